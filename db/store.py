@@ -1,0 +1,319 @@
+"""The Store: every query and write Ambacht makes, behind plain Python methods.
+
+Writes that belong together are grouped by the caller in `with store.atomic():`; every method
+here is one statement or a few that are always used together. The hot path (an intake) uses
+prepared SQL rather than sqlite-utils' table helpers, which introspect the table on every call.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.connection import open_database
+from intake.clock import from_storage, to_storage
+from intake.model import Category, Event, EventType, GateTotals, Item, Role, Route, User, Visit
+
+_CATEGORY_COLUMNS = (
+    "code, name_nl, name_en, icon, standard_weight_g, min_weight_g, max_weight_g, co2_factor, "
+    "co2_source, is_electrical, sort_order, hidden"
+)
+_ITEM_COLUMNS = (
+    "id, code, category, weight_g, weight_estimated, route, station, intake_at, visit_id, voided"
+)
+_VISIT_COLUMNS = "id, code, station, user_id, started_at, municipality, ended_at"
+_EVENT_COLUMNS = "id, item_id, type, at, recorded_at, station, user_id, reason, data"
+
+
+class Store:
+    """One open Ambacht database."""
+
+    def __init__(self, db: Database, path: str, *, created: bool = False) -> None:
+        self.db = db
+        self.path = path
+        self.created = created  # True when this open made the file
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = False) -> Store:
+        """Open the database at `path` (':memory:' for tests); see `open_database`."""
+        db, created = open_database(path, create=create)
+        return cls(db, str(path), created=created)
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """All writes inside happen together or not at all."""
+        with self.db.atomic():
+            yield
+
+    def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        row: tuple[Any, ...] | None = self.db.execute(sql, params).fetchone()
+        return row
+
+    # --- settings and stations -------------------------------------------------------------
+
+    def settings(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT key, value FROM settings").fetchall())
+
+    def set_setting(self, key: str, value: str) -> None:
+        self.db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    def add_station(self, letter: str) -> None:
+        self.db.execute("INSERT OR IGNORE INTO stations (letter) VALUES (?)", [letter])
+
+    def take_item_seq(self, station: str) -> int:
+        """The station's next item number; call inside the transaction that uses it."""
+        row = self._one(
+            "UPDATE stations SET next_item_seq = next_item_seq + 1 WHERE letter = ? "
+            "RETURNING next_item_seq - 1",
+            [station],
+        )
+        if row is None:
+            raise KeyError(station)
+        return int(row[0])
+
+    def take_visit_seq(self, station: str) -> int:
+        """The station's next visit number; call inside the transaction that uses it."""
+        row = self._one(
+            "UPDATE stations SET next_visit_seq = next_visit_seq + 1 WHERE letter = ? "
+            "RETURNING next_visit_seq - 1",
+            [station],
+        )
+        if row is None:
+            raise KeyError(station)
+        return int(row[0])
+
+    # --- users -----------------------------------------------------------------------------
+
+    def add_user(self, user: User, pin_hash: str | None, created_at: datetime) -> None:
+        self.db.execute(
+            "INSERT INTO users (id, name, role, pin_hash, active, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [user.id, user.name, user.role.value, pin_hash, int(user.active), to_storage(created_at)],
+        )
+
+    def users(self, *, include_inactive: bool = False) -> list[User]:
+        where = "" if include_inactive else "WHERE active = 1"
+        rows = self.db.execute(
+            f"SELECT id, name, role, active, pin_hash IS NOT NULL FROM users {where} "
+            "ORDER BY name COLLATE NOCASE"
+        ).fetchall()
+        return [_user(row) for row in rows]
+
+    def user(self, user_id: str) -> User | None:
+        row = self._one(
+            "SELECT id, name, role, active, pin_hash IS NOT NULL FROM users WHERE id = ?",
+            [user_id],
+        )
+        return _user(row) if row else None
+
+    def pin_hashes(self) -> list[tuple[str, str]]:
+        """(user id, PIN hash) of every active user that has a PIN."""
+        return self.db.execute(
+            "SELECT id, pin_hash FROM users WHERE active = 1 AND pin_hash IS NOT NULL"
+        ).fetchall()
+
+    def set_pin_hash(self, user_id: str, pin_hash: str) -> None:
+        self.db.execute("UPDATE users SET pin_hash = ? WHERE id = ?", [pin_hash, user_id])
+
+    def update_user(self, user: User) -> None:
+        self.db.execute(
+            "UPDATE users SET name = ?, role = ?, active = ? WHERE id = ?",
+            [user.name, user.role.value, int(user.active), user.id],
+        )
+
+    # --- municipalities --------------------------------------------------------------------
+
+    def municipalities(self, *, include_hidden: bool = False) -> list[str]:
+        where = "" if include_hidden else "WHERE hidden = 0"
+        rows = self.db.execute(
+            f"SELECT name FROM municipalities {where} ORDER BY sort_order, name"
+        ).fetchall()
+        return [row[0] for row in rows]
+
+    def add_municipality(self, name: str, sort_order: int) -> None:
+        self.db.execute(
+            "INSERT INTO municipalities (name, sort_order) VALUES (?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET hidden = 0",
+            [name, sort_order],
+        )
+
+    def hide_municipality(self, name: str, hidden: bool = True) -> None:
+        self.db.execute("UPDATE municipalities SET hidden = ? WHERE name = ?", [int(hidden), name])
+
+    # --- categories ------------------------------------------------------------------------
+
+    def categories(self, *, include_hidden: bool = False) -> list[Category]:
+        where = "" if include_hidden else "WHERE hidden = 0"
+        rows = self.db.execute(
+            f"SELECT {_CATEGORY_COLUMNS} FROM categories {where} ORDER BY sort_order, code"
+        ).fetchall()
+        return [_category(row) for row in rows]
+
+    def category(self, code: str) -> Category | None:
+        row = self._one(f"SELECT {_CATEGORY_COLUMNS} FROM categories WHERE code = ?", [code])
+        return _category(row) if row else None
+
+    def save_category(self, cat: Category) -> None:
+        """Insert a new category or replace the settings of an existing one."""
+        self.db.execute(
+            f"INSERT INTO categories ({_CATEGORY_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+            "ON CONFLICT (code) DO UPDATE SET name_nl = excluded.name_nl, "
+            "name_en = excluded.name_en, icon = excluded.icon, "
+            "standard_weight_g = excluded.standard_weight_g, "
+            "min_weight_g = excluded.min_weight_g, max_weight_g = excluded.max_weight_g, "
+            "co2_factor = excluded.co2_factor, co2_source = excluded.co2_source, "
+            "is_electrical = excluded.is_electrical, sort_order = excluded.sort_order, "
+            "hidden = excluded.hidden",
+            [
+                cat.code, cat.name_nl, cat.name_en, cat.icon, cat.standard_weight_g,
+                cat.min_weight_g, cat.max_weight_g, cat.co2_factor, cat.co2_source,
+                int(cat.is_electrical), cat.sort_order, int(cat.hidden),
+            ],
+        )
+
+    # --- visits ----------------------------------------------------------------------------
+
+    def add_visit(self, visit: Visit) -> None:
+        self.db.execute(
+            f"INSERT INTO visits ({_VISIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                visit.id, visit.code, visit.station, visit.user_id, to_storage(visit.started_at),
+                visit.municipality, None,
+            ],
+        )
+
+    def end_visit(self, visit_id: str, ended_at: datetime) -> None:
+        self.db.execute(
+            "UPDATE visits SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+            [to_storage(ended_at), visit_id],
+        )
+
+    def visit(self, id_or_code: str) -> Visit | None:
+        row = self._one(
+            f"SELECT {_VISIT_COLUMNS} FROM visits WHERE id = ? OR code = ?",
+            [id_or_code, id_or_code],
+        )
+        return _visit(row) if row else None
+
+    # --- items and events ------------------------------------------------------------------
+
+    def add_item(self, item: Item, event: Event) -> None:
+        """Write a new item together with its intake event."""
+        self.db.execute(
+            f"INSERT INTO items ({_ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                item.id, item.code, item.category, item.weight_g, int(item.weight_estimated),
+                item.route.value, item.station, to_storage(item.intake_at), item.visit_id,
+                int(item.voided),
+            ],
+        )
+        self.add_event(event)
+
+    def add_event(self, event: Event) -> None:
+        self.db.execute(
+            f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                event.id, event.item_id, event.type.value, to_storage(event.at),
+                to_storage(event.recorded_at), event.station, event.user_id, event.reason,
+                json.dumps(event.data, sort_keys=True),
+            ],
+        )
+
+    def set_item_route(self, item_id: str, route: Route) -> None:
+        self.db.execute("UPDATE items SET route = ? WHERE id = ?", [route.value, item_id])
+
+    def set_item_voided(self, item_id: str) -> None:
+        self.db.execute("UPDATE items SET voided = 1 WHERE id = ?", [item_id])
+
+    def item_by_code(self, code: str) -> Item | None:
+        row = self._one(f"SELECT {_ITEM_COLUMNS} FROM items WHERE code = ?", [code])
+        return _item(row) if row else None
+
+    def item(self, item_id: str) -> Item | None:
+        row = self._one(f"SELECT {_ITEM_COLUMNS} FROM items WHERE id = ?", [item_id])
+        return _item(row) if row else None
+
+    def events(self, item_id: str) -> list[Event]:
+        """An item's history, oldest first (ties in time keep the order they were written)."""
+        rows = self.db.execute(
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE item_id = ? ORDER BY at, recorded_at, id",
+            [item_id],
+        ).fetchall()
+        return [_event(row) for row in rows]
+
+    def last_item_of_visit(self, visit_id: str) -> Item | None:
+        """The visit's most recently taken-in item that is not voided."""
+        row = self._one(
+            f"SELECT {_ITEM_COLUMNS} FROM items WHERE visit_id = ? AND voided = 0 "
+            "ORDER BY intake_at DESC, rowid DESC LIMIT 1",
+            [visit_id],
+        )
+        return _item(row) if row else None
+
+    def gate_totals(self, start: datetime, end: datetime, station: str | None = None) -> GateTotals:
+        """Items (not voided), grams and visits taken in from `start` up to (not incl.) `end`."""
+        span = [to_storage(start), to_storage(end)]
+        at_station = " AND station = ?" if station else ""
+        extra = [station] if station else []
+        items, grams = self._one(
+            "SELECT count(*), coalesce(sum(weight_g), 0) FROM items "
+            f"WHERE voided = 0 AND intake_at >= ? AND intake_at < ?{at_station}",
+            span + extra,
+        ) or (0, 0)
+        (visits,) = self._one(
+            f"SELECT count(*) FROM visits WHERE started_at >= ? AND started_at < ?{at_station}",
+            span + extra,
+        ) or (0,)
+        return GateTotals(items=items, grams=grams, visits=visits)
+
+    def item_count(self) -> int:
+        (count,) = self._one("SELECT count(*) FROM items") or (0,)
+        return int(count)
+
+
+def _user(row: Sequence[Any]) -> User:
+    return User(id=row[0], name=row[1], role=Role(row[2]), active=bool(row[3]), has_pin=bool(row[4]))
+
+
+def _category(row: Sequence[Any]) -> Category:
+    return Category(
+        code=row[0], name_nl=row[1], name_en=row[2], icon=row[3], standard_weight_g=row[4],
+        min_weight_g=row[5], max_weight_g=row[6], co2_factor=row[7], co2_source=row[8],
+        is_electrical=bool(row[9]), sort_order=row[10], hidden=bool(row[11]),
+    )
+
+
+def _visit(row: Sequence[Any]) -> Visit:
+    return Visit(
+        id=row[0], code=row[1], station=row[2], user_id=row[3], started_at=from_storage(row[4]),
+        municipality=row[5], ended_at=from_storage(row[6]) if row[6] else None,
+    )
+
+
+def _item(row: Sequence[Any]) -> Item:
+    return Item(
+        id=row[0], code=row[1], category=row[2], weight_g=row[3], weight_estimated=bool(row[4]),
+        route=Route(row[5]), station=row[6], intake_at=from_storage(row[7]), visit_id=row[8],
+        voided=bool(row[9]),
+    )
+
+
+def _event(row: Sequence[Any]) -> Event:
+    return Event(
+        id=row[0], item_id=row[1], type=EventType(row[2]), at=from_storage(row[3]),
+        recorded_at=from_storage(row[4]), station=row[5], user_id=row[6], reason=row[7],
+        data=json.loads(row[8]),
+    )

@@ -1,0 +1,69 @@
+"""The categories a new database starts with: the material streams of the starters' guide."""
+
+from __future__ import annotations
+
+from intake.model import Category
+
+GUIDE_CO2_FACTOR = 1.1
+GUIDE_CO2_SOURCE = (
+    "Startersgids Circulaire Ambachtscentra: 1,1 kg CO2 minder per kg hergebruik (vuistregel)"
+)
+
+
+def _cat(
+    order: int,
+    code: str,
+    name_nl: str,
+    name_en: str,
+    standard_kg: float,
+    bounds_kg: tuple[float, float],
+    *,
+    electrical: bool = False,
+) -> Category:
+    return Category(
+        code=code,
+        name_nl=name_nl,
+        name_en=name_en,
+        icon=code,
+        standard_weight_g=round(standard_kg * 1000),
+        min_weight_g=round(bounds_kg[0] * 1000),
+        max_weight_g=round(bounds_kg[1] * 1000),
+        co2_factor=GUIDE_CO2_FACTOR,
+        co2_source=GUIDE_CO2_SOURCE,
+        is_electrical=electrical,
+        sort_order=order,
+    )
+
+
+# Standard weights are typical single pieces; bounds catch a slipped digit (0,5 kg for a sofa)
+# and ask the coach to confirm rather than refuse.
+DEFAULT_CATEGORIES: tuple[Category, ...] = (
+    _cat(10, "furniture", "Meubels", "Furniture", 15, (0.5, 250)),
+    _cat(20, "bicycles", "Fietsen", "Bicycles", 15, (2, 60)),
+    _cat(30, "textiles", "Textiel", "Textiles", 2, (0.05, 60)),
+    _cat(40, "books", "Boeken", "Books", 0.5, (0.02, 40)),
+    _cat(50, "toys", "Speelgoed", "Toys", 1, (0.02, 60)),
+    _cat(60, "household", "Huishoudelijk", "Household goods", 1, (0.02, 40)),
+    _cat(70, "wood", "Bouwmateriaal hout", "Building material: wood", 10, (0.1, 500)),
+    _cat(80, "metal", "Bouwmateriaal metaal", "Building material: metal", 5, (0.1, 500)),
+    _cat(90, "eee_small", "Klein elektrisch", "Small appliances", 2.5, (0.05, 25), electrical=True),
+    _cat(100, "eee_large", "Groot elektrisch", "Large appliances", 40, (5, 250), electrical=True),
+    _cat(
+        110, "computers", "Computers en telefoons", "Computers and phones", 3, (0.05, 40),
+        electrical=True,
+    ),
+    _cat(120, "lamps", "Lampen", "Lamps", 1.5, (0.05, 30), electrical=True),
+)
+
+DEFAULT_SETTINGS: dict[str, str] = {
+    "site_name": "Circulair Ambachtscentrum",
+    "station": "A",
+    "language": "nl",
+    "label_language": "nl",
+    "idle_logout_s": "120",
+    "label_size": "62x29",
+    "printer": "",  # empty: write label PDFs to the label folder
+    "label_folder": "",  # empty: <data dir>/labels
+    "labels_per_item": "1",
+    "timezone": "Europe/Amsterdam",
+}

@@ -1,0 +1,62 @@
+"""Errors that the services raise, carrying a translatable message.
+
+A message is an English template marked with ``QT_TRANSLATE_NOOP`` so that Qt's lupdate collects
+it into the translation files without this package importing Qt. The touchscreen app translates
+the template; the command line prints it in English.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+CONTEXT = "Errors"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark `text` for translation in `context`; returns it unchanged."""
+    return text
+
+
+@dataclass(frozen=True)
+class Grams:
+    """A weight parameter of a message, formatted as kg in the reader's language."""
+
+    grams: int
+
+
+class AmbachtError(Exception):
+    """Base of every refusal the services give: nothing was changed when it is raised."""
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(self.render(lambda text: text, lambda g: f"{g / 1000:g} kg"))
+
+    def render(self, translate: Callable[[str], str], format_grams: Callable[[int], str]) -> str:
+        """The message in the reader's language: `translate` the template, then fill it in."""
+        values = {
+            key: format_grams(value.grams) if isinstance(value, Grams) else value
+            for key, value in self.params.items()
+        }
+        return translate(self.template).format(**values)
+
+
+class ValidationError(AmbachtError):
+    """Input that cannot be accepted as it is (bad number, unknown category, ...)."""
+
+
+class NeedsConfirmation(ValidationError):
+    """Input that is allowed only once a person confirms it (a weight outside its bounds)."""
+
+
+class NotFound(AmbachtError):
+    """An item, visit, category or user that does not exist."""
+
+
+class NotAllowed(AmbachtError):
+    """The user's role does not allow the action, or the item's state forbids it."""
+
+
+class StorageError(AmbachtError):
+    """The database cannot be used: missing, foreign, damaged or not writable."""

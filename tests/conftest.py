@@ -1,0 +1,56 @@
+"""Shared fixtures. Qt runs offscreen; services get an in-memory database and a fixed clock."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from datetime import UTC, datetime  # noqa: E402
+
+import pytest  # noqa: E402
+
+from db import Store  # noqa: E402
+from intake.auth import AuthService  # noqa: E402
+from intake.clock import FixedClock  # noqa: E402
+from intake.gate import GateService  # noqa: E402
+from intake.model import Role, User  # noqa: E402
+from intake.setup import initialize  # noqa: E402
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    # A Saturday morning in November, 10:00 in Amsterdam.
+    return FixedClock(datetime(2026, 11, 21, 9, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+def store(clock: FixedClock) -> Store:
+    store = Store.open(":memory:")
+    initialize(store, clock, site_name="Ambachtscentrum Test", station="A")
+    return store
+
+
+@pytest.fixture
+def auth(store: Store, clock: FixedClock) -> AuthService:
+    return AuthService(store, clock)
+
+
+@pytest.fixture
+def coordinator(auth: AuthService) -> User:
+    return auth.set_first_pin("1234")
+
+
+@pytest.fixture
+def coach(auth: AuthService, coordinator: User) -> User:
+    return auth.add_user(coordinator, "Sanne", Role.COACH, "1111")
+
+
+@pytest.fixture
+def store_clerk(auth: AuthService, coordinator: User) -> User:
+    return auth.add_user(coordinator, "Mo", Role.STORE, "3333")
+
+
+@pytest.fixture
+def gate(store: Store, clock: FixedClock) -> GateService:
+    return GateService(store, clock, "A")

@@ -1,0 +1,41 @@
+"""Weights and money as people type and read them."""
+
+import pytest
+
+from intake.errors import ValidationError
+from intake.units import format_eur, format_kg, parse_kg
+
+
+@pytest.mark.parametrize(
+    ("text", "grams"),
+    [("12,5", 12_500), ("12.5", 12_500), (" 3 ", 3_000), ("0,001", 1), ("1000", 1_000_000),
+     ("0.0005", 1), ("7,", 7_000), (",5", 500)],
+)
+def test_parse_kg_accepts_what_people_type(text: str, grams: int) -> None:
+    assert parse_kg(text) == grams
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [("", "Enter a weight"), ("abc", "is not a weight"), ("-2", "is not a weight"),
+     ("1e3", "is not a weight"), ("NaN", "is not a weight"), ("1,2,3", "is not a weight"),
+     ("0", "more than 0"), ("0,0004", "more than 0"), ("1000,001", "at most 1000 kg"),
+     ("٣", "is not a weight"), ("12\x00", "is not a weight"), ("99999999999999", "not a weight")],
+)
+def test_parse_kg_refuses_nonsense_with_a_clear_message(text: str, fragment: str) -> None:
+    with pytest.raises(ValidationError) as caught:
+        parse_kg(text)
+    assert fragment in str(caught.value)
+
+
+def test_format_kg_in_both_languages() -> None:
+    assert format_kg(12_500) == "12,5 kg"
+    assert format_kg(12_500, "en") == "12.5 kg"
+    assert format_kg(15_000, estimated=True) == "~15 kg"
+    assert format_kg(1) == "0,001 kg"
+
+
+def test_format_eur() -> None:
+    assert format_eur(123_450) == "€ 1.234,50"
+    assert format_eur(5, "en") == "€0.05"
+    assert format_eur(-250) == "-€ 2,50"
