@@ -33,7 +33,9 @@ def open_database(path: Path | str, *, create: bool) -> tuple[Database, bool]:
     existed = path.exists() and path.stat().st_size > 0
     if not existed and not create:
         raise StorageError(
-            QT_TRANSLATE_NOOP(CONTEXT, "There is no database at {path}. Create one with 'ambacht init'."),
+            QT_TRANSLATE_NOOP(
+                CONTEXT, "There is no database at {path}. Create one with 'ambacht init'."
+            ),
             path=str(path),
         )
     if existed:

@@ -101,3 +101,26 @@ def m001_initial(db: Database) -> None:
     """Settings, stations, users, municipalities, categories, visits, items and events."""
     for statement in _INITIAL:
         db.execute(statement)
+
+
+@migrations()
+def m002_config_changes(db: Database) -> None:
+    """Who changed which setting, category or account, and from what to what (append-only)."""
+    db.execute(
+        """CREATE TABLE config_changes (
+            id TEXT PRIMARY KEY,
+            at TEXT NOT NULL,
+            user_id TEXT NOT NULL REFERENCES users(id),
+            what TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT
+        )"""
+    )
+    db.execute(
+        """CREATE TRIGGER config_changes_no_update BEFORE UPDATE ON config_changes
+           BEGIN SELECT RAISE(ABORT, 'config_changes are append-only'); END"""
+    )
+    db.execute(
+        """CREATE TRIGGER config_changes_no_delete BEFORE DELETE ON config_changes
+           BEGIN SELECT RAISE(ABORT, 'config_changes are append-only'); END"""
+    )

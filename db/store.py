@@ -18,7 +18,18 @@ from sqlite_utils import Database
 
 from db.connection import open_database
 from intake.clock import from_storage, to_storage
-from intake.model import Category, Event, EventType, GateTotals, Item, Role, Route, User, Visit
+from intake.model import (
+    Category,
+    ConfigChange,
+    Event,
+    EventType,
+    GateTotals,
+    Item,
+    Role,
+    Route,
+    User,
+    Visit,
+)
 
 _CATEGORY_COLUMNS = (
     "code, name_nl, name_en, icon, standard_weight_g, min_weight_g, max_weight_g, co2_factor, "
@@ -101,7 +112,10 @@ class Store:
         self.db.execute(
             "INSERT INTO users (id, name, role, pin_hash, active, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [user.id, user.name, user.role.value, pin_hash, int(user.active), to_storage(created_at)],
+            [
+                user.id, user.name, user.role.value, pin_hash, int(user.active),
+                to_storage(created_at),
+            ],
         )
 
     def users(self, *, include_inactive: bool = False) -> list[User]:
@@ -279,13 +293,44 @@ class Store:
         ) or (0,)
         return GateTotals(items=items, grams=grams, visits=visits)
 
+    # --- configuration history -------------------------------------------------------------
+
+    def add_config_change(
+        self, change_id: str, at: datetime, user_id: str, what: str, old: str | None,
+        new: str | None,
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO config_changes (id, at, user_id, what, old_value, new_value) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [change_id, to_storage(at), user_id, what, old, new],
+        )
+
+    def config_changes(self, limit: int) -> list[ConfigChange]:
+        """The latest changes first, with the name of who made them."""
+        rows = self.db.execute(
+            "SELECT c.at, coalesce(u.name, c.user_id), c.what, c.old_value, c.new_value "
+            "FROM config_changes c LEFT JOIN users u ON u.id = c.user_id "
+            "ORDER BY c.at DESC, c.rowid DESC LIMIT ?",
+            [limit],
+        ).fetchall()
+        return [ConfigChange(from_storage(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
+
+    def municipality_rows(self) -> list[tuple[str, bool]]:
+        """Every municipality with whether it is hidden, in display order."""
+        rows = self.db.execute(
+            "SELECT name, hidden FROM municipalities ORDER BY sort_order, name"
+        ).fetchall()
+        return [(name, bool(hidden)) for name, hidden in rows]
+
     def item_count(self) -> int:
         (count,) = self._one("SELECT count(*) FROM items") or (0,)
         return int(count)
 
 
 def _user(row: Sequence[Any]) -> User:
-    return User(id=row[0], name=row[1], role=Role(row[2]), active=bool(row[3]), has_pin=bool(row[4]))
+    return User(
+        id=row[0], name=row[1], role=Role(row[2]), active=bool(row[3]), has_pin=bool(row[4])
+    )
 
 
 def _category(row: Sequence[Any]) -> Category:

@@ -145,7 +145,9 @@ class AuthService:
             require(actor, Action.MANAGE_USERS)
         self.store.set_pin_hash(self._existing(user_id).id, self._new_pin_hash(pin, user_id))
 
-    def update_user(self, actor: User, user_id: str, *, name: str, role: Role, active: bool) -> User:
+    def update_user(
+        self, actor: User, user_id: str, *, name: str, role: Role, active: bool
+    ) -> User:
         """Rename, change the role of, or disable/enable an account."""
         require(actor, Action.MANAGE_USERS)
         current = self._existing(user_id)

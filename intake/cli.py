@@ -40,7 +40,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _build_parser() -> argparse.ArgumentParser:
-    db_opt = argparse.ArgumentParser(add_help=False)
+    db_opt = _Parser(add_help=False)
     db_opt.add_argument(
         "--db", type=Path, default=argparse.SUPPRESS, help="database file (default: data dir)"
     )
@@ -82,7 +82,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `ambacht` console script."""
-    args = _build_parser().parse_args(argv)
+    try:
+        args = _build_parser().parse_args(argv)
+    except SystemExit as exit_:  # bad usage (status 2, one line already said) or --help (0)
+        return int(exit_.code or 0)
     if args.command is None:
         from ui.app import run_app  # Qt is loaded only when the app is wanted
 

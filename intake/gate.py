@@ -94,10 +94,10 @@ class GateService:
     def history(self, item: Item) -> list[Event]:
         return self.store.events(item.id)
 
-    def today(self) -> GateTotals:
-        """Items, weight and visits at this station since local midnight."""
+    def today(self, *, all_stations: bool = False) -> GateTotals:
+        """Items, weight and visits since local midnight, at this station or at all of them."""
         start, end = day_span(self.clock.now(), site_zone(self.store.settings()))
-        return self.store.gate_totals(start, end, self.station)
+        return self.store.gate_totals(start, end, None if all_stations else self.station)
 
     # --- visits ----------------------------------------------------------------------------
 

@@ -35,7 +35,9 @@ class LabelService:
         lang = settings.get("label_language", "nl")
         category = self.store.category(item.category)
         if category is None:  # pragma: no cover - the foreign key makes this impossible
-            raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "Unknown category '{code}'."), code=item.category)
+            raise NotFound(
+                QT_TRANSLATE_NOOP(CONTEXT, "Unknown category '{code}'."), code=item.category
+            )
         return LabelContent(
             code=item.code,
             category=category.name(lang),

@@ -116,3 +116,14 @@ class GateTotals:
     items: int
     grams: int
     visits: int
+
+
+@dataclass(frozen=True)
+class ConfigChange:
+    """One change the coordinator made to the configuration."""
+
+    at: datetime
+    user: str  # the name of who made it
+    what: str
+    old: str | None
+    new: str | None

@@ -76,7 +76,9 @@ def test_refused_intake_writes_nothing(gate: GateService, store: Store, store_cl
     assert store.item_count() == 0
 
 
-def test_municipality_is_checked_and_canonical(gate: GateService, store: Store, coach: User) -> None:
+def test_municipality_is_checked_and_canonical(
+    gate: GateService, store: Store, coach: User
+) -> None:
     store.add_municipality("Zwolle", 1)
     assert gate.start_visit(coach, " zwolle ").municipality == "Zwolle"
     with pytest.raises(ValidationError, match="Unknown municipality"):
@@ -109,7 +111,8 @@ def test_voided_items_count_nowhere_today(gate: GateService, coach: User) -> Non
 
 def test_today_follows_local_midnight(gate: GateService, coach: User, clock: FixedClock) -> None:
     # 23:30 UTC on 21 Nov is 00:30 on 22 Nov in Amsterdam: a new day at the gate.
-    gate.take_in(coach, gate.prepare("books", "sale"), at=datetime(2026, 11, 20, 23, 30, tzinfo=UTC))
+    late_evening = datetime(2026, 11, 20, 23, 30, tzinfo=UTC)
+    gate.take_in(coach, gate.prepare("books", "sale"), at=late_evening)
     assert gate.today().items == 1
     clock.set(datetime(2026, 11, 21, 23, 30, tzinfo=UTC))
     assert gate.today().items == 0

@@ -1,0 +1,244 @@
+"""The coordinator's configuration: categories, municipalities and the station's settings.
+
+Every change is checked first (nothing is written on a refusal) and recorded, with who made it,
+in the append-only `config_changes` table in the same transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from db import Store
+from intake.auth import Action, require
+from intake.clock import Clock
+from intake.defaults import GUIDE_CO2_SOURCE
+from intake.errors import CONTEXT, QT_TRANSLATE_NOOP, NotFound, ValidationError
+from intake.ids import new_id
+from intake.model import Category, ConfigChange, User
+from intake.units import check_weight_limits
+from labels.layout import SIZES
+
+_CODE = re.compile(r"[a-z][a-z0-9_]{1,19}")
+_QUEUE = re.compile(r"[A-Za-z0-9_.@-]{1,60}")
+LANGUAGES = ("nl", "en")
+IDLE_RANGE_S = (30, 3600)
+
+
+def _clean_name(text: str, limit: int = 40) -> str:
+    cleaned = " ".join(str(text).split())
+    if not cleaned or len(cleaned) > limit or not cleaned.isprintable():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP(CONTEXT, "A name is 1 to {max} characters."), max=limit
+        )
+    return cleaned
+
+
+class AdminService:
+    """What the coordinator sets up; every method checks the actor's role first."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store = store
+        self.clock = clock
+
+    # --- categories ------------------------------------------------------------------------
+
+    def categories(self) -> list[Category]:
+        """All categories, hidden ones included, in tile order."""
+        return self.store.categories(include_hidden=True)
+
+    def add_category(
+        self, actor: User, code: str, name_nl: str, name_en: str, standard_weight_g: int,
+        *, min_weight_g: int | None = None, max_weight_g: int | None = None,
+        is_electrical: bool = False, icon: str = "household",
+    ) -> Category:
+        """A new category, placed after the existing ones."""
+        require(actor, Action.MANAGE_CATEGORIES)
+        code = code.strip().lower()
+        if not _CODE.fullmatch(code):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                CONTEXT, "A category code is 2 to 20 lower-case letters, digits or _."))
+        if self.store.category(code) is not None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(CONTEXT, "Category '{code}' exists already."), code=code)
+        _check_weights(standard_weight_g, min_weight_g, max_weight_g)
+        last = max((c.sort_order for c in self.categories()), default=0)
+        category = Category(
+            code=code, name_nl=_clean_name(name_nl), name_en=_clean_name(name_en), icon=icon,
+            standard_weight_g=standard_weight_g, min_weight_g=min_weight_g,
+            max_weight_g=max_weight_g, co2_factor=1.1, co2_source=GUIDE_CO2_SOURCE,
+            is_electrical=is_electrical, sort_order=last + 10,
+        )
+        self._save(actor, category, f"category {code}", None, _describe(category))
+        return category
+
+    def rename_category(self, actor: User, code: str, name_nl: str, name_en: str) -> Category:
+        require(actor, Action.MANAGE_CATEGORIES)
+        old = self._category(code)
+        new = replace(old, name_nl=_clean_name(name_nl), name_en=_clean_name(name_en))
+        self._save(actor, new, f"category {code} name", f"{old.name_nl} / {old.name_en}",
+                   f"{new.name_nl} / {new.name_en}")
+        return new
+
+    def set_category_hidden(self, actor: User, code: str, hidden: bool) -> Category:
+        """Hide a category from the gate's tiles (its items keep it), or show it again."""
+        require(actor, Action.MANAGE_CATEGORIES)
+        old = self._category(code)
+        new = replace(old, hidden=hidden)
+        self._save(actor, new, f"category {code} hidden", str(old.hidden), str(hidden))
+        return new
+
+    def set_category_weights(
+        self, actor: User, code: str, standard_g: int, min_g: int | None, max_g: int | None
+    ) -> Category:
+        """The standard weight and the bounds outside which the gate asks to confirm."""
+        require(actor, Action.MANAGE_CATEGORIES)
+        old = self._category(code)
+        _check_weights(standard_g, min_g, max_g)
+        new = replace(old, standard_weight_g=standard_g, min_weight_g=min_g, max_weight_g=max_g)
+        self._save(actor, new, f"category {code} weights",
+                   f"{old.standard_weight_g} [{old.min_weight_g}, {old.max_weight_g}] g",
+                   f"{standard_g} [{min_g}, {max_g}] g")
+        return new
+
+    def set_category_co2(self, actor: User, code: str, factor: float, source: str) -> Category:
+        """Kg CO2 avoided per kg reused for this category, and where that figure comes from."""
+        require(actor, Action.MANAGE_CATEGORIES)
+        old = self._category(code)
+        if not 0 <= factor <= 20:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP(CONTEXT, "A CO2 factor is between 0 and 20 kg per kg."))
+        new = replace(old, co2_factor=float(factor), co2_source=_clean_name(source, 200))
+        self._save(actor, new, f"category {code} co2", f"{old.co2_factor} ({old.co2_source})",
+                   f"{new.co2_factor} ({new.co2_source})")
+        return new
+
+    def move_category(self, actor: User, code: str, offset: int) -> list[Category]:
+        """Move a tile `offset` places earlier (-) or later (+); returns the new order."""
+        require(actor, Action.MANAGE_CATEGORIES)
+        order = self.categories()
+        index = next((i for i, c in enumerate(order) if c.code == code), None)
+        if index is None:
+            raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "Unknown category '{code}'."), code=code)
+        target = max(0, min(len(order) - 1, index + offset))
+        order.insert(target, order.pop(index))
+        with self.store.atomic():
+            for position, category in enumerate(order):
+                self.store.save_category(replace(category, sort_order=(position + 1) * 10))
+            self._record(actor, f"category {code} position", str(index + 1), str(target + 1))
+        return self.categories()
+
+    # --- municipalities --------------------------------------------------------------------
+
+    def municipalities(self) -> list[tuple[str, bool]]:
+        """(name, hidden) of every municipality."""
+        return self.store.municipality_rows()
+
+    def add_municipality(self, actor: User, name: str) -> None:
+        require(actor, Action.MANAGE_SETTINGS)
+        cleaned = _clean_name(name)
+        known = {n.casefold(): n for n, _ in self.municipalities()}
+        if cleaned.casefold() in known and known[cleaned.casefold()] != cleaned:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                CONTEXT, "'{name}' exists already as '{known}'."),
+                name=cleaned, known=known[cleaned.casefold()])
+        with self.store.atomic():
+            self.store.add_municipality(cleaned, len(known) + 1)
+            self._record(actor, "municipality added", None, cleaned)
+
+    def set_municipality_hidden(self, actor: User, name: str, hidden: bool) -> None:
+        require(actor, Action.MANAGE_SETTINGS)
+        if name not in dict(self.municipalities()):
+            raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "Unknown municipality '{name}'."),
+                           name=name)
+        with self.store.atomic():
+            self.store.hide_municipality(name, hidden)
+            self._record(actor, f"municipality {name} hidden", str(not hidden), str(hidden))
+
+    # --- station settings ------------------------------------------------------------------
+
+    def settings(self) -> dict[str, str]:
+        return self.store.settings()
+
+    def set_site_name(self, actor: User, name: str) -> None:
+        self._set(actor, "site_name", _clean_name(name, 60))
+
+    def set_idle_logout(self, actor: User, seconds: int) -> None:
+        low, high = IDLE_RANGE_S
+        if not low <= seconds <= high:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                CONTEXT, "Log out after {min} to {max} seconds."), min=low, max=high)
+        self._set(actor, "idle_logout_s", str(seconds))
+
+    def set_language(self, actor: User, lang: str) -> None:
+        self._set(actor, "language", _language(lang))
+
+    def set_label_language(self, actor: User, lang: str) -> None:
+        self._set(actor, "label_language", _language(lang))
+
+    def set_label_size(self, actor: User, key: str) -> None:
+        if key not in SIZES:
+            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Unknown label size '{size}'."),
+                                  size=key[:20])
+        self._set(actor, "label_size", key)
+
+    def set_printer(self, actor: User, queue: str) -> None:
+        """A CUPS queue name, or '' to write label PDFs to the label folder."""
+        if queue and not _QUEUE.fullmatch(queue):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                CONTEXT, "'{name}' is not a printer queue name."), name=queue[:60])
+        self._set(actor, "printer", queue)
+
+    def set_labels_per_item(self, actor: User, count: int) -> None:
+        if not 1 <= count <= 5:
+            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Print 1 to 5 labels per item."))
+        self._set(actor, "labels_per_item", str(count))
+
+    def changes(self, limit: int = 100) -> list[ConfigChange]:
+        """The most recent configuration changes, newest first."""
+        return self.store.config_changes(limit)
+
+    # --- internals -------------------------------------------------------------------------
+
+    def _category(self, code: str) -> Category:
+        found = self.store.category(code)
+        if found is None:
+            raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "Unknown category '{code}'."),
+                           code=code[:30])
+        return found
+
+    def _save(self, actor: User, category: Category, what: str, old: str | None,
+              new: str) -> None:
+        with self.store.atomic():
+            self.store.save_category(category)
+            self._record(actor, what, old, new)
+
+    def _set(self, actor: User, key: str, value: str) -> None:
+        require(actor, Action.MANAGE_SETTINGS)
+        old = self.store.settings().get(key)
+        with self.store.atomic():
+            self.store.set_setting(key, value)
+            self._record(actor, f"setting {key}", old, value)
+
+    def _record(self, actor: User, what: str, old: str | None, new: str | None) -> None:
+        self.store.add_config_change(new_id(), self.clock.now(), actor.id, what, old, new)
+
+
+def _language(lang: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Choose nl or en."))
+    return lang
+
+
+def _check_weights(standard: int, low: int | None, high: int | None) -> None:
+    for grams in (standard, low, high):
+        if grams is not None:
+            check_weight_limits(grams)
+    if (low is not None and low > standard) or (high is not None and high < standard):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            CONTEXT, "The standard weight must lie between the lower and upper bound."))
+
+
+def _describe(category: Category) -> str:
+    return (f"{category.name_nl} / {category.name_en}, {category.standard_weight_g} g "
+            f"[{category.min_weight_g}, {category.max_weight_g}]")

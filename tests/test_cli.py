@@ -1,0 +1,163 @@
+"""The `ambacht` command: init, intake, item, label, categories, and its refusals."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from intake.cli import main
+
+
+@pytest.fixture
+def db(tmp_path: Path, capsys) -> Path:
+    path = tmp_path / "centre.sqlite"
+    assert main(["init", "--db", str(path), "--site", "Ambacht Oss"]) == 0
+    assert capsys.readouterr().out == f"Created {path}\n"
+    return path
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def snapshot(path: Path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return [
+            (table, conn.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall())  # noqa: S608
+            for table in ("items", "events", "visits", "stations", "settings", "categories")
+        ]
+    finally:
+        conn.close()
+
+
+def test_init_then_init_again_changes_nothing(capsys, db: Path) -> None:
+    before = snapshot(db)
+    code, _, err = run(capsys, "init", "--db", str(db), "--site", "Other")
+    assert code == 0 and "already an Ambacht database; nothing changed" in err
+    assert snapshot(db) == before
+
+
+def test_intake_prints_the_code_alone(capsys, db: Path, tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "intake", "--db", str(db), "--category", "bicycles",
+                       "--route", "sale")
+    assert (code, out) == (0, "A000001\n")
+    label = tmp_path / "label.pdf"
+    code, out, err = run(capsys, "intake", "--db", str(db), "--category", "books", "--route",
+                         "repair", "--weight-kg", "2,5", "--visit", "new", "--municipality",
+                         "", "--label", str(label))
+    assert (code, out) == (0, "A000002\n") and "visit VA000001" in err
+    assert label.read_bytes().startswith(b"%PDF")
+    code, out, _ = run(capsys, "item", "A000002", "--json", "--db", str(db))
+    data = json.loads(out)
+    assert data["weight_g"] == 2500 and not data["weight_estimated"]
+    assert data["route"] == "repair" and data["visit"] == "VA000001"
+    assert [e["type"] for e in data["history"]] == ["intake"]
+    assert data["history"][0]["user"] == "Command line"
+
+
+def test_standard_weight_is_marked_estimated(capsys, db: Path) -> None:
+    run(capsys, "intake", "--db", str(db), "--category", "furniture", "--route", "sale")
+    data = json.loads(run(capsys, "item", "a000001", "--json", "--db", str(db))[1])
+    assert data["weight_g"] == 15_000 and data["weight_estimated"]
+
+
+def test_past_intake_for_a_baseline(capsys, db: Path) -> None:
+    run(capsys, "intake", "--db", str(db), "--category", "wood", "--route", "material",
+        "--weight-kg", "30", "--at", "2025-03-01T10:30")
+    data = json.loads(run(capsys, "item", "A000001", "--json", "--db", str(db))[1])
+    assert data["intake_at"] == "2025-03-01T09:30:00+00:00"  # 10:30 in Amsterdam, winter time
+    assert data["history"][0]["recorded_at"] > "2026"
+
+
+def test_item_text_and_categories(capsys, db: Path) -> None:
+    run(capsys, "intake", "--db", str(db), "--category", "lamps", "--route", "repair")
+    code, out, _ = run(capsys, "item", "A000001", "--db", str(db))
+    assert code == 0 and "A000001" in out and "lamps" in out and "intake" in out
+    code, out, _ = run(capsys, "categories", "--db", str(db))
+    assert code == 0 and "bicycles" in out and "eee_large" in out
+    cats = json.loads(run(capsys, "categories", "--json", "--db", str(db))[1])
+    assert {c["code"] for c in cats} >= {"textiles", "books", "toys", "computers"}
+    assert all(c["co2_factor"] == 1.1 for c in cats)
+
+
+def test_label_reprint_to_file(capsys, db: Path, tmp_path: Path) -> None:
+    run(capsys, "intake", "--db", str(db), "--category", "toys", "--route", "sale")
+    out = tmp_path / "again.pdf"
+    assert run(capsys, "label", "A000001", "--out", str(out), "--db", str(db))[0] == 0
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["intake", "--category", "spaceship", "--route", "sale"], "Unknown category"),
+        (["intake", "--category", "books", "--route", "burn"], "Unknown route"),
+        (["intake", "--category", "books", "--route", "sale", "--weight-kg", "heavy"],
+         "is not a weight"),
+        (["intake", "--category", "books", "--route", "sale", "--weight-kg", "0"], "more than 0"),
+        (["intake", "--category", "books", "--route", "sale", "--weight-kg", "1200"], "at most"),
+        (["intake", "--category", "books", "--route", "sale", "--weight-kg", "80"], "unusual"),
+        (["intake", "--category", "books", "--route", "sale", "--visit", "VZ999999"], "No visit"),
+        (["intake", "--category", "books", "--route", "sale", "--visit", "new",
+          "--municipality", "Atlantis"], "Unknown municipality"),
+        (["intake", "--category", "books", "--route", "sale", "--at", "yesterday"], "ISO time"),
+        (["intake", "--category", "books", "--route", "sale", "--at", "2099-01-01"], "future"),
+        (["intake", "--route", "sale"], "required"),
+        (["item", "A999999"], "No item has code A999999"),
+        (["item", "'; DROP TABLE items; --"], "not an item code"),
+        (["label", "A999999", "--out", "x.pdf"], "No item"),
+        (["frobnicate"], "invalid choice"),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_and_changes_nothing(
+    capsys, db: Path, args: list[str], message: str
+) -> None:
+    before = snapshot(db)
+    code, out, err = run(capsys, *args, "--db", str(db)) if args != ["frobnicate"] else run(
+        capsys, *args)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and message in err, err
+    assert snapshot(db) == before
+
+
+def test_missing_and_foreign_databases(capsys, tmp_path: Path) -> None:
+    code, _, err = run(capsys, "categories", "--db", str(tmp_path / "none.sqlite"))
+    assert code == 2 and "ambacht init" in err
+    assert not (tmp_path / "none.sqlite").exists()
+    foreign = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(foreign)
+    conn.execute("CREATE TABLE photos (id INTEGER)")
+    conn.commit()
+    conn.close()
+    before = foreign.read_bytes()
+    for args in (["init"], ["categories"]):
+        code, _, err = run(capsys, *args, "--db", str(foreign))
+        assert code == 2 and "is not an Ambacht database" in err
+    assert foreign.read_bytes() == before
+    text = tmp_path / "notes.sqlite"
+    text.write_text("shopping list")
+    code, _, err = run(capsys, "categories", "--db", str(text))
+    assert code == 2 and "is not an Ambacht database" in err
+
+
+@pytest.mark.skipif(shutil.which("ambacht") is None, reason="package not installed")
+def test_console_script(tmp_path: Path) -> None:
+    db = tmp_path / "c.sqlite"
+    subprocess.run(["ambacht", "init", "--db", str(db)], check=True, capture_output=True)
+    done = subprocess.run(
+        ["ambacht", "intake", "--db", str(db), "--category", "textiles", "--route", "sale"],
+        capture_output=True, text=True, check=True,
+    )
+    assert done.stdout == "A000001\n"
+    bad = subprocess.run([sys.executable, "-m", "intake.cli", "intake", "--db", str(db),
+                          "--category", "x", "--route", "sale"], capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stderr.startswith("ambacht: Unknown category")
