@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.schema import MIGRATION_SET, migrations
-from intake.errors import CONTEXT, QT_TRANSLATE_NOOP, StorageError
+from intake.errors import QT_TRANSLATE_NOOP, StorageError
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -34,7 +34,7 @@ def open_database(path: Path | str, *, create: bool) -> tuple[Database, bool]:
     if not existed and not create:
         raise StorageError(
             QT_TRANSLATE_NOOP(
-                CONTEXT, "There is no database at {path}. Create one with 'ambacht init'."
+                "Errors", "There is no database at {path}. Create one with 'ambacht init'."
             ),
             path=str(path),
         )
@@ -45,7 +45,7 @@ def open_database(path: Path | str, *, create: bool) -> tuple[Database, bool]:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StorageError(
-                QT_TRANSLATE_NOOP(CONTEXT, "Cannot create the folder for the database: {error}"),
+                QT_TRANSLATE_NOOP("Errors", "Cannot create the folder for the database: {error}"),
                 error=exc.strerror or str(exc),
             ) from exc
     try:
@@ -54,7 +54,7 @@ def open_database(path: Path | str, *, create: bool) -> tuple[Database, bool]:
         migrations.apply(db)
     except sqlite3.DatabaseError as exc:
         raise StorageError(
-            QT_TRANSLATE_NOOP(CONTEXT, "The database {path} cannot be used: {error}"),
+            QT_TRANSLATE_NOOP("Errors", "The database {path} cannot be used: {error}"),
             path=str(path),
             error=str(exc),
         ) from exc
@@ -63,7 +63,7 @@ def open_database(path: Path | str, *, create: bool) -> tuple[Database, bool]:
 
 def _check_is_ambacht(path: Path) -> None:
     foreign = StorageError(
-        QT_TRANSLATE_NOOP(CONTEXT, "{path} is not an Ambacht database."), path=str(path)
+        QT_TRANSLATE_NOOP("Errors", "{path} is not an Ambacht database."), path=str(path)
     )
     try:
         with path.open("rb") as handle:

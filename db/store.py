@@ -261,9 +261,9 @@ class Store:
         return _item(row) if row else None
 
     def events(self, item_id: str) -> list[Event]:
-        """An item's history, oldest first (ties in time keep the order they were written)."""
+        """An item's history, oldest first; events at the same moment in the order written."""
         rows = self.db.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE item_id = ? ORDER BY at, recorded_at, id",
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE item_id = ? ORDER BY at, rowid",
             [item_id],
         ).fetchall()
         return [_event(row) for row in rows]

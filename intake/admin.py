@@ -13,7 +13,7 @@ from db import Store
 from intake.auth import Action, require
 from intake.clock import Clock
 from intake.defaults import GUIDE_CO2_SOURCE
-from intake.errors import CONTEXT, QT_TRANSLATE_NOOP, NotFound, ValidationError
+from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from intake.ids import new_id
 from intake.model import Category, ConfigChange, User
 from intake.units import check_weight_limits
@@ -29,7 +29,7 @@ def _clean_name(text: str, limit: int = 40) -> str:
     cleaned = " ".join(str(text).split())
     if not cleaned or len(cleaned) > limit or not cleaned.isprintable():
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "A name is 1 to {max} characters."), max=limit
+            QT_TRANSLATE_NOOP("Errors", "A name is 1 to {max} characters."), max=limit
         )
     return cleaned
 
@@ -57,10 +57,10 @@ class AdminService:
         code = code.strip().lower()
         if not _CODE.fullmatch(code):
             raise ValidationError(QT_TRANSLATE_NOOP(
-                CONTEXT, "A category code is 2 to 20 lower-case letters, digits or _."))
+                "Errors", "A category code is 2 to 20 lower-case letters, digits or _."))
         if self.store.category(code) is not None:
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "Category '{code}' exists already."), code=code)
+                QT_TRANSLATE_NOOP("Errors", "Category '{code}' exists already."), code=code)
         _check_weights(standard_weight_g, min_weight_g, max_weight_g)
         last = max((c.sort_order for c in self.categories()), default=0)
         category = Category(
@@ -107,7 +107,7 @@ class AdminService:
         old = self._category(code)
         if not 0 <= factor <= 20:
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "A CO2 factor is between 0 and 20 kg per kg."))
+                QT_TRANSLATE_NOOP("Errors", "A CO2 factor is between 0 and 20 kg per kg."))
         new = replace(old, co2_factor=float(factor), co2_source=_clean_name(source, 200))
         self._save(actor, new, f"category {code} co2", f"{old.co2_factor} ({old.co2_source})",
                    f"{new.co2_factor} ({new.co2_source})")
@@ -119,7 +119,7 @@ class AdminService:
         order = self.categories()
         index = next((i for i, c in enumerate(order) if c.code == code), None)
         if index is None:
-            raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "Unknown category '{code}'."), code=code)
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "Unknown category '{code}'."), code=code)
         target = max(0, min(len(order) - 1, index + offset))
         order.insert(target, order.pop(index))
         with self.store.atomic():
@@ -140,7 +140,7 @@ class AdminService:
         known = {n.casefold(): n for n, _ in self.municipalities()}
         if cleaned.casefold() in known and known[cleaned.casefold()] != cleaned:
             raise ValidationError(QT_TRANSLATE_NOOP(
-                CONTEXT, "'{name}' exists already as '{known}'."),
+                "Errors", "'{name}' exists already as '{known}'."),
                 name=cleaned, known=known[cleaned.casefold()])
         with self.store.atomic():
             self.store.add_municipality(cleaned, len(known) + 1)
@@ -149,7 +149,7 @@ class AdminService:
     def set_municipality_hidden(self, actor: User, name: str, hidden: bool) -> None:
         require(actor, Action.MANAGE_SETTINGS)
         if name not in dict(self.municipalities()):
-            raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "Unknown municipality '{name}'."),
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "Unknown municipality '{name}'."),
                            name=name)
         with self.store.atomic():
             self.store.hide_municipality(name, hidden)
@@ -167,7 +167,7 @@ class AdminService:
         low, high = IDLE_RANGE_S
         if not low <= seconds <= high:
             raise ValidationError(QT_TRANSLATE_NOOP(
-                CONTEXT, "Log out after {min} to {max} seconds."), min=low, max=high)
+                "Errors", "Log out after {min} to {max} seconds."), min=low, max=high)
         self._set(actor, "idle_logout_s", str(seconds))
 
     def set_language(self, actor: User, lang: str) -> None:
@@ -178,7 +178,7 @@ class AdminService:
 
     def set_label_size(self, actor: User, key: str) -> None:
         if key not in SIZES:
-            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Unknown label size '{size}'."),
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown label size '{size}'."),
                                   size=key[:20])
         self._set(actor, "label_size", key)
 
@@ -186,12 +186,12 @@ class AdminService:
         """A CUPS queue name, or '' to write label PDFs to the label folder."""
         if queue and not _QUEUE.fullmatch(queue):
             raise ValidationError(QT_TRANSLATE_NOOP(
-                CONTEXT, "'{name}' is not a printer queue name."), name=queue[:60])
+                "Errors", "'{name}' is not a printer queue name."), name=queue[:60])
         self._set(actor, "printer", queue)
 
     def set_labels_per_item(self, actor: User, count: int) -> None:
         if not 1 <= count <= 5:
-            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Print 1 to 5 labels per item."))
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Print 1 to 5 labels per item."))
         self._set(actor, "labels_per_item", str(count))
 
     def changes(self, limit: int = 100) -> list[ConfigChange]:
@@ -203,7 +203,7 @@ class AdminService:
     def _category(self, code: str) -> Category:
         found = self.store.category(code)
         if found is None:
-            raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "Unknown category '{code}'."),
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "Unknown category '{code}'."),
                            code=code[:30])
         return found
 
@@ -226,7 +226,7 @@ class AdminService:
 
 def _language(lang: str) -> str:
     if lang not in LANGUAGES:
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Choose nl or en."))
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Choose nl or en."))
     return lang
 
 
@@ -236,7 +236,7 @@ def _check_weights(standard: int, low: int | None, high: int | None) -> None:
             check_weight_limits(grams)
     if (low is not None and low > standard) or (high is not None and high < standard):
         raise ValidationError(QT_TRANSLATE_NOOP(
-            CONTEXT, "The standard weight must lie between the lower and upper bound."))
+            "Errors", "The standard weight must lie between the lower and upper bound."))
 
 
 def _describe(category: Category) -> str:

@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from db import Store
 from intake.clock import Clock
-from intake.errors import CONTEXT, QT_TRANSLATE_NOOP, NotAllowed, NotFound, ValidationError
+from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound, ValidationError
 from intake.ids import new_id
 from intake.model import Role, User
 
@@ -50,7 +50,7 @@ def may(user: User, action: Action) -> bool:
 def require(user: User, action: Action) -> None:
     """Raise NotAllowed unless `user` may do `action`."""
     if not may(user, action):
-        raise NotAllowed(QT_TRANSLATE_NOOP(CONTEXT, "Your role does not allow this."))
+        raise NotAllowed(QT_TRANSLATE_NOOP("Errors", "Your role does not allow this."))
 
 
 def hash_pin(pin: str) -> str:
@@ -78,7 +78,7 @@ def check_pin_format(pin: str) -> None:
     """PINs are 4 to 8 digits."""
     if not (pin.isascii() and pin.isdigit() and PIN_MIN <= len(pin) <= PIN_MAX):
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "A PIN is {min} to {max} digits."), min=PIN_MIN, max=PIN_MAX
+            QT_TRANSLATE_NOOP("Errors", "A PIN is {min} to {max} digits."), min=PIN_MIN, max=PIN_MAX
         )
 
 
@@ -86,7 +86,7 @@ def check_name(name: str) -> str:
     """A user's display name, trimmed; 1 to 40 printable characters."""
     cleaned = " ".join(name.split())
     if not cleaned or len(cleaned) > 40 or not cleaned.isprintable():
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "A name is 1 to 40 characters."))
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A name is 1 to 40 characters."))
     return cleaned
 
 
@@ -106,12 +106,12 @@ class AuthService:
         for user in self.store.users():
             if user.role is Role.COORDINATOR and user.id != SYSTEM_USER_ID:
                 return user
-        raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "There is no coordinator account."))
+        raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no coordinator account."))
 
     def set_first_pin(self, pin: str) -> User:
         """Set the first coordinator's PIN; refused once anyone has a PIN."""
         if not self.needs_first_pin():
-            raise NotAllowed(QT_TRANSLATE_NOOP(CONTEXT, "The first PIN has already been set."))
+            raise NotAllowed(QT_TRANSLATE_NOOP("Errors", "The first PIN has already been set."))
         user = self.first_coordinator()
         check_pin_format(pin)
         self.store.set_pin_hash(user.id, hash_pin(pin))
@@ -125,7 +125,7 @@ class AuthService:
                     user = self.store.user(user_id)
                     if user is not None:
                         return user
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "Unknown PIN. Try again."))
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown PIN. Try again."))
 
     def users(self) -> list[User]:
         """Staff accounts, active and disabled, without the command line's own account."""
@@ -153,7 +153,7 @@ class AuthService:
         current = self._existing(user_id)
         if current.id == actor.id and (not active or role is not Role.COORDINATOR):
             raise NotAllowed(
-                QT_TRANSLATE_NOOP(CONTEXT, "You cannot disable or demote your own account.")
+                QT_TRANSLATE_NOOP("Errors", "You cannot disable or demote your own account.")
             )
         updated = User(id=current.id, name=check_name(name), role=role, active=active)
         self.store.update_user(updated)
@@ -162,7 +162,7 @@ class AuthService:
     def _existing(self, user_id: str) -> User:
         user = self.store.user(user_id)
         if user is None or user.id == SYSTEM_USER_ID:
-            raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "No such user."))
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No such user."))
         return user
 
     def _new_pin_hash(self, pin: str, owner_id: str | None = None) -> str:
@@ -170,6 +170,6 @@ class AuthService:
         for user_id, stored in self.store.pin_hashes():
             if user_id != owner_id and verify_pin(pin, stored):
                 raise ValidationError(
-                    QT_TRANSLATE_NOOP(CONTEXT, "This PIN is taken. Choose another one.")
+                    QT_TRANSLATE_NOOP("Errors", "This PIN is taken. Choose another one.")
                 )
         return hash_pin(pin)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from intake.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
+from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 
 _ITEM_CODE = re.compile(r"[A-Z][0-9]{6,9}")
 _STATION = re.compile(r"[A-Z]")
@@ -30,7 +30,7 @@ def normalize_item_code(text: str) -> str:
     code = text.strip().upper() if isinstance(text, str) else ""
     if not _ITEM_CODE.fullmatch(code):
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "'{code}' is not an item code (like A000123)."),
+            QT_TRANSLATE_NOOP("Errors", "'{code}' is not an item code (like A000123)."),
             code=_printable(text)[:24],
         )
     return code
@@ -40,7 +40,7 @@ def check_station(letter: str) -> str:
     """A station letter: one of A to Z."""
     cleaned = letter.strip().upper()
     if not _STATION.fullmatch(cleaned):
-        raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "A station is one letter, A to Z."))
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A station is one letter, A to Z."))
     return cleaned
 
 

@@ -1,8 +1,9 @@
 """Errors that the services raise, carrying a translatable message.
 
-A message is an English template marked with ``QT_TRANSLATE_NOOP`` so that Qt's lupdate collects
-it into the translation files without this package importing Qt. The touchscreen app translates
-the template; the command line prints it in English.
+A message is an English template marked with ``QT_TRANSLATE_NOOP("Errors", ...)`` so that Qt's
+lupdate collects it into the translation files without this package importing Qt; the context
+must be written out as a literal there, since lupdate reads the source, not the values. The
+touchscreen app translates the template; the command line prints it in English.
 """
 
 from __future__ import annotations

@@ -15,7 +15,6 @@ from intake.auth import Action, require
 from intake.clock import Clock, ensure_utc
 from intake.codes import item_code, normalize_item_code, visit_code
 from intake.errors import (
-    CONTEXT,
     QT_TRANSLATE_NOOP,
     Grams,
     NeedsConfirmation,
@@ -48,7 +47,7 @@ def parse_route(text: str | Route) -> Route:
         return Route(text)
     except ValueError:
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Unknown route '{route}'. Use sale, repair or material."),
+            QT_TRANSLATE_NOOP("Errors", "Unknown route '{route}'. Use sale, repair or material."),
             route=str(text)[:20],
         ) from None
 
@@ -58,7 +57,7 @@ def clean_reason(text: str) -> str:
     cleaned = " ".join(str(text).split())
     if not (REASON_MIN <= len(cleaned) <= REASON_MAX) or not cleaned.isprintable():
         raise ValidationError(
-            QT_TRANSLATE_NOOP(CONTEXT, "Give a reason of {min} to {max} characters."),
+            QT_TRANSLATE_NOOP("Errors", "Give a reason of {min} to {max} characters."),
             min=REASON_MIN,
             max=REASON_MAX,
         )
@@ -87,7 +86,7 @@ class GateService:
         found = self.store.item_by_code(normalize_item_code(code))
         if found is None:
             raise NotFound(
-                QT_TRANSLATE_NOOP(CONTEXT, "No item has code {code}."), code=code.strip().upper()
+                QT_TRANSLATE_NOOP("Errors", "No item has code {code}."), code=code.strip().upper()
             )
         return found
 
@@ -111,7 +110,7 @@ class GateService:
         if municipality is not None and municipality.strip():
             if municipality.strip().casefold() not in known:
                 raise ValidationError(
-                    QT_TRANSLATE_NOOP(CONTEXT, "Unknown municipality '{name}'."),
+                    QT_TRANSLATE_NOOP("Errors", "Unknown municipality '{name}'."),
                     name=municipality.strip()[:40],
                 )
             municipality = known[municipality.strip().casefold()]
@@ -132,7 +131,7 @@ class GateService:
     def visit(self, code: str) -> Visit:
         found = self.store.visit(code.strip().upper())
         if found is None:
-            raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "No visit has code {code}."), code=code)
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No visit has code {code}."), code=code)
         return found
 
     # --- intake ----------------------------------------------------------------------------
@@ -152,11 +151,11 @@ class GateService:
         category = self.store.category(category_code)
         if category is None:
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "Unknown category '{code}'."), code=category_code[:30]
+                QT_TRANSLATE_NOOP("Errors", "Unknown category '{code}'."), code=category_code[:30]
             )
         if category.hidden:
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "Category '{code}' is hidden."), code=category.code
+                QT_TRANSLATE_NOOP("Errors", "Category '{code}' is hidden."), code=category.code
             )
         checked_route = parse_route(route)
         if weight_g is None:
@@ -167,7 +166,7 @@ class GateService:
         if outside and not confirmed:
             raise NeedsConfirmation(
                 QT_TRANSLATE_NOOP(
-                    CONTEXT, "{weight} is unusual for this category ({low} to {high}). Is it right?"
+                    "Errors", "{weight} is unusual here (usual: {low} to {high}). Is it right?"
                 ),
                 weight=Grams(weight_g),
                 low=Grams(low or 0),
@@ -219,7 +218,7 @@ class GateService:
         """Void the visit's most recent item (the gate's undo button)."""
         last = self.store.last_item_of_visit(visit.id)
         if last is None:
-            raise NotFound(QT_TRANSLATE_NOOP(CONTEXT, "There is no item to undo in this visit."))
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no item to undo in this visit."))
         return self.void(user, last.code, reason)
 
     def change_route(self, user: User, code: str, route: str | Route, reason: str) -> Item:
@@ -229,7 +228,7 @@ class GateService:
         self._check_correctable(user, item)
         if new_route is item.route:
             raise ValidationError(
-                QT_TRANSLATE_NOOP(CONTEXT, "The item already has this route.")
+                QT_TRANSLATE_NOOP("Errors", "The item already has this route.")
             )
         event = self._correction(
             user, item, EventType.ROUTE_CHANGED, reason,
@@ -244,7 +243,7 @@ class GateService:
         require(user, Action.CORRECT_INTAKE)
         if item.voided:
             raise NotAllowed(
-                QT_TRANSLATE_NOOP(CONTEXT, "Item {code} was voided already."), code=item.code
+                QT_TRANSLATE_NOOP("Errors", "Item {code} was voided already."), code=item.code
             )
         if user.role is Role.COACH:
             # A coach corrects their own intakes of today; older ones go via the coordinator.
@@ -253,7 +252,7 @@ class GateService:
             if intake.user_id != user.id or intake.recorded_at < start:
                 raise NotAllowed(
                     QT_TRANSLATE_NOOP(
-                        CONTEXT, "Only your own items of today. Ask the coordinator for this one."
+                        "Errors", "Only your own items of today. Ask the coordinator for this one."
                     )
                 )
 
@@ -272,5 +271,5 @@ class GateService:
             return now
         moment = ensure_utc(at)
         if moment > now + FUTURE_TOLERANCE:
-            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "That time is in the future."))
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "That time is in the future."))
         return moment

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from db import Store
-from intake.errors import CONTEXT, QT_TRANSLATE_NOOP, NotFound
+from intake.errors import QT_TRANSLATE_NOOP, NotFound
 from intake.localtime import site_zone
 from intake.model import Item, Route
 from intake.paths import data_dir
@@ -36,7 +36,7 @@ class LabelService:
         category = self.store.category(item.category)
         if category is None:  # pragma: no cover - the foreign key makes this impossible
             raise NotFound(
-                QT_TRANSLATE_NOOP(CONTEXT, "Unknown category '{code}'."), code=item.category
+                QT_TRANSLATE_NOOP("Errors", "Unknown category '{code}'."), code=item.category
             )
         return LabelContent(
             code=item.code,

@@ -7,7 +7,7 @@ from intake.auth import SYSTEM_USER_ID
 from intake.clock import Clock
 from intake.codes import check_station
 from intake.defaults import DEFAULT_CATEGORIES, DEFAULT_SETTINGS
-from intake.errors import CONTEXT, QT_TRANSLATE_NOOP, ValidationError
+from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 from intake.ids import new_id
 from intake.model import Role, User
 
@@ -31,7 +31,7 @@ def initialize(
     if site_name is not None:
         cleaned = " ".join(site_name.split())
         if not cleaned or len(cleaned) > 60:
-            raise ValidationError(QT_TRANSLATE_NOOP(CONTEXT, "A site name is 1 to 60 characters."))
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A site name is 1 to 60 characters."))
         settings["site_name"] = cleaned
     settings["station"] = check_station(station or settings["station"])
     now = clock.now()

@@ -1,0 +1,191 @@
+"""The gate by taps, as a coach does it: log in, start a visit, take items in, undo, end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from db import Store
+from intake.clock import FixedClock
+from intake.model import Route, User
+from ui.app import build_context
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.widgets.panels import ChoicePanel, ConfirmPanel
+
+
+@pytest.fixture
+def ctx(store: Store, clock: FixedClock, coach: User, tmp_path: Path) -> AppContext:
+    store.set_setting("label_folder", str(tmp_path / "labels"))
+    store.add_municipality("Zwolle", 1)
+    store.add_municipality("Kampen", 2)
+    return build_context(store, clock, "nl")
+
+
+@pytest.fixture
+def window(qtbot, ctx: AppContext) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    yield window
+    ctx.printer_queue.wait()
+
+
+def tap(qtbot, button: QWidget) -> None:
+    assert button.isVisible() and button.isEnabled(), button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def log_in(qtbot, window: MainWindow, pin: str) -> None:
+    for digit in pin:
+        tap(qtbot, window.login.pinpad.keypad.buttons[digit])
+    tap(qtbot, window.login.pinpad.ok_button)
+
+
+def panel(window: MainWindow, kind: type) -> QWidget:
+    found = [p for p in window.findChildren(kind) if p.isVisible()]
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_whole_intake_by_taps(qtbot, window: MainWindow, ctx: AppContext, tmp_path: Path) -> None:
+    assert window.stack.currentWidget() is window.login
+    log_in(qtbot, window, "1111")
+    gate = window.gate
+    assert window.stack.currentWidget() is gate
+    assert gate.pages.currentWidget() is gate.visit_start
+
+    tap(qtbot, gate.visit_start.buttons["Zwolle"])
+    assert gate.visit is not None and gate.visit.municipality == "Zwolle"
+
+    # Three taps with a standard weight: tile, standard weight, route.
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
+        tap(qtbot, gate.categories.tiles["bicycles"])
+        tap(qtbot, gate.weight.standard_button)
+        tap(qtbot, gate.weight.route_buttons[Route.SALE])
+    item = ctx.gate.item("A000001")
+    assert (item.category, item.weight_g, item.weight_estimated, item.route) == (
+        "bicycles", 15_000, True, Route.SALE)
+    assert "A000001" in gate.banner.text() and "label geprint" in gate.banner.text()
+    assert (tmp_path / "labels" / "A000001.pdf").exists()
+    # The panel is ready for the next item: no tile chosen, routes disabled.
+    assert gate.weight.category is None
+    assert not gate.weight.route_buttons[Route.SALE].isEnabled()
+
+    # A typed weight: 2,75 kg of books to repair.
+    tap(qtbot, gate.categories.tiles["books"])
+    for key in "2,75":
+        tap(qtbot, gate.weight.keypad.buttons[key])
+    assert gate.weight.display.text() == "2,75 kg"
+    tap(qtbot, gate.weight.route_buttons[Route.REPAIR])
+    assert ctx.gate.item("A000002").weight_g == 2_750
+    assert gate.visit_label.text() == "Bezoek VA000001 · Zwolle · 2 artikelen"
+    tap(qtbot, gate.end_button)
+    assert gate.pages.currentWidget() is gate.visit_start
+    assert gate.top.figures.text() == "Vandaag: 2 artikelen · 17,75 kg · 1 bezoek"
+
+
+def test_unusual_weight_asks_first(qtbot, window: MainWindow, ctx: AppContext) -> None:
+    log_in(qtbot, window, "1111")
+    gate = window.gate
+    tap(qtbot, gate.visit_start.buttons[None])
+    tap(qtbot, gate.categories.tiles["books"])
+    for key in "55":
+        tap(qtbot, gate.weight.keypad.buttons[key])
+    tap(qtbot, gate.weight.route_buttons[Route.SALE])
+    confirm = panel(window, ConfirmPanel)
+    assert "55 kg" in confirm.title.text()
+    tap(qtbot, confirm.no_button)
+    assert ctx.store.item_count() == 0
+    tap(qtbot, gate.weight.route_buttons[Route.SALE])
+    tap(qtbot, panel(window, ConfirmPanel).yes_button)
+    assert ctx.gate.item("A000001").weight_g == 55_000
+
+
+def test_zero_weight_is_refused_with_a_message(qtbot, window: MainWindow, ctx: AppContext) -> None:
+    log_in(qtbot, window, "1111")
+    gate = window.gate
+    tap(qtbot, gate.visit_start.buttons[None])
+    tap(qtbot, gate.categories.tiles["toys"])
+    tap(qtbot, gate.weight.keypad.buttons["0"])
+    tap(qtbot, gate.weight.route_buttons[Route.SALE])
+    assert "meer dan 0 kg" in gate.banner.text()
+    assert ctx.store.item_count() == 0
+
+
+def test_undo_last_with_a_reason(qtbot, window: MainWindow, ctx: AppContext) -> None:
+    log_in(qtbot, window, "1111")
+    gate = window.gate
+    tap(qtbot, gate.visit_start.buttons["Kampen"])
+    assert not gate.undo_button.isEnabled()
+    tap(qtbot, gate.categories.tiles["lamps"])
+    tap(qtbot, gate.weight.standard_button)
+    tap(qtbot, gate.weight.route_buttons[Route.REPAIR])
+    tap(qtbot, gate.undo_button)
+    choice = panel(window, ChoicePanel)
+    tap(qtbot, choice.option_buttons["Verkeerde categorie"])
+    item = ctx.gate.item("A000001")
+    assert item.voided
+    assert ctx.gate.history(item)[-1].reason == "Verkeerde categorie"
+    assert gate.top.figures.text() == "Vandaag: 0 artikelen · 0 kg · 1 bezoek"
+
+
+def test_failed_print_keeps_the_item_and_can_be_redone(
+    qtbot, window: MainWindow, ctx: AppContext, tmp_path: Path
+) -> None:
+    ctx.store.set_setting("printer", "no-such-printer")
+    log_in(qtbot, window, "1111")
+    gate = window.gate
+    tap(qtbot, gate.visit_start.buttons[None])
+    with qtbot.waitSignal(ctx.printer_queue.failed, timeout=20_000):
+        tap(qtbot, gate.categories.tiles["furniture"])
+        tap(qtbot, gate.weight.standard_button)
+        tap(qtbot, gate.weight.route_buttons[Route.SALE])
+    assert ctx.gate.item("A000001").route is Route.SALE
+    assert "niet geprint" in gate.banner.text()
+    ctx.store.set_setting("printer", "")
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
+        tap(qtbot, gate.reprint_button)
+    assert (tmp_path / "labels" / "A000001.pdf").exists()
+
+
+def test_store_staff_do_not_get_the_gate(qtbot, window: MainWindow, store_clerk: User) -> None:
+    log_in(qtbot, window, "3333")
+    assert window.stack.currentWidget() is window.home
+    assert not window.home.top.settings_button.isVisible()
+
+
+def test_wrong_pin_says_so_and_idle_logout_ends_the_visit(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    log_in(qtbot, window, "9999")
+    assert window.login.message.isVisible() and "pincode" in window.login.message.text().lower()
+    log_in(qtbot, window, "1111")
+    tap(qtbot, window.gate.visit_start.buttons[None])
+    assert window.idle_timer.isActive() and window.idle_timer.interval() == 120_000
+    window.idle_timer.timeout.emit()
+    assert window.stack.currentWidget() is window.login
+    assert ctx.gate.visit("VA000001").ended_at is not None
+
+
+def test_language_switch_at_login(qtbot, window: MainWindow) -> None:
+    assert window.gate.end_button.text() == "Bezoek afronden"
+    tap(qtbot, window.login.language_buttons["en"])
+    qtbot.waitUntil(lambda: window.gate.end_button.text() == "End visit")
+    assert window.login.prompt.text() == "Enter your PIN"
+
+
+def test_every_button_is_a_big_target(qtbot, window: MainWindow) -> None:
+    from ui.style import MIN_TARGET_MM, mm
+
+    log_in(qtbot, window, "1111")
+    tap(qtbot, window.gate.visit_start.buttons[None])
+    small = [
+        (b.text(), b.width(), b.height()) for b in window.findChildren(QPushButton)
+        if b.isVisible() and min(b.width(), b.height()) < mm(MIN_TARGET_MM)
+    ]
+    assert small == []

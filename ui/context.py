@@ -1,0 +1,35 @@
+"""What every screen may use: the services, the language and the print queue.
+
+Built once by the composition root (`ui.app.build_context`); screens get it in their
+constructor and never reach for the database themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from db import Store
+from intake.admin import AdminService
+from intake.auth import AuthService
+from intake.clock import Clock
+from intake.gate import GateService
+from intake.labelling import LabelService
+from ui.i18n import Language
+from ui.printing import PrintQueue
+
+
+@dataclass
+class AppContext:
+    """The services and shared objects of one running app."""
+
+    store: Store
+    clock: Clock
+    auth: AuthService
+    gate: GateService
+    labels: LabelService
+    admin: AdminService
+    language: Language
+    printer_queue: PrintQueue
+
+    def setting(self, key: str, default: str = "") -> str:
+        return self.store.settings().get(key, default)

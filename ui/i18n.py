@@ -1,0 +1,53 @@
+"""Languages of the app: Dutch by default, English as a setting.
+
+Source strings in the code are English; `translations/ambacht_nl.qm` (compiled from the .ts by
+`python ui/translations/build.py`) turns them into Dutch. Error messages from the services are
+translated here through the same files (context "Errors").
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from intake.errors import CONTEXT, AmbachtError
+from intake.units import format_eur, format_kg
+
+I18N_DIR = Path(__file__).with_name("translations")
+LANGUAGES = ("nl", "en")
+
+
+class Language:
+    """The current language and the translator that provides it."""
+
+    def __init__(self) -> None:
+        self.code = "en"
+        self._translator: QTranslator | None = None
+
+    def apply(self, code: str) -> None:
+        """Switch the app to `code`; widgets retranslate on QEvent.LanguageChange."""
+        app = QCoreApplication.instance()
+        if self._translator is not None and app is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        if code in LANGUAGES:
+            translator = QTranslator()
+            if not translator.load(str(I18N_DIR / f"ambacht_{code}.qm")):
+                raise FileNotFoundError(I18N_DIR / f"ambacht_{code}.qm")
+            if app is not None:
+                app.installTranslator(translator)
+            self._translator = translator
+        self.code = code if code in LANGUAGES else "en"
+        language = QLocale.Language.Dutch if code == "nl" else QLocale.Language.English
+        QLocale.setDefault(QLocale(language))
+
+    def kg(self, grams: int, *, estimated: bool = False) -> str:
+        return format_kg(grams, self.code, estimated=estimated)
+
+    def eur(self, cents: int) -> str:
+        return format_eur(cents, self.code)
+
+    def error(self, error: AmbachtError) -> str:
+        """A service's refusal in this language."""
+        return error.render(lambda text: QCoreApplication.translate(CONTEXT, text), self.kg)

@@ -1,0 +1,108 @@
+"""The coordinator's settings: categories, staff, municipalities and the station."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.model import User
+from ui.context import AppContext
+from ui.screens.admin_base import Section
+from ui.screens.admin_sections import (
+    CategoriesSection,
+    MunicipalitiesSection,
+    StaffSection,
+    StationSection,
+)
+from ui.style import mm
+
+
+class AdminScreen(QWidget):
+    """Tabs of settings sections; emits `done` to go back to the gate."""
+
+    done = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.title = QLabel(self)
+        self.title.setProperty("role", "title")
+        self.back = QPushButton(self)
+        self.back.setProperty("role", "primary")
+        self.back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.back.clicked.connect(self.done)
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+        self.sections: dict[str, Section] = {
+            "categories": CategoriesSection(ctx, self),
+            "staff": StaffSection(ctx, self),
+            "municipalities": MunicipalitiesSection(ctx, self),
+            "station": StationSection(ctx, self),
+        }
+        self.stack = QStackedWidget(self)
+        self.tabs: dict[str, QPushButton] = {}
+        group = QButtonGroup(self)
+        tab_row = QHBoxLayout()
+        for key, section in self.sections.items():
+            self.stack.addWidget(section)
+            section.message.connect(self.show_message)
+            tab = QPushButton(self)
+            tab.setCheckable(True)
+            tab.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            tab.clicked.connect(lambda _=False, k=key: self.show_section(k))
+            group.addButton(tab)
+            self.tabs[key] = tab
+            tab_row.addWidget(tab)
+        top = QHBoxLayout()
+        top.addWidget(self.title, 1)
+        top.addWidget(self.back)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(mm(4), mm(3), mm(4), mm(3))
+        column.setSpacing(mm(3))
+        column.addLayout(top)
+        column.addLayout(tab_row)
+        column.addWidget(self.banner)
+        column.addWidget(self.stack, 1)
+        self.user: User | None = None
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Settings"))
+        self.back.setText(self.tr("Back to the gate"))
+        names = {"categories": self.tr("Categories"), "staff": self.tr("Staff"),
+                 "municipalities": self.tr("Municipalities"), "station": self.tr("Station")}
+        for key, tab in self.tabs.items():
+            tab.setText(names[key])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def enter(self, user: User) -> None:
+        self.user = user
+        self.banner.hide()
+        for section in self.sections.values():
+            section.enter(user)
+        self.show_section("categories")
+
+    def show_section(self, key: str) -> None:
+        self.tabs[key].setChecked(True)
+        self.stack.setCurrentWidget(self.sections[key])
+        self.sections[key].refresh()
+
+    def show_message(self, text: str, is_error: bool) -> None:
+        self.banner.setText(text)
+        self.banner.setProperty("role", "banner-error" if is_error else "banner-ok")
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        self.banner.show()

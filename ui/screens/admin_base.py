@@ -1,0 +1,132 @@
+"""What every settings section shares: a list of big rows, action buttons, and asking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScroller,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.errors import AmbachtError
+from intake.units import parse_kg
+from ui.context import AppContext
+from ui.style import mm
+from ui.widgets.keyboard import TextEntryPanel
+from ui.widgets.keypad_panel import KeypadPanel
+from ui.widgets.panels import ChoicePanel
+
+
+class Section(QWidget):
+    """A list on the left, buttons on the right; subclasses fill both and act on taps."""
+
+    message = Signal(str, bool)  # text, is_error
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actor = None
+        self.rows = QListWidget(self)
+        self.rows.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        QScroller.grabGesture(self.rows.viewport(),
+                              QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        self.rows.currentRowChanged.connect(lambda _row: self.update_buttons())
+        self.buttons = QVBoxLayout()
+        self.buttons.setSpacing(mm(3))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(mm(4))
+        row.addWidget(self.rows, 3)
+        row.addLayout(self.buttons, 1)
+
+    def add_button(self, action: Callable[[], None]) -> QPushButton:
+        button = QPushButton(self)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(action)
+        self.buttons.addWidget(button)
+        return button
+
+    def finish_buttons(self) -> None:
+        self.buttons.addStretch(1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Set the button texts; subclasses override."""
+
+    def enter(self, actor: object) -> None:
+        self.actor = actor
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Refill the list from the services; subclasses override."""
+
+    def set_rows(self, rows: Sequence[tuple[str, object]]) -> None:
+        """Show (text, key) rows, keeping the selected key selected."""
+        keep = self.selected()
+        self.rows.clear()
+        for text, key in rows:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.rows.addItem(item)
+            if key == keep:
+                self.rows.setCurrentItem(item)
+        self.update_buttons()
+
+    def selected(self) -> object:
+        item = self.rows.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def update_buttons(self) -> None:
+        """Enable what applies to the selected row; subclasses override."""
+
+    def attempt(self, action: Callable[[], object], done: str) -> None:
+        """Run a service call; show `done` or the refusal, and refresh either way."""
+        try:
+            action()
+        except AmbachtError as exc:
+            self.message.emit(self.ctx.language.error(exc), True)
+        else:
+            self.message.emit(done, False)
+        self.refresh()
+
+    # --- asking ----------------------------------------------------------------------------
+
+    def ask_text(self, title: str, initial: str, then: Callable[[str], None]) -> None:
+        panel = TextEntryPanel(self, title, initial)
+        panel.entered.connect(then)
+        panel.open()
+
+    def ask_number(self, title: str, then: Callable[[str], None], *, decimals: int = 0,
+                   unit: str = "", secret: bool = False) -> None:
+        panel = KeypadPanel(self, title, decimals=decimals, max_digits=8 if secret else 4,
+                            unit=unit, secret=secret)
+        panel.entered.connect(then)
+        panel.open()
+
+    def ask_kg(self, title: str, then: Callable[[int], None]) -> None:
+        """Ask a weight in kg; a typing mistake is refused with a message."""
+        def take(text: str) -> None:
+            try:
+                grams = parse_kg(text)
+            except AmbachtError as exc:
+                self.message.emit(self.ctx.language.error(exc), True)
+                return
+            then(grams)
+        self.ask_number(title, take, decimals=3, unit="kg")
+
+    def ask_choice(self, title: str, options: Sequence[tuple[str, str]],
+                   then: Callable[[str], None]) -> None:
+        panel = ChoicePanel(self, title, options, self.tr("Cancel"))
+        panel.chosen.connect(then)
+        panel.open()

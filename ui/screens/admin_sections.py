@@ -1,0 +1,296 @@
+"""The coordinator's settings sections: categories, staff, municipalities, station."""
+
+from __future__ import annotations
+
+from intake.model import Category, Role
+from labels.layout import SIZES
+from labels.printing import list_cups_queues
+from ui.screens.admin_base import Section
+
+
+class CategoriesSection(Section):
+    """Add, rename, weigh, hide and reorder the category tiles of the gate."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.add = self.add_button(self.start_add)
+        self.rename = self.add_button(self.start_rename)
+        self.weights = self.add_button(self.start_weights)
+        self.hide = self.add_button(self.toggle_hidden)
+        self.up = self.add_button(lambda: self.move(-1))
+        self.down = self.add_button(lambda: self.move(1))
+        self.finish_buttons()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add.setText(self.tr("Add"))
+        self.rename.setText(self.tr("Rename"))
+        self.weights.setText(self.tr("Weights"))
+        self.up.setText(self.tr("Move up"))
+        self.down.setText(self.tr("Move down"))
+        self.update_buttons()
+
+    def refresh(self) -> None:
+        lang = self.ctx.language
+        rows = []
+        for c in self.ctx.admin.categories():
+            bounds = (f"{lang.kg(c.min_weight_g) if c.min_weight_g else '–'} … "
+                      f"{lang.kg(c.max_weight_g) if c.max_weight_g else '–'}")
+            hidden = f"   [{self.tr('hidden')}]" if c.hidden else ""
+            rows.append((f"{c.name_nl} / {c.name_en}   ·   {lang.kg(c.standard_weight_g)}   "
+                         f"({bounds}){hidden}", c.code))
+        self.set_rows(rows)
+
+    def current(self) -> Category | None:
+        return next((c for c in self.ctx.admin.categories() if c.code == self.selected()), None)
+
+    def update_buttons(self) -> None:
+        current = self.current()
+        for button in (self.rename, self.weights, self.hide, self.up, self.down):
+            button.setEnabled(current is not None)
+        self.hide.setText(self.tr("Show") if current and current.hidden else self.tr("Hide"))
+
+    def start_add(self) -> None:
+        def with_code(code: str) -> None:
+            self.ask_text(self.tr("Dutch name"), "", lambda nl: self.ask_text(
+                self.tr("English name"), nl, lambda en: self.ask_kg(
+                    self.tr("Standard weight in kg"), lambda grams: self.attempt(
+                        lambda: self.ctx.admin.add_category(
+                            self.actor, code, nl, en, grams,
+                            min_weight_g=max(1, grams // 10), max_weight_g=grams * 10),
+                        self.tr("Category added.")))))
+        self.ask_text(self.tr("Code of the new category (a-z, 0-9, _)"), "", with_code)
+
+    def start_rename(self) -> None:
+        c = self.current()
+        if c is None:
+            return
+        self.ask_text(self.tr("Dutch name"), c.name_nl, lambda nl: self.ask_text(
+            self.tr("English name"), c.name_en, lambda en: self.attempt(
+                lambda: self.ctx.admin.rename_category(self.actor, c.code, nl, en),
+                self.tr("Category renamed."))))
+
+    def start_weights(self) -> None:
+        c = self.current()
+        if c is None:
+            return
+        self.ask_kg(self.tr("Standard weight in kg"), lambda standard: self.ask_kg(
+            self.tr("Lowest usual weight in kg"), lambda low: self.ask_kg(
+                self.tr("Highest usual weight in kg"), lambda high: self.attempt(
+                    lambda: self.ctx.admin.set_category_weights(
+                        self.actor, c.code, standard, low, high),
+                    self.tr("Weights saved.")))))
+
+    def toggle_hidden(self) -> None:
+        c = self.current()
+        if c is not None:
+            self.attempt(lambda: self.ctx.admin.set_category_hidden(self.actor, c.code,
+                                                                   not c.hidden),
+                         self.tr("Saved."))
+
+    def move(self, offset: int) -> None:
+        c = self.current()
+        if c is not None:
+            self.attempt(lambda: self.ctx.admin.move_category(self.actor, c.code, offset),
+                         self.tr("Order saved."))
+
+
+class StaffSection(Section):
+    """Staff accounts: add with a PIN, change role, disable, new PIN."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.add = self.add_button(self.start_add)
+        self.role = self.add_button(self.start_role)
+        self.active = self.add_button(self.toggle_active)
+        self.pin = self.add_button(self.start_pin)
+        self.finish_buttons()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add.setText(self.tr("Add"))
+        self.role.setText(self.tr("Role"))
+        self.pin.setText(self.tr("New PIN"))
+        self.update_buttons()
+
+    def role_names(self) -> dict[Role, str]:
+        return {
+            Role.COACH: self.tr("Resource coach"), Role.WORKSHOP: self.tr("Workshop"),
+            Role.STORE: self.tr("Store"), Role.COORDINATOR: self.tr("Coordinator"),
+        }
+
+    def refresh(self) -> None:
+        names = self.role_names()
+        self.set_rows([
+            (f"{u.name}   ·   {names[u.role]}"
+             f"{'' if u.active else '   [' + self.tr('disabled') + ']'}", u.id)
+            for u in self.ctx.auth.users()
+        ])
+
+    def current(self):  # noqa: ANN201 - a User or None
+        return next((u for u in self.ctx.auth.users() if u.id == self.selected()), None)
+
+    def update_buttons(self) -> None:
+        current = self.current()
+        for button in (self.role, self.active, self.pin):
+            button.setEnabled(current is not None)
+        self.active.setText(
+            self.tr("Enable") if current is not None and not current.active else self.tr("Disable")
+        )
+
+    def role_options(self) -> list[tuple[str, str]]:
+        return [(role.value, name) for role, name in self.role_names().items()]
+
+    def start_add(self) -> None:
+        self.ask_text(self.tr("Name of the new colleague"), "", lambda name: self.ask_choice(
+            self.tr("Role"), self.role_options(), lambda role: self.ask_number(
+                self.tr("PIN of 4 to 8 digits"), lambda pin: self.attempt(
+                    lambda: self.ctx.auth.add_user(self.actor, name, Role(role), pin),
+                    self.tr("Colleague added.")), secret=True)))
+
+    def start_role(self) -> None:
+        u = self.current()
+        if u is not None:
+            self.ask_choice(self.tr("Role"), self.role_options(), lambda role: self.attempt(
+                lambda: self.ctx.auth.update_user(self.actor, u.id, name=u.name, role=Role(role),
+                                                  active=u.active),
+                self.tr("Role saved.")))
+
+    def toggle_active(self) -> None:
+        u = self.current()
+        if u is not None:
+            self.attempt(lambda: self.ctx.auth.update_user(
+                self.actor, u.id, name=u.name, role=u.role, active=not u.active),
+                self.tr("Saved."))
+
+    def start_pin(self) -> None:
+        u = self.current()
+        if u is not None:
+            self.ask_number(self.tr("New PIN for {name}").format(name=u.name), lambda pin:
+                            self.attempt(lambda: self.ctx.auth.change_pin(self.actor, u.id, pin),
+                                         self.tr("PIN changed.")), secret=True)
+
+
+class MunicipalitiesSection(Section):
+    """The municipalities a visitor can come from (for the figures per municipality)."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.add = self.add_button(lambda: self.ask_text(
+            self.tr("Name of the municipality"), "", lambda name: self.attempt(
+                lambda: self.ctx.admin.add_municipality(self.actor, name),
+                self.tr("Municipality added."))))
+        self.hide = self.add_button(self.toggle_hidden)
+        self.finish_buttons()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.add.setText(self.tr("Add"))
+        self.update_buttons()
+
+    def refresh(self) -> None:
+        self.set_rows([(f"{name}{'   [' + self.tr('hidden') + ']' if hidden else ''}", name)
+                       for name, hidden in self.ctx.admin.municipalities()])
+
+    def update_buttons(self) -> None:
+        hidden = dict(self.ctx.admin.municipalities()).get(self.selected())
+        self.hide.setEnabled(hidden is not None)
+        self.hide.setText(self.tr("Show") if hidden else self.tr("Hide"))
+
+    def toggle_hidden(self) -> None:
+        name = self.selected()
+        hidden = dict(self.ctx.admin.municipalities()).get(name)
+        if isinstance(name, str) and hidden is not None:
+            self.attempt(lambda: self.ctx.admin.set_municipality_hidden(self.actor, name,
+                                                                       not hidden),
+                         self.tr("Saved."))
+
+
+class StationSection(Section):
+    """Site name, idle logout, languages, label size, printer, labels per item, test print."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)  # type: ignore[arg-type]
+        self.change = self.add_button(self.start_change)
+        self.test_print = self.add_button(self.print_test)
+        self.finish_buttons()
+        self.ctx.printer_queue.printed.connect(self._printed)
+        self.ctx.printer_queue.failed.connect(self._failed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.change.setText(self.tr("Change"))
+        self.test_print.setText(self.tr("Test print"))
+
+    def refresh(self) -> None:
+        s = self.ctx.admin.settings()
+        languages = {"nl": "Nederlands", "en": "English"}
+        self.set_rows([
+            (self.tr("Site name: {value}").format(value=s.get("site_name", "")), "site_name"),
+            (self.tr("Log out after {value} s idle").format(value=s.get("idle_logout_s")),
+             "idle_logout_s"),
+            (self.tr("Language of the app: {value}").format(
+                value=languages.get(s.get("language", ""), "")), "language"),
+            (self.tr("Language of the labels: {value}").format(
+                value=languages.get(s.get("label_language", ""), "")), "label_language"),
+            (self.tr("Label size: {value}").format(value=s.get("label_size")), "label_size"),
+            (self.tr("Printer: {value}").format(
+                value=s.get("printer") or self.tr("none, PDF files in {folder}").format(
+                    folder=self.ctx.labels.label_folder())), "printer"),
+            (self.tr("Labels per item: {value}").format(value=s.get("labels_per_item")),
+             "labels_per_item"),
+        ])
+
+    def update_buttons(self) -> None:
+        self.change.setEnabled(self.selected() is not None)
+
+    def start_change(self) -> None:
+        key, admin, me = self.selected(), self.ctx.admin, self.actor
+        saved = self.tr("Saved.")
+        languages = [("nl", "Nederlands"), ("en", "English")]
+        if key == "site_name":
+            self.ask_text(self.tr("Site name"), admin.settings().get("site_name", ""),
+                          lambda v: self.attempt(lambda: admin.set_site_name(me, v), saved))
+        elif key == "idle_logout_s":
+            self.ask_number(self.tr("Log out after how many idle seconds?"), lambda v:
+                            self.attempt(lambda: admin.set_idle_logout(me, int(v)), saved))
+        elif key == "language":
+            self.ask_choice(self.tr("Language of the app"), languages,
+                            lambda v: self.attempt(lambda: admin.set_language(me, v), saved))
+        elif key == "label_language":
+            self.ask_choice(self.tr("Language of the labels"), languages, lambda v:
+                            self.attempt(lambda: admin.set_label_language(me, v), saved))
+        elif key == "label_size":
+            self.ask_choice(self.tr("Label size"),
+                            [(size.key, size.description) for size in SIZES.values()],
+                            lambda v: self.attempt(lambda: admin.set_label_size(me, v), saved))
+        elif key == "printer":
+            options = [("", self.tr("No printer: PDF files"))]
+            options += [(queue, queue) for queue in list_cups_queues()]
+            self.ask_choice(self.tr("Printer"), options,
+                            lambda v: self.attempt(lambda: admin.set_printer(me, v), saved))
+        elif key == "labels_per_item":
+            self.ask_choice(self.tr("Labels per item"), [(str(n), str(n)) for n in range(1, 6)],
+                            lambda v: self.attempt(
+                                lambda: admin.set_labels_per_item(me, int(v)), saved))
+
+    def print_test(self) -> None:
+        from labels.layout import LabelContent
+        from labels.render import render_pdf
+
+        sample = LabelContent("T000000", self.tr("Test label"), "1 kg", "—",
+                              self.ctx.clock.now().strftime("%d-%m-%Y"),
+                              self.ctx.setting("site_name"))
+        try:
+            pdf = render_pdf([sample], self.ctx.labels.size())
+            self.ctx.printer_queue.submit(self.ctx.labels.printer(), pdf, "T000000")
+        except Exception as exc:  # noqa: BLE001 - report any printer set-up problem
+            self._failed("T000000", str(exc))
+
+    def _printed(self, job: str, where: str) -> None:
+        if job == "T000000":
+            self.message.emit(self.tr("Test label printed: {where}").format(where=where), False)
+
+    def _failed(self, job: str, error: str) -> None:
+        if job == "T000000":
+            self.message.emit(self.tr("Test print failed: {error}").format(error=error), True)

@@ -1,0 +1,313 @@
+"""The gate screen: start a visit, then per item a category, a weight and a route.
+
+With a standard weight an intake is three taps after the visit is open: tile, 'standard
+weight', route. The item is committed before its label is queued for printing, so a jammed
+printer never loses an item; the last label can be printed again from here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.errors import AmbachtError, NeedsConfirmation
+from intake.gate import IntakeRequest
+from intake.model import Item, Role, Route, User, Visit
+from intake.units import parse_kg
+from ui.context import AppContext
+from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
+from ui.style import mm
+from ui.widgets.icons import icon
+from ui.widgets.panels import ChoicePanel, ConfirmPanel
+from ui.widgets.topbar import TopBar
+
+
+class GateScreen(QWidget):
+    """Where the resource coach logs each donated item."""
+
+    logout_requested = Signal()
+    settings_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.user: User | None = None
+        self.visit: Visit | None = None
+        self.visit_items = 0
+        self.last_item: Item | None = None
+
+        self.top = TopBar(self)
+        self.top.logout_clicked.connect(self.logout_requested)
+        self.top.settings_clicked.connect(self.settings_requested)
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.hide()
+
+        self.visit_start = VisitStart(self)
+        self.visit_start.start.connect(self.start_visit)
+        self.categories = CategoryGrid(self)
+        self.categories.chosen.connect(self.choose_category)
+        self.weight = WeightRoutePanel(ctx.language, self)
+        self.weight.route_chosen.connect(self.choose_route)
+        self.visit_label = QLabel(self)
+        self.undo_button = self._bar_button("undo")
+        self.undo_button.clicked.connect(self.ask_undo)
+        self.reprint_button = self._bar_button("printer")
+        self.reprint_button.clicked.connect(self.reprint_last)
+        self.end_button = self._bar_button("check", "#ffffff")
+        self.end_button.setProperty("role", "primary")
+        self.end_button.clicked.connect(self.end_visit)
+
+        intake_page = QWidget(self)
+        work = QHBoxLayout()
+        work.setSpacing(mm(4))
+        work.addWidget(self.categories, 3)
+        work.addWidget(self.weight, 2)
+        bar = QHBoxLayout()
+        bar.setSpacing(mm(3))
+        bar.addWidget(self.visit_label, 1)
+        for button in (self.undo_button, self.reprint_button, self.end_button):
+            bar.addWidget(button)
+        intake_column = QVBoxLayout(intake_page)
+        intake_column.setContentsMargins(0, 0, 0, 0)
+        intake_column.addLayout(work, 1)
+        intake_column.addLayout(bar)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self.visit_start)
+        self.pages.addWidget(intake_page)
+        self.intake_page = intake_page
+        column = QVBoxLayout(self)
+        column.setContentsMargins(mm(4), mm(3), mm(4), mm(3))
+        column.setSpacing(mm(3))
+        column.addWidget(self.top)
+        column.addWidget(self.banner)
+        column.addWidget(self.pages, 1)
+
+        ctx.printer_queue.printed.connect(self._printed)
+        ctx.printer_queue.failed.connect(self._print_failed)
+        self.retranslate()
+
+    def _bar_button(self, icon_name: str, colour: str = "#1a1a1a") -> QPushButton:
+        button = QPushButton(self)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setIcon(icon(icon_name, colour))
+        button.setIconSize(QSize(mm(7), mm(7)))
+        return button
+
+    def retranslate(self) -> None:
+        self.undo_button.setText(self.tr("Undo last"))
+        self.reprint_button.setText(self.tr("Label again"))
+        self.end_button.setText(self.tr("End visit"))
+        if self.user is not None:
+            self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # --- session ---------------------------------------------------------------------------
+
+    def enter(self, user: User) -> None:
+        """Show the gate to `user`, at the visit start unless a visit is still open."""
+        self.user = user
+        self.top.title.setText(self.ctx.setting("site_name"))
+        self.top.user_label.setText(user.name)
+        self.top.settings_button.setVisible(user.role is Role.COORDINATOR)
+        self.visit_start.set_municipalities(self.ctx.gate.municipalities())
+        self.categories.set_categories(self.ctx.gate.categories(), self.ctx.language.code)
+        self._reset_item()
+        self.pages.setCurrentWidget(self.intake_page if self.visit else self.visit_start)
+        self._refresh()
+
+    def leave(self) -> None:
+        """The user logs out: a visit still open is ended so that it counts."""
+        if self.visit is not None:
+            self.end_visit()
+        self.user = None
+        self.banner.hide()
+
+    # --- visits ----------------------------------------------------------------------------
+
+    def start_visit(self, municipality: str | None) -> None:
+        if self.user is None:
+            return
+        try:
+            self.visit = self.ctx.gate.start_visit(self.user, municipality)
+        except AmbachtError as exc:
+            self._show_error(self.ctx.language.error(exc))
+            return
+        self.visit_items = 0
+        self.last_item = None
+        self.banner.hide()
+        self._reset_item()
+        self.pages.setCurrentWidget(self.intake_page)
+        self._refresh()
+
+    def end_visit(self) -> None:
+        if self.visit is not None:
+            self.ctx.gate.end_visit(self.visit)
+        self.visit = None
+        self._reset_item()
+        self.pages.setCurrentWidget(self.visit_start)
+        self._refresh()
+
+    # --- one item --------------------------------------------------------------------------
+
+    def choose_category(self, code: str) -> None:
+        category = next((c for c in self.ctx.gate.categories() if c.code == code), None)
+        self.weight.set_category(category)
+
+    def choose_route(self, route: Route) -> None:
+        """The last tap of an intake: check it, ask if the weight is odd, then save and print."""
+        category = self.weight.category
+        if category is None or self.user is None:
+            return
+        try:
+            grams = None if self.weight.uses_standard_weight() else parse_kg(
+                self.weight.typed_text()
+            )
+            request = self.ctx.gate.prepare(category.code, route, grams)
+        except NeedsConfirmation as exc:
+            panel = ConfirmPanel(
+                self, self.ctx.language.error(exc), self.tr("Yes, it is right"),
+                self.tr("No, change it"),
+            )
+            panel.answered.connect(
+                lambda yes: self._save_confirmed(category.code, route, grams) if yes else None
+            )
+            panel.open()
+            return
+        except AmbachtError as exc:
+            self._show_error(self.ctx.language.error(exc))
+            return
+        self._save(request)
+
+    def _save_confirmed(self, code: str, route: Route, grams: int | None) -> None:
+        try:
+            request = self.ctx.gate.prepare(code, route, grams, confirmed=True)
+        except AmbachtError as exc:
+            self._show_error(self.ctx.language.error(exc))
+            return
+        self._save(request)
+
+    def _save(self, request: IntakeRequest) -> None:
+        assert self.user is not None
+        try:
+            item = self.ctx.gate.take_in(self.user, request, self.visit)
+        except AmbachtError as exc:
+            self._show_error(self.ctx.language.error(exc))
+            return
+        self.last_item = item
+        self.visit_items += 1
+        self._show_ok(self.tr("{code} saved · {summary} · printing label…").format(
+            code=item.code, summary=self._summary(item)))
+        self._reset_item()
+        self._refresh()
+        self._print(item)
+
+    def _summary(self, item: Item) -> str:
+        category = self.ctx.store.category(item.category)
+        name = category.name(self.ctx.language.code) if category else item.category
+        route = self.weight.route_buttons[item.route].text()
+        weight = self.ctx.language.kg(item.weight_g, estimated=item.weight_estimated)
+        return f"{name} · {weight} → {route}"
+
+    # --- corrections -----------------------------------------------------------------------
+
+    def ask_undo(self) -> None:
+        if self.visit is None or self.visit_items == 0:
+            return
+        reasons = [
+            self.tr("Wrong category"), self.tr("Wrong weight"), self.tr("Wrong route"),
+            self.tr("Entered twice"), self.tr("Resident took it back"),
+        ]
+        panel = ChoicePanel(
+            self, self.tr("Undo the last item? Choose why."),
+            [(reason, reason) for reason in reasons], self.tr("Cancel"),
+        )
+        panel.chosen.connect(self.undo_last)
+        panel.open()
+
+    def undo_last(self, reason: str) -> None:
+        if self.visit is None or self.user is None:
+            return
+        try:
+            item = self.ctx.gate.undo_last(self.user, self.visit, reason)
+        except AmbachtError as exc:
+            self._show_error(self.ctx.language.error(exc))
+            return
+        self.visit_items -= 1
+        if self.last_item is not None and self.last_item.code == item.code:
+            self.last_item = None
+        self._show_ok(self.tr("{code} undone ({reason}).").format(code=item.code, reason=reason))
+        self._refresh()
+
+    # --- labels ----------------------------------------------------------------------------
+
+    def reprint_last(self) -> None:
+        if self.last_item is not None:
+            self._print(self.last_item)
+
+    def _print(self, item: Item) -> None:
+        try:
+            pdf = self.ctx.labels.render([item])
+            printer = self.ctx.labels.printer()
+        except Exception as exc:  # noqa: BLE001 - the item is saved; say why its label is not
+            self._print_failed(item.code, str(exc))
+            return
+        self.ctx.printer_queue.submit(printer, pdf, item.code)
+
+    def _printed(self, code: str, _where: str) -> None:
+        if self.last_item is not None and self.last_item.code == code:
+            self._show_ok(self.tr("{code} saved · {summary} · label printed.").format(
+                code=code, summary=self._summary(self.last_item)))
+
+    def _print_failed(self, code: str, error: str) -> None:
+        self._show_error(self.tr(
+            "The label of {code} was not printed: {error}. The item is saved; "
+            "tap 'Label again' when the printer is ready."
+        ).format(code=code, error=error))
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def _reset_item(self) -> None:
+        self.categories.clear()
+        self.weight.set_category(None)
+
+    def _refresh(self) -> None:
+        today = self.ctx.gate.today()
+        figures = self.tr("Today: {items} · {weight} · {visits}").format(
+            items=self.tr("%n items", "", today.items), weight=self.ctx.language.kg(today.grams),
+            visits=self.tr("%n visits", "", today.visits))
+        self.top.figures.setText(figures)
+        self.visit_start.today.setText(figures)
+        if self.visit is not None:
+            where = self.visit.municipality or self.tr("municipality unknown")
+            self.visit_label.setText(self.tr("Visit {code} · {where} · {count}").format(
+                code=self.visit.code, where=where,
+                count=self.tr("%n items", "", self.visit_items)))
+        self.undo_button.setEnabled(self.visit_items > 0)
+        self.reprint_button.setEnabled(self.last_item is not None)
+
+    def _show_ok(self, text: str) -> None:
+        self.banner.setProperty("role", "banner-ok")
+        self._show_banner(text)
+
+    def _show_error(self, text: str) -> None:
+        self.banner.setProperty("role", "banner-error")
+        self._show_banner(text)
+
+    def _show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.style().unpolish(self.banner)
+        self.banner.style().polish(self.banner)
+        self.banner.show()

@@ -1,0 +1,252 @@
+"""The parts of the gate screen: category tiles, the weight-and-route panel, the visit start."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.model import Category, Route
+from ui.i18n import Language
+from ui.style import mm
+from ui.widgets.icons import icon
+from ui.widgets.keypad import Keypad
+
+
+class CategoryTile(QPushButton):
+    """A big checkable tile: the category's pictogram with its name under it (wrapped)."""
+
+    def __init__(self, category: Category, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.category = category
+        self.setCheckable(True)
+        self.setProperty("role", "tile")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(mm(30), mm(26))
+        self.picture = QLabel(self)
+        self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.picture.setPixmap(icon(category.icon).pixmap(QSize(mm(11), mm(11))))
+        self.name = QLabel(category.name(lang), self)
+        self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.name.setWordWrap(True)
+        for label in (self.picture, self.name):
+            # Taps land on the button, not on its labels; the labels take no background.
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            label.setStyleSheet("background: transparent; font-weight: bold;")
+        column = QVBoxLayout(self)
+        column.setContentsMargins(mm(1), mm(1.5), mm(1), mm(1.5))
+        column.setSpacing(mm(1))
+        column.addWidget(self.picture, 1)
+        column.addWidget(self.name)
+
+
+class CategoryGrid(QWidget):
+    """The tiles of the visible categories in the coordinator's order; emits `chosen(code)`."""
+
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None, columns: int = 4) -> None:
+        super().__init__(parent)
+        self.columns = columns
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setSpacing(mm(2))
+        self.group = QButtonGroup(self)
+        self.tiles: dict[str, CategoryTile] = {}
+
+    def set_categories(self, categories: Sequence[Category], lang: str) -> None:
+        for tile in self.tiles.values():
+            self.group.removeButton(tile)
+            tile.deleteLater()
+        self.tiles = {}
+        for index, category in enumerate(categories):
+            tile = CategoryTile(category, lang, self)
+            tile.clicked.connect(lambda _=False, c=category.code: self.chosen.emit(c))
+            self.group.addButton(tile)
+            self.grid.addWidget(tile, index // self.columns, index % self.columns)
+            self.tiles[category.code] = tile
+
+    def clear(self) -> None:
+        """Uncheck every tile (an exclusive group will not let its last one go otherwise)."""
+        self.group.setExclusive(False)
+        for tile in self.tiles.values():
+            tile.setChecked(False)
+        self.group.setExclusive(True)
+
+
+class WeightRoutePanel(QWidget):
+    """Weight on the keypad or the standard weight, then one tap on a route saves the item."""
+
+    route_chosen = Signal(Route)
+
+    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self.category: Category | None = None
+        self.heading = QLabel(self)
+        self.heading.setProperty("role", "title")
+        self.display = QLabel(self)
+        self.display.setProperty("role", "display")
+        self.display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.keypad = Keypad(decimals=3, max_digits=4, parent=self)
+        self.standard_button = QPushButton(self)
+        self.standard_button.setCheckable(True)
+        self.standard_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.standard_button.setIcon(icon("scale"))
+        self.standard_button.setIconSize(QSize(mm(7), mm(7)))
+        self.route_buttons: dict[Route, QPushButton] = {}
+        routes = QHBoxLayout()
+        routes.setSpacing(mm(2))
+        for route in Route:
+            button = QPushButton(self)
+            button.setProperty("route", route.value)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setIcon(icon(route.value, "#ffffff"))
+            button.setIconSize(QSize(mm(7), mm(7)))
+            button.setMinimumHeight(mm(22))
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            button.clicked.connect(lambda _=False, r=route: self.route_chosen.emit(r))
+            self.route_buttons[route] = button
+            routes.addWidget(button)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(mm(2))
+        column.addWidget(self.heading)
+        column.addWidget(self.display)
+        column.addWidget(self.keypad, 1)
+        column.addWidget(self.standard_button)
+        column.addLayout(routes)
+        self.keypad.changed.connect(self._typed)
+        self.standard_button.toggled.connect(self._standard_toggled)
+        self.set_category(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._refresh()
+        super().changeEvent(event)
+
+    def set_category(self, category: Category | None) -> None:
+        """Start the weight step for `category` (None: wait for a tile to be tapped)."""
+        self.category = category
+        self.keypad.clear()
+        self.standard_button.setChecked(False)
+        self._refresh()
+
+    def typed_text(self) -> str:
+        return self.keypad.text()
+
+    def uses_standard_weight(self) -> bool:
+        return self.standard_button.isChecked()
+
+    def _typed(self, text: str) -> None:
+        if text and self.standard_button.isChecked():
+            self.standard_button.setChecked(False)
+        self._refresh()
+
+    def _standard_toggled(self, on: bool) -> None:
+        if on:
+            self.keypad.clear()
+        self._refresh()
+
+    def _refresh(self) -> None:
+        names = {
+            Route.SALE: self.tr("Sale"), Route.REPAIR: self.tr("Repair"),
+            Route.MATERIAL: self.tr("Material"),
+        }
+        for route, button in self.route_buttons.items():
+            button.setText(names[route])
+        category = self.category
+        self.keypad.setEnabled(category is not None)
+        self.standard_button.setEnabled(category is not None)
+        if category is None:
+            self.heading.setText(self.tr("Tap a category"))
+            self.display.setText("")
+            self.standard_button.setText(self.tr("Standard weight"))
+        else:
+            self.heading.setText(category.name(self.language.code))
+            standard = self.language.kg(category.standard_weight_g)
+            self.standard_button.setText(
+                self.tr("Standard weight {weight}").format(weight=standard)
+            )
+            if self.standard_button.isChecked():
+                self.display.setText(self.language.kg(category.standard_weight_g, estimated=True))
+            else:
+                self.display.setText(f"{self.keypad.text() or '0'} kg")
+        ready = category is not None and (
+            bool(self.keypad.text()) or self.standard_button.isChecked()
+        )
+        for button in self.route_buttons.values():
+            button.setEnabled(ready)
+
+
+class VisitStart(QWidget):
+    """Starting a visit: tap the resident's municipality, or start without one."""
+
+    start = Signal(object)  # the municipality's name, or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.heading = QLabel(self)
+        self.heading.setProperty("role", "title")
+        self.heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint = QLabel(self)
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(mm(3))
+        self.buttons: dict[str | None, QPushButton] = {}
+        self.today = QLabel(self)
+        self.today.setProperty("role", "big")
+        self.today.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.today.setWordWrap(True)
+        column = QVBoxLayout(self)
+        column.setSpacing(mm(4))
+        column.addStretch(1)
+        column.addWidget(self.heading)
+        column.addWidget(self.hint)
+        column.addLayout(self.grid)
+        column.addStretch(1)
+        column.addWidget(self.today)
+        column.addStretch(1)
+        self._municipalities: list[str] = []
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.set_municipalities(self._municipalities)
+        super().changeEvent(event)
+
+    def set_municipalities(self, names: Sequence[str]) -> None:
+        self._municipalities = list(names)
+        for button in self.buttons.values():
+            button.deleteLater()
+        self.buttons = {}
+        self.heading.setText(self.tr("New visitor"))
+        options: list[tuple[str | None, str]] = [(name, name) for name in names]
+        if names:
+            self.hint.setText(self.tr("Where does the resident live? Tap to start the visit."))
+            options.append((None, self.tr("Unknown / not asked")))
+        else:
+            self.hint.setText(self.tr("Tap to start logging this resident's items."))
+            options.append((None, self.tr("Start visit")))
+        columns = 3 if len(options) > 4 else 2
+        for index, (key, text) in enumerate(options):
+            button = QPushButton(text, self)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumSize(mm(60), mm(22))
+            button.setIcon(icon("visit", "#ffffff" if key is None else "#1a1a1a"))
+            button.setIconSize(QSize(mm(8), mm(8)))
+            if key is None:
+                button.setProperty("role", "primary")
+            button.clicked.connect(lambda _=False, k=key: self.start.emit(k))
+            self.buttons[key] = button
+            self.grid.addWidget(button, index // columns, index % columns)

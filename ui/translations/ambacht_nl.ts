@@ -1,0 +1,772 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="nl_NL">
+<context>
+    <name>AdminScreen</name>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Back to the gate</source>
+        <translation>Terug naar de poort</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorieën</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Medewerkers</translation>
+    </message>
+    <message>
+        <source>Municipalities</source>
+        <translation>Gemeenten</translation>
+    </message>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Er ging iets mis</translation>
+    </message>
+    <message>
+        <source>Everything saved so far is safe. If this happens again, tell the coordinator. ({error})</source>
+        <translation>Alles wat al is opgeslagen, blijft bewaard. Gebeurt dit vaker, meld het dan aan de coördinator. ({error})</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesSection</name>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Naam wijzigen</translation>
+    </message>
+    <message>
+        <source>Weights</source>
+        <translation>Gewichten</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Omhoog</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Omlaag</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>Dutch name</source>
+        <translation>Nederlandse naam</translation>
+    </message>
+    <message>
+        <source>English name</source>
+        <translation>Engelse naam</translation>
+    </message>
+    <message>
+        <source>Standard weight in kg</source>
+        <translation>Standaardgewicht in kg</translation>
+    </message>
+    <message>
+        <source>Category added.</source>
+        <translation>Categorie toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Code of the new category (a-z, 0-9, _)</source>
+        <translation>Code van de nieuwe categorie (a-z, 0-9, _)</translation>
+    </message>
+    <message>
+        <source>Category renamed.</source>
+        <translation>Naam gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Lowest usual weight in kg</source>
+        <translation>Laagste gebruikelijke gewicht in kg</translation>
+    </message>
+    <message>
+        <source>Highest usual weight in kg</source>
+        <translation>Hoogste gebruikelijke gewicht in kg</translation>
+    </message>
+    <message>
+        <source>Weights saved.</source>
+        <translation>Gewichten opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Order saved.</source>
+        <translation>Volgorde opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>A name is 1 to {max} characters.</source>
+        <translation>Een naam heeft 1 tot {max} tekens.</translation>
+    </message>
+    <message>
+        <source>A category code is 2 to 20 lower-case letters, digits or _.</source>
+        <translation>Een categoriecode heeft 2 tot 20 kleine letters, cijfers of _.</translation>
+    </message>
+    <message>
+        <source>Category &apos;{code}&apos; exists already.</source>
+        <translation>Categorie &apos;{code}&apos; bestaat al.</translation>
+    </message>
+    <message>
+        <source>A CO2 factor is between 0 and 20 kg per kg.</source>
+        <translation>Een CO2-factor ligt tussen 0 en 20 kg per kg.</translation>
+    </message>
+    <message>
+        <source>Unknown category &apos;{code}&apos;.</source>
+        <translation>Onbekende categorie &apos;{code}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; exists already as &apos;{known}&apos;.</source>
+        <translation>&apos;{name}&apos; bestaat al als &apos;{known}&apos;.</translation>
+    </message>
+    <message>
+        <source>Unknown municipality &apos;{name}&apos;.</source>
+        <translation>Onbekende gemeente &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>Log out after {min} to {max} seconds.</source>
+        <translation>Uitloggen na {min} tot {max} seconden.</translation>
+    </message>
+    <message>
+        <source>Unknown label size &apos;{size}&apos;.</source>
+        <translation>Onbekend labelformaat &apos;{size}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a printer queue name.</source>
+        <translation>&apos;{name}&apos; is geen naam van een printerwachtrij.</translation>
+    </message>
+    <message>
+        <source>Print 1 to 5 labels per item.</source>
+        <translation>Print 1 tot 5 labels per artikel.</translation>
+    </message>
+    <message>
+        <source>Choose nl or en.</source>
+        <translation>Kies nl of en.</translation>
+    </message>
+    <message>
+        <source>The standard weight must lie between the lower and upper bound.</source>
+        <translation>Het standaardgewicht moet tussen de onder- en bovengrens liggen.</translation>
+    </message>
+    <message>
+        <source>Your role does not allow this.</source>
+        <translation>Je rol staat dit niet toe.</translation>
+    </message>
+    <message>
+        <source>A PIN is {min} to {max} digits.</source>
+        <translation>Een pincode heeft {min} tot {max} cijfers.</translation>
+    </message>
+    <message>
+        <source>A name is 1 to 40 characters.</source>
+        <translation>Een naam heeft 1 tot 40 tekens.</translation>
+    </message>
+    <message>
+        <source>There is no coordinator account.</source>
+        <translation>Er is geen account van een coördinator.</translation>
+    </message>
+    <message>
+        <source>The first PIN has already been set.</source>
+        <translation>De eerste pincode is al ingesteld.</translation>
+    </message>
+    <message>
+        <source>Unknown PIN. Try again.</source>
+        <translation>Onbekende pincode. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>You cannot disable or demote your own account.</source>
+        <translation>Je kunt je eigen account niet uitschakelen of een lagere rol geven.</translation>
+    </message>
+    <message>
+        <source>No such user.</source>
+        <translation>Deze medewerker bestaat niet.</translation>
+    </message>
+    <message>
+        <source>This PIN is taken. Choose another one.</source>
+        <translation>Deze pincode is al in gebruik. Kies een andere.</translation>
+    </message>
+    <message>
+        <source>&apos;{code}&apos; is not an item code (like A000123).</source>
+        <translation>&apos;{code}&apos; is geen artikelcode (zoals A000123).</translation>
+    </message>
+    <message>
+        <source>A station is one letter, A to Z.</source>
+        <translation>Een station is één letter, A tot Z.</translation>
+    </message>
+    <message>
+        <source>Unknown route &apos;{route}&apos;. Use sale, repair or material.</source>
+        <translation>Onbekende route &apos;{route}&apos;. Gebruik sale, repair of material.</translation>
+    </message>
+    <message>
+        <source>Give a reason of {min} to {max} characters.</source>
+        <translation>Geef een reden van {min} tot {max} tekens.</translation>
+    </message>
+    <message>
+        <source>No item has code {code}.</source>
+        <translation>Er is geen artikel met code {code}.</translation>
+    </message>
+    <message>
+        <source>No visit has code {code}.</source>
+        <translation>Er is geen bezoek met code {code}.</translation>
+    </message>
+    <message>
+        <source>Category &apos;{code}&apos; is hidden.</source>
+        <translation>Categorie &apos;{code}&apos; is verborgen.</translation>
+    </message>
+    <message>
+        <source>{weight} is unusual here (usual: {low} to {high}). Is it right?</source>
+        <translation>{weight} is ongebruikelijk voor deze categorie (meestal {low} tot {high}). Klopt dat?</translation>
+    </message>
+    <message>
+        <source>There is no item to undo in this visit.</source>
+        <translation>Er is in dit bezoek geen artikel om ongedaan te maken.</translation>
+    </message>
+    <message>
+        <source>The item already has this route.</source>
+        <translation>Het artikel heeft deze route al.</translation>
+    </message>
+    <message>
+        <source>Item {code} was voided already.</source>
+        <translation>Artikel {code} was al ongedaan gemaakt.</translation>
+    </message>
+    <message>
+        <source>Only your own items of today. Ask the coordinator for this one.</source>
+        <translation>Alleen je eigen artikelen van vandaag. Vraag de coördinator om deze.</translation>
+    </message>
+    <message>
+        <source>That time is in the future.</source>
+        <translation>Dat tijdstip ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>A site name is 1 to 60 characters.</source>
+        <translation>Een locatienaam heeft 1 tot 60 tekens.</translation>
+    </message>
+    <message>
+        <source>Enter a weight in kg.</source>
+        <translation>Voer een gewicht in kg in.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a weight in kg.</source>
+        <translation>&apos;{text}&apos; is geen gewicht in kg.</translation>
+    </message>
+    <message>
+        <source>The weight must be more than 0 kg.</source>
+        <translation>Het gewicht moet meer dan 0 kg zijn.</translation>
+    </message>
+    <message>
+        <source>The weight can be at most {max}.</source>
+        <translation>Het gewicht mag hoogstens {max} zijn.</translation>
+    </message>
+    <message>
+        <source>There is no database at {path}. Create one with &apos;ambacht init&apos;.</source>
+        <translation>Er is geen database op {path}. Maak er een met &apos;ambacht init&apos;.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder for the database: {error}</source>
+        <translation>Kan de map voor de database niet maken: {error}</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be used: {error}</source>
+        <translation>De database {path} is niet te gebruiken: {error}</translation>
+    </message>
+    <message>
+        <source>{path} is not an Ambacht database.</source>
+        <translation>{path} is geen Ambacht-database.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunScreen</name>
+    <message>
+        <source>Welcome to Ambacht</source>
+        <translation>Welkom bij Ambacht</translation>
+    </message>
+    <message>
+        <source>Choose a PIN of 4 to 8 digits for the coordinator. With it you add staff, categories and settings.</source>
+        <translation>Kies een pincode van 4 tot 8 cijfers voor de coördinator. Daarmee voeg je medewerkers, categorieën en instellingen toe.</translation>
+    </message>
+    <message>
+        <source>Enter the same PIN once more.</source>
+        <translation>Voer dezelfde pincode nog een keer in.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Start again.</source>
+        <translation>De twee pincodes verschillen. Begin opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>GateScreen</name>
+    <message>
+        <source>Undo last</source>
+        <translation>Laatste ongedaan</translation>
+    </message>
+    <message>
+        <source>Label again</source>
+        <translation>Label opnieuw</translation>
+    </message>
+    <message>
+        <source>End visit</source>
+        <translation>Bezoek afronden</translation>
+    </message>
+    <message>
+        <source>Yes, it is right</source>
+        <translation>Ja, het klopt</translation>
+    </message>
+    <message>
+        <source>No, change it</source>
+        <translation>Nee, wijzigen</translation>
+    </message>
+    <message>
+        <source>{code} saved · {summary} · printing label…</source>
+        <translation>{code} opgeslagen · {summary} · label wordt geprint…</translation>
+    </message>
+    <message>
+        <source>Wrong category</source>
+        <translation>Verkeerde categorie</translation>
+    </message>
+    <message>
+        <source>Wrong weight</source>
+        <translation>Verkeerd gewicht</translation>
+    </message>
+    <message>
+        <source>Wrong route</source>
+        <translation>Verkeerde route</translation>
+    </message>
+    <message>
+        <source>Entered twice</source>
+        <translation>Dubbel ingevoerd</translation>
+    </message>
+    <message>
+        <source>Resident took it back</source>
+        <translation>Bewoner nam het weer mee</translation>
+    </message>
+    <message>
+        <source>Undo the last item? Choose why.</source>
+        <translation>Laatste artikel ongedaan maken? Kies waarom.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>{code} undone ({reason}).</source>
+        <translation>{code} ongedaan gemaakt ({reason}).</translation>
+    </message>
+    <message>
+        <source>{code} saved · {summary} · label printed.</source>
+        <translation>{code} opgeslagen · {summary} · label geprint.</translation>
+    </message>
+    <message>
+        <source>The label of {code} was not printed: {error}. The item is saved; tap &apos;Label again&apos; when the printer is ready.</source>
+        <translation>Het label van {code} is niet geprint: {error}. Het artikel is opgeslagen; tik op &apos;Label opnieuw&apos; als de printer klaar is.</translation>
+    </message>
+    <message>
+        <source>Today: {items} · {weight} · {visits}</source>
+        <translation>Vandaag: {items} · {weight} · {visits}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n artikel</numerusform>
+            <numerusform>%n artikelen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visits</source>
+        <translation>
+            <numerusform>%n bezoek</numerusform>
+            <numerusform>%n bezoeken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Visit {code} · {where} · {count}</source>
+        <translation>Bezoek {code} · {where} · {count}</translation>
+    </message>
+    <message>
+        <source>municipality unknown</source>
+        <translation>gemeente onbekend</translation>
+    </message>
+</context>
+<context>
+    <name>HomeScreen</name>
+    <message>
+        <source>Workshop</source>
+        <translation>Werkplaats</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Winkel</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Poort</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Coördinator</translation>
+    </message>
+    <message>
+        <source>Hello {name}</source>
+        <translation>Hallo {name}</translation>
+    </message>
+    <message>
+        <source>Taken in today: {items} · {weight} · {visits}</source>
+        <translation>Vandaag ingenomen: {items} · {weight} · {visits}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n artikel</numerusform>
+            <numerusform>%n artikelen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visits</source>
+        <translation>
+            <numerusform>%n bezoek</numerusform>
+            <numerusform>%n bezoeken</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Items taken in at every gate station today.</source>
+        <translation>Artikelen die vandaag bij alle innamepunten zijn ingenomen.</translation>
+    </message>
+</context>
+<context>
+    <name>Keypad</name>
+    <message>
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <source>Delete last digit</source>
+        <translation>Laatste cijfer wissen</translation>
+    </message>
+</context>
+<context>
+    <name>KeypadPanel</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>LoginScreen</name>
+    <message>
+        <source>Enter your PIN</source>
+        <translation>Voer je pincode in</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Ambacht</source>
+        <translation>Ambacht</translation>
+    </message>
+</context>
+<context>
+    <name>MunicipalitiesSection</name>
+    <message>
+        <source>Name of the municipality</source>
+        <translation>Naam van de gemeente</translation>
+    </message>
+    <message>
+        <source>Municipality added.</source>
+        <translation>Gemeente toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Tonen</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>Section</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>StaffSection</name>
+    <message>
+        <source>Add</source>
+        <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rol</translation>
+    </message>
+    <message>
+        <source>New PIN</source>
+        <translation>Nieuwe pincode</translation>
+    </message>
+    <message>
+        <source>Resource coach</source>
+        <translation>Grondstoffencoach</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Werkplaats</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Winkel</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>Coördinator</translation>
+    </message>
+    <message>
+        <source>Enable</source>
+        <translation>Inschakelen</translation>
+    </message>
+    <message>
+        <source>Disable</source>
+        <translation>Uitschakelen</translation>
+    </message>
+    <message>
+        <source>Name of the new colleague</source>
+        <translation>Naam van de nieuwe collega</translation>
+    </message>
+    <message>
+        <source>PIN of 4 to 8 digits</source>
+        <translation>Pincode van 4 tot 8 cijfers</translation>
+    </message>
+    <message>
+        <source>Colleague added.</source>
+        <translation>Collega toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Role saved.</source>
+        <translation>Rol opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>New PIN for {name}</source>
+        <translation>Nieuwe pincode voor {name}</translation>
+    </message>
+    <message>
+        <source>PIN changed.</source>
+        <translation>Pincode gewijzigd.</translation>
+    </message>
+</context>
+<context>
+    <name>StationSection</name>
+    <message>
+        <source>Change</source>
+        <translation>Wijzigen</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Testafdruk</translation>
+    </message>
+    <message>
+        <source>Site name: {value}</source>
+        <translation>Naam van de locatie: {value}</translation>
+    </message>
+    <message>
+        <source>Log out after {value} s idle</source>
+        <translation>Uitloggen na {value} s zonder gebruik</translation>
+    </message>
+    <message>
+        <source>Language of the app: {value}</source>
+        <translation>Taal van de app: {value}</translation>
+    </message>
+    <message>
+        <source>Language of the labels: {value}</source>
+        <translation>Taal van de labels: {value}</translation>
+    </message>
+    <message>
+        <source>Label size: {value}</source>
+        <translation>Labelformaat: {value}</translation>
+    </message>
+    <message>
+        <source>Printer: {value}</source>
+        <translation>Printer: {value}</translation>
+    </message>
+    <message>
+        <source>none, PDF files in {folder}</source>
+        <translation>geen, pdf-bestanden in {folder}</translation>
+    </message>
+    <message>
+        <source>Labels per item: {value}</source>
+        <translation>Labels per artikel: {value}</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Site name</source>
+        <translation>Naam van de locatie</translation>
+    </message>
+    <message>
+        <source>Log out after how many idle seconds?</source>
+        <translation>Na hoeveel seconden zonder gebruik uitloggen?</translation>
+    </message>
+    <message>
+        <source>Language of the app</source>
+        <translation>Taal van de app</translation>
+    </message>
+    <message>
+        <source>Language of the labels</source>
+        <translation>Taal van de labels</translation>
+    </message>
+    <message>
+        <source>Label size</source>
+        <translation>Labelformaat</translation>
+    </message>
+    <message>
+        <source>No printer: PDF files</source>
+        <translation>Geen printer: pdf-bestanden</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Labels per item</source>
+        <translation>Labels per artikel</translation>
+    </message>
+    <message>
+        <source>Test label</source>
+        <translation>Testlabel</translation>
+    </message>
+    <message>
+        <source>Test label printed: {where}</source>
+        <translation>Testlabel geprint: {where}</translation>
+    </message>
+    <message>
+        <source>Test print failed: {error}</source>
+        <translation>Testafdruk mislukt: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TextEntryPanel</name>
+    <message>
+        <source>Shift</source>
+        <translation>Hoofdletter</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Spatie</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>Uitloggen</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStart</name>
+    <message>
+        <source>New visitor</source>
+        <translation>Nieuwe bezoeker</translation>
+    </message>
+    <message>
+        <source>Where does the resident live? Tap to start the visit.</source>
+        <translation>Waar woont de bewoner? Tik om het bezoek te starten.</translation>
+    </message>
+    <message>
+        <source>Unknown / not asked</source>
+        <translation>Onbekend / niet gevraagd</translation>
+    </message>
+    <message>
+        <source>Tap to start logging this resident&apos;s items.</source>
+        <translation>Tik om de spullen van deze bewoner in te voeren.</translation>
+    </message>
+    <message>
+        <source>Start visit</source>
+        <translation>Bezoek starten</translation>
+    </message>
+</context>
+<context>
+    <name>WeightRoutePanel</name>
+    <message>
+        <source>Sale</source>
+        <translation>Verkoop</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Reparatie</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>Materiaal</translation>
+    </message>
+    <message>
+        <source>Tap a category</source>
+        <translation>Tik op een categorie</translation>
+    </message>
+    <message>
+        <source>Standard weight</source>
+        <translation>Standaardgewicht</translation>
+    </message>
+    <message>
+        <source>Standard weight {weight}</source>
+        <translation>Standaardgewicht {weight}</translation>
+    </message>
+</context>
+</TS>

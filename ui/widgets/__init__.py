@@ -1,0 +1,1 @@
+"""Touch widgets shared by the screens: keypad, keyboard, panels over the screen, icons."""

@@ -1,0 +1,80 @@
+"""An on-screen keyboard for the few texts staff type (names), since there is no OS keyboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from ui.style import mm
+from ui.widgets.panels import Panel
+
+_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl-", "zxcvbnm,.'", "éëèïöüç&()")
+
+
+class TextEntryPanel(Panel):
+    """Type a short text on big keys; emits `entered(text)` on OK."""
+
+    entered = Signal(str)
+
+    def __init__(
+        self, host: QWidget, title: str, initial: str = "", *, max_length: int = 40
+    ) -> None:
+        super().__init__(host, title)
+        self.max_length = max_length
+        self._shift = bool(not initial)
+        self.display = QLabel(initial, self)
+        self.display.setProperty("role", "display")
+        self.display.setMinimumWidth(mm(200))
+        self.body.addWidget(self.display)
+        grid = QGridLayout()
+        grid.setSpacing(mm(1.2))
+        self.keys: dict[str, QPushButton] = {}
+        for r, row in enumerate(_ROWS):
+            for c, char in enumerate(row):
+                key = self.button(char)
+                key.setMinimumSize(mm(16), mm(15))
+                key.clicked.connect(lambda _=False, ch=char: self.type_text(ch))
+                self.keys[char] = key
+                grid.addWidget(key, r, c)
+        self.body.addLayout(grid)
+        row = QHBoxLayout()
+        self.shift_button = self.button(self.tr("Shift"))
+        self.shift_button.setCheckable(True)
+        self.shift_button.toggled.connect(self._set_shift)
+        space = self.button(self.tr("Space"))
+        space.clicked.connect(lambda: self.type_text(" "))
+        back = self.button("⌫")
+        back.clicked.connect(lambda: self.display.setText(self.display.text()[:-1]))
+        cancel = self.button(self.tr("Cancel"))
+        cancel.clicked.connect(self.close_panel)
+        self.ok_button = self.button(self.tr("OK"), "primary")
+        self.ok_button.clicked.connect(self._accept)
+        for widget, stretch in ((self.shift_button, 1), (space, 3), (back, 1), (cancel, 1),
+                                (self.ok_button, 1)):
+            row.addWidget(widget, stretch)
+        self.body.addLayout(row)
+        self.shift_button.setChecked(self._shift)
+        self._set_shift(self._shift)
+
+    def text(self) -> str:
+        return self.display.text()
+
+    def type_text(self, text: str) -> None:
+        """Type as if the keys were tapped (upper case while Shift is on, then Shift lets go)."""
+        for char in text:
+            if len(self.display.text()) >= self.max_length:
+                return
+            self.display.setText(self.display.text() + (char.upper() if self._shift else char))
+            if self._shift and char != " ":
+                self.shift_button.setChecked(False)
+
+    def _set_shift(self, on: bool) -> None:
+        self._shift = on
+        for char, key in self.keys.items():
+            key.setText(char.upper() if on else char)
+
+    def _accept(self) -> None:
+        text = self.display.text()
+        self.close_panel()
+        self.entered.emit(text)
+

@@ -1,0 +1,98 @@
+"""The app's own numeric keypad: no OS keyboard at the gate.
+
+It keeps the text being typed and refuses keys that would make it invalid (a second comma, a
+fourth decimal, too many digits), so what reaches the service is at least shaped like a number.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
+
+from ui.style import mm
+from ui.widgets.icons import icon
+
+
+class Keypad(QWidget):
+    """Digits 0-9, an optional decimal comma, backspace and clear; emits `changed(text)`."""
+
+    changed = Signal(str)
+
+    def __init__(
+        self, *, decimals: int = 0, max_digits: int = 8, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.decimals = decimals
+        self.max_digits = max_digits
+        self._text = ""
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout(self)
+        grid.setSpacing(mm(2))
+        grid.setContentsMargins(0, 0, 0, 0)
+        rows = ["789", "456", "123", [",", "0", "back"] if decimals else ["clear", "0", "back"]]
+        for r, row in enumerate(rows):
+            for c, key in enumerate(row):
+                button = QPushButton(self)
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+                button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setMinimumSize(mm(18), mm(16))
+                button.clicked.connect(lambda _=False, k=key: self.press(k))
+                self.buttons[key] = button
+                grid.addWidget(button, r, c)
+        self.buttons["back"].setIcon(icon("backspace"))
+        self.buttons["back"].setIconSize(QSize(mm(9), mm(9)))
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for key, button in self.buttons.items():
+            if key.isdigit() or key == ",":
+                button.setText(key)
+            elif key == "clear":
+                button.setText(self.tr("Clear"))
+        self.buttons["back"].setAccessibleName(self.tr("Delete last digit"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def text(self) -> str:
+        return self._text
+
+    def clear(self) -> None:
+        self._set("")
+
+    def press(self, key: str) -> None:
+        """Apply one key as if it was tapped."""
+        if key == "back":
+            self._set(self._text[:-1])
+        elif key == "clear":
+            self._set("")
+        elif key == ",":
+            if self.decimals and "," not in self._text:
+                self._set((self._text or "0") + ",")
+        elif key.isdigit() and len(key) == 1:
+            whole, _, frac = self._text.partition(",")
+            if "," in self._text:
+                if len(frac) < self.decimals:
+                    self._set(self._text + key)
+            elif len(whole) < self.max_digits:
+                self._set(key if whole == "0" else self._text + key)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # A desk PC may have a real keyboard; accept its digits as well.
+        key = event.text()
+        if key in {".", ","}:
+            self.press(",")
+        elif key.isdigit() and key.isascii():
+            self.press(key)
+        elif event.key() == Qt.Key.Key_Backspace:
+            self.press("back")
+        else:
+            super().keyPressEvent(event)
+
+    def _set(self, text: str) -> None:
+        if text != self._text:
+            self._text = text
+            self.changed.emit(text)

@@ -1,0 +1,55 @@
+"""A number asked over the screen: a title, what was typed, the keypad, OK and Cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+
+from ui.style import mm
+from ui.widgets.keypad import Keypad
+from ui.widgets.panels import Panel
+
+
+class KeypadPanel(Panel):
+    """Asks for a number (or a PIN, shown as dots with `secret`); emits `entered(text)`."""
+
+    entered = Signal(str)
+
+    def __init__(
+        self, host: QWidget, title: str, *, decimals: int = 0, max_digits: int = 8,
+        unit: str = "", secret: bool = False,
+    ) -> None:
+        super().__init__(host, title)
+        self.unit, self.secret = unit, secret
+        self.display = QLabel(self)
+        self.display.setProperty("role", "display")
+        self.display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.keypad = Keypad(decimals=decimals, max_digits=max_digits, parent=self)
+        self.keypad.setMinimumSize(mm(80), mm(70))
+        self.keypad.changed.connect(self._show)
+        self.body.addWidget(self.display)
+        self.body.addWidget(self.keypad)
+        row = QHBoxLayout()
+        cancel = self.button(self.tr("Cancel"))
+        cancel.clicked.connect(self.close_panel)
+        self.ok_button = self.button(self.tr("OK"), "primary")
+        self.ok_button.clicked.connect(self._accept)
+        row.addWidget(cancel)
+        row.addWidget(self.ok_button)
+        self.body.addLayout(row)
+        self._show("")
+
+    def type_text(self, text: str) -> None:
+        """Press the keys of `text` (digits and a comma)."""
+        for key in text:
+            self.keypad.press(key)
+
+    def _show(self, text: str) -> None:
+        shown = "●" * len(text) if self.secret else text
+        self.display.setText(f"{shown or '—'} {self.unit}".strip())
+        self.ok_button.setEnabled(bool(text))
+
+    def _accept(self) -> None:
+        text = self.keypad.text()
+        self.close_panel()
+        self.entered.emit(text)

@@ -1,0 +1,135 @@
+"""Questions asked over the current screen, without blocking the event loop.
+
+Each panel sits on a dark overlay that covers its host window, emits what was chosen and
+closes itself. No `exec()`: the caller connects to a signal, and a test clicks the buttons.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui.style import mm
+
+
+class Panel(QFrame):
+    """A framed box shown in the middle of a dark overlay over `host`'s window."""
+
+    closed = Signal()
+
+    def __init__(self, host: QWidget, title: str) -> None:
+        window = host.window()
+        self._overlay = QFrame(window)
+        self._overlay.setProperty("role", "overlay")
+        self._overlay.setGeometry(window.rect())
+        super().__init__(self._overlay)
+        self.setProperty("role", "panel")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(mm(6), mm(5), mm(6), mm(5))
+        self.body.setSpacing(mm(4))
+        self.title = QLabel(title, self)
+        self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
+        self.body.addWidget(self.title)
+        outer = QVBoxLayout(self._overlay)
+        outer.addWidget(self, 0, Qt.AlignmentFlag.AlignCenter)
+        window.installEventFilter(self)
+
+    def open(self) -> Panel:
+        """Show the panel above everything else in the window."""
+        self._overlay.show()
+        self._overlay.raise_()
+        return self
+
+    def close_panel(self) -> None:
+        self.window().removeEventFilter(self)
+        self._overlay.hide()
+        self._overlay.deleteLater()
+        self.closed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and watched is self._overlay.parent():
+            self._overlay.setGeometry(self._overlay.parentWidget().rect())
+        return False
+
+    def button(self, text: str, role: str | None = None) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if role:
+            button.setProperty("role", role)
+        return button
+
+
+class ConfirmPanel(Panel):
+    """A yes/no question; emits `answered(bool)`."""
+
+    answered = Signal(bool)
+
+    def __init__(self, host: QWidget, text: str, yes: str, no: str) -> None:
+        super().__init__(host, text)
+        row = QHBoxLayout()
+        row.setSpacing(mm(5))
+        self.no_button = self.button(no)
+        self.yes_button = self.button(yes, "primary")
+        for button, value in ((self.no_button, False), (self.yes_button, True)):
+            button.setMinimumWidth(mm(55))
+            button.clicked.connect(lambda _=False, v=value: self._answer(v))
+            row.addWidget(button)
+        self.body.addLayout(row)
+
+    def _answer(self, value: bool) -> None:
+        self.close_panel()
+        self.answered.emit(value)
+
+
+class ChoicePanel(Panel):
+    """Pick one of a few options (big buttons in a grid), or cancel; emits `chosen(key)`."""
+
+    chosen = Signal(str)
+
+    def __init__(
+        self, host: QWidget, title: str, options: Sequence[tuple[str, str]], cancel: str,
+        columns: int = 2,
+    ) -> None:
+        super().__init__(host, title)
+        grid = QGridLayout()
+        grid.setSpacing(mm(3))
+        self.option_buttons: dict[str, QPushButton] = {}
+        for index, (key, label) in enumerate(options):
+            button = self.button(label)
+            button.setMinimumWidth(mm(70))
+            button.clicked.connect(lambda _=False, k=key: self._choose(k))
+            self.option_buttons[key] = button
+            grid.addWidget(button, index // columns, index % columns)
+        self.body.addLayout(grid)
+        self.cancel_button = self.button(cancel)
+        self.cancel_button.clicked.connect(self.close_panel)
+        self.body.addWidget(self.cancel_button)
+
+    def _choose(self, key: str) -> None:
+        self.close_panel()
+        self.chosen.emit(key)
+
+
+class MessagePanel(Panel):
+    """A message that needs an acknowledgement (errors that block the next step)."""
+
+    def __init__(self, host: QWidget, title: str, text: str, ok: str) -> None:
+        super().__init__(host, title)
+        message = QLabel(text, self)
+        message.setWordWrap(True)
+        message.setMaximumWidth(mm(180))
+        self.body.addWidget(message)
+        self.ok_button = self.button(ok, "primary")
+        self.ok_button.clicked.connect(self.close_panel)
+        self.body.addWidget(self.ok_button)
