@@ -40,6 +40,9 @@ _ITEM_COLUMNS = (
 )
 _VISIT_COLUMNS = "id, code, station, user_id, started_at, municipality, ended_at"
 _EVENT_COLUMNS = "id, item_id, type, at, recorded_at, station, user_id, reason, data"
+_INSERT_VISIT = f"INSERT INTO visits ({_VISIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
+_INSERT_ITEM = f"INSERT INTO items ({_ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
 class Store:
@@ -201,13 +204,7 @@ class Store:
     # --- visits ----------------------------------------------------------------------------
 
     def add_visit(self, visit: Visit) -> None:
-        self.db.execute(
-            f"INSERT INTO visits ({_VISIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                visit.id, visit.code, visit.station, visit.user_id, to_storage(visit.started_at),
-                visit.municipality, None,
-            ],
-        )
+        self.db.execute(_INSERT_VISIT, _visit_row(visit))
 
     def end_visit(self, visit_id: str, ended_at: datetime) -> None:
         self.db.execute(
@@ -226,25 +223,31 @@ class Store:
 
     def add_item(self, item: Item, event: Event) -> None:
         """Write a new item together with its intake event."""
-        self.db.execute(
-            f"INSERT INTO items ({_ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                item.id, item.code, item.category, item.weight_g, int(item.weight_estimated),
-                item.route.value, item.station, to_storage(item.intake_at), item.visit_id,
-                int(item.voided),
-            ],
-        )
+        self.db.execute(_INSERT_ITEM, _item_row(item))
         self.add_event(event)
 
     def add_event(self, event: Event) -> None:
-        self.db.execute(
-            f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                event.id, event.item_id, event.type.value, to_storage(event.at),
-                to_storage(event.recorded_at), event.station, event.user_id, event.reason,
-                json.dumps(event.data, sort_keys=True),
-            ],
-        )
+        self.db.execute(_INSERT_EVENT, _event_row(event))
+
+    def bulk_insert(
+        self, station: str, visits: Sequence[Visit], items: Sequence[Item],
+        events: Sequence[Event], *, next_item_seq: int, next_visit_seq: int,
+    ) -> None:
+        """Write many finished records at once (demo data, imports, benchmarks).
+
+        The caller hands in items as they end up (voided, final route) with all their events,
+        and the station's counters after them, so that the next intake continues the sequence.
+        """
+        with self.db.atomic():
+            conn = self.db.conn
+            conn.executemany(_INSERT_VISIT, [_visit_row(v) for v in visits])
+            conn.executemany(_INSERT_ITEM, [_item_row(i) for i in items])
+            conn.executemany(_INSERT_EVENT, [_event_row(e) for e in events])
+            conn.execute(
+                "UPDATE stations SET next_item_seq = max(next_item_seq, ?), "
+                "next_visit_seq = max(next_visit_seq, ?) WHERE letter = ?",
+                [next_item_seq, next_visit_seq, station],
+            )
 
     def set_item_route(self, item_id: str, route: Route) -> None:
         self.db.execute("UPDATE items SET route = ? WHERE id = ?", [route.value, item_id])
@@ -325,6 +328,29 @@ class Store:
     def item_count(self) -> int:
         (count,) = self._one("SELECT count(*) FROM items") or (0,)
         return int(count)
+
+
+def _visit_row(visit: Visit) -> list[Any]:
+    return [
+        visit.id, visit.code, visit.station, visit.user_id, to_storage(visit.started_at),
+        visit.municipality, to_storage(visit.ended_at) if visit.ended_at else None,
+    ]
+
+
+def _item_row(item: Item) -> list[Any]:
+    return [
+        item.id, item.code, item.category, item.weight_g, int(item.weight_estimated),
+        item.route.value, item.station, to_storage(item.intake_at), item.visit_id,
+        int(item.voided),
+    ]
+
+
+def _event_row(event: Event) -> list[Any]:
+    return [
+        event.id, event.item_id, event.type.value, to_storage(event.at),
+        to_storage(event.recorded_at), event.station, event.user_id, event.reason,
+        json.dumps(event.data, sort_keys=True),
+    ]
 
 
 def _user(row: Sequence[Any]) -> User:
