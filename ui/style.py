@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtGui import QGuiApplication
 
 MIN_TARGET_MM = 15.0
-BUTTON_MM = 18.0
+BUTTON_MM = 15.0
 
 INK = "#111111"
 PAPER = "#ffffff"

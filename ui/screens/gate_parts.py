@@ -33,7 +33,7 @@ class CategoryTile(QPushButton):
         self.setProperty("role", "tile")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(mm(30), mm(26))
+        self.setMinimumSize(mm(28), mm(22))
         self.picture = QLabel(self)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.picture.setPixmap(icon(category.icon).pixmap(QSize(mm(11), mm(11))))
@@ -114,7 +114,7 @@ class WeightRoutePanel(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setIcon(icon(route.value, "#ffffff"))
             button.setIconSize(QSize(mm(7), mm(7)))
-            button.setMinimumHeight(mm(22))
+            button.setMinimumHeight(mm(19))
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, r=route: self.route_chosen.emit(r))
             self.route_buttons[route] = button

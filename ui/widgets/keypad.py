@@ -36,11 +36,14 @@ class Keypad(QWidget):
                 button = QPushButton(self)
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                button.setMinimumSize(mm(18), mm(16))
+                button.setMinimumSize(mm(18), mm(15))
                 button.clicked.connect(lambda _=False, k=key: self.press(k))
                 self.buttons[key] = button
                 grid.addWidget(button, r, c)
-        self.buttons["back"].setIcon(icon("backspace"))
+        back = icon("backspace")
+        if back.isNull():
+            self.buttons["back"].setText("⌫")
+        self.buttons["back"].setIcon(back)
         self.buttons["back"].setIconSize(QSize(mm(9), mm(9)))
         self.retranslate()
 

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtGui import QPainter, QPaintEvent
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ui.style import mm
 from ui.widgets.icons import icon
+
+
+class ElidingLabel(QLabel):
+    """A one-line label that gives up width gracefully: it ends in '…' instead of pushing."""
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(mm(10), super().minimumSizeHint().height())
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
+                                             self.contentsRect().width())
+        painter.drawText(self.contentsRect(), int(self.alignment()), text)
 
 
 class TopBar(QWidget):
@@ -20,23 +34,22 @@ class TopBar(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(mm(4))
-        self.title = QLabel(self)
+        self.title = ElidingLabel(self)
         self.title.setProperty("role", "title")
-        self.figures = QLabel(self)
-        self.user_label = QLabel(self)
+        self.figures = ElidingLabel(self)
+        self.user_label = ElidingLabel(self)
         self.settings_button = QPushButton(self)
         self.logout_button = QPushButton(self)
         for button, name in ((self.settings_button, "settings"), (self.logout_button, "logout")):
             button.setIcon(icon(name))
             button.setIconSize(QSize(mm(7), mm(7)))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.settings_button.clicked.connect(self.settings_clicked)
         self.logout_button.clicked.connect(self.logout_clicked)
-        row.addWidget(self.title)
-        row.addStretch(1)
-        row.addWidget(self.figures)
-        row.addStretch(1)
-        row.addWidget(self.user_label)
+        row.addWidget(self.title, 3)
+        row.addWidget(self.figures, 3)
+        row.addWidget(self.user_label, 1)
         row.addWidget(self.settings_button)
         row.addWidget(self.logout_button)
         self.retranslate()

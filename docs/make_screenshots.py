@@ -1,0 +1,86 @@
+"""Screenshots of the main screens for the docs, taken from a real window.
+
+Run under a display, e.g. `xvfb-run -s "-screen 0 1280x800x24" python docs/make_screenshots.py`.
+It builds a demo database in a temporary folder, drives the app by its real buttons, and grabs
+the screen (not the widget) so that what is saved is what a person would see.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from db import Store
+from intake.clock import SystemClock
+from intake.demo import build_demo
+from intake.setup import initialize
+from ui.app import build_context
+from ui.main_window import MainWindow
+from ui.widgets.panels import ChoicePanel
+
+OUT = Path(__file__).resolve().parent
+
+
+def main() -> int:
+    app = QApplication(sys.argv[:1])
+    lang = sys.argv[1] if len(sys.argv) > 1 else "nl"
+    folder = Path(tempfile.mkdtemp())
+    store = Store.open(folder / "demo.sqlite", create=True)
+    initialize(store, SystemClock())
+    build_demo(store, end=datetime.now(UTC))
+    store.set_setting("label_folder", str(folder / "labels"))
+    ctx = build_context(store, SystemClock(), lang)
+    window = MainWindow(ctx)
+    window.resize(1280, 800)
+    window.show()
+    suffix = "" if lang == "nl" else f"-{lang}"
+
+    def shoot(name: str) -> None:
+        app.processEvents()
+        QTest.qWait(300)
+        window.screen().grabWindow(0).save(str(OUT / f"screenshot-{name}{suffix}.png"))
+
+    def tap(button: object) -> None:
+        QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
+        app.processEvents()
+
+    def run() -> None:
+        for digit in "1111":
+            tap(window.login.pinpad.keypad.buttons[digit])
+        shoot("login")
+        tap(window.login.pinpad.ok_button)
+        shoot("visit-start")
+        tap(window.gate.visit_start.buttons["Zwolle"])
+        tap(window.gate.categories.tiles["bicycles"])
+        tap(window.gate.weight.standard_button)
+        tap(window.gate.weight.route_buttons[next(iter(window.gate.weight.route_buttons))])
+        QTest.qWait(500)
+        tap(window.gate.categories.tiles["eee_small"])
+        for key in "3,4":
+            tap(window.gate.weight.keypad.buttons[key])
+        shoot("gate")
+        tap(window.gate.undo_button)
+        shoot("undo")
+        tap(window.findChild(ChoicePanel).cancel_button)
+        window.logout()
+        for digit in "1234":
+            tap(window.login.pinpad.keypad.buttons[digit])
+        tap(window.login.pinpad.ok_button)
+        tap(window.gate.top.settings_button)
+        shoot("settings")
+        app.quit()
+
+    QTimer.singleShot(500, run)
+    app.exec()
+    ctx.printer_queue.wait()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
