@@ -58,6 +58,7 @@ def stylesheet() -> str:
         f'border-color: #c8c8c8; }} '
         for route, colour in ROUTE_COLOURS.items()
     )}
+    QPushButton[role="key"] {{ font-size: {mm(8)}px; }}
     QPushButton[role="tile"] {{ background: white; font-size: {mm(4.5)}px;
         padding: {mm(1)}px; text-align: center; }}
     QPushButton[role="tile"]:checked {{ background: {SELECTED}; }}

@@ -41,6 +41,7 @@ class AdminScreen(QWidget):
         self.back.clicked.connect(self.done)
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
+        self.banner.setMargin(mm(1))
         self.banner.hide()
         self.sections: dict[str, Section] = {
             "categories": CategoriesSection(ctx, self),

@@ -48,6 +48,7 @@ class GateScreen(QWidget):
         self.top.settings_clicked.connect(self.settings_requested)
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
+        self.banner.setMargin(mm(1))
         self.banner.hide()
 
         self.visit_start = VisitStart(self)
@@ -85,8 +86,8 @@ class GateScreen(QWidget):
         self.pages.addWidget(intake_page)
         self.intake_page = intake_page
         column = QVBoxLayout(self)
-        column.setContentsMargins(mm(4), mm(3), mm(4), mm(3))
-        column.setSpacing(mm(3))
+        column.setContentsMargins(mm(4), mm(2), mm(4), mm(2))
+        column.setSpacing(mm(2))
         column.addWidget(self.top)
         column.addWidget(self.banner)
         column.addWidget(self.pages, 1)

@@ -36,7 +36,7 @@ class CategoryTile(QPushButton):
         self.setMinimumSize(mm(28), mm(22))
         self.picture = QLabel(self)
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.picture.setPixmap(icon(category.icon).pixmap(QSize(mm(11), mm(11))))
+        self.picture.setPixmap(icon(category.icon).pixmap(QSize(mm(15), mm(15))))
         self.name = QLabel(category.name(lang), self)
         self.name.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.name.setWordWrap(True)

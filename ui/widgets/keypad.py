@@ -28,7 +28,7 @@ class Keypad(QWidget):
         self._text = ""
         self.buttons: dict[str, QPushButton] = {}
         grid = QGridLayout(self)
-        grid.setSpacing(mm(2))
+        grid.setSpacing(mm(1.5))
         grid.setContentsMargins(0, 0, 0, 0)
         rows = ["789", "456", "123", [",", "0", "back"] if decimals else ["clear", "0", "back"]]
         for r, row in enumerate(rows):
@@ -36,6 +36,7 @@ class Keypad(QWidget):
                 button = QPushButton(self)
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+                button.setProperty("role", "key")
                 button.setMinimumSize(mm(18), mm(15))
                 button.clicked.connect(lambda _=False, k=key: self.press(k))
                 self.buttons[key] = button

@@ -47,9 +47,10 @@ class TopBar(QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.settings_button.clicked.connect(self.settings_clicked)
         self.logout_button.clicked.connect(self.logout_clicked)
-        row.addWidget(self.title, 3)
-        row.addWidget(self.figures, 3)
-        row.addWidget(self.user_label, 1)
+        # The site name gives way first; figures and the user's name keep their full text.
+        row.addWidget(self.title, 1)
+        row.addWidget(self.figures)
+        row.addWidget(self.user_label)
         row.addWidget(self.settings_button)
         row.addWidget(self.logout_button)
         self.retranslate()
