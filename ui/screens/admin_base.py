@@ -102,8 +102,9 @@ class Section(QWidget):
 
     # --- asking ----------------------------------------------------------------------------
 
-    def ask_text(self, title: str, initial: str, then: Callable[[str], None]) -> None:
-        panel = TextEntryPanel(self, title, initial)
+    def ask_text(self, title: str, initial: str, then: Callable[[str], None], *,
+                 max_length: int = 40) -> None:
+        panel = TextEntryPanel(self, title, initial, max_length=max_length)
         panel.entered.connect(then)
         panel.open()
 

@@ -16,6 +16,7 @@ class CategoriesSection(Section):
         self.add = self.add_button(self.start_add)
         self.rename = self.add_button(self.start_rename)
         self.weights = self.add_button(self.start_weights)
+        self.co2 = self.add_button(self.start_co2)
         self.hide = self.add_button(self.toggle_hidden)
         self.up = self.add_button(lambda: self.move(-1))
         self.down = self.add_button(lambda: self.move(1))
@@ -26,6 +27,7 @@ class CategoriesSection(Section):
         self.add.setText(self.tr("Add"))
         self.rename.setText(self.tr("Rename"))
         self.weights.setText(self.tr("Weights"))
+        self.co2.setText(self.tr("CO2 factor"))
         self.up.setText(self.tr("Move up"))
         self.down.setText(self.tr("Move down"))
         self.update_buttons()
@@ -46,7 +48,7 @@ class CategoriesSection(Section):
 
     def update_buttons(self) -> None:
         current = self.current()
-        for button in (self.rename, self.weights, self.hide, self.up, self.down):
+        for button in (self.rename, self.weights, self.co2, self.hide, self.up, self.down):
             button.setEnabled(current is not None)
         self.hide.setText(self.tr("Show") if current and current.hidden else self.tr("Hide"))
 
@@ -80,6 +82,20 @@ class CategoriesSection(Section):
                     lambda: self.ctx.admin.set_category_weights(
                         self.actor, c.code, standard, low, high),
                     self.tr("Weights saved.")))))
+
+    def start_co2(self) -> None:
+        c = self.current()
+        if c is None:
+            return
+        self.ask_number(
+            self.tr("Kg CO2 avoided per kg reused (now {factor})").format(
+                factor=f"{c.co2_factor:g}".replace(".", ",")),
+            lambda factor: self.ask_text(
+                self.tr("Source of this figure"), c.co2_source, lambda source: self.attempt(
+                    lambda: self.ctx.admin.set_category_co2(
+                        self.actor, c.code, float(factor.replace(",", ".")), source),
+                    self.tr("CO2 factor saved.")), max_length=200),
+            decimals=2)
 
     def toggle_hidden(self) -> None:
         c = self.current()

@@ -58,6 +58,10 @@
         <translation>Gewichten</translation>
     </message>
     <message>
+        <source>CO2 factor</source>
+        <translation>CO2-factor</translation>
+    </message>
+    <message>
         <source>Move up</source>
         <translation>Omhoog</translation>
     </message>
@@ -108,6 +112,18 @@
     <message>
         <source>Weights saved.</source>
         <translation>Gewichten opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Kg CO2 avoided per kg reused (now {factor})</source>
+        <translation>Kg CO2 vermeden per kg hergebruik (nu {factor})</translation>
+    </message>
+    <message>
+        <source>Source of this figure</source>
+        <translation>Bron van dit getal</translation>
+    </message>
+    <message>
+        <source>CO2 factor saved.</source>
+        <translation>CO2-factor opgeslagen.</translation>
     </message>
     <message>
         <source>Saved.</source>

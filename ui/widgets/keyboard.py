@@ -25,6 +25,8 @@ class TextEntryPanel(Panel):
         self.display = QLabel(initial, self)
         self.display.setProperty("role", "display")
         self.display.setMinimumWidth(mm(200))
+        self.display.setMaximumWidth(mm(240))
+        self.display.setWordWrap(True)
         self.body.addWidget(self.display)
         grid = QGridLayout()
         grid.setSpacing(mm(1.2))

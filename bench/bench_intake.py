@@ -1,0 +1,153 @@
+"""How fast is an intake at the gate, on a database that has seen years of them?
+
+For each size (items already in the database) this prints, as one JSON object on stdout:
+- intake: GateService.prepare + take_in + the label PDF (LabelService.render), in ms;
+- intake_save: prepare + take_in alone; label_render: the label PDF alone;
+- lookup: GateService.item(code) of random existing codes, in ms;
+- floor_raw_sqlite: one raw sqlite3 INSERT of an item row and an event row, committed with
+  the same durability (WAL, synchronous=FULL), and our intake_save as a ratio of it;
+- build_s and bytes_per_item of the on-disk database.
+
+Usage: python bench/bench_intake.py [--sizes 100000,1000000] [--intakes 300] [--lookups 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import random
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from db import Store  # noqa: E402
+from intake.auth import AuthService  # noqa: E402
+from intake.clock import SystemClock, to_storage  # noqa: E402
+from intake.demo import build_demo  # noqa: E402
+from intake.gate import GateService  # noqa: E402
+from intake.ids import new_id  # noqa: E402
+from intake.labelling import LabelService  # noqa: E402
+from intake.setup import initialize  # noqa: E402
+
+ITEMS_PER_YEAR_AT_SCALE_1 = 23_000  # what build_demo writes for a year at scale 1.0
+
+
+def timed(action: Callable[[], object], runs: int, warmup: int = 20) -> dict[str, float]:
+    """Median, p95 and p99 of `runs` calls, in milliseconds."""
+    for _ in range(warmup):
+        action()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        samples.append((time.perf_counter() - start) * 1000)
+    samples.sort()
+    return {
+        "median_ms": round(statistics.median(samples), 3),
+        "p95_ms": round(samples[int(0.95 * (runs - 1))], 3),
+        "p99_ms": round(samples[int(0.99 * (runs - 1))], 3),
+        "runs": runs,
+    }
+
+
+def build(path: Path, items: int) -> tuple[Store, float]:
+    start = time.perf_counter()
+    store = Store.open(path, create=True)
+    initialize(store, SystemClock(), site_name="Bench")
+    build_demo(store, end=datetime.now(UTC), days=365,
+               scale=items / ITEMS_PER_YEAR_AT_SCALE_1)
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return store, time.perf_counter() - start
+
+
+def raw_floor(path: Path, runs: int) -> dict[str, float]:
+    """The same two rows written with bare sqlite3: the least an intake can cost here."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA synchronous=FULL")
+    user = conn.execute("SELECT id FROM users LIMIT 1").fetchone()[0]
+    counter = iter(range(10**9))
+
+    def insert() -> None:
+        item_id, now = new_id(), to_storage(datetime.now(UTC))
+        conn.execute("BEGIN")
+        conn.execute(
+            "INSERT INTO items (id, code, category, weight_g, weight_estimated, route, station, "
+            "intake_at, visit_id, voided) VALUES (?, ?, 'books', 500, 1, 'sale', 'A', ?, NULL, 0)",
+            [item_id, f"R{next(counter):08d}", now])
+        conn.execute(
+            "INSERT INTO events (id, item_id, type, at, recorded_at, station, user_id, data) "
+            "VALUES (?, ?, 'intake', ?, ?, 'A', ?, '{}')", [new_id(), item_id, now, now, user])
+        conn.execute("COMMIT")
+
+    result = timed(insert, runs)
+    conn.close()
+    return result
+
+
+def bench_size(folder: Path, items: int, intakes: int, lookups: int) -> dict[str, object]:
+    path = folder / f"bench-{items}.sqlite"
+    store, build_s = build(path, items)
+    clock = SystemClock()
+    gate = GateService(store, clock, "A")
+    labels = LabelService(store)
+    coach = AuthService(store, clock).login("1111")
+    visit = gate.start_visit(coach)
+    rng = random.Random(1)
+    codes = [c for (c,) in store.db.execute("SELECT code FROM items").fetchall()]
+    categories = [c.code for c in gate.categories()]
+
+    def save() -> object:
+        request = gate.prepare(rng.choice(categories), rng.choice(["sale", "repair", "material"]))
+        return gate.take_in(coach, request, visit)
+
+    def intake() -> None:
+        labels.render([save()])  # type: ignore[list-item]
+
+    last = gate.take_in(coach, gate.prepare("books", "sale"), visit)
+    result = {
+        "items_in_db": store.item_count(),
+        "build_s": round(build_s, 1),
+        "intake": timed(intake, intakes),
+        "intake_save": timed(save, intakes),
+        "label_render": timed(lambda: labels.render([last]), intakes),
+        "lookup": timed(lambda: gate.item(rng.choice(codes)), lookups),
+    }
+    store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    result["bytes_per_item"] = round(path.stat().st_size / store.item_count())
+    store.close()
+    floor = raw_floor(path, intakes)
+    result["floor_raw_sqlite"] = floor
+    result["intake_save_vs_floor"] = round(
+        result["intake_save"]["median_ms"] / floor["median_ms"], 2)  # type: ignore[index]
+    return result
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="100000,1000000")
+    parser.add_argument("--intakes", type=int, default=300)
+    parser.add_argument("--lookups", type=int, default=2000)
+    parser.add_argument("--dir", type=Path, help="where to build the databases (default: tmp)")
+    args = parser.parse_args()
+    sizes = [int(size) for size in args.sizes.split(",")]
+    with tempfile.TemporaryDirectory(dir=args.dir) as folder:
+        report = {
+            "machine": {"python": platform.python_version(), "cpu": platform.processor() or
+                        platform.machine(), "sqlite": sqlite3.sqlite_version},
+            "sizes": {str(size): bench_size(Path(folder), size, args.intakes, args.lookups)
+                      for size in sizes},
+        }
+    print(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
