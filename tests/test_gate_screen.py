@@ -189,3 +189,31 @@ def test_every_button_is_a_big_target(qtbot, window: MainWindow) -> None:
         if b.isVisible() and min(b.width(), b.height()) < mm(MIN_TARGET_MM)
     ]
     assert small == []
+
+
+def test_logout_closes_a_question_left_open(qtbot, window: MainWindow, ctx: AppContext) -> None:
+    log_in(qtbot, window, "1111")
+    gate = window.gate
+    tap(qtbot, gate.visit_start.buttons[None])
+    tap(qtbot, gate.categories.tiles["books"])
+    for key in "99":
+        tap(qtbot, gate.weight.keypad.buttons[key])
+    tap(qtbot, gate.weight.route_buttons[Route.SALE])
+    assert panel(window, ConfirmPanel)
+    window.idle_timer.timeout.emit()
+    qtbot.waitUntil(lambda: not [p for p in window.findChildren(ConfirmPanel) if p.isVisible()])
+    assert window.stack.currentWidget() is window.login and ctx.store.item_count() == 0
+
+
+def test_many_categories_still_fit(qtbot, window: MainWindow, ctx: AppContext) -> None:
+    from intake.model import Category
+
+    for n in range(8):
+        ctx.store.save_category(Category(f"extra{n}", f"Extra {n}", f"Extra {n}", "household",
+                                         1000, sort_order=200 + n))
+    log_in(qtbot, window, "1111")
+    tap(qtbot, window.gate.visit_start.buttons[None])
+    assert len(window.gate.categories.tiles) == 20
+    assert window.gate.minimumSizeHint().height() <= window.height()
+    tap(qtbot, window.gate.categories.tiles["extra7"])
+    assert window.gate.weight.category.code == "extra7"

@@ -46,6 +46,20 @@ def build_context(store: Store, clock: Clock, lang: str | None = None) -> AppCon
     )
 
 
+def open_store(path: Path, clock: Clock, *, demo: bool = False) -> Store:
+    """Open the app's database, making and initialising it on first start.
+
+    With `demo`, an empty database is first filled with a year of demo data.
+    """
+    store = Store.open(path, create=True)
+    initialize(store, clock)
+    if demo and store.item_count() == 0:
+        from intake.demo import build_demo
+
+        build_demo(store, end=clock.now())
+    return store
+
+
 def run_app(
     *, db_path: Path | None, lang: str | None, fullscreen: bool = False, demo: bool = False
 ) -> int:
@@ -56,12 +70,7 @@ def run_app(
     sys.excepthook = _show_unexpected_error
     clock = SystemClock()
     try:
-        store = Store.open(db_path or default_db_path(demo=demo), create=True)
-        initialize(store, clock)
-        if demo and store.item_count() == 0:
-            from intake.demo import build_demo
-
-            build_demo(store, end=clock.now())
+        store = open_store(db_path or default_db_path(demo=demo), clock, demo=demo)
     except StorageError as exc:
         # No traceback at the gate: say what is wrong with the file and how to go on.
         language = Language()

@@ -16,6 +16,7 @@ from ui.screens.gate import GateScreen
 from ui.screens.home import HomeScreen
 from ui.screens.login import LoginScreen
 from ui.style import stylesheet
+from ui.widgets.panels import Panel
 
 _ACTIVITY = {
     QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin,
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
     def logout(self) -> None:
         """Back to the PIN keypad; an open visit is ended so that it counts."""
         self.idle_timer.stop()
+        for panel in self.findChildren(Panel):
+            panel.close_panel()  # a question left open is not for the next person
         self.gate.leave()
         self.user = None
         self.login.enter()

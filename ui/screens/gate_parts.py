@@ -56,9 +56,8 @@ class CategoryGrid(QWidget):
 
     chosen = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None, columns: int = 4) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.columns = columns
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setSpacing(mm(2))
@@ -70,11 +69,16 @@ class CategoryGrid(QWidget):
             self.group.removeButton(tile)
             tile.deleteLater()
         self.tiles = {}
+        # Twelve tiles in 4 x 3 is the design; a coordinator who adds more gets more columns
+        # before the tiles get so low that they drop below a fingertip's size.
+        columns = 4 if len(categories) <= 12 else 5 if len(categories) <= 20 else 6
         for index, category in enumerate(categories):
             tile = CategoryTile(category, lang, self)
+            if len(categories) > 12:
+                tile.setMinimumSize(mm(20), mm(17))
             tile.clicked.connect(lambda _=False, c=category.code: self.chosen.emit(c))
             self.group.addButton(tile)
-            self.grid.addWidget(tile, index // self.columns, index % self.columns)
+            self.grid.addWidget(tile, index // columns, index % columns)
             self.tiles[category.code] = tile
 
     def clear(self) -> None:

@@ -36,7 +36,8 @@ class Keypad(QWidget):
                 button = QPushButton(self)
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                button.setProperty("role", "key")
+                if key != "clear":
+                    button.setProperty("role", "key")
                 button.setMinimumSize(mm(18), mm(15))
                 button.clicked.connect(lambda _=False, k=key: self.press(k))
                 self.buttons[key] = button
@@ -45,6 +46,8 @@ class Keypad(QWidget):
         if back.isNull():
             self.buttons["back"].setText("⌫")
         self.buttons["back"].setIcon(back)
+        for column in range(3):
+            grid.setColumnStretch(column, 1)
         self.buttons["back"].setIconSize(QSize(mm(9), mm(9)))
         self.retranslate()
 

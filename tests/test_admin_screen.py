@@ -1,0 +1,116 @@
+"""The coordinator's settings by taps: staff, categories, municipalities, station."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from db import Store
+from intake.clock import FixedClock
+from intake.model import Role, User
+from ui.app import build_context
+from ui.context import AppContext
+from ui.screens.admin import AdminScreen
+from ui.widgets.keyboard import TextEntryPanel
+from ui.widgets.keypad_panel import KeypadPanel
+from ui.widgets.panels import ChoicePanel
+
+
+@pytest.fixture
+def screen(qtbot, store: Store, clock: FixedClock, coordinator: User) -> AdminScreen:
+    ctx = build_context(store, clock, "en")
+    screen = AdminScreen(ctx)
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    screen.enter(coordinator)
+    return screen
+
+
+def tap(qtbot, widget: QWidget) -> None:
+    assert widget.isVisible() and widget.isEnabled(), widget
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def open_panel(screen: AdminScreen, kind: type):
+    [found] = [p for p in screen.window().findChildren(kind) if p.isVisible()]
+    return found
+
+
+def type_on_keyboard(qtbot, screen: AdminScreen, text: str) -> None:
+    panel = open_panel(screen, TextEntryPanel)
+    panel.type_text(text)
+    tap(qtbot, panel.ok_button)
+
+
+def type_on_keypad(qtbot, screen: AdminScreen, digits: str) -> None:
+    panel = open_panel(screen, KeypadPanel)
+    for key in digits:
+        tap(qtbot, panel.keypad.buttons[key])
+    tap(qtbot, panel.ok_button)
+
+
+def select(screen: AdminScreen, section: str, key: object) -> None:
+    rows = screen.sections[section].rows
+    for index in range(rows.count()):
+        if rows.item(index).data(Qt.ItemDataRole.UserRole) == key:
+            rows.setCurrentRow(index)
+            return
+    raise AssertionError(f"{key} not listed")
+
+
+def test_add_a_colleague_who_can_then_log_in(qtbot, screen: AdminScreen) -> None:
+    ctx: AppContext = screen.ctx
+    tap(qtbot, screen.tabs["staff"])
+    tap(qtbot, screen.sections["staff"].add)
+    type_on_keyboard(qtbot, screen, "Kim")
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["workshop"])
+    type_on_keypad(qtbot, screen, "5678")
+    assert "Colleague added" in screen.banner.text()
+    kim = ctx.auth.login("5678")
+    assert (kim.name, kim.role) == ("Kim", Role.WORKSHOP)
+    select(screen, "staff", kim.id)
+    tap(qtbot, screen.sections["staff"].active)
+    assert not [u for u in ctx.auth.users() if u.id == kim.id][0].active
+
+
+def test_category_weights_hide_and_order(qtbot, screen: AdminScreen) -> None:
+    ctx: AppContext = screen.ctx
+    section = screen.sections["categories"]
+    select(screen, "categories", "books")
+    tap(qtbot, section.weights)
+    for digits in ("1", "0,1", "30"):
+        type_on_keypad(qtbot, screen, digits)
+    books = ctx.store.category("books")
+    assert (books.standard_weight_g, books.min_weight_g, books.max_weight_g) == (1000, 100, 30_000)
+    tap(qtbot, section.hide)
+    assert ctx.store.category("books").hidden
+    assert "books" not in [c.code for c in ctx.gate.categories()]
+    order = [c.code for c in ctx.admin.categories()]
+    tap(qtbot, section.up)
+    assert [c.code for c in ctx.admin.categories()].index("books") == order.index("books") - 1
+
+
+def test_add_municipality_and_a_refused_setting(qtbot, screen: AdminScreen) -> None:
+    ctx: AppContext = screen.ctx
+    tap(qtbot, screen.tabs["municipalities"])
+    tap(qtbot, screen.sections["municipalities"].add)
+    type_on_keyboard(qtbot, screen, "Zwolle")
+    assert ctx.gate.municipalities() == ["Zwolle"]
+    tap(qtbot, screen.tabs["station"])
+    select(screen, "station", "idle_logout_s")
+    tap(qtbot, screen.sections["station"].change)
+    type_on_keypad(qtbot, screen, "5")
+    assert screen.banner.property("role") == "banner-error"
+    assert "30 to 3600" in screen.banner.text()
+    assert ctx.setting("idle_logout_s") == "120"
+    tap(qtbot, screen.sections["station"].change)
+    type_on_keypad(qtbot, screen, "300")
+    assert ctx.setting("idle_logout_s") == "300"
+    assert ctx.admin.changes()[0].what == "setting idle_logout_s"
+
+
+def test_back_to_the_gate(qtbot, screen: AdminScreen) -> None:
+    with qtbot.waitSignal(screen.done):
+        tap(qtbot, screen.back)
