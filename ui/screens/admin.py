@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -23,9 +23,10 @@ from ui.screens.admin_sections import (
     StationSection,
 )
 from ui.style import mm
+from ui.widgets.base import Banner, Retranslating
 
 
-class AdminScreen(QWidget):
+class AdminScreen(Retranslating, QWidget):
     """Tabs of settings sections; emits `done` to go back to the gate."""
 
     done = Signal()
@@ -39,10 +40,7 @@ class AdminScreen(QWidget):
         self.back.setProperty("role", "primary")
         self.back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back.clicked.connect(self.done)
-        self.banner = QLabel(self)
-        self.banner.setWordWrap(True)
-        self.banner.setMargin(mm(1))
-        self.banner.hide()
+        self.banner = Banner(self)
         self.sections: dict[str, Section] = {
             "categories": CategoriesSection(ctx, self),
             "staff": StaffSection(ctx, self),
@@ -84,10 +82,6 @@ class AdminScreen(QWidget):
         for key, tab in self.tabs.items():
             tab.setText(names[key])
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def enter(self, user: User) -> None:
         self.user = user
@@ -102,8 +96,7 @@ class AdminScreen(QWidget):
         self.sections[key].refresh()
 
     def show_message(self, text: str, is_error: bool) -> None:
-        self.banner.setText(text)
-        self.banner.setProperty("role", "banner-error" if is_error else "banner-ok")
-        self.banner.style().unpolish(self.banner)
-        self.banner.style().polish(self.banner)
-        self.banner.show()
+        if is_error:
+            self.banner.error(text)
+        else:
+            self.banner.ok(text)

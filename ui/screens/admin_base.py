@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -19,12 +19,13 @@ from intake.errors import AmbachtError
 from intake.units import parse_kg
 from ui.context import AppContext
 from ui.style import mm
+from ui.widgets.base import Retranslating
 from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel
 
 
-class Section(QWidget):
+class Section(Retranslating, QWidget):
     """A list on the left, buttons on the right; subclasses fill both and act on taps."""
 
     message = Signal(str, bool)  # text, is_error
@@ -56,13 +57,6 @@ class Section(QWidget):
     def finish_buttons(self) -> None:
         self.buttons.addStretch(1)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
-    def retranslate(self) -> None:
-        """Set the button texts; subclasses override."""
 
     def enter(self, actor: object) -> None:
         self.actor = actor

@@ -7,7 +7,7 @@ printer never loses an item; the last label can be printed again from here.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,12 +24,13 @@ from intake.units import parse_kg
 from ui.context import AppContext
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
 from ui.style import mm
+from ui.widgets.base import Banner, Retranslating
 from ui.widgets.icons import icon
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
 from ui.widgets.topbar import TopBar
 
 
-class GateScreen(QWidget):
+class GateScreen(Retranslating, QWidget):
     """Where the resource coach logs each donated item."""
 
     logout_requested = Signal()
@@ -46,10 +47,7 @@ class GateScreen(QWidget):
         self.top = TopBar(self)
         self.top.logout_clicked.connect(self.logout_requested)
         self.top.settings_clicked.connect(self.settings_requested)
-        self.banner = QLabel(self)
-        self.banner.setWordWrap(True)
-        self.banner.setMargin(mm(1))
-        self.banner.hide()
+        self.banner = Banner(self)
 
         self.visit_start = VisitStart(self)
         self.visit_start.start.connect(self.start_visit)
@@ -110,10 +108,6 @@ class GateScreen(QWidget):
         if self.user is not None:
             self._refresh()
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # --- session ---------------------------------------------------------------------------
 
@@ -144,7 +138,7 @@ class GateScreen(QWidget):
         try:
             self.visit = self.ctx.gate.start_visit(self.user, municipality)
         except AmbachtError as exc:
-            self._show_error(self.ctx.language.error(exc))
+            self.banner.error(self.ctx.language.error(exc))
             return
         self.visit_items = 0
         self.last_item = None
@@ -188,7 +182,7 @@ class GateScreen(QWidget):
             panel.open()
             return
         except AmbachtError as exc:
-            self._show_error(self.ctx.language.error(exc))
+            self.banner.error(self.ctx.language.error(exc))
             return
         self._save(request)
 
@@ -196,7 +190,7 @@ class GateScreen(QWidget):
         try:
             request = self.ctx.gate.prepare(code, route, grams, confirmed=True)
         except AmbachtError as exc:
-            self._show_error(self.ctx.language.error(exc))
+            self.banner.error(self.ctx.language.error(exc))
             return
         self._save(request)
 
@@ -205,11 +199,11 @@ class GateScreen(QWidget):
         try:
             item = self.ctx.gate.take_in(self.user, request, self.visit)
         except AmbachtError as exc:
-            self._show_error(self.ctx.language.error(exc))
+            self.banner.error(self.ctx.language.error(exc))
             return
         self.last_item = item
         self.visit_items += 1
-        self._show_ok(self.tr("{code} saved · {summary} · printing label…").format(
+        self.banner.ok(self.tr("{code} saved · {summary} · printing label…").format(
             code=item.code, summary=self._summary(item)))
         self._reset_item()
         self._refresh()
@@ -244,12 +238,12 @@ class GateScreen(QWidget):
         try:
             item = self.ctx.gate.undo_last(self.user, self.visit, reason)
         except AmbachtError as exc:
-            self._show_error(self.ctx.language.error(exc))
+            self.banner.error(self.ctx.language.error(exc))
             return
         self.visit_items -= 1
         if self.last_item is not None and self.last_item.code == item.code:
             self.last_item = None
-        self._show_ok(self.tr("{code} undone ({reason}).").format(code=item.code, reason=reason))
+        self.banner.ok(self.tr("{code} undone ({reason}).").format(code=item.code, reason=reason))
         self._refresh()
 
     # --- labels ----------------------------------------------------------------------------
@@ -269,11 +263,11 @@ class GateScreen(QWidget):
 
     def _printed(self, code: str, _where: str) -> None:
         if self.last_item is not None and self.last_item.code == code:
-            self._show_ok(self.tr("{code} saved · {summary} · label printed.").format(
+            self.banner.ok(self.tr("{code} saved · {summary} · label printed.").format(
                 code=code, summary=self._summary(self.last_item)))
 
     def _print_failed(self, code: str, error: str) -> None:
-        self._show_error(self.tr(
+        self.banner.error(self.tr(
             "The label of {code} was not printed: {error}. The item is saved; "
             "tap 'Label again' when the printer is ready."
         ).format(code=code, error=error))
@@ -299,16 +293,3 @@ class GateScreen(QWidget):
         self.undo_button.setEnabled(self.visit_items > 0)
         self.reprint_button.setEnabled(self.last_item is not None)
 
-    def _show_ok(self, text: str) -> None:
-        self.banner.setProperty("role", "banner-ok")
-        self._show_banner(text)
-
-    def _show_error(self, text: str) -> None:
-        self.banner.setProperty("role", "banner-error")
-        self._show_banner(text)
-
-    def _show_banner(self, text: str) -> None:
-        self.banner.setText(text)
-        self.banner.style().unpolish(self.banner)
-        self.banner.style().polish(self.banner)
-        self.banner.show()

@@ -2,37 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from intake.errors import AmbachtError
 from intake.model import User
 from ui.context import AppContext
-from ui.style import mm
-from ui.widgets.pinpad import PinPad
+from ui.screens.pin_screen import PinScreen
 
 
-class LoginScreen(QWidget):
+class LoginScreen(PinScreen):
     """The screen between sessions: site name, PIN keypad, NL/EN."""
 
     logged_in = Signal(User)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.title = QLabel(self)
-        self.title.setProperty("role", "title")
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.prompt = QLabel(self)
-        self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message = QLabel(self)
-        self.message.setProperty("role", "banner-error")
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.hide()
-        self.pinpad = PinPad(self)
-        self.pinpad.setMaximumWidth(mm(110))
-        self.pinpad.submitted.connect(self.try_pin)
-        self.pinpad.keypad.changed.connect(lambda _text: self.message.hide())
+        super().__init__(ctx, parent)
         self.language_buttons: dict[str, QPushButton] = {}
         languages = QHBoxLayout()
         languages.addStretch(1)
@@ -44,23 +29,11 @@ class LoginScreen(QWidget):
             self.language_buttons[code] = button
             languages.addWidget(button)
         languages.addStretch(1)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(mm(8), mm(6), mm(8), mm(6))
-        column.setSpacing(mm(4))
-        column.addWidget(self.title)
-        column.addWidget(self.prompt)
-        column.addWidget(self.message)
-        column.addWidget(self.pinpad, 1, Qt.AlignmentFlag.AlignHCenter)
-        column.addLayout(languages)
+        self.column.addLayout(languages)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.prompt.setText(self.tr("Enter your PIN"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def enter(self) -> None:
         """Show a clean keypad for the next person."""
@@ -76,11 +49,10 @@ class LoginScreen(QWidget):
         for other, button in self.language_buttons.items():
             button.setChecked(other == code)
 
-    def try_pin(self, pin: str) -> None:
+    def take_pin(self, pin: str) -> None:
         try:
             user = self.ctx.auth.login(pin)
         except AmbachtError as exc:
-            self.message.setText(self.ctx.language.error(exc))
-            self.message.show()
+            self.message.error(self.ctx.language.error(exc))
             return
         self.logged_in.emit(user)

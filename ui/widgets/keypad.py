@@ -6,15 +6,16 @@ fourth decimal, too many digits), so what reaches the service is at least shaped
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from ui.style import mm
+from ui.widgets.base import Retranslating
 from ui.widgets.icons import icon
 
 
-class Keypad(QWidget):
+class Keypad(Retranslating, QWidget):
     """Digits 0-9, an optional decimal comma, backspace and clear; emits `changed(text)`."""
 
     changed = Signal(str)
@@ -59,10 +60,6 @@ class Keypad(QWidget):
                 button.setText(self.tr("Clear"))
         self.buttons["back"].setAccessibleName(self.tr("Delete last digit"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def text(self) -> str:
         return self._text

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from intake.auth import PIN_MAX, PIN_MIN
 from ui.style import mm
+from ui.widgets.base import Retranslating
 from ui.widgets.keypad import Keypad
 
 
-class PinPad(QWidget):
+class PinPad(Retranslating, QWidget):
     """Collects a PIN of 4 to 8 digits; emits `submitted(pin)` and clears itself."""
 
     submitted = Signal(str)
@@ -41,10 +42,6 @@ class PinPad(QWidget):
     def retranslate(self) -> None:
         self.ok_button.setText(self.tr("OK"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):

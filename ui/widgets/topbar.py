@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ui.style import mm
+from ui.widgets.base import Retranslating
 from ui.widgets.icons import icon
 
 
@@ -23,7 +24,7 @@ class ElidingLabel(QLabel):
         painter.drawText(self.contentsRect(), int(self.alignment()), text)
 
 
-class TopBar(QWidget):
+class TopBar(Retranslating, QWidget):
     """Title, a line of figures, the user's name, and Settings / Log out buttons."""
 
     settings_clicked = Signal()
@@ -59,7 +60,3 @@ class TopBar(QWidget):
         self.settings_button.setText(self.tr("Settings"))
         self.logout_button.setText(self.tr("Log out"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
