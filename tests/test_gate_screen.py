@@ -177,6 +177,7 @@ def test_language_switch_at_login(qtbot, window: MainWindow) -> None:
     tap(qtbot, window.login.language_buttons["en"])
     qtbot.waitUntil(lambda: window.gate.end_button.text() == "End visit")
     assert window.login.prompt.text() == "Enter your PIN"
+    assert window.gate.weight.keypad.buttons[","].text() == "."  # English writes 2.5 kg
 
 
 def test_every_button_is_a_big_target(qtbot, window: MainWindow) -> None:

@@ -59,6 +59,7 @@ def stylesheet() -> str:
         for route, colour in ROUTE_COLOURS.items()
     )}
     QPushButton[role="key"] {{ font-size: {mm(8)}px; }}
+    QPushButton[role="key-text"] {{ padding: 0px; }}
     QPushButton[role="tile"] {{ background: white; font-size: {mm(4.5)}px;
         padding: {mm(1)}px; text-align: center; }}
     QPushButton[role="tile"]:checked {{ background: {SELECTED}; }}

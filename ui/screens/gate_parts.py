@@ -20,7 +20,7 @@ from intake.model import Category, Route
 from ui.i18n import Language
 from ui.style import mm
 from ui.widgets.icons import icon
-from ui.widgets.keypad import Keypad
+from ui.widgets.keypad import Keypad, shown
 
 
 class CategoryTile(QPushButton):
@@ -186,7 +186,7 @@ class WeightRoutePanel(QWidget):
             if self.standard_button.isChecked():
                 self.display.setText(self.language.kg(category.standard_weight_g, estimated=True))
             else:
-                self.display.setText(f"{self.keypad.text() or '0'} kg")
+                self.display.setText(f"{shown(self.keypad.text()) or '0'} kg")
         ready = category is not None and (
             bool(self.keypad.text()) or self.standard_button.isChecked()
         )

@@ -6,13 +6,23 @@ fourth decimal, too many digits), so what reaches the service is at least shaped
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
 from ui.style import mm
 from ui.widgets.base import Retranslating
 from ui.widgets.icons import icon
+
+
+def decimal_mark() -> str:
+    """',' in Dutch, '.' in English: the app's language decides, not the machine's."""
+    return QLocale().decimalPoint()
+
+
+def shown(text: str) -> str:
+    """Typed keypad text as the reader writes numbers (the keypad keeps ',' inside)."""
+    return text.replace(",", decimal_mark())
 
 
 class Keypad(Retranslating, QWidget):
@@ -37,8 +47,7 @@ class Keypad(Retranslating, QWidget):
                 button = QPushButton(self)
                 button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
                 button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-                if key != "clear":
-                    button.setProperty("role", "key")
+                button.setProperty("role", "key-text" if key == "clear" else "key")
                 button.setMinimumSize(mm(18), mm(15))
                 button.clicked.connect(lambda _=False, k=key: self.press(k))
                 self.buttons[key] = button
@@ -54,8 +63,10 @@ class Keypad(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         for key, button in self.buttons.items():
-            if key.isdigit() or key == ",":
+            if key.isdigit():
                 button.setText(key)
+            elif key == ",":
+                button.setText(decimal_mark())
             elif key == "clear":
                 button.setText(self.tr("Clear"))
         self.buttons["back"].setAccessibleName(self.tr("Delete last digit"))

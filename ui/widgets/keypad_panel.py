@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ui.style import mm
-from ui.widgets.keypad import Keypad
+from ui.widgets.keypad import Keypad, shown
 from ui.widgets.panels import Panel
 
 
@@ -45,8 +45,8 @@ class KeypadPanel(Panel):
             self.keypad.press(key)
 
     def _show(self, text: str) -> None:
-        shown = "●" * len(text) if self.secret else text
-        self.display.setText(f"{shown or '—'} {self.unit}".strip())
+        visible = "●" * len(text) if self.secret else shown(text)
+        self.display.setText(f"{visible or '—'} {self.unit}".strip())
         self.ok_button.setEnabled(bool(text))
 
     def _accept(self) -> None:
