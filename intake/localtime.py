@@ -28,10 +28,6 @@ def day_span(moment: datetime, zone: ZoneInfo) -> tuple[datetime, datetime]:
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
-def local(moment: datetime, zone: ZoneInfo) -> datetime:
-    return moment.astimezone(zone)
-
-
 def parse_local_or_utc(text: str, zone: ZoneInfo) -> datetime:
     """An ISO time as given on the command line; without an offset it is site-local time."""
     moment = datetime.fromisoformat(text.strip())

@@ -1,4 +1,4 @@
-"""Weights and money: grams and cents inside, kg and euros for people.
+"""Weights: grams inside, kg for people (money will follow the same rule: cents inside).
 
 Parsing accepts what people type on a Dutch keypad ("12,5") as well as a dot ("12.5").
 """
@@ -56,11 +56,3 @@ def format_kg(grams: int, lang: str = "nl", *, estimated: bool = False) -> str:
         text = text.replace(".", ",")
     return f"{'~' if estimated else ''}{text} kg"
 
-
-def format_eur(cents: int, lang: str = "nl") -> str:
-    """'€ 12,50' in Dutch, '€12.50' in English."""
-    sign = "-" if cents < 0 else ""
-    whole, frac = divmod(abs(cents), 100)
-    if lang == "nl":
-        return f"{sign}€ {whole:,}".replace(",", ".") + f",{frac:02d}"
-    return f"{sign}€{whole:,}.{frac:02d}"

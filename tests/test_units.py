@@ -1,9 +1,9 @@
-"""Weights and money as people type and read them."""
+"""Weights as people type and read them."""
 
 import pytest
 
 from intake.errors import ValidationError
-from intake.units import format_eur, format_kg, parse_kg
+from intake.units import format_kg, parse_kg
 
 
 @pytest.mark.parametrize(
@@ -34,8 +34,3 @@ def test_format_kg_in_both_languages() -> None:
     assert format_kg(15_000, estimated=True) == "~15 kg"
     assert format_kg(1) == "0,001 kg"
 
-
-def test_format_eur() -> None:
-    assert format_eur(123_450) == "€ 1.234,50"
-    assert format_eur(5, "en") == "€0.05"
-    assert format_eur(-250) == "-€ 2,50"

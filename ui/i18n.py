@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from intake.errors import CONTEXT, AmbachtError
-from intake.units import format_eur, format_kg
+from intake.units import format_kg
 
 I18N_DIR = Path(__file__).with_name("translations")
 LANGUAGES = ("nl", "en")
@@ -44,9 +44,6 @@ class Language:
 
     def kg(self, grams: int, *, estimated: bool = False) -> str:
         return format_kg(grams, self.code, estimated=estimated)
-
-    def eur(self, cents: int) -> str:
-        return format_eur(cents, self.code)
 
     def error(self, error: AmbachtError) -> str:
         """A service's refusal in this language."""
