@@ -271,14 +271,14 @@ class Store:
         ).fetchall()
         return [_event(row) for row in rows]
 
-    def last_item_of_visit(self, visit_id: str) -> Item | None:
-        """The visit's most recently taken-in item that is not voided."""
-        row = self._one(
+    def items_of_visit(self, visit_id: str) -> list[Item]:
+        """The visit's items that are not voided, the most recently taken in first."""
+        rows = self.db.execute(
             f"SELECT {_ITEM_COLUMNS} FROM items WHERE visit_id = ? AND voided = 0 "
-            "ORDER BY intake_at DESC, rowid DESC LIMIT 1",
+            "ORDER BY intake_at DESC, rowid DESC",
             [visit_id],
-        )
-        return _item(row) if row else None
+        ).fetchall()
+        return [_item(row) for row in rows]
 
     def gate_totals(self, start: datetime, end: datetime, station: str | None = None) -> GateTotals:
         """Items (not voided), grams and visits taken in from `start` up to (not incl.) `end`."""

@@ -125,6 +125,10 @@ class GateService:
             self.store.add_visit(visit)
         return visit
 
+    def visit_items(self, visit: Visit) -> list[Item]:
+        """The visit's items (voided ones left out), the most recent first."""
+        return self.store.items_of_visit(visit.id)
+
     def end_visit(self, visit: Visit) -> None:
         self.store.end_visit(visit.id, self.clock.now())
 
@@ -216,10 +220,10 @@ class GateService:
 
     def undo_last(self, user: User, visit: Visit, reason: str) -> Item:
         """Void the visit's most recent item (the gate's undo button)."""
-        last = self.store.last_item_of_visit(visit.id)
-        if last is None:
+        items = self.visit_items(visit)
+        if not items:
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no item to undo in this visit."))
-        return self.void(user, last.code, reason)
+        return self.void(user, items[0].code, reason)
 
     def change_route(self, user: User, code: str, route: str | Route, reason: str) -> Item:
         """Send an item along another route than the one chosen at the gate."""

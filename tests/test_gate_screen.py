@@ -218,3 +218,23 @@ def test_many_categories_still_fit(qtbot, window: MainWindow, ctx: AppContext) -
     assert window.gate.minimumSizeHint().height() <= window.height()
     tap(qtbot, window.gate.categories.tiles["extra7"])
     assert window.gate.weight.category.code == "extra7"
+
+
+def test_label_again_lets_the_coach_pick_an_item_of_the_visit(
+    qtbot, window: MainWindow, ctx: AppContext, tmp_path: Path
+) -> None:
+    log_in(qtbot, window, "1111")
+    gate = window.gate
+    tap(qtbot, gate.visit_start.buttons[None])
+    for tile in ("books", "toys"):
+        with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
+            tap(qtbot, gate.categories.tiles[tile])
+            tap(qtbot, gate.weight.standard_button)
+            tap(qtbot, gate.weight.route_buttons[Route.SALE])
+    tap(qtbot, gate.reprint_button)
+    choice = panel(window, ChoicePanel)
+    assert list(choice.option_buttons) == ["A000002", "A000001"]  # the newest first
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000) as printed:
+        tap(qtbot, choice.option_buttons["A000001"])
+    assert printed.args[0] == "A000001"
+    assert (tmp_path / "labels" / "A000001-2.pdf").exists()

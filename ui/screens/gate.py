@@ -59,7 +59,7 @@ class GateScreen(Retranslating, QWidget):
         self.undo_button = self._bar_button("undo")
         self.undo_button.clicked.connect(self.ask_undo)
         self.reprint_button = self._bar_button("printer")
-        self.reprint_button.clicked.connect(self.reprint_last)
+        self.reprint_button.clicked.connect(self.ask_reprint)
         self.end_button = self._bar_button("check", "#ffffff")
         self.end_button.setProperty("role", "primary")
         self.end_button.clicked.connect(self.end_visit)
@@ -248,9 +248,21 @@ class GateScreen(Retranslating, QWidget):
 
     # --- labels ----------------------------------------------------------------------------
 
-    def reprint_last(self) -> None:
-        if self.last_item is not None:
-            self._print(self.last_item)
+    def ask_reprint(self) -> None:
+        """Print a label again: the last one, or one the coach picks from this visit."""
+        items = self.ctx.gate.visit_items(self.visit) if self.visit is not None else []
+        if len(items) <= 1:
+            if self.last_item is not None:
+                self._print(self.last_item)
+            return
+        panel = ChoicePanel(
+            self, self.tr("Print which label again?"),
+            [(item.code, f"{item.code} · {self._summary(item)}") for item in items[:8]],
+            self.tr("Cancel"), columns=1,
+        )
+        by_code = {item.code: item for item in items}
+        panel.chosen.connect(lambda code: self._print(by_code[code]))
+        panel.open()
 
     def _print(self, item: Item) -> None:
         try:

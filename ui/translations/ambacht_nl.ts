@@ -391,6 +391,10 @@
         <translation>{code} ongedaan gemaakt ({reason}).</translation>
     </message>
     <message>
+        <source>Print which label again?</source>
+        <translation>Welk label opnieuw printen?</translation>
+    </message>
+    <message>
         <source>{code} saved · {summary} · label printed.</source>
         <translation>{code} opgeslagen · {summary} · label geprint.</translation>
     </message>
