@@ -114,9 +114,8 @@ class GateScreen(Retranslating, QWidget):
     def enter(self, user: User) -> None:
         """Show the gate to `user`, at the visit start unless a visit is still open."""
         self.user = user
-        self.top.title.setText(self.ctx.setting("site_name"))
-        self.top.user_label.setText(user.name)
-        self.top.settings_button.setVisible(user.role is Role.COORDINATOR)
+        self.top.show_session(self.ctx.setting("site_name"), user.name,
+                              user.role is Role.COORDINATOR)
         self.visit_start.set_municipalities(self.ctx.gate.municipalities())
         self.categories.set_categories(self.ctx.gate.categories(), self.ctx.language.code)
         self._reset_item()

@@ -56,9 +56,8 @@ class HomeScreen(QWidget):
             Role.WORKSHOP: self.tr("Workshop"), Role.STORE: self.tr("Store"),
             Role.COACH: self.tr("Gate"), Role.COORDINATOR: self.tr("Coordinator"),
         }
-        self.top.title.setText(self.ctx.setting("site_name"))
-        self.top.user_label.setText(f"{user.name} · {role_names[user.role]}")
-        self.top.settings_button.setVisible(user.role is Role.COORDINATOR)
+        who = f"{user.name} · {role_names[user.role]}"
+        self.top.show_session(self.ctx.setting("site_name"), who, user.role is Role.COORDINATOR)
         self.greeting.setText(self.tr("Hello {name}").format(name=user.name))
         totals = self.ctx.gate.today(all_stations=True)
         self.figures.setText(

@@ -56,6 +56,12 @@ class TopBar(Retranslating, QWidget):
         row.addWidget(self.logout_button)
         self.retranslate()
 
+    def show_session(self, site: str, who: str, may_configure: bool) -> None:
+        """Name the site and who is logged in; show Settings only to who may use it."""
+        self.title.setText(site)
+        self.user_label.setText(who)
+        self.settings_button.setVisible(may_configure)
+
     def retranslate(self) -> None:
         self.settings_button.setText(self.tr("Settings"))
         self.logout_button.setText(self.tr("Log out"))
