@@ -114,3 +114,12 @@ def test_add_municipality_and_a_refused_setting(qtbot, screen: AdminScreen) -> N
 def test_back_to_the_gate(qtbot, screen: AdminScreen) -> None:
     with qtbot.waitSignal(screen.done):
         tap(qtbot, screen.back)
+
+
+def test_changing_the_app_language_applies_at_once(qtbot, screen: AdminScreen) -> None:
+    tap(qtbot, screen.tabs["station"])
+    select(screen, "station", "language")
+    tap(qtbot, screen.sections["station"].change)
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["nl"])
+    assert screen.ctx.setting("language") == "nl"
+    qtbot.waitUntil(lambda: screen.back.text() == "Terug naar de poort")

@@ -272,7 +272,7 @@ class StationSection(Section):
                             self.attempt(lambda: admin.set_idle_logout(me, int(v)), saved))
         elif key == "language":
             self.ask_choice(self.tr("Language of the app"), languages,
-                            lambda v: self.attempt(lambda: admin.set_language(me, v), saved))
+                            lambda v: self.attempt(lambda: self._switch_language(v), saved))
         elif key == "label_language":
             self.ask_choice(self.tr("Language of the labels"), languages, lambda v:
                             self.attempt(lambda: admin.set_label_language(me, v), saved))
@@ -289,6 +289,11 @@ class StationSection(Section):
             self.ask_choice(self.tr("Labels per item"), [(str(n), str(n)) for n in range(1, 6)],
                             lambda v: self.attempt(
                                 lambda: admin.set_labels_per_item(me, int(v)), saved))
+
+    def _switch_language(self, code: str) -> None:
+        """Save the app's language and switch to it now, not only at the next start."""
+        self.ctx.admin.set_language(self.actor, code)
+        self.ctx.language.apply(code)
 
     def print_test(self) -> None:
         from labels.layout import LabelContent
