@@ -124,3 +124,52 @@ def m002_config_changes(db: Database) -> None:
         """CREATE TRIGGER config_changes_no_delete BEFORE DELETE ON config_changes
            BEGIN SELECT RAISE(ABORT, 'config_changes are append-only'); END"""
     )
+
+
+# ORDS product categories of the default electrical categories (see intake/ords.py).
+_DEFAULT_ORDS = {
+    "eee_small": "Small home electrical",
+    "eee_large": "Large home electrical",
+    "computers": "Desktop computer",
+    "lamps": "Lamp",
+}
+
+
+@migrations()
+def m003_item_flow(db: Database) -> None:
+    """Items move on after the gate: repair, sale, material out, repurposing.
+
+    The item row gains its status, origin, price and safety test result (all kept in step with
+    the events, like route and voided); categories a usual price and an ORDS product category;
+    material leaves in shipments to recipients the coordinator keeps.
+    """
+    for statement in (
+        "ALTER TABLE items ADD COLUMN status TEXT NOT NULL DEFAULT 'in_stock'",
+        "ALTER TABLE items ADD COLUMN origin TEXT NOT NULL DEFAULT 'gate'",
+        "ALTER TABLE items ADD COLUMN price_cents INTEGER",
+        "ALTER TABLE items ADD COLUMN safety TEXT",
+        "CREATE INDEX items_status ON items (status, route)",
+        "ALTER TABLE categories ADD COLUMN price_cents INTEGER",
+        "ALTER TABLE categories ADD COLUMN ords_category TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE stations ADD COLUMN next_shipment_seq INTEGER NOT NULL DEFAULT 1",
+        """CREATE TABLE recipients (
+            name TEXT PRIMARY KEY,
+            sort_order INTEGER NOT NULL DEFAULT 0,
+            hidden INTEGER NOT NULL DEFAULT 0
+        )""",
+        # One row per delivery note; its lines are the items' material_out events.
+        """CREATE TABLE shipments (
+            code TEXT PRIMARY KEY,
+            recipient TEXT NOT NULL,
+            at TEXT NOT NULL,
+            station TEXT NOT NULL,
+            user_id TEXT NOT NULL REFERENCES users(id)
+        )""",
+        """CREATE TRIGGER shipments_no_update BEFORE UPDATE ON shipments
+           BEGIN SELECT RAISE(ABORT, 'shipments are append-only'); END""",
+        """CREATE TRIGGER shipments_no_delete BEFORE DELETE ON shipments
+           BEGIN SELECT RAISE(ABORT, 'shipments are append-only'); END""",
+    ):
+        db.execute(statement)
+    for code, ords in _DEFAULT_ORDS.items():
+        db.execute("UPDATE categories SET ords_category = ? WHERE code = ?", [ords, code])

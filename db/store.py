@@ -25,23 +25,27 @@ from intake.model import (
     EventType,
     GateTotals,
     Item,
+    Origin,
     Role,
     Route,
+    Status,
     User,
     Visit,
 )
 
 _CATEGORY_COLUMNS = (
     "code, name_nl, name_en, icon, standard_weight_g, min_weight_g, max_weight_g, co2_factor, "
-    "co2_source, is_electrical, sort_order, hidden"
+    "co2_source, is_electrical, sort_order, hidden, price_cents, ords_category"
 )
 _ITEM_COLUMNS = (
-    "id, code, category, weight_g, weight_estimated, route, station, intake_at, visit_id, voided"
+    "id, code, category, weight_g, weight_estimated, route, station, intake_at, visit_id, voided, "
+    "status, origin, price_cents, safety"
 )
+_ITEM_COLUMNS_OF_I = ", ".join(f"i.{column.strip()}" for column in _ITEM_COLUMNS.split(","))
 _VISIT_COLUMNS = "id, code, station, user_id, started_at, municipality, ended_at"
 _EVENT_COLUMNS = "id, item_id, type, at, recorded_at, station, user_id, reason, data"
 _INSERT_VISIT = f"INSERT INTO visits ({_VISIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
-_INSERT_ITEM = f"INSERT INTO items ({_ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_INSERT_ITEM = f"INSERT INTO items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 14)})"
 _INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
 
 
@@ -92,6 +96,17 @@ class Store:
         row = self._one(
             "UPDATE stations SET next_item_seq = next_item_seq + 1 WHERE letter = ? "
             "RETURNING next_item_seq - 1",
+            [station],
+        )
+        if row is None:
+            raise KeyError(station)
+        return int(row[0])
+
+    def take_shipment_seq(self, station: str) -> int:
+        """The station's next delivery note number; call inside the transaction that uses it."""
+        row = self._one(
+            "UPDATE stations SET next_shipment_seq = next_shipment_seq + 1 WHERE letter = ? "
+            "RETURNING next_shipment_seq - 1",
             [station],
         )
         if row is None:
@@ -151,24 +166,66 @@ class Store:
             [user.name, user.role.value, int(user.active), user.id],
         )
 
-    # --- municipalities --------------------------------------------------------------------
+    # --- name lists: municipalities and material recipients --------------------------------
 
-    def municipalities(self, *, include_hidden: bool = False) -> list[str]:
+    def names(self, table: str, *, include_hidden: bool = False) -> list[str]:
+        """The names of a list ('municipalities' or 'recipients') in display order."""
         where = "" if include_hidden else "WHERE hidden = 0"
         rows = self.db.execute(
-            f"SELECT name FROM municipalities {where} ORDER BY sort_order, name"
+            f"SELECT name FROM {_name_table(table)} {where} ORDER BY sort_order, name"
         ).fetchall()
         return [row[0] for row in rows]
 
-    def add_municipality(self, name: str, sort_order: int) -> None:
+    def name_rows(self, table: str) -> list[tuple[str, bool]]:
+        """Every name of a list with whether it is hidden, in display order."""
+        rows = self.db.execute(
+            f"SELECT name, hidden FROM {_name_table(table)} ORDER BY sort_order, name"
+        ).fetchall()
+        return [(name, bool(hidden)) for name, hidden in rows]
+
+    def add_name(self, table: str, name: str, sort_order: int) -> None:
+        """Add a name to a list, or show it again if it was hidden."""
         self.db.execute(
-            "INSERT INTO municipalities (name, sort_order) VALUES (?, ?) "
+            f"INSERT INTO {_name_table(table)} (name, sort_order) VALUES (?, ?) "
             "ON CONFLICT (name) DO UPDATE SET hidden = 0",
             [name, sort_order],
         )
 
-    def hide_municipality(self, name: str, hidden: bool = True) -> None:
-        self.db.execute("UPDATE municipalities SET hidden = ? WHERE name = ?", [int(hidden), name])
+    def hide_name(self, table: str, name: str, hidden: bool = True) -> None:
+        self.db.execute(
+            f"UPDATE {_name_table(table)} SET hidden = ? WHERE name = ?", [int(hidden), name]
+        )
+
+    # --- shipments (delivery notes) ---------------------------------------------------------
+
+    def add_shipment(
+        self, code: str, recipient: str, at: datetime, station: str, user_id: str
+    ) -> None:
+        self.db.execute(
+            "INSERT INTO shipments (code, recipient, at, station, user_id) VALUES (?, ?, ?, ?, ?)",
+            [code, recipient, to_storage(at), station, user_id],
+        )
+
+    def shipment(self, code: str) -> tuple[str, str, datetime, str, str] | None:
+        """(code, recipient, at, station, user name) of a delivery note."""
+        row = self._one(
+            "SELECT s.code, s.recipient, s.at, s.station, coalesce(u.name, s.user_id) "
+            "FROM shipments s LEFT JOIN users u ON u.id = s.user_id WHERE s.code = ?",
+            [code],
+        )
+        return (row[0], row[1], from_storage(row[2]), row[3], row[4]) if row else None
+
+    def shipment_items(self, code: str) -> list[Item]:
+        """The items a delivery note sent out, in the order they were recorded."""
+        rows = self.db.execute(
+            f"SELECT {_ITEM_COLUMNS_OF_I} FROM events e JOIN items i ON i.id = e.item_id "
+            "WHERE e.type = 'material_out' AND json_extract(e.data, '$.shipment') = ? "
+            "AND i.voided = 0 AND NOT EXISTS (SELECT 1 FROM events c WHERE c.item_id = e.item_id "
+            "AND c.type = 'corrected' AND json_extract(c.data, '$.cancels') = e.id) "
+            "ORDER BY e.rowid",
+            [code],
+        ).fetchall()
+        return [_item(row) for row in rows]
 
     # --- categories ------------------------------------------------------------------------
 
@@ -186,18 +243,20 @@ class Store:
     def save_category(self, cat: Category) -> None:
         """Insert a new category or replace the settings of an existing one."""
         self.db.execute(
-            f"INSERT INTO categories ({_CATEGORY_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) "
+            f"INSERT INTO categories ({_CATEGORY_COLUMNS}) VALUES ({', '.join('?' * 14)}) "
             "ON CONFLICT (code) DO UPDATE SET name_nl = excluded.name_nl, "
             "name_en = excluded.name_en, icon = excluded.icon, "
             "standard_weight_g = excluded.standard_weight_g, "
             "min_weight_g = excluded.min_weight_g, max_weight_g = excluded.max_weight_g, "
             "co2_factor = excluded.co2_factor, co2_source = excluded.co2_source, "
             "is_electrical = excluded.is_electrical, sort_order = excluded.sort_order, "
-            "hidden = excluded.hidden",
+            "hidden = excluded.hidden, price_cents = excluded.price_cents, "
+            "ords_category = excluded.ords_category",
             [
                 cat.code, cat.name_nl, cat.name_en, cat.icon, cat.standard_weight_g,
                 cat.min_weight_g, cat.max_weight_g, cat.co2_factor, cat.co2_source,
-                int(cat.is_electrical), cat.sort_order, int(cat.hidden),
+                int(cat.is_electrical), cat.sort_order, int(cat.hidden), cat.price_cents,
+                cat.ords_category,
             ],
         )
 
@@ -254,6 +313,17 @@ class Store:
 
     def set_item_voided(self, item_id: str) -> None:
         self.db.execute("UPDATE items SET voided = 1 WHERE id = ?", [item_id])
+
+    def save_item_state(self, item: Item) -> None:
+        """Write an item's current state as its events make it (same transaction as the event)."""
+        self.db.execute(
+            "UPDATE items SET route = ?, voided = ?, status = ?, price_cents = ?, safety = ? "
+            "WHERE id = ?",
+            [
+                item.route.value, int(item.voided), item.status.value, item.price_cents,
+                item.safety, item.id,
+            ],
+        )
 
     def item_by_code(self, code: str) -> Item | None:
         row = self._one(f"SELECT {_ITEM_COLUMNS} FROM items WHERE code = ?", [code])
@@ -318,16 +388,16 @@ class Store:
         ).fetchall()
         return [ConfigChange(from_storage(r[0]), r[1], r[2], r[3], r[4]) for r in rows]
 
-    def municipality_rows(self) -> list[tuple[str, bool]]:
-        """Every municipality with whether it is hidden, in display order."""
-        rows = self.db.execute(
-            "SELECT name, hidden FROM municipalities ORDER BY sort_order, name"
-        ).fetchall()
-        return [(name, bool(hidden)) for name, hidden in rows]
-
     def item_count(self) -> int:
         (count,) = self._one("SELECT count(*) FROM items") or (0,)
         return int(count)
+
+
+def _name_table(table: str) -> str:
+    """A name list's table; the name goes into SQL, so only known tables pass."""
+    if table not in ("municipalities", "recipients"):
+        raise ValueError(f"no name list {table!r}")
+    return table
 
 
 def _visit_row(visit: Visit) -> list[Any]:
@@ -341,7 +411,7 @@ def _item_row(item: Item) -> list[Any]:
     return [
         item.id, item.code, item.category, item.weight_g, int(item.weight_estimated),
         item.route.value, item.station, to_storage(item.intake_at), item.visit_id,
-        int(item.voided),
+        int(item.voided), item.status.value, item.origin.value, item.price_cents, item.safety,
     ]
 
 
@@ -364,6 +434,7 @@ def _category(row: Sequence[Any]) -> Category:
         code=row[0], name_nl=row[1], name_en=row[2], icon=row[3], standard_weight_g=row[4],
         min_weight_g=row[5], max_weight_g=row[6], co2_factor=row[7], co2_source=row[8],
         is_electrical=bool(row[9]), sort_order=row[10], hidden=bool(row[11]),
+        price_cents=row[12], ords_category=row[13],
     )
 
 
@@ -378,7 +449,8 @@ def _item(row: Sequence[Any]) -> Item:
     return Item(
         id=row[0], code=row[1], category=row[2], weight_g=row[3], weight_estimated=bool(row[4]),
         route=Route(row[5]), station=row[6], intake_at=from_storage(row[7]), visit_id=row[8],
-        voided=bool(row[9]),
+        voided=bool(row[9]), status=Status(row[10]), origin=Origin(row[11]), price_cents=row[12],
+        safety=row[13],
     )
 
 

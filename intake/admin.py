@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from enum import StrEnum
 
 from db import Store
 from intake.auth import Action, require
@@ -32,6 +33,13 @@ def _clean_name(text: str, limit: int = 40) -> str:
             QT_TRANSLATE_NOOP("Errors", "A name is 1 to {max} characters."), max=limit
         )
     return cleaned
+
+
+class NameList(StrEnum):
+    """The short lists of names the coordinator keeps for buttons."""
+
+    MUNICIPALITIES = "municipalities"  # where visitors come from
+    RECIPIENTS = "recipients"  # who takes material away
 
 
 class AdminService:
@@ -128,32 +136,35 @@ class AdminService:
             self._record(actor, f"category {code} position", str(index + 1), str(target + 1))
         return self.categories()
 
-    # --- municipalities --------------------------------------------------------------------
+    # --- name lists: municipalities and material recipients --------------------------------
 
-    def municipalities(self) -> list[tuple[str, bool]]:
-        """(name, hidden) of every municipality."""
-        return self.store.municipality_rows()
+    def names(self, kind: NameList) -> list[tuple[str, bool]]:
+        """(name, hidden) of every entry of a list."""
+        return self.store.name_rows(kind.value)
 
-    def add_municipality(self, actor: User, name: str) -> None:
+    def add_name(self, actor: User, kind: NameList, name: str) -> str:
+        """Add an entry (or show a hidden one again); returns it as spelled."""
         require(actor, Action.MANAGE_SETTINGS)
         cleaned = _clean_name(name)
-        known = {n.casefold(): n for n, _ in self.municipalities()}
+        known = {n.casefold(): n for n, _ in self.names(kind)}
         if cleaned.casefold() in known and known[cleaned.casefold()] != cleaned:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Errors", "'{name}' exists already as '{known}'."),
                 name=cleaned, known=known[cleaned.casefold()])
         with self.store.atomic():
-            self.store.add_municipality(cleaned, len(known) + 1)
-            self._record(actor, "municipality added", None, cleaned)
+            self.store.add_name(kind.value, cleaned, len(known) + 1)
+            self._record(actor, f"{kind.value} added", None, cleaned)
+        return cleaned
 
-    def set_municipality_hidden(self, actor: User, name: str, hidden: bool) -> None:
+    def set_name_hidden(self, actor: User, kind: NameList, name: str, hidden: bool) -> None:
+        """Hide an entry from the buttons (its history stays) or show it again."""
         require(actor, Action.MANAGE_SETTINGS)
-        if name not in dict(self.municipalities()):
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "Unknown municipality '{name}'."),
-                           name=name)
+        if name not in dict(self.names(kind)):
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "'{name}' is not on the list."),
+                           name=name[:40])
         with self.store.atomic():
-            self.store.hide_municipality(name, hidden)
-            self._record(actor, f"municipality {name} hidden", str(not hidden), str(hidden))
+            self.store.hide_name(kind.value, name, hidden)
+            self._record(actor, f"{kind.value} {name} hidden", str(not hidden), str(hidden))
 
     # --- station settings ------------------------------------------------------------------
 

@@ -28,6 +28,12 @@ class Action(StrEnum):
 
     INTAKE = "intake"
     CORRECT_INTAKE = "correct_intake"
+    REPAIR = "repair"  # start and finish repairs, record safety tests
+    REPURPOSE = "repurpose"
+    PRICE = "price"
+    SELL = "sell"  # and take sold items back
+    LABEL_IN_STORE = "label_in_store"  # give a code to an item that came from elsewhere
+    MATERIAL_OUT = "material_out"
     MANAGE_CATEGORIES = "manage_categories"
     MANAGE_USERS = "manage_users"
     MANAGE_SETTINGS = "manage_settings"
@@ -36,6 +42,12 @@ class Action(StrEnum):
 ALLOWED: dict[Action, frozenset[Role]] = {
     Action.INTAKE: frozenset({Role.COACH, Role.COORDINATOR}),
     Action.CORRECT_INTAKE: frozenset({Role.COACH, Role.COORDINATOR}),
+    Action.REPAIR: frozenset({Role.WORKSHOP, Role.COORDINATOR}),
+    Action.REPURPOSE: frozenset({Role.WORKSHOP, Role.COORDINATOR}),
+    Action.PRICE: frozenset({Role.WORKSHOP, Role.STORE, Role.COORDINATOR}),
+    Action.SELL: frozenset({Role.STORE, Role.COORDINATOR}),
+    Action.LABEL_IN_STORE: frozenset({Role.STORE, Role.COORDINATOR}),
+    Action.MATERIAL_OUT: frozenset({Role.COACH, Role.WORKSHOP, Role.COORDINATOR}),
     Action.MANAGE_CATEGORIES: frozenset({Role.COORDINATOR}),
     Action.MANAGE_USERS: frozenset({Role.COORDINATOR}),
     Action.MANAGE_SETTINGS: frozenset({Role.COORDINATOR}),

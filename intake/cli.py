@@ -12,24 +12,30 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
 from zoneinfo import ZoneInfo
 
 from db import Store
+from intake.admin import AdminService, NameList
 from intake.auth import SYSTEM_USER_ID
 from intake.clock import SystemClock
 from intake.errors import AmbachtError
 from intake.gate import GateService, parse_route
 from intake.labelling import LabelService
 from intake.localtime import parse_local_or_utc, site_zone
+from intake.material import MaterialService
 from intake.model import Item, User
 from intake.paths import default_db_path
 from intake.setup import initialize
-from intake.units import format_kg, parse_kg
+from intake.shop import ShopService
+from intake.steps import StepService
+from intake.units import format_eur, format_kg, parse_eur, parse_kg
+from intake.workshop import WorkshopService
 from labels.layout import SIZES
 from labels.printing import PrintError
 
 EXIT_REFUSED = 2
+_S = TypeVar("_S", bound=StepService)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -77,7 +83,74 @@ def _build_parser() -> argparse.ArgumentParser:
 
     categories = sub.add_parser("categories", parents=[db_opt], help="list category codes")
     categories.add_argument("--json", action="store_true")
+    _add_flow_commands(sub, db_opt)
     return parser
+
+
+def _add_flow_commands(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParser) -> None:
+    """The steps after the gate: repair, sale, return, material, repurpose, corrections."""
+    at_opt = _Parser(add_help=False, parents=[db_opt])
+    at_opt.add_argument("--at", help="when it happened (ISO time; local unless offset)")
+
+    repair = sub.add_parser("repair", help="start or finish a repair")
+    steps = repair.add_subparsers(dest="repair_step", required=True, parser_class=_Parser)
+    start = steps.add_parser("start", parents=[at_opt], help="take an item into repair")
+    start.add_argument("code")
+    finish = steps.add_parser("finish", parents=[at_opt], help="record how a repair ended")
+    finish.add_argument("code")
+    finish.add_argument("--status", required=True, help="fixed, repairable or end-of-life")
+    finish.add_argument("--barrier", help="ORDS barrier, with end-of-life (e.g. "
+                        "spare-parts-not-available, too-worn-out)")
+    finish.add_argument("--problem", help="a short description of the fault")
+    finish.add_argument("--brand")
+    finish.add_argument("--year", help="year of manufacture, when known")
+    finish.add_argument("--minutes", help="minutes spent")
+    finish.add_argument("--safety-test", choices=["pass", "fail"],
+                        help="electrical safety test done with the repair")
+    finish.add_argument("--price-eur", help="store price of a fixed item")
+
+    safety = sub.add_parser("safety-test", parents=[at_opt],
+                            help="record an electrical safety test")
+    safety.add_argument("code")
+    safety.add_argument("result", choices=["pass", "fail"])
+
+    price = sub.add_parser("price", parents=[at_opt], help="put a store price on an item")
+    price.add_argument("code")
+    price.add_argument("--price-eur", required=True)
+
+    sell = sub.add_parser("sell", parents=[at_opt], help="sell items as one sale")
+    sell.add_argument("codes", nargs="+", metavar="CODE")
+    sell.add_argument("--price-eur", nargs="+", metavar="AMOUNT",
+                      help="one price per code, in order (default: the suggested price)")
+
+    back = sub.add_parser("return", parents=[at_opt], help="take a sold item back")
+    back.add_argument("code")
+    back.add_argument("--reason", required=True)
+
+    material = sub.add_parser("material", parents=[at_opt],
+                              help="send items or a weighed batch out to a recipient")
+    material.add_argument("codes", nargs="*", metavar="CODE")
+    material.add_argument("--category", help="category of a batch weighed without labels")
+    material.add_argument("--weight-kg", help="weight of that batch")
+    material.add_argument("--recipient", required=True)
+    material.add_argument("--note", type=Path, help="write the delivery note PDF to this file")
+
+    void = sub.add_parser("void", parents=[at_opt], help="void an item taken in by mistake")
+    void.add_argument("code")
+    void.add_argument("--reason", required=True)
+
+    correct = sub.add_parser("correct", parents=[at_opt],
+                             help="cancel an item's latest step (sale, repair outcome, ...)")
+    correct.add_argument("code")
+    correct.add_argument("--reason", required=True)
+
+    repurpose = sub.add_parser("repurpose", parents=[at_opt],
+                               help="make a new product from material items")
+    repurpose.add_argument("--from", dest="sources", nargs="+", required=True, metavar="CODE")
+    repurpose.add_argument("--category", required=True)
+    repurpose.add_argument("--weight-kg", help="weight of the product (default: the sources')")
+    repurpose.add_argument("--price-eur")
+    repurpose.add_argument("--label", type=Path, help="also write its label PDF to this file")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -163,9 +236,12 @@ class _Refusal(AmbachtError):
 
 
 def _write_label(store: Store, item: Item, out: Path, size: str | None = None) -> None:
-    pdf = LabelService(store).render([item], size)
+    _write_file(out, LabelService(store).render([item], size))
+
+
+def _write_file(out: Path, data: bytes) -> None:
     try:
-        out.write_bytes(pdf)
+        out.write_bytes(data)
     except OSError as exc:
         raise _Refusal(f"cannot write {out}: {exc.strerror or exc}") from exc
 
@@ -253,12 +329,137 @@ def _cmd_categories(args: argparse.Namespace) -> int:
     return 0
 
 
+def _flow(args: argparse.Namespace) -> tuple[Store, User, datetime | None]:
+    """The database, the command line's user and the --at time of a step command."""
+    store = _open(args)
+    user = store.user(SYSTEM_USER_ID)
+    assert user is not None, "initialize() creates the command line's account"
+    at = _parse_at(args.at, site_zone(store.settings())) if args.at else None
+    return store, user, at
+
+
+def _services(store: Store, cls: type[_S]) -> _S:
+    return cls(store, SystemClock(), store.settings()["station"])
+
+
+def _cmd_repair(args: argparse.Namespace) -> int:
+    store, user, at = _flow(args)
+    workshop = _services(store, WorkshopService)
+    if args.repair_step == "start":
+        item = workshop.start_repair(user, args.code, at)
+    else:
+        outcome = workshop.outcome(
+            args.status, barrier=args.barrier, problem=args.problem, brand=args.brand,
+            year=args.year, minutes=args.minutes, safety_test=args.safety_test,
+            price_cents=parse_eur(args.price_eur) if args.price_eur is not None else None,
+        )
+        item = workshop.finish_repair(user, args.code, outcome, at)
+    print(f"{item.code}  {item.status.value}  route {item.route.value}")
+    return 0
+
+
+def _cmd_safety_test(args: argparse.Namespace) -> int:
+    store, user, at = _flow(args)
+    item = _services(store, WorkshopService).safety_test(user, args.code, args.result, at)
+    print(f"{item.code}  safety {item.safety}  route {item.route.value}")
+    return 0
+
+
+def _cmd_price(args: argparse.Namespace) -> int:
+    store, user, at = _flow(args)
+    item = _services(store, WorkshopService).set_price(user, args.code,
+                                                       parse_eur(args.price_eur), at)
+    print(f"{item.code}  {format_eur(item.price_cents or 0, 'en')}")
+    return 0
+
+
+def _cmd_sell(args: argparse.Namespace) -> int:
+    store, user, at = _flow(args)
+    prices: list[int | None] = [None] * len(args.codes)
+    if args.price_eur is not None:
+        if len(args.price_eur) != len(args.codes):
+            return _refuse(f"give one --price-eur per code: {len(args.codes)} codes, "
+                           f"{len(args.price_eur)} prices")
+        prices = [parse_eur(text) for text in args.price_eur]
+    sale = _services(store, ShopService).sell(user, list(zip(args.codes, prices, strict=True)),
+                                              at)
+    for item in sale.items:
+        print(f"{item.code}  {format_eur(item.price_cents or 0, 'en')}")
+    print(f"total  {format_eur(sale.total_cents, 'en')}")
+    return 0
+
+
+def _cmd_return(args: argparse.Namespace) -> int:
+    store, user, at = _flow(args)
+    item = _services(store, ShopService).take_back(user, args.code, args.reason, at)
+    print(f"{item.code}  back in stock")
+    return 0
+
+
+def _cmd_material(args: argparse.Namespace) -> int:
+    store, user, at = _flow(args)
+    batches = []
+    if args.category is not None or args.weight_kg is not None:
+        if args.category is None or args.weight_kg is None:
+            return _refuse("a batch needs both --category and --weight-kg")
+        batches.append((args.category, parse_kg(args.weight_kg)))
+    material = _services(store, MaterialService)
+    recipient = " ".join(args.recipient.split())
+    if recipient.casefold() not in {r.casefold() for r in material.recipients()}:
+        # The command line acts as the coordinator, who keeps the list: a new name is added.
+        recipient = AdminService(store, SystemClock()).add_name(user, NameList.RECIPIENTS,
+                                                                recipient)
+        print(f"ambacht: added recipient '{recipient}'", file=sys.stderr)
+    shipment = material.send(user, recipient, args.codes, batches, at)
+    if args.note:
+        _write_file(args.note, material.delivery_note_pdf(shipment.code))
+    print(shipment.code)
+    return 0
+
+
+def _cmd_void(args: argparse.Namespace) -> int:
+    store, user, _ = _flow(args)
+    item = _services(store, GateService).void(user, args.code, args.reason)
+    print(f"{item.code}  voided")
+    return 0
+
+
+def _cmd_correct(args: argparse.Namespace) -> int:
+    store, user, _ = _flow(args)
+    item, step = _services(store, GateService).correct_last(user, args.code, args.reason)
+    print(f"{item.code}  cancelled {step.type.value}; now {item.status.value}, "
+          f"route {item.route.value}")
+    return 0
+
+
+def _cmd_repurpose(args: argparse.Namespace) -> int:
+    store, user, at = _flow(args)
+    weight_g = parse_kg(args.weight_kg) if args.weight_kg is not None else None
+    price = parse_eur(args.price_eur) if args.price_eur is not None else None
+    product = _services(store, WorkshopService).repurpose(
+        user, args.sources, args.category, weight_g, at, price
+    )
+    if args.label:
+        _write_label(store, product, args.label)
+    print(product.code)
+    return 0
+
+
 _COMMANDS = {
     "init": _cmd_init,
     "intake": _cmd_intake,
     "item": _cmd_item,
     "label": _cmd_label,
     "categories": _cmd_categories,
+    "repair": _cmd_repair,
+    "safety-test": _cmd_safety_test,
+    "price": _cmd_price,
+    "sell": _cmd_sell,
+    "return": _cmd_return,
+    "material": _cmd_material,
+    "void": _cmd_void,
+    "correct": _cmd_correct,
+    "repurpose": _cmd_repurpose,
 }
 
 if __name__ == "__main__":

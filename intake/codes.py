@@ -46,3 +46,8 @@ def check_station(letter: str) -> str:
 
 def _printable(text: object) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in str(text).strip())
+
+
+def shipment_code(station: str, seq: int) -> str:
+    """The number of a delivery note of material leaving the centre: U, station, number."""
+    return f"U{station}{seq:06d}"

@@ -18,7 +18,9 @@ def _cat(
     standard_kg: float,
     bounds_kg: tuple[float, float],
     *,
+    price_eur: float | None = None,
     electrical: bool = False,
+    ords: str = "",
 ) -> Category:
     return Category(
         code=code,
@@ -32,27 +34,32 @@ def _cat(
         co2_source=GUIDE_CO2_SOURCE,
         is_electrical=electrical,
         sort_order=order,
+        price_cents=None if price_eur is None else round(price_eur * 100),
+        ords_category=ords,
     )
 
 
 # Standard weights are typical single pieces; bounds catch a slipped digit (0,5 kg for a sofa)
 # and ask the coach to confirm rather than refuse.
 DEFAULT_CATEGORIES: tuple[Category, ...] = (
-    _cat(10, "furniture", "Meubels", "Furniture", 15, (0.5, 250)),
-    _cat(20, "bicycles", "Fietsen", "Bicycles", 15, (2, 60)),
-    _cat(30, "textiles", "Textiel", "Textiles", 2, (0.05, 60)),
-    _cat(40, "books", "Boeken", "Books", 0.5, (0.02, 40)),
-    _cat(50, "toys", "Speelgoed", "Toys", 1, (0.02, 60)),
-    _cat(60, "household", "Huishoudelijk", "Household goods", 1, (0.02, 40)),
+    _cat(10, "furniture", "Meubels", "Furniture", 15, (0.5, 250), price_eur=25),
+    _cat(20, "bicycles", "Fietsen", "Bicycles", 15, (2, 60), price_eur=35),
+    _cat(30, "textiles", "Textiel", "Textiles", 2, (0.05, 60), price_eur=3),
+    _cat(40, "books", "Boeken", "Books", 0.5, (0.02, 40), price_eur=1),
+    _cat(50, "toys", "Speelgoed", "Toys", 1, (0.02, 60), price_eur=2),
+    _cat(60, "household", "Huishoudelijk", "Household goods", 1, (0.02, 40), price_eur=1.5),
     _cat(70, "wood", "Bouwmateriaal hout", "Building material: wood", 10, (0.1, 500)),
     _cat(80, "metal", "Bouwmateriaal metaal", "Building material: metal", 5, (0.1, 500)),
-    _cat(90, "eee_small", "Klein elektrisch", "Small appliances", 2.5, (0.05, 25), electrical=True),
-    _cat(100, "eee_large", "Groot elektrisch", "Large appliances", 40, (5, 250), electrical=True),
+    _cat(90, "eee_small", "Klein elektrisch", "Small appliances", 2.5, (0.05, 25), price_eur=5,
+         electrical=True, ords="Small home electrical"),
+    _cat(100, "eee_large", "Groot elektrisch", "Large appliances", 40, (5, 250), price_eur=40,
+         electrical=True, ords="Large home electrical"),
     _cat(
         110, "computers", "Computers en telefoons", "Computers and phones", 3, (0.05, 40),
-        electrical=True,
+        price_eur=25, electrical=True, ords="Desktop computer",
     ),
-    _cat(120, "lamps", "Lampen", "Lamps", 1.5, (0.05, 30), electrical=True),
+    _cat(120, "lamps", "Lampen", "Lamps", 1.5, (0.05, 30), price_eur=5,
+         electrical=True, ords="Lamp"),
 )
 
 DEFAULT_SETTINGS: dict[str, str] = {

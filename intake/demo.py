@@ -74,7 +74,7 @@ def build_demo(
     coaches = [user for user in staff.values() if user.role is Role.COACH]
     store.set_setting("site_name", SITE_NAME)
     for order, (name, _) in enumerate(MUNICIPALITIES, start=1):
-        store.add_municipality(name, order)
+        store.add_name("municipalities", name, order)
     categories = {c.code: c for c in store.categories()}
     mix = [(code, share, routes) for code, (share, routes) in MIX.items() if code in categories]
 

@@ -11,9 +11,9 @@ from pathlib import Path
 from db import Store
 from intake.errors import QT_TRANSLATE_NOOP, NotFound
 from intake.localtime import site_zone
-from intake.model import Item, Route
+from intake.model import Item, Route, Status
 from intake.paths import data_dir
-from intake.units import format_kg
+from intake.units import format_eur, format_kg
 from labels.layout import DEFAULT_SIZE, SIZES, LabelContent
 from labels.printing import CupsPrinter, FolderPrinter, LabelPrinter
 from labels.render import render_pdf
@@ -45,7 +45,14 @@ class LabelService:
             route=ROUTE_NAMES.get(lang, ROUTE_NAMES["nl"])[item.route],
             date=item.intake_at.astimezone(site_zone(settings)).strftime("%d-%m-%Y"),
             site=settings.get("site_name", ""),
+            price=self._price(item, lang),
         )
+
+    @staticmethod
+    def _price(item: Item, lang: str) -> str:
+        """The price, on the label of an item that waits in the store for a buyer."""
+        for_sale = item.status is Status.IN_STOCK and item.route is Route.SALE
+        return format_eur(item.price_cents, lang) if for_sale and item.price_cents else ""
 
     def size(self) -> str:
         size = self.store.settings().get("label_size", DEFAULT_SIZE)
@@ -69,6 +76,14 @@ class LabelService:
         if settings.get("printer"):
             return CupsPrinter(settings["printer"])
         return FolderPrinter(self.label_folder())
+
+    def document_printer(self) -> LabelPrinter:
+        """Where A4 documents (delivery notes) go: a CUPS queue if set, else a folder."""
+        settings = self.store.settings()
+        if settings.get("document_printer"):
+            return CupsPrinter(settings["document_printer"])
+        folder = settings.get("document_folder", "")
+        return FolderPrinter(Path(folder) if folder else data_dir() / "documents")
 
     def label_folder(self) -> Path:
         folder = self.store.settings().get("label_folder", "")

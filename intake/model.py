@@ -30,6 +30,53 @@ class EventType(StrEnum):
     INTAKE = "intake"
     ROUTE_CHANGED = "route_changed"
     VOIDED = "voided"
+    REPAIR_STARTED = "repair_started"
+    REPAIR_FINISHED = "repair_finished"
+    SAFETY_TESTED = "safety_tested"
+    PRICED = "priced"
+    SOLD = "sold"
+    RETURNED = "returned"
+    MATERIAL_OUT = "material_out"
+    REPURPOSED = "repurposed"  # the item was used up in making a new product
+    CORRECTED = "corrected"  # cancels one earlier step; the step stays in the history
+
+
+class Status(StrEnum):
+    """Where an item is now; with its route, what can happen to it next."""
+
+    IN_STOCK = "in_stock"  # at the centre: in the store, on the repair shelf or the material pile
+    IN_REPAIR = "in_repair"
+    SOLD = "sold"
+    MATERIAL_OUT = "material_out"  # left the centre to a material recipient
+    REPURPOSED = "repurposed"  # became part of a new product
+
+
+class Origin(StrEnum):
+    """How an item got its code."""
+
+    GATE = "gate"  # donated at the gate
+    STORE = "store"  # arrived in the store from elsewhere and was labelled there
+    REPURPOSED = "repurposed"  # a new product made from material items
+    BULK = "bulk"  # a batch of material weighed out by category, without item labels
+
+
+class RepairStatus(StrEnum):
+    """The outcome of a repair, as the Open Repair Data Standard names it."""
+
+    FIXED = "fixed"
+    REPAIRABLE = "repairable"
+    END_OF_LIFE = "end_of_life"
+
+
+class Barrier(StrEnum):
+    """Why an item reached its end of life (ORDS repair barrier, codes 1 to 6)."""
+
+    SPARE_PARTS_NOT_AVAILABLE = "spare_parts_not_available"
+    SPARE_PARTS_TOO_EXPENSIVE = "spare_parts_too_expensive"
+    NO_WAY_TO_OPEN = "no_way_to_open"
+    REPAIR_INFO_NOT_AVAILABLE = "repair_info_not_available"
+    LACK_OF_EQUIPMENT = "lack_of_equipment"
+    TOO_WORN_OUT = "too_worn_out"
 
 
 @dataclass(frozen=True)
@@ -48,6 +95,8 @@ class Category:
     is_electrical: bool = False
     sort_order: int = 0
     hidden: bool = False
+    price_cents: int | None = None  # the usual store price, offered at sale
+    ords_category: str = ""  # ORDS product category; empty for unpowered goods
 
     def name(self, lang: str) -> str:
         """The name in `lang` ('nl' or 'en')."""
@@ -92,6 +141,10 @@ class Item:
     intake_at: datetime
     visit_id: str | None = None
     voided: bool = False
+    status: Status = Status.IN_STOCK
+    origin: Origin = Origin.GATE
+    price_cents: int | None = None
+    safety: str | None = None  # 'pass' or 'fail' after an electrical safety test
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Weights: grams inside, kg for people (money will follow the same rule: cents inside).
+"""Weights and money: grams and cents inside, kg and euros for people.
 
 Parsing accepts what people type on a Dutch keypad ("12,5") as well as a dot ("12.5").
 """
@@ -10,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from intake.errors import QT_TRANSLATE_NOOP, Grams, ValidationError
 
 MAX_WEIGHT_G = 1_000_000  # 1000 kg: nothing heavier fits through the container door
+MAX_PRICE_CENTS = 1_000_000  # EUR 10,000: far above anything a thrift store sells
 
 
 def parse_kg(text: str) -> int:
@@ -56,3 +57,39 @@ def format_kg(grams: int, lang: str = "nl", *, estimated: bool = False) -> str:
         text = text.replace(".", ",")
     return f"{'~' if estimated else ''}{text} kg"
 
+
+
+def parse_eur(text: str) -> int:
+    """Cents from an amount in euros as typed ("12,50", "12.5", "3"); 0 (given away) is fine."""
+    cleaned = text.strip().replace(",", ".") if isinstance(text, str) else ""
+    cleaned = cleaned.removeprefix("€").strip()
+    whole, _, fraction = cleaned.partition(".")
+    if (
+        not cleaned or len(cleaned) > 12 or not (whole + fraction).isdigit()
+        or not (whole + fraction).isascii() or len(fraction) > 2 or cleaned.count(".") > 1
+    ):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "'{text}' is not an amount in euros."),
+            text=str(text).strip()[:20],
+        )
+    cents = int(whole or "0") * 100 + int(fraction.ljust(2, "0") or "0")
+    check_price(cents)
+    return cents
+
+
+def check_price(cents: int) -> None:
+    """A price is between EUR 0 (given away) and the hard maximum."""
+    if cents < 0 or cents > MAX_PRICE_CENTS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "A price is between 0 and {max} euros."),
+            max=MAX_PRICE_CENTS // 100,
+        )
+
+
+def format_eur(cents: int, lang: str = "nl") -> str:
+    """'€ 12,50' in Dutch, '€12.50' in English, as each language writes money."""
+    sign = "-" if cents < 0 else ""
+    euros, rest = divmod(abs(cents), 100)
+    if lang == "nl":
+        return f"{sign}€ {euros:,}".replace(",", ".") + f",{rest:02d}"
+    return f"{sign}€{euros:,}.{rest:02d}"

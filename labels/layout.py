@@ -42,3 +42,4 @@ class LabelContent:
     route: str
     date: str
     site: str
+    price: str = ""  # a price label shows the price where the route would be

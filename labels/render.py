@@ -107,16 +107,17 @@ def draw_label(
     canvas.setFont(bold, weight_size)
     canvas.drawRightString(right, baseline, label.weight)
 
-    # Row 2: category at the left, route at the right.
+    # Row 2: category at the left, route (or price, larger) at the right.
     info_size = height * 0.105
-    route_size = _fit(label.route, bold, info_size, inner * 0.4)
-    route_width = _width(label.route, bold, route_size)
+    right_text = label.price or label.route
+    route_size = _fit(right_text, bold, info_size * (1.5 if label.price else 1), inner * 0.45)
+    route_width = _width(right_text, bold, route_size)
     baseline -= info_size * 1.2
     canvas.setFont(regular, info_size)
     canvas.drawString(left, baseline, _clip(label.category, regular, info_size,
                                             inner - route_width - 2 * mm))
     canvas.setFont(bold, route_size)
-    canvas.drawRightString(right, baseline, label.route)
+    canvas.drawRightString(right, baseline, right_text)
 
     # Bottom row: date and site, small.
     small = height * 0.075

@@ -11,11 +11,15 @@ from datetime import UTC, datetime  # noqa: E402
 import pytest  # noqa: E402
 
 from db import Store  # noqa: E402
+from intake.admin import AdminService, NameList  # noqa: E402
 from intake.auth import AuthService  # noqa: E402
 from intake.clock import FixedClock  # noqa: E402
 from intake.gate import GateService  # noqa: E402
+from intake.material import MaterialService  # noqa: E402
 from intake.model import Role, User  # noqa: E402
 from intake.setup import initialize  # noqa: E402
+from intake.shop import ShopService  # noqa: E402
+from intake.workshop import WorkshopService  # noqa: E402
 
 
 @pytest.fixture
@@ -54,3 +58,25 @@ def store_clerk(auth: AuthService, coordinator: User) -> User:
 @pytest.fixture
 def gate(store: Store, clock: FixedClock) -> GateService:
     return GateService(store, clock, "A")
+
+
+@pytest.fixture
+def repairer(auth: AuthService, coordinator: User) -> User:
+    return auth.add_user(coordinator, "Joris", Role.WORKSHOP, "2222")
+
+
+@pytest.fixture
+def workshop(store: Store, clock: FixedClock) -> WorkshopService:
+    return WorkshopService(store, clock, "A")
+
+
+@pytest.fixture
+def shop(store: Store, clock: FixedClock) -> ShopService:
+    return ShopService(store, clock, "A")
+
+
+@pytest.fixture
+def material(store: Store, clock: FixedClock, coordinator: User) -> MaterialService:
+    AdminService(store, clock).add_name(coordinator, NameList.RECIPIENTS, "Metaal Oost")
+    AdminService(store, clock).add_name(coordinator, NameList.RECIPIENTS, "Houtwerk College")
+    return MaterialService(store, clock, "A")

@@ -7,7 +7,7 @@ import sqlite3
 import pytest
 
 from db import Store
-from intake.admin import AdminService
+from intake.admin import AdminService, NameList
 from intake.clock import FixedClock
 from intake.errors import NotAllowed, NotFound, ValidationError
 from intake.model import User
@@ -20,7 +20,7 @@ def admin(store: Store, clock: FixedClock) -> AdminService:
 
 def state(store: Store) -> tuple:
     return (store.categories(include_hidden=True), store.settings(),
-            store.municipality_rows(), store.config_changes(1000))
+            store.name_rows("municipalities"), store.config_changes(1000))
 
 
 def test_add_rename_hide_category(admin: AdminService, coordinator: User, store: Store) -> None:
@@ -71,7 +71,8 @@ def test_weights_and_co2(admin: AdminService, coordinator: User) -> None:
         (lambda a, u: a.set_printer(u, "my printer; rm -rf /"), "not a printer queue"),
         (lambda a, u: a.set_labels_per_item(u, 9), "1 to 5"),
         (lambda a, u: a.set_site_name(u, "x" * 61), "1 to 60"),
-        (lambda a, u: a.set_municipality_hidden(u, "Atlantis", True), "Unknown municipality"),
+        (lambda a, u: a.set_name_hidden(u, NameList.MUNICIPALITIES, "Atlantis", True),
+         "not on the list"),
     ],
 )
 def test_refusals_change_nothing(
@@ -87,7 +88,7 @@ def test_only_the_coordinator_configures(admin: AdminService, coach: User, store
     before = state(store)
     for call in (lambda: admin.add_category(coach, "cds", "x", "x", 100),
                  lambda: admin.set_site_name(coach, "Mine now"),
-                 lambda: admin.add_municipality(coach, "Zwolle"),
+                 lambda: admin.add_name(coach, NameList.MUNICIPALITIES, "Zwolle"),
                  lambda: admin.move_category(coach, "books", 1)):
         with pytest.raises(NotAllowed):
             call()
@@ -95,13 +96,13 @@ def test_only_the_coordinator_configures(admin: AdminService, coach: User, store
 
 
 def test_municipalities(admin: AdminService, coordinator: User, store: Store) -> None:
-    admin.add_municipality(coordinator, " Zwolle ")
-    admin.add_municipality(coordinator, "Kampen")
+    admin.add_name(coordinator, NameList.MUNICIPALITIES, " Zwolle ")
+    admin.add_name(coordinator, NameList.MUNICIPALITIES, "Kampen")
     with pytest.raises(ValidationError, match="exists already as 'Zwolle'"):
-        admin.add_municipality(coordinator, "ZWOLLE")
-    admin.set_municipality_hidden(coordinator, "Kampen", True)
-    assert admin.municipalities() == [("Zwolle", False), ("Kampen", True)]
-    assert store.municipalities() == ["Zwolle"]
+        admin.add_name(coordinator, NameList.MUNICIPALITIES, "ZWOLLE")
+    admin.set_name_hidden(coordinator, NameList.MUNICIPALITIES, "Kampen", True)
+    assert admin.names(NameList.MUNICIPALITIES) == [("Zwolle", False), ("Kampen", True)]
+    assert store.names("municipalities") == ["Zwolle"]
 
 
 def test_settings_are_recorded(admin: AdminService, coordinator: User) -> None:

@@ -1,4 +1,4 @@
-"""The coordinator's settings: categories, staff, municipalities and the station."""
+"""The coordinator's settings: categories, staff, municipalities, recipients and the station."""
 
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.admin import NameList
 from intake.model import User
 from ui.context import AppContext
 from ui.screens.admin_base import Section
 from ui.screens.admin_sections import (
     CategoriesSection,
-    MunicipalitiesSection,
+    NamesSection,
     StaffSection,
     StationSection,
 )
@@ -44,7 +45,8 @@ class AdminScreen(Retranslating, QWidget):
         self.sections: dict[str, Section] = {
             "categories": CategoriesSection(ctx, self),
             "staff": StaffSection(ctx, self),
-            "municipalities": MunicipalitiesSection(ctx, self),
+            "municipalities": NamesSection(NameList.MUNICIPALITIES, ctx, self),
+            "recipients": NamesSection(NameList.RECIPIENTS, ctx, self),
             "station": StationSection(ctx, self),
         }
         self.stack = QStackedWidget(self)
@@ -76,9 +78,10 @@ class AdminScreen(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Settings"))
-        self.back.setText(self.tr("Back to the gate"))
+        self.back.setText(self.tr("Back"))
         names = {"categories": self.tr("Categories"), "staff": self.tr("Staff"),
-                 "municipalities": self.tr("Municipalities"), "station": self.tr("Station")}
+                 "municipalities": self.tr("Municipalities"), "recipients": self.tr("Recipients"),
+                 "station": self.tr("Station")}
         for key, tab in self.tabs.items():
             tab.setText(names[key])
 

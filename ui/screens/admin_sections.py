@@ -1,7 +1,8 @@
-"""The coordinator's settings sections: categories, staff, municipalities, station."""
+"""The coordinator's settings sections: categories, staff, name lists, station."""
 
 from __future__ import annotations
 
+from intake.admin import NameList
 from intake.model import Category, Role
 from labels.layout import SIZES
 from labels.printing import list_cups_queues
@@ -187,18 +188,24 @@ class StaffSection(Section):
                                          self.tr("PIN changed.")), secret=True)
 
 
-class MunicipalitiesSection(Section):
-    """The municipalities a visitor can come from (for the figures per municipality)."""
+class NamesSection(Section):
+    """A short list of names for buttons: municipalities (visitors) or material recipients."""
 
-    def __init__(self, *args: object) -> None:
+    def __init__(self, kind: NameList, *args: object) -> None:
+        self.kind = kind
         super().__init__(*args)  # type: ignore[arg-type]
         self.add = self.add_button(lambda: self.ask_text(
-            self.tr("Name of the municipality"), "", lambda name: self.attempt(
-                lambda: self.ctx.admin.add_municipality(self.actor, name),
-                self.tr("Municipality added."))))
+            self.prompt(), "", lambda name: self.attempt(
+                lambda: self.ctx.admin.add_name(self.actor, self.kind, name),
+                self.tr("Added."))))
         self.hide = self.add_button(self.toggle_hidden)
         self.finish_buttons()
         self.retranslate()
+
+    def prompt(self) -> str:
+        if self.kind is NameList.RECIPIENTS:
+            return self.tr("Name of the recipient (recycler, school, sorter)")
+        return self.tr("Name of the municipality")
 
     def retranslate(self) -> None:
         self.add.setText(self.tr("Add"))
@@ -206,19 +213,19 @@ class MunicipalitiesSection(Section):
 
     def refresh(self) -> None:
         self.set_rows([(f"{name}{'   [' + self.tr('hidden') + ']' if hidden else ''}", name)
-                       for name, hidden in self.ctx.admin.municipalities()])
+                       for name, hidden in self.ctx.admin.names(self.kind)])
 
     def update_buttons(self) -> None:
-        hidden = dict(self.ctx.admin.municipalities()).get(self.selected())
+        hidden = dict(self.ctx.admin.names(self.kind)).get(self.selected())
         self.hide.setEnabled(hidden is not None)
         self.hide.setText(self.tr("Show") if hidden else self.tr("Hide"))
 
     def toggle_hidden(self) -> None:
         name = self.selected()
-        hidden = dict(self.ctx.admin.municipalities()).get(name)
+        hidden = dict(self.ctx.admin.names(self.kind)).get(name)
         if isinstance(name, str) and hidden is not None:
-            self.attempt(lambda: self.ctx.admin.set_municipality_hidden(self.actor, name,
-                                                                       not hidden),
+            self.attempt(lambda: self.ctx.admin.set_name_hidden(self.actor, self.kind, name,
+                                                               not hidden),
                          self.tr("Saved."))
 
 

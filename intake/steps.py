@@ -1,0 +1,259 @@
+"""What every service that moves items along shares: finding an item, writing a step, correcting.
+
+A step is one event appended to the item's history together with the item row's new state, in
+one transaction. A step's time may be given (records entered from paper) but never lies in the
+future, nor before the item's latest step, so that the history reads in the order it happened.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from db import Store
+from intake.auth import Action, require
+from intake.clock import Clock, ensure_utc
+from intake.codes import item_code, normalize_item_code
+from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound, ValidationError
+from intake.ids import new_id
+from intake.lifecycle import CORRECTABLE, active_events, apply, check_not_voided, replay
+from intake.localtime import day_span, site_zone
+from intake.model import Category, Event, EventType, Item, Origin, Role, Route, User, Visit
+
+FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks of two stations may differ a little
+REASON_MIN, REASON_MAX = 3, 200
+
+# Who may take (and so correct) each kind of step.
+STEP_ACTIONS: dict[EventType, Action] = {
+    EventType.ROUTE_CHANGED: Action.CORRECT_INTAKE,
+    EventType.REPAIR_STARTED: Action.REPAIR,
+    EventType.REPAIR_FINISHED: Action.REPAIR,
+    EventType.SAFETY_TESTED: Action.REPAIR,
+    EventType.PRICED: Action.PRICE,
+    EventType.SOLD: Action.SELL,
+    EventType.RETURNED: Action.SELL,
+    EventType.MATERIAL_OUT: Action.MATERIAL_OUT,
+}
+
+
+def clean_reason(text: str) -> str:
+    """A correction's reason: required, one line, a few words at least."""
+    cleaned = " ".join(str(text).split())
+    if not (REASON_MIN <= len(cleaned) <= REASON_MAX) or not cleaned.isprintable():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "Give a reason of {min} to {max} characters."),
+            min=REASON_MIN,
+            max=REASON_MAX,
+        )
+    return cleaned
+
+
+def clean_text(text: str | None, limit: int) -> str | None:
+    """An optional free text (brand, problem): one line, printable, at most `limit` characters."""
+    if text is None:
+        return None
+    cleaned = " ".join(str(text).split())
+    if not cleaned:
+        return None
+    if len(cleaned) > limit or not cleaned.isprintable():
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "A text here is at most {max} characters."), max=limit
+        )
+    return cleaned
+
+
+class StepService:
+    """Base of the services that look up items and append steps to their history."""
+
+    def __init__(self, store: Store, clock: Clock, station: str) -> None:
+        self.store = store
+        self.clock = clock
+        self.station = station
+
+    # --- lookups ---------------------------------------------------------------------------
+
+    def item(self, code: str) -> Item:
+        """The item with this code, as typed or scanned."""
+        found = self.store.item_by_code(normalize_item_code(code))
+        if found is None:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "No item has code {code}."), code=code.strip().upper()
+            )
+        return found
+
+    def history(self, item: Item) -> list[Event]:
+        """Every event of the item, corrections and what they cancelled included, oldest first."""
+        return self.store.events(item.id)
+
+    def category_of(self, item: Item) -> Category:
+        category = self.store.category(item.category)
+        if category is None:  # pragma: no cover - the foreign key makes this impossible
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "Unknown category '{code}'."), code=item.category
+            )
+        return category
+
+    def category(self, code: str) -> Category:
+        """A category that may be used for a new item (known and not hidden)."""
+        category = self.store.category(str(code).strip().lower())
+        if category is None:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Errors", "Unknown category '{code}'."), code=str(code)[:30]
+            )
+        if category.hidden:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Errors", "Category '{code}' is hidden."), code=category.code
+            )
+        return category
+
+    # --- writing ---------------------------------------------------------------------------
+
+    def _step(
+        self, user: User, item: Item, kind: EventType, data: dict[str, object],
+        at: datetime | None = None, reason: str | None = None,
+    ) -> tuple[Event, Item]:
+        """A new event for `item` and the item as it will be; nothing is written yet."""
+        moment = self._moment(at, item)
+        event = Event(
+            id=new_id(), item_id=item.id, type=kind, at=moment, recorded_at=self.clock.now(),
+            station=self.station, user_id=user.id, reason=reason, data=data,
+        )
+        return event, apply(item, event)
+
+    def _write(self, steps: list[tuple[Event, Item]]) -> None:
+        """Append the events and save the items' new states, all or nothing."""
+        with self.store.atomic():
+            for event, state in steps:
+                self.store.add_event(event)
+                self.store.save_item_state(state)
+
+    def _new_item(
+        self, user: User, category: Category, route: Route, weight_g: int, estimated: bool,
+        *, origin: Origin, at: datetime | None = None, visit: Visit | None = None,
+        extra: dict[str, object] | None = None, price_cents: int | None = None,
+    ) -> tuple[Item, Event]:
+        """A new item and its intake event, with the station's next code; call in a transaction.
+
+        The intake event holds everything the item started with, so that a replay of the
+        history can rebuild the item row.
+        """
+        moment = self._moment(at)
+        code = item_code(self.station, self.store.take_item_seq(self.station))
+        item = Item(
+            id=new_id(), code=code, category=category.code, weight_g=weight_g,
+            weight_estimated=estimated, route=route, station=self.station, intake_at=moment,
+            visit_id=visit.id if visit else None, origin=origin, price_cents=price_cents,
+        )
+        data: dict[str, object] = {
+            "category": item.category, "route": route.value, "weight_g": weight_g,
+            "weight_estimated": estimated, "visit": visit.code if visit else None,
+        }
+        if origin is not Origin.GATE:
+            data["origin"] = origin.value
+        if price_cents is not None:
+            data["price_cents"] = price_cents
+        data.update(extra or {})
+        event = Event(
+            id=new_id(), item_id=item.id, type=EventType.INTAKE, at=moment,
+            recorded_at=self.clock.now(), station=self.station, user_id=user.id, data=data,
+        )
+        self.store.add_item(item, event)
+        return item, event
+
+    # --- corrections -----------------------------------------------------------------------
+
+    def void(self, user: User, code: str, reason: str) -> Item:
+        """Mark an item as taken in by mistake; it then counts nowhere. History keeps it.
+
+        Voiding a product made from material items gives those items back to the stock.
+        """
+        item = self.item(code)
+        self._check_correctable(user, item)
+        event, state = self._step(user, item, EventType.VOIDED, {}, reason=clean_reason(reason))
+        steps = [(event, state)]
+        for source_code in item_sources(self.history(item)):
+            source = self.item(source_code)
+            used = [e for e in active_events(self.history(source))
+                    if e.type is EventType.REPURPOSED and e.data.get("into") == item.code]
+            if used:
+                steps.append(self._cancel(user, source, used[-1], reason))
+        self._write(steps)
+        return state
+
+    def correct_last(self, user: User, code: str, reason: str) -> tuple[Item, Event]:
+        """Cancel the item's latest step (a sale, a repair outcome, ...) with a reason.
+
+        Returns the item as it is now and the step that was cancelled; the history keeps both.
+        """
+        item = self.item(code)
+        check_not_voided(item)
+        steps = active_events(self.history(item))[1:]
+        if not steps:
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "Item {code} has no step to correct."), code=item.code
+            )
+        last = steps[-1]
+        if last.type not in CORRECTABLE:
+            raise NotAllowed(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Item {code} was used to make another product; void that one."
+                ),
+                code=item.code,
+            )
+        require(user, STEP_ACTIONS[last.type])
+        if user.role is not Role.COORDINATOR:
+            self._check_own_today(user, last)
+        event, state = self._cancel(user, item, last, reason)
+        self._write([(event, state)])
+        return state, last
+
+    def _cancel(self, user: User, item: Item, step: Event, reason: str) -> tuple[Event, Item]:
+        event, _ = self._step(
+            user, item, EventType.CORRECTED, {"cancels": step.id, "step": step.type.value},
+            reason=clean_reason(reason),
+        )
+        return event, replay(item, [*self.history(item), event])
+
+    def _check_correctable(self, user: User, item: Item) -> None:
+        require(user, Action.CORRECT_INTAKE)
+        if item.voided:
+            raise NotAllowed(
+                QT_TRANSLATE_NOOP("Errors", "Item {code} was voided already."), code=item.code
+            )
+        if user.role is Role.COACH:
+            self._check_own_today(user, self.history(item)[0])
+
+    def _check_own_today(self, user: User, step: Event) -> None:
+        """Staff correct their own steps of today; older ones and others' go via the coordinator."""
+        start, _ = day_span(self.clock.now(), site_zone(self.store.settings()))
+        if step.user_id != user.id or step.recorded_at < start:
+            raise NotAllowed(
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Only your own items of today. Ask the coordinator for this one."
+                )
+            )
+
+    def _moment(self, at: datetime | None, item: Item | None = None) -> datetime:
+        """When a step happened: now, or a given time that is not in the future and, for an
+        existing item, not before its latest step."""
+        now = self.clock.now()
+        moment = now if at is None else ensure_utc(at)
+        if moment > now + FUTURE_TOLERANCE:
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "That time is in the future."))
+        if item is not None:
+            latest = self.history(item)[-1].at
+            if moment < latest:
+                if at is None:
+                    return latest  # a step entered earlier for a later time; keep the order
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "That time is before the latest step of item {code}."
+                    ),
+                    code=item.code,
+                )
+        return moment
+
+
+def item_sources(history: list[Event]) -> list[str]:
+    """The codes of the items a product was made from (empty for anything else)."""
+    made_from = history[0].data.get("made_from") if history else None
+    return [str(code) for code in made_from] if isinstance(made_from, list) else []

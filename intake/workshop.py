@@ -1,0 +1,203 @@
+"""The workshop: repairs recorded as the Open Repair Data Standard asks, safety tests, prices
+and repurposing (a new product made from material items).
+
+Electrical equipment is released for sale only with a passed safety test on record; a failed
+test sends it to material. A repair opens the product up, so it needs a new test afterwards.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from intake.auth import Action, require
+from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, ValidationError
+from intake.lifecycle import check_in_stock, check_not_voided
+from intake.model import Barrier, EventType, Item, Origin, RepairStatus, Route, Status, User
+from intake.ords import parse_barrier, parse_repair_status
+from intake.steps import StepService, clean_text
+from intake.units import check_price, check_weight_limits
+
+MAX_MINUTES = 24 * 60  # one repair session; more is a typo
+BRAND_MAX, PROBLEM_MAX = 40, 200
+FIRST_YEAR = 1900
+_NOT_ELECTRICAL = QT_TRANSLATE_NOOP(
+    "Errors", "Item {code} is not electrical; it needs no safety test."
+)
+_BAD_YEAR = QT_TRANSLATE_NOOP("Errors", "A year of manufacture is {low} to {high}.")
+_BAD_MINUTES = QT_TRANSLATE_NOOP("Errors", "Minutes spent are {low} to {high}.")
+
+
+@dataclass(frozen=True)
+class RepairOutcome:
+    """What the repairer records when a repair ends (ORDS terms)."""
+
+    status: RepairStatus
+    barrier: Barrier | None = None  # only with end of life
+    problem: str | None = None
+    brand: str | None = None
+    year: int | None = None  # year of manufacture, when known
+    minutes: int | None = None
+    safety_test: str | None = None  # 'pass' or 'fail', for electrical items
+    price_cents: int | None = None  # the store price of a fixed item
+
+
+def parse_safety(text: str | None) -> str | None:
+    """'pass' or 'fail' (or None when no test was done)."""
+    if text is None:
+        return None
+    cleaned = str(text).strip().lower()
+    if cleaned not in ("pass", "fail"):
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "A safety test result is pass or fail."),
+        )
+    return cleaned
+
+
+class WorkshopService(StepService):
+    """What workshop staff (and the coordinator) do with an item they scanned."""
+
+    def start_repair(self, user: User, code: str, at: datetime | None = None) -> Item:
+        """Take an item into repair, whatever route the gate gave it."""
+        require(user, Action.REPAIR)
+        item = self.item(code)
+        check_in_stock(item)
+        step = self._step(user, item, EventType.REPAIR_STARTED, {"from_route": item.route.value},
+                          at)
+        self._write([step])
+        return step[1]
+
+    def outcome(
+        self, status: str | RepairStatus, *, barrier: str | Barrier | None = None,
+        problem: str | None = None, brand: str | None = None, year: int | str | None = None,
+        minutes: int | str | None = None, safety_test: str | None = None,
+        price_cents: int | None = None,
+    ) -> RepairOutcome:
+        """A checked repair outcome from what was typed or chosen."""
+        repair_status = parse_repair_status(status)
+        checked_barrier = parse_barrier(barrier) if barrier not in (None, "") else None
+        if checked_barrier is not None and repair_status is not RepairStatus.END_OF_LIFE:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Errors", "A repair barrier goes only with end of life.")
+            )
+        if price_cents is not None:
+            check_price(price_cents)
+        return RepairOutcome(
+            status=repair_status, barrier=checked_barrier,
+            problem=clean_text(problem, PROBLEM_MAX), brand=clean_text(brand, BRAND_MAX),
+            year=_whole_number(year, FIRST_YEAR, self.clock.now().year, _BAD_YEAR),
+            minutes=_whole_number(minutes, 1, MAX_MINUTES, _BAD_MINUTES),
+            safety_test=parse_safety(safety_test), price_cents=price_cents,
+        )
+
+    def finish_repair(
+        self, user: User, code: str, outcome: RepairOutcome, at: datetime | None = None
+    ) -> Item:
+        """Record how a repair ended; a safety test done with it is recorded just before."""
+        require(user, Action.REPAIR)
+        item = self.item(code)
+        check_not_voided(item)
+        if item.status is not Status.IN_REPAIR:
+            raise NotAllowed(
+                QT_TRANSLATE_NOOP("Errors", "Item {code} is not in repair. Start the repair first."),  # noqa: E501
+                code=item.code,
+            )
+        category = self.category_of(item)
+        steps = []
+        if outcome.safety_test is not None:
+            if not category.is_electrical:
+                raise ValidationError(_NOT_ELECTRICAL, code=item.code)
+            steps.append(self._step(user, item, EventType.SAFETY_TESTED,
+                                    {"result": outcome.safety_test}, at))
+            item = steps[-1][1]
+        data: dict[str, object] = {
+            "status": outcome.status.value,
+            "barrier": outcome.barrier.value if outcome.barrier else None,
+            "problem": outcome.problem, "brand": outcome.brand, "year": outcome.year,
+            "minutes": outcome.minutes, "ords_category": category.ords_category,
+        }
+        if outcome.price_cents is not None and outcome.status is RepairStatus.FIXED:
+            data["price_cents"] = outcome.price_cents
+        steps.append(self._step(user, item, EventType.REPAIR_FINISHED, data, at))
+        self._write(steps)
+        return steps[-1][1]
+
+    def safety_test(
+        self, user: User, code: str, result: str, at: datetime | None = None
+    ) -> Item:
+        """Record an electrical safety test (by whom and when go into the event)."""
+        require(user, Action.REPAIR)
+        item = self.item(code)
+        check_not_voided(item)
+        if item.status not in (Status.IN_STOCK, Status.IN_REPAIR):
+            check_in_stock(item)  # says where the item is
+        if not self.category_of(item).is_electrical:
+            raise ValidationError(_NOT_ELECTRICAL, code=item.code)
+        step = self._step(user, item, EventType.SAFETY_TESTED, {"result": parse_safety(result)},
+                          at)
+        self._write([step])
+        return step[1]
+
+    def set_price(
+        self, user: User, code: str, price_cents: int, at: datetime | None = None
+    ) -> Item:
+        """Put a store price on an item that is still at the centre."""
+        require(user, Action.PRICE)
+        item = self.item(code)
+        check_not_voided(item)
+        if item.status not in (Status.IN_STOCK, Status.IN_REPAIR):
+            check_in_stock(item)
+        check_price(price_cents)
+        step = self._step(user, item, EventType.PRICED, {"price_cents": price_cents}, at)
+        self._write([step])
+        return step[1]
+
+    def repurpose(
+        self, user: User, source_codes: list[str], category_code: str,
+        weight_g: int | None = None, at: datetime | None = None,
+        price_cents: int | None = None,
+    ) -> Item:
+        """Make a new product from material items; it gets its own code and names its sources.
+
+        Without a weight the product weighs what its sources weighed together.
+        """
+        require(user, Action.REPURPOSE)
+        if not source_codes:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Errors", "Scan at least one item the product is made from.")
+            )
+        sources = [self.item(code) for code in source_codes]
+        codes = [item.code for item in sources]
+        if len(set(codes)) != len(codes):
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "An item is in the list twice."))
+        for source in sources:
+            check_in_stock(source)
+        category = self.category(category_code)
+        if weight_g is None:
+            weight_g = sum(source.weight_g for source in sources)
+            estimated = any(source.weight_estimated for source in sources)
+        else:
+            estimated = False
+        check_weight_limits(weight_g)
+        if price_cents is not None:
+            check_price(price_cents)
+        with self.store.atomic():
+            product, intake = self._new_item(
+                user, category, Route.SALE, weight_g, estimated, origin=Origin.REPURPOSED, at=at,
+                extra={"made_from": codes}, price_cents=price_cents,
+            )
+            # The sources are used up at the moment the product was made.
+            steps = [self._step(user, source, EventType.REPURPOSED, {"into": product.code},
+                                max(intake.at, self.history(source)[-1].at))
+                     for source in sources]
+            self._write(steps)
+        return product
+
+
+def _whole_number(value: int | str | None, low: int, high: int, message: str) -> int | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or not low <= int(text) <= high:
+        raise ValidationError(message, low=low, high=high)
+    return int(text)
