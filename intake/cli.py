@@ -256,6 +256,10 @@ def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]
         "weight_kg": item.weight_g / 1000,
         "weight_estimated": item.weight_estimated,
         "route": item.route.value,
+        "status": item.status.value,
+        "origin": item.origin.value,
+        "price_eur": None if item.price_cents is None else item.price_cents / 100,
+        "safety_test": item.safety,
         "station": item.station,
         "intake_at": item.intake_at.isoformat(),
         "visit": visit.code if visit else None,
@@ -286,13 +290,17 @@ def _cmd_item(args: argparse.Namespace) -> int:
         return 0
     zone = site_zone(store.settings())
     weight = format_kg(item.weight_g, "en", estimated=item.weight_estimated)
-    state = "VOIDED" if item.voided else f"route {item.route.value}"
+    state = "VOIDED" if item.voided else f"{item.status.value}, route {item.route.value}"
+    if item.price_cents is not None:
+        state += f", {format_eur(item.price_cents, 'en')}"
     print(f"{item.code}  {item.category}  {weight}  {state}")
     print(f"visit {data['visit'] or '-'}  municipality {data['municipality'] or '-'}")
     for event in data["history"]:  # type: ignore[attr-defined]
         local = datetime.fromisoformat(event["at"]).astimezone(zone).strftime("%Y-%m-%d %H:%M")
         reason = f"  reason: {event['reason']}" if event["reason"] else ""
-        print(f"  {local}  {event['type']:<14} {event['user']} @ {event['station']}{reason}")
+        details = ", ".join(f"{k}={v}" for k, v in event["data"].items() if v not in (None, ""))
+        print(f"  {local}  {event['type']:<15} {event['user']} @ {event['station']}{reason}"
+              f"{'  ' + details if details else ''}")
     return 0
 
 
@@ -405,12 +413,15 @@ def _cmd_material(args: argparse.Namespace) -> int:
         batches.append((args.category, parse_kg(args.weight_kg)))
     material = _services(store, MaterialService)
     recipient = " ".join(args.recipient.split())
-    if recipient.casefold() not in {r.casefold() for r in material.recipients()}:
-        # The command line acts as the coordinator, who keeps the list: a new name is added.
-        recipient = AdminService(store, SystemClock()).add_name(user, NameList.RECIPIENTS,
-                                                                recipient)
+    added = recipient.casefold() not in {r.casefold() for r in material.recipients()}
+    with store.atomic():  # a new recipient is kept only with the shipment it came with
+        if added:
+            # The command line acts as the coordinator, who keeps the list: a new name is added.
+            recipient = AdminService(store, SystemClock()).add_name(user, NameList.RECIPIENTS,
+                                                                    recipient)
+        shipment = material.send(user, recipient, args.codes, batches, at)
+    if added:
         print(f"ambacht: added recipient '{recipient}'", file=sys.stderr)
-    shipment = material.send(user, recipient, args.codes, batches, at)
     if args.note:
         _write_file(args.note, material.delivery_note_pdf(shipment.code))
     print(shipment.code)

@@ -122,4 +122,4 @@ def test_changing_the_app_language_applies_at_once(qtbot, screen: AdminScreen) -
     tap(qtbot, screen.sections["station"].change)
     tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["nl"])
     assert screen.ctx.setting("language") == "nl"
-    qtbot.waitUntil(lambda: screen.back.text() == "Terug naar de poort")
+    qtbot.waitUntil(lambda: screen.back.text() == "Terug")

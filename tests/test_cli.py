@@ -161,3 +161,108 @@ def test_console_script(tmp_path: Path) -> None:
     bad = subprocess.run([sys.executable, "-m", "intake.cli", "intake", "--db", str(db),
                           "--category", "x", "--route", "sale"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.startswith("ambacht: Unknown category")
+
+
+def snapshot_all(path: Path) -> list[tuple]:
+    conn = sqlite3.connect(path)
+    try:
+        return [
+            (table, conn.execute(f"SELECT * FROM {table} ORDER BY rowid").fetchall())  # noqa: S608
+            for table in ("items", "events", "stations", "shipments", "recipients")
+        ]
+    finally:
+        conn.close()
+
+
+def test_an_item_walks_through_the_centre_on_the_command_line(
+    capsys, db: Path, tmp_path: Path
+) -> None:
+    d = ("--db", str(db))
+    _, lamp, _ = run(capsys, "intake", *d, "--category", "lamps", "--route", "repair",
+                     "--at", "2026-03-02T10:00")
+    lamp = lamp.strip()
+    assert run(capsys, "repair", "start", lamp, *d, "--at", "2026-03-03T09:00")[0] == 0
+    code, out, _ = run(capsys, "repair", "finish", lamp, *d, "--status", "fixed",
+                       "--problem", "Broken switch", "--brand", "Ikea", "--minutes", "25",
+                       "--safety-test", "pass", "--price-eur", "8,50",
+                       "--at", "2026-03-03T10:00")
+    assert (code, out) == (0, f"{lamp}  in_stock  route sale\n")
+    _, chair, _ = run(capsys, "intake", *d, "--category", "furniture", "--route", "sale")
+    chair = chair.strip()
+    code, out, _ = run(capsys, "sell", lamp, chair, *d, "--price-eur", "8.50", "12")
+    assert code == 0 and out.splitlines()[-1] == "total  €20.50"
+    assert run(capsys, "return", lamp, *d, "--reason", "Wrong colour")[0] == 0
+    _, planks, _ = run(capsys, "intake", *d, "--category", "wood", "--route", "material")
+    code, table, _ = run(capsys, "repurpose", "--from", planks.strip(), "--category",
+                         "furniture", "--weight-kg", "9", *d)
+    assert code == 0 and table.strip().startswith("A")
+    _, scrap, _ = run(capsys, "intake", *d, "--category", "metal", "--route", "material")
+    note = tmp_path / "note.pdf"
+    code, out, err = run(capsys, "material", scrap.strip(), *d, "--recipient", "Metaal Oost",
+                         "--note", str(note))
+    assert (code, out) == (0, "UA000001\n") and "added recipient 'Metaal Oost'" in err
+    code, out, err = run(capsys, "material", *d, "--category", "wood", "--weight-kg", "80",
+                         "--recipient", "metaal oost")
+    assert (code, out, err) == (0, "UA000002\n", "")
+    assert note.read_bytes().startswith(b"%PDF")
+    assert run(capsys, "correct", chair, *d, "--reason", "Scanned by mistake")[0] == 0
+    assert run(capsys, "void", chair, *d, "--reason", "Never was here")[0] == 0
+
+    code, out, _ = run(capsys, "item", lamp, "--json", *d)
+    data = json.loads(out)
+    assert (data["status"], data["route"], data["price_eur"], data["safety_test"]) == (
+        "in_stock", "sale", 8.5, "pass")
+    assert [e["type"] for e in data["history"]] == [
+        "intake", "repair_started", "safety_tested", "repair_finished", "sold", "returned"]
+    assert data["history"][3]["data"]["brand"] == "Ikea"
+    assert data["history"][0]["at"].startswith("2026-03-02T09:00")  # 10:00 in Amsterdam
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["sell", "A000001"],  # electrical, no safety test
+        ["sell", "A000002", "A000003", "--price-eur", "5"],  # one price for two codes
+        ["sell", "A000002", "--price-eur", "-5"],
+        ["sell", "A000002", "--price-eur", "abc"],
+        ["sell", "A000002", "--price-eur", "1.234"],
+        ["sell", "A000002", "A000002"],
+        ["sell", "A000002", "--at", "2020-01-01T10:00"],  # before the intake
+        ["sell", "A000002", "--at", "2999-01-01T10:00"],
+        ["sell", "A000002", "--at", "yesterday"],
+        ["sell", "A000003"],  # meant for material
+        ["return", "A000002", "--reason", "Did not fit"],  # not sold
+        ["return", "A000002"],
+        ["repair", "finish", "A000002", "--status", "fixed"],  # not in repair
+        ["repair", "start", "A000002", "--at", "2999-01-01T00:00"],
+        ["repair", "finish", "A000002", "--status", "broken"],
+        ["repair", "finish", "A000002", "--status", "end-of-life", "--barrier", "gremlins"],
+        ["repair", "start", "Z123"],
+        ["repair", "start", "A000404"],
+        ["repair"],
+        ["material", "A000003"],  # no recipient
+        ["material", "--category", "wood", "--recipient", "Recycler"],  # no weight
+        ["material", "--category", "wood", "--weight-kg", "-3", "--recipient", "Recycler"],
+        ["material", "--category", "gold", "--weight-kg", "3", "--recipient", "Recycler"],
+        ["material", "A000003", "A000003", "--recipient", "Recycler"],
+        ["void", "A000002", "--reason", ""],
+        ["void", "A000002"],
+        ["correct", "A000002", "--reason", "Nothing to correct"],
+        ["repurpose", "--from", "A000002", "--category", "spaceship"],
+        ["repurpose", "--from", "A000003", "--category", "furniture", "--weight-kg", "0"],
+        ["repurpose", "--category", "furniture"],
+        ["safety-test", "A000002", "pass"],  # furniture
+        ["price", "A000002", "--price-eur", "99999999"],
+    ],
+)
+def test_refused_steps_exit_2_with_one_line_and_change_nothing(
+    capsys, db: Path, args: list[str]
+) -> None:
+    for category, route in (("eee_small", "sale"), ("furniture", "sale"), ("wood", "material")):
+        assert run(capsys, "intake", "--db", str(db), "--category", category, "--route",
+                   route, "--at", "2026-01-05T10:00")[0] == 0
+    before = snapshot_all(db)
+    code, out, err = run(capsys, *args, "--db", str(db))
+    assert code == 2, (out, err)
+    assert out == "" and err.count("\n") == 1 and err.startswith(("ambacht", "usage")), err
+    assert snapshot_all(db) == before

@@ -8,8 +8,8 @@
         <translation>Instellingen</translation>
     </message>
     <message>
-        <source>Back to the gate</source>
-        <translation>Terug naar de poort</translation>
+        <source>Back</source>
+        <translation>Terug</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -22,6 +22,10 @@
     <message>
         <source>Municipalities</source>
         <translation>Gemeenten</translation>
+    </message>
+    <message>
+        <source>Recipients</source>
+        <translation>Afnemers</translation>
     </message>
     <message>
         <source>Station</source>
@@ -161,6 +165,10 @@
         <translation>&apos;{name}&apos; bestaat al als &apos;{known}&apos;.</translation>
     </message>
     <message>
+        <source>&apos;{name}&apos; is not on the list.</source>
+        <translation>&apos;{name}&apos; staat niet op de lijst.</translation>
+    </message>
+    <message>
         <source>Unknown municipality &apos;{name}&apos;.</source>
         <translation>Onbekende gemeente &apos;{name}&apos;.</translation>
     </message>
@@ -241,8 +249,24 @@
         <translation>Geef een reden van {min} tot {max} tekens.</translation>
     </message>
     <message>
+        <source>A text here is at most {max} characters.</source>
+        <translation>Een tekst hier is hoogstens {max} tekens.</translation>
+    </message>
+    <message>
         <source>No item has code {code}.</source>
         <translation>Er is geen artikel met code {code}.</translation>
+    </message>
+    <message>
+        <source>Item {code} has no step to correct.</source>
+        <translation>Item {code} heeft geen stap om te corrigeren.</translation>
+    </message>
+    <message>
+        <source>Item {code} was used to make another product; void that one.</source>
+        <translation>Item {code} is gebruikt voor een ander product; vervallen verklaren kan alleen bij dat product.</translation>
+    </message>
+    <message>
+        <source>That time is before the latest step of item {code}.</source>
+        <translation>Dat tijdstip ligt vóór de laatste stap van item {code}.</translation>
     </message>
     <message>
         <source>No visit has code {code}.</source>
@@ -297,6 +321,14 @@
         <translation>Het gewicht mag hoogstens {max} zijn.</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not an amount in euros.</source>
+        <translation>&apos;{text}&apos; is geen bedrag in euro.</translation>
+    </message>
+    <message>
+        <source>A price is between 0 and {max} euros.</source>
+        <translation>Een prijs ligt tussen 0 en {max} euro.</translation>
+    </message>
+    <message>
         <source>There is no database at {path}. Create one with &apos;ambacht init&apos;.</source>
         <translation>Er is geen database op {path}. Maak er een met &apos;ambacht init&apos;.</translation>
     </message>
@@ -311,6 +343,106 @@
     <message>
         <source>{path} is not an Ambacht database.</source>
         <translation>{path} is geen Ambacht-database.</translation>
+    </message>
+    <message>
+        <source>Item {code} was voided; it counts nowhere.</source>
+        <translation>Item {code} is vervallen; het telt nergens mee.</translation>
+    </message>
+    <message>
+        <source>Item {code} is in repair. Finish the repair first.</source>
+        <translation>Item {code} is in reparatie. Rond eerst de reparatie af.</translation>
+    </message>
+    <message>
+        <source>Item {code} has been sold. Take it back as a return first.</source>
+        <translation>Item {code} is verkocht. Neem het eerst terug als retour.</translation>
+    </message>
+    <message>
+        <source>Item {code} has left the centre as material.</source>
+        <translation>Item {code} heeft het centrum verlaten als materiaal.</translation>
+    </message>
+    <message>
+        <source>Item {code} was used to make another product.</source>
+        <translation>Item {code} is gebruikt om een ander product te maken.</translation>
+    </message>
+    <message>
+        <source>Item {code} is waiting for repair, not for sale.</source>
+        <translation>Item {code} wacht op reparatie, niet op verkoop.</translation>
+    </message>
+    <message>
+        <source>Item {code} is meant for material, not for sale.</source>
+        <translation>Item {code} is bestemd voor materiaal, niet voor verkoop.</translation>
+    </message>
+    <message>
+        <source>Item {code} is electrical and has no passed safety test. The workshop must test it first.</source>
+        <translation>Item {code} is elektrisch en heeft geen geslaagde veiligheidstest. De werkplaats moet het eerst testen.</translation>
+    </message>
+    <message>
+        <source>Unknown recipient &apos;{name}&apos;. Ask the coordinator to add it.</source>
+        <translation>Onbekende afnemer &apos;{name}&apos;. Vraag de coördinator die toe te voegen.</translation>
+    </message>
+    <message>
+        <source>Scan an item or enter a weight to send out.</source>
+        <translation>Scan een item of voer een gewicht in om mee te geven.</translation>
+    </message>
+    <message>
+        <source>An item is in the list twice.</source>
+        <translation>Een item staat twee keer in de lijst.</translation>
+    </message>
+    <message>
+        <source>No delivery note has number {code}.</source>
+        <translation>Er is geen afleverbon met nummer {code}.</translation>
+    </message>
+    <message>
+        <source>Unknown repair status &apos;{status}&apos;. Use fixed, repairable or end-of-life.</source>
+        <translation>Onbekende reparatiestatus &apos;{status}&apos;. Gebruik fixed, repairable of end-of-life.</translation>
+    </message>
+    <message>
+        <source>Unknown repair barrier &apos;{barrier}&apos;. Use one of: {known}.</source>
+        <translation>Onbekende reparatiebarrière &apos;{barrier}&apos;. Kies uit: {known}.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not an ORDS product category.</source>
+        <translation>&apos;{name}&apos; is geen ORDS-productcategorie.</translation>
+    </message>
+    <message>
+        <source>Scan at least one item to sell.</source>
+        <translation>Scan minstens één item om te verkopen.</translation>
+    </message>
+    <message>
+        <source>Item {code} has no price. Enter one.</source>
+        <translation>Item {code} heeft geen prijs. Voer er een in.</translation>
+    </message>
+    <message>
+        <source>Item {code} has not been sold.</source>
+        <translation>Item {code} is niet verkocht.</translation>
+    </message>
+    <message>
+        <source>Item {code} is not electrical; it needs no safety test.</source>
+        <translation>Item {code} is niet elektrisch; het heeft geen veiligheidstest nodig.</translation>
+    </message>
+    <message>
+        <source>A year of manufacture is {low} to {high}.</source>
+        <translation>Een bouwjaar ligt tussen {low} en {high}.</translation>
+    </message>
+    <message>
+        <source>Minutes spent are {low} to {high}.</source>
+        <translation>Bestede minuten: {low} tot {high}.</translation>
+    </message>
+    <message>
+        <source>A safety test result is pass or fail.</source>
+        <translation>Een veiligheidstest is goedgekeurd of afgekeurd.</translation>
+    </message>
+    <message>
+        <source>A repair barrier goes only with end of life.</source>
+        <translation>Een reparatiebarrière hoort alleen bij &apos;einde levensduur&apos;.</translation>
+    </message>
+    <message>
+        <source>Item {code} is not in repair. Start the repair first.</source>
+        <translation>Item {code} is niet in reparatie. Start eerst de reparatie.</translation>
+    </message>
+    <message>
+        <source>Scan at least one item the product is made from.</source>
+        <translation>Scan minstens één item waarvan het product gemaakt is.</translation>
     </message>
 </context>
 <context>
@@ -511,14 +643,18 @@
     </message>
 </context>
 <context>
-    <name>MunicipalitiesSection</name>
+    <name>NamesSection</name>
+    <message>
+        <source>Added.</source>
+        <translation>Toegevoegd.</translation>
+    </message>
+    <message>
+        <source>Name of the recipient (recycler, school, sorter)</source>
+        <translation>Naam van de afnemer (recycler, school, sorteerder)</translation>
+    </message>
     <message>
         <source>Name of the municipality</source>
         <translation>Naam van de gemeente</translation>
-    </message>
-    <message>
-        <source>Municipality added.</source>
-        <translation>Gemeente toegevoegd.</translation>
     </message>
     <message>
         <source>Add</source>
