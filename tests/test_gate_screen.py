@@ -155,8 +155,9 @@ def test_failed_print_keeps_the_item_and_can_be_redone(
 
 def test_store_staff_do_not_get_the_gate(qtbot, window: MainWindow, store_clerk: User) -> None:
     log_in(qtbot, window, "3333")
-    assert window.stack.currentWidget() is window.home
-    assert not window.home.top.settings_button.isVisible()
+    assert window.stack.currentWidget() is window.store
+    assert not window.store.top.settings_button.isVisible()
+    assert window.store.top.place_buttons == {}  # the store is their only screen
 
 
 def test_wrong_pin_says_so_and_idle_logout_ends_the_visit(

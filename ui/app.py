@@ -18,8 +18,11 @@ from intake.clock import Clock, SystemClock
 from intake.errors import StorageError
 from intake.gate import GateService
 from intake.labelling import LabelService
+from intake.material import MaterialService
 from intake.paths import data_dir, default_db_path
 from intake.setup import initialize
+from intake.shop import ShopService
+from intake.workshop import WorkshopService
 from ui.context import AppContext
 from ui.i18n import Language
 from ui.printing import PrintQueue
@@ -41,6 +44,9 @@ def build_context(store: Store, clock: Clock, lang: str | None = None) -> AppCon
         gate=GateService(store, clock, settings["station"]),
         labels=LabelService(store),
         admin=AdminService(store, clock),
+        workshop=WorkshopService(store, clock, settings["station"]),
+        shop=ShopService(store, clock, settings["station"]),
+        material=MaterialService(store, clock, settings["station"]),
         language=language,
         printer_queue=PrintQueue(),
     )

@@ -7,6 +7,7 @@ constructor and never reach for the database themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
 from db import Store
 from intake.admin import AdminService
@@ -14,6 +15,10 @@ from intake.auth import AuthService
 from intake.clock import Clock
 from intake.gate import GateService
 from intake.labelling import LabelService
+from intake.localtime import site_zone
+from intake.material import MaterialService
+from intake.shop import ShopService
+from intake.workshop import WorkshopService
 from ui.i18n import Language
 from ui.printing import PrintQueue
 
@@ -28,8 +33,14 @@ class AppContext:
     gate: GateService
     labels: LabelService
     admin: AdminService
+    workshop: WorkshopService
+    shop: ShopService
+    material: MaterialService
     language: Language
     printer_queue: PrintQueue
 
     def setting(self, key: str, default: str = "") -> str:
         return self.store.settings().get(key, default)
+
+    def zone(self) -> ZoneInfo:
+        return site_zone(self.store.settings())

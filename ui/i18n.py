@@ -7,14 +7,17 @@ translated here through the same files (context "Errors").
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 
 from intake.errors import CONTEXT, AmbachtError
-from intake.units import format_kg
+from intake.units import format_eur, format_kg
 
 I18N_DIR = Path(__file__).with_name("translations")
+_INSTALLED: list[QTranslator] = []  # the translator the application uses now
 LANGUAGES = ("nl", "en")
 
 
@@ -28,15 +31,17 @@ class Language:
     def apply(self, code: str) -> None:
         """Switch the app to `code`; widgets retranslate on QEvent.LanguageChange."""
         app = QCoreApplication.instance()
-        if self._translator is not None and app is not None:
-            app.removeTranslator(self._translator)
-            self._translator = None
+        # One translator per application, whichever Language object installed it.
+        while _INSTALLED and app is not None:
+            app.removeTranslator(_INSTALLED.pop())
+        self._translator = None
         if code in LANGUAGES:
             translator = QTranslator()
             if not translator.load(str(I18N_DIR / f"ambacht_{code}.qm")):
                 raise FileNotFoundError(I18N_DIR / f"ambacht_{code}.qm")
             if app is not None:
                 app.installTranslator(translator)
+                _INSTALLED.append(translator)
             self._translator = translator
         self.code = code if code in LANGUAGES else "en"
         language = QLocale.Language.Dutch if code == "nl" else QLocale.Language.English
@@ -44,6 +49,13 @@ class Language:
 
     def kg(self, grams: int, *, estimated: bool = False) -> str:
         return format_kg(grams, self.code, estimated=estimated)
+
+    def eur(self, cents: int) -> str:
+        return format_eur(cents, self.code)
+
+    def local(self, moment: datetime, zone: ZoneInfo, fmt: str = "%d-%m-%Y %H:%M") -> str:
+        """A stored UTC time as the site's local time."""
+        return moment.astimezone(zone).strftime(fmt)
 
     def error(self, error: AmbachtError) -> str:
         """A service's refusal in this language."""

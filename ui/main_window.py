@@ -1,20 +1,28 @@
 """The one window: owns the page stack, decides which screen shows, and logs out when idle.
 
-Screens only emit intent signals (`logged_in`, `logout_requested`, ...); navigation lives here.
+Screens only emit intent signals (`logged_in`, `logout_requested`, ...); navigation lives here,
+and so does the barcode scanner: a scan goes to the screen that is showing, or, on a screen
+that does not take scans, to the user's own work screen.
 """
 
 from __future__ import annotations
+
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from intake.model import Role, User
 from ui.context import AppContext
+from ui.scanner import ScannerFilter
 from ui.screens.admin import AdminScreen
 from ui.screens.first_run import FirstRunScreen
 from ui.screens.gate import GateScreen
-from ui.screens.home import HomeScreen
 from ui.screens.login import LoginScreen
+from ui.screens.material import MaterialScreen
+from ui.screens.scan_screen import ScanScreen
+from ui.screens.store import StoreScreen
+from ui.screens.workshop import WorkshopScreen
 from ui.style import stylesheet
 from ui.widgets.panels import Panel
 
@@ -24,8 +32,17 @@ _ACTIVITY = {
 }
 
 
+REPEAT_IGNORE_S = 2.0  # a scanner that reads one label twice must not add it twice
+_PLACES: dict[Role, list[str]] = {
+    Role.COACH: ["gate", "material"],
+    Role.WORKSHOP: ["workshop", "material"],
+    Role.STORE: ["store"],
+    Role.COORDINATOR: ["gate", "workshop", "store", "material"],
+}
+
+
 class MainWindow(QMainWindow):
-    """Shows first-run, login, gate, home and admin screens as the session requires."""
+    """Shows first-run, login, the work screens and settings as the session requires."""
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -38,21 +55,33 @@ class MainWindow(QMainWindow):
         self.first_run = FirstRunScreen(ctx)
         self.login = LoginScreen(ctx)
         self.gate = GateScreen(ctx)
-        self.home = HomeScreen(ctx)
+        self.workshop = WorkshopScreen(ctx)
+        self.store = StoreScreen(ctx)
+        self.material = MaterialScreen(ctx)
         self.admin = AdminScreen(ctx)
-        for screen in (self.first_run, self.login, self.gate, self.home, self.admin):
+        self.work_screens: dict[str, QWidget] = {
+            "gate": self.gate, "workshop": self.workshop, "store": self.store,
+            "material": self.material,
+        }
+        for screen in (self.first_run, self.login, *self.work_screens.values(), self.admin):
             self.stack.addWidget(screen)
         self.first_run.done.connect(self.on_logged_in)
         self.login.logged_in.connect(self.on_logged_in)
-        for screen in (self.gate, self.home):
-            screen.logout_requested.connect(self.logout)
-            screen.settings_requested.connect(self.show_admin)
+        for screen in self.work_screens.values():
+            screen.logout_requested.connect(self.logout)  # type: ignore[attr-defined]
+            screen.settings_requested.connect(self.show_admin)  # type: ignore[attr-defined]
+            screen.place_requested.connect(self.show_place)  # type: ignore[attr-defined]
         self.admin.done.connect(self.show_role_home)
+
+        self.scanner = ScannerFilter(self)
+        self.scanner.scanned.connect(self.on_scan)
+        self._last_scan: tuple[str, float] = ("", 0.0)
 
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
         self.idle_timer.timeout.connect(self.logout)
         QApplication.instance().installEventFilter(self)
+        QApplication.instance().installEventFilter(self.scanner)
         if ctx.auth.needs_first_pin():
             self.show_page(self.first_run)
         else:
@@ -71,16 +100,48 @@ class MainWindow(QMainWindow):
         self.idle_timer.start()
         self.show_role_home()
 
+    def places(self) -> list[tuple[str, str]]:
+        """The work screens the user's role may use, in the order of the top bar."""
+        if self.user is None:
+            return []
+        names = {"gate": self.tr("Gate"), "workshop": self.tr("Workshop"),
+                 "store": self.tr("Store"), "material": self.tr("Material out")}
+        return [(key, names[key]) for key in _PLACES[self.user.role]]
+
     def show_role_home(self) -> None:
-        """Coaches and coordinators start at the gate; workshop and store staff at home."""
+        """Each role starts at its own work screen: gate, workshop or store."""
         if self.user is None:
             self.logout()
-        elif self.user.role in (Role.COACH, Role.COORDINATOR):
-            self.gate.enter(self.user)
-            self.show_page(self.gate)
         else:
-            self.home.enter(self.user)
-            self.show_page(self.home)
+            self.show_place(_PLACES[self.user.role][0])
+
+    def show_place(self, key: str) -> None:
+        if self.user is None or key not in _PLACES[self.user.role]:
+            return
+        screen = self.work_screens[key]
+        if isinstance(screen, ScanScreen):
+            screen.enter(self.user, self.places(), key)
+        else:
+            self.gate.enter(self.user)
+            self.gate.top.set_places(self.places(), key)
+        self.show_page(screen)
+
+    def on_scan(self, code: str) -> None:
+        """A barcode was scanned: the screen showing takes it, else the user's work screen."""
+        now = time.monotonic()
+        if code == self._last_scan[0] and now - self._last_scan[1] < REPEAT_IGNORE_S:
+            return  # the same label read twice in a row
+        self._last_scan = (code, now)
+        if self.user is None:
+            self.login.show_scan_refused(code)
+            return
+        for panel in self.findChildren(Panel):
+            panel.close_panel()  # an open question was not answered; nothing was written
+        current = self.stack.currentWidget()
+        if not hasattr(current, "handle_scan"):
+            self.show_role_home()
+            current = self.stack.currentWidget()
+        current.handle_scan(code)  # type: ignore[attr-defined]
 
     def show_admin(self) -> None:
         if self.user is not None and self.user.role is Role.COORDINATOR:
@@ -93,7 +154,10 @@ class MainWindow(QMainWindow):
         for panel in self.findChildren(Panel):
             panel.close_panel()  # a question left open is not for the next person
         self.gate.leave()
+        for screen in (self.workshop, self.store, self.material):
+            screen.leave()
         self.user = None
+        self._last_scan = ("", 0.0)
         self.login.enter()
         self.show_page(self.login)
 

@@ -35,6 +35,7 @@ class GateScreen(Retranslating, QWidget):
 
     logout_requested = Signal()
     settings_requested = Signal()
+    place_requested = Signal(str)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -47,6 +48,7 @@ class GateScreen(Retranslating, QWidget):
         self.top = TopBar(self)
         self.top.logout_clicked.connect(self.logout_requested)
         self.top.settings_clicked.connect(self.settings_requested)
+        self.top.place_chosen.connect(self.place_requested)
         self.banner = Banner(self)
 
         self.visit_start = VisitStart(self)

@@ -44,6 +44,10 @@ class LoginScreen(PinScreen):
             button.setChecked(code == self.ctx.language.code)
         self.pinpad.setFocus()
 
+    def show_scan_refused(self, code: str) -> None:
+        """A label was scanned before anyone logged in."""
+        self.message.error(self.tr("Log in first, then scan {code} again.").format(code=code))
+
     def choose_language(self, code: str) -> None:
         self.ctx.language.apply(code)
         for other, button in self.language_buttons.items():

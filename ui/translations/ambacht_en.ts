@@ -19,19 +19,22 @@
     </message>
 </context>
 <context>
-    <name>HomeScreen</name>
+    <name>ItemCard</name>
+    <message numerus="yes">
+        <source>%n minutes</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StoreScreen</name>
     <message numerus="yes">
         <source>%n items</source>
         <translation>
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n visits</source>
-        <translation>
-            <numerusform>%n visit</numerusform>
-            <numerusform>%n visits</numerusform>
         </translation>
     </message>
 </context>

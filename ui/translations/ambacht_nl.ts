@@ -562,48 +562,153 @@
     </message>
 </context>
 <context>
-    <name>HomeScreen</name>
+    <name>ItemCard</name>
     <message>
-        <source>Workshop</source>
-        <translation>Werkplaats</translation>
+        <source>Sale</source>
+        <translation>Verkoop</translation>
     </message>
     <message>
-        <source>Store</source>
-        <translation>Winkel</translation>
+        <source>Repair</source>
+        <translation>Reparatie</translation>
     </message>
     <message>
-        <source>Gate</source>
-        <translation>Poort</translation>
+        <source>Material</source>
+        <translation>Materiaal</translation>
     </message>
     <message>
-        <source>Coordinator</source>
-        <translation>Coördinator</translation>
+        <source>Voided</source>
+        <translation>Vervallen</translation>
     </message>
     <message>
-        <source>Hello {name}</source>
-        <translation>Hallo {name}</translation>
+        <source>At the centre</source>
+        <translation>In het centrum</translation>
     </message>
     <message>
-        <source>Taken in today: {items} · {weight} · {visits}</source>
-        <translation>Vandaag ingenomen: {items} · {weight} · {visits}</translation>
+        <source>In repair</source>
+        <translation>In reparatie</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkocht</translation>
+    </message>
+    <message>
+        <source>Left as material</source>
+        <translation>Weg als materiaal</translation>
+    </message>
+    <message>
+        <source>Used in a new product</source>
+        <translation>Verwerkt in een nieuw product</translation>
+    </message>
+    <message>
+        <source>Now: {status}</source>
+        <translation>Nu: {status}</translation>
+    </message>
+    <message>
+        <source>Route: {route}</source>
+        <translation>Route: {route}</translation>
+    </message>
+    <message>
+        <source>Price: {price}</source>
+        <translation>Prijs: {price}</translation>
+    </message>
+    <message>
+        <source>Safety test: passed</source>
+        <translation>Veiligheidstest: goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Safety test: failed</source>
+        <translation>Veiligheidstest: afgekeurd</translation>
+    </message>
+    <message>
+        <source>Safety test: not done</source>
+        <translation>Veiligheidstest: niet gedaan</translation>
+    </message>
+    <message>
+        <source>Reason: {reason}</source>
+        <translation>Reden: {reason}</translation>
+    </message>
+    <message>
+        <source>[cancelled] {line}</source>
+        <translation>[geannuleerd] {line}</translation>
+    </message>
+    <message>
+        <source>Made from {codes}</source>
+        <translation>Gemaakt van {codes}</translation>
+    </message>
+    <message>
+        <source>Labelled in the store</source>
+        <translation>Gelabeld in de winkel</translation>
+    </message>
+    <message>
+        <source>Weighed out as a batch of material</source>
+        <translation>Afgewogen als partij materiaal</translation>
+    </message>
+    <message>
+        <source>Taken in at the gate, route {route}</source>
+        <translation>Ingenomen aan de poort, route {route}</translation>
+    </message>
+    <message>
+        <source>Route changed to {route}</source>
+        <translation>Route gewijzigd naar {route}</translation>
+    </message>
+    <message>
+        <source>Repair started</source>
+        <translation>Reparatie gestart</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>gerepareerd</translation>
+    </message>
+    <message>
+        <source>repairable</source>
+        <translation>later te repareren</translation>
+    </message>
+    <message>
+        <source>end of life</source>
+        <translation>einde levensduur</translation>
+    </message>
+    <message>
+        <source>Repair finished: {outcome}</source>
+        <translation>Reparatie klaar: {outcome}</translation>
     </message>
     <message numerus="yes">
-        <source>%n items</source>
+        <source>%n minutes</source>
         <translation>
-            <numerusform>%n artikel</numerusform>
-            <numerusform>%n artikelen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n visits</source>
-        <translation>
-            <numerusform>%n bezoek</numerusform>
-            <numerusform>%n bezoeken</numerusform>
+            <numerusform>%n minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
         </translation>
     </message>
     <message>
-        <source>Items taken in at every gate station today.</source>
-        <translation>Artikelen die vandaag bij alle innamepunten zijn ingenomen.</translation>
+        <source>Safety test passed</source>
+        <translation>Veiligheidstest goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Safety test failed</source>
+        <translation>Veiligheidstest afgekeurd</translation>
+    </message>
+    <message>
+        <source>Price set to {price}</source>
+        <translation>Prijs gezet op {price}</translation>
+    </message>
+    <message>
+        <source>Sold for {price}</source>
+        <translation>Verkocht voor {price}</translation>
+    </message>
+    <message>
+        <source>Taken back; {price} refunded</source>
+        <translation>Teruggenomen; {price} terugbetaald</translation>
+    </message>
+    <message>
+        <source>To {recipient} (delivery note {note})</source>
+        <translation>Naar {recipient} (afleverbon {note})</translation>
+    </message>
+    <message>
+        <source>Used to make {code}</source>
+        <translation>Gebruikt voor {code}</translation>
+    </message>
+    <message>
+        <source>Correction: the step before was cancelled</source>
+        <translation>Correctie: de stap ervoor is geannuleerd</translation>
     </message>
 </context>
 <context>
@@ -634,12 +739,79 @@
         <source>Enter your PIN</source>
         <translation>Voer je pincode in</translation>
     </message>
+    <message>
+        <source>Log in first, then scan {code} again.</source>
+        <translation>Log eerst in en scan {code} dan opnieuw.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Ambacht</source>
         <translation>Ambacht</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Poort</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>Werkplaats</translation>
+    </message>
+    <message>
+        <source>Store</source>
+        <translation>Winkel</translation>
+    </message>
+    <message>
+        <source>Material out</source>
+        <translation>Materiaal weg</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialScreen</name>
+    <message>
+        <source>Add a weighed batch</source>
+        <translation>Gewogen partij toevoegen</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Opnieuw beginnen</translation>
+    </message>
+    <message>
+        <source>Send out and print note</source>
+        <translation>Meegeven en bon printen</translation>
+    </message>
+    <message>
+        <source>Total {weight}</source>
+        <translation>Totaal {weight}</translation>
+    </message>
+    <message>
+        <source>{code} is on the note already.</source>
+        <translation>{code} staat al op de bon.</translation>
+    </message>
+    <message>
+        <source>Which material?</source>
+        <translation>Welk materiaal?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Weight of the batch</source>
+        <translation>Gewicht van de partij</translation>
+    </message>
+    <message>
+        <source>There are no recipients yet. The coordinator adds them under Settings.</source>
+        <translation>Er zijn nog geen afnemers. De coördinator voegt ze toe bij Instellingen.</translation>
+    </message>
+    <message>
+        <source>Who takes it?</source>
+        <translation>Wie neemt het mee?</translation>
+    </message>
+    <message>
+        <source>Delivery note {code}: {weight} to {recipient}.</source>
+        <translation>Afleverbon {code}: {weight} naar {recipient}.</translation>
     </message>
 </context>
 <context>
@@ -678,6 +850,29 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>ScanScreen</name>
+    <message>
+        <source>Type a code</source>
+        <translation>Code intikken</translation>
+    </message>
+    <message>
+        <source>Not printed for {code}: {error}. Nothing is lost; print again when the printer is ready.</source>
+        <translation>Niet geprint voor {code}: {error}. Er gaat niets verloren; print opnieuw als de printer klaar is.</translation>
+    </message>
+    <message>
+        <source>Item code: the digits after the letter</source>
+        <translation>Itemcode: de cijfers na de letter</translation>
+    </message>
+    <message>
+        <source>Other reason…</source>
+        <translation>Andere reden…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
     </message>
 </context>
 <context>
@@ -846,6 +1041,96 @@
     </message>
 </context>
 <context>
+    <name>StoreScreen</name>
+    <message>
+        <source>Change price</source>
+        <translation>Prijs wijzigen</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Regel weghalen</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betaald</translation>
+    </message>
+    <message>
+        <source>Take back a sold item</source>
+        <translation>Verkocht item terugnemen</translation>
+    </message>
+    <message>
+        <source>Label an item from elsewhere</source>
+        <translation>Item van elders labelen</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>geen prijs</translation>
+    </message>
+    <message>
+        <source>Total {total}</source>
+        <translation>Totaal {total}</translation>
+    </message>
+    <message>
+        <source>{code} is in the sale already.</source>
+        <translation>{code} zit al in deze verkoop.</translation>
+    </message>
+    <message>
+        <source>Price of {code}</source>
+        <translation>Prijs van {code}</translation>
+    </message>
+    <message>
+        <source>Sold: {items} for {total}.</source>
+        <translation>Verkocht: {items} voor {total}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan the item the customer brings back.</source>
+        <translation>Scan het item dat de klant terugbrengt.</translation>
+    </message>
+    <message>
+        <source>{code} is back in stock.</source>
+        <translation>{code} is weer op voorraad.</translation>
+    </message>
+    <message>
+        <source>Why does {code} come back?</source>
+        <translation>Waarom komt {code} terug?</translation>
+    </message>
+    <message>
+        <source>Does not work</source>
+        <translation>Werkt niet</translation>
+    </message>
+    <message>
+        <source>Does not fit</source>
+        <translation>Past niet</translation>
+    </message>
+    <message>
+        <source>Changed their mind</source>
+        <translation>Bedacht zich</translation>
+    </message>
+    <message>
+        <source>Which category?</source>
+        <translation>Welke categorie?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prijs</translation>
+    </message>
+    <message>
+        <source>{code} labelled; the label is printing.</source>
+        <translation>{code} gelabeld; het label wordt geprint.</translation>
+    </message>
+</context>
+<context>
     <name>TextEntryPanel</name>
     <message>
         <source>Shift</source>
@@ -923,6 +1208,153 @@
     <message>
         <source>Standard weight {weight}</source>
         <translation>Standaardgewicht {weight}</translation>
+    </message>
+</context>
+<context>
+    <name>WorkshopScreen</name>
+    <message>
+        <source>Start repair</source>
+        <translation>Reparatie starten</translation>
+    </message>
+    <message>
+        <source>Repair done</source>
+        <translation>Reparatie klaar</translation>
+    </message>
+    <message>
+        <source>Safety test</source>
+        <translation>Veiligheidstest</translation>
+    </message>
+    <message>
+        <source>Price and label</source>
+        <translation>Prijs en label</translation>
+    </message>
+    <message>
+        <source>Correct last step</source>
+        <translation>Laatste stap corrigeren</translation>
+    </message>
+    <message>
+        <source>New product from material</source>
+        <translation>Nieuw product van materiaal</translation>
+    </message>
+    <message>
+        <source>Scan an item&apos;s label</source>
+        <translation>Scan het label van een item</translation>
+    </message>
+    <message>
+        <source>Make the product</source>
+        <translation>Product maken</translation>
+    </message>
+    <message>
+        <source>Scan the items the product is made of: {codes}</source>
+        <translation>Scan de items waarvan het product gemaakt is: {codes}</translation>
+    </message>
+    <message>
+        <source>{code} is in repair.</source>
+        <translation>{code} is in reparatie.</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Gerepareerd</translation>
+    </message>
+    <message>
+        <source>Repairable later</source>
+        <translation>Later te repareren</translation>
+    </message>
+    <message>
+        <source>End of life</source>
+        <translation>Einde levensduur</translation>
+    </message>
+    <message>
+        <source>How did the repair end?</source>
+        <translation>Hoe is de reparatie afgelopen?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Spare parts not available</source>
+        <translation>Onderdelen niet verkrijgbaar</translation>
+    </message>
+    <message>
+        <source>Spare parts too expensive</source>
+        <translation>Onderdelen te duur</translation>
+    </message>
+    <message>
+        <source>No way to open the product</source>
+        <translation>Product niet te openen</translation>
+    </message>
+    <message>
+        <source>Repair information not available</source>
+        <translation>Geen reparatie-informatie</translation>
+    </message>
+    <message>
+        <source>Lack of equipment</source>
+        <translation>Gereedschap ontbreekt</translation>
+    </message>
+    <message>
+        <source>Product too worn out</source>
+        <translation>Product te versleten</translation>
+    </message>
+    <message>
+        <source>Why can it not be repaired?</source>
+        <translation>Waarom is het niet te repareren?</translation>
+    </message>
+    <message>
+        <source>Electrical safety test</source>
+        <translation>Elektrische veiligheidstest</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Afgekeurd</translation>
+    </message>
+    <message>
+        <source>Store price</source>
+        <translation>Winkelprijs</translation>
+    </message>
+    <message>
+        <source>Minutes spent on the repair</source>
+        <translation>Minuten aan de reparatie besteed</translation>
+    </message>
+    <message>
+        <source>Repair of {code} recorded.</source>
+        <translation>Reparatie van {code} vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Safety test recorded.</source>
+        <translation>Veiligheidstest vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Price set; label printed.</source>
+        <translation>Prijs gezet; label geprint.</translation>
+    </message>
+    <message>
+        <source>The last step was cancelled.</source>
+        <translation>De laatste stap is geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Why cancel the last step?</source>
+        <translation>Waarom de laatste stap annuleren?</translation>
+    </message>
+    <message>
+        <source>Wrong item scanned</source>
+        <translation>Verkeerd item gescand</translation>
+    </message>
+    <message>
+        <source>Wrong outcome chosen</source>
+        <translation>Verkeerde uitkomst gekozen</translation>
+    </message>
+    <message>
+        <source>What was made?</source>
+        <translation>Wat is er gemaakt?</translation>
+    </message>
+    <message>
+        <source>New product {code} made; label printed.</source>
+        <translation>Nieuw product {code} gemaakt; label geprint.</translation>
     </message>
 </context>
 </TS>

@@ -1,4 +1,4 @@
-"""The bar over the gate and home screens: where you are, who you are, and the way out."""
+"""The bar over the work screens: where you are, who you are, where else to go, the way out."""
 
 from __future__ import annotations
 
@@ -29,6 +29,7 @@ class TopBar(Retranslating, QWidget):
 
     settings_clicked = Signal()
     logout_clicked = Signal()
+    place_chosen = Signal(str)  # the key of another screen the user may go to
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +52,10 @@ class TopBar(Retranslating, QWidget):
         # The site name gives way first; figures and the user's name keep their full text.
         row.addWidget(self.title, 1)
         row.addWidget(self.figures)
+        self.places = QHBoxLayout()
+        self.places.setSpacing(mm(2))
+        self.place_buttons: dict[str, QPushButton] = {}
+        row.addLayout(self.places)
         row.addWidget(self.user_label)
         row.addWidget(self.settings_button)
         row.addWidget(self.logout_button)
@@ -61,6 +66,22 @@ class TopBar(Retranslating, QWidget):
         self.title.setText(site)
         self.user_label.setText(who)
         self.settings_button.setVisible(may_configure)
+
+    def set_places(self, places: list[tuple[str, str]], current: str) -> None:
+        """Buttons to the other screens the user may use (none when there is only one)."""
+        for button in self.place_buttons.values():
+            button.deleteLater()
+        self.place_buttons = {}
+        if len(places) < 2:
+            return
+        for key, text in places:
+            button = QPushButton(text, self)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setCheckable(True)
+            button.setChecked(key == current)
+            button.clicked.connect(lambda _=False, k=key: self.place_chosen.emit(k))
+            self.places.addWidget(button)
+            self.place_buttons[key] = button
 
     def retranslate(self) -> None:
         self.settings_button.setText(self.tr("Settings"))

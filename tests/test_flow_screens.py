@@ -1,0 +1,220 @@
+"""An item walked through the centre on screen: taken in at the gate, scanned into repair in
+the workshop, sold in the store, by taps and by simulated barcode-scanner bursts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLineEdit
+from test_gate_screen import log_in, panel, tap
+
+from db import Store
+from intake.clock import FixedClock
+from intake.model import EventType, Route, Status, User
+from ui.app import build_context
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.widgets.keypad_panel import KeypadPanel
+from ui.widgets.panels import ChoicePanel, Panel
+
+
+@pytest.fixture
+def ctx(store: Store, clock: FixedClock, coach: User, repairer: User, store_clerk: User,
+        tmp_path: Path) -> AppContext:
+    store.set_setting("label_folder", str(tmp_path / "labels"))
+    store.set_setting("document_folder", str(tmp_path / "documents"))
+    return build_context(store, clock, "en")
+
+
+@pytest.fixture
+def window(qtbot, ctx: AppContext) -> MainWindow:
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    yield window
+    ctx.printer_queue.wait()
+
+
+def scan(qtbot, text: str, end: Qt.Key = Qt.Key.Key_Return) -> None:
+    """Type `text` the way a USB scanner does: a burst of key presses, then Enter."""
+    target = QApplication.focusWidget() or QApplication.activeWindow()
+    for char in text:
+        key = Qt.Key(ord(char.upper()))
+        modifiers = Qt.KeyboardModifier.ShiftModifier if char.isupper() else \
+            Qt.KeyboardModifier.NoModifier
+        QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, key, modifiers, char))
+    QApplication.sendEvent(target, QKeyEvent(QEvent.Type.KeyPress, end,
+                                             Qt.KeyboardModifier.NoModifier, "\r"))
+
+
+def log_out(qtbot, window: MainWindow) -> None:
+    screen = window.stack.currentWidget()
+    tap(qtbot, screen.top.logout_button)
+
+
+def answer(qtbot, window: MainWindow, key: str) -> None:
+    tap(qtbot, panel(window, ChoicePanel).option_buttons[key])
+
+
+def keypad(qtbot, window: MainWindow, text: str) -> None:
+    pad = panel(window, KeypadPanel)
+    pad.type_text(text)
+    tap(qtbot, pad.ok_button)
+
+
+def test_an_item_goes_from_gate_to_workshop_to_store(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    # The gate: a broken lamp, routed to sale, since it looked fine.
+    log_in(qtbot, window, "1111")
+    gate = window.gate
+    tap(qtbot, gate.visit_start.buttons[None])
+    tap(qtbot, gate.categories.tiles["lamps"])
+    tap(qtbot, gate.weight.standard_button)
+    tap(qtbot, gate.weight.route_buttons[Route.SALE])
+    code = "A000001"
+    log_out(qtbot, window)
+
+    # The store cannot sell it: it has no safety test.
+    log_in(qtbot, window, "3333")
+    assert window.stack.currentWidget() is window.store
+    scan(qtbot, code)
+    assert window.store.banner.is_error() and "safety test" in window.store.banner.text()
+    assert window.store.basket == []
+    log_out(qtbot, window)
+
+    # The workshop scans it, repairs it, tests it and prices it.
+    log_in(qtbot, window, "2222")
+    workshop = window.workshop
+    assert window.stack.currentWidget() is workshop
+    scan(qtbot, code)
+    assert workshop.card.item is not None and workshop.card.item.code == code
+    tap(qtbot, workshop.start_button)
+    assert ctx.workshop.item(code).status is Status.IN_REPAIR
+    tap(qtbot, workshop.finish_button)
+    answer(qtbot, window, "fixed")
+    answer(qtbot, window, "pass")
+    keypad(qtbot, window, "7,5")
+    keypad(qtbot, window, "20")
+    item = ctx.workshop.item(code)
+    assert (item.status, item.route, item.safety, item.price_cents) == (
+        Status.IN_STOCK, Route.SALE, "pass", 750)
+    assert "Now: At the centre" in workshop.card.facts.text()
+    assert workshop.card.history.count() == 4
+    log_out(qtbot, window)
+
+    # The store sells it with a second item, scanned with the price prefilled.
+    chair = ctx.gate.take_in(ctx.auth.login("1111"), ctx.gate.prepare("furniture", "sale"))
+    log_in(qtbot, window, "3333")
+    store = window.store
+    scan(qtbot, code)
+    scan(qtbot, chair.code)
+    assert [(i.code, p) for i, p in store.basket] == [(code, 750), (chair.code, 2500)]
+    store.lines.setCurrentRow(1)
+    tap(qtbot, store.price_button)
+    keypad(qtbot, window, "20")
+    assert "€ 27.50" in store.total.text() or "€27.50" in store.total.text()
+    tap(qtbot, store.pay_button)
+    assert ctx.shop.item(code).status is Status.SOLD
+    assert ctx.shop.item(chair.code).price_cents == 2000
+    # A second sale of the same lamp is refused with a clear message.
+    scan(qtbot, code)
+    assert store.basket == [] and "has been sold" in store.banner.text()
+
+    # The customer brings the chair back.
+    tap(qtbot, store.return_button)
+    scan(qtbot, chair.code)
+    answer(qtbot, window, "Does not fit")
+    assert ctx.shop.item(chair.code).status is Status.IN_STOCK
+    types = [e.type for e in ctx.gate.history(ctx.gate.item(code))]
+    assert types == [EventType.INTAKE, EventType.REPAIR_STARTED, EventType.SAFETY_TESTED,
+                     EventType.REPAIR_FINISHED, EventType.SOLD]
+
+
+def test_a_scan_never_types_into_the_field_that_has_focus(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    log_in(qtbot, window, "2222")
+    item = ctx.gate.take_in(ctx.auth.login("1111"), ctx.gate.prepare("books", "sale"))
+    field = QLineEdit(window.workshop)
+    field.show()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    scan(qtbot, item.code)
+    assert field.text() == ""
+    assert window.workshop.card.item is not None
+    assert window.workshop.card.item.code == item.code
+    # A person typing (slower than a scanner) reaches the field, in order.
+    for char in "ab":
+        QApplication.sendEvent(field, QKeyEvent(QEvent.Type.KeyPress, Qt.Key(ord(char.upper())),
+                                                Qt.KeyboardModifier.NoModifier, char))
+        qtbot.wait(120)
+    qtbot.waitUntil(lambda: field.text() == "ab")
+
+
+def test_scans_are_checked_and_repeats_ignored(qtbot, window: MainWindow, ctx: AppContext) -> None:
+    log_in(qtbot, window, "3333")
+    store = window.store
+    scan(qtbot, "A000404")
+    assert store.banner.is_error() and "No item has code A000404" in store.banner.text()
+    scan(qtbot, "HELLO1", Qt.Key.Key_Tab)  # a scanner set to end with Tab
+    assert "not an item code" in store.banner.text()
+    book = ctx.shop.label_in_store(ctx.auth.login("3333"), "books", None, 150)
+    scan(qtbot, book.code)
+    scan(qtbot, book.code)  # the same label read twice in a row
+    assert len(store.basket) == 1 and not store.banner.is_error()
+
+
+def test_a_scan_before_login_asks_to_log_in(qtbot, window: MainWindow) -> None:
+    scan(qtbot, "A000001")
+    assert "Log in first" in window.login.message.text()
+
+
+def test_a_scan_closes_an_open_question_and_is_taken(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    log_in(qtbot, window, "2222")
+    tap(qtbot, window.workshop.type_code_button)
+    assert [p for p in window.findChildren(Panel) if p.isVisible()]
+    item = ctx.gate.take_in(ctx.auth.login("1111"), ctx.gate.prepare("toys", "repair"))
+    scan(qtbot, item.code)
+    assert window.workshop.card.item is not None and window.workshop.card.item.code == item.code
+
+
+def test_material_leaves_with_a_delivery_note(
+    qtbot, window: MainWindow, ctx: AppContext, coordinator: User, tmp_path: Path
+) -> None:
+    from intake.admin import NameList
+
+    ctx.admin.add_name(coordinator, NameList.RECIPIENTS, "Metaal Oost")
+    scrap = ctx.gate.take_in(ctx.auth.login("1111"), ctx.gate.prepare("metal", "material"))
+    log_in(qtbot, window, "1111")
+    tap(qtbot, window.gate.top.place_buttons["material"])
+    material = window.material
+    assert window.stack.currentWidget() is material
+    scan(qtbot, scrap.code)
+    tap(qtbot, material.batch_button)
+    answer(qtbot, window, "wood")
+    keypad(qtbot, window, "42,5")
+    assert material.lines.count() == 2
+    tap(qtbot, material.send_button)
+    answer(qtbot, window, "Metaal Oost")
+    ctx.printer_queue.wait()
+    assert (tmp_path / "documents" / "UA000001.pdf").exists()
+    assert ctx.material.shipment("UA000001").grams == scrap.weight_g + 42500
+    assert ctx.gate.item(scrap.code).status is Status.MATERIAL_OUT
+
+
+def test_the_coordinator_moves_between_screens(qtbot, window: MainWindow) -> None:
+    log_in(qtbot, window, "1234")
+    assert set(window.gate.top.place_buttons) == {"gate", "workshop", "store", "material"}
+    tap(qtbot, window.gate.top.place_buttons["workshop"])
+    assert window.stack.currentWidget() is window.workshop
+    tap(qtbot, window.workshop.top.place_buttons["store"])
+    assert window.stack.currentWidget() is window.store
+
+

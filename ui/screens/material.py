@@ -1,0 +1,139 @@
+"""Material out: scan items or weigh a batch per category, pick the recipient, and a delivery
+note is printed with kg per category."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+
+from intake.errors import AmbachtError
+from intake.lifecycle import check_in_stock
+from intake.material import Shipment
+from intake.model import Item
+from intake.units import parse_kg
+from ui.context import AppContext
+from ui.screens.scan_screen import ScanScreen
+from ui.style import mm
+from ui.widgets.keypad_panel import KeypadPanel
+from ui.widgets.panels import ChoicePanel
+
+
+class MaterialScreen(ScanScreen):
+    """Collects the lines of one delivery note, then sends them to a recipient."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.items: list[Item] = []
+        self.batches: list[tuple[str, int]] = []  # (category code, grams)
+        self.lines = QListWidget(self)
+        self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.total = QLabel(self)
+        self.total.setProperty("role", "big")
+        self.batch_button = self.action_button(self.ask_batch)
+        self.clear_button = self.action_button(self.clear)
+        self.send_button = self.action_button(self.ask_recipient, "primary")
+        left = QVBoxLayout()
+        left.addWidget(self.lines, 1)
+        left.addWidget(self.total)
+        right = QVBoxLayout()
+        right.setSpacing(mm(3))
+        for button in (self.type_code_button, self.batch_button, self.clear_button,
+                       self.send_button):
+            right.addWidget(button)
+        right.addStretch(1)
+        self.body.addLayout(left, 3)
+        self.body.addLayout(right, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.batch_button.setText(self.tr("Add a weighed batch"))
+        self.clear_button.setText(self.tr("Start over"))
+        self.send_button.setText(self.tr("Send out and print note"))
+        self._show_lines()
+
+    def _show_lines(self) -> None:
+        lang = self.ctx.language
+        names = {c.code: c.name(lang.code) for c in self.ctx.store.categories(include_hidden=True)}
+        self.lines.clear()
+        for item in self.items:
+            self.lines.addItem(f"{item.code}   {names[item.category]}   "
+                               f"{lang.kg(item.weight_g, estimated=item.weight_estimated)}")
+        for category, grams in self.batches:
+            self.lines.addItem(f"{self.tr('batch')}   {names[category]}   {lang.kg(grams)}")
+        grams = sum(i.weight_g for i in self.items) + sum(g for _, g in self.batches)
+        self.total.setText(self.tr("Total {weight}").format(weight=lang.kg(grams)))
+        self.send_button.setEnabled(bool(self.items or self.batches))
+
+    def handle_scan(self, code: str) -> None:
+        item = self.attempt(lambda: self.ctx.material.item(code))
+        if not isinstance(item, Item):
+            return
+        if item.code in {i.code for i in self.items}:
+            self.banner.error(self.tr("{code} is on the note already.").format(code=item.code))
+            return
+        try:
+            check_in_stock(item)
+        except AmbachtError as exc:
+            self.banner.error(self.ctx.language.error(exc))
+            return
+        self.banner.hide()
+        self.items.append(item)
+        self._show_lines()
+
+    def ask_batch(self) -> None:
+        options = [(c.code, c.name(self.ctx.language.code)) for c in self.ctx.gate.categories()]
+        panel = ChoicePanel(self, self.tr("Which material?"), options, self.tr("Cancel"),
+                            columns=3)
+        panel.chosen.connect(self._ask_batch_weight)
+        panel.open()
+
+    def _ask_batch_weight(self, category: str) -> None:
+        panel = KeypadPanel(self, self.tr("Weight of the batch"), decimals=3, max_digits=7,
+                            unit="kg")
+
+        def weighed(text: str) -> None:
+            grams = self.attempt(lambda: parse_kg(text))
+            if isinstance(grams, int):
+                self.batches.append((category, grams))
+                self._show_lines()
+
+        panel.entered.connect(weighed)
+        panel.open()
+
+    def ask_recipient(self) -> None:
+        recipients = self.ctx.material.recipients()
+        if not recipients:
+            self.banner.error(self.tr("There are no recipients yet. The coordinator adds them "
+                                      "under Settings."))
+            return
+        panel = ChoicePanel(self, self.tr("Who takes it?"), [(r, r) for r in recipients],
+                            self.tr("Cancel"))
+        panel.chosen.connect(self.send)
+        panel.open()
+
+    def send(self, recipient: str) -> None:
+        user = self.user
+        if user is None:
+            return
+        shipment = self.attempt(lambda: self.ctx.material.send(
+            user, recipient, [i.code for i in self.items], self.batches))
+        if not isinstance(shipment, Shipment):
+            return
+        self.items, self.batches = [], []
+        self._show_lines()
+        self.ctx.printer_queue.submit(self.ctx.labels.document_printer(),
+                                      self.ctx.material.delivery_note_pdf(shipment.code),
+                                      shipment.code)
+        self.banner.ok(self.tr("Delivery note {code}: {weight} to {recipient}.").format(
+            code=shipment.code, weight=self.ctx.language.kg(shipment.grams),
+            recipient=shipment.recipient))
+
+    def clear(self) -> None:
+        self.items, self.batches = [], []
+        self.banner.hide()
+        self._show_lines()
+
+    def leave(self) -> None:
+        super().leave()
+        self.clear()

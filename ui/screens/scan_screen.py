@@ -1,0 +1,120 @@
+"""What the workshop, store and material screens share: the top bar, a banner, a card of the
+scanned item, and typing a code on the keypad when a label cannot be scanned."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from intake.errors import AmbachtError
+from intake.model import Item, User
+from ui.context import AppContext
+from ui.style import mm
+from ui.widgets.base import Banner, Retranslating
+from ui.widgets.keyboard import TextEntryPanel
+from ui.widgets.keypad_panel import KeypadPanel
+from ui.widgets.panels import ChoicePanel
+from ui.widgets.topbar import TopBar
+
+CODE_DIGITS = 6
+
+
+class ScanScreen(Retranslating, QWidget):
+    """Base of screens that act on scanned items; subclasses implement `handle_scan`."""
+
+    logout_requested = Signal()
+    settings_requested = Signal()
+    place_requested = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.user: User | None = None
+        self.top = TopBar(self)
+        self.top.logout_clicked.connect(self.logout_requested)
+        self.top.settings_clicked.connect(self.settings_requested)
+        self.top.place_chosen.connect(self.place_requested)
+        self.banner = Banner(self)
+        self.type_code_button = self.action_button(self.ask_code)
+        ctx.printer_queue.failed.connect(self._print_failed)
+        self.body = QHBoxLayout()
+        self.body.setSpacing(mm(4))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(mm(4), mm(2), mm(4), mm(2))
+        column.setSpacing(mm(2))
+        column.addWidget(self.top)
+        column.addWidget(self.banner)
+        column.addLayout(self.body, 1)
+
+    def action_button(self, action: Callable[[], None], role: str | None = None) -> QPushButton:
+        button = QPushButton(self)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        if role:
+            button.setProperty("role", role)
+        button.clicked.connect(action)
+        return button
+
+    def retranslate(self) -> None:
+        self.type_code_button.setText(self.tr("Type a code"))
+
+    def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:
+        self.user = user
+        self.banner.hide()
+        self.top.show_session(self.ctx.setting("site_name"), user.name,
+                              user.role.value == "coordinator")
+        self.top.set_places(places, here)
+
+    def _print_failed(self, code: str, error: str) -> None:
+        if self.isVisible():
+            self.banner.error(self.tr("Not printed for {code}: {error}. Nothing is lost; "
+                                      "print again when the printer is ready.").format(
+                code=code, error=error))
+
+    def leave(self) -> None:
+        self.user = None
+
+    def handle_scan(self, code: str) -> None:
+        """A code was scanned or typed."""
+        raise NotImplementedError
+
+    def ask_code(self) -> None:
+        """Type the digits of a code; the station letter is this station's."""
+        panel = KeypadPanel(self, self.tr("Item code: the digits after the letter"),
+                            max_digits=9)
+        panel.entered.connect(lambda digits: self.handle_scan(
+            f"{self.ctx.gate.station}{digits.zfill(CODE_DIGITS)}"))
+        panel.open()
+
+    def attempt(self, action: Callable[[], object], done: str | None = None) -> object | None:
+        """Run a service call; show its refusal in the banner. Returns its result or None."""
+        try:
+            result = action()
+        except AmbachtError as exc:
+            self.banner.error(self.ctx.language.error(exc))
+            return None
+        if done:
+            self.banner.ok(done)
+        return result
+
+    def print_label(self, item: Item) -> None:
+        """Queue the item's label (with its price, when it waits in the store)."""
+        labels = self.ctx.labels
+        self.ctx.printer_queue.submit(labels.printer(), labels.render([item]), item.code)
+
+    def ask_reason(self, title: str, reasons: list[str], then: Callable[[str], None]) -> None:
+        """Pick a reason from a few buttons, or type another one."""
+        other = self.tr("Other reason…")
+        panel = ChoicePanel(self, title, [(r, r) for r in [*reasons, other]], self.tr("Cancel"))
+
+        def chosen(reason: str) -> None:
+            if reason == other:
+                typed = TextEntryPanel(self, title, max_length=200)
+                typed.entered.connect(then)
+                typed.open()
+            else:
+                then(reason)
+
+        panel.chosen.connect(chosen)
+        panel.open()

@@ -1,0 +1,185 @@
+"""The store's till: scan items into a sale, change a price on the keypad, and pay; take a
+sold item back; give a label to an item that came from elsewhere."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+
+from intake.model import Item
+from intake.shop import Sale
+from intake.units import parse_eur
+from ui.context import AppContext
+from ui.screens.scan_screen import ScanScreen
+from ui.style import mm
+from ui.widgets.keypad_panel import KeypadPanel
+from ui.widgets.panels import ChoicePanel
+
+
+class StoreScreen(ScanScreen):
+    """A basket of scanned items and their prices; 'Paid' records them as one sale."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.basket: list[tuple[Item, int | None]] = []
+        self.returning = False  # the next scan is an item brought back
+        self.lines = QListWidget(self)
+        self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.total = QLabel(self)
+        self.total.setProperty("role", "big")
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.pay_button = self.action_button(self.pay, "primary")
+        self.price_button = self.action_button(self.ask_line_price)
+        self.remove_button = self.action_button(self.remove_line)
+        self.return_button = self.action_button(self.start_return)
+        self.return_button.setCheckable(True)
+        self.label_button = self.action_button(self.ask_new_item)
+        self.lines.currentRowChanged.connect(lambda _row: self._update_buttons())
+        left = QVBoxLayout()
+        left.addWidget(self.lines, 1)
+        left.addWidget(self.total)
+        right = QVBoxLayout()
+        right.setSpacing(mm(3))
+        for button in (self.type_code_button, self.price_button, self.remove_button,
+                       self.pay_button, self.return_button, self.label_button):
+            right.addWidget(button)
+        right.addStretch(1)
+        self.body.addLayout(left, 3)
+        self.body.addLayout(right, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.price_button.setText(self.tr("Change price"))
+        self.remove_button.setText(self.tr("Remove line"))
+        self.pay_button.setText(self.tr("Paid"))
+        self.return_button.setText(self.tr("Take back a sold item"))
+        self.label_button.setText(self.tr("Label an item from elsewhere"))
+        self._show_basket()
+
+    def _show_basket(self) -> None:
+        lang = self.ctx.language
+        row = self.lines.currentRow()
+        self.lines.clear()
+        for item, price in self.basket:
+            category = self.ctx.gate.category_of(item).name(lang.code)
+            shown = lang.eur(price) if price is not None else self.tr("no price")
+            self.lines.addItem(f"{item.code}   {category}   {shown}")
+        self.lines.setCurrentRow(min(row, len(self.basket) - 1))
+        total = sum(price or 0 for _, price in self.basket)
+        self.total.setText(self.tr("Total {total}").format(total=lang.eur(total)))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        selected = 0 <= self.lines.currentRow() < len(self.basket)
+        self.price_button.setEnabled(selected)
+        self.remove_button.setEnabled(selected)
+        self.pay_button.setEnabled(bool(self.basket)
+                                   and all(price is not None for _, price in self.basket))
+        self.return_button.setChecked(self.returning)
+
+    def handle_scan(self, code: str) -> None:
+        if self.returning:
+            self.returning = False
+            self._update_buttons()
+            self.ask_return(code)
+            return
+        item = self.attempt(lambda: self.ctx.shop.sellable(code))
+        if not isinstance(item, Item):
+            return
+        if item.code in {line.code for line, _ in self.basket}:
+            self.banner.error(self.tr("{code} is in the sale already.").format(code=item.code))
+            return
+        self.basket.append((item, self.ctx.shop.suggested_price(item)))
+        self.lines.setCurrentRow(len(self.basket) - 1)
+        self.banner.hide()
+        self._show_basket()
+        if self.basket[-1][1] is None:
+            self.ask_line_price()
+
+    def ask_line_price(self) -> None:
+        row = self.lines.currentRow()
+        if not 0 <= row < len(self.basket):
+            return
+        item = self.basket[row][0]
+        panel = KeypadPanel(self, self.tr("Price of {code}").format(code=item.code), decimals=2,
+                            max_digits=6, unit="€")
+
+        def priced(text: str) -> None:
+            price = self.attempt(lambda: parse_eur(text))
+            if isinstance(price, int):
+                self.basket[row] = (item, price)
+                self._show_basket()
+
+        panel.entered.connect(priced)
+        panel.open()
+
+    def remove_line(self) -> None:
+        row = self.lines.currentRow()
+        if 0 <= row < len(self.basket):
+            del self.basket[row]
+            self._show_basket()
+
+    def pay(self) -> None:
+        user = self.user
+        if user is None or not self.basket:
+            return
+        lines = [(item.code, price) for item, price in self.basket]
+        sale = self.attempt(lambda: self.ctx.shop.sell(user, lines))
+        if isinstance(sale, Sale):
+            self.basket = []
+            self._show_basket()
+            self.banner.ok(self.tr("Sold: {items} for {total}.").format(
+                items=self.tr("%n items", "", len(sale.items)),
+                total=self.ctx.language.eur(sale.total_cents)))
+
+    def start_return(self) -> None:
+        self.returning = not self.returning
+        self._update_buttons()
+        if self.returning:
+            self.banner.ok(self.tr("Scan the item the customer brings back."))
+        else:
+            self.banner.hide()
+
+    def ask_return(self, code: str) -> None:
+        user = self.user
+        item = self.attempt(lambda: self.ctx.shop.item(code))
+        if user is None or not isinstance(item, Item):
+            return
+
+        def take_back(reason: str) -> None:
+            if self.attempt(lambda: self.ctx.shop.take_back(user, item.code, reason)):
+                self.banner.ok(self.tr("{code} is back in stock.").format(code=item.code))
+
+        self.ask_reason(self.tr("Why does {code} come back?").format(code=item.code),
+                        [self.tr("Does not work"), self.tr("Does not fit"),
+                         self.tr("Changed their mind")], take_back)
+
+    def ask_new_item(self) -> None:
+        """Category, then price: the item gets a code and a label at once."""
+        options = [(c.code, c.name(self.ctx.language.code)) for c in self.ctx.gate.categories()]
+        panel = ChoicePanel(self, self.tr("Which category?"), options, self.tr("Cancel"),
+                            columns=3)
+        panel.chosen.connect(self._ask_new_item_price)
+        panel.open()
+
+    def _ask_new_item_price(self, category: str) -> None:
+        user = self.user
+        panel = KeypadPanel(self, self.tr("Price"), decimals=2, max_digits=6, unit="€")
+
+        def label(text: str) -> None:
+            item = self.attempt(lambda: self.ctx.shop.label_in_store(
+                user, category, None, parse_eur(text))) if user is not None else None
+            if isinstance(item, Item):
+                self.print_label(item)
+                self.banner.ok(self.tr("{code} labelled; the label is printing.").format(
+                    code=item.code))
+
+        panel.entered.connect(label)
+        panel.open()
+
+    def leave(self) -> None:
+        super().leave()
+        self.basket = []
+        self.returning = False
+        self._show_basket()

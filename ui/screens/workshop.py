@@ -1,0 +1,264 @@
+"""The workshop: scan an item, see its card and history, repair it, test it, price it, or make
+a new product out of material items (repurpose)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from intake.errors import AmbachtError
+from intake.model import Barrier, Item, RepairStatus, Status
+from intake.units import parse_eur
+from ui.context import AppContext
+from ui.screens.scan_screen import ScanScreen
+from ui.style import mm
+from ui.widgets.item_card import ItemCard
+from ui.widgets.keypad_panel import KeypadPanel
+from ui.widgets.panels import ChoicePanel
+
+
+class WorkshopScreen(ScanScreen):
+    """Acts on the item scanned last, or collects the items a new product is made from."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.card = ItemCard(ctx, self)
+        self.hint = QLabel(self)
+        self.hint.setProperty("role", "big")
+        self.hint.setWordWrap(True)
+        self.sources: list[Item] | None = None  # collecting for a new product when not None
+        self.start_button = self.action_button(self.start_repair)
+        self.finish_button = self.action_button(self.ask_outcome, "primary")
+        self.safety_button = self.action_button(self.ask_safety)
+        self.price_button = self.action_button(self.ask_price)
+        self.repurpose_button = self.action_button(self.toggle_repurpose)
+        self.correct_button = self.action_button(self.ask_correction)
+        left = QVBoxLayout()
+        left.addWidget(self.hint)
+        left.addWidget(self.card, 1)
+        right = QVBoxLayout()
+        right.setSpacing(mm(3))
+        for button in (self.type_code_button, self.start_button, self.finish_button,
+                       self.safety_button, self.price_button, self.repurpose_button,
+                       self.correct_button):
+            right.addWidget(button)
+        right.addStretch(1)
+        self.body.addLayout(left, 3)
+        self.body.addLayout(right, 1)
+        self.retranslate()
+        self.show_item(None)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.start_button.setText(self.tr("Start repair"))
+        self.finish_button.setText(self.tr("Repair done"))
+        self.safety_button.setText(self.tr("Safety test"))
+        self.price_button.setText(self.tr("Price and label"))
+        self.correct_button.setText(self.tr("Correct last step"))
+        self._show_mode()
+        if self.card.item is not None:
+            self.card.show_item(self.card.item)
+
+    def _show_mode(self) -> None:
+        if self.sources is None:
+            self.repurpose_button.setText(self.tr("New product from material"))
+            if self.card.item is None:
+                self.hint.setText(self.tr("Scan an item's label"))
+            self.hint.setVisible(self.card.item is None)
+        else:
+            self.repurpose_button.setText(self.tr("Make the product"))
+            self.hint.setText(self.tr("Scan the items the product is made of: {codes}").format(
+                codes=", ".join(i.code for i in self.sources) or "—"))
+            self.hint.setVisible(True)
+
+    def show_item(self, item: Item | None) -> None:
+        self.card.setVisible(item is not None)
+        if item is not None:
+            self.card.show_item(item)
+        else:
+            self.card.item = None
+        usable = item is not None and not item.voided
+        status = item.status if item is not None else None
+        electrical = item is not None and self.ctx.gate.category_of(item).is_electrical
+        self.start_button.setEnabled(usable and status is Status.IN_STOCK)
+        self.finish_button.setEnabled(usable and status is Status.IN_REPAIR)
+        self.safety_button.setEnabled(usable and electrical
+                                      and status in (Status.IN_STOCK, Status.IN_REPAIR))
+        self.price_button.setEnabled(usable and status in (Status.IN_STOCK, Status.IN_REPAIR))
+        self.correct_button.setEnabled(usable)
+        self._show_mode()
+
+    def handle_scan(self, code: str) -> None:
+        item = self.attempt(lambda: self.ctx.workshop.item(code))
+        if not isinstance(item, Item):
+            return
+        if self.sources is not None:
+            if item.code not in {i.code for i in self.sources}:
+                self.sources.append(item)
+            self._show_mode()
+            return
+        self.banner.hide()
+        self.show_item(item)
+
+    def _refresh(self, item: Item | None, done: str) -> None:
+        if item is not None:
+            self.show_item(self.ctx.workshop.item(item.code))
+            self.banner.ok(done)
+
+    # --- steps -----------------------------------------------------------------------------
+
+    def start_repair(self) -> None:
+        item, user = self.card.item, self.user
+        if item is None or user is None:
+            return
+        result = self.attempt(lambda: self.ctx.workshop.start_repair(user, item.code))
+        self._refresh(result if isinstance(result, Item) else None,
+                      self.tr("{code} is in repair.").format(code=item.code))
+
+    def ask_outcome(self) -> None:
+        statuses = [(RepairStatus.FIXED.value, self.tr("Fixed")),
+                    (RepairStatus.REPAIRABLE.value, self.tr("Repairable later")),
+                    (RepairStatus.END_OF_LIFE.value, self.tr("End of life"))]
+        panel = ChoicePanel(self, self.tr("How did the repair end?"), statuses, self.tr("Cancel"),
+                            columns=3)
+        panel.chosen.connect(lambda status: self._ask_barrier({"status": status}))
+        panel.open()
+
+    def _ask_barrier(self, answers: dict[str, str]) -> None:
+        if answers["status"] != RepairStatus.END_OF_LIFE.value:
+            self._ask_safety_with(answers)
+            return
+        barriers = [
+            (Barrier.SPARE_PARTS_NOT_AVAILABLE.value, self.tr("Spare parts not available")),
+            (Barrier.SPARE_PARTS_TOO_EXPENSIVE.value, self.tr("Spare parts too expensive")),
+            (Barrier.NO_WAY_TO_OPEN.value, self.tr("No way to open the product")),
+            (Barrier.REPAIR_INFO_NOT_AVAILABLE.value, self.tr("Repair information not available")),
+            (Barrier.LACK_OF_EQUIPMENT.value, self.tr("Lack of equipment")),
+            (Barrier.TOO_WORN_OUT.value, self.tr("Product too worn out")),
+        ]
+        panel = ChoicePanel(self, self.tr("Why can it not be repaired?"), barriers,
+                            self.tr("Cancel"))
+        panel.chosen.connect(lambda barrier: self._ask_minutes({**answers, "barrier": barrier}))
+        panel.open()
+
+    def _ask_safety_with(self, answers: dict[str, str]) -> None:
+        item = self.card.item
+        if item is None or answers["status"] != RepairStatus.FIXED.value or not (
+                self.ctx.gate.category_of(item).is_electrical):
+            self._ask_price_with(answers)
+            return
+        panel = ChoicePanel(self, self.tr("Electrical safety test"),
+                            [("pass", self.tr("Passed")), ("fail", self.tr("Failed"))],
+                            self.tr("Cancel"))
+        panel.chosen.connect(lambda result: self._ask_price_with({**answers, "safety": result}))
+        panel.open()
+
+    def _ask_price_with(self, answers: dict[str, str]) -> None:
+        if answers["status"] != RepairStatus.FIXED.value or answers.get("safety") == "fail":
+            self._ask_minutes(answers)
+            return
+        panel = KeypadPanel(self, self.tr("Store price"), decimals=2, max_digits=6, unit="€")
+        panel.entered.connect(lambda price: self._ask_minutes({**answers, "price": price}))
+        panel.open()
+
+    def _ask_minutes(self, answers: dict[str, str]) -> None:
+        panel = KeypadPanel(self, self.tr("Minutes spent on the repair"), max_digits=4)
+        panel.entered.connect(lambda minutes: self.finish({**answers, "minutes": minutes}))
+        panel.open()
+
+    def finish(self, answers: dict[str, str]) -> None:
+        """Record the outcome gathered by the panels; a fixed, priced item gets its label."""
+        item, user = self.card.item, self.user
+        if item is None or user is None:
+            return
+
+        def record() -> Item:
+            price = parse_eur(answers["price"]) if answers.get("price") else None
+            outcome = self.ctx.workshop.outcome(
+                answers["status"], barrier=answers.get("barrier"),
+                minutes=answers.get("minutes"), safety_test=answers.get("safety"),
+                price_cents=price)
+            return self.ctx.workshop.finish_repair(user, item.code, outcome)
+
+        result = self.attempt(record)
+        if isinstance(result, Item):
+            if result.price_cents is not None and result.route.value == "sale":
+                self.print_label(result)
+            self._refresh(result, self.tr("Repair of {code} recorded.").format(code=item.code))
+
+    def ask_safety(self) -> None:
+        item, user = self.card.item, self.user
+        if item is None or user is None:
+            return
+        panel = ChoicePanel(self, self.tr("Electrical safety test"),
+                            [("pass", self.tr("Passed")), ("fail", self.tr("Failed"))],
+                            self.tr("Cancel"))
+        panel.chosen.connect(lambda result: self._refresh(
+            self.attempt(lambda: self.ctx.workshop.safety_test(user, item.code, result)),
+            self.tr("Safety test recorded.")))
+        panel.open()
+
+    def ask_price(self) -> None:
+        item, user = self.card.item, self.user
+        if item is None or user is None:
+            return
+        panel = KeypadPanel(self, self.tr("Store price"), decimals=2, max_digits=6, unit="€")
+
+        def priced(text: str) -> None:
+            result = self.attempt(
+                lambda: self.ctx.workshop.set_price(user, item.code, parse_eur(text)))
+            if isinstance(result, Item):
+                self.print_label(result)
+                self._refresh(result, self.tr("Price set; label printed."))
+
+        panel.entered.connect(priced)
+        panel.open()
+
+    def ask_correction(self) -> None:
+        item, user = self.card.item, self.user
+        if item is None or user is None:
+            return
+
+        def correct(reason: str) -> None:
+            result = self.attempt(lambda: self.ctx.workshop.correct_last(user, item.code, reason))
+            if isinstance(result, tuple):
+                self._refresh(result[0], self.tr("The last step was cancelled."))
+
+        self.ask_reason(self.tr("Why cancel the last step?"),
+                        [self.tr("Wrong item scanned"), self.tr("Wrong outcome chosen")],
+                        correct)
+
+    def toggle_repurpose(self) -> None:
+        """First tap: start collecting material items; second tap: choose what was made."""
+        if self.sources is None:
+            self.sources = [self.card.item] if self.card.item is not None else []
+            self._show_mode()
+            return
+        if not self.sources:
+            self.sources = None
+            self._show_mode()
+            return
+        options = [(c.code, c.name(self.ctx.language.code)) for c in self.ctx.gate.categories()]
+        panel = ChoicePanel(self, self.tr("What was made?"), options, self.tr("Cancel"),
+                            columns=3)
+        panel.chosen.connect(self.make_product)
+        panel.open()
+
+    def make_product(self, category: str) -> None:
+        user, sources = self.user, self.sources or []
+        if user is None:
+            return
+        try:
+            product = self.ctx.workshop.repurpose(user, [s.code for s in sources], category)
+        except AmbachtError as exc:
+            self.banner.error(self.ctx.language.error(exc))
+            return
+        self.sources = None
+        self.print_label(product)
+        self.show_item(product)
+        self.banner.ok(self.tr("New product {code} made; label printed.").format(
+            code=product.code))
+
+    def leave(self) -> None:
+        super().leave()
+        self.sources = None
+        self.show_item(None)
