@@ -291,17 +291,30 @@ class Store:
     def bulk_insert(
         self, station: str, visits: Sequence[Visit], items: Sequence[Item],
         events: Sequence[Event], *, next_item_seq: int, next_visit_seq: int,
+        shipments: Sequence[tuple[str, str, datetime, str, str]] = (),
     ) -> None:
         """Write many finished records at once (demo data, imports, benchmarks).
 
         The caller hands in items as they end up (voided, final route) with all their events,
-        and the station's counters after them, so that the next intake continues the sequence.
+        the delivery notes (code, recipient, at, station, user id) their material left on, and
+        the station's counters after them, so that the next intake continues the sequence.
         """
         with self.db.atomic():
             conn = self.db.conn
             conn.executemany(_INSERT_VISIT, [_visit_row(v) for v in visits])
             conn.executemany(_INSERT_ITEM, [_item_row(i) for i in items])
             conn.executemany(_INSERT_EVENT, [_event_row(e) for e in events])
+            conn.executemany(
+                "INSERT INTO shipments (code, recipient, at, station, user_id) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(code, recipient, to_storage(at), station_, user_id)
+                 for code, recipient, at, station_, user_id in shipments],
+            )
+            conn.execute(
+                "UPDATE stations SET next_shipment_seq = max(next_shipment_seq, ?) "
+                "WHERE letter = ?",
+                [len(shipments) + 1, station],
+            )
             conn.execute(
                 "UPDATE stations SET next_item_seq = max(next_item_seq, ?), "
                 "next_visit_seq = max(next_visit_seq, ?) WHERE letter = ?",

@@ -6,7 +6,13 @@ network. The gate is open Tuesday to Saturday, 9:00 to 17:00, busiest on Saturda
 and autumn; a visit brings one to four items. About 30% of weights are the category's standard
 weight (estimated), 0.5% of items are undone by the coach within minutes, 1% change route later.
 
-Records are written in bulk (the same rows the gate writes), so a year takes a few seconds.
+After the gate, items live on as they would: electrical goods get a safety test, the workshop
+repairs (fixed, repairable or end of life, with ORDS barriers), the store sells most things
+within weeks at around the category's price and takes a few back, planks become tables, and
+material leaves each Friday to its recipient on a delivery note. Every step is made with the
+same `apply` the services use, so the rows equal a replay of their history.
+
+Records are written in bulk (the same rows the services write), so a year takes a few seconds.
 """
 
 from __future__ import annotations
@@ -20,10 +26,24 @@ from zoneinfo import ZoneInfo
 from db import Store
 from intake.auth import AuthService
 from intake.clock import FixedClock
-from intake.codes import item_code, visit_code
+from intake.codes import item_code, shipment_code, visit_code
 from intake.ids import new_id
+from intake.lifecycle import apply
 from intake.localtime import site_zone
-from intake.model import Category, Event, EventType, Item, Role, Route, User, Visit
+from intake.model import (
+    Barrier,
+    Category,
+    Event,
+    EventType,
+    Item,
+    Origin,
+    RepairStatus,
+    Role,
+    Route,
+    Status,
+    User,
+    Visit,
+)
 
 STAFF = (("Sanne", Role.COACH, "1111"), ("Ahmed", Role.COACH, "1112"),
          ("Joris", Role.WORKSHOP, "2222"), ("Fatima", Role.STORE, "3333"))
@@ -45,6 +65,22 @@ VOID_REASONS = ("Verkeerde categorie", "Dubbel ingevoerd", "Bewoner nam het weer
 ROUTE_REASONS = {Route.SALE: "Bleek kapot bij het testen", Route.REPAIR: "Toch niet te repareren",
                  Route.MATERIAL: "Toch verkoopbaar"}
 OPEN_WEEKDAYS = {1, 2, 3, 4, 5}  # Tuesday to Saturday
+RECIPIENTS = {  # material stream -> who takes it
+    "metal": "Metaalrecycling Oost", "eee_small": "Metaalrecycling Oost",
+    "eee_large": "Metaalrecycling Oost", "computers": "Metaalrecycling Oost",
+    "lamps": "Metaalrecycling Oost", "bicycles": "Metaalrecycling Oost",
+    "wood": "Houtwerkplaats Deltion College", "furniture": "Houtwerkplaats Deltion College",
+    "textiles": "Textielsortering Wieland",
+}
+OTHER_RECIPIENT = "Afvalscheiding Milieustraat"
+SHIPMENT_WEEKDAY = 4  # Friday
+# Median days from 'ready for sale' to sold, per category: what sells fastest.
+DAYS_TO_SALE = {"bicycles": 4, "furniture": 8, "eee_small": 6, "computers": 5, "lamps": 10,
+                "toys": 9, "household": 12, "books": 20, "textiles": 14, "eee_large": 7}
+BRANDS = ("Philips", "Bosch", "Braun", "Tefal", "Ikea", "Gazelle", "Batavus", "HP", "Samsung")
+PROBLEMS = ("Schakelaar defect", "Snoer beschadigd", "Lager versleten", "Ketting los",
+            "Scharnier kapot", "Zekering doorgebrand", "Band lek", "Poot los")
+RETURN_REASONS = ("Werkt niet", "Past niet", "Bedacht zich")
 
 
 @dataclass(frozen=True)
@@ -82,6 +118,7 @@ def build_demo(
     items: list[Item] = []
     events: list[Event] = []
     voided = changed = 0
+    last_gate_step: list[datetime] = []
     first_day = end.astimezone(zone).date() - timedelta(days=days - 1)
     for offset in range(days):
         day = first_day + timedelta(days=offset)
@@ -111,8 +148,16 @@ def build_demo(
                 if correction is not None:
                     events.append(correction)
                 items.append(item)
-    store.bulk_insert(station, visits, items, events, next_item_seq=len(items) + 1,
-                      next_visit_seq=len(visits) + 1)
+                last_gate_step.append(correction.at if correction else at)
+    life = _AfterTheGate(rng, zone, end, station, categories, staff["Joris"], staff["Fatima"],
+                         coaches[0], len(items) + 1)
+    items = [life.live(item, at) for item, at in zip(items, last_gate_step, strict=True)]
+    items = [life.final.get(item.id, item) for item in items] + life.products
+    events += life.events
+    for order, name in enumerate(sorted({*RECIPIENTS.values(), OTHER_RECIPIENT}), start=1):
+        store.add_name("recipients", name, order)
+    store.bulk_insert(station, visits, items, events, next_item_seq=life.next_seq,
+                      next_visit_seq=len(visits) + 1, shipments=life.shipments)
     pins = {coordinator.name: COORDINATOR_PIN, **{name: pin for name, _, pin in STAFF}}
     return DemoSummary(len(items), len(visits), voided, changed, pins)
 
@@ -184,3 +229,169 @@ def _reroute(rng: random.Random, item: Item, user: User, at: datetime) -> tuple[
         recorded_at=moment, station=item.station, user_id=user.id,
         reason=ROUTE_REASONS[item.route], data={"from": item.route.value, "to": new_route.value},
     )
+
+
+class _AfterTheGate:
+    """What happens to items after the gate, step by step, up to the demo's end."""
+
+    def __init__(
+        self, rng: random.Random, zone: ZoneInfo, end: datetime, station: str,
+        categories: dict[str, Category], repairer: User, clerk: User, coach: User,
+        next_seq: int,
+    ) -> None:
+        self.rng, self.zone, self.end, self.station = rng, zone, end, station
+        self.categories, self.repairer, self.clerk, self.coach = (
+            categories, repairer, clerk, coach)
+        self.next_seq = next_seq
+        self.events: list[Event] = []
+        self.products: list[Item] = []
+        self.shipments: list[tuple[str, str, datetime, str, str]] = []
+        self._open_shipments: dict[tuple[str, datetime], str] = {}
+        self._planks: list[tuple[Item, datetime]] = []
+        self.final: dict[str, Item] = {}  # items whose state changed after `live` returned
+
+    def live(self, item: Item, at: datetime) -> Item:
+        """The item after its later life, from its last gate step `at`; its events are
+        collected in `self.events`. Items used up later are in `self.final`."""
+        if item.voided:
+            return item
+        rng, category = self.rng, self.categories[item.category]
+        if item.route is Route.REPAIR:
+            item, at = self._repair(item, at)
+        if item.route is Route.SALE and category.is_electrical and item.safety is None:
+            item, at = self._step(item, at, rng.uniform(1, 5), self.repairer,
+                                  EventType.SAFETY_TESTED,
+                                  {"result": "pass" if rng.random() < 0.93 else "fail"})
+        if item.status is Status.IN_STOCK and item.route is Route.SALE:
+            item, at = self._sell(item, at)
+        if item.status is Status.IN_STOCK and item.route is Route.MATERIAL:
+            if item.category == "wood" and rng.random() < 0.15:
+                self._planks.append((item, at))
+                if len(self._planks) >= 3:
+                    self._repurpose()
+                return item  # on the pile until three planks make a table
+            item, at = self._ship(item, at)
+        return item
+
+    def _repair(self, item: Item, at: datetime) -> tuple[Item, datetime]:
+        rng, category = self.rng, self.categories[item.category]
+        item, at = self._step(item, at, rng.uniform(1, 10), self.repairer,
+                              EventType.REPAIR_STARTED, {"from_route": item.route.value})
+        if item.status is not Status.IN_REPAIR:
+            return item, at
+        outcome = rng.choices(list(RepairStatus), (60, 10, 30))[0]
+        if outcome is RepairStatus.FIXED and category.is_electrical:
+            item, at = self._step(item, at, rng.uniform(0, 2), self.repairer,
+                                  EventType.SAFETY_TESTED,
+                                  {"result": "pass" if rng.random() < 0.95 else "fail"})
+        barrier = rng.choices(list(Barrier), (30, 20, 10, 10, 5, 25))[0]
+        price = self._price(category) if outcome is RepairStatus.FIXED else None
+        data: dict[str, object] = {
+            "status": outcome.value,
+            "barrier": barrier.value if outcome is RepairStatus.END_OF_LIFE else None,
+            "problem": rng.choice(PROBLEMS),
+            "brand": rng.choice(BRANDS) if category.is_electrical or rng.random() < 0.3 else None,
+            "year": rng.randint(1995, self.end.year) if rng.random() < 0.4 else None,
+            "minutes": rng.choice((15, 20, 30, 45, 60, 90, 120)),
+            "ords_category": category.ords_category,
+        }
+        if price is not None:
+            data["price_cents"] = price
+        return self._step(item, at, rng.uniform(0, 3), self.repairer,
+                          EventType.REPAIR_FINISHED, data)
+
+    def _sell(self, item: Item, at: datetime) -> tuple[Item, datetime]:
+        rng = self.rng
+        if rng.random() > 0.85:
+            return item, at  # still in the store
+        median = DAYS_TO_SALE.get(item.category, 12)
+        price = item.price_cents or self._price(self.categories[item.category])
+        item, at = self._step(item, at, median * rng.lognormvariate(0, 0.6), self.clerk,
+                              EventType.SOLD, {"price_cents": price, "sale": new_id()})
+        if item.status is Status.SOLD and rng.random() < 0.03:
+            item, at = self._step(item, at, rng.uniform(1, 14), self.clerk, EventType.RETURNED,
+                                  {"refund_cents": price, "sale": None},
+                                  reason=rng.choice(RETURN_REASONS))
+            if item.status is Status.IN_STOCK:
+                item, at = self._step(item, at, median * rng.lognormvariate(0, 0.6),
+                                      self.clerk, EventType.SOLD,
+                                      {"price_cents": price, "sale": new_id()})
+        return item, at
+
+    def _ship(self, item: Item, at: datetime) -> tuple[Item, datetime]:
+        # Material leaves on the first Friday after it came free, at 15:00.
+        local = at.astimezone(self.zone)
+        days = (SHIPMENT_WEEKDAY - local.weekday()) % 7 or 7
+        moment = datetime.combine(local.date() + timedelta(days=days), time(15, 0), self.zone)
+        if moment >= self.end:
+            return item, at
+        recipient = RECIPIENTS.get(item.category, OTHER_RECIPIENT)
+        code = self._open_shipments.get((recipient, moment))
+        if code is None:
+            code = shipment_code(self.station, len(self.shipments) + 1)
+            self._open_shipments[(recipient, moment)] = code
+            self.shipments.append((code, recipient, moment, self.station, self.coach.id))
+        return self._event(item, moment, self.coach, EventType.MATERIAL_OUT,
+                           {"shipment": code, "recipient": recipient}), moment
+
+    def _repurpose(self) -> None:
+        """Three planks become a table in the workshop."""
+        planks, self._planks = self._planks, []
+        at = self._open_time(max(at for _, at in planks) + timedelta(days=self.rng.uniform(2, 9)))
+        if at >= self.end:
+            return
+        code = item_code(self.station, self.next_seq)
+        self.next_seq += 1
+        furniture = self.categories["furniture"]
+        product = Item(
+            id=new_id(), code=code, category=furniture.code,
+            weight_g=sum(p.weight_g for p, _ in planks), weight_estimated=False,
+            route=Route.SALE, station=self.station, intake_at=at, origin=Origin.REPURPOSED,
+            price_cents=self._price(furniture) * 2,
+        )
+        self.events.append(Event(
+            id=new_id(), item_id=product.id, type=EventType.INTAKE, at=at, recorded_at=at,
+            station=self.station, user_id=self.repairer.id,
+            data={"category": product.category, "route": "sale", "weight_g": product.weight_g,
+                  "weight_estimated": False, "visit": None, "origin": "repurposed",
+                  "price_cents": product.price_cents, "made_from": [p.code for p, _ in planks]},
+        ))
+        for plank, _ in planks:
+            self.final[plank.id] = self._event(plank, at, self.repairer, EventType.REPURPOSED,
+                                               {"into": code})
+        sold, _ = self._sell(product, at)
+        self.products.append(sold)
+
+    def _price(self, category: Category) -> int:
+        usual = category.price_cents or 200
+        return max(50, round(usual * self.rng.uniform(0.6, 1.6) / 50) * 50)
+
+    def _step(
+        self, item: Item, at: datetime, days: float, user: User, kind: EventType,
+        data: dict[str, object], reason: str | None = None,
+    ) -> tuple[Item, datetime]:
+        """`kind` happens `days` after `at`, in opening hours, unless that is past the end."""
+        moment = self._open_time(at + timedelta(days=days))
+        if moment >= self.end:
+            return item, at
+        return self._event(item, moment, user, kind, data, reason), moment
+
+    def _event(
+        self, item: Item, at: datetime, user: User, kind: EventType, data: dict[str, object],
+        reason: str | None = None,
+    ) -> Item:
+        event = Event(id=new_id(), item_id=item.id, type=kind, at=at, recorded_at=at,
+                      station=self.station, user_id=user.id, reason=reason, data=data)
+        self.events.append(event)
+        return apply(item, event)
+
+    def _open_time(self, moment: datetime) -> datetime:
+        """The same moment if the centre is open then, else the next opening hour."""
+        local = moment.astimezone(self.zone)
+        if local.hour >= 17:
+            local = datetime.combine(local.date() + timedelta(days=1), time(9, 30), self.zone)
+        elif local.hour < 9:
+            local = datetime.combine(local.date(), time(9, 30), self.zone)
+        while local.weekday() not in OPEN_WEEKDAYS:
+            local = datetime.combine(local.date() + timedelta(days=1), time(9, 30), self.zone)
+        return local.astimezone(moment.tzinfo)

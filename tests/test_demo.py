@@ -12,6 +12,8 @@ from intake.auth import AuthService
 from intake.clock import FixedClock
 from intake.demo import build_demo
 from intake.gate import GateService
+from intake.lifecycle import replay
+from intake.material import MaterialService
 from intake.model import EventType
 from intake.setup import initialize
 
@@ -66,8 +68,28 @@ def test_corrections_look_like_the_gates(demo) -> None:
         "SELECT i.code FROM items i JOIN events e ON e.item_id = i.id "
         "WHERE e.type = 'route_changed' LIMIT 1").fetchone()
     item = gate.item(code)
-    change = gate.history(item)[-1]
-    assert change.data["to"] == item.route.value != change.data["from"]
+    history = gate.history(item)
+    change = next(e for e in history if e.type is EventType.ROUTE_CHANGED)
+    assert change.data["to"] != change.data["from"] == history[0].data["route"]
+
+
+def test_items_live_on_after_the_gate_as_the_services_would_make_them(demo) -> None:
+    store, _ = demo
+    gate = GateService(store, FixedClock(END), "A")
+    counts = dict(store.db.execute("SELECT type, count(*) FROM events GROUP BY type").fetchall())
+    for kind in ("repair_started", "repair_finished", "safety_tested", "sold", "returned",
+                 "material_out", "repurposed"):
+        assert counts.get(kind, 0) > 0, kind
+    assert counts["sold"] > counts["intake"] * 0.4
+    for (code,) in store.db.execute("SELECT code FROM items").fetchall()[::20]:
+        item = gate.item(code)
+        history = gate.history(item)
+        assert replay(item, history) == item, code
+        assert [e.at for e in history] == sorted(e.at for e in history), code
+    shipment = store.db.execute("SELECT code FROM shipments LIMIT 1").fetchone()[0]
+    material = MaterialService(store, FixedClock(END), "A")
+    assert material.shipment(shipment).items
+    assert store.names("recipients")
 
 
 def test_staff_can_log_in(demo) -> None:

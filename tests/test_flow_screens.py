@@ -218,3 +218,34 @@ def test_the_coordinator_moves_between_screens(qtbot, window: MainWindow) -> Non
     assert window.stack.currentWidget() is window.store
 
 
+
+
+def test_a_coach_scans_an_item_at_the_gate_and_corrects_it(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    from ui.widgets.item_panel import ItemPanel
+
+    log_in(qtbot, window, "1111")
+    tap(qtbot, window.gate.visit_start.buttons[None])
+    item = ctx.gate.take_in(ctx.auth.login("1111"), ctx.gate.prepare("toys", "sale"))
+    scan(qtbot, item.code)
+    card = panel(window, ItemPanel)
+    assert card.card.heading.text().startswith(item.code)
+    tap(qtbot, card.route_button)
+    answer(qtbot, window, "repair")
+    answer(qtbot, window, "It is broken")
+    assert ctx.gate.item(item.code).route is Route.REPAIR
+    assert "changed" in window.gate.banner.text()
+    scan(qtbot, "A000404")
+    assert "No item has code" in window.gate.banner.text()
+    scan(qtbot, item.code)
+    tap(qtbot, panel(window, ItemPanel).void_button)
+    answer(qtbot, window, "Entered twice")
+    assert ctx.gate.item(item.code).voided
+    # A coach may not void someone else's item: the refusal is shown, nothing changes.
+    other = ctx.shop.label_in_store(ctx.auth.login("3333"), "books")
+    scan(qtbot, other.code)
+    tap(qtbot, panel(window, ItemPanel).void_button)
+    answer(qtbot, window, "Entered twice")
+    assert not ctx.gate.item(other.code).voided
+    assert window.gate.banner.is_error()

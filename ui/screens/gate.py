@@ -7,6 +7,8 @@ printer never loses an item; the last label can be printed again from here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +28,8 @@ from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
 from ui.style import mm
 from ui.widgets.base import Banner, Retranslating
 from ui.widgets.icons import icon
+from ui.widgets.item_panel import ItemPanel
+from ui.widgets.keyboard import ask_reason
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
 from ui.widgets.topbar import TopBar
 
@@ -245,6 +249,55 @@ class GateScreen(Retranslating, QWidget):
         if self.last_item is not None and self.last_item.code == item.code:
             self.last_item = None
         self.banner.ok(self.tr("{code} undone ({reason}).").format(code=item.code, reason=reason))
+        self._refresh()
+
+    # --- a scanned item -------------------------------------------------------------------
+
+    def handle_scan(self, code: str) -> None:
+        """Show a scanned item's card, with reprint, route change and void."""
+        try:
+            item = self.ctx.gate.item(code)
+        except AmbachtError as exc:
+            self.banner.error(self.ctx.language.error(exc))
+            return
+        panel = ItemPanel(self, self.ctx, item)
+        panel.reprint.connect(self._print)
+        panel.change_route.connect(self.ask_route_change)
+        panel.void.connect(self.ask_void)
+        panel.open()
+
+    def ask_route_change(self, item: Item) -> None:
+        routes = [(route.value, self.weight.route_buttons[route].text())
+                  for route in Route if route is not item.route]
+        panel = ChoicePanel(self, self.tr("New route for {code}").format(code=item.code),
+                            routes, self.tr("Cancel"))
+        panel.chosen.connect(lambda route: ask_reason(
+            self, self.tr("Why another route?"),
+            [self.tr("It is broken"), self.tr("It works after all"), self.tr("Wrong route")],
+            lambda reason: self._correct(
+                lambda user: self.ctx.gate.change_route(user, item.code, route, reason),
+                self.tr("Route of {code} changed.").format(code=item.code))))
+        panel.open()
+
+    def ask_void(self, item: Item) -> None:
+        ask_reason(self, self.tr("Void {code}? Choose why.").format(code=item.code),
+                   [self.tr("Entered twice"), self.tr("Resident took it back"),
+                    self.tr("Not a donation")],
+                   lambda reason: self._correct(
+                       lambda user: self.ctx.gate.void(user, item.code, reason),
+                       self.tr("{code} voided.").format(code=item.code)))
+
+    def _correct(self, action: Callable[[User], object], done: str) -> None:
+        if self.user is None:
+            return
+        try:
+            action(self.user)
+        except AmbachtError as exc:
+            self.banner.error(self.ctx.language.error(exc))
+            return
+        self.banner.ok(done)
+        if self.visit is not None:  # the corrected item may belong to the open visit
+            self.visit_items = len(self.ctx.gate.visit_items(self.visit))
         self._refresh()
 
     # --- labels ----------------------------------------------------------------------------

@@ -13,9 +13,7 @@ from intake.model import Item, User
 from ui.context import AppContext
 from ui.style import mm
 from ui.widgets.base import Banner, Retranslating
-from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.keypad_panel import KeypadPanel
-from ui.widgets.panels import ChoicePanel
 from ui.widgets.topbar import TopBar
 
 CODE_DIGITS = 6
@@ -102,19 +100,3 @@ class ScanScreen(Retranslating, QWidget):
         """Queue the item's label (with its price, when it waits in the store)."""
         labels = self.ctx.labels
         self.ctx.printer_queue.submit(labels.printer(), labels.render([item]), item.code)
-
-    def ask_reason(self, title: str, reasons: list[str], then: Callable[[str], None]) -> None:
-        """Pick a reason from a few buttons, or type another one."""
-        other = self.tr("Other reason…")
-        panel = ChoicePanel(self, title, [(r, r) for r in [*reasons, other]], self.tr("Cancel"))
-
-        def chosen(reason: str) -> None:
-            if reason == other:
-                typed = TextEntryPanel(self, title, max_length=200)
-                typed.entered.connect(then)
-                typed.open()
-            else:
-                then(reason)
-
-        panel.chosen.connect(chosen)
-        panel.open()

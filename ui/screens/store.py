@@ -12,6 +12,7 @@ from intake.units import parse_eur
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
 from ui.style import mm
+from ui.widgets.keyboard import ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel
 
@@ -151,7 +152,7 @@ class StoreScreen(ScanScreen):
             if self.attempt(lambda: self.ctx.shop.take_back(user, item.code, reason)):
                 self.banner.ok(self.tr("{code} is back in stock.").format(code=item.code))
 
-        self.ask_reason(self.tr("Why does {code} come back?").format(code=item.code),
+        ask_reason(self, self.tr("Why does {code} come back?").format(code=item.code),
                         [self.tr("Does not work"), self.tr("Does not fit"),
                          self.tr("Changed their mind")], take_back)
 

@@ -12,6 +12,7 @@ from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
 from ui.style import mm
 from ui.widgets.item_card import ItemCard
+from ui.widgets.keyboard import ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel
 
@@ -223,7 +224,7 @@ class WorkshopScreen(ScanScreen):
             if isinstance(result, tuple):
                 self._refresh(result[0], self.tr("The last step was cancelled."))
 
-        self.ask_reason(self.tr("Why cancel the last step?"),
+        ask_reason(self, self.tr("Why cancel the last step?"),
                         [self.tr("Wrong item scanned"), self.tr("Wrong outcome chosen")],
                         correct)
 

@@ -523,6 +523,38 @@
         <translation>{code} ongedaan gemaakt ({reason}).</translation>
     </message>
     <message>
+        <source>New route for {code}</source>
+        <translation>Nieuwe route voor {code}</translation>
+    </message>
+    <message>
+        <source>Why another route?</source>
+        <translation>Waarom een andere route?</translation>
+    </message>
+    <message>
+        <source>It is broken</source>
+        <translation>Het is kapot</translation>
+    </message>
+    <message>
+        <source>It works after all</source>
+        <translation>Het werkt toch</translation>
+    </message>
+    <message>
+        <source>Route of {code} changed.</source>
+        <translation>Route van {code} gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Void {code}? Choose why.</source>
+        <translation>{code} laten vervallen? Kies waarom.</translation>
+    </message>
+    <message>
+        <source>Not a donation</source>
+        <translation>Geen donatie</translation>
+    </message>
+    <message>
+        <source>{code} voided.</source>
+        <translation>{code} is vervallen.</translation>
+    </message>
+    <message>
         <source>Print which label again?</source>
         <translation>Welk label opnieuw printen?</translation>
     </message>
@@ -712,6 +744,25 @@
     </message>
 </context>
 <context>
+    <name>ItemPanel</name>
+    <message>
+        <source>Label again</source>
+        <translation>Opnieuw labelen</translation>
+    </message>
+    <message>
+        <source>Change route</source>
+        <translation>Route wijzigen</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Laten vervallen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+</context>
+<context>
     <name>Keypad</name>
     <message>
         <source>Clear</source>
@@ -853,6 +904,17 @@
     </message>
 </context>
 <context>
+    <name>Reasons</name>
+    <message>
+        <source>Other reason…</source>
+        <translation>Andere reden…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
     <name>ScanScreen</name>
     <message>
         <source>Type a code</source>
@@ -865,14 +927,6 @@
     <message>
         <source>Item code: the digits after the letter</source>
         <translation>Itemcode: de cijfers na de letter</translation>
-    </message>
-    <message>
-        <source>Other reason…</source>
-        <translation>Andere reden…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
     </message>
 </context>
 <context>

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui.style import mm
-from ui.widgets.panels import Panel
+from ui.widgets.panels import ChoicePanel, Panel
 
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl-", "zxcvbnm,.'", "éëèïöüç&()")
 
@@ -80,3 +82,23 @@ class TextEntryPanel(Panel):
         self.close_panel()
         self.entered.emit(text)
 
+
+
+def ask_reason(
+    host: QWidget, title: str, reasons: list[str], then: Callable[[str], None]
+) -> ChoicePanel:
+    """Pick a reason from a few buttons, or type another one on the keyboard."""
+    other = QCoreApplication.translate("Reasons", "Other reason…")
+    panel = ChoicePanel(host, title, [(r, r) for r in [*reasons, other]],
+                        QCoreApplication.translate("Reasons", "Cancel"))
+
+    def chosen(reason: str) -> None:
+        if reason == other:
+            typed = TextEntryPanel(host, title, max_length=200)
+            typed.entered.connect(then)
+            typed.open()
+        else:
+            then(reason)
+
+    panel.chosen.connect(chosen)
+    return panel.open()  # type: ignore[return-value]
