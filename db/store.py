@@ -379,6 +379,20 @@ class Store:
         ) or (0,)
         return GateTotals(items=items, grams=grams, visits=visits)
 
+    def frequent_repair_values(self, field: str, category: str, limit: int) -> list[str]:
+        """The most used values of a repair record's `field` ('brand', 'problem') for items
+        of `category`, most frequent first: quick choices for the next repair."""
+        if field not in ("brand", "problem"):
+            raise ValueError(f"no repair field {field!r}")
+        rows = self.db.execute(
+            f"SELECT json_extract(e.data, '$.{field}') AS value, count(*) AS uses "
+            "FROM events e JOIN items i ON i.id = e.item_id "
+            "WHERE e.type = 'repair_finished' AND i.category = ? AND value IS NOT NULL "
+            "GROUP BY value ORDER BY uses DESC, value LIMIT ?",
+            [category, limit],
+        ).fetchall()
+        return [row[0] for row in rows]
+
     # --- configuration history -------------------------------------------------------------
 
     def add_config_change(

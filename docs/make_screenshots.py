@@ -74,7 +74,45 @@ def main() -> int:
         tap(window.login.pinpad.ok_button)
         tap(window.gate.top.settings_button)
         shoot("settings")
+        tap(window.admin.back)
+        window.on_scan(pick("status = 'sold'"))
+        shoot("gate-item")
+        window.logout()
+        log_in("2222")
+        window.on_scan(pick("status = 'in_repair'"))
+        shoot("workshop")
+        tap(window.workshop.finish_button)
+        shoot("repair-outcome")
+        window.logout()
+        log_in("3333")
+        for code in picks("status = 'in_stock' AND route = 'sale' AND category IN "
+                          "('furniture', 'books', 'toys')", 3):
+            window.on_scan(code)
+            QTest.qWait(2100)  # not a repeat
+        shoot("store")
+        window.logout()
+        log_in("1111")
+        tap(window.gate.top.place_button)
+        for code in picks("status = 'in_stock' AND route = 'material'", 2):
+            window.on_scan(code)
+        window.material.batches.append(("metal", 86_500))
+        window.material.retranslate()
+        shoot("material")
         app.quit()
+
+    def log_in(pin: str) -> None:
+        for digit in pin:
+            tap(window.login.pinpad.keypad.buttons[digit])
+        tap(window.login.pinpad.ok_button)
+
+    def picks(where: str, count: int) -> list[str]:
+        rows = store.db.execute(
+            f"SELECT code FROM items WHERE voided = 0 AND {where} "  # noqa: S608 - fixed text
+            "ORDER BY intake_at DESC LIMIT ?", [count]).fetchall()
+        return [code for (code,) in rows]
+
+    def pick(where: str) -> str:
+        return picks(where, 1)[0]
 
     QTimer.singleShot(500, run)
     app.exec()

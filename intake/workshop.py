@@ -57,6 +57,11 @@ def parse_safety(text: str | None) -> str | None:
 class WorkshopService(StepService):
     """What workshop staff (and the coordinator) do with an item they scanned."""
 
+    def suggestions(self, item: Item, limit: int = 6) -> tuple[list[str], list[str]]:
+        """Brands and problems recorded most often for this item's category."""
+        return (self.store.frequent_repair_values("brand", item.category, limit),
+                self.store.frequent_repair_values("problem", item.category, limit))
+
     def start_repair(self, user: User, code: str, at: datetime | None = None) -> Item:
         """Take an item into repair, whatever route the gate gave it."""
         require(user, Action.REPAIR)

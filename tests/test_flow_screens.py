@@ -17,6 +17,7 @@ from intake.model import EventType, Route, Status, User
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, Panel
 
@@ -100,7 +101,14 @@ def test_an_item_goes_from_gate_to_workshop_to_store(
     answer(qtbot, window, "pass")
     keypad(qtbot, window, "7,5")
     keypad(qtbot, window, "20")
+    answer(qtbot, window, "")  # problem not described
+    answer(qtbot, window, "Other…")  # a brand not seen before, typed on the keyboard
+    typed = panel(window, TextEntryPanel)
+    typed.type_text("Hema")
+    tap(qtbot, typed.ok_button)
     item = ctx.workshop.item(code)
+    assert ctx.workshop.history(item)[-1].data["brand"] == "Hema"
+    assert ctx.workshop.suggestions(item)[0] == ["Hema"]
     assert (item.status, item.route, item.safety, item.price_cents) == (
         Status.IN_STOCK, Route.SALE, "pass", 750)
     assert "Now: At the centre" in workshop.card.facts.text()
@@ -193,7 +201,8 @@ def test_material_leaves_with_a_delivery_note(
     ctx.admin.add_name(coordinator, NameList.RECIPIENTS, "Metaal Oost")
     scrap = ctx.gate.take_in(ctx.auth.login("1111"), ctx.gate.prepare("metal", "material"))
     log_in(qtbot, window, "1111")
-    tap(qtbot, window.gate.top.place_buttons["material"])
+    assert window.gate.top.place_button.text() == "Material out"
+    tap(qtbot, window.gate.top.place_button)
     material = window.material
     assert window.stack.currentWidget() is material
     scan(qtbot, scrap.code)
@@ -211,11 +220,16 @@ def test_material_leaves_with_a_delivery_note(
 
 def test_the_coordinator_moves_between_screens(qtbot, window: MainWindow) -> None:
     log_in(qtbot, window, "1234")
-    assert set(window.gate.top.place_buttons) == {"gate", "workshop", "store", "material"}
-    tap(qtbot, window.gate.top.place_buttons["workshop"])
+    tap(qtbot, window.gate.top.place_button)
+    assert set(panel(window, ChoicePanel).option_buttons) == {"workshop", "store", "material"}
+    answer(qtbot, window, "workshop")
     assert window.stack.currentWidget() is window.workshop
-    tap(qtbot, window.workshop.top.place_buttons["store"])
+    tap(qtbot, window.workshop.top.place_button)
+    answer(qtbot, window, "store")
     assert window.stack.currentWidget() is window.store
+    tap(qtbot, window.store.top.place_button)
+    answer(qtbot, window, "gate")
+    assert window.stack.currentWidget() is window.gate
 
 
 

@@ -54,7 +54,7 @@ class StoreScreen(ScanScreen):
         self.price_button.setText(self.tr("Change price"))
         self.remove_button.setText(self.tr("Remove line"))
         self.pay_button.setText(self.tr("Paid"))
-        self.return_button.setText(self.tr("Take back a sold item"))
+        self.return_button.setText(self.tr("Take a return"))
         self.label_button.setText(self.tr("Label an item from elsewhere"))
         self._show_basket()
 

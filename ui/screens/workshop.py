@@ -61,7 +61,7 @@ class WorkshopScreen(ScanScreen):
 
     def _show_mode(self) -> None:
         if self.sources is None:
-            self.repurpose_button.setText(self.tr("New product from material"))
+            self.repurpose_button.setText(self.tr("Make a new product"))
             if self.card.item is None:
                 self.hint.setText(self.tr("Scan an item's label"))
             self.hint.setVisible(self.card.item is None)
@@ -163,8 +163,22 @@ class WorkshopScreen(ScanScreen):
 
     def _ask_minutes(self, answers: dict[str, str]) -> None:
         panel = KeypadPanel(self, self.tr("Minutes spent on the repair"), max_digits=4)
-        panel.entered.connect(lambda minutes: self.finish({**answers, "minutes": minutes}))
+        panel.entered.connect(lambda minutes: self._ask_problem({**answers, "minutes": minutes}))
         panel.open()
+
+    def _ask_problem(self, answers: dict[str, str]) -> None:
+        """The fault, from those seen most in this category, typed, or left out."""
+        item = self.card.item
+        if item is None:
+            return
+        brands, problems = self.ctx.workshop.suggestions(item)
+        ask_reason(self, self.tr("What was the problem?"), problems,
+                   lambda problem: ask_reason(
+                       self, self.tr("Brand"), brands,
+                       lambda brand: self.finish({**answers, "problem": problem,
+                                                  "brand": brand}),
+                       skip=self.tr("Unknown")),
+                   skip=self.tr("Not described"))
 
     def finish(self, answers: dict[str, str]) -> None:
         """Record the outcome gathered by the panels; a fixed, priced item gets its label."""
@@ -177,7 +191,8 @@ class WorkshopScreen(ScanScreen):
             outcome = self.ctx.workshop.outcome(
                 answers["status"], barrier=answers.get("barrier"),
                 minutes=answers.get("minutes"), safety_test=answers.get("safety"),
-                price_cents=price)
+                price_cents=price, problem=answers.get("problem") or None,
+                brand=answers.get("brand") or None)
             return self.ctx.workshop.finish_repair(user, item.code, outcome)
 
         result = self.attempt(record)

@@ -906,8 +906,8 @@
 <context>
     <name>Reasons</name>
     <message>
-        <source>Other reason…</source>
-        <translation>Andere reden…</translation>
+        <source>Other…</source>
+        <translation>Anders…</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1109,8 +1109,8 @@
         <translation>Betaald</translation>
     </message>
     <message>
-        <source>Take back a sold item</source>
-        <translation>Verkocht item terugnemen</translation>
+        <source>Take a return</source>
+        <translation>Retour nemen</translation>
     </message>
     <message>
         <source>Label an item from elsewhere</source>
@@ -1206,6 +1206,18 @@
 <context>
     <name>TopBar</name>
     <message>
+        <source>Other screen</source>
+        <translation>Ander scherm</translation>
+    </message>
+    <message>
+        <source>Go to</source>
+        <translation>Ga naar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
@@ -1287,8 +1299,8 @@
         <translation>Laatste stap corrigeren</translation>
     </message>
     <message>
-        <source>New product from material</source>
-        <translation>Nieuw product van materiaal</translation>
+        <source>Make a new product</source>
+        <translation>Nieuw product maken</translation>
     </message>
     <message>
         <source>Scan an item&apos;s label</source>
@@ -1373,6 +1385,22 @@
     <message>
         <source>Minutes spent on the repair</source>
         <translation>Minuten aan de reparatie besteed</translation>
+    </message>
+    <message>
+        <source>What was the problem?</source>
+        <translation>Wat was het probleem?</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Merk</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <source>Not described</source>
+        <translation>Niet beschreven</translation>
     </message>
     <message>
         <source>Repair of {code} recorded.</source>

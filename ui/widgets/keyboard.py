@@ -85,12 +85,16 @@ class TextEntryPanel(Panel):
 
 
 def ask_reason(
-    host: QWidget, title: str, reasons: list[str], then: Callable[[str], None]
+    host: QWidget, title: str, reasons: list[str], then: Callable[[str], None],
+    *, skip: str | None = None,
 ) -> ChoicePanel:
-    """Pick a reason from a few buttons, or type another one on the keyboard."""
-    other = QCoreApplication.translate("Reasons", "Other reason…")
-    panel = ChoicePanel(host, title, [(r, r) for r in [*reasons, other]],
-                        QCoreApplication.translate("Reasons", "Cancel"))
+    """Pick a reason (or any short text) from a few buttons, or type another one on the
+    keyboard; with `skip`, a button that answers with an empty text."""
+    other = QCoreApplication.translate("Reasons", "Other…")
+    options = [(r, r) for r in [*reasons, other]]
+    if skip is not None:
+        options.append(("", skip))
+    panel = ChoicePanel(host, title, options, QCoreApplication.translate("Reasons", "Cancel"))
 
     def chosen(reason: str) -> None:
         if reason == other:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 from ui.style import mm
 from ui.widgets.base import Retranslating
 from ui.widgets.icons import icon
+from ui.widgets.panels import ChoicePanel
 
 
 class ElidingLabel(QLabel):
@@ -52,10 +53,13 @@ class TopBar(Retranslating, QWidget):
         # The site name gives way first; figures and the user's name keep their full text.
         row.addWidget(self.title, 1)
         row.addWidget(self.figures)
-        self.places = QHBoxLayout()
-        self.places.setSpacing(mm(2))
-        self.place_buttons: dict[str, QPushButton] = {}
-        row.addLayout(self.places)
+        self._places: list[tuple[str, str]] = []
+        self.place_button = QPushButton(self)
+        self.place_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.place_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.place_button.clicked.connect(self._choose_place)
+        self.place_button.hide()
+        row.addWidget(self.place_button)
         row.addWidget(self.user_label)
         row.addWidget(self.settings_button)
         row.addWidget(self.logout_button)
@@ -68,20 +72,22 @@ class TopBar(Retranslating, QWidget):
         self.settings_button.setVisible(may_configure)
 
     def set_places(self, places: list[tuple[str, str]], current: str) -> None:
-        """Buttons to the other screens the user may use (none when there is only one)."""
-        for button in self.place_buttons.values():
-            button.deleteLater()
-        self.place_buttons = {}
-        if len(places) < 2:
+        """One button to the user's other screens: it names the other one when there are two,
+        and opens a choice when there are more. Hidden when the user has one screen."""
+        self._places = [(key, text) for key, text in places if key != current]
+        self.place_button.setVisible(bool(self._places))
+        if len(self._places) == 1:
+            self.place_button.setText(self._places[0][1])
+        else:
+            self.place_button.setText(self.tr("Other screen"))
+
+    def _choose_place(self) -> None:
+        if len(self._places) == 1:
+            self.place_chosen.emit(self._places[0][0])
             return
-        for key, text in places:
-            button = QPushButton(text, self)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.setCheckable(True)
-            button.setChecked(key == current)
-            button.clicked.connect(lambda _=False, k=key: self.place_chosen.emit(k))
-            self.places.addWidget(button)
-            self.place_buttons[key] = button
+        panel = ChoicePanel(self, self.tr("Go to"), self._places, self.tr("Cancel"))
+        panel.chosen.connect(self.place_chosen)
+        panel.open()
 
     def retranslate(self) -> None:
         self.settings_button.setText(self.tr("Settings"))
