@@ -17,7 +17,8 @@ from intake.defaults import GUIDE_CO2_SOURCE
 from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from intake.ids import new_id
 from intake.model import Category, ConfigChange, User
-from intake.units import check_weight_limits
+from intake.ords import check_product_category
+from intake.units import check_price, check_weight_limits
 from labels.layout import SIZES
 
 _CODE = re.compile(r"[a-z][a-z0-9_]{1,19}")
@@ -119,6 +120,34 @@ class AdminService:
         new = replace(old, co2_factor=float(factor), co2_source=_clean_name(source, 200))
         self._save(actor, new, f"category {code} co2", f"{old.co2_factor} ({old.co2_source})",
                    f"{new.co2_factor} ({new.co2_source})")
+        return new
+
+    def set_category_price(self, actor: User, code: str, price_cents: int | None) -> Category:
+        """The usual store price the till offers for items of this category (None: none)."""
+        require(actor, Action.MANAGE_CATEGORIES)
+        old = self._category(code)
+        if price_cents is not None:
+            check_price(price_cents)
+        new = replace(old, price_cents=price_cents)
+        self._save(actor, new, f"category {code} price", str(old.price_cents),
+                   str(price_cents))
+        return new
+
+    def set_category_electrical(self, actor: User, code: str, electrical: bool) -> Category:
+        """Electrical goods need a passed safety test before they may be sold."""
+        require(actor, Action.MANAGE_CATEGORIES)
+        old = self._category(code)
+        new = replace(old, is_electrical=electrical)
+        self._save(actor, new, f"category {code} electrical", str(old.is_electrical),
+                   str(electrical))
+        return new
+
+    def set_category_ords(self, actor: User, code: str, ords_category: str) -> Category:
+        """The ORDS product category repair records of this category are reported under."""
+        require(actor, Action.MANAGE_CATEGORIES)
+        old = self._category(code)
+        new = replace(old, ords_category=check_product_category(ords_category))
+        self._save(actor, new, f"category {code} ords", old.ords_category, new.ords_category)
         return new
 
     def move_category(self, actor: User, code: str, offset: int) -> list[Category]:

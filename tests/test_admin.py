@@ -127,3 +127,18 @@ def test_config_history_is_append_only(admin: AdminService, coordinator: User,
         store.db.execute("UPDATE config_changes SET new_value = 'x'")
     with pytest.raises(sqlite3.IntegrityError, match="append-only"):
         store.db.execute("DELETE FROM config_changes")
+
+
+def test_category_price_electrical_and_ords(admin: AdminService, coordinator: User,
+                                            coach: User) -> None:
+    assert admin.set_category_price(coordinator, "books", 75).price_cents == 75
+    assert admin.set_category_price(coordinator, "books", None).price_cents is None
+    with pytest.raises(ValidationError, match="price"):
+        admin.set_category_price(coordinator, "books", -5)
+    assert admin.set_category_electrical(coordinator, "toys", True).is_electrical
+    assert admin.set_category_ords(coordinator, "toys", "toy").ords_category == "Toy"
+    assert admin.set_category_ords(coordinator, "toys", "").ords_category == ""
+    with pytest.raises(ValidationError, match="not an ORDS product category"):
+        admin.set_category_ords(coordinator, "toys", "Spaceship")
+    with pytest.raises(NotAllowed):
+        admin.set_category_price(coach, "books", 100)

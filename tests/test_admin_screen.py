@@ -123,3 +123,27 @@ def test_changing_the_app_language_applies_at_once(qtbot, screen: AdminScreen) -
     tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["nl"])
     assert screen.ctx.setting("language") == "nl"
     qtbot.waitUntil(lambda: screen.back.text() == "Terug")
+
+
+def test_a_category_gets_a_price_an_ords_category_and_becomes_electrical(
+    qtbot, screen: AdminScreen
+) -> None:
+    from ui.widgets.panels import ListPanel
+
+    section = screen.sections["categories"]
+    select(screen, "categories", "toys")
+    tap(qtbot, section.price)
+    type_on_keypad(qtbot, screen, "4,5")
+    assert screen.ctx.store.category("toys").price_cents == 450
+    tap(qtbot, section.electrical)
+    assert screen.ctx.store.category("toys").is_electrical
+    tap(qtbot, section.ords)
+    options = open_panel(screen, ListPanel).options
+    row = next(options.item(i) for i in range(options.count()) if options.item(i).text() == "Toy")
+    options.scrollToItem(row)
+    qtbot.mouseClick(options.viewport(), Qt.MouseButton.LeftButton,
+                     pos=options.visualItemRect(row).center())
+    assert screen.ctx.store.category("toys").ords_category == "Toy"
+    assert "€4.50" in section.rows.currentItem().text()
+    assert [c.what for c in screen.ctx.admin.changes(3)] == [
+        "category toys ords", "category toys electrical", "category toys price"]

@@ -27,3 +27,17 @@ def test_no_string_is_left_untranslated(tmp_path: Path, lang: str) -> None:
 def test_shipped_qm_is_compiled_from_the_ts(tmp_path: Path, lang: str) -> None:
     build.release(build.HERE / f"ambacht_{lang}.ts", tmp_path / "out.qm")
     assert (tmp_path / "out.qm").read_bytes() == (build.HERE / f"ambacht_{lang}.qm").read_bytes()
+
+
+def test_no_tr_call_hides_inside_an_f_string() -> None:
+    """lupdate does not read inside f-string braces: a tr() there is never translated."""
+    import re
+
+    pattern = re.compile(r"""\bf(["'])[^\n]*?\{[^}\n]*\btr\(""")
+    hidden = [
+        f"{path.relative_to(build.ROOT)}:{number}"
+        for path in build.sources()
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if pattern.search(line)
+    ]
+    assert hidden == []

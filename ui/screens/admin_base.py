@@ -6,12 +6,12 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScroller,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -22,7 +22,7 @@ from ui.style import mm
 from ui.widgets.base import Retranslating
 from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.keypad_panel import KeypadPanel
-from ui.widgets.panels import ChoicePanel
+from ui.widgets.panels import ChoicePanel, ListPanel
 
 
 class Section(Retranslating, QWidget):
@@ -39,8 +39,9 @@ class Section(Retranslating, QWidget):
         QScroller.grabGesture(self.rows.viewport(),
                               QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         self.rows.currentRowChanged.connect(lambda _row: self.update_buttons())
-        self.buttons = QVBoxLayout()
+        self.buttons = QGridLayout()
         self.buttons.setSpacing(mm(3))
+        self.button_columns = 1  # sections with many actions use two
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(mm(4))
@@ -51,11 +52,13 @@ class Section(Retranslating, QWidget):
         button = QPushButton(self)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(action)
-        self.buttons.addWidget(button)
+        count = sum(1 for i in range(self.buttons.count())
+                    if self.buttons.itemAt(i).widget() is not None)
+        self.buttons.addWidget(button, *divmod(count, self.button_columns))
         return button
 
     def finish_buttons(self) -> None:
-        self.buttons.addStretch(1)
+        self.buttons.setRowStretch(self.buttons.rowCount(), 1)
 
 
     def enter(self, actor: object) -> None:
@@ -122,6 +125,8 @@ class Section(Retranslating, QWidget):
 
     def ask_choice(self, title: str, options: Sequence[tuple[str, str]],
                    then: Callable[[str], None]) -> None:
-        panel = ChoicePanel(self, title, options, self.tr("Cancel"))
+        panel: ChoicePanel | ListPanel = (
+            ChoicePanel(self, title, options, self.tr("Cancel")) if len(options) <= 8
+            else ListPanel(self, title, options, self.tr("Cancel")))
         panel.chosen.connect(then)
         panel.open()

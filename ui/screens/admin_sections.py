@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from intake.admin import NameList
+from intake.errors import AmbachtError
 from intake.model import Category, Role
+from intake.ords import PRODUCT_CATEGORIES
+from intake.units import parse_eur
 from labels.layout import SIZES
 from labels.printing import list_cups_queues
 from ui.screens.admin_base import Section
@@ -14,9 +17,13 @@ class CategoriesSection(Section):
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
+        self.button_columns = 2
         self.add = self.add_button(self.start_add)
         self.rename = self.add_button(self.start_rename)
         self.weights = self.add_button(self.start_weights)
+        self.price = self.add_button(self.start_price)
+        self.electrical = self.add_button(self.toggle_electrical)
+        self.ords = self.add_button(self.start_ords)
         self.co2 = self.add_button(self.start_co2)
         self.hide = self.add_button(self.toggle_hidden)
         self.up = self.add_button(lambda: self.move(-1))
@@ -28,6 +35,8 @@ class CategoriesSection(Section):
         self.add.setText(self.tr("Add"))
         self.rename.setText(self.tr("Rename"))
         self.weights.setText(self.tr("Weights"))
+        self.price.setText(self.tr("Price"))
+        self.ords.setText(self.tr("ORDS"))
         self.co2.setText(self.tr("CO2 factor"))
         self.up.setText(self.tr("Move up"))
         self.down.setText(self.tr("Move down"))
@@ -39,9 +48,11 @@ class CategoriesSection(Section):
         for c in self.ctx.admin.categories():
             bounds = (f"{lang.kg(c.min_weight_g) if c.min_weight_g else '–'} … "
                       f"{lang.kg(c.max_weight_g) if c.max_weight_g else '–'}")
-            hidden = f"   [{self.tr('hidden')}]" if c.hidden else ""
+            hidden = "   [" + self.tr("hidden") + "]" if c.hidden else ""
+            price = f"   ·   {lang.eur(c.price_cents)}" if c.price_cents is not None else ""
+            electrical = "   ·   " + self.tr("electrical") if c.is_electrical else ""
             rows.append((f"{c.name_nl} / {c.name_en}   ·   {lang.kg(c.standard_weight_g)}   "
-                         f"({bounds}){hidden}", c.code))
+                         f"({bounds}){price}{electrical}{hidden}", c.code))
         self.set_rows(rows)
 
     def current(self) -> Category | None:
@@ -49,9 +60,12 @@ class CategoriesSection(Section):
 
     def update_buttons(self) -> None:
         current = self.current()
-        for button in (self.rename, self.weights, self.co2, self.hide, self.up, self.down):
+        for button in (self.rename, self.weights, self.price, self.electrical, self.ords,
+                       self.co2, self.hide, self.up, self.down):
             button.setEnabled(current is not None)
         self.hide.setText(self.tr("Show") if current and current.hidden else self.tr("Hide"))
+        self.electrical.setText(self.tr("Not electrical") if current and current.is_electrical
+                                else self.tr("Electrical"))
 
     def start_add(self) -> None:
         def with_code(code: str) -> None:
@@ -98,6 +112,40 @@ class CategoriesSection(Section):
                     self.tr("CO2 factor saved.")), max_length=200),
             decimals=2)
 
+    def start_price(self) -> None:
+        c = self.current()
+        if c is None:
+            return
+
+        def take(text: str) -> None:
+            try:
+                cents = parse_eur(text)
+            except AmbachtError as exc:
+                self.message.emit(self.ctx.language.error(exc), True)
+                return
+            self.attempt(lambda: self.ctx.admin.set_category_price(self.actor, c.code, cents),
+                         self.tr("Price saved."))
+
+        self.ask_number(self.tr("Usual store price of {name}").format(name=c.name_nl), take,
+                        decimals=2, unit="€")
+
+    def toggle_electrical(self) -> None:
+        c = self.current()
+        if c is not None:
+            self.attempt(lambda: self.ctx.admin.set_category_electrical(
+                self.actor, c.code, not c.is_electrical), self.tr("Saved."))
+
+    def start_ords(self) -> None:
+        c = self.current()
+        if c is None:
+            return
+        options = [("", self.tr("None (not a powered product)")),
+                   *[(name, name) for name in PRODUCT_CATEGORIES]]
+        self.ask_choice(self.tr("ORDS product category of {name}").format(name=c.name_nl),
+                        options, lambda name: self.attempt(
+                            lambda: self.ctx.admin.set_category_ords(self.actor, c.code, name),
+                            self.tr("Saved.")))
+
     def toggle_hidden(self) -> None:
         c = self.current()
         if c is not None:
@@ -138,9 +186,9 @@ class StaffSection(Section):
 
     def refresh(self) -> None:
         names = self.role_names()
+        disabled = "   [" + self.tr("disabled") + "]"
         self.set_rows([
-            (f"{u.name}   ·   {names[u.role]}"
-             f"{'' if u.active else '   [' + self.tr('disabled') + ']'}", u.id)
+            (f"{u.name}   ·   {names[u.role]}" + ("" if u.active else disabled), u.id)
             for u in self.ctx.auth.users()
         ])
 
@@ -212,7 +260,8 @@ class NamesSection(Section):
         self.update_buttons()
 
     def refresh(self) -> None:
-        self.set_rows([(f"{name}{'   [' + self.tr('hidden') + ']' if hidden else ''}", name)
+        mark = "   [" + self.tr("hidden") + "]"
+        self.set_rows([(name + (mark if hidden else ""), name)
                        for name, hidden in self.ctx.admin.names(self.kind)])
 
     def update_buttons(self) -> None:

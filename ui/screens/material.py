@@ -59,8 +59,9 @@ class MaterialScreen(ScanScreen):
         for item in self.items:
             self.lines.addItem(f"{item.code}   {names[item.category]}   "
                                f"{lang.kg(item.weight_g, estimated=item.weight_estimated)}")
+        batch = self.tr("batch")
         for category, grams in self.batches:
-            self.lines.addItem(f"{self.tr('batch')}   {names[category]}   {lang.kg(grams)}")
+            self.lines.addItem(f"{batch}   {names[category]}   {lang.kg(grams)}")
         grams = sum(i.weight_g for i in self.items) + sum(g for _, g in self.batches)
         self.total.setText(self.tr("Total {weight}").format(weight=lang.kg(grams)))
         self.send_button.setEnabled(bool(self.items or self.batches))

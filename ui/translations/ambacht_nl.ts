@@ -62,6 +62,14 @@
         <translation>Gewichten</translation>
     </message>
     <message>
+        <source>Price</source>
+        <translation>Prijs</translation>
+    </message>
+    <message>
+        <source>ORDS</source>
+        <translation>ORDS</translation>
+    </message>
+    <message>
         <source>CO2 factor</source>
         <translation>CO2-factor</translation>
     </message>
@@ -74,12 +82,28 @@
         <translation>Omlaag</translation>
     </message>
     <message>
+        <source>hidden</source>
+        <translation>verborgen</translation>
+    </message>
+    <message>
+        <source>electrical</source>
+        <translation>elektrisch</translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Tonen</translation>
     </message>
     <message>
         <source>Hide</source>
         <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>Not electrical</source>
+        <translation>Niet elektrisch</translation>
+    </message>
+    <message>
+        <source>Electrical</source>
+        <translation>Elektrisch</translation>
     </message>
     <message>
         <source>Dutch name</source>
@@ -130,8 +154,24 @@
         <translation>CO2-factor opgeslagen.</translation>
     </message>
     <message>
+        <source>Price saved.</source>
+        <translation>Prijs opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Usual store price of {name}</source>
+        <translation>Gewone winkelprijs van {name}</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>None (not a powered product)</source>
+        <translation>Geen (geen elektrisch product)</translation>
+    </message>
+    <message>
+        <source>ORDS product category of {name}</source>
+        <translation>ORDS-productcategorie van {name}</translation>
     </message>
     <message>
         <source>Order saved.</source>
@@ -833,6 +873,10 @@
         <translation>Meegeven en bon printen</translation>
     </message>
     <message>
+        <source>batch</source>
+        <translation>partij</translation>
+    </message>
+    <message>
         <source>Total {weight}</source>
         <translation>Totaal {weight}</translation>
     </message>
@@ -882,6 +926,10 @@
     <message>
         <source>Add</source>
         <translation>Toevoegen</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>verborgen</translation>
     </message>
     <message>
         <source>Show</source>
@@ -965,6 +1013,10 @@
     <message>
         <source>Coordinator</source>
         <translation>Coördinator</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>uitgeschakeld</translation>
     </message>
     <message>
         <source>Enable</source>

@@ -14,7 +14,10 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
+    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -112,6 +115,36 @@ class ChoicePanel(Panel):
             self.option_buttons[key] = button
             grid.addWidget(button, index // columns, index % columns)
         self.body.addLayout(grid)
+        self.cancel_button = self.button(cancel)
+        self.cancel_button.clicked.connect(self.close_panel)
+        self.body.addWidget(self.cancel_button)
+
+    def _choose(self, key: str) -> None:
+        self.close_panel()
+        self.chosen.emit(key)
+
+
+class ListPanel(Panel):
+    """Pick one of many options from a list that scrolls by dragging; emits `chosen(key)`."""
+
+    chosen = Signal(str)
+
+    def __init__(
+        self, host: QWidget, title: str, options: Sequence[tuple[str, str]], cancel: str
+    ) -> None:
+        super().__init__(host, title)
+        self.options = QListWidget(self)
+        self.options.setMinimumSize(mm(150), mm(110))
+        self.options.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+        QScroller.grabGesture(self.options.viewport(),
+                              QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        for key, label in options:
+            row = QListWidgetItem(label)
+            row.setData(Qt.ItemDataRole.UserRole, key)
+            self.options.addItem(row)
+        self.options.itemClicked.connect(
+            lambda row: self._choose(row.data(Qt.ItemDataRole.UserRole)))
+        self.body.addWidget(self.options)
         self.cancel_button = self.button(cancel)
         self.cancel_button.clicked.connect(self.close_panel)
         self.body.addWidget(self.cancel_button)
