@@ -379,6 +379,16 @@ class Store:
         ) or (0,)
         return GateTotals(items=items, grams=grams, visits=visits)
 
+    def repair_queue(self, limit: int) -> list[Item]:
+        """Items in repair, then those waiting for it, the longest waiting first."""
+        rows = self.db.execute(
+            f"SELECT {_ITEM_COLUMNS} FROM items WHERE voided = 0 AND ("
+            "status = 'in_repair' OR (status = 'in_stock' AND route = 'repair')) "
+            "ORDER BY status = 'in_stock', intake_at LIMIT ?",
+            [limit],
+        ).fetchall()
+        return [_item(row) for row in rows]
+
     def frequent_repair_values(self, field: str, category: str, limit: int) -> list[str]:
         """The most used values of a repair record's `field` ('brand', 'problem') for items
         of `category`, most frequent first: quick choices for the next repair."""

@@ -135,6 +135,11 @@ def _add_flow_commands(sub: argparse._SubParsersAction, db_opt: argparse.Argumen
     material.add_argument("--recipient", required=True)
     material.add_argument("--note", type=Path, help="write the delivery note PDF to this file")
 
+    note = sub.add_parser("delivery-note", parents=[db_opt],
+                          help="print a delivery note again, or write it to a file")
+    note.add_argument("code", help="the note's number, like UA000012")
+    note.add_argument("--out", type=Path, help="write the PDF here instead of printing")
+
     void = sub.add_parser("void", parents=[at_opt], help="void an item taken in by mistake")
     void.add_argument("code")
     void.add_argument("--reason", required=True)
@@ -428,6 +433,16 @@ def _cmd_material(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_delivery_note(args: argparse.Namespace) -> int:
+    store = _open(args)
+    pdf = _services(store, MaterialService).delivery_note_pdf(args.code)
+    if args.out:
+        _write_file(args.out, pdf)
+        return 0
+    print(LabelService(store).document_printer().print_pdf(pdf, args.code.strip().upper()))
+    return 0
+
+
 def _cmd_void(args: argparse.Namespace) -> int:
     store, user, _ = _flow(args)
     item = _services(store, GateService).void(user, args.code, args.reason)
@@ -468,6 +483,7 @@ _COMMANDS = {
     "sell": _cmd_sell,
     "return": _cmd_return,
     "material": _cmd_material,
+    "delivery-note": _cmd_delivery_note,
     "void": _cmd_void,
     "correct": _cmd_correct,
     "repurpose": _cmd_repurpose,

@@ -57,6 +57,10 @@ def parse_safety(text: str | None) -> str | None:
 class WorkshopService(StepService):
     """What workshop staff (and the coordinator) do with an item they scanned."""
 
+    def queue(self, limit: int = 200) -> list[Item]:
+        """What is on the workshop's shelf: in repair first, then waiting, oldest first."""
+        return self.store.repair_queue(limit)
+
     def suggestions(self, item: Item, limit: int = 6) -> tuple[list[str], list[str]]:
         """Brands and problems recorded most often for this item's category."""
         return (self.store.frequent_repair_values("brand", item.category, limit),

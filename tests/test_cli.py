@@ -205,6 +205,11 @@ def test_an_item_walks_through_the_centre_on_the_command_line(
                          "--recipient", "metaal oost")
     assert (code, out, err) == (0, "UA000002\n", "")
     assert note.read_bytes().startswith(b"%PDF")
+    again = tmp_path / "again.pdf"
+    assert run(capsys, "delivery-note", "ua000001", *d, "--out", str(again))[0] == 0
+    assert again.read_bytes() == note.read_bytes()
+    code, _, err = run(capsys, "delivery-note", "UA000099", *d)
+    assert code == 2 and "No delivery note has number UA000099" in err
     assert run(capsys, "correct", chair, *d, "--reason", "Scanned by mistake")[0] == 0
     assert run(capsys, "void", chair, *d, "--reason", "Never was here")[0] == 0
 

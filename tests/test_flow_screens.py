@@ -106,8 +106,10 @@ def test_an_item_goes_from_gate_to_workshop_to_store(
     typed = panel(window, TextEntryPanel)
     typed.type_text("Hema")
     tap(qtbot, typed.ok_button)
+    keypad(qtbot, window, "2019")  # year of manufacture
     item = ctx.workshop.item(code)
     assert ctx.workshop.history(item)[-1].data["brand"] == "Hema"
+    assert ctx.workshop.history(item)[-1].data["year"] == 2019
     assert ctx.workshop.suggestions(item)[0] == ["Hema"]
     assert (item.status, item.route, item.safety, item.price_cents) == (
         Status.IN_STOCK, Route.SALE, "pass", 750)
@@ -263,3 +265,34 @@ def test_a_coach_scans_an_item_at_the_gate_and_corrects_it(
     answer(qtbot, window, "Entered twice")
     assert not ctx.gate.item(other.code).voided
     assert window.gate.banner.is_error()
+
+
+def test_the_workshop_shelf_and_an_end_of_life_by_taps(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    coach = ctx.auth.login("1111")
+    bike = ctx.gate.take_in(coach, ctx.gate.prepare("bicycles", "repair"))
+    ctx.gate.take_in(coach, ctx.gate.prepare("books", "sale"))
+    log_in(qtbot, window, "2222")
+    workshop = window.workshop
+    assert workshop.queue.isVisible() and workshop.queue.count() == 1
+    row = workshop.queue.item(0)
+    assert row.text().startswith(bike.code)
+    qtbot.mouseClick(workshop.queue.viewport(), Qt.MouseButton.LeftButton,
+                     pos=workshop.queue.visualItemRect(row).center())
+    assert workshop.card.item is not None and workshop.card.item.code == bike.code
+    tap(qtbot, workshop.start_button)
+    tap(qtbot, workshop.finish_button)
+    answer(qtbot, window, "end_of_life")
+    answer(qtbot, window, "too_worn_out")
+    keypad(qtbot, window, "35")
+    answer(qtbot, window, "")  # problem not described
+    answer(qtbot, window, "")  # brand unknown
+    tap(qtbot, panel(window, KeypadPanel).skip_button)  # year unknown
+    item = ctx.workshop.item(bike.code)
+    assert (item.status, item.route) == (Status.IN_STOCK, Route.MATERIAL)
+    finished = ctx.workshop.history(item)[-1].data
+    assert (finished["status"], finished["barrier"], finished["minutes"], finished["year"]) == (
+        "end_of_life", "too_worn_out", 35, None)
+    tap(qtbot, workshop.shelf_button)
+    assert workshop.queue.count() == 0

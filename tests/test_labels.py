@@ -126,3 +126,29 @@ def test_cups_printer_failures_are_print_errors(tmp_path: Path) -> None:
     slow = fake_lp(tmp_path, "sleep 5")
     with pytest.raises(PrintError, match="did not answer"):
         CupsPrinter("Slow", lp_command=slow, timeout_s=0.5).print_pdf(b"%PDF", "A000001")
+
+
+@pytest.mark.parametrize("size", ["62x29", "57x32", "102x51", "a4"])
+def test_a_price_label_shows_the_price_and_still_scans(tmp_path: Path, size: str) -> None:
+    priced = LabelContent("A000778", "Lampen", "1,5 kg", "Verkoop", "21-11-2026", "Ambacht Oss",
+                          price="€ 7,50")
+    pdf = tmp_path / "priced.pdf"
+    pdf.write_bytes(render_pdf([priced], size))
+    text = pdf_text(pdf)
+    assert "€ 7,50" in text and "Verkoop" not in text
+    assert decode_pdf(pdf) == [("A000778", "Code128")]
+
+
+def test_the_item_label_carries_its_price_while_it_waits_for_a_buyer(
+    gate, shop, workshop, coach, store_clerk, repairer, tmp_path: Path,
+) -> None:
+    from intake.labelling import LabelService
+
+    lamp = gate.take_in(coach, gate.prepare("lamps", "sale"))
+    labels = LabelService(gate.store)
+    assert labels.content(lamp).price == ""  # no price of its own yet
+    priced = workshop.set_price(repairer, lamp.code, 750)
+    assert labels.content(priced).price == "€ 7,50"
+    workshop.safety_test(repairer, lamp.code, "pass")
+    sold = shop.sell(store_clerk, [(lamp.code, None)]).items[0]
+    assert labels.content(sold).price == ""  # sold: the label names the route again

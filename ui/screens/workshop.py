@@ -3,10 +3,11 @@ a new product out of material items (repurpose)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QScroller, QVBoxLayout, QWidget
 
 from intake.errors import AmbachtError
-from intake.model import Barrier, Item, RepairStatus, Status
+from intake.model import Barrier, Item, RepairStatus, Status, User
 from intake.units import parse_eur
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
@@ -23,6 +24,12 @@ class WorkshopScreen(ScanScreen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.card = ItemCard(ctx, self)
+        self.queue = QListWidget(self)  # the shelf, shown while no item is open
+        self.queue.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.queue.itemClicked.connect(
+            lambda row: self.handle_scan(row.data(Qt.ItemDataRole.UserRole)))
+        QScroller.grabGesture(self.queue.viewport(),
+                              QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         self.hint = QLabel(self)
         self.hint.setProperty("role", "big")
         self.hint.setWordWrap(True)
@@ -33,14 +40,16 @@ class WorkshopScreen(ScanScreen):
         self.price_button = self.action_button(self.ask_price)
         self.repurpose_button = self.action_button(self.toggle_repurpose)
         self.correct_button = self.action_button(self.ask_correction)
+        self.shelf_button = self.action_button(lambda: self.show_item(None))
         left = QVBoxLayout()
         left.addWidget(self.hint)
         left.addWidget(self.card, 1)
+        left.addWidget(self.queue, 1)
         right = QVBoxLayout()
         right.setSpacing(mm(3))
-        for button in (self.type_code_button, self.start_button, self.finish_button,
-                       self.safety_button, self.price_button, self.repurpose_button,
-                       self.correct_button):
+        for button in (self.type_code_button, self.shelf_button, self.start_button,
+                       self.finish_button, self.safety_button, self.price_button,
+                       self.repurpose_button, self.correct_button):
             right.addWidget(button)
         right.addStretch(1)
         self.body.addLayout(left, 3)
@@ -55,6 +64,7 @@ class WorkshopScreen(ScanScreen):
         self.safety_button.setText(self.tr("Safety test"))
         self.price_button.setText(self.tr("Price and label"))
         self.correct_button.setText(self.tr("Correct last step"))
+        self.shelf_button.setText(self.tr("Repair shelf"))
         self._show_mode()
         if self.card.item is not None:
             self.card.show_item(self.card.item)
@@ -63,7 +73,7 @@ class WorkshopScreen(ScanScreen):
         if self.sources is None:
             self.repurpose_button.setText(self.tr("Make a new product"))
             if self.card.item is None:
-                self.hint.setText(self.tr("Scan an item's label"))
+                self.hint.setText(self.tr("Scan an item's label, or tap one on the shelf"))
             self.hint.setVisible(self.card.item is None)
         else:
             self.repurpose_button.setText(self.tr("Make the product"))
@@ -72,11 +82,15 @@ class WorkshopScreen(ScanScreen):
             self.hint.setVisible(True)
 
     def show_item(self, item: Item | None) -> None:
+        """Open an item's card, or (None) show the repair shelf."""
         self.card.setVisible(item is not None)
+        self.queue.setVisible(item is None)
+        self.shelf_button.setEnabled(item is not None)
         if item is not None:
             self.card.show_item(item)
         else:
             self.card.item = None
+            self._fill_queue()
         usable = item is not None and not item.voided
         status = item.status if item is not None else None
         electrical = item is not None and self.ctx.gate.category_of(item).is_electrical
@@ -87,6 +101,26 @@ class WorkshopScreen(ScanScreen):
         self.price_button.setEnabled(usable and status in (Status.IN_STOCK, Status.IN_REPAIR))
         self.correct_button.setEnabled(usable)
         self._show_mode()
+
+    def _fill_queue(self) -> None:
+        if self.user is None:
+            return
+        lang, zone = self.ctx.language, self.ctx.zone()
+        names = {c.code: c.name(lang.code) for c in self.ctx.store.categories(include_hidden=True)}
+        self.queue.clear()
+        for item in self.ctx.workshop.queue():
+            where = self.tr("in repair") if item.status is Status.IN_REPAIR else self.tr(
+                "waiting since {date}").format(date=lang.local(item.intake_at, zone, "%d-%m"))
+            row = QListWidgetItem(f"{item.code}   {names.get(item.category, item.category)}   "
+                                  f"{lang.kg(item.weight_g, estimated=item.weight_estimated)}"
+                                  f"   ·   {where}")
+            row.setData(Qt.ItemDataRole.UserRole, item.code)
+            self.queue.addItem(row)
+
+    def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:
+        super().enter(user, places, here)
+        if self.card.item is None:
+            self._fill_queue()
 
     def handle_scan(self, code: str) -> None:
         item = self.attempt(lambda: self.ctx.workshop.item(code))
@@ -175,10 +209,16 @@ class WorkshopScreen(ScanScreen):
         ask_reason(self, self.tr("What was the problem?"), problems,
                    lambda problem: ask_reason(
                        self, self.tr("Brand"), brands,
-                       lambda brand: self.finish({**answers, "problem": problem,
-                                                  "brand": brand}),
+                       lambda brand: self._ask_year({**answers, "problem": problem,
+                                                     "brand": brand}),
                        skip=self.tr("Unknown")),
                    skip=self.tr("Not described"))
+
+    def _ask_year(self, answers: dict[str, str]) -> None:
+        panel = KeypadPanel(self, self.tr("Year of manufacture"), max_digits=4,
+                            skip=self.tr("Unknown"))
+        panel.entered.connect(lambda year: self.finish({**answers, "year": year}))
+        panel.open()
 
     def finish(self, answers: dict[str, str]) -> None:
         """Record the outcome gathered by the panels; a fixed, priced item gets its label."""
@@ -192,7 +232,7 @@ class WorkshopScreen(ScanScreen):
                 answers["status"], barrier=answers.get("barrier"),
                 minutes=answers.get("minutes"), safety_test=answers.get("safety"),
                 price_cents=price, problem=answers.get("problem") or None,
-                brand=answers.get("brand") or None)
+                brand=answers.get("brand") or None, year=answers.get("year") or None)
             return self.ctx.workshop.finish_repair(user, item.code, outcome)
 
         result = self.attempt(record)

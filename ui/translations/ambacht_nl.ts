@@ -1351,12 +1351,16 @@
         <translation>Laatste stap corrigeren</translation>
     </message>
     <message>
+        <source>Repair shelf</source>
+        <translation>Reparatieplank</translation>
+    </message>
+    <message>
         <source>Make a new product</source>
         <translation>Nieuw product maken</translation>
     </message>
     <message>
-        <source>Scan an item&apos;s label</source>
-        <translation>Scan het label van een item</translation>
+        <source>Scan an item&apos;s label, or tap one on the shelf</source>
+        <translation>Scan het label van een item, of tik er een aan op de plank</translation>
     </message>
     <message>
         <source>Make the product</source>
@@ -1365,6 +1369,14 @@
     <message>
         <source>Scan the items the product is made of: {codes}</source>
         <translation>Scan de items waarvan het product gemaakt is: {codes}</translation>
+    </message>
+    <message>
+        <source>in repair</source>
+        <translation>in reparatie</translation>
+    </message>
+    <message>
+        <source>waiting since {date}</source>
+        <translation>wacht sinds {date}</translation>
     </message>
     <message>
         <source>{code} is in repair.</source>
@@ -1453,6 +1465,10 @@
     <message>
         <source>Not described</source>
         <translation>Niet beschreven</translation>
+    </message>
+    <message>
+        <source>Year of manufacture</source>
+        <translation>Bouwjaar</translation>
     </message>
     <message>
         <source>Repair of {code} recorded.</source>

@@ -11,13 +11,14 @@ from ui.widgets.panels import Panel
 
 
 class KeypadPanel(Panel):
-    """Asks for a number (or a PIN, shown as dots with `secret`); emits `entered(text)`."""
+    """Asks for a number (or a PIN, shown as dots with `secret`); emits `entered(text)`,
+    or `entered("")` from the `skip` button of an optional question."""
 
     entered = Signal(str)
 
     def __init__(
         self, host: QWidget, title: str, *, decimals: int = 0, max_digits: int = 8,
-        unit: str = "", secret: bool = False,
+        unit: str = "", secret: bool = False, skip: str | None = None,
     ) -> None:
         super().__init__(host, title)
         self.unit, self.secret = unit, secret
@@ -35,6 +36,10 @@ class KeypadPanel(Panel):
         self.ok_button = self.button(self.tr("OK"), "primary")
         self.ok_button.clicked.connect(self._accept)
         row.addWidget(cancel)
+        if skip is not None:  # an optional answer: this button answers with nothing
+            self.skip_button = self.button(skip)
+            self.skip_button.clicked.connect(self._skip)
+            row.addWidget(self.skip_button)
         row.addWidget(self.ok_button)
         self.body.addLayout(row)
         self._show("")
@@ -48,6 +53,10 @@ class KeypadPanel(Panel):
         visible = "●" * len(text) if self.secret else shown(text)
         self.display.setText(f"{visible or '—'} {self.unit}".strip())
         self.ok_button.setEnabled(bool(text))
+
+    def _skip(self) -> None:
+        self.close_panel()
+        self.entered.emit("")
 
     def _accept(self) -> None:
         text = self.keypad.text()
