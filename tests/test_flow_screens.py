@@ -296,3 +296,45 @@ def test_the_workshop_shelf_and_an_end_of_life_by_taps(
         "end_of_life", "too_worn_out", 35, None)
     tap(qtbot, workshop.shelf_button)
     assert workshop.queue.count() == 0
+
+
+def test_the_store_prints_a_price_label_and_cancels_a_mistaken_sale(
+    qtbot, window: MainWindow, ctx: AppContext, tmp_path: Path
+) -> None:
+    clerk = ctx.auth.login("3333")
+    vase = ctx.shop.label_in_store(clerk, "household")
+    log_in(qtbot, window, "3333")
+    store = window.store
+    scan(qtbot, vase.code)
+    tap(qtbot, store.price_button)
+    keypad(qtbot, window, "4")
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
+        tap(qtbot, store.label_price_button)
+    assert ctx.shop.item(vase.code).price_cents == 400
+    assert (tmp_path / "labels" / f"{vase.code}.pdf").exists()
+    tap(qtbot, store.pay_button)
+    tap(qtbot, store.return_button)
+    window._last_scan = ("", 0.0)  # the customer comes back later than the 2 s repeat guard
+    scan(qtbot, vase.code)
+    answer(qtbot, window, "Sold by mistake: cancel the sale")
+    types = [e.type for e in ctx.shop.history(ctx.shop.item(vase.code))]
+    assert types[-3:] == [EventType.PRICED, EventType.SOLD, EventType.CORRECTED]
+    assert ctx.shop.item(vase.code).status is Status.IN_STOCK
+
+
+def test_a_coach_cancels_a_wrong_shipment_line_from_the_gate(
+    qtbot, window: MainWindow, ctx: AppContext, coordinator: User
+) -> None:
+    from intake.admin import NameList
+    from ui.widgets.item_panel import ItemPanel
+
+    ctx.admin.add_name(coordinator, NameList.RECIPIENTS, "Metaal Oost")
+    coach = ctx.auth.login("1111")
+    pan = ctx.gate.take_in(coach, ctx.gate.prepare("metal", "material"))
+    ctx.material.send(coach, "Metaal Oost", [pan.code])
+    log_in(qtbot, window, "1111")
+    scan(qtbot, pan.code)
+    tap(qtbot, panel(window, ItemPanel).correct_button)
+    answer(qtbot, window, "Wrong item scanned")
+    assert ctx.gate.item(pan.code).status is Status.IN_STOCK
+    assert ctx.material.shipment("UA000001").items == []

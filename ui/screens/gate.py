@@ -263,6 +263,7 @@ class GateScreen(Retranslating, QWidget):
         panel = ItemPanel(self, self.ctx, item)
         panel.reprint.connect(self._print)
         panel.change_route.connect(self.ask_route_change)
+        panel.correct.connect(self.ask_correction)
         panel.void.connect(self.ask_void)
         panel.open()
 
@@ -278,6 +279,15 @@ class GateScreen(Retranslating, QWidget):
                 lambda user: self.ctx.gate.change_route(user, item.code, route, reason),
                 self.tr("Route of {code} changed.").format(code=item.code))))
         panel.open()
+
+    def ask_correction(self, item: Item) -> None:
+        ask_reason(self, self.tr("Cancel the last step of {code}? Choose why.").format(
+            code=item.code),
+                   [self.tr("Wrong item scanned"), self.tr("Entered twice")],
+                   lambda reason: self._correct(
+                       lambda user: self.ctx.gate.correct_last(user, item.code, reason),
+                       self.tr("The last step of {code} was cancelled.").format(
+                           code=item.code)))
 
     def ask_void(self, item: Item) -> None:
         ask_reason(self, self.tr("Void {code}? Choose why.").format(code=item.code),

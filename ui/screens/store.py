@@ -32,6 +32,7 @@ class StoreScreen(ScanScreen):
         self.pay_button = self.action_button(self.pay, "primary")
         self.price_button = self.action_button(self.ask_line_price)
         self.remove_button = self.action_button(self.remove_line)
+        self.label_price_button = self.action_button(self.print_price_label)
         self.return_button = self.action_button(self.start_return)
         self.return_button.setCheckable(True)
         self.label_button = self.action_button(self.ask_new_item)
@@ -41,8 +42,9 @@ class StoreScreen(ScanScreen):
         left.addWidget(self.total)
         right = QVBoxLayout()
         right.setSpacing(mm(3))
-        for button in (self.type_code_button, self.price_button, self.remove_button,
-                       self.pay_button, self.return_button, self.label_button):
+        for button in (self.type_code_button, self.price_button, self.label_price_button,
+                       self.remove_button, self.pay_button, self.return_button,
+                       self.label_button):
             right.addWidget(button)
         right.addStretch(1)
         self.body.addLayout(left, 3)
@@ -53,6 +55,7 @@ class StoreScreen(ScanScreen):
         super().retranslate()
         self.price_button.setText(self.tr("Change price"))
         self.remove_button.setText(self.tr("Remove line"))
+        self.label_price_button.setText(self.tr("Price label"))
         self.pay_button.setText(self.tr("Paid"))
         self.return_button.setText(self.tr("Take a return"))
         self.label_button.setText(self.tr("Label an item from elsewhere"))
@@ -75,6 +78,8 @@ class StoreScreen(ScanScreen):
         selected = 0 <= self.lines.currentRow() < len(self.basket)
         self.price_button.setEnabled(selected)
         self.remove_button.setEnabled(selected)
+        self.label_price_button.setEnabled(
+            selected and self.basket[self.lines.currentRow()][1] is not None)
         self.pay_button.setEnabled(bool(self.basket)
                                    and all(price is not None for _, price in self.basket))
         self.return_button.setChecked(self.returning)
@@ -92,9 +97,9 @@ class StoreScreen(ScanScreen):
             self.banner.error(self.tr("{code} is in the sale already.").format(code=item.code))
             return
         self.basket.append((item, self.ctx.shop.suggested_price(item)))
-        self.lines.setCurrentRow(len(self.basket) - 1)
         self.banner.hide()
         self._show_basket()
+        self.lines.setCurrentRow(len(self.basket) - 1)  # the new line, ready for its price
         if self.basket[-1][1] is None:
             self.ask_line_price()
 
@@ -114,6 +119,23 @@ class StoreScreen(ScanScreen):
 
         panel.entered.connect(priced)
         panel.open()
+
+    def print_price_label(self) -> None:
+        """Put the line's price on the item and print its label (for the shelf)."""
+        row, user = self.lines.currentRow(), self.user
+        if user is None or not 0 <= row < len(self.basket):
+            return
+        item, price = self.basket[row]
+        if price is None:
+            return
+        if price != item.price_cents:
+            priced = self.attempt(lambda: self.ctx.workshop.set_price(user, item.code, price))
+            if not isinstance(priced, Item):
+                return
+            item = priced
+            self.basket[row] = (item, price)
+        self.print_label(item)
+        self.banner.ok(self.tr("Price label of {code} is printing.").format(code=item.code))
 
     def remove_line(self) -> None:
         row = self.lines.currentRow()
@@ -148,13 +170,20 @@ class StoreScreen(ScanScreen):
         if user is None or not isinstance(item, Item):
             return
 
+        mistake = self.tr("Sold by mistake: cancel the sale")
+
         def take_back(reason: str) -> None:
-            if self.attempt(lambda: self.ctx.shop.take_back(user, item.code, reason)):
+            if reason == mistake:  # the sale never happened: a correction, not a refund
+                done = self.attempt(lambda: self.ctx.shop.correct_last(
+                    user, item.code, self.tr("Sold by mistake")))
+            else:
+                done = self.attempt(lambda: self.ctx.shop.take_back(user, item.code, reason))
+            if done:
                 self.banner.ok(self.tr("{code} is back in stock.").format(code=item.code))
 
         ask_reason(self, self.tr("Why does {code} come back?").format(code=item.code),
-                        [self.tr("Does not work"), self.tr("Does not fit"),
-                         self.tr("Changed their mind")], take_back)
+                   [self.tr("Does not work"), self.tr("Does not fit"),
+                    self.tr("Changed their mind"), mistake], take_back)
 
     def ask_new_item(self) -> None:
         """Category, then price: the item gets a code and a label at once."""

@@ -583,6 +583,18 @@
         <translation>Route van {code} gewijzigd.</translation>
     </message>
     <message>
+        <source>Cancel the last step of {code}? Choose why.</source>
+        <translation>De laatste stap van {code} annuleren? Kies waarom.</translation>
+    </message>
+    <message>
+        <source>Wrong item scanned</source>
+        <translation>Verkeerd item gescand</translation>
+    </message>
+    <message>
+        <source>The last step of {code} was cancelled.</source>
+        <translation>De laatste stap van {code} is geannuleerd.</translation>
+    </message>
+    <message>
         <source>Void {code}? Choose why.</source>
         <translation>{code} laten vervallen? Kies waarom.</translation>
     </message>
@@ -792,6 +804,10 @@
     <message>
         <source>Change route</source>
         <translation>Route wijzigen</translation>
+    </message>
+    <message>
+        <source>Correct last step</source>
+        <translation>Laatste stap corrigeren</translation>
     </message>
     <message>
         <source>Void</source>
@@ -1157,6 +1173,10 @@
         <translation>Regel weghalen</translation>
     </message>
     <message>
+        <source>Price label</source>
+        <translation>Prijslabel</translation>
+    </message>
+    <message>
         <source>Paid</source>
         <translation>Betaald</translation>
     </message>
@@ -1185,6 +1205,10 @@
         <translation>Prijs van {code}</translation>
     </message>
     <message>
+        <source>Price label of {code} is printing.</source>
+        <translation>Prijslabel van {code} wordt geprint.</translation>
+    </message>
+    <message>
         <source>Sold: {items} for {total}.</source>
         <translation>Verkocht: {items} voor {total}.</translation>
     </message>
@@ -1198,6 +1222,14 @@
     <message>
         <source>Scan the item the customer brings back.</source>
         <translation>Scan het item dat de klant terugbrengt.</translation>
+    </message>
+    <message>
+        <source>Sold by mistake: cancel the sale</source>
+        <translation>Per ongeluk verkocht: verkoop annuleren</translation>
+    </message>
+    <message>
+        <source>Sold by mistake</source>
+        <translation>Per ongeluk verkocht</translation>
     </message>
     <message>
         <source>{code} is back in stock.</source>

@@ -13,10 +13,12 @@ from ui.widgets.panels import Panel
 
 
 class ItemPanel(Panel):
-    """Card plus 'Label again', 'Change route', 'Void' and 'Close'; emits what was asked."""
+    """Card plus 'Label again', 'Change route', 'Correct last step', 'Void' and 'Close';
+    emits what was asked."""
 
     reprint = Signal(object)  # the Item
     change_route = Signal(object)
+    correct = Signal(object)
     void = Signal(object)
 
     def __init__(self, host: QWidget, ctx: AppContext, item: Item) -> None:
@@ -30,13 +32,16 @@ class ItemPanel(Panel):
         row.setSpacing(mm(3))
         self.reprint_button = self.button(self.tr("Label again"))
         self.route_button = self.button(self.tr("Change route"))
+        self.correct_button = self.button(self.tr("Correct last step"))
         self.void_button = self.button(self.tr("Void"), "danger")
         self.close_button = self.button(self.tr("Close"), "primary")
         open_item = not item.voided
         self.route_button.setEnabled(open_item)
+        self.correct_button.setEnabled(open_item)
         self.void_button.setEnabled(open_item)
         for button, signal in ((self.reprint_button, self.reprint),
                                (self.route_button, self.change_route),
+                               (self.correct_button, self.correct),
                                (self.void_button, self.void)):
             button.clicked.connect(lambda _=False, s=signal: self._emit(s, item))
             row.addWidget(button)
