@@ -34,6 +34,13 @@ STEP_ACTIONS: dict[EventType, Action] = {
     EventType.MATERIAL_OUT: Action.MATERIAL_OUT,
 }
 
+VOID_ACTIONS: dict[Origin, Action] = {
+    Origin.GATE: Action.CORRECT_INTAKE,
+    Origin.STORE: Action.LABEL_IN_STORE,
+    Origin.REPURPOSED: Action.REPURPOSE,
+    Origin.BULK: Action.MATERIAL_OUT,
+}
+
 
 def clean_reason(text: str) -> str:
     """A correction's reason: required, one line, a few words at least."""
@@ -214,12 +221,14 @@ class StepService:
         return event, replay(item, [*self.history(item), event])
 
     def _check_correctable(self, user: User, item: Item) -> None:
-        require(user, Action.CORRECT_INTAKE)
+        """Whoever may give an item its code may void it: the coach a gate intake, the store an
+        item it labelled, the workshop its product; staff only their own of today."""
+        require(user, VOID_ACTIONS[item.origin])
         if item.voided:
             raise NotAllowed(
                 QT_TRANSLATE_NOOP("Errors", "Item {code} was voided already."), code=item.code
             )
-        if user.role is Role.COACH:
+        if user.role is not Role.COORDINATOR:
             self._check_own_today(user, self.history(item)[0])
 
     def _check_own_today(self, user: User, step: Event) -> None:

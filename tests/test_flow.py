@@ -344,3 +344,22 @@ def test_step_times_keep_the_history_in_order(
         workshop.start_repair(coordinator, items["repair"], now - timedelta(hours=2))
     started = workshop.start_repair(coordinator, items["repair"], now - timedelta(minutes=1))
     assert started.status is Status.IN_REPAIR
+
+
+def test_whoever_gave_an_item_its_code_may_void_it(
+    gate: GateService, workshop: WorkshopService, shop: ShopService, coach: User,
+    repairer: User, store_clerk: User, clock: FixedClock, coordinator: User,
+) -> None:
+    plank = take_in(gate, coach, "wood", "material")
+    table = workshop.repurpose(repairer, [plank.code], "furniture")
+    with pytest.raises(NotAllowed, match="role"):
+        gate.void(store_clerk, table.code, "Not a table")
+    assert gate.void(repairer, table.code, "Fell apart").voided
+    assert gate.item(plank.code).status is Status.IN_STOCK
+    vase = shop.label_in_store(store_clerk, "household")
+    with pytest.raises(NotAllowed, match="role"):
+        gate.void(coach, vase.code, "Not ours")
+    clock.advance(days=1)
+    with pytest.raises(NotAllowed, match="Ask the coordinator"):
+        gate.void(store_clerk, vase.code, "Labelled twice")
+    assert gate.void(coordinator, vase.code, "Labelled twice").voided
