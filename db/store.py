@@ -91,6 +91,10 @@ class Store:
     def add_station(self, letter: str) -> None:
         self.db.execute("INSERT OR IGNORE INTO stations (letter) VALUES (?)", [letter])
 
+    def station_letters(self) -> list[str]:
+        """The letters of every station that hands out codes in this database."""
+        return [row[0] for row in self.db.execute("SELECT letter FROM stations ORDER BY letter")]
+
     def take_item_seq(self, station: str) -> int:
         """The station's next item number; call inside the transaction that uses it."""
         row = self._one(

@@ -338,3 +338,16 @@ def test_a_coach_cancels_a_wrong_shipment_line_from_the_gate(
     answer(qtbot, window, "Wrong item scanned")
     assert ctx.gate.item(pan.code).status is Status.IN_STOCK
     assert ctx.material.shipment("UA000001").items == []
+
+
+def test_a_code_typed_on_the_keypad(qtbot, window: MainWindow, ctx: AppContext) -> None:
+    item = ctx.gate.take_in(ctx.auth.login("1111"), ctx.gate.prepare("toys", "repair"))
+    log_in(qtbot, window, "2222")
+    tap(qtbot, window.workshop.type_code_button)
+    keypad(qtbot, window, str(int(item.code[1:])))
+    assert window.workshop.card.item is not None and window.workshop.card.item.code == item.code
+    ctx.store.add_station("B")  # a second station: the letter is asked first
+    tap(qtbot, window.workshop.type_code_button)
+    answer(qtbot, window, "B")
+    keypad(qtbot, window, "7")
+    assert "No item has code B000007" in window.workshop.banner.text()

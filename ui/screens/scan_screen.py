@@ -14,6 +14,7 @@ from ui.context import AppContext
 from ui.style import mm
 from ui.widgets.base import Banner, Retranslating
 from ui.widgets.keypad_panel import KeypadPanel
+from ui.widgets.panels import ChoicePanel
 from ui.widgets.topbar import TopBar
 
 CODE_DIGITS = 6
@@ -78,11 +79,22 @@ class ScanScreen(Retranslating, QWidget):
         raise NotImplementedError
 
     def ask_code(self) -> None:
-        """Type the digits of a code; the station letter is this station's."""
-        panel = KeypadPanel(self, self.tr("Item code: the digits after the letter"),
-                            max_digits=9)
+        """Type a code: its letter (when the site has several stations), then its digits."""
+        here = self.ctx.gate.station
+        letters = [here, *[x for x in self.ctx.store.station_letters() if x != here]]
+        if len(letters) == 1:
+            self._ask_digits(here)
+            return
+        panel = ChoicePanel(self, self.tr("Item code: the letter"),
+                            [(x, x) for x in letters], self.tr("Cancel"), columns=4)
+        panel.chosen.connect(self._ask_digits)
+        panel.open()
+
+    def _ask_digits(self, letter: str) -> None:
+        panel = KeypadPanel(self, self.tr("Item code: the digits after {letter}").format(
+            letter=letter), max_digits=9)
         panel.entered.connect(lambda digits: self.handle_scan(
-            f"{self.ctx.gate.station}{digits.zfill(CODE_DIGITS)}"))
+            f"{letter}{digits.zfill(CODE_DIGITS)}"))
         panel.open()
 
     def attempt(self, action: Callable[[], object], done: str | None = None) -> object | None:

@@ -989,8 +989,16 @@
         <translation>Niet geprint voor {code}: {error}. Er gaat niets verloren; print opnieuw als de printer klaar is.</translation>
     </message>
     <message>
-        <source>Item code: the digits after the letter</source>
-        <translation>Itemcode: de cijfers na de letter</translation>
+        <source>Item code: the letter</source>
+        <translation>Itemcode: de letter</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Item code: the digits after {letter}</source>
+        <translation>Itemcode: de cijfers na {letter}</translation>
     </message>
 </context>
 <context>
