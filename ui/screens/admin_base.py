@@ -22,7 +22,7 @@ from ui.style import mm
 from ui.widgets.base import Retranslating
 from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.keypad_panel import KeypadPanel
-from ui.widgets.panels import ChoicePanel, ListPanel
+from ui.widgets.panels import choose
 
 
 class Section(Retranslating, QWidget):
@@ -125,8 +125,6 @@ class Section(Retranslating, QWidget):
 
     def ask_choice(self, title: str, options: Sequence[tuple[str, str]],
                    then: Callable[[str], None]) -> None:
-        panel: ChoicePanel | ListPanel = (
-            ChoicePanel(self, title, options, self.tr("Cancel")) if len(options) <= 8
-            else ListPanel(self, title, options, self.tr("Cancel")))
+        panel = choose(self, title, options, self.tr("Cancel"))
         panel.chosen.connect(then)
         panel.open()

@@ -15,7 +15,7 @@ from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
 from ui.style import mm
 from ui.widgets.keypad_panel import KeypadPanel
-from ui.widgets.panels import ChoicePanel
+from ui.widgets.panels import ChoicePanel, choose
 
 
 class MaterialScreen(ScanScreen):
@@ -108,8 +108,8 @@ class MaterialScreen(ScanScreen):
             self.banner.error(self.tr("There are no recipients yet. The coordinator adds them "
                                       "under Settings."))
             return
-        panel = ChoicePanel(self, self.tr("Who takes it?"), [(r, r) for r in recipients],
-                            self.tr("Cancel"))
+        panel = choose(self, self.tr("Who takes it?"), [(r, r) for r in recipients],
+                       self.tr("Cancel"))
         panel.chosen.connect(self.send)
         panel.open()
 

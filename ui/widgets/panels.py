@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from ui.style import mm
 
+GRID_MAX = 8  # more options than this scroll in a list instead of a grid of buttons
+
 
 class Panel(QFrame):
     """A framed box shown in the middle of a dark overlay over `host`'s window."""
@@ -152,6 +154,15 @@ class ListPanel(Panel):
     def _choose(self, key: str) -> None:
         self.close_panel()
         self.chosen.emit(key)
+
+
+def choose(
+    host: QWidget, title: str, options: Sequence[tuple[str, str]], cancel: str
+) -> ChoicePanel | ListPanel:
+    """A grid of buttons for a few options, a scrolling list for many; connect `chosen`."""
+    if len(options) <= GRID_MAX:
+        return ChoicePanel(host, title, options, cancel)
+    return ListPanel(host, title, options, cancel)
 
 
 class MessagePanel(Panel):
