@@ -120,7 +120,7 @@ def _add_flow_commands(sub: argparse._SubParsersAction, db_opt: argparse.Argumen
 
     sell = sub.add_parser("sell", parents=[at_opt], help="sell items as one sale")
     sell.add_argument("codes", nargs="+", metavar="CODE")
-    sell.add_argument("--price-eur", nargs="+", metavar="AMOUNT",
+    sell.add_argument("--price-eur", nargs="+", action="extend", metavar="AMOUNT",
                       help="one price per code, in order (default: the suggested price)")
 
     back = sub.add_parser("return", parents=[at_opt], help="take a sold item back")
@@ -444,15 +444,15 @@ def _cmd_delivery_note(args: argparse.Namespace) -> int:
 
 
 def _cmd_void(args: argparse.Namespace) -> int:
-    store, user, _ = _flow(args)
-    item = _services(store, GateService).void(user, args.code, args.reason)
+    store, user, at = _flow(args)
+    item = _services(store, GateService).void(user, args.code, args.reason, at)
     print(f"{item.code}  voided")
     return 0
 
 
 def _cmd_correct(args: argparse.Namespace) -> int:
-    store, user, _ = _flow(args)
-    item, step = _services(store, GateService).correct_last(user, args.code, args.reason)
+    store, user, at = _flow(args)
+    item, step = _services(store, GateService).correct_last(user, args.code, args.reason, at)
     print(f"{item.code}  cancelled {step.type.value}; now {item.status.value}, "
           f"route {item.route.value}")
     return 0

@@ -168,25 +168,28 @@ class StepService:
 
     # --- corrections -----------------------------------------------------------------------
 
-    def void(self, user: User, code: str, reason: str) -> Item:
+    def void(self, user: User, code: str, reason: str, at: datetime | None = None) -> Item:
         """Mark an item as taken in by mistake; it then counts nowhere. History keeps it.
 
         Voiding a product made from material items gives those items back to the stock.
         """
         item = self.item(code)
         self._check_correctable(user, item)
-        event, state = self._step(user, item, EventType.VOIDED, {}, reason=clean_reason(reason))
+        event, state = self._step(user, item, EventType.VOIDED, {}, at,
+                                  reason=clean_reason(reason))
         steps = [(event, state)]
         for source_code in item_sources(self.history(item)):
             source = self.item(source_code)
             used = [e for e in active_events(self.history(source))
                     if e.type is EventType.REPURPOSED and e.data.get("into") == item.code]
             if used:
-                steps.append(self._cancel(user, source, used[-1], reason))
+                steps.append(self._cancel(user, source, used[-1], reason, at))
         self._write(steps)
         return state
 
-    def correct_last(self, user: User, code: str, reason: str) -> tuple[Item, Event]:
+    def correct_last(
+        self, user: User, code: str, reason: str, at: datetime | None = None
+    ) -> tuple[Item, Event]:
         """Cancel the item's latest step (a sale, a repair outcome, ...) with a reason.
 
         Returns the item as it is now and the step that was cancelled; the history keeps both.
@@ -209,13 +212,15 @@ class StepService:
         require(user, STEP_ACTIONS[last.type])
         if user.role is not Role.COORDINATOR:
             self._check_own_today(user, last)
-        event, state = self._cancel(user, item, last, reason)
+        event, state = self._cancel(user, item, last, reason, at)
         self._write([(event, state)])
         return state, last
 
-    def _cancel(self, user: User, item: Item, step: Event, reason: str) -> tuple[Event, Item]:
+    def _cancel(
+        self, user: User, item: Item, step: Event, reason: str, at: datetime | None = None
+    ) -> tuple[Event, Item]:
         event, _ = self._step(
-            user, item, EventType.CORRECTED, {"cancels": step.id, "step": step.type.value},
+            user, item, EventType.CORRECTED, {"cancels": step.id, "step": step.type.value}, at,
             reason=clean_reason(reason),
         )
         return event, replay(item, [*self.history(item), event])

@@ -211,7 +211,14 @@ def test_an_item_walks_through_the_centre_on_the_command_line(
     code, _, err = run(capsys, "delivery-note", "UA000099", *d)
     assert code == 2 and "No delivery note has number UA000099" in err
     assert run(capsys, "correct", chair, *d, "--reason", "Scanned by mistake")[0] == 0
+    assert run(capsys, "void", chair, *d, "--reason", "Never was here",
+               "--at", "2026-03-05T16:00")[0] == 2  # before the correction just made
     assert run(capsys, "void", chair, *d, "--reason", "Never was here")[0] == 0
+    _, book, _ = run(capsys, "intake", *d, "--category", "books", "--route", "sale")
+    _, vase, _ = run(capsys, "intake", *d, "--category", "household", "--route", "sale")
+    code, out, _ = run(capsys, "sell", book.strip(), vase.strip(), *d,
+                       "--price-eur", "1", "--price-eur", "2,50")  # repeated, in order
+    assert code == 0 and out.splitlines()[-1] == "total  €3.50"
 
     code, out, _ = run(capsys, "item", lamp, "--json", *d)
     data = json.loads(out)
