@@ -42,11 +42,14 @@ class Section(Retranslating, QWidget):
         self.buttons = QGridLayout()
         self.buttons.setSpacing(mm(3))
         self.button_columns = 1  # sections with many actions use two
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(mm(4))
-        row.addWidget(self.rows, 3)
-        row.addLayout(self.buttons, 1)
+        # Long rows wrap rather than scroll sideways: no one drags a list left and right.
+        self.rows.setWordWrap(True)
+        self.rows.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(mm(4))
+        self._row.addWidget(self.rows, 3)
+        self._row.addLayout(self.buttons, 1)
 
     def add_button(self, action: Callable[[], None]) -> QPushButton:
         button = QPushButton(self)
@@ -59,6 +62,7 @@ class Section(Retranslating, QWidget):
 
     def finish_buttons(self) -> None:
         self.buttons.setRowStretch(self.buttons.rowCount(), 1)
+        self._row.setStretchFactor(self.buttons, self.button_columns)
 
 
     def enter(self, actor: object) -> None:
