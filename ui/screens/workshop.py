@@ -31,7 +31,7 @@ class WorkshopScreen(ScanScreen):
         QScroller.grabGesture(self.queue.viewport(),
                               QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         self.hint = QLabel(self)
-        self.hint.setProperty("role", "big")
+        self.hint.setProperty("role", "title")
         self.hint.setWordWrap(True)
         self.sources: list[Item] | None = None  # collecting for a new product when not None
         self.start_button = self.action_button(self.start_repair)
