@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+from collections.abc import Iterator  # noqa: E402
 from datetime import UTC, datetime  # noqa: E402
 
 import pytest  # noqa: E402
@@ -20,6 +21,8 @@ from intake.model import Role, User  # noqa: E402
 from intake.setup import initialize  # noqa: E402
 from intake.shop import ShopService  # noqa: E402
 from intake.workshop import WorkshopService  # noqa: E402
+from ui.context import AppContext  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
 
 
 @pytest.fixture
@@ -80,3 +83,14 @@ def material(store: Store, clock: FixedClock, coordinator: User) -> MaterialServ
     AdminService(store, clock).add_name(coordinator, NameList.RECIPIENTS, "Metaal Oost")
     AdminService(store, clock).add_name(coordinator, NameList.RECIPIENTS, "Houtwerk College")
     return MaterialService(store, clock, "A")
+
+
+@pytest.fixture
+def window(qtbot, ctx: AppContext) -> Iterator[MainWindow]:
+    """The app's main window at 1280x800 around the AppContext each screen module provides."""
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    yield window
+    ctx.printer_queue.wait()

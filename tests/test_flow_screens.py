@@ -30,16 +30,6 @@ def ctx(store: Store, clock: FixedClock, coach: User, repairer: User, store_cler
     return build_context(store, clock, "en")
 
 
-@pytest.fixture
-def window(qtbot, ctx: AppContext) -> MainWindow:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    yield window
-    ctx.printer_queue.wait()
-
-
 def scan(qtbot, text: str, end: Qt.Key = Qt.Key.Key_Return) -> None:
     """Type `text` the way a USB scanner does: a burst of key presses, then Enter."""
     target = QApplication.focusWidget() or QApplication.activeWindow()

@@ -25,14 +25,6 @@ def ctx(store: Store, clock: FixedClock, coach: User, tmp_path: Path) -> AppCont
     return build_context(store, clock, "nl")
 
 
-@pytest.fixture
-def window(qtbot, ctx: AppContext) -> MainWindow:
-    window = MainWindow(ctx)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    yield window
-    ctx.printer_queue.wait()
 
 
 def tap(qtbot, button: QWidget) -> None:

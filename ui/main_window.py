@@ -59,7 +59,7 @@ class MainWindow(QMainWindow):
         self.store = StoreScreen(ctx)
         self.material = MaterialScreen(ctx)
         self.admin = AdminScreen(ctx)
-        self.work_screens: dict[str, QWidget] = {
+        self.work_screens: dict[str, ScanScreen] = {
             "gate": self.gate, "workshop": self.workshop, "store": self.store,
             "material": self.material,
         }
@@ -68,9 +68,9 @@ class MainWindow(QMainWindow):
         self.first_run.done.connect(self.on_logged_in)
         self.login.logged_in.connect(self.on_logged_in)
         for screen in self.work_screens.values():
-            screen.logout_requested.connect(self.logout)  # type: ignore[attr-defined]
-            screen.settings_requested.connect(self.show_admin)  # type: ignore[attr-defined]
-            screen.place_requested.connect(self.show_place)  # type: ignore[attr-defined]
+            screen.logout_requested.connect(self.logout)
+            screen.settings_requested.connect(self.show_admin)
+            screen.place_requested.connect(self.show_place)
         self.admin.done.connect(self.show_role_home)
 
         self.scanner = ScannerFilter(self)
@@ -119,11 +119,7 @@ class MainWindow(QMainWindow):
         if self.user is None or key not in _PLACES[self.user.role]:
             return
         screen = self.work_screens[key]
-        if isinstance(screen, ScanScreen):
-            screen.enter(self.user, self.places(), key)
-        else:
-            self.gate.enter(self.user)
-            self.gate.top.set_places(self.places(), key)
+        screen.enter(self.user, self.places(), key)
         self.show_page(screen)
 
     def on_scan(self, code: str) -> None:
@@ -153,8 +149,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.stop()
         for panel in self.findChildren(Panel):
             panel.close_panel()  # a question left open is not for the next person
-        self.gate.leave()
-        for screen in (self.workshop, self.store, self.material):
+        for screen in self.work_screens.values():
             screen.leave()
         self.user = None
         self._last_scan = ("", 0.0)

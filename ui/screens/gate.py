@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,39 +21,26 @@ from PySide6.QtWidgets import (
 
 from intake.errors import AmbachtError, NeedsConfirmation
 from intake.gate import IntakeRequest
-from intake.model import Item, Role, Route, User, Visit
+from intake.model import Item, Route, User, Visit
 from intake.units import parse_kg
 from ui.context import AppContext
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
+from ui.screens.scan_screen import ScanScreen
 from ui.style import mm
-from ui.widgets.base import Banner, Retranslating
 from ui.widgets.icons import icon
 from ui.widgets.item_panel import ItemPanel
 from ui.widgets.keyboard import ask_reason
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
-from ui.widgets.topbar import TopBar
 
 
-class GateScreen(Retranslating, QWidget):
-    """Where the resource coach logs each donated item."""
-
-    logout_requested = Signal()
-    settings_requested = Signal()
-    place_requested = Signal(str)
+class GateScreen(ScanScreen):
+    """Where the resource coach logs each donated item; a scan opens the item's card."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.user: User | None = None
+        super().__init__(ctx, parent)
         self.visit: Visit | None = None
         self.visit_items = 0
         self.last_item: Item | None = None
-
-        self.top = TopBar(self)
-        self.top.logout_clicked.connect(self.logout_requested)
-        self.top.settings_clicked.connect(self.settings_requested)
-        self.top.place_chosen.connect(self.place_requested)
-        self.banner = Banner(self)
 
         self.visit_start = VisitStart(self)
         self.visit_start.start.connect(self.start_visit)
@@ -78,7 +65,8 @@ class GateScreen(Retranslating, QWidget):
         bar = QHBoxLayout()
         bar.setSpacing(mm(3))
         bar.addWidget(self.visit_label, 1)
-        for button in (self.undo_button, self.reprint_button, self.end_button):
+        for button in (self.type_code_button, self.undo_button, self.reprint_button,
+                       self.end_button):
             bar.addWidget(button)
         intake_column = QVBoxLayout(intake_page)
         intake_column.setContentsMargins(0, 0, 0, 0)
@@ -89,15 +77,8 @@ class GateScreen(Retranslating, QWidget):
         self.pages.addWidget(self.visit_start)
         self.pages.addWidget(intake_page)
         self.intake_page = intake_page
-        column = QVBoxLayout(self)
-        column.setContentsMargins(mm(4), mm(2), mm(4), mm(2))
-        column.setSpacing(mm(2))
-        column.addWidget(self.top)
-        column.addWidget(self.banner)
-        column.addWidget(self.pages, 1)
-
+        self.body.addWidget(self.pages, 1)
         ctx.printer_queue.printed.connect(self._printed)
-        ctx.printer_queue.failed.connect(self._print_failed)
         self.retranslate()
 
     def _bar_button(self, icon_name: str, colour: str = "#1a1a1a") -> QPushButton:
@@ -108,6 +89,7 @@ class GateScreen(Retranslating, QWidget):
         return button
 
     def retranslate(self) -> None:
+        super().retranslate()
         self.undo_button.setText(self.tr("Undo last"))
         self.reprint_button.setText(self.tr("Label again"))
         self.end_button.setText(self.tr("End visit"))
@@ -117,11 +99,9 @@ class GateScreen(Retranslating, QWidget):
 
     # --- session ---------------------------------------------------------------------------
 
-    def enter(self, user: User) -> None:
+    def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:
         """Show the gate to `user`, at the visit start unless a visit is still open."""
-        self.user = user
-        self.top.show_session(self.ctx.setting("site_name"), user.name,
-                              user.role is Role.COORDINATOR)
+        super().enter(user, places, here)
         self.visit_start.set_municipalities(self.ctx.gate.municipalities())
         self.categories.set_categories(self.ctx.gate.categories(), self.ctx.language.code)
         self._reset_item()
@@ -132,7 +112,7 @@ class GateScreen(Retranslating, QWidget):
         """The user logs out: a visit still open is ended so that it counts."""
         if self.visit is not None:
             self.end_visit()
-        self.user = None
+        super().leave()
         self.banner.hide()
 
     # --- visits ----------------------------------------------------------------------------
@@ -212,7 +192,7 @@ class GateScreen(Retranslating, QWidget):
             code=item.code, summary=self._summary(item)))
         self._reset_item()
         self._refresh()
-        self._print(item)
+        self.print_label(item)
 
     def _summary(self, item: Item) -> str:
         category = self.ctx.store.category(item.category)
@@ -261,7 +241,7 @@ class GateScreen(Retranslating, QWidget):
             self.banner.error(self.ctx.language.error(exc))
             return
         panel = ItemPanel(self, self.ctx, item)
-        panel.reprint.connect(self._print)
+        panel.reprint.connect(self.print_label)
         panel.change_route.connect(self.ask_route_change)
         panel.correct.connect(self.ask_correction)
         panel.void.connect(self.ask_void)
@@ -317,7 +297,7 @@ class GateScreen(Retranslating, QWidget):
         items = self.ctx.gate.visit_items(self.visit) if self.visit is not None else []
         if len(items) <= 1:
             if self.last_item is not None:
-                self._print(self.last_item)
+                self.print_label(self.last_item)
             return
         panel = ChoicePanel(
             self, self.tr("Print which label again?"),
@@ -325,17 +305,9 @@ class GateScreen(Retranslating, QWidget):
             self.tr("Cancel"), columns=1,
         )
         by_code = {item.code: item for item in items}
-        panel.chosen.connect(lambda code: self._print(by_code[code]))
+        panel.chosen.connect(lambda code: self.print_label(by_code[code]))
         panel.open()
 
-    def _print(self, item: Item) -> None:
-        try:
-            pdf = self.ctx.labels.render([item])
-            printer = self.ctx.labels.printer()
-        except Exception as exc:  # noqa: BLE001 - the item is saved; say why its label is not
-            self._print_failed(item.code, str(exc))
-            return
-        self.ctx.printer_queue.submit(printer, pdf, item.code)
 
     def _printed(self, code: str, _where: str) -> None:
         if self.last_item is not None and self.last_item.code == code:

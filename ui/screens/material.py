@@ -3,8 +3,7 @@ note is printed with kg per category."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from intake.errors import AmbachtError
 from intake.lifecycle import check_in_stock
@@ -13,7 +12,7 @@ from intake.model import Item
 from intake.units import parse_kg
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
-from ui.style import mm
+from ui.widgets.base import touch_list
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, choose
 
@@ -25,24 +24,14 @@ class MaterialScreen(ScanScreen):
         super().__init__(ctx, parent)
         self.items: list[Item] = []
         self.batches: list[tuple[str, int]] = []  # (category code, grams)
-        self.lines = QListWidget(self)
-        self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lines = touch_list(self)
         self.total = QLabel(self)
         self.total.setProperty("role", "big")
         self.batch_button = self.action_button(self.ask_batch)
         self.clear_button = self.action_button(self.clear)
         self.send_button = self.action_button(self.ask_recipient, "primary")
-        left = QVBoxLayout()
-        left.addWidget(self.lines, 1)
-        left.addWidget(self.total)
-        right = QVBoxLayout()
-        right.setSpacing(mm(3))
-        for button in (self.type_code_button, self.batch_button, self.clear_button,
-                       self.send_button):
-            right.addWidget(button)
-        right.addStretch(1)
-        self.body.addLayout(left, 3)
-        self.body.addLayout(right, 1)
+        self.lay_out([(self.lines, 1), (self.total, 0)],
+                     [self.batch_button, self.clear_button, self.send_button])
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -55,6 +55,20 @@ class ScanScreen(Retranslating, QWidget):
         button.clicked.connect(action)
         return button
 
+    def lay_out(self, left: list[tuple[QWidget, int]], buttons: list[QPushButton]) -> None:
+        """The work area: `left` (widget, stretch) in a column, the action buttons at the right
+        below 'Type a code'."""
+        column = QVBoxLayout()
+        for widget, stretch in left:
+            column.addWidget(widget, stretch)
+        right = QVBoxLayout()
+        right.setSpacing(mm(3))
+        for button in (self.type_code_button, *buttons):
+            right.addWidget(button)
+        right.addStretch(1)
+        self.body.addLayout(column, 3)
+        self.body.addLayout(right, 1)
+
     def retranslate(self) -> None:
         self.type_code_button.setText(self.tr("Type a code"))
 
@@ -110,5 +124,10 @@ class ScanScreen(Retranslating, QWidget):
 
     def print_label(self, item: Item) -> None:
         """Queue the item's label (with its price, when it waits in the store)."""
-        labels = self.ctx.labels
-        self.ctx.printer_queue.submit(labels.printer(), labels.render([item]), item.code)
+        try:
+            pdf = self.ctx.labels.render([item])
+            printer = self.ctx.labels.printer()
+        except Exception as exc:  # noqa: BLE001 - the item is saved; say why its label is not
+            self._print_failed(item.code, str(exc))
+            return
+        self.ctx.printer_queue.submit(printer, pdf, item.code)

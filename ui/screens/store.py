@@ -4,14 +4,14 @@ sold item back; give a label to an item that came from elsewhere."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 
 from intake.model import Item
 from intake.shop import Sale
 from intake.units import parse_eur
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
-from ui.style import mm
+from ui.widgets.base import touch_list
 from ui.widgets.keyboard import ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel
@@ -24,8 +24,7 @@ class StoreScreen(ScanScreen):
         super().__init__(ctx, parent)
         self.basket: list[tuple[Item, int | None]] = []
         self.returning = False  # the next scan is an item brought back
-        self.lines = QListWidget(self)
-        self.lines.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.lines = touch_list(self)
         self.total = QLabel(self)
         self.total.setProperty("role", "big")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -37,18 +36,9 @@ class StoreScreen(ScanScreen):
         self.return_button.setCheckable(True)
         self.label_button = self.action_button(self.ask_new_item)
         self.lines.currentRowChanged.connect(lambda _row: self._update_buttons())
-        left = QVBoxLayout()
-        left.addWidget(self.lines, 1)
-        left.addWidget(self.total)
-        right = QVBoxLayout()
-        right.setSpacing(mm(3))
-        for button in (self.type_code_button, self.price_button, self.label_price_button,
-                       self.remove_button, self.pay_button, self.return_button,
-                       self.label_button):
-            right.addWidget(button)
-        right.addStretch(1)
-        self.body.addLayout(left, 3)
-        self.body.addLayout(right, 1)
+        self.lay_out([(self.lines, 1), (self.total, 0)],
+                     [self.price_button, self.label_price_button, self.remove_button,
+                      self.pay_button, self.return_button, self.label_button])
         self.retranslate()
 
     def retranslate(self) -> None:

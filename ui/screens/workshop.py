@@ -4,14 +4,14 @@ a new product out of material items (repurpose)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QScroller, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QWidget
 
 from intake.errors import AmbachtError
 from intake.model import Barrier, Item, RepairStatus, Status, User
 from intake.units import parse_eur
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
-from ui.style import mm
+from ui.widgets.base import touch_list
 from ui.widgets.item_card import ItemCard
 from ui.widgets.keyboard import ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
@@ -24,12 +24,9 @@ class WorkshopScreen(ScanScreen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.card = ItemCard(ctx, self)
-        self.queue = QListWidget(self)  # the shelf, shown while no item is open
-        self.queue.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.queue = touch_list(self)  # the shelf, shown while no item is open
         self.queue.itemClicked.connect(
             lambda row: self.handle_scan(row.data(Qt.ItemDataRole.UserRole)))
-        QScroller.grabGesture(self.queue.viewport(),
-                              QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         self.hint = QLabel(self)
         self.hint.setProperty("role", "title")
         self.hint.setWordWrap(True)
@@ -41,19 +38,10 @@ class WorkshopScreen(ScanScreen):
         self.repurpose_button = self.action_button(self.toggle_repurpose)
         self.correct_button = self.action_button(self.ask_correction)
         self.shelf_button = self.action_button(lambda: self.show_item(None))
-        left = QVBoxLayout()
-        left.addWidget(self.hint)
-        left.addWidget(self.card, 1)
-        left.addWidget(self.queue, 1)
-        right = QVBoxLayout()
-        right.setSpacing(mm(3))
-        for button in (self.type_code_button, self.shelf_button, self.start_button,
-                       self.finish_button, self.safety_button, self.price_button,
-                       self.repurpose_button, self.correct_button):
-            right.addWidget(button)
-        right.addStretch(1)
-        self.body.addLayout(left, 3)
-        self.body.addLayout(right, 1)
+        self.lay_out([(self.hint, 0), (self.card, 1), (self.queue, 1)],
+                     [self.shelf_button, self.start_button, self.finish_button,
+                      self.safety_button, self.price_button, self.repurpose_button,
+                      self.correct_button])
         self.retranslate()
         self.show_item(None)
 

@@ -1,9 +1,9 @@
-"""Small building blocks most screens share: retranslation and the status banner."""
+"""Small building blocks most screens share: retranslation, the status banner, touch lists."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QLabel, QListWidget, QScroller, QWidget
 
 from ui.style import mm
 
@@ -47,3 +47,12 @@ class Banner(QLabel):
         self.style().unpolish(self)  # the style sheet keys on the role property
         self.style().polish(self)
         self.show()
+
+
+def touch_list(parent: QWidget) -> QListWidget:
+    """A list that scrolls by dragging a finger and never takes the keyboard focus."""
+    rows = QListWidget(parent)
+    rows.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    rows.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+    QScroller.grabGesture(rows.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+    return rows

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QLabel, QListWidget, QScroller, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from intake.model import Event, EventType, Item, Route, Status
 from ui.context import AppContext
 from ui.style import mm
+from ui.widgets.base import touch_list
 
 
 def route_name(route: Route) -> str:
@@ -41,11 +42,8 @@ class ItemCard(QWidget):
         self.heading.setProperty("role", "title")
         self.facts = QLabel(self)
         self.facts.setWordWrap(True)
-        self.history = QListWidget(self)
-        self.history.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.history = touch_list(self)
         self.history.setWordWrap(True)
-        QScroller.grabGesture(self.history.viewport(),
-                              QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(mm(2))
