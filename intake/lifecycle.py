@@ -112,6 +112,13 @@ def check_in_stock(item: Item) -> None:
         raise NotAllowed(messages[item.status], code=item.code)
 
 
+def check_at_centre(item: Item) -> None:
+    """Refuse, saying where the item is, unless it is at the centre (in repair counts)."""
+    if item.status is not Status.IN_REPAIR:
+        check_in_stock(item)
+    check_not_voided(item)
+
+
 def check_sellable(item: Item, electrical: bool) -> None:
     """An item may be sold when it is in stock, meant for sale, and safe if electrical."""
     check_in_stock(item)

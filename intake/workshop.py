@@ -12,7 +12,7 @@ from datetime import datetime
 
 from intake.auth import Action, require
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, ValidationError
-from intake.lifecycle import check_in_stock, check_not_voided
+from intake.lifecycle import check_at_centre, check_in_stock, check_not_voided
 from intake.model import Barrier, EventType, Item, Origin, RepairStatus, Route, Status, User
 from intake.ords import parse_barrier, parse_repair_status
 from intake.steps import StepService, clean_text
@@ -137,9 +137,7 @@ class WorkshopService(StepService):
         """Record an electrical safety test (by whom and when go into the event)."""
         require(user, Action.REPAIR)
         item = self.item(code)
-        check_not_voided(item)
-        if item.status not in (Status.IN_STOCK, Status.IN_REPAIR):
-            check_in_stock(item)  # says where the item is
+        check_at_centre(item)
         if not self.category_of(item).is_electrical:
             raise ValidationError(_NOT_ELECTRICAL, code=item.code)
         step = self._step(user, item, EventType.SAFETY_TESTED, {"result": parse_safety(result)},
@@ -153,9 +151,7 @@ class WorkshopService(StepService):
         """Put a store price on an item that is still at the centre."""
         require(user, Action.PRICE)
         item = self.item(code)
-        check_not_voided(item)
-        if item.status not in (Status.IN_STOCK, Status.IN_REPAIR):
-            check_in_stock(item)
+        check_at_centre(item)
         check_price(price_cents)
         step = self._step(user, item, EventType.PRICED, {"price_cents": price_cents}, at)
         self._write([step])
