@@ -7,6 +7,8 @@ acts as the built-in 'Command line' account, so its intakes are attributed in th
 from __future__ import annotations
 
 import argparse
+import csv
+import io
 import json
 import sys
 from collections.abc import Sequence
@@ -25,6 +27,7 @@ from intake.labelling import LabelService
 from intake.localtime import parse_local_or_utc, site_zone
 from intake.material import MaterialService
 from intake.model import Item, User
+from intake.monitoring import Period, build_report, parse_day, report_csv_rows, report_json
 from intake.paths import default_db_path
 from intake.setup import initialize
 from intake.shop import ShopService
@@ -148,6 +151,15 @@ def _add_flow_commands(sub: argparse._SubParsersAction, db_opt: argparse.Argumen
                              help="cancel an item's latest step (sale, repair outcome, ...)")
     correct.add_argument("code")
     correct.add_argument("--reason", required=True)
+
+    report = sub.add_parser("report", parents=[db_opt],
+                            help="the monitoring figures of a period (local days, both included)")
+    report.add_argument("--from", dest="first", required=True, metavar="DATE")
+    report.add_argument("--to", dest="last", required=True, metavar="DATE")
+    report.add_argument("--baseline-from", metavar="DATE")
+    report.add_argument("--baseline-to", metavar="DATE")
+    report.add_argument("--format", choices=["json", "csv"], default="json")
+    report.add_argument("--out", type=Path, help="write to this file instead of stdout")
 
     repurpose = sub.add_parser("repurpose", parents=[at_opt],
                                help="make a new product from material items")
@@ -471,6 +483,28 @@ def _cmd_repurpose(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    store = _open(args)
+    report = build_report(store, Period(parse_day(args.first), parse_day(args.last)))
+    baseline = None
+    if args.baseline_from or args.baseline_to:
+        if not (args.baseline_from and args.baseline_to):
+            return _refuse("a baseline needs both --baseline-from and --baseline-to")
+        baseline = build_report(
+            store, Period(parse_day(args.baseline_from), parse_day(args.baseline_to)))
+    if args.format == "json":
+        text = json.dumps(report_json(report, baseline), ensure_ascii=False, indent=2) + "\n"
+    else:
+        out = io.StringIO()
+        csv.writer(out, lineterminator="\n").writerows(report_csv_rows(report))
+        text = out.getvalue()
+    if args.out:
+        _write_file(args.out, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 _COMMANDS = {
     "init": _cmd_init,
     "intake": _cmd_intake,
@@ -487,6 +521,7 @@ _COMMANDS = {
     "void": _cmd_void,
     "correct": _cmd_correct,
     "repurpose": _cmd_repurpose,
+    "report": _cmd_report,
 }
 
 if __name__ == "__main__":

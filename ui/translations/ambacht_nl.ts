@@ -484,6 +484,14 @@
         <source>Scan at least one item the product is made from.</source>
         <translation>Scan minstens één item waarvan het product gemaakt is.</translation>
     </message>
+    <message>
+        <source>The period ends before it starts.</source>
+        <translation>De periode eindigt voordat hij begint.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a date like 2026-03-31.</source>
+        <translation>&apos;{text}&apos; is geen datum zoals 2026-03-31.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>

@@ -1,0 +1,312 @@
+"""The figures a centre reports: what came in, where it went, what it brought, per period.
+
+Everything is counted from the item events (never typed in twice), for local calendar days,
+both ends included. Voided items count nowhere; a step cancelled by a correction counts
+nowhere; a return takes its sale back (items, kg and revenue are net of returns).
+
+- in: items taken in at the gate or labelled in the store (not products made here, not
+  weighed-out batches), their kg (measured and estimated apart), and visits;
+- routed at the gate: the route each item got at intake;
+- repaired: repair outcomes (fixed, repairable, end of life) with their ORDS barriers;
+- out: sold (items, kg, revenue), repurposed (products made; kg of the material they used),
+  material out (items, kg, per recipient);
+- reuse rate = kg sold / kg in; environmental yield (*milieurendement*) = kg reused as a
+  product or as material (sold + repurposed + material out) / kg in;
+- CO2 avoided = kg sold x the category's factor (the factors and their sources are listed).
+Each item counts under its category, its route at the gate and its visit's municipality.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from db import Store
+from intake.errors import QT_TRANSLATE_NOOP, ValidationError
+from intake.localtime import site_zone
+from intake.model import Category
+
+UNKNOWN_MUNICIPALITY = ""  # visits without a municipality, and items without a visit
+
+
+@dataclass(frozen=True)
+class Period:
+    """Local calendar days `first` to `last`, both included."""
+
+    first: date
+    last: date
+
+    def __post_init__(self) -> None:
+        if self.last < self.first:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Errors", "The period ends before it starts.")
+            )
+
+    def span(self, store: Store) -> tuple[datetime, datetime]:
+        """UTC start (midnight of the first day) and end (midnight after the last day)."""
+        zone = site_zone(store.settings())
+        start = datetime.combine(self.first, time(), zone)
+        end = datetime.combine(self.last + timedelta(days=1), time(), zone)
+        return start, end
+
+
+@dataclass
+class Figures:
+    """The counts of one group: the total, a category, a route or a municipality."""
+
+    items_in: int = 0
+    grams_in: int = 0
+    grams_in_measured: int = 0
+    grams_in_estimated: int = 0
+    visits: int = 0
+    items_to_sale: int = 0
+    items_to_repair: int = 0
+    items_to_material: int = 0
+    repair_attempts: int = 0
+    items_repaired: int = 0  # ORDS 'fixed'
+    items_repairable: int = 0
+    items_end_of_life: int = 0
+    barriers: Counter[str] = field(default_factory=Counter)
+    items_sold: int = 0
+    grams_sold: int = 0
+    revenue_cents: int = 0
+    items_returned: int = 0
+    products_made: int = 0
+    grams_repurposed: int = 0  # material used up in new products
+    items_material_out: int = 0
+    grams_material_out: int = 0
+    material_by_recipient: Counter[str] = field(default_factory=Counter)
+    co2_avoided_g: float = 0.0
+
+    @property
+    def reuse_rate(self) -> float | None:
+        return self.grams_sold / self.grams_in if self.grams_in else None
+
+    @property
+    def environmental_yield(self) -> float | None:
+        reused = self.grams_sold + self.grams_repurposed + self.grams_material_out
+        return reused / self.grams_in if self.grams_in else None
+
+    @property
+    def repair_rate(self) -> float | None:
+        return self.items_repaired / self.repair_attempts if self.repair_attempts else None
+
+
+@dataclass
+class Report:
+    """The figures of one period, in total and broken down."""
+
+    period: Period
+    site: str
+    total: Figures
+    by_category: dict[str, Figures]
+    by_route: dict[str, Figures]
+    by_municipality: dict[str, Figures]
+    categories: list[Category]  # for names and CO2 factors and their sources
+
+
+def build_report(store: Store, period: Period) -> Report:
+    """Count everything for `period` from the database."""
+    start, end = period.span(store)
+    categories = store.categories(include_hidden=True)
+    factors = {c.code: c.co2_factor for c in categories}
+    total = Figures()
+    groups: dict[str, dict[str, Figures]] = {
+        "category": defaultdict(Figures), "route": defaultdict(Figures),
+        "municipality": defaultdict(Figures),
+    }
+
+    def each(category: str, route: str, municipality: str) -> list[Figures]:
+        return [total, groups["category"][category], groups["route"][route],
+                groups["municipality"][municipality]]
+
+    for category, municipality, route, grams, estimated in store.intake_rows(start, end):
+        for figures in each(category, route, municipality):
+            figures.items_in += 1
+            figures.grams_in += grams
+            if estimated:
+                figures.grams_in_estimated += grams
+            else:
+                figures.grams_in_measured += grams
+            setattr(figures, f"items_to_{route}", getattr(figures, f"items_to_{route}") + 1)
+    for municipality, visits in store.visit_counts(start, end):
+        total.visits += visits
+        groups["municipality"][municipality].visits += visits
+    for kind, data, category, municipality, route, grams, _origin, _code in store.step_rows(
+        start, end
+    ):
+        for figures in each(category, route, municipality):
+            _count_step(figures, kind, data, grams, factors.get(category, 0.0))
+    return Report(
+        period=period, site=store.settings().get("site_name", ""), total=total,
+        by_category=dict(groups["category"]), by_route=dict(groups["route"]),
+        by_municipality=dict(groups["municipality"]), categories=categories,
+    )
+
+
+def _count_step(
+    figures: Figures, kind: str, data: dict[str, object], grams: int, co2_factor: float
+) -> None:
+    if kind == "repair_finished":
+        figures.repair_attempts += 1
+        status = data["status"]
+        if status == "fixed":
+            figures.items_repaired += 1
+        elif status == "repairable":
+            figures.items_repairable += 1
+        else:
+            figures.items_end_of_life += 1
+            if data.get("barrier"):
+                figures.barriers[str(data["barrier"])] += 1
+    elif kind in ("sold", "returned"):
+        sign = 1 if kind == "sold" else -1
+        money = data["price_cents"] if kind == "sold" else data["refund_cents"]
+        figures.items_sold += sign
+        figures.grams_sold += sign * grams
+        figures.revenue_cents += sign * int(str(money))
+        figures.co2_avoided_g += sign * grams * co2_factor
+        if kind == "returned":
+            figures.items_returned += 1
+    elif kind == "material_out":
+        figures.items_material_out += 1
+        figures.grams_material_out += grams
+        figures.material_by_recipient[str(data["recipient"])] += grams
+    elif kind == "repurposed":
+        figures.grams_repurposed += grams
+    elif kind == "intake":  # a product made from material items
+        figures.products_made += 1
+
+
+def figures_json(figures: Figures) -> dict[str, object]:
+    """A group's figures with kg and euros, as the JSON and CSV exports give them."""
+    return {
+        "items_in": figures.items_in,
+        "kg_in": _kg(figures.grams_in),
+        "kg_in_measured": _kg(figures.grams_in_measured),
+        "kg_in_estimated": _kg(figures.grams_in_estimated),
+        "visits": figures.visits,
+        "items_to_sale": figures.items_to_sale,
+        "items_to_repair": figures.items_to_repair,
+        "items_to_material": figures.items_to_material,
+        "repair_attempts": figures.repair_attempts,
+        "items_repaired": figures.items_repaired,
+        "items_repairable": figures.items_repairable,
+        "items_end_of_life": figures.items_end_of_life,
+        "repair_rate": _ratio(figures.repair_rate),
+        "barriers": dict(sorted(figures.barriers.items())),
+        "items_sold": figures.items_sold,
+        "kg_sold": _kg(figures.grams_sold),
+        "revenue_eur": figures.revenue_cents / 100,
+        "items_returned": figures.items_returned,
+        "products_made": figures.products_made,
+        "kg_repurposed": _kg(figures.grams_repurposed),
+        "items_material_out": figures.items_material_out,
+        "kg_material_out": _kg(figures.grams_material_out),
+        "kg_material_by_recipient": {
+            name: _kg(grams) for name, grams in sorted(figures.material_by_recipient.items())
+        },
+        "reuse_rate": _ratio(figures.reuse_rate),
+        "environmental_yield": _ratio(figures.environmental_yield),
+        "co2_avoided_kg": round(figures.co2_avoided_g / 1000, 3),
+    }
+
+
+def report_json(report: Report, baseline: Report | None = None) -> dict[str, object]:
+    """The report as the `ambacht report --format json` command prints it."""
+    data = _one_json(report)
+    data["baseline"] = None
+    if baseline is not None:
+        data["baseline"] = _one_json(baseline)
+        data["change_vs_baseline_pct"] = {
+            key: _change(value, data["baseline"]["totals"][key])  # type: ignore[index]
+            for key, value in data["totals"].items()  # type: ignore[attr-defined]
+            if isinstance(value, (int, float)) and not isinstance(value, bool)
+        }
+    return data
+
+
+def _one_json(report: Report) -> dict[str, object]:
+    names = {c.code: c for c in report.categories}
+    return {
+        "site": report.site,
+        "period": {"from": report.period.first.isoformat(), "to": report.period.last.isoformat()},
+        "totals": figures_json(report.total),
+        "by_category": [
+            {"category": code, "name_nl": names[code].name_nl if code in names else code,
+             "name_en": names[code].name_en if code in names else code,
+             **figures_json(figures)}
+            for code, figures in sorted(report.by_category.items(),
+                                        key=lambda kv: _order(names, kv[0]))
+        ],
+        "by_route": [{"route": route, **figures_json(figures)}
+                     for route, figures in sorted(report.by_route.items())],
+        "by_municipality": [
+            {"municipality": name or None, **figures_json(figures)}
+            for name, figures in sorted(report.by_municipality.items(),
+                                        key=lambda kv: (kv[0] == "", kv[0]))
+        ],
+        "co2_factors": [
+            {"category": c.code, "kg_co2_per_kg": c.co2_factor, "source": c.co2_source}
+            for c in report.categories
+        ],
+    }
+
+
+def _order(names: dict[str, Category], code: str) -> tuple[int, str]:
+    category = names.get(code)
+    return (category.sort_order if category else 10**6, code)
+
+
+def _kg(grams: int) -> float:
+    return round(grams / 1000, 3)
+
+
+def _ratio(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _change(now: float | None, before: object) -> float | None:
+    if now is None or not isinstance(before, (int, float)) or before == 0:
+        return None
+    return round((now - before) / before * 100, 1)
+
+
+def report_csv_rows(report: Report) -> list[list[object]]:
+    """One table: a header, then a row per group (total, category, route, municipality) with
+    every count, then the end-of-life barriers and the kg per material recipient."""
+    scalar = [key for key, value in figures_json(Figures()).items()
+              if not isinstance(value, dict)]
+    rows: list[list[object]] = [["section", "key", *scalar]]
+
+    def add(section: str, key: str, figures: Figures) -> None:
+        values = figures_json(figures)
+        rows.append([section, key, *("" if values[k] is None else values[k] for k in scalar)])
+
+    add("total", "", report.total)
+    for section, groups in (("category", report.by_category), ("route", report.by_route),
+                            ("municipality", report.by_municipality)):
+        for key, figures in sorted(groups.items()):
+            add(section, key, figures)
+    end_of_life = scalar.index("items_end_of_life")
+    material = scalar.index("kg_material_out")
+    for barrier, count in sorted(report.total.barriers.items()):
+        row: list[object] = ["barrier", barrier, *[""] * len(scalar)]
+        row[2 + end_of_life] = count
+        rows.append(row)
+    for recipient, grams in sorted(report.total.material_by_recipient.items()):
+        row = ["recipient", recipient, *[""] * len(scalar)]
+        row[2 + material] = _kg(grams)
+        rows.append(row)
+    return rows
+
+
+def parse_day(text: str) -> date:
+    """A calendar day as YYYY-MM-DD."""
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "'{text}' is not a date like 2026-03-31."),
+            text=str(text)[:20],
+        ) from None

@@ -1,0 +1,174 @@
+"""The monitoring figures reconcile to the gram and the cent with a history of known totals:
+voids, returns, a cancelled sale, estimated weights, items crossing the period's edges and
+local midnight (March 2026, with the switch to summer time on the 29th)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from db import Store
+from intake.admin import AdminService, NameList
+from intake.cli import main
+from intake.clock import FixedClock
+from intake.gate import GateService
+from intake.material import MaterialService
+from intake.monitoring import Period, build_report, report_json
+from intake.setup import initialize
+from intake.shop import ShopService
+from intake.workshop import WorkshopService
+
+AMS = ZoneInfo("Europe/Amsterdam")
+MARCH = Period(date(2026, 3, 1), date(2026, 3, 31))
+
+
+def local(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=AMS)
+
+
+@pytest.fixture(scope="module")
+def centre(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, Path]:
+    """A March with known totals, written through the services."""
+    path = tmp_path_factory.mktemp("monitoring") / "centre.sqlite"
+    store = Store.open(path, create=True)
+    clock = FixedClock(local("2026-04-02T12:00"))
+    initialize(store, clock)
+    store.add_name("municipalities", "Zwolle", 1)
+    me = store.user("system")
+    assert me is not None
+    gate = GateService(store, clock, "A")
+    workshop = WorkshopService(store, clock, "A")
+    shop = ShopService(store, clock, "A")
+    material = MaterialService(store, clock, "A")
+    AdminService(store, clock).add_name(me, NameList.RECIPIENTS, "Metaal Oost")
+
+    def take(category: str, route: str, kg: float | None, at: str, visit=None) -> str:
+        grams = None if kg is None else round(kg * 1000)
+        request = gate.prepare(category, route, grams, confirmed=True)
+        return gate.take_in(me, request, visit, local(at)).code
+
+    zwolle = gate.start_visit(me, "Zwolle", local("2026-03-01T00:30"))
+    a = take("furniture", "sale", 20, "2026-03-01T00:30", zwolle)  # 28 Feb 23:30 UTC
+    february = gate.start_visit(me, None, local("2026-02-28T23:59"))
+    b = take("books", "sale", None, "2026-02-28T23:59", february)  # estimated 0.5 kg
+    unknown = gate.start_visit(me, None, local("2026-03-10T10:00"))
+    c = take("eee_small", "repair", 3, "2026-03-10T10:00", unknown)
+    d = take("lamps", "repair", None, "2026-03-10T10:05", unknown)  # estimated 1.5 kg
+    e = take("toys", "sale", 1, "2026-03-10T10:10", unknown)
+    f = take("household", "sale", 2, "2026-03-04T11:00")
+    g = take("textiles", "sale", 4, "2026-03-04T11:05")
+    h = take("wood", "material", 10, "2026-03-03T09:00")
+    take("books", "sale", 1, "2026-04-01T00:10")  # after the period
+    gate.void(me, e, "Entered twice", local("2026-03-10T10:11"))
+    shop.sell(me, [(a, 3000)], local("2026-03-05T12:00"))
+    shop.sell(me, [(b, 100)], local("2026-03-02T12:00"))
+    workshop.start_repair(me, c, local("2026-03-11T09:00"))
+    workshop.finish_repair(me, c, workshop.outcome("fixed", safety_test="pass",
+                                                   price_cents=800), local("2026-03-12T09:00"))
+    shop.sell(me, [(c, None)], local("2026-03-31T23:30"))  # 21:30 UTC, summer time
+    workshop.start_repair(me, d, local("2026-03-14T09:00"))
+    workshop.finish_repair(me, d, workshop.outcome(
+        "end-of-life", barrier="spare parts not available"), local("2026-03-15T09:00"))
+    material.send(me, "Metaal Oost", [d], [("metal", 50_000)], local("2026-03-21T15:00"))
+    shop.sell(me, [(f, 200)], local("2026-03-06T12:00"))
+    shop.take_back(me, f, "Does not work", local("2026-03-07T12:00"))
+    shop.sell(me, [(g, 500)], local("2026-03-08T12:00"))
+    clock.set(local("2026-03-08T12:05"))
+    gate.correct_last(me, g, "Wrong item at the till")
+    clock.set(local("2026-04-02T12:00"))
+    table = workshop.repurpose(me, [h], "furniture", 10_000, local("2026-03-20T10:00"))
+    shop.sell(me, [(table.code, 4500)], local("2026-03-25T12:00"))
+    return store, path
+
+
+def test_the_totals_reconcile(centre) -> None:
+    store, _ = centre
+    data = report_json(build_report(store, MARCH))
+    totals = data["totals"]
+    assert totals["items_in"] == 6  # a, c, d, f, g, h: not the void, Feb, April, the product
+    assert totals["kg_in"] == 40.5
+    assert (totals["kg_in_measured"], totals["kg_in_estimated"]) == (39.0, 1.5)
+    assert totals["visits"] == 2
+    assert (totals["items_to_sale"], totals["items_to_repair"],
+            totals["items_to_material"]) == (3, 2, 1)
+    assert (totals["repair_attempts"], totals["items_repaired"],
+            totals["items_end_of_life"]) == (2, 1, 1)
+    assert totals["barriers"] == {"spare_parts_not_available": 1}
+    assert totals["items_sold"] == 4  # a, b (taken in in Feb), c, the table; f came back
+    assert totals["kg_sold"] == 33.5
+    assert totals["revenue_eur"] == 84.0
+    assert totals["items_returned"] == 1
+    assert (totals["products_made"], totals["kg_repurposed"]) == (1, 10.0)
+    assert (totals["items_material_out"], totals["kg_material_out"]) == (2, 51.5)
+    assert totals["kg_material_by_recipient"] == {"Metaal Oost": 51.5}
+    assert totals["reuse_rate"] == round(33.5 / 40.5, 4)
+    assert totals["environmental_yield"] == round((33.5 + 10 + 51.5) / 40.5, 4)
+    assert totals["co2_avoided_kg"] == pytest.approx(33.5 * 1.1)
+    assert data["baseline"] is None
+
+
+def test_the_breakdowns_add_up_to_the_totals(centre) -> None:
+    store, _ = centre
+    data = report_json(build_report(store, MARCH))
+    for breakdown in ("by_category", "by_route", "by_municipality"):
+        for key in ("items_in", "items_sold", "items_material_out", "repair_attempts"):
+            assert sum(row[key] for row in data[breakdown]) == data["totals"][key], (
+                breakdown, key)
+        for key in ("kg_in", "kg_sold", "revenue_eur", "kg_material_out"):
+            assert sum(row[key] for row in data[breakdown]) == pytest.approx(
+                data["totals"][key]), (breakdown, key)
+    furniture = next(row for row in data["by_category"] if row["category"] == "furniture")
+    assert (furniture["items_in"], furniture["items_sold"], furniture["revenue_eur"]) == (
+        1, 2, 75.0)
+    zwolle = next(row for row in data["by_municipality"] if row["municipality"] == "Zwolle")
+    assert (zwolle["visits"], zwolle["items_in"], zwolle["kg_in"]) == (1, 1, 20.0)
+    sale = next(row for row in data["by_route"] if row["route"] == "sale")
+    assert sale["items_in"] == 3
+    assert data["co2_factors"][0]["source"].startswith("Startersgids")
+
+
+def test_the_command_line_gives_the_same_numbers(centre, capsys) -> None:
+    _, path = centre
+    args = ["report", "--db", str(path), "--from", "2026-03-01", "--to", "2026-03-31"]
+    assert main([*args, "--baseline-from", "2026-02-01", "--baseline-to", "2026-02-28"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["period"] == {"from": "2026-03-01", "to": "2026-03-31"}
+    assert data["totals"]["revenue_eur"] == 84.0
+    assert data["baseline"]["totals"]["items_in"] == 1  # the book of 28 February
+    assert data["change_vs_baseline_pct"]["items_in"] == 500.0
+    assert {row["category"] for row in data["by_category"]} >= {"furniture", "books"}
+    assert main([*args, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    total = next(row for row in rows if row["section"] == "total")
+    assert (total["items_in"], total["kg_in"], total["revenue_eur"]) == ("6", "40.5", "84.0")
+    assert next(r for r in rows if r["section"] == "recipient")["kg_material_out"] == "51.5"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--from", "2026-03-31", "--to", "2026-03-01"],
+        ["--from", "March", "--to", "2026-03-31"],
+        ["--from", "2026-03-01", "--to", "2026-03-31", "--baseline-from", "2025-03-01"],
+        ["--from", "2026-03-01", "--to", "2026-03-31", "--format", "docx"],
+    ],
+)
+def test_bad_report_requests_exit_2(centre, capsys, args: list[str]) -> None:
+    _, path = centre
+    assert main(["report", "--db", str(path), *args]) == 2
+    assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_day_is_a_local_day(centre) -> None:
+    store, _ = centre
+    first = report_json(build_report(store, Period(date(2026, 3, 1), date(2026, 3, 1))))
+    assert first["totals"]["items_in"] == 1  # 00:30 local on 1 March, 23:30 UTC the day before
+    last = report_json(build_report(store, Period(date(2026, 3, 31), date(2026, 3, 31))))
+    assert last["totals"]["items_sold"] == 1  # 23:30 local on 31 March
+
