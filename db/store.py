@@ -451,6 +451,22 @@ class Store:
             )
         ]
 
+    def repair_records(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
+        """Repair outcomes from `start` up to `end` that still stand: (event id, at,
+        recorded_at, data, category)."""
+        return [
+            (row[0], from_storage(row[1]), from_storage(row[2]), json.loads(row[3]), *row[4:])
+            for row in self.db.execute(
+                "SELECT e.id, e.at, e.recorded_at, e.data, i.category "
+                "FROM events e JOIN items i ON i.id = e.item_id "
+                "WHERE e.type = 'repair_finished' AND e.at >= ? AND e.at < ? AND i.voided = 0 "
+                "AND NOT EXISTS (SELECT 1 FROM events c WHERE c.item_id = e.item_id "
+                "AND c.type = 'corrected' AND json_extract(c.data, '$.cancels') = e.id) "
+                "ORDER BY e.at, e.rowid",
+                [to_storage(start), to_storage(end)],
+            )
+        ]
+
     # --- configuration history -------------------------------------------------------------
 
     def add_config_change(

@@ -22,6 +22,7 @@ from intake.admin import AdminService, NameList
 from intake.auth import SYSTEM_USER_ID
 from intake.clock import SystemClock
 from intake.errors import AmbachtError
+from intake.exports import ords_csv, report_xlsx
 from intake.gate import GateService, parse_route
 from intake.labelling import LabelService
 from intake.localtime import parse_local_or_utc, site_zone
@@ -158,8 +159,12 @@ def _add_flow_commands(sub: argparse._SubParsersAction, db_opt: argparse.Argumen
     report.add_argument("--to", dest="last", required=True, metavar="DATE")
     report.add_argument("--baseline-from", metavar="DATE")
     report.add_argument("--baseline-to", metavar="DATE")
-    report.add_argument("--format", choices=["json", "csv"], default="json")
+    report.add_argument("--format", choices=["json", "csv", "xlsx", "ords"], default="json",
+                        help="json or csv of the figures, an xlsx workbook, or the ORDS csv "
+                        "of the period's repair records")
     report.add_argument("--out", type=Path, help="write to this file instead of stdout")
+    report.add_argument("--lang", choices=["nl", "en"], help="language of an xlsx workbook "
+                        "(default: the app's language)")
 
     repurpose = sub.add_parser("repurpose", parents=[at_opt],
                                help="make a new product from material items")
@@ -492,8 +497,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
             return _refuse("a baseline needs both --baseline-from and --baseline-to")
         baseline = build_report(
             store, Period(parse_day(args.baseline_from), parse_day(args.baseline_to)))
+    if args.format == "xlsx":
+        if not args.out:
+            return _refuse("an xlsx workbook needs --out FILE.xlsx")
+        lang = args.lang or store.settings().get("language", "nl")
+        _write_file(args.out, report_xlsx(report, baseline, lang))
+        return 0
     if args.format == "json":
         text = json.dumps(report_json(report, baseline), ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "ords":
+        text = ords_csv(store, report.period)
     else:
         out = io.StringIO()
         csv.writer(out, lineterminator="\n").writerows(report_csv_rows(report))

@@ -172,3 +172,48 @@ def test_a_day_is_a_local_day(centre) -> None:
     last = report_json(build_report(store, Period(date(2026, 3, 31), date(2026, 3, 31))))
     assert last["totals"]["items_sold"] == 1  # 23:30 local on 31 March
 
+
+
+def test_the_xlsx_workbook_holds_the_same_numbers(centre, tmp_path: Path, capsys) -> None:
+    from openpyxl import load_workbook
+
+    _, path = centre
+    out = tmp_path / "march.xlsx"
+    assert main(["report", "--db", str(path), "--from", "2026-03-01", "--to", "2026-03-31",
+                 "--baseline-from", "2026-02-01", "--baseline-to", "2026-02-28",
+                 "--format", "xlsx", "--out", str(out), "--lang", "nl"]) == 0
+    book = load_workbook(out)
+    assert book.sheetnames == ["Totalen", "Categorie", "Route", "Gemeente", "Barrières",
+                               "Afnemers", "CO2-factoren"]
+    totals = {row[0]: row[1:] for row in book["Totalen"].iter_rows(min_row=5, values_only=True)}
+    assert totals["Items in"] == (6, 1, 5.0)  # March, February, +500%
+    assert totals["Kg in"][0] == 40.5
+    assert totals["Omzet (EUR)"][0] == 84.0
+    assert totals["Kg materiaal weg"][0] == 51.5
+    assert isinstance(totals["Hergebruikpercentage"][0], float)
+    categories = {row[0]: row for row in book["Categorie"].iter_rows(min_row=2, values_only=True)}
+    header = next(book["Categorie"].iter_rows(max_row=1, values_only=True))
+    assert categories["Meubels"][header.index("Verkocht")] == 2
+    assert categories["Meubels"][header.index("Omzet (EUR)")] == 75.0
+    assert [r for r in book["Afnemers"].iter_rows(min_row=2, values_only=True)] == [
+        ("Metaal Oost", 51.5)]
+    assert main(["report", "--db", str(path), "--from", "2026-03-01", "--to", "2026-03-31",
+                 "--format", "xlsx"]) == 2  # a workbook goes to a file
+    assert "--out" in capsys.readouterr().err
+
+
+def test_the_ords_csv_has_the_standards_columns_and_codes(centre, capsys) -> None:
+    _, path = centre
+    assert main(["report", "--db", str(path), "--from", "2026-03-01", "--to", "2026-03-31",
+                 "--format", "ords"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [r["repair_status"] for r in rows] == ["Fixed", "End of life"]
+    fixed, end_of_life = rows
+    assert (fixed["data_provider"], fixed["country"]) == ("Circulair Ambachtscentrum", "NLD")
+    assert (fixed["product_category"], fixed["product_category_id"]) == (
+        "Small home electrical", "28")
+    assert fixed["partner_product_category"] == "Small appliances"
+    assert fixed["event_date"] == "2026-03-12"
+    assert end_of_life["repair_barrier_if_end_of_life"] == "Spare parts not available"
+    assert (end_of_life["product_category"], end_of_life["product_category_id"]) == ("Lamp", "15")
+    assert len({r["id"] for r in rows}) == 2

@@ -1,0 +1,197 @@
+"""The monitoring report as files a municipality keeps: an XLSX workbook (one sheet per
+breakdown, real numbers with number formats) and the ORDS CSV of repair records.
+
+Both read a `Report` (or the repair records) and know nothing of Qt; texts come in Dutch or
+English from the tables here, since a spreadsheet is read outside the app.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from db import Store
+from intake.localtime import site_zone
+from intake.model import Barrier, RepairStatus
+from intake.monitoring import Figures, Period, Report, figures_json
+from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS
+
+# (key in figures_json, Dutch label, English label, number format)
+COLUMNS: list[tuple[str, str, str, str]] = [
+    ("items_in", "Items in", "Items in", "0"),
+    ("kg_in", "Kg in", "Kg in", "0.000"),
+    ("kg_in_measured", "Kg gewogen", "Kg weighed", "0.000"),
+    ("kg_in_estimated", "Kg geschat", "Kg estimated", "0.000"),
+    ("visits", "Bezoeken", "Visits", "0"),
+    ("items_to_sale", "Naar verkoop", "To sale", "0"),
+    ("items_to_repair", "Naar reparatie", "To repair", "0"),
+    ("items_to_material", "Naar materiaal", "To material", "0"),
+    ("repair_attempts", "Reparaties", "Repairs", "0"),
+    ("items_repaired", "Gerepareerd", "Fixed", "0"),
+    ("items_repairable", "Later te repareren", "Repairable", "0"),
+    ("items_end_of_life", "Einde levensduur", "End of life", "0"),
+    ("repair_rate", "Reparatiepercentage", "Repair rate", "0.0%"),
+    ("items_sold", "Verkocht", "Sold", "0"),
+    ("kg_sold", "Kg verkocht", "Kg sold", "0.000"),
+    ("revenue_eur", "Omzet (EUR)", "Revenue (EUR)", '"€" #,##0.00'),
+    ("items_returned", "Retour", "Returned", "0"),
+    ("products_made", "Nieuwe producten", "Products made", "0"),
+    ("kg_repurposed", "Kg verwerkt in producten", "Kg repurposed", "0.000"),
+    ("items_material_out", "Materiaal weg (items)", "Material out (items)", "0"),
+    ("kg_material_out", "Kg materiaal weg", "Kg material out", "0.000"),
+    ("reuse_rate", "Hergebruikpercentage", "Reuse rate", "0.0%"),
+    ("environmental_yield", "Milieurendement", "Environmental yield", "0.0%"),
+    ("co2_avoided_kg", "Kg CO2 vermeden", "Kg CO2 avoided", "0.0"),
+]
+WORDS = {
+    "nl": {"totals": "Totalen", "category": "Categorie", "route": "Route",
+           "municipality": "Gemeente", "barriers": "Barrières", "recipients": "Afnemers",
+           "co2": "CO2-factoren", "baseline": "Nulmeting", "figure": "Kengetal",
+           "period": "Periode", "value": "Waarde", "change": "Verschil %", "site": "Locatie",
+           "unknown": "(onbekend)", "count": "Aantal", "kg": "Kg", "factor": "Kg CO2 per kg",
+           "source": "Bron", "code": "Code", "name": "Naam",
+           "sale": "Verkoop", "repair": "Reparatie", "material": "Materiaal"},
+    "en": {"totals": "Totals", "category": "Category", "route": "Route",
+           "municipality": "Municipality", "barriers": "Barriers", "recipients": "Recipients",
+           "co2": "CO2 factors", "baseline": "Baseline", "figure": "Figure",
+           "period": "Period", "value": "Value", "change": "Change %", "site": "Site",
+           "unknown": "(unknown)", "count": "Count", "kg": "Kg", "factor": "Kg CO2 per kg",
+           "source": "Source", "code": "Code", "name": "Name",
+           "sale": "Sale", "repair": "Repair", "material": "Material"},
+}
+ORDS_COLUMNS = [
+    "id", "data_provider", "country", "partner_product_category", "product_category",
+    "product_category_id", "brand", "year_of_manufacture", "product_age", "repair_status",
+    "repair_barrier_if_end_of_life", "group_identifier", "problem", "event_date", "record_date",
+]
+
+
+def report_xlsx(report: Report, baseline: Report | None = None, lang: str = "nl") -> bytes:
+    """The report as an XLSX workbook: totals (beside the baseline when given), then a sheet
+    per breakdown, the barriers, the recipients and the CO2 factors with their sources."""
+    words = WORDS.get(lang, WORDS["nl"])
+    label = 1 if lang == "nl" else 2
+    book = Workbook()
+    sheet = book.active
+    assert isinstance(sheet, Worksheet)
+    sheet.title = words["totals"]
+    _totals_sheet(sheet, report, baseline, words, label)
+    names = {c.code: c.name(lang) for c in report.categories}
+    routes = {"sale": words["sale"], "repair": words["repair"], "material": words["material"]}
+    for title, groups, name_of in (
+        (words["category"], report.by_category, lambda key: names.get(key, key)),
+        (words["route"], report.by_route, lambda key: routes.get(key, key)),
+        (words["municipality"], report.by_municipality, lambda key: key or words["unknown"]),
+    ):
+        _breakdown_sheet(book.create_sheet(title), title, groups, name_of, label)
+    barriers = book.create_sheet(words["barriers"])
+    _rows(barriers, [words["code"], words["name"], words["count"]],
+          [[barrier, BARRIERS[Barrier(barrier)][1], count]
+           for barrier, count in sorted(report.total.barriers.items())], ["@", "@", "0"])
+    recipients = book.create_sheet(words["recipients"])
+    _rows(recipients, [words["name"], words["kg"]],
+          [[name, grams / 1000] for name, grams in
+           sorted(report.total.material_by_recipient.items())], ["@", "0.000"])
+    co2 = book.create_sheet(words["co2"])
+    _rows(co2, [words["code"], words["name"], words["factor"], words["source"]],
+          [[c.code, c.name(lang), c.co2_factor, c.co2_source] for c in report.categories],
+          ["@", "@", "0.00", "@"])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _totals_sheet(sheet: Worksheet, report: Report, baseline: Report | None,
+                  words: dict[str, str], label: int) -> None:
+    period = f"{report.period.first.isoformat()} – {report.period.last.isoformat()}"
+    sheet.append([words["site"], report.site])
+    sheet.append([words["period"], period])
+    header = [words["figure"], words["value"]]
+    if baseline is not None:
+        header += [f"{words['baseline']} {baseline.period.first.isoformat()} – "
+                   f"{baseline.period.last.isoformat()}", words["change"]]
+    sheet.append([])
+    sheet.append(header)
+    for cell in sheet[4]:
+        cell.font = Font(bold=True)
+    now = figures_json(report.total)
+    before = figures_json(baseline.total) if baseline is not None else {}
+    for key, *labels, number_format in COLUMNS:
+        row = [labels[label - 1], now[key]]
+        if baseline is not None:
+            old = before[key]
+            change = (None if not isinstance(old, (int, float)) or not old
+                      or now[key] is None else (float(now[key]) - old) / old)  # type: ignore[arg-type]
+            row += [old, change]
+        sheet.append(row)
+        sheet.cell(sheet.max_row, 2).number_format = number_format
+        if baseline is not None:
+            sheet.cell(sheet.max_row, 3).number_format = number_format
+            sheet.cell(sheet.max_row, 4).number_format = "0.0%"
+    _widths(sheet, [32, 16, 30, 12])
+
+
+def _breakdown_sheet(sheet: Worksheet, title: str, groups: dict[str, Figures],
+                     name_of: object, label: int) -> None:
+    header = [title, *[labels[label - 1] for _, *labels, _ in COLUMNS]]
+    rows = []
+    for key, figures in sorted(groups.items()):
+        values = figures_json(figures)
+        rows.append([name_of(key), *[values[k] for k, *_ in COLUMNS]])  # type: ignore[operator]
+    _rows(sheet, header, rows, ["@", *[fmt for *_, fmt in COLUMNS]])
+
+
+def _rows(sheet: Worksheet, header: list[str], rows: Sequence[Sequence[object]],
+          formats: list[str]) -> None:
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(list(row))
+        for column, number_format in enumerate(formats, start=1):
+            sheet.cell(sheet.max_row, column).number_format = number_format
+    sheet.freeze_panes = "B2"
+    _widths(sheet, [max(12, min(40, max((len(str(r[i])) for r in [header, *rows]),
+                                         default=10) + 2)) for i in range(len(header))])
+
+
+def _widths(sheet: Worksheet, widths: list[int]) -> None:
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def ords_csv(store: Store, period: Period) -> str:
+    """Every repair record of the period in the Open Repair Data Standard's columns and codes,
+    with the site as `data_provider` and NLD as the country."""
+    start, end = period.span(store)
+    settings = store.settings()
+    zone = site_zone(settings)
+    site = settings.get("site_name", "")
+    categories = {c.code: c for c in store.categories(include_hidden=True)}
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ORDS_COLUMNS)
+    for event_id, at, recorded_at, data, category_code in store.repair_records(start, end):
+        category = categories.get(category_code)
+        ords_category = str(data.get("ords_category") or (
+            category.ords_category if category else ""))
+        status = REPAIR_STATUS[RepairStatus(str(data["status"]))][1]
+        barrier = data.get("barrier")
+        year = data.get("year")
+        event_day = at.astimezone(zone).date()
+        writer.writerow([
+            event_id, site, "NLD",
+            category.name_en if category else category_code, ords_category,
+            PRODUCT_CATEGORIES.get(ords_category, ""), data.get("brand") or "",
+            year or "", event_day.year - int(str(year)) if year else "", status,
+            BARRIERS[Barrier(str(barrier))][1] if barrier else "", site,
+            data.get("problem") or "", event_day.isoformat(),
+            recorded_at.astimezone(zone).date().isoformat(),
+        ])
+    return out.getvalue()
