@@ -411,34 +411,40 @@ class Store:
 
     def intake_rows(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
         """Items that came in from `start` up to `end`, not voided, not made here:
-        (category, municipality or '', route at the gate, grams, estimated)."""
-        return self.db.execute(
+        (category, municipality or '', route at the gate, grams, estimated, intake time)."""
+        return [
+            (*row[:5], from_storage(row[5]))
+            for row in self.db.execute(
             "SELECT i.category, coalesce(v.municipality, ''), "
-            "json_extract(e.data, '$.route'), i.weight_g, i.weight_estimated "
+            "json_extract(e.data, '$.route'), i.weight_g, i.weight_estimated, i.intake_at "
             "FROM items i JOIN events e ON e.item_id = i.id AND e.type = 'intake' "
             "LEFT JOIN visits v ON v.id = i.visit_id "
             "WHERE i.voided = 0 AND i.origin IN ('gate', 'store') "
             "AND i.intake_at >= ? AND i.intake_at < ?",
             [to_storage(start), to_storage(end)],
-        ).fetchall()
+            )
+        ]
 
-    def visit_counts(self, start: datetime, end: datetime) -> list[tuple[str, int]]:
-        """(municipality or '', visits) of the visits started from `start` up to `end`."""
-        return self.db.execute(
-            "SELECT coalesce(municipality, ''), count(*) FROM visits "
-            "WHERE started_at >= ? AND started_at < ? GROUP BY 1",
-            [to_storage(start), to_storage(end)],
-        ).fetchall()
+    def visit_rows(self, start: datetime, end: datetime) -> list[tuple[str, datetime]]:
+        """(municipality or '', start) of the visits started from `start` up to `end`."""
+        return [
+            (row[0], from_storage(row[1]))
+            for row in self.db.execute(
+                "SELECT coalesce(municipality, ''), started_at FROM visits "
+                "WHERE started_at >= ? AND started_at < ?",
+                [to_storage(start), to_storage(end)],
+            )
+        ]
 
     def step_rows(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
         """The steps after the gate from `start` up to `end` that still stand (not cancelled,
         item not voided), and the making of repurposed products: (type, data, category,
-        municipality or '', route at the gate, grams, origin, item code)."""
+        municipality or '', route at the gate, grams, time of the step)."""
         return [
-            (row[0], json.loads(row[1]), *row[2:])
+            (row[0], json.loads(row[1]), *row[2:6], from_storage(row[6]))
             for row in self.db.execute(
                 "SELECT e.type, e.data, i.category, coalesce(v.municipality, ''), "
-                "json_extract(g.data, '$.route'), i.weight_g, i.origin, i.code "
+                "json_extract(g.data, '$.route'), i.weight_g, e.at "
                 "FROM events e JOIN items i ON i.id = e.item_id "
                 "JOIN events g ON g.item_id = i.id AND g.type = 'intake' "
                 "LEFT JOIN visits v ON v.id = i.visit_id "

@@ -103,12 +103,14 @@ class Report:
     by_category: dict[str, Figures]
     by_route: dict[str, Figures]
     by_municipality: dict[str, Figures]
+    by_week: dict[date, Figures]  # keyed by the Monday of each local week
     categories: list[Category]  # for names and CO2 factors and their sources
 
 
 def build_report(store: Store, period: Period) -> Report:
     """Count everything for `period` from the database."""
     start, end = period.span(store)
+    zone = site_zone(store.settings())
     categories = store.categories(include_hidden=True)
     factors = {c.code: c.co2_factor for c in categories}
     total = Figures()
@@ -116,13 +118,18 @@ def build_report(store: Store, period: Period) -> Report:
         "category": defaultdict(Figures), "route": defaultdict(Figures),
         "municipality": defaultdict(Figures),
     }
+    by_week: dict[date, Figures] = defaultdict(Figures)
 
-    def each(category: str, route: str, municipality: str) -> list[Figures]:
+    def week(at: datetime) -> Figures:
+        local_day = at.astimezone(zone).date()
+        return by_week[local_day - timedelta(days=local_day.weekday())]
+
+    def each(category: str, route: str, municipality: str, at: datetime) -> list[Figures]:
         return [total, groups["category"][category], groups["route"][route],
-                groups["municipality"][municipality]]
+                groups["municipality"][municipality], week(at)]
 
-    for category, municipality, route, grams, estimated in store.intake_rows(start, end):
-        for figures in each(category, route, municipality):
+    for category, municipality, route, grams, estimated, at in store.intake_rows(start, end):
+        for figures in each(category, route, municipality, at):
             figures.items_in += 1
             figures.grams_in += grams
             if estimated:
@@ -130,18 +137,17 @@ def build_report(store: Store, period: Period) -> Report:
             else:
                 figures.grams_in_measured += grams
             setattr(figures, f"items_to_{route}", getattr(figures, f"items_to_{route}") + 1)
-    for municipality, visits in store.visit_counts(start, end):
-        total.visits += visits
-        groups["municipality"][municipality].visits += visits
-    for kind, data, category, municipality, route, grams, _origin, _code in store.step_rows(
-        start, end
-    ):
-        for figures in each(category, route, municipality):
+    for municipality, at in store.visit_rows(start, end):
+        for figures in (total, groups["municipality"][municipality], week(at)):
+            figures.visits += 1
+    for kind, data, category, municipality, route, grams, at in store.step_rows(start, end):
+        for figures in each(category, route, municipality, at):
             _count_step(figures, kind, data, grams, factors.get(category, 0.0))
     return Report(
         period=period, site=store.settings().get("site_name", ""), total=total,
         by_category=dict(groups["category"]), by_route=dict(groups["route"]),
-        by_municipality=dict(groups["municipality"]), categories=categories,
+        by_municipality=dict(groups["municipality"]), by_week=dict(sorted(by_week.items())),
+        categories=categories,
     )
 
 
@@ -246,6 +252,8 @@ def _one_json(report: Report) -> dict[str, object]:
             for name, figures in sorted(report.by_municipality.items(),
                                         key=lambda kv: (kv[0] == "", kv[0]))
         ],
+        "by_week": [{"week": monday.isoformat(), **figures_json(figures)}
+                    for monday, figures in report.by_week.items()],
         "co2_factors": [
             {"category": c.code, "kg_co2_per_kg": c.co2_factor, "source": c.co2_source}
             for c in report.categories

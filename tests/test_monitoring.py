@@ -116,8 +116,9 @@ def test_the_totals_reconcile(centre) -> None:
 def test_the_breakdowns_add_up_to_the_totals(centre) -> None:
     store, _ = centre
     data = report_json(build_report(store, MARCH))
-    for breakdown in ("by_category", "by_route", "by_municipality"):
-        for key in ("items_in", "items_sold", "items_material_out", "repair_attempts"):
+    for breakdown in ("by_category", "by_route", "by_municipality", "by_week"):
+        for key in ("items_in", "items_sold", "items_material_out", "repair_attempts",
+                    *(("visits",) if breakdown in ("by_municipality", "by_week") else ())):
             assert sum(row[key] for row in data[breakdown]) == data["totals"][key], (
                 breakdown, key)
         for key in ("kg_in", "kg_sold", "revenue_eur", "kg_material_out"):
@@ -128,6 +129,7 @@ def test_the_breakdowns_add_up_to_the_totals(centre) -> None:
         1, 2, 75.0)
     zwolle = next(row for row in data["by_municipality"] if row["municipality"] == "Zwolle")
     assert (zwolle["visits"], zwolle["items_in"], zwolle["kg_in"]) == (1, 1, 20.0)
+    assert data["by_week"][0]["week"] == "2026-02-23"  # the Monday before 1 March
     sale = next(row for row in data["by_route"] if row["route"] == "sale")
     assert sale["items_in"] == 3
     assert data["co2_factors"][0]["source"].startswith("Startersgids")
