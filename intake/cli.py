@@ -30,6 +30,7 @@ from intake.material import MaterialService
 from intake.model import Item, User
 from intake.monitoring import Period, build_report, parse_day, report_csv_rows, report_json
 from intake.paths import default_db_path
+from intake.report_pdf import render_report_pdf
 from intake.setup import initialize
 from intake.shop import ShopService
 from intake.steps import StepService
@@ -159,12 +160,13 @@ def _add_flow_commands(sub: argparse._SubParsersAction, db_opt: argparse.Argumen
     report.add_argument("--to", dest="last", required=True, metavar="DATE")
     report.add_argument("--baseline-from", metavar="DATE")
     report.add_argument("--baseline-to", metavar="DATE")
-    report.add_argument("--format", choices=["json", "csv", "xlsx", "ords"], default="json",
-                        help="json or csv of the figures, an xlsx workbook, or the ORDS csv "
-                        "of the period's repair records")
+    report.add_argument("--format", choices=["json", "csv", "xlsx", "pdf", "ords"],
+                        default="json",
+                        help="json or csv of the figures, an xlsx workbook, a pdf report, or "
+                        "the ORDS csv of the period's repair records")
     report.add_argument("--out", type=Path, help="write to this file instead of stdout")
     report.add_argument("--lang", choices=["nl", "en"], help="language of an xlsx workbook "
-                        "(default: the app's language)")
+                        "or pdf report (default: the app's language)")
 
     repurpose = sub.add_parser("repurpose", parents=[at_opt],
                                help="make a new product from material items")
@@ -497,11 +499,12 @@ def _cmd_report(args: argparse.Namespace) -> int:
             return _refuse("a baseline needs both --baseline-from and --baseline-to")
         baseline = build_report(
             store, Period(parse_day(args.baseline_from), parse_day(args.baseline_to)))
-    if args.format == "xlsx":
+    if args.format in ("xlsx", "pdf"):
         if not args.out:
-            return _refuse("an xlsx workbook needs --out FILE.xlsx")
+            return _refuse(f"a {args.format} file needs --out FILE.{args.format}")
         lang = args.lang or store.settings().get("language", "nl")
-        _write_file(args.out, report_xlsx(report, baseline, lang))
+        render = report_xlsx if args.format == "xlsx" else render_report_pdf
+        _write_file(args.out, render(report, baseline, lang))
         return 0
     if args.format == "json":
         text = json.dumps(report_json(report, baseline), ensure_ascii=False, indent=2) + "\n"

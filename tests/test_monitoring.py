@@ -219,3 +219,24 @@ def test_the_ords_csv_has_the_standards_columns_and_codes(centre, capsys) -> Non
     assert end_of_life["repair_barrier_if_end_of_life"] == "Spare parts not available"
     assert (end_of_life["product_category"], end_of_life["product_category_id"]) == ("Lamp", "15")
     assert len({r["id"] for r in rows}) == 2
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("nl", ["Monitoringsrapportage", "40,500", "€ 84,00", "Metaal Oost", "51,5", "+500,0 %",
+            "Startersgids"]),
+    ("en", ["Monitoring report", "40.500", "€ 84.00", "Metaal Oost", "51.5", "+500.0 %"]),
+])
+def test_the_pdf_report_holds_the_same_numbers(
+    centre, tmp_path: Path, lang: str, expected: list[str]
+) -> None:
+    import subprocess
+
+    _, path = centre
+    out = tmp_path / f"march-{lang}.pdf"
+    assert main(["report", "--db", str(path), "--from", "2026-03-01", "--to", "2026-03-31",
+                 "--baseline-from", "2026-02-01", "--baseline-to", "2026-02-28",
+                 "--format", "pdf", "--out", str(out), "--lang", lang]) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    for part in expected:
+        assert part in text, part

@@ -1,0 +1,245 @@
+"""The monitoring report as a PDF for the council: site, period, key figures (beside the
+baseline when asked), charts of kg in and out per week and of the R-ladder, the categories,
+the material recipients, and how CO2 avoided is counted. Dutch, or English when asked."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from intake.exports import COLUMNS
+from intake.monitoring import Report, figures_json
+from labels.render import fonts
+
+TEXT = {
+    "nl": {
+        "title": "Monitoringsrapportage", "period": "Periode", "key": "Kerncijfers",
+        "figure": "Kengetal", "value": "Waarde", "baseline": "Nulmeting", "change": "Verschil",
+        "weekly": "Kilo's in en hergebruikt per week",
+        "in": "Kg in", "reused": "Kg hergebruikt (verkocht, verwerkt, materiaal)",
+        "ladder": "R-ladder: wat er met de kilo's gebeurde",
+        "sold": "Hergebruikt (verkocht)", "repurposed": "Verwerkt in nieuwe producten",
+        "material": "Materiaal naar afnemers", "categories": "Per categorie",
+        "category": "Categorie", "recipients": "Materiaal per afnemer", "recipient": "Afnemer",
+        "co2": "Zo is de vermeden CO2 berekend",
+        "co2_text": "Vermeden CO2 = kg verkocht (netto, na retour) x de factor van de categorie. "
+                    "De factoren en hun bronnen:",
+        "factor": "Kg CO2 per kg", "source": "Bron",
+        "notes": "Alle cijfers komen uit de geregistreerde stappen per item. Vervallen items "
+                 "tellen niet mee; geannuleerde stappen evenmin; een retour haalt de verkoop "
+                 "terug. Hergebruikpercentage = kg verkocht / kg in; milieurendement = kg "
+                 "hergebruikt als product of materiaal / kg in.",
+        "none": "geen",
+    },
+    "en": {
+        "title": "Monitoring report", "period": "Period", "key": "Key figures",
+        "figure": "Figure", "value": "Value", "baseline": "Baseline", "change": "Change",
+        "weekly": "Kg in and reused per week",
+        "in": "Kg in", "reused": "Kg reused (sold, repurposed, material)",
+        "ladder": "R-ladder: what happened to the kilos",
+        "sold": "Reused (sold)", "repurposed": "Made into new products",
+        "material": "Material to recipients", "categories": "Per category",
+        "category": "Category", "recipients": "Material per recipient", "recipient": "Recipient",
+        "co2": "How CO2 avoided is counted",
+        "co2_text": "CO2 avoided = kg sold (net of returns) x the category's factor. The "
+                    "factors and their sources:",
+        "factor": "Kg CO2 per kg", "source": "Source",
+        "notes": "Every figure is counted from the recorded steps of each item. Voided items "
+                 "count nowhere, nor do cancelled steps; a return takes its sale back. Reuse "
+                 "rate = kg sold / kg in; environmental yield = kg reused as a product or as "
+                 "material / kg in.",
+        "none": "none",
+    },
+}
+INK, GREEN, BLUE, ORANGE = (colors.HexColor(c) for c in ("#111111", "#0b7a2a", "#1f4fb8",
+                                                         "#c25400"))
+
+
+def render_report_pdf(report: Report, baseline: Report | None = None, lang: str = "nl") -> bytes:
+    """The report as PDF bytes."""
+    words = TEXT.get(lang, TEXT["nl"])
+    regular, bold = fonts()
+    body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13)
+    title = ParagraphStyle("title", parent=body, fontName=bold, fontSize=20, leading=24)
+    heading = ParagraphStyle("heading", parent=body, fontName=bold, fontSize=13, leading=18,
+                             spaceBefore=8, spaceAfter=4)
+    out = io.BytesIO()
+    doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
+                            topMargin=16 * mm, bottomMargin=16 * mm, invariant=True,
+                            title=f"{words['title']} {report.site}")
+    period = f"{_day(report.period.first)} – {_day(report.period.last)}"
+    story = [
+        Paragraph(words["title"], title),
+        Paragraph(f"{report.site} · {words['period']} {period}", body),
+        Spacer(1, 5 * mm),
+        Paragraph(words["key"], heading),
+        _key_figures(report, baseline, words, lang, regular, bold),
+        KeepTogether([Paragraph(words["weekly"], heading),
+                      _weekly_chart(report, words, regular, lang)]),
+        KeepTogether([Paragraph(words["ladder"], heading),
+                      _ladder_chart(report, words, regular, lang)]),
+        Paragraph(words["categories"], heading),
+        _categories(report, words, lang, regular, bold),
+        Paragraph(words["recipients"], heading),
+        _table([[words["recipient"], "Kg"], *[[name, _num(grams / 1000, 1, lang)] for name, grams
+                in sorted(report.total.material_by_recipient.items())]]
+               if report.total.material_by_recipient else [[words["none"]]], regular, bold),
+        Paragraph(words["co2"], heading),
+        Paragraph(words["co2_text"], body),
+        Spacer(1, 2 * mm),
+        _table([[words["category"], words["factor"], words["source"]],
+                *[[c.name(lang), _num(c.co2_factor, 2, lang), Paragraph(c.co2_source, body)]
+                  for c in report.categories]], regular, bold,
+               widths=[45 * mm, 25 * mm, 104 * mm]),
+        Spacer(1, 4 * mm),
+        Paragraph(words["notes"], body),
+    ]
+    doc.build(story)
+    return out.getvalue()
+
+
+def _key_figures(report: Report, baseline: Report | None, words: dict[str, str], lang: str,
+                 regular: str, bold: str) -> Table:
+    now = figures_json(report.total)
+    before = figures_json(baseline.total) if baseline is not None else None
+    header: list[object] = [words["figure"], words["value"]]
+    if before is not None and baseline is not None:
+        header += [f"{words['baseline']}\n{_day(baseline.period.first)} – "
+                   f"{_day(baseline.period.last)}", words["change"]]
+    rows: list[list[object]] = [header]
+    label = 1 if lang == "nl" else 2
+    for key, *labels, number_format in COLUMNS:
+        row: list[object] = [labels[label - 1], _shown(now[key], number_format, lang)]
+        if before is not None:
+            old = before[key]
+            row += [_shown(old, number_format, lang), _change(now[key], old, lang)]
+        rows.append(row)
+    widths = [62 * mm, 30 * mm] + ([52 * mm, 30 * mm] if before is not None else [])
+    return _table(rows, regular, bold, widths=widths, numbers_from=1)
+
+
+def _weekly_chart(report: Report, words: dict[str, str], regular: str, lang: str) -> Drawing:
+    weeks = list(report.by_week.items())
+    drawing = Drawing(174 * mm, 62 * mm)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 14 * mm, 12 * mm, 156 * mm, 44 * mm
+    chart.data = [
+        [f.grams_in / 1000 for _, f in weeks] or [0],
+        [(f.grams_sold + f.grams_repurposed + f.grams_material_out) / 1000 for _, f in weeks]
+        or [0],
+    ]
+    chart.bars[0].fillColor, chart.bars[1].fillColor = BLUE, GREEN
+    chart.bars.strokeColor = None
+    chart.categoryAxis.categoryNames = [
+        monday.strftime("%d-%m") if i % max(1, len(weeks) // 12) == 0 else ""
+        for i, (monday, _) in enumerate(weeks)] or [""]
+    for axis in (chart.categoryAxis, chart.valueAxis):
+        axis.labels.fontName, axis.labels.fontSize = regular, 7
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = lambda v: _num(v, 0, lang)
+    drawing.add(chart)
+    for index, (colour, text) in enumerate(((BLUE, words["in"]), (GREEN, words["reused"]))):
+        drawing.add(String(14 * mm + index * 60 * mm, 2 * mm, f"■ {text}", fontName=regular,
+                           fontSize=8, fillColor=colour))
+    return drawing
+
+
+def _ladder_chart(report: Report, words: dict[str, str], regular: str, lang: str) -> Drawing:
+    total = report.total
+    bars = [(words["sold"], total.grams_sold, GREEN),
+            (words["repurposed"], total.grams_repurposed, ORANGE),
+            (words["material"], total.grams_material_out, BLUE)]
+    drawing = Drawing(174 * mm, 36 * mm)
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 62 * mm, 4 * mm, 100 * mm, 30 * mm
+    chart.data = [[grams / 1000 for _, grams, _ in reversed(bars)]]
+    chart.categoryAxis.categoryNames = [
+        f"{name} ({_num(grams / 1000, 0, lang)} kg)" for name, grams, _ in reversed(bars)]
+    for index, (_, _, colour) in enumerate(reversed(bars)):
+        chart.bars[(0, index)].fillColor = colour
+    chart.bars.strokeColor = None
+    for axis in (chart.categoryAxis, chart.valueAxis):
+        axis.labels.fontName, axis.labels.fontSize = regular, 8
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.labelTextFormat = lambda v: _num(v, 0, lang)
+    drawing.add(chart)
+    return drawing
+
+
+def _categories(report: Report, words: dict[str, str], lang: str, regular: str,
+                bold: str) -> Table:
+    keys = ["items_in", "kg_in", "items_sold", "kg_sold", "revenue_eur", "kg_material_out"]
+    labels = {key: (nl if lang == "nl" else en) for key, nl, en, _ in COLUMNS}
+    formats = {key: fmt for key, _, _, fmt in COLUMNS}
+    names = {c.code: c.name(lang) for c in report.categories}
+    rows: list[list[object]] = [[words["category"], *[labels[k] for k in keys]]]
+    for code in [c.code for c in report.categories if c.code in report.by_category]:
+        values = figures_json(report.by_category[code])
+        rows.append([names[code], *[_shown(values[k], formats[k], lang) for k in keys]])
+    return _table(rows, regular, bold, widths=[44 * mm] + [22 * mm] * len(keys), numbers_from=1)
+
+
+def _table(rows: Sequence[Sequence[object]], regular: str, bold: str, *,
+           widths: list[float] | None = None, numbers_from: int | None = None) -> Table:
+    # Header cells wrap, so that a long label never runs into the next column.
+    head = ParagraphStyle("head", fontName=bold, fontSize=8.5, leading=10)
+    head_right = ParagraphStyle("head_right", parent=head, alignment=2)
+    rows = [[Paragraph(str(text).replace("\n", "<br/>"),
+                       head_right if numbers_from is not None and i >= numbers_from else head)
+             for i, text in enumerate(rows[0])], *rows[1:]]
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    style = [
+        ("FONT", (0, 0), (-1, 0), bold, 8.5), ("FONT", (0, 1), (-1, -1), regular, 8.5),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, INK),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f0f0f0")]),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]
+    if numbers_from is not None:
+        style.append(("ALIGN", (numbers_from, 0), (-1, -1), "RIGHT"))
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _shown(value: object, number_format: str, lang: str) -> str:
+    """A figure as the report prints it, in the language's number style."""
+    if value is None:
+        return "–"
+    if "%" in number_format:
+        return _num(float(value) * 100, 1, lang) + " %"  # type: ignore[arg-type]
+    if "€" in number_format:
+        return "€ " + _num(float(value), 2, lang)  # type: ignore[arg-type]
+    decimals = len(number_format.partition(".")[2])
+    return _num(float(value), decimals, lang)  # type: ignore[arg-type]
+
+
+def _num(value: float, decimals: int, lang: str) -> str:
+    text = f"{value:,.{decimals}f}"
+    if lang == "nl":
+        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
+    return text
+
+
+def _change(now: object, before: object, lang: str) -> str:
+    if not isinstance(now, (int, float)) or not isinstance(before, (int, float)) or not before:
+        return "–"
+    change = (now - before) / before * 100
+    return ("+" if change > 0 else "") + _num(change, 1, lang) + " %"
+
+
+def _day(day: object) -> str:
+    return day.strftime("%d-%m-%Y")  # type: ignore[attr-defined]
