@@ -17,6 +17,7 @@ from intake.defaults import GUIDE_CO2_SOURCE
 from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from intake.ids import new_id
 from intake.model import Category, ConfigChange, User
+from intake.monitoring import TARGET_KINDS, Period
 from intake.ords import check_product_category
 from intake.units import check_price, check_weight_limits
 from labels.layout import SIZES
@@ -233,6 +234,30 @@ class AdminService:
         if not 1 <= count <= 5:
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Print 1 to 5 labels per item."))
         self._set(actor, "labels_per_item", str(count))
+
+    # --- monitoring: baseline and targets --------------------------------------------------
+
+    def set_baseline(self, actor: User, period: Period) -> None:
+        """Mark the period that later periods are compared with (the *nulmeting*)."""
+        require(actor, Action.MANAGE_SETTINGS)
+        with self.store.atomic():
+            self._set(actor, "baseline_from", period.first.isoformat())
+            self._set(actor, "baseline_to", period.last.isoformat())
+
+    def set_target(self, actor: User, year: int, kind: str, value: float) -> None:
+        """A target for `year`: kg collected, kg reused, items repaired, or the reuse rate in
+        percent."""
+        if kind not in TARGET_KINDS:
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown target '{kind}'."),
+                                  kind=str(kind)[:30])
+        if not 2000 <= year <= 2100:
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A year is 2000 to 2100."))
+        high = 100 if kind == "reuse_rate" else 100_000_000
+        if not 0 < value <= high:
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Errors", "A target is more than 0 and at most {max}."),
+                max=high)
+        self._set(actor, f"target.{year}.{kind}", f"{value:g}")
 
     def changes(self, limit: int = 100) -> list[ConfigChange]:
         """The most recent configuration changes, newest first."""

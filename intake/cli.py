@@ -28,7 +28,14 @@ from intake.labelling import LabelService
 from intake.localtime import parse_local_or_utc, site_zone
 from intake.material import MaterialService
 from intake.model import Item, User
-from intake.monitoring import Period, build_report, parse_day, report_csv_rows, report_json
+from intake.monitoring import (
+    TARGET_KINDS,
+    Period,
+    build_report,
+    parse_day,
+    report_csv_rows,
+    report_json,
+)
 from intake.paths import default_db_path
 from intake.report_pdf import render_report_pdf
 from intake.setup import initialize
@@ -167,6 +174,18 @@ def _add_flow_commands(sub: argparse._SubParsersAction, db_opt: argparse.Argumen
     report.add_argument("--out", type=Path, help="write to this file instead of stdout")
     report.add_argument("--lang", choices=["nl", "en"], help="language of an xlsx workbook "
                         "or pdf report (default: the app's language)")
+
+    baseline = sub.add_parser("baseline", parents=[db_opt],
+                              help="mark the baseline period (nulmeting) for the dashboard")
+    baseline.add_argument("--from", dest="first", required=True, metavar="DATE")
+    baseline.add_argument("--to", dest="last", required=True, metavar="DATE")
+
+    target = sub.add_parser("target", parents=[db_opt], help="set a year's targets")
+    target.add_argument("--year", type=int, required=True)
+    target.add_argument("--kg-collected", type=float)
+    target.add_argument("--kg-reused", type=float)
+    target.add_argument("--items-repaired", type=float)
+    target.add_argument("--reuse-rate", type=float, help="percent of kg in that is sold")
 
     repurpose = sub.add_parser("repurpose", parents=[at_opt],
                                help="make a new product from material items")
@@ -366,7 +385,7 @@ def _flow(args: argparse.Namespace) -> tuple[Store, User, datetime | None]:
     store = _open(args)
     user = store.user(SYSTEM_USER_ID)
     assert user is not None, "initialize() creates the command line's account"
-    at = _parse_at(args.at, site_zone(store.settings())) if args.at else None
+    at = _parse_at(args.at, site_zone(store.settings())) if getattr(args, "at", None) else None
     return store, user, at
 
 
@@ -521,6 +540,29 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_baseline(args: argparse.Namespace) -> int:
+    store, user, _ = _flow(args)
+    period = Period(parse_day(args.first), parse_day(args.last))
+    AdminService(store, SystemClock()).set_baseline(user, period)
+    print(f"baseline {period.first.isoformat()} to {period.last.isoformat()}")
+    return 0
+
+
+def _cmd_target(args: argparse.Namespace) -> int:
+    store, user, _ = _flow(args)
+    given = {kind: getattr(args, kind) for kind in TARGET_KINDS
+             if getattr(args, kind) is not None}
+    if not given:
+        return _refuse("give at least one of --kg-collected, --kg-reused, --items-repaired, "
+                       "--reuse-rate")
+    admin = AdminService(store, SystemClock())
+    with store.atomic():  # all targets or none
+        for kind, value in given.items():
+            admin.set_target(user, args.year, kind, value)
+    print(f"targets {args.year}: " + ", ".join(f"{k} {v:g}" for k, v in given.items()))
+    return 0
+
+
 _COMMANDS = {
     "init": _cmd_init,
     "intake": _cmd_intake,
@@ -538,6 +580,8 @@ _COMMANDS = {
     "correct": _cmd_correct,
     "repurpose": _cmd_repurpose,
     "report": _cmd_report,
+    "baseline": _cmd_baseline,
+    "target": _cmd_target,
 }
 
 if __name__ == "__main__":

@@ -28,6 +28,8 @@ from intake.localtime import site_zone
 from intake.model import Category
 
 UNKNOWN_MUNICIPALITY = ""  # visits without a municipality, and items without a visit
+# Yearly targets the coordinator may set, and how a report's figures are held against them.
+TARGET_KINDS = ("kg_collected", "kg_reused", "items_repaired", "reuse_rate")
 
 
 @dataclass(frozen=True)
@@ -318,3 +320,34 @@ def parse_day(text: str) -> date:
             QT_TRANSLATE_NOOP("Errors", "'{text}' is not a date like 2026-03-31."),
             text=str(text)[:20],
         ) from None
+
+
+def stored_baseline(settings: dict[str, str]) -> Period | None:
+    """The period the coordinator marked as the baseline (nulmeting), if any."""
+    try:
+        return Period(date.fromisoformat(settings["baseline_from"]),
+                      date.fromisoformat(settings["baseline_to"]))
+    except (KeyError, ValueError):
+        return None
+
+
+def stored_targets(settings: dict[str, str], year: int) -> dict[str, float]:
+    """The targets set for `year` (kg, items, or percent for the reuse rate)."""
+    found = {}
+    for kind in TARGET_KINDS:
+        try:
+            found[kind] = float(settings[f"target.{year}.{kind}"])
+        except (KeyError, ValueError):
+            continue
+    return found
+
+
+def target_progress(figures: Figures, targets: dict[str, float]) -> list[tuple[str, float, float]]:
+    """(kind, reached so far, target) for each target that is set."""
+    reached = {
+        "kg_collected": figures.grams_in / 1000,
+        "kg_reused": figures.grams_sold / 1000,
+        "items_repaired": float(figures.items_repaired),
+        "reuse_rate": (figures.reuse_rate or 0.0) * 100,
+    }
+    return [(kind, reached[kind], targets[kind]) for kind in TARGET_KINDS if kind in targets]

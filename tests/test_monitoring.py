@@ -240,3 +240,28 @@ def test_the_pdf_report_holds_the_same_numbers(
                           text=True, check=True).stdout
     for part in expected:
         assert part in text, part
+
+
+def test_baseline_and_targets_are_kept_and_checked(tmp_path: Path, capsys) -> None:
+    from intake.monitoring import Figures, stored_baseline, stored_targets, target_progress
+
+    db = str(tmp_path / "c.sqlite")
+    assert main(["init", "--db", db]) == 0
+    assert main(["baseline", "--db", db, "--from", "2025-01-01", "--to", "2025-12-31"]) == 0
+    assert main(["target", "--db", db, "--year", "2026", "--kg-collected", "90000",
+                 "--reuse-rate", "55"]) == 0
+    for bad in (["baseline", "--from", "2025-12-31", "--to", "2025-01-01"],
+                ["target", "--year", "2026"],
+                ["target", "--year", "1850", "--kg-reused", "10"],
+                ["target", "--year", "2026", "--reuse-rate", "120"],
+                ["target", "--year", "2026", "--kg-collected", "1000", "--items-repaired", "-3"]):
+        capsys.readouterr()
+        assert main([*bad, "--db", db]) == 2, bad
+        assert capsys.readouterr().err.count("\n") == 1
+    settings = Store.open(db).settings()
+    assert stored_baseline(settings) == Period(date(2025, 1, 1), date(2025, 12, 31))
+    assert stored_targets(settings, 2026) == {"kg_collected": 90000.0, "reuse_rate": 55.0}
+    assert stored_targets(settings, 2027) == {}
+    figures = Figures(grams_in=45_000_000, grams_sold=27_000_000)
+    assert target_progress(figures, stored_targets(settings, 2026)) == [
+        ("kg_collected", 45000.0, 90000.0), ("reuse_rate", 60.0, 55.0)]

@@ -189,44 +189,56 @@
         <translation>Een categoriecode heeft 2 tot 20 kleine letters, cijfers of _.</translation>
     </message>
     <message>
-        <source>Category '{code}' exists already.</source>
-        <translation>Categorie '{code}' bestaat al.</translation>
+        <source>Category &apos;{code}&apos; exists already.</source>
+        <translation>Categorie &apos;{code}&apos; bestaat al.</translation>
     </message>
     <message>
         <source>A CO2 factor is between 0 and 20 kg per kg.</source>
         <translation>Een CO2-factor ligt tussen 0 en 20 kg per kg.</translation>
     </message>
     <message>
-        <source>Unknown category '{code}'.</source>
-        <translation>Onbekende categorie '{code}'.</translation>
+        <source>Unknown category &apos;{code}&apos;.</source>
+        <translation>Onbekende categorie &apos;{code}&apos;.</translation>
     </message>
     <message>
-        <source>'{name}' exists already as '{known}'.</source>
-        <translation>'{name}' bestaat al als '{known}'.</translation>
+        <source>&apos;{name}&apos; exists already as &apos;{known}&apos;.</source>
+        <translation>&apos;{name}&apos; bestaat al als &apos;{known}&apos;.</translation>
     </message>
     <message>
-        <source>'{name}' is not on the list.</source>
-        <translation>'{name}' staat niet op de lijst.</translation>
+        <source>&apos;{name}&apos; is not on the list.</source>
+        <translation>&apos;{name}&apos; staat niet op de lijst.</translation>
     </message>
     <message>
-        <source>Unknown municipality '{name}'.</source>
-        <translation>Onbekende gemeente '{name}'.</translation>
+        <source>Unknown municipality &apos;{name}&apos;.</source>
+        <translation>Onbekende gemeente &apos;{name}&apos;.</translation>
     </message>
     <message>
         <source>Log out after {min} to {max} seconds.</source>
         <translation>Uitloggen na {min} tot {max} seconden.</translation>
     </message>
     <message>
-        <source>Unknown label size '{size}'.</source>
-        <translation>Onbekend labelformaat '{size}'.</translation>
+        <source>Unknown label size &apos;{size}&apos;.</source>
+        <translation>Onbekend labelformaat &apos;{size}&apos;.</translation>
     </message>
     <message>
-        <source>'{name}' is not a printer queue name.</source>
-        <translation>'{name}' is geen naam van een printerwachtrij.</translation>
+        <source>&apos;{name}&apos; is not a printer queue name.</source>
+        <translation>&apos;{name}&apos; is geen naam van een printerwachtrij.</translation>
     </message>
     <message>
         <source>Print 1 to 5 labels per item.</source>
         <translation>Print 1 tot 5 labels per artikel.</translation>
+    </message>
+    <message>
+        <source>Unknown target &apos;{kind}&apos;.</source>
+        <translation>Onbekend doel &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>A year is 2000 to 2100.</source>
+        <translation>Een jaar ligt tussen 2000 en 2100.</translation>
+    </message>
+    <message>
+        <source>A target is more than 0 and at most {max}.</source>
+        <translation>Een doel is meer dan 0 en hoogstens {max}.</translation>
     </message>
     <message>
         <source>Choose nl or en.</source>
@@ -273,16 +285,16 @@
         <translation>Deze pincode is al in gebruik. Kies een andere.</translation>
     </message>
     <message>
-        <source>'{code}' is not an item code (like A000123).</source>
-        <translation>'{code}' is geen artikelcode (zoals A000123).</translation>
+        <source>&apos;{code}&apos; is not an item code (like A000123).</source>
+        <translation>&apos;{code}&apos; is geen artikelcode (zoals A000123).</translation>
     </message>
     <message>
         <source>A station is one letter, A to Z.</source>
         <translation>Een station is één letter, A tot Z.</translation>
     </message>
     <message>
-        <source>Unknown route '{route}'. Use sale, repair or material.</source>
-        <translation>Onbekende route '{route}'. Gebruik sale, repair of material.</translation>
+        <source>Unknown route &apos;{route}&apos;. Use sale, repair or material.</source>
+        <translation>Onbekende route &apos;{route}&apos;. Gebruik sale, repair of material.</translation>
     </message>
     <message>
         <source>Give a reason of {min} to {max} characters.</source>
@@ -313,8 +325,8 @@
         <translation>Er is geen bezoek met code {code}.</translation>
     </message>
     <message>
-        <source>Category '{code}' is hidden.</source>
-        <translation>Categorie '{code}' is verborgen.</translation>
+        <source>Category &apos;{code}&apos; is hidden.</source>
+        <translation>Categorie &apos;{code}&apos; is verborgen.</translation>
     </message>
     <message>
         <source>{weight} is unusual here (usual: {low} to {high}). Is it right?</source>
@@ -349,8 +361,8 @@
         <translation>Voer een gewicht in kg in.</translation>
     </message>
     <message>
-        <source>'{text}' is not a weight in kg.</source>
-        <translation>'{text}' is geen gewicht in kg.</translation>
+        <source>&apos;{text}&apos; is not a weight in kg.</source>
+        <translation>&apos;{text}&apos; is geen gewicht in kg.</translation>
     </message>
     <message>
         <source>The weight must be more than 0 kg.</source>
@@ -361,16 +373,16 @@
         <translation>Het gewicht mag hoogstens {max} zijn.</translation>
     </message>
     <message>
-        <source>'{text}' is not an amount in euros.</source>
-        <translation>'{text}' is geen bedrag in euro.</translation>
+        <source>&apos;{text}&apos; is not an amount in euros.</source>
+        <translation>&apos;{text}&apos; is geen bedrag in euro.</translation>
     </message>
     <message>
         <source>A price is between 0 and {max} euros.</source>
         <translation>Een prijs ligt tussen 0 en {max} euro.</translation>
     </message>
     <message>
-        <source>There is no database at {path}. Create one with 'ambacht init'.</source>
-        <translation>Er is geen database op {path}. Maak er een met 'ambacht init'.</translation>
+        <source>There is no database at {path}. Create one with &apos;ambacht init&apos;.</source>
+        <translation>Er is geen database op {path}. Maak er een met &apos;ambacht init&apos;.</translation>
     </message>
     <message>
         <source>Cannot create the folder for the database: {error}</source>
@@ -417,8 +429,8 @@
         <translation>Item {code} is elektrisch en heeft geen geslaagde veiligheidstest. De werkplaats moet het eerst testen.</translation>
     </message>
     <message>
-        <source>Unknown recipient '{name}'. Ask the coordinator to add it.</source>
-        <translation>Onbekende afnemer '{name}'. Vraag de coördinator die toe te voegen.</translation>
+        <source>Unknown recipient &apos;{name}&apos;. Ask the coordinator to add it.</source>
+        <translation>Onbekende afnemer &apos;{name}&apos;. Vraag de coördinator die toe te voegen.</translation>
     </message>
     <message>
         <source>Scan an item or enter a weight to send out.</source>
@@ -433,16 +445,16 @@
         <translation>Er is geen afleverbon met nummer {code}.</translation>
     </message>
     <message>
-        <source>Unknown repair status '{status}'. Use fixed, repairable or end-of-life.</source>
-        <translation>Onbekende reparatiestatus '{status}'. Gebruik fixed, repairable of end-of-life.</translation>
+        <source>Unknown repair status &apos;{status}&apos;. Use fixed, repairable or end-of-life.</source>
+        <translation>Onbekende reparatiestatus &apos;{status}&apos;. Gebruik fixed, repairable of end-of-life.</translation>
     </message>
     <message>
-        <source>Unknown repair barrier '{barrier}'. Use one of: {known}.</source>
-        <translation>Onbekende reparatiebarrière '{barrier}'. Kies uit: {known}.</translation>
+        <source>Unknown repair barrier &apos;{barrier}&apos;. Use one of: {known}.</source>
+        <translation>Onbekende reparatiebarrière &apos;{barrier}&apos;. Kies uit: {known}.</translation>
     </message>
     <message>
-        <source>'{name}' is not an ORDS product category.</source>
-        <translation>'{name}' is geen ORDS-productcategorie.</translation>
+        <source>&apos;{name}&apos; is not an ORDS product category.</source>
+        <translation>&apos;{name}&apos; is geen ORDS-productcategorie.</translation>
     </message>
     <message>
         <source>Scan at least one item to sell.</source>
@@ -474,7 +486,7 @@
     </message>
     <message>
         <source>A repair barrier goes only with end of life.</source>
-        <translation>Een reparatiebarrière hoort alleen bij 'einde levensduur'.</translation>
+        <translation>Een reparatiebarrière hoort alleen bij &apos;einde levensduur&apos;.</translation>
     </message>
     <message>
         <source>Item {code} is not in repair. Start the repair first.</source>
@@ -489,8 +501,8 @@
         <translation>De periode eindigt voordat hij begint.</translation>
     </message>
     <message>
-        <source>'{text}' is not a date like 2026-03-31.</source>
-        <translation>'{text}' is geen datum zoals 2026-03-31.</translation>
+        <source>&apos;{text}&apos; is not a date like 2026-03-31.</source>
+        <translation>&apos;{text}&apos; is geen datum zoals 2026-03-31.</translation>
     </message>
 </context>
 <context>
@@ -623,8 +635,8 @@
         <translation>{code} opgeslagen · {summary} · label geprint.</translation>
     </message>
     <message>
-        <source>The label of {code} was not printed: {error}. The item is saved; tap 'Label again' when the printer is ready.</source>
-        <translation>Het label van {code} is niet geprint: {error}. Het artikel is opgeslagen; tik op 'Label opnieuw' als de printer klaar is.</translation>
+        <source>The label of {code} was not printed: {error}. The item is saved; tap &apos;Label again&apos; when the printer is ready.</source>
+        <translation>Het label van {code} is niet geprint: {error}. Het artikel is opgeslagen; tik op &apos;Label opnieuw&apos; als de printer klaar is.</translation>
     </message>
     <message>
         <source>Today: {items} · {weight} · {visits}</source>
@@ -1341,7 +1353,7 @@
         <translation>Onbekend / niet gevraagd</translation>
     </message>
     <message>
-        <source>Tap to start logging this resident's items.</source>
+        <source>Tap to start logging this resident&apos;s items.</source>
         <translation>Tik om de spullen van deze bewoner in te voeren.</translation>
     </message>
     <message>
@@ -1407,7 +1419,7 @@
         <translation>Nieuw product maken</translation>
     </message>
     <message>
-        <source>Scan an item's label, or tap one on the shelf</source>
+        <source>Scan an item&apos;s label, or tap one on the shelf</source>
         <translation>Scan het label van een item, of tik er een aan op de plank</translation>
     </message>
     <message>
