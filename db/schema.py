@@ -173,3 +173,27 @@ def m003_item_flow(db: Database) -> None:
         db.execute(statement)
     for code, ords in _DEFAULT_ORDS.items():
         db.execute("UPDATE categories SET ords_category = ? WHERE code = ?", [ords, code])
+
+
+@migrations()
+def m004_gate_facts_on_items(db: Database) -> None:
+    """Each item keeps the route it got at the gate and its visit's municipality, filled in by
+    the database from the intake event, so that monitoring reads one table instead of three."""
+    db.execute("ALTER TABLE items ADD COLUMN gate_route TEXT")
+    db.execute("ALTER TABLE items ADD COLUMN municipality TEXT")
+    db.execute(
+        """UPDATE items SET
+           gate_route = (SELECT json_extract(e.data, '$.route') FROM events e
+                         WHERE e.item_id = items.id AND e.type = 'intake'),
+           municipality = (SELECT v.municipality FROM visits v WHERE v.id = items.visit_id)"""
+    )
+    db.execute(
+        """CREATE TRIGGER items_gate_facts AFTER INSERT ON events WHEN NEW.type = 'intake'
+           BEGIN
+             UPDATE items SET
+               gate_route = json_extract(NEW.data, '$.route'),
+               municipality = (SELECT v.municipality FROM visits v
+                               WHERE v.id = items.visit_id)
+             WHERE id = NEW.item_id;
+           END"""
+    )

@@ -415,13 +415,11 @@ class Store:
         return [
             (*row[:5], from_storage(row[5]))
             for row in self.db.execute(
-            "SELECT i.category, coalesce(v.municipality, ''), "
-            "json_extract(e.data, '$.route'), i.weight_g, i.weight_estimated, i.intake_at "
-            "FROM items i JOIN events e ON e.item_id = i.id AND e.type = 'intake' "
-            "LEFT JOIN visits v ON v.id = i.visit_id "
-            "WHERE i.voided = 0 AND i.origin IN ('gate', 'store') "
-            "AND i.intake_at >= ? AND i.intake_at < ?",
-            [to_storage(start), to_storage(end)],
+                "SELECT category, coalesce(municipality, ''), gate_route, weight_g, "
+                "weight_estimated, intake_at FROM items "
+                "WHERE voided = 0 AND origin IN ('gate', 'store') "
+                "AND intake_at >= ? AND intake_at < ?",
+                [to_storage(start), to_storage(end)],
             )
         ]
 
@@ -446,11 +444,9 @@ class Store:
                 "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected'")
         }
         rows = self.db.execute(
-            "SELECT e.id, e.type, e.data, i.category, coalesce(v.municipality, ''), "
-            "json_extract(g.data, '$.route'), i.weight_g, e.at "
+            "SELECT e.id, e.type, e.data, i.category, coalesce(i.municipality, ''), "
+            "i.gate_route, i.weight_g, e.at "
             "FROM events e JOIN items i ON i.id = e.item_id "
-            "JOIN events g ON g.item_id = i.id AND g.type = 'intake' "
-            "LEFT JOIN visits v ON v.id = i.visit_id "
             "WHERE e.at >= ? AND e.at < ? AND i.voided = 0 AND e.type IN ("
             "'repair_finished', 'sold', 'returned', 'material_out', 'repurposed', "
             "'intake') AND (e.type <> 'intake' OR i.origin = 'repurposed')",
