@@ -98,6 +98,11 @@ def main() -> int:
         window.material.batches.append(("metal", 86_500))
         window.material.retranslate()
         shoot("material")
+        window.logout()
+        log_in("1234")
+        window.show_place("dashboard")
+        QTest.qWait(500)
+        shoot("dashboard")
         app.quit()
 
     def log_in(pin: str) -> None:

@@ -81,6 +81,8 @@ BRANDS = ("Philips", "Bosch", "Braun", "Tefal", "Ikea", "Gazelle", "Batavus", "H
 PROBLEMS = ("Schakelaar defect", "Snoer beschadigd", "Lager versleten", "Ketting los",
             "Scharnier kapot", "Zekering doorgebrand", "Band lek", "Poot los")
 RETURN_REASONS = ("Werkt niet", "Past niet", "Bedacht zich")
+DEMO_TARGETS = {"kg_collected": 100_000, "kg_reused": 55_000, "items_repaired": 2_200,
+                "reuse_rate": 58}
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,12 @@ def build_demo(
     events += life.events
     for order, name in enumerate(sorted({*RECIPIENTS.values(), OTHER_RECIPIENT}), start=1):
         store.add_name("recipients", name, order)
+    # The first three months were the baseline (nulmeting); this year has targets.
+    store.set_setting("baseline_from", first_day.isoformat())
+    store.set_setting("baseline_to", (first_day + timedelta(days=90)).isoformat())
+    for kind, value in DEMO_TARGETS.items():
+        scaled = value if kind == "reuse_rate" else round(value * scale)
+        store.set_setting(f"target.{end.astimezone(zone).year}.{kind}", str(scaled))
     store.bulk_insert(station, visits, items, events, next_item_seq=life.next_seq,
                       next_visit_seq=len(visits) + 1, shipments=life.shipments)
     pins = {coordinator.name: COORDINATOR_PIN, **{name: pin for name, _, pin in STAFF}}

@@ -82,8 +82,12 @@ class LabelService:
         settings = self.store.settings()
         if settings.get("document_printer"):
             return CupsPrinter(settings["document_printer"])
-        folder = settings.get("document_folder", "")
-        return FolderPrinter(Path(folder) if folder else data_dir() / "documents")
+        return FolderPrinter(self.document_folder())
+
+    def document_folder(self) -> Path:
+        """Where documents and reports are saved as files."""
+        folder = self.store.settings().get("document_folder", "")
+        return Path(folder) if folder else data_dir() / "documents"
 
     def label_folder(self) -> Path:
         folder = self.store.settings().get("label_folder", "")

@@ -110,80 +110,119 @@ class Report:
 
 
 def build_report(store: Store, period: Period) -> Report:
-    """Count everything for `period` from the database."""
+    """Count everything for `period` from the database.
+
+    Rows are first summed per distinct (kind, category, route, municipality, week, detail),
+    a few thousand keys for a year, and only those sums are added to the groups' figures.
+    """
     start, end = period.span(store)
     zone = site_zone(store.settings())
     categories = store.categories(include_hidden=True)
     factors = {c.code: c.co2_factor for c in categories}
+    mondays: dict[date, date] = {}
+
+    def monday(at: datetime) -> date:
+        day = at.astimezone(zone).date()
+        if day not in mondays:
+            mondays[day] = day - timedelta(days=day.weekday())
+        return mondays[day]
+
+    intakes: Counter[tuple[str, str, str, date, bool]] = Counter()
+    intake_grams: Counter[tuple[str, str, str, date, bool]] = Counter()
+    for category, municipality, route, grams, estimated, at in store.intake_rows(start, end):
+        key = (category, municipality, route, monday(at), bool(estimated))
+        intakes[key] += 1
+        intake_grams[key] += grams
+    visits: Counter[tuple[str, date]] = Counter(
+        (municipality, monday(at)) for municipality, at in store.visit_rows(start, end))
+    steps: dict[tuple[str, str, str, str, date, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for kind, data, category, municipality, route, grams, at in store.step_rows(start, end):
+        detail, money = _step_detail(kind, data)
+        sums = steps[(kind, category, route, municipality, monday(at), detail)]
+        sums[0] += 1
+        sums[1] += grams
+        sums[2] += money
+
     total = Figures()
-    groups: dict[str, dict[str, Figures]] = {
-        "category": defaultdict(Figures), "route": defaultdict(Figures),
-        "municipality": defaultdict(Figures),
-    }
+    by_category: dict[str, Figures] = defaultdict(Figures)
+    by_route: dict[str, Figures] = defaultdict(Figures)
+    by_municipality: dict[str, Figures] = defaultdict(Figures)
     by_week: dict[date, Figures] = defaultdict(Figures)
 
-    def week(at: datetime) -> Figures:
-        local_day = at.astimezone(zone).date()
-        return by_week[local_day - timedelta(days=local_day.weekday())]
+    def each(category: str, route: str, municipality: str, week: date) -> tuple[Figures, ...]:
+        return (total, by_category[category], by_route[route], by_municipality[municipality],
+                by_week[week])
 
-    def each(category: str, route: str, municipality: str, at: datetime) -> list[Figures]:
-        return [total, groups["category"][category], groups["route"][route],
-                groups["municipality"][municipality], week(at)]
-
-    for category, municipality, route, grams, estimated, at in store.intake_rows(start, end):
-        for figures in each(category, route, municipality, at):
-            figures.items_in += 1
+    for (category, municipality, route, week, estimated), count in intakes.items():
+        grams = intake_grams[(category, municipality, route, week, estimated)]
+        for figures in each(category, route, municipality, week):
+            figures.items_in += count
             figures.grams_in += grams
             if estimated:
                 figures.grams_in_estimated += grams
             else:
                 figures.grams_in_measured += grams
-            setattr(figures, f"items_to_{route}", getattr(figures, f"items_to_{route}") + 1)
-    for municipality, at in store.visit_rows(start, end):
-        for figures in (total, groups["municipality"][municipality], week(at)):
-            figures.visits += 1
-    for kind, data, category, municipality, route, grams, at in store.step_rows(start, end):
-        for figures in each(category, route, municipality, at):
-            _count_step(figures, kind, data, grams, factors.get(category, 0.0))
+            setattr(figures, f"items_to_{route}", getattr(figures, f"items_to_{route}") + count)
+    for (municipality, week), count in visits.items():
+        for figures in (total, by_municipality[municipality], by_week[week]):
+            figures.visits += count
+    for (kind, category, route, municipality, week, detail), sums in steps.items():
+        for figures in each(category, route, municipality, week):
+            _count_steps(figures, kind, detail, sums[0], sums[1], sums[2],
+                         factors.get(category, 0.0))
     return Report(
         period=period, site=store.settings().get("site_name", ""), total=total,
-        by_category=dict(groups["category"]), by_route=dict(groups["route"]),
-        by_municipality=dict(groups["municipality"]), by_week=dict(sorted(by_week.items())),
+        by_category=dict(by_category), by_route=dict(by_route),
+        by_municipality=dict(by_municipality), by_week=dict(sorted(by_week.items())),
         categories=categories,
     )
 
 
-def _count_step(
-    figures: Figures, kind: str, data: dict[str, object], grams: int, co2_factor: float
-) -> None:
+def _step_detail(kind: str, data: dict[str, object]) -> tuple[str, int]:
+    """What of a step's data is counted apart (outcome and barrier, recipient) and its money."""
     if kind == "repair_finished":
-        figures.repair_attempts += 1
-        status = data["status"]
+        return f"{data['status']}:{data.get('barrier') or ''}", 0
+    if kind == "sold":
+        return "", int(str(data["price_cents"]))
+    if kind == "returned":
+        return "", int(str(data["refund_cents"]))
+    if kind == "material_out":
+        return str(data["recipient"]), 0
+    return "", 0
+
+
+def _count_steps(
+    figures: Figures, kind: str, detail: str, count: int, grams: int, money: int,
+    co2_factor: float,
+) -> None:
+    """Add `count` steps of one kind (with their grams and money) to `figures`."""
+    if kind == "repair_finished":
+        status, _, barrier = detail.partition(":")
+        figures.repair_attempts += count
         if status == "fixed":
-            figures.items_repaired += 1
+            figures.items_repaired += count
         elif status == "repairable":
-            figures.items_repairable += 1
+            figures.items_repairable += count
         else:
-            figures.items_end_of_life += 1
-            if data.get("barrier"):
-                figures.barriers[str(data["barrier"])] += 1
+            figures.items_end_of_life += count
+            if barrier:
+                figures.barriers[barrier] += count
     elif kind in ("sold", "returned"):
         sign = 1 if kind == "sold" else -1
-        money = data["price_cents"] if kind == "sold" else data["refund_cents"]
-        figures.items_sold += sign
+        figures.items_sold += sign * count
         figures.grams_sold += sign * grams
-        figures.revenue_cents += sign * int(str(money))
+        figures.revenue_cents += sign * money
         figures.co2_avoided_g += sign * grams * co2_factor
         if kind == "returned":
-            figures.items_returned += 1
+            figures.items_returned += count
     elif kind == "material_out":
-        figures.items_material_out += 1
+        figures.items_material_out += count
         figures.grams_material_out += grams
-        figures.material_by_recipient[str(data["recipient"])] += grams
+        figures.material_by_recipient[detail] += grams
     elif kind == "repurposed":
         figures.grams_repurposed += grams
     elif kind == "intake":  # a product made from material items
-        figures.products_made += 1
+        figures.products_made += count
 
 
 def figures_json(figures: Figures) -> dict[str, object]:

@@ -16,6 +16,7 @@ from intake.model import Role, User
 from ui.context import AppContext
 from ui.scanner import ScannerFilter
 from ui.screens.admin import AdminScreen
+from ui.screens.dashboard import DashboardScreen
 from ui.screens.first_run import FirstRunScreen
 from ui.screens.gate import GateScreen
 from ui.screens.login import LoginScreen
@@ -37,7 +38,7 @@ _PLACES: dict[Role, list[str]] = {
     Role.COACH: ["gate", "material"],
     Role.WORKSHOP: ["workshop", "material"],
     Role.STORE: ["store"],
-    Role.COORDINATOR: ["gate", "workshop", "store", "material"],
+    Role.COORDINATOR: ["gate", "workshop", "store", "material", "dashboard"],
 }
 
 
@@ -58,10 +59,11 @@ class MainWindow(QMainWindow):
         self.workshop = WorkshopScreen(ctx)
         self.store = StoreScreen(ctx)
         self.material = MaterialScreen(ctx)
+        self.dashboard = DashboardScreen(ctx)
         self.admin = AdminScreen(ctx)
         self.work_screens: dict[str, ScanScreen] = {
             "gate": self.gate, "workshop": self.workshop, "store": self.store,
-            "material": self.material,
+            "material": self.material, "dashboard": self.dashboard,
         }
         for screen in (self.first_run, self.login, *self.work_screens.values(), self.admin):
             self.stack.addWidget(screen)
@@ -105,7 +107,8 @@ class MainWindow(QMainWindow):
         if self.user is None:
             return []
         names = {"gate": self.tr("Gate"), "workshop": self.tr("Workshop"),
-                 "store": self.tr("Store"), "material": self.tr("Material out")}
+                 "store": self.tr("Store"), "material": self.tr("Material out"),
+                 "dashboard": self.tr("Figures")}
         return [(key, names[key]) for key in _PLACES[self.user.role]]
 
     def show_role_home(self) -> None:
@@ -134,7 +137,7 @@ class MainWindow(QMainWindow):
         for panel in self.findChildren(Panel):
             panel.close_panel()  # an open question was not answered; nothing was written
         current = self.stack.currentWidget()
-        if not hasattr(current, "handle_scan"):
+        if not getattr(current, "takes_scans", False):
             self.show_role_home()
             current = self.stack.currentWidget()
         current.handle_scan(code)  # type: ignore[attr-defined]

@@ -9,6 +9,7 @@ person typing, and the held keys are delivered to where they were going, in orde
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import shiboken6
@@ -36,8 +37,11 @@ class ScannerFilter(QObject):
 
     scanned = Signal(str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(
+        self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic
+    ) -> None:
         super().__init__(parent)
+        self.clock = clock  # seconds; tests give a clock of their own
         self._held: list[_HeldKey] = []
         self._last = 0.0
         self._replaying = False
@@ -53,7 +57,7 @@ class ScannerFilter(QObject):
         key = Qt.Key(event.key())
         if key in _MODIFIERS:
             return False  # a scanner presses Shift for capitals; it is part of the burst
-        now = time.monotonic()
+        now = self.clock()
         quick = bool(self._held) and now - self._last <= MAX_GAP_S
         if key in _ENDS:
             if quick and len(self._held) >= MIN_LENGTH:

@@ -63,6 +63,9 @@ def stylesheet() -> str:
     QPushButton[role="tile"] {{ background: white; font-size: {mm(4.5)}px;
         padding: {mm(1)}px; text-align: center; }}
     QPushButton[role="tile"]:checked {{ background: {SELECTED}; }}
+    QFrame[role="tile-frame"] {{ border: 3px solid {LINE}; border-radius: {mm(2)}px; }}
+    QFrame[role="tile-frame"] QLabel {{ border: none; font-size: {mm(3.6)}px; }}
+    QFrame[role="tile-frame"] QLabel[role="title"] {{ font-size: {mm(6.5)}px; }}
     QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
     QFrame[role="panel"] {{ background: {PAPER}; border: 4px solid {LINE};
         border-radius: {mm(3)}px; }}

@@ -26,6 +26,7 @@ class ScanScreen(Retranslating, QWidget):
     logout_requested = Signal()
     settings_requested = Signal()
     place_requested = Signal(str)
+    takes_scans = True  # False: a scan goes to the user's own work screen instead
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -179,6 +179,133 @@
     </message>
 </context>
 <context>
+    <name>DashboardScreen</name>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Maand</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Kwartaal</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Jaar</translation>
+    </message>
+    <message>
+        <source>Kg in and reused per week</source>
+        <translation>Kilo&apos;s in en hergebruikt per week</translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation>in</translation>
+    </message>
+    <message>
+        <source>reused</source>
+        <translation>hergebruikt</translation>
+    </message>
+    <message>
+        <source>What happened to the kilos</source>
+        <translation>Wat er met de kilo&apos;s gebeurde</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkocht</translation>
+    </message>
+    <message>
+        <source>Made into products</source>
+        <translation>Verwerkt in producten</translation>
+    </message>
+    <message>
+        <source>Material to recipients</source>
+        <translation>Materiaal naar afnemers</translation>
+    </message>
+    <message>
+        <source>Beside the baseline</source>
+        <translation>Naast de nulmeting</translation>
+    </message>
+    <message>
+        <source>Targets {year}</source>
+        <translation>Doelen {year}</translation>
+    </message>
+    <message>
+        <source>sold</source>
+        <translation>verkocht</translation>
+    </message>
+    <message>
+        <source>reuse rate</source>
+        <translation>hergebruikpercentage</translation>
+    </message>
+    <message>
+        <source>environmental yield</source>
+        <translation>milieurendement</translation>
+    </message>
+    <message>
+        <source>repaired</source>
+        <translation>gerepareerd</translation>
+    </message>
+    <message>
+        <source>revenue</source>
+        <translation>omzet</translation>
+    </message>
+    <message>
+        <source>CO2 avoided</source>
+        <translation>CO2 vermeden</translation>
+    </message>
+    <message>
+        <source>{name} · {change} vs a year ago</source>
+        <translation>{name} · {change} t.o.v. een jaar eerder</translation>
+    </message>
+    <message>
+        <source>No baseline yet. Mark one with: ambacht baseline --from DATE --to DATE</source>
+        <translation>Nog geen nulmeting. Leg er een vast met: ambacht baseline --from DATUM --to DATUM</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>nu</translation>
+    </message>
+    <message>
+        <source>baseline</source>
+        <translation>nulmeting</translation>
+    </message>
+    <message>
+        <source>kg in per week</source>
+        <translation>kg in per week</translation>
+    </message>
+    <message>
+        <source>No targets for {year}. Set them with: ambacht target --year {year} ...</source>
+        <translation>Geen doelen voor {year}. Stel ze in met: ambacht target --year {year} ...</translation>
+    </message>
+    <message>
+        <source>kg collected</source>
+        <translation>kg ingezameld</translation>
+    </message>
+    <message>
+        <source>kg reused</source>
+        <translation>kg hergebruikt</translation>
+    </message>
+    <message>
+        <source>items repaired</source>
+        <translation>items gerepareerd</translation>
+    </message>
+    <message>
+        <source>reuse rate %</source>
+        <translation>hergebruik %</translation>
+    </message>
+    <message>
+        <source>Could not save the report: {error}</source>
+        <translation>Rapport niet opgeslagen: {error}</translation>
+    </message>
+    <message>
+        <source>Saved as {path}</source>
+        <translation>Opgeslagen als {path}</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <source>A name is 1 to {max} characters.</source>
@@ -892,6 +1019,10 @@
     <message>
         <source>Material out</source>
         <translation>Materiaal weg</translation>
+    </message>
+    <message>
+        <source>Figures</source>
+        <translation>Cijfers</translation>
     </message>
 </context>
 <context>

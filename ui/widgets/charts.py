@@ -122,10 +122,12 @@ class Bar:
     text: str
     colour: str
     target: float | None = None
+    scale: float | None = None  # the value a full-width bar stands for; default: the largest
 
 
 class HBarChart(_Chart):
-    """Labelled horizontal bars, scaled to the largest value (or target)."""
+    """Labelled horizontal bars, scaled to the largest value (or target), or each to its own
+    `scale` when bars of different units share a chart."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -151,10 +153,11 @@ class HBarChart(_Chart):
         label_w = min(self.width() * 0.4,
                       max(metrics.horizontalAdvance(b.label) for b in self.bars) + mm(2))
         text_w = max(metrics.horizontalAdvance(b.text) for b in self.bars) + mm(2)
-        scale = max(max(b.value, b.target or 0) for b in self.bars) or 1.0
+        largest = max(max(b.value, b.target or 0) for b in self.bars) or 1.0
         row = (self.height() - top) / len(self.bars)
         width = self.width() - label_w - text_w
         for index, bar in enumerate(self.bars):
+            scale = bar.scale or largest
             y = top + index * row
             height = min(row * 0.7, mm(9))
             painter.setPen(QColor(INK))

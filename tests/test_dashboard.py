@@ -1,0 +1,84 @@
+"""The coordinator's dashboard by taps: periods, figures, baseline, targets and exports."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from test_flow_screens import answer, scan
+from test_gate_screen import log_in, panel, tap
+
+from db import Store
+from intake.clock import FixedClock
+from intake.model import User
+from intake.monitoring import Period
+from ui.app import build_context
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.screens.dashboard import period_of, year_earlier
+from ui.widgets.item_panel import ItemPanel
+
+
+@pytest.fixture
+def ctx(store: Store, clock: FixedClock, coach: User, tmp_path: Path) -> AppContext:
+    store.set_setting("label_folder", str(tmp_path / "labels"))
+    store.set_setting("document_folder", str(tmp_path / "documents"))
+    return build_context(store, clock, "en")
+
+
+def test_periods() -> None:
+    day = date(2026, 11, 21)  # a Saturday
+    assert period_of("week", day) == Period(date(2026, 11, 16), date(2026, 11, 22))
+    assert period_of("month", day) == Period(date(2026, 11, 1), date(2026, 11, 30))
+    assert period_of("quarter", day) == Period(date(2026, 10, 1), date(2026, 12, 31))
+    assert period_of("year", day) == Period(date(2026, 1, 1), date(2026, 12, 31))
+    assert period_of("month", date(2026, 12, 5)).last == date(2026, 12, 31)
+    assert year_earlier(Period(date(2028, 2, 1), date(2028, 2, 29))) == Period(
+        date(2027, 2, 1), date(2027, 2, 28))
+
+
+def test_the_dashboard_shows_the_period_and_exports_it(
+    qtbot, window: MainWindow, ctx: AppContext, coordinator: User, tmp_path: Path
+) -> None:
+    coach = ctx.auth.login("1111")
+    for kg in (12, 8):
+        ctx.gate.take_in(coach, ctx.gate.prepare("furniture", "sale", kg * 1000))
+    ctx.admin.set_baseline(coordinator, Period(date(2026, 1, 1), date(2026, 3, 31)))
+    ctx.admin.set_target(coordinator, 2026, "kg_collected", 1000)
+    log_in(qtbot, window, "1234")
+    tap(qtbot, window.gate.top.place_button)
+    answer(qtbot, window, "dashboard")
+    dashboard = window.dashboard
+    assert window.stack.currentWidget() is dashboard
+    assert dashboard.kind_buttons["month"].isChecked()
+    assert dashboard.tiles["kg_in"].value.text() == "20 kg"
+    assert "01-11-2026 – 30-11-2026" in dashboard.period_label.text()
+    qtbot.waitUntil(lambda: bool(dashboard.targets.bars))  # drawn right after showing
+    [target] = dashboard.targets.bars
+    assert (target.value, target.target) == (20.0, 1000.0)
+    assert [bar.text for bar in dashboard.ladder.bars][0] == "0 kg"
+    tap(qtbot, dashboard.kind_buttons["week"])
+    assert "16-11-2026 – 22-11-2026" in dashboard.period_label.text()
+    assert not dashboard.later.isEnabled()  # no figures from the future
+    tap(qtbot, dashboard.earlier)
+    assert "09-11-2026 – 15-11-2026" in dashboard.period_label.text()
+    assert dashboard.tiles["kg_in"].value.text() == "0 kg"
+    tap(qtbot, dashboard.kind_buttons["year"])
+    tap(qtbot, dashboard.xlsx_button)
+    assert (tmp_path / "documents" / "report-2026-01-01-2026-12-31.xlsx").exists()
+    tap(qtbot, dashboard.pdf_button)
+    assert (tmp_path / "documents" / "report-2026-01-01-2026-12-31.pdf").exists()
+    assert "Saved as" in dashboard.banner.text()
+    # A scan on the dashboard opens the item at the gate.
+    code = ctx.gate.take_in(coach, ctx.gate.prepare("books", "sale")).code
+    scan(qtbot, code)
+    assert window.stack.currentWidget() is window.gate
+    assert panel(window, ItemPanel).card.heading.text().startswith(code)
+
+
+def test_only_the_coordinator_gets_the_dashboard(qtbot, window: MainWindow) -> None:
+    log_in(qtbot, window, "1111")
+    assert window.gate.top.place_button.text() == "Material out"
+    window.show_place("dashboard")
+    assert window.stack.currentWidget() is window.gate

@@ -1,0 +1,333 @@
+"""The coordinator's dashboard: the figures of a week, month, quarter or year at a glance,
+beside the same period a year earlier and the baseline, with progress to the year's targets,
+and exports of the period as XLSX and PDF."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from intake.exports import report_xlsx
+from intake.monitoring import (
+    Figures,
+    Period,
+    Report,
+    build_report,
+    stored_baseline,
+    stored_targets,
+    target_progress,
+)
+from intake.report_pdf import render_report_pdf
+from ui.context import AppContext
+from ui.screens.scan_screen import ScanScreen
+from ui.style import ROUTE_COLOURS, mm
+from ui.widgets.charts import Bar, BarChart, HBarChart, Series
+
+KINDS = ("week", "month", "quarter", "year")
+IN_COLOUR, OUT_COLOUR, TARGET_COLOUR = "#1f4fb8", "#0b7a2a", "#6b6b6b"
+
+
+def period_of(kind: str, day: date) -> Period:
+    """The week (Monday first), month, quarter or year that holds `day`."""
+    if kind == "week":
+        monday = day - timedelta(days=day.weekday())
+        return Period(monday, monday + timedelta(days=6))
+    if kind == "year":
+        return Period(date(day.year, 1, 1), date(day.year, 12, 31))
+    months = 3 if kind == "quarter" else 1
+    first_month = (day.month - 1) // months * months + 1
+    first = date(day.year, first_month, 1)
+    next_month = first_month + months
+    after = date(day.year + (next_month > 12), (next_month - 1) % 12 + 1, 1)
+    return Period(first, after - timedelta(days=1))
+
+
+def year_earlier(period: Period) -> Period:
+    def shift(day: date) -> date:
+        return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else \
+            day.replace(year=day.year - 1, day=28)
+    return Period(shift(period.first), shift(period.last))
+
+
+class Tile(QFrame):
+    """One key figure: its value large, its name and its change below."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "tile-frame")
+        self.value = QLabel(self)
+        self.value.setProperty("role", "title")
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(mm(2), mm(1), mm(2), mm(1))
+        column.setSpacing(0)
+        column.addWidget(self.value)
+        column.addWidget(self.caption)
+
+    def show_figure(self, value: str, caption: str) -> None:
+        self.value.setText(value)
+        self.caption.setText(caption)
+
+
+class DashboardScreen(ScanScreen):
+    """Charts and key figures for the coordinator; scans go to the gate instead."""
+
+    takes_scans = False
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.kind = "month"
+        self.day = ctx.clock.now().astimezone(ctx.zone()).date()
+        self._cache: dict[Period, Report] = {}
+        self.type_code_button.hide()  # nothing here is scanned
+        self.kind_buttons: dict[str, QPushButton] = {}
+        group = QButtonGroup(self)
+        picker = QHBoxLayout()
+        picker.setSpacing(mm(2))
+        for kind in KINDS:
+            button = self.action_button(lambda _=False, k=kind: self.choose_kind(k))
+            button.setCheckable(True)
+            group.addButton(button)
+            self.kind_buttons[kind] = button
+            picker.addWidget(button)
+        self.earlier = self.action_button(lambda: self.step(-1))
+        self.later = self.action_button(lambda: self.step(1))
+        self.period_label = QLabel(self)
+        self.period_label.setWordWrap(True)
+        self.period_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.xlsx_button = self.action_button(lambda: self.export("xlsx"))
+        self.pdf_button = self.action_button(lambda: self.export("pdf"))
+        picker.addWidget(self.earlier)
+        picker.addWidget(self.period_label, 1)
+        picker.addWidget(self.later)
+        picker.addWidget(self.xlsx_button)
+        picker.addWidget(self.pdf_button)
+        self.tiles = {key: Tile(self) for key in
+                      ("kg_in", "kg_sold", "reuse", "yield", "repaired", "revenue", "co2")}
+        tiles = QHBoxLayout()
+        tiles.setSpacing(mm(2))
+        for tile in self.tiles.values():
+            tiles.addWidget(tile)
+        self.weekly = BarChart(self)
+        self.ladder = HBarChart(self)
+        self.baseline_chart = HBarChart(self)
+        self.targets = HBarChart(self)
+        charts = QGridLayout()
+        charts.setSpacing(mm(4))
+        charts.addWidget(self.weekly, 0, 0)
+        charts.addWidget(self.ladder, 0, 1)
+        charts.addWidget(self.baseline_chart, 1, 0)
+        charts.addWidget(self.targets, 1, 1)
+        page = QVBoxLayout()
+        page.setSpacing(mm(2))
+        page.addLayout(picker)
+        page.addLayout(tiles)
+        page.addLayout(charts, 1)
+        self.body.addLayout(page, 1)
+        self.kind_buttons[self.kind].setChecked(True)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        names = {"week": self.tr("Week"), "month": self.tr("Month"),
+                 "quarter": self.tr("Quarter"), "year": self.tr("Year")}
+        for kind, button in self.kind_buttons.items():
+            button.setText(names[kind])
+        self.earlier.setText("◀")
+        self.later.setText("▶")
+        self.xlsx_button.setText("XLSX")  # file formats keep their names in every language
+        self.pdf_button.setText("PDF")
+        if self.user is not None:
+            self.refresh()
+
+    def enter(self, user, places, here) -> None:  # noqa: ANN001 - as ScanScreen.enter
+        super().enter(user, places, here)
+        self._cache.clear()  # new intakes and sales since the last visit
+        self.refresh()
+
+    # --- period ----------------------------------------------------------------------------
+
+    def period(self) -> Period:
+        return period_of(self.kind, self.day)
+
+    def choose_kind(self, kind: str) -> None:
+        self.kind = kind
+        self.kind_buttons[kind].setChecked(True)
+        self.refresh()
+
+    def step(self, direction: int) -> None:
+        """The period before (-1) or after (+1) the one shown."""
+        period = self.period()
+        self.day = period.first - timedelta(days=1) if direction < 0 else \
+            period.last + timedelta(days=1)
+        self.refresh()
+
+    def report(self, period: Period) -> Report:
+        if period not in self._cache:
+            self._cache[period] = build_report(self.ctx.store, period)
+        return self._cache[period]
+
+    # --- showing ---------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        lang = self.ctx.language
+        period = self.period()
+        today = self.ctx.clock.now().astimezone(self.ctx.zone()).date()
+        self.later.setEnabled(period.last < today)
+        self.period_label.setText(f"{period.first:%d-%m-%Y} – {period.last:%d-%m-%Y}")
+        report = self.report(period)
+        before = self.report(year_earlier(period)).total
+        now = report.total
+        self._tiles(now, before)
+        weeks = list(report.by_week.items())
+        self.weekly.format_value = lambda value: f"{value:,.0f}".replace(",", ".")
+        self.weekly.set_data(
+            self.tr("Kg in and reused per week"),
+            [f"{monday:%d-%m}" for monday, _ in weeks],
+            [Series(self.tr("in"), [f.grams_in / 1000 for _, f in weeks], IN_COLOUR),
+             Series(self.tr("reused"), [(f.grams_sold + f.grams_repurposed
+                                         + f.grams_material_out) / 1000 for _, f in weeks],
+                    OUT_COLOUR)])
+        self.ladder.set_data(self.tr("What happened to the kilos"), [
+            Bar(self.tr("Sold"), now.grams_sold, lang.kg(now.grams_sold), ROUTE_COLOURS["sale"]),
+            Bar(self.tr("Made into products"), now.grams_repurposed,
+                lang.kg(now.grams_repurposed), ROUTE_COLOURS["repair"]),
+            Bar(self.tr("Material to recipients"), now.grams_material_out,
+                lang.kg(now.grams_material_out), ROUTE_COLOURS["material"]),
+        ])
+        # The baseline and the year so far may span many months: they are drawn right after
+        # the screen shows, so the period's own figures never wait for them.
+        self.baseline_chart.set_data(self.tr("Beside the baseline"), [], "…")
+        self.targets.set_data(self.tr("Targets {year}").format(year=period.last.year), [], "…")
+        QTimer.singleShot(0, lambda: self._compare(report, period))
+
+    def _compare(self, report: Report, period: Period) -> None:
+        if self.user is None or self.period() != period:
+            return  # logged out, or another period was chosen meanwhile
+        self._baseline(report)
+        self._targets(period)
+
+    def _tiles(self, now: Figures, before: Figures) -> None:
+        lang = self.ctx.language
+        rows = {
+            "kg_in": (_kg(now.grams_in), self.tr("in"), now.grams_in, before.grams_in),
+            "kg_sold": (_kg(now.grams_sold), self.tr("sold"), now.grams_sold,
+                        before.grams_sold),
+            "reuse": (_percent(now.reuse_rate), self.tr("reuse rate"), now.reuse_rate,
+                      before.reuse_rate),
+            "yield": (_percent(now.environmental_yield), self.tr("environmental yield"),
+                      now.environmental_yield, before.environmental_yield),
+            "repaired": (str(now.items_repaired), self.tr("repaired"), now.items_repaired,
+                         before.items_repaired),
+            "revenue": (lang.eur(now.revenue_cents), self.tr("revenue"), now.revenue_cents,
+                        before.revenue_cents),
+            "co2": (_kg(now.co2_avoided_g), self.tr("CO2 avoided"),
+                    now.co2_avoided_g, before.co2_avoided_g),
+        }
+        for key, (value, name, current, earlier) in rows.items():
+            change = _change(current, earlier)
+            caption = name if change is None else self.tr("{name} · {change} vs a year ago").format(
+                name=name, change=change)
+            self.tiles[key].show_figure(value, caption)
+
+    def _baseline(self, report: Report) -> None:
+        """Rates and kg per week beside the baseline's: comparable whatever the lengths."""
+        baseline_period = stored_baseline(self.ctx.store.settings())
+        title = self.tr("Beside the baseline")
+        if baseline_period is None:
+            self.baseline_chart.set_data(title, [], self.tr(
+                "No baseline yet. Mark one with: ambacht baseline --from DATE --to DATE"))
+            return
+        base = self.report(baseline_period).total
+        now = report.total
+        weeks_now = _weeks(report.period)
+        weeks_base = _weeks(baseline_period)
+        bars = []
+        now_word, base_word = self.tr("now"), self.tr("baseline")
+        for name, value, value_base, shown in (
+            (self.tr("kg in per week"), now.grams_in / 1000 / weeks_now,
+             base.grams_in / 1000 / weeks_base, lambda v: f"{v:,.0f} kg".replace(",", ".")),
+            (self.tr("reuse rate"), (now.reuse_rate or 0) * 100, (base.reuse_rate or 0) * 100,
+             lambda v: f"{v:.0f} %"),
+            (self.tr("environmental yield"), (now.environmental_yield or 0) * 100,
+             (base.environmental_yield or 0) * 100, lambda v: f"{v:.0f} %"),
+        ):
+            scale = max(value, value_base) * 1.15 or 1.0  # each pair on its own scale
+            bars.append(Bar(f"{name} ({now_word})", value, shown(value), OUT_COLOUR,
+                            scale=scale))
+            bars.append(Bar(f"{name} ({base_word})", value_base, shown(value_base),
+                            TARGET_COLOUR, scale=scale))
+        self.baseline_chart.set_data(title, bars)
+
+    def _targets(self, period: Period) -> None:
+        year = period.last.year
+        targets = stored_targets(self.ctx.store.settings(), year)
+        title = self.tr("Targets {year}").format(year=year)
+        if not targets:
+            self.targets.set_data(title, [], self.tr(
+                "No targets for {year}. Set them with: ambacht target --year {year} ...").format(
+                year=year))
+            return
+        today = self.ctx.clock.now().astimezone(self.ctx.zone()).date()
+        so_far = self.report(Period(date(year, 1, 1), min(date(year, 12, 31), today))).total
+        names = {"kg_collected": self.tr("kg collected"), "kg_reused": self.tr("kg reused"),
+                 "items_repaired": self.tr("items repaired"),
+                 "reuse_rate": self.tr("reuse rate %")}
+        self.targets.set_data(title, [
+            Bar(names[kind], reached, f"{reached:,.0f} / {target:,.0f}".replace(",", "."),
+                OUT_COLOUR if reached >= target else IN_COLOUR, target,
+                scale=max(target, reached) * 1.15)
+            for kind, reached, target in target_progress(so_far, targets)
+        ])
+
+    def export(self, kind: str) -> None:
+        """Write the period's report into the documents folder (or to the document printer)."""
+        report = self.report(self.period())
+        baseline_period = stored_baseline(self.ctx.store.settings())
+        baseline = self.report(baseline_period) if baseline_period else None
+        lang = self.ctx.language.code
+        data = report_xlsx(report, baseline, lang) if kind == "xlsx" else \
+            render_report_pdf(report, baseline, lang)
+        name = f"report-{report.period.first.isoformat()}-{report.period.last.isoformat()}"
+        folder = self.ctx.labels.document_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            path = folder / f"{name}.{kind}"
+            path.write_bytes(data)
+        except OSError as exc:
+            self.banner.error(self.tr("Could not save the report: {error}").format(
+                error=exc.strerror or exc))
+            return
+        self.banner.ok(self.tr("Saved as {path}").format(path=path))
+
+
+def _kg(grams: float) -> str:
+    """Whole kilograms with a thousands point: what a tile has room for."""
+    return f"{grams / 1000:,.0f} kg".replace(",", ".")
+
+
+def _percent(value: float | None) -> str:
+    return "–" if value is None else f"{value * 100:.0f} %"
+
+
+def _change(now: float | None, before: float | None) -> str | None:
+    if now is None or not before:
+        return None
+    change = (now - before) / before * 100
+    return f"{'+' if change > 0 else ''}{change:.0f} %"
+
+
+def _weeks(period: Period) -> float:
+    return ((period.last - period.first).days + 1) / 7
