@@ -91,6 +91,7 @@ class DashboardScreen(ScanScreen):
         self.kind = "month"
         self.day = ctx.clock.now().astimezone(ctx.zone()).date()
         self._cache: dict[Period, Report] = {}
+        self._pending: Report | None = None  # shown; its baseline and targets still to draw
         self.type_code_button.hide()  # nothing here is scanned
         self.kind_buttons: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
@@ -211,13 +212,15 @@ class DashboardScreen(ScanScreen):
         # the screen shows, so the period's own figures never wait for them.
         self.baseline_chart.set_data(self.tr("Beside the baseline"), [], "…")
         self.targets.set_data(self.tr("Targets {year}").format(year=period.last.year), [], "…")
-        QTimer.singleShot(0, lambda: self._compare(report, period))
+        self._pending = report
+        QTimer.singleShot(0, self, self._compare)  # not called once this screen is gone
 
-    def _compare(self, report: Report, period: Period) -> None:
-        if self.user is None or self.period() != period:
+    def _compare(self) -> None:
+        report = self._pending
+        if self.user is None or report is None or self.period() != report.period:
             return  # logged out, or another period was chosen meanwhile
         self._baseline(report)
-        self._targets(period)
+        self._targets(report.period)
 
     def _tiles(self, now: Figures, before: Figures) -> None:
         lang = self.ctx.language
