@@ -193,7 +193,7 @@ class DashboardScreen(ScanScreen):
         now = report.total
         self._tiles(now, before)
         weeks = list(report.by_week.items())
-        self.weekly.format_value = lambda value: f"{value:,.0f}".replace(",", ".")
+        self.weekly.format_value = lambda value: _kg(value * 1000, lang.code)[:-3]
         self.weekly.set_data(
             self.tr("Kg in and reused per week"),
             [f"{monday:%d-%m}" for monday, _ in weeks],
@@ -225,8 +225,8 @@ class DashboardScreen(ScanScreen):
     def _tiles(self, now: Figures, before: Figures) -> None:
         lang = self.ctx.language
         rows = {
-            "kg_in": (_kg(now.grams_in), self.tr("in"), now.grams_in, before.grams_in),
-            "kg_sold": (_kg(now.grams_sold), self.tr("sold"), now.grams_sold,
+            "kg_in": (_kg(now.grams_in, lang.code), self.tr("in"), now.grams_in, before.grams_in),
+            "kg_sold": (_kg(now.grams_sold, lang.code), self.tr("sold"), now.grams_sold,
                         before.grams_sold),
             "reuse": (_percent(now.reuse_rate), self.tr("reuse rate"), now.reuse_rate,
                       before.reuse_rate),
@@ -236,7 +236,7 @@ class DashboardScreen(ScanScreen):
                          before.items_repaired),
             "revenue": (lang.eur(now.revenue_cents), self.tr("revenue"), now.revenue_cents,
                         before.revenue_cents),
-            "co2": (_kg(now.co2_avoided_g), self.tr("CO2 avoided"),
+            "co2": (_kg(now.co2_avoided_g, lang.code), self.tr("CO2 avoided"),
                     now.co2_avoided_g, before.co2_avoided_g),
         }
         for key, (value, name, current, earlier) in rows.items():
@@ -316,9 +316,10 @@ class DashboardScreen(ScanScreen):
         self.banner.ok(self.tr("Saved as {path}").format(path=path))
 
 
-def _kg(grams: float) -> str:
-    """Whole kilograms with a thousands point: what a tile has room for."""
-    return f"{grams / 1000:,.0f} kg".replace(",", ".")
+def _kg(grams: float, lang: str) -> str:
+    """Whole kilograms with the language's thousands mark: what a tile has room for."""
+    text = f"{grams / 1000:,.0f} kg"
+    return text.replace(",", ".") if lang == "nl" else text
 
 
 def _percent(value: float | None) -> str:

@@ -167,12 +167,14 @@ class HBarChart(_Chart):
             length = width * min(bar.value, scale) / scale
             painter.fillRect(QRectF(label_w, y + (row - height) / 2, length, height),
                              QColor(bar.colour))
+            end = length
             if bar.target:
-                mark = label_w + width * bar.target / scale
+                mark = width * min(bar.target, scale) / scale
+                end = max(end, mark)
                 painter.setPen(QPen(QColor(INK), mm(0.6)))
-                painter.drawLine(int(mark), int(y + (row - height) / 2 - mm(1)), int(mark),
-                                 int(y + (row + height) / 2 + mm(1)))
+                painter.drawLine(int(label_w + mark), int(y + (row - height) / 2 - mm(1)),
+                                 int(label_w + mark), int(y + (row + height) / 2 + mm(1)))
             painter.setPen(QColor(INK))
-            painter.drawText(QRectF(label_w + length + mm(1), y, text_w, row),
+            painter.drawText(QRectF(label_w + end + mm(1), y, text_w, row),
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                              bar.text)
