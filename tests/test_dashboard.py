@@ -82,3 +82,30 @@ def test_only_the_coordinator_gets_the_dashboard(qtbot, window: MainWindow) -> N
     assert window.gate.top.place_button.text() == "Material out"
     window.show_place("dashboard")
     assert window.stack.currentWidget() is window.gate
+
+
+def test_the_coordinator_marks_the_baseline_and_sets_targets_by_taps(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    from test_flow_screens import keypad
+
+    from intake.monitoring import stored_baseline, stored_targets
+    from ui.widgets.panels import ConfirmPanel
+
+    log_in(qtbot, window, "1234")
+    window.show_place("dashboard")
+    dashboard = window.dashboard
+    tap(qtbot, dashboard.kind_buttons["quarter"])
+    tap(qtbot, dashboard.baseline_button)
+    tap(qtbot, panel(window, ConfirmPanel).yes_button)
+    assert stored_baseline(ctx.store.settings()) == Period(date(2026, 10, 1),
+                                                           date(2026, 12, 31))
+    tap(qtbot, dashboard.target_button)
+    answer(qtbot, window, "reuse_rate")
+    keypad(qtbot, window, "60")
+    assert stored_targets(ctx.store.settings(), 2026) == {"reuse_rate": 60.0}
+    tap(qtbot, dashboard.target_button)
+    answer(qtbot, window, "reuse_rate")
+    keypad(qtbot, window, "250")  # more than 100 %
+    assert dashboard.banner.is_error()
+    assert stored_targets(ctx.store.settings(), 2026) == {"reuse_rate": 60.0}

@@ -4,6 +4,7 @@ and exports of the period as XLSX and PDF."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, QTimer
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.exports import report_xlsx
+from intake.model import User
 from intake.monitoring import (
     Figures,
     Period,
@@ -33,6 +35,8 @@ from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
 from ui.style import ROUTE_COLOURS, mm
 from ui.widgets.charts import Bar, BarChart, HBarChart, Series
+from ui.widgets.keypad_panel import KeypadPanel
+from ui.widgets.panels import ChoicePanel, ConfirmPanel
 
 KINDS = ("week", "month", "quarter", "year")
 IN_COLOUR, OUT_COLOUR, TARGET_COLOUR = "#1f4fb8", "#0b7a2a", "#6b6b6b"
@@ -113,8 +117,11 @@ class DashboardScreen(ScanScreen):
         picker.addWidget(self.earlier)
         picker.addWidget(self.period_label, 1)
         picker.addWidget(self.later)
-        picker.addWidget(self.xlsx_button)
-        picker.addWidget(self.pdf_button)
+        self.baseline_button = self.action_button(self.mark_baseline)
+        self.target_button = self.action_button(self.ask_target)
+        for button in (self.baseline_button, self.target_button, self.xlsx_button,
+                       self.pdf_button):
+            picker.addWidget(button)
         self.tiles = {key: Tile(self) for key in
                       ("kg_in", "kg_sold", "reuse", "yield", "repaired", "revenue", "co2")}
         tiles = QHBoxLayout()
@@ -148,6 +155,8 @@ class DashboardScreen(ScanScreen):
             button.setText(names[kind])
         self.earlier.setText("◀")
         self.later.setText("▶")
+        self.baseline_button.setText(self.tr("Baseline"))
+        self.target_button.setText(self.tr("Targets"))
         self.xlsx_button.setText("XLSX")  # file formats keep their names in every language
         self.pdf_button.setText("PDF")
         if self.user is not None:
@@ -294,6 +303,40 @@ class DashboardScreen(ScanScreen):
                 scale=max(target, reached) * 1.15)
             for kind, reached, target in target_progress(so_far, targets)
         ])
+
+    def mark_baseline(self) -> None:
+        """Make the period shown the baseline, after a question."""
+        period = self.period()
+        panel = ConfirmPanel(self, self.tr("Mark {first} – {last} as the baseline?").format(
+            first=f"{period.first:%d-%m-%Y}", last=f"{period.last:%d-%m-%Y}"),
+            self.tr("Yes, mark it"), self.tr("Cancel"))
+        panel.answered.connect(lambda yes: self._save(
+            lambda user: self.ctx.admin.set_baseline(user, period),
+            self.tr("Baseline marked.")) if yes else None)
+        panel.open()
+
+    def ask_target(self) -> None:
+        """Set one of the year's targets: which, then its value on the keypad."""
+        year = self.period().last.year
+        names = [("kg_collected", self.tr("kg collected")), ("kg_reused", self.tr("kg reused")),
+                 ("items_repaired", self.tr("items repaired")),
+                 ("reuse_rate", self.tr("reuse rate %"))]
+        choice = ChoicePanel(self, self.tr("Targets {year}").format(year=year), names,
+                             self.tr("Cancel"))
+
+        def chosen(kind: str) -> None:
+            keypad = KeypadPanel(self, dict(names)[kind], max_digits=8)
+            keypad.entered.connect(lambda text: self._save(
+                lambda user: self.ctx.admin.set_target(user, year, kind, float(text or 0)),
+                self.tr("Target saved.")))
+            keypad.open()
+
+        choice.chosen.connect(chosen)
+        choice.open()
+
+    def _save(self, action: Callable[[User], object], done: str) -> None:
+        if self.user is not None and self.attempt(lambda: action(self.user) or True, done):
+            self.refresh()
 
     def export(self, kind: str) -> None:
         """Write the period's report into the documents folder (or to the document printer)."""

@@ -197,6 +197,14 @@
         <translation>Jaar</translation>
     </message>
     <message>
+        <source>Baseline</source>
+        <translation>Nulmeting</translation>
+    </message>
+    <message>
+        <source>Targets</source>
+        <translation>Doelen</translation>
+    </message>
+    <message>
         <source>Kg in and reused per week</source>
         <translation>Kilo&apos;s in en hergebruikt per week</translation>
     </message>
@@ -295,6 +303,26 @@
     <message>
         <source>reuse rate %</source>
         <translation>hergebruik %</translation>
+    </message>
+    <message>
+        <source>Mark {first} – {last} as the baseline?</source>
+        <translation>{first} – {last} vastleggen als nulmeting?</translation>
+    </message>
+    <message>
+        <source>Yes, mark it</source>
+        <translation>Ja, vastleggen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Baseline marked.</source>
+        <translation>Nulmeting vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Target saved.</source>
+        <translation>Doel opgeslagen.</translation>
     </message>
     <message>
         <source>Could not save the report: {error}</source>
