@@ -7,7 +7,9 @@ Prints JSON with median / p99 in milliseconds of:
 - scan_to_basket_ms: a scanner burst at the store's till until the line is in the sale;
 - sell_ms: `ShopService.sell` of one item (checks, event, item row, commit);
 - repair_ms: `start_repair` + `finish_repair` (fixed, with safety test and price);
-- material_ms: `MaterialService.send` of ten items, and delivery_note_ms: its PDF.
+- material_ms: `MaterialService.send` of ten items, and delivery_note_ms: its PDF;
+- report_year_ms: `build_report` for the demo's whole year (what the dashboard's year view and
+  `ambacht report` compute), and report_month_ms for one month.
 
 Usage: python bench/bench_flow.py [--rounds 200]
 """
@@ -22,6 +24,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -34,6 +37,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from intake.admin import NameList  # noqa: E402
 from intake.clock import SystemClock  # noqa: E402
 from intake.model import Item  # noqa: E402
+from intake.monitoring import Period, build_report  # noqa: E402
 from ui.app import build_context, open_store  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
@@ -110,6 +114,11 @@ def main() -> int:
             shipment = ctx.material.send(coach, "Bench recycler", codes)
             material.append((time.perf_counter() - start) * 1000)
             notes.append(timed(lambda s=shipment: ctx.material.delivery_note_pdf(s.code)))
+        today = clock.now().astimezone(ctx.zone()).date()
+        year = Period(today - timedelta(days=364), today)
+        month = Period(today - timedelta(days=30), today)
+        report_year = [timed(lambda: build_report(store, year)) for _ in range(5)]
+        report_month = [timed(lambda: build_report(store, month)) for _ in range(20)]
         result = {
             "items_in_db": store.item_count(),
             "scan_to_card_ms": figures(card),
@@ -118,6 +127,8 @@ def main() -> int:
             "repair_ms": figures(repair),
             "material_10_items_ms": figures(material),
             "delivery_note_ms": figures(notes),
+            "report_year_ms": figures(report_year),
+            "report_month_ms": figures(report_month),
         }
         ctx.printer_queue.wait()
         window.close()
