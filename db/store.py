@@ -437,7 +437,7 @@ class Store:
     def step_rows(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
         """The steps after the gate from `start` up to `end` that still stand (not cancelled,
         item not voided), and the making of repurposed products: (type, data, category,
-        municipality or '', route at the gate, grams, time of the step)."""
+        municipality or '', route at the gate, grams, time of the step, item's intake time)."""
         # The few cancelled steps are looked up once, not once per row.
         cancelled = {
             row[0] for row in self.db.execute(
@@ -445,7 +445,7 @@ class Store:
         }
         rows = self.db.execute(
             "SELECT e.id, e.type, e.data, i.category, coalesce(i.municipality, ''), "
-            "i.gate_route, i.weight_g, e.at "
+            "i.gate_route, i.weight_g, e.at, i.intake_at "
             "FROM events e JOIN items i ON i.id = e.item_id "
             "WHERE e.at >= ? AND e.at < ? AND i.voided = 0 AND e.type IN ("
             "'repair_finished', 'sold', 'returned', 'material_out', 'repurposed', "
@@ -453,8 +453,36 @@ class Store:
             [to_storage(start), to_storage(end)],
         )
         return [
-            (row[1], json.loads(row[2]), *row[3:7], from_storage(row[7]))
+            (row[1], json.loads(row[2]), *row[3:7], from_storage(row[7]),
+             from_storage(row[8]))
             for row in rows if row[0] not in cancelled
+        ]
+
+    def stock_rows(self, end: datetime) -> list[tuple[str, int, datetime]]:
+        """Items at the centre at `end`: taken in before it, not voided, and not sold, sent out
+        or used up before it (or taken back since): (category, grams, intake time)."""
+        cancelled = {
+            row[0] for row in self.db.execute(
+                "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected'")
+        }
+        moment = to_storage(end)
+        rows = self.db.execute(
+            "SELECT i.id, i.category, i.weight_g, i.intake_at FROM items i "
+            "WHERE i.voided = 0 AND i.origin <> 'bulk' AND i.intake_at < ?",
+            [moment],
+        ).fetchall()
+        gone: dict[str, tuple[str, str]] = {}  # item id -> (time, type) of its latest move
+        for event_id, item_id, kind, at in self.db.execute(
+            "SELECT id, item_id, type, at FROM events WHERE at < ? AND type IN "
+            "('sold', 'returned', 'material_out', 'repurposed') ORDER BY at, rowid",
+            [moment],
+        ):
+            if event_id not in cancelled:
+                gone[item_id] = (at, kind)
+        return [
+            (category, grams, from_storage(intake_at))
+            for item_id, category, grams, intake_at in rows
+            if gone.get(item_id, ("", "returned"))[1] == "returned"
         ]
 
     def repair_records(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:

@@ -48,6 +48,10 @@ COLUMNS: list[tuple[str, str, str, str]] = [
     ("reuse_rate", "Hergebruikpercentage", "Reuse rate", "0.0%"),
     ("environmental_yield", "Milieurendement", "Environmental yield", "0.0%"),
     ("co2_avoided_kg", "Kg CO2 vermeden", "Kg CO2 avoided", "0.0"),
+    ("days_to_sale", "Dagen tot verkoop (gem.)", "Days to sale (mean)", "0.0"),
+    ("items_in_stock", "Op voorraad aan het eind", "In stock at the end", "0"),
+    ("kg_in_stock", "Kg op voorraad", "Kg in stock", "0.000"),
+    ("stock_age_days", "Leeftijd voorraad (dagen, gem.)", "Stock age (days, mean)", "0.0"),
 ]
 WORDS = {
     "nl": {"totals": "Totalen", "category": "Categorie", "route": "Route",

@@ -12,7 +12,9 @@ nowhere; a return takes its sale back (items, kg and revenue are net of returns)
   material out (items, kg, per recipient);
 - reuse rate = kg sold / kg in; environmental yield (*milieurendement*) = kg reused as a
   product or as material (sold + repurposed + material out) / kg in;
-- CO2 avoided = kg sold x the category's factor (the factors and their sources are listed).
+- CO2 avoided = kg sold x the category's factor (the factors and their sources are listed);
+- demand: the mean days from intake to sale per category (what sells fastest);
+- stock: the items at the centre at the period's end (or now), their kg and age.
 Each item counts under its category, its route at the gate and its visit's municipality.
 """
 
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from db import Store
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -80,6 +82,12 @@ class Figures:
     grams_material_out: int = 0
     material_by_recipient: Counter[str] = field(default_factory=Counter)
     co2_avoided_g: float = 0.0
+    sale_days: int = 0  # days from intake to sale, summed over every sale
+    sales_timed: int = 0  # the sales in that sum (a return does not undo the wait)
+    items_in_stock: int = 0  # at the end of the period
+    grams_in_stock: int = 0
+    stock_days: int = 0  # their ages in days, summed
+    stock_over_90_days: int = 0
 
     @property
     def reuse_rate(self) -> float | None:
@@ -89,6 +97,15 @@ class Figures:
     def environmental_yield(self) -> float | None:
         reused = self.grams_sold + self.grams_repurposed + self.grams_material_out
         return reused / self.grams_in if self.grams_in else None
+
+    @property
+    def days_to_sale(self) -> float | None:
+        """How long a sold item waited on average: what sells fastest has the lowest."""
+        return self.sale_days / self.sales_timed if self.sales_timed else None
+
+    @property
+    def stock_age_days(self) -> float | None:
+        return self.stock_days / self.items_in_stock if self.items_in_stock else None
 
     @property
     def repair_rate(self) -> float | None:
@@ -109,8 +126,9 @@ class Report:
     categories: list[Category]  # for names and CO2 factors and their sources
 
 
-def build_report(store: Store, period: Period) -> Report:
-    """Count everything for `period` from the database.
+def build_report(store: Store, period: Period, now: datetime | None = None) -> Report:
+    """Count everything for `period` from the database; the stock is counted at the period's
+    end, or at `now` (default: the clock on the wall) for a period that is not over yet.
 
     Rows are first summed per distinct (kind, category, route, municipality, week, detail),
     a few thousand keys for a year, and only those sums are added to the groups' figures.
@@ -135,13 +153,17 @@ def build_report(store: Store, period: Period) -> Report:
         intake_grams[key] += grams
     visits: Counter[tuple[str, date]] = Counter(
         (municipality, monday(at)) for municipality, at in store.visit_rows(start, end))
-    steps: dict[tuple[str, str, str, str, date, str], list[int]] = defaultdict(lambda: [0, 0, 0])
-    for kind, data, category, municipality, route, grams, at in store.step_rows(start, end):
+    steps: dict[tuple[str, str, str, str, date, str], list[int]] = defaultdict(
+        lambda: [0, 0, 0, 0])
+    for kind, data, category, municipality, route, grams, at, intake_at in store.step_rows(
+        start, end
+    ):
         detail, money = _step_detail(kind, data)
         sums = steps[(kind, category, route, municipality, monday(at), detail)]
         sums[0] += 1
         sums[1] += grams
         sums[2] += money
+        sums[3] += (at - intake_at).days
 
     total = Figures()
     by_category: dict[str, Figures] = defaultdict(Figures)
@@ -168,8 +190,15 @@ def build_report(store: Store, period: Period) -> Report:
             figures.visits += count
     for (kind, category, route, municipality, week, detail), sums in steps.items():
         for figures in each(category, route, municipality, week):
-            _count_steps(figures, kind, detail, sums[0], sums[1], sums[2],
-                         factors.get(category, 0.0))
+            _count_steps(figures, kind, detail, sums, factors.get(category, 0.0))
+    moment = min(end, max(start, now or datetime.now(UTC)))
+    for category, grams, intake_at in store.stock_rows(moment):
+        age = (moment - intake_at).days
+        for figures in (total, by_category[category]):
+            figures.items_in_stock += 1
+            figures.grams_in_stock += grams
+            figures.stock_days += age
+            figures.stock_over_90_days += age > 90
     return Report(
         period=period, site=store.settings().get("site_name", ""), total=total,
         by_category=dict(by_category), by_route=dict(by_route),
@@ -192,10 +221,10 @@ def _step_detail(kind: str, data: dict[str, object]) -> tuple[str, int]:
 
 
 def _count_steps(
-    figures: Figures, kind: str, detail: str, count: int, grams: int, money: int,
-    co2_factor: float,
+    figures: Figures, kind: str, detail: str, sums: list[int], co2_factor: float
 ) -> None:
-    """Add `count` steps of one kind (with their grams and money) to `figures`."""
+    """Add the summed steps of one kind (count, grams, money, days since intake)."""
+    count, grams, money, days = sums
     if kind == "repair_finished":
         status, _, barrier = detail.partition(":")
         figures.repair_attempts += count
@@ -213,6 +242,9 @@ def _count_steps(
         figures.grams_sold += sign * grams
         figures.revenue_cents += sign * money
         figures.co2_avoided_g += sign * grams * co2_factor
+        if kind == "sold":
+            figures.sale_days += days
+            figures.sales_timed += count
         if kind == "returned":
             figures.items_returned += count
     elif kind == "material_out":
@@ -256,6 +288,12 @@ def figures_json(figures: Figures) -> dict[str, object]:
         "reuse_rate": _ratio(figures.reuse_rate),
         "environmental_yield": _ratio(figures.environmental_yield),
         "co2_avoided_kg": round(figures.co2_avoided_g / 1000, 3),
+        "days_to_sale": None if figures.days_to_sale is None else round(figures.days_to_sale, 1),
+        "items_in_stock": figures.items_in_stock,
+        "kg_in_stock": _kg(figures.grams_in_stock),
+        "stock_age_days": None if figures.stock_age_days is None else round(
+            figures.stock_age_days, 1),
+        "items_in_stock_over_90_days": figures.stock_over_90_days,
     }
 
 

@@ -111,6 +111,11 @@ def test_the_totals_reconcile(centre) -> None:
     assert totals["environmental_yield"] == round((33.5 + 10 + 51.5) / 40.5, 4)
     assert totals["co2_avoided_kg"] == pytest.approx(33.5 * 1.1)
     assert data["baseline"] is None
+    assert totals["days_to_sale"] == 6.6  # (4 + 1 + 21 + 2 + 5) days over five sales
+    # At the end of March: the household item taken back and the textiles whose sale was
+    # cancelled, both taken in on 4 March.
+    assert (totals["items_in_stock"], totals["kg_in_stock"]) == (2, 6.0)
+    assert (totals["stock_age_days"], totals["items_in_stock_over_90_days"]) == (27.0, 0)
 
 
 def test_the_breakdowns_add_up_to_the_totals(centre) -> None:

@@ -186,7 +186,7 @@ class DashboardScreen(ScanScreen):
 
     def report(self, period: Period) -> Report:
         if period not in self._cache:
-            self._cache[period] = build_report(self.ctx.store, period)
+            self._cache[period] = build_report(self.ctx.store, period, self.ctx.clock.now())
         return self._cache[period]
 
     # --- showing ---------------------------------------------------------------------------
