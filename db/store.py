@@ -438,11 +438,7 @@ class Store:
         """The steps after the gate from `start` up to `end` that still stand (not cancelled,
         item not voided), and the making of repurposed products: (type, data, category,
         municipality or '', route at the gate, grams, time of the step, item's intake time)."""
-        # The few cancelled steps are looked up once, not once per row.
-        cancelled = {
-            row[0] for row in self.db.execute(
-                "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected'")
-        }
+        cancelled = self._cancelled_steps()
         rows = self.db.execute(
             "SELECT e.id, e.type, e.data, i.category, coalesce(i.municipality, ''), "
             "i.gate_route, i.weight_g, e.at, i.intake_at "
@@ -458,13 +454,17 @@ class Store:
             for row in rows if row[0] not in cancelled
         ]
 
-    def stock_rows(self, end: datetime) -> list[tuple[str, int, datetime]]:
-        """Items at the centre at `end`: taken in before it, not voided, and not sold, sent out
-        or used up before it (or taken back since): (category, grams, intake time)."""
-        cancelled = {
+    def _cancelled_steps(self) -> set[str]:
+        """Ids of the steps corrections cancelled: few, so looked up once, not once per row."""
+        return {
             row[0] for row in self.db.execute(
                 "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected'")
         }
+
+    def stock_rows(self, end: datetime) -> list[tuple[str, int, datetime]]:
+        """Items at the centre at `end`: taken in before it, not voided, and not sold, sent out
+        or used up before it (or taken back since): (category, grams, intake time)."""
+        cancelled = self._cancelled_steps()
         moment = to_storage(end)
         rows = self.db.execute(
             "SELECT i.id, i.category, i.weight_g, i.intake_at FROM items i "
