@@ -437,11 +437,18 @@ class Store:
     def step_rows(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
         """The steps after the gate from `start` up to `end` that still stand (not cancelled,
         item not voided), and the making of repurposed products: (type, data, category,
-        municipality or '', route at the gate, grams, time of the step, item's intake time)."""
+        municipality or '', route at the gate, grams, time of the step, item's intake time,
+        whether the item was ever fixed in the workshop)."""
         cancelled = self._cancelled_steps()
+        fixed = {
+            item_id for event_id, item_id in self.db.execute(
+                "SELECT id, item_id FROM events WHERE type = 'repair_finished' "
+                "AND json_extract(data, '$.status') = 'fixed'")
+            if event_id not in cancelled
+        }
         rows = self.db.execute(
             "SELECT e.id, e.type, e.data, i.category, coalesce(i.municipality, ''), "
-            "i.gate_route, i.weight_g, e.at, i.intake_at "
+            "i.gate_route, i.weight_g, e.at, i.intake_at, i.id "
             "FROM events e JOIN items i ON i.id = e.item_id "
             "WHERE e.at >= ? AND e.at < ? AND i.voided = 0 AND e.type IN ("
             "'repair_finished', 'sold', 'returned', 'material_out', 'repurposed', "
@@ -450,7 +457,7 @@ class Store:
         )
         return [
             (row[1], json.loads(row[2]), *row[3:7], from_storage(row[7]),
-             from_storage(row[8]))
+             from_storage(row[8]), row[9] in fixed)
             for row in rows if row[0] not in cancelled
         ]
 

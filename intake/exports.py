@@ -39,6 +39,7 @@ COLUMNS: list[tuple[str, str, str, str]] = [
     ("repair_rate", "Reparatiepercentage", "Repair rate", "0.0%"),
     ("items_sold", "Verkocht", "Sold", "0"),
     ("kg_sold", "Kg verkocht", "Kg sold", "0.000"),
+    ("kg_sold_after_repair", "Kg verkocht na reparatie", "Kg sold after repair", "0.000"),
     ("revenue_eur", "Omzet (EUR)", "Revenue (EUR)", '"€" #,##0.00'),
     ("items_returned", "Retour", "Returned", "0"),
     ("products_made", "Nieuwe producten", "Products made", "0"),

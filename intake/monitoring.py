@@ -8,8 +8,8 @@ nowhere; a return takes its sale back (items, kg and revenue are net of returns)
   weighed-out batches), their kg (measured and estimated apart), and visits;
 - routed at the gate: the route each item got at intake;
 - repaired: repair outcomes (fixed, repairable, end of life) with their ORDS barriers;
-- out: sold (items, kg, revenue), repurposed (products made; kg of the material they used),
-  material out (items, kg, per recipient);
+- out: sold (items, kg, revenue; kg as is and after a repair), repurposed (products made; kg
+  of the material they used), material out (items, kg, per recipient): the R-ladder's rungs;
 - reuse rate = kg sold / kg in; environmental yield (*milieurendement*) = kg reused as a
   product or as material (sold + repurposed + material out) / kg in;
 - CO2 avoided = kg sold x the category's factor (the factors and their sources are listed);
@@ -74,6 +74,7 @@ class Figures:
     barriers: Counter[str] = field(default_factory=Counter)
     items_sold: int = 0
     grams_sold: int = 0
+    grams_sold_repaired: int = 0  # of which the item had been fixed in the workshop
     revenue_cents: int = 0
     items_returned: int = 0
     products_made: int = 0
@@ -155,10 +156,10 @@ def build_report(store: Store, period: Period, now: datetime | None = None) -> R
         (municipality, monday(at)) for municipality, at in store.visit_rows(start, end))
     steps: dict[tuple[str, str, str, str, date, str], list[int]] = defaultdict(
         lambda: [0, 0, 0, 0])
-    for kind, data, category, municipality, route, grams, at, intake_at in store.step_rows(
-        start, end
+    for kind, data, category, municipality, route, grams, at, intake_at, fixed in (
+        store.step_rows(start, end)
     ):
-        detail, money = _step_detail(kind, data)
+        detail, money = _step_detail(kind, data, fixed)
         sums = steps[(kind, category, route, municipality, monday(at), detail)]
         sums[0] += 1
         sums[1] += grams
@@ -207,14 +208,15 @@ def build_report(store: Store, period: Period, now: datetime | None = None) -> R
     )
 
 
-def _step_detail(kind: str, data: dict[str, object]) -> tuple[str, int]:
-    """What of a step's data is counted apart (outcome and barrier, recipient) and its money."""
+def _step_detail(kind: str, data: dict[str, object], fixed: bool) -> tuple[str, int]:
+    """What of a step is counted apart (outcome and barrier; recipient; whether a sold item
+    had been repaired) and its money."""
     if kind == "repair_finished":
         return f"{data['status']}:{data.get('barrier') or ''}", 0
     if kind == "sold":
-        return "", int(str(data["price_cents"]))
+        return "repaired" if fixed else "", int(str(data["price_cents"]))
     if kind == "returned":
-        return "", int(str(data["refund_cents"]))
+        return "repaired" if fixed else "", int(str(data["refund_cents"]))
     if kind == "material_out":
         return str(data["recipient"]), 0
     return "", 0
@@ -242,6 +244,8 @@ def _count_steps(
         figures.grams_sold += sign * grams
         figures.revenue_cents += sign * money
         figures.co2_avoided_g += sign * grams * co2_factor
+        if detail == "repaired":
+            figures.grams_sold_repaired += sign * grams
         if kind == "sold":
             figures.sale_days += days
             figures.sales_timed += count
@@ -276,6 +280,8 @@ def figures_json(figures: Figures) -> dict[str, object]:
         "barriers": dict(sorted(figures.barriers.items())),
         "items_sold": figures.items_sold,
         "kg_sold": _kg(figures.grams_sold),
+        "kg_sold_as_is": _kg(figures.grams_sold - figures.grams_sold_repaired),
+        "kg_sold_after_repair": _kg(figures.grams_sold_repaired),
         "revenue_eur": figures.revenue_cents / 100,
         "items_returned": figures.items_returned,
         "products_made": figures.products_made,

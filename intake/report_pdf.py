@@ -33,7 +33,8 @@ TEXT = {
         "weekly": "Kilo's in en hergebruikt per week",
         "in": "Kg in", "reused": "Kg hergebruikt (verkocht, verwerkt, materiaal)",
         "ladder": "R-ladder: wat er met de kilo's gebeurde",
-        "sold": "Hergebruikt (verkocht)", "repurposed": "Verwerkt in nieuwe producten",
+        "sold": "Hergebruikt zoals het was", "repaired": "Hergebruikt na reparatie",
+        "repurposed": "Verwerkt in nieuwe producten",
         "material": "Materiaal naar afnemers", "categories": "Per categorie",
         "category": "Categorie", "recipients": "Materiaal per afnemer", "recipient": "Afnemer",
         "co2": "Zo is de vermeden CO2 berekend",
@@ -52,7 +53,8 @@ TEXT = {
         "weekly": "Kg in and reused per week",
         "in": "Kg in", "reused": "Kg reused (sold, repurposed, material)",
         "ladder": "R-ladder: what happened to the kilos",
-        "sold": "Reused (sold)", "repurposed": "Made into new products",
+        "sold": "Reused as it was", "repaired": "Reused after repair",
+        "repurposed": "Made into new products",
         "material": "Material to recipients", "categories": "Per category",
         "category": "Category", "recipients": "Material per recipient", "recipient": "Recipient",
         "co2": "How CO2 avoided is counted",
@@ -161,12 +163,13 @@ def _weekly_chart(report: Report, words: dict[str, str], regular: str, lang: str
 
 def _ladder_chart(report: Report, words: dict[str, str], regular: str, lang: str) -> Drawing:
     total = report.total
-    bars = [(words["sold"], total.grams_sold, GREEN),
+    bars = [(words["sold"], total.grams_sold - total.grams_sold_repaired, GREEN),
+            (words["repaired"], total.grams_sold_repaired, GREEN),
             (words["repurposed"], total.grams_repurposed, ORANGE),
             (words["material"], total.grams_material_out, BLUE)]
-    drawing = Drawing(174 * mm, 36 * mm)
+    drawing = Drawing(174 * mm, 44 * mm)
     chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 62 * mm, 4 * mm, 100 * mm, 30 * mm
+    chart.x, chart.y, chart.width, chart.height = 62 * mm, 4 * mm, 100 * mm, 38 * mm
     chart.data = [[grams / 1000 for _, grams, _ in reversed(bars)]]
     chart.categoryAxis.categoryNames = [
         f"{name} ({_num(grams / 1000, 0, lang)} kg)" for name, grams, _ in reversed(bars)]

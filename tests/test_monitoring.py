@@ -102,6 +102,7 @@ def test_the_totals_reconcile(centre) -> None:
     assert totals["barriers"] == {"spare_parts_not_available": 1}
     assert totals["items_sold"] == 4  # a, b (taken in in Feb), c, the table; f came back
     assert totals["kg_sold"] == 33.5
+    assert (totals["kg_sold_as_is"], totals["kg_sold_after_repair"]) == (30.5, 3.0)  # c fixed
     assert totals["revenue_eur"] == 84.0
     assert totals["items_returned"] == 1
     assert (totals["products_made"], totals["kg_repurposed"]) == (1, 10.0)

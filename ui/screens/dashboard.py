@@ -211,7 +211,10 @@ class DashboardScreen(ScanScreen):
                                          + f.grams_material_out) / 1000 for _, f in weeks],
                     OUT_COLOUR)])
         self.ladder.set_data(self.tr("What happened to the kilos"), [
-            Bar(self.tr("Sold"), now.grams_sold, lang.kg(now.grams_sold), ROUTE_COLOURS["sale"]),
+            Bar(self.tr("Sold as it was"), now.grams_sold - now.grams_sold_repaired,
+                lang.kg(now.grams_sold - now.grams_sold_repaired), ROUTE_COLOURS["sale"]),
+            Bar(self.tr("Sold after repair"), now.grams_sold_repaired,
+                lang.kg(now.grams_sold_repaired), ROUTE_COLOURS["sale"]),
             Bar(self.tr("Made into products"), now.grams_repurposed,
                 lang.kg(now.grams_repurposed), ROUTE_COLOURS["repair"]),
             Bar(self.tr("Material to recipients"), now.grams_material_out,

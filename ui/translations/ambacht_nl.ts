@@ -221,8 +221,12 @@
         <translation>Wat er met de kilo&apos;s gebeurde</translation>
     </message>
     <message>
-        <source>Sold</source>
-        <translation>Verkocht</translation>
+        <source>Sold as it was</source>
+        <translation>Verkocht zoals het was</translation>
+    </message>
+    <message>
+        <source>Sold after repair</source>
+        <translation>Verkocht na reparatie</translation>
     </message>
     <message>
         <source>Made into products</source>
