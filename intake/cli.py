@@ -167,6 +167,8 @@ def _add_flow_commands(sub: argparse._SubParsersAction, db_opt: argparse.Argumen
     report.add_argument("--to", dest="last", required=True, metavar="DATE")
     report.add_argument("--baseline-from", metavar="DATE")
     report.add_argument("--baseline-to", metavar="DATE")
+    report.add_argument("--year-earlier", action="store_true",
+                        help="also the same period a year earlier (json), with the changes")
     report.add_argument("--format", choices=["json", "csv", "xlsx", "pdf", "ords"],
                         default="json",
                         help="json or csv of the figures, an xlsx workbook, a pdf report, or "
@@ -526,7 +528,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
         _write_file(args.out, render(report, baseline, lang))
         return 0
     if args.format == "json":
-        text = json.dumps(report_json(report, baseline), ensure_ascii=False, indent=2) + "\n"
+        year_before = (build_report(store, report.period.year_earlier())
+                       if args.year_earlier else None)
+        data = report_json(report, baseline, year_before)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "ords":
         text = ords_csv(store, report.period)
     else:

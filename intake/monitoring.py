@@ -47,6 +47,12 @@ class Period:
                 QT_TRANSLATE_NOOP("Errors", "The period ends before it starts.")
             )
 
+    def year_earlier(self) -> Period:
+        """The same days a year before (29 February becomes the 28th)."""
+        def shift(day: date) -> date:
+            return day.replace(year=day.year - 1, day=min(day.day, 28 if day.month == 2 else 31))
+        return Period(shift(self.first), shift(self.last))
+
     def span(self, store: Store) -> tuple[datetime, datetime]:
         """UTC start (midnight of the first day) and end (midnight after the last day)."""
         zone = site_zone(store.settings())
@@ -303,15 +309,20 @@ def figures_json(figures: Figures) -> dict[str, object]:
     }
 
 
-def report_json(report: Report, baseline: Report | None = None) -> dict[str, object]:
-    """The report as the `ambacht report --format json` command prints it."""
+def report_json(
+    report: Report, baseline: Report | None = None, year_before: Report | None = None
+) -> dict[str, object]:
+    """The report as the `ambacht report --format json` command prints it, beside the
+    baseline and the same period a year earlier when they are given."""
     data = _one_json(report)
     data["baseline"] = None
-    if baseline is not None:
-        data["baseline"] = _one_json(baseline)
-        data["change_vs_baseline_pct"] = {
-            key: _change(value, data["baseline"]["totals"][key])  # type: ignore[index]
-            for key, value in data["totals"].items()  # type: ignore[attr-defined]
+    for key, other in (("baseline", baseline), ("year_earlier", year_before)):
+        if other is None:
+            continue
+        data[key] = _one_json(other)
+        data[f"change_vs_{key}_pct"] = {
+            name: _change(value, data[key]["totals"][name])  # type: ignore[index]
+            for name, value in data["totals"].items()  # type: ignore[attr-defined]
             if isinstance(value, (int, float)) and not isinstance(value, bool)
         }
     return data

@@ -16,7 +16,7 @@ from intake.monitoring import Period
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.screens.dashboard import period_of, year_earlier
+from ui.screens.dashboard import period_of
 from ui.widgets.item_panel import ItemPanel
 
 
@@ -34,7 +34,7 @@ def test_periods() -> None:
     assert period_of("quarter", day) == Period(date(2026, 10, 1), date(2026, 12, 31))
     assert period_of("year", day) == Period(date(2026, 1, 1), date(2026, 12, 31))
     assert period_of("month", date(2026, 12, 5)).last == date(2026, 12, 31)
-    assert year_earlier(Period(date(2028, 2, 1), date(2028, 2, 29))) == Period(
+    assert Period(date(2028, 2, 1), date(2028, 2, 29)).year_earlier() == Period(
         date(2027, 2, 1), date(2027, 2, 28))
 
 

@@ -151,6 +151,11 @@ def test_the_command_line_gives_the_same_numbers(centre, capsys) -> None:
     assert data["baseline"]["totals"]["items_in"] == 1  # the book of 28 February
     assert data["change_vs_baseline_pct"]["items_in"] == 500.0
     assert {row["category"] for row in data["by_category"]} >= {"furniture", "books"}
+    assert main([*args, "--year-earlier"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["year_earlier"]["period"] == {"from": "2025-03-01", "to": "2025-03-31"}
+    assert data["year_earlier"]["totals"]["items_in"] == 0
+    assert data["change_vs_year_earlier_pct"]["items_in"] is None  # nothing to compare with
     assert main([*args, "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     total = next(row for row in rows if row["section"] == "total")

@@ -57,13 +57,6 @@ def period_of(kind: str, day: date) -> Period:
     return Period(first, after - timedelta(days=1))
 
 
-def year_earlier(period: Period) -> Period:
-    def shift(day: date) -> date:
-        return day.replace(year=day.year - 1) if (day.month, day.day) != (2, 29) else \
-            day.replace(year=day.year - 1, day=28)
-    return Period(shift(period.first), shift(period.last))
-
-
 class Tile(QFrame):
     """One key figure: its value large, its name and its change below."""
 
@@ -198,7 +191,7 @@ class DashboardScreen(ScanScreen):
         self.later.setEnabled(period.last < today)
         self.period_label.setText(f"{period.first:%d-%m-%Y} – {period.last:%d-%m-%Y}")
         report = self.report(period)
-        before = self.report(year_earlier(period)).total
+        before = self.report(period.year_earlier()).total
         now = report.total
         self._tiles(now, before)
         weeks = list(report.by_week.items())
