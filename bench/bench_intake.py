@@ -6,6 +6,12 @@ For each size (items already in the database) this prints, as one JSON object on
 - lookup: GateService.item(code) of random existing codes, in ms;
 - floor_raw_sqlite: one raw sqlite3 INSERT of an item row and an event row, committed with
   the same durability (WAL, synchronous=FULL), and our intake_save as a ratio of it;
+- report_year: the monitoring report of the last full local year of history, first on a
+  cold cache (`report_year_first_s`: every day summed from the events once), then as the app
+  and the command line meet it (`report_year`: sums per day kept, the days new intakes
+  touched redone); report_month likewise; xlsx_year: that report as an XLSX workbook;
+- floor_raw_sqlite_year: one bare GROUP BY over the year's items (count and grams per
+  category), the least any report of a year can read, and report_year as a ratio of it;
 - build_s and bytes_per_item of the on-disk database.
 
 Usage: python bench/bench_intake.py [--sizes 100000,1000000] [--intakes 300] [--lookups 2000]
@@ -23,7 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -32,9 +38,11 @@ from db import Store  # noqa: E402
 from intake.auth import AuthService  # noqa: E402
 from intake.clock import SystemClock, to_storage  # noqa: E402
 from intake.demo import build_demo  # noqa: E402
+from intake.exports import report_xlsx  # noqa: E402
 from intake.gate import GateService  # noqa: E402
 from intake.ids import new_id  # noqa: E402
 from intake.labelling import LabelService  # noqa: E402
+from intake.monitoring import Period, build_report  # noqa: E402
 from intake.setup import initialize  # noqa: E402
 
 ITEMS_PER_YEAR_AT_SCALE_1 = 22_000  # a little under what build_demo writes a year at scale 1
@@ -92,6 +100,38 @@ def raw_floor(path: Path, runs: int) -> dict[str, float]:
     return result
 
 
+def bench_report(store: Store, path: Path) -> dict[str, object]:
+    """A year's and a month's monitoring report and the year's XLSX, beside a raw GROUP BY."""
+    last = datetime.now(UTC).date()
+    year = Period(last - timedelta(days=364), last)
+    month = Period(last - timedelta(days=29), last)
+    start = time.perf_counter()
+    build_report(store, year)
+    first_s = time.perf_counter() - start
+    report = build_report(store, year)
+    conn = sqlite3.connect(path)
+    low, high = (to_storage(moment) for moment in year.span(store))
+
+    def raw_year() -> None:
+        conn.execute(
+            "SELECT category, count(*), sum(weight_g) FROM items WHERE intake_at >= ? "
+            "AND intake_at < ? AND voided = 0 GROUP BY category", [low, high]).fetchall()
+
+    result: dict[str, object] = {
+        "items_in_year": report.total.items_in,
+        "report_year_first_s": round(first_s, 2),
+        "report_year": timed(lambda: build_report(store, year), 10, warmup=1),
+        "report_month": timed(lambda: build_report(store, month), 20, warmup=1),
+        "xlsx_year": timed(lambda: report_xlsx(build_report(store, year)), 5, warmup=1),
+        "floor_raw_sqlite_year": timed(raw_year, 5, warmup=1),
+    }
+    conn.close()
+    result["report_year_vs_floor"] = round(
+        result["report_year"]["median_ms"]  # type: ignore[index]
+        / result["floor_raw_sqlite_year"]["median_ms"], 2)  # type: ignore[index]
+    return result
+
+
 def bench_size(folder: Path, items: int, intakes: int, lookups: int) -> dict[str, object]:
     path = folder / f"bench-{items}.sqlite"
     store, build_s = build(path, items)
@@ -120,6 +160,7 @@ def bench_size(folder: Path, items: int, intakes: int, lookups: int) -> dict[str
         "label_render": timed(lambda: labels.render([last]), intakes),
         "lookup": timed(lambda: gate.item(rng.choice(codes)), lookups),
     }
+    result.update(bench_report(store, path))  # after the intakes: their days are redone
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     result["bytes_per_item"] = round(path.stat().st_size / store.item_count())
     store.close()

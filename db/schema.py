@@ -197,3 +197,52 @@ def m004_gate_facts_on_items(db: Database) -> None:
              WHERE id = NEW.item_id;
            END"""
     )
+
+
+@migrations()
+def m006_day_figures(db: Database) -> None:
+    """Monitoring figures summed per local day, so that a year's report reads sums, not every
+    item and event of the year.
+
+    `day_figures` is a cache, never the truth: it can be dropped and rebuilt from the events at
+    any time. Each day holds its sums per breakdown (`dim`: the total, or one category, route
+    or municipality as `key`), per kind of flow and its detail; a report adds up the days of
+    its period in SQL. Triggers mark the UTC dates that a new event or visit may change (for an
+    event: every date on which its item has events, because a void or a correction changes what
+    the item's earlier steps count for); a report sums the local days overlapping those dates
+    again before it reads. `day_figures_done` says which local days are summed, and under
+    which `version` (time zone and CO2 factors: a change makes every day stale).
+    """
+    for statement in (
+        """CREATE TABLE day_figures (
+            day TEXT NOT NULL,
+            week TEXT NOT NULL,
+            dim TEXT NOT NULL,
+            key TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            count INTEGER NOT NULL,
+            grams INTEGER NOT NULL,
+            money INTEGER NOT NULL,
+            days INTEGER NOT NULL,
+            co2_g REAL NOT NULL,
+            PRIMARY KEY (day, dim, key, kind, detail)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE day_figures_done (
+            day TEXT PRIMARY KEY,
+            version TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        "CREATE TABLE stale_dates (date TEXT PRIMARY KEY) WITHOUT ROWID",
+        """CREATE TRIGGER events_stale_dates AFTER INSERT ON events
+           BEGIN
+             INSERT OR IGNORE INTO stale_dates
+               SELECT DISTINCT substr(at, 1, 10) FROM events WHERE item_id = NEW.item_id;
+           END""",
+        """CREATE TRIGGER visits_stale_dates AFTER INSERT ON visits
+           BEGIN
+             INSERT OR IGNORE INTO stale_dates VALUES (substr(NEW.started_at, 1, 10));
+           END""",
+        # Corrections are few, but without an index finding them reads every event.
+        "CREATE INDEX events_corrected ON events (type) WHERE type = 'corrected'",
+    ):
+        db.execute(statement)

@@ -8,9 +8,9 @@ prepared SQL rather than sqlite-utils' table helpers, which introspect the table
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -440,12 +440,6 @@ class Store:
         municipality or '', route at the gate, grams, time of the step, item's intake time,
         whether the item was ever fixed in the workshop)."""
         cancelled = self._cancelled_steps()
-        fixed = {
-            item_id for event_id, item_id in self.db.execute(
-                "SELECT id, item_id FROM events WHERE type = 'repair_finished' "
-                "AND json_extract(data, '$.status') = 'fixed'")
-            if event_id not in cancelled
-        }
         rows = self.db.execute(
             "SELECT e.id, e.type, e.data, i.category, coalesce(i.municipality, ''), "
             "i.gate_route, i.weight_g, e.at, i.intake_at, i.id "
@@ -454,12 +448,27 @@ class Store:
             "'repair_finished', 'sold', 'returned', 'material_out', 'repurposed', "
             "'intake') AND (e.type <> 'intake' OR i.origin = 'repurposed')",
             [to_storage(start), to_storage(end)],
-        )
+        ).fetchall()
+        fixed = self._ever_fixed(
+            {row[9] for row in rows if row[1] in ("sold", "returned")}, cancelled)
         return [
             (row[1], json.loads(row[2]), *row[3:7], from_storage(row[7]),
              from_storage(row[8]), row[9] in fixed)
             for row in rows if row[0] not in cancelled
         ]
+
+    def _ever_fixed(self, item_ids: set[str], cancelled: set[str]) -> set[str]:
+        """Which of `item_ids` have a repair outcome 'fixed' that still stands."""
+        fixed: set[str] = set()
+        for chunk, marks in _in_chunks(sorted(item_ids)):
+            fixed.update(
+                item_id for event_id, item_id in self.db.execute(
+                    "SELECT id, item_id FROM events WHERE type = 'repair_finished' "
+                    f"AND item_id IN ({marks}) AND json_extract(data, '$.status') = 'fixed'",
+                    chunk)
+                if event_id not in cancelled
+            )
+        return fixed
 
     def _cancelled_steps(self) -> set[str]:
         """Ids of the steps corrections cancelled: few, so looked up once, not once per row."""
@@ -468,28 +477,107 @@ class Store:
                 "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected'")
         }
 
-    def stock_rows(self, end: datetime) -> list[tuple[str, int, datetime]]:
-        """Items at the centre at `end`: taken in before it, not voided, and not sold, sent out
-        or used up before it (or taken back since): (category, grams, intake time)."""
-        cancelled = self._cancelled_steps()
+    def stock_by_category(self, end: datetime) -> list[tuple[str, int, int, int, int]]:
+        """Items at the centre at `end` per category: taken in before it, not voided, and not
+        sold, sent out or used up before it (or taken back since): (category, items, grams,
+        ages in whole days summed, items older than 90 days).
+
+        Only two kinds of item can be in stock then: those at the centre now that have not
+        moved since `end` (in stock then too: summed by SQL), and those that moved on or came
+        back since `end` (looked at one by one; few for a recent `end`).
+        """
         moment = to_storage(end)
+        moves = "('sold', 'returned', 'material_out', 'repurposed')"
+        moved_since = f"SELECT item_id FROM events WHERE at >= :moment AND type IN {moves}"
+        stock: dict[str, list[int]] = {
+            row[0]: list(row[1:]) for row in self.db.execute(
+                "SELECT category, count(*), sum(weight_g), sum(age), sum(age > 90) FROM ("
+                "SELECT category, weight_g, CAST(round((julianday(:moment) - "
+                "julianday(intake_at)) * 86400000) AS INTEGER) / 86400000 AS age FROM items "
+                "WHERE status IN ('in_stock', 'in_repair') AND voided = 0 AND origin <> 'bulk' "
+                f"AND intake_at < :moment AND id NOT IN ({moved_since})) GROUP BY category",
+                {"moment": moment})
+        }
         rows = self.db.execute(
-            "SELECT i.id, i.category, i.weight_g, i.intake_at FROM items i "
-            "WHERE i.voided = 0 AND i.origin <> 'bulk' AND i.intake_at < ?",
-            [moment],
+            "SELECT id, category, weight_g, intake_at FROM items WHERE voided = 0 "
+            f"AND origin <> 'bulk' AND intake_at < :moment AND id IN ({moved_since})",
+            {"moment": moment},
         ).fetchall()
-        gone: dict[str, tuple[str, str]] = {}  # item id -> (time, type) of its latest move
-        for event_id, item_id, kind, at in self.db.execute(
-            "SELECT id, item_id, type, at FROM events WHERE at < ? AND type IN "
-            "('sold', 'returned', 'material_out', 'repurposed') ORDER BY at, rowid",
-            [moment],
-        ):
-            if event_id not in cancelled:
-                gone[item_id] = (at, kind)
+        cancelled = self._cancelled_steps()
+        latest: dict[str, tuple[str, int, str]] = {}  # item id -> its last move before `end`
+        for chunk, marks in _in_chunks([row[0] for row in rows]):
+            for event_id, item_id, kind, at, rowid in self.db.execute(
+                f"SELECT id, item_id, type, at, rowid FROM events WHERE item_id IN ({marks}) "
+                f"AND at < ? AND type IN {moves}", [*chunk, moment],
+            ):
+                if event_id not in cancelled and (at, rowid) > latest.get(item_id, ("", 0))[:2]:
+                    latest[item_id] = (at, rowid, kind)
+        for item_id, category, grams, intake_at in rows:
+            if latest.get(item_id, ("", 0, "returned"))[2] == "returned":
+                age = (end - from_storage(intake_at)).days
+                sums = stock.setdefault(category, [0, 0, 0, 0])
+                for index, value in enumerate((1, grams, age, age > 90)):
+                    sums[index] += value
+        return [(category, items, grams, days, old)
+                for category, (items, grams, days, old) in stock.items()]
+
+    # --- day figures: a cache of monitoring sums per local day (see m006) -----------------
+
+    def claim_stale_dates(self, local_days: Callable[[date], Iterable[date]]) -> None:
+        """Forget the summed days that events or visits since the last claim may have changed;
+        `local_days` maps such a UTC date to the local days it overlaps."""
+        with self.db.atomic():
+            # Deleting first takes the write lock at once, so no mark can slip in between.
+            dates = self.db.execute("DELETE FROM stale_dates RETURNING date").fetchall()
+            days = {day for (text,) in dates for day in local_days(date.fromisoformat(text))}
+            self.db.conn.executemany(
+                "DELETE FROM day_figures_done WHERE day = ?", [(d.isoformat(),) for d in days])
+
+    def summed_days(self, first: date, last: date, version: str) -> set[date]:
+        """The local days from `first` to `last` whose sums are up to date for `version`."""
+        return {
+            date.fromisoformat(row[0]) for row in self.db.execute(
+                "SELECT day FROM day_figures_done WHERE day >= ? AND day <= ? AND version = ?",
+                [first.isoformat(), last.isoformat(), version])
+        }
+
+    def save_day_figures(
+        self, day: date, week: date, version: str,
+        rows: Iterable[tuple[str, str, str, str, int, int, int, int, float]],
+    ) -> None:
+        """Replace one local day's sums: (dim, key, kind, detail, count, grams, money, days,
+        CO2 in grams) each."""
+        with self.db.atomic():
+            self.db.execute("DELETE FROM day_figures WHERE day = ?", [day.isoformat()])
+            self.db.conn.executemany(
+                "INSERT INTO day_figures (day, week, dim, key, kind, detail, count, grams, "
+                "money, days, co2_g) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(day.isoformat(), week.isoformat(), *row) for row in rows],
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO day_figures_done (day, version) VALUES (?, ?)",
+                [day.isoformat(), version])
+
+    def period_figures(self, first: date, last: date) -> list[tuple[Any, ...]]:
+        """The day sums from `first` to `last` added up per breakdown: (dim, key, kind, detail,
+        count, grams, money, days, CO2 in grams)."""
+        return self.db.execute(
+            "SELECT dim, key, kind, detail, sum(count), sum(grams), sum(money), sum(days), "
+            "sum(co2_g) FROM day_figures WHERE day >= ? AND day <= ? "
+            "GROUP BY dim, key, kind, detail",
+            [first.isoformat(), last.isoformat()],
+        ).fetchall()
+
+    def week_figures(self, first: date, last: date) -> list[tuple[Any, ...]]:
+        """The totals from `first` to `last` per local week: (Monday, kind, detail, count,
+        grams, money, days, CO2 in grams)."""
         return [
-            (category, grams, from_storage(intake_at))
-            for item_id, category, grams, intake_at in rows
-            if gone.get(item_id, ("", "returned"))[1] == "returned"
+            (date.fromisoformat(row[0]), *row[1:])
+            for row in self.db.execute(
+                "SELECT week, kind, detail, sum(count), sum(grams), sum(money), sum(days), "
+                "sum(co2_g) FROM day_figures WHERE day >= ? AND day <= ? AND dim = 'total' "
+                "GROUP BY week, kind, detail",
+                [first.isoformat(), last.isoformat()])
         ]
 
     def repair_records(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
@@ -602,3 +690,10 @@ def _event(row: Sequence[Any]) -> Event:
         recorded_at=from_storage(row[4]), station=row[5], user_id=row[6], reason=row[7],
         data=json.loads(row[8]),
     )
+
+
+def _in_chunks(values: Sequence[str], size: int = 500) -> Iterator[tuple[list[str], str]]:
+    """`values` in slices that fit SQLite's limit on parameters, each with its '?, ?, ...'."""
+    for first in range(0, len(values), size):
+        chunk = list(values[first:first + size])
+        yield chunk, ", ".join("?" * len(chunk))

@@ -20,9 +20,12 @@ Each item counts under its category, its route at the gate and its visit's munic
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from db import Store
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
@@ -137,81 +140,103 @@ def build_report(store: Store, period: Period, now: datetime | None = None) -> R
     """Count everything for `period` from the database; the stock is counted at the period's
     end, or at `now` (default: the clock on the wall) for a period that is not over yet.
 
-    Rows are first summed per distinct (kind, category, route, municipality, week, detail),
-    a few thousand keys for a year, and only those sums are added to the groups' figures.
+    The flows are read from sums per local day and breakdown (`refresh_day_figures`), which
+    SQL adds up to a few hundred rows however many items the period saw; only the stock is
+    counted item by item.
     """
-    start, end = period.span(store)
-    zone = site_zone(store.settings())
     categories = store.categories(include_hidden=True)
+    refresh_day_figures(store, period.first, period.last, categories)
+    total = Figures()
+    groups: dict[str, dict[str, Figures]] = {
+        "category": defaultdict(Figures), "route": defaultdict(Figures),
+        "municipality": defaultdict(Figures)}
+    for dim, key, kind, detail, *sums in store.period_figures(period.first, period.last):
+        _count(total if dim == "total" else groups[dim][key], kind, detail, sums)
+    by_week: dict[date, Figures] = defaultdict(Figures)
+    for week, kind, detail, *sums in store.week_figures(period.first, period.last):
+        _count(by_week[week], kind, detail, sums)
+    start, end = period.span(store)
+    moment = min(end, max(start, now or datetime.now(UTC)))
+    for category, items, grams, days, old in store.stock_by_category(moment):
+        for figures in (total, groups["category"][category]):
+            figures.items_in_stock += items
+            figures.grams_in_stock += grams
+            figures.stock_days += days
+            figures.stock_over_90_days += old
+    return Report(
+        period=period, site=store.settings().get("site_name", ""), total=total,
+        by_category=dict(groups["category"]), by_route=dict(groups["route"]),
+        by_municipality=dict(groups["municipality"]), by_week=dict(sorted(by_week.items())),
+        categories=categories,
+    )
+
+
+def refresh_day_figures(
+    store: Store, first: date, last: date, categories: list[Category]
+) -> None:
+    """Bring the database's sums per local day up to date for the days `first` to `last`.
+
+    Days that new events or visits touched since the last refresh are summed again from the
+    events, and so is every day not summed before (the first report of a year on a database
+    full of history does that work once) or summed in another time zone or with other CO2
+    factors. Each day is written in its own short transaction, so the gate never waits long
+    behind a report.
+    """
+    zone = site_zone(store.settings())
     factors = {c.code: c.co2_factor for c in categories}
-    mondays: dict[date, date] = {}
+    version = hashlib.sha256(
+        json.dumps([zone.key, sorted(factors.items())]).encode()).hexdigest()[:16]
 
-    def monday(at: datetime) -> date:
-        day = at.astimezone(zone).date()
-        if day not in mondays:
-            mondays[day] = day - timedelta(days=day.weekday())
-        return mondays[day]
+    def local_days(utc_date: date) -> set[date]:
+        start = datetime.combine(utc_date, time(), UTC)
+        return {start.astimezone(zone).date(),
+                (start + timedelta(days=1, microseconds=-1)).astimezone(zone).date()}
 
-    intakes: Counter[tuple[str, str, str, date, bool]] = Counter()
-    intake_grams: Counter[tuple[str, str, str, date, bool]] = Counter()
-    for category, municipality, route, grams, estimated, at in store.intake_rows(start, end):
-        key = (category, municipality, route, monday(at), bool(estimated))
-        intakes[key] += 1
-        intake_grams[key] += grams
-    visits: Counter[tuple[str, date]] = Counter(
-        (municipality, monday(at)) for municipality, at in store.visit_rows(start, end))
-    steps: dict[tuple[str, str, str, str, date, str], list[int]] = defaultdict(
-        lambda: [0, 0, 0, 0])
+    store.claim_stale_dates(local_days)
+    summed = store.summed_days(first, last, version)
+    day = first
+    while day <= last:
+        if day not in summed:
+            start = datetime.combine(day, time(), zone)
+            end = datetime.combine(day + timedelta(days=1), time(), zone)
+            store.save_day_figures(day, day - timedelta(days=day.weekday()), version,
+                                   _sum_day(store, start, end, factors))
+        day += timedelta(days=1)
+
+
+def _sum_day(
+    store: Store, start: datetime, end: datetime, factors: dict[str, float]
+) -> list[tuple[str, str, str, str, int, int, int, int, float]]:
+    """One day's flows summed per breakdown (dim and key), kind and detail: count, grams,
+    money, days since intake and CO2 avoided in grams. Kinds: 'in' (detail: the route at the
+    gate and whether the weight was measured or estimated), 'visit', and the steps after the
+    gate (detail: see `_step_detail`)."""
+    sums: dict[tuple[str, str, str, str], list[float]] = defaultdict(lambda: [0, 0, 0, 0, 0.0])
+
+    def add(kind: str, detail: str, category: str, municipality: str, route: str,
+            values: tuple[float, ...]) -> None:
+        keys = [("total", ""), ("municipality", municipality)]
+        if kind != "visit":
+            keys += [("category", category), ("route", route)]
+        for dim, key in keys:
+            row = sums[(dim, key, kind, detail)]
+            for index, value in enumerate(values):
+                row[index] += value
+
+    for category, municipality, route, grams, estimated, _ in store.intake_rows(start, end):
+        weighed = "estimated" if estimated else "measured"
+        add("in", f"{route}:{weighed}", category, municipality, route, (1, grams))
+    for municipality, _ in store.visit_rows(start, end):
+        add("visit", "", "", municipality, "", (1,))
     for kind, data, category, municipality, route, grams, at, intake_at, fixed in (
         store.step_rows(start, end)
     ):
         detail, money = _step_detail(kind, data, fixed)
-        sums = steps[(kind, category, route, municipality, monday(at), detail)]
-        sums[0] += 1
-        sums[1] += grams
-        sums[2] += money
-        sums[3] += (at - intake_at).days
-
-    total = Figures()
-    by_category: dict[str, Figures] = defaultdict(Figures)
-    by_route: dict[str, Figures] = defaultdict(Figures)
-    by_municipality: dict[str, Figures] = defaultdict(Figures)
-    by_week: dict[date, Figures] = defaultdict(Figures)
-
-    def each(category: str, route: str, municipality: str, week: date) -> tuple[Figures, ...]:
-        return (total, by_category[category], by_route[route], by_municipality[municipality],
-                by_week[week])
-
-    for (category, municipality, route, week, estimated), count in intakes.items():
-        grams = intake_grams[(category, municipality, route, week, estimated)]
-        for figures in each(category, route, municipality, week):
-            figures.items_in += count
-            figures.grams_in += grams
-            if estimated:
-                figures.grams_in_estimated += grams
-            else:
-                figures.grams_in_measured += grams
-            setattr(figures, f"items_to_{route}", getattr(figures, f"items_to_{route}") + count)
-    for (municipality, week), count in visits.items():
-        for figures in (total, by_municipality[municipality], by_week[week]):
-            figures.visits += count
-    for (kind, category, route, municipality, week, detail), sums in steps.items():
-        for figures in each(category, route, municipality, week):
-            _count_steps(figures, kind, detail, sums, factors.get(category, 0.0))
-    moment = min(end, max(start, now or datetime.now(UTC)))
-    for category, grams, intake_at in store.stock_rows(moment):
-        age = (moment - intake_at).days
-        for figures in (total, by_category[category]):
-            figures.items_in_stock += 1
-            figures.grams_in_stock += grams
-            figures.stock_days += age
-            figures.stock_over_90_days += age > 90
-    return Report(
-        period=period, site=store.settings().get("site_name", ""), total=total,
-        by_category=dict(by_category), by_route=dict(by_route),
-        by_municipality=dict(by_municipality), by_week=dict(sorted(by_week.items())),
-        categories=categories,
-    )
+        co2 = grams * factors.get(category, 0.0) if kind in ("sold", "returned") else 0.0
+        add(kind, detail, category, municipality, route,
+            (1, grams, money, (at - intake_at).days, co2))
+    return [(dim, key, kind, detail, int(count), int(grams), int(money), int(days), co2)
+            for (dim, key, kind, detail), (count, grams, money, days, co2) in sums.items()]
 
 
 def _step_detail(kind: str, data: dict[str, object], fixed: bool) -> tuple[str, int]:
@@ -228,12 +253,21 @@ def _step_detail(kind: str, data: dict[str, object], fixed: bool) -> tuple[str, 
     return "", 0
 
 
-def _count_steps(
-    figures: Figures, kind: str, detail: str, sums: list[int], co2_factor: float
-) -> None:
-    """Add the summed steps of one kind (count, grams, money, days since intake)."""
-    count, grams, money, days = sums
-    if kind == "repair_finished":
+def _count(figures: Figures, kind: str, detail: str, sums: list[Any]) -> None:
+    """Add one row of sums (count, grams, money, days since intake, CO2 in grams)."""
+    count, grams, money, days, co2_g = sums
+    if kind == "in":
+        route, _, weighed = detail.partition(":")
+        figures.items_in += count
+        figures.grams_in += grams
+        if weighed == "estimated":
+            figures.grams_in_estimated += grams
+        else:
+            figures.grams_in_measured += grams
+        setattr(figures, f"items_to_{route}", getattr(figures, f"items_to_{route}") + count)
+    elif kind == "visit":
+        figures.visits += count
+    elif kind == "repair_finished":
         status, _, barrier = detail.partition(":")
         figures.repair_attempts += count
         if status == "fixed":
@@ -249,7 +283,7 @@ def _count_steps(
         figures.items_sold += sign * count
         figures.grams_sold += sign * grams
         figures.revenue_cents += sign * money
-        figures.co2_avoided_g += sign * grams * co2_factor
+        figures.co2_avoided_g += sign * co2_g
         if detail == "repaired":
             figures.grams_sold_repaired += sign * grams
         if kind == "sold":

@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -36,6 +37,11 @@ def local(text: str) -> datetime:
 def centre(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, Path]:
     """A March with known totals, written through the services."""
     path = tmp_path_factory.mktemp("monitoring") / "centre.sqlite"
+    return write_march(path, lambda store: None), path
+
+
+def write_march(path: Path, checkpoint: Callable[[Store], object]) -> Store:
+    """Write the March history into a new database, calling `checkpoint` between steps."""
     store = Store.open(path, create=True)
     clock = FixedClock(local("2026-04-02T12:00"))
     initialize(store, clock)
@@ -65,7 +71,9 @@ def centre(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, Path]:
     g = take("textiles", "sale", 4, "2026-03-04T11:05")
     h = take("wood", "material", 10, "2026-03-03T09:00")
     take("books", "sale", 1, "2026-04-01T00:10")  # after the period
+    checkpoint(store)
     gate.void(me, e, "Entered twice", local("2026-03-10T10:11"))
+    checkpoint(store)
     shop.sell(me, [(a, 3000)], local("2026-03-05T12:00"))
     shop.sell(me, [(b, 100)], local("2026-03-02T12:00"))
     workshop.start_repair(me, c, local("2026-03-11T09:00"))
@@ -75,16 +83,42 @@ def centre(tmp_path_factory: pytest.TempPathFactory) -> tuple[Store, Path]:
     workshop.start_repair(me, d, local("2026-03-14T09:00"))
     workshop.finish_repair(me, d, workshop.outcome(
         "end-of-life", barrier="spare parts not available"), local("2026-03-15T09:00"))
+    checkpoint(store)
     material.send(me, "Metaal Oost", [d], [("metal", 50_000)], local("2026-03-21T15:00"))
     shop.sell(me, [(f, 200)], local("2026-03-06T12:00"))
     shop.take_back(me, f, "Does not work", local("2026-03-07T12:00"))
     shop.sell(me, [(g, 500)], local("2026-03-08T12:00"))
+    checkpoint(store)
     clock.set(local("2026-03-08T12:05"))
     gate.correct_last(me, g, "Wrong item at the till")
+    checkpoint(store)
     clock.set(local("2026-04-02T12:00"))
     table = workshop.repurpose(me, [h], "furniture", 10_000, local("2026-03-20T10:00"))
+    checkpoint(store)
     shop.sell(me, [(table.code, 4500)], local("2026-03-25T12:00"))
-    return store, path
+    return store
+
+
+def test_reports_made_along_the_way_do_not_go_stale(tmp_path: Path) -> None:
+    """The sums per day that reports keep are redone for every day a later step touches:
+    a void, a correction, a sale of an item whose repair counts, a product made."""
+    days = [Period(date(2026, 3, day), date(2026, 3, day)) for day in (1, 4, 8, 10, 20, 31)]
+
+    def report_now(along: Store) -> None:
+        for period in (MARCH, *days):
+            build_report(along, period, local("2026-04-02T12:00"))
+
+    along = write_march(tmp_path / "along.sqlite", report_now)
+    reference = write_march(tmp_path / "reference.sqlite", lambda store: None)
+    for written in (along, reference):
+        # Two days later the coordinator cancels the sale of 31 March: the correction is
+        # dated 2 April, the sale it cancels counted on the 31st.
+        clock = FixedClock(local("2026-04-02T12:00"))
+        GateService(written, clock, "A").correct_last(
+            written.user("system"), "A000003", "Sold by mistake")
+    for period in (MARCH, *days):
+        assert report_json(build_report(along, period)) == report_json(
+            build_report(reference, period)), period
 
 
 def test_the_totals_reconcile(centre) -> None:
@@ -117,6 +151,17 @@ def test_the_totals_reconcile(centre) -> None:
     # cancelled, both taken in on 4 March.
     assert (totals["items_in_stock"], totals["kg_in_stock"]) == (2, 6.0)
     assert (totals["stock_age_days"], totals["items_in_stock_over_90_days"]) == (27.0, 0)
+
+
+def test_the_stock_at_an_earlier_end_counts_what_moved_on_since(centre) -> None:
+    """At the end of 4 March: the furniture (sold on the 5th), the household and textiles
+    items (sold later) and the wood (made into a table on the 20th); the books were sold on
+    the 2nd. Ages on 5 March 00:00: 3 + 0 + 0 + 1 days."""
+    store, _ = centre
+    totals = report_json(build_report(store, Period(date(2026, 3, 1), date(2026, 3, 4))))[
+        "totals"]
+    assert (totals["items_in_stock"], totals["kg_in_stock"]) == (4, 36.0)
+    assert totals["stock_age_days"] == 1.0
 
 
 def test_the_breakdowns_add_up_to_the_totals(centre) -> None:
