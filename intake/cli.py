@@ -35,6 +35,7 @@ from intake.monitoring import (
     parse_day,
     report_csv_rows,
     report_json,
+    year_progress,
 )
 from intake.paths import default_db_path
 from intake.report_pdf import render_report_pdf
@@ -168,7 +169,8 @@ def _add_flow_commands(sub: argparse._SubParsersAction, db_opt: argparse.Argumen
     report.add_argument("--baseline-from", metavar="DATE")
     report.add_argument("--baseline-to", metavar="DATE")
     report.add_argument("--year-earlier", action="store_true",
-                        help="also the same period a year earlier (json), with the changes")
+                        help="also the same period a year earlier (json, xlsx, pdf), with the "
+                        "changes")
     report.add_argument("--format", choices=["json", "csv", "xlsx", "pdf", "ords"],
                         default="json",
                         help="json or csv of the figures, an xlsx workbook, a pdf report, or "
@@ -520,17 +522,19 @@ def _cmd_report(args: argparse.Namespace) -> int:
             return _refuse("a baseline needs both --baseline-from and --baseline-to")
         baseline = build_report(
             store, Period(parse_day(args.baseline_from), parse_day(args.baseline_to)))
+    year_before = build_report(store, report.period.year_earlier()) if args.year_earlier else None
+    today = datetime.now(site_zone(store.settings())).date()
+    targets = year_progress(store, min(report.period.last, today))
     if args.format in ("xlsx", "pdf"):
         if not args.out:
             return _refuse(f"a {args.format} file needs --out FILE.{args.format}")
         lang = args.lang or store.settings().get("language", "nl")
         render = report_xlsx if args.format == "xlsx" else render_report_pdf
-        _write_file(args.out, render(report, baseline, lang))
+        _write_file(args.out, render(report, baseline, lang, year_before=year_before,
+                                     targets=targets))
         return 0
     if args.format == "json":
-        year_before = (build_report(store, report.period.year_earlier())
-                       if args.year_earlier else None)
-        data = report_json(report, baseline, year_before)
+        data = report_json(report, baseline, year_before, targets)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "ords":
         text = ords_csv(store, report.period)

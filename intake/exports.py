@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -19,7 +20,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from db import Store
 from intake.localtime import site_zone
 from intake.model import Barrier, RepairStatus
-from intake.monitoring import Figures, Period, Report, figures_json
+from intake.monitoring import Figures, Period, Report, TargetProgress, figures_json
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS
 
 # (key in figures_json, Dutch label, English label, number format)
@@ -61,14 +62,25 @@ WORDS = {
            "period": "Periode", "value": "Waarde", "change": "Verschil %", "site": "Locatie",
            "unknown": "(onbekend)", "count": "Aantal", "kg": "Kg", "factor": "Kg CO2 per kg",
            "source": "Bron", "code": "Code", "name": "Naam",
-           "sale": "Verkoop", "repair": "Reparatie", "material": "Materiaal"},
+           "sale": "Verkoop", "repair": "Reparatie", "material": "Materiaal",
+           "year_before": "Jaar eerder", "targets": "Doelen", "goal": "Doel",
+           "reached": "Bereikt", "share": "% van doel", "up_to": "t/m"},
     "en": {"totals": "Totals", "category": "Category", "route": "Route",
            "municipality": "Municipality", "barriers": "Barriers", "recipients": "Recipients",
            "co2": "CO2 factors", "baseline": "Baseline", "figure": "Figure",
            "period": "Period", "value": "Value", "change": "Change %", "site": "Site",
            "unknown": "(unknown)", "count": "Count", "kg": "Kg", "factor": "Kg CO2 per kg",
            "source": "Source", "code": "Code", "name": "Name",
-           "sale": "Sale", "repair": "Repair", "material": "Material"},
+           "sale": "Sale", "repair": "Repair", "material": "Material",
+           "year_before": "A year earlier", "targets": "Targets", "goal": "Target",
+           "reached": "Reached", "share": "% of target", "up_to": "up to"},
+}
+# The yearly targets' names (Dutch, English), in the order of TARGET_KINDS.
+TARGET_NAMES = {
+    "kg_collected": ("Kg ingezameld", "Kg collected"),
+    "kg_reused": ("Kg hergebruikt (verkocht)", "Kg reused (sold)"),
+    "items_repaired": ("Items gerepareerd", "Items repaired"),
+    "reuse_rate": ("Hergebruikpercentage (%)", "Reuse rate (%)"),
 }
 ORDS_COLUMNS = [
     "id", "data_provider", "country", "partner_product_category", "product_category",
@@ -77,16 +89,27 @@ ORDS_COLUMNS = [
 ]
 
 
-def report_xlsx(report: Report, baseline: Report | None = None, lang: str = "nl") -> bytes:
-    """The report as an XLSX workbook: totals (beside the baseline when given), then a sheet
-    per breakdown, the barriers, the recipients and the CO2 factors with their sources."""
+def report_xlsx(
+    report: Report, baseline: Report | None = None, lang: str = "nl", *,
+    year_before: Report | None = None, targets: TargetProgress | None = None,
+) -> bytes:
+    """The report as an XLSX workbook: totals (beside the baseline and the same period a year
+    earlier when given), the year's targets when set, then a sheet per breakdown, the
+    barriers, the recipients and the CO2 factors with their sources."""
     words = WORDS.get(lang, WORDS["nl"])
     label = 1 if lang == "nl" else 2
     book = Workbook()
     sheet = book.active
     assert isinstance(sheet, Worksheet)
     sheet.title = words["totals"]
-    _totals_sheet(sheet, report, baseline, words, label)
+    _totals_sheet(sheet, report, comparisons(baseline, year_before, words), words, label)
+    if targets is not None:
+        goals = book.create_sheet(f"{words['targets']} {targets.year}")
+        _rows(goals, [f"{words['targets']} {targets.year} ({words['up_to']} "
+                      f"{targets.by.isoformat()})", words["goal"], words["reached"],
+                      words["share"]],
+              [[TARGET_NAMES[kind][label - 1], goal, reached, reached / goal if goal else None]
+               for kind, reached, goal in targets.rows], ["@", "#,##0.0", "#,##0.0", "0.0%"])
     names = {c.code: c.name(lang) for c in report.categories}
     routes = {"sale": words["sale"], "repair": words["repair"], "material": words["material"]}
     for title, groups, name_of in (
@@ -112,34 +135,45 @@ def report_xlsx(report: Report, baseline: Report | None = None, lang: str = "nl"
     return out.getvalue()
 
 
-def _totals_sheet(sheet: Worksheet, report: Report, baseline: Report | None,
+def comparisons(
+    baseline: Report | None, year_before: Report | None, words: dict[str, str],
+    day: Callable[[date], str] = date.isoformat, between: str = " ",
+) -> list[tuple[str, Report]]:
+    """The reports set beside a report, each with its heading (what, then which days)."""
+    return [
+        (f"{words[key]}{between}{day(other.period.first)} – {day(other.period.last)}", other)
+        for key, other in (("baseline", baseline), ("year_before", year_before))
+        if other is not None
+    ]
+
+
+def _totals_sheet(sheet: Worksheet, report: Report, beside: list[tuple[str, Report]],
                   words: dict[str, str], label: int) -> None:
     period = f"{report.period.first.isoformat()} – {report.period.last.isoformat()}"
     sheet.append([words["site"], report.site])
     sheet.append([words["period"], period])
     header = [words["figure"], words["value"]]
-    if baseline is not None:
-        header += [f"{words['baseline']} {baseline.period.first.isoformat()} – "
-                   f"{baseline.period.last.isoformat()}", words["change"]]
+    for heading, _ in beside:
+        header += [heading, words["change"]]
     sheet.append([])
     sheet.append(header)
     for cell in sheet[4]:
         cell.font = Font(bold=True)
     now = figures_json(report.total)
-    before = figures_json(baseline.total) if baseline is not None else {}
+    others = [figures_json(other.total) for _, other in beside]
     for key, *labels, number_format in COLUMNS:
         row = [labels[label - 1], now[key]]
-        if baseline is not None:
+        for before in others:
             old = before[key]
             change = (None if not isinstance(old, (int, float)) or not old
                       or now[key] is None else (float(now[key]) - old) / old)  # type: ignore[arg-type]
             row += [old, change]
         sheet.append(row)
         sheet.cell(sheet.max_row, 2).number_format = number_format
-        if baseline is not None:
-            sheet.cell(sheet.max_row, 3).number_format = number_format
-            sheet.cell(sheet.max_row, 4).number_format = "0.0%"
-    _widths(sheet, [32, 16, 30, 12])
+        for index in range(len(others)):
+            sheet.cell(sheet.max_row, 3 + 2 * index).number_format = number_format
+            sheet.cell(sheet.max_row, 4 + 2 * index).number_format = "0.0%"
+    _widths(sheet, [32, 16, *[30, 12] * len(others)])
 
 
 def _breakdown_sheet(sheet: Worksheet, title: str, groups: dict[str, Figures],

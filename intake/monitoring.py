@@ -344,12 +344,19 @@ def figures_json(figures: Figures) -> dict[str, object]:
 
 
 def report_json(
-    report: Report, baseline: Report | None = None, year_before: Report | None = None
+    report: Report, baseline: Report | None = None, year_before: Report | None = None,
+    targets: TargetProgress | None = None,
 ) -> dict[str, object]:
     """The report as the `ambacht report --format json` command prints it, beside the
-    baseline and the same period a year earlier when they are given."""
+    baseline and the same period a year earlier when they are given, and with the progress
+    to the year's targets when they are set."""
     data = _one_json(report)
     data["baseline"] = None
+    data["targets"] = None if targets is None else {
+        "year": targets.year, "by": targets.by.isoformat(),
+        "progress": [{"target": kind, "reached": round(reached, 3), "goal": goal}
+                     for kind, reached, goal in targets.rows],
+    }
     for key, other in (("baseline", baseline), ("year_earlier", year_before)):
         if other is None:
             continue
@@ -468,6 +475,25 @@ def stored_targets(settings: dict[str, str], year: int) -> dict[str, float]:
         except (KeyError, ValueError):
             continue
     return found
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    """How far a year got towards its targets by a day: (kind, reached, target) per target."""
+
+    year: int
+    by: date
+    rows: list[tuple[str, float, float]]
+
+
+def year_progress(store: Store, by: date, now: datetime | None = None) -> TargetProgress | None:
+    """Progress to the targets of `by`'s year from 1 January up to `by`; None without
+    targets for that year."""
+    targets = stored_targets(store.settings(), by.year)
+    if not targets:
+        return None
+    so_far = build_report(store, Period(date(by.year, 1, 1), by), now).total
+    return TargetProgress(by.year, by, target_progress(so_far, targets))
 
 
 def target_progress(figures: Figures, targets: dict[str, float]) -> list[tuple[str, float, float]]:

@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
+    Flowable,
     KeepTogether,
     Paragraph,
     SimpleDocTemplate,
@@ -22,14 +23,16 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from intake.exports import COLUMNS
-from intake.monitoring import Report, figures_json
+from intake.exports import COLUMNS, TARGET_NAMES, comparisons
+from intake.monitoring import Report, TargetProgress, figures_json
 from labels.render import fonts
 
 TEXT = {
     "nl": {
         "title": "Monitoringsrapportage", "period": "Periode", "key": "Kerncijfers",
         "figure": "Kengetal", "value": "Waarde", "baseline": "Nulmeting", "change": "Verschil",
+        "year_before": "Jaar eerder", "targets": "Doelen {year} (t/m {day})",
+        "target": "Doel", "goal": "Streefwaarde", "reached": "Bereikt", "share": "% van doel",
         "weekly": "Kilo's in en hergebruikt per week",
         "in": "Kg in", "reused": "Kg hergebruikt (verkocht, verwerkt, materiaal)",
         "ladder": "R-ladder: wat er met de kilo's gebeurde",
@@ -50,6 +53,8 @@ TEXT = {
     "en": {
         "title": "Monitoring report", "period": "Period", "key": "Key figures",
         "figure": "Figure", "value": "Value", "baseline": "Baseline", "change": "Change",
+        "year_before": "A year earlier", "targets": "Targets {year} (up to {day})",
+        "target": "Target", "goal": "Goal", "reached": "Reached", "share": "% of goal",
         "weekly": "Kg in and reused per week",
         "in": "Kg in", "reused": "Kg reused (sold, repurposed, material)",
         "ladder": "R-ladder: what happened to the kilos",
@@ -72,8 +77,12 @@ INK, GREEN, BLUE, ORANGE = (colors.HexColor(c) for c in ("#111111", "#0b7a2a", "
                                                          "#c25400"))
 
 
-def render_report_pdf(report: Report, baseline: Report | None = None, lang: str = "nl") -> bytes:
-    """The report as PDF bytes."""
+def render_report_pdf(
+    report: Report, baseline: Report | None = None, lang: str = "nl", *,
+    year_before: Report | None = None, targets: TargetProgress | None = None,
+) -> bytes:
+    """The report as PDF bytes: beside the baseline and the same period a year earlier when
+    given, with the year's targets when set."""
     words = TEXT.get(lang, TEXT["nl"])
     regular, bold = fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13)
@@ -90,7 +99,9 @@ def render_report_pdf(report: Report, baseline: Report | None = None, lang: str 
         Paragraph(f"{report.site} · {words['period']} {period}", body),
         Spacer(1, 5 * mm),
         Paragraph(words["key"], heading),
-        _key_figures(report, baseline, words, lang, regular, bold),
+        _key_figures(report, comparisons(baseline, year_before, words, _day, "\n"), words,
+                     lang, regular, bold),
+        *_targets(targets, words, lang, heading, regular, bold),
         KeepTogether([Paragraph(words["weekly"], heading),
                       _weekly_chart(report, words, regular, lang)]),
         KeepTogether([Paragraph(words["ladder"], heading),
@@ -115,24 +126,40 @@ def render_report_pdf(report: Report, baseline: Report | None = None, lang: str 
     return out.getvalue()
 
 
-def _key_figures(report: Report, baseline: Report | None, words: dict[str, str], lang: str,
-                 regular: str, bold: str) -> Table:
+def _key_figures(report: Report, beside: list[tuple[str, Report]], words: dict[str, str],
+                 lang: str, regular: str, bold: str) -> Table:
     now = figures_json(report.total)
-    before = figures_json(baseline.total) if baseline is not None else None
+    others = [figures_json(other.total) for _, other in beside]
     header: list[object] = [words["figure"], words["value"]]
-    if before is not None and baseline is not None:
-        header += [f"{words['baseline']}\n{_day(baseline.period.first)} – "
-                   f"{_day(baseline.period.last)}", words["change"]]
+    for heading, _ in beside:
+        header += [heading, words["change"]]
     rows: list[list[object]] = [header]
     label = 1 if lang == "nl" else 2
     for key, *labels, number_format in COLUMNS:
         row: list[object] = [labels[label - 1], _shown(now[key], number_format, lang)]
-        if before is not None:
-            old = before[key]
-            row += [_shown(old, number_format, lang), _change(now[key], old, lang)]
+        for before in others:
+            row += [_shown(before[key], number_format, lang), _change(now[key], before[key], lang)]
         rows.append(row)
-    widths = [62 * mm, 30 * mm] + ([52 * mm, 30 * mm] if before is not None else [])
-    return _table(rows, regular, bold, widths=widths, numbers_from=1)
+    # 174 mm across: the figure's name gives way when two periods stand beside it.
+    widths = {0: [62, 30], 1: [62, 30, 52, 30], 2: [50, 24, 30, 20, 30, 20]}[len(beside)]
+    return _table(rows, regular, bold, widths=[w * mm for w in widths], numbers_from=1)
+
+
+def _targets(targets: TargetProgress | None, words: dict[str, str], lang: str,
+             heading: ParagraphStyle, regular: str, bold: str) -> list[Flowable]:
+    """The year's targets, what was reached by the day given and how much of each that is."""
+    if targets is None:
+        return []
+    label = 0 if lang == "nl" else 1
+    rows: list[list[object]] = [[words["target"], words["goal"], words["reached"],
+                                 words["share"]]]
+    for kind, reached, goal in targets.rows:
+        rows.append([TARGET_NAMES[kind][label], _num(goal, 1, lang), _num(reached, 1, lang),
+                     _num(reached / goal * 100, 1, lang) + " %" if goal else "–"])
+    title = words["targets"].format(year=targets.year, day=_day(targets.by))
+    return [KeepTogether([Paragraph(title, heading),
+                          _table(rows, regular, bold, widths=[74 * mm, 30 * mm, 30 * mm, 30 * mm],
+                                 numbers_from=1)])]
 
 
 def _weekly_chart(report: Report, words: dict[str, str], regular: str, lang: str) -> Drawing:

@@ -321,3 +321,48 @@ def test_baseline_and_targets_are_kept_and_checked(tmp_path: Path, capsys) -> No
     figures = Figures(grams_in=45_000_000, grams_sold=27_000_000)
     assert target_progress(figures, stored_targets(settings, 2026)) == [
         ("kg_collected", 45000.0, 90000.0), ("reuse_rate", 60.0, 55.0)]
+
+
+def test_exports_set_the_year_earlier_and_the_targets_beside_the_period(
+    centre, tmp_path: Path, capsys
+) -> None:
+    """Targets of 2026 (100 kg collected, 2 repairs): by 31 March, 41 kg came in (the book of
+    28 February too) and one repair was fixed. March 2025 saw nothing."""
+    import sqlite3
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    _, path = centre
+    db = tmp_path / "copy.sqlite"
+    with sqlite3.connect(path) as source, sqlite3.connect(db) as copy:
+        source.backup(copy)
+    assert main(["target", "--db", str(db), "--year", "2026", "--kg-collected", "100",
+                 "--items-repaired", "2"]) == 0
+    args = ["report", "--db", str(db), "--from", "2026-03-01", "--to", "2026-03-31",
+            "--baseline-from", "2026-02-01", "--baseline-to", "2026-02-28", "--year-earlier"]
+    capsys.readouterr()
+    assert main(args) == 0
+    targets = json.loads(capsys.readouterr().out)["targets"]
+    assert targets == {"year": 2026, "by": "2026-03-31", "progress": [
+        {"target": "kg_collected", "reached": 41.0, "goal": 100.0},
+        {"target": "items_repaired", "reached": 1.0, "goal": 2.0}]}
+
+    xlsx = tmp_path / "march.xlsx"
+    assert main([*args, "--format", "xlsx", "--out", str(xlsx), "--lang", "nl"]) == 0
+    book = load_workbook(xlsx)
+    assert book.sheetnames[:2] == ["Totalen", "Doelen 2026"]
+    header = next(book["Totalen"].iter_rows(min_row=4, max_row=4, values_only=True))
+    assert header[4] == "Jaar eerder 2025-03-01 – 2025-03-31"
+    totals = {row[0]: row[1:] for row in book["Totalen"].iter_rows(min_row=5, values_only=True)}
+    assert totals["Items in"] == (6, 1, 5.0, 0, None)
+    goals = list(book["Doelen 2026"].iter_rows(min_row=2, values_only=True))
+    assert goals == [("Kg ingezameld", 100.0, 41.0, 0.41), ("Items gerepareerd", 2.0, 1.0, 0.5)]
+
+    pdf = tmp_path / "march.pdf"
+    assert main([*args, "--format", "pdf", "--out", str(pdf), "--lang", "nl"]) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    for part in ("Jaar eerder", "01-03-2025", "Doelen 2026 (t/m 31-03-2026)", "Kg ingezameld",
+                 "41,0", "41,0 %", "50,0 %"):
+        assert part in text, part

@@ -27,8 +27,7 @@ from intake.monitoring import (
     Report,
     build_report,
     stored_baseline,
-    stored_targets,
-    target_progress,
+    year_progress,
 )
 from intake.report_pdf import render_report_pdf
 from ui.context import AppContext
@@ -162,6 +161,9 @@ class DashboardScreen(ScanScreen):
 
     # --- period ----------------------------------------------------------------------------
 
+    def today(self) -> date:
+        return self.ctx.clock.now().astimezone(self.ctx.zone()).date()
+
     def period(self) -> Period:
         return period_of(self.kind, self.day)
 
@@ -187,8 +189,7 @@ class DashboardScreen(ScanScreen):
     def refresh(self) -> None:
         lang = self.ctx.language
         period = self.period()
-        today = self.ctx.clock.now().astimezone(self.ctx.zone()).date()
-        self.later.setEnabled(period.last < today)
+        self.later.setEnabled(period.last < self.today())
         self.period_label.setText(f"{period.first:%d-%m-%Y} – {period.last:%d-%m-%Y}")
         report = self.report(period)
         before = self.report(period.year_earlier()).total
@@ -281,15 +282,14 @@ class DashboardScreen(ScanScreen):
 
     def _targets(self, period: Period) -> None:
         year = period.last.year
-        targets = stored_targets(self.ctx.store.settings(), year)
+        progress = year_progress(self.ctx.store, min(date(year, 12, 31), self.today()),
+                                 self.ctx.clock.now())
         title = self.tr("Targets {year}").format(year=year)
-        if not targets:
+        if progress is None:
             self.targets.set_data(title, [], self.tr(
                 "No targets for {year}. Set them with: ambacht target --year {year} ...").format(
                 year=year))
             return
-        today = self.ctx.clock.now().astimezone(self.ctx.zone()).date()
-        so_far = self.report(Period(date(year, 1, 1), min(date(year, 12, 31), today))).total
         names = {"kg_collected": self.tr("kg collected"), "kg_reused": self.tr("kg reused"),
                  "items_repaired": self.tr("items repaired"),
                  "reuse_rate": self.tr("reuse rate %")}
@@ -297,7 +297,7 @@ class DashboardScreen(ScanScreen):
             Bar(names[kind], reached, f"{reached:,.0f} / {target:,.0f}".replace(",", "."),
                 OUT_COLOUR if reached >= target else IN_COLOUR, target,
                 scale=max(target, reached) * 1.15)
-            for kind, reached, target in target_progress(so_far, targets)
+            for kind, reached, target in progress.rows
         ])
 
     def mark_baseline(self) -> None:
@@ -339,9 +339,12 @@ class DashboardScreen(ScanScreen):
         report = self.report(self.period())
         baseline_period = stored_baseline(self.ctx.store.settings())
         baseline = self.report(baseline_period) if baseline_period else None
-        lang = self.ctx.language.code
-        data = report_xlsx(report, baseline, lang) if kind == "xlsx" else \
-            render_report_pdf(report, baseline, lang)
+        year_before = self.report(report.period.year_earlier())
+        targets = year_progress(self.ctx.store, min(report.period.last, self.today()),
+                                self.ctx.clock.now())
+        render = report_xlsx if kind == "xlsx" else render_report_pdf
+        data = render(report, baseline, self.ctx.language.code, year_before=year_before,
+                      targets=targets)
         name = f"report-{report.period.first.isoformat()}-{report.period.last.isoformat()}"
         folder = self.ctx.labels.document_folder()
         try:
