@@ -124,12 +124,14 @@ class DashboardScreen(ScanScreen):
         self.ladder = HBarChart(self)
         self.baseline_chart = HBarChart(self)
         self.targets = HBarChart(self)
+        self.categories = HBarChart(self)
         charts = QGridLayout()
         charts.setSpacing(mm(4))
         charts.addWidget(self.weekly, 0, 0)
         charts.addWidget(self.ladder, 0, 1)
         charts.addWidget(self.baseline_chart, 1, 0)
         charts.addWidget(self.targets, 1, 1)
+        charts.addWidget(self.categories, 0, 2, 2, 1)  # tall: room for ten categories
         page = QVBoxLayout()
         page.setSpacing(mm(2))
         page.addLayout(picker)
@@ -214,6 +216,13 @@ class DashboardScreen(ScanScreen):
             Bar(self.tr("Material to recipients"), now.grams_material_out,
                 lang.kg(now.grams_material_out), ROUTE_COLOURS["material"]),
         ])
+        names = {c.code: c.name(lang.code) for c in report.categories}
+        biggest = sorted(report.by_category.items(), key=lambda kv: -kv[1].grams_in)[:10]
+        self.categories.set_data(self.tr("Kg in per category · reuse rate"), [
+            Bar(names.get(code, code), f.grams_in,
+                f"{_kg(f.grams_in, lang.code)} · {_percent(f.reuse_rate)}", IN_COLOUR)
+            for code, f in biggest if f.grams_in
+        ], self.tr("Nothing came in."))
         # The baseline and the year so far may span many months: they are drawn right after
         # the screen shows, so the period's own figures never wait for them.
         self.baseline_chart.set_data(self.tr("Beside the baseline"), [], "…")

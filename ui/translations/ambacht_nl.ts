@@ -237,6 +237,14 @@
         <translation>Materiaal naar afnemers</translation>
     </message>
     <message>
+        <source>Kg in per category · reuse rate</source>
+        <translation>Kg in per categorie · hergebruikpercentage</translation>
+    </message>
+    <message>
+        <source>Nothing came in.</source>
+        <translation>Er kwam niets binnen.</translation>
+    </message>
+    <message>
         <source>Beside the baseline</source>
         <translation>Naast de nulmeting</translation>
     </message>

@@ -161,7 +161,8 @@ class HBarChart(_Chart):
             y = top + index * row
             height = min(row * 0.7, mm(9))
             painter.setPen(QColor(INK))
-            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight, int(label_w))
+            label = metrics.elidedText(bar.label, Qt.TextElideMode.ElideRight,
+                                       int(label_w - mm(1)))
             painter.drawText(QRectF(0, y, label_w - mm(1), row),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
             length = width * min(bar.value, scale) / scale
