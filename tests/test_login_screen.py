@@ -45,7 +45,8 @@ def test_wrong_pins_lock_the_keypad_with_a_countdown(
     clock.advance(seconds=12)
     qtbot.waitUntil(lambda: login.message.text().endswith("0:18."), timeout=2500)
     tap(qtbot, login.language_buttons["nl"])  # the language can still be chosen
-    assert login.message.text() == "Te vaak een verkeerde pincode. Probeer het over 0:18 opnieuw."
+    qtbot.waitUntil(lambda: login.message.text()
+                    == "Te vaak een verkeerde pincode. Probeer het over 0:18 opnieuw.")
     clock.advance(seconds=18)
     qtbot.waitUntil(lambda: login.pinpad.isEnabled(), timeout=2500)
     assert not login.message.isVisible() and not login.lock_timer.isActive()
