@@ -200,6 +200,35 @@ def m004_gate_facts_on_items(db: Database) -> None:
 
 
 @migrations()
+def m005_login_guard(db: Database) -> None:
+    """Wrong PINs lock a station's keypad for a while, and that survives a restart; every
+    configuration change names the station it was made at.
+
+    `login_guard` holds each station's run of wrong PINs and how long its keypad stays locked
+    (current state, rewritten); `login_failures` is the append-only record of the attempts,
+    with when and where only: never the PIN, part of it or whose it might have been.
+    """
+    for statement in (
+        """CREATE TABLE login_guard (
+            station TEXT PRIMARY KEY,
+            failures INTEGER NOT NULL DEFAULT 0,
+            locked_until TEXT
+        )""",
+        """CREATE TABLE login_failures (
+            id TEXT PRIMARY KEY,
+            at TEXT NOT NULL,
+            station TEXT NOT NULL
+        )""",
+        """CREATE TRIGGER login_failures_no_update BEFORE UPDATE ON login_failures
+           BEGIN SELECT RAISE(ABORT, 'login_failures are append-only'); END""",
+        """CREATE TRIGGER login_failures_no_delete BEFORE DELETE ON login_failures
+           BEGIN SELECT RAISE(ABORT, 'login_failures are append-only'); END""",
+        "ALTER TABLE config_changes ADD COLUMN station TEXT",
+    ):
+        db.execute(statement)
+
+
+@migrations()
 def m006_day_figures(db: Database) -> None:
     """Monitoring figures summed per local day, so that a year's report reads sums, not every
     item and event of the year.

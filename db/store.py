@@ -170,6 +170,32 @@ class Store:
             [user.name, user.role.value, int(user.active), user.id],
         )
 
+    # --- wrong PINs: each station's run of them and its keypad lock --------------------------
+
+    def login_guard(self, station: str) -> tuple[int, datetime | None]:
+        """(wrong PINs in a row, locked until) of a station's keypad; (0, None) when clear."""
+        row = self._one(
+            "SELECT failures, locked_until FROM login_guard WHERE station = ?", [station]
+        )
+        if row is None:
+            return 0, None
+        return int(row[0]), from_storage(row[1]) if row[1] else None
+
+    def set_login_guard(self, station: str, failures: int, locked_until: datetime | None) -> None:
+        self.db.execute(
+            "INSERT INTO login_guard (station, failures, locked_until) VALUES (?, ?, ?) "
+            "ON CONFLICT (station) DO UPDATE SET failures = excluded.failures, "
+            "locked_until = excluded.locked_until",
+            [station, failures, to_storage(locked_until) if locked_until else None],
+        )
+
+    def add_login_failure(self, failure_id: str, at: datetime, station: str) -> None:
+        """Note that a wrong PIN was tried (when and where; nothing of the PIN itself)."""
+        self.db.execute(
+            "INSERT INTO login_failures (id, at, station) VALUES (?, ?, ?)",
+            [failure_id, to_storage(at), station],
+        )
+
     # --- name lists: municipalities and material recipients --------------------------------
 
     def names(self, table: str, *, include_hidden: bool = False) -> list[str]:
@@ -599,13 +625,13 @@ class Store:
     # --- configuration history -------------------------------------------------------------
 
     def add_config_change(
-        self, change_id: str, at: datetime, user_id: str, what: str, old: str | None,
-        new: str | None,
+        self, change_id: str, at: datetime, station: str, user_id: str, what: str,
+        old: str | None, new: str | None,
     ) -> None:
         self.db.execute(
-            "INSERT INTO config_changes (id, at, user_id, what, old_value, new_value) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [change_id, to_storage(at), user_id, what, old, new],
+            "INSERT INTO config_changes (id, at, station, user_id, what, old_value, new_value) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [change_id, to_storage(at), station, user_id, what, old, new],
         )
 
     def config_changes(self, limit: int) -> list[ConfigChange]:

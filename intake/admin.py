@@ -1,7 +1,7 @@
 """The coordinator's configuration: categories, municipalities and the station's settings.
 
-Every change is checked first (nothing is written on a refusal) and recorded, with who made it,
-in the append-only `config_changes` table in the same transaction.
+Every change is checked first (nothing is written on a refusal) and recorded, with who made it
+and at which station, in the append-only `config_changes` table in the same transaction.
 """
 
 from __future__ import annotations
@@ -47,9 +47,11 @@ class NameList(StrEnum):
 class AdminService:
     """What the coordinator sets up; every method checks the actor's role first."""
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, station: str | None = None) -> None:
+        """`station`: where the changes are made (default: the database's own station)."""
         self.store = store
         self.clock = clock
+        self.station = station or store.settings()["station"]
 
     # --- categories ------------------------------------------------------------------------
 
@@ -286,7 +288,8 @@ class AdminService:
             self._record(actor, f"setting {key}", old, value)
 
     def _record(self, actor: User, what: str, old: str | None, new: str | None) -> None:
-        self.store.add_config_change(new_id(), self.clock.now(), actor.id, what, old, new)
+        self.store.add_config_change(new_id(), self.clock.now(), self.station, actor.id, what,
+                                     old, new)
 
 
 def _language(lang: str) -> str:

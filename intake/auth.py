@@ -1,15 +1,20 @@
-"""Who may do what, PIN hashing and logging in.
+"""Who may do what, PIN hashing, logging in and the lock after wrong PINs.
 
 Login is by PIN alone (fast with gloves on), so PINs are unique per user. PINs are kept only as
 salted scrypt hashes; checking a PIN means trying it against each user's hash, which at a
-centre's ten to thirty staff stays well under a second.
+centre's ten to thirty staff stays well under a second. A four-digit PIN is guessed in at most
+10,000 tries, so after `LOCK_AFTER` wrong PINs in a row a station refuses every PIN for a
+while, longer each time (`lock_seconds`); the count and the lock are kept in the database, so
+restarting the app does not lift them.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import os
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from db import Store
@@ -21,6 +26,8 @@ from intake.model import Role, User
 SYSTEM_USER_ID = "system"  # the command line acts as this user; it has no PIN to log in with
 PIN_MIN, PIN_MAX = 4, 8
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
+LOCK_AFTER = 5  # wrong PINs in a row before the keypad locks
+LOCK_FIRST_S, LOCK_MAX_S = 30, 15 * 60  # 30 s, then 1, 2, 4, 8 and at most 15 minutes
 
 
 class Action(StrEnum):
@@ -65,6 +72,35 @@ def require(user: User, action: Action) -> None:
         raise NotAllowed(QT_TRANSLATE_NOOP("Errors", "Your role does not allow this."))
 
 
+def lock_seconds(failures: int) -> int:
+    """How long the keypad locks after `failures` wrong PINs in a row (0: not locked)."""
+    if failures < LOCK_AFTER:
+        return 0
+    return min(LOCK_FIRST_S * 2 ** (failures - LOCK_AFTER), LOCK_MAX_S)
+
+
+def format_wait(seconds: int) -> str:
+    """A wait as minutes and seconds, '0:30' or '14:05', the same in every language."""
+    minutes, rest = divmod(max(0, seconds), 60)
+    return f"{minutes}:{rest:02d}"
+
+
+def seconds_until(until: datetime, now: datetime) -> int:
+    """Whole seconds left until `until`, rounded up so a countdown never shows 0:00 early."""
+    return max(0, math.ceil((until - now).total_seconds()))
+
+
+class LockedOut(NotAllowed):
+    """Too many wrong PINs: no PIN is checked at this station until `until` (UTC)."""
+
+    def __init__(self, until: datetime, now: datetime) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "Too many wrong PINs. Try again in {wait}."),
+            wait=format_wait(seconds_until(until, now)),
+        )
+        self.until = until
+
+
 def hash_pin(pin: str) -> str:
     """A salted scrypt hash of `pin`, with its parameters, as one string."""
     salt = os.urandom(16)
@@ -105,9 +141,12 @@ def check_name(name: str) -> str:
 class AuthService:
     """Logging in and managing staff accounts."""
 
-    def __init__(self, store: Store, clock: Clock) -> None:
+    def __init__(self, store: Store, clock: Clock, station: str | None = None) -> None:
+        """`station`: where PINs are typed, which a lock applies to (default: the database's
+        own station)."""
         self.store = store
         self.clock = clock
+        self.station = station or store.settings()["station"]
 
     def needs_first_pin(self) -> bool:
         """True on a new database: no one can log in until the coordinator sets a PIN."""
@@ -130,14 +169,66 @@ class AuthService:
         return user
 
     def login(self, pin: str) -> User:
-        """The active user whose PIN this is."""
+        """The active user whose PIN this is; a wrong PIN counts towards locking the station."""
+        return self._attempt(pin, None)
+
+    def locked_until(self) -> datetime | None:
+        """When this station takes PINs again after too many wrong ones; None if it does now."""
+        _, until = self.store.login_guard(self.station)
+        now = self.clock.now()
+        if until is None or until <= now:
+            return None
+        # A clock that was set back must not stretch a lock beyond the longest one.
+        return min(until, now + timedelta(seconds=LOCK_MAX_S))
+
+    def command_line_user(self, name: str | None, pin: str | None) -> User:
+        """Who acts in a command: the user whose PIN it is, or the active staff member of that
+        name (case-insensitive); with both, the PIN must be that person's. With neither, the
+        built-in 'Command line' account, a coordinator."""
+        if not name:
+            if pin:
+                return self.login(pin)
+            user = self.store.user(SYSTEM_USER_ID)
+            assert user is not None, "initialize() creates the command line's account"
+            return user
+        wanted = " ".join(name.split()).casefold()
+        found = [u for u in self.users() if u.active and u.name.casefold() == wanted]
+        if not found:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No active staff member is called "
+                                                       "'{name}'."), name=name[:40])
+        if len(found) > 1:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "More than one staff member is called '{name}'; give the PIN."),
+                name=found[0].name)
+        return self._attempt(pin, found[0].id) if pin else found[0]
+
+    def _attempt(self, pin: str, user_id: str | None) -> User:
+        """The user (`user_id`, or anyone) whose PIN this is, unless the station is locked."""
+        until = self.locked_until()
+        if until is not None:
+            raise LockedOut(until, self.clock.now())
         if pin.isascii() and pin.isdigit() and PIN_MIN <= len(pin) <= PIN_MAX:
-            for user_id, stored in self.store.pin_hashes():
-                if verify_pin(pin, stored):
-                    user = self.store.user(user_id)
+            for owner, stored in self.store.pin_hashes():
+                if user_id in (None, owner) and verify_pin(pin, stored):
+                    user = self.store.user(owner)
                     if user is not None:
+                        if self.store.login_guard(self.station)[0]:
+                            self.store.set_login_guard(self.station, 0, None)
                         return user
+        self._count_wrong_pin()
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown PIN. Try again."))
+
+    def _count_wrong_pin(self) -> None:
+        """One more wrong PIN in a row; raises LockedOut when it locks the station."""
+        now = self.clock.now()
+        with self.store.atomic():
+            failures = self.store.login_guard(self.station)[0] + 1
+            wait = lock_seconds(failures)
+            until = now + timedelta(seconds=wait) if wait else None
+            self.store.set_login_guard(self.station, failures, until)
+            self.store.add_login_failure(new_id(), now, self.station)
+        if until is not None:
+            raise LockedOut(until, now)
 
     def users(self) -> list[User]:
         """Staff accounts, active and disabled, without the command line's own account."""
@@ -148,14 +239,20 @@ class AuthService:
         require(actor, Action.MANAGE_USERS)
         user = User(id=new_id(), name=check_name(name), role=role)
         pin_hash = self._new_pin_hash(pin)
-        self.store.add_user(user, pin_hash, self.clock.now())
+        with self.store.atomic():
+            self.store.add_user(user, pin_hash, self.clock.now())
+            self._record(actor, f"user {user.name} added", None, role.value)
         return user
 
     def change_pin(self, actor: User, user_id: str, pin: str) -> None:
         """A user changes their own PIN; a coordinator may change anyone's."""
         if actor.id != user_id:
             require(actor, Action.MANAGE_USERS)
-        self.store.set_pin_hash(self._existing(user_id).id, self._new_pin_hash(pin, user_id))
+        user = self._existing(user_id)
+        pin_hash = self._new_pin_hash(pin, user_id)
+        with self.store.atomic():
+            self.store.set_pin_hash(user.id, pin_hash)
+            self._record(actor, f"user {user.name} PIN", None, "changed")  # never the PIN
 
     def update_user(
         self, actor: User, user_id: str, *, name: str, role: Role, active: bool
@@ -163,13 +260,29 @@ class AuthService:
         """Rename, change the role of, or disable/enable an account."""
         require(actor, Action.MANAGE_USERS)
         current = self._existing(user_id)
-        if current.id == actor.id and (not active or role is not Role.COORDINATOR):
+        demoted = current.role is Role.COORDINATOR and current.active and (
+            not active or role is not Role.COORDINATOR)
+        if demoted and current.id == actor.id:
             raise NotAllowed(
                 QT_TRANSLATE_NOOP("Errors", "You cannot disable or demote your own account.")
             )
+        if demoted and not any(u.active and u.role is Role.COORDINATOR and u.id != current.id
+                               for u in self.users()):
+            raise NotAllowed(QT_TRANSLATE_NOOP(
+                "Errors", "This is the last coordinator; make someone else coordinator first."))
         updated = User(id=current.id, name=check_name(name), role=role, active=active)
-        self.store.update_user(updated)
+        with self.store.atomic():
+            self.store.update_user(updated)
+            for what, old, new in (("name", current.name, updated.name),
+                                   ("role", current.role.value, role.value),
+                                   ("active", str(current.active), str(active))):
+                if old != new:
+                    self._record(actor, f"user {current.name} {what}", old, new)
         return updated
+
+    def _record(self, actor: User, what: str, old: str | None, new: str | None) -> None:
+        self.store.add_config_change(new_id(), self.clock.now(), self.station, actor.id, what,
+                                     old, new)
 
     def _existing(self, user_id: str) -> User:
         user = self.store.user(user_id)

@@ -1,7 +1,10 @@
 """The `ambacht` command: starts the app, or does one thing from a script.
 
-Every refusal exits with status 2 and one line on stderr and changes nothing; the command line
-acts as the built-in 'Command line' account, so its intakes are attributed in the history.
+Every refusal exits with status 2 and one line on stderr and changes nothing (a wrong PIN is
+counted towards the station's lock, as at the keypad). A command that changes data acts as the
+staff member named by `--user` or whose PIN `--pin` / `AMBACHT_PIN` gives, with that person's
+role; without either it acts as the built-in 'Command line' account, a coordinator. Either way
+every step is attributed in the history, with this database's station.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ import argparse
 import csv
 import io
 import json
+import os
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -19,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from db import Store
 from intake.admin import AdminService, NameList
-from intake.auth import SYSTEM_USER_ID
+from intake.auth import Action, AuthService, may
 from intake.clock import SystemClock
 from intake.errors import AmbachtError
 from intake.exports import ords_csv, report_xlsx
@@ -48,6 +52,7 @@ from labels.layout import SIZES
 from labels.printing import PrintError
 
 EXIT_REFUSED = 2
+PIN_ENV = "AMBACHT_PIN"
 _S = TypeVar("_S", bound=StepService)
 
 
@@ -63,6 +68,12 @@ def _build_parser() -> argparse.ArgumentParser:
     db_opt.add_argument(
         "--db", type=Path, default=argparse.SUPPRESS, help="database file (default: data dir)"
     )
+    who_opt = _Parser(add_help=False, parents=[db_opt])
+    who_opt.add_argument("--user", metavar="NAME",
+                         help="act as the active staff member of this name, with their role "
+                         "(default: the 'Command line' account, a coordinator)")
+    who_opt.add_argument("--pin", help=f"act as the staff member with this PIN; better set "
+                         f"{PIN_ENV}, which stays out of the shell history")
     parser = _Parser(prog="ambacht", description="Ambacht: intake at a circular craft centre.")
     parser.add_argument("--db", type=Path, default=None, help="database file")
     parser.add_argument("--lang", choices=["nl", "en"], help="language of the app")
@@ -74,7 +85,7 @@ def _build_parser() -> argparse.ArgumentParser:
     init.add_argument("--site", help="site name on labels and reports")
     init.add_argument("--station", help="this station's letter, A to Z (default A)")
 
-    intake = sub.add_parser("intake", parents=[db_opt], help="take in one item")
+    intake = sub.add_parser("intake", parents=[who_opt], help="take in one item")
     intake.add_argument("--category", required=True, help="category code (see 'categories')")
     intake.add_argument("--route", required=True, help="sale, repair or material")
     intake.add_argument("--weight-kg", help="weight in kg; without it the standard weight")
@@ -96,13 +107,16 @@ def _build_parser() -> argparse.ArgumentParser:
 
     categories = sub.add_parser("categories", parents=[db_opt], help="list category codes")
     categories.add_argument("--json", action="store_true")
-    _add_flow_commands(sub, db_opt)
+    _add_flow_commands(sub, db_opt, who_opt)
     return parser
 
 
-def _add_flow_commands(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParser) -> None:
+def _add_flow_commands(
+    sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParser,
+    who_opt: argparse.ArgumentParser,
+) -> None:
     """The steps after the gate: repair, sale, return, material, repurpose, corrections."""
-    at_opt = _Parser(add_help=False, parents=[db_opt])
+    at_opt = _Parser(add_help=False, parents=[who_opt])
     at_opt.add_argument("--at", help="when it happened (ISO time; local unless offset)")
 
     repair = sub.add_parser("repair", help="start or finish a repair")
@@ -179,12 +193,12 @@ def _add_flow_commands(sub: argparse._SubParsersAction, db_opt: argparse.Argumen
     report.add_argument("--lang", choices=["nl", "en"], help="language of an xlsx workbook "
                         "or pdf report (default: the app's language)")
 
-    baseline = sub.add_parser("baseline", parents=[db_opt],
+    baseline = sub.add_parser("baseline", parents=[who_opt],
                               help="mark the baseline period (nulmeting) for the dashboard")
     baseline.add_argument("--from", dest="first", required=True, metavar="DATE")
     baseline.add_argument("--to", dest="last", required=True, metavar="DATE")
 
-    target = sub.add_parser("target", parents=[db_opt], help="set a year's targets")
+    target = sub.add_parser("target", parents=[who_opt], help="set a year's targets")
     target.add_argument("--year", type=int, required=True)
     target.add_argument("--kg-collected", type=float)
     target.add_argument("--kg-reused", type=float)
@@ -237,17 +251,9 @@ def _cmd_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _gate(store: Store) -> tuple[GateService, User]:
-    user = store.user(SYSTEM_USER_ID)
-    assert user is not None, "initialize() creates the command line's account"
-    return GateService(store, SystemClock(), store.settings()["station"]), user
-
-
 def _cmd_intake(args: argparse.Namespace) -> int:
-    store = _open(args)
-    gate, user = _gate(store)
-    zone = site_zone(store.settings())
-    at = _parse_at(args.at, zone) if args.at else None
+    store, user, at = _flow(args)
+    gate = _services(store, GateService)
     weight_g = parse_kg(args.weight_kg) if args.weight_kg is not None else None
     request = gate.prepare(args.category, parse_route(args.route), weight_g,
                            confirmed=args.confirm_weight)
@@ -329,7 +335,7 @@ def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]
 
 def _cmd_item(args: argparse.Namespace) -> int:
     store = _open(args)
-    gate, _ = _gate(store)
+    gate = _services(store, GateService)
     item = gate.item(args.code)
     data = _item_json(store, gate, item)
     if args.json:
@@ -353,7 +359,7 @@ def _cmd_item(args: argparse.Namespace) -> int:
 
 def _cmd_label(args: argparse.Namespace) -> int:
     store = _open(args)
-    gate, _ = _gate(store)
+    gate = _services(store, GateService)
     item = gate.item(args.code)
     if args.size is not None and args.size not in SIZES:
         return _refuse(f"unknown label size '{args.size}'; use {', '.join(SIZES)}")
@@ -385,10 +391,11 @@ def _cmd_categories(args: argparse.Namespace) -> int:
 
 
 def _flow(args: argparse.Namespace) -> tuple[Store, User, datetime | None]:
-    """The database, the command line's user and the --at time of a step command."""
+    """The database, who acts (`AuthService.command_line_user`) and the --at time of a step
+    command. An empty --pin or AMBACHT_PIN counts as none given."""
     store = _open(args)
-    user = store.user(SYSTEM_USER_ID)
-    assert user is not None, "initialize() creates the command line's account"
+    pin = args.pin if args.pin is not None else os.environ.get(PIN_ENV)
+    user = AuthService(store, SystemClock()).command_line_user(args.user, pin)
     at = _parse_at(args.at, site_zone(store.settings())) if getattr(args, "at", None) else None
     return store, user, at
 
@@ -460,10 +467,11 @@ def _cmd_material(args: argparse.Namespace) -> int:
         batches.append((args.category, parse_kg(args.weight_kg)))
     material = _services(store, MaterialService)
     recipient = " ".join(args.recipient.split())
-    added = recipient.casefold() not in {r.casefold() for r in material.recipients()}
+    # A coordinator keeps the list, so theirs adds a new name; anyone else's is refused.
+    added = may(user, Action.MANAGE_SETTINGS) and recipient.casefold() not in {
+        r.casefold() for r in material.recipients()}
     with store.atomic():  # a new recipient is kept only with the shipment it came with
         if added:
-            # The command line acts as the coordinator, who keeps the list: a new name is added.
             recipient = AdminService(store, SystemClock()).add_name(user, NameList.RECIPIENTS,
                                                                     recipient)
         shipment = material.send(user, recipient, args.codes, batches, at)

@@ -25,6 +25,12 @@ from ui.context import AppContext  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def no_pin_in_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A PIN exported in the shell running the tests must not change who the CLI acts as."""
+    monkeypatch.delenv("AMBACHT_PIN", raising=False)
+
+
 @pytest.fixture
 def clock() -> FixedClock:
     # A Saturday morning in November, 10:00 in Amsterdam.

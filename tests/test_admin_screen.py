@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QWidget
 
 from db import Store
 from intake.clock import FixedClock
+from intake.errors import ValidationError
 from intake.model import Role, User
 from ui.app import build_context
 from ui.context import AppContext
@@ -73,6 +74,19 @@ def test_add_a_colleague_who_can_then_log_in(qtbot, screen: AdminScreen) -> None
     select(screen, "staff", kim.id)
     tap(qtbot, screen.sections["staff"].active)
     assert not [u for u in ctx.auth.users() if u.id == kim.id][0].active
+    with pytest.raises(ValidationError, match="Unknown PIN"):
+        ctx.auth.login("5678")  # disabled: her PIN opens nothing
+
+
+def test_the_coordinator_cannot_disable_themself(
+    qtbot, screen: AdminScreen, coordinator: User
+) -> None:
+    tap(qtbot, screen.tabs["staff"])
+    select(screen, "staff", coordinator.id)
+    tap(qtbot, screen.sections["staff"].active)
+    assert screen.banner.is_error()
+    assert screen.banner.text() == "You cannot disable or demote your own account."
+    assert screen.ctx.auth.login("1234").active
 
 
 def test_category_weights_hide_and_order(qtbot, screen: AdminScreen) -> None:

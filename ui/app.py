@@ -40,10 +40,10 @@ def build_context(store: Store, clock: Clock, lang: str | None = None) -> AppCon
     return AppContext(
         store=store,
         clock=clock,
-        auth=AuthService(store, clock),
+        auth=AuthService(store, clock, settings["station"]),
         gate=GateService(store, clock, settings["station"]),
         labels=LabelService(store),
-        admin=AdminService(store, clock),
+        admin=AdminService(store, clock, settings["station"]),
         workshop=WorkshopService(store, clock, settings["station"]),
         shop=ShopService(store, clock, settings["station"]),
         material=MaterialService(store, clock, settings["station"]),

@@ -1,10 +1,16 @@
-"""Logging in by PIN, and choosing the language before you do."""
+"""Logging in by PIN, and choosing the language before you do.
+
+After too many wrong PINs the keypad is disabled and a countdown shows until the station takes
+PINs again (`AuthService.locked_until`); the lock is in the database, so it shows after a restart
+too.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from intake.auth import LockedOut, format_wait, seconds_until
 from intake.errors import AmbachtError
 from intake.model import User
 from ui.context import AppContext
@@ -30,10 +36,15 @@ class LoginScreen(PinScreen):
             languages.addWidget(button)
         languages.addStretch(1)
         self.column.addLayout(languages)
+        self.lock_timer = QTimer(self)
+        self.lock_timer.setInterval(1000)
+        self.lock_timer.timeout.connect(self.show_lock)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.prompt.setText(self.tr("Enter your PIN"))
+        if self.lock_timer.isActive():
+            self.show_lock()
 
     def enter(self) -> None:
         """Show a clean keypad for the next person."""
@@ -42,7 +53,21 @@ class LoginScreen(PinScreen):
         self.message.hide()
         for code, button in self.language_buttons.items():
             button.setChecked(code == self.ctx.language.code)
+        self.show_lock()
         self.pinpad.setFocus()
+
+    def show_lock(self) -> None:
+        """While the station is locked: keypad off and the time left; after it, keypad on."""
+        until = self.ctx.auth.locked_until()
+        self.pinpad.setEnabled(until is None)
+        if until is None:
+            if self.lock_timer.isActive():
+                self.lock_timer.stop()
+                self.message.hide()
+            return
+        wait = format_wait(seconds_until(until, self.ctx.clock.now()))
+        self.message.error(self.tr("Too many wrong PINs. Try again in {wait}.").format(wait=wait))
+        self.lock_timer.start()
 
     def show_scan_refused(self, code: str) -> None:
         """A label was scanned before anyone logged in."""
@@ -56,6 +81,9 @@ class LoginScreen(PinScreen):
     def take_pin(self, pin: str) -> None:
         try:
             user = self.ctx.auth.login(pin)
+        except LockedOut:
+            self.show_lock()
+            return
         except AmbachtError as exc:
             self.message.error(self.ctx.language.error(exc))
             return

@@ -420,6 +420,10 @@
         <translation>Je rol staat dit niet toe.</translation>
     </message>
     <message>
+        <source>Too many wrong PINs. Try again in {wait}.</source>
+        <translation>Te vaak een verkeerde pincode. Probeer het over {wait} opnieuw.</translation>
+    </message>
+    <message>
         <source>A PIN is {min} to {max} digits.</source>
         <translation>Een pincode heeft {min} tot {max} cijfers.</translation>
     </message>
@@ -436,12 +440,24 @@
         <translation>De eerste pincode is al ingesteld.</translation>
     </message>
     <message>
+        <source>No active staff member is called &apos;{name}&apos;.</source>
+        <translation>Er is geen actieve medewerker met de naam &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>More than one staff member is called &apos;{name}&apos;; give the PIN.</source>
+        <translation>Er zijn meerdere medewerkers met de naam &apos;{name}&apos;; geef de pincode op.</translation>
+    </message>
+    <message>
         <source>Unknown PIN. Try again.</source>
         <translation>Onbekende pincode. Probeer het opnieuw.</translation>
     </message>
     <message>
         <source>You cannot disable or demote your own account.</source>
         <translation>Je kunt je eigen account niet uitschakelen of een lagere rol geven.</translation>
+    </message>
+    <message>
+        <source>This is the last coordinator; make someone else coordinator first.</source>
+        <translation>Dit is de laatste coördinator; maak eerst iemand anders coördinator.</translation>
     </message>
     <message>
         <source>No such user.</source>
@@ -1032,6 +1048,10 @@
     <message>
         <source>Enter your PIN</source>
         <translation>Voer je pincode in</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {wait}.</source>
+        <translation>Te vaak een verkeerde pincode. Probeer het over {wait} opnieuw.</translation>
     </message>
     <message>
         <source>Log in first, then scan {code} again.</source>

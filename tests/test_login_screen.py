@@ -1,0 +1,82 @@
+"""The login keypad after too many wrong PINs: locked, with a countdown, also after a restart."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
+
+from db import Store
+from intake.auth import LOCK_AFTER
+from intake.clock import FixedClock
+from intake.errors import AmbachtError
+from intake.model import User
+from ui.app import build_context
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def ctx(store: Store, clock: FixedClock, coach: User) -> AppContext:
+    return build_context(store, clock, "en")
+
+
+def tap(qtbot, button: QWidget) -> None:
+    assert button.isVisible() and button.isEnabled(), button
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def log_in(qtbot, window: MainWindow, pin: str) -> None:
+    for digit in pin:
+        tap(qtbot, window.login.pinpad.keypad.buttons[digit])
+    tap(qtbot, window.login.pinpad.ok_button)
+
+
+def test_wrong_pins_lock_the_keypad_with_a_countdown(
+    qtbot, window: MainWindow, ctx: AppContext, clock: FixedClock
+) -> None:
+    login = window.login
+    for _ in range(LOCK_AFTER - 1):
+        log_in(qtbot, window, "9999")
+        assert login.message.text() == "Unknown PIN. Try again."
+    log_in(qtbot, window, "9999")
+    assert not login.pinpad.isEnabled() and not login.pinpad.ok_button.isEnabled()
+    assert login.message.text() == "Too many wrong PINs. Try again in 0:30."
+    clock.advance(seconds=12)
+    qtbot.waitUntil(lambda: login.message.text().endswith("0:18."), timeout=2500)
+    tap(qtbot, login.language_buttons["nl"])  # the language can still be chosen
+    qtbot.waitUntil(lambda: login.message.text()
+                    == "Te vaak een verkeerde pincode. Probeer het over 0:18 opnieuw.")
+    clock.advance(seconds=18)
+    qtbot.waitUntil(lambda: login.pinpad.isEnabled(), timeout=2500)
+    assert not login.message.isVisible() and not login.lock_timer.isActive()
+    log_in(qtbot, window, "1111")
+    assert window.user is not None and window.user.name == "Sanne"
+
+
+def test_a_lock_shows_after_a_restart(
+    qtbot, store: Store, clock: FixedClock, ctx: AppContext, coach: User
+) -> None:
+    for _ in range(LOCK_AFTER):
+        with pytest.raises(AmbachtError):  # Unknown PIN, then LockedOut
+            ctx.auth.login("9999")
+    clock.advance(seconds=5)
+    window = MainWindow(build_context(store, clock, "en"))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.stack.currentWidget() is window.login
+    assert not window.login.pinpad.isEnabled()
+    assert window.login.message.text() == "Too many wrong PINs. Try again in 0:25."
+
+
+def test_the_first_pin_is_not_subject_to_a_lock(qtbot, store: Store, clock: FixedClock) -> None:
+    window = MainWindow(build_context(store, clock, "en"))  # a new database: no PIN yet
+    qtbot.addWidget(window)
+    window.show()
+    assert window.stack.currentWidget() is window.first_run
+    for pin in ["2468", "1357"] * LOCK_AFTER + ["2468", "2468"]:  # differing pairs first
+        for digit in pin:
+            tap(qtbot, window.first_run.pinpad.keypad.buttons[digit])
+        tap(qtbot, window.first_run.pinpad.ok_button)
+    assert window.user is not None and window.user.name == "Coördinator"
+    assert window.ctx.auth.locked_until() is None
