@@ -12,6 +12,8 @@ For each size (items already in the database) this prints, as one JSON object on
   touched redone); report_month likewise; xlsx_year: that report as an XLSX workbook;
 - floor_raw_sqlite_year: one bare GROUP BY over the year's items (count and grams per
   category), the least any report of a year can read, and report_year as a ratio of it;
+- app_start: from launching `bench/start_app.py` (the real app, offscreen) on the database to
+  its first screen drawn, in a fresh process each time;
 - build_s and bytes_per_item of the on-disk database.
 
 Usage: python bench/bench_intake.py [--sizes 100000,1000000] [--intakes 300] [--lookups 2000]
@@ -21,10 +23,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import random
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -132,6 +136,18 @@ def bench_report(store: Store, path: Path) -> dict[str, object]:
     return result
 
 
+def app_start(path: Path, runs: int = 5) -> dict[str, float]:
+    """Launch to first screen of the real app in a new process, in milliseconds."""
+    script = Path(__file__).resolve().parent / "start_app.py"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def start() -> None:
+        subprocess.run([sys.executable, str(script), str(path)], env=env, check=True,
+                       capture_output=True)
+
+    return timed(start, runs, warmup=1)
+
+
 def bench_size(folder: Path, items: int, intakes: int, lookups: int) -> dict[str, object]:
     path = folder / f"bench-{items}.sqlite"
     store, build_s = build(path, items)
@@ -164,6 +180,7 @@ def bench_size(folder: Path, items: int, intakes: int, lookups: int) -> dict[str
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     result["bytes_per_item"] = round(path.stat().st_size / store.item_count())
     store.close()
+    result["app_start"] = app_start(path)
     floor = raw_floor(path, intakes)
     result["floor_raw_sqlite"] = floor
     result["intake_save_vs_floor"] = round(

@@ -26,7 +26,6 @@ from intake.admin import AdminService, NameList
 from intake.auth import Action, AuthService, may
 from intake.clock import SystemClock
 from intake.errors import AmbachtError
-from intake.exports import ords_csv, report_xlsx
 from intake.gate import GateService, parse_route
 from intake.labelling import LabelService
 from intake.localtime import parse_local_or_utc, site_zone
@@ -42,7 +41,6 @@ from intake.monitoring import (
     year_progress,
 )
 from intake.paths import default_db_path
-from intake.report_pdf import render_report_pdf
 from intake.setup import initialize
 from intake.shop import ShopService
 from intake.steps import StepService
@@ -522,6 +520,11 @@ def _cmd_repurpose(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    # openpyxl and reportlab's page layout are loaded only for reports, so that starting
+    # the app through this command stays fast.
+    from intake.exports import ords_csv, report_xlsx
+    from intake.report_pdf import render_report_pdf
+
     store = _open(args)
     report = build_report(store, Period(parse_day(args.first), parse_day(args.last)))
     baseline = None

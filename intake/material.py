@@ -19,7 +19,6 @@ from intake.localtime import site_zone
 from intake.model import EventType, Item, Origin, Route, User
 from intake.steps import StepService
 from intake.units import check_weight_limits, format_kg
-from labels.delivery_note import DeliveryNote, NoteLine, render_delivery_note
 
 
 @dataclass(frozen=True)
@@ -107,6 +106,9 @@ class MaterialService(StepService):
         for item in shipment.items:
             per_category[item.category] += item.weight_g
         local = shipment.at.astimezone(site_zone(settings))
+        # reportlab's page layout takes a tenth of a second to import: only when needed.
+        from labels.delivery_note import DeliveryNote, NoteLine, render_delivery_note
+
         note = DeliveryNote(
             lang=lang, site=settings.get("site_name", ""), number=shipment.code,
             recipient=shipment.recipient, date=local.strftime("%d-%m-%Y %H:%M"),

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.exports import report_xlsx
 from intake.model import User
 from intake.monitoring import (
     Figures,
@@ -29,7 +28,6 @@ from intake.monitoring import (
     stored_baseline,
     year_progress,
 )
-from intake.report_pdf import render_report_pdf
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
 from ui.style import ROUTE_COLOURS, mm
@@ -345,6 +343,10 @@ class DashboardScreen(ScanScreen):
 
     def export(self, kind: str) -> None:
         """Write the period's report into the documents folder (or to the document printer)."""
+        # openpyxl and reportlab's page layout load here, not at start-up (a third of a second).
+        from intake.exports import report_xlsx
+        from intake.report_pdf import render_report_pdf
+
         report = self.report(self.period())
         baseline_period = stored_baseline(self.ctx.store.settings())
         baseline = self.report(baseline_period) if baseline_period else None
