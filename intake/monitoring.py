@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
+import threading
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -32,6 +34,7 @@ from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 from intake.localtime import site_zone
 from intake.model import Category
 
+log = logging.getLogger(__name__)
 UNKNOWN_MUNICIPALITY = ""  # visits without a municipality, and items without a visit
 # Yearly targets the coordinator may set, and how a report's figures are held against them.
 TARGET_KINDS = ("kg_collected", "kg_reused", "items_repaired", "reuse_rate")
@@ -202,6 +205,30 @@ def refresh_day_figures(
             store.save_day_figures(day, day - timedelta(days=day.weekday()), version,
                                    _sum_day(store, start, end, factors))
         day += timedelta(days=1)
+
+
+def refresh_in_background(path: str, today: date, days: int = 731) -> threading.Thread:
+    """Sum the last `days` local days up to `today` on a connection of its own, in a thread.
+
+    The app starts this while the first screen waits for a PIN, so that the first dashboard
+    after an upgrade or a demo build finds its sums made; on a database that is in use every
+    day, only a few days are stale. Failures are logged and change nothing: reports sum what
+    they need themselves.
+    """
+    def work() -> None:
+        try:
+            store = Store.open(path)
+            try:
+                refresh_day_figures(store, today - timedelta(days=days - 1), today,
+                                    store.categories(include_hidden=True))
+            finally:
+                store.close()
+        except Exception:  # a report will sum the days itself; the app goes on
+            log.exception("summing days in the background failed")
+
+    thread = threading.Thread(target=work, name="day-sums", daemon=True)
+    thread.start()
+    return thread
 
 
 def _sum_day(

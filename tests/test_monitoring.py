@@ -366,3 +366,15 @@ def test_exports_set_the_year_earlier_and_the_targets_beside_the_period(
     for part in ("Jaar eerder", "01-03-2025", "Doelen 2026 (t/m 31-03-2026)", "Kg ingezameld",
                  "41,0", "41,0 %", "50,0 %"):
         assert part in text, part
+
+
+def test_days_are_summed_in_the_background_on_a_connection_of_its_own(tmp_path: Path) -> None:
+    from intake.monitoring import refresh_in_background
+
+    store = write_march(tmp_path / "march.sqlite", lambda store: None)
+    refresh_in_background(store.path, date(2026, 3, 31), days=31).join(timeout=60)
+    summed = store.db.execute(
+        "SELECT count(*) FROM day_figures_done WHERE day BETWEEN '2026-03-01' AND '2026-03-31'"
+    ).fetchone()[0]
+    assert summed == 31
+    assert report_json(build_report(store, MARCH))["totals"]["items_in"] == 6

@@ -19,6 +19,7 @@ from intake.errors import StorageError
 from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.material import MaterialService
+from intake.monitoring import refresh_in_background
 from intake.paths import data_dir, default_db_path
 from intake.setup import initialize
 from intake.shop import ShopService
@@ -88,6 +89,8 @@ def run_app(
     from ui.main_window import MainWindow  # after the QApplication: screens measure the screen
 
     ctx = build_context(store, clock, lang)
+    if store.path != ":memory:":
+        refresh_in_background(store.path, clock.now().astimezone(ctx.zone()).date())
     window = MainWindow(ctx)
     if fullscreen:
         window.showFullScreen()
