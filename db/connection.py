@@ -83,8 +83,12 @@ def _check_is_ambacht(path: Path) -> None:
             ).fetchone()
         finally:
             conn.close()
-    except (OSError, sqlite3.DatabaseError) as exc:
+    except OSError as exc:
         raise foreign from exc
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_NOTADB:
+            raise foreign from exc
+        raise storage_error(exc, path) from exc  # ours perhaps, but unreadable: say why
     if not ours:
         raise foreign
 

@@ -18,6 +18,7 @@ from typing import NoReturn, TypeVar
 from zoneinfo import ZoneInfo
 
 from db import Store
+from db.backup import BackupSummary, back_up, backup_folder, restore, write_backup
 from intake.admin import AdminService, NameList
 from intake.auth import SYSTEM_USER_ID
 from intake.clock import SystemClock
@@ -95,6 +96,13 @@ def _build_parser() -> argparse.ArgumentParser:
 
     categories = sub.add_parser("categories", parents=[db_opt], help="list category codes")
     categories.add_argument("--json", action="store_true")
+
+    backup = sub.add_parser("backup", parents=[db_opt],
+                            help="make a checked backup in the backup folder (rotated)")
+    backup.add_argument("--out", type=Path, help="write the backup to this new file instead")
+    restore_ = sub.add_parser("restore", parents=[db_opt],
+                              help="replace the database with a backup; the old one is kept")
+    restore_.add_argument("file", type=Path, help="the backup file")
     _add_flow_commands(sub, db_opt)
     return parser
 
@@ -382,6 +390,30 @@ def _cmd_categories(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    store = _open(args)  # refuses a file that is not ours or is damaged
+    path, folder = Path(store.path), backup_folder(store.settings(), store.path)
+    store.close()
+    summary = (write_backup(path, args.out) if args.out
+               else back_up(path, folder, SystemClock().now()))
+    print(summary.path)
+    print(f"ambacht: {_contents(summary)}", file=sys.stderr)
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    path = getattr(args, "db", None) or default_db_path()
+    summary, kept = restore(args.file, path, SystemClock().now())
+    print(f"Restored {path} from {args.file}: {_contents(summary)}")
+    print(f"The previous database is kept as {kept}" if kept else "There was no database yet.")
+    return 0
+
+
+def _contents(summary: BackupSummary) -> str:
+    latest = summary.latest_event_at or "none"
+    return f"{summary.items} items, {summary.events} steps, latest step at {latest} (UTC)"
+
+
 def _flow(args: argparse.Namespace) -> tuple[Store, User, datetime | None]:
     """The database, the command line's user and the --at time of a step command."""
     store = _open(args)
@@ -574,6 +606,8 @@ _COMMANDS = {
     "item": _cmd_item,
     "label": _cmd_label,
     "categories": _cmd_categories,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
     "repair": _cmd_repair,
     "safety-test": _cmd_safety_test,
     "price": _cmd_price,
