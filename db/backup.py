@@ -56,6 +56,22 @@ def backup_folder(settings: dict[str, str], db_path: Path | str) -> Path:
     return Path(configured) if configured else Path(db_path).resolve().parent / "backups"
 
 
+def backups_for(db_path: Path | str) -> list[Path]:
+    """Every backup of the database at `db_path`, newest first, even when it cannot be opened:
+    in the folder its settings name (read if the file still allows) and beside it."""
+    settings: dict[str, str] = {}
+    try:
+        uri = f"{Path(db_path).resolve().as_uri()}?mode=ro"
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            settings = dict(conn.execute(
+                "SELECT key, value FROM settings WHERE key = ?", [BACKUP_FOLDER_SETTING]))
+    except (OSError, sqlite3.Error):
+        pass  # a damaged or foreign file: the folder beside it is still worth a look
+    folders = dict.fromkeys([backup_folder(settings, db_path), backup_folder({}, db_path)])
+    found = [path for folder in folders for path in list_backups(folder)]
+    return sorted(found, key=lambda path: path.name, reverse=True)
+
+
 def backup_name(now: datetime) -> str:
     """The file name of a backup made at `now`: ambacht-2026-11-26T093012Z.sqlite."""
     return f"ambacht-{now.astimezone(UTC).strftime(_STAMP)}.sqlite"
@@ -76,8 +92,18 @@ def list_backups(folder: Path) -> list[Path]:
     return sorted(found, key=lambda path: path.name, reverse=True)
 
 
-def back_up(db_path: Path | str, folder: Path, now: datetime) -> BackupSummary:
-    """Make a dated backup in `folder`, then rotate the folder's backups."""
+def back_up(db_path: Path | str, settings: dict[str, str], now: datetime) -> BackupSummary:
+    """Make a dated backup in the folder the settings name, then rotate its backups.
+
+    The default folder beside the database is made when missing; a chosen one (a USB stick,
+    a share) must be there: making it would hide that the stick is not plugged in.
+    """
+    folder = backup_folder(settings, db_path)
+    if not settings.get(BACKUP_FOLDER_SETTING, "").strip():
+        try:
+            folder.mkdir(exist_ok=True)
+        except OSError as exc:
+            raise _cannot_write(folder, exc) from exc
     if not folder.is_dir():
         raise StorageError(QT_TRANSLATE_NOOP(
             "Errors", "The backup folder {folder} is not there. Is the USB stick or network "

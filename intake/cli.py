@@ -18,7 +18,7 @@ from typing import NoReturn, TypeVar
 from zoneinfo import ZoneInfo
 
 from db import Store
-from db.backup import BackupSummary, back_up, backup_folder, restore, write_backup
+from db.backup import BackupSummary, back_up, restore, write_backup
 from intake.admin import AdminService, NameList
 from intake.auth import SYSTEM_USER_ID
 from intake.clock import SystemClock
@@ -392,10 +392,10 @@ def _cmd_categories(args: argparse.Namespace) -> int:
 
 def _cmd_backup(args: argparse.Namespace) -> int:
     store = _open(args)  # refuses a file that is not ours or is damaged
-    path, folder = Path(store.path), backup_folder(store.settings(), store.path)
+    path, settings = Path(store.path), store.settings()
     store.close()
     summary = (write_backup(path, args.out) if args.out
-               else back_up(path, folder, SystemClock().now()))
+               else back_up(path, settings, SystemClock().now()))
     print(summary.path)
     print(f"ambacht: {_contents(summary)}", file=sys.stderr)
     return 0

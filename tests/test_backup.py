@@ -58,7 +58,7 @@ def test_a_backup_is_checked_dated_and_a_single_file(tmp_path: Path) -> None:
     db = make_db(tmp_path / "ambacht.sqlite", 5)
     folder = tmp_path / "stick"
     folder.mkdir()
-    summary = back_up(db, folder, NOW)
+    summary = back_up(db, {"backup_folder": str(folder)}, NOW)
     assert summary.path == folder / "ambacht-2026-11-26T093012Z.sqlite"
     assert (summary.items, summary.events) == (5, 5) and summary.latest_event_at
     assert list(folder.iterdir()) == [summary.path]  # no temporary file, no -wal left behind
@@ -81,7 +81,8 @@ def test_a_backup_while_the_gate_has_the_database_open(tmp_path: Path) -> None:
 def test_missing_folder_says_to_connect_the_stick(tmp_path: Path) -> None:
     db = make_db(tmp_path / "ambacht.sqlite", 1)
     with pytest.raises(StorageError, match="is not there. Is the USB stick"):
-        back_up(db, tmp_path / "unplugged", NOW)
+        back_up(db, {"backup_folder": str(tmp_path / "unplugged")}, NOW)
+    assert back_up(db, {}, NOW).path.parent == tmp_path / "backups"  # the default is made
 
 
 def test_an_existing_file_is_never_overwritten(tmp_path: Path) -> None:
@@ -203,3 +204,22 @@ def test_a_damaged_database_is_refused_at_open(tmp_path: Path) -> None:
     db.write_bytes(bytes(data))
     with pytest.raises(StorageError, match="damaged"):
         Store.open(db)
+
+
+def test_backup_and_restore_on_the_command_line(tmp_path: Path, capsys) -> None:
+    from intake.cli import main
+
+    db = make_db(tmp_path / "ambacht.sqlite", 2)
+    assert main(["backup", "--db", str(db)]) == 0
+    out, err = capsys.readouterr()
+    made = Path(out.strip())
+    assert made.parent == tmp_path / "backups" and "2 items, 2 steps" in err
+    assert main(["backup", "--db", str(db), "--out", str(made)]) == 2
+    assert capsys.readouterr().err == f"ambacht: {made} exists already; choose another name.\n"
+    add_items(Store.open(db), 1)
+    assert main(["restore", str(made), "--db", str(db)]) == 0
+    out, _ = capsys.readouterr()
+    assert f"Restored {db} from {made}: 2 items" in out and "kept as" in out
+    assert item_count(db) == 2
+    assert main(["restore", str(tmp_path / "nothing.sqlite"), "--db", str(db)]) == 2
+    assert capsys.readouterr().err.count("\n") == 1

@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from db import Store
 from intake.admin import AdminService
@@ -23,10 +24,12 @@ from intake.paths import data_dir, default_db_path
 from intake.setup import initialize
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
+from ui.backups import BackupScheduler
 from ui.context import AppContext
 from ui.i18n import Language
 from ui.printing import PrintQueue
-from ui.style import mm, stylesheet
+from ui.screens.recovery import RecoveryScreen
+from ui.style import stylesheet
 from ui.widgets.panels import MessagePanel
 
 log = logging.getLogger("ambacht")
@@ -49,6 +52,7 @@ def build_context(store: Store, clock: Clock, lang: str | None = None) -> AppCon
         material=MaterialService(store, clock, settings["station"]),
         language=language,
         printer_queue=PrintQueue(),
+        backups=BackupScheduler(store.path, store.settings, clock),
     )
 
 
@@ -75,40 +79,50 @@ def run_app(
     _log_to_file()
     sys.excepthook = _show_unexpected_error
     clock = SystemClock()
+    path = db_path or default_db_path(demo=demo)
+    contexts: list[AppContext] = []
+    windows: list[QMainWindow] = []  # referenced while the app runs
+
+    def start() -> None:
+        from ui.main_window import MainWindow  # after the QApplication: screens measure it
+
+        ctx = build_context(open_store(path, clock, demo=demo), clock, lang)
+        contexts.append(ctx)
+        window = MainWindow(ctx)
+        windows.append(window)
+        if fullscreen:
+            window.showFullScreen()
+        else:
+            window.resize(1280, 800)
+            window.show()
+        ctx.backups.start()  # in the background: the first screen does not wait for it
+
     try:
-        store = open_store(db_path or default_db_path(demo=demo), clock, demo=demo)
+        start()
     except StorageError as exc:
-        # No traceback at the gate: say what is wrong with the file and how to go on.
+        # No traceback at the gate: say what is wrong with the file and offer its backups.
+        log.error("cannot open %s: %s", path, exc)
         language = Language()
         language.apply(lang or "nl")
-        window = _storage_error_window(language.error(exc))
-        window.show()
-        app.exec()
-        return 2
-    from ui.main_window import MainWindow  # after the QApplication: screens measure the screen
-
-    ctx = build_context(store, clock, lang)
-    window = MainWindow(ctx)
-    if fullscreen:
-        window.showFullScreen()
-    else:
-        window.resize(1280, 800)
-        window.show()
+        windows.append(_recovery_window(RecoveryScreen(exc, path, clock, language), start))
     code = app.exec()
-    ctx.printer_queue.wait()
-    store.close()
-    return code
+    for ctx in contexts:
+        ctx.printer_queue.wait()
+        ctx.backups.wait()
+        ctx.store.close()
+    return code if contexts else 2
 
 
-def _storage_error_window(message: str) -> QMainWindow:
+def _recovery_window(screen: RecoveryScreen, start: Callable[[], None]) -> QMainWindow:
+    """The recovery screen in a window; after a restore the app starts as usual."""
     window = QMainWindow()
     window.setStyleSheet(stylesheet())
-    label = QLabel(message)
-    label.setWordWrap(True)
-    label.setProperty("role", "banner-error")
-    label.setMargin(mm(6))
-    window.setCentralWidget(label)
-    window.resize(900, 400)
+    window.setCentralWidget(screen)
+    window.resize(1280, 800)
+    screen.quit_button.clicked.connect(QApplication.quit)
+    # Start first, then close: closing the only window would end the app.
+    screen.restored.connect(lambda: (start(), window.close()))
+    window.show()
     return window
 
 
