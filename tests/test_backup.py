@@ -216,7 +216,9 @@ def test_backup_and_restore_on_the_command_line(tmp_path: Path, capsys) -> None:
     assert made.parent == tmp_path / "backups" and "2 items, 2 steps" in err
     assert main(["backup", "--db", str(db), "--out", str(made)]) == 2
     assert capsys.readouterr().err == f"ambacht: {made} exists already; choose another name.\n"
-    add_items(Store.open(db), 1)
+    store = Store.open(db)
+    add_items(store, 1)
+    store.close()
     assert main(["restore", str(made), "--db", str(db)]) == 0
     out, _ = capsys.readouterr()
     assert f"Restored {db} from {made}: 2 items" in out and "kept as" in out
