@@ -11,6 +11,11 @@ from sqlite_utils.migrations import Migrations
 MIGRATION_SET = "ambacht"
 migrations = Migrations(MIGRATION_SET)
 
+
+def known_migrations() -> set[str]:
+    """The names of the migrations this version of Ambacht knows (a newer file has more)."""
+    return {migration.name for migration in migrations._migrations}
+
 _INITIAL = [
     """CREATE TABLE settings (
         key TEXT PRIMARY KEY,

@@ -1,13 +1,16 @@
 """The Store: every query and write Ambacht makes, behind plain Python methods.
 
 Writes that belong together are grouped by the caller in `with store.atomic():`; every method
-here is one statement or a few that are always used together. The hot path (an intake) uses
+here is one statement or a few that are always used together. `atomic` is also where SQLite's
+write failures (disk full, read-only file, lock held elsewhere) become a StorageError with a
+clear message, after the whole transaction was rolled back. The hot path (an intake) uses
 prepared SQL rather than sqlite-utils' table helpers, which introspect the table on every call.
 """
 
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
@@ -16,7 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db.connection import open_database
+from db.connection import open_database, storage_error
 from intake.clock import from_storage, to_storage
 from intake.model import (
     Category,
@@ -68,9 +71,15 @@ class Store:
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
-        """All writes inside happen together or not at all."""
-        with self.db.atomic():
-            yield
+        """All writes inside happen together or not at all; a failure of the storage itself
+        is raised as a StorageError (constraint violations stay errors of the code)."""
+        try:
+            with self.db.atomic():
+                yield
+        except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
+            raise  # a mistake in the code, not a problem of the storage
+        except sqlite3.DatabaseError as exc:
+            raise storage_error(exc, self.path) from exc
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         row: tuple[Any, ...] | None = self.db.execute(sql, params).fetchone()

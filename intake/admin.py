@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from enum import StrEnum
+from pathlib import Path
 
 from db import Store
+from db.backup import BACKUP_FOLDER_SETTING
 from intake.auth import Action, require
 from intake.clock import Clock
 from intake.defaults import GUIDE_CO2_SOURCE
@@ -231,6 +233,16 @@ class AdminService:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Errors", "'{name}' is not a printer queue name."), name=queue[:60])
         self._set(actor, "printer", queue)
+
+    def set_backup_folder(self, actor: User, folder: str) -> None:
+        """Where the automatic backups go (a USB stick, a network share); '' for the default
+        folder beside the database. The folder must be there when it is chosen."""
+        folder = folder.strip()
+        if folder and not (len(folder) <= 200 and folder.isprintable()
+                           and Path(folder).is_absolute() and Path(folder).is_dir()):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "The folder '{folder}' is not there."), folder=folder[:200])
+        self._set(actor, BACKUP_FOLDER_SETTING, folder)
 
     def set_labels_per_item(self, actor: User, count: int) -> None:
         if not 1 <= count <= 5:

@@ -22,6 +22,8 @@ from typing import NoReturn, TypeVar
 from zoneinfo import ZoneInfo
 
 from db import Store
+from db.backup import BackupSummary, back_up, restore, write_backup
+from db.connection import check_intact
 from intake.admin import AdminService, NameList
 from intake.auth import Action, AuthService, may
 from intake.clock import SystemClock
@@ -105,6 +107,17 @@ def _build_parser() -> argparse.ArgumentParser:
 
     categories = sub.add_parser("categories", parents=[db_opt], help="list category codes")
     categories.add_argument("--json", action="store_true")
+
+    backup = sub.add_parser("backup", parents=[db_opt],
+                            help="make a checked backup in the backup folder (rotated)")
+    backup.add_argument("--out", type=Path, help="write the backup to this new file instead")
+    restore_ = sub.add_parser("restore", parents=[db_opt],
+                              help="replace the database with a backup; the old one is kept")
+    restore_.add_argument("file", type=Path, help="the backup file")
+    check = sub.add_parser("check", parents=[db_opt],
+                           help="read the whole database for damage (the app does at start)")
+    check.add_argument("--full", action="store_true",
+                       help="also compare every index with its table (slower)")
     _add_flow_commands(sub, db_opt, who_opt)
     return parser
 
@@ -388,6 +401,39 @@ def _cmd_categories(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_backup(args: argparse.Namespace) -> int:
+    store = _open(args)  # refuses a file that is not ours; a damaged copy is refused below
+    path, settings = Path(store.path), store.settings()
+    store.close()
+    summary = (write_backup(path, args.out) if args.out
+               else back_up(path, settings, SystemClock().now()))
+    print(summary.path)
+    print(f"ambacht: {_contents(summary)}", file=sys.stderr)
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    path = getattr(args, "db", None) or default_db_path()
+    summary, kept = restore(args.file, path, SystemClock().now())
+    print(f"Restored {path} from {args.file}: {_contents(summary)}")
+    print(f"The previous database is kept as {kept}" if kept else "There was no database yet.")
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    store = _open(args)
+    path = store.path
+    store.close()
+    check_intact(path, full=args.full)
+    print(f"{path}: ok")
+    return 0
+
+
+def _contents(summary: BackupSummary) -> str:
+    latest = summary.latest_event_at or "none"
+    return f"{summary.items} items, {summary.events} steps, latest step at {latest} (UTC)"
+
+
 def _flow(args: argparse.Namespace) -> tuple[Store, User, datetime | None]:
     """The database, who acts (`AuthService.command_line_user`) and the --at time of a step
     command. An empty --pin or AMBACHT_PIN counts as none given."""
@@ -589,6 +635,9 @@ _COMMANDS = {
     "item": _cmd_item,
     "label": _cmd_label,
     "categories": _cmd_categories,
+    "backup": _cmd_backup,
+    "restore": _cmd_restore,
+    "check": _cmd_check,
     "repair": _cmd_repair,
     "safety-test": _cmd_safety_test,
     "price": _cmd_price,

@@ -97,7 +97,8 @@ class GateService(StepService):
         return self.store.items_of_visit(visit.id)
 
     def end_visit(self, visit: Visit) -> None:
-        self.store.end_visit(visit.id, self.clock.now())
+        with self.store.atomic():  # a single write, but storage failures read as at intake
+            self.store.end_visit(visit.id, self.clock.now())
 
     def visit(self, code: str) -> Visit:
         found = self.store.visit(code.strip().upper())

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from db import Store
+from db.connection import check_intact
 from intake.admin import AdminService
 from intake.auth import AuthService
 from intake.clock import Clock, SystemClock
@@ -24,10 +28,12 @@ from intake.paths import data_dir, default_db_path
 from intake.setup import initialize
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
+from ui.backups import BackupScheduler
 from ui.context import AppContext
 from ui.i18n import Language
 from ui.printing import PrintQueue
-from ui.style import mm, stylesheet
+from ui.screens.recovery import RecoveryScreen
+from ui.style import stylesheet
 from ui.widgets.panels import MessagePanel
 
 log = logging.getLogger("ambacht")
@@ -50,6 +56,7 @@ def build_context(store: Store, clock: Clock, lang: str | None = None) -> AppCon
         material=MaterialService(store, clock, settings["station"]),
         language=language,
         printer_queue=PrintQueue(),
+        backups=BackupScheduler(store.path, store.settings, clock),
     )
 
 
@@ -75,43 +82,105 @@ def run_app(
     app.setApplicationName("Ambacht")
     _log_to_file()
     sys.excepthook = _show_unexpected_error
-    clock = SystemClock()
-    try:
-        store = open_store(db_path or default_db_path(demo=demo), clock, demo=demo)
-    except StorageError as exc:
-        # No traceback at the gate: say what is wrong with the file and how to go on.
-        language = Language()
-        language.apply(lang or "nl")
-        window = _storage_error_window(language.error(exc))
-        window.show()
-        app.exec()
-        return 2
-    from ui.main_window import MainWindow  # after the QApplication: screens measure the screen
-
-    ctx = build_context(store, clock, lang)
-    if store.path != ":memory:":
-        refresh_in_background(store.path, clock.now().astimezone(ctx.zone()).date())
-    window = MainWindow(ctx)
-    if fullscreen:
-        window.showFullScreen()
-    else:
-        window.resize(1280, 800)
-        window.show()
+    startup = Startup(db_path or default_db_path(demo=demo), SystemClock(), lang, demo=demo,
+                      fullscreen=fullscreen)
+    startup.begin()
     code = app.exec()
-    ctx.printer_queue.wait()
-    store.close()
-    return code
+    startup.shut_down()
+    return code if startup.opened else 2
 
 
-def _storage_error_window(message: str) -> QMainWindow:
+class Startup(QObject):
+    """Opens the database and shows the app, or the recovery screen when the file cannot be
+    used: refused at open, or found damaged by the check that runs right after start."""
+
+    damaged = Signal(object)  # from the checking thread: the StorageError it found
+
+    def __init__(self, path: Path, clock: Clock, lang: str | None, *, demo: bool = False,
+                 fullscreen: bool = False) -> None:
+        super().__init__()
+        self.path, self.clock, self.lang, self.demo, self.fullscreen = (
+            path, clock, lang, demo, fullscreen)
+        self.contexts: list[AppContext] = []
+        self.windows: list[QMainWindow] = []  # referenced while the app runs
+        self.opened = False
+        self.damaged.connect(self.recover, Qt.ConnectionType.QueuedConnection)
+
+    def begin(self) -> None:
+        try:
+            self.start()
+        except StorageError as exc:
+            self.recover(exc)
+
+    def start(self) -> None:
+        from ui.main_window import MainWindow  # after the QApplication: screens measure it
+
+        ctx = build_context(open_store(self.path, self.clock, demo=self.demo), self.clock,
+                            self.lang)
+        self.contexts.append(ctx)
+        self.opened = True
+        window = MainWindow(ctx)
+        self.windows.append(window)
+        if self.fullscreen:
+            window.showFullScreen()
+        else:
+            window.resize(1280, 800)
+            window.show()
+        # In the background, so the first screen does not wait: the day's backup, the
+        # dashboard's sums, and reading every page of the file for damage.
+        ctx.backups.start()
+        refresh_in_background(ctx.store.path, self.clock.now().astimezone(ctx.zone()).date())
+        threading.Thread(target=self._check, name="ambacht-check", daemon=True).start()
+
+    def _check(self) -> None:
+        """On its own thread: a damaged file is reported to the UI thread as `damaged`."""
+        try:
+            check_intact(self.path)
+        except StorageError as exc:
+            self.damaged.emit(exc)
+
+    def recover(self, exc: StorageError) -> None:
+        """Close whatever is open and show what is wrong, with the file's backups."""
+        # No traceback at the gate: say what is wrong with the file and offer its backups.
+        log.error("cannot use %s: %s", self.path, exc)
+        if not self.windows:
+            self._show_recovery(exc)
+            return
+        for window in self.windows:
+            # Closing the app's window must not end the app, and it must be gone before the
+            # database closes and the language changes (its screens would ask the database).
+            window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+            window.close()
+            window.deleteLater()
+        self.windows[-1].destroyed.connect(lambda: self._show_recovery(exc))
+        self.windows.clear()
+
+    def _show_recovery(self, exc: StorageError) -> None:
+        self.shut_down()
+        language = Language()
+        language.apply(self.lang or "nl")
+        self.windows.append(_recovery_window(
+            RecoveryScreen(exc, self.path, self.clock, language), self.start))
+
+    def shut_down(self) -> None:
+        """Let printing and backups finish, and close the database."""
+        for ctx in self.contexts:
+            ctx.printer_queue.wait()
+            ctx.backups.wait()
+            ctx.store.close()
+        self.contexts.clear()
+
+
+def _recovery_window(screen: RecoveryScreen, start: Callable[[], None]) -> QMainWindow:
+    """The recovery screen in a window; after a restore the app starts as usual."""
     window = QMainWindow()
     window.setStyleSheet(stylesheet())
-    label = QLabel(message)
-    label.setWordWrap(True)
-    label.setProperty("role", "banner-error")
-    label.setMargin(mm(6))
-    window.setCentralWidget(label)
-    window.resize(900, 400)
+    window.setCentralWidget(screen)
+    window.resize(1280, 800)
+    screen.quit_button.clicked.connect(QApplication.quit)
+    # Start first, then close: closing the only window would end the app.
+    screen.restored.connect(lambda: (start(), window.close()))
+    window.show()
     return window
 
 

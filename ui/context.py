@@ -1,4 +1,4 @@
-"""What every screen may use: the services, the language and the print queue.
+"""What every screen may use: the services, the language, the print queue and the backups.
 
 Built once by the composition root (`ui.app.build_context`); screens get it in their
 constructor and never reach for the database themselves.
@@ -19,6 +19,7 @@ from intake.localtime import site_zone
 from intake.material import MaterialService
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
+from ui.backups import BackupScheduler
 from ui.i18n import Language
 from ui.printing import PrintQueue
 
@@ -38,6 +39,7 @@ class AppContext:
     material: MaterialService
     language: Language
     printer_queue: PrintQueue
+    backups: BackupScheduler
 
     def setting(self, key: str, default: str = "") -> str:
         return self.store.settings().get(key, default)

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
             screen.settings_requested.connect(self.show_admin)
             screen.place_requested.connect(self.show_place)
         self.admin.done.connect(self.show_role_home)
+        ctx.backups.failed.connect(lambda _error: self.show_backup_problem())
 
         self.scanner = ScannerFilter(self)
         self.scanner.scanned.connect(self.on_scan)
@@ -101,6 +102,18 @@ class MainWindow(QMainWindow):
         self.idle_timer.setInterval(max(10, seconds) * 1000)
         self.idle_timer.start()
         self.show_role_home()
+        self.show_backup_problem()
+
+    def show_backup_problem(self) -> None:
+        """Tell the coordinator that the latest backup failed, in the banner of the screen
+        showing; others are not bothered with what only the coordinator can fix."""
+        error = self.ctx.backups.last_error
+        banner = getattr(self.stack.currentWidget(), "banner", None)
+        if error is None or banner is None or self.user is None or (
+                self.user.role is not Role.COORDINATOR):
+            return
+        banner.error(self.tr("The backup failed: {error}").format(
+            error=self.ctx.language.error(error)))
 
     def places(self) -> list[tuple[str, str]]:
         """The work screens the user's role may use, in the order of the top bar."""

@@ -9,6 +9,7 @@ from intake.ords import PRODUCT_CATEGORIES
 from intake.units import parse_eur
 from labels.layout import SIZES
 from labels.printing import list_cups_queues
+from ui.backups import removable_folders
 from ui.screens.admin_base import Section
 
 
@@ -279,20 +280,25 @@ class NamesSection(Section):
 
 
 class StationSection(Section):
-    """Site name, idle logout, languages, label size, printer, labels per item, test print."""
+    """Site name, idle logout, languages, label size, printer, labels per item, test print,
+    and the backups: their folder, the latest one, and "Back up now"."""
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
         self.change = self.add_button(self.start_change)
         self.test_print = self.add_button(self.print_test)
+        self.back_up = self.add_button(self.back_up_now)
         self.finish_buttons()
         self.ctx.printer_queue.printed.connect(self._printed)
         self.ctx.printer_queue.failed.connect(self._failed)
+        self.ctx.backups.done.connect(self._backed_up)
+        self.ctx.backups.failed.connect(self._backup_failed)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.change.setText(self.tr("Change"))
         self.test_print.setText(self.tr("Test print"))
+        self.back_up.setText(self.tr("Back up now"))
 
     def refresh(self) -> None:
         s = self.ctx.admin.settings()
@@ -311,10 +317,25 @@ class StationSection(Section):
                     folder=self.ctx.labels.label_folder())), "printer"),
             (self.tr("Labels per item: {value}").format(value=s.get("labels_per_item")),
              "labels_per_item"),
+            (self.tr("Backup folder: {value}").format(value=self.ctx.backups.folder()),
+             "backup_folder"),
+            (self._latest_backup(), "latest_backup"),
         ])
 
+    def _latest_backup(self) -> str:
+        backups = self.ctx.backups
+        if backups.last_error is not None:
+            return self.tr("The latest backup failed: {error}").format(
+                error=self.ctx.language.error(backups.last_error))
+        latest = backups.latest()
+        if latest is None:
+            return self.tr("No backup in this folder yet")
+        return self.tr("Latest backup: {when}").format(
+            when=self.ctx.language.local(latest, self.ctx.zone()))
+
     def update_buttons(self) -> None:
-        self.change.setEnabled(self.selected() is not None)
+        self.change.setEnabled(self.selected() not in (None, "latest_backup"))
+        self.back_up.setEnabled(self.ctx.backups.enabled())
 
     def start_change(self) -> None:
         key, admin, me = self.selected(), self.ctx.admin, self.actor
@@ -345,6 +366,38 @@ class StationSection(Section):
             self.ask_choice(self.tr("Labels per item"), [(str(n), str(n)) for n in range(1, 6)],
                             lambda v: self.attempt(
                                 lambda: admin.set_labels_per_item(me, int(v)), saved))
+        elif key == "backup_folder":
+            self.ask_backup_folder()
+
+    def ask_backup_folder(self) -> None:
+        """Beside the database, a mounted USB stick or share, or a folder typed in."""
+        other = "\0other"  # not a path anyone can type
+        options = [("", self.tr("Beside the database"))]
+        options += [(str(path), str(path)) for path in removable_folders()]
+        options.append((other, self.tr("Another folder…")))
+
+        def take(folder: str) -> None:
+            self.attempt(lambda: self.ctx.admin.set_backup_folder(self.actor, folder),
+                         self.tr("Saved."))
+            if self.ctx.setting("backup_folder") == folder.strip():  # saved: try it out
+                self.back_up_now()
+
+        self.ask_choice(self.tr("Backup folder"), options, lambda v: self.ask_text(
+            self.tr("Backup folder (full path)"), self.ctx.setting("backup_folder"), take,
+            max_length=200) if v == other else take(v))
+
+    def back_up_now(self) -> None:
+        self.ctx.backups.back_up_now()
+        self.message.emit(self.tr("Backing up…"), False)
+
+    def _backed_up(self, path: str) -> None:
+        self.message.emit(self.tr("Backup saved: {path}").format(path=path), False)
+        self.refresh()
+
+    def _backup_failed(self, error: AmbachtError) -> None:
+        self.message.emit(self.tr("The backup failed: {error}").format(
+            error=self.ctx.language.error(error)), True)
+        self.refresh()
 
     def _switch_language(self, code: str) -> None:
         """Save the app's language and switch to it now, not only at the next start."""

@@ -134,7 +134,10 @@ class GateScreen(ScanScreen):
 
     def end_visit(self) -> None:
         if self.visit is not None:
-            self.ctx.gate.end_visit(self.visit)
+            try:
+                self.ctx.gate.end_visit(self.visit)
+            except AmbachtError as exc:  # its items are saved; only the end time is missing
+                self.banner.error(self.ctx.language.error(exc))
         self.visit = None
         self._reset_item()
         self.pages.setCurrentWidget(self.visit_start)

@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>RecoveryScreen</name>
+    <message numerus="yes">
+        <source>Backup of {when} · %n item(s)</source>
+        <translation>
+            <numerusform>Backup of {when} · %n item</numerusform>
+            <numerusform>Backup of {when} · %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StoreScreen</name>
     <message numerus="yes">
         <source>%n items</source>

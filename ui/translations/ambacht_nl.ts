@@ -392,6 +392,10 @@
         <translation>&apos;{name}&apos; is geen naam van een printerwachtrij.</translation>
     </message>
     <message>
+        <source>The folder &apos;{folder}&apos; is not there.</source>
+        <translation>De map &apos;{folder}&apos; bestaat niet.</translation>
+    </message>
+    <message>
         <source>Print 1 to 5 labels per item.</source>
         <translation>Print 1 tot 5 labels per artikel.</translation>
     </message>
@@ -564,12 +568,56 @@
         <translation>Een prijs ligt tussen 0 en {max} euro.</translation>
     </message>
     <message>
+        <source>The backup folder {folder} is not there. Is the USB stick or network share connected?</source>
+        <translation>De back-upmap {folder} is er niet. Zit de USB-stick erin of is de netwerkmap verbonden?</translation>
+    </message>
+    <message>
         <source>There is no database at {path}. Create one with &apos;ambacht init&apos;.</source>
         <translation>Er is geen database op {path}. Maak er een met &apos;ambacht init&apos;.</translation>
     </message>
     <message>
+        <source>{path} exists already; choose another name.</source>
+        <translation>{path} bestaat al; kies een andere naam.</translation>
+    </message>
+    <message>
+        <source>{path} was made by a newer version of Ambacht; update Ambacht first.</source>
+        <translation>{path} is gemaakt door een nieuwere versie van Ambacht; werk Ambacht eerst bij.</translation>
+    </message>
+    <message>
+        <source>The database {path} is open in a running Ambacht; close it first.</source>
+        <translation>De database {path} is geopend in een Ambacht die nog draait; sluit die eerst.</translation>
+    </message>
+    <message>
+        <source>{path} is not an Ambacht backup.</source>
+        <translation>{path} is geen back-up van Ambacht.</translation>
+    </message>
+    <message>
+        <source>The copy {path} is incomplete; nothing was replaced.</source>
+        <translation>De kopie {path} is onvolledig; er is niets vervangen.</translation>
+    </message>
+    <message>
+        <source>Cannot write in {folder}: {error}</source>
+        <translation>Kan niet schrijven in {folder}: {error}</translation>
+    </message>
+    <message>
         <source>Cannot create the folder for the database: {error}</source>
         <translation>Kan de map voor de database niet maken: {error}</translation>
+    </message>
+    <message>
+        <source>The database {path} is damaged ({detail}). Restore it from a backup.</source>
+        <translation>De database {path} is beschadigd ({detail}). Zet een back-up terug.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so this was not saved. Free up space on the disk (or ask the coordinator to), then try again.</source>
+        <translation>De schijf is vol, dus dit is niet opgeslagen. Maak ruimte vrij op de schijf (of vraag de coördinator dat te doen) en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be written: the file or its folder is read-only. This was not saved.</source>
+        <translation>Er kan niet in de database {path} geschreven worden: het bestand of de map is alleen-lezen. Dit is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The database is in use by another program, so this was not saved. Try again in a moment.</source>
+        <translation>De database is in gebruik door een ander programma, dus dit is niet opgeslagen. Probeer het zo opnieuw.</translation>
     </message>
     <message>
         <source>The database {path} cannot be used: {error}</source>
@@ -1065,6 +1113,10 @@
         <translation>Ambacht</translation>
     </message>
     <message>
+        <source>The backup failed: {error}</source>
+        <translation>De back-up is mislukt: {error}</translation>
+    </message>
+    <message>
         <source>Gate</source>
         <translation>Poort</translation>
     </message>
@@ -1190,6 +1242,52 @@
     </message>
 </context>
 <context>
+    <name>RecoveryScreen</name>
+    <message>
+        <source>Ambacht cannot open its database</source>
+        <translation>Ambacht kan zijn database niet openen</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Bestand: {path}</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup that is complete. The current file is kept beside it, so nothing is deleted.</source>
+        <translation>Zet de nieuwste volledige back-up terug. Het huidige bestand blijft ernaast bewaard, er wordt dus niets verwijderd.</translation>
+    </message>
+    <message>
+        <source>No backups were found beside the database or in the backup folder. Ask the coordinator or IT support for help.</source>
+        <translation>Er zijn geen back-ups gevonden naast de database of in de back-upmap. Vraag de coördinator of de ICT-ondersteuning om hulp.</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Afsluiten</translation>
+    </message>
+    <message>
+        <source>Backup of {when}: cannot be read</source>
+        <translation>Back-up van {when}: niet leesbaar</translation>
+    </message>
+    <message numerus="yes">
+        <source>Backup of {when} · %n item(s)</source>
+        <translation>
+            <numerusform>Back-up van {when} · %n artikel</numerusform>
+            <numerusform>Back-up van {when} · %n artikelen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Restore {name}? Items taken in after it was made are not in it; the current file is kept.</source>
+        <translation>{name} terugzetten? Artikelen die daarna zijn ingenomen staan er niet in; het huidige bestand blijft bewaard.</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Terugzetten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
     <name>ScanScreen</name>
     <message>
         <source>Type a code</source>
@@ -1301,6 +1399,10 @@
         <translation>Testafdruk</translation>
     </message>
     <message>
+        <source>Back up now</source>
+        <translation>Nu back-up maken</translation>
+    </message>
+    <message>
         <source>Site name: {value}</source>
         <translation>Naam van de locatie: {value}</translation>
     </message>
@@ -1331,6 +1433,22 @@
     <message>
         <source>Labels per item: {value}</source>
         <translation>Labels per artikel: {value}</translation>
+    </message>
+    <message>
+        <source>Backup folder: {value}</source>
+        <translation>Back-upmap: {value}</translation>
+    </message>
+    <message>
+        <source>The latest backup failed: {error}</source>
+        <translation>De laatste back-up is mislukt: {error}</translation>
+    </message>
+    <message>
+        <source>No backup in this folder yet</source>
+        <translation>Nog geen back-up in deze map</translation>
+    </message>
+    <message>
+        <source>Latest backup: {when}</source>
+        <translation>Laatste back-up: {when}</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1367,6 +1485,34 @@
     <message>
         <source>Labels per item</source>
         <translation>Labels per artikel</translation>
+    </message>
+    <message>
+        <source>Beside the database</source>
+        <translation>Naast de database</translation>
+    </message>
+    <message>
+        <source>Another folder…</source>
+        <translation>Andere map…</translation>
+    </message>
+    <message>
+        <source>Backup folder</source>
+        <translation>Back-upmap</translation>
+    </message>
+    <message>
+        <source>Backup folder (full path)</source>
+        <translation>Back-upmap (volledig pad)</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Back-up maken…</translation>
+    </message>
+    <message>
+        <source>Backup saved: {path}</source>
+        <translation>Back-up opgeslagen: {path}</translation>
+    </message>
+    <message>
+        <source>The backup failed: {error}</source>
+        <translation>De back-up is mislukt: {error}</translation>
     </message>
     <message>
         <source>Test label</source>

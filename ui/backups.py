@@ -1,0 +1,126 @@
+"""Automatic backups while the app runs: one at start, then whenever the newest is a day old.
+
+The copy runs on a plain Python thread with its own SQLite connection (`db.backup.back_up`),
+so the gate never waits for it; with WAL the gate keeps writing meanwhile. As with printing,
+the worker touches no Qt object: a timer on the UI thread turns its outcome into the `done` or
+`failed` signal. A failure (the USB stick unplugged, the share gone) is logged and shown to the
+coordinator; it never stops an intake.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from db.backup import BackupSummary, back_up, backup_folder, backup_time, list_backups
+from intake.clock import Clock
+from intake.errors import AmbachtError
+
+log = logging.getLogger("ambacht")
+CHECK_EVERY_MS = 60 * 60 * 1000  # hourly: a day's backup is never more than an hour late
+DUE_AFTER = timedelta(days=1)
+POLL_MS = 200
+
+
+class BackupScheduler(QObject):
+    """Makes the backups of one database in the background and says how they went."""
+
+    done = Signal(str)  # the new backup's path
+    failed = Signal(object)  # the AmbachtError, rendered by whoever shows it
+
+    def __init__(self, db_path: str, settings: Callable[[], dict[str, str]], clock: Clock,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self._settings = settings
+        self.clock = clock
+        self.last_error: AmbachtError | None = None
+        self._outcomes: queue.SimpleQueue[BackupSummary | AmbachtError] = queue.SimpleQueue()
+        self._worker: threading.Thread | None = None
+        self._check = QTimer(self)
+        self._check.setInterval(CHECK_EVERY_MS)
+        self._check.timeout.connect(self.back_up_if_due)
+        self._poll = QTimer(self)
+        self._poll.setInterval(POLL_MS)
+        self._poll.timeout.connect(self._deliver)
+
+    def enabled(self) -> bool:
+        """An in-memory database (tests) has nothing to back up."""
+        return self.db_path != ":memory:"
+
+    def folder(self) -> Path:
+        return backup_folder(self._settings(), self.db_path)
+
+    def latest(self) -> datetime | None:
+        """When the newest backup in the folder was made; None if there is none (or no folder)."""
+        newest = list_backups(self.folder())
+        return backup_time(newest[0]) if newest else None
+
+    def start(self) -> None:
+        """Back up now (the start of the day) and check hourly from then on."""
+        if self.enabled():
+            self.back_up_now()
+            self._check.start()
+
+    def back_up_if_due(self) -> None:
+        latest = self.latest()
+        if latest is None or self.clock.now() - latest >= DUE_AFTER:
+            self.back_up_now()
+
+    def back_up_now(self) -> None:
+        """Start a backup unless one is running."""
+        if not self.enabled() or self.running():
+            return
+        settings, now = self._settings(), self.clock.now()
+        self._worker = threading.Thread(target=self._run, args=(settings, now),
+                                        name="ambacht-backup", daemon=True)
+        self._worker.start()
+        self._poll.start()
+
+    def running(self) -> bool:
+        return self._worker is not None and self._worker.is_alive()
+
+    def wait(self, seconds: float = 60.0) -> None:
+        """Block until a running backup is done and its signal sent (shutdown and tests)."""
+        if self._worker is not None:
+            self._worker.join(seconds)
+        self._deliver()
+
+    def _run(self, settings: dict[str, str], now: datetime) -> None:
+        """Runs on the worker thread (the settings were read on the UI thread)."""
+        try:
+            self._outcomes.put(back_up(self.db_path, settings, now))
+        except AmbachtError as exc:
+            self._outcomes.put(exc)
+
+    def _deliver(self) -> None:
+        """On the UI thread: announce the outcome; stop polling when the worker is done."""
+        while True:
+            try:
+                outcome = self._outcomes.get_nowait()
+            except queue.Empty:
+                break
+            if isinstance(outcome, AmbachtError):
+                self.last_error = outcome
+                log.warning("backup failed: %s", outcome)
+                self.failed.emit(outcome)
+            else:
+                self.last_error = None
+                log.info("backup %s: %d items, %d steps", outcome.path, outcome.items,
+                         outcome.events)
+                self.done.emit(str(outcome.path))
+        if not self.running():
+            self._poll.stop()
+
+
+def removable_folders() -> list[Path]:
+    """Mounted USB sticks and shares (where desktops mount them) to offer as backup folders."""
+    patterns = ("media/*/*", "run/media/*/*", "mnt/*")
+    return sorted({path for pattern in patterns for path in Path("/").glob(pattern)
+                   if path.is_dir()})

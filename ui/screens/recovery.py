@@ -1,0 +1,105 @@
+"""The screen at start when the database cannot be used: what is wrong, and a way out.
+
+It names the problem and the file, lists the backups newest first (date and item count) as big
+buttons, and restores the chosen one with the same function as `ambacht restore`
+(`db.backup.restore`: checked first, the old file kept aside). After a restore it emits
+`restored` and the app starts as usual; "Quit" closes the app.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from db.backup import BackupSummary, backup_time, backups_for, check_backup, restore
+from intake.clock import Clock
+from intake.errors import AmbachtError, StorageError
+from intake.localtime import site_zone
+from ui.i18n import Language
+from ui.style import mm
+from ui.widgets.base import Banner
+from ui.widgets.panels import ConfirmPanel
+
+SHOWN = 8  # the newest backups; older ones are there for `ambacht restore`
+
+
+class RecoveryScreen(QWidget):
+    """Says why the database cannot be opened and offers its backups."""
+
+    restored = Signal()
+
+    def __init__(self, problem: StorageError, db_path: Path, clock: Clock, language: Language,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db_path = db_path
+        self.clock = clock
+        self.language = language
+        title = QLabel(self.tr("Ambacht cannot open its database"), self)
+        title.setProperty("role", "title")
+        problem_label = QLabel(language.error(problem), self)
+        problem_label.setWordWrap(True)
+        problem_label.setProperty("role", "banner-error")
+        problem_label.setMargin(mm(2))
+        where = QLabel(self.tr("File: {path}").format(path=db_path), self)
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner = Banner(self)
+        self.choices: dict[Path, QPushButton] = {}
+        column = QVBoxLayout()
+        column.setSpacing(mm(3))
+        for path in backups_for(db_path)[:SHOWN]:
+            button = QPushButton(self._describe(path), self)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, p=path: self.ask_restore(p))
+            column.addWidget(button)
+            self.choices[path] = button
+        column.addStretch(1)
+        listing = QWidget(self)
+        listing.setLayout(column)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(listing)
+        advice = QLabel(self.tr("Restore the newest backup that is complete. The current file is "
+                                "kept beside it, so nothing is deleted.") if self.choices else
+                        self.tr("No backups were found beside the database or in the backup "
+                                "folder. Ask the coordinator or IT support for help."), self)
+        advice.setWordWrap(True)
+        self.quit_button = QPushButton(self.tr("Quit"), self)
+        self.quit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(mm(6), mm(5), mm(6), mm(5))
+        layout.setSpacing(mm(3))
+        for widget in (title, problem_label, where, advice, self.banner):
+            layout.addWidget(widget)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.quit_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def _describe(self, path: Path) -> str:
+        made = backup_time(path)
+        # The site's time zone is a setting in the file that cannot be read: the default.
+        when = self.language.local(made, site_zone({})) if made else path.name
+        try:
+            summary = check_backup(path, thorough=False)
+        except AmbachtError:
+            return self.tr("Backup of {when}: cannot be read").format(when=when)
+        return self.tr("Backup of {when} · %n item(s)", "", summary.items).format(when=when)
+
+    def ask_restore(self, path: Path) -> None:
+        panel = ConfirmPanel(
+            self, self.tr("Restore {name}? Items taken in after it was made are not in it; the "
+                          "current file is kept.").format(name=path.name),
+            self.tr("Restore"), self.tr("Cancel"))
+        panel.answered.connect(lambda yes: self.restore(path) if yes else None)
+        panel.open()
+
+    def restore(self, path: Path) -> BackupSummary | None:
+        """Restore `path`; on success emit `restored`, else say why in the banner."""
+        try:
+            summary, _ = restore(path, self.db_path, self.clock.now())
+        except AmbachtError as exc:
+            self.banner.error(self.language.error(exc))
+            return None
+        self.restored.emit()
+        return summary
