@@ -165,7 +165,8 @@ class AuthService:
             raise NotAllowed(QT_TRANSLATE_NOOP("Errors", "The first PIN has already been set."))
         user = self.first_coordinator()
         check_pin_format(pin)
-        self.store.set_pin_hash(user.id, hash_pin(pin))
+        with self.store.atomic():  # a full disk becomes a clear message here too
+            self.store.set_pin_hash(user.id, hash_pin(pin))
         return user
 
     def login(self, pin: str) -> User:
@@ -213,7 +214,8 @@ class AuthService:
                     user = self.store.user(owner)
                     if user is not None:
                         if self.store.login_guard(self.station)[0]:
-                            self.store.set_login_guard(self.station, 0, None)
+                            with self.store.atomic():
+                                self.store.set_login_guard(self.station, 0, None)
                         return user
         self._count_wrong_pin()
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown PIN. Try again."))
