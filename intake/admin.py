@@ -21,22 +21,14 @@ from intake.ids import new_id
 from intake.model import Category, ConfigChange, User
 from intake.monitoring import TARGET_KINDS, Period
 from intake.ords import check_product_category
-from intake.units import check_price, check_weight_limits
+from intake.text import clean_name
+from intake.units import check_price, check_weight_limits, is_whole
 from labels.layout import SIZES
 
 _CODE = re.compile(r"[a-z][a-z0-9_]{1,19}")
 _QUEUE = re.compile(r"[A-Za-z0-9_.@-]{1,60}")
 LANGUAGES = ("nl", "en")
 IDLE_RANGE_S = (30, 3600)
-
-
-def _clean_name(text: str, limit: int = 40) -> str:
-    cleaned = " ".join(str(text).split())
-    if not cleaned or len(cleaned) > limit or not cleaned.isprintable():
-        raise ValidationError(
-            QT_TRANSLATE_NOOP("Errors", "A name is 1 to {max} characters."), max=limit
-        )
-    return cleaned
 
 
 class NameList(StrEnum):
@@ -78,7 +70,7 @@ class AdminService:
         _check_weights(standard_weight_g, min_weight_g, max_weight_g)
         last = max((c.sort_order for c in self.categories()), default=0)
         category = Category(
-            code=code, name_nl=_clean_name(name_nl), name_en=_clean_name(name_en), icon=icon,
+            code=code, name_nl=clean_name(name_nl), name_en=clean_name(name_en), icon=icon,
             standard_weight_g=standard_weight_g, min_weight_g=min_weight_g,
             max_weight_g=max_weight_g, co2_factor=1.1, co2_source=GUIDE_CO2_SOURCE,
             is_electrical=is_electrical, sort_order=last + 10,
@@ -89,7 +81,7 @@ class AdminService:
     def rename_category(self, actor: User, code: str, name_nl: str, name_en: str) -> Category:
         require(actor, Action.MANAGE_CATEGORIES)
         old = self._category(code)
-        new = replace(old, name_nl=_clean_name(name_nl), name_en=_clean_name(name_en))
+        new = replace(old, name_nl=clean_name(name_nl), name_en=clean_name(name_en))
         self._save(actor, new, f"category {code} name", f"{old.name_nl} / {old.name_en}",
                    f"{new.name_nl} / {new.name_en}")
         return new
@@ -119,10 +111,10 @@ class AdminService:
         """Kg CO2 avoided per kg reused for this category, and where that figure comes from."""
         require(actor, Action.MANAGE_CATEGORIES)
         old = self._category(code)
-        if not 0 <= factor <= 20:
+        if not (isinstance(factor, (int, float)) and 0 <= factor <= 20):
             raise ValidationError(
                 QT_TRANSLATE_NOOP("Errors", "A CO2 factor is between 0 and 20 kg per kg."))
-        new = replace(old, co2_factor=float(factor), co2_source=_clean_name(source, 200))
+        new = replace(old, co2_factor=float(factor), co2_source=clean_name(source, 200))
         self._save(actor, new, f"category {code} co2", f"{old.co2_factor} ({old.co2_source})",
                    f"{new.co2_factor} ({new.co2_source})")
         return new
@@ -179,7 +171,7 @@ class AdminService:
     def add_name(self, actor: User, kind: NameList, name: str) -> str:
         """Add an entry (or show a hidden one again); returns it as spelled."""
         require(actor, Action.MANAGE_SETTINGS)
-        cleaned = _clean_name(name)
+        cleaned = clean_name(name)
         known = {n.casefold(): n for n, _ in self.names(kind)}
         if cleaned.casefold() in known and known[cleaned.casefold()] != cleaned:
             raise ValidationError(QT_TRANSLATE_NOOP(
@@ -206,11 +198,11 @@ class AdminService:
         return self.store.settings()
 
     def set_site_name(self, actor: User, name: str) -> None:
-        self._set(actor, "site_name", _clean_name(name, 60))
+        self._set(actor, "site_name", clean_name(name, 60))
 
     def set_idle_logout(self, actor: User, seconds: int) -> None:
         low, high = IDLE_RANGE_S
-        if not low <= seconds <= high:
+        if not (is_whole(seconds) and low <= seconds <= high):
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Errors", "Log out after {min} to {max} seconds."), min=low, max=high)
         self._set(actor, "idle_logout_s", str(seconds))
@@ -245,7 +237,7 @@ class AdminService:
         self._set(actor, BACKUP_FOLDER_SETTING, folder)
 
     def set_labels_per_item(self, actor: User, count: int) -> None:
-        if not 1 <= count <= 5:
+        if not (is_whole(count) and 1 <= count <= 5):
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Print 1 to 5 labels per item."))
         self._set(actor, "labels_per_item", str(count))
 

@@ -22,6 +22,7 @@ from intake.clock import Clock
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound, ValidationError
 from intake.ids import new_id
 from intake.model import Role, User
+from intake.text import clean_name
 
 SYSTEM_USER_ID = "system"  # the command line acts as this user; it has no PIN to log in with
 PIN_MIN, PIN_MAX = 4, 8
@@ -130,14 +131,6 @@ def check_pin_format(pin: str) -> None:
         )
 
 
-def check_name(name: str) -> str:
-    """A user's display name, trimmed; 1 to 40 printable characters."""
-    cleaned = " ".join(name.split())
-    if not cleaned or len(cleaned) > 40 or not cleaned.isprintable():
-        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A name is 1 to 40 characters."))
-    return cleaned
-
-
 class AuthService:
     """Logging in and managing staff accounts."""
 
@@ -239,7 +232,7 @@ class AuthService:
     def add_user(self, actor: User, name: str, role: Role, pin: str) -> User:
         """Create a staff account with its own unique PIN."""
         require(actor, Action.MANAGE_USERS)
-        user = User(id=new_id(), name=check_name(name), role=role)
+        user = User(id=new_id(), name=clean_name(name), role=role)
         pin_hash = self._new_pin_hash(pin)
         with self.store.atomic():
             self.store.add_user(user, pin_hash, self.clock.now())
@@ -272,7 +265,7 @@ class AuthService:
                                for u in self.users()):
             raise NotAllowed(QT_TRANSLATE_NOOP(
                 "Errors", "This is the last coordinator; make someone else coordinator first."))
-        updated = User(id=current.id, name=check_name(name), role=role, active=active)
+        updated = User(id=current.id, name=clean_name(name), role=role, active=active)
         with self.store.atomic():
             self.store.update_user(updated)
             for what, old, new in (("name", current.name, updated.name),

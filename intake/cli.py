@@ -440,7 +440,8 @@ def _flow(args: argparse.Namespace) -> tuple[Store, User, datetime | None]:
     store = _open(args)
     pin = args.pin if args.pin is not None else os.environ.get(PIN_ENV)
     user = AuthService(store, SystemClock()).command_line_user(args.user, pin)
-    at = _parse_at(args.at, site_zone(store.settings())) if getattr(args, "at", None) else None
+    given = getattr(args, "at", None)
+    at = None if given is None else _parse_at(given, site_zone(store.settings()))
     return store, user, at
 
 

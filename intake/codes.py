@@ -31,7 +31,7 @@ def normalize_item_code(text: str) -> str:
     if not _ITEM_CODE.fullmatch(code):
         raise ValidationError(
             QT_TRANSLATE_NOOP("Errors", "'{code}' is not an item code (like A000123)."),
-            code=_printable(text)[:24],
+            code=str(text).strip()[:24],
         )
     return code
 
@@ -42,10 +42,6 @@ def check_station(letter: str) -> str:
     if not _STATION.fullmatch(cleaned):
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A station is one letter, A to Z."))
     return cleaned
-
-
-def _printable(text: object) -> str:
-    return "".join(ch if ch.isprintable() else "?" for ch in str(text).strip())
 
 
 def shipment_code(station: str, seq: int) -> str:

@@ -31,7 +31,13 @@ class AmbachtError(Exception):
 
     def __init__(self, template: str, **params: object) -> None:
         self.template = template
-        self.params = params
+        # What was typed is shown back in the message: never as a line break or a control
+        # character, so that a refusal stays one readable line (the CLI prints it as such).
+        self.params = {
+            key: "".join(ch if ch.isprintable() else "?" for ch in value)
+            if isinstance(value, str) else value
+            for key, value in params.items()
+        }
         super().__init__(self.render(lambda text: text, lambda g: f"{g / 1000:g} kg"))
 
     def render(self, translate: Callable[[str], str], format_grams: Callable[[int], str]) -> str:

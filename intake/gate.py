@@ -103,7 +103,8 @@ class GateService(StepService):
     def visit(self, code: str) -> Visit:
         found = self.store.visit(code.strip().upper())
         if found is None:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No visit has code {code}."), code=code)
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No visit has code {code}."),
+                           code=code.strip()[:24])
         return found
 
     # --- intake ----------------------------------------------------------------------------

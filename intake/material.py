@@ -92,7 +92,8 @@ class MaterialService(StepService):
         row = self.store.shipment(code.strip().upper())
         if row is None:
             raise NotFound(
-                QT_TRANSLATE_NOOP("Errors", "No delivery note has number {code}."), code=code
+                QT_TRANSLATE_NOOP("Errors", "No delivery note has number {code}."),
+                code=code.strip()[:24],
             )
         return Shipment(row[0], row[1], row[2], self.store.shipment_items(row[0]))
 

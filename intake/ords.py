@@ -49,7 +49,9 @@ BARRIERS: dict[Barrier, tuple[int, str]] = {
 
 
 def _key(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    """A name as compared: case, spaces, hyphens, underscores and slashes do not matter; any
+    other character does, so that 'fixed; --' is no repair status."""
+    return "".join(ch for ch in text.casefold() if ch not in " -_/")
 
 
 def parse_repair_status(text: str | RepairStatus) -> RepairStatus:

@@ -18,6 +18,7 @@ from intake.ids import new_id
 from intake.lifecycle import CORRECTABLE, active_events, apply, check_not_voided, replay
 from intake.localtime import day_span, site_zone
 from intake.model import Category, Event, EventType, Item, Origin, Role, Route, User, Visit
+from intake.text import one_line
 
 FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks of two stations may differ a little
 REASON_MIN, REASON_MAX = 3, 200
@@ -44,8 +45,8 @@ VOID_ACTIONS: dict[Origin, Action] = {
 
 def clean_reason(text: str) -> str:
     """A correction's reason: required, one line, a few words at least."""
-    cleaned = " ".join(str(text).split())
-    if not (REASON_MIN <= len(cleaned) <= REASON_MAX) or not cleaned.isprintable():
+    cleaned = one_line(text)
+    if not REASON_MIN <= len(cleaned) <= REASON_MAX:
         raise ValidationError(
             QT_TRANSLATE_NOOP("Errors", "Give a reason of {min} to {max} characters."),
             min=REASON_MIN,
@@ -58,10 +59,10 @@ def clean_text(text: str | None, limit: int) -> str | None:
     """An optional free text (brand, problem): one line, printable, at most `limit` characters."""
     if text is None:
         return None
-    cleaned = " ".join(str(text).split())
+    cleaned = one_line(text)
     if not cleaned:
         return None
-    if len(cleaned) > limit or not cleaned.isprintable():
+    if len(cleaned) > limit:
         raise ValidationError(
             QT_TRANSLATE_NOOP("Errors", "A text here is at most {max} characters."), max=limit
         )

@@ -35,8 +35,15 @@ def parse_kg(text: str) -> int:
     return grams
 
 
+def is_whole(value: object) -> bool:
+    """Whether `value` is an int (not a bool): NaN, 2.5 or True are no number of grams."""
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def check_weight_limits(grams: int) -> None:
     """The hard limits every weight obeys, whatever its category says."""
+    if not is_whole(grams):
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A weight is a whole number of grams."))
     if grams <= 0:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "The weight must be more than 0 kg."))
     if grams > MAX_WEIGHT_G:
@@ -78,8 +85,8 @@ def parse_eur(text: str) -> int:
 
 
 def check_price(cents: int) -> None:
-    """A price is between EUR 0 (given away) and the hard maximum."""
-    if cents < 0 or cents > MAX_PRICE_CENTS:
+    """A price is whole cents between EUR 0 (given away) and the hard maximum."""
+    if not is_whole(cents) or cents < 0 or cents > MAX_PRICE_CENTS:
         raise ValidationError(
             QT_TRANSLATE_NOOP("Errors", "A price is between 0 and {max} euros."),
             max=MAX_PRICE_CENTS // 100,

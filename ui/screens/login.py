@@ -71,7 +71,8 @@ class LoginScreen(PinScreen):
 
     def show_scan_refused(self, code: str) -> None:
         """A label was scanned before anyone logged in."""
-        self.message.error(self.tr("Log in first, then scan {code} again.").format(code=code))
+        shown = code if len(code) <= 24 else code[:23] + "…"  # a burst gone wild, not a code
+        self.message.error(self.tr("Log in first, then scan {code} again.").format(code=shown))
 
     def choose_language(self, code: str) -> None:
         self.ctx.language.apply(code)

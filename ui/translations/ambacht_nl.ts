@@ -348,6 +348,10 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>Use letters, digits and punctuation only, no control characters.</source>
+        <translation>Gebruik alleen letters, cijfers en leestekens, geen stuurtekens.</translation>
+    </message>
+    <message>
         <source>A name is 1 to {max} characters.</source>
         <translation>Een naam heeft 1 tot {max} tekens.</translation>
     </message>
@@ -430,10 +434,6 @@
     <message>
         <source>A PIN is {min} to {max} digits.</source>
         <translation>Een pincode heeft {min} tot {max} cijfers.</translation>
-    </message>
-    <message>
-        <source>A name is 1 to 40 characters.</source>
-        <translation>Een naam heeft 1 tot 40 tekens.</translation>
     </message>
     <message>
         <source>There is no coordinator account.</source>
@@ -550,6 +550,10 @@
     <message>
         <source>&apos;{text}&apos; is not a weight in kg.</source>
         <translation>&apos;{text}&apos; is geen gewicht in kg.</translation>
+    </message>
+    <message>
+        <source>A weight is a whole number of grams.</source>
+        <translation>Een gewicht is een geheel aantal grammen.</translation>
     </message>
     <message>
         <source>The weight must be more than 0 kg.</source>
