@@ -14,14 +14,18 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from db import Store
+from db.backup import backup_name, write_backup
 from intake.clock import SystemClock
 from intake.demo import build_demo
+from intake.errors import StorageError
 from intake.setup import initialize
 from ui.app import build_context
 from ui.main_window import MainWindow
+from ui.screens.recovery import RecoveryScreen
+from ui.style import stylesheet
 from ui.widgets.panels import ChoicePanel
 
 OUT = Path(__file__).resolve().parent
@@ -103,7 +107,28 @@ def main() -> int:
         window.show_place("dashboard")
         QTest.qWait(500)
         shoot("dashboard")
+        recovery()
         app.quit()
+
+    def recovery() -> None:
+        """The screen a damaged database opens on, with a backup to restore."""
+        damaged = folder / "damaged" / "ambacht.sqlite"
+        (damaged.parent / "backups").mkdir(parents=True)
+        write_backup(store.path, damaged.parent / "backups" / backup_name(datetime.now(UTC)))
+        damaged.write_bytes(b"SQLite format 3\x00" + b"\x13" * 4096)
+        error = StorageError(
+            "The database {path} is damaged ({detail}). Restore it from a backup.",
+            path=str(damaged), detail="database disk image is malformed")
+        screen = RecoveryScreen(error, damaged, SystemClock(), ctx.language)
+        other = QMainWindow()
+        other.setStyleSheet(stylesheet())
+        other.setCentralWidget(screen)
+        other.setGeometry(window.geometry())
+        window.hide()
+        other.show()
+        app.processEvents()
+        QTest.qWait(300)
+        other.screen().grabWindow(0).save(str(OUT / f"screenshot-recovery{suffix}.png"))
 
     def log_in(pin: str) -> None:
         for digit in pin:
