@@ -91,6 +91,7 @@ def run_app(
     ctx = build_context(store, clock, lang)
     if store.path != ":memory:":
         refresh_in_background(store.path, clock.now().astimezone(ctx.zone()).date())
+    ctx.devices.apply(store.settings())
     window = MainWindow(ctx)
     if fullscreen:
         window.showFullScreen()
@@ -98,6 +99,7 @@ def run_app(
         window.resize(1280, 800)
         window.show()
     code = app.exec()
+    ctx.devices.stop()
     ctx.printer_queue.wait()
     store.close()
     return code

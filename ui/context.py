@@ -6,7 +6,7 @@ constructor and never reach for the database themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from db import Store
@@ -19,6 +19,7 @@ from intake.localtime import site_zone
 from intake.material import MaterialService
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
+from ui.devices import Devices
 from ui.i18n import Language
 from ui.printing import PrintQueue
 
@@ -38,6 +39,7 @@ class AppContext:
     material: MaterialService
     language: Language
     printer_queue: PrintQueue
+    devices: Devices = field(default_factory=Devices)  # run_app starts them as set up
 
     def setting(self, key: str, default: str = "") -> str:
         return self.store.settings().get(key, default)
