@@ -135,43 +135,50 @@ class Devices:
         self.scanner.stop()
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Scale", text)
-
-
 def describe(state: Reading | Fault | None, lang: str) -> tuple[str, str]:
     """The big text and the line under it for the scale's state, in the app's language."""
     if state is None:
-        return "…", _tr("Connecting to the scale…")
+        return "…", QCoreApplication.translate("Scale", "Connecting to the scale…")
     if isinstance(state, Fault):
-        return "—", _tr("Scale not answering — type the weight")
+        return "—", QCoreApplication.translate("Scale", "Scale not answering — type the weight")
     weight = format_kg(state.grams, lang) if state.grams is not None else "…"
     if state.status is Status.OK:
-        note = (_tr("Stable · converted from lb") if state.unit == "lb" else _tr("Stable"))
-        return weight, note if state.grams else _tr("Put the item on the scale")
+        if not state.grams:
+            return weight, QCoreApplication.translate("Scale", "Put the item on the scale")
+        if state.unit == "lb":
+            return weight, QCoreApplication.translate("Scale", "Stable · converted from lb")
+        return weight, QCoreApplication.translate("Scale", "Stable")
     if state.status is Status.UNSTABLE:
-        return weight, _tr("Unstable — wait until the scale settles")
+        return weight, QCoreApplication.translate(
+            "Scale", "Unstable — wait until the scale settles")
     if state.status is Status.NEGATIVE:
-        return weight if state.grams is not None else "< 0", _tr(
-            "Negative — empty the scale and tap Zero")
+        return weight if state.grams is not None else "< 0", QCoreApplication.translate(
+            "Scale", "Negative — empty the scale and tap Zero")
     if state.status is Status.OVERLOAD:
-        return _tr("Overload"), _tr("Too heavy for the scale — type the weight")
+        return QCoreApplication.translate("Scale", "Overload"), QCoreApplication.translate(
+            "Scale", "Too heavy for the scale — type the weight")
     if state.status is Status.UNDERLOAD:
-        return _tr("Underload"), _tr("Below the scale's range — check the platform")
-    return _tr("Scale error"), _tr("The scale reports an error — type the weight")
+        return QCoreApplication.translate("Scale", "Underload"), QCoreApplication.translate(
+            "Scale", "Below the scale's range — check the platform")
+    return QCoreApplication.translate("Scale", "Scale error"), QCoreApplication.translate(
+        "Scale", "The scale reports an error — type the weight")
 
 
 def explain_fault(fault: Fault, port: str) -> str:
     """What the scale test says about a fault, with what to check."""
     if fault.kind is FaultKind.NO_PORT:
-        return _tr("Cannot open {port}: {detail}. Is the scale plugged in and the port right? "
-                   "(Linux: the user must be in the dialout group.)").format(
+        return QCoreApplication.translate(
+            "Scale", "Cannot open {port}: {detail}. Is the scale plugged in and the port "
+            "right? (Linux: the user must be in the dialout group.)").format(
             port=port, detail=fault.detail)
     if fault.kind is FaultKind.LOST:
-        return _tr("The connection to {port} broke off: {detail}").format(
+        return QCoreApplication.translate(
+            "Scale", "The connection to {port} broke off: {detail}").format(
             port=port, detail=fault.detail)
     if fault.detail:
-        return _tr("The scale sends something that is not its protocol ('{line}'): check the "
-                   "protocol, speed and framing.").format(line=fault.detail)
-    return _tr("{port} is open, but the scale does not answer: is it on? Check the protocol, "
-               "speed and framing.").format(port=port)
+        return QCoreApplication.translate(
+            "Scale", "The scale sends something that is not its protocol ('{line}'): check "
+            "the protocol, speed and framing.").format(line=fault.detail)
+    return QCoreApplication.translate(
+        "Scale", "{port} is open, but the scale does not answer: is it on? Check the "
+        "protocol, speed and framing.").format(port=port)
