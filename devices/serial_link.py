@@ -7,6 +7,7 @@ Faults go to a callback on the worker's thread; what the device sends is the sub
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -52,9 +53,12 @@ class PortSettings:
 
     def open(self) -> serial.Serial:
         bytesize, parity, stopbits = FRAMINGS[self.framing]
-        return serial.Serial(self.port, self.baud, bytesize=bytesize, parity=parity,
+        port = serial.Serial(self.port, self.baud, bytesize=bytesize, parity=parity,
                              stopbits=stopbits, timeout=READ_TIMEOUT_S,
                              write_timeout=WRITE_TIMEOUT_S)
+        if parity != serial.PARITY_NONE and os.name == "posix":
+            _check_parity(port.fileno())
+        return port
 
 
 def available_ports() -> list[tuple[str, str]]:
@@ -99,6 +103,16 @@ class SerialWorker:
                 except (serial.SerialException, OSError) as exc:
                     self.on_fault(Fault(FaultKind.LOST, _plain(exc)))
             self.stopping.wait(REOPEN_S)
+
+
+def _check_parity(fd: int) -> None:
+    """Have the driver read a byte with a parity error as NUL, so that LineSplitter drops its
+    line; pyserial leaves parity checking off, which would pass the wrong byte on."""
+    import termios
+
+    attributes = termios.tcgetattr(fd)
+    attributes[0] = (attributes[0] | termios.INPCK) & ~(termios.IGNPAR | termios.PARMRK)
+    termios.tcsetattr(fd, termios.TCSANOW, attributes)
 
 
 def _plain(exc: Exception) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import termios
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -294,6 +295,17 @@ def test_reader_stops_promptly(port: Path) -> None:
     start = time.monotonic()
     reader.stop()
     assert time.monotonic() - start < 0.5 and not reader._thread.is_alive()
+    scale.unplug()
+
+
+def test_parity_errors_are_read_as_nul_on_seven_bit_framings(port: Path) -> None:
+    """So that LineSplitter drops a line with a byte damaged on the cable."""
+    scale = SimulatedDevice(port)
+    for framing, checked in (("7E1", True), ("8N1", False)):
+        with PortSettings(str(port), 9600, framing).open() as opened:
+            iflag = termios.tcgetattr(opened.fileno())[0]
+            assert bool(iflag & termios.INPCK) is checked
+            assert not iflag & (termios.IGNPAR | termios.PARMRK)
     scale.unplug()
 
 

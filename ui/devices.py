@@ -7,6 +7,7 @@ queue does (PySide6 6.12 on Python 3.11 loses references on signals emitted from
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 from collections.abc import Mapping
@@ -21,6 +22,7 @@ from devices.settings import scale_settings, scanner_settings
 from intake.units import format_kg
 
 POLL_MS = 50
+log = logging.getLogger("ambacht")
 
 
 class ScaleLink(QObject):
@@ -90,7 +92,7 @@ class ScannerLink(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.fault: Fault | None = None
+        self._fault: Fault | None = None
         self._reader: ScannerReader | None = None
         self._codes: queue.SimpleQueue[str] = queue.SimpleQueue()
         self._timer = QTimer(self)
@@ -112,7 +114,11 @@ class ScannerLink(QObject):
         self._timer.stop()
 
     def _faulted(self, fault: Fault) -> None:
-        self.fault = fault  # read by the settings screen only; a scanner is silent when idle
+        """On the reader's thread. A scanner is silent when idle, so no screen shows its faults;
+        the log says why scans do not come (once, not every second while unplugged)."""
+        if fault != self._fault:
+            log.warning("serial scanner: %s %s", fault.kind, fault.detail)
+        self._fault = fault
 
     def _deliver(self) -> None:
         while not self._codes.empty():
