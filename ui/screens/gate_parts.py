@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -133,9 +134,16 @@ class WeightRoutePanel(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(mm(2))
-        column.addWidget(self.heading)
-        column.addWidget(self.live)
-        column.addWidget(self.display)
+        # The scale's box stands where the typed weight shows, while nothing is typed.
+        self.weight_box = QStackedWidget(self)
+        self.weight_box.addWidget(self.display)
+        self.weight_box.addWidget(self.live)
+        heading_row = QHBoxLayout()
+        heading_row.setSpacing(mm(2))
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.live.note, 1)
+        column.addLayout(heading_row)
+        column.addWidget(self.weight_box)
         column.addWidget(self.keypad, 1)
         column.addWidget(self.standard_button)
         column.addLayout(routes)
@@ -202,10 +210,11 @@ class WeightRoutePanel(QWidget):
             )
             if self.standard_button.isChecked():
                 self.display.setText(self.language.kg(category.standard_weight_g, estimated=True))
-            elif self.keypad.text() or not self.live.active():
-                self.display.setText(f"{shown(self.keypad.text()) or '0'} kg")
             else:
-                self.display.setText("")  # the scale's weight above is the one
+                self.display.setText(f"{shown(self.keypad.text()) or '0'} kg")
+        scale_shown = (self.live.active() and not self.keypad.text()
+                       and not self.standard_button.isChecked())
+        self.weight_box.setCurrentWidget(self.live if scale_shown else self.display)
         ready = category is not None and (
             bool(self.keypad.text()) or self.standard_button.isChecked()
             or self.live.usable_grams() is not None

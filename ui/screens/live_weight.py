@@ -1,5 +1,9 @@
 """The scale's live weight on the gate screen, with Zero and Tare when the scale has them.
 
+It takes the place of the typed weight's box while nothing is typed, with Zero and Tare in
+it, and its note (stable, unstable, not answering) sits beside the category's name: so the
+panel needs no more height than without a scale.
+
 Only a stable weight above zero can be taken; unstable, negative, overload and underload are
 shown as such. A weight that was just taken in is not offered again until the scale changes,
 so an item left on the platform is not logged twice. When the scale falls silent the panel
@@ -9,16 +13,16 @@ says so and the keypad is the way in, as without a scale.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from devices.protocols import Reading, Status
 from ui.devices import ScaleLink, describe
 from ui.i18n import Language
-from ui.style import DANGER, MUTED, OK, mm
+from ui.style import DANGER, LINE, MUTED, OK, mm
 
 
-class LiveWeight(QWidget):
-    """Shows `scale`'s state; hidden while no scale is set up. Emits `changed`."""
+class LiveWeight(QFrame):
+    """Shows `scale`'s state in a box like the keypad's display. Emits `changed`."""
 
     changed = Signal()
 
@@ -28,27 +32,30 @@ class LiveWeight(QWidget):
         self.scale = scale
         self.language = language
         self._taken: int | None = None  # grams just taken in, while the scale still shows them
-        self.weight = QLabel(self)
-        self.weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.note = QLabel(self)
+        self.setObjectName("live-weight")
+        self.setStyleSheet(f"QFrame#live-weight {{ border: 3px solid {LINE}; "
+                           f"border-radius: {mm(1.5)}px; }}")
+        self.note = QLabel(self)  # the panel places it beside the category's name
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.weight = QLabel(self)
+        self.weight.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.zero_button = self._button(scale.zero)
         self.tare_button = self._button(scale.tare)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.setSpacing(mm(1.5))
-        grid.addWidget(self.weight, 0, 0)
-        grid.addWidget(self.note, 1, 0)
-        grid.addWidget(self.zero_button, 0, 1)
-        grid.addWidget(self.tare_button, 1, 1)
-        grid.setColumnStretch(0, 1)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(mm(1), mm(0.5), mm(3), mm(0.5))
+        row.setSpacing(mm(1.5))
+        row.addWidget(self.zero_button)
+        row.addWidget(self.tare_button)
+        row.addWidget(self.weight, 1)
         scale.changed.connect(self._scale_changed)
         self._refresh()
 
     def _button(self, action: object) -> QPushButton:
         button = QPushButton(self)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Narrow padding: they share the box with the weight.
+        button.setStyleSheet(f"padding: {mm(1)}px {mm(1.5)}px;")
         button.clicked.connect(action)
         return button
 
@@ -80,7 +87,6 @@ class LiveWeight(QWidget):
         self.changed.emit()
 
     def _refresh(self) -> None:
-        self.setVisible(self.active())
         state = self.scale.state
         big, note = describe(state, self.language.code)
         colour = DANGER
@@ -91,9 +97,11 @@ class LiveWeight(QWidget):
         if self._taken is not None and isinstance(state, Reading):
             note = self.tr("Saved — take the item off the scale")
         self.weight.setText(big)
-        self.weight.setStyleSheet(f"font-size: {mm(12)}px; font-weight: bold; color: {colour};")
-        self.note.setText(note)
-        self.note.setStyleSheet(f"color: {colour if colour == DANGER else MUTED};")
+        self.weight.setStyleSheet(f"border: none; font-size: {mm(12)}px; font-weight: bold; "
+                                  f"color: {colour};")
+        self.note.setText(note if self.active() else "")
+        self.note.setStyleSheet(f"border: none; font-size: {mm(4.5)}px; font-weight: bold; "
+                                f"color: {colour if colour == DANGER else MUTED};")
         protocol = self.scale.protocol
         answering = isinstance(state, Reading)
         self.zero_button.setText(self.tr("Zero"))
