@@ -13,6 +13,7 @@ from pathlib import Path
 
 from db import Store
 from db.backup import BACKUP_FOLDER_SETTING
+from devices.settings import check_setting
 from intake.auth import Action, require
 from intake.clock import Clock
 from intake.defaults import GUIDE_CO2_SOURCE
@@ -240,6 +241,11 @@ class AdminService:
         if not (is_whole(count) and 1 <= count <= 5):
             raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Print 1 to 5 labels per item."))
         self._set(actor, "labels_per_item", str(count))
+
+    def set_device_setting(self, actor: User, key: str, value: str) -> None:
+        """The scale's protocol, port, speed and framing; the serial scanner's port and speed
+        (`devices.settings` names the keys)."""
+        self._set(actor, key, check_setting(key, value))
 
     # --- monitoring: baseline and targets --------------------------------------------------
 

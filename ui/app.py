@@ -119,6 +119,7 @@ class Startup(QObject):
                             self.lang)
         self.contexts.append(ctx)
         self.opened = True
+        ctx.devices.apply(ctx.store.settings())
         window = MainWindow(ctx)
         self.windows.append(window)
         if self.fullscreen:
@@ -165,6 +166,7 @@ class Startup(QObject):
     def shut_down(self) -> None:
         """Let printing and backups finish, and close the database."""
         for ctx in self.contexts:
+            ctx.devices.stop()
             ctx.printer_queue.wait()
             ctx.backups.wait()
             ctx.store.close()

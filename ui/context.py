@@ -6,7 +6,7 @@ constructor and never reach for the database themselves.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 from db import Store
@@ -20,6 +20,7 @@ from intake.material import MaterialService
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
 from ui.backups import BackupScheduler
+from ui.devices import Devices
 from ui.i18n import Language
 from ui.printing import PrintQueue
 
@@ -40,6 +41,7 @@ class AppContext:
     language: Language
     printer_queue: PrintQueue
     backups: BackupScheduler
+    devices: Devices = field(default_factory=Devices)  # run_app starts them as set up
 
     def setting(self, key: str, default: str = "") -> str:
         return self.store.settings().get(key, default)

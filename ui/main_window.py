@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
 
         self.scanner = ScannerFilter(self)
         self.scanner.scanned.connect(self.on_scan)
+        ctx.devices.scanner.scanned.connect(self.on_scan)  # a serial scanner, routed the same
         self._last_scan: tuple[str, float] = ("", 0.0)
 
         self.idle_timer = QTimer(self)

@@ -23,6 +23,7 @@ from ui.screens.admin_sections import (
     StaffSection,
     StationSection,
 )
+from ui.screens.devices_section import DevicesSection
 from ui.style import mm
 from ui.widgets.base import Banner, Retranslating
 
@@ -48,6 +49,7 @@ class AdminScreen(Retranslating, QWidget):
             "municipalities": NamesSection(NameList.MUNICIPALITIES, ctx, self),
             "recipients": NamesSection(NameList.RECIPIENTS, ctx, self),
             "station": StationSection(ctx, self),
+            "devices": DevicesSection(ctx, self),
         }
         self.stack = QStackedWidget(self)
         self.tabs: dict[str, QPushButton] = {}
@@ -81,7 +83,7 @@ class AdminScreen(Retranslating, QWidget):
         self.back.setText(self.tr("Back"))
         names = {"categories": self.tr("Categories"), "staff": self.tr("Staff"),
                  "municipalities": self.tr("Municipalities"), "recipients": self.tr("Recipients"),
-                 "station": self.tr("Station")}
+                 "station": self.tr("Station"), "devices": self.tr("Devices")}
         for key, tab in self.tabs.items():
             tab.setText(names[key])
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 from intake.errors import AmbachtError, NeedsConfirmation
 from intake.gate import IntakeRequest
 from intake.model import Item, Route, User, Visit
-from intake.units import parse_kg
 from ui.context import AppContext
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
 from ui.screens.scan_screen import ScanScreen
@@ -46,7 +45,7 @@ class GateScreen(ScanScreen):
         self.visit_start.start.connect(self.start_visit)
         self.categories = CategoryGrid(self)
         self.categories.chosen.connect(self.choose_category)
-        self.weight = WeightRoutePanel(ctx.language, self)
+        self.weight = WeightRoutePanel(ctx.language, ctx.devices.scale, self)
         self.weight.route_chosen.connect(self.choose_route)
         self.visit_label = QLabel(self)
         self.undo_button = self._bar_button("undo")
@@ -155,9 +154,7 @@ class GateScreen(ScanScreen):
         if category is None or self.user is None:
             return
         try:
-            grams = None if self.weight.uses_standard_weight() else parse_kg(
-                self.weight.typed_text()
-            )
+            grams = self.weight.weight_g()
             request = self.ctx.gate.prepare(category.code, route, grams)
         except NeedsConfirmation as exc:
             panel = ConfirmPanel(
@@ -191,6 +188,7 @@ class GateScreen(ScanScreen):
             return
         self.last_item = item
         self.visit_items += 1
+        self.weight.live.taken(item.weight_g)
         self.banner.ok(self.tr("{code} saved · {summary} · printing label…").format(
             code=item.code, summary=self._summary(item)))
         self._reset_item()

@@ -12,12 +12,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from intake.model import Category, Route
+from intake.units import parse_kg
+from ui.devices import ScaleLink
 from ui.i18n import Language
+from ui.screens.live_weight import LiveWeight
 from ui.style import mm
 from ui.widgets.icons import icon
 from ui.widgets.keypad import Keypad, shown
@@ -90,16 +94,20 @@ class CategoryGrid(QWidget):
 
 
 class WeightRoutePanel(QWidget):
-    """Weight on the keypad or the standard weight, then one tap on a route saves the item."""
+    """Weight from the scale, on the keypad or the standard weight, then one tap on a route
+    saves the item. A typed weight goes before the scale's."""
 
     route_chosen = Signal(Route)
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(self, language: Language, scale: ScaleLink, parent: QWidget | None = None
+                 ) -> None:
         super().__init__(parent)
         self.language = language
         self.category: Category | None = None
         self.heading = QLabel(self)
         self.heading.setProperty("role", "title")
+        self.live = LiveWeight(scale, language, self)
+        self.live.changed.connect(self._refresh)
         self.display = QLabel(self)
         self.display.setProperty("role", "display")
         self.display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -126,8 +134,16 @@ class WeightRoutePanel(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(mm(2))
-        column.addWidget(self.heading)
-        column.addWidget(self.display)
+        # The scale's box stands where the typed weight shows, while nothing is typed.
+        self.weight_box = QStackedWidget(self)
+        self.weight_box.addWidget(self.display)
+        self.weight_box.addWidget(self.live)
+        heading_row = QHBoxLayout()
+        heading_row.setSpacing(mm(2))
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.live.note, 1)
+        column.addLayout(heading_row)
+        column.addWidget(self.weight_box)
         column.addWidget(self.keypad, 1)
         column.addWidget(self.standard_button)
         column.addLayout(routes)
@@ -152,6 +168,15 @@ class WeightRoutePanel(QWidget):
 
     def uses_standard_weight(self) -> bool:
         return self.standard_button.isChecked()
+
+    def weight_g(self) -> int | None:
+        """Grams to take in: typed, else the scale's stable weight; None for the standard
+        weight. A mistyped weight raises ValidationError."""
+        if self.uses_standard_weight():
+            return None
+        scale = self.live.usable_grams()
+        return scale if scale is not None and not self.typed_text() else parse_kg(
+            self.typed_text())
 
     def _typed(self, text: str) -> None:
         if text and self.standard_button.isChecked():
@@ -187,8 +212,12 @@ class WeightRoutePanel(QWidget):
                 self.display.setText(self.language.kg(category.standard_weight_g, estimated=True))
             else:
                 self.display.setText(f"{shown(self.keypad.text()) or '0'} kg")
+        scale_shown = (self.live.active() and not self.keypad.text()
+                       and not self.standard_button.isChecked())
+        self.weight_box.setCurrentWidget(self.live if scale_shown else self.display)
         ready = category is not None and (
             bool(self.keypad.text()) or self.standard_button.isChecked()
+            or self.live.usable_grams() is not None
         )
         for button in self.route_buttons.values():
             button.setEnabled(ready)

@@ -31,6 +31,10 @@
         <source>Station</source>
         <translation>Station</translation>
     </message>
+    <message>
+        <source>Devices</source>
+        <translation>Apparaten</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -343,6 +347,109 @@
     <message>
         <source>Saved as {path}</source>
         <translation>Opgeslagen als {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DevicesSection</name>
+    <message>
+        <source>Change</source>
+        <translation>Wijzigen</translation>
+    </message>
+    <message>
+        <source>Test scale</source>
+        <translation>Weegschaal testen</translation>
+    </message>
+    <message>
+        <source>No scale (type weights)</source>
+        <translation>Geen weegschaal (gewicht intypen)</translation>
+    </message>
+    <message>
+        <source>8N1: 8 data bits, no parity (most scales)</source>
+        <translation>8N1: 8 databits, geen pariteit (de meeste weegschalen)</translation>
+    </message>
+    <message>
+        <source>7E1: 7 data bits, even parity (Toledo 8217)</source>
+        <translation>7E1: 7 databits, even pariteit (Toledo 8217)</translation>
+    </message>
+    <message>
+        <source>7O1: 7 data bits, odd parity</source>
+        <translation>7O1: 7 databits, oneven pariteit</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <source>Scale: {value}</source>
+        <translation>Weegschaal: {value}</translation>
+    </message>
+    <message>
+        <source>Scale port: {value}</source>
+        <translation>Poort weegschaal: {value}</translation>
+    </message>
+    <message>
+        <source>Scale speed: {value} baud</source>
+        <translation>Snelheid weegschaal: {value} baud</translation>
+    </message>
+    <message>
+        <source>Scale framing: {value}</source>
+        <translation>Tekenformaat weegschaal: {value}</translation>
+    </message>
+    <message>
+        <source>Serial barcode scanner port: {value}</source>
+        <translation>Poort seriële barcodescanner: {value}</translation>
+    </message>
+    <message>
+        <source>Serial barcode scanner speed: {value} baud</source>
+        <translation>Snelheid seriële barcodescanner: {value} baud</translation>
+    </message>
+    <message>
+        <source>Which scale?</source>
+        <translation>Welke weegschaal?</translation>
+    </message>
+    <message>
+        <source>Speed in baud (as set on the device)</source>
+        <translation>Snelheid in baud (zoals ingesteld op het apparaat)</translation>
+    </message>
+    <message>
+        <source>Framing (as set on the scale)</source>
+        <translation>Tekenformaat (zoals ingesteld op de weegschaal)</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Geen</translation>
+    </message>
+    <message>
+        <source>Type the port name…</source>
+        <translation>Poortnaam intypen…</translation>
+    </message>
+    <message>
+        <source>Port, e.g. /dev/ttyUSB0 or COM3</source>
+        <translation>Poort, bijv. /dev/ttyUSB0 of COM3</translation>
+    </message>
+    <message>
+        <source>Port of the device</source>
+        <translation>Poort van het apparaat</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>No scale is set up: choose the scale and its port.</source>
+        <translation>Er is geen weegschaal ingesteld: kies de weegschaal en de poort.</translation>
+    </message>
+    <message>
+        <source>Testing the scale on {port}…</source>
+        <translation>Weegschaal op {port} testen…</translation>
+    </message>
+    <message>
+        <source>The scale answers: {weight} ({note}). Received: {raw}</source>
+        <translation>De weegschaal antwoordt: {weight} ({note}). Ontvangen: {raw}</translation>
+    </message>
+    <message>
+        <source>No answer from the scale: check the port and that it is on.</source>
+        <translation>Geen antwoord van de weegschaal: controleer de poort en of hij aan staat.</translation>
     </message>
 </context>
 <context>
@@ -739,6 +846,26 @@
         <source>&apos;{text}&apos; is not a date like 2026-03-31.</source>
         <translation>&apos;{text}&apos; is geen datum zoals 2026-03-31.</translation>
     </message>
+    <message>
+        <source>Unknown scale protocol &apos;{name}&apos;.</source>
+        <translation>Onbekend weegschaalprotocol &apos;{name}&apos;.</translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is not a serial port name such as /dev/ttyUSB0 or COM3.</source>
+        <translation>&apos;{name}&apos; is geen naam van een seriële poort zoals /dev/ttyUSB0 of COM3.</translation>
+    </message>
+    <message>
+        <source>The speed is one of {rates} baud.</source>
+        <translation>De snelheid is een van {rates} baud.</translation>
+    </message>
+    <message>
+        <source>The framing is one of {framings}.</source>
+        <translation>Het tekenformaat is een van {framings}.</translation>
+    </message>
+    <message>
+        <source>Unknown device setting &apos;{key}&apos;.</source>
+        <translation>Onbekende apparaatinstelling &apos;{key}&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
@@ -1096,6 +1223,21 @@
     </message>
 </context>
 <context>
+    <name>LiveWeight</name>
+    <message>
+        <source>Saved — take the item off the scale</source>
+        <translation>Opgeslagen — haal het artikel van de weegschaal</translation>
+    </message>
+    <message>
+        <source>Zero</source>
+        <translation>Nul</translation>
+    </message>
+    <message>
+        <source>Tare</source>
+        <translation>Tarra</translation>
+    </message>
+</context>
+<context>
     <name>LoginScreen</name>
     <message>
         <source>Enter your PIN</source>
@@ -1289,6 +1431,77 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>Scale</name>
+    <message>
+        <source>Connecting to the scale…</source>
+        <translation>Verbinden met de weegschaal…</translation>
+    </message>
+    <message>
+        <source>Scale not answering — type the weight</source>
+        <translation>Weegschaal antwoordt niet — typ het gewicht</translation>
+    </message>
+    <message>
+        <source>Put the item on the scale</source>
+        <translation>Leg het artikel op de weegschaal</translation>
+    </message>
+    <message>
+        <source>Stable · converted from lb</source>
+        <translation>Stabiel · omgerekend uit lb</translation>
+    </message>
+    <message>
+        <source>Stable</source>
+        <translation>Stabiel</translation>
+    </message>
+    <message>
+        <source>Unstable — wait until the scale settles</source>
+        <translation>Onstabiel — wacht tot de weegschaal stilstaat</translation>
+    </message>
+    <message>
+        <source>Negative — empty the scale and tap Zero</source>
+        <translation>Negatief — maak de weegschaal leeg en tik op Nul</translation>
+    </message>
+    <message>
+        <source>Overload</source>
+        <translation>Overbelast</translation>
+    </message>
+    <message>
+        <source>Too heavy for the scale — type the weight</source>
+        <translation>Te zwaar voor de weegschaal — typ het gewicht</translation>
+    </message>
+    <message>
+        <source>Underload</source>
+        <translation>Onderbelast</translation>
+    </message>
+    <message>
+        <source>Below the scale&apos;s range — check the platform</source>
+        <translation>Onder het bereik van de weegschaal — controleer het weegplateau</translation>
+    </message>
+    <message>
+        <source>Scale error</source>
+        <translation>Weegschaalfout</translation>
+    </message>
+    <message>
+        <source>The scale reports an error — type the weight</source>
+        <translation>De weegschaal meldt een fout — typ het gewicht</translation>
+    </message>
+    <message>
+        <source>Cannot open {port}: {detail}. Is the scale plugged in and the port right? (Linux: the user must be in the dialout group.)</source>
+        <translation>{port} kan niet worden geopend: {detail}. Is de weegschaal aangesloten en klopt de poort? (Linux: de gebruiker moet in de groep dialout zitten.)</translation>
+    </message>
+    <message>
+        <source>The connection to {port} broke off: {detail}</source>
+        <translation>De verbinding met {port} is verbroken: {detail}</translation>
+    </message>
+    <message>
+        <source>The scale sends something that is not its protocol (&apos;{line}&apos;): check the protocol, speed and framing.</source>
+        <translation>De weegschaal stuurt iets dat niet bij het protocol past (&apos;{line}&apos;): controleer protocol, snelheid en tekenformaat.</translation>
+    </message>
+    <message>
+        <source>{port} is open, but the scale does not answer: is it on? Check the protocol, speed and framing.</source>
+        <translation>{port} is open, maar de weegschaal antwoordt niet: staat hij aan? Controleer protocol, snelheid en tekenformaat.</translation>
     </message>
 </context>
 <context>

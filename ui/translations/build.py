@@ -22,7 +22,7 @@ def sources() -> list[Path]:
     """Every Python file whose strings may be shown: the UI and the services' messages."""
     return [
         path
-        for package in ("ui", "intake", "db")
+        for package in ("ui", "intake", "db", "devices")
         for path in sorted((ROOT / package).rglob("*.py"))
         if path != Path(__file__).resolve()
     ]

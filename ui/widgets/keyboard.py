@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
@@ -19,7 +19,8 @@ class TextEntryPanel(Panel):
     entered = Signal(str)
 
     def __init__(
-        self, host: QWidget, title: str, initial: str = "", *, max_length: int = 40
+        self, host: QWidget, title: str, initial: str = "", *, max_length: int = 40,
+        rows: Sequence[str] = _ROWS,
     ) -> None:
         super().__init__(host, title)
         self.max_length = max_length
@@ -33,7 +34,7 @@ class TextEntryPanel(Panel):
         grid = QGridLayout()
         grid.setSpacing(mm(1.2))
         self.keys: dict[str, QPushButton] = {}
-        for r, row in enumerate(_ROWS):
+        for r, row in enumerate(rows):
             for c, char in enumerate(row):
                 key = self.button(char)
                 key.setMinimumSize(mm(16), mm(15))

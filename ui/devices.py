@@ -1,0 +1,190 @@
+"""The serial devices for the screens: the scale's latest reading and the serial scanner's codes.
+
+The readers (`devices/`) run on plain Python threads and never touch Qt; they leave what they
+read in a slot or a queue, and a timer on the UI thread passes it on as signals, as the print
+queue does (PySide6 6.12 on Python 3.11 loses references on signals emitted from other threads).
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import threading
+from collections.abc import Mapping
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+
+from devices.protocols import Protocol, Reading, Status
+from devices.scale import ScaleReader
+from devices.scanner import ScannerReader
+from devices.serial_link import Fault, FaultKind
+from devices.settings import scale_settings, scanner_settings
+from intake.units import format_kg
+
+POLL_MS = 50
+log = logging.getLogger("ambacht")
+
+
+class ScaleLink(QObject):
+    """The station's scale: `state` is its latest Reading or Fault (None: not heard yet)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.state: Reading | Fault | None = None
+        self.protocol: Protocol | None = None
+        self.port = ""
+        self._reader: ScaleReader | None = None
+        self._lock = threading.Lock()
+        self._latest: Reading | Fault | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._deliver)
+
+    def configured(self) -> bool:
+        return self._reader is not None
+
+    def apply(self, settings: Mapping[str, str]) -> None:
+        """(Re)connect as the settings say; with no scale set up, stop."""
+        self.stop()
+        found = scale_settings(settings)
+        if found is not None:
+            port_settings, self.protocol = found
+            self.port = port_settings.port
+            self._reader = ScaleReader(port_settings, self.protocol, self._take)
+            self._reader.start()
+            self._timer.start()
+        self.changed.emit()
+
+    def stop(self) -> None:
+        if self._reader is not None:
+            self._reader.stop()
+        self._reader = self.protocol = None
+        self._timer.stop()
+        self.state = self._latest = None
+
+    def zero(self) -> None:
+        if self._reader is not None:
+            self._reader.zero()
+
+    def tare(self) -> None:
+        if self._reader is not None:
+            self._reader.tare()
+
+    def _take(self, event: Reading | Fault) -> None:
+        """On the reader's thread: only the latest counts."""
+        with self._lock:
+            self._latest = event
+
+    def _deliver(self) -> None:
+        with self._lock:
+            event, self._latest = self._latest, None
+        if event is not None and event != self.state:
+            self.state = event
+            self.changed.emit()
+
+
+class ScannerLink(QObject):
+    """A barcode scanner on a serial port: emits `scanned(code)` as a USB scanner's burst does."""
+
+    scanned = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fault: Fault | None = None
+        self._reader: ScannerReader | None = None
+        self._codes: queue.SimpleQueue[str] = queue.SimpleQueue()
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._deliver)
+
+    def apply(self, settings: Mapping[str, str]) -> None:
+        self.stop()
+        port_settings = scanner_settings(settings)
+        if port_settings is not None:
+            self._reader = ScannerReader(port_settings, self._codes.put, self._faulted)
+            self._reader.start()
+            self._timer.start()
+
+    def stop(self) -> None:
+        if self._reader is not None:
+            self._reader.stop()
+        self._reader = None
+        self._timer.stop()
+
+    def _faulted(self, fault: Fault) -> None:
+        """On the reader's thread. A scanner is silent when idle, so no screen shows its faults;
+        the log says why scans do not come (once, not every second while unplugged)."""
+        if fault != self._fault:
+            log.warning("serial scanner: %s %s", fault.kind, fault.detail)
+        self._fault = fault
+
+    def _deliver(self) -> None:
+        while not self._codes.empty():
+            self.scanned.emit(self._codes.get())
+
+
+class Devices:
+    """The serial devices of one running app, started and stopped together."""
+
+    def __init__(self) -> None:
+        self.scale = ScaleLink()
+        self.scanner = ScannerLink()
+
+    def apply(self, settings: Mapping[str, str]) -> None:
+        self.scale.apply(settings)
+        self.scanner.apply(settings)
+
+    def stop(self) -> None:
+        self.scale.stop()
+        self.scanner.stop()
+
+
+def describe(state: Reading | Fault | None, lang: str) -> tuple[str, str]:
+    """The big text and the line under it for the scale's state, in the app's language."""
+    if state is None:
+        return "…", QCoreApplication.translate("Scale", "Connecting to the scale…")
+    if isinstance(state, Fault):
+        return "—", QCoreApplication.translate("Scale", "Scale not answering — type the weight")
+    weight = format_kg(state.grams, lang) if state.grams is not None else "…"
+    if state.status is Status.OK:
+        if not state.grams:
+            return weight, QCoreApplication.translate("Scale", "Put the item on the scale")
+        if state.unit == "lb":
+            return weight, QCoreApplication.translate("Scale", "Stable · converted from lb")
+        return weight, QCoreApplication.translate("Scale", "Stable")
+    if state.status is Status.UNSTABLE:
+        return weight, QCoreApplication.translate(
+            "Scale", "Unstable — wait until the scale settles")
+    if state.status is Status.NEGATIVE:
+        return weight if state.grams is not None else "< 0", QCoreApplication.translate(
+            "Scale", "Negative — empty the scale and tap Zero")
+    if state.status is Status.OVERLOAD:
+        return QCoreApplication.translate("Scale", "Overload"), QCoreApplication.translate(
+            "Scale", "Too heavy for the scale — type the weight")
+    if state.status is Status.UNDERLOAD:
+        return QCoreApplication.translate("Scale", "Underload"), QCoreApplication.translate(
+            "Scale", "Below the scale's range — check the platform")
+    return QCoreApplication.translate("Scale", "Scale error"), QCoreApplication.translate(
+        "Scale", "The scale reports an error — type the weight")
+
+
+def explain_fault(fault: Fault, port: str) -> str:
+    """What the scale test says about a fault, with what to check."""
+    if fault.kind is FaultKind.NO_PORT:
+        return QCoreApplication.translate(
+            "Scale", "Cannot open {port}: {detail}. Is the scale plugged in and the port "
+            "right? (Linux: the user must be in the dialout group.)").format(
+            port=port, detail=fault.detail)
+    if fault.kind is FaultKind.LOST:
+        return QCoreApplication.translate(
+            "Scale", "The connection to {port} broke off: {detail}").format(
+            port=port, detail=fault.detail)
+    if fault.detail:
+        return QCoreApplication.translate(
+            "Scale", "The scale sends something that is not its protocol ('{line}'): check "
+            "the protocol, speed and framing.").format(line=fault.detail)
+    return QCoreApplication.translate(
+        "Scale", "{port} is open, but the scale does not answer: is it on? Check the "
+        "protocol, speed and framing.").format(port=port)
