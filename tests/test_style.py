@@ -1,4 +1,4 @@
-"""The code stays as the house style says: ruff clean, and intake/ and db/ type-check."""
+"""The code stays as the house style says: ruff clean, and intake/, db/ and labels/ type-check."""
 
 from __future__ import annotations
 
