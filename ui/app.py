@@ -38,18 +38,19 @@ def build_context(store: Store, clock: Clock, lang: str | None = None) -> AppCon
     settings = store.settings()
     language = Language()
     language.apply(lang or settings.get("language", "nl"))
+    labels = LabelService(store, clock)
     return AppContext(
         store=store,
         clock=clock,
         auth=AuthService(store, clock, settings["station"]),
         gate=GateService(store, clock, settings["station"]),
-        labels=LabelService(store),
+        labels=labels,
         admin=AdminService(store, clock, settings["station"]),
         workshop=WorkshopService(store, clock, settings["station"]),
         shop=ShopService(store, clock, settings["station"]),
         material=MaterialService(store, clock, settings["station"]),
         language=language,
-        printer_queue=PrintQueue(),
+        printer_queue=PrintQueue(labels),
     )
 
 

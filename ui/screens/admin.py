@@ -17,6 +17,7 @@ from intake.admin import NameList
 from intake.model import User
 from ui.context import AppContext
 from ui.screens.admin_base import Section
+from ui.screens.admin_printer import LabelPrinterSection
 from ui.screens.admin_sections import (
     CategoriesSection,
     NamesSection,
@@ -48,6 +49,7 @@ class AdminScreen(Retranslating, QWidget):
             "municipalities": NamesSection(NameList.MUNICIPALITIES, ctx, self),
             "recipients": NamesSection(NameList.RECIPIENTS, ctx, self),
             "station": StationSection(ctx, self),
+            "printer": LabelPrinterSection(ctx, self),
         }
         self.stack = QStackedWidget(self)
         self.tabs: dict[str, QPushButton] = {}
@@ -81,7 +83,7 @@ class AdminScreen(Retranslating, QWidget):
         self.back.setText(self.tr("Back"))
         names = {"categories": self.tr("Categories"), "staff": self.tr("Staff"),
                  "municipalities": self.tr("Municipalities"), "recipients": self.tr("Recipients"),
-                 "station": self.tr("Station")}
+                 "station": self.tr("Station"), "printer": self.tr("Label printer")}
         for key, tab in self.tabs.items():
             tab.setText(names[key])
 

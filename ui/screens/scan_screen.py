@@ -82,9 +82,9 @@ class ScanScreen(Retranslating, QWidget):
 
     def _print_failed(self, code: str, error: str) -> None:
         if self.isVisible():
-            self.banner.error(self.tr("Not printed for {code}: {error}. Nothing is lost; "
-                                      "print again when the printer is ready.").format(
-                code=code, error=error))
+            self.banner.error(self.tr("Not printed yet for {code}: {error}. The label waits "
+                                      "and is printed when the printer is back.").format(
+                code=code, error=error.rstrip(".")))
 
     def leave(self) -> None:
         self.user = None
@@ -126,9 +126,6 @@ class ScanScreen(Retranslating, QWidget):
     def print_label(self, item: Item) -> None:
         """Queue the item's label (with its price, when it waits in the store)."""
         try:
-            pdf = self.ctx.labels.render([item])
-            printer = self.ctx.labels.printer()
+            self.ctx.printer_queue.print_item(item)
         except Exception as exc:  # noqa: BLE001 - the item is saved; say why its label is not
             self._print_failed(item.code, str(exc))
-            return
-        self.ctx.printer_queue.submit(printer, pdf, item.code)

@@ -29,12 +29,39 @@
     </message>
 </context>
 <context>
+    <name>LabelPrinterSection</name>
+    <message numerus="yes">
+        <source>%n labels waiting for the printer</source>
+        <translation>
+            <numerusform>%n label waiting for the printer</numerusform>
+            <numerusform>%n labels waiting for the printer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StoreScreen</name>
     <message numerus="yes">
         <source>%n items</source>
         <translation>
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WaitingLabelsButton</name>
+    <message numerus="yes">
+        <source>%n labels waiting</source>
+        <translation>
+            <numerusform>%n label waiting</numerusform>
+            <numerusform>%n labels waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{code} · %n attempts</source>
+        <translation>
+            <numerusform>{code} · %n attempt</numerusform>
+            <numerusform>{code} · %n attempts</numerusform>
         </translation>
     </message>
 </context>
