@@ -302,7 +302,7 @@ def m007_print_jobs(db: Database) -> None:
             created_at TEXT NOT NULL,
             updated_at TEXT NOT NULL
         )""",
-        """CREATE INDEX print_jobs_waiting ON print_jobs (station, created_at)
+        """CREATE INDEX print_jobs_waiting ON print_jobs (station)
            WHERE state IN ('queued', 'printing', 'failed')""",
     ):
         db.execute(statement)

@@ -672,10 +672,10 @@ class Store:
         return _print_job(row) if row else None
 
     def waiting_print_jobs(self, station: str) -> list[PrintJob]:
-        """The station's jobs not printed nor cancelled yet, oldest first."""
+        """The station's jobs not printed nor cancelled yet, in the order they were queued."""
         rows = self.db.execute(
             f"SELECT {_JOB_COLUMNS} FROM print_jobs WHERE station = ? "
-            "AND state IN ('queued', 'printing', 'failed') ORDER BY created_at, id",
+            "AND state IN ('queued', 'printing', 'failed') ORDER BY rowid",
             [station],
         ).fetchall()
         return [_print_job(row) for row in rows]

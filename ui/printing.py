@@ -1,10 +1,10 @@
 """Printing off the UI thread, with label jobs kept in the database until a printer confirms.
 
 An item's label becomes a print job (`LabelService.queue_item`) before anything is sent, so
-a printer that is off, out of paper or unplugged loses nothing: the job is tried again after
-5 s, 15 s, 1 min and then every 5 min, again at once when someone asks ('Label again', the
-waiting list, a new printer in the settings), and after a restart of the app. Labels come out
-in the order the items went in, one job at a time.
+a printer that is off, out of paper or unplugged loses nothing. Labels go out one job at a time
+in the order the items went in; when one fails, the queue waits (5 s, 15 s, 1 min, then 5 min
+between tries) and tries the oldest again, at once when someone asks ('Label again', the
+waiting list, a new printer in the settings), and after a restart of the app.
 
 The worker is a plain Python thread that gets labels and a printer object, never widgets or
 the database connection. It puts its outcome in a queue, and a timer on the UI thread writes
@@ -61,7 +61,8 @@ class PrintQueue(QObject):
             queue.SimpleQueue())
         self._work: set[Future[None]] = set()
         self._sending: PrintJob | None = None  # the label job with the worker now
-        self._not_before: dict[str, float] = {}  # job id -> time.monotonic() of its next try
+        self._failures = 0  # failed tries in a row: the printer's, not one job's
+        self._not_before = 0.0  # time.monotonic() of the next try after a failure
         self._asked: set[str] = set()  # jobs someone just asked for: say it if they fail
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
@@ -77,7 +78,7 @@ class PrintQueue(QObject):
     def print_item(self, item: Item) -> PrintJob:
         """Keep a job for the item's label and send it as soon as the printer is free."""
         job = self.labels.queue_item(item)
-        self._not_before.pop(job.id, None)
+        self._not_before = 0.0
         self._asked.add(job.id)
         self.changed.emit()
         self._next()
@@ -85,7 +86,7 @@ class PrintQueue(QObject):
 
     def retry_now(self) -> None:
         """Try every waiting job again now (the printer is back, or another one was chosen)."""
-        self._not_before.clear()
+        self._not_before = 0.0
         self._asked.update(job.id for job in self.waiting())
         self._next()
 
@@ -93,7 +94,6 @@ class PrintQueue(QObject):
         """Cancel a waiting job; False when it has printed or is being sent."""
         cancelled = self.labels.cancel_job(job_id) is not None
         if cancelled:
-            self._not_before.pop(job_id, None)
             self.changed.emit()
         return cancelled
 
@@ -129,14 +129,15 @@ class PrintQueue(QObject):
     # --- sending ---------------------------------------------------------------------------
 
     def _next(self) -> None:
-        """On the UI thread: send the oldest job that is due, or wake up when one will be."""
+        """On the UI thread: send the oldest waiting job, or wake up when it is time to."""
         if self._sending is not None:
             return
-        now = time.monotonic()
         waiting = self.labels.waiting_jobs()
-        due = [job for job in waiting if self._not_before.get(job.id, 0) <= now]
-        if due:
-            job = self.labels.start_attempt(due[0])
+        wait_s = self._not_before - time.monotonic()
+        if waiting and wait_s > 0:
+            self._retry.start(max(POLL_MS, round(wait_s * 1000)))
+        elif waiting:
+            job = self.labels.start_attempt(waiting[0])
             self._sending = job
             try:
                 printer = printer_for(job.printer)
@@ -146,9 +147,6 @@ class PrintQueue(QObject):
                 return
             self._start(job.id, job.code, lambda: printer.print_labels(
                 job.labels, job.label_size, job.copies, job.code))
-        elif waiting:
-            first = min(self._not_before[job.id] for job in waiting)
-            self._retry.start(max(POLL_MS, round((first - now) * 1000)))
 
     def _start(self, job_id: str | None, name: str, send: Callable[[], str]) -> None:
         self._work.add(self._executor.submit(self._run, job_id, name, send))
@@ -185,16 +183,19 @@ class PrintQueue(QObject):
         assert job is not None
         if ok:
             self.labels.job_printed(job, text)
-            self._not_before.pop(job.id, None)
+            self._failures = 0
             self._asked.discard(job.id)
             self.printed.emit(job.code, text)
         else:
-            job = self.labels.job_failed(job, text)
-            delay = self.retry_delays_s[min(job.attempts, len(self.retry_delays_s)) - 1]
-            self._not_before[job.id] = time.monotonic() + delay
-            # A retry nobody asked for fails quietly: the waiting list shows it.
-            if job.id in self._asked:
-                self._asked.discard(job.id)
-                self.failed.emit(job.code, text)
+            self.labels.job_failed(job, text)
+            self._failures += 1
+            delay = self.retry_delays_s[min(self._failures, len(self.retry_delays_s)) - 1]
+            self._not_before = time.monotonic() + delay
+            # The labels just asked for wait behind this one: say so for each. A retry nobody
+            # asked for fails quietly (the waiting list shows it).
+            for waiting in self.labels.waiting_jobs():
+                if waiting.id in self._asked:
+                    self.failed.emit(waiting.code, text)
+            self._asked.clear()
         self.changed.emit()
         self._next()
