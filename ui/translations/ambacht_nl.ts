@@ -1338,6 +1338,10 @@
         <translation>Nog niet geprint voor {code}: {error}. Het label wacht en wordt geprint zodra de printer terug is.</translation>
     </message>
     <message>
+        <source>Not printed for {code}: {error}. Nothing is lost; print again when the printer is ready.</source>
+        <translation>Niet geprint voor {code}: {error}. Er gaat niets verloren; print opnieuw als de printer klaar is.</translation>
+    </message>
+    <message>
         <source>Item code: the letter</source>
         <translation>Itemcode: de letter</translation>
     </message>
