@@ -25,9 +25,6 @@ class JobState(StrEnum):
     CANCELLED = "cancelled"  # someone cancelled it before it printed
 
 
-WAITING = (JobState.QUEUED, JobState.PRINTING, JobState.FAILED)
-
-
 @dataclass(frozen=True)
 class PrintJob:
     """One job: an item's labels, and where and how far they got."""
@@ -45,10 +42,6 @@ class PrintJob:
     result: str  # where it went, as the printer said
     created_at: datetime
     updated_at: datetime
-
-    @property
-    def waiting(self) -> bool:
-        return self.state in WAITING
 
 
 def labels_to_json(labels: tuple[LabelContent, ...]) -> str:
