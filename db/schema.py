@@ -280,3 +280,34 @@ def m006_day_figures(db: Database) -> None:
         "CREATE INDEX events_corrected ON events (type) WHERE type = 'corrected'",
     ):
         db.execute(statement)
+
+
+@migrations()
+def m007_print_jobs(db: Database) -> None:
+    """Label print jobs, kept until the printer confirms them (and afterwards as a record).
+
+    Operational data, not history: a job's state, attempts and latest error are updated in
+    place. `labels` is the JSON of the texts as queued; `label_size` and `printer` (a
+    PrinterSetting as JSON) say where the latest attempt went.
+    """
+    for statement in (
+        """CREATE TABLE print_jobs (
+            id TEXT PRIMARY KEY,
+            code TEXT NOT NULL,
+            station TEXT NOT NULL,
+            labels TEXT NOT NULL,
+            copies INTEGER NOT NULL CHECK (copies BETWEEN 1 AND 99),
+            label_size TEXT NOT NULL,
+            printer TEXT NOT NULL,
+            state TEXT NOT NULL
+                CHECK (state IN ('queued', 'printing', 'done', 'failed', 'cancelled')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            last_error TEXT NOT NULL DEFAULT '',
+            result TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        """CREATE INDEX print_jobs_waiting ON print_jobs (station)
+           WHERE state IN ('queued', 'printing', 'failed')""",
+    ):
+        db.execute(statement)

@@ -25,9 +25,12 @@ from intake.ords import check_product_category
 from intake.text import clean_name
 from intake.units import check_price, check_weight_limits, is_whole
 from labels.layout import SIZES
+from labels.setting import PRINTER_KINDS
+from labels.zpl import DPI_CHOICES
 
 _CODE = re.compile(r"[a-z][a-z0-9_]{1,19}")
 _QUEUE = re.compile(r"[A-Za-z0-9_.@-]{1,60}")
+_HOST = re.compile(r"[A-Za-z0-9]([A-Za-z0-9.:-]{0,252})")  # a host name, IPv4 or IPv6
 LANGUAGES = ("nl", "en")
 IDLE_RANGE_S = (30, 3600)
 
@@ -236,6 +239,37 @@ class AdminService:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Errors", "The folder '{folder}' is not there."), folder=folder[:200])
         self._set(actor, BACKUP_FOLDER_SETTING, folder)
+
+    def set_label_printer(
+        self, actor: User, kind: str, *, name: str = "", host: str = "", port: int = 9100,
+        dpi: int = 203,
+    ) -> None:
+        """The station's label printer: a CUPS queue or a Qt printer by `name`, a Zebra at
+        `host`:`port` with a head of `dpi`, or (`folder`) PDF files."""
+        if kind not in PRINTER_KINDS:
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown kind of printer '{kind}'."),
+                                  kind=kind[:20])
+        if kind in ("cups", "qt") and not name.strip():
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Choose a printer."))
+        if kind == "cups":
+            self.set_printer(actor, name)
+        elif kind == "qt":
+            self._set(actor, "qt_printer", name.strip()[:200])
+        elif kind == "zebra":
+            host = host.strip()
+            if not _HOST.fullmatch(host):
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "Errors", "'{host}' is not a host name or IP address."), host=host[:60])
+            if not 1 <= port <= 65535:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "Errors", "A network port is a number from 1 to 65535."))
+            if dpi not in DPI_CHOICES:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "Errors", "A Zebra print head has 203 or 300 dpi."))
+            self._set(actor, "zebra_host", host)
+            self._set(actor, "zebra_port", str(port))
+            self._set(actor, "printer_dpi", str(dpi))
+        self._set(actor, "printer_kind", kind)
 
     def set_labels_per_item(self, actor: User, count: int) -> None:
         if not (is_whole(count) and 1 <= count <= 5):

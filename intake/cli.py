@@ -378,7 +378,8 @@ def _cmd_label(args: argparse.Namespace) -> int:
         _write_label(store, item, args.out, args.size)
         return 0
     labels = LabelService(store)
-    print(labels.printer().print_pdf(labels.render([item], args.size), item.code))
+    print(labels.printer().print_labels([labels.content(item)], args.size or labels.size(),
+                                        labels.copies(), item.code))
     return 0
 
 

@@ -1,4 +1,5 @@
-"""From an item to its printed label: the texts, the PDF and the printer the settings name.
+"""From an item to its printed label: the texts, the PDF, the printer the settings name, and
+the print jobs that keep a label until its printer has confirmed it.
 
 A label is read by store staff and customers, so it is in the site's label language (a setting,
 Dutch by default), not in the language of whoever is logged in.
@@ -6,17 +7,22 @@ Dutch by default), not in the language of whoever is logged in.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from db import Store
+from intake.clock import Clock, SystemClock
 from intake.errors import QT_TRANSLATE_NOOP, NotFound
+from intake.ids import new_id
 from intake.localtime import site_zone
 from intake.model import Item, Route, Status
 from intake.paths import data_dir
 from intake.units import format_eur, format_kg
+from labels.jobs import JobState, PrintJob
 from labels.layout import DEFAULT_SIZE, SIZES, LabelContent
-from labels.printing import CupsPrinter, FolderPrinter, LabelPrinter
+from labels.printing import CupsPrinter, DocumentPrinter, FolderPrinter, LabelPrinter
 from labels.render import render_pdf
+from labels.setting import PRINTER_KINDS, PrinterSetting, open_printer
 
 ROUTE_NAMES: dict[str, dict[Route, str]] = {
     "nl": {Route.SALE: "Verkoop", Route.REPAIR: "Reparatie", Route.MATERIAL: "Materiaal"},
@@ -27,8 +33,9 @@ ROUTE_NAMES: dict[str, dict[Route, str]] = {
 class LabelService:
     """Renders and prints item labels as the coordinator's settings say."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, clock: Clock | None = None) -> None:
         self.store = store
+        self.clock = clock or SystemClock()
 
     def content(self, item: Item) -> LabelContent:
         settings = self.store.settings()
@@ -70,14 +77,26 @@ class LabelService:
         except ValueError:
             return 1
 
-    def printer(self) -> LabelPrinter:
-        """CUPS when a printer queue is set, else a folder of PDFs."""
+    def printer_setting(self) -> PrinterSetting:
+        """The station's label printer. Before printer kinds, a queue name meant CUPS."""
         settings = self.store.settings()
-        if settings.get("printer"):
-            return CupsPrinter(settings["printer"])
-        return FolderPrinter(self.label_folder())
+        kind = settings.get("printer_kind") or ("cups" if settings.get("printer") else "folder")
+        if kind not in PRINTER_KINDS:
+            kind = "folder"
+        return PrinterSetting(
+            kind=kind,
+            name=settings.get("qt_printer" if kind == "qt" else "printer", ""),
+            host=settings.get("zebra_host", ""),
+            port=_number(settings.get("zebra_port"), 9100),
+            dpi=_number(settings.get("printer_dpi"), 203),
+            folder=str(self.label_folder()),
+        )
 
-    def document_printer(self) -> LabelPrinter:
+    def printer(self) -> LabelPrinter:
+        """The label printer the settings name (a Qt printer only the app can make)."""
+        return open_printer(self.printer_setting())
+
+    def document_printer(self) -> DocumentPrinter:
         """Where A4 documents (delivery notes) go: a CUPS queue if set, else a folder."""
         settings = self.store.settings()
         if settings.get("document_printer"):
@@ -92,3 +111,62 @@ class LabelService:
     def label_folder(self) -> Path:
         folder = self.store.settings().get("label_folder", "")
         return Path(folder) if folder else data_dir() / "labels"
+
+    # --- print jobs ------------------------------------------------------------------------
+
+    def queue_item(self, item: Item) -> PrintJob:
+        """Keep a job for the item's label(s) until a printer confirms it.
+
+        Asked again while an earlier job of the item still waits, the earlier job is the
+        answer: it will be tried now, and one label comes out, not two.
+        """
+        waiting = next((job for job in self.waiting_jobs()
+                        if job.code == item.code and job.state is not JobState.PRINTING), None)
+        if waiting is not None:
+            return waiting
+        now = self.clock.now()
+        job = PrintJob(
+            id=new_id(), code=item.code, station=self._station(), labels=(self.content(item),),
+            copies=self.copies(), label_size=self.size(), printer=self.printer_setting(),
+            state=JobState.QUEUED, attempts=0, last_error="", result="", created_at=now,
+            updated_at=now,
+        )
+        self.store.add_print_job(job)
+        return job
+
+    def waiting_jobs(self) -> list[PrintJob]:
+        """This station's jobs that have not printed yet, oldest first."""
+        return self.store.waiting_print_jobs(self._station())
+
+    def start_attempt(self, job: PrintJob) -> PrintJob:
+        """The job goes to the station's printer of this moment, in its label size."""
+        return self._save(replace(job, state=JobState.PRINTING, attempts=job.attempts + 1,
+                                  label_size=self.size(), printer=self.printer_setting()))
+
+    def job_printed(self, job: PrintJob, where: str) -> PrintJob:
+        return self._save(replace(job, state=JobState.DONE, result=where, last_error=""))
+
+    def job_failed(self, job: PrintJob, error: str) -> PrintJob:
+        return self._save(replace(job, state=JobState.FAILED, last_error=error))
+
+    def cancel_job(self, job_id: str) -> PrintJob | None:
+        """Cancel a waiting job; None when it has printed, is printing or is gone."""
+        job = self.store.print_job(job_id)
+        if job is None or job.state not in (JobState.QUEUED, JobState.FAILED):
+            return None
+        return self._save(replace(job, state=JobState.CANCELLED))
+
+    def _save(self, job: PrintJob) -> PrintJob:
+        job = replace(job, updated_at=self.clock.now())
+        self.store.save_print_job(job)
+        return job
+
+    def _station(self) -> str:
+        return self.store.settings().get("station", "")
+
+
+def _number(text: str | None, default: int) -> int:
+    try:
+        return int(text or default)
+    except ValueError:
+        return default

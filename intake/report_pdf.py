@@ -25,7 +25,7 @@ from reportlab.platypus import (
 
 from intake.exports import COLUMNS, TARGET_NAMES, comparisons
 from intake.monitoring import Report, TargetProgress, figures_json
-from labels.render import fonts
+from labels.geometry import fonts
 
 TEXT = {
     "nl": {

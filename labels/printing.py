@@ -1,7 +1,8 @@
-"""Sending label PDFs somewhere: a CUPS queue (`lp`) or a folder of PDF files.
+"""Sending labels somewhere: a CUPS queue (`lp`), a folder of PDF files, or (`labels.zpl`) a
+Zebra printer; which one a station uses is its `PrinterSetting`.
 
-Both raise PrintError with a plain English sentence; the app wraps it in the user's language
-and the item, saved before printing, can be printed again.
+Every printer raises PrintError with a plain English sentence; the app wraps it in the user's
+language, and the item, saved before printing, waits in the print queue for another attempt.
 """
 
 from __future__ import annotations
@@ -11,8 +12,12 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
+
+from labels.layout import LabelContent
+from labels.render import render_pdf
 
 
 class PrintError(Exception):
@@ -20,9 +25,33 @@ class PrintError(Exception):
 
 
 class LabelPrinter(Protocol):
-    """Anything that takes a label PDF and says where it went."""
+    """Anything that prints labels and, once the printer has taken them, says where."""
+
+    def print_labels(
+        self, labels: Sequence[LabelContent], size_key: str, copies: int, job_name: str
+    ) -> str: ...
+
+
+class DocumentPrinter(Protocol):
+    """Anything that takes a PDF (a label sheet or a delivery note) and says where it went."""
 
     def print_pdf(self, pdf: bytes, job_name: str) -> str: ...
+
+
+class PdfPrinter:
+    """Base of the printers that take PDFs: labels become pages, each one `copies` times."""
+
+    def print_pdf(self, pdf: bytes, job_name: str) -> str:
+        raise NotImplementedError
+
+    def print_labels(
+        self, labels: Sequence[LabelContent], size_key: str, copies: int, job_name: str
+    ) -> str:
+        try:
+            pdf = render_pdf([label for label in labels for _ in range(copies)], size_key)
+        except ValueError as exc:
+            raise PrintError(str(exc)) from None
+        return self.print_pdf(pdf, job_name)
 
 
 def safe_job_name(name: str) -> str:
@@ -31,16 +60,25 @@ def safe_job_name(name: str) -> str:
     return cleaned[:60] or "label"
 
 
-class CupsPrinter:
-    """A CUPS queue, printed to with `lp -d QUEUE` (the PDF goes on standard input)."""
+class CupsPrinter(PdfPrinter):
+    """A CUPS queue, printed to with `lp -d QUEUE` (the PDF goes on standard input).
+
+    A job is sent only while the queue is enabled: CUPS would accept a job for a stopped queue
+    and hold it without telling, so the gate would say 'printed' while nothing comes out.
+    Once `lp` gives a request id, CUPS has the job and prints it.
+    """
 
     def __init__(
-        self, queue: str, *, copies: int = 1, lp_command: str = "lp", timeout_s: float = 15
+        self, queue: str, *, copies: int = 1, lp_command: str = "lp",
+        lpstat_command: str = "lpstat", timeout_s: float = 15,
     ) -> None:
-        self.queue, self.copies, self.lp_command, self.timeout_s = (
-            queue, copies, lp_command, timeout_s)
+        self.queue, self.copies, self.lp_command, self.lpstat_command, self.timeout_s = (
+            queue, copies, lp_command, lpstat_command, timeout_s)
 
     def print_pdf(self, pdf: bytes, job_name: str) -> str:
+        stopped = self.stopped_reason()
+        if stopped is not None:
+            raise PrintError(f"printer {self.queue} is stopped: {stopped}")
         command = [self.lp_command, "-d", self.queue, "-n", str(self.copies),
                    "-t", safe_job_name(job_name), "-"]
         try:
@@ -59,8 +97,22 @@ class CupsPrinter:
         found = re.search(r"request id is (\S+)", done.stdout.decode(errors="replace"))
         return f"{self.queue}, job {found.group(1)}" if found else self.queue
 
+    def stopped_reason(self) -> str | None:
+        """Why CUPS has stopped the queue ('Paused', a backend's error), or None when it runs
+        or cannot be asked (then `lp` itself says what is wrong)."""
+        try:
+            done = subprocess.run([self.lpstat_command, "-p", self.queue], capture_output=True,
+                                  timeout=self.timeout_s, check=False,
+                                  env={**os.environ, "LC_ALL": "C"})
+        except (OSError, subprocess.TimeoutExpired):
+            return None
+        lines = done.stdout.decode(errors="replace").splitlines()
+        if done.returncode != 0 or not lines or " disabled since " not in lines[0]:
+            return None
+        return lines[1].strip() if len(lines) > 1 and lines[1].strip() else "disabled"
 
-class FolderPrinter:
+
+class FolderPrinter(PdfPrinter):
     """Writes each label as a PDF file into a folder (when there is no printer)."""
 
     def __init__(self, folder: Path) -> None:
@@ -107,3 +159,4 @@ def list_cups_queues(lpstat_command: str = "lpstat") -> list[str]:
         return []
     return [line.strip() for line in done.stdout.decode(errors="replace").splitlines()
             if line.strip()]
+

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from db import Store
 from intake.clock import FixedClock
+from intake.gate import GateService
 from intake.lifecycle import replay
 from intake.setup import initialize
 from ui.app import build_context, open_store
@@ -73,7 +74,7 @@ def test_sigkill_during_intakes_loses_nothing_acknowledged(
     stored = {row[0] for row in store.db.execute("SELECT code FROM items")}
     missing = [code for code in acknowledged if code not in stored]
     assert not missing, f"acknowledged but lost (seed {seed}): {missing[:10]}"
-    gate = build_context(store, clock, "en").gate
+    gate = GateService(store, clock, "A")
     for code in stored:
         item = gate.item(code)
         assert replay(item, gate.history(item)) == item, code
@@ -88,3 +89,4 @@ def test_sigkill_during_intakes_loses_nothing_acknowledged(
     window.show()
     assert window.stack.currentWidget() is window.first_run  # no PIN yet in this database
     window.ctx.printer_queue.wait()
+    window.ctx.printer_queue.stop()

@@ -1,4 +1,5 @@
-"""The code stays as the house style says: ruff clean, and intake/, db/ and devices/ type-check."""
+"""The code stays as the house style says: ruff clean, and intake/, db/, devices/ and labels/
+type-check."""
 
 from __future__ import annotations
 

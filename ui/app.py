@@ -44,18 +44,19 @@ def build_context(store: Store, clock: Clock, lang: str | None = None) -> AppCon
     settings = store.settings()
     language = Language()
     language.apply(lang or settings.get("language", "nl"))
+    labels = LabelService(store, clock)
     return AppContext(
         store=store,
         clock=clock,
         auth=AuthService(store, clock, settings["station"]),
         gate=GateService(store, clock, settings["station"]),
-        labels=LabelService(store),
+        labels=labels,
         admin=AdminService(store, clock, settings["station"]),
         workshop=WorkshopService(store, clock, settings["station"]),
         shop=ShopService(store, clock, settings["station"]),
         material=MaterialService(store, clock, settings["station"]),
         language=language,
-        printer_queue=PrintQueue(),
+        printer_queue=PrintQueue(labels),
         backups=BackupScheduler(store.path, store.settings, clock),
     )
 
@@ -168,6 +169,7 @@ class Startup(QObject):
         for ctx in self.contexts:
             ctx.devices.stop()
             ctx.printer_queue.wait()
+            ctx.printer_queue.stop()
             ctx.backups.wait()
             ctx.store.close()
         self.contexts.clear()

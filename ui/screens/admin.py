@@ -17,6 +17,7 @@ from intake.admin import NameList
 from intake.model import User
 from ui.context import AppContext
 from ui.screens.admin_base import Section
+from ui.screens.admin_printer import LabelPrinterSection
 from ui.screens.admin_sections import (
     CategoriesSection,
     NamesSection,
@@ -50,6 +51,7 @@ class AdminScreen(Retranslating, QWidget):
             "recipients": NamesSection(NameList.RECIPIENTS, ctx, self),
             "station": StationSection(ctx, self),
             "devices": DevicesSection(ctx, self),
+            "printer": LabelPrinterSection(ctx, self),
         }
         self.stack = QStackedWidget(self)
         self.tabs: dict[str, QPushButton] = {}
@@ -83,7 +85,8 @@ class AdminScreen(Retranslating, QWidget):
         self.back.setText(self.tr("Back"))
         names = {"categories": self.tr("Categories"), "staff": self.tr("Staff"),
                  "municipalities": self.tr("Municipalities"), "recipients": self.tr("Recipients"),
-                 "station": self.tr("Station"), "devices": self.tr("Devices")}
+                 "station": self.tr("Station"), "devices": self.tr("Devices"),
+                 "printer": self.tr("Label printer")}
         for key, tab in self.tabs.items():
             tab.setText(names[key])
 

@@ -1,4 +1,5 @@
-"""The coordinator's settings sections: categories, staff, name lists, station."""
+"""The coordinator's settings sections: categories, staff, name lists, station (the label
+printer has its own, in admin_printer.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +8,6 @@ from intake.errors import AmbachtError
 from intake.model import Category, Role
 from intake.ords import PRODUCT_CATEGORIES
 from intake.units import parse_eur
-from labels.layout import SIZES
-from labels.printing import list_cups_queues
 from ui.backups import removable_folders
 from ui.screens.admin_base import Section
 
@@ -280,24 +279,20 @@ class NamesSection(Section):
 
 
 class StationSection(Section):
-    """Site name, idle logout, languages, label size, printer, labels per item, test print,
-    and the backups: their folder, the latest one, and "Back up now"."""
+    """Site name, idle logout, languages, and the backups: their folder, the latest one,
+    and "Back up now"."""
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
         self.change = self.add_button(self.start_change)
-        self.test_print = self.add_button(self.print_test)
         self.back_up = self.add_button(self.back_up_now)
         self.finish_buttons()
-        self.ctx.printer_queue.printed.connect(self._printed)
-        self.ctx.printer_queue.failed.connect(self._failed)
         self.ctx.backups.done.connect(self._backed_up)
         self.ctx.backups.failed.connect(self._backup_failed)
         self.retranslate()
 
     def retranslate(self) -> None:
         self.change.setText(self.tr("Change"))
-        self.test_print.setText(self.tr("Test print"))
         self.back_up.setText(self.tr("Back up now"))
 
     def refresh(self) -> None:
@@ -311,12 +306,6 @@ class StationSection(Section):
                 value=languages.get(s.get("language", ""), "")), "language"),
             (self.tr("Language of the labels: {value}").format(
                 value=languages.get(s.get("label_language", ""), "")), "label_language"),
-            (self.tr("Label size: {value}").format(value=s.get("label_size")), "label_size"),
-            (self.tr("Printer: {value}").format(
-                value=s.get("printer") or self.tr("none, PDF files in {folder}").format(
-                    folder=self.ctx.labels.label_folder())), "printer"),
-            (self.tr("Labels per item: {value}").format(value=s.get("labels_per_item")),
-             "labels_per_item"),
             (self.tr("Backup folder: {value}").format(value=self.ctx.backups.folder()),
              "backup_folder"),
             (self._latest_backup(), "latest_backup"),
@@ -353,19 +342,6 @@ class StationSection(Section):
         elif key == "label_language":
             self.ask_choice(self.tr("Language of the labels"), languages, lambda v:
                             self.attempt(lambda: admin.set_label_language(me, v), saved))
-        elif key == "label_size":
-            self.ask_choice(self.tr("Label size"),
-                            [(size.key, size.description) for size in SIZES.values()],
-                            lambda v: self.attempt(lambda: admin.set_label_size(me, v), saved))
-        elif key == "printer":
-            options = [("", self.tr("No printer: PDF files"))]
-            options += [(queue, queue) for queue in list_cups_queues()]
-            self.ask_choice(self.tr("Printer"), options,
-                            lambda v: self.attempt(lambda: admin.set_printer(me, v), saved))
-        elif key == "labels_per_item":
-            self.ask_choice(self.tr("Labels per item"), [(str(n), str(n)) for n in range(1, 6)],
-                            lambda v: self.attempt(
-                                lambda: admin.set_labels_per_item(me, int(v)), saved))
         elif key == "backup_folder":
             self.ask_backup_folder()
 
@@ -403,24 +379,3 @@ class StationSection(Section):
         """Save the app's language and switch to it now, not only at the next start."""
         self.ctx.admin.set_language(self.actor, code)
         self.ctx.language.apply(code)
-
-    def print_test(self) -> None:
-        from labels.layout import LabelContent
-        from labels.render import render_pdf
-
-        sample = LabelContent("T000000", self.tr("Test label"), "1 kg", "—",
-                              self.ctx.clock.now().strftime("%d-%m-%Y"),
-                              self.ctx.setting("site_name"))
-        try:
-            pdf = render_pdf([sample], self.ctx.labels.size())
-            self.ctx.printer_queue.submit(self.ctx.labels.printer(), pdf, "T000000")
-        except Exception as exc:  # noqa: BLE001 - report any printer set-up problem
-            self._failed("T000000", str(exc))
-
-    def _printed(self, job: str, where: str) -> None:
-        if job == "T000000":
-            self.message.emit(self.tr("Test label printed: {where}").format(where=where), False)
-
-    def _failed(self, job: str, error: str) -> None:
-        if job == "T000000":
-            self.message.emit(self.tr("Test print failed: {error}").format(error=error), True)

@@ -30,6 +30,7 @@ from ui.widgets.icons import icon
 from ui.widgets.item_panel import ItemPanel
 from ui.widgets.keyboard import ask_reason
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
+from ui.widgets.print_jobs import WaitingLabelsButton
 
 
 class GateScreen(ScanScreen):
@@ -52,6 +53,7 @@ class GateScreen(ScanScreen):
         self.undo_button.clicked.connect(self.ask_undo)
         self.reprint_button = self._bar_button("printer")
         self.reprint_button.clicked.connect(self.ask_reprint)
+        self.waiting_labels = WaitingLabelsButton(ctx, self)
         self.end_button = self._bar_button("check", "#ffffff")
         self.end_button.setProperty("role", "primary")
         self.end_button.clicked.connect(self.end_visit)
@@ -64,8 +66,8 @@ class GateScreen(ScanScreen):
         bar = QHBoxLayout()
         bar.setSpacing(mm(3))
         bar.addWidget(self.visit_label, 1)
-        for button in (self.type_code_button, self.undo_button, self.reprint_button,
-                       self.end_button):
+        for button in (self.type_code_button, self.undo_button, self.waiting_labels,
+                       self.reprint_button, self.end_button):
             bar.addWidget(button)
         intake_column = QVBoxLayout(intake_page)
         intake_column.setContentsMargins(0, 0, 0, 0)
@@ -317,9 +319,10 @@ class GateScreen(ScanScreen):
 
     def _print_failed(self, code: str, error: str) -> None:
         self.banner.error(self.tr(
-            "The label of {code} was not printed: {error}. The item is saved; "
-            "tap 'Label again' when the printer is ready."
-        ).format(code=code, error=error))
+            "The label of {code} was not printed: {error}. The item is saved and its label "
+            "waits: it is printed when the printer is back. Tap 'labels waiting' to try again "
+            "or cancel."
+        ).format(code=code, error=error.rstrip(".")))
 
     # --- showing ---------------------------------------------------------------------------
 

@@ -81,10 +81,15 @@ class ScanScreen(Retranslating, QWidget):
         self.top.set_places(places, here)
 
     def _print_failed(self, code: str, error: str) -> None:
-        if self.isVisible():
-            self.banner.error(self.tr("Not printed for {code}: {error}. Nothing is lost; "
-                                      "print again when the printer is ready.").format(
-                code=code, error=error))
+        if not self.isVisible():
+            return
+        if any(job.code == code for job in self.ctx.printer_queue.waiting()):
+            text = self.tr("Not printed yet for {code}: {error}. The label waits and is printed "
+                           "when the printer is back.")
+        else:  # a delivery note, or a label that could not even be queued
+            text = self.tr("Not printed for {code}: {error}. Nothing is lost; print again when "
+                           "the printer is ready.")
+        self.banner.error(text.format(code=code, error=error.rstrip(".")))
 
     def leave(self) -> None:
         self.user = None
@@ -126,9 +131,6 @@ class ScanScreen(Retranslating, QWidget):
     def print_label(self, item: Item) -> None:
         """Queue the item's label (with its price, when it waits in the store)."""
         try:
-            pdf = self.ctx.labels.render([item])
-            printer = self.ctx.labels.printer()
+            self.ctx.printer_queue.print_item(item)
         except Exception as exc:  # noqa: BLE001 - the item is saved; say why its label is not
             self._print_failed(item.code, str(exc))
-            return
-        self.ctx.printer_queue.submit(printer, pdf, item.code)

@@ -29,6 +29,16 @@
     </message>
 </context>
 <context>
+    <name>LabelPrinterSection</name>
+    <message numerus="yes">
+        <source>%n labels waiting for the printer</source>
+        <translation>
+            <numerusform>%n label waiting for the printer</numerusform>
+            <numerusform>%n labels waiting for the printer</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecoveryScreen</name>
     <message numerus="yes">
         <source>Backup of {when} · %n item(s)</source>
@@ -45,6 +55,23 @@
         <translation>
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>WaitingLabelsButton</name>
+    <message numerus="yes">
+        <source>%n labels waiting</source>
+        <translation>
+            <numerusform>%n label waiting</numerusform>
+            <numerusform>%n labels waiting</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>{code} · %n attempts</source>
+        <translation>
+            <numerusform>{code} · %n attempt</numerusform>
+            <numerusform>{code} · %n attempts</numerusform>
         </translation>
     </message>
 </context>

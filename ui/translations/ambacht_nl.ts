@@ -35,6 +35,10 @@
         <source>Devices</source>
         <translation>Apparaten</translation>
     </message>
+    <message>
+        <source>Label printer</source>
+        <translation>Labelprinter</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -505,6 +509,26 @@
     <message>
         <source>The folder &apos;{folder}&apos; is not there.</source>
         <translation>De map &apos;{folder}&apos; bestaat niet.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of printer &apos;{kind}&apos;.</source>
+        <translation>Onbekend soort printer &apos;{kind}&apos;.</translation>
+    </message>
+    <message>
+        <source>Choose a printer.</source>
+        <translation>Kies een printer.</translation>
+    </message>
+    <message>
+        <source>&apos;{host}&apos; is not a host name or IP address.</source>
+        <translation>&apos;{host}&apos; is geen hostnaam of IP-adres.</translation>
+    </message>
+    <message>
+        <source>A network port is a number from 1 to 65535.</source>
+        <translation>Een netwerkpoort is een getal van 1 tot 65535.</translation>
+    </message>
+    <message>
+        <source>A Zebra print head has 203 or 300 dpi.</source>
+        <translation>Een Zebra-printkop heeft 203 of 300 dpi.</translation>
     </message>
     <message>
         <source>Print 1 to 5 labels per item.</source>
@@ -997,8 +1021,8 @@
         <translation>{code} opgeslagen · {summary} · label geprint.</translation>
     </message>
     <message>
-        <source>The label of {code} was not printed: {error}. The item is saved; tap &apos;Label again&apos; when the printer is ready.</source>
-        <translation>Het label van {code} is niet geprint: {error}. Het artikel is opgeslagen; tik op &apos;Label opnieuw&apos; als de printer klaar is.</translation>
+        <source>The label of {code} was not printed: {error}. The item is saved and its label waits: it is printed when the printer is back. Tap &apos;labels waiting&apos; to try again or cancel.</source>
+        <translation>Het label van {code} is niet geprint: {error}. Het artikel is opgeslagen en het label wacht: het wordt geprint zodra de printer terug is. Tik op &apos;labels wachten&apos; om het opnieuw te proberen of te annuleren.</translation>
     </message>
     <message>
         <source>Today: {items} · {weight} · {visits}</source>
@@ -1220,6 +1244,120 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>LabelPrinterSection</name>
+    <message>
+        <source>Change</source>
+        <translation>Wijzigen</translation>
+    </message>
+    <message>
+        <source>Test print</source>
+        <translation>Testafdruk</translation>
+    </message>
+    <message>
+        <source>CUPS printer queue</source>
+        <translation>CUPS-printerwachtrij</translation>
+    </message>
+    <message>
+        <source>System printer (Windows)</source>
+        <translation>Systeemprinter (Windows)</translation>
+    </message>
+    <message>
+        <source>Zebra printer on the network (ZPL)</source>
+        <translation>Zebra-printer in het netwerk (ZPL)</translation>
+    </message>
+    <message>
+        <source>No printer: PDF files</source>
+        <translation>Geen printer: PDF-bestanden</translation>
+    </message>
+    <message>
+        <source>PDF files in {folder}</source>
+        <translation>PDF-bestanden in {folder}</translation>
+    </message>
+    <message>
+        <source>Printer: {kind} · {where}</source>
+        <translation>Printer: {kind} · {where}</translation>
+    </message>
+    <message>
+        <source>Print head: {dpi} dpi</source>
+        <translation>Printkop: {dpi} dpi</translation>
+    </message>
+    <message>
+        <source>Label size: {value}</source>
+        <translation>Labelformaat: {value}</translation>
+    </message>
+    <message>
+        <source>Labels per item: {value}</source>
+        <translation>Labels per artikel: {value}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n labels waiting for the printer</source>
+        <translation>
+            <numerusform>%n label wacht op de printer</numerusform>
+            <numerusform>%n labels wachten op de printer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kind of printer</source>
+        <translation>Soort printer</translation>
+    </message>
+    <message>
+        <source>Label size</source>
+        <translation>Labelformaat</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Labels per item</source>
+        <translation>Labels per artikel</translation>
+    </message>
+    <message>
+        <source>This computer lists no printers of that kind.</source>
+        <translation>Deze computer kent geen printers van die soort.</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Host name or IP address of the Zebra printer</source>
+        <translation>Hostnaam of IP-adres van de Zebra-printer</translation>
+    </message>
+    <message>
+        <source>Network port (usually {port})</source>
+        <translation>Netwerkpoort (meestal {port})</translation>
+    </message>
+    <message>
+        <source>Resolution of the print head</source>
+        <translation>Resolutie van de printkop</translation>
+    </message>
+    <message>
+        <source>{dpi} dpi</source>
+        <translation>{dpi} dpi</translation>
+    </message>
+    <message>
+        <source>Saved. Labels waiting go to this printer now.</source>
+        <translation>Opgeslagen. Wachtende labels gaan nu naar deze printer.</translation>
+    </message>
+    <message>
+        <source>Test label</source>
+        <translation>Testlabel</translation>
+    </message>
+    <message>
+        <source>Printing a test label…</source>
+        <translation>Testlabel wordt geprint…</translation>
+    </message>
+    <message>
+        <source>Test label printed: {where}</source>
+        <translation>Testlabel geprint: {where}</translation>
+    </message>
+    <message>
+        <source>Test print failed: {error}</source>
+        <translation>Testafdruk mislukt: {error}</translation>
     </message>
 </context>
 <context>
@@ -1511,6 +1649,10 @@
         <translation>Code intikken</translation>
     </message>
     <message>
+        <source>Not printed yet for {code}: {error}. The label waits and is printed when the printer is back.</source>
+        <translation>Nog niet geprint voor {code}: {error}. Het label wacht en wordt geprint zodra de printer terug is.</translation>
+    </message>
+    <message>
         <source>Not printed for {code}: {error}. Nothing is lost; print again when the printer is ready.</source>
         <translation>Niet geprint voor {code}: {error}. Er gaat niets verloren; print opnieuw als de printer klaar is.</translation>
     </message>
@@ -1612,10 +1754,6 @@
         <translation>Wijzigen</translation>
     </message>
     <message>
-        <source>Test print</source>
-        <translation>Testafdruk</translation>
-    </message>
-    <message>
         <source>Back up now</source>
         <translation>Nu back-up maken</translation>
     </message>
@@ -1634,22 +1772,6 @@
     <message>
         <source>Language of the labels: {value}</source>
         <translation>Taal van de labels: {value}</translation>
-    </message>
-    <message>
-        <source>Label size: {value}</source>
-        <translation>Labelformaat: {value}</translation>
-    </message>
-    <message>
-        <source>Printer: {value}</source>
-        <translation>Printer: {value}</translation>
-    </message>
-    <message>
-        <source>none, PDF files in {folder}</source>
-        <translation>geen, pdf-bestanden in {folder}</translation>
-    </message>
-    <message>
-        <source>Labels per item: {value}</source>
-        <translation>Labels per artikel: {value}</translation>
     </message>
     <message>
         <source>Backup folder: {value}</source>
@@ -1688,22 +1810,6 @@
         <translation>Taal van de labels</translation>
     </message>
     <message>
-        <source>Label size</source>
-        <translation>Labelformaat</translation>
-    </message>
-    <message>
-        <source>No printer: PDF files</source>
-        <translation>Geen printer: pdf-bestanden</translation>
-    </message>
-    <message>
-        <source>Printer</source>
-        <translation>Printer</translation>
-    </message>
-    <message>
-        <source>Labels per item</source>
-        <translation>Labels per artikel</translation>
-    </message>
-    <message>
         <source>Beside the database</source>
         <translation>Naast de database</translation>
     </message>
@@ -1730,18 +1836,6 @@
     <message>
         <source>The backup failed: {error}</source>
         <translation>De back-up is mislukt: {error}</translation>
-    </message>
-    <message>
-        <source>Test label</source>
-        <translation>Testlabel</translation>
-    </message>
-    <message>
-        <source>Test label printed: {where}</source>
-        <translation>Testlabel geprint: {where}</translation>
-    </message>
-    <message>
-        <source>Test print failed: {error}</source>
-        <translation>Testafdruk mislukt: {error}</translation>
     </message>
 </context>
 <context>
@@ -1913,6 +2007,59 @@
     <message>
         <source>Start visit</source>
         <translation>Bezoek starten</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingLabelsButton</name>
+    <message numerus="yes">
+        <source>%n labels waiting</source>
+        <translation>
+            <numerusform>%n label wacht</numerusform>
+            <numerusform>%n labels wachten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Labels waiting for the printer</source>
+        <translation>Labels die op de printer wachten</translation>
+    </message>
+    <message>
+        <source>Last try: {error}</source>
+        <translation>Laatste poging: {error}</translation>
+    </message>
+    <message>
+        <source>Try all again now</source>
+        <translation>Alles nu opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>{code} · not tried yet</source>
+        <translation>{code} · nog niet geprobeerd</translation>
+    </message>
+    <message numerus="yes">
+        <source>{code} · %n attempts</source>
+        <translation>
+            <numerusform>{code} · %n poging</numerusform>
+            <numerusform>{code} · %n pogingen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Label of {code}</source>
+        <translation>Label van {code}</translation>
+    </message>
+    <message>
+        <source>Try again now</source>
+        <translation>Nu opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Cancel this label</source>
+        <translation>Dit label annuleren</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
     </message>
 </context>
 <context>

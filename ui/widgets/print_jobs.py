@@ -1,0 +1,79 @@
+"""The labels waiting for a printer: a button that counts them, and panels to retry or cancel.
+
+The button shows only while labels wait. Cancelling a label loses no item: it was saved before
+its label was queued, and 'Label again' makes a new one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from labels.jobs import PrintJob
+from ui.context import AppContext
+from ui.style import mm
+from ui.widgets.base import Retranslating
+from ui.widgets.icons import icon
+from ui.widgets.panels import ChoicePanel, choose
+
+RETRY_ALL = "*retry"
+
+
+class WaitingLabelsButton(Retranslating, QPushButton):
+    """'3 labels waiting': hidden while nothing waits; a tap lists them."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setProperty("role", "danger")
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setIcon(icon("printer", "#ffffff"))
+        self.setIconSize(QSize(mm(7), mm(7)))
+        self.clicked.connect(self.show_list)
+        ctx.printer_queue.changed.connect(self.refresh)
+        self.refresh()
+
+    def retranslate(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        count = len(self.ctx.printer_queue.waiting())
+        self.setText(self.tr("%n labels waiting", "", count))
+        self.setVisible(count > 0)
+
+    def show_list(self) -> None:
+        jobs = self.ctx.printer_queue.waiting()
+        if not jobs:
+            self.refresh()
+            return
+        latest = next((job for job in reversed(jobs) if job.last_error), None)
+        title = self.tr("Labels waiting for the printer")
+        if latest is not None:
+            title += "\n" + self.tr("Last try: {error}").format(error=latest.last_error)
+        options = [(RETRY_ALL, self.tr("Try all again now"))]
+        options += [(job.id, self._describe(job)) for job in jobs]
+        panel = choose(self.window(), title, options, self.tr("Close"))
+        panel.chosen.connect(self._chosen)
+        panel.open()
+
+    def _describe(self, job: PrintJob) -> str:
+        if job.attempts == 0:
+            return self.tr("{code} · not tried yet").format(code=job.code)
+        return self.tr("{code} · %n attempts", "", job.attempts).format(code=job.code)
+
+    def _chosen(self, key: str) -> None:
+        if key == RETRY_ALL:
+            self.ctx.printer_queue.retry_now()
+            return
+        job = next((job for job in self.ctx.printer_queue.waiting() if job.id == key), None)
+        if job is None:  # printed or cancelled meanwhile
+            return
+        text = self.tr("Label of {code}").format(code=job.code)
+        if job.last_error:
+            text += "\n" + job.last_error
+        panel = ChoicePanel(self.window(), text,
+                            [("retry", self.tr("Try again now")),
+                             ("cancel", self.tr("Cancel this label"))], self.tr("Back"))
+        panel.chosen.connect(lambda action: self.ctx.printer_queue.retry_now()
+                             if action == "retry" else self.ctx.printer_queue.cancel(job.id))
+        panel.open()
