@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import queue
 import sys
 import threading
 import traceback
@@ -11,7 +12,7 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from db import Store
@@ -95,7 +96,7 @@ class Startup(QObject):
     """Opens the database and shows the app, or the recovery screen when the file cannot be
     used: refused at open, or found damaged by the check that runs right after start."""
 
-    damaged = Signal(object)  # from the checking thread: the StorageError it found
+    damaged = Signal(object)  # the StorageError the check after start found
 
     def __init__(self, path: Path, clock: Clock, lang: str | None, *, demo: bool = False,
                  fullscreen: bool = False) -> None:
@@ -105,7 +106,13 @@ class Startup(QObject):
         self.contexts: list[AppContext] = []
         self.windows: list[QMainWindow] = []  # referenced while the app runs
         self.opened = False
-        self.damaged.connect(self.recover, Qt.ConnectionType.QueuedConnection)
+        # The check's thread leaves its finding here and a timer on the UI thread passes it on:
+        # signals emitted from other threads lose references in PySide6 (see ui/devices.py).
+        self._found: queue.SimpleQueue[StorageError | None] = queue.SimpleQueue()
+        self._poll = QTimer(self)
+        self._poll.setInterval(200)
+        self._poll.timeout.connect(self._take_finding)
+        self.damaged.connect(self.recover)
 
     def begin(self) -> None:
         try:
@@ -133,13 +140,25 @@ class Startup(QObject):
         ctx.backups.start()
         refresh_in_background(ctx.store.path, self.clock.now().astimezone(ctx.zone()).date())
         threading.Thread(target=self._check, name="ambacht-check", daemon=True).start()
+        self._poll.start()
 
     def _check(self) -> None:
-        """On its own thread: a damaged file is reported to the UI thread as `damaged`."""
+        """On its own thread: read the whole file; None when it is sound."""
         try:
             check_intact(self.path)
         except StorageError as exc:
-            self.damaged.emit(exc)
+            self._found.put(exc)
+        else:
+            self._found.put(None)
+
+    def _take_finding(self) -> None:
+        try:
+            finding = self._found.get_nowait()
+        except queue.Empty:
+            return
+        self._poll.stop()
+        if finding is not None:
+            self.damaged.emit(finding)
 
     def recover(self, exc: StorageError) -> None:
         """Close whatever is open and show what is wrong, with the file's backups."""
