@@ -1,4 +1,4 @@
-"""The station's device settings: which scale on which port, and a serial scanner.
+"""The station's device settings: which scale on which port, a serial scanner, a camera.
 
 They are kept with the other station settings (`AdminService.set_device_setting`); a key that
 was never set has its default here, which leaves both devices off.
@@ -19,11 +19,12 @@ SCALE_BAUD = "scale_baud"
 SCALE_FRAMING = "scale_framing"
 SCANNER_PORT = "scanner_port"
 SCANNER_BAUD = "scanner_baud"
+SCAN_CAMERA = "scan_camera"  # the camera's id as Qt Multimedia gives it; '' for none
 NO_SCALE = "none"
 
 DEFAULTS: dict[str, str] = {
     SCALE_PROTOCOL: NO_SCALE, SCALE_PORT: "", SCALE_BAUD: "9600", SCALE_FRAMING: "8N1",
-    SCANNER_PORT: "", SCANNER_BAUD: "9600",
+    SCANNER_PORT: "", SCANNER_BAUD: "9600", SCAN_CAMERA: "",
 }
 # /dev/ttyUSB0, /dev/serial/by-id/usb-FTDI_FT232R-if00-port0, COM3: no spaces, no quotes.
 _PORT = re.compile(r"[A-Za-z0-9_./:\\-]{1,120}")
@@ -50,6 +51,9 @@ def check_setting(key: str, value: str) -> str:
         if value not in FRAMINGS:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Errors", "The framing is one of {framings}."), framings=", ".join(FRAMINGS))
+    elif key == SCAN_CAMERA:
+        if len(value) > 200 or not value.isprintable():
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "That is not a camera's name."))
     else:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown device setting '{key}'."),
                               key=str(key)[:30])

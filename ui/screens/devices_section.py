@@ -13,10 +13,12 @@ from devices.settings import (
     SCALE_FRAMING,
     SCALE_PORT,
     SCALE_PROTOCOL,
+    SCAN_CAMERA,
     SCANNER_BAUD,
     SCANNER_PORT,
     device_setting,
 )
+from ui.camera import camera_names, missing_parts
 from ui.devices import describe, explain_fault
 from ui.screens.admin_base import Section
 from ui.widgets.keyboard import TextEntryPanel
@@ -72,7 +74,13 @@ class DevicesSection(Section):
                 value=device_setting(s, SCANNER_PORT) or none), SCANNER_PORT),
             (self.tr("Serial barcode scanner speed: {value} baud").format(
                 value=device_setting(s, SCANNER_BAUD)), SCANNER_BAUD),
+            (self.tr("Camera for scanning labels: {value}").format(
+                value=self.camera_name(device_setting(s, SCAN_CAMERA)) or none), SCAN_CAMERA),
         ])
+
+    def camera_name(self, camera_id: str) -> str:
+        """The camera's description, or its id when it is not plugged in now."""
+        return dict(camera_names()).get(camera_id, camera_id)
 
     def update_buttons(self) -> None:
         self.change.setEnabled(self.selected() is not None)
@@ -88,6 +96,8 @@ class DevicesSection(Section):
             self.ask_choice(self.tr("Speed in baud (as set on the device)"),
                             [(str(rate), str(rate)) for rate in BAUD_RATES],
                             lambda value: self.save(key, value))
+        elif key == SCAN_CAMERA:
+            self.ask_camera()
         elif key == SCALE_FRAMING:
             self.ask_choice(self.tr("Framing (as set on the scale)"),
                             [(framing, self.framing_names()[framing]) for framing in FRAMINGS],
@@ -111,6 +121,18 @@ class DevicesSection(Section):
             panel.open()
 
         self.ask_choice(self.tr("Port of the device"), options, chosen)
+
+    def ask_camera(self) -> None:
+        """None, or one of the cameras Qt sees (a "Camera" button then shows on the screens
+        that scan)."""
+        missing = missing_parts()
+        if missing is not None:
+            self.message.emit(self.tr("Scanning with a camera needs {parts} installed.").format(
+                parts=missing), True)
+            return
+        self.ask_choice(self.tr("Camera for scanning labels"),
+                        [("", self.tr("None")), *camera_names()],
+                        lambda value: self.save(SCAN_CAMERA, value))
 
     def save(self, key: str, value: str) -> None:
         self.attempt(lambda: self.ctx.admin.set_device_setting(self.actor, key, value),

@@ -66,8 +66,8 @@ class GateScreen(ScanScreen):
         bar = QHBoxLayout()
         bar.setSpacing(mm(3))
         bar.addWidget(self.visit_label, 1)
-        for button in (self.type_code_button, self.undo_button, self.waiting_labels,
-                       self.reprint_button, self.end_button):
+        for button in (self.type_code_button, self.camera_button, self.undo_button,
+                       self.waiting_labels, self.reprint_button, self.end_button):
             bar.addWidget(button)
         intake_column = QVBoxLayout(intake_page)
         intake_column.setContentsMargins(0, 0, 0, 0)

@@ -8,11 +8,13 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from devices.settings import SCAN_CAMERA
 from intake.errors import AmbachtError
 from intake.model import Item, User
 from ui.context import AppContext
 from ui.style import mm
 from ui.widgets.base import Banner, Retranslating
+from ui.widgets.camera_panel import CameraPanel
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel
 from ui.widgets.topbar import TopBar
@@ -38,6 +40,7 @@ class ScanScreen(Retranslating, QWidget):
         self.top.place_chosen.connect(self.place_requested)
         self.banner = Banner(self)
         self.type_code_button = self.action_button(self.ask_code)
+        self.camera_button = self.action_button(self.scan_with_camera)
         ctx.printer_queue.failed.connect(self._print_failed)
         self.body = QHBoxLayout()
         self.body.setSpacing(mm(4))
@@ -64,7 +67,7 @@ class ScanScreen(Retranslating, QWidget):
             column.addWidget(widget, stretch)
         right = QVBoxLayout()
         right.setSpacing(mm(3))
-        for button in (self.type_code_button, *buttons):
+        for button in (self.type_code_button, self.camera_button, *buttons):
             right.addWidget(button)
         right.addStretch(1)
         self.body.addLayout(column, 3)
@@ -72,10 +75,14 @@ class ScanScreen(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.type_code_button.setText(self.tr("Type a code"))
+        self.camera_button.setText(self.tr("Camera"))
 
     def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:
         self.user = user
         self.banner.hide()
+        # Only where a camera is set up and scanning is what this screen does.
+        self.camera_button.setVisible(
+            not self.type_code_button.isHidden() and bool(self.ctx.setting(SCAN_CAMERA)))
         self.top.show_session(self.ctx.setting("site_name"), user.name,
                               user.role.value == "coordinator")
         self.top.set_places(places, here)
@@ -108,6 +115,18 @@ class ScanScreen(Retranslating, QWidget):
         panel = ChoicePanel(self, self.tr("Item code: the letter"),
                             [(x, x) for x in letters], self.tr("Cancel"), columns=4)
         panel.chosen.connect(self._ask_digits)
+        panel.open()
+
+    def scan_with_camera(self) -> None:
+        """Read a label with the station's camera, as if it had been scanned."""
+        panel = CameraPanel(self, self.tr("Hold the label in front of the camera"),
+                            self.tr("Cancel"))
+        panel.code_read.connect(self.handle_scan)
+        if not panel.start(self.ctx.setting(SCAN_CAMERA)):
+            panel.close_panel()
+            self.banner.error(self.tr("No camera found. Check its cable, or choose another "
+                                      "under Settings → Devices."))
+            return
         panel.open()
 
     def _ask_digits(self, letter: str) -> None:

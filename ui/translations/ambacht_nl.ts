@@ -408,6 +408,10 @@
         <translation>Snelheid seriële barcodescanner: {value} baud</translation>
     </message>
     <message>
+        <source>Camera for scanning labels: {value}</source>
+        <translation>Camera voor het scannen van labels: {value}</translation>
+    </message>
+    <message>
         <source>Which scale?</source>
         <translation>Welke weegschaal?</translation>
     </message>
@@ -434,6 +438,14 @@
     <message>
         <source>Port of the device</source>
         <translation>Poort van het apparaat</translation>
+    </message>
+    <message>
+        <source>Scanning with a camera needs {parts} installed.</source>
+        <translation>Scannen met een camera vraagt dat {parts} geïnstalleerd is.</translation>
+    </message>
+    <message>
+        <source>Camera for scanning labels</source>
+        <translation>Camera voor het scannen van labels</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -885,6 +897,10 @@
     <message>
         <source>The framing is one of {framings}.</source>
         <translation>Het tekenformaat is een van {framings}.</translation>
+    </message>
+    <message>
+        <source>That is not a camera&apos;s name.</source>
+        <translation>Dat is geen naam van een camera.</translation>
     </message>
     <message>
         <source>Unknown device setting &apos;{key}&apos;.</source>
@@ -1649,6 +1665,10 @@
         <translation>Code intikken</translation>
     </message>
     <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
         <source>Not printed yet for {code}: {error}. The label waits and is printed when the printer is back.</source>
         <translation>Nog niet geprint voor {code}: {error}. Het label wacht en wordt geprint zodra de printer terug is.</translation>
     </message>
@@ -1663,6 +1683,14 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Hold the label in front of the camera</source>
+        <translation>Houd het label voor de camera</translation>
+    </message>
+    <message>
+        <source>No camera found. Check its cable, or choose another under Settings → Devices.</source>
+        <translation>Geen camera gevonden. Controleer de kabel, of kies een andere onder Instellingen → Apparaten.</translation>
     </message>
     <message>
         <source>Item code: the digits after {letter}</source>
