@@ -4,6 +4,9 @@ For each size (items already in the database) this prints, as one JSON object on
 - intake: GateService.prepare + take_in + the label PDF (LabelService.render), in ms;
 - intake_save: prepare + take_in alone; label_render: the label PDF alone;
 - lookup: GateService.item(code) of random existing codes, in ms;
+- floor_raw_sqlite_lookup: the same look-up as one bare sqlite3 SELECT by code, and the ratio;
+- floor_raw_reportlab_label: the same label drawn with bare reportlab calls (texts and bars
+  placed beforehand, so only drawing and writing the PDF is timed), and the ratio;
 - floor_raw_sqlite: one raw sqlite3 INSERT of an item row and an event row, committed with
   the same durability (WAL, synchronous=FULL), and our intake_save as a ratio of it;
 - report_year: the monitoring report of the last full local year of history, first on a
@@ -22,6 +25,7 @@ Usage: python bench/bench_intake.py [--sizes 100000,1000000] [--intakes 300] [--
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import platform
@@ -38,6 +42,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from reportlab.lib.units import mm  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+
 from db import Store  # noqa: E402
 from intake.auth import AuthService  # noqa: E402
 from intake.clock import SystemClock, to_storage  # noqa: E402
@@ -48,6 +55,8 @@ from intake.ids import new_id  # noqa: E402
 from intake.labelling import LabelService  # noqa: E402
 from intake.monitoring import Period, build_report  # noqa: E402
 from intake.setup import initialize  # noqa: E402
+from labels.geometry import bar_runs, font_name, lay_out  # noqa: E402
+from labels.layout import SIZES  # noqa: E402
 
 ITEMS_PER_YEAR_AT_SCALE_1 = 22_000  # a little under what build_demo writes a year at scale 1
 
@@ -104,6 +113,44 @@ def raw_floor(path: Path, runs: int) -> dict[str, float]:
     return result
 
 
+def raw_lookup(path: Path, codes: list[str], rng: random.Random, runs: int) -> dict[str, float]:
+    """An item row by its code with bare sqlite3: the least a look-up can cost."""
+    conn = sqlite3.connect(path)
+    result = timed(lambda: conn.execute(
+        "SELECT * FROM items WHERE code = ?", [rng.choice(codes)]).fetchone(), runs)
+    conn.close()
+    return result
+
+
+def raw_label(labels: LabelService, item: object, runs: int) -> dict[str, float]:
+    """The same label drawn with bare reportlab: what is left when the layout is known."""
+    size = SIZES[labels.size()]
+    width, height = size.width_mm * mm, size.height_mm * mm
+    layout = lay_out(labels.content(item), width, height)  # type: ignore[arg-type]
+    bars = layout.bars
+    runs_of_bars = [(bars.left + first * bars.module, count * bars.module)
+                    for first, count in bar_runs(bars.modules)]
+
+    def draw() -> bytes:
+        out = io.BytesIO()
+        canvas = Canvas(out, pagesize=(width, height), invariant=True)
+        for text in layout.texts:
+            canvas.setFont(font_name(text), text.size)
+            (canvas.drawRightString if text.right else canvas.drawString)(
+                text.x, text.baseline, text.text)
+        for x, w in runs_of_bars:
+            canvas.rect(x, bars.bottom, w, bars.height, stroke=0, fill=1)
+        canvas.showPage()
+        canvas.save()
+        return out.getvalue()
+
+    return timed(draw, runs)
+
+
+def ratio(ours: object, floor: object) -> float:
+    return round(ours["median_ms"] / floor["median_ms"], 2)  # type: ignore[index]
+
+
 def bench_report(store: Store, path: Path) -> dict[str, object]:
     """A year's and a month's monitoring report and the year's XLSX, beside a raw GROUP BY."""
     last = datetime.now(UTC).date()
@@ -130,9 +177,8 @@ def bench_report(store: Store, path: Path) -> dict[str, object]:
         "floor_raw_sqlite_year": timed(raw_year, 5, warmup=1),
     }
     conn.close()
-    result["report_year_vs_floor"] = round(
-        result["report_year"]["median_ms"]  # type: ignore[index]
-        / result["floor_raw_sqlite_year"]["median_ms"], 2)  # type: ignore[index]
+    result["report_year_vs_floor"] = ratio(result["report_year"],
+                                           result["floor_raw_sqlite_year"])
     return result
 
 
@@ -176,6 +222,11 @@ def bench_size(folder: Path, items: int, intakes: int, lookups: int) -> dict[str
         "label_render": timed(lambda: labels.render([last]), intakes),
         "lookup": timed(lambda: gate.item(rng.choice(codes)), lookups),
     }
+    result["floor_raw_sqlite_lookup"] = raw_lookup(path, codes, rng, lookups)
+    result["lookup_vs_floor"] = ratio(result["lookup"], result["floor_raw_sqlite_lookup"])
+    result["floor_raw_reportlab_label"] = raw_label(labels, last, intakes)
+    result["label_render_vs_floor"] = ratio(result["label_render"],
+                                            result["floor_raw_reportlab_label"])
     result.update(bench_report(store, path))  # after the intakes: their days are redone
     store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     result["bytes_per_item"] = round(path.stat().st_size / store.item_count())
@@ -183,8 +234,7 @@ def bench_size(folder: Path, items: int, intakes: int, lookups: int) -> dict[str
     result["app_start"] = app_start(path)
     floor = raw_floor(path, intakes)
     result["floor_raw_sqlite"] = floor
-    result["intake_save_vs_floor"] = round(
-        result["intake_save"]["median_ms"] / floor["median_ms"], 2)  # type: ignore[index]
+    result["intake_save_vs_floor"] = ratio(result["intake_save"], floor)
     return result
 
 
