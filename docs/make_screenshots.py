@@ -78,6 +78,9 @@ def main() -> int:
         tap(window.login.pinpad.ok_button)
         tap(window.gate.top.settings_button)
         shoot("settings")
+        for section in ("printer", "devices", "station"):
+            tap(window.admin.tabs[section])
+            shoot(f"settings-{section}")
         tap(window.admin.back)
         window.on_scan(pick("status = 'sold'"))
         shoot("gate-item")

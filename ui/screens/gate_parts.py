@@ -138,6 +138,7 @@ class WeightRoutePanel(QWidget):
         self.weight_box = QStackedWidget(self)
         self.weight_box.addWidget(self.display)
         self.weight_box.addWidget(self.live)
+        self.live.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         heading_row = QHBoxLayout()
         heading_row.setSpacing(mm(2))
         heading_row.addWidget(self.heading, 1)
@@ -214,7 +215,16 @@ class WeightRoutePanel(QWidget):
                 self.display.setText(f"{shown(self.keypad.text()) or '0'} kg")
         scale_shown = (self.live.active() and not self.keypad.text()
                        and not self.standard_button.isChecked())
-        self.weight_box.setCurrentWidget(self.live if scale_shown else self.display)
+        shown_box = self.live if scale_shown else self.display
+        if self.weight_box.currentWidget() is not shown_box:
+            # A stacked widget is as tall as its tallest page unless the others are Ignored:
+            # without a scale, the gate keeps the height it had before scales.
+            for page in (self.live, self.display):
+                policy = (QSizePolicy.Policy.Preferred if page is shown_box
+                          else QSizePolicy.Policy.Ignored)
+                page.setSizePolicy(policy, policy)
+            self.weight_box.setCurrentWidget(shown_box)
+            self.weight_box.updateGeometry()
         ready = category is not None and (
             bool(self.keypad.text()) or self.standard_button.isChecked()
             or self.live.usable_grams() is not None

@@ -41,6 +41,7 @@ class ScanScreen(Retranslating, QWidget):
         self.banner = Banner(self)
         self.type_code_button = self.action_button(self.ask_code)
         self.camera_button = self.action_button(self.scan_with_camera)
+        self.camera_button.hide()  # until `enter` finds a camera set up
         ctx.printer_queue.failed.connect(self._print_failed)
         self.body = QHBoxLayout()
         self.body.setSpacing(mm(4))
@@ -67,7 +68,13 @@ class ScanScreen(Retranslating, QWidget):
             column.addWidget(widget, stretch)
         right = QVBoxLayout()
         right.setSpacing(mm(3))
-        for button in (self.type_code_button, self.camera_button, *buttons):
+        # The camera shares a row with 'Type a code': the screens stay as tall as before.
+        codes = QHBoxLayout()
+        codes.setSpacing(mm(3))
+        codes.addWidget(self.type_code_button, 1)
+        codes.addWidget(self.camera_button, 1)
+        right.addLayout(codes)
+        for button in buttons:
             right.addWidget(button)
         right.addStretch(1)
         self.body.addLayout(column, 3)
