@@ -22,6 +22,7 @@ import os
 import re
 import sqlite3
 import tempfile
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -37,6 +38,9 @@ KEEP_DAILY = 7
 KEEP_WEEKLY = 8
 _STAMP = "%Y-%m-%dT%H%M%SZ"
 _NAME = re.compile(r"ambacht-(\d{4}-\d{2}-\d{2}T\d{6}Z)\.sqlite")
+# The copy being written, before it is checked and named (see `_temporary`).
+_TEMPORARY = re.compile(r"\.ambacht-\d{4}-\d{2}-\d{2}T\d{6}Z\.sqlite\.\w+\.tmp")
+STALE_TEMPORARY_S = 6 * 3600  # older than any backup takes: its writer was killed
 _WAL_FILES = ("-wal", "-shm")
 
 
@@ -176,7 +180,8 @@ def check_backup(path: Path, *, thorough: bool = True) -> BackupSummary:
 
 
 def rotate(folder: Path) -> list[Path]:
-    """Remove backups beyond the newest per day (7 days) and per week (8 weeks)."""
+    """Remove backups beyond the newest per day (7 days) and per week (8 weeks), and copies
+    left half-written by a backup that never finished."""
     keep: set[Path] = set()
     days: set[str] = set()
     weeks: set[tuple[int, int]] = set()
@@ -191,6 +196,10 @@ def rotate(folder: Path) -> list[Path]:
             weeks.add(week)
             keep.add(path)
     removed = [path for path in list_backups(folder) if path not in keep]
+    # Half-written copies left by a backup that was killed (power cut, SIGKILL): a running
+    # backup's own copy is younger than this.
+    removed += [path for path in folder.iterdir() if _TEMPORARY.fullmatch(path.name)
+                and time.time() - path.stat().st_mtime > STALE_TEMPORARY_S]
     for path in removed:
         path.unlink(missing_ok=True)
     return removed

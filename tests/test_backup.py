@@ -122,6 +122,22 @@ def test_rotation_keeps_a_week_of_days_and_two_months_of_weeks(tmp_path: Path) -
     assert oldest < backup_name(NOW - timedelta(weeks=6))  # weekly ones reach back 8 weeks
 
 
+def test_rotation_clears_copies_left_half_written_by_a_killed_backup(tmp_path: Path) -> None:
+    import os
+    import time
+
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    left = folder / f".{backup_name(NOW)}.k2j9x_a1.tmp"  # as `_temporary` names them
+    running = folder / f".{backup_name(NOW)}.q8w7e6r5.tmp"
+    for path in (left, running):
+        path.write_bytes(b"SQLite format 3\x00")
+    day_ago = time.time() - 24 * 3600
+    os.utime(left, (day_ago, day_ago))
+    assert rotate(folder) == [left]
+    assert running.exists() and not left.exists()
+
+
 def test_incomplete_foreign_and_newer_files_are_refused(tmp_path: Path) -> None:
     db = make_db(tmp_path / "ambacht.sqlite", 200)
     good = write_backup(db, tmp_path / "good.sqlite").path
