@@ -10,7 +10,7 @@ from db import Store
 from intake.auth import LOCK_AFTER
 from intake.clock import FixedClock
 from intake.errors import AmbachtError
-from intake.model import User
+from intake.model import Role, User
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -80,3 +80,22 @@ def test_the_first_pin_is_not_subject_to_a_lock(qtbot, store: Store, clock: Fixe
         tap(qtbot, window.first_run.pinpad.ok_button)
     assert window.user is not None and window.user.name == "Coördinator"
     assert window.ctx.auth.locked_until() is None
+
+
+def test_a_colleague_disabled_elsewhere_is_logged_out_at_the_next_touch_or_scan(
+    qtbot, window: MainWindow, ctx: AppContext, coach: User, coordinator: User
+) -> None:
+    log_in(qtbot, window, "1111")
+    assert window.user is not None and window.user.id == coach.id
+    # The coordinator disables Sanne at another station (same database, another process).
+    ctx.auth.update_user(coordinator, coach.id, name=coach.name, role=coach.role, active=False)
+    qtbot.mouseClick(window.gate.visit_start.buttons[None], Qt.MouseButton.LeftButton)
+    assert window.user is None and window.stack.currentWidget() is window.login
+    assert window.login.message.text().startswith("Your account was changed")
+    assert window.gate.visit is None  # the tap that found it out started nothing
+
+    ctx.auth.update_user(coordinator, coach.id, name=coach.name, role=coach.role, active=True)
+    log_in(qtbot, window, "1111")
+    ctx.auth.update_user(coordinator, coach.id, name=coach.name, role=Role.STORE, active=True)
+    window.on_scan("A000001")  # a scan finds it out too
+    assert window.user is None

@@ -148,6 +148,8 @@ class MainWindow(QMainWindow):
         if self.user is None:
             self.login.show_scan_refused(code)
             return
+        if not self._account_unchanged():
+            return
         for panel in self.findChildren(Panel):
             panel.close_panel()  # an open question was not answered; nothing was written
         current = self.stack.currentWidget()
@@ -175,5 +177,21 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.user is not None and event.type() in _ACTIVITY:
+            if not self._account_unchanged():
+                return True  # the touch went to a screen that is no longer theirs
             self.idle_timer.start()
+        return False
+
+    def _account_unchanged(self) -> bool:
+        """Whether the logged-in account is still active with the same role; if the
+        coordinator changed it (perhaps at another station), log out and say why. The
+        services check roles too; this ends the session instead of refusing each tap."""
+        assert self.user is not None
+        now = self.ctx.store.user(self.user.id)
+        if now is not None and now.active and now.role is self.user.role:
+            return True
+        self.logout()
+        self.login.message.error(self.tr(
+            "Your account was changed by the coordinator. Log in again, or ask the "
+            "coordinator."))
         return False

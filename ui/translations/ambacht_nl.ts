@@ -1436,6 +1436,10 @@
         <source>Figures</source>
         <translation>Cijfers</translation>
     </message>
+    <message>
+        <source>Your account was changed by the coordinator. Log in again, or ask the coordinator.</source>
+        <translation>De coördinator heeft je account gewijzigd. Log opnieuw in, of vraag het de coördinator.</translation>
+    </message>
 </context>
 <context>
     <name>MaterialScreen</name>
