@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from taps import tap
 
 from db import Store
 from intake.clock import FixedClock
@@ -27,11 +27,6 @@ def screen(qtbot, store: Store, clock: FixedClock, coordinator: User) -> AdminSc
     screen.show()
     screen.enter(coordinator)
     return screen
-
-
-def tap(qtbot, widget: QWidget) -> None:
-    assert widget.isVisible() and widget.isEnabled(), widget
-    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
 def open_panel(screen: AdminScreen, kind: type):

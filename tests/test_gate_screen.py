@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
+from taps import log_in, tap
 
 from db import Store
 from intake.clock import FixedClock
@@ -23,19 +23,6 @@ def ctx(store: Store, clock: FixedClock, coach: User, tmp_path: Path) -> AppCont
     store.add_name("municipalities", "Zwolle", 1)
     store.add_name("municipalities", "Kampen", 2)
     return build_context(store, clock, "nl")
-
-
-
-
-def tap(qtbot, button: QWidget) -> None:
-    assert button.isVisible() and button.isEnabled(), button
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def log_in(qtbot, window: MainWindow, pin: str) -> None:
-    for digit in pin:
-        tap(qtbot, window.login.pinpad.keypad.buttons[digit])
-    tap(qtbot, window.login.pinpad.ok_button)
 
 
 def panel(window: MainWindow, kind: type) -> QWidget:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from taps import log_in, tap
 
 from db import Store
 from intake.auth import LOCK_AFTER
@@ -19,17 +19,6 @@ from ui.main_window import MainWindow
 @pytest.fixture
 def ctx(store: Store, clock: FixedClock, coach: User) -> AppContext:
     return build_context(store, clock, "en")
-
-
-def tap(qtbot, button: QWidget) -> None:
-    assert button.isVisible() and button.isEnabled(), button
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def log_in(qtbot, window: MainWindow, pin: str) -> None:
-    for digit in pin:
-        tap(qtbot, window.login.pinpad.keypad.buttons[digit])
-    tap(qtbot, window.login.pinpad.ok_button)
 
 
 def test_wrong_pins_lock_the_keypad_with_a_countdown(

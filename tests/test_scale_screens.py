@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 from serial_sim import SimulatedDevice
+from taps import tap
 
 from db import Store
 from devices.settings import SCALE_PORT, SCALE_PROTOCOL, SCANNER_PORT
@@ -41,11 +42,6 @@ def use_scale(ctx: AppContext, port: Path, protocol: str = "mt-sics") -> None:
     ctx.store.set_setting(SCALE_PROTOCOL, protocol)
     ctx.store.set_setting(SCALE_PORT, str(port))
     ctx.devices.apply(ctx.store.settings())
-
-
-def tap(qtbot, button: QWidget) -> None:
-    assert button.isVisible() and button.isEnabled(), button
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def open_gate(qtbot, window: MainWindow, category: str = "books") -> None:
