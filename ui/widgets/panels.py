@@ -67,6 +67,13 @@ class Panel(QFrame):
             self._overlay.setGeometry(self._overlay.parentWidget().rect())
         return False
 
+    def add_cancel(self, text: str) -> QPushButton:
+        """A button at the bottom that closes the panel, having done nothing."""
+        button = self.button(text)
+        button.clicked.connect(self.close_panel)
+        self.body.addWidget(button)
+        return button
+
     def button(self, text: str, role: str | None = None) -> QPushButton:
         button = QPushButton(text, self)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -97,10 +104,18 @@ class ConfirmPanel(Panel):
         self.answered.emit(value)
 
 
-class ChoicePanel(Panel):
-    """Pick one of a few options (big buttons in a grid), or cancel; emits `chosen(key)`."""
+class _ChooserPanel(Panel):
+    """A panel that closes with one of its options: `chosen(key)`."""
 
     chosen = Signal(str)
+
+    def _choose(self, key: str) -> None:
+        self.close_panel()
+        self.chosen.emit(key)
+
+
+class ChoicePanel(_ChooserPanel):
+    """Pick one of a few options (big buttons in a grid), or cancel; emits `chosen(key)`."""
 
     def __init__(
         self, host: QWidget, title: str, options: Sequence[tuple[str, str]], cancel: str,
@@ -117,19 +132,11 @@ class ChoicePanel(Panel):
             self.option_buttons[key] = button
             grid.addWidget(button, index // columns, index % columns)
         self.body.addLayout(grid)
-        self.cancel_button = self.button(cancel)
-        self.cancel_button.clicked.connect(self.close_panel)
-        self.body.addWidget(self.cancel_button)
-
-    def _choose(self, key: str) -> None:
-        self.close_panel()
-        self.chosen.emit(key)
+        self.cancel_button = self.add_cancel(cancel)
 
 
-class ListPanel(Panel):
+class ListPanel(_ChooserPanel):
     """Pick one of many options from a list that scrolls by dragging; emits `chosen(key)`."""
-
-    chosen = Signal(str)
 
     def __init__(
         self, host: QWidget, title: str, options: Sequence[tuple[str, str]], cancel: str
@@ -147,13 +154,7 @@ class ListPanel(Panel):
         self.options.itemClicked.connect(
             lambda row: self._choose(row.data(Qt.ItemDataRole.UserRole)))
         self.body.addWidget(self.options)
-        self.cancel_button = self.button(cancel)
-        self.cancel_button.clicked.connect(self.close_panel)
-        self.body.addWidget(self.cancel_button)
-
-    def _choose(self, key: str) -> None:
-        self.close_panel()
-        self.chosen.emit(key)
+        self.cancel_button = self.add_cancel(cancel)
 
 
 def choose(
