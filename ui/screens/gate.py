@@ -49,6 +49,7 @@ class GateScreen(ScanScreen):
         self.weight = WeightRoutePanel(ctx.language, ctx.devices.scale, self)
         self.weight.route_chosen.connect(self.choose_route)
         self.visit_label = QLabel(self)
+        self.visit_label.setWordWrap(True)  # two lines rather than squeezing the buttons
         self.undo_button = self._bar_button("undo")
         self.undo_button.clicked.connect(self.ask_undo)
         self.reprint_button = self._bar_button("printer")
