@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from db.connection import SQLITE_HEADER, damaged, storage_error
+from db.connection import damaged, storage_error
 from db.schema import MIGRATION_SET, known_migrations
 from intake.errors import QT_TRANSLATE_NOOP, StorageError
 
@@ -152,9 +152,8 @@ def check_backup(path: Path, *, thorough: bool = True) -> BackupSummary:
     header, the owner and the counts are read, for listing backups on a screen.
     """
     try:
-        with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                raise _not_a_backup(path)
+        # Only SQLite opens a database file (see db/connection.py): it says SQLITE_NOTADB
+        # when the header is not its own.
         with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             applied = {row[0] for row in conn.execute(
                 "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
@@ -173,7 +172,8 @@ def check_backup(path: Path, *, thorough: bool = True) -> BackupSummary:
     except OSError as exc:
         raise _not_a_backup(path) from exc
     except sqlite3.DatabaseError as exc:
-        if "no such table" in str(exc):
+        not_sqlite = getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_NOTADB
+        if not_sqlite or "no such table" in str(exc):
             raise _not_a_backup(path) from exc
         raise damaged(path, str(exc)) from exc
     return BackupSummary(path, items, events, latest)

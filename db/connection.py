@@ -26,8 +26,6 @@ from sqlite_utils import Database
 from db.schema import MIGRATION_SET, migrations
 from intake.errors import QT_TRANSLATE_NOOP, StorageError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
 
 def open_database(path: Path | str, *, create: bool) -> tuple[Database, bool]:
     """Open (and with `create`, make) an Ambacht database; return it and whether it is new.
@@ -73,9 +71,10 @@ def _check_is_ambacht(path: Path) -> None:
         QT_TRANSLATE_NOOP("Errors", "{path} is not an Ambacht database."), path=str(path)
     )
     try:
-        with path.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
-                raise foreign
+        # Only SQLite may open the file: closing any other descriptor of it would drop every
+        # POSIX lock this process holds on it, SQLite's own included (sqlite.org/howtocorrupt,
+        # 2.2), and a running app would then write into a WAL that another program deletes.
+        # SQLite itself says SQLITE_NOTADB when the header is not its own.
         # Read-only URI: looking must not change the file (no WAL switch, no journal).
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
