@@ -23,6 +23,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from db.immediate import ImmediateDatabase
 from db.schema import MIGRATION_SET, migrations
 from intake.errors import QT_TRANSLATE_NOOP, StorageError
 
@@ -34,7 +35,7 @@ def open_database(path: Path | str, *, create: bool) -> tuple[Database, bool]:
     SQLite database that belongs to another program. Such files are left exactly as they were.
     """
     if str(path) == ":memory:":
-        db = Database(memory=True)
+        db = ImmediateDatabase(memory=True)
         _tune(db)
         migrations.apply(db)
         return db, True
@@ -58,7 +59,7 @@ def open_database(path: Path | str, *, create: bool) -> tuple[Database, bool]:
                 error=exc.strerror or str(exc),
             ) from exc
     try:
-        db = Database(path)
+        db = ImmediateDatabase(path)
         _tune(db)
         migrations.apply(db)
     except sqlite3.DatabaseError as exc:

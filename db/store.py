@@ -76,7 +76,10 @@ class Store:
     @contextmanager
     def atomic(self) -> Iterator[None]:
         """All writes inside happen together or not at all; a failure of the storage itself
-        is raised as a StorageError (constraint violations stay errors of the code)."""
+        is raised as a StorageError (constraint violations stay errors of the code).
+
+        The transaction takes the write lock as it begins, waiting out the busy timeout if
+        another program writes (`db/immediate.py`); nested blocks are savepoints in it."""
         try:
             with self.db.atomic():
                 yield
@@ -342,7 +345,7 @@ class Store:
         the delivery notes (code, recipient, at, station, user id) their material left on, and
         the station's counters after them, so that the next intake continues the sequence.
         """
-        with self.db.atomic():
+        with self.atomic():
             conn = self.db.conn
             conn.executemany(_INSERT_VISIT, [_visit_row(v) for v in visits])
             conn.executemany(_INSERT_ITEM, [_item_row(i) for i in items])
@@ -567,8 +570,7 @@ class Store:
     def claim_stale_dates(self, local_days: Callable[[date], Iterable[date]]) -> None:
         """Forget the summed days that events or visits since the last claim may have changed;
         `local_days` maps such a UTC date to the local days it overlaps."""
-        with self.db.atomic():
-            # Deleting first takes the write lock at once, so no mark can slip in between.
+        with self.atomic():  # holds the write lock from the start: no mark slips in between
             dates = self.db.execute("DELETE FROM stale_dates RETURNING date").fetchall()
             days = {day for (text,) in dates for day in local_days(date.fromisoformat(text))}
             self.db.conn.executemany(
@@ -588,7 +590,7 @@ class Store:
     ) -> None:
         """Replace one local day's sums: (dim, key, kind, detail, count, grams, money, days,
         CO2 in grams) each."""
-        with self.db.atomic():
+        with self.atomic():
             self.db.execute("DELETE FROM day_figures WHERE day = ?", [day.isoformat()])
             self.db.conn.executemany(
                 "INSERT INTO day_figures (day, week, dim, key, kind, detail, count, grams, "
