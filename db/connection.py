@@ -37,7 +37,7 @@ def open_database(path: Path | str, *, create: bool) -> tuple[Database, bool]:
     if str(path) == ":memory:":
         db = ImmediateDatabase(memory=True)
         _tune(db)
-        migrations.apply(db)
+        _migrate(db)
         return db, True
     path = Path(path)
     existed = path.exists() and path.stat().st_size > 0
@@ -61,10 +61,19 @@ def open_database(path: Path | str, *, create: bool) -> tuple[Database, bool]:
     try:
         db = ImmediateDatabase(path)
         _tune(db)
-        migrations.apply(db)
+        _migrate(db)
     except sqlite3.DatabaseError as exc:
         raise storage_error(exc, path) from exc
     return db, not existed
+
+
+def _migrate(db: Database) -> None:
+    """Apply the pending migrations in one write transaction: a second program opening the
+    same older (or new) file at the same moment waits, then finds nothing left to apply,
+    instead of applying a migration twice."""
+    if migrations.pending(db):
+        with db.atomic():  # BEGIN IMMEDIATE (db/immediate.py); each migration a savepoint
+            migrations.apply(db)
 
 
 def _check_is_ambacht(path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Four programs writing one database at once for a minute: nothing refused, nothing lost.
+"""Programs writing one database at once wait for each other: nothing refused, nothing lost.
 
 Each writer (`writer_child.py`) is a process of its own that runs the real command line again
 and again: intakes opening a new visit (`--visit new`, which reads the municipalities before
@@ -7,6 +7,10 @@ and material out with a weighed batch. Every write transaction takes the write l
 begins and waits for the others (`db/immediate.py`), so no command may fail. Afterwards every
 acknowledged code is in the database in the state its command left it, and the counts match.
 Run with -s to see the figures; docs/durability.md records them.
+
+Opening takes part too: a program that opens an older file while another migrates it waits and
+then finds the migrations applied, instead of applying them again (`db/connection.py`,
+`_migrate`).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from db import Store
+from db.immediate import ImmediateDatabase
+from db.schema import migrations
 from intake.clock import FixedClock
 from intake.setup import initialize
 
@@ -83,3 +89,37 @@ def test_four_writers_for_a_minute_nothing_refused_nothing_lost(
           f"commands ({len(items)} intakes, {len(visits)} with --visit new, "
           f"{len(acknowledged['sold'])} sales, {len(shipments)} material out), 0 refused, "
           f"0 lost")
+
+
+def test_a_program_opening_an_older_file_while_another_migrates_it_waits(
+    tmp_path: Path
+) -> None:
+    """The test holds the write lock on a file one migration behind while a child opens it,
+    then applies that migration itself and commits. The child, which saw it pending, must
+    wait and then find it applied, not apply it a second time ('index already exists')."""
+    db = tmp_path / "older.sqlite"
+    newest = migrations._migrations[-1].name
+    first = ImmediateDatabase(db)
+    first.execute("PRAGMA journal_mode=WAL")
+    migrations.apply(first, stop_before=newest)  # a file of the version before this one
+    first.execute("BEGIN IMMEDIATE")
+    code = "import sys\nfrom db import Store\nprint('opening', flush=True)\n" \
+           "Store.open(sys.argv[1]).close()\n"
+    child = subprocess.Popen([sys.executable, "-c", code, str(db)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "opening\n"
+        time.sleep(1.0)  # the child reads what is pending, then waits for the lock
+        migrations.apply(first)  # inside the open transaction: savepoints
+        first.execute("COMMIT")
+    finally:
+        first.close()
+        _, err = child.communicate(timeout=60)
+    assert child.returncode == 0, err.strip()[-500:]
+    store = Store.open(db)
+    try:
+        names = [row[0] for row in store.db.execute(
+            "SELECT name FROM _sqlite_migrations WHERE name = ?", [newest])]
+    finally:
+        store.close()
+    assert names == [newest]
