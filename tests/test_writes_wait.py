@@ -48,12 +48,15 @@ def test_four_writers_for_a_minute_nothing_refused_nothing_lost(
     ]
     acknowledged: dict[str, list[str]] = defaultdict(list)
     refusals: list[str] = []
+    slowest = 0.0
     for kind, child in zip(WRITERS, children, strict=True):
         out, err = child.communicate(timeout=SECONDS + 120)
         for line in out.splitlines():
             word, *rest = line.split(" ", 2)
             if word == "ok":
                 acknowledged[rest[0]].append(rest[1])
+            elif word == "slowest":
+                slowest = max(slowest, float(rest[0]))
             else:
                 refusals.append(f"{kind}: {line}")
         if child.returncode != 0 and not refusals:
@@ -88,7 +91,7 @@ def test_four_writers_for_a_minute_nothing_refused_nothing_lost(
     print(f"\nfour writers: {len(WRITERS)} processes for {elapsed:.0f} s, {commands} write "
           f"commands ({len(items)} intakes, {len(visits)} with --visit new, "
           f"{len(acknowledged['sold'])} sales, {len(shipments)} material out), 0 refused, "
-          f"0 lost")
+          f"0 lost; the slowest command took {slowest:.2f} s")
 
 
 def test_a_program_opening_an_older_file_while_another_migrates_it_waits(

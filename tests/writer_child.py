@@ -6,7 +6,8 @@ Usage: python tests/writer_child.py DATABASE KIND SECONDS. KIND is `visits` (int
 beside it). Each command is `intake.cli.main` with its own Store, as a separate `ambacht`
 process would have, but without a Python start per command, so the four writers really
 collide. Prints `ok KIND VALUE` after a command returned 0 (VALUE: the code it printed), or
-`refused STATUS MESSAGE`; the parent checks every acknowledged value is in the database.
+`refused STATUS MESSAGE`; the parent checks every acknowledged value is in the database. Ends
+with `slowest SECONDS`, the longest a command took (waiting for the others included).
 """
 
 from __future__ import annotations
@@ -22,12 +23,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from intake import cli  # noqa: E402
 
+SLOWEST = [0.0]
+
 
 def run(db: str, *argv: str) -> tuple[str, str]:
     """Run one command; (its stdout, its stderr), after printing a refusal if it failed."""
     out, err = io.StringIO(), io.StringIO()
+    start = time.monotonic()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         status = cli.main([argv[0], "--db", db, *argv[1:]])
+    SLOWEST[0] = max(SLOWEST[0], time.monotonic() - start)
     gc.collect()  # the command's Store closes with its last reference, as at a process's end
     if status != 0:
         print(f"refused {status} {argv[0]} {err.getvalue().strip()}", flush=True)
@@ -66,6 +71,7 @@ def main(db: str, kind: str, seconds: float) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
         one_round(db, kind)
+    print(f"slowest {SLOWEST[0]:.3f}", flush=True)
 
 
 if __name__ == "__main__":
