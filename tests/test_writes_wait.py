@@ -10,7 +10,8 @@ Run with -s to see the figures; docs/durability.md records them.
 
 Opening takes part too: a program that opens an older file while another migrates it waits and
 then finds the migrations applied, instead of applying them again (`db/connection.py`,
-`_migrate`).
+`_migrate`). And a trace of the statements of a day's steps shows every transaction begins
+with `BEGIN IMMEDIATE`.
 """
 
 from __future__ import annotations
@@ -21,11 +22,20 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+import pytest
+
 from db import Store
 from db.immediate import ImmediateDatabase
 from db.schema import migrations
+from intake.auth import AuthService
 from intake.clock import FixedClock
+from intake.errors import ValidationError
+from intake.gate import GateService
+from intake.material import MaterialService
+from intake.model import Route, User
+from intake.monitoring import refresh_day_figures
 from intake.setup import initialize
+from intake.shop import ShopService
 
 CHILD = Path(__file__).with_name("writer_child.py")
 WRITERS = ("visits", "repairs", "sales", "material")
@@ -126,3 +136,28 @@ def test_a_program_opening_an_older_file_while_another_migrates_it_waits(
     finally:
         store.close()
     assert names == [newest]
+
+
+def test_every_transaction_begins_immediate(
+    store: Store, clock: FixedClock, auth: AuthService, coordinator: User, gate: GateService,
+    shop: ShopService, material: MaterialService,
+) -> None:
+    """Whatever path a write takes (a step's transaction, a nested one, a lone write like a
+    setting or a wrong PIN, the day sums), SQLite sees `BEGIN IMMEDIATE`, never a plain
+    `BEGIN` that could not wait for the lock."""
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    visit = gate.start_visit(coordinator)
+    book = gate.take_in(coordinator, gate.prepare("books", Route.SALE), visit)
+    wood = gate.take_in(coordinator, gate.prepare("wood", Route.MATERIAL), visit)
+    shop.sell(coordinator, [(book.code, 250)])
+    material.send(coordinator, "Metaal Oost", [wood.code])
+    store.set_setting("language", "en")
+    with pytest.raises(ValidationError):
+        auth.login("9999")  # counted in the station's run of wrong PINs
+    today = clock.now().date()
+    refresh_day_figures(store, today, today, store.categories(include_hidden=True))
+    store.db.conn.set_trace_callback(None)
+    begins = [s for s in statements if s.split()[0].upper() in ("BEGIN", "SAVEPOINT")]
+    assert len(begins) >= 7
+    assert [s for s in begins if s.upper().startswith("BEGIN") and s != "BEGIN IMMEDIATE"] == []
