@@ -4,7 +4,7 @@ stays its own, and nothing either side acknowledged is lost (issue 11).
 Each round starts the real app (`app_child.py`: `ui.app.Startup` offscreen, with its start-up
 backup, day sums and whole-file check, taking items in through the gate's GateService call).
 While it writes, the command line runs `item` (on a code the app just acknowledged), `intake`,
-`report`, `backup` and `check` side by side on the same file, each a process of its own.
+`report`, `backup --out` and `check` side by side on the same file, each a process of its own.
 While they run and right after each one ended, the test reads `/proc/locks` (the app must hold
 its shared lock on the database file and on the `-shm`), stats the `-wal` (the same inode as
 at the start) and reads the app's `/proc/<pid>/fd` (its `-wal` must not be "(deleted)"). Then
@@ -113,7 +113,9 @@ def run_cli_watching(watch: Watch, db: Path, commands: list[list[str]]) -> list[
     return outputs
 
 
-def one_round(db: Path, rng: random.Random) -> tuple[list[str], list[str], Watch]:
+def one_round(
+    db: Path, rng: random.Random, rounds_done: int
+) -> tuple[list[str], list[str], Watch]:
     """Start the app, run the command mix beside it, kill it; (the app's acknowledged codes,
     the command line's, what was watched)."""
     app = subprocess.Popen([sys.executable, str(CHILD), str(db)], stdout=subprocess.PIPE,
@@ -130,7 +132,9 @@ def one_round(db: Path, rng: random.Random) -> tuple[list[str], list[str], Watch
             ["intake", "--category", "books", "--route", "sale"],
             ["report", "--from", str(today - timedelta(days=1)), "--to",
              str(today + timedelta(days=1)), "--format", "json"],
-            ["backup"],
+            # To a file of its own: beside the app's start-up backup in the same second, the
+            # default name would collide ("exists already"), which is db/backup.py's matter.
+            ["backup", "--out", str(db.parent / f"cli-backup-{rounds_done}.sqlite")],
             ["check"],
         ])
         if found and first not in found:
@@ -163,7 +167,7 @@ def test_app_and_command_line_share_the_file_and_lose_nothing(
     start = time.monotonic()
     while rounds < MAX_ROUNDS and (rounds < MIN_ROUNDS
                                    or time.monotonic() - start < TIME_BUDGET_S):
-        app_codes, cli_codes, watch = one_round(db, rng)
+        app_codes, cli_codes, watch = one_round(db, rng, rounds)
         by_app += app_codes
         by_cli += cli_codes
         samples += watch.samples
