@@ -148,6 +148,7 @@ def place(temp: Path, final: Path) -> None:
             raise FileExistsError(errno.EEXIST, "File exists", str(final)) from exc
         os.rename(temp, final)
     else:
+        fault_point("file-linked")
         os.unlink(temp)
     sync_folder(final.parent)
 
@@ -168,16 +169,22 @@ def sync_folder(folder: Path) -> None:
 
 
 def set_aside(path: Path, aside: Path) -> list[Path]:
-    """Rename the -wal and -shm of `path` to those of `aside`: a log of a file that is gone or
-    replaced must never be applied to the file that comes in its place. Never deleted: the
-    -wal may hold the old file's last commits. Returns the new names."""
+    """Rename the -wal and -shm of `path` to those of `aside` (or of `aside-2`, ... when taken):
+    a log of a file that is gone or replaced must never be applied to the file that comes in
+    its place. Never deleted: the -wal may hold the old file's last commits. Returns the new
+    names."""
+    sides = [suffix for suffix in ("-wal", "-shm") if Path(f"{path}{suffix}").exists()]
+    if not sides:
+        return []
+    free, number = aside, 1
+    while any(Path(f"{free}{suffix}").exists() for suffix in sides):
+        number += 1
+        free = aside.with_name(f"{aside.name}-{number}")
     moved = []
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{path}{suffix}")
-        if side.exists():
-            target = Path(f"{aside}{suffix}")
-            os.rename(side, target)
-            moved.append(target)
+    for suffix in sides:
+        target = Path(f"{free}{suffix}")
+        os.rename(f"{path}{suffix}", target)
+        moved.append(target)
     if moved:
         sync_folder(path.parent)
     return moved

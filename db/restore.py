@@ -43,7 +43,7 @@ from db.files import (
 )
 from intake.errors import QT_TRANSLATE_NOOP, StorageError
 
-PAGES_PER_STEP = 256  # the copy's steps; the transaction stays open until the last one
+PAGES_PER_STEP = 16  # steps of the copy (one transaction still); between two, the fault hook
 
 
 def restore(backup: Path, db_path: Path | str, now: datetime) -> tuple[BackupSummary, Path | None]:
@@ -68,7 +68,7 @@ def restore(backup: Path, db_path: Path | str, now: datetime) -> tuple[BackupSum
             if live is None:
                 return summary, _replace_unreadable(src, target, kept_name)
             with closing(live):
-                kept = _keep_copy(live, kept_name)
+                kept = _keep_copy(live, target, kept_name)
                 _copy_into(src, live)
         except FileExistsError as exc:  # a database appeared meanwhile: let the user retry
             raise _in_use(target) from exc
@@ -100,9 +100,9 @@ def _lock(target: Path) -> sqlite3.Connection | None:
     return live
 
 
-def _keep_copy(live: sqlite3.Connection, kept_name: Path) -> Path:
+def _keep_copy(live: sqlite3.Connection, target: Path, kept_name: Path) -> Path:
     """Copy the locked database to the first free name from `kept_name` on; return it."""
-    with temporary(kept_name) as temp:
+    with temporary(target) as temp:
         with closing(new_copy(temp)) as copy:
             live.backup(copy)
             single_file(copy)
