@@ -10,7 +10,7 @@ exclusive lock; a running Ambacht makes the restore refuse):
    on the database's own journal, so a kill or power cut leaves the old content or the new,
    and no other file's -wal or -shm is ever involved. WAL cannot change a database's page
    size, so for a backup with another page size the copy runs in rollback-journal mode, just
-   as atomic, and the database is switched back to WAL after.
+   as atomic; the restored database is switched to WAL after.
 
 A file SQLite cannot read as a database at all (damaged header, not SQLite) cannot take part
 in a transaction: it is hard-linked to the kept name, its -wal and -shm are moved along, and a
@@ -64,10 +64,9 @@ def restore(backup: Path, db_path: Path | str, now: datetime) -> tuple[BackupSum
             if not target.exists():
                 _stage(src, target, kept_name, place)
                 return summary, None
-            live = _lock(target)
-            if live is None:
+            if not _readable(target):
                 return summary, _replace_unreadable(src, target, kept_name)
-            with closing(live):
+            with closing(_lock(target)) as live:
                 kept = _keep_copy(live, target, kept_name)
                 _copy_into(src, live)
         except FileExistsError as exc:  # a database appeared meanwhile: let the user retry
@@ -79,9 +78,24 @@ def restore(backup: Path, db_path: Path | str, now: datetime) -> tuple[BackupSum
     return summary, kept
 
 
-def _lock(target: Path) -> sqlite3.Connection | None:
-    """A connection holding the database exclusively until it is closed; None when SQLite
-    cannot read the file as a database (nothing can be using it then either)."""
+def _readable(target: Path) -> bool:
+    """Whether SQLite reads the file as a database, asked read-only: a writing connection on
+    a file it cannot read would delete the file's -wal when it closes."""
+    try:
+        with closing(sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)) as conn:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_NOTADB,
+                                                          sqlite3.SQLITE_CORRUPT):
+            return False
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (sqlite3.SQLITE_BUSY,
+                                                              sqlite3.SQLITE_LOCKED):
+            raise
+    return True
+
+
+def _lock(target: Path) -> sqlite3.Connection:
+    """A connection holding the database exclusively until it is closed."""
     live = sqlite3.connect(target, timeout=0.5, isolation_level=None)
     try:
         # Exclusive locking mode fails while any other connection has the file open, and
@@ -91,11 +105,9 @@ def _lock(target: Path) -> sqlite3.Connection | None:
         live.execute("COMMIT")
     except sqlite3.DatabaseError as exc:
         live.close()
-        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-        if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY,
+                                                          sqlite3.SQLITE_LOCKED):
             raise _in_use(target) from exc
-        if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
-            return None
         raise
     return live
 
@@ -127,8 +139,7 @@ def _copy_into(src: sqlite3.Connection, live: sqlite3.Connection) -> None:
 
     src.backup(live, pages=PAGES_PER_STEP, progress=copying)
     fault_point("restore-copied")
-    if rollback:
-        live.execute("PRAGMA journal_mode=WAL")
+    live.execute("PRAGMA journal_mode=WAL")  # as Ambacht uses it; the backup came as one file
 
 
 def _replace_unreadable(src: sqlite3.Connection, target: Path, kept_name: Path) -> Path:
