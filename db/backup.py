@@ -29,6 +29,7 @@ from pathlib import Path
 from db.connection import damaged, storage_error
 from db.files import (
     STAMP,
+    cannot_write,
     fault_point,
     new_copy,
     place,
@@ -302,10 +303,3 @@ def _exists(path: Path) -> StorageError:
 def _incomplete(path: Path) -> StorageError:
     return StorageError(QT_TRANSLATE_NOOP(
         "Errors", "The copy {path} is incomplete; nothing was replaced."), path=str(path))
-
-
-def cannot_write(path: Path, exc: OSError) -> StorageError:
-    """The refusal when a file cannot be written beside `path`."""
-    return StorageError(
-        QT_TRANSLATE_NOOP("Errors", "Cannot write in {folder}: {error}"),
-        folder=str(path.parent), error=exc.strerror or str(exc))

@@ -23,11 +23,12 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import UTC, datetime
 from pathlib import Path
 
 from db.store import Store
+from intake.errors import QT_TRANSLATE_NOOP, StorageError
 
 FAULT_ENV = "AMBACHT_FAULT"
 STALE_AFTER_S = 6 * 3600  # older than any copy takes: its writer is gone (another machine too)
@@ -113,7 +114,8 @@ def remove_stale(beside: Path) -> list[Path]:
     them."""
     stale = stale_temporaries(beside.parent, re.escape(beside.name))
     for path in stale:
-        path.unlink(missing_ok=True)
+        with suppress(OSError):  # a read-only folder: a leftover is no reason to refuse work
+            path.unlink(missing_ok=True)
     return stale
 
 
@@ -196,6 +198,13 @@ def create_complete(path: Path, fill: Callable[[Store], object], now: datetime) 
     database that is gone is moved to `NAME.before-init-TIME` first, never applied to the new
     one. An empty file at `path` (made by a killed older version) is replaced. Returns False,
     changing nothing, when a database appeared at `path` meanwhile."""
+    try:
+        return _create(path, fill, now)
+    except OSError as exc:
+        raise cannot_write(path, exc) from exc
+
+
+def _create(path: Path, fill: Callable[[Store], object], now: datetime) -> bool:
     private_folder(path.parent)
     remove_stale(path)
     with temporary(path) as temp:
@@ -211,11 +220,18 @@ def create_complete(path: Path, fill: Callable[[Store], object], now: datetime) 
             store.close()
         fault_point("init-built")
         set_aside(path, path.with_name(f"{path.name}.before-init-{now.astimezone(UTC):{STAMP}}"))
+        if path.exists() and path.stat().st_size == 0:
+            replace(temp, path)
+            return True
         try:
-            if path.exists() and path.stat().st_size == 0:
-                replace(temp, path)
-            else:
-                place(temp, path)
+            place(temp, path)
         except FileExistsError:
             return False
     return True
+
+
+def cannot_write(path: Path, exc: OSError) -> StorageError:
+    """The refusal when a file cannot be written beside `path`."""
+    return StorageError(
+        QT_TRANSLATE_NOOP("Errors", "Cannot write in {folder}: {error}"),
+        folder=str(path.parent), error=exc.strerror or str(exc))

@@ -28,10 +28,11 @@ from contextlib import closing
 from datetime import UTC, datetime
 from pathlib import Path
 
-from db.backup import BackupSummary, cannot_write, inspect, reading, single_file
+from db.backup import BackupSummary, inspect, reading, single_file
 from db.connection import storage_error
 from db.files import (
     STAMP,
+    cannot_write,
     fault_point,
     new_copy,
     place,

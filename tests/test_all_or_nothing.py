@@ -240,3 +240,12 @@ def test_first_init_killed_anywhere_leaves_nothing_or_a_complete_database(
     print(f"\ninit kills: {kills} random + {len(INIT_STEPS)} at named steps in {elapsed:.1f} s, "
           f"{created} complete databases, {orphans} with a foreign -wal in the way, none "
           f"half-made (seed {seed})")
+
+
+def test_init_where_nothing_can_be_written_refuses_in_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the database's folder should be")
+    done = subprocess.run([*CLI, "init", "--db", str(blocker / "ambacht.sqlite")],
+                          capture_output=True, text=True)
+    assert done.returncode == 2 and done.stderr.startswith("ambacht: Cannot write in ")
+    assert done.stderr.count("\n") == 1 and blocker.is_file()
