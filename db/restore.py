@@ -86,12 +86,12 @@ def _readable(target: Path) -> bool:
         with closing(sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_NOTADB,
-                                                          sqlite3.SQLITE_CORRUPT):
+        code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
             return False
-        if getattr(exc, "sqlite_errorcode", 0) & 0xFF not in (sqlite3.SQLITE_BUSY,
-                                                              sqlite3.SQLITE_LOCKED):
+        if code not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
             raise
+        # Locked by another restore: `_lock` says so.
     return True
 
 

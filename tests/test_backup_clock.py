@@ -1,4 +1,5 @@
-"""Backups when the clock is wrong, and the rotation rule that keeps the fullest backup.
+"""Backups when the clock is wrong, the rotation rule that keeps the fullest backup, and a
+backup killed at its named steps.
 
 With the injected clock (`FixedClock`) for the rules, and one real run of `ambacht backup`
 under `faketime` with the machine's clock set back and ahead.
@@ -6,7 +7,9 @@ under `faketime` with the machine's clock set back and ahead.
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
@@ -16,7 +19,15 @@ import pytest
 from test_backup import add_items, make_db
 
 from db import Store
-from db.backup import back_up, backup_due, backup_name, backup_time, list_backups, rotate
+from db.backup import (
+    back_up,
+    backup_due,
+    backup_name,
+    backup_time,
+    check_backup,
+    list_backups,
+    rotate,
+)
 from intake.clock import FixedClock
 from ui.app import build_context
 
@@ -127,3 +138,19 @@ def test_ambacht_backup_under_faketime_prints_a_file_that_is_there(tmp_path: Pat
     assert backup_due(db.parent / "backups", today + timedelta(days=1, minutes=1))
     assert backup_at(today.strftime("%Y-%m-%d %H:%M:%S")).exists()
     assert not back.exists()  # superseded by the newer ones, which hold as many steps
+
+
+def test_a_killed_backup_leaves_no_half_file_and_the_next_clears_its_copy(
+    tmp_path: Path,
+) -> None:
+    db = make_db(tmp_path / "ambacht.sqlite", 3)
+    folder = tmp_path / "backups"
+    for step in ("backup-copied", "file-linked", "backup-named"):
+        done = subprocess.run([sys.executable, "-m", "intake.cli", "backup", "--db", str(db)],
+                              env={**os.environ, "AMBACHT_FAULT": step}, capture_output=True)
+        assert done.returncode == -signal.SIGKILL, step
+        for path in list_backups(folder):  # whatever has a backup's name is whole
+            assert check_backup(path).items == 3
+    assert any(path.name.endswith(".tmp") for path in folder.iterdir())
+    back_up(db, {}, datetime.now(UTC))
+    assert not any(path.name.endswith(".tmp") for path in folder.iterdir())
