@@ -22,8 +22,9 @@ from typing import NoReturn, TypeVar
 from zoneinfo import ZoneInfo
 
 from db import Store
-from db.backup import BackupSummary, back_up, restore, write_backup
+from db.backup import BackupSummary, back_up, write_backup
 from db.connection import check_intact
+from db.restore import restore
 from intake.admin import AdminService, NameList
 from intake.auth import Action, AuthService, may
 from intake.clock import SystemClock
@@ -42,8 +43,8 @@ from intake.monitoring import (
     report_json,
     year_progress,
 )
-from intake.paths import default_db_path
-from intake.setup import initialize
+from intake.paths import default_db_path, make_files_private
+from intake.setup import open_or_create
 from intake.shop import ShopService
 from intake.steps import StepService
 from intake.units import format_eur, format_kg, parse_eur, parse_kg
@@ -227,6 +228,7 @@ def _add_flow_commands(
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `ambacht` console script."""
+    make_files_private()
     try:
         args = _build_parser().parse_args(argv)
     except SystemExit as exit_:  # bad usage (status 2, one line already said) or --help (0)
@@ -248,13 +250,14 @@ def _refuse(message: str) -> int:
     return EXIT_REFUSED
 
 
-def _open(args: argparse.Namespace, *, create: bool = False) -> Store:
-    return Store.open(getattr(args, "db", None) or default_db_path(), create=create)
+def _open(args: argparse.Namespace) -> Store:
+    return Store.open(getattr(args, "db", None) or default_db_path())
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
-    store = _open(args, create=True)
-    if not initialize(store, SystemClock(), site_name=args.site, station=args.station):
+    store, filled = open_or_create(getattr(args, "db", None) or default_db_path(), SystemClock(),
+                                   site_name=args.site, station=args.station)
+    if not filled:
         print(f"ambacht: {store.path} is already an Ambacht database; nothing changed.",
               file=sys.stderr)
         return 0

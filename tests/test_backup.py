@@ -16,11 +16,11 @@ from db.backup import (
     backup_name,
     check_backup,
     list_backups,
-    restore,
     rotate,
     write_backup,
 )
 from db.connection import check_intact
+from db.restore import restore
 from intake.auth import SYSTEM_USER_ID
 from intake.clock import FixedClock
 from intake.errors import StorageError

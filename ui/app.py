@@ -25,8 +25,8 @@ from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.material import MaterialService
 from intake.monitoring import refresh_in_background
-from intake.paths import data_dir, default_db_path
-from intake.setup import initialize
+from intake.paths import data_dir, default_db_path, make_files_private
+from intake.setup import open_or_create
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
 from ui.backups import BackupScheduler
@@ -67,8 +67,7 @@ def open_store(path: Path, clock: Clock, *, demo: bool = False) -> Store:
 
     With `demo`, an empty database is first filled with a year of demo data.
     """
-    store = Store.open(path, create=True)
-    initialize(store, clock)
+    store, _ = open_or_create(path, clock)
     if demo and store.item_count() == 0:
         from intake.demo import build_demo
 
@@ -80,6 +79,7 @@ def run_app(
     *, db_path: Path | None, lang: str | None, fullscreen: bool = False, demo: bool = False
 ) -> int:
     """Start the touchscreen app; returns the process exit code."""
+    make_files_private()  # before anything is made
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Ambacht")
     _log_to_file()

@@ -1,4 +1,4 @@
-"""Automatic backups while the app runs: one at start, then whenever the newest is a day old.
+"""Automatic backups while the app runs: one at start, then whenever none is from the last day.
 
 The copy runs on a plain Python thread with its own SQLite connection (`db.backup.back_up`),
 so the gate never waits for it; with WAL the gate keeps writing meanwhile. As with printing,
@@ -13,18 +13,24 @@ import logging
 import queue
 import threading
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from db.backup import BackupSummary, back_up, backup_folder, backup_time, list_backups
+from db.backup import (
+    BackupSummary,
+    back_up,
+    backup_due,
+    backup_folder,
+    backup_time,
+    list_backups,
+)
 from intake.clock import Clock
 from intake.errors import AmbachtError
 
 log = logging.getLogger("ambacht")
 CHECK_EVERY_MS = 60 * 60 * 1000  # hourly: a day's backup is never more than an hour late
-DUE_AFTER = timedelta(days=1)
 POLL_MS = 200
 
 
@@ -69,8 +75,8 @@ class BackupScheduler(QObject):
             self._check.start()
 
     def back_up_if_due(self) -> None:
-        latest = self.latest()
-        if latest is None or self.clock.now() - latest >= DUE_AFTER:
+        """Back up unless one was made in the last 24 hours by the clock (`backup_due`)."""
+        if backup_due(self.folder(), self.clock.now()):
             self.back_up_now()
 
     def back_up_now(self) -> None:

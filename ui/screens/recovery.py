@@ -2,7 +2,7 @@
 
 It names the problem and the file, lists the backups newest first (date and item count) as big
 buttons, and restores the chosen one with the same function as `ambacht restore`
-(`db.backup.restore`: checked first, the old file kept aside). After a restore it emits
+(`db.restore.restore`: checked first, the old file kept aside). After a restore it emits
 `restored` and the app starts as usual; "Quit" closes the app.
 """
 
@@ -13,7 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from db.backup import BackupSummary, backup_time, backups_for, check_backup, restore
+from db.backup import BackupSummary, backup_time, backups_for, check_backup
+from db.restore import restore
 from intake.clock import Clock
 from intake.errors import AmbachtError, StorageError
 from intake.localtime import site_zone
