@@ -36,13 +36,8 @@ NOT_FILES = {"panel", "keypad", "choice", "typed", "Store"}
 
 # (module, function, call) -> why it never opens a database, a backup, a -wal or a -shm.
 ALLOWED = {
-    ("db/backup.py", "_temporary", "tempfile.mkstemp"):
-        "makes a new, empty file for a copy; its descriptor is closed before SQLite opens it",
-    ("db/backup.py", "_durable_rename", "os.open"):
-        "opens the folder (O_RDONLY) to fsync the new name, not a file in it",
-    ("db/backup.py", "_fsync", "path.open"):
-        "TEMPORARY: removed by the restore branch (issue 11, point 2), which fsyncs copies "
-        "without a second descriptor; delete this line when merging it",
+    ("db/files.py", "sync_folder", "os.open"):
+        "opens the folder (O_RDONLY) to fsync a new name, not a file in it",
     ("intake/cli.py", "_write_file", "out.write_bytes"):
         "the label or delivery note PDF a user named with --label/--note/--out; refusing the "
         "database and backups as targets is issue 11, point 3",
