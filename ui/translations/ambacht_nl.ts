@@ -747,6 +747,30 @@
         <translation>Kan niet schrijven in {folder}: {error}</translation>
     </message>
     <message>
+        <source>{path} is not a file name.</source>
+        <translation>{path} is geen bestandsnaam.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there.</source>
+        <translation>De map {folder} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>{path} is the database or a backup of it; choose another file.</source>
+        <translation>{path} is de database of een back-up ervan; kies een ander bestand.</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link; name the file itself.</source>
+        <translation>{path} is een snelkoppeling (symbolische link); geef het bestand zelf op.</translation>
+    </message>
+    <message>
+        <source>{path} is not a plain file; choose another name.</source>
+        <translation>{path} is geen gewoon bestand; kies een andere naam.</translation>
+    </message>
+    <message>
+        <source>{path} exists already; add --force to replace it.</source>
+        <translation>{path} bestaat al; voeg --force toe om het te vervangen.</translation>
+    </message>
+    <message>
         <source>Cannot create the folder for the database: {error}</source>
         <translation>Kan de map voor de database niet maken: {error}</translation>
     </message>
