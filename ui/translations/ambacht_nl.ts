@@ -683,10 +683,6 @@
         <translation>Dat tijdstip ligt in de toekomst.</translation>
     </message>
     <message>
-        <source>A site name is 1 to 60 characters.</source>
-        <translation>Een locatienaam heeft 1 tot 60 tekens.</translation>
-    </message>
-    <message>
         <source>Enter a weight in kg.</source>
         <translation>Voer een gewicht in kg in.</translation>
     </message>
