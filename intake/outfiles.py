@@ -28,6 +28,7 @@ _DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 _KEPT_BY_RESTORE = ".before-restore-"  # see db.backup._move_aside
 # File systems without hard links (FAT on a USB stick, some shares) answer these to link().
 _NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV}
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, where our temp file is no link
 
 
 class OutputFile:
@@ -39,7 +40,7 @@ class OutputFile:
     def write(self, data: bytes) -> None:
         """Give the file its content and its final name; raises OSError when that fails."""
         try:
-            fd = os.open(self.temp, os.O_WRONLY | os.O_TRUNC | os.O_NOFOLLOW)
+            fd = os.open(self.temp, os.O_WRONLY | os.O_TRUNC | _NOFOLLOW)
             try:
                 view = memoryview(data)
                 while view:
@@ -150,7 +151,7 @@ def _same_file(target: Path, files: list[Path]) -> bool:
 def _link(temp: Path, final: Path) -> None:
     """Give `temp` the name `final` unless that name is taken (a link is never followed)."""
     try:
-        os.link(temp, final, follow_symlinks=False)
+        os.link(temp, final)  # `final` is never followed; `temp` is our own plain file
     except OSError as exc:
         if exc.errno not in _NO_LINKS:
             raise
@@ -160,6 +161,9 @@ def _link(temp: Path, final: Path) -> None:
 
 
 def _fsync_folder(folder: Path) -> None:
+    """Make the new name survive a power cut (POSIX; Windows cannot open a folder)."""
+    if os.name != "posix":
+        return
     fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(fd)
