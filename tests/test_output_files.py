@@ -156,8 +156,10 @@ def test_a_read_only_folder_is_refused_before_the_step(db: Path, tmp_path: Path)
 
 def on_a_full_disk(folder: Path, argv: list[str]) -> subprocess.CompletedProcess[str]:
     """Run `ambacht argv` with a 4 KiB tmpfs mounted on `folder` (in its own mount namespace,
-    so nothing else sees it): the check before the step passes, the PDF then does not fit."""
-    script = 'mount -t tmpfs -o size=4k tmpfs "$1" && shift && exec "$@"'
+    so nothing else sees it): the check before the step passes, the PDF then does not fit.
+    The files left in the tmpfs afterwards are listed on stderr's last line."""
+    script = ('mount -t tmpfs -o size=4k tmpfs "$1" || exit 99; folder=$1; shift; "$@"; rc=$?; '
+              'echo "left: $(ls -A "$folder")" >&2; exit $rc')
     return subprocess.run(
         ["unshare", "--mount", "--map-root-user", "sh", "-c", script, "sh", str(folder),
          sys.executable, "-m", "intake.cli", *argv],
@@ -180,8 +182,10 @@ def test_a_step_saved_whose_file_does_not_fit_exits_4_and_is_saved_once(
                                  "--note", str(full / "note.pdf")])
     assert done.returncode == 4, done.stderr
     assert done.stdout == "UA000001\n"
-    assert done.stderr.splitlines()[-1].startswith(
-        "ambacht: saved; the file could not be written: ") and "No space left" in done.stderr
+    *said, left = done.stderr.splitlines()
+    assert said[-1].startswith("ambacht: saved; the file could not be written: ")
+    assert "No space left" in said[-1]
+    assert left == "left: "  # no half-written note under its name, no temporary file
     assert shipments(db) == 1
     # Told the note was saved, the coordinator prints it again instead of sending twice.
     assert main(["delivery-note", "UA000001", *d, "--out", str(tmp_path / "note.pdf")]) == 0
@@ -191,4 +195,5 @@ def test_a_step_saved_whose_file_does_not_fit_exits_4_and_is_saved_once(
                                  "--label", str(full / "label.pdf")])
     assert done.returncode == 4 and done.stdout.strip().startswith("A"), done.stderr
     assert "saved; the file could not be written" in done.stderr
+    assert done.stderr.splitlines()[-1] == "left: "
     assert len(tables(db)["items"]) == items + 1
