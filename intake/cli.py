@@ -1,10 +1,14 @@
 """The `ambacht` command: starts the app, or does one thing from a script.
 
 Every refusal exits with status 2 and one line on stderr and changes nothing (a wrong PIN is
-counted towards the station's lock, as at the keypad). A command that changes data acts as the
-staff member named by `--user` or whose PIN `--pin` / `AMBACHT_PIN` gives, with that person's
-role; without either it acts as the built-in 'Command line' account, a coordinator. Either way
-every step is attributed in the history, with this database's station.
+counted towards the station's lock, as at the keypad). A file asked for with `--out`, `--label`
+or `--note` is checked before the step runs (`intake.outfiles`); when the step was saved but
+its file could not be written after all, the command exits with status 4 instead.
+
+A command that changes data acts as the staff member named by `--user` or whose PIN `--pin` /
+`AMBACHT_PIN` gives, with that person's role; without either it acts as the built-in 'Command
+line' account, a coordinator. Either way every step is attributed in the history, with this
+database's station.
 """
 
 from __future__ import annotations
@@ -15,7 +19,8 @@ import io
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import NoReturn, TypeVar
@@ -43,6 +48,7 @@ from intake.monitoring import (
     report_json,
     year_progress,
 )
+from intake.outfiles import OutputFile, reserve
 from intake.paths import default_db_path, make_files_private
 from intake.setup import open_or_create
 from intake.shop import ShopService
@@ -53,6 +59,7 @@ from labels.layout import SIZES
 from labels.printing import PrintError
 
 EXIT_REFUSED = 2
+EXIT_NOT_WRITTEN = 4  # the step was saved, its file not: retrying would save it twice
 PIN_ENV = "AMBACHT_PIN"
 _S = TypeVar("_S", bound=StepService)
 
@@ -96,6 +103,7 @@ def _build_parser() -> argparse.ArgumentParser:
     intake.add_argument("--municipality", help="municipality of the visit (with --visit new)")
     intake.add_argument("--at", help="when it was taken in (ISO time; local unless offset)")
     intake.add_argument("--label", type=Path, help="also write the label PDF to this file")
+    _add_force(intake)
 
     item = sub.add_parser("item", parents=[db_opt], help="show an item and its history")
     item.add_argument("code")
@@ -105,6 +113,7 @@ def _build_parser() -> argparse.ArgumentParser:
     label.add_argument("code")
     label.add_argument("--out", type=Path, help="write the PDF here instead of printing")
     label.add_argument("--size", help="label size (62x29, 57x32, 102x51, a4)")
+    _add_force(label)
 
     categories = sub.add_parser("categories", parents=[db_opt], help="list category codes")
     categories.add_argument("--json", action="store_true")
@@ -173,11 +182,13 @@ def _add_flow_commands(
     material.add_argument("--weight-kg", help="weight of that batch")
     material.add_argument("--recipient", required=True)
     material.add_argument("--note", type=Path, help="write the delivery note PDF to this file")
+    _add_force(material)
 
     note = sub.add_parser("delivery-note", parents=[db_opt],
                           help="print a delivery note again, or write it to a file")
     note.add_argument("code", help="the note's number, like UA000012")
     note.add_argument("--out", type=Path, help="write the PDF here instead of printing")
+    _add_force(note)
 
     void = sub.add_parser("void", parents=[at_opt], help="void an item taken in by mistake")
     void.add_argument("code")
@@ -204,6 +215,7 @@ def _add_flow_commands(
     report.add_argument("--out", type=Path, help="write to this file instead of stdout")
     report.add_argument("--lang", choices=["nl", "en"], help="language of an xlsx workbook "
                         "or pdf report (default: the app's language)")
+    _add_force(report)
 
     baseline = sub.add_parser("baseline", parents=[who_opt],
                               help="mark the baseline period (nulmeting) for the dashboard")
@@ -224,6 +236,13 @@ def _add_flow_commands(
     repurpose.add_argument("--weight-kg", help="weight of the product (default: the sources')")
     repurpose.add_argument("--price-eur")
     repurpose.add_argument("--label", type=Path, help="also write its label PDF to this file")
+    _add_force(repurpose)
+
+
+def _add_force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true",
+                        help="replace the output file if it exists (never the database, a "
+                        "backup or a symbolic link)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -273,19 +292,18 @@ def _cmd_intake(args: argparse.Namespace) -> int:
                            confirmed=args.confirm_weight)
     if args.municipality and args.visit != "new":
         return _refuse("--municipality goes with --visit new")
-    with store.atomic():  # a new visit and its item are written together or not at all
-        visit = None
-        if args.visit == "new":
-            visit = gate.start_visit(user, args.municipality, at)
-        elif args.visit:
-            visit = gate.visit(args.visit)
-        item = gate.take_in(user, request, visit, at)
-    if visit is not None and args.visit == "new":
-        print(f"visit {visit.code}", file=sys.stderr)
-    if args.label:
-        _write_label(store, item, args.label)
-    print(item.code)
-    return 0
+    with _reserve(store, args.label, args.force) as out:
+        with store.atomic():  # a new visit and its item are written together or not at all
+            visit = None
+            if args.visit == "new":
+                visit = gate.start_visit(user, args.municipality, at)
+            elif args.visit:
+                visit = gate.visit(args.visit)
+            item = gate.take_in(user, request, visit, at)
+        if visit is not None and args.visit == "new":
+            print(f"visit {visit.code}", file=sys.stderr)
+        print(item.code)
+        return _write_after_step(out, lambda: LabelService(store).render([item]))
 
 
 def _parse_at(text: str, zone: ZoneInfo) -> datetime:
@@ -302,15 +320,42 @@ class _Refusal(AmbachtError):
         super().__init__("{message}", message=message)
 
 
-def _write_label(store: Store, item: Item, out: Path, size: str | None = None) -> None:
-    _write_file(out, LabelService(store).render([item], size))
+def _reserve(store: Store, path: Path | None,
+             force: bool) -> AbstractContextManager[OutputFile | None]:
+    """The checked output file for `path`, or nothing when no file was asked for."""
+    if path is None:
+        return nullcontext()
+    return reserve(path, force=force, db_path=store.path, settings=store.settings())
 
 
-def _write_file(out: Path, data: bytes) -> None:
+def _write_after_step(out: OutputFile | None, render: Callable[[], bytes]) -> int:
+    """Write the file of a step that is saved already: a failure now exits 4, not 2, since
+    the step must not be repeated."""
+    if out is None:
+        return 0
     try:
-        out.write_bytes(data)
+        out.write(render())
+    except (OSError, AmbachtError, PrintError, ValueError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        print(f"ambacht: saved; the file could not be written: {out.path}: {reason}",
+              file=sys.stderr)
+        return EXIT_NOT_WRITTEN
+    return 0
+
+
+def _write_file(store: Store, path: Path, force: bool, render: Callable[[], bytes]) -> int:
+    """Write a file that goes with no step: any failure is a refusal, nothing changed."""
+    with _reserve(store, path, force) as out:
+        assert out is not None
+        return _write_reserved(out, render())
+
+
+def _write_reserved(out: OutputFile, data: bytes) -> int:
+    try:
+        out.write(data)
     except OSError as exc:
-        raise _Refusal(f"cannot write {out}: {exc.strerror or exc}") from exc
+        raise _Refusal(f"cannot write {out.path}: {exc.strerror or exc}") from exc
+    return 0
 
 
 def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]:
@@ -378,8 +423,8 @@ def _cmd_label(args: argparse.Namespace) -> int:
     if args.size is not None and args.size not in SIZES:
         return _refuse(f"unknown label size '{args.size}'; use {', '.join(SIZES)}")
     if args.out:
-        _write_label(store, item, args.out, args.size)
-        return 0
+        return _write_file(store, args.out, args.force,
+                           lambda: LabelService(store).render([item], args.size))
     labels = LabelService(store)
     print(labels.printer().print_labels([labels.content(item)], args.size or labels.size(),
                                         labels.copies(), item.code))
@@ -519,25 +564,25 @@ def _cmd_material(args: argparse.Namespace) -> int:
     # A coordinator keeps the list, so theirs adds a new name; anyone else's is refused.
     added = may(user, Action.MANAGE_SETTINGS) and recipient.casefold() not in {
         r.casefold() for r in material.recipients()}
-    with store.atomic():  # a new recipient is kept only with the shipment it came with
+    with _reserve(store, args.note, args.force) as out:
+        with store.atomic():  # a new recipient is kept only with the shipment it came with
+            if added:
+                recipient = AdminService(store, SystemClock()).add_name(
+                    user, NameList.RECIPIENTS, recipient)
+            shipment = material.send(user, recipient, args.codes, batches, at)
         if added:
-            recipient = AdminService(store, SystemClock()).add_name(user, NameList.RECIPIENTS,
-                                                                    recipient)
-        shipment = material.send(user, recipient, args.codes, batches, at)
-    if added:
-        print(f"ambacht: added recipient '{recipient}'", file=sys.stderr)
-    if args.note:
-        _write_file(args.note, material.delivery_note_pdf(shipment.code))
-    print(shipment.code)
-    return 0
+            print(f"ambacht: added recipient '{recipient}'", file=sys.stderr)
+        print(shipment.code)
+        return _write_after_step(out, lambda: material.delivery_note_pdf(shipment.code))
 
 
 def _cmd_delivery_note(args: argparse.Namespace) -> int:
     store = _open(args)
-    pdf = _services(store, MaterialService).delivery_note_pdf(args.code)
+    material = _services(store, MaterialService)
     if args.out:
-        _write_file(args.out, pdf)
-        return 0
+        return _write_file(store, args.out, args.force,
+                           lambda: material.delivery_note_pdf(args.code))
+    pdf = material.delivery_note_pdf(args.code)
     print(LabelService(store).document_printer().print_pdf(pdf, args.code.strip().upper()))
     return 0
 
@@ -561,22 +606,26 @@ def _cmd_repurpose(args: argparse.Namespace) -> int:
     store, user, at = _flow(args)
     weight_g = parse_kg(args.weight_kg) if args.weight_kg is not None else None
     price = parse_eur(args.price_eur) if args.price_eur is not None else None
-    product = _services(store, WorkshopService).repurpose(
-        user, args.sources, args.category, weight_g, at, price
-    )
-    if args.label:
-        _write_label(store, product, args.label)
-    print(product.code)
-    return 0
+    with _reserve(store, args.label, args.force) as out:
+        product = _services(store, WorkshopService).repurpose(
+            user, args.sources, args.category, weight_g, at, price
+        )
+        print(product.code)
+        return _write_after_step(out, lambda: LabelService(store).render([product]))
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
+    store = _open(args)
+    with _reserve(store, args.out, args.force) as out:  # checked before figures are cached
+        return _report(store, args, out)
+
+
+def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> int:
     # openpyxl and reportlab's page layout are loaded only for reports, so that starting
     # the app through this command stays fast.
     from intake.exports import ords_csv, report_xlsx
     from intake.report_pdf import render_report_pdf
 
-    store = _open(args)
     report = build_report(store, Period(parse_day(args.first), parse_day(args.last)))
     baseline = None
     if args.baseline_from or args.baseline_to:
@@ -588,26 +637,24 @@ def _cmd_report(args: argparse.Namespace) -> int:
     today = datetime.now(site_zone(store.settings())).date()
     targets = year_progress(store, min(report.period.last, today))
     if args.format in ("xlsx", "pdf"):
-        if not args.out:
+        if out is None:
             return _refuse(f"a {args.format} file needs --out FILE.{args.format}")
         lang = args.lang or store.settings().get("language", "nl")
         render = report_xlsx if args.format == "xlsx" else render_report_pdf
-        _write_file(args.out, render(report, baseline, lang, year_before=year_before,
-                                     targets=targets))
-        return 0
+        return _write_reserved(out, render(report, baseline, lang, year_before=year_before,
+                                           targets=targets))
     if args.format == "json":
         data = report_json(report, baseline, year_before, targets)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "ords":
         text = ords_csv(store, report.period)
     else:
-        out = io.StringIO()
-        csv.writer(out, lineterminator="\n").writerows(report_csv_rows(report))
-        text = out.getvalue()
-    if args.out:
-        _write_file(args.out, text.encode("utf-8"))
-    else:
-        sys.stdout.write(text)
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(report_csv_rows(report))
+        text = buffer.getvalue()
+    if out is not None:
+        return _write_reserved(out, text.encode("utf-8"))
+    sys.stdout.write(text)
     return 0
 
 

@@ -2,7 +2,9 @@
 breakdown, real numbers with number formats) and the ORDS CSV of repair records.
 
 Both read a `Report` (or the repair records) and know nothing of Qt; texts come in Dutch or
-English from the tables here, since a spreadsheet is read outside the app.
+English from the tables here, since a spreadsheet is read outside the app. Every text goes
+through `spreadsheet_safe`, so a name typed as '=HYPERLINK(...)' stays a name, and a workbook's
+text cells are strings, never formulas.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from intake.localtime import site_zone
 from intake.model import Barrier, RepairStatus
 from intake.monitoring import Figures, Period, Report, TargetProgress, figures_json
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS
+from intake.text import spreadsheet_safe
 
 # (key in figures_json, Dutch label, English label, number format)
 COLUMNS: list[tuple[str, str, str, str]] = [
@@ -150,13 +153,13 @@ def comparisons(
 def _totals_sheet(sheet: Worksheet, report: Report, beside: list[tuple[str, Report]],
                   words: dict[str, str], label: int) -> None:
     period = f"{report.period.first.isoformat()} – {report.period.last.isoformat()}"
-    sheet.append([words["site"], report.site])
-    sheet.append([words["period"], period])
+    _append(sheet, [words["site"], report.site])
+    _append(sheet, [words["period"], period])
     header = [words["figure"], words["value"]]
     for heading, _ in beside:
         header += [heading, words["change"]]
     sheet.append([])
-    sheet.append(header)
+    _append(sheet, header)
     for cell in sheet[4]:
         cell.font = Font(bold=True)
     now = figures_json(report.total)
@@ -168,7 +171,7 @@ def _totals_sheet(sheet: Worksheet, report: Report, beside: list[tuple[str, Repo
             change = (None if not isinstance(old, (int, float)) or not old
                       or now[key] is None else (float(now[key]) - old) / old)  # type: ignore[arg-type]
             row += [old, change]
-        sheet.append(row)
+        _append(sheet, row)
         sheet.cell(sheet.max_row, 2).number_format = number_format
         for index in range(len(others)):
             sheet.cell(sheet.max_row, 3 + 2 * index).number_format = number_format
@@ -188,16 +191,24 @@ def _breakdown_sheet(sheet: Worksheet, title: str, groups: dict[str, Figures],
 
 def _rows(sheet: Worksheet, header: list[str], rows: Sequence[Sequence[object]],
           formats: list[str]) -> None:
-    sheet.append(header)
+    _append(sheet, header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append(list(row))
+        _append(sheet, row)
         for column, number_format in enumerate(formats, start=1):
             sheet.cell(sheet.max_row, column).number_format = number_format
     sheet.freeze_panes = "B2"
     _widths(sheet, [max(12, min(40, max((len(str(r[i])) for r in [header, *rows]),
                                          default=10) + 2)) for i in range(len(header))])
+
+
+def _append(sheet: Worksheet, row: Sequence[object]) -> None:
+    """Add a row: texts made safe and stored as strings, numbers as numbers."""
+    sheet.append([spreadsheet_safe(value) for value in row])
+    for column, value in enumerate(row, start=1):
+        if isinstance(value, str):
+            sheet.cell(sheet.max_row, column).data_type = "s"
 
 
 def _widths(sheet: Worksheet, widths: list[int]) -> None:
@@ -224,7 +235,7 @@ def ords_csv(store: Store, period: Period) -> str:
         barrier = data.get("barrier")
         year = data.get("year")
         event_day = at.astimezone(zone).date()
-        writer.writerow([
+        writer.writerow([spreadsheet_safe(value) for value in [
             event_id, site, "NLD",
             category.name_en if category else category_code, ords_category,
             PRODUCT_CATEGORIES.get(ords_category, ""), data.get("brand") or "",
@@ -232,5 +243,5 @@ def ords_csv(store: Store, period: Period) -> str:
             BARRIERS[Barrier(str(barrier))][1] if barrier else "", site,
             data.get("problem") or "", event_day.isoformat(),
             recorded_at.astimezone(zone).date().isoformat(),
-        ])
+        ]])
     return out.getvalue()

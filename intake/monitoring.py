@@ -33,6 +33,7 @@ from db import Store
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 from intake.localtime import site_zone
 from intake.model import Category
+from intake.text import spreadsheet_safe
 
 log = logging.getLogger(__name__)
 UNKNOWN_MUNICIPALITY = ""  # visits without a municipality, and items without a visit
@@ -470,7 +471,7 @@ def report_csv_rows(report: Report) -> list[list[object]]:
         row = ["recipient", recipient, *[""] * len(scalar)]
         row[2 + material] = _kg(grams)
         rows.append(row)
-    return rows
+    return [[spreadsheet_safe(value) for value in row] for row in rows]
 
 
 def parse_day(text: str) -> date:

@@ -15,9 +15,9 @@ from intake.auth import SYSTEM_USER_ID
 from intake.clock import Clock
 from intake.codes import check_station
 from intake.defaults import DEFAULT_CATEGORIES, DEFAULT_SETTINGS
-from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 from intake.ids import new_id
 from intake.model import Role, User
+from intake.text import clean_name
 
 FIRST_COORDINATOR_NAME = "Coördinator"
 
@@ -64,11 +64,8 @@ def initialize(
     if is_initialized(store):
         return False
     settings = dict(DEFAULT_SETTINGS)
-    if site_name is not None:
-        cleaned = " ".join(site_name.split())
-        if not cleaned or len(cleaned) > 60:
-            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A site name is 1 to 60 characters."))
-        settings["site_name"] = cleaned
+    if site_name is not None:  # cleaned as the settings screen does (AdminService)
+        settings["site_name"] = clean_name(site_name, 60)
     settings["station"] = check_station(station or settings["station"])
     now = clock.now()
     with store.atomic():

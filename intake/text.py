@@ -12,6 +12,8 @@ import unicodedata
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 
 NAME_MAX = 40
+# What a spreadsheet reads as the start of a formula (OWASP's CSV injection rule).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def one_line(text: object) -> str:
@@ -22,6 +24,18 @@ def one_line(text: object) -> str:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Errors", "Use letters, digits and punctuation only, no control characters."))
     return cleaned
+
+
+def spreadsheet_safe(value: object) -> object:
+    """`value` as a cell of a CSV file or a workbook that shows it and never runs it: text
+    starting like a formula (=, +, -, @, tab, carriage return) gets a leading single quote,
+    and a character that cannot be printed (stored by an older version or by hand) becomes
+    '?'. Numbers and None pass unchanged."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_STARTS):
+        value = "'" + value
+    return "".join(ch if ch.isprintable() else "?" for ch in value)
 
 
 def clean_name(text: object, limit: int = NAME_MAX) -> str:

@@ -2,12 +2,15 @@
 
 It lists every line with its code, kg per category and the total, and has room for both
 signatures. Like a label it receives its texts ready in its language and knows no database.
+Names (site, recipient, categories) are paragraphs in their table cells, so a long one wraps
+inside its column (a long word is split) instead of running into the next column.
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
@@ -65,6 +68,11 @@ def render_delivery_note(note: DeliveryNote) -> bytes:
     body = ParagraphStyle("body", fontName=regular, fontSize=10, leading=13)
     title = ParagraphStyle("title", parent=body, fontName=bold, fontSize=18, leading=22)
     heading = ParagraphStyle("heading", parent=body, fontName=bold, fontSize=12, leading=16)
+    fact = ParagraphStyle("fact", parent=body, fontSize=11, leading=14)
+
+    def name(text: str, style: ParagraphStyle = body) -> Paragraph:
+        return Paragraph(escape(text), style)  # a name is text, never paragraph markup
+
     out = io.BytesIO()
     doc = SimpleDocTemplate(
         out, pagesize=A4, leftMargin=20 * mm, rightMargin=20 * mm, topMargin=18 * mm,
@@ -72,21 +80,23 @@ def render_delivery_note(note: DeliveryNote) -> bytes:
     )
     facts = Table(
         [[words["number"], note.number], [words["date"], note.date],
-         [words["from"], note.site], [words["recipient"], note.recipient]],
+         [words["from"], name(note.site, fact)], [words["recipient"], name(note.recipient, fact)]],
         colWidths=[35 * mm, 135 * mm],
     )
     facts.setStyle(TableStyle([
         ("FONT", (0, 0), (0, -1), bold, 11), ("FONT", (1, 0), (1, -1), regular, 11),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4), ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ]))
     totals = Table(
-        [[words["category"], words["weight"]], *note.totals, [words["total"], note.total]],
+        [[words["category"], words["weight"]], *[[name(category), weight]
+                                                 for category, weight in note.totals],
+         [words["total"], note.total]],
         colWidths=[120 * mm, 50 * mm],
     )
     totals.setStyle(_grid(regular, bold, last_bold=True))
     lines = Table(
         [[words["code"], words["category"], words["weight"]],
-         *[[line.code, line.category, line.weight] for line in note.lines]],
+         *[[line.code, name(line.category), line.weight] for line in note.lines]],
         colWidths=[40 * mm, 90 * mm, 40 * mm], repeatRows=1,
     )
     lines.setStyle(_grid(regular, bold))
@@ -111,7 +121,7 @@ def _grid(regular: str, bold: str, *, last_bold: bool = False) -> TableStyle:
     style = [
         ("FONT", (0, 0), (-1, 0), bold, 10), ("FONT", (0, 1), (-1, -1), regular, 10),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
-        ("ALIGN", (-1, 0), (-1, -1), "RIGHT"),
+        ("ALIGN", (-1, 0), (-1, -1), "RIGHT"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f0f0f0")]),
     ]
     if last_bold:

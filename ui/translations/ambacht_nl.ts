@@ -683,10 +683,6 @@
         <translation>Dat tijdstip ligt in de toekomst.</translation>
     </message>
     <message>
-        <source>A site name is 1 to 60 characters.</source>
-        <translation>Een locatienaam heeft 1 tot 60 tekens.</translation>
-    </message>
-    <message>
         <source>Enter a weight in kg.</source>
         <translation>Voer een gewicht in kg in.</translation>
     </message>
@@ -745,6 +741,30 @@
     <message>
         <source>Cannot write in {folder}: {error}</source>
         <translation>Kan niet schrijven in {folder}: {error}</translation>
+    </message>
+    <message>
+        <source>{path} is not a file name.</source>
+        <translation>{path} is geen bestandsnaam.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there.</source>
+        <translation>De map {folder} bestaat niet.</translation>
+    </message>
+    <message>
+        <source>{path} is the database or a backup of it; choose another file.</source>
+        <translation>{path} is de database of een back-up ervan; kies een ander bestand.</translation>
+    </message>
+    <message>
+        <source>{path} is a symbolic link; name the file itself.</source>
+        <translation>{path} is een snelkoppeling (symbolische link); geef het bestand zelf op.</translation>
+    </message>
+    <message>
+        <source>{path} is not a plain file; choose another name.</source>
+        <translation>{path} is geen gewoon bestand; kies een andere naam.</translation>
+    </message>
+    <message>
+        <source>{path} exists already; add --force to replace it.</source>
+        <translation>{path} bestaat al; voeg --force toe om het te vervangen.</translation>
     </message>
     <message>
         <source>Cannot create the folder for the database: {error}</source>
