@@ -38,9 +38,13 @@ NOT_FILES = {"panel", "keypad", "choice", "typed", "Store"}
 ALLOWED = {
     ("db/files.py", "sync_folder", "os.open"):
         "opens the folder (O_RDONLY) to fsync a new name, not a file in it",
-    ("intake/cli.py", "_write_file", "out.write_bytes"):
-        "the label or delivery note PDF a user named with --label/--note/--out; refusing the "
-        "database and backups as targets is issue 11, point 3",
+    ("intake/outfiles.py", "OutputFile.write", "os.open"):
+        "writes the temporary file reserve() made for a user's --out/--label/--note, which "
+        "reserve() refused if it names the database, its -wal/-shm or a backup",
+    ("intake/outfiles.py", "reserve", "tempfile.mkstemp"):
+        "makes a new, empty temporary file beside a checked output path",
+    ("intake/outfiles.py", "_fsync_folder", "os.open"):
+        "opens the folder (O_RDONLY) to fsync a new name, not a file in it",
     ("intake/exports.py", "report_xlsx", "book.save"): "saves the workbook into a BytesIO",
     ("labels/render.py", "render_pdf", "Canvas"): "draws the label PDF into a BytesIO",
     ("labels/printing.py", "FolderPrinter.print_pdf", "tempfile.NamedTemporaryFile"):
