@@ -20,6 +20,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.connection import open_database, storage_error
+from db.print_jobs import PrintJobs
 from intake.clock import from_storage, to_storage
 from intake.model import (
     Category,
@@ -35,8 +36,6 @@ from intake.model import (
     User,
     Visit,
 )
-from labels.jobs import JobState, PrintJob, labels_from_json, labels_to_json
-from labels.setting import PrinterSetting
 
 _CATEGORY_COLUMNS = (
     "code, name_nl, name_en, icon, standard_weight_g, min_weight_g, max_weight_g, co2_factor, "
@@ -49,8 +48,6 @@ _ITEM_COLUMNS = (
 _ITEM_COLUMNS_OF_I = ", ".join(f"i.{column.strip()}" for column in _ITEM_COLUMNS.split(","))
 _VISIT_COLUMNS = "id, code, station, user_id, started_at, municipality, ended_at"
 _EVENT_COLUMNS = "id, item_id, type, at, recorded_at, station, user_id, reason, data"
-_JOB_COLUMNS = ("id, code, station, labels, copies, label_size, printer, state, attempts, "
-                "last_error, result, created_at, updated_at")
 _INSERT_VISIT = f"INSERT INTO visits ({_VISIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
 _INSERT_ITEM = f"INSERT INTO items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 14)})"
 _INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -63,6 +60,7 @@ class Store:
         self.db = db
         self.path = path
         self.created = created  # True when this open made the file
+        self.print_jobs = PrintJobs(db)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> Store:
@@ -367,12 +365,6 @@ class Store:
                 [next_item_seq, next_visit_seq, station],
             )
 
-    def set_item_route(self, item_id: str, route: Route) -> None:
-        self.db.execute("UPDATE items SET route = ? WHERE id = ?", [route.value, item_id])
-
-    def set_item_voided(self, item_id: str) -> None:
-        self.db.execute("UPDATE items SET voided = 1 WHERE id = ?", [item_id])
-
     def save_item_state(self, item: Item) -> None:
         """Write an item's current state as its events make it (same transaction as the event)."""
         self.db.execute(
@@ -665,34 +657,6 @@ class Store:
         (count,) = self._one("SELECT count(*) FROM items") or (0,)
         return int(count)
 
-    # --- label print jobs (m007) -----------------------------------------------------------
-
-    def add_print_job(self, job: PrintJob) -> None:
-        self.db.execute(f"INSERT INTO print_jobs ({_JOB_COLUMNS}) VALUES ({', '.join('?' * 13)})",
-                        _job_row(job))
-
-    def save_print_job(self, job: PrintJob) -> None:
-        """Write a job's progress: state, attempts, error, result and its latest printer."""
-        self.db.execute(
-            "UPDATE print_jobs SET label_size = ?, printer = ?, state = ?, attempts = ?, "
-            "last_error = ?, result = ?, updated_at = ? WHERE id = ?",
-            [job.label_size, job.printer.to_json(), job.state.value, job.attempts,
-             job.last_error, job.result, to_storage(job.updated_at), job.id],
-        )
-
-    def print_job(self, job_id: str) -> PrintJob | None:
-        row = self._one(f"SELECT {_JOB_COLUMNS} FROM print_jobs WHERE id = ?", [job_id])
-        return _print_job(row) if row else None
-
-    def waiting_print_jobs(self, station: str) -> list[PrintJob]:
-        """The station's jobs not printed nor cancelled yet, in the order they were queued."""
-        rows = self.db.execute(
-            f"SELECT {_JOB_COLUMNS} FROM print_jobs WHERE station = ? "
-            "AND state IN ('queued', 'printing', 'failed') ORDER BY rowid",
-            [station],
-        ).fetchall()
-        return [_print_job(row) for row in rows]
-
 
 def _name_table(table: str) -> str:
     """A name list's table; the name goes into SQL, so only known tables pass."""
@@ -761,18 +725,6 @@ def _event(row: Sequence[Any]) -> Event:
         recorded_at=from_storage(row[4]), station=row[5], user_id=row[6], reason=row[7],
         data=json.loads(row[8]),
     )
-
-
-def _job_row(job: PrintJob) -> list[Any]:
-    return [job.id, job.code, job.station, labels_to_json(job.labels), job.copies,
-            job.label_size, job.printer.to_json(), job.state.value, job.attempts, job.last_error,
-            job.result, to_storage(job.created_at), to_storage(job.updated_at)]
-
-
-def _print_job(row: Sequence[Any]) -> PrintJob:
-    return PrintJob(row[0], row[1], row[2], labels_from_json(row[3]), row[4], row[5],
-                    PrinterSetting.from_json(row[6]), JobState(row[7]), row[8], row[9], row[10],
-                    from_storage(row[11]), from_storage(row[12]))
 
 
 def _in_chunks(values: Sequence[str], size: int = 500) -> Iterator[tuple[list[str], str]]:

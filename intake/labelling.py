@@ -131,12 +131,12 @@ class LabelService:
             state=JobState.QUEUED, attempts=0, last_error="", result="", created_at=now,
             updated_at=now,
         )
-        self.store.add_print_job(job)
+        self.store.print_jobs.add(job)
         return job
 
     def waiting_jobs(self) -> list[PrintJob]:
         """This station's jobs that have not printed yet, oldest first."""
-        return self.store.waiting_print_jobs(self._station())
+        return self.store.print_jobs.waiting(self._station())
 
     def start_attempt(self, job: PrintJob) -> PrintJob:
         """The job goes to the station's printer of this moment, in its label size."""
@@ -151,14 +151,14 @@ class LabelService:
 
     def cancel_job(self, job_id: str) -> PrintJob | None:
         """Cancel a waiting job; None when it has printed, is printing or is gone."""
-        job = self.store.print_job(job_id)
+        job = self.store.print_jobs.get(job_id)
         if job is None or job.state not in (JobState.QUEUED, JobState.FAILED):
             return None
         return self._save(replace(job, state=JobState.CANCELLED))
 
     def _save(self, job: PrintJob) -> PrintJob:
         job = replace(job, updated_at=self.clock.now())
-        self.store.save_print_job(job)
+        self.store.print_jobs.update(job)
         return job
 
     def _station(self) -> str:

@@ -36,7 +36,7 @@ def test_a_worker_hands_results_and_failures_back_on_the_ui_thread_in_order(qtbo
     assert seen == [("done", 0, True), ("done", 10, True), ("done", 20, True),
                     ("failed", "three", True), ("done", 40, True), ("done", 50, True)]
     assert set(ran_on) == {ran_on[0]} and ran_on[0].startswith("ambacht-test")
-    qtbot.waitUntil(lambda: not worker._outcomes.is_open(), timeout=2000)  # idle: no polling
+    qtbot.waitUntil(lambda: not worker._outcomes.is_running(), timeout=2000)  # idle: no polling
 
 
 def test_wait_hands_over_outcomes_and_the_tasks_they_give(qtbot) -> None:
@@ -70,7 +70,7 @@ def test_an_inbox_takes_values_from_any_thread_and_keeps_only_the_latest_when_as
     latest: list[int] = []
     inbox = Inbox(lambda value: every.append((value, _on_ui_thread())))
     newest = Inbox(latest.append, latest_only=True)
-    inbox.open()
+    inbox.start()
 
     def produce() -> None:
         for n in range(100):
@@ -84,7 +84,7 @@ def test_an_inbox_takes_values_from_any_thread_and_keeps_only_the_latest_when_as
     assert every == [(n, True) for n in range(100)]
     assert newest.deliver() == 1 and latest == [99]
     newest.put(7)
-    newest.close()  # its source has gone: what it held is dropped
+    newest.stop()  # its source has gone: what it held is dropped
     assert newest.deliver() == 0 and latest == [99]
 
 

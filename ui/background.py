@@ -34,16 +34,16 @@ log = logging.getLogger("ambacht")
 
 class Inbox(QObject, Generic[T]):
     """Values put from any thread, handed one by one to `handler` on the UI thread while the
-    inbox is open. With `latest_only` a new value replaces one not yet handed over (a scale
-    says its weight ten times a second; only the newest matters). With `stay_open` the inbox
-    closes itself, keeping nothing back, once that says no more values will come."""
+    inbox runs. With `latest_only` a new value replaces one not yet handed over (a scale
+    says its weight ten times a second; only the newest matters). With `keep_running` the inbox
+    stops by itself, keeping nothing back, once that says no more values will come."""
 
     def __init__(self, handler: Callable[[T], None], *, latest_only: bool = False,
-                 stay_open: Callable[[], bool] | None = None, poll_ms: int = POLL_MS,
+                 keep_running: Callable[[], bool] | None = None, poll_ms: int = POLL_MS,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._handler = handler
-        self._stay_open = stay_open
+        self._keep_running = keep_running
         self._latest_only = latest_only
         self._values: queue.SimpleQueue[T] = queue.SimpleQueue()
         self._lock = threading.Lock()
@@ -60,16 +60,16 @@ class Inbox(QObject, Generic[T]):
         else:
             self._values.put(value)
 
-    def open(self) -> None:
+    def start(self) -> None:
         """UI thread: start handing values over."""
         self._timer.start()
 
-    def close(self) -> None:
+    def stop(self) -> None:
         """UI thread: stop handing values over and drop any left (their source is gone)."""
         self._timer.stop()
         self._take()
 
-    def is_open(self) -> bool:
+    def is_running(self) -> bool:
         return self._timer.isActive()
 
     def deliver(self) -> int:
@@ -81,8 +81,8 @@ class Inbox(QObject, Generic[T]):
 
     def _tick(self) -> None:
         self.deliver()
-        if self._stay_open is not None and not self._stay_open():
-            self.deliver()  # what came in while `stay_open` was asked
+        if self._keep_running is not None and not self._keep_running():
+            self.deliver()  # what came in while `keep_running` was asked
             self._timer.stop()
 
     def _take(self) -> list[T]:
@@ -108,7 +108,7 @@ class Worker(QObject):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"ambacht-{name}")
         self._pending: set[Future[Any]] = set()
         self._outcomes: Inbox[Callable[[], None]] = Inbox(
-            lambda outcome: outcome(), stay_open=self.busy, poll_ms=poll_ms, parent=self)
+            lambda outcome: outcome(), keep_running=self.busy, poll_ms=poll_ms, parent=self)
 
     def submit(self, task: Callable[[], T], done: Callable[[T], None],
                failed: Callable[[Exception], None] | None = None) -> None:
@@ -122,7 +122,7 @@ class Worker(QObject):
                 self._outcomes.put(lambda: done(result))
 
         self._pending.add(self._executor.submit(run))
-        self._outcomes.open()
+        self._outcomes.start()
 
     def busy(self) -> bool:
         """Whether a task given runs or waits to run."""

@@ -2,8 +2,9 @@
 
 The copy runs on a background `Worker` (`ui.background`) with its own SQLite connection
 (`db.backup.back_up`), so the gate never waits for it; with WAL the gate keeps writing
-meanwhile. Its outcome becomes the `done` or `failed` signal on the UI thread. A failure (the USB stick unplugged, the share gone) is logged and shown to the
-coordinator; it never stops an intake.
+meanwhile. Its outcome becomes the `done` or `failed` signal on the UI thread. A failure (the
+USB stick unplugged, the share gone) is logged and shown to the coordinator; it never stops an
+intake.
 """
 
 from __future__ import annotations

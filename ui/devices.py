@@ -48,14 +48,14 @@ class ScaleLink(QObject):
             self.port = port_settings.port
             self._reader = ScaleReader(port_settings, self.protocol, self._readings.put)
             self._reader.start()
-            self._readings.open()
+            self._readings.start()
         self.changed.emit()
 
     def stop(self) -> None:
         if self._reader is not None:
             self._reader.stop()
         self._reader = self.protocol = None
-        self._readings.close()
+        self._readings.stop()
         self.state = None
 
     def zero(self) -> None:
@@ -89,13 +89,13 @@ class ScannerLink(QObject):
         if port_settings is not None:
             self._reader = ScannerReader(port_settings, self._codes.put, self._faulted)
             self._reader.start()
-            self._codes.open()
+            self._codes.start()
 
     def stop(self) -> None:
         if self._reader is not None:
             self._reader.stop()
         self._reader = None
-        self._codes.close()
+        self._codes.stop()
 
     def _faulted(self, fault: Fault) -> None:
         """On the reader's thread. A scanner is silent when idle, so no screen shows its faults;

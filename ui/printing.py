@@ -1,15 +1,15 @@
 """Printing off the UI thread, with label jobs kept in the database until a printer confirms.
 
-An item's label becomes a print job (`LabelService.queue_item`) before anything is sent, so
-a printer that is off, out of paper or unplugged loses nothing. Labels go out one job at a time
-in the order the items went in; when one fails, the queue waits (5 s, 15 s, 1 min, then 5 min
-between tries) and tries the oldest again, at once when someone asks ('Label again', the
-waiting list, a new printer in the settings), and after a restart of the app.
+An item's label becomes a print job (`LabelService.queue_item`) before anything is sent, so a
+printer that is off, out of paper or unplugged loses nothing. Labels go out one job at a time in
+the order the items went in; when one fails, the queue waits (5 s, 15 s, 1 min, then 5 min
+between tries) and tries the oldest again, at once when someone asks ('Label again', the waiting
+list, a new printer in the settings), and after a restart of the app.
 
 The sending runs on a background `Worker` (`ui.background`) that gets labels and a printer
-setting, never widgets or the database connection; its outcome is written to the job and
-turned into the `printed` and `failed` signals on the UI thread. Delivery notes and the test label are printed
-once, without a job: whoever asked for them is there to see the answer.
+setting, never widgets or the database connection; its outcome is written to the job and turned
+into the `printed` and `failed` signals on the UI thread. Delivery notes and the test label are
+printed once, without a job: whoever asked for them is there to see the answer.
 """
 
 from __future__ import annotations

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from labels.printing import save_new_file
 from intake.model import User
 from intake.monitoring import (
     Figures,
@@ -29,6 +28,7 @@ from intake.monitoring import (
     stored_baseline,
     year_progress,
 )
+from labels.printing import save_new_file
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
 from ui.style import ROUTE_COLOURS, mm
