@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.config_cache import ConfigCache
 from db.connection import open_database, storage_error
 from db.print_jobs import PrintJobs
 from intake.clock import from_storage, to_storage
@@ -36,6 +37,7 @@ from intake.model import (
     User,
     Visit,
 )
+from intake.settings import Settings
 
 _CATEGORY_COLUMNS = (
     "code, name_nl, name_en, icon, standard_weight_g, min_weight_g, max_weight_g, co2_factor, "
@@ -61,6 +63,7 @@ class Store:
         self.path = path
         self.created = created  # True when this open made the file
         self.print_jobs = PrintJobs(db)
+        self._config = ConfigCache(db)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> Store:
@@ -92,10 +95,13 @@ class Store:
 
     # --- settings and stations -------------------------------------------------------------
 
-    def settings(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT key, value FROM settings").fetchall())
+    def settings(self) -> Settings:
+        """The settings, read once and again after a change (`db.config_cache`)."""
+        return self._config.get("settings", lambda: Settings(
+            dict(self.db.execute("SELECT key, value FROM settings").fetchall())))
 
     def set_setting(self, key: str, value: str) -> None:
+        self._config.changed()
         self.db.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -103,11 +109,13 @@ class Store:
         )
 
     def add_station(self, letter: str) -> None:
+        self._config.changed()
         self.db.execute("INSERT OR IGNORE INTO stations (letter) VALUES (?)", [letter])
 
     def station_letters(self) -> list[str]:
         """The letters of every station that hands out codes in this database."""
-        return [row[0] for row in self.db.execute("SELECT letter FROM stations ORDER BY letter")]
+        return list(self._config.get("stations", lambda: [
+            row[0] for row in self.db.execute("SELECT letter FROM stations ORDER BY letter")]))
 
     def take_item_seq(self, station: str) -> int:
         """The station's next item number; call inside the transaction that uses it."""
@@ -145,6 +153,7 @@ class Store:
     # --- users -----------------------------------------------------------------------------
 
     def add_user(self, user: User, pin_hash: str | None, created_at: datetime) -> None:
+        self._config.changed()
         self.db.execute(
             "INSERT INTO users (id, name, role, pin_hash, active, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -155,19 +164,17 @@ class Store:
         )
 
     def users(self, *, include_inactive: bool = False) -> list[User]:
-        where = "" if include_inactive else "WHERE active = 1"
-        rows = self.db.execute(
-            f"SELECT id, name, role, active, pin_hash IS NOT NULL FROM users {where} "
-            "ORDER BY name COLLATE NOCASE"
-        ).fetchall()
-        return [_user(row) for row in rows]
+        """The staff by name (the disabled ones too when asked), read once and again after a
+        change."""
+        return [user for user in self._users().values() if include_inactive or user.active]
 
     def user(self, user_id: str) -> User | None:
-        row = self._one(
-            "SELECT id, name, role, active, pin_hash IS NOT NULL FROM users WHERE id = ?",
-            [user_id],
-        )
-        return _user(row) if row else None
+        return self._users().get(user_id)
+
+    def _users(self) -> dict[str, User]:
+        return self._config.get("users", lambda: {user.id: user for user in map(
+            _user, self.db.execute("SELECT id, name, role, active, pin_hash IS NOT NULL "
+                                   "FROM users ORDER BY name COLLATE NOCASE"))})
 
     def pin_hashes(self) -> list[tuple[str, str]]:
         """(user id, PIN hash) of every active user that has a PIN."""
@@ -176,9 +183,11 @@ class Store:
         ).fetchall()
 
     def set_pin_hash(self, user_id: str, pin_hash: str) -> None:
+        self._config.changed()  # a user's `has_pin`
         self.db.execute("UPDATE users SET pin_hash = ? WHERE id = ?", [pin_hash, user_id])
 
     def update_user(self, user: User) -> None:
+        self._config.changed()
         self.db.execute(
             "UPDATE users SET name = ?, role = ?, active = ? WHERE id = ?",
             [user.name, user.role.value, int(user.active), user.id],
@@ -274,18 +283,21 @@ class Store:
     # --- categories ------------------------------------------------------------------------
 
     def categories(self, *, include_hidden: bool = False) -> list[Category]:
-        where = "" if include_hidden else "WHERE hidden = 0"
-        rows = self.db.execute(
-            f"SELECT {_CATEGORY_COLUMNS} FROM categories {where} ORDER BY sort_order, code"
-        ).fetchall()
-        return [_category(row) for row in rows]
+        """The categories in their order (the hidden ones too when asked), read once and again
+        after a change."""
+        return [cat for cat in self._categories().values() if include_hidden or not cat.hidden]
 
     def category(self, code: str) -> Category | None:
-        row = self._one(f"SELECT {_CATEGORY_COLUMNS} FROM categories WHERE code = ?", [code])
-        return _category(row) if row else None
+        return self._categories().get(code)
+
+    def _categories(self) -> dict[str, Category]:
+        return self._config.get("categories", lambda: {cat.code: cat for cat in map(
+            _category, self.db.execute(
+                f"SELECT {_CATEGORY_COLUMNS} FROM categories ORDER BY sort_order, code"))})
 
     def save_category(self, cat: Category) -> None:
         """Insert a new category or replace the settings of an existing one."""
+        self._config.changed()
         self.db.execute(
             f"INSERT INTO categories ({_CATEGORY_COLUMNS}) VALUES ({', '.join('?' * 14)}) "
             "ON CONFLICT (code) DO UPDATE SET name_nl = excluded.name_nl, "

@@ -15,8 +15,8 @@ from intake.auth import AuthService
 from intake.clock import Clock
 from intake.gate import GateService
 from intake.labelling import LabelService
-from intake.localtime import site_zone
 from intake.material import MaterialService
+from intake.settings import Settings
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
 from ui.backups import BackupScheduler
@@ -43,8 +43,9 @@ class AppContext:
     backups: BackupScheduler
     devices: Devices = field(default_factory=Devices)  # run_app starts them as set up
 
-    def setting(self, key: str, default: str = "") -> str:
-        return self.store.settings().get(key, default)
+    def settings(self) -> Settings:
+        """The settings as they are now (read again only after a change)."""
+        return self.store.settings()
 
     def zone(self) -> ZoneInfo:
-        return site_zone(self.store.settings())
+        return self.store.settings().zone
