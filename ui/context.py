@@ -16,6 +16,7 @@ from intake.clock import Clock
 from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.material import MaterialService
+from intake.model import User
 from intake.settings import Settings
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
@@ -49,3 +50,21 @@ class AppContext:
 
     def zone(self) -> ZoneInfo:
         return self.store.settings().zone
+
+    # Lists the screens show, from the store's cache (read again only after a change).
+
+    def category_names(self) -> dict[str, str]:
+        """Every category's name in the app's language, the hidden ones too (old items)."""
+        lang = self.language.code
+        return {cat.code: cat.name(lang) for cat in self.store.categories(include_hidden=True)}
+
+    def user_names(self) -> dict[str, str]:
+        """Every colleague's name by id, the disabled ones too (they stay in the history)."""
+        return {user.id: user.name for user in self.store.users(include_inactive=True)}
+
+    def station_letters(self) -> list[str]:
+        return self.store.station_letters()
+
+    def account(self, user_id: str) -> User | None:
+        """A colleague's account as it is now (the coordinator may have changed it)."""
+        return self.store.user(user_id)

@@ -183,7 +183,7 @@ class MainWindow(QMainWindow):
         coordinator changed it (perhaps at another station), log out and say why. The
         services check roles too; this ends the session instead of refusing each tap."""
         assert self.user is not None
-        now = self.ctx.store.user(self.user.id)
+        now = self.ctx.account(self.user.id)
         if now is not None and now.active and now.role is self.user.role:
             return True
         self.logout()

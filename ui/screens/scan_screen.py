@@ -115,7 +115,7 @@ class ScanScreen(Retranslating, QWidget):
     def ask_code(self) -> None:
         """Type a code: its letter (when the site has several stations), then its digits."""
         here = self.ctx.gate.station
-        letters = [here, *[x for x in self.ctx.store.station_letters() if x != here]]
+        letters = [here, *[x for x in self.ctx.station_letters() if x != here]]
         if len(letters) == 1:
             self._ask_digits(here)
             return
