@@ -13,7 +13,8 @@ items, 1.5 GB: 3.1 s warm, 6.1 s cold), which would break the start-up target of
 every command. `integrity_check` also compares every index with its table and is about 4x
 slower; the backups run it on each copy in the background (`db/backup.py`), so index damage is
 caught within a day and never lands in a backup that counts. `docs/durability.md` has the
-measurements.
+measurements. The same check walks the events' hash chain (`db/chain.py`), so a history
+edited with another program is found too.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from db.chain import chain_broken, find_break
 from db.immediate import ImmediateDatabase
 from db.schema import MIGRATION_SET, migrations
 from intake.errors import QT_TRANSLATE_NOOP, StorageError
@@ -105,14 +107,19 @@ def _check_is_ambacht(path: Path) -> None:
 
 
 def check_intact(path: Path | str, *, full: bool = False) -> None:
-    """Raise StorageError if the file is damaged: `quick_check`, or `integrity_check` with
-    `full`. Read-only, like the check of an open, so the file stays as it was."""
+    """Raise StorageError if the file is damaged (`quick_check`, or `integrity_check` with
+    `full`) or its history was changed outside Ambacht (the hash chain of the last events of
+    each station, or with `full` of all of them: `db/chain.py`). Read-only, like the check
+    of an open, so the file stays as it was."""
     path = Path(path)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             check = "integrity_check" if full else "quick_check"
             problems = [row[0] for row in conn.execute(f"PRAGMA {check}(3)")]
+            found = find_break(conn, whole=full) if problems == ["ok"] else None
+            if found is not None:
+                raise chain_broken(conn, path, found)
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:

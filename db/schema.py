@@ -8,6 +8,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from db.chain import CHAINED_TRIGGER, chain_history
+
 MIGRATION_SET = "ambacht"
 migrations = Migrations(MIGRATION_SET)
 
@@ -323,3 +325,30 @@ def m008_stock_index(db: Database) -> None:
            ON items (intake_at, category, weight_g, id, status, voided, origin)
            WHERE status IN ('in_stock', 'in_repair') AND voided = 0 AND origin <> 'bulk'"""
     )
+
+
+@migrations()
+def m010_event_chain(db: Database) -> None:
+    """Each event carries its place in its station's hash chain (`intake/chain.py`): `seq`
+    (1, 2, 3, ... per station), the previous event's hash and its own, so that an event
+    changed, removed or inserted round Ambacht is found by `ambacht check`.
+
+    The history already there is chained in the order it was written, with the no-update
+    trigger lifted for that alone; afterwards a trigger refuses any insert that does not
+    continue its station's chain.
+    """
+    for statement in (
+        "ALTER TABLE events ADD COLUMN seq INTEGER",
+        "ALTER TABLE events ADD COLUMN prev_hash TEXT",
+        "ALTER TABLE events ADD COLUMN hash TEXT",
+        "DROP TRIGGER events_no_update",
+    ):
+        db.execute(statement)
+    chain_history(db.conn)
+    for statement in (
+        """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
+           BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
+        "CREATE UNIQUE INDEX events_chain ON events (station, seq)",
+        CHAINED_TRIGGER,
+    ):
+        db.execute(statement)

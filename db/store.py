@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.chain import linked
 from db.config_cache import ConfigCache
 from db.connection import open_database, storage_error
 from db.print_jobs import PrintJobs
@@ -52,7 +53,8 @@ _VISIT_COLUMNS = "id, code, station, user_id, started_at, municipality, ended_at
 _EVENT_COLUMNS = "id, item_id, type, at, recorded_at, station, user_id, reason, data"
 _INSERT_VISIT = f"INSERT INTO visits ({_VISIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
 _INSERT_ITEM = f"INSERT INTO items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 14)})"
-_INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+_INSERT_EVENT = (f"INSERT INTO events ({_EVENT_COLUMNS}, seq, prev_hash, hash) "
+                 f"VALUES ({', '.join('?' * 12)})")
 
 
 class Store:
@@ -342,7 +344,13 @@ class Store:
         self.add_event(event)
 
     def add_event(self, event: Event) -> None:
-        self.db.execute(_INSERT_EVENT, _event_row(event))
+        self._insert_events([_event_row(event)])
+
+    def _insert_events(self, rows: Sequence[Sequence[Any]]) -> None:
+        """The one place events are written: each is linked onto its station's hash chain
+        in the same transaction (`db/chain.py`)."""
+        with self.atomic():
+            self.db.conn.executemany(_INSERT_EVENT, linked(self.db.conn, rows))
 
     def bulk_insert(
         self, station: str, visits: Sequence[Visit], items: Sequence[Item],
@@ -359,7 +367,7 @@ class Store:
             conn = self.db.conn
             conn.executemany(_INSERT_VISIT, [_visit_row(v) for v in visits])
             conn.executemany(_INSERT_ITEM, [_item_row(i) for i in items])
-            conn.executemany(_INSERT_EVENT, [_event_row(e) for e in events])
+            self._insert_events([_event_row(e) for e in events])
             conn.executemany(
                 "INSERT INTO shipments (code, recipient, at, station, user_id) "
                 "VALUES (?, ?, ?, ?, ?)",
