@@ -291,3 +291,28 @@ def test_a_second_event_in_a_place_taken_and_a_link_edited_are_named() -> None:
     events[1] = events[1]._replace(seq="2")  # type: ignore[arg-type]
     found = first_break(events)
     assert found is not None and (found.kind, found.event.id) == (BreakKind.CHANGED, "e1")
+
+
+# --- the app's check after start ----------------------------------------------------------
+
+def test_the_app_finds_a_changed_history_after_start_and_offers_the_backups(
+    qtbot, db: Path, clock: FixedClock
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from ui.app import Startup
+    from ui.screens.recovery import RecoveryScreen
+
+    codes = fill(db, clock, 3, sell=(2,))
+    tamper(db, "DROP TRIGGER events_no_update",
+           "UPDATE events SET at = '2026-01-01T00:00:00.000000Z' WHERE type = 'sold'")
+    startup = Startup(db, clock, "nl")
+    with qtbot.waitSignal(startup.damaged, timeout=20_000):
+        startup.begin()
+    qtbot.waitUntil(lambda: bool(startup.windows) and isinstance(
+        startup.windows[-1].centralWidget(), RecoveryScreen), timeout=5000)
+    [recovery] = startup.windows
+    assert recovery.isVisible() and not startup.contexts
+    texts = " ".join(label.text() for label in recovery.centralWidget().findChildren(QLabel))
+    assert f"stap 4 van station A (item {codes[2]}, sold) is gewijzigd" in texts
+    recovery.close()

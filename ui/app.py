@@ -94,7 +94,8 @@ def run_app(
 
 class Startup(QObject):
     """Opens the database and shows the app, or the recovery screen when the file cannot be
-    used: refused at open, or found damaged by the check that runs right after start."""
+    used: refused at open, or found damaged or its history changed by the check that runs
+    right after start."""
 
     damaged = Signal(object)  # the StorageError the check after start found
 
@@ -136,14 +137,15 @@ class Startup(QObject):
             window.resize(1280, 800)
             window.show()
         # In the background, so the first screen does not wait: the day's backup, the
-        # dashboard's sums, and reading every page of the file for damage.
+        # dashboard's sums, and reading every page of the file for damage and the last
+        # events of each station's hash chain for changes made round Ambacht.
         ctx.backups.start()
         refresh_in_background(ctx.store.path, self.clock.now().astimezone(ctx.zone()).date())
         threading.Thread(target=self._check, name="ambacht-check", daemon=True).start()
         self._poll.start()
 
     def _check(self) -> None:
-        """On its own thread: read the whole file; None when it is sound."""
+        """On its own thread: read the whole file and the chains' tails; None when sound."""
         try:
             check_intact(self.path)
         except StorageError as exc:

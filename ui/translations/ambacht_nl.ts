@@ -926,6 +926,18 @@
         <source>Unknown device setting &apos;{key}&apos;.</source>
         <translation>Onbekende apparaatinstelling &apos;{key}&apos;.</translation>
     </message>
+    <message>
+        <source>The history in {path} was changed outside Ambacht: event {seq} of station {station} (item {code}, {step}) was changed. Restore a backup made before that.</source>
+        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: stap {seq} van station {station} (item {code}, {step}) is gewijzigd. Zet een back-up terug van vóór die wijziging.</translation>
+    </message>
+    <message>
+        <source>The history in {path} was changed outside Ambacht: an event of station {station} (item {code}, {step}) was inserted. Restore a backup made before that.</source>
+        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: er is een stap van station {station} (item {code}, {step}) tussengevoegd. Zet een back-up terug van vóór die wijziging.</translation>
+    </message>
+    <message>
+        <source>The history in {path} was changed outside Ambacht: event {seqs} of station {station} was removed (before item {code}, {step}). Restore a backup made before that.</source>
+        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: stap {seqs} van station {station} is verwijderd (vóór item {code}, {step}). Zet een back-up terug van vóór die wijziging.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
