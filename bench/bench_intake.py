@@ -25,6 +25,7 @@ Usage: python bench/bench_intake.py [--sizes 100000,1000000] [--intakes 300] [--
 from __future__ import annotations
 
 import argparse
+import hashlib
 import io
 import json
 import os
@@ -47,6 +48,7 @@ from reportlab.pdfgen.canvas import Canvas  # noqa: E402
 
 from db import Store  # noqa: E402
 from intake.auth import AuthService  # noqa: E402
+from intake.chain import GENESIS  # noqa: E402
 from intake.clock import SystemClock, to_storage  # noqa: E402
 from intake.demo import build_demo  # noqa: E402
 from intake.exports import report_xlsx  # noqa: E402
@@ -90,23 +92,29 @@ def build(path: Path, items: int) -> tuple[Store, float]:
 
 
 def raw_floor(path: Path, runs: int) -> dict[str, float]:
-    """The same two rows written with bare sqlite3: the least an intake can cost here."""
+    """The same two rows written with bare sqlite3, the event with its chain link (a bare
+    sha256 on a station of its own, 'R'): the least an intake can cost here."""
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("PRAGMA synchronous=FULL")
     user = conn.execute("SELECT id FROM users LIMIT 1").fetchone()[0]
     counter = iter(range(10**9))
+    head = [0, GENESIS]
 
     def insert() -> None:
         item_id, now = new_id(), to_storage(datetime.now(UTC))
+        seq = next(counter) + 1
+        digest = hashlib.sha256(f"{head[1]}{seq}{item_id}{now}".encode()).hexdigest()
         conn.execute("BEGIN")
         conn.execute(
             "INSERT INTO items (id, code, category, weight_g, weight_estimated, route, station, "
             "intake_at, visit_id, voided) VALUES (?, ?, 'books', 500, 1, 'sale', 'A', ?, NULL, 0)",
-            [item_id, f"R{next(counter):08d}", now])
+            [item_id, f"R{seq:08d}", now])
         conn.execute(
-            "INSERT INTO events (id, item_id, type, at, recorded_at, station, user_id, data) "
-            "VALUES (?, ?, 'intake', ?, ?, 'A', ?, '{}')", [new_id(), item_id, now, now, user])
+            "INSERT INTO events (id, item_id, type, at, recorded_at, station, user_id, data, "
+            "seq, prev_hash, hash) VALUES (?, ?, 'intake', ?, ?, 'R', ?, '{}', ?, ?, ?)",
+            [new_id(), item_id, now, now, user, seq, head[1], digest])
         conn.execute("COMMIT")
+        head[:] = [seq, digest]
 
     result = timed(insert, runs)
     conn.close()
