@@ -125,9 +125,12 @@ def _build_parser() -> argparse.ArgumentParser:
                               help="replace the database with a backup; the old one is kept")
     restore_.add_argument("file", type=Path, help="the backup file")
     check = sub.add_parser("check", parents=[db_opt],
-                           help="read the whole database for damage (the app does at start)")
+                           help="read the whole database for damage and the last 1,000 steps "
+                           "of each station for changes made round Ambacht (the app does at "
+                           "start)")
     check.add_argument("--full", action="store_true",
-                       help="also compare every index with its table (slower)")
+                       help="also compare every index with its table, and check every step "
+                       "(slower)")
     _add_flow_commands(sub, db_opt, who_opt)
     return parser
 

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from db import Store
-from db.chain import TAIL
+from db.chain import TAIL, find_break
 from db.immediate import ImmediateDatabase
 from db.schema import migrations
 from intake.chain import GENESIS, BreakKind, StoredEvent, event_hash, first_break, link
 from intake.cli import main
 from intake.clock import FixedClock
+from intake.demo import build_demo
 from intake.gate import GateService
 from intake.model import Route
 from intake.setup import initialize
@@ -101,6 +102,16 @@ def test_a_sound_database_passes_both_checks(capsys, db: Path, clock: FixedClock
     fill(db, clock, 2, station="C")
     assert check(capsys, db) == (0, f"{db}: ok\n")
     assert check(capsys, db, "--full") == (0, f"{db}: ok\n")
+
+
+def test_bulk_writes_link_too(clock: FixedClock) -> None:
+    """The demo's bulk insert goes through the same place as a single step."""
+    store = Store.open(":memory:")
+    initialize(store, clock, site_name="Demo", station="A")
+    build_demo(store, end=clock.now(), days=20)
+    (count, top) = store.db.execute("SELECT count(*), max(seq) FROM events").fetchone()
+    assert count == top > 100
+    assert find_break(store.db.conn, whole=True) is None
 
 
 def test_two_programs_on_one_file_keep_one_chain(db: Path, clock: FixedClock) -> None:
