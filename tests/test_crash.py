@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 from db import Store
+from db.chain import find_break
 from intake.clock import FixedClock
 from intake.gate import GateService
 from intake.lifecycle import replay
@@ -71,6 +72,7 @@ def test_sigkill_during_intakes_loses_nothing_acknowledged(
 
     store = Store.open(db)  # the start-up check (quick_check) passes
     assert store.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert find_break(store.db.conn, whole=True) is None  # a kill never breaks the chain
     stored = {row[0] for row in store.db.execute("SELECT code FROM items")}
     missing = [code for code in acknowledged if code not in stored]
     assert not missing, f"acknowledged but lost (seed {seed}): {missing[:10]}"

@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from db import Store
+from db.chain import find_break
 from intake.clock import FixedClock
 from intake.setup import initialize
 
@@ -182,6 +183,7 @@ def test_app_and_command_line_share_the_file_and_lose_nothing(
     store = Store.open(db)
     try:
         assert store.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert find_break(store.db.conn, whole=True) is None  # one chain, app and commands
         stored = {row[0] for row in store.db.execute("SELECT code FROM items")}
     finally:
         store.close()

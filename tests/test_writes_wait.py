@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from db import Store
+from db.chain import find_break
 from db.immediate import ImmediateDatabase
 from db.schema import migrations
 from intake.auth import AuthService
@@ -83,6 +84,7 @@ def test_four_writers_for_a_minute_nothing_refused_nothing_lost(
     store = Store.open(db)
     try:
         assert store.db.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert find_break(store.db.conn, whole=True) is None  # four writers, one chain
         stored = dict(store.db.execute("SELECT code, status FROM items WHERE origin = 'gate'")
                       .fetchall())
         assert sorted(stored) == sorted(items), "gate items lost or not acknowledged"
