@@ -117,9 +117,11 @@ def first_break(events: Iterable[StoredEvent], *, whole: bool = True) -> Break |
             return Break(BreakKind.REMOVED, event, (seq, event.seq - 1))
         if event_hash(event.prev_hash, event.seq, event) != event.hash:
             return _changed(event, before, prev)
-        if event.prev_hash != prev and before is not None:
+        if event.prev_hash != prev:
             # It is whole but built on another predecessor: that one was changed and given
-            # a new hash, or slipped in before it.
+            # a new hash, or slipped in before it (or, for the first, its link was edited).
+            if before is None:
+                return Break(BreakKind.CHANGED, event)
             inserted = before.prev_hash == event.prev_hash
             return Break(BreakKind.INSERTED if inserted else BreakKind.CHANGED, before)
         expected, before = (event.seq + 1, event.hash), event

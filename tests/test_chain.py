@@ -278,6 +278,15 @@ def test_an_event_changed_and_given_a_new_hash_is_still_named() -> None:
     assert found is not None and (found.kind, found.event.id) == (BreakKind.CHANGED, "e1")
 
 
+def test_a_first_event_built_on_something_else_is_named() -> None:
+    events = chain(2)
+    edited = events[0]._replace(prev_hash="1" * 64)
+    events[0] = edited._replace(hash=event_hash("1" * 64, 1, edited))
+    found = first_break(events)
+    assert found is not None and (found.kind, found.event.id) == (BreakKind.CHANGED, "e0")
+    assert first_break(events, whole=False) is not None  # its successor no longer links
+
+
 def test_an_event_slipped_in_with_the_rest_renumbered_is_named() -> None:
     events = chain(4)
     forged = link(events[1].place(), events[1]._replace(id="forged"))
