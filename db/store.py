@@ -193,23 +193,26 @@ class Store:
             [user.name, user.role.value, int(user.active), user.id],
         )
 
-    # --- wrong PINs: each station's run of them and its keypad lock --------------------------
+    # --- wrong PINs: each station's record of them and its keypad lock ---------------------
 
-    def login_guard(self, station: str) -> tuple[int, datetime | None]:
-        """(wrong PINs in a row, locked until) of a station's keypad; (0, None) when clear."""
+    def login_lock(self, station: str) -> tuple[datetime | None, int]:
+        """(locked until, the lock's length in seconds) of a station's latest keypad lock;
+        (None, 0) when it never locked."""
         row = self._one(
-            "SELECT failures, locked_until FROM login_guard WHERE station = ?", [station]
-        )
-        if row is None:
-            return 0, None
-        return int(row[0]), from_storage(row[1]) if row[1] else None
+            "SELECT locked_until, lock_s FROM login_guard WHERE station = ?", [station])
+        if row is None or row[0] is None:
+            return None, 0
+        return from_storage(row[0]), int(row[1])
 
-    def set_login_guard(self, station: str, failures: int, locked_until: datetime | None) -> None:
+    def set_login_lock(self, station: str, failures: int, locked_until: datetime | None,
+                       lock_s: int) -> None:
+        """Note the wrong PINs in the window now and the station's latest lock."""
         self.db.execute(
-            "INSERT INTO login_guard (station, failures, locked_until) VALUES (?, ?, ?) "
-            "ON CONFLICT (station) DO UPDATE SET failures = excluded.failures, "
-            "locked_until = excluded.locked_until",
-            [station, failures, to_storage(locked_until) if locked_until else None],
+            "INSERT INTO login_guard (station, failures, locked_until, lock_s) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (station) DO UPDATE SET "
+            "failures = excluded.failures, locked_until = excluded.locked_until, "
+            "lock_s = excluded.lock_s",
+            [station, failures, to_storage(locked_until) if locked_until else None, lock_s],
         )
 
     def add_login_failure(self, failure_id: str, at: datetime, station: str) -> None:
@@ -218,6 +221,13 @@ class Store:
             "INSERT INTO login_failures (id, at, station) VALUES (?, ?, ?)",
             [failure_id, to_storage(at), station],
         )
+
+    def login_failures_since(self, station: str, since: datetime) -> int:
+        """Wrong PINs tried at `station` at or after `since` (dated later ones included)."""
+        (count,) = self._one(
+            "SELECT count(*) FROM login_failures WHERE station = ? AND at >= ?",
+            [station, to_storage(since)]) or (0,)
+        return int(count)
 
     # --- name lists: municipalities and material recipients --------------------------------
 

@@ -5,10 +5,10 @@ counted towards the station's lock, as at the keypad). A file asked for with `--
 or `--note` is checked before the step runs (`intake.outfiles`); when the step was saved but
 its file could not be written after all, the command exits with status 4 instead.
 
-A command that changes data acts as the staff member named by `--user` or whose PIN `--pin` /
-`AMBACHT_PIN` gives, with that person's role; without either it acts as the built-in 'Command
-line' account, a coordinator. Either way every step is attributed in the history, with this
-database's station.
+A command that changes data acts as the staff member whose PIN `--pin` / `AMBACHT_PIN` gives
+(and `--user` names, if given), with that person's role; without either it acts as the built-in
+'Command line' account, a coordinator. A name without a PIN, or an empty one, is refused.
+Either way every step is attributed in the history, with this database's station.
 """
 
 from __future__ import annotations
@@ -78,8 +78,8 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     who_opt = _Parser(add_help=False, parents=[db_opt])
     who_opt.add_argument("--user", metavar="NAME",
-                         help="act as the active staff member of this name, with their role "
-                         "(default: the 'Command line' account, a coordinator)")
+                         help="act as the active staff member of this name, with their role; "
+                         "needs their PIN (default: the 'Command line' account, a coordinator)")
     who_opt.add_argument("--pin", help=f"act as the staff member with this PIN; better set "
                          f"{PIN_ENV}, which stays out of the shell history")
     parser = _Parser(prog="ambacht", description="Ambacht: intake at a circular craft centre.")
@@ -485,7 +485,7 @@ def _contents(summary: BackupSummary) -> str:
 
 def _flow(args: argparse.Namespace) -> tuple[Store, User, datetime | None]:
     """The database, who acts (`AuthService.command_line_user`) and the --at time of a step
-    command. An empty --pin or AMBACHT_PIN counts as none given."""
+    command. An empty --pin or AMBACHT_PIN is refused there, not taken as none given."""
     store = _open(args)
     pin = args.pin if args.pin is not None else os.environ.get(PIN_ENV)
     user = AuthService(store, SystemClock()).command_line_user(args.user, pin)

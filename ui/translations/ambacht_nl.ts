@@ -587,12 +587,20 @@
         <translation>De eerste pincode is al ingesteld.</translation>
     </message>
     <message>
-        <source>No active staff member is called &apos;{name}&apos;.</source>
-        <translation>Er is geen actieve medewerker met de naam &apos;{name}&apos;.</translation>
+        <source>The name is empty; give a staff member&apos;s name or leave it out.</source>
+        <translation>De naam is leeg; geef de naam van een medewerker of laat hem weg.</translation>
     </message>
     <message>
-        <source>More than one staff member is called &apos;{name}&apos;; give the PIN.</source>
-        <translation>Er zijn meerdere medewerkers met de naam &apos;{name}&apos;; geef de pincode op.</translation>
+        <source>The PIN is empty; give a PIN or leave it out.</source>
+        <translation>De pincode is leeg; geef een pincode of laat hem weg.</translation>
+    </message>
+    <message>
+        <source>Acting as &apos;{name}&apos; needs that person&apos;s PIN (--pin or AMBACHT_PIN).</source>
+        <translation>Handelen als &apos;{name}&apos; vraagt de pincode van die persoon (--pin of AMBACHT_PIN).</translation>
+    </message>
+    <message>
+        <source>No active staff member is called &apos;{name}&apos;.</source>
+        <translation>Er is geen actieve medewerker met de naam &apos;{name}&apos;.</translation>
     </message>
     <message>
         <source>Unknown PIN. Try again.</source>
@@ -925,6 +933,10 @@
     <message>
         <source>Unknown device setting &apos;{key}&apos;.</source>
         <translation>Onbekende apparaatinstelling &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>A stored time cannot be read: &apos;{time}&apos;.</source>
+        <translation>Een opgeslagen tijd is onleesbaar: &apos;{time}&apos;.</translation>
     </message>
 </context>
 <context>
