@@ -4,10 +4,12 @@ Every time is stored as `to_storage` writes it, 2026-11-24T09:30:00.000000Z. A t
 other form (an older version wrote the year 226 as '226', or someone edited the file by hand)
 would crash Python's reading of it and would sort among the real ones as text. Queries that
 count or parse times keep only the rows for which `readable_time` holds, and
-`Store.items_with_unreadable_times` names the items they leave out.
+`unreadable_item_codes` names the items they leave out.
 """
 
 from __future__ import annotations
+
+from sqlite_utils import Database
 
 _SHAPE = ("[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]"
           ".[0-9][0-9][0-9][0-9][0-9][0-9]Z")
@@ -20,3 +22,22 @@ def readable_time(column: str) -> str:
     return (f"(coalesce({column} GLOB '{_SHAPE}', 0) "
             f"AND strftime('%Y-%m-%dT%H:%M:%S', substr({column}, 1, 19), '+0 seconds') "
             f"IS substr({column}, 1, 19))")
+
+
+def unreadable_item_codes(db: Database) -> list[str]:
+    """The codes of the items that have a time that cannot be read (their intake's or any
+    step's), which figures leave out; reads every item and step once."""
+    return [row[0] for row in db.execute(
+        f"SELECT code FROM items WHERE NOT {readable_time('intake_at')} "
+        "UNION SELECT i.code FROM events e JOIN items i ON i.id = e.item_id "
+        f"WHERE NOT ({readable_time('e.at')} AND {readable_time('e.recorded_at')}) "
+        "ORDER BY 1")]
+
+
+def unreadable_times_of(db: Database, item_id: str) -> list[str]:
+    """The times of one item, as stored, that cannot be read."""
+    return [row[0] for row in db.execute(
+        "SELECT DISTINCT t FROM (SELECT intake_at AS t FROM items WHERE id = :id "
+        "UNION ALL SELECT at FROM events WHERE item_id = :id "
+        "UNION ALL SELECT recorded_at FROM events WHERE item_id = :id) "
+        f"WHERE NOT {readable_time('t')}", {"id": item_id})]

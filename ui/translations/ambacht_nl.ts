@@ -687,8 +687,24 @@
         <translation>Alleen je eigen artikelen van vandaag. Vraag de coördinator om deze.</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not an ISO time like 2025-03-01T10:30.</source>
+        <translation>&apos;{text}&apos; is geen ISO-tijd zoals 2025-03-01T10:30.</translation>
+    </message>
+    <message>
+        <source>A time before 2000 is not accepted.</source>
+        <translation>Een tijd vóór 2000 wordt niet aangenomen.</translation>
+    </message>
+    <message>
         <source>That time is in the future.</source>
         <translation>Dat tijdstip ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>{time} does not exist in {zone}: the clocks jump from {first} to {second} then. Give the offset, e.g. {time}{first}.</source>
+        <translation>{time} bestaat niet in {zone}: de klok springt dan van {first} naar {second}. Geef de afwijking van UTC, bijvoorbeeld {time}{first}.</translation>
+    </message>
+    <message>
+        <source>{time} happens twice in {zone}, at {first} and at {second}. Give the offset, e.g. {time}{first}.</source>
+        <translation>{time} komt twee keer voor in {zone}, om {first} en om {second}. Geef de afwijking van UTC, bijvoorbeeld {time}{first}.</translation>
     </message>
     <message>
         <source>Enter a weight in kg.</source>
