@@ -8,7 +8,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from db.times import readable_time
+from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 
 MIGRATION_SET = "ambacht"
 migrations = Migrations(MIGRATION_SET)
@@ -335,12 +335,16 @@ def m009_pins_and_times(db: Database) -> None:
     `login_guard.lock_s` is the length of the station's latest lock: it began at
     `locked_until - lock_s`, which tells a clock set back. A lock from before this migration
     gets the longest length. `login_failures` is read by station and time. Steps, items and
-    visits refuse a time that is not in the stored form (`db.times.readable_time`).
+    visits refuse a time that is not in the stored form (`db.times.readable_time`); partial
+    indexes hold the items and steps that have one anyway (an older version's, a hand edit).
     """
     statements = [
         "ALTER TABLE login_guard ADD COLUMN lock_s INTEGER NOT NULL DEFAULT 0",
         "UPDATE login_guard SET lock_s = 900 WHERE locked_until IS NOT NULL",
         "CREATE INDEX login_failures_window ON login_failures (station, at)",
+        # Hold only the rows with a time that cannot be read: normally none.
+        f"CREATE INDEX items_unreadable_time ON items (code) WHERE {UNREADABLE_ITEM}",
+        f"CREATE INDEX events_unreadable_time ON events (item_id) WHERE {UNREADABLE_EVENT}",
     ]
     for table, columns in (("events", ("at", "recorded_at")), ("items", ("intake_at",)),
                            ("visits", ("started_at",))):

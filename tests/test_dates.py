@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from db import Store
-from db.times import readable_time
+from db.times import readable_time, unreadable_item_codes
 from intake.cli import main
 from intake.clock import UNREADABLE, UnreadableTime, from_storage, to_storage
 from intake.errors import ValidationError
@@ -210,3 +210,15 @@ def test_the_command_line_refuses_a_bad_at_and_changes_nothing(capsys, centre: P
     conn = sqlite3.connect(centre)
     assert conn.execute("SELECT count(*) FROM events").fetchone() == before
     assert conn.execute("SELECT count(*) FROM login_failures").fetchone() == (0,)
+
+
+def test_naming_them_reads_only_the_partial_indexes(store: Store) -> None:
+    """SQLite uses a partial index only for the very same condition: if the query and the
+    indexes of m009 drifted apart, every report would read every step."""
+    statements: list[str] = []
+    store.db.conn.set_trace_callback(statements.append)
+    assert unreadable_item_codes(store.db) == []
+    store.db.conn.set_trace_callback(None)
+    plan = " ".join(row[3] for row in store.db.execute(f"EXPLAIN QUERY PLAN {statements[-1]}"))
+    assert "SCAN items USING INDEX items_unreadable_time" in plan
+    assert "SCAN events USING INDEX events_unreadable_time" in plan
