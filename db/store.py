@@ -201,12 +201,13 @@ class Store:
 
     def login_lock(self, station: str) -> tuple[datetime | None, int]:
         """(locked until, the lock's length in seconds) of a station's latest keypad lock;
-        (None, 0) when it never locked."""
+        (None, 0) when it never locked. An end that cannot be read is long past (UNREADABLE),
+        so a hand edit never keeps everyone out."""
         row = self._one(
             "SELECT locked_until, lock_s FROM login_guard WHERE station = ?", [station])
         if row is None or row[0] is None:
             return None, 0
-        return from_storage(row[0]), int(row[1])
+        return from_storage_or_unreadable(row[0]), int(row[1])
 
     def set_login_lock(self, station: str, failures: int, locked_until: datetime | None,
                        lock_s: int) -> None:

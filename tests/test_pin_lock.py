@@ -18,6 +18,7 @@ import pytest
 from db import Store
 from db.immediate import ImmediateDatabase
 from db.schema import migrations
+from intake import auth as auth_module
 from intake.auth import (
     LOCK_AFTER,
     LOCK_MAX_S,
@@ -89,6 +90,26 @@ def test_nobodys_right_pin_forgives_wrong_ones(
     assert auth.login("1234").id == coordinator.id  # another colleague, the coordinator
     with pytest.raises(LockedOut, match="0:30"):
         auth.login("9999")
+
+
+def test_a_right_pin_is_refused_when_parallel_wrong_ones_locked_the_station_meanwhile(
+    monkeypatch: pytest.MonkeyPatch, store: Store, clock: FixedClock, auth: AuthService,
+    coach: User,
+) -> None:
+    """Guesses run side by side all pass the first look at the lock; whichever is right must
+    not get in once the others have locked the station while it was being checked."""
+    real_verify = auth_module.verify_pin
+
+    def verify_while_others_guess(pin: str, stored: str) -> bool:
+        monkeypatch.setattr(auth_module, "verify_pin", real_verify)
+        wrong_pins(AuthService(store, clock), LOCK_AFTER - 1)  # another process's guesses
+        with pytest.raises(LockedOut):
+            AuthService(store, clock).login("9999")
+        return real_verify(pin, stored)
+
+    monkeypatch.setattr(auth_module, "verify_pin", verify_while_others_guess)
+    with pytest.raises(LockedOut, match="0:30"):
+        auth.login("1111")
 
 
 def test_wrong_pins_count_within_a_sliding_window_of_ten_minutes(
