@@ -499,7 +499,7 @@ def _flow(args: argparse.Namespace) -> tuple[Store, User, datetime | None]:
     store = _open(args)
     given = getattr(args, "at", None)  # before the PIN: a bad time counts no wrong PIN
     at = None if given is None else parse_step_time(given, SystemClock().now(),
-                                                    site_zone(store.settings()))
+                                                    store.settings().zone)
     pin = args.pin if args.pin is not None else os.environ.get(PIN_ENV)
     user = AuthService(store, SystemClock()).command_line_user(args.user, pin)
     return store, user, at
