@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from db.chain import CHAINED_TRIGGER, chain_history
+from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 
 MIGRATION_SET = "ambacht"
 migrations = Migrations(MIGRATION_SET)
@@ -325,6 +326,36 @@ def m008_stock_index(db: Database) -> None:
            ON items (intake_at, category, weight_g, id, status, voided, origin)
            WHERE status IN ('in_stock', 'in_repair') AND voided = 0 AND origin <> 'bulk'"""
     )
+
+
+@migrations()
+def m009_pins_and_times(db: Database) -> None:
+    """Wrong PINs counted in a sliding window, locks that a clock set back cannot lengthen, and
+    only readable times stored (issue 11).
+
+    `login_guard.lock_s` is the length of the station's latest lock: it began at
+    `locked_until - lock_s`, which tells a clock set back. A lock from before this migration
+    gets the longest length. `login_failures` is read by station and time. Steps, items and
+    visits refuse a time that is not in the stored form (`db.times.readable_time`); partial
+    indexes hold the items and steps that have one anyway (an older version's, a hand edit).
+    """
+    statements = [
+        "ALTER TABLE login_guard ADD COLUMN lock_s INTEGER NOT NULL DEFAULT 0",
+        "UPDATE login_guard SET lock_s = 900 WHERE locked_until IS NOT NULL",
+        "CREATE INDEX login_failures_window ON login_failures (station, at)",
+        # Hold only the rows with a time that cannot be read: normally none.
+        f"CREATE INDEX items_unreadable_time ON items (code) WHERE {UNREADABLE_ITEM}",
+        f"CREATE INDEX events_unreadable_time ON events (item_id) WHERE {UNREADABLE_EVENT}",
+    ]
+    for table, columns in (("events", ("at", "recorded_at")), ("items", ("intake_at",)),
+                           ("visits", ("started_at",))):
+        unreadable = " OR ".join(f"NOT {readable_time('NEW.' + column)}" for column in columns)
+        statements.append(
+            f"""CREATE TRIGGER {table}_readable_times BEFORE INSERT ON {table}
+                WHEN {unreadable}
+                BEGIN SELECT RAISE(ABORT, 'a time in {table} is not in the stored form'); END""")
+    for statement in statements:
+        db.execute(statement)
 
 
 @migrations()

@@ -23,7 +23,8 @@ from db.chain import linked
 from db.config_cache import ConfigCache
 from db.connection import open_database, storage_error
 from db.print_jobs import PrintJobs
-from intake.clock import from_storage, to_storage
+from db.times import readable_time
+from intake.clock import from_storage, from_storage_or_unreadable, to_storage
 from intake.model import (
     Category,
     ConfigChange,
@@ -55,6 +56,9 @@ _INSERT_VISIT = f"INSERT INTO visits ({_VISIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?
 _INSERT_ITEM = f"INSERT INTO items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 14)})"
 _INSERT_EVENT = (f"INSERT INTO events ({_EVENT_COLUMNS}, seq, prev_hash, hash) "
                  f"VALUES ({', '.join('?' * 12)})")
+# Figures count only rows whose times can be read (see db/times.py).
+_READABLE_INTAKE = readable_time("intake_at")
+_READABLE_STEP = f"{readable_time('e.at')} AND {readable_time('i.intake_at')}"
 
 
 class Store:
@@ -195,23 +199,27 @@ class Store:
             [user.name, user.role.value, int(user.active), user.id],
         )
 
-    # --- wrong PINs: each station's run of them and its keypad lock --------------------------
+    # --- wrong PINs: each station's record of them and its keypad lock ---------------------
 
-    def login_guard(self, station: str) -> tuple[int, datetime | None]:
-        """(wrong PINs in a row, locked until) of a station's keypad; (0, None) when clear."""
+    def login_lock(self, station: str) -> tuple[datetime | None, int]:
+        """(locked until, the lock's length in seconds) of a station's latest keypad lock;
+        (None, 0) when it never locked. An end that cannot be read is long past (UNREADABLE),
+        so a hand edit never keeps everyone out."""
         row = self._one(
-            "SELECT failures, locked_until FROM login_guard WHERE station = ?", [station]
-        )
-        if row is None:
-            return 0, None
-        return int(row[0]), from_storage(row[1]) if row[1] else None
+            "SELECT locked_until, lock_s FROM login_guard WHERE station = ?", [station])
+        if row is None or row[0] is None:
+            return None, 0
+        return from_storage_or_unreadable(row[0]), int(row[1])
 
-    def set_login_guard(self, station: str, failures: int, locked_until: datetime | None) -> None:
+    def set_login_lock(self, station: str, failures: int, locked_until: datetime | None,
+                       lock_s: int) -> None:
+        """Note the wrong PINs in the window now and the station's latest lock."""
         self.db.execute(
-            "INSERT INTO login_guard (station, failures, locked_until) VALUES (?, ?, ?) "
-            "ON CONFLICT (station) DO UPDATE SET failures = excluded.failures, "
-            "locked_until = excluded.locked_until",
-            [station, failures, to_storage(locked_until) if locked_until else None],
+            "INSERT INTO login_guard (station, failures, locked_until, lock_s) "
+            "VALUES (?, ?, ?, ?) ON CONFLICT (station) DO UPDATE SET "
+            "failures = excluded.failures, locked_until = excluded.locked_until, "
+            "lock_s = excluded.lock_s",
+            [station, failures, to_storage(locked_until) if locked_until else None, lock_s],
         )
 
     def add_login_failure(self, failure_id: str, at: datetime, station: str) -> None:
@@ -220,6 +228,13 @@ class Store:
             "INSERT INTO login_failures (id, at, station) VALUES (?, ?, ?)",
             [failure_id, to_storage(at), station],
         )
+
+    def login_failures_since(self, station: str, since: datetime) -> int:
+        """Wrong PINs tried at `station` at or after `since` (dated later ones included)."""
+        (count,) = self._one(
+            "SELECT count(*) FROM login_failures WHERE station = ? AND at >= ?",
+            [station, to_storage(since)]) or (0,)
+        return int(count)
 
     # --- name lists: municipalities and material recipients --------------------------------
 
@@ -405,9 +420,11 @@ class Store:
         return _item(row) if row else None
 
     def events(self, item_id: str) -> list[Event]:
-        """An item's history, oldest first; events at the same moment in the order written."""
+        """An item's history, oldest first; events at the same moment in the order written.
+        A time that cannot be read sorts first, as `intake.clock.UNREADABLE` does."""
         rows = self.db.execute(
-            f"SELECT {_EVENT_COLUMNS} FROM events WHERE item_id = ? ORDER BY at, rowid",
+            f"SELECT {_EVENT_COLUMNS} FROM events WHERE item_id = ? "
+            f"ORDER BY {readable_time('at')}, at, rowid",
             [item_id],
         ).fetchall()
         return [_event(row) for row in rows]
@@ -428,11 +445,13 @@ class Store:
         extra = [station] if station else []
         items, grams = self._one(
             "SELECT count(*), coalesce(sum(weight_g), 0) FROM items "
-            f"WHERE voided = 0 AND intake_at >= ? AND intake_at < ?{at_station}",
+            f"WHERE voided = 0 AND intake_at >= ? AND intake_at < ?{at_station} "
+            f"AND {_READABLE_INTAKE}",
             span + extra,
         ) or (0, 0)
         (visits,) = self._one(
-            f"SELECT count(*) FROM visits WHERE started_at >= ? AND started_at < ?{at_station}",
+            f"SELECT count(*) FROM visits WHERE started_at >= ? AND started_at < ?{at_station} "
+            f"AND {readable_time('started_at')}",
             span + extra,
         ) or (0,)
         return GateTotals(items=items, grams=grams, visits=visits)
@@ -472,7 +491,7 @@ class Store:
                 "SELECT category, coalesce(municipality, ''), gate_route, weight_g, "
                 "weight_estimated, intake_at FROM items "
                 "WHERE voided = 0 AND origin IN ('gate', 'store') "
-                "AND intake_at >= ? AND intake_at < ?",
+                f"AND intake_at >= ? AND intake_at < ? AND {_READABLE_INTAKE}",
                 [to_storage(start), to_storage(end)],
             )
         ]
@@ -483,7 +502,7 @@ class Store:
             (row[0], from_storage(row[1]))
             for row in self.db.execute(
                 "SELECT coalesce(municipality, ''), started_at FROM visits "
-                "WHERE started_at >= ? AND started_at < ?",
+                f"WHERE started_at >= ? AND started_at < ? AND {readable_time('started_at')}",
                 [to_storage(start), to_storage(end)],
             )
         ]
@@ -500,7 +519,8 @@ class Store:
             "FROM events e JOIN items i ON i.id = e.item_id "
             "WHERE e.at >= ? AND e.at < ? AND i.voided = 0 AND e.type IN ("
             "'repair_finished', 'sold', 'returned', 'material_out', 'repurposed', "
-            "'intake') AND (e.type <> 'intake' OR i.origin = 'repurposed')",
+            "'intake') AND (e.type <> 'intake' OR i.origin = 'repurposed') "
+            f"AND {_READABLE_STEP}",
             [to_storage(start), to_storage(end)],
         ).fetchall()
         fixed = self._ever_fixed(
@@ -551,12 +571,14 @@ class Store:
                 # The planner, without statistics, would take items_status and read the table.
                 "FROM items INDEXED BY items_at_centre "
                 "WHERE status IN ('in_stock', 'in_repair') AND voided = 0 AND origin <> 'bulk' "
-                f"AND intake_at < :moment AND id NOT IN ({moved_since})) GROUP BY category",
+                f"AND intake_at < :moment AND {_READABLE_INTAKE} "
+                f"AND id NOT IN ({moved_since})) GROUP BY category",
                 {"moment": moment})
         }
         rows = self.db.execute(
             "SELECT id, category, weight_g, intake_at FROM items WHERE voided = 0 "
-            f"AND origin <> 'bulk' AND intake_at < :moment AND id IN ({moved_since})",
+            f"AND origin <> 'bulk' AND intake_at < :moment AND {_READABLE_INTAKE} "
+            f"AND id IN ({moved_since})",
             {"moment": moment},
         ).fetchall()
         cancelled = self._cancelled_steps()
@@ -564,7 +586,7 @@ class Store:
         for chunk, marks in _in_chunks([row[0] for row in rows]):
             for event_id, item_id, kind, at, rowid in self.db.execute(
                 f"SELECT id, item_id, type, at, rowid FROM events WHERE item_id IN ({marks}) "
-                f"AND at < ? AND type IN {moves}", [*chunk, moment],
+                f"AND at < ? AND type IN {moves} AND {readable_time('at')}", [*chunk, moment],
             ):
                 if event_id not in cancelled and (at, rowid) > latest.get(item_id, ("", 0))[:2]:
                     latest[item_id] = (at, rowid, kind)
@@ -584,7 +606,8 @@ class Store:
         `local_days` maps such a UTC date to the local days it overlaps."""
         with self.atomic():  # holds the write lock from the start: no mark slips in between
             dates = self.db.execute("DELETE FROM stale_dates RETURNING date").fetchall()
-            days = {day for (text,) in dates for day in local_days(date.fromisoformat(text))}
+            days = {day for (text,) in dates if _is_date(text)
+                    for day in local_days(date.fromisoformat(text))}
             self.db.conn.executemany(
                 "DELETE FROM day_figures_done WHERE day = ?", [(d.isoformat(),) for d in days])
 
@@ -644,6 +667,7 @@ class Store:
                 "SELECT e.id, e.at, e.recorded_at, e.data, i.category "
                 "FROM events e JOIN items i ON i.id = e.item_id "
                 "WHERE e.type = 'repair_finished' AND e.at >= ? AND e.at < ? AND i.voided = 0 "
+                f"AND {readable_time('e.at')} AND {readable_time('e.recorded_at')} "
                 "AND NOT EXISTS (SELECT 1 FROM events c WHERE c.item_id = e.item_id "
                 "AND c.type = 'corrected' AND json_extract(c.data, '$.cancels') = e.id) "
                 "ORDER BY e.at, e.rowid",
@@ -725,15 +749,17 @@ def _category(row: Sequence[Any]) -> Category:
 
 def _visit(row: Sequence[Any]) -> Visit:
     return Visit(
-        id=row[0], code=row[1], station=row[2], user_id=row[3], started_at=from_storage(row[4]),
-        municipality=row[5], ended_at=from_storage(row[6]) if row[6] else None,
+        id=row[0], code=row[1], station=row[2], user_id=row[3],
+        started_at=from_storage_or_unreadable(row[4]), municipality=row[5],
+        ended_at=from_storage_or_unreadable(row[6]) if row[6] else None,
     )
 
 
 def _item(row: Sequence[Any]) -> Item:
     return Item(
         id=row[0], code=row[1], category=row[2], weight_g=row[3], weight_estimated=bool(row[4]),
-        route=Route(row[5]), station=row[6], intake_at=from_storage(row[7]), visit_id=row[8],
+        route=Route(row[5]), station=row[6], intake_at=from_storage_or_unreadable(row[7]),
+        visit_id=row[8],
         voided=bool(row[9]), status=Status(row[10]), origin=Origin(row[11]), price_cents=row[12],
         safety=row[13],
     )
@@ -741,10 +767,20 @@ def _item(row: Sequence[Any]) -> Item:
 
 def _event(row: Sequence[Any]) -> Event:
     return Event(
-        id=row[0], item_id=row[1], type=EventType(row[2]), at=from_storage(row[3]),
-        recorded_at=from_storage(row[4]), station=row[5], user_id=row[6], reason=row[7],
+        id=row[0], item_id=row[1], type=EventType(row[2]), at=from_storage_or_unreadable(row[3]),
+        recorded_at=from_storage_or_unreadable(row[4]), station=row[5], user_id=row[6],
+        reason=row[7],
         data=json.loads(row[8]),
     )
+
+
+def _is_date(text: str) -> bool:
+    """Whether a stale date marked from an event's time is a date (see db/times.py)."""
+    try:
+        date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _in_chunks(values: Sequence[str], size: int = 500) -> Iterator[tuple[list[str], str]]:

@@ -3,9 +3,10 @@
 Login is by PIN alone (fast with gloves on), so PINs are unique per user. PINs are kept only as
 salted scrypt hashes; checking a PIN means trying it against each user's hash, which at a
 centre's ten to thirty staff stays well under a second. A four-digit PIN is guessed in at most
-10,000 tries, so after `LOCK_AFTER` wrong PINs in a row a station refuses every PIN for a
-while, longer each time (`lock_seconds`); the count and the lock are kept in the database, so
-restarting the app does not lift them.
+10,000 tries, so `LOCK_AFTER` wrong PINs within `LOCK_WINDOW` lock a station's keypad for a
+while, longer for each further one (`lock_length`). Every wrong PIN is recorded in the
+database and counted in the same write transaction, so parallel attempts are all counted and
+a restart lifts nothing; a right PIN, anyone's, forgives none of them.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from intake.text import clean_name
 SYSTEM_USER_ID = "system"  # the command line acts as this user; it has no PIN to log in with
 PIN_MIN, PIN_MAX = 4, 8
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
-LOCK_AFTER = 5  # wrong PINs in a row before the keypad locks
+LOCK_AFTER = 5  # wrong PINs within LOCK_WINDOW that lock the keypad
+LOCK_WINDOW = timedelta(minutes=10)
 LOCK_FIRST_S, LOCK_MAX_S = 30, 15 * 60  # 30 s, then 1, 2, 4, 8 and at most 15 minutes
 
 
@@ -74,10 +76,33 @@ def require(user: User, action: Action) -> None:
 
 
 def lock_seconds(failures: int) -> int:
-    """How long the keypad locks after `failures` wrong PINs in a row (0: not locked)."""
+    """How long the keypad locks after `failures` wrong PINs within the window (0: not)."""
     if failures < LOCK_AFTER:
         return 0
     return min(LOCK_FIRST_S * 2 ** (failures - LOCK_AFTER), LOCK_MAX_S)
+
+
+def lock_length(failures: int, previous_until: datetime | None, previous_s: int,
+                now: datetime) -> int:
+    """How long a wrong PIN at `now` locks the keypad, with `failures` wrong PINs (this one
+    included) within the window: by their number, and at least twice the previous lock while
+    it lasts or ended less than a window ago. Otherwise the window would forget the PINs
+    before an 8-minute lock, and a guesser would get four free tries after every lock."""
+    wait = lock_seconds(failures)
+    if previous_until is not None and previous_s and now < previous_until + LOCK_WINDOW:
+        wait = max(wait, min(2 * previous_s, LOCK_MAX_S))
+    return wait
+
+
+def lock_remaining(until: datetime | None, length_s: int, now: datetime) -> int:
+    """Seconds left of a lock of `length_s` seconds ending at `until` (0: not locked).
+
+    A lock runs from `until - length_s` to `until` by the clock. A clock set back to before
+    its start cannot tell how long it has lasted; such a lock is over rather than stretched
+    by the clock (the wrong PINs still count towards the next one)."""
+    if until is None or not until - timedelta(seconds=length_s) <= now < until:
+        return 0
+    return seconds_until(until, now)
 
 
 def format_wait(seconds: int) -> str:
@@ -168,61 +193,73 @@ class AuthService:
 
     def locked_until(self) -> datetime | None:
         """When this station takes PINs again after too many wrong ones; None if it does now."""
-        _, until = self.store.login_guard(self.station)
-        now = self.clock.now()
-        if until is None or until <= now:
-            return None
-        # A clock that was set back must not stretch a lock beyond the longest one.
-        return min(until, now + timedelta(seconds=LOCK_MAX_S))
+        until, length = self.store.login_lock(self.station)
+        return until if lock_remaining(until, length, self.clock.now()) else None
 
     def command_line_user(self, name: str | None, pin: str | None) -> User:
-        """Who acts in a command: the user whose PIN it is, or the active staff member of that
-        name (case-insensitive); with both, the PIN must be that person's. With neither, the
-        built-in 'Command line' account, a coordinator."""
-        if not name:
-            if pin:
+        """Who acts in a command (None: not given): the user whose PIN it is, or the active
+        staff member of that name (case-insensitive) whose PIN it is. With neither, the
+        built-in 'Command line' account, a coordinator. An empty name or PIN is refused, and
+        so is a name without a PIN: a step is never recorded as a person who did not say so."""
+        if name is not None and not name.strip():
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "The name is empty; give a staff member's name or leave it out."))
+        if pin is not None and not pin.strip():
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "The PIN is empty; give a PIN or leave it out."))
+        if name is None:
+            if pin is not None:
                 return self.login(pin)
             user = self.store.user(SYSTEM_USER_ID)
             assert user is not None, "initialize() creates the command line's account"
             return user
+        if pin is None:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "Acting as '{name}' needs that person's PIN (--pin or AMBACHT_PIN)."),
+                name=name[:40])
         wanted = " ".join(name.split()).casefold()
         found = [u for u in self.users() if u.active and u.name.casefold() == wanted]
         if not found:
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "No active staff member is called "
                                                        "'{name}'."), name=name[:40])
-        if len(found) > 1:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "Errors", "More than one staff member is called '{name}'; give the PIN."),
-                name=found[0].name)
-        return self._attempt(pin, found[0].id) if pin else found[0]
+        return self._attempt(pin, {u.id for u in found})  # of two of that name, the PIN's
 
-    def _attempt(self, pin: str, user_id: str | None) -> User:
-        """The user (`user_id`, or anyone) whose PIN this is, unless the station is locked."""
-        until = self.locked_until()
-        if until is not None:
-            raise LockedOut(until, self.clock.now())
+    def _attempt(self, pin: str, user_ids: set[str] | None) -> User:
+        """The user (one of `user_ids`, or anyone) whose PIN this is, unless the station is
+        locked; any other PIN counts as wrong."""
+        self._refuse_if_locked()
         if pin.isascii() and pin.isdigit() and PIN_MIN <= len(pin) <= PIN_MAX:
             for owner, stored in self.store.pin_hashes():
-                if user_id in (None, owner) and verify_pin(pin, stored):
+                if (user_ids is None or owner in user_ids) and verify_pin(pin, stored):
                     user = self.store.user(owner)
                     if user is not None:
-                        if self.store.login_guard(self.station)[0]:
-                            with self.store.atomic():
-                                self.store.set_login_guard(self.station, 0, None)
+                        # Wrong PINs tried in parallel may have locked the station while this
+                        # one was checked: then it is refused too, so that guesses run side by
+                        # side learn nothing after the lock.
+                        self._refuse_if_locked()
                         return user
         self._count_wrong_pin()
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown PIN. Try again."))
 
-    def _count_wrong_pin(self) -> None:
-        """One more wrong PIN in a row; raises LockedOut when it locks the station."""
-        now = self.clock.now()
-        with self.store.atomic():
-            failures = self.store.login_guard(self.station)[0] + 1
-            wait = lock_seconds(failures)
-            until = now + timedelta(seconds=wait) if wait else None
-            self.store.set_login_guard(self.station, failures, until)
-            self.store.add_login_failure(new_id(), now, self.station)
+    def _refuse_if_locked(self) -> None:
+        until = self.locked_until()
         if until is not None:
+            raise LockedOut(until, self.clock.now())
+
+    def _count_wrong_pin(self) -> None:
+        """Record a wrong PIN and count the window's, in one write transaction (BEGIN
+        IMMEDIATE): parallel attempts are counted one after another, none lost. Raises
+        LockedOut when it locks the station."""
+        with self.store.atomic():
+            now = self.clock.now()  # read holding the write lock: no counted PIN is dated later
+            self.store.add_login_failure(new_id(), now, self.station)
+            failures = self.store.login_failures_since(self.station, now - LOCK_WINDOW)
+            until, length = self.store.login_lock(self.station)
+            wait = lock_length(failures, until, length, now)
+            if wait:
+                until, length = now + timedelta(seconds=wait), wait
+            self.store.set_login_lock(self.station, failures, until, length)
+        if wait and until is not None:
             raise LockedOut(until, now)
 
     def users(self) -> list[User]:

@@ -5,10 +5,10 @@ counted towards the station's lock, as at the keypad). A file asked for with `--
 or `--note` is checked before the step runs (`intake.outfiles`); when the step was saved but
 its file could not be written after all, the command exits with status 4 instead.
 
-A command that changes data acts as the staff member named by `--user` or whose PIN `--pin` /
-`AMBACHT_PIN` gives, with that person's role; without either it acts as the built-in 'Command
-line' account, a coordinator. Either way every step is attributed in the history, with this
-database's station.
+A command that changes data acts as the staff member whose PIN `--pin` / `AMBACHT_PIN` gives
+(and `--user` names, if given), with that person's role; without either it acts as the built-in
+'Command line' account, a coordinator. A name without a PIN, or an empty one, is refused.
+Either way every step is attributed in the history, with this database's station.
 """
 
 from __future__ import annotations
@@ -24,19 +24,19 @@ from contextlib import AbstractContextManager, nullcontext
 from datetime import datetime
 from pathlib import Path
 from typing import NoReturn, TypeVar
-from zoneinfo import ZoneInfo
 
 from db import Store
 from db.backup import BackupSummary, back_up, write_backup
 from db.connection import check_intact
 from db.restore import restore
+from db.times import unreadable_item_codes, unreadable_times_of
 from intake.admin import AdminService, NameList
 from intake.auth import Action, AuthService, may
-from intake.clock import SystemClock
+from intake.clock import SystemClock, is_unreadable
 from intake.errors import AmbachtError
 from intake.gate import GateService, parse_route
 from intake.labelling import LabelService
-from intake.localtime import parse_local_or_utc, site_zone
+from intake.localtime import parse_step_time, site_zone
 from intake.material import MaterialService
 from intake.model import Item, User
 from intake.monitoring import (
@@ -78,8 +78,8 @@ def _build_parser() -> argparse.ArgumentParser:
     )
     who_opt = _Parser(add_help=False, parents=[db_opt])
     who_opt.add_argument("--user", metavar="NAME",
-                         help="act as the active staff member of this name, with their role "
-                         "(default: the 'Command line' account, a coordinator)")
+                         help="act as the active staff member of this name, with their role; "
+                         "needs their PIN (default: the 'Command line' account, a coordinator)")
     who_opt.add_argument("--pin", help=f"act as the staff member with this PIN; better set "
                          f"{PIN_ENV}, which stays out of the shell history")
     parser = _Parser(prog="ambacht", description="Ambacht: intake at a circular craft centre.")
@@ -309,13 +309,6 @@ def _cmd_intake(args: argparse.Namespace) -> int:
         return _write_after_step(out, lambda: LabelService(store).render([item]))
 
 
-def _parse_at(text: str, zone: ZoneInfo) -> datetime:
-    try:
-        return parse_local_or_utc(text, zone)
-    except ValueError:
-        raise _Refusal(f"'{text[:40]}' is not an ISO time like 2025-03-01T10:30") from None
-
-
 class _Refusal(AmbachtError):
     """A refusal worded by the command line itself (English only, nothing to fill in)."""
 
@@ -366,6 +359,7 @@ def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]
     names = {user.id: user.name for user in store.users(include_inactive=True)}
     return {
         "code": item.code,
+        "unreadable_times": unreadable_times_of(store.db, item.id),
         "category": item.category,
         "weight_g": item.weight_g,
         "weight_kg": item.weight_g / 1000,
@@ -376,15 +370,15 @@ def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]
         "price_eur": None if item.price_cents is None else item.price_cents / 100,
         "safety_test": item.safety,
         "station": item.station,
-        "intake_at": item.intake_at.isoformat(),
+        "intake_at": _iso(item.intake_at),
         "visit": visit.code if visit else None,
         "municipality": visit.municipality if visit else None,
         "voided": item.voided,
         "history": [
             {
                 "type": event.type.value,
-                "at": event.at.isoformat(),
-                "recorded_at": event.recorded_at.isoformat(),
+                "at": _iso(event.at),
+                "recorded_at": _iso(event.recorded_at),
                 "station": event.station,
                 "user": names.get(event.user_id, event.user_id),
                 "reason": event.reason,
@@ -402,7 +396,7 @@ def _cmd_item(args: argparse.Namespace) -> int:
     data = _item_json(store, gate, item)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
-        return 0
+        return _note_unreadable(item.code, unreadable_times_of(store.db, item.id))
     zone = site_zone(store.settings())
     weight = format_kg(item.weight_g, "en", estimated=item.weight_estimated)
     state = "VOIDED" if item.voided else f"{item.status.value}, route {item.route.value}"
@@ -411,11 +405,27 @@ def _cmd_item(args: argparse.Namespace) -> int:
     print(f"{item.code}  {item.category}  {weight}  {state}")
     print(f"visit {data['visit'] or '-'}  municipality {data['municipality'] or '-'}")
     for event in data["history"]:  # type: ignore[attr-defined]
-        local = datetime.fromisoformat(event["at"]).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        local = ("(unreadable)    " if event["at"] is None else
+                 datetime.fromisoformat(event["at"]).astimezone(zone).strftime("%Y-%m-%d %H:%M"))
         reason = f"  reason: {event['reason']}" if event["reason"] else ""
         details = ", ".join(f"{k}={v}" for k, v in event["data"].items() if v not in (None, ""))
         print(f"  {local}  {event['type']:<15} {event['user']} @ {event['station']}{reason}"
               f"{'  ' + details if details else ''}")
+    return _note_unreadable(item.code, unreadable_times_of(store.db, item.id))
+
+
+def _iso(moment: datetime) -> str | None:
+    """A time for `item --json`; None for one that cannot be read (listed apart)."""
+    return None if is_unreadable(moment) else moment.isoformat()
+
+
+def _note_unreadable(code: str, times: list[str]) -> int:
+    """Name an item whose stored time cannot be read (an older version's, a hand edit): it
+    is left out of the figures. The command goes on; returns its status, 0."""
+    if times:
+        shown = ", ".join(f"'{text[:40]}'" for text in times)
+        print(f"ambacht: {code} has a time that cannot be read and is not counted in "
+              f"reports: {shown}", file=sys.stderr)
     return 0
 
 
@@ -488,12 +498,13 @@ def _contents(summary: BackupSummary) -> str:
 
 def _flow(args: argparse.Namespace) -> tuple[Store, User, datetime | None]:
     """The database, who acts (`AuthService.command_line_user`) and the --at time of a step
-    command. An empty --pin or AMBACHT_PIN counts as none given."""
+    command. An empty --pin or AMBACHT_PIN is refused there, not taken as none given."""
     store = _open(args)
+    given = getattr(args, "at", None)  # before the PIN: a bad time counts no wrong PIN
+    at = None if given is None else parse_step_time(given, SystemClock().now(),
+                                                    store.settings().zone)
     pin = args.pin if args.pin is not None else os.environ.get(PIN_ENV)
     user = AuthService(store, SystemClock()).command_line_user(args.user, pin)
-    given = getattr(args, "at", None)
-    at = None if given is None else _parse_at(given, site_zone(store.settings()))
     return store, user, at
 
 
@@ -594,7 +605,7 @@ def _cmd_void(args: argparse.Namespace) -> int:
     store, user, at = _flow(args)
     item = _services(store, GateService).void(user, args.code, args.reason, at)
     print(f"{item.code}  voided")
-    return 0
+    return _note_unreadable(item.code, unreadable_times_of(store.db, item.id))
 
 
 def _cmd_correct(args: argparse.Namespace) -> int:
@@ -620,7 +631,10 @@ def _cmd_repurpose(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
     store = _open(args)
     with _reserve(store, args.out, args.force) as out:  # checked before figures are cached
-        return _report(store, args, out)
+        status = _report(store, args, out)
+    if status == 0:
+        _note_skipped(store)
+    return status
 
 
 def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> int:
@@ -659,6 +673,17 @@ def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> i
         return _write_reserved(out, text.encode("utf-8"))
     sys.stdout.write(text)
     return 0
+
+
+def _note_skipped(store: Store) -> None:
+    """Name the items a report leaves out because a time of theirs cannot be read."""
+    codes = unreadable_item_codes(store.db)
+    if codes:
+        shown = ", ".join(codes[:20]) + (", ..." if len(codes) > 20 else "")
+        has = "item has" if len(codes) == 1 else "items have"
+        are = "is" if len(codes) == 1 else "are"
+        print(f"ambacht: {len(codes)} {has} a time that cannot be read and {are} not counted: "
+              f"{shown}", file=sys.stderr)
 
 
 def _cmd_baseline(args: argparse.Namespace) -> int:

@@ -1,11 +1,16 @@
-"""Time for the services: always timezone-aware UTC, injectable for tests."""
+"""Time for the services: always timezone-aware UTC, injectable for tests; the stored form."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
-STORAGE_FORMAT = "%Y-%m-%dT%H:%M:%S.%fZ"
+from intake.errors import QT_TRANSLATE_NOOP, AmbachtError
+
+# A stored time that cannot be read (written by an older version that gave years below 1000
+# three digits, or edited by hand) stands in as this moment, which no step can have: it sorts
+# before every real time and `is_unreadable` tells it apart. See `db.times.readable_time`.
+UNREADABLE = datetime(1, 1, 1, tzinfo=UTC)
 
 
 class Clock(Protocol):
@@ -46,10 +51,41 @@ def ensure_utc(moment: datetime) -> datetime:
 
 
 def to_storage(moment: datetime) -> str:
-    """UTC text that sorts in time order: 2026-11-24T09:30:00.000000Z."""
-    return ensure_utc(moment).strftime(STORAGE_FORMAT)
+    """UTC text that sorts in time order: 2026-11-24T09:30:00.000000Z, always with four
+    digits of year (strftime's %Y gives 226 for the year 226 on Linux)."""
+    m = ensure_utc(moment)
+    return (f"{m.year:04d}-{m.month:02d}-{m.day:02d}T{m.hour:02d}:{m.minute:02d}:"
+            f"{m.second:02d}.{m.microsecond:06d}Z")
+
+
+class UnreadableTime(AmbachtError):
+    """A stored time that is not in the form `to_storage` writes (years 1000 to 2999)."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("Errors", "A stored time cannot be read: '{time}'."),
+                         time=str(text)[:40])
 
 
 def from_storage(text: str) -> datetime:
-    """The inverse of `to_storage` (fromisoformat reads it 60 times faster than strptime)."""
-    return datetime.fromisoformat(text)
+    """The inverse of `to_storage` (fromisoformat reads it 60 times faster than strptime);
+    raises UnreadableTime for anything else, as `db.times.readable_time` tells it in SQL."""
+    if (isinstance(text, str) and len(text) == 27 and text.isascii() and text[0] in "12"
+            and text[10] == "T" and text[19] == "." and text[26] == "Z"):
+        try:
+            return datetime.fromisoformat(text)
+        except ValueError:
+            pass
+    raise UnreadableTime(text)
+
+
+def from_storage_or_unreadable(text: str) -> datetime:
+    """A stored time, or UNREADABLE when it cannot be read (an item's history still shows)."""
+    try:
+        return from_storage(text)
+    except UnreadableTime:
+        return UNREADABLE
+
+
+def is_unreadable(moment: datetime) -> bool:
+    """Whether `moment` stands in for a stored time that could not be read."""
+    return moment == UNREADABLE

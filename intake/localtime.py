@@ -9,7 +9,11 @@ from collections.abc import Mapping
 from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from intake.errors import QT_TRANSLATE_NOOP, ValidationError
+
 DEFAULT_ZONE = "Europe/Amsterdam"
+EARLIEST_STEP = datetime(2000, 1, 1, tzinfo=UTC)  # no centre recorded anything before
+FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks of two stations may differ a little
 
 
 def site_zone(settings: Mapping[str, str]) -> ZoneInfo:
@@ -28,9 +32,53 @@ def day_span(moment: datetime, zone: ZoneInfo) -> tuple[datetime, datetime]:
     return start.astimezone(UTC), end.astimezone(UTC)
 
 
-def parse_local_or_utc(text: str, zone: ZoneInfo) -> datetime:
-    """An ISO time as given on the command line; without an offset it is site-local time."""
-    moment = datetime.fromisoformat(text.strip())
+def parse_step_time(text: str, now: datetime, zone: ZoneInfo) -> datetime:
+    """When a step happened, as given on the command line (`--at`), in UTC: an ISO time, in
+    site-local time unless it has an offset, from 2000-01-01 up to five minutes from `now`.
+
+    A local time in the hour the clocks skip in spring does not exist, and one in the hour
+    they repeat in autumn happens twice: both are refused, naming the offsets, rather than
+    guessed; with an offset (+01:00, Z) such a time is clear."""
+    try:
+        moment = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "'{text}' is not an ISO time like 2025-03-01T10:30."),
+            text=text[:40]) from None
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=zone)
-    return moment.astimezone(UTC)
+        moment = _local(moment, zone)
+    try:
+        moment = moment.astimezone(UTC)
+    except OverflowError:  # the year 1 or 9999, which the offset takes out of range
+        moment = (datetime.min if moment.year < 2000 else datetime.max).replace(tzinfo=UTC)
+    check_step_time(moment, now)
+    return moment
+
+
+def check_step_time(moment: datetime, now: datetime) -> None:
+    """A step's time lies from 2000-01-01 up to five minutes after `now`."""
+    if moment < EARLIEST_STEP:
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A time before 2000 is not accepted."))
+    if moment > now + FUTURE_TOLERANCE:
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "That time is in the future."))
+
+
+def _local(naive: datetime, zone: ZoneInfo) -> datetime:
+    """`naive` as a time of `zone`, refused if the clocks skip it or pass it twice."""
+    first, second = naive.replace(tzinfo=zone), naive.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first
+    offsets = {"first": _offset(first), "second": _offset(second), "zone": str(zone)[:40],
+               "time": naive.isoformat(timespec="minutes")}
+    if first.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != naive:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "{time} does not exist in {zone}: the clocks jump from {first} to "
+                      "{second} then. Give the offset, e.g. {time}{first}."), **offsets)
+    raise ValidationError(QT_TRANSLATE_NOOP(
+        "Errors", "{time} happens twice in {zone}, at {first} and at {second}. Give the "
+                  "offset, e.g. {time}{first}."), **offsets)
+
+
+def _offset(moment: datetime) -> str:
+    """The UTC offset as +01:00."""
+    return moment.isoformat()[-6:]

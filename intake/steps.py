@@ -7,7 +7,7 @@ future, nor before the item's latest step, so that the history reads in the orde
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from db import Store
 from intake.auth import Action, require
@@ -16,11 +16,10 @@ from intake.codes import item_code, normalize_item_code
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound, ValidationError
 from intake.ids import new_id
 from intake.lifecycle import CORRECTABLE, active_events, apply, check_not_voided, replay
-from intake.localtime import day_span
+from intake.localtime import check_step_time, day_span
 from intake.model import Category, Event, EventType, Item, Origin, Role, Route, User, Visit
 from intake.text import one_line
 
-FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks of two stations may differ a little
 REASON_MIN, REASON_MAX = 3, 200
 
 # Who may take (and so correct) each kind of step.
@@ -248,14 +247,15 @@ class StepService:
             )
 
     def _moment(self, at: datetime | None, item: Item | None = None) -> datetime:
-        """When a step happened: now, or a given time that is not in the future and, for an
-        existing item, not before its latest step."""
+        """When a step happened: now, or a given time from 2000 on, not in the future and, for
+        an existing item, not before its latest step."""
         now = self.clock.now()
         moment = now if at is None else ensure_utc(at)
-        if moment > now + FUTURE_TOLERANCE:
-            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "That time is in the future."))
+        if at is not None:
+            check_step_time(moment, now)
         if item is not None:
-            latest = self.history(item)[-1].at
+            # The latest time, not the last step's: a time that cannot be read sorts first.
+            latest = max(event.at for event in self.history(item))
             if moment < latest:
                 if at is None:
                     return latest  # a step entered earlier for a later time; keep the order

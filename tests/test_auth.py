@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import timedelta
-
 import pytest
 
 from db import Store
 from intake.auth import (
-    LOCK_AFTER,
-    LOCK_MAX_S,
     SYSTEM_USER_ID,
     Action,
     AuthService,
-    LockedOut,
-    format_wait,
-    lock_seconds,
     may,
     verify_pin,
 )
-from intake.clock import FixedClock
 from intake.errors import NotAllowed, NotFound, ValidationError
 from intake.model import Role, User
 
@@ -92,72 +83,6 @@ def test_role_table(role: Role, action: Action, allowed: bool) -> None:
     assert may(User(id="u", name="u", role=role), action) is allowed
 
 
-def wrong_pins(auth: AuthService, count: int) -> None:
-    for _ in range(count):
-        with pytest.raises(ValidationError):
-            auth.login("9999")
-
-
-def test_five_wrong_pins_lock_the_station_for_a_growing_time(
-    store: Store, clock: FixedClock, auth: AuthService, coach: User
-) -> None:
-    wrong_pins(auth, LOCK_AFTER - 1)
-    assert auth.locked_until() is None
-    with pytest.raises(LockedOut, match=r"Try again in 0:30") as locked:
-        auth.login("9999")
-    assert locked.value.until == clock.now() + timedelta(seconds=30)
-    with pytest.raises(LockedOut, match="0:30"):  # even the right PIN is not looked at
-        auth.login("1111")
-    clock.advance(seconds=20)
-    with pytest.raises(LockedOut, match="0:10"):
-        auth.login("1111")
-    # A restart (a new service on the same database) keeps the lock.
-    assert AuthService(store, clock).locked_until() == locked.value.until
-    clock.advance(seconds=10)
-    assert auth.locked_until() is None
-    with pytest.raises(LockedOut, match="1:00"):  # one more wrong PIN locks again, longer
-        auth.login("9999")
-    for minutes in (2, 4, 8, 15, 15):
-        clock.set(auth.locked_until() or clock.now())
-        with pytest.raises(LockedOut, match=f"{minutes}:00"):
-            auth.login("9999")
-    clock.advance(minutes=15)
-    assert auth.login("1111").id == coach.id  # the right PIN after the lock clears the count
-    wrong_pins(auth, LOCK_AFTER - 1)
-    assert auth.locked_until() is None
-
-
-def test_a_lock_is_per_station_and_wrong_pins_are_recorded_without_the_pin(
-    store: Store, clock: FixedClock, auth: AuthService, coach: User
-) -> None:
-    wrong_pins(auth, LOCK_AFTER - 1)
-    with pytest.raises(LockedOut):
-        auth.login("8765")
-    assert AuthService(store, clock, "B").login("1111").id == coach.id
-    rows = store.db.execute("SELECT * FROM login_failures").fetchall()
-    assert len(rows) == LOCK_AFTER and all(row[2] == "A" for row in rows)
-    text = repr(store.db.execute("SELECT * FROM login_failures, login_guard").fetchall())
-    assert "9999" not in text and "8765" not in text
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
-        store.db.execute("DELETE FROM login_failures")
-
-
-def test_a_clock_set_back_does_not_lock_for_longer_than_the_longest_lock(
-    clock: FixedClock, auth: AuthService, coach: User
-) -> None:
-    wrong_pins(auth, LOCK_AFTER - 1)
-    with pytest.raises(LockedOut):
-        auth.login("9999")
-    clock.advance(days=-30)
-    assert auth.locked_until() == clock.now() + timedelta(seconds=LOCK_MAX_S)
-
-
-def test_the_lock_schedule() -> None:
-    assert [lock_seconds(n) for n in range(1, 12)] == [
-        0, 0, 0, 0, 30, 60, 120, 240, 480, 900, 900]
-    assert (format_wait(5), format_wait(60), format_wait(845)) == ("0:05", "1:00", "14:05")
-
-
 def test_account_changes_are_recorded_with_station_and_never_the_pin(
     store: Store, auth: AuthService, coordinator: User, coach: User
 ) -> None:
@@ -185,13 +110,22 @@ def test_the_last_coordinator_stays(auth: AuthService, coordinator: User) -> Non
 
 def test_the_command_line_user(auth: AuthService, coordinator: User, coach: User) -> None:
     assert auth.command_line_user(None, None).id == SYSTEM_USER_ID
-    assert auth.command_line_user("  sanne ", None).id == coach.id
+    assert auth.command_line_user("  sanne ", "1111").id == coach.id
     assert auth.command_line_user(None, "1111").id == coach.id
-    assert auth.command_line_user("Sanne", "1111").id == coach.id
     with pytest.raises(ValidationError, match="Unknown PIN"):
         auth.command_line_user("Sanne", "1234")  # a PIN, but not Sanne's
+    with pytest.raises(ValidationError, match="Acting as 'Sanne' needs that person's PIN"):
+        auth.command_line_user("Sanne", None)  # a name alone once recorded the step as Sanne's
+    for name, pin in (("", None), (" ", "1111"), ("", "")):
+        with pytest.raises(ValidationError, match="The name is empty"):
+            auth.command_line_user(name, pin)
+    for name, pin in ((None, ""), ("Sanne", " ")):
+        with pytest.raises(ValidationError, match="The PIN is empty"):
+            auth.command_line_user(name, pin)
     with pytest.raises(NotFound, match="No active staff member"):
-        auth.command_line_user("Command line", None)
-    auth.add_user(coordinator, "SANNE", Role.STORE, "5555")
-    with pytest.raises(ValidationError, match="More than one"):
-        auth.command_line_user("Sanne", None)
+        auth.command_line_user("Command line", "1234")
+    other = auth.add_user(coordinator, "SANNE", Role.STORE, "5555")
+    assert auth.command_line_user("Sanne", "5555").id == other.id  # of two, the PIN's
+    assert auth.command_line_user("sanne", "1111").id == coach.id
+    with pytest.raises(ValidationError, match="Unknown PIN"):
+        auth.command_line_user("Sanne", "1234")

@@ -20,6 +20,8 @@ from intake.clock import FixedClock
 from intake.model import Role
 
 ROOT = Path(__file__).resolve().parents[1]  # this checkout, not an installed copy
+MO, JORIS, SANNE = (["--user", name, "--pin", pin]
+                    for name, pin in (("Mo", "3333"), ("Joris", "2222"), ("Sanne", "1111")))
 
 
 @pytest.fixture(scope="module")
@@ -40,7 +42,7 @@ def centre(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store.close()
     for category, route in (("furniture", "sale"), ("lamps", "repair")):
         assert main(["intake", "--db", str(path), "--category", category, "--route", route,
-                     "--user", "Sanne"]) == 0
+                     "--user", "Sanne", "--pin", "1111"]) == 0
     return path
 
 
@@ -80,29 +82,38 @@ def history(capsys, db: Path, code: str) -> list[tuple[str, str, str]]:
 @pytest.mark.parametrize(
     ("who", "args", "message"),
     [
-        (["--user", "Mo"], ["void", "A000001", "--reason", "Oops"], "role does not allow"),
-        (["--user", "mo"], ["void", "A000001", "--reason", "Oops"], "role does not allow"),
+        (MO, ["void", "A000001", "--reason", "Oops"], "role does not allow"),
+        (["--user", "mo", "--pin", "3333"], ["void", "A000001", "--reason", "Oops"],
+         "role does not allow"),
         (["--pin", "3333"], ["void", "A000001", "--reason", "Oops"], "role does not allow"),
         ({"AMBACHT_PIN": "3333"}, ["void", "A000001", "--reason", "Oops"],
          "role does not allow"),
-        (["--user", "Mo"], ["repair", "start", "A000002"], "role does not allow"),
-        (["--user", "Mo"], ["intake", "--category", "books", "--route", "sale"],
+        (MO, ["repair", "start", "A000002"], "role does not allow"),
+        (MO, ["intake", "--category", "books", "--route", "sale"],
          "role does not allow"),
-        (["--user", "Joris"], ["sell", "A000001"], "role does not allow"),
+        (JORIS, ["sell", "A000001"], "role does not allow"),
         (["--pin", "1111"], ["sell", "A000001"], "role does not allow"),
-        (["--user", "Sanne"], ["price", "A000001", "--price-eur", "5"], "role does not allow"),
-        (["--user", "Sanne"], ["baseline", "--from", "2025-01-01", "--to", "2025-12-31"],
+        (SANNE, ["price", "A000001", "--price-eur", "5"], "role does not allow"),
+        (SANNE, ["baseline", "--from", "2025-01-01", "--to", "2025-12-31"],
          "role does not allow"),
-        (["--user", "Joris"], ["target", "--year", "2026", "--kg-collected", "100"],
+        (JORIS, ["target", "--year", "2026", "--kg-collected", "100"],
          "role does not allow"),
-        (["--user", "Sanne"], ["material", "A000001", "--recipient", "Nieuw Metaal"],
+        (SANNE, ["material", "A000001", "--recipient", "Nieuw Metaal"],
          "Unknown recipient"),  # only the coordinator adds to the list
-        (["--user", "Ex"], ["intake", "--category", "books", "--route", "sale"],
+        (["--user", "Ex", "--pin", "4444"], ["intake", "--category", "books", "--route", "sale"],
          "No active staff member is called 'Ex'"),
         (["--pin", "4444"], ["intake", "--category", "books", "--route", "sale"],
          "Unknown PIN"),
-        (["--user", "Nobody"], ["sell", "A000001"], "No active staff member"),
-        (["--user", "Command line"], ["sell", "A000001"], "No active staff member"),
+        (["--user", "Nobody", "--pin", "3333"], ["sell", "A000001"], "No active staff member"),
+        (["--user", "Command line", "--pin", "3333"], ["sell", "A000001"],
+         "No active staff member"),
+        # A name alone is no longer enough, and nothing empty falls back to the coordinator.
+        (["--user", "Mo"], ["sell", "A000001"], "Acting as 'Mo' needs that person's PIN"),
+        (["--user", ""], ["sell", "A000001"], "The name is empty"),
+        (["--user", " "], ["sell", "A000001"], "The name is empty"),
+        (["--pin", ""], ["sell", "A000001"], "The PIN is empty"),
+        (["--user", "Mo", "--pin", ""], ["sell", "A000001"], "The PIN is empty"),
+        ({"AMBACHT_PIN": ""}, ["sell", "A000001"], "The PIN is empty"),
         (["--pin", "9999"], ["sell", "A000001"], "Unknown PIN"),
         ({"AMBACHT_PIN": "12"}, ["sell", "A000001"], "Unknown PIN"),
         (["--user", "Mo", "--pin", "1111"], ["sell", "A000001"], "Unknown PIN"),  # not Mo's
@@ -124,7 +135,8 @@ def test_refused_identities_and_roles_exit_2_and_change_nothing(
 
 
 def test_each_person_acts_with_their_own_role_and_name(capsys, monkeypatch, db: Path) -> None:
-    assert run(capsys, db, "repair", "start", "A000002", "--user", "joris")[0] == 0
+    assert run(capsys, db, "repair", "start", "A000002", "--user", "joris",
+               "--pin", "2222")[0] == 0
     assert run(capsys, db, "repair", "finish", "A000002", "--status", "fixed",
                "--safety-test", "pass", "--price-eur", "9", "--pin", "2222")[0] == 0
     monkeypatch.setenv("AMBACHT_PIN", "3333")
@@ -133,7 +145,8 @@ def test_each_person_acts_with_their_own_role_and_name(capsys, monkeypatch, db: 
     assert code == 2 and "Unknown PIN" in err  # with a name, the PIN must be that person's
     monkeypatch.delenv("AMBACHT_PIN")
     assert run(capsys, db, "correct", "A000001", "--reason", "Wrong item")[0] == 0
-    assert run(capsys, db, "void", "A000001", "--reason", "Oops", "--user", "Sanne")[0] == 0
+    assert run(capsys, db, "void", "A000001", "--reason", "Oops", "--user", "Sanne",
+               "--pin", "1111")[0] == 0
     assert history(capsys, db, "A000002") == [
         ("intake", "Sanne", "A"), ("repair_started", "Joris", "A"),
         ("safety_tested", "Joris", "A"), ("repair_finished", "Joris", "A"), ("sold", "Mo", "A")]

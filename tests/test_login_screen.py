@@ -88,3 +88,18 @@ def test_a_colleague_disabled_elsewhere_is_logged_out_at_the_next_touch_or_scan(
     ctx.auth.update_user(coordinator, coach.id, name=coach.name, role=Role.STORE, active=True)
     window.on_scan("A000001")  # a scan finds it out too
     assert window.user is None
+
+
+def test_a_colleagues_right_pin_at_the_keypad_does_not_wipe_out_wrong_ones(
+    qtbot, window: MainWindow, clock: FixedClock
+) -> None:
+    """Typing one's own PIN after every four guesses once started the count afresh."""
+    login = window.login
+    for _ in range(LOCK_AFTER - 1):
+        log_in(qtbot, window, "9999")
+    log_in(qtbot, window, "1111")
+    assert window.user is not None and window.user.name == "Sanne"
+    window.logout()
+    log_in(qtbot, window, "9999")
+    assert not login.pinpad.isEnabled()
+    assert login.message.text() == "Too many wrong PINs. Try again in 0:30."

@@ -44,7 +44,7 @@ def centre(tmp_path_factory: pytest.TempPathFactory) -> Path:
     store.close()
 
     def cli(*args: str, pin: str | None = None) -> None:
-        who = ["--pin", pin] if pin else ["--user", BOSS_NAME]
+        who = ["--pin", pin] if pin else ["--user", BOSS_NAME, "--pin", BOSS_PIN]
         assert main([*args, "--db", str(path), *who]) == 0, args
 
     coach, fixer, clerk = (pin for _, pin in STAFF.values())

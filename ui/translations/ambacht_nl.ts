@@ -587,12 +587,20 @@
         <translation>De eerste pincode is al ingesteld.</translation>
     </message>
     <message>
-        <source>No active staff member is called &apos;{name}&apos;.</source>
-        <translation>Er is geen actieve medewerker met de naam &apos;{name}&apos;.</translation>
+        <source>The name is empty; give a staff member&apos;s name or leave it out.</source>
+        <translation>De naam is leeg; geef de naam van een medewerker of laat hem weg.</translation>
     </message>
     <message>
-        <source>More than one staff member is called &apos;{name}&apos;; give the PIN.</source>
-        <translation>Er zijn meerdere medewerkers met de naam &apos;{name}&apos;; geef de pincode op.</translation>
+        <source>The PIN is empty; give a PIN or leave it out.</source>
+        <translation>De pincode is leeg; geef een pincode of laat hem weg.</translation>
+    </message>
+    <message>
+        <source>Acting as &apos;{name}&apos; needs that person&apos;s PIN (--pin or AMBACHT_PIN).</source>
+        <translation>Handelen als &apos;{name}&apos; vraagt de pincode van die persoon (--pin of AMBACHT_PIN).</translation>
+    </message>
+    <message>
+        <source>No active staff member is called &apos;{name}&apos;.</source>
+        <translation>Er is geen actieve medewerker met de naam &apos;{name}&apos;.</translation>
     </message>
     <message>
         <source>Unknown PIN. Try again.</source>
@@ -679,8 +687,24 @@
         <translation>Alleen je eigen artikelen van vandaag. Vraag de coördinator om deze.</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not an ISO time like 2025-03-01T10:30.</source>
+        <translation>&apos;{text}&apos; is geen ISO-tijd zoals 2025-03-01T10:30.</translation>
+    </message>
+    <message>
+        <source>A time before 2000 is not accepted.</source>
+        <translation>Een tijd vóór 2000 wordt niet aangenomen.</translation>
+    </message>
+    <message>
         <source>That time is in the future.</source>
         <translation>Dat tijdstip ligt in de toekomst.</translation>
+    </message>
+    <message>
+        <source>{time} does not exist in {zone}: the clocks jump from {first} to {second} then. Give the offset, e.g. {time}{first}.</source>
+        <translation>{time} bestaat niet in {zone}: de klok springt dan van {first} naar {second}. Geef de afwijking van UTC, bijvoorbeeld {time}{first}.</translation>
+    </message>
+    <message>
+        <source>{time} happens twice in {zone}, at {first} and at {second}. Give the offset, e.g. {time}{first}.</source>
+        <translation>{time} komt twee keer voor in {zone}, om {first} en om {second}. Geef de afwijking van UTC, bijvoorbeeld {time}{first}.</translation>
     </message>
     <message>
         <source>Enter a weight in kg.</source>
@@ -937,6 +961,10 @@
     <message>
         <source>The history in {path} was changed outside Ambacht: event {seqs} of station {station} was removed (before item {code}, {step}). Restore a backup made before that.</source>
         <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: stap {seqs} van station {station} is verwijderd (vóór item {code}, {step}). Zet een back-up terug van vóór die wijziging.</translation>
+    </message>
+    <message>
+        <source>A stored time cannot be read: &apos;{time}&apos;.</source>
+        <translation>Een opgeslagen tijd is onleesbaar: &apos;{time}&apos;.</translation>
     </message>
 </context>
 <context>
