@@ -102,4 +102,6 @@ def test_many_round_trips_keep_reference_counts(qtbot) -> None:
     assert worker.wait(10)
     seen.clear()
     drift = sys.getrefcount(True) - before[0], sys.getrefcount(None) - before[1]
-    assert abs(drift[0]) < 10 and abs(drift[1]) < 10, drift
+    # The fault lost one reference per outcome (-500 here); what other tests' widgets free
+    # meanwhile moves the counts by a few dozen at most.
+    assert abs(drift[0]) < 100 and abs(drift[1]) < 100, drift

@@ -95,8 +95,10 @@ def test_the_database_refuses_to_store_a_time_it_could_not_read(
     store: Store, gate: GateService, coordinator: User,
 ) -> None:
     item = gate.take_in(coordinator, gate.prepare("books", Route.SALE, None), None)
-    for sql in ("INSERT INTO events (id, item_id, type, at, recorded_at, station, user_id) "
-                "SELECT 'e2', item_id, 'priced', ?, recorded_at, station, user_id FROM events",
+    # The event continues its station's hash chain, so that only its time is wrong.
+    for sql in ("INSERT INTO events (id, item_id, type, at, recorded_at, station, user_id, seq, "
+                "prev_hash, hash) SELECT 'e2', item_id, 'priced', ?, recorded_at, station, "
+                "user_id, seq + 1, hash, 'x' FROM events ORDER BY seq DESC LIMIT 1",
                 "INSERT INTO visits (id, code, station, user_id, started_at) "
                 "VALUES ('v', 'VA1', 'A', 'system', ?)"):
         for bad in BAD_TIMES:
