@@ -8,6 +8,8 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from db.guard import IDENTITY_TABLE, new_file_id
+
 MIGRATION_SET = "ambacht"
 migrations = Migrations(MIGRATION_SET)
 
@@ -323,3 +325,17 @@ def m008_stock_index(db: Database) -> None:
            ON items (intake_at, category, weight_g, id, status, voided, origin)
            WHERE status IN ('in_stock', 'in_repair') AND voided = 0 AND origin <> 'bulk'"""
     )
+
+
+@migrations()
+def m011_file_identity(db: Database) -> None:
+    """A random id for this database file, mirrored into the header's `user_version` and
+    written there again by every commit, so that a `-wal` of another file is recognised and
+    never applied (`db/guard.py`). Backups are page copies and keep it."""
+    file_id = new_file_id()
+    db.execute(f"""CREATE TABLE {IDENTITY_TABLE} (
+        only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+        id INTEGER NOT NULL CHECK (id > 0)
+    )""")
+    db.execute(f"INSERT INTO {IDENTITY_TABLE} (only_row, id) VALUES (1, ?)", [file_id])
+    db.execute(f"PRAGMA user_version = {file_id}")

@@ -771,8 +771,8 @@
         <translation>Kan de map voor de database niet maken: {error}</translation>
     </message>
     <message>
-        <source>The database {path} is damaged ({detail}). Restore it from a backup.</source>
-        <translation>De database {path} is beschadigd ({detail}). Zet een back-up terug.</translation>
+        <source>The database {path} is damaged ({detail}), so nothing new is saved in it. Restore a backup: start Ambacht again and choose one, or use &apos;ambacht restore BACKUP&apos;.</source>
+        <translation>De database {path} is beschadigd ({detail}), dus er wordt niets nieuws in opgeslagen. Zet een back-up terug: start Ambacht opnieuw en kies er een, of gebruik &apos;ambacht restore BACKUP&apos;.</translation>
     </message>
     <message>
         <source>The disk is full, so this was not saved. Free up space on the disk (or ask the coordinator to), then try again.</source>
@@ -925,6 +925,14 @@
     <message>
         <source>Unknown device setting &apos;{key}&apos;.</source>
         <translation>Onbekende apparaatinstelling &apos;{key}&apos;.</translation>
+    </message>
+    <message>
+        <source>The file {wal} belongs to another database, so it was not applied to {path}. Move that file out of the folder (keep it), then start Ambacht again; or restore a backup.</source>
+        <translation>Het bestand {wal} hoort bij een andere database en is daarom niet op {path} toegepast. Zet dat bestand uit de map (bewaar het) en start Ambacht opnieuw, of zet een back-up terug.</translation>
+    </message>
+    <message>
+        <source>The database {path} was changed by a newer version of Ambacht ({changes}). This version may only read it, so nothing was changed. Update Ambacht on this computer.</source>
+        <translation>De database {path} is gewijzigd door een nieuwere versie van Ambacht ({changes}). Deze versie mag hem alleen lezen, dus er is niets veranderd. Werk Ambacht op deze computer bij.</translation>
     </message>
 </context>
 <context>
@@ -1586,6 +1594,10 @@
     <message>
         <source>Quit</source>
         <translation>Afsluiten</translation>
+    </message>
+    <message>
+        <source>Install the newest version of Ambacht on this computer, then start it again. The file is left exactly as it is.</source>
+        <translation>Installeer de nieuwste versie van Ambacht op deze computer en start hem opnieuw. Het bestand blijft precies zoals het is.</translation>
     </message>
     <message>
         <source>Backup of {when}: cannot be read</source>
