@@ -38,7 +38,7 @@ from db.files import (
     temporary,
 )
 from db.schema import MIGRATION_SET, known_migrations
-from intake.errors import QT_TRANSLATE_NOOP, StorageError
+from intake.errors import QT_TRANSLATE_NOOP, NewerDatabase, StorageError
 
 BACKUP_FOLDER_SETTING = "backup_folder"
 KEEP_DAILY = 7
@@ -228,7 +228,7 @@ def inspect(conn: sqlite3.Connection, path: Path, *, thorough: bool,
     if not applied:
         raise not_a_backup(path)
     if not newer_ok and not applied <= known_migrations():
-        raise StorageError(QT_TRANSLATE_NOOP(
+        raise NewerDatabase(QT_TRANSLATE_NOOP(
             "Errors", "{path} was made by a newer version of Ambacht; update Ambacht "
             "first."), path=str(path))
     if thorough:
