@@ -44,8 +44,8 @@ def open_read_only(path: Path) -> ImmediateDatabase:
     db = ImmediateDatabase(connect(f"{path.resolve().as_uri()}?mode=ro", uri=True))
     db.execute("PRAGMA foreign_keys=ON")
     db.execute("PRAGMA busy_timeout=5000")
-    for name, sql in db.execute(
-        "SELECT name, sql FROM main.sqlite_master WHERE type = 'table' AND name IN "
+    for (sql,) in db.execute(
+        "SELECT sql FROM main.sqlite_master WHERE type = 'table' AND name IN "
         f"({', '.join('?' * len(CACHE_TABLES))})", CACHE_TABLES
     ).fetchall():
         # Same columns and keys as the file's own table, in the temp schema.

@@ -1,9 +1,10 @@
 """The screen at start when the database cannot be used: what is wrong, and a way out.
 
 It names the problem and the file, lists the backups newest first (date and item count) as big
-buttons (none for a file a newer version changed: updating Ambacht is the way out there), and restores the chosen one with the same function as `ambacht restore`
+buttons, and restores the chosen one with the same function as `ambacht restore`
 (`db.restore.restore`: checked first, the old file kept aside). After a restore it emits
-`restored` and the app starts as usual; "Quit" closes the app.
+`restored` and the app starts as usual; "Quit" closes the app. A file a newer version changed
+gets no backups: updating Ambacht is the way out there.
 """
 
 from __future__ import annotations
