@@ -87,6 +87,9 @@ def _migrate(db: Database) -> None:
     if migrations.pending(db):
         with db.atomic():  # BEGIN IMMEDIATE (db/immediate.py); each migration a savepoint
             migrations.apply(db)
+        # Into the file now, not at the next checkpoint: a file's own pages carry its id
+        # (m011) from its first open by this version, which the -wal check compares against.
+        db.execute("PRAGMA wal_checkpoint(PASSIVE)")
     adopt_identity(db.conn)  # from now on every commit stamps the file's id (db/guard.py)
 
 

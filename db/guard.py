@@ -30,7 +30,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from intake.errors import QT_TRANSLATE_NOOP, StorageError
+from intake.errors import QT_TRANSLATE_NOOP, ForeignWal
 
 IDENTITY_TABLE = "file_identity"
 
@@ -106,10 +106,10 @@ def check_wal(conn: sqlite3.Connection, path: Path) -> None:
     recorded = recorded_id(conn)
     own = _header_id(path)
     if (recorded is not None and seen != recorded) or (own not in (0, None) and seen != own):
-        raise StorageError(QT_TRANSLATE_NOOP(
+        raise ForeignWal(QT_TRANSLATE_NOOP(
             "Errors", "The file {wal} belongs to another database, so it was not applied to "
-            "{path}. Move that file out of the folder (keep it), then start Ambacht again; or "
-            "restore a backup."), wal=str(wal), path=str(path))
+            "{path}, which is unchanged. Move that file out of the folder (keep it), then "
+            "start Ambacht again."), wal=str(wal), path=str(path))
 
 
 def _header_id(path: Path) -> int | None:

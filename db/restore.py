@@ -42,6 +42,7 @@ from db.files import (
     set_aside,
     temporary,
 )
+from db.guard import check_wal
 from db.readonly import newer_file, unknown_migrations
 from intake.errors import QT_TRANSLATE_NOOP, StorageError
 
@@ -85,10 +86,14 @@ def restore(backup: Path, db_path: Path | str, now: datetime) -> tuple[BackupSum
 
 def _readable(target: Path) -> bool:
     """Whether SQLite reads the file as a database, asked read-only: a writing connection on
-    a file it cannot read would delete the file's -wal when it closes."""
+    a file it cannot read would delete the file's -wal when it closes. A -wal of another
+    database beside it is refused here (ForeignWal), before a writing connection could
+    checkpoint it into the file: the file alone is newer than any backup, so moving the
+    stray -wal away is the way out, not a restore."""
     try:
         with closing(sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            check_wal(conn, target)
     except sqlite3.DatabaseError as exc:
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
         if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):

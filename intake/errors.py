@@ -77,3 +77,8 @@ class DamagedDatabase(StorageError):
 class NewerDatabase(StorageError):
     """The file was changed by a newer version of Ambacht (migrations this one does not know):
     it may be read, never written."""
+
+
+class ForeignWal(StorageError):
+    """A `-wal` of another database lies beside the file: it is not applied, and the file
+    alone is whole, so moving that `-wal` away (not a restore) is the way out."""

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from db import Store
 from db.backup import write_backup
@@ -29,6 +30,8 @@ from intake.clock import FixedClock
 from intake.errors import StorageError
 from intake.gate import GateService
 from intake.model import Route
+from ui.app import Startup
+from ui.screens.recovery import RecoveryScreen
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -110,10 +113,17 @@ def test_a_copied_wal_is_refused_and_never_applied(
         assert code == 2 and out == "", command
         assert err.count("\n") == 1 and "belongs to another database" in err
         assert str(wal(a)) in err and "Move that file out of the folder" in err
+        assert f"{a}, which is unchanged" in err
     with pytest.raises(StorageError, match="belongs to another database"):
         Store.open(a)
     assert digest(a) == before and digest(wal(a)) == stray  # nothing applied, nothing lost
     assert not (a.parent / "copy.sqlite").exists()
+
+    backup = write_backup(b, b.parent / "b-backup.sqlite").path
+    code, _, err = run(capsys, "restore", str(backup), "--db", str(a))
+    assert code == 2 and "belongs to another database" in err  # the file alone is newer
+    assert digest(a) == before and digest(wal(a)) == stray
+    assert not list(a.parent.glob("*.before-restore-*"))
 
     wal(a).rename(a.parent / "stray-wal")  # what the message asks
     code, out, _ = run(capsys, "item", "A000001", "--db", str(a))
@@ -122,6 +132,28 @@ def test_a_copied_wal_is_refused_and_never_applied(
     assert store.item_count() == 1 and store.settings()["site_name"] != "Centrum B"
     assert take_in(store, clock) == "A000002"
     store.close()
+
+
+def test_the_app_says_to_move_it_and_offers_no_backup(
+    qtbot, two: tuple[Path, Path], clock: FixedClock
+) -> None:
+    a, b = two
+    (a.parent / "backups").mkdir()
+    write_backup(a, a.parent / "backups" / "ambacht-2026-11-20T170000Z.sqlite")
+    store_b = Store.open(b)
+    _steps(store_b, clock)
+    shutil.copyfile(wal(b), wal(a))
+    store_b.close()
+    before = digest(a)
+    startup = Startup(a, clock, "nl")
+    startup.begin()
+    [window] = startup.windows
+    screen = window.centralWidget()
+    assert isinstance(screen, RecoveryScreen) and not startup.opened and screen.choices == {}
+    texts = " ".join(label.text() for label in screen.findChildren(QLabel))
+    assert "hoort bij een andere database" in texts and "uit de map" in texts
+    window.close()
+    assert digest(a) == before and wal(a).exists()
 
 
 def test_its_own_wal_after_a_kill_is_applied(two: tuple[Path, Path]) -> None:

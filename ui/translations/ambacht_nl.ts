@@ -927,12 +927,12 @@
         <translation>Onbekende apparaatinstelling &apos;{key}&apos;.</translation>
     </message>
     <message>
-        <source>The file {wal} belongs to another database, so it was not applied to {path}. Move that file out of the folder (keep it), then start Ambacht again; or restore a backup.</source>
-        <translation>Het bestand {wal} hoort bij een andere database en is daarom niet op {path} toegepast. Zet dat bestand uit de map (bewaar het) en start Ambacht opnieuw, of zet een back-up terug.</translation>
-    </message>
-    <message>
         <source>The database {path} was changed by a newer version of Ambacht ({changes}). This version may only read it, so nothing was changed. Update Ambacht on this computer.</source>
         <translation>De database {path} is gewijzigd door een nieuwere versie van Ambacht ({changes}). Deze versie mag hem alleen lezen, dus er is niets veranderd. Werk Ambacht op deze computer bij.</translation>
+    </message>
+    <message>
+        <source>The file {wal} belongs to another database, so it was not applied to {path}, which is unchanged. Move that file out of the folder (keep it), then start Ambacht again.</source>
+        <translation>Het bestand {wal} hoort bij een andere database en is daarom niet toegepast op {path}, die onveranderd is. Zet dat bestand uit de map (bewaar het) en start Ambacht opnieuw.</translation>
     </message>
 </context>
 <context>
@@ -1582,6 +1582,10 @@
     <message>
         <source>File: {path}</source>
         <translation>Bestand: {path}</translation>
+    </message>
+    <message>
+        <source>Ask the coordinator or IT support to move the file named above out of the folder, then start Ambacht again. The database itself was not changed.</source>
+        <translation>Vraag de coördinator of de ICT-ondersteuning het hierboven genoemde bestand uit de map te zetten en start Ambacht daarna opnieuw. De database zelf is niet veranderd.</translation>
     </message>
     <message>
         <source>Restore the newest backup that is complete. The current file is kept beside it, so nothing is deleted.</source>
