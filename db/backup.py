@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -59,7 +59,7 @@ class BackupSummary:
     latest_event_at: str | None  # UTC ISO time of the newest step recorded, None if none
 
 
-def backup_folder(settings: dict[str, str], db_path: Path | str) -> Path:
+def backup_folder(settings: Mapping[str, str], db_path: Path | str) -> Path:
     """The folder the settings name, or `backups` beside the database."""
     configured = settings.get(BACKUP_FOLDER_SETTING, "").strip()
     return Path(configured) if configured else Path(db_path).resolve().parent / "backups"
@@ -112,7 +112,7 @@ def backup_due(folder: Path, now: datetime) -> bool:
                    if made is not None)
 
 
-def back_up(db_path: Path | str, settings: dict[str, str], now: datetime) -> BackupSummary:
+def back_up(db_path: Path | str, settings: Mapping[str, str], now: datetime) -> BackupSummary:
     """Make a dated backup in the folder the settings name, then rotate its backups.
 
     The default folder beside the database is made (private) when missing; a chosen one (a USB

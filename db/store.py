@@ -19,7 +19,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.config_cache import ConfigCache
 from db.connection import open_database, storage_error
+from db.print_jobs import PrintJobs
 from intake.clock import from_storage, to_storage
 from intake.errors import DamagedDatabase, StorageError
 from intake.model import (
@@ -36,8 +38,7 @@ from intake.model import (
     User,
     Visit,
 )
-from labels.jobs import JobState, PrintJob, labels_from_json, labels_to_json
-from labels.setting import PrinterSetting
+from intake.settings import Settings
 
 _CATEGORY_COLUMNS = (
     "code, name_nl, name_en, icon, standard_weight_g, min_weight_g, max_weight_g, co2_factor, "
@@ -50,8 +51,6 @@ _ITEM_COLUMNS = (
 _ITEM_COLUMNS_OF_I = ", ".join(f"i.{column.strip()}" for column in _ITEM_COLUMNS.split(","))
 _VISIT_COLUMNS = "id, code, station, user_id, started_at, municipality, ended_at"
 _EVENT_COLUMNS = "id, item_id, type, at, recorded_at, station, user_id, reason, data"
-_JOB_COLUMNS = ("id, code, station, labels, copies, label_size, printer, state, attempts, "
-                "last_error, result, created_at, updated_at")
 _INSERT_VISIT = f"INSERT INTO visits ({_VISIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
 _INSERT_ITEM = f"INSERT INTO items ({_ITEM_COLUMNS}) VALUES ({', '.join('?' * 14)})"
 _INSERT_EVENT = f"INSERT INTO events ({_EVENT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
@@ -67,6 +66,8 @@ class Store:
         self.created = created  # True when this open made the file
         self.newer = newer  # migrations of a newer version: then the file is only read
         self._damage: StorageError | None = None
+        self.print_jobs = PrintJobs(db)
+        self._config = ConfigCache(db)
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False,
@@ -119,10 +120,13 @@ class Store:
 
     # --- settings and stations -------------------------------------------------------------
 
-    def settings(self) -> dict[str, str]:
-        return dict(self.db.execute("SELECT key, value FROM settings").fetchall())
+    def settings(self) -> Settings:
+        """The settings, read once and again after a change (`db.config_cache`)."""
+        return self._config.get("settings", lambda: Settings(
+            dict(self.db.execute("SELECT key, value FROM settings").fetchall())))
 
     def set_setting(self, key: str, value: str) -> None:
+        self._config.changed()
         self.db.execute(
             "INSERT INTO settings (key, value) VALUES (?, ?) "
             "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -130,11 +134,13 @@ class Store:
         )
 
     def add_station(self, letter: str) -> None:
+        self._config.changed()
         self.db.execute("INSERT OR IGNORE INTO stations (letter) VALUES (?)", [letter])
 
     def station_letters(self) -> list[str]:
         """The letters of every station that hands out codes in this database."""
-        return [row[0] for row in self.db.execute("SELECT letter FROM stations ORDER BY letter")]
+        return list(self._config.get("stations", lambda: [
+            row[0] for row in self.db.execute("SELECT letter FROM stations ORDER BY letter")]))
 
     def take_item_seq(self, station: str) -> int:
         """The station's next item number; call inside the transaction that uses it."""
@@ -172,6 +178,7 @@ class Store:
     # --- users -----------------------------------------------------------------------------
 
     def add_user(self, user: User, pin_hash: str | None, created_at: datetime) -> None:
+        self._config.changed()
         self.db.execute(
             "INSERT INTO users (id, name, role, pin_hash, active, created_at) "
             "VALUES (?, ?, ?, ?, ?, ?)",
@@ -182,19 +189,17 @@ class Store:
         )
 
     def users(self, *, include_inactive: bool = False) -> list[User]:
-        where = "" if include_inactive else "WHERE active = 1"
-        rows = self.db.execute(
-            f"SELECT id, name, role, active, pin_hash IS NOT NULL FROM users {where} "
-            "ORDER BY name COLLATE NOCASE"
-        ).fetchall()
-        return [_user(row) for row in rows]
+        """The staff by name (the disabled ones too when asked), read once and again after a
+        change."""
+        return [user for user in self._users().values() if include_inactive or user.active]
 
     def user(self, user_id: str) -> User | None:
-        row = self._one(
-            "SELECT id, name, role, active, pin_hash IS NOT NULL FROM users WHERE id = ?",
-            [user_id],
-        )
-        return _user(row) if row else None
+        return self._users().get(user_id)
+
+    def _users(self) -> dict[str, User]:
+        return self._config.get("users", lambda: {user.id: user for user in map(
+            _user, self.db.execute("SELECT id, name, role, active, pin_hash IS NOT NULL "
+                                   "FROM users ORDER BY name COLLATE NOCASE"))})
 
     def pin_hashes(self) -> list[tuple[str, str]]:
         """(user id, PIN hash) of every active user that has a PIN."""
@@ -203,9 +208,11 @@ class Store:
         ).fetchall()
 
     def set_pin_hash(self, user_id: str, pin_hash: str) -> None:
+        self._config.changed()  # a user's `has_pin`
         self.db.execute("UPDATE users SET pin_hash = ? WHERE id = ?", [pin_hash, user_id])
 
     def update_user(self, user: User) -> None:
+        self._config.changed()
         self.db.execute(
             "UPDATE users SET name = ?, role = ?, active = ? WHERE id = ?",
             [user.name, user.role.value, int(user.active), user.id],
@@ -301,18 +308,21 @@ class Store:
     # --- categories ------------------------------------------------------------------------
 
     def categories(self, *, include_hidden: bool = False) -> list[Category]:
-        where = "" if include_hidden else "WHERE hidden = 0"
-        rows = self.db.execute(
-            f"SELECT {_CATEGORY_COLUMNS} FROM categories {where} ORDER BY sort_order, code"
-        ).fetchall()
-        return [_category(row) for row in rows]
+        """The categories in their order (the hidden ones too when asked), read once and again
+        after a change."""
+        return [cat for cat in self._categories().values() if include_hidden or not cat.hidden]
 
     def category(self, code: str) -> Category | None:
-        row = self._one(f"SELECT {_CATEGORY_COLUMNS} FROM categories WHERE code = ?", [code])
-        return _category(row) if row else None
+        return self._categories().get(code)
+
+    def _categories(self) -> dict[str, Category]:
+        return self._config.get("categories", lambda: {cat.code: cat for cat in map(
+            _category, self.db.execute(
+                f"SELECT {_CATEGORY_COLUMNS} FROM categories ORDER BY sort_order, code"))})
 
     def save_category(self, cat: Category) -> None:
         """Insert a new category or replace the settings of an existing one."""
+        self._config.changed()
         self.db.execute(
             f"INSERT INTO categories ({_CATEGORY_COLUMNS}) VALUES ({', '.join('?' * 14)}) "
             "ON CONFLICT (code) DO UPDATE SET name_nl = excluded.name_nl, "
@@ -391,12 +401,6 @@ class Store:
                 "next_visit_seq = max(next_visit_seq, ?) WHERE letter = ?",
                 [next_item_seq, next_visit_seq, station],
             )
-
-    def set_item_route(self, item_id: str, route: Route) -> None:
-        self.db.execute("UPDATE items SET route = ? WHERE id = ?", [route.value, item_id])
-
-    def set_item_voided(self, item_id: str) -> None:
-        self.db.execute("UPDATE items SET voided = 1 WHERE id = ?", [item_id])
 
     def save_item_state(self, item: Item) -> None:
         """Write an item's current state as its events make it (same transaction as the event)."""
@@ -690,34 +694,6 @@ class Store:
         (count,) = self._one("SELECT count(*) FROM items") or (0,)
         return int(count)
 
-    # --- label print jobs (m007) -----------------------------------------------------------
-
-    def add_print_job(self, job: PrintJob) -> None:
-        self.db.execute(f"INSERT INTO print_jobs ({_JOB_COLUMNS}) VALUES ({', '.join('?' * 13)})",
-                        _job_row(job))
-
-    def save_print_job(self, job: PrintJob) -> None:
-        """Write a job's progress: state, attempts, error, result and its latest printer."""
-        self.db.execute(
-            "UPDATE print_jobs SET label_size = ?, printer = ?, state = ?, attempts = ?, "
-            "last_error = ?, result = ?, updated_at = ? WHERE id = ?",
-            [job.label_size, job.printer.to_json(), job.state.value, job.attempts,
-             job.last_error, job.result, to_storage(job.updated_at), job.id],
-        )
-
-    def print_job(self, job_id: str) -> PrintJob | None:
-        row = self._one(f"SELECT {_JOB_COLUMNS} FROM print_jobs WHERE id = ?", [job_id])
-        return _print_job(row) if row else None
-
-    def waiting_print_jobs(self, station: str) -> list[PrintJob]:
-        """The station's jobs not printed nor cancelled yet, in the order they were queued."""
-        rows = self.db.execute(
-            f"SELECT {_JOB_COLUMNS} FROM print_jobs WHERE station = ? "
-            "AND state IN ('queued', 'printing', 'failed') ORDER BY rowid",
-            [station],
-        ).fetchall()
-        return [_print_job(row) for row in rows]
-
 
 def _name_table(table: str) -> str:
     """A name list's table; the name goes into SQL, so only known tables pass."""
@@ -786,18 +762,6 @@ def _event(row: Sequence[Any]) -> Event:
         recorded_at=from_storage(row[4]), station=row[5], user_id=row[6], reason=row[7],
         data=json.loads(row[8]),
     )
-
-
-def _job_row(job: PrintJob) -> list[Any]:
-    return [job.id, job.code, job.station, labels_to_json(job.labels), job.copies,
-            job.label_size, job.printer.to_json(), job.state.value, job.attempts, job.last_error,
-            job.result, to_storage(job.created_at), to_storage(job.updated_at)]
-
-
-def _print_job(row: Sequence[Any]) -> PrintJob:
-    return PrintJob(row[0], row[1], row[2], labels_from_json(row[3]), row[4], row[5],
-                    PrinterSetting.from_json(row[6]), JobState(row[7]), row[8], row[9], row[10],
-                    from_storage(row[11]), from_storage(row[12]))
 
 
 def _in_chunks(values: Sequence[str], size: int = 500) -> Iterator[tuple[list[str], str]]:

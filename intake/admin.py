@@ -22,6 +22,7 @@ from intake.ids import new_id
 from intake.model import Category, ConfigChange, User
 from intake.monitoring import TARGET_KINDS, Period
 from intake.ords import check_product_category
+from intake.settings import Settings
 from intake.text import clean_name
 from intake.units import check_price, check_weight_limits, is_whole
 from labels.layout import SIZES
@@ -49,7 +50,7 @@ class AdminService:
         """`station`: where the changes are made (default: the database's own station)."""
         self.store = store
         self.clock = clock
-        self.station = station or store.settings()["station"]
+        self.station = station or store.settings().station
 
     # --- categories ------------------------------------------------------------------------
 
@@ -198,7 +199,7 @@ class AdminService:
 
     # --- station settings ------------------------------------------------------------------
 
-    def settings(self) -> dict[str, str]:
+    def settings(self) -> Settings:
         return self.store.settings()
 
     def set_site_name(self, actor: User, name: str) -> None:

@@ -20,7 +20,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from db import Store
-from intake.localtime import site_zone
 from intake.model import Barrier, RepairStatus
 from intake.monitoring import Figures, Period, Report, TargetProgress, figures_json
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS
@@ -221,8 +220,7 @@ def ords_csv(store: Store, period: Period) -> str:
     with the site as `data_provider` and NLD as the country."""
     start, end = period.span(store)
     settings = store.settings()
-    zone = site_zone(settings)
-    site = settings.get("site_name", "")
+    zone, site = settings.zone, settings.site_name
     categories = {c.code: c for c in store.categories(include_hidden=True)}
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")

@@ -21,7 +21,7 @@ from intake.errors import (
 )
 from intake.ids import new_id
 from intake.lifecycle import check_in_stock
-from intake.localtime import day_span, site_zone
+from intake.localtime import day_span
 from intake.model import Category, EventType, GateTotals, Item, Origin, Route, User, Visit
 from intake.steps import StepService, clean_reason
 from intake.units import check_weight_limits
@@ -62,7 +62,7 @@ class GateService(StepService):
 
     def today(self, *, all_stations: bool = False) -> GateTotals:
         """Items, weight and visits since local midnight, at this station or at all of them."""
-        start, end = day_span(self.clock.now(), site_zone(self.store.settings()))
+        start, end = day_span(self.clock.now(), self.store.settings().zone)
         return self.store.gate_totals(start, end, None if all_stations else self.station)
 
     # --- visits ----------------------------------------------------------------------------

@@ -14,12 +14,12 @@ from db import Store
 from intake.clock import Clock, SystemClock
 from intake.errors import QT_TRANSLATE_NOOP, NotFound
 from intake.ids import new_id
-from intake.localtime import site_zone
 from intake.model import Item, Route, Status
 from intake.paths import data_dir
+from intake.settings import whole_number
 from intake.units import format_eur, format_kg
 from labels.jobs import JobState, PrintJob
-from labels.layout import DEFAULT_SIZE, SIZES, LabelContent
+from labels.layout import LabelContent
 from labels.printing import CupsPrinter, DocumentPrinter, FolderPrinter, LabelPrinter
 from labels.render import render_pdf
 from labels.setting import PRINTER_KINDS, PrinterSetting, open_printer
@@ -39,7 +39,7 @@ class LabelService:
 
     def content(self, item: Item) -> LabelContent:
         settings = self.store.settings()
-        lang = settings.get("label_language", "nl")
+        lang = settings.label_language
         category = self.store.category(item.category)
         if category is None:  # pragma: no cover - the foreign key makes this impossible
             raise NotFound(
@@ -50,8 +50,8 @@ class LabelService:
             category=category.name(lang),
             weight=format_kg(item.weight_g, lang, estimated=item.weight_estimated),
             route=ROUTE_NAMES.get(lang, ROUTE_NAMES["nl"])[item.route],
-            date=item.intake_at.astimezone(site_zone(settings)).strftime("%d-%m-%Y"),
-            site=settings.get("site_name", ""),
+            date=item.intake_at.astimezone(settings.zone).strftime("%d-%m-%Y"),
+            site=settings.site_name,
             price=self._price(item, lang),
         )
 
@@ -62,8 +62,7 @@ class LabelService:
         return format_eur(item.price_cents, lang) if for_sale and item.price_cents else ""
 
     def size(self) -> str:
-        size = self.store.settings().get("label_size", DEFAULT_SIZE)
-        return size if size in SIZES else DEFAULT_SIZE
+        return self.store.settings().label_size
 
     def render(self, items: list[Item], size: str | None = None) -> bytes:
         """One PDF with a label for each item (times the labels-per-item setting)."""
@@ -72,10 +71,7 @@ class LabelService:
         return render_pdf(contents, size or self.size())
 
     def copies(self) -> int:
-        try:
-            return max(1, min(5, int(self.store.settings().get("labels_per_item", "1"))))
-        except ValueError:
-            return 1
+        return self.store.settings().labels_per_item
 
     def printer_setting(self) -> PrinterSetting:
         """The station's label printer. Before printer kinds, a queue name meant CUPS."""
@@ -87,8 +83,8 @@ class LabelService:
             kind=kind,
             name=settings.get("qt_printer" if kind == "qt" else "printer", ""),
             host=settings.get("zebra_host", ""),
-            port=_number(settings.get("zebra_port"), 9100),
-            dpi=_number(settings.get("printer_dpi"), 203),
+            port=whole_number(settings.get("zebra_port"), 9100),
+            dpi=whole_number(settings.get("printer_dpi"), 203),
             folder=str(self.label_folder()),
         )
 
@@ -98,19 +94,15 @@ class LabelService:
 
     def document_printer(self) -> DocumentPrinter:
         """Where A4 documents (delivery notes) go: a CUPS queue if set, else a folder."""
-        settings = self.store.settings()
-        if settings.get("document_printer"):
-            return CupsPrinter(settings["document_printer"])
-        return FolderPrinter(self.document_folder())
+        queue = self.store.settings().document_printer
+        return CupsPrinter(queue) if queue else FolderPrinter(self.document_folder())
 
     def document_folder(self) -> Path:
         """Where documents and reports are saved as files."""
-        folder = self.store.settings().get("document_folder", "")
-        return Path(folder) if folder else data_dir() / "documents"
+        return self.store.settings().document_folder or data_dir() / "documents"
 
     def label_folder(self) -> Path:
-        folder = self.store.settings().get("label_folder", "")
-        return Path(folder) if folder else data_dir() / "labels"
+        return self.store.settings().label_folder or data_dir() / "labels"
 
     # --- print jobs ------------------------------------------------------------------------
 
@@ -131,12 +123,12 @@ class LabelService:
             state=JobState.QUEUED, attempts=0, last_error="", result="", created_at=now,
             updated_at=now,
         )
-        self.store.add_print_job(job)
+        self.store.print_jobs.add(job)
         return job
 
     def waiting_jobs(self) -> list[PrintJob]:
         """This station's jobs that have not printed yet, oldest first."""
-        return self.store.waiting_print_jobs(self._station())
+        return self.store.print_jobs.waiting(self._station())
 
     def start_attempt(self, job: PrintJob) -> PrintJob:
         """The job goes to the station's printer of this moment, in its label size."""
@@ -151,22 +143,16 @@ class LabelService:
 
     def cancel_job(self, job_id: str) -> PrintJob | None:
         """Cancel a waiting job; None when it has printed, is printing or is gone."""
-        job = self.store.print_job(job_id)
+        job = self.store.print_jobs.get(job_id)
         if job is None or job.state not in (JobState.QUEUED, JobState.FAILED):
             return None
         return self._save(replace(job, state=JobState.CANCELLED))
 
     def _save(self, job: PrintJob) -> PrintJob:
         job = replace(job, updated_at=self.clock.now())
-        self.store.save_print_job(job)
+        self.store.print_jobs.update(job)
         return job
 
     def _station(self) -> str:
-        return self.store.settings().get("station", "")
+        return self.store.settings().station
 
-
-def _number(text: str | None, default: int) -> int:
-    try:
-        return int(text or default)
-    except ValueError:
-        return default

@@ -15,7 +15,6 @@ from intake.auth import Action, require
 from intake.codes import shipment_code
 from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from intake.lifecycle import check_in_stock
-from intake.localtime import site_zone
 from intake.model import EventType, Item, Origin, Route, User
 from intake.steps import StepService
 from intake.units import check_weight_limits, format_kg
@@ -101,17 +100,17 @@ class MaterialService(StepService):
         """The delivery note as a PDF in the site's label language, kg per category."""
         shipment = self.shipment(code)
         settings = self.store.settings()
-        lang = settings.get("label_language", "nl")
+        lang = settings.label_language
         names = {c.code: c.name(lang) for c in self.store.categories(include_hidden=True)}
         per_category: dict[str, int] = defaultdict(int)
         for item in shipment.items:
             per_category[item.category] += item.weight_g
-        local = shipment.at.astimezone(site_zone(settings))
+        local = shipment.at.astimezone(settings.zone)
         # reportlab's page layout takes a tenth of a second to import: only when needed.
         from labels.delivery_note import DeliveryNote, NoteLine, render_delivery_note
 
         note = DeliveryNote(
-            lang=lang, site=settings.get("site_name", ""), number=shipment.code,
+            lang=lang, site=settings.site_name, number=shipment.code,
             recipient=shipment.recipient, date=local.strftime("%d-%m-%Y %H:%M"),
             lines=[NoteLine(item.code, names.get(item.category, item.category),
                             format_kg(item.weight_g, lang, estimated=item.weight_estimated))

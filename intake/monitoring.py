@@ -25,6 +25,7 @@ import json
 import logging
 import threading
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -485,7 +486,7 @@ def parse_day(text: str) -> date:
         ) from None
 
 
-def stored_baseline(settings: dict[str, str]) -> Period | None:
+def stored_baseline(settings: Mapping[str, str]) -> Period | None:
     """The period the coordinator marked as the baseline (nulmeting), if any."""
     try:
         return Period(date.fromisoformat(settings["baseline_from"]),
@@ -494,7 +495,7 @@ def stored_baseline(settings: dict[str, str]) -> Period | None:
         return None
 
 
-def stored_targets(settings: dict[str, str], year: int) -> dict[str, float]:
+def stored_targets(settings: Mapping[str, str], year: int) -> dict[str, float]:
     """The targets set for `year` (kg, items, or percent for the reuse rate)."""
     found = {}
     for kind in TARGET_KINDS:

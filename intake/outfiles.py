@@ -17,7 +17,7 @@ import errno
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -67,7 +67,7 @@ class OutputFile:
 
 @contextmanager
 def reserve(path: Path, *, force: bool, db_path: Path | str,
-            settings: dict[str, str]) -> Iterator[OutputFile]:
+            settings: Mapping[str, str]) -> Iterator[OutputFile]:
     """Check `path` as the place for a file that goes with a step (see the module); raises
     ValidationError when it is refused. The temporary file goes when the block ends."""
     target = _absolute(path)
@@ -102,7 +102,7 @@ def _absolute(path: Path) -> Path:
     return folder / path.name
 
 
-def _protected(db_path: Path, settings: dict[str, str]) -> list[Path]:
+def _protected(db_path: Path, settings: Mapping[str, str]) -> list[Path]:
     """The database's own files and the backup folders, resolved."""
     db = db_path.resolve()
     return [Path(f"{db}{suffix}") for suffix in _DATABASE_SUFFIXES] + [

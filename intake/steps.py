@@ -16,7 +16,7 @@ from intake.codes import item_code, normalize_item_code
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound, ValidationError
 from intake.ids import new_id
 from intake.lifecycle import CORRECTABLE, active_events, apply, check_not_voided, replay
-from intake.localtime import day_span, site_zone
+from intake.localtime import day_span
 from intake.model import Category, Event, EventType, Item, Origin, Role, Route, User, Visit
 from intake.text import one_line
 
@@ -239,7 +239,7 @@ class StepService:
 
     def _check_own_today(self, user: User, step: Event) -> None:
         """Staff correct their own steps of today; older ones and others' go via the coordinator."""
-        start, _ = day_span(self.clock.now(), site_zone(self.store.settings()))
+        start, _ = day_span(self.clock.now(), self.store.settings().zone)
         if step.user_id != user.id or step.recorded_at < start:
             raise NotAllowed(
                 QT_TRANSLATE_NOOP(

@@ -119,32 +119,40 @@ class FolderPrinter(PdfPrinter):
         self.folder = Path(folder)
 
     def print_pdf(self, pdf: bytes, job_name: str) -> str:
-        name = safe_job_name(job_name)
-        part: str | None = None
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            # Write beside the target, then link it into place: a half-written file is never
-            # visible, and an earlier label of the same item is never overwritten.
-            with tempfile.NamedTemporaryFile(dir=self.folder, suffix=".part", delete=False) as tmp:
-                part = tmp.name
-                tmp.write(pdf)
-                tmp.flush()
-                os.fsync(tmp.fileno())
-            target = self.folder / f"{name}.pdf"
-            number = 1
-            while True:
-                try:
-                    os.link(part, target)
-                    break
-                except FileExistsError:
-                    number += 1
-                    target = self.folder / f"{name}-{number}.pdf"
+            return str(save_new_file(self.folder, safe_job_name(job_name), ".pdf", pdf))
         except OSError as exc:
             raise PrintError(f"cannot write to {self.folder}: {exc.strerror or exc}") from exc
-        finally:
-            if part is not None and os.path.exists(part):
-                os.unlink(part)
-        return str(target)
+
+
+def save_new_file(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
+    """Write `data` as a new file `stem + suffix` in `folder` (made if missing) and return its
+    path; a name already taken gets a number (`stem-2`), so nothing is ever overwritten.
+
+    The data goes into a temporary file beside the target first and is linked into place
+    whole: a half-written file is never visible, and a link (symbolic or not) lying in wait
+    under the name is never followed. Raises OSError when the folder can't be written.
+    """
+    part: str | None = None
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False) as tmp:
+            part = tmp.name
+            tmp.write(data)
+            tmp.flush()
+            os.fsync(tmp.fileno())
+        target = folder / f"{stem}{suffix}"
+        number = 1
+        while True:
+            try:
+                os.link(part, target)
+                return target
+            except FileExistsError:
+                number += 1
+                target = folder / f"{stem}-{number}{suffix}"
+    finally:
+        if part is not None and os.path.exists(part):
+            os.unlink(part)
 
 
 def list_cups_queues(lpstat_command: str = "lpstat") -> list[str]:

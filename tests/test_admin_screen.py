@@ -113,10 +113,10 @@ def test_add_municipality_and_a_refused_setting(qtbot, screen: AdminScreen) -> N
     type_on_keypad(qtbot, screen, "5")
     assert screen.banner.property("role") == "banner-error"
     assert "30 to 3600" in screen.banner.text()
-    assert ctx.setting("idle_logout_s") == "120"
+    assert ctx.settings().idle_logout_s == 120
     tap(qtbot, screen.sections["station"].change)
     type_on_keypad(qtbot, screen, "300")
-    assert ctx.setting("idle_logout_s") == "300"
+    assert ctx.settings().idle_logout_s == 300
     assert ctx.admin.changes()[0].what == "setting idle_logout_s"
 
 
@@ -130,7 +130,7 @@ def test_changing_the_app_language_applies_at_once(qtbot, screen: AdminScreen) -
     select(screen, "station", "language")
     tap(qtbot, screen.sections["station"].change)
     tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["nl"])
-    assert screen.ctx.setting("language") == "nl"
+    assert screen.ctx.settings().language == "nl"
     qtbot.waitUntil(lambda: screen.back.text() == "Terug")
 
 

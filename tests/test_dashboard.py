@@ -70,6 +70,14 @@ def test_the_dashboard_shows_the_period_and_exports_it(
     tap(qtbot, dashboard.pdf_button)
     assert (tmp_path / "documents" / "report-2026-01-01-2026-12-31.pdf").exists()
     assert "Saved as" in dashboard.banner.text()
+    # A second export never overwrites the first, nor follows a link lying in wait.
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep")
+    (tmp_path / "documents" / "report-2026-01-01-2026-12-31-2.pdf").symlink_to(precious)
+    tap(qtbot, dashboard.pdf_button)
+    third = tmp_path / "documents" / "report-2026-01-01-2026-12-31-3.pdf"
+    assert third.read_bytes().startswith(b"%PDF") and precious.read_text() == "keep"
+    assert str(third) in dashboard.banner.text()
     # A scan on the dashboard opens the item at the gate.
     code = ctx.gate.take_in(coach, ctx.gate.prepare("books", "sale")).code
     scan(qtbot, code)

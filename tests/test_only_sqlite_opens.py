@@ -47,14 +47,12 @@ ALLOWED = {
         "opens the folder (O_RDONLY) to fsync a new name, not a file in it",
     ("intake/exports.py", "report_xlsx", "book.save"): "saves the workbook into a BytesIO",
     ("labels/render.py", "render_pdf", "Canvas"): "draws the label PDF into a BytesIO",
-    ("labels/printing.py", "FolderPrinter.print_pdf", "tempfile.NamedTemporaryFile"):
-        "a new .part file for a label PDF in the label folder",
+    ("labels/printing.py", "save_new_file", "tempfile.NamedTemporaryFile"):
+        "a new .part file for a label PDF or a report in the label or documents folder",
     ("ui/qt_printer.py", "QtPrinter.print_pdf", "path.write_bytes"):
         "the label PDF into a temporary folder of its own, for QtPdf",
     ("ui/qt_printer.py", "QtPrinter.print_pdf", "document.load"):
         "QtPdf reads that label PDF back",
-    ("ui/screens/dashboard.py", "DashboardScreen.export", "path.write_bytes"):
-        "a report (report-FIRST-LAST.xlsx/.pdf) in the documents folder",
     ("ui/widgets/icons.py", "icon", "path.read_text"): "an SVG icon shipped with the app",
     ("ui/i18n.py", "Language.apply", "translator.load"):
         "Qt reads a .qm translation shipped with the app",

@@ -85,7 +85,7 @@ def test_labels_queued_while_the_zebra_is_off_all_print_once_when_it_is_back(
         assert len(zebra.labels) == 5
     finally:
         zebra.stop()
-    jobs = [store.print_job(job.id) for job in waiting]
+    jobs = [store.print_jobs.get(job.id) for job in waiting]
     assert all(job is not None and job.state is JobState.DONE and job.attempts >= 1 and
                job.result == f"Zebra 127.0.0.1:{port}" and job.last_error == "" for job in jobs)
 
@@ -165,8 +165,8 @@ def test_labels_waiting_at_a_restart_print_when_the_app_is_back(
     # The app died while sending the last one: the job says 'printing'.
     from dataclasses import replace
 
-    last = store.waiting_print_jobs("A")[-1]
-    store.save_print_job(replace(last, state=JobState.PRINTING))
+    last = store.print_jobs.waiting("A")[-1]
+    store.print_jobs.update(replace(last, state=JobState.PRINTING))
     store.close()
 
     store = Store.open(path)

@@ -1,17 +1,15 @@
 """Automatic backups while the app runs: one at start, then whenever none is from the last day.
 
-The copy runs on a plain Python thread with its own SQLite connection (`db.backup.back_up`),
-so the gate never waits for it; with WAL the gate keeps writing meanwhile. As with printing,
-the worker touches no Qt object: a timer on the UI thread turns its outcome into the `done` or
-`failed` signal. A failure (the USB stick unplugged, the share gone) is logged and shown to the
-coordinator; it never stops an intake.
+The copy runs on a background `Worker` (`ui.background`) with its own SQLite connection
+(`db.backup.back_up`), so the gate never waits for it; with WAL the gate keeps writing
+meanwhile. Its outcome becomes the `done` or `failed` signal on the UI thread. A failure (the
+USB stick unplugged, the share gone) is logged and shown to the coordinator; it never stops an
+intake.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
-import threading
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -28,10 +26,10 @@ from db.backup import (
 )
 from intake.clock import Clock
 from intake.errors import AmbachtError
+from ui.background import Worker
 
 log = logging.getLogger("ambacht")
 CHECK_EVERY_MS = 60 * 60 * 1000  # hourly: a day's backup is never more than an hour late
-POLL_MS = 200
 
 
 class BackupScheduler(QObject):
@@ -47,14 +45,10 @@ class BackupScheduler(QObject):
         self._settings = settings
         self.clock = clock
         self.last_error: AmbachtError | None = None
-        self._outcomes: queue.SimpleQueue[BackupSummary | AmbachtError] = queue.SimpleQueue()
-        self._worker: threading.Thread | None = None
+        self._worker = Worker("backup", parent=self)
         self._check = QTimer(self)
         self._check.setInterval(CHECK_EVERY_MS)
         self._check.timeout.connect(self.back_up_if_due)
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._deliver)
 
     def enabled(self) -> bool:
         """An in-memory database (tests) has nothing to back up."""
@@ -80,49 +74,32 @@ class BackupScheduler(QObject):
             self.back_up_now()
 
     def back_up_now(self) -> None:
-        """Start a backup unless one is running."""
+        """Start a backup unless one is running (the settings are read here, on the UI
+        thread)."""
         if not self.enabled() or self.running():
             return
         settings, now = self._settings(), self.clock.now()
-        self._worker = threading.Thread(target=self._run, args=(settings, now),
-                                        name="ambacht-backup", daemon=True)
-        self._worker.start()
-        self._poll.start()
+        self._worker.submit(lambda: back_up(self.db_path, settings, now), self._succeeded,
+                            self._failed)
 
     def running(self) -> bool:
-        return self._worker is not None and self._worker.is_alive()
+        return self._worker.busy()
 
     def wait(self, seconds: float = 60.0) -> None:
         """Block until a running backup is done and its signal sent (shutdown and tests)."""
-        if self._worker is not None:
-            self._worker.join(seconds)
-        self._deliver()
+        self._worker.wait(seconds)
 
-    def _run(self, settings: dict[str, str], now: datetime) -> None:
-        """Runs on the worker thread (the settings were read on the UI thread)."""
-        try:
-            self._outcomes.put(back_up(self.db_path, settings, now))
-        except AmbachtError as exc:
-            self._outcomes.put(exc)
+    def _succeeded(self, summary: BackupSummary) -> None:
+        self.last_error = None
+        log.info("backup %s: %d items, %d steps", summary.path, summary.items, summary.events)
+        self.done.emit(str(summary.path))
 
-    def _deliver(self) -> None:
-        """On the UI thread: announce the outcome; stop polling when the worker is done."""
-        while True:
-            try:
-                outcome = self._outcomes.get_nowait()
-            except queue.Empty:
-                break
-            if isinstance(outcome, AmbachtError):
-                self.last_error = outcome
-                log.warning("backup failed: %s", outcome)
-                self.failed.emit(outcome)
-            else:
-                self.last_error = None
-                log.info("backup %s: %d items, %d steps", outcome.path, outcome.items,
-                         outcome.events)
-                self.done.emit(str(outcome.path))
-        if not self.running():
-            self._poll.stop()
+    def _failed(self, exc: Exception) -> None:
+        if not isinstance(exc, AmbachtError):
+            raise exc  # a bug, not a full disk: let it be seen
+        self.last_error = exc
+        log.warning("backup failed: %s", exc)
+        self.failed.emit(exc)
 
 
 def removable_folders() -> list[Path]:

@@ -15,8 +15,9 @@ from intake.auth import AuthService
 from intake.clock import Clock
 from intake.gate import GateService
 from intake.labelling import LabelService
-from intake.localtime import site_zone
 from intake.material import MaterialService
+from intake.model import User
+from intake.settings import Settings
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
 from ui.backups import BackupScheduler
@@ -43,8 +44,27 @@ class AppContext:
     backups: BackupScheduler
     devices: Devices = field(default_factory=Devices)  # run_app starts them as set up
 
-    def setting(self, key: str, default: str = "") -> str:
-        return self.store.settings().get(key, default)
+    def settings(self) -> Settings:
+        """The settings as they are now (read again only after a change)."""
+        return self.store.settings()
 
     def zone(self) -> ZoneInfo:
-        return site_zone(self.store.settings())
+        return self.store.settings().zone
+
+    # Lists the screens show, from the store's cache (read again only after a change).
+
+    def category_names(self) -> dict[str, str]:
+        """Every category's name in the app's language, the hidden ones too (old items)."""
+        lang = self.language.code
+        return {cat.code: cat.name(lang) for cat in self.store.categories(include_hidden=True)}
+
+    def user_names(self) -> dict[str, str]:
+        """Every colleague's name by id, the disabled ones too (they stay in the history)."""
+        return {user.id: user.name for user in self.store.users(include_inactive=True)}
+
+    def station_letters(self) -> list[str]:
+        return self.store.station_letters()
+
+    def account(self, user_id: str) -> User | None:
+        """A colleague's account as it is now (the coordinator may have changed it)."""
+        return self.store.user(user_id)

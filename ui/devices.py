@@ -1,18 +1,15 @@
 """The serial devices for the screens: the scale's latest reading and the serial scanner's codes.
 
-The readers (`devices/`) run on plain Python threads and never touch Qt; they leave what they
-read in a slot or a queue, and a timer on the UI thread passes it on as signals, as the print
-queue does (PySide6 6.12 on Python 3.11 loses references on signals emitted from other threads).
+The readers (`devices/`) run on plain Python threads and never touch Qt; they put what they
+read into an `Inbox` (`ui.background`), which hands it on as signals on the UI thread.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
-import threading
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from devices.protocols import Protocol, Reading, Status
 from devices.scale import ScaleReader
@@ -20,8 +17,8 @@ from devices.scanner import ScannerReader
 from devices.serial_link import Fault, FaultKind
 from devices.settings import scale_settings, scanner_settings
 from intake.units import format_kg
+from ui.background import Inbox
 
-POLL_MS = 50
 log = logging.getLogger("ambacht")
 
 
@@ -36,11 +33,8 @@ class ScaleLink(QObject):
         self.protocol: Protocol | None = None
         self.port = ""
         self._reader: ScaleReader | None = None
-        self._lock = threading.Lock()
-        self._latest: Reading | Fault | None = None
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._deliver)
+        # Only the newest reading counts.
+        self._readings: Inbox[Reading | Fault] = Inbox(self._take, latest_only=True, parent=self)
 
     def configured(self) -> bool:
         return self._reader is not None
@@ -52,17 +46,17 @@ class ScaleLink(QObject):
         if found is not None:
             port_settings, self.protocol = found
             self.port = port_settings.port
-            self._reader = ScaleReader(port_settings, self.protocol, self._take)
+            self._reader = ScaleReader(port_settings, self.protocol, self._readings.put)
             self._reader.start()
-            self._timer.start()
+            self._readings.start()
         self.changed.emit()
 
     def stop(self) -> None:
         if self._reader is not None:
             self._reader.stop()
         self._reader = self.protocol = None
-        self._timer.stop()
-        self.state = self._latest = None
+        self._readings.stop()
+        self.state = None
 
     def zero(self) -> None:
         if self._reader is not None:
@@ -73,14 +67,7 @@ class ScaleLink(QObject):
             self._reader.tare()
 
     def _take(self, event: Reading | Fault) -> None:
-        """On the reader's thread: only the latest counts."""
-        with self._lock:
-            self._latest = event
-
-    def _deliver(self) -> None:
-        with self._lock:
-            event, self._latest = self._latest, None
-        if event is not None and event != self.state:
+        if event != self.state:
             self.state = event
             self.changed.emit()
 
@@ -94,10 +81,7 @@ class ScannerLink(QObject):
         super().__init__(parent)
         self._fault: Fault | None = None
         self._reader: ScannerReader | None = None
-        self._codes: queue.SimpleQueue[str] = queue.SimpleQueue()
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._deliver)
+        self._codes: Inbox[str] = Inbox(self.scanned.emit, parent=self)
 
     def apply(self, settings: Mapping[str, str]) -> None:
         self.stop()
@@ -105,13 +89,13 @@ class ScannerLink(QObject):
         if port_settings is not None:
             self._reader = ScannerReader(port_settings, self._codes.put, self._faulted)
             self._reader.start()
-            self._timer.start()
+            self._codes.start()
 
     def stop(self) -> None:
         if self._reader is not None:
             self._reader.stop()
         self._reader = None
-        self._timer.stop()
+        self._codes.stop()
 
     def _faulted(self, fault: Fault) -> None:
         """On the reader's thread. A scanner is silent when idle, so no screen shows its faults;
@@ -119,10 +103,6 @@ class ScannerLink(QObject):
         if fault != self._fault:
             log.warning("serial scanner: %s %s", fault.kind, fault.detail)
         self._fault = fault
-
-    def _deliver(self) -> None:
-        while not self._codes.empty():
-            self.scanned.emit(self._codes.get())
 
 
 class Devices:

@@ -96,11 +96,7 @@ class MainWindow(QMainWindow):
 
     def on_logged_in(self, user: User) -> None:
         self.user = user
-        try:
-            seconds = int(self.ctx.setting("idle_logout_s", "120"))
-        except ValueError:
-            seconds = 120
-        self.idle_timer.setInterval(max(10, seconds) * 1000)
+        self.idle_timer.setInterval(max(10, self.ctx.settings().idle_logout_s) * 1000)
         self.idle_timer.start()
         self.show_role_home()
         self.show_backup_problem()
@@ -187,7 +183,7 @@ class MainWindow(QMainWindow):
         coordinator changed it (perhaps at another station), log out and say why. The
         services check roles too; this ends the session instead of refusing each tap."""
         assert self.user is not None
-        now = self.ctx.store.user(self.user.id)
+        now = self.ctx.account(self.user.id)
         if now is not None and now.active and now.role is self.user.role:
             return True
         self.logout()

@@ -1,25 +1,21 @@
 """Printing off the UI thread, with label jobs kept in the database until a printer confirms.
 
-An item's label becomes a print job (`LabelService.queue_item`) before anything is sent, so
-a printer that is off, out of paper or unplugged loses nothing. Labels go out one job at a time
-in the order the items went in; when one fails, the queue waits (5 s, 15 s, 1 min, then 5 min
-between tries) and tries the oldest again, at once when someone asks ('Label again', the
-waiting list, a new printer in the settings), and after a restart of the app.
+An item's label becomes a print job (`LabelService.queue_item`) before anything is sent, so a
+printer that is off, out of paper or unplugged loses nothing. Labels go out one job at a time in
+the order the items went in; when one fails, the queue waits (5 s, 15 s, 1 min, then 5 min
+between tries) and tries the oldest again, at once when someone asks ('Label again', the waiting
+list, a new printer in the settings), and after a restart of the app.
 
-The worker is a plain Python thread that gets labels and a printer object, never widgets or
-the database connection. It puts its outcome in a queue, and a timer on the UI thread writes
-it to the job and turns it into the `printed` and `failed` signals. (PySide6 6.12 on Python
-3.11 loses a reference to `True` on every signal emitted from a foreign thread, which crashes
-the interpreter at exit after a few hundred.) Delivery notes and the test label are printed
-once, without a job: whoever asked for them is there to see the answer.
+The sending runs on a background `Worker` (`ui.background`) that gets labels and a printer
+setting, never widgets or the database connection; its outcome is written to the job and turned
+into the `printed` and `failed` signals on the UI thread. Delivery notes and the test label are
+printed once, without a job: whoever asked for them is there to see the answer.
 """
 
 from __future__ import annotations
 
-import queue
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, wait
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -29,8 +25,9 @@ from labels.jobs import PrintJob
 from labels.layout import LabelContent
 from labels.printing import DocumentPrinter, LabelPrinter, PrintError
 from labels.setting import PrinterSetting, open_printer
+from ui.background import Worker
 
-POLL_MS = 50
+SOONEST_RETRY_MS = 50  # a retry due now still waits for the event loop
 RETRY_DELAYS_S = (5.0, 15.0, 60.0, 300.0)  # after the 1st, 2nd, 3rd and every later failure
 
 
@@ -55,19 +52,12 @@ class PrintQueue(QObject):
         super().__init__(parent)
         self.labels = labels
         self.retry_delays_s = tuple(retry_delays_s)
-        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ambacht-print")
-        # (job id or None, job name, printed?, where it went or what went wrong)
-        self._outcomes: queue.SimpleQueue[tuple[str | None, str, bool, str]] = (
-            queue.SimpleQueue())
-        self._work: set[Future[None]] = set()
+        self._worker = Worker("print", parent=self)
         self._sending: PrintJob | None = None  # the label job with the worker now
         self._failures = 0  # failed tries in a row: the printer's, not one job's
         self._not_before = 0.0  # time.monotonic() of the next try after a failure
         self._asked: set[str] = set()  # jobs someone just asked for: say it if they fail
         self._stopped = False  # the database is closing: touch it no more
-        self._poll = QTimer(self)
-        self._poll.setInterval(POLL_MS)
-        self._poll.timeout.connect(self._deliver)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._next)
@@ -107,25 +97,14 @@ class PrintQueue(QObject):
 
     def test_print(self, label: LabelContent, job_name: str) -> None:
         """Print one label once on the station's printer, in its size: no job is kept."""
-        try:
-            printer = printer_for(self.labels.printer_setting())
-        except PrintError as exc:
-            self._outcomes.put((None, job_name, False, str(exc)))
-            self._poll.start()
-            return
-        size = self.labels.size()
-        self._start(None, job_name, lambda: printer.print_labels([label], size, 1, job_name))
+        setting, size = self.labels.printer_setting(), self.labels.size()
+        self._start(None, job_name, lambda: printer_for(setting).print_labels(
+            [label], size, 1, job_name))
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the work sent and the jobs due now are done and their signals sent
         (shutdown and tests); jobs waiting for a retry later are left for later."""
-        deadline = time.monotonic() + msecs / 1000
-        while self._work:
-            _, not_done = wait(self._work, timeout=max(0, deadline - time.monotonic()))
-            self._deliver()
-            if not_done:
-                return False
-        return True
+        return self._worker.wait(msecs / 1000)
 
     def stop(self) -> None:
         """No more sending or retrying (the app is closing its database); waiting jobs stay
@@ -142,48 +121,24 @@ class PrintQueue(QObject):
         waiting = self.labels.waiting_jobs()
         wait_s = self._not_before - time.monotonic()
         if waiting and wait_s > 0:
-            self._retry.start(max(POLL_MS, round(wait_s * 1000)))
+            self._retry.start(max(SOONEST_RETRY_MS, round(wait_s * 1000)))
         elif waiting:
             job = self.labels.start_attempt(waiting[0])
             self._sending = job
-            try:
-                printer = printer_for(job.printer)
-            except PrintError as exc:
-                self._outcomes.put((job.id, job.code, False, str(exc)))
-                self._poll.start()
-                return
-            self._start(job.id, job.code, lambda: printer.print_labels(
+            self._start(job.id, job.code, lambda: printer_for(job.printer).print_labels(
                 job.labels, job.label_size, job.copies, job.code))
 
     def _start(self, job_id: str | None, name: str, send: Callable[[], str]) -> None:
-        self._work.add(self._executor.submit(self._run, job_id, name, send))
-        self._poll.start()
-
-    def _run(self, job_id: str | None, name: str, send: Callable[[], str]) -> None:
-        """Runs on the worker thread."""
-        try:
-            where = send()
-        except PrintError as exc:
-            self._outcomes.put((job_id, name, False, str(exc)))
-        except Exception as exc:  # noqa: BLE001 - any printer failure must reach the coach
-            self._outcomes.put((job_id, name, False, f"{type(exc).__name__}: {exc}"))
-        else:
-            self._outcomes.put((job_id, name, True, where))
-
-    def _deliver(self) -> None:
-        """On the UI thread: record and announce finished work; stop polling when none is left."""
-        self._work = {work for work in self._work if not work.done()}
-        while True:
-            try:
-                job_id, name, ok, text = self._outcomes.get_nowait()
-            except queue.Empty:
-                break
-            if job_id is None:
-                (self.printed if ok else self.failed).emit(name, text)
-            else:
+        """Send in the background; the outcome comes back to `_finish` (a job) or straight
+        out as a signal (a document or test label)."""
+        def done(ok: bool, text: str) -> None:
+            if job_id is not None:
                 self._finish(ok, text)
-        if not self._work and self._outcomes.empty():
-            self._poll.stop()
+            else:
+                (self.printed if ok else self.failed).emit(name, text)
+
+        self._worker.submit(send, lambda where: done(True, where),
+                            lambda exc: done(False, _failure_text(exc)))
 
     def _finish(self, ok: bool, text: str) -> None:
         job, self._sending = self._sending, None
@@ -206,3 +161,9 @@ class PrintQueue(QObject):
             self._asked.clear()
         self.changed.emit()
         self._next()
+
+
+def _failure_text(exc: Exception) -> str:
+    """What the user is told of a failed print: a PrintError says it in words, anything else
+    (a driver's bug) by its type, since any printer failure must reach the coach."""
+    return str(exc) if isinstance(exc, PrintError) else f"{type(exc).__name__}: {exc}"

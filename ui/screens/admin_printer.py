@@ -123,7 +123,7 @@ class LabelPrinterSection(Section):
     def print_test(self) -> None:
         sample = LabelContent(TEST_JOB, self.tr("Test label"), "1 kg", "—",
                               self.ctx.clock.now().strftime("%d-%m-%Y"),
-                              self.ctx.setting("site_name"))
+                              self.ctx.settings().site_name)
         self.message.emit(self.tr("Printing a test label…"), False)
         self.ctx.printer_queue.test_print(sample, TEST_JOB)
 

@@ -355,11 +355,12 @@ class StationSection(Section):
         def take(folder: str) -> None:
             self.attempt(lambda: self.ctx.admin.set_backup_folder(self.actor, folder),
                          self.tr("Saved."))
-            if self.ctx.setting("backup_folder") == folder.strip():  # saved: try it out
+            if self.ctx.settings().backup_folder == folder.strip():  # saved: try it out
                 self.back_up_now()
 
         self.ask_choice(self.tr("Backup folder"), options, lambda v: self.ask_text(
-            self.tr("Backup folder (full path)"), self.ctx.setting("backup_folder"), take,
+            self.tr("Backup folder (full path)"),
+            self.ctx.settings().backup_folder, take,
             max_length=200) if v == other else take(v))
 
     def back_up_now(self) -> None:

@@ -28,6 +28,7 @@ from intake.monitoring import (
     stored_baseline,
     year_progress,
 )
+from labels.printing import save_new_file
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
 from ui.style import ROUTE_COLOURS, mm
@@ -357,11 +358,8 @@ class DashboardScreen(ScanScreen):
         data = render(report, baseline, self.ctx.language.code, year_before=year_before,
                       targets=targets)
         name = f"report-{report.period.first.isoformat()}-{report.period.last.isoformat()}"
-        folder = self.ctx.labels.document_folder()
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            path = folder / f"{name}.{kind}"
-            path.write_bytes(data)
+            path = save_new_file(self.ctx.labels.document_folder(), name, f".{kind}", data)
         except OSError as exc:
             self.banner.error(self.tr("Could not save the report: {error}").format(
                 error=exc.strerror or exc))

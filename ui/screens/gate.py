@@ -199,8 +199,7 @@ class GateScreen(ScanScreen):
         self.print_label(item)
 
     def _summary(self, item: Item) -> str:
-        category = self.ctx.store.category(item.category)
-        name = category.name(self.ctx.language.code) if category else item.category
+        name = self.ctx.category_names().get(item.category, item.category)
         route = self.weight.route_buttons[item.route].text()
         weight = self.ctx.language.kg(item.weight_g, estimated=item.weight_estimated)
         return f"{name} · {weight} → {route}"

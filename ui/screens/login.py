@@ -48,7 +48,7 @@ class LoginScreen(PinScreen):
 
     def enter(self) -> None:
         """Show a clean keypad for the next person."""
-        self.title.setText(self.ctx.setting("site_name"))
+        self.title.setText(self.ctx.settings().site_name)
         self.pinpad.clear()
         self.message.hide()
         for code, button in self.language_buttons.items():

@@ -43,7 +43,7 @@ class MaterialScreen(ScanScreen):
 
     def _show_lines(self) -> None:
         lang = self.ctx.language
-        names = {c.code: c.name(lang.code) for c in self.ctx.store.categories(include_hidden=True)}
+        names = self.ctx.category_names()
         self.lines.clear()
         for item in self.items:
             self.lines.addItem(f"{item.code}   {names[item.category]}   "

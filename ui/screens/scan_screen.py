@@ -89,8 +89,8 @@ class ScanScreen(Retranslating, QWidget):
         self.banner.hide()
         # Only where a camera is set up and scanning is what this screen does.
         self.camera_button.setVisible(
-            not self.type_code_button.isHidden() and bool(self.ctx.setting(SCAN_CAMERA)))
-        self.top.show_session(self.ctx.setting("site_name"), user.name,
+            not self.type_code_button.isHidden() and bool(self.ctx.settings().get(SCAN_CAMERA)))
+        self.top.show_session(self.ctx.settings().site_name, user.name,
                               user.role.value == "coordinator")
         self.top.set_places(places, here)
 
@@ -115,7 +115,7 @@ class ScanScreen(Retranslating, QWidget):
     def ask_code(self) -> None:
         """Type a code: its letter (when the site has several stations), then its digits."""
         here = self.ctx.gate.station
-        letters = [here, *[x for x in self.ctx.store.station_letters() if x != here]]
+        letters = [here, *[x for x in self.ctx.station_letters() if x != here]]
         if len(letters) == 1:
             self._ask_digits(here)
             return
@@ -129,7 +129,7 @@ class ScanScreen(Retranslating, QWidget):
         panel = CameraPanel(self, self.tr("Hold the label in front of the camera"),
                             self.tr("Cancel"))
         panel.code_read.connect(self.handle_scan)
-        if not panel.start(self.ctx.setting(SCAN_CAMERA)):
+        if not panel.start(self.ctx.settings().get(SCAN_CAMERA, "")):
             panel.close_panel()
             self.banner.error(self.tr("No camera found. Check its cable, or choose another "
                                       "under Settings → Devices."))

@@ -52,11 +52,11 @@ class StoreScreen(ScanScreen):
         self._show_basket()
 
     def _show_basket(self) -> None:
-        lang = self.ctx.language
+        lang, names = self.ctx.language, self.ctx.category_names()
         row = self.lines.currentRow()
         self.lines.clear()
         for item, price in self.basket:
-            category = self.ctx.gate.category_of(item).name(lang.code)
+            category = names.get(item.category, item.category)
             shown = lang.eur(price) if price is not None else self.tr("no price")
             self.lines.addItem(f"{item.code}   {category}   {shown}")
         self.lines.setCurrentRow(min(row, len(self.basket) - 1))

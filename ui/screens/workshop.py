@@ -94,7 +94,7 @@ class WorkshopScreen(ScanScreen):
         if self.user is None:
             return
         lang, zone = self.ctx.language, self.ctx.zone()
-        names = {c.code: c.name(lang.code) for c in self.ctx.store.categories(include_hidden=True)}
+        names = self.ctx.category_names()
         self.queue.clear()
         for item in self.ctx.workshop.queue():
             where = self.tr("in repair") if item.status is Status.IN_REPAIR else self.tr(

@@ -70,7 +70,7 @@ class ItemCard(QWidget):
         self.facts.setText("   ·   ".join(facts))
         history = self.ctx.gate.history(item)
         cancelled = {e.data.get("cancels") for e in history if e.type is EventType.CORRECTED}
-        names = {user.id: user.name for user in self.ctx.store.users(include_inactive=True)}
+        names = self.ctx.user_names()
         self.history.clear()
         for event in reversed(history):  # the latest step first: that is what one looks for
             when = lang.local(event.at, self.ctx.zone(), "%d-%m-%Y %H:%M")

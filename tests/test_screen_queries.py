@@ -1,0 +1,43 @@
+"""Screens read through the context, whose lists come from the store's cache: the work of a
+scan into a sale does not grow with the sale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_flow_screens import scan
+from test_gate_screen import log_in
+
+from db import Store
+from intake.clock import FixedClock
+from intake.model import User
+from ui.app import build_context
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def ctx(store: Store, clock: FixedClock, coach: User, store_clerk: User,
+        tmp_path: Path) -> AppContext:
+    store.set_setting("label_folder", str(tmp_path / "labels"))
+    return build_context(store, clock, "en")
+
+
+def test_each_scan_into_a_sale_costs_the_same_however_long_the_sale(
+    qtbot, window: MainWindow, ctx: AppContext, coach: User
+) -> None:
+    codes = [ctx.gate.take_in(coach, ctx.gate.prepare("books", "sale", 500)).code
+             for _ in range(30)]
+    log_in(qtbot, window, "3333")
+    statements: list[str] = []
+    ctx.store.db.conn.set_trace_callback(statements.append)
+    per_scan = []
+    for code in codes:
+        statements.clear()
+        scan(qtbot, code)
+        per_scan.append(len(statements))
+    ctx.store.db.conn.set_trace_callback(None)
+    assert len(window.store.basket) == 30
+    assert len(set(per_scan[1:])) == 1, per_scan  # the first fills the caches
+    assert per_scan[-1] <= 6, statements
