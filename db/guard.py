@@ -70,8 +70,10 @@ def connect(target: str, *, uri: bool = False) -> GuardedConnection:
 
 
 def is_corrupt(exc: sqlite3.Error) -> bool:
-    """Whether SQLite said the file is damaged (SQLITE_CORRUPT), not merely busy or full."""
-    return getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_CORRUPT
+    """Whether SQLite said the file is damaged (SQLITE_CORRUPT, or SQLITE_NOTADB for a header
+    broken while the file was open), not merely busy or full; `storage_error` words both so."""
+    code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+    return code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
 
 
 def new_file_id() -> int:

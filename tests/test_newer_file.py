@@ -79,6 +79,9 @@ def test_read_only_commands_read_it_with_a_warning_and_change_nothing(
     assert code == 0 and out.startswith("A000003") and FUTURE in err
     code, out, _ = run(capsys, "categories", "--db", str(db))
     assert code == 0 and "bicycles" in out
+    label = tmp_path / "label.pdf"
+    code, _, _ = run(capsys, "label", "A000001", "--out", str(label), "--db", str(db))
+    assert code == 0 and label.read_bytes().startswith(b"%PDF")
     code, out, _ = run(capsys, "check", "--db", str(db))
     assert code == 0 and out.endswith(": ok\n")
     copy = tmp_path / "copy.sqlite"
