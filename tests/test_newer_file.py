@@ -4,6 +4,7 @@ app offers no older backup over it."""
 
 from __future__ import annotations
 
+import gc
 import json
 import sqlite3
 from pathlib import Path
@@ -117,6 +118,7 @@ def test_restore_over_it_is_refused(capsys, db: Path, tmp_path: Path) -> None:
     assert main(["init", "--db", str(older)]) == 0
     backup = write_backup(older, tmp_path / "older-backup.sqlite").path
     capsys.readouterr()
+    gc.collect()  # the earlier commands' connections close, as when their processes end
     before = dump(db)
     code, _, err = run(capsys, "restore", str(backup), "--db", str(db))
     assert code == 2 and "newer version" in err
