@@ -38,7 +38,7 @@ from db.files import (
     temporary,
 )
 from db.schema import MIGRATION_SET, known_migrations
-from intake.errors import QT_TRANSLATE_NOOP, StorageError
+from intake.errors import QT_TRANSLATE_NOOP, NewerDatabase, StorageError
 
 BACKUP_FOLDER_SETTING = "backup_folder"
 KEEP_DAILY = 7
@@ -169,7 +169,8 @@ def _write(source: Path, out: Path) -> BackupSummary:
             except sqlite3.DatabaseError as exc:
                 raise storage_error(exc, source) from exc
             fault_point("backup-copied")
-            summary = check_backup(temp)
+            # A newer version's file is backed up as it is; only restoring it is refused.
+            summary = check_backup(temp, newer_ok=True)
             if (summary.items, summary.events) != counts:
                 raise _incomplete(out)
             place(temp, out)
@@ -188,14 +189,15 @@ def single_file(conn: sqlite3.Connection) -> None:
         raise sqlite3.OperationalError(f"the copy stayed in journal mode {mode}")
 
 
-def check_backup(path: Path, *, thorough: bool = True) -> BackupSummary:
+def check_backup(path: Path, *, thorough: bool = True, newer_ok: bool = False) -> BackupSummary:
     """Check that `path` is a complete Ambacht backup this app can use; say what it holds.
 
     `thorough` runs the full integrity check (seconds for a big file); without it only the
-    header, the owner and the counts are read, for listing backups on a screen.
+    header, the owner and the counts are read, for listing backups on a screen. `newer_ok`
+    accepts a backup of a newer version's file (checking a copy just made of one).
     """
     with reading(path) as conn:
-        return inspect(conn, path, thorough=thorough)
+        return inspect(conn, path, thorough=thorough, newer_ok=newer_ok)
 
 
 @contextmanager
@@ -218,14 +220,15 @@ def reading(path: Path) -> Iterator[sqlite3.Connection]:
         raise damaged(path, str(exc)) from exc
 
 
-def inspect(conn: sqlite3.Connection, path: Path, *, thorough: bool) -> BackupSummary:
+def inspect(conn: sqlite3.Connection, path: Path, *, thorough: bool,
+            newer_ok: bool = False) -> BackupSummary:
     """What the backup open on `conn` holds, after checking it as `check_backup` says."""
     applied = {row[0] for row in conn.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET])}
     if not applied:
         raise not_a_backup(path)
-    if not applied <= known_migrations():
-        raise StorageError(QT_TRANSLATE_NOOP(
+    if not newer_ok and not applied <= known_migrations():
+        raise NewerDatabase(QT_TRANSLATE_NOOP(
             "Errors", "{path} was made by a newer version of Ambacht; update Ambacht "
             "first."), path=str(path))
     if thorough:

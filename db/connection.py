@@ -20,27 +20,37 @@ edited with another program is found too.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from db.chain import chain_broken, find_break
+from db.guard import adopt_identity, check_wal, connect
 from db.immediate import ImmediateDatabase
+from db.readonly import newer_file, open_read_only, unknown_migrations
 from db.schema import MIGRATION_SET, migrations
-from intake.errors import QT_TRANSLATE_NOOP, StorageError
+from intake.errors import QT_TRANSLATE_NOOP, DamagedDatabase, StorageError
 
 
-def open_database(path: Path | str, *, create: bool) -> tuple[Database, bool]:
-    """Open (and with `create`, make) an Ambacht database; return it and whether it is new.
+def open_database(
+    path: Path | str, *, create: bool, newer_read_only: bool = False
+) -> tuple[Database, bool, list[str]]:
+    """Open (and with `create`, make) an Ambacht database; return it, whether it is new, and
+    the migrations it has that this version does not know (a newer Ambacht changed it).
 
-    Raises StorageError for a missing file (without `create`), a file that is not SQLite, or an
-    SQLite database that belongs to another program. Such files are left exactly as they were.
+    Raises StorageError for a missing file (without `create`), a file that is not SQLite, an
+    SQLite database that belongs to another program, a file whose `-wal` belongs to another
+    database, and a file of a newer version (NewerDatabase) unless `newer_read_only`, which
+    opens such a file read-only instead (`db/readonly.py`). Refused files are left exactly as
+    they were.
     """
     if str(path) == ":memory:":
-        db = ImmediateDatabase(memory=True)
+        db = ImmediateDatabase(connect(":memory:"))
         _tune(db)
         _migrate(db)
-        return db, True
+        return db, True, []
     path = Path(path)
     existed = path.exists() and path.stat().st_size > 0
     if not existed and not create:
@@ -50,9 +60,10 @@ def open_database(path: Path | str, *, create: bool) -> tuple[Database, bool]:
             ),
             path=str(path),
         )
-    if existed:
-        _check_is_ambacht(path)
-    else:
+    unknown = _check_file(path) if existed else []
+    if unknown and not newer_read_only:
+        raise newer_file(path, unknown)
+    if not existed:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -61,12 +72,14 @@ def open_database(path: Path | str, *, create: bool) -> tuple[Database, bool]:
                 error=exc.strerror or str(exc),
             ) from exc
     try:
-        db = ImmediateDatabase(path)
+        if unknown:
+            return open_read_only(path), False, unknown
+        db = ImmediateDatabase(connect(str(path)))
         _tune(db)
         _migrate(db)
     except sqlite3.DatabaseError as exc:
         raise storage_error(exc, path) from exc
-    return db, not existed
+    return db, not existed, []
 
 
 def _migrate(db: Database) -> None:
@@ -76,9 +89,15 @@ def _migrate(db: Database) -> None:
     if migrations.pending(db):
         with db.atomic():  # BEGIN IMMEDIATE (db/immediate.py); each migration a savepoint
             migrations.apply(db)
+        # Into the file now, not at the next checkpoint: a file's own pages carry its id
+        # (m011) from its first open by this version, which the -wal check compares against.
+        db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+    adopt_identity(db.conn)  # from now on every commit stamps the file's id (db/guard.py)
 
 
-def _check_is_ambacht(path: Path) -> None:
+def _check_file(path: Path) -> list[str]:
+    """Refuse a file that is not Ambacht's, or whose `-wal` is another database's; return the
+    migrations it has that this version does not know."""
     foreign = StorageError(
         QT_TRANSLATE_NOOP("Errors", "{path} is not an Ambacht database."), path=str(path)
     )
@@ -87,13 +106,17 @@ def _check_is_ambacht(path: Path) -> None:
         # POSIX lock this process holds on it, SQLite's own included (sqlite.org/howtocorrupt,
         # 2.2), and a running app would then write into a WAL that another program deletes.
         # SQLite itself says SQLITE_NOTADB when the header is not its own.
-        # Read-only URI: looking must not change the file (no WAL switch, no journal).
+        # Read-only URI: looking must not change the file (no WAL switch, no journal), and a
+        # foreign -wal is looked at but never checkpointed into it.
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
             ours = "_sqlite_migrations" in tables and conn.execute(
                 "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
             ).fetchone()
+            if ours:
+                check_wal(conn, path)
+                return unknown_migrations(conn)
         finally:
             conn.close()
     except OSError as exc:
@@ -102,8 +125,7 @@ def _check_is_ambacht(path: Path) -> None:
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_NOTADB:
             raise foreign from exc
         raise storage_error(exc, path) from exc  # ours perhaps, but unreadable: say why
-    if not ours:
-        raise foreign
+    raise foreign
 
 
 def check_intact(path: Path | str, *, full: bool = False) -> None:
@@ -128,15 +150,30 @@ def check_intact(path: Path | str, *, full: bool = False) -> None:
         raise damaged(path, "; ".join(problems))
 
 
-def damaged(path: Path | str, detail: str) -> StorageError:
-    """The refusal for a file SQLite reads but whose contents are broken."""
-    return StorageError(
+def damaged(path: Path | str, detail: str) -> DamagedDatabase:
+    """The refusal for a file SQLite reads but whose contents are broken: nothing new is saved
+    in it; the way out is a restore (the app's recovery screen or `ambacht restore`)."""
+    return DamagedDatabase(
         QT_TRANSLATE_NOOP(
-            "Errors", "The database {path} is damaged ({detail}). Restore it from a backup."
+            "Errors", "The database {path} is damaged ({detail}), so nothing new is saved in "
+            "it. Restore a backup: start Ambacht again and choose one, or use 'ambacht "
+            "restore BACKUP'."
         ),
         path=str(path),
         detail=detail[:200],
     )
+
+
+@contextmanager
+def storage_errors(path: Path | str) -> Iterator[None]:
+    """Turn SQLite's failures inside the block into the StorageError `storage_error` words,
+    for code outside `db/` that reads through the Store (a damaged page met by a report)."""
+    try:
+        yield
+    except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
+        raise  # a mistake in the code, not a problem of the storage
+    except sqlite3.DatabaseError as exc:
+        raise storage_error(exc, path) from exc
 
 
 def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError:

@@ -42,6 +42,8 @@ from db.files import (
     set_aside,
     temporary,
 )
+from db.guard import check_wal
+from db.readonly import newer_file, unknown_migrations
 from intake.errors import QT_TRANSLATE_NOOP, StorageError
 
 PAGES_PER_STEP = 16  # steps of the copy (one transaction still); between two, the fault hook
@@ -68,6 +70,9 @@ def restore(backup: Path, db_path: Path | str, now: datetime) -> tuple[BackupSum
             if not _readable(target):
                 return summary, _replace_unreadable(src, target, kept_name)
             with closing(_lock(target)) as live:
+                unknown = unknown_migrations(live)
+                if unknown:  # only the newer version may replace what it wrote
+                    raise newer_file(target, unknown)
                 kept = _keep_copy(live, target, kept_name)
                 _copy_into(src, live)
         except FileExistsError as exc:  # a database appeared meanwhile: let the user retry
@@ -81,10 +86,14 @@ def restore(backup: Path, db_path: Path | str, now: datetime) -> tuple[BackupSum
 
 def _readable(target: Path) -> bool:
     """Whether SQLite reads the file as a database, asked read-only: a writing connection on
-    a file it cannot read would delete the file's -wal when it closes."""
+    a file it cannot read would delete the file's -wal when it closes. A -wal of another
+    database beside it is refused here (ForeignWal), before a writing connection could
+    checkpoint it into the file: the file alone is newer than any backup, so moving the
+    stray -wal away is the way out, not a restore."""
     try:
         with closing(sqlite3.connect(f"{target.resolve().as_uri()}?mode=ro", uri=True)) as conn:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            check_wal(conn, target)
     except sqlite3.DatabaseError as exc:
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
         if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
@@ -126,11 +135,17 @@ def _keep_copy(live: sqlite3.Connection, target: Path, kept_name: Path) -> Path:
 
 
 def _copy_into(src: sqlite3.Connection, live: sqlite3.Connection) -> None:
-    """Copy the backup over the locked database's content in one transaction."""
+    """Copy the backup over the locked database's content in one transaction.
+
+    A backup of another database brings another file id (`db/guard.py`): that copy runs in
+    rollback-journal mode too, so that no -wal ever holds a header whose id differs from the
+    file's own, which is how a -wal of another file is recognised."""
     (src_page,) = src.execute("PRAGMA page_size").fetchone()
     (live_page,) = live.execute("PRAGMA page_size").fetchone()
     (mode,) = live.execute("PRAGMA journal_mode").fetchone()
-    rollback = mode == "wal" and src_page != live_page
+    (src_id,) = src.execute("PRAGMA user_version").fetchone()
+    (live_id,) = live.execute("PRAGMA user_version").fetchone()
+    rollback = mode == "wal" and (src_page != live_page or src_id != live_id)
     if rollback:
         live.execute("PRAGMA journal_mode=DELETE")
 

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from db.chain import CHAINED_TRIGGER, chain_history
+from db.guard import IDENTITY_TABLE, new_file_id
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 
 MIGRATION_SET = "ambacht"
@@ -383,3 +384,17 @@ def m010_event_chain(db: Database) -> None:
         CHAINED_TRIGGER,
     ):
         db.execute(statement)
+
+
+@migrations()
+def m011_file_identity(db: Database) -> None:
+    """A random id for this database file, mirrored into the header's `user_version` and
+    written there again by every commit, so that a `-wal` of another file is recognised and
+    never applied (`db/guard.py`). Backups are page copies and keep it."""
+    file_id = new_file_id()
+    db.execute(f"""CREATE TABLE {IDENTITY_TABLE} (
+        only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+        id INTEGER NOT NULL CHECK (id > 0)
+    )""")
+    db.execute(f"INSERT INTO {IDENTITY_TABLE} (only_row, id) VALUES (1, ?)", [file_id])
+    db.execute(f"PRAGMA user_version = {file_id}")

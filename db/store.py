@@ -25,6 +25,7 @@ from db.connection import open_database, storage_error
 from db.print_jobs import PrintJobs
 from db.times import readable_time
 from intake.clock import from_storage, from_storage_or_unreadable, to_storage
+from intake.errors import DamagedDatabase, StorageError
 from intake.model import (
     Category,
     ConfigChange,
@@ -64,18 +65,36 @@ _READABLE_STEP = f"{readable_time('e.at')} AND {readable_time('i.intake_at')}"
 class Store:
     """One open Ambacht database."""
 
-    def __init__(self, db: Database, path: str, *, created: bool = False) -> None:
+    def __init__(self, db: Database, path: str, *, created: bool = False,
+                 newer: tuple[str, ...] = ()) -> None:
         self.db = db
         self.path = path
         self.created = created  # True when this open made the file
+        self.newer = newer  # migrations of a newer version: then the file is only read
+        self._damage: StorageError | None = None
         self.print_jobs = PrintJobs(db)
         self._config = ConfigCache(db)
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False) -> Store:
+    def open(cls, path: Path | str, *, create: bool = False,
+             newer_read_only: bool = False) -> Store:
         """Open the database at `path` (':memory:' for tests); see `open_database`."""
-        db, created = open_database(path, create=create)
-        return cls(db, str(path), created=created)
+        db, created, unknown = open_database(path, create=create,
+                                             newer_read_only=newer_read_only)
+        return cls(db, str(path), created=created, newer=tuple(unknown))
+
+    def mark_damaged(self, error: StorageError) -> None:
+        """Refuse every write from now on with `error` (a check found the file damaged)."""
+        self._damage = error
+
+    @property
+    def damage(self) -> StorageError | None:
+        """Why the file takes no new step (a check or SQLite found it damaged), or None."""
+        if self._damage is None:
+            corrupt = getattr(self.db.conn, "damage", None)
+            if corrupt is not None:  # SQLITE_CORRUPT on any statement (db/guard.py)
+                self._damage = storage_error(corrupt, self.path)
+        return self._damage
 
     def close(self) -> None:
         self.db.close()
@@ -86,14 +105,20 @@ class Store:
         is raised as a StorageError (constraint violations stay errors of the code).
 
         The transaction takes the write lock as it begins, waiting out the busy timeout if
-        another program writes (`db/immediate.py`); nested blocks are savepoints in it."""
+        another program writes (`db/immediate.py`); nested blocks are savepoints in it.
+        On a file known to be damaged nothing begins: the refusal points to a restore."""
+        if self.damage is not None:
+            raise self.damage
         try:
             with self.db.atomic():
                 yield
         except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
             raise  # a mistake in the code, not a problem of the storage
         except sqlite3.DatabaseError as exc:
-            raise storage_error(exc, self.path) from exc
+            error = storage_error(exc, self.path)
+            if isinstance(error, DamagedDatabase):
+                self.mark_damaged(error)
+            raise error from exc
 
     def _one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         row: tuple[Any, ...] | None = self.db.execute(sql, params).fetchone()

@@ -27,11 +27,12 @@ from typing import NoReturn, TypeVar
 
 from db import Store
 from db.backup import BackupSummary, back_up, write_backup
-from db.connection import check_intact
+from db.connection import check_intact, storage_errors
 from db.restore import restore
 from db.times import unreadable_item_codes, unreadable_times_of
 from intake.admin import AdminService, NameList
 from intake.auth import Action, AuthService, may
+from intake.cli_store import open_for
 from intake.clock import SystemClock, is_unreadable
 from intake.errors import AmbachtError
 from intake.gate import GateService, parse_route
@@ -260,7 +261,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_app(db_path=args.db, lang=args.lang, fullscreen=args.fullscreen, demo=args.demo)
     try:
-        return _COMMANDS[args.command](args)
+        with storage_errors(_db_path(args)):  # a damaged page met while reading, say
+            return _COMMANDS[args.command](args)
     except AmbachtError as exc:
         return _refuse(str(exc))
     except PrintError as exc:
@@ -273,7 +275,11 @@ def _refuse(message: str) -> int:
 
 
 def _open(args: argparse.Namespace) -> Store:
-    return Store.open(getattr(args, "db", None) or default_db_path())
+    return open_for(args.command, _db_path(args))
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(getattr(args, "db", None) or default_db_path())
 
 
 def _cmd_init(args: argparse.Namespace) -> int:

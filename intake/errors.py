@@ -67,3 +67,18 @@ class NotAllowed(AmbachtError):
 
 class StorageError(AmbachtError):
     """The database cannot be used: missing, foreign, damaged or not writable."""
+
+
+class DamagedDatabase(StorageError):
+    """The file is SQLite's and Ambacht's, but its contents are broken: no new step is saved
+    in it until a backup is restored."""
+
+
+class NewerDatabase(StorageError):
+    """The file was changed by a newer version of Ambacht (migrations this one does not know):
+    it may be read, never written."""
+
+
+class ForeignWal(StorageError):
+    """A `-wal` of another database lies beside the file: it is not applied, and the file
+    alone is whole, so moving that `-wal` away (not a restore) is the way out."""

@@ -20,7 +20,7 @@ from db.connection import check_intact
 from intake.admin import AdminService
 from intake.auth import AuthService
 from intake.clock import Clock, SystemClock
-from intake.errors import StorageError
+from intake.errors import DamagedDatabase, StorageError
 from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.material import MaterialService
@@ -141,14 +141,19 @@ class Startup(QObject):
         # events of each station's hash chain for changes made round Ambacht.
         ctx.backups.start()
         refresh_in_background(ctx.store.path, self.clock.now().astimezone(ctx.zone()).date())
-        threading.Thread(target=self._check, name="ambacht-check", daemon=True).start()
+        threading.Thread(target=self._check, args=(ctx.store,), name="ambacht-check",
+                         daemon=True).start()
         self._poll.start()
 
-    def _check(self) -> None:
-        """On its own thread: read the whole file and the chains' tails; None when sound."""
+    def _check(self, store: Store) -> None:
+        """On its own thread: read the whole file and the chains' tails; None when it is
+        sound. A damaged file takes no new step from this moment, before the recovery screen
+        is up."""
         try:
             check_intact(self.path)
         except StorageError as exc:
+            if isinstance(exc, DamagedDatabase):
+                store.mark_damaged(exc)
             self._found.put(exc)
         else:
             self._found.put(None)

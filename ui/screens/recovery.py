@@ -3,7 +3,9 @@
 It names the problem and the file, lists the backups newest first (date and item count) as big
 buttons, and restores the chosen one with the same function as `ambacht restore`
 (`db.restore.restore`: checked first, the old file kept aside). After a restore it emits
-`restored` and the app starts as usual; "Quit" closes the app.
+`restored` and the app starts as usual; "Quit" closes the app. A file a newer version changed,
+and one with another database's -wal beside it, get no backups: updating Ambacht, or moving
+that -wal away, is the way out there.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWi
 from db.backup import BackupSummary, backup_time, backups_for, check_backup
 from db.restore import restore
 from intake.clock import Clock
-from intake.errors import AmbachtError, StorageError
+from intake.errors import AmbachtError, ForeignWal, NewerDatabase, StorageError
 from intake.localtime import site_zone
 from ui.i18n import Language
 from ui.style import mm
@@ -50,7 +52,11 @@ class RecoveryScreen(QWidget):
         self.choices: dict[Path, QPushButton] = {}
         column = QVBoxLayout()
         column.setSpacing(mm(3))
-        for path in backups_for(db_path)[:SHOWN]:
+        # A newer version's file, and a file beside a stray -wal, are whole: restoring an older
+        # backup over them would undo work, so no backup is offered, only the way out.
+        whole = isinstance(problem, NewerDatabase | ForeignWal)
+        offered = [] if whole else backups_for(db_path)[:SHOWN]
+        for path in offered:
             button = QPushButton(self._describe(path), self)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, p=path: self.ask_restore(p))
@@ -62,10 +68,7 @@ class RecoveryScreen(QWidget):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(listing)
-        advice = QLabel(self.tr("Restore the newest backup that is complete. The current file is "
-                                "kept beside it, so nothing is deleted.") if self.choices else
-                        self.tr("No backups were found beside the database or in the backup "
-                                "folder. Ask the coordinator or IT support for help."), self)
+        advice = QLabel(self._advice(problem), self)
         advice.setWordWrap(True)
         self.quit_button = QPushButton(self.tr("Quit"), self)
         self.quit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -76,6 +79,20 @@ class RecoveryScreen(QWidget):
             layout.addWidget(widget)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.quit_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def _advice(self, problem: StorageError) -> str:
+        if isinstance(problem, NewerDatabase):
+            return self.tr("Install the newest version of Ambacht on this computer, then start "
+                           "it again. The file is left exactly as it is.")
+        if isinstance(problem, ForeignWal):
+            return self.tr("Ask the coordinator or IT support to move the file named above out "
+                           "of the folder, then start Ambacht again. The database itself was not "
+                           "changed.")
+        if self.choices:
+            return self.tr("Restore the newest backup that is complete. The current file is "
+                           "kept beside it, so nothing is deleted.")
+        return self.tr("No backups were found beside the database or in the backup folder. "
+                       "Ask the coordinator or IT support for help.")
 
     def _describe(self, path: Path) -> str:
         made = backup_time(path)

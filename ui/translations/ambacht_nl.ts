@@ -795,8 +795,8 @@
         <translation>Kan de map voor de database niet maken: {error}</translation>
     </message>
     <message>
-        <source>The database {path} is damaged ({detail}). Restore it from a backup.</source>
-        <translation>De database {path} is beschadigd ({detail}). Zet een back-up terug.</translation>
+        <source>The database {path} is damaged ({detail}), so nothing new is saved in it. Restore a backup: start Ambacht again and choose one, or use &apos;ambacht restore BACKUP&apos;.</source>
+        <translation>De database {path} is beschadigd ({detail}), dus er wordt niets nieuws in opgeslagen. Zet een back-up terug: start Ambacht opnieuw en kies er een, of gebruik &apos;ambacht restore BACKUP&apos;.</translation>
     </message>
     <message>
         <source>The disk is full, so this was not saved. Free up space on the disk (or ask the coordinator to), then try again.</source>
@@ -965,6 +965,14 @@
     <message>
         <source>A stored time cannot be read: &apos;{time}&apos;.</source>
         <translation>Een opgeslagen tijd is onleesbaar: &apos;{time}&apos;.</translation>
+    </message>
+    <message>
+        <source>The database {path} was changed by a newer version of Ambacht ({changes}). This version may only read it, so nothing was changed. Update Ambacht on this computer.</source>
+        <translation>De database {path} is gewijzigd door een nieuwere versie van Ambacht ({changes}). Deze versie mag hem alleen lezen, dus er is niets veranderd. Werk Ambacht op deze computer bij.</translation>
+    </message>
+    <message>
+        <source>The file {wal} belongs to another database, so it was not applied to {path}, which is unchanged. Move that file out of the folder (keep it), then start Ambacht again.</source>
+        <translation>Het bestand {wal} hoort bij een andere database en is daarom niet toegepast op {path}, die onveranderd is. Zet dat bestand uit de map (bewaar het) en start Ambacht opnieuw.</translation>
     </message>
 </context>
 <context>
@@ -1616,6 +1624,10 @@
         <translation>Bestand: {path}</translation>
     </message>
     <message>
+        <source>Ask the coordinator or IT support to move the file named above out of the folder, then start Ambacht again. The database itself was not changed.</source>
+        <translation>Vraag de coördinator of de ICT-ondersteuning het hierboven genoemde bestand uit de map te zetten en start Ambacht daarna opnieuw. De database zelf is niet veranderd.</translation>
+    </message>
+    <message>
         <source>Restore the newest backup that is complete. The current file is kept beside it, so nothing is deleted.</source>
         <translation>Zet de nieuwste volledige back-up terug. Het huidige bestand blijft ernaast bewaard, er wordt dus niets verwijderd.</translation>
     </message>
@@ -1626,6 +1638,10 @@
     <message>
         <source>Quit</source>
         <translation>Afsluiten</translation>
+    </message>
+    <message>
+        <source>Install the newest version of Ambacht on this computer, then start it again. The file is left exactly as it is.</source>
+        <translation>Installeer de nieuwste versie van Ambacht op deze computer en start hem opnieuw. Het bestand blijft precies zoals het is.</translation>
     </message>
     <message>
         <source>Backup of {when}: cannot be read</source>
