@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from db import Store
+from db.chain import chain_history
 from db.times import readable_time, unreadable_item_codes
 from intake.cli import main
 from intake.clock import UNREADABLE, UnreadableTime, from_storage, to_storage
@@ -117,8 +118,10 @@ def run(capsys, db: Path, *args: str) -> tuple[int, str, str]:
 
 def hand_edit(db: Path, code: str, time: str, step: str = "intake") -> None:
     """Give a step of item `code` (its intake: the item row's time too) a time as an older
-    version or a hand edit left it: the append-only and stored-form triggers are dropped for
-    the edit and put back after it."""
+    version left it: the append-only and stored-form triggers are dropped for the edit and put
+    back after it, and the history is chained again as m010 chains an older version's history.
+    (A hand edit of a chained history is tampering, which `check` names: tests/test_chain.py.)
+    """
     conn = sqlite3.connect(db)
     triggers = conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' "
@@ -131,6 +134,7 @@ def hand_edit(db: Path, code: str, time: str, step: str = "intake") -> None:
             conn.execute("UPDATE items SET intake_at = ? WHERE code = ?", [time, code])
         conn.execute("UPDATE events SET at = ? WHERE type = ? AND item_id = "
                      "(SELECT id FROM items WHERE code = ?)", [time, step, code])
+        chain_history(conn)
         for _, sql in triggers:
             conn.execute(sql)
     conn.close()
