@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from db.chain import CHAIN_MIGRATION, chain_broken, find_break
 from db.connection import damaged, storage_error
 from db.files import (
     STAMP,
@@ -235,6 +236,11 @@ def inspect(conn: sqlite3.Connection, path: Path, *, thorough: bool,
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check(3)")]
         if problems != ["ok"]:
             raise damaged(path, "; ".join(problems))
+        # A copy of a history changed outside Ambacht is no way back: it would bring the
+        # change back with it, and as the newest backup it would push a sound one out.
+        found = find_break(conn, whole=True) if CHAIN_MIGRATION in applied else None
+        if found is not None:
+            raise chain_broken(conn, path, found)
     items, events = _counts(conn)
     (latest,) = conn.execute("SELECT max(recorded_at) FROM events").fetchone()
     return BackupSummary(path, items, events, latest)

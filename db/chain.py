@@ -26,6 +26,7 @@ _COLUMNS = ("id, item_id, type, at, recorded_at, station, user_id, reason, data,
 # An insert must continue its station's chain: the next seq, after the last event's hash.
 # A cheap guard (two look-ups in the (station, seq) index) against any writer that links
 # outside the write lock or not at all; it is not what detects tampering, `find_break` is.
+CHAIN_MIGRATION = "m010_event_chain"  # the migration that gave events their links (db/schema.py)
 CHAINED_TRIGGER = f"""CREATE TRIGGER events_chained BEFORE INSERT ON events
     WHEN NEW.hash IS NULL
       OR NEW.seq IS NOT (SELECT coalesce(max(seq), 0) + 1 FROM events

@@ -336,3 +336,31 @@ def test_the_app_finds_a_changed_history_after_start_and_offers_the_backups(
     texts = " ".join(label.text() for label in recovery.centralWidget().findChildren(QLabel))
     assert f"stap 4 van station A (item {codes[2]}, sold) is gewijzigd" in texts
     recovery.close()
+
+
+def test_a_backup_of_a_changed_history_is_neither_made_nor_restored(
+    capsys, db: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    """A copy of a changed history would bring the change back, and as the newest backup it
+    would push a sound one out of the rotation."""
+    codes = fill(db, clock, 3, sell=(1,))
+    sound = tmp_path / "sound.sqlite"
+    assert main(["backup", "--db", str(db), "--out", str(sound)]) == 0
+    tamper(db, "DROP TRIGGER events_no_update",
+           "UPDATE events SET data = json_set(data, '$.price_cents', 1) WHERE type = 'sold'")
+    capsys.readouterr()
+    changed = tmp_path / "changed.sqlite"
+    assert main(["backup", "--db", str(db), "--out", str(changed)]) == 2
+    said = capsys.readouterr().err
+    assert f"(item {codes[1]}, sold) was changed" in said and not changed.exists()
+    # A backup tampered with after it was made is refused for a restore; a sound one is not.
+    spoiled = tmp_path / "spoiled.sqlite"
+    assert main(["backup", "--db", str(sound), "--out", str(spoiled)]) == 0
+    tamper(spoiled, "DROP TRIGGER events_no_update",
+           "UPDATE events SET reason = 'x' WHERE type = 'intake' AND seq = 1")
+    capsys.readouterr()
+    assert main(["restore", str(spoiled), "--db", str(db)]) == 2
+    assert f"The history in {spoiled} was changed" in capsys.readouterr().err
+    assert main(["restore", str(sound), "--db", str(db)]) == 0
+    capsys.readouterr()
+    assert check(capsys, db, "--full") == (0, f"{db}: ok\n")
