@@ -321,7 +321,7 @@ def m007_print_jobs(db: Database) -> None:
 def m008_stock_index(db: Database) -> None:
     """The stock a report counts at its end is mostly the items at the centre now: this
     partial index holds just those, with every column the count reads, so that it is read
-    without touching the items table (`Store.stock_by_category`)."""
+    without touching the items table (`ReportQueries.stock_by_category`)."""
     db.execute(
         """CREATE INDEX items_at_centre
            ON items (intake_at, category, weight_g, id, status, voided, origin)

@@ -171,7 +171,7 @@ class AdminService:
 
     def names(self, kind: NameList) -> list[tuple[str, bool]]:
         """(name, hidden) of every entry of a list."""
-        return self.store.name_rows(kind.value)
+        return self.store.name_lists.rows(kind.value)
 
     def add_name(self, actor: User, kind: NameList, name: str) -> str:
         """Add an entry (or show a hidden one again); returns it as spelled."""
@@ -183,7 +183,7 @@ class AdminService:
                 "Errors", "'{name}' exists already as '{known}'."),
                 name=cleaned, known=known[cleaned.casefold()])
         with self.store.atomic():
-            self.store.add_name(kind.value, cleaned, len(known) + 1)
+            self.store.name_lists.add(kind.value, cleaned, len(known) + 1)
             self._record(actor, f"{kind.value} added", None, cleaned)
         return cleaned
 
@@ -194,7 +194,7 @@ class AdminService:
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "'{name}' is not on the list."),
                            name=name[:40])
         with self.store.atomic():
-            self.store.hide_name(kind.value, name, hidden)
+            self.store.name_lists.hide(kind.value, name, hidden)
             self._record(actor, f"{kind.value} {name} hidden", str(not hidden), str(hidden))
 
     # --- station settings ------------------------------------------------------------------

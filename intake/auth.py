@@ -193,7 +193,7 @@ class AuthService:
 
     def locked_until(self) -> datetime | None:
         """When this station takes PINs again after too many wrong ones; None if it does now."""
-        until, length = self.store.login_lock(self.station)
+        until, length = self.store.login_guard.lock(self.station)
         return until if lock_remaining(until, length, self.clock.now()) else None
 
     def command_line_user(self, name: str | None, pin: str | None) -> User:
@@ -252,13 +252,13 @@ class AuthService:
         LockedOut when it locks the station."""
         with self.store.atomic():
             now = self.clock.now()  # read holding the write lock: no counted PIN is dated later
-            self.store.add_login_failure(new_id(), now, self.station)
-            failures = self.store.login_failures_since(self.station, now - LOCK_WINDOW)
-            until, length = self.store.login_lock(self.station)
+            self.store.login_guard.add_failure(new_id(), now, self.station)
+            failures = self.store.login_guard.failures_since(self.station, now - LOCK_WINDOW)
+            until, length = self.store.login_guard.lock(self.station)
             wait = lock_length(failures, until, length, now)
             if wait:
                 until, length = now + timedelta(seconds=wait), wait
-            self.store.set_login_lock(self.station, failures, until, length)
+            self.store.login_guard.set_lock(self.station, failures, until, length)
         if wait and until is not None:
             raise LockedOut(until, now)
 

@@ -112,7 +112,7 @@ def build_demo(
     coaches = [user for user in staff.values() if user.role is Role.COACH]
     store.set_setting("site_name", SITE_NAME)
     for order, (name, _) in enumerate(MUNICIPALITIES, start=1):
-        store.add_name("municipalities", name, order)
+        store.name_lists.add("municipalities", name, order)
     categories = {c.code: c for c in store.categories()}
     mix = [(code, share, routes) for code, (share, routes) in MIX.items() if code in categories]
 
@@ -157,7 +157,7 @@ def build_demo(
     items = [life.final.get(item.id, item) for item in items] + life.products
     events += life.events
     for order, name in enumerate(sorted({*RECIPIENTS.values(), OTHER_RECIPIENT}), start=1):
-        store.add_name("recipients", name, order)
+        store.name_lists.add("recipients", name, order)
     # The first three months were the baseline (nulmeting); this year has targets.
     store.set_setting("baseline_from", first_day.isoformat())
     store.set_setting("baseline_to", (first_day + timedelta(days=90)).isoformat())

@@ -225,7 +225,7 @@ def ords_csv(store: Store, period: Period) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(ORDS_COLUMNS)
-    for event_id, at, recorded_at, data, category_code in store.repair_records(start, end):
+    for event_id, at, recorded_at, data, category_code in store.reports.repair_records(start, end):
         category = categories.get(category_code)
         ords_category = str(data.get("ords_category") or (
             category.ords_category if category else ""))

@@ -58,12 +58,12 @@ class GateService(StepService):
         return self.store.categories()
 
     def municipalities(self) -> list[str]:
-        return self.store.names("municipalities")
+        return self.store.name_lists.names("municipalities")
 
     def today(self, *, all_stations: bool = False) -> GateTotals:
         """Items, weight and visits since local midnight, at this station or at all of them."""
         start, end = day_span(self.clock.now(), self.store.settings().zone)
-        return self.store.gate_totals(start, end, None if all_stations else self.station)
+        return self.store.reports.gate_totals(start, end, None if all_stations else self.station)
 
     # --- visits ----------------------------------------------------------------------------
 
@@ -73,7 +73,7 @@ class GateService(StepService):
         """Open a visit: one resident's drop-off, counted as one visitor."""
         require(user, Action.INTAKE)
         moment = self._moment(at)
-        known = {name.casefold(): name for name in self.store.names("municipalities")}
+        known = {name.casefold(): name for name in self.store.name_lists.names("municipalities")}
         if municipality is not None and municipality.strip():
             if municipality.strip().casefold() not in known:
                 raise ValidationError(

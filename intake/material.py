@@ -38,11 +38,11 @@ class MaterialService(StepService):
     """Recording material that leaves the centre, and its delivery notes."""
 
     def recipients(self) -> list[str]:
-        return self.store.names("recipients")
+        return self.store.name_lists.names("recipients")
 
     def recipient(self, name: str) -> str:
         """The recipient as the coordinator spelled it; refuses a name not on the list."""
-        known = {r.casefold(): r for r in self.store.names("recipients")}
+        known = {r.casefold(): r for r in self.store.name_lists.names("recipients")}
         found = known.get(" ".join(str(name).split()).casefold())
         if found is None:
             raise NotFound(

@@ -155,14 +155,14 @@ def build_report(store: Store, period: Period, now: datetime | None = None) -> R
     groups: dict[str, dict[str, Figures]] = {
         "category": defaultdict(Figures), "route": defaultdict(Figures),
         "municipality": defaultdict(Figures)}
-    for dim, key, kind, detail, *sums in store.period_figures(period.first, period.last):
+    for dim, key, kind, detail, *sums in store.day_figures.period(period.first, period.last):
         _count(total if dim == "total" else groups[dim][key], kind, detail, sums)
     by_week: dict[date, Figures] = defaultdict(Figures)
-    for week, kind, detail, *sums in store.week_figures(period.first, period.last):
+    for week, kind, detail, *sums in store.day_figures.weeks(period.first, period.last):
         _count(by_week[week], kind, detail, sums)
     start, end = period.span(store)
     moment = min(end, max(start, now or datetime.now(UTC)))
-    for category, items, grams, days, old in store.stock_by_category(moment):
+    for category, items, grams, days, old in store.reports.stock_by_category(moment):
         for figures in (total, groups["category"][category]):
             figures.items_in_stock += items
             figures.grams_in_stock += grams
@@ -197,14 +197,14 @@ def refresh_day_figures(
         return {start.astimezone(zone).date(),
                 (start + timedelta(days=1, microseconds=-1)).astimezone(zone).date()}
 
-    store.claim_stale_dates(local_days)
-    summed = store.summed_days(first, last, version)
+    store.day_figures.claim_stale_dates(local_days)
+    summed = store.day_figures.summed_days(first, last, version)
     day = first
     while day <= last:
         if day not in summed:
             start = datetime.combine(day, time(), zone)
             end = datetime.combine(day + timedelta(days=1), time(), zone)
-            store.save_day_figures(day, day - timedelta(days=day.weekday()), version,
+            store.day_figures.save(day, day - timedelta(days=day.weekday()), version,
                                    _sum_day(store, start, end, factors))
         day += timedelta(days=1)
 
@@ -252,13 +252,13 @@ def _sum_day(
             for index, value in enumerate(values):
                 row[index] += value
 
-    for category, municipality, route, grams, estimated, _ in store.intake_rows(start, end):
+    for category, municipality, route, grams, estimated, _ in store.reports.intake_rows(start, end):
         weighed = "estimated" if estimated else "measured"
         add("in", f"{route}:{weighed}", category, municipality, route, (1, grams))
-    for municipality, _ in store.visit_rows(start, end):
+    for municipality, _ in store.reports.visit_rows(start, end):
         add("visit", "", "", municipality, "", (1,))
     for kind, data, category, municipality, route, grams, at, intake_at, fixed in (
-        store.step_rows(start, end)
+        store.reports.step_rows(start, end)
     ):
         detail, money = _step_detail(kind, data, fixed)
         co2 = grams * factors.get(category, 0.0) if kind in ("sold", "returned") else 0.0

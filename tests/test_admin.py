@@ -20,7 +20,7 @@ def admin(store: Store, clock: FixedClock) -> AdminService:
 
 def state(store: Store) -> tuple:
     return (store.categories(include_hidden=True), store.settings(),
-            store.name_rows("municipalities"), store.config_changes(1000))
+            store.name_lists.rows("municipalities"), store.config_changes(1000))
 
 
 def test_add_rename_hide_category(admin: AdminService, coordinator: User, store: Store) -> None:
@@ -102,7 +102,7 @@ def test_municipalities(admin: AdminService, coordinator: User, store: Store) ->
         admin.add_name(coordinator, NameList.MUNICIPALITIES, "ZWOLLE")
     admin.set_name_hidden(coordinator, NameList.MUNICIPALITIES, "Kampen", True)
     assert admin.names(NameList.MUNICIPALITIES) == [("Zwolle", False), ("Kampen", True)]
-    assert store.names("municipalities") == ["Zwolle"]
+    assert store.name_lists.names("municipalities") == ["Zwolle"]
 
 
 def test_settings_are_recorded(admin: AdminService, coordinator: User) -> None:

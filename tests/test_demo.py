@@ -89,7 +89,7 @@ def test_items_live_on_after_the_gate_as_the_services_would_make_them(demo) -> N
     shipment = store.db.execute("SELECT code FROM shipments LIMIT 1").fetchone()[0]
     material = MaterialService(store, FixedClock(END), "A")
     assert material.shipment(shipment).items
-    assert store.names("recipients")
+    assert store.name_lists.names("recipients")
 
 
 def test_staff_can_log_in(demo) -> None:

@@ -79,7 +79,7 @@ def test_refused_intake_writes_nothing(gate: GateService, store: Store, store_cl
 def test_municipality_is_checked_and_canonical(
     gate: GateService, store: Store, coach: User
 ) -> None:
-    store.add_name("municipalities", "Zwolle", 1)
+    store.name_lists.add("municipalities", "Zwolle", 1)
     assert gate.start_visit(coach, " zwolle ").municipality == "Zwolle"
     with pytest.raises(ValidationError, match="Unknown municipality"):
         gate.start_visit(coach, "Atlantis")

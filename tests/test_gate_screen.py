@@ -20,8 +20,8 @@ from ui.widgets.panels import ChoicePanel, ConfirmPanel
 @pytest.fixture
 def ctx(store: Store, clock: FixedClock, coach: User, tmp_path: Path) -> AppContext:
     store.set_setting("label_folder", str(tmp_path / "labels"))
-    store.add_name("municipalities", "Zwolle", 1)
-    store.add_name("municipalities", "Kampen", 2)
+    store.name_lists.add("municipalities", "Zwolle", 1)
+    store.name_lists.add("municipalities", "Kampen", 2)
     return build_context(store, clock, "nl")
 
 

@@ -45,7 +45,7 @@ def write_march(path: Path, checkpoint: Callable[[Store], object]) -> Store:
     store = Store.open(path, create=True)
     clock = FixedClock(local("2026-04-02T12:00"))
     initialize(store, clock)
-    store.add_name("municipalities", "Zwolle", 1)
+    store.name_lists.add("municipalities", "Zwolle", 1)
     me = store.user("system")
     assert me is not None
     gate = GateService(store, clock, "A")

@@ -267,6 +267,6 @@ def test_a_lock_made_before_the_migration_lasts_at_most_the_longest(tmp_path: Pa
     migrations.apply(older)
     older.close()
     store = Store.open(path)
-    assert store.login_lock("A") == (until, LOCK_MAX_S)
-    assert store.login_lock("B") == (None, 0)
+    assert store.login_guard.lock("A") == (until, LOCK_MAX_S)
+    assert store.login_guard.lock("B") == (None, 0)
     store.close()

@@ -110,8 +110,8 @@ class Centre(RuleBasedStateMachine):
         self.clock = FixedClock(START)
         self.store = Store.open(":memory:")
         initialize_store(self.store, self.clock)
-        self.store.add_name("municipalities", "Zwolle", 1)
-        self.store.add_name("recipients", "Metaal Oost", 1)
+        self.store.name_lists.add("municipalities", "Zwolle", 1)
+        self.store.name_lists.add("recipients", "Metaal Oost", 1)
         user = self.store.user("system")
         assert user is not None
         self.me = user

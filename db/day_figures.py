@@ -1,0 +1,89 @@
+"""The day-sum cache of the monitoring figures (m006): sums per local day, per breakdown,
+kept until an event or visit of that day changes (`intake.monitoring` fills and reads it);
+`store.day_figures`. It is station business and never leaves the station's file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from db.store import Store
+
+
+class DayFigures:
+    """The day_figures, day_figures_done and stale_dates tables of one open database."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.db = store.db
+
+    def claim_stale_dates(self, local_days: Callable[[date], Iterable[date]]) -> None:
+        """Forget the summed days that events or visits since the last claim may have changed;
+        `local_days` maps such a UTC date to the local days it overlaps."""
+        with self.store.atomic():  # holds the write lock from the start: no mark slips in between
+            dates = self.db.execute("DELETE FROM stale_dates RETURNING date").fetchall()
+            days = {day for (text,) in dates if _is_date(text)
+                    for day in local_days(date.fromisoformat(text))}
+            self.db.conn.executemany(
+                "DELETE FROM day_figures_done WHERE day = ?", [(d.isoformat(),) for d in days])
+
+    def summed_days(self, first: date, last: date, version: str) -> set[date]:
+        """The local days from `first` to `last` whose sums are up to date for `version`."""
+        return {
+            date.fromisoformat(row[0]) for row in self.db.execute(
+                "SELECT day FROM day_figures_done WHERE day >= ? AND day <= ? AND version = ?",
+                [first.isoformat(), last.isoformat(), version])
+        }
+
+    def save(
+        self, day: date, week: date, version: str,
+        rows: Iterable[tuple[str, str, str, str, int, int, int, int, float]],
+    ) -> None:
+        """Replace one local day's sums: (dim, key, kind, detail, count, grams, money, days,
+        CO2 in grams) each."""
+        with self.store.atomic():
+            self.db.execute("DELETE FROM day_figures WHERE day = ?", [day.isoformat()])
+            self.db.conn.executemany(
+                "INSERT INTO day_figures (day, week, dim, key, kind, detail, count, grams, "
+                "money, days, co2_g) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(day.isoformat(), week.isoformat(), *row) for row in rows],
+            )
+            self.db.execute(
+                "INSERT OR REPLACE INTO day_figures_done (day, version) VALUES (?, ?)",
+                [day.isoformat(), version])
+
+    def period(self, first: date, last: date) -> list[tuple[Any, ...]]:
+        """The day sums from `first` to `last` added up per breakdown: (dim, key, kind, detail,
+        count, grams, money, days, CO2 in grams)."""
+        return self.db.execute(
+            "SELECT dim, key, kind, detail, sum(count), sum(grams), sum(money), sum(days), "
+            "sum(co2_g) FROM day_figures WHERE day >= ? AND day <= ? "
+            "GROUP BY dim, key, kind, detail",
+            [first.isoformat(), last.isoformat()],
+        ).fetchall()
+
+    def weeks(self, first: date, last: date) -> list[tuple[Any, ...]]:
+        """The totals from `first` to `last` per local week: (Monday, kind, detail, count,
+        grams, money, days, CO2 in grams)."""
+        return [
+            (date.fromisoformat(row[0]), *row[1:])
+            for row in self.db.execute(
+                "SELECT week, kind, detail, sum(count), sum(grams), sum(money), sum(days), "
+                "sum(co2_g) FROM day_figures WHERE day >= ? AND day <= ? AND dim = 'total' "
+                "GROUP BY week, kind, detail",
+                [first.isoformat(), last.isoformat()])
+        ]
+
+
+def _is_date(text: str) -> bool:
+    """Whether a stale date marked from an event's time is a date (see db/times.py)."""
+    try:
+        date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+

@@ -1,0 +1,187 @@
+"""The reporting SQL: what the monitoring figures are summed from (`intake.monitoring`) and
+the repair records of the ORDS export (`intake.exports`). Read only; `store.reports`.
+
+Every query counts only rows whose times can be read (`db/times.py`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.times import readable_time
+from intake.clock import from_storage, to_storage
+from intake.model import GateTotals
+
+_READABLE_INTAKE = readable_time("intake_at")
+_READABLE_STEP = f"{readable_time('e.at')} AND {readable_time('i.intake_at')}"
+
+
+class ReportQueries:
+    """The reporting queries on one open database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def gate_totals(self, start: datetime, end: datetime, station: str | None = None) -> GateTotals:
+        """Items (not voided), grams and visits taken in from `start` up to (not incl.) `end`."""
+        span = [to_storage(start), to_storage(end)]
+        at_station = " AND station = ?" if station else ""
+        extra = [station] if station else []
+        items, grams = self.db.execute(
+            "SELECT count(*), coalesce(sum(weight_g), 0) FROM items "
+            f"WHERE voided = 0 AND intake_at >= ? AND intake_at < ?{at_station} "
+            f"AND {_READABLE_INTAKE}",
+            span + extra,
+        ).fetchone()
+        (visits,) = self.db.execute(
+            f"SELECT count(*) FROM visits WHERE started_at >= ? AND started_at < ?{at_station} "
+            f"AND {readable_time('started_at')}",
+            span + extra,
+        ).fetchone()
+        return GateTotals(items=items, grams=grams, visits=visits)
+
+    def intake_rows(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
+        """Items that came in from `start` up to `end`, not voided, not made here:
+        (category, municipality or '', route at the gate, grams, estimated, intake time)."""
+        return [
+            (*row[:5], from_storage(row[5]))
+            for row in self.db.execute(
+                "SELECT category, coalesce(municipality, ''), gate_route, weight_g, "
+                "weight_estimated, intake_at FROM items "
+                "WHERE voided = 0 AND origin IN ('gate', 'store') "
+                f"AND intake_at >= ? AND intake_at < ? AND {_READABLE_INTAKE}",
+                [to_storage(start), to_storage(end)],
+            )
+        ]
+
+    def visit_rows(self, start: datetime, end: datetime) -> list[tuple[str, datetime]]:
+        """(municipality or '', start) of the visits started from `start` up to `end`."""
+        return [
+            (row[0], from_storage(row[1]))
+            for row in self.db.execute(
+                "SELECT coalesce(municipality, ''), started_at FROM visits "
+                f"WHERE started_at >= ? AND started_at < ? AND {readable_time('started_at')}",
+                [to_storage(start), to_storage(end)],
+            )
+        ]
+
+    def step_rows(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
+        """The steps after the gate from `start` up to `end` that still stand (not cancelled,
+        item not voided), and the making of repurposed products: (type, data, category,
+        municipality or '', route at the gate, grams, time of the step, item's intake time,
+        whether the item was ever fixed in the workshop)."""
+        cancelled = self._cancelled_steps()
+        rows = self.db.execute(
+            "SELECT e.id, e.type, e.data, i.category, coalesce(i.municipality, ''), "
+            "i.gate_route, i.weight_g, e.at, i.intake_at, i.id "
+            "FROM events e JOIN items i ON i.id = e.item_id "
+            "WHERE e.at >= ? AND e.at < ? AND i.voided = 0 AND e.type IN ("
+            "'repair_finished', 'sold', 'returned', 'material_out', 'repurposed', "
+            "'intake') AND (e.type <> 'intake' OR i.origin = 'repurposed') "
+            f"AND {_READABLE_STEP}",
+            [to_storage(start), to_storage(end)],
+        ).fetchall()
+        fixed = self._ever_fixed(
+            {row[9] for row in rows if row[1] in ("sold", "returned")}, cancelled)
+        return [
+            (row[1], json.loads(row[2]), *row[3:7], from_storage(row[7]),
+             from_storage(row[8]), row[9] in fixed)
+            for row in rows if row[0] not in cancelled
+        ]
+
+    def _ever_fixed(self, item_ids: set[str], cancelled: set[str]) -> set[str]:
+        """Which of `item_ids` have a repair outcome 'fixed' that still stands."""
+        fixed: set[str] = set()
+        for chunk, marks in _in_chunks(sorted(item_ids)):
+            fixed.update(
+                item_id for event_id, item_id in self.db.execute(
+                    "SELECT id, item_id FROM events WHERE type = 'repair_finished' "
+                    f"AND item_id IN ({marks}) AND json_extract(data, '$.status') = 'fixed'",
+                    chunk)
+                if event_id not in cancelled
+            )
+        return fixed
+
+    def _cancelled_steps(self) -> set[str]:
+        """Ids of the steps corrections cancelled: few, so looked up once, not once per row."""
+        return {
+            row[0] for row in self.db.execute(
+                "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected'")
+        }
+
+    def stock_by_category(self, end: datetime) -> list[tuple[str, int, int, int, int]]:
+        """Items at the centre at `end` per category: taken in before it, not voided, and not
+        sold, sent out or used up before it (or taken back since): (category, items, grams,
+        ages in whole days summed, items older than 90 days).
+
+        Only two kinds of item can be in stock then: those at the centre now that have not
+        moved since `end` (in stock then too: summed by SQL), and those that moved on or came
+        back since `end` (looked at one by one; few for a recent `end`).
+        """
+        moment = to_storage(end)
+        moves = "('sold', 'returned', 'material_out', 'repurposed')"
+        moved_since = f"SELECT item_id FROM events WHERE at >= :moment AND type IN {moves}"
+        stock: dict[str, list[int]] = {
+            row[0]: list(row[1:]) for row in self.db.execute(
+                "SELECT category, count(*), sum(weight_g), sum(age), sum(age > 90) FROM ("
+                "SELECT category, weight_g, CAST(round((julianday(:moment) - "
+                "julianday(intake_at)) * 86400000) AS INTEGER) / 86400000 AS age "
+                # The planner, without statistics, would take items_status and read the table.
+                "FROM items INDEXED BY items_at_centre "
+                "WHERE status IN ('in_stock', 'in_repair') AND voided = 0 AND origin <> 'bulk' "
+                f"AND intake_at < :moment AND {_READABLE_INTAKE} "
+                f"AND id NOT IN ({moved_since})) GROUP BY category",
+                {"moment": moment})
+        }
+        rows = self.db.execute(
+            "SELECT id, category, weight_g, intake_at FROM items WHERE voided = 0 "
+            f"AND origin <> 'bulk' AND intake_at < :moment AND {_READABLE_INTAKE} "
+            f"AND id IN ({moved_since})",
+            {"moment": moment},
+        ).fetchall()
+        cancelled = self._cancelled_steps()
+        latest: dict[str, tuple[str, int, str]] = {}  # item id -> its last move before `end`
+        for chunk, marks in _in_chunks([row[0] for row in rows]):
+            for event_id, item_id, kind, at, rowid in self.db.execute(
+                f"SELECT id, item_id, type, at, rowid FROM events WHERE item_id IN ({marks}) "
+                f"AND at < ? AND type IN {moves} AND {readable_time('at')}", [*chunk, moment],
+            ):
+                if event_id not in cancelled and (at, rowid) > latest.get(item_id, ("", 0))[:2]:
+                    latest[item_id] = (at, rowid, kind)
+        for item_id, category, grams, intake_at in rows:
+            if latest.get(item_id, ("", 0, "returned"))[2] == "returned":
+                age = (end - from_storage(intake_at)).days
+                sums = stock.setdefault(category, [0, 0, 0, 0])
+                for index, value in enumerate((1, grams, age, age > 90)):
+                    sums[index] += value
+        return [(category, items, grams, days, old)
+                for category, (items, grams, days, old) in stock.items()]
+
+    def repair_records(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
+        """Repair outcomes from `start` up to `end` that still stand: (event id, at,
+        recorded_at, data, category)."""
+        return [
+            (row[0], from_storage(row[1]), from_storage(row[2]), json.loads(row[3]), *row[4:])
+            for row in self.db.execute(
+                "SELECT e.id, e.at, e.recorded_at, e.data, i.category "
+                "FROM events e JOIN items i ON i.id = e.item_id "
+                "WHERE e.type = 'repair_finished' AND e.at >= ? AND e.at < ? AND i.voided = 0 "
+                f"AND {readable_time('e.at')} AND {readable_time('e.recorded_at')} "
+                "AND NOT EXISTS (SELECT 1 FROM events c WHERE c.item_id = e.item_id "
+                "AND c.type = 'corrected' AND json_extract(c.data, '$.cancels') = e.id) "
+                "ORDER BY e.at, e.rowid",
+                [to_storage(start), to_storage(end)],
+            )
+        ]
+
+
+def _in_chunks(values: Sequence[str], size: int = 500) -> Iterator[tuple[list[str], str]]:
+    """`values` in slices that fit SQLite's limit on parameters, each with its '?, ?, ...'."""
+    for first in range(0, len(values), size):
+        chunk = list(values[first:first + size])
+        yield chunk, ", ".join("?" * len(chunk))
