@@ -117,8 +117,8 @@ def main() -> int:
         today = clock.now().astimezone(ctx.zone()).date()
         year = Period(today - timedelta(days=364), today)
         month = Period(today - timedelta(days=30), today)
-        report_year = [timed(lambda: build_report(store, year)) for _ in range(5)]
-        report_month = [timed(lambda: build_report(store, month)) for _ in range(20)]
+        report_year = [timed(lambda: build_report(store, year, clock.now())) for _ in range(5)]
+        report_month = [timed(lambda: build_report(store, month, clock.now())) for _ in range(20)]
         result = {
             "items_in_db": store.item_count(),
             "scan_to_card_ms": figures(card),

@@ -161,13 +161,14 @@ def ratio(ours: object, floor: object) -> float:
 
 def bench_report(store: Store, path: Path) -> dict[str, object]:
     """A year's and a month's monitoring report and the year's XLSX, beside a raw GROUP BY."""
-    last = datetime.now(UTC).date()
+    now = SystemClock().now()
+    last = now.date()
     year = Period(last - timedelta(days=364), last)
     month = Period(last - timedelta(days=29), last)
     start = time.perf_counter()
-    build_report(store, year)
+    build_report(store, year, now)
     first_s = time.perf_counter() - start
-    report = build_report(store, year)
+    report = build_report(store, year, now)
     conn = sqlite3.connect(path)
     low, high = (to_storage(moment) for moment in year.span(store))
 
@@ -179,9 +180,9 @@ def bench_report(store: Store, path: Path) -> dict[str, object]:
     result: dict[str, object] = {
         "items_in_year": report.total.items_in,
         "report_year_first_s": round(first_s, 2),
-        "report_year": timed(lambda: build_report(store, year), 10, warmup=1),
-        "report_month": timed(lambda: build_report(store, month), 20, warmup=1),
-        "xlsx_year": timed(lambda: report_xlsx(build_report(store, year)), 5, warmup=1),
+        "report_year": timed(lambda: build_report(store, year, now), 10, warmup=1),
+        "report_month": timed(lambda: build_report(store, month, now), 20, warmup=1),
+        "xlsx_year": timed(lambda: report_xlsx(build_report(store, year, now)), 5, warmup=1),
         "floor_raw_sqlite_year": timed(raw_year, 5, warmup=1),
     }
     conn.close()

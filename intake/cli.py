@@ -40,17 +40,10 @@ from intake.labelling import LabelService
 from intake.localtime import parse_step_time, site_zone
 from intake.material import MaterialService
 from intake.model import Item, User
-from intake.monitoring import (
-    TARGET_KINDS,
-    Period,
-    build_report,
-    parse_day,
-    report_csv_rows,
-    report_json,
-    year_progress,
-)
+from intake.monitoring import TARGET_KINDS, Period, build_report, parse_day, year_progress
 from intake.outfiles import OutputFile, reserve
 from intake.paths import default_db_path, make_files_private
+from intake.report_formats import report_csv_rows, report_json
 from intake.setup import open_or_create
 from intake.shop import ShopService
 from intake.steps import StepService
@@ -649,16 +642,18 @@ def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> i
     from intake.exports import ords_csv, report_xlsx
     from intake.report_pdf import render_report_pdf
 
-    report = build_report(store, Period(parse_day(args.first), parse_day(args.last)))
+    now = SystemClock().now()
+    report = build_report(store, Period(parse_day(args.first), parse_day(args.last)), now)
     baseline = None
     if args.baseline_from or args.baseline_to:
         if not (args.baseline_from and args.baseline_to):
             return _refuse("a baseline needs both --baseline-from and --baseline-to")
         baseline = build_report(
-            store, Period(parse_day(args.baseline_from), parse_day(args.baseline_to)))
-    year_before = build_report(store, report.period.year_earlier()) if args.year_earlier else None
-    today = datetime.now(site_zone(store.settings())).date()
-    targets = year_progress(store, min(report.period.last, today))
+            store, Period(parse_day(args.baseline_from), parse_day(args.baseline_to)), now)
+    year_before = (build_report(store, report.period.year_earlier(), now)
+                   if args.year_earlier else None)
+    today = now.astimezone(store.settings().zone).date()
+    targets = year_progress(store, min(report.period.last, today), now)
     if args.format in ("xlsx", "pdf"):
         if out is None:
             return _refuse(f"a {args.format} file needs --out FILE.{args.format}")

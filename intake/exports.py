@@ -21,8 +21,9 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from db import Store
 from intake.model import Barrier, RepairStatus
-from intake.monitoring import Figures, Period, Report, TargetProgress, figures_json
+from intake.monitoring import Figures, Period, Report, TargetProgress
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS
+from intake.report_formats import figures_json
 from intake.text import spreadsheet_safe
 
 # (key in figures_json, Dutch label, English label, number format)

@@ -20,23 +20,17 @@ Each item counts under its category, its route at the gate and its visit's munic
 
 from __future__ import annotations
 
-import hashlib
-import json
-import logging
-import threading
 from collections import Counter, defaultdict
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from db import Store
+from intake.day_sums import refresh_day_figures
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
-from intake.localtime import site_zone
 from intake.model import Category
-from intake.text import spreadsheet_safe
+from intake.settings import Settings
 
-log = logging.getLogger(__name__)
 UNKNOWN_MUNICIPALITY = ""  # visits without a municipality, and items without a visit
 # Yearly targets the coordinator may set, and how a report's figures are held against them.
 TARGET_KINDS = ("kg_collected", "kg_reused", "items_repaired", "reuse_rate")
@@ -63,7 +57,7 @@ class Period:
 
     def span(self, store: Store) -> tuple[datetime, datetime]:
         """UTC start (midnight of the first day) and end (midnight after the last day)."""
-        zone = site_zone(store.settings())
+        zone = store.settings().zone
         start = datetime.combine(self.first, time(), zone)
         end = datetime.combine(self.last + timedelta(days=1), time(), zone)
         return start, end
@@ -141,11 +135,11 @@ class Report:
     categories: list[Category]  # for names and CO2 factors and their sources
 
 
-def build_report(store: Store, period: Period, now: datetime | None = None) -> Report:
+def build_report(store: Store, period: Period, now: datetime) -> Report:
     """Count everything for `period` from the database; the stock is counted at the period's
     end, or at `now` (default: the clock on the wall) for a period that is not over yet.
 
-    The flows are read from sums per local day and breakdown (`refresh_day_figures`), which
+    The flows are read from sums per local day and breakdown (``intake.day_sums`), which
     SQL adds up to a few hundred rows however many items the period saw; only the stock is
     counted item by item.
     """
@@ -161,7 +155,7 @@ def build_report(store: Store, period: Period, now: datetime | None = None) -> R
     for week, kind, detail, *sums in store.day_figures.weeks(period.first, period.last):
         _count(by_week[week], kind, detail, sums)
     start, end = period.span(store)
-    moment = min(end, max(start, now or datetime.now(UTC)))
+    moment = min(end, max(start, now))
     for category, items, grams, days, old in store.reports.stock_by_category(moment):
         for figures in (total, groups["category"][category]):
             figures.items_in_stock += items
@@ -174,112 +168,6 @@ def build_report(store: Store, period: Period, now: datetime | None = None) -> R
         by_municipality=dict(groups["municipality"]), by_week=dict(sorted(by_week.items())),
         categories=categories,
     )
-
-
-def refresh_day_figures(
-    store: Store, first: date, last: date, categories: list[Category]
-) -> None:
-    """Bring the database's sums per local day up to date for the days `first` to `last`.
-
-    Days that new events or visits touched since the last refresh are summed again from the
-    events, and so is every day not summed before (the first report of a year on a database
-    full of history does that work once) or summed in another time zone or with other CO2
-    factors. Each day is written in its own short transaction, so the gate never waits long
-    behind a report.
-    """
-    zone = site_zone(store.settings())
-    factors = {c.code: c.co2_factor for c in categories}
-    version = hashlib.sha256(
-        json.dumps([zone.key, sorted(factors.items())]).encode()).hexdigest()[:16]
-
-    def local_days(utc_date: date) -> set[date]:
-        start = datetime.combine(utc_date, time(), UTC)
-        return {start.astimezone(zone).date(),
-                (start + timedelta(days=1, microseconds=-1)).astimezone(zone).date()}
-
-    store.day_figures.claim_stale_dates(local_days)
-    summed = store.day_figures.summed_days(first, last, version)
-    day = first
-    while day <= last:
-        if day not in summed:
-            start = datetime.combine(day, time(), zone)
-            end = datetime.combine(day + timedelta(days=1), time(), zone)
-            store.day_figures.save(day, day - timedelta(days=day.weekday()), version,
-                                   _sum_day(store, start, end, factors))
-        day += timedelta(days=1)
-
-
-def refresh_in_background(path: str, today: date, days: int = 731) -> threading.Thread:
-    """Sum the last `days` local days up to `today` on a connection of its own, in a thread.
-
-    The app starts this while the first screen waits for a PIN, so that the first dashboard
-    after an upgrade or a demo build finds its sums made; on a database that is in use every
-    day, only a few days are stale. Failures are logged and change nothing: reports sum what
-    they need themselves.
-    """
-    def work() -> None:
-        try:
-            store = Store.open(path)
-            try:
-                refresh_day_figures(store, today - timedelta(days=days - 1), today,
-                                    store.categories(include_hidden=True))
-            finally:
-                store.close()
-        except Exception:  # a report will sum the days itself; the app goes on
-            log.exception("summing days in the background failed")
-
-    thread = threading.Thread(target=work, name="day-sums", daemon=True)
-    thread.start()
-    return thread
-
-
-def _sum_day(
-    store: Store, start: datetime, end: datetime, factors: dict[str, float]
-) -> list[tuple[str, str, str, str, int, int, int, int, float]]:
-    """One day's flows summed per breakdown (dim and key), kind and detail: count, grams,
-    money, days since intake and CO2 avoided in grams. Kinds: 'in' (detail: the route at the
-    gate and whether the weight was measured or estimated), 'visit', and the steps after the
-    gate (detail: see `_step_detail`)."""
-    sums: dict[tuple[str, str, str, str], list[float]] = defaultdict(lambda: [0, 0, 0, 0, 0.0])
-
-    def add(kind: str, detail: str, category: str, municipality: str, route: str,
-            values: tuple[float, ...]) -> None:
-        keys = [("total", ""), ("municipality", municipality)]
-        if kind != "visit":
-            keys += [("category", category), ("route", route)]
-        for dim, key in keys:
-            row = sums[(dim, key, kind, detail)]
-            for index, value in enumerate(values):
-                row[index] += value
-
-    for category, municipality, route, grams, estimated, _ in store.reports.intake_rows(start, end):
-        weighed = "estimated" if estimated else "measured"
-        add("in", f"{route}:{weighed}", category, municipality, route, (1, grams))
-    for municipality, _ in store.reports.visit_rows(start, end):
-        add("visit", "", "", municipality, "", (1,))
-    for kind, data, category, municipality, route, grams, at, intake_at, fixed in (
-        store.reports.step_rows(start, end)
-    ):
-        detail, money = _step_detail(kind, data, fixed)
-        co2 = grams * factors.get(category, 0.0) if kind in ("sold", "returned") else 0.0
-        add(kind, detail, category, municipality, route,
-            (1, grams, money, (at - intake_at).days, co2))
-    return [(dim, key, kind, detail, int(count), int(grams), int(money), int(days), co2)
-            for (dim, key, kind, detail), (count, grams, money, days, co2) in sums.items()]
-
-
-def _step_detail(kind: str, data: dict[str, object], fixed: bool) -> tuple[str, int]:
-    """What of a step is counted apart (outcome and barrier; recipient; whether a sold item
-    had been repaired) and its money."""
-    if kind == "repair_finished":
-        return f"{data['status']}:{data.get('barrier') or ''}", 0
-    if kind == "sold":
-        return "repaired" if fixed else "", int(str(data["price_cents"]))
-    if kind == "returned":
-        return "repaired" if fixed else "", int(str(data["refund_cents"]))
-    if kind == "material_out":
-        return str(data["recipient"]), 0
-    return "", 0
 
 
 def _count(figures: Figures, kind: str, detail: str, sums: list[Any]) -> None:
@@ -330,151 +218,6 @@ def _count(figures: Figures, kind: str, detail: str, sums: list[Any]) -> None:
         figures.products_made += count
 
 
-def figures_json(figures: Figures) -> dict[str, object]:
-    """A group's figures with kg and euros, as the JSON and CSV exports give them."""
-    return {
-        "items_in": figures.items_in,
-        "kg_in": _kg(figures.grams_in),
-        "kg_in_measured": _kg(figures.grams_in_measured),
-        "kg_in_estimated": _kg(figures.grams_in_estimated),
-        "visits": figures.visits,
-        "items_to_sale": figures.items_to_sale,
-        "items_to_repair": figures.items_to_repair,
-        "items_to_material": figures.items_to_material,
-        "repair_attempts": figures.repair_attempts,
-        "items_repaired": figures.items_repaired,
-        "items_repairable": figures.items_repairable,
-        "items_end_of_life": figures.items_end_of_life,
-        "repair_rate": _ratio(figures.repair_rate),
-        "barriers": dict(sorted(figures.barriers.items())),
-        "items_sold": figures.items_sold,
-        "kg_sold": _kg(figures.grams_sold),
-        "kg_sold_as_is": _kg(figures.grams_sold - figures.grams_sold_repaired),
-        "kg_sold_after_repair": _kg(figures.grams_sold_repaired),
-        "revenue_eur": figures.revenue_cents / 100,
-        "items_returned": figures.items_returned,
-        "products_made": figures.products_made,
-        "kg_repurposed": _kg(figures.grams_repurposed),
-        "items_material_out": figures.items_material_out,
-        "kg_material_out": _kg(figures.grams_material_out),
-        "kg_material_by_recipient": {
-            name: _kg(grams) for name, grams in sorted(figures.material_by_recipient.items())
-        },
-        "reuse_rate": _ratio(figures.reuse_rate),
-        "environmental_yield": _ratio(figures.environmental_yield),
-        "co2_avoided_kg": round(figures.co2_avoided_g / 1000, 3),
-        "days_to_sale": None if figures.days_to_sale is None else round(figures.days_to_sale, 1),
-        "items_in_stock": figures.items_in_stock,
-        "kg_in_stock": _kg(figures.grams_in_stock),
-        "stock_age_days": None if figures.stock_age_days is None else round(
-            figures.stock_age_days, 1),
-        "items_in_stock_over_90_days": figures.stock_over_90_days,
-    }
-
-
-def report_json(
-    report: Report, baseline: Report | None = None, year_before: Report | None = None,
-    targets: TargetProgress | None = None,
-) -> dict[str, object]:
-    """The report as the `ambacht report --format json` command prints it, beside the
-    baseline and the same period a year earlier when they are given, and with the progress
-    to the year's targets when they are set."""
-    data = _one_json(report)
-    data["baseline"] = None
-    data["targets"] = None if targets is None else {
-        "year": targets.year, "by": targets.by.isoformat(),
-        "progress": [{"target": kind, "reached": round(reached, 3), "goal": goal}
-                     for kind, reached, goal in targets.rows],
-    }
-    for key, other in (("baseline", baseline), ("year_earlier", year_before)):
-        if other is None:
-            continue
-        data[key] = _one_json(other)
-        data[f"change_vs_{key}_pct"] = {
-            name: _change(value, data[key]["totals"][name])  # type: ignore[index]
-            for name, value in data["totals"].items()  # type: ignore[attr-defined]
-            if isinstance(value, (int, float)) and not isinstance(value, bool)
-        }
-    return data
-
-
-def _one_json(report: Report) -> dict[str, object]:
-    names = {c.code: c for c in report.categories}
-    return {
-        "site": report.site,
-        "period": {"from": report.period.first.isoformat(), "to": report.period.last.isoformat()},
-        "totals": figures_json(report.total),
-        "by_category": [
-            {"category": code, "name_nl": names[code].name_nl if code in names else code,
-             "name_en": names[code].name_en if code in names else code,
-             **figures_json(figures)}
-            for code, figures in sorted(report.by_category.items(),
-                                        key=lambda kv: _order(names, kv[0]))
-        ],
-        "by_route": [{"route": route, **figures_json(figures)}
-                     for route, figures in sorted(report.by_route.items())],
-        "by_municipality": [
-            {"municipality": name or None, **figures_json(figures)}
-            for name, figures in sorted(report.by_municipality.items(),
-                                        key=lambda kv: (kv[0] == "", kv[0]))
-        ],
-        "by_week": [{"week": monday.isoformat(), **figures_json(figures)}
-                    for monday, figures in report.by_week.items()],
-        "co2_factors": [
-            {"category": c.code, "kg_co2_per_kg": c.co2_factor, "source": c.co2_source}
-            for c in report.categories
-        ],
-    }
-
-
-def _order(names: dict[str, Category], code: str) -> tuple[int, str]:
-    category = names.get(code)
-    return (category.sort_order if category else 10**6, code)
-
-
-def _kg(grams: int) -> float:
-    return round(grams / 1000, 3)
-
-
-def _ratio(value: float | None) -> float | None:
-    return None if value is None else round(value, 4)
-
-
-def _change(now: float | None, before: object) -> float | None:
-    if now is None or not isinstance(before, (int, float)) or before == 0:
-        return None
-    return round((now - before) / before * 100, 1)
-
-
-def report_csv_rows(report: Report) -> list[list[object]]:
-    """One table: a header, then a row per group (total, category, route, municipality) with
-    every count, then the end-of-life barriers and the kg per material recipient."""
-    scalar = [key for key, value in figures_json(Figures()).items()
-              if not isinstance(value, dict)]
-    rows: list[list[object]] = [["section", "key", *scalar]]
-
-    def add(section: str, key: str, figures: Figures) -> None:
-        values = figures_json(figures)
-        rows.append([section, key, *("" if values[k] is None else values[k] for k in scalar)])
-
-    add("total", "", report.total)
-    for section, groups in (("category", report.by_category), ("route", report.by_route),
-                            ("municipality", report.by_municipality)):
-        for key, figures in sorted(groups.items()):
-            add(section, key, figures)
-    end_of_life = scalar.index("items_end_of_life")
-    material = scalar.index("kg_material_out")
-    for barrier, count in sorted(report.total.barriers.items()):
-        row: list[object] = ["barrier", barrier, *[""] * len(scalar)]
-        row[2 + end_of_life] = count
-        rows.append(row)
-    for recipient, grams in sorted(report.total.material_by_recipient.items()):
-        row = ["recipient", recipient, *[""] * len(scalar)]
-        row[2 + material] = _kg(grams)
-        rows.append(row)
-    return [[spreadsheet_safe(value) for value in row] for row in rows]
-
-
 def parse_day(text: str) -> date:
     """A calendar day as YYYY-MM-DD."""
     try:
@@ -486,24 +229,16 @@ def parse_day(text: str) -> date:
         ) from None
 
 
-def stored_baseline(settings: Mapping[str, str]) -> Period | None:
+def stored_baseline(settings: Settings) -> Period | None:
     """The period the coordinator marked as the baseline (nulmeting), if any."""
-    try:
-        return Period(date.fromisoformat(settings["baseline_from"]),
-                      date.fromisoformat(settings["baseline_to"]))
-    except (KeyError, ValueError):
-        return None
+    days = settings.baseline
+    return Period(*days) if days else None
 
 
-def stored_targets(settings: Mapping[str, str], year: int) -> dict[str, float]:
+def stored_targets(settings: Settings, year: int) -> dict[str, float]:
     """The targets set for `year` (kg, items, or percent for the reuse rate)."""
-    found = {}
-    for kind in TARGET_KINDS:
-        try:
-            found[kind] = float(settings[f"target.{year}.{kind}"])
-        except (KeyError, ValueError):
-            continue
-    return found
+    targets = {kind: settings.target(year, kind) for kind in TARGET_KINDS}
+    return {kind: value for kind, value in targets.items() if value is not None}
 
 
 @dataclass(frozen=True)
@@ -515,7 +250,7 @@ class TargetProgress:
     rows: list[tuple[str, float, float]]
 
 
-def year_progress(store: Store, by: date, now: datetime | None = None) -> TargetProgress | None:
+def year_progress(store: Store, by: date, now: datetime) -> TargetProgress | None:
     """Progress to the targets of `by`'s year from 1 January up to `by`; None without
     targets for that year."""
     targets = stored_targets(store.settings(), by.year)

@@ -24,7 +24,8 @@ from reportlab.platypus import (
 )
 
 from intake.exports import COLUMNS, TARGET_NAMES, comparisons
-from intake.monitoring import Report, TargetProgress, figures_json
+from intake.monitoring import Report, TargetProgress
+from intake.report_formats import figures_json
 from labels.geometry import fonts
 
 TEXT = {

@@ -8,7 +8,7 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -18,15 +18,18 @@ from db import Store
 from intake.admin import AdminService, NameList
 from intake.cli import main
 from intake.clock import FixedClock
+from intake.day_sums import refresh_recent_days
 from intake.gate import GateService
 from intake.material import MaterialService
-from intake.monitoring import Period, build_report, report_json
+from intake.monitoring import Period, build_report
+from intake.report_formats import report_json
 from intake.setup import initialize
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
 
 AMS = ZoneInfo("Europe/Amsterdam")
 MARCH = Period(date(2026, 3, 1), date(2026, 3, 31))
+NOW = datetime(2026, 12, 1, 11, 0, tzinfo=UTC)  # when the reports are made: after every period
 
 
 def local(text: str) -> datetime:
@@ -117,13 +120,13 @@ def test_reports_made_along_the_way_do_not_go_stale(tmp_path: Path) -> None:
         GateService(written, clock, "A").correct_last(
             written.user("system"), "A000003", "Sold by mistake")
     for period in (MARCH, *days):
-        assert report_json(build_report(along, period)) == report_json(
-            build_report(reference, period)), period
+        assert report_json(build_report(along, period, NOW)) == report_json(
+            build_report(reference, period, NOW)), period
 
 
 def test_the_totals_reconcile(centre) -> None:
     store, _ = centre
-    data = report_json(build_report(store, MARCH))
+    data = report_json(build_report(store, MARCH, NOW))
     totals = data["totals"]
     assert totals["items_in"] == 6  # a, c, d, f, g, h: not the void, Feb, April, the product
     assert totals["kg_in"] == 40.5
@@ -158,7 +161,7 @@ def test_the_stock_at_an_earlier_end_counts_what_moved_on_since(centre) -> None:
     items (sold later) and the wood (made into a table on the 20th); the books were sold on
     the 2nd. Ages on 5 March 00:00: 3 + 0 + 0 + 1 days."""
     store, _ = centre
-    totals = report_json(build_report(store, Period(date(2026, 3, 1), date(2026, 3, 4))))[
+    totals = report_json(build_report(store, Period(date(2026, 3, 1), date(2026, 3, 4)), NOW))[
         "totals"]
     assert (totals["items_in_stock"], totals["kg_in_stock"]) == (4, 36.0)
     assert totals["stock_age_days"] == 1.0
@@ -166,7 +169,7 @@ def test_the_stock_at_an_earlier_end_counts_what_moved_on_since(centre) -> None:
 
 def test_the_breakdowns_add_up_to_the_totals(centre) -> None:
     store, _ = centre
-    data = report_json(build_report(store, MARCH))
+    data = report_json(build_report(store, MARCH, NOW))
     for breakdown in ("by_category", "by_route", "by_municipality", "by_week"):
         for key in ("items_in", "items_sold", "items_material_out", "repair_attempts",
                     *(("visits",) if breakdown in ("by_municipality", "by_week") else ())):
@@ -225,9 +228,9 @@ def test_bad_report_requests_exit_2(centre, capsys, args: list[str]) -> None:
 
 def test_a_day_is_a_local_day(centre) -> None:
     store, _ = centre
-    first = report_json(build_report(store, Period(date(2026, 3, 1), date(2026, 3, 1))))
+    first = report_json(build_report(store, Period(date(2026, 3, 1), date(2026, 3, 1)), NOW))
     assert first["totals"]["items_in"] == 1  # 00:30 local on 1 March, 23:30 UTC the day before
-    last = report_json(build_report(store, Period(date(2026, 3, 31), date(2026, 3, 31))))
+    last = report_json(build_report(store, Period(date(2026, 3, 31), date(2026, 3, 31)), NOW))
     assert last["totals"]["items_sold"] == 1  # 23:30 local on 31 March
 
 
@@ -368,13 +371,11 @@ def test_exports_set_the_year_earlier_and_the_targets_beside_the_period(
         assert part in text, part
 
 
-def test_days_are_summed_in_the_background_on_a_connection_of_its_own(tmp_path: Path) -> None:
-    from intake.monitoring import refresh_in_background
-
+def test_recent_days_are_summed_on_a_connection_of_their_own(tmp_path: Path) -> None:
     store = write_march(tmp_path / "march.sqlite", lambda store: None)
-    refresh_in_background(store.path, date(2026, 3, 31), days=31).join(timeout=60)
+    refresh_recent_days(store.path, date(2026, 3, 31), days=31)
     summed = store.db.execute(
         "SELECT count(*) FROM day_figures_done WHERE day BETWEEN '2026-03-01' AND '2026-03-31'"
     ).fetchone()[0]
     assert summed == 31
-    assert report_json(build_report(store, MARCH))["totals"]["items_in"] == 6
+    assert report_json(build_report(store, MARCH, NOW))["totals"]["items_in"] == 6

@@ -30,11 +30,11 @@ from db.immediate import ImmediateDatabase
 from db.schema import migrations
 from intake.auth import AuthService
 from intake.clock import FixedClock
+from intake.day_sums import refresh_day_figures
 from intake.errors import ValidationError
 from intake.gate import GateService
 from intake.material import MaterialService
 from intake.model import Route, User
-from intake.monitoring import refresh_day_figures
 from intake.setup import initialize
 from intake.shop import ShopService
 

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 import logging
-import queue
 import sys
-import threading
 import traceback
 from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from db import Store
@@ -20,15 +18,16 @@ from db.connection import check_intact
 from intake.admin import AdminService
 from intake.auth import AuthService
 from intake.clock import Clock, SystemClock
+from intake.day_sums import refresh_recent_days
 from intake.errors import DamagedDatabase, StorageError
 from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.material import MaterialService
-from intake.monitoring import refresh_in_background
 from intake.paths import data_dir, default_db_path, make_files_private
 from intake.setup import open_or_create
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
+from ui.background import Worker
 from ui.backups import BackupScheduler
 from ui.context import AppContext
 from ui.i18n import Language
@@ -107,12 +106,9 @@ class Startup(QObject):
         self.contexts: list[AppContext] = []
         self.windows: list[QMainWindow] = []  # referenced while the app runs
         self.opened = False
-        # The check's thread leaves its finding here and a timer on the UI thread passes it on:
-        # signals emitted from other threads lose references in PySide6 (see ui/devices.py).
-        self._found: queue.SimpleQueue[StorageError | None] = queue.SimpleQueue()
-        self._poll = QTimer(self)
-        self._poll.setInterval(200)
-        self._poll.timeout.connect(self._take_finding)
+        # The check after start, then the dashboard's sums: in this order, so that no sum is
+        # written into a file the check finds damaged.
+        self._background = Worker("startup", parent=self)
         self.damaged.connect(self.recover)
 
     def begin(self) -> None:
@@ -136,17 +132,20 @@ class Startup(QObject):
         else:
             window.resize(1280, 800)
             window.show()
-        # In the background, so the first screen does not wait: the day's backup, the
-        # dashboard's sums, and reading every page of the file for damage and the last
-        # events of each station's hash chain for changes made round Ambacht.
+        # In the background, so the first screen does not wait: the day's backup, reading
+        # every page of the file for damage and the last events of each station's hash chain
+        # for changes made round Ambacht, and the dashboard's sums.
         ctx.backups.start()
-        refresh_in_background(ctx.store.path, self.clock.now().astimezone(ctx.zone()).date())
-        threading.Thread(target=self._check, args=(ctx.store,), name="ambacht-check",
-                         daemon=True).start()
-        self._poll.start()
+        store, today = ctx.store, self.clock.now().astimezone(ctx.zone()).date()
+        self._background.submit(lambda: self._check(store), self._checked)
+        self._background.submit(
+            lambda: None if store.damage() else refresh_recent_days(store.path, today),
+            lambda _none: None,
+            # A report sums the days it needs itself; the app goes on.
+            lambda exc: log.error("summing days in the background failed", exc_info=exc))
 
-    def _check(self, store: Store) -> None:
-        """On its own thread: read the whole file and the chains' tails; None when it is
+    def _check(self, store: Store) -> StorageError | None:
+        """In the background: read the whole file and the chains' tails; None when it is
         sound. A damaged file takes no new step from this moment, before the recovery screen
         is up."""
         try:
@@ -154,16 +153,10 @@ class Startup(QObject):
         except StorageError as exc:
             if isinstance(exc, DamagedDatabase):
                 store.mark_damaged(exc)
-            self._found.put(exc)
-        else:
-            self._found.put(None)
+            return exc
+        return None
 
-    def _take_finding(self) -> None:
-        try:
-            finding = self._found.get_nowait()
-        except queue.Empty:
-            return
-        self._poll.stop()
+    def _checked(self, finding: StorageError | None) -> None:
         if finding is not None:
             self.damaged.emit(finding)
 

@@ -1,0 +1,108 @@
+"""The day-sum cache of the monitoring figures: each local day's flows summed per breakdown
+(`db.day_figures`), summed again when an event or visit of that day changes. Reports add the
+days up (`intake.monitoring.build_report`) instead of reading every event of a year."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from datetime import UTC, date, datetime, time, timedelta
+
+from db import Store
+from intake.model import Category
+
+
+def refresh_day_figures(
+    store: Store, first: date, last: date, categories: list[Category]
+) -> None:
+    """Bring the database's sums per local day up to date for the days `first` to `last`.
+
+    Days that new events or visits touched since the last refresh are summed again from the
+    events, and so is every day not summed before (the first report of a year on a database
+    full of history does that work once) or summed in another time zone or with other CO2
+    factors. Each day is written in its own short transaction, so the gate never waits long
+    behind a report.
+    """
+    zone = store.settings().zone
+    factors = {c.code: c.co2_factor for c in categories}
+    version = hashlib.sha256(
+        json.dumps([zone.key, sorted(factors.items())]).encode()).hexdigest()[:16]
+
+    def local_days(utc_date: date) -> set[date]:
+        start = datetime.combine(utc_date, time(), UTC)
+        return {start.astimezone(zone).date(),
+                (start + timedelta(days=1, microseconds=-1)).astimezone(zone).date()}
+
+    store.day_figures.claim_stale_dates(local_days)
+    summed = store.day_figures.summed_days(first, last, version)
+    day = first
+    while day <= last:
+        if day not in summed:
+            start = datetime.combine(day, time(), zone)
+            end = datetime.combine(day + timedelta(days=1), time(), zone)
+            store.day_figures.save(day, day - timedelta(days=day.weekday()), version,
+                                   _sum_day(store, start, end, factors))
+        day += timedelta(days=1)
+
+
+def refresh_recent_days(path: str, today: date, days: int = 731) -> None:
+    """Sum the last `days` local days up to `today`, on a connection of its own: the app runs
+    this in the background at start (`ui.app`), so that the first dashboard after an upgrade
+    or a demo build finds its sums made; on a database in use every day only a few days are
+    stale. Reports sum what they need themselves if this never ran."""
+    store = Store.open(path)
+    try:
+        refresh_day_figures(store, today - timedelta(days=days - 1), today,
+                            store.categories(include_hidden=True))
+    finally:
+        store.close()
+
+
+def _sum_day(
+    store: Store, start: datetime, end: datetime, factors: dict[str, float]
+) -> list[tuple[str, str, str, str, int, int, int, int, float]]:
+    """One day's flows summed per breakdown (dim and key), kind and detail: count, grams,
+    money, days since intake and CO2 avoided in grams. Kinds: 'in' (detail: the route at the
+    gate and whether the weight was measured or estimated), 'visit', and the steps after the
+    gate (detail: see `_step_detail`)."""
+    sums: dict[tuple[str, str, str, str], list[float]] = defaultdict(lambda: [0, 0, 0, 0, 0.0])
+
+    def add(kind: str, detail: str, category: str, municipality: str, route: str,
+            values: tuple[float, ...]) -> None:
+        keys = [("total", ""), ("municipality", municipality)]
+        if kind != "visit":
+            keys += [("category", category), ("route", route)]
+        for dim, key in keys:
+            row = sums[(dim, key, kind, detail)]
+            for index, value in enumerate(values):
+                row[index] += value
+
+    for category, municipality, route, grams, estimated, _ in store.reports.intake_rows(start, end):
+        weighed = "estimated" if estimated else "measured"
+        add("in", f"{route}:{weighed}", category, municipality, route, (1, grams))
+    for municipality, _ in store.reports.visit_rows(start, end):
+        add("visit", "", "", municipality, "", (1,))
+    for kind, data, category, municipality, route, grams, at, intake_at, fixed in (
+        store.reports.step_rows(start, end)
+    ):
+        detail, money = _step_detail(kind, data, fixed)
+        co2 = grams * factors.get(category, 0.0) if kind in ("sold", "returned") else 0.0
+        add(kind, detail, category, municipality, route,
+            (1, grams, money, (at - intake_at).days, co2))
+    return [(dim, key, kind, detail, int(count), int(grams), int(money), int(days), co2)
+            for (dim, key, kind, detail), (count, grams, money, days, co2) in sums.items()]
+
+
+def _step_detail(kind: str, data: dict[str, object], fixed: bool) -> tuple[str, int]:
+    """What of a step is counted apart (outcome and barrier; recipient; whether a sold item
+    had been repaired) and its money."""
+    if kind == "repair_finished":
+        return f"{data['status']}:{data.get('barrier') or ''}", 0
+    if kind == "sold":
+        return "repaired" if fixed else "", int(str(data["price_cents"]))
+    if kind == "returned":
+        return "repaired" if fixed else "", int(str(data["refund_cents"]))
+    if kind == "material_out":
+        return str(data["recipient"]), 0
+    return "", 0

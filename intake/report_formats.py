@@ -1,0 +1,154 @@
+"""A report as data for other programs: the JSON of `ambacht report --format json` and the CSV
+table; kg and euros, ratios rounded. The workbook and the PDF are `intake.exports` and
+`intake.report_pdf`."""
+
+from __future__ import annotations
+
+from intake.model import Category
+from intake.monitoring import Figures, Report, TargetProgress
+from intake.text import spreadsheet_safe
+
+
+def figures_json(figures: Figures) -> dict[str, object]:
+    """A group's figures with kg and euros, as the JSON and CSV exports give them."""
+    return {
+        "items_in": figures.items_in,
+        "kg_in": _kg(figures.grams_in),
+        "kg_in_measured": _kg(figures.grams_in_measured),
+        "kg_in_estimated": _kg(figures.grams_in_estimated),
+        "visits": figures.visits,
+        "items_to_sale": figures.items_to_sale,
+        "items_to_repair": figures.items_to_repair,
+        "items_to_material": figures.items_to_material,
+        "repair_attempts": figures.repair_attempts,
+        "items_repaired": figures.items_repaired,
+        "items_repairable": figures.items_repairable,
+        "items_end_of_life": figures.items_end_of_life,
+        "repair_rate": _ratio(figures.repair_rate),
+        "barriers": dict(sorted(figures.barriers.items())),
+        "items_sold": figures.items_sold,
+        "kg_sold": _kg(figures.grams_sold),
+        "kg_sold_as_is": _kg(figures.grams_sold - figures.grams_sold_repaired),
+        "kg_sold_after_repair": _kg(figures.grams_sold_repaired),
+        "revenue_eur": figures.revenue_cents / 100,
+        "items_returned": figures.items_returned,
+        "products_made": figures.products_made,
+        "kg_repurposed": _kg(figures.grams_repurposed),
+        "items_material_out": figures.items_material_out,
+        "kg_material_out": _kg(figures.grams_material_out),
+        "kg_material_by_recipient": {
+            name: _kg(grams) for name, grams in sorted(figures.material_by_recipient.items())
+        },
+        "reuse_rate": _ratio(figures.reuse_rate),
+        "environmental_yield": _ratio(figures.environmental_yield),
+        "co2_avoided_kg": round(figures.co2_avoided_g / 1000, 3),
+        "days_to_sale": None if figures.days_to_sale is None else round(figures.days_to_sale, 1),
+        "items_in_stock": figures.items_in_stock,
+        "kg_in_stock": _kg(figures.grams_in_stock),
+        "stock_age_days": None if figures.stock_age_days is None else round(
+            figures.stock_age_days, 1),
+        "items_in_stock_over_90_days": figures.stock_over_90_days,
+    }
+
+
+def report_json(
+    report: Report, baseline: Report | None = None, year_before: Report | None = None,
+    targets: TargetProgress | None = None,
+) -> dict[str, object]:
+    """The report as the `ambacht report --format json` command prints it, beside the
+    baseline and the same period a year earlier when they are given, and with the progress
+    to the year's targets when they are set."""
+    data = _one_json(report)
+    data["baseline"] = None
+    data["targets"] = None if targets is None else {
+        "year": targets.year, "by": targets.by.isoformat(),
+        "progress": [{"target": kind, "reached": round(reached, 3), "goal": goal}
+                     for kind, reached, goal in targets.rows],
+    }
+    for key, other in (("baseline", baseline), ("year_earlier", year_before)):
+        if other is None:
+            continue
+        data[key] = _one_json(other)
+        data[f"change_vs_{key}_pct"] = {
+            name: _change(value, data[key]["totals"][name])  # type: ignore[index]
+            for name, value in data["totals"].items()  # type: ignore[attr-defined]
+            if isinstance(value, (int, float)) and not isinstance(value, bool)
+        }
+    return data
+
+
+def _one_json(report: Report) -> dict[str, object]:
+    names = {c.code: c for c in report.categories}
+    return {
+        "site": report.site,
+        "period": {"from": report.period.first.isoformat(), "to": report.period.last.isoformat()},
+        "totals": figures_json(report.total),
+        "by_category": [
+            {"category": code, "name_nl": names[code].name_nl if code in names else code,
+             "name_en": names[code].name_en if code in names else code,
+             **figures_json(figures)}
+            for code, figures in sorted(report.by_category.items(),
+                                        key=lambda kv: _order(names, kv[0]))
+        ],
+        "by_route": [{"route": route, **figures_json(figures)}
+                     for route, figures in sorted(report.by_route.items())],
+        "by_municipality": [
+            {"municipality": name or None, **figures_json(figures)}
+            for name, figures in sorted(report.by_municipality.items(),
+                                        key=lambda kv: (kv[0] == "", kv[0]))
+        ],
+        "by_week": [{"week": monday.isoformat(), **figures_json(figures)}
+                    for monday, figures in report.by_week.items()],
+        "co2_factors": [
+            {"category": c.code, "kg_co2_per_kg": c.co2_factor, "source": c.co2_source}
+            for c in report.categories
+        ],
+    }
+
+
+def _order(names: dict[str, Category], code: str) -> tuple[int, str]:
+    category = names.get(code)
+    return (category.sort_order if category else 10**6, code)
+
+
+def _kg(grams: int) -> float:
+    return round(grams / 1000, 3)
+
+
+def _ratio(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _change(now: float | None, before: object) -> float | None:
+    if now is None or not isinstance(before, (int, float)) or before == 0:
+        return None
+    return round((now - before) / before * 100, 1)
+
+
+def report_csv_rows(report: Report) -> list[list[object]]:
+    """One table: a header, then a row per group (total, category, route, municipality) with
+    every count, then the end-of-life barriers and the kg per material recipient."""
+    scalar = [key for key, value in figures_json(Figures()).items()
+              if not isinstance(value, dict)]
+    rows: list[list[object]] = [["section", "key", *scalar]]
+
+    def add(section: str, key: str, figures: Figures) -> None:
+        values = figures_json(figures)
+        rows.append([section, key, *("" if values[k] is None else values[k] for k in scalar)])
+
+    add("total", "", report.total)
+    for section, groups in (("category", report.by_category), ("route", report.by_route),
+                            ("municipality", report.by_municipality)):
+        for key, figures in sorted(groups.items()):
+            add(section, key, figures)
+    end_of_life = scalar.index("items_end_of_life")
+    material = scalar.index("kg_material_out")
+    for barrier, count in sorted(report.total.barriers.items()):
+        row: list[object] = ["barrier", barrier, *[""] * len(scalar)]
+        row[2 + end_of_life] = count
+        rows.append(row)
+    for recipient, grams in sorted(report.total.material_by_recipient.items()):
+        row = ["recipient", recipient, *[""] * len(scalar)]
+        row[2 + material] = _kg(grams)
+        rows.append(row)
+    return [[spreadsheet_safe(value) for value in row] for row in rows]
