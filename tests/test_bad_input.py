@@ -646,7 +646,7 @@ def test_a_pin_of_the_wrong_length_cannot_be_sent(
     assert window.user is None and dump(ctx.store.db.conn) == before
 
 
-@pytest.mark.parametrize("screen", ["gate", "workshop", "store", "material"])
+@pytest.mark.parametrize("screen", ["gate", "workshop", "shop", "material"])
 def test_each_screen_refuses_bad_scans_with_a_red_banner(
     qtbot, window: MainWindow, ctx: AppContext, screen: str
 ) -> None:
