@@ -247,3 +247,8 @@ def test_backup_and_restore_on_the_command_line(tmp_path: Path, capsys) -> None:
     assert item_count(db) == 2
     assert main(["restore", str(tmp_path / "nothing.sqlite"), "--db", str(db)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_backup_that_is_not_there_is_named_so(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match=r"gone\.sqlite is not there\.$"):
+        check_backup(tmp_path / "gone.sqlite")

@@ -743,6 +743,10 @@
         <translation>Er is geen database op {path}. Maak er een met &apos;ambacht init&apos;.</translation>
     </message>
     <message>
+        <source>{path} is not there.</source>
+        <translation>{path} bestaat niet.</translation>
+    </message>
+    <message>
         <source>{path} exists already; choose another name.</source>
         <translation>{path} bestaat al; kies een andere naam.</translation>
     </message>
