@@ -14,10 +14,11 @@ from typing import TypeVar
 
 from cli.opening import open_for
 from db import Store
+from db.times import unreadable_times_of
 from intake.auth import AuthService
 from intake.errors import AmbachtError
 from intake.localtime import parse_step_time
-from intake.model import User
+from intake.model import Item, User
 from intake.outfiles import OutputFile, reserve
 from intake.paths import default_db_path
 from intake.steps import StepService
@@ -108,11 +109,12 @@ def write_reserved(out: OutputFile, data: bytes) -> int:
     return 0
 
 
-def note_unreadable(code: str, times: list[str]) -> int:
+def note_unreadable(store: Store, item: Item) -> int:
     """Name an item whose stored time cannot be read (an older version's, a hand edit): it
     is left out of the figures. The command goes on; returns its status, 0."""
+    times = unreadable_times_of(store.db, item.id)
     if times:
         shown = ", ".join(f"'{text[:40]}'" for text in times)
-        print(f"ambacht: {code} has a time that cannot be read and is not counted in "
+        print(f"ambacht: {item.code} has a time that cannot be read and is not counted in "
               f"reports: {shown}", file=sys.stderr)
     return 0

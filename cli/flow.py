@@ -17,7 +17,6 @@ from cli.common import (
     write_after_step,
     write_file,
 )
-from db.times import unreadable_times_of
 from intake.admin import AdminService, NameList
 from intake.auth import Action, may
 from intake.gate import GateService
@@ -130,7 +129,7 @@ def cmd_void(args: argparse.Namespace) -> int:
     store, user, at = acting(args)
     item = service(args, store, GateService).void(user, args.code, args.reason, at)
     print(f"{item.code}  voided")
-    return note_unreadable(item.code, unreadable_times_of(store.db, item.id))
+    return note_unreadable(store, item)
 
 
 def cmd_correct(args: argparse.Namespace) -> int:

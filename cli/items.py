@@ -94,7 +94,7 @@ def cmd_item(args: argparse.Namespace) -> int:
     data = _item_json(store, gate, item)
     if args.json:
         print(json.dumps(data, ensure_ascii=False, indent=2))
-        return note_unreadable(item.code, unreadable_times_of(store.db, item.id))
+        return note_unreadable(store, item)
     zone = site_zone(store.settings())
     weight = format_kg(item.weight_g, "en", estimated=item.weight_estimated)
     state = "VOIDED" if item.voided else f"{item.status.value}, route {item.route.value}"
@@ -109,7 +109,7 @@ def cmd_item(args: argparse.Namespace) -> int:
         details = ", ".join(f"{k}={v}" for k, v in event["data"].items() if v not in (None, ""))
         print(f"  {local}  {event['type']:<15} {event['user']} @ {event['station']}{reason}"
               f"{'  ' + details if details else ''}")
-    return note_unreadable(item.code, unreadable_times_of(store.db, item.id))
+    return note_unreadable(store, item)
 
 
 def _iso(moment: datetime) -> str | None:
