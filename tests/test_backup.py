@@ -211,7 +211,7 @@ def test_restore_replaces_a_damaged_file_and_keeps_it(tmp_path: Path) -> None:
 
 
 def test_a_damaged_database_is_found_by_the_check(tmp_path: Path, capsys) -> None:
-    from intake.cli import main
+    from cli.main import main
 
     db = make_db(tmp_path / "ambacht.sqlite", 300)
     assert main(["check", "--db", str(db), "--full"]) == 0
@@ -229,7 +229,7 @@ def test_a_damaged_database_is_found_by_the_check(tmp_path: Path, capsys) -> Non
 
 
 def test_backup_and_restore_on_the_command_line(tmp_path: Path, capsys) -> None:
-    from intake.cli import main
+    from cli.main import main
 
     db = make_db(tmp_path / "ambacht.sqlite", 2)
     assert main(["backup", "--db", str(db)]) == 0

@@ -25,10 +25,10 @@ from PySide6.QtCore import QTranslator
 from test_flow_screens import scan
 from test_gate_screen import log_in, tap
 
+from cli.main import main
 from db import Store
 from intake.admin import AdminService, NameList
 from intake.auth import AuthService
-from intake.cli import main
 from intake.clock import FixedClock
 from intake.errors import AmbachtError, NeedsConfirmation, NotAllowed, NotFound, ValidationError
 from intake.gate import GateService
@@ -544,7 +544,7 @@ def test_a_price_may_be_typed_with_the_euro_sign(cli_db: Path, tmp_path: Path) -
 def test_the_console_refuses_a_control_character_in_one_line(cli_db: Path) -> None:
     """The real process: stderr holds one line, whatever the argument held."""
     done = subprocess.run(
-        [sys.executable, "-m", "intake.cli", "intake", "--db", str(cli_db), "--category",
+        [sys.executable, "-m", "cli", "intake", "--db", str(cli_db), "--category",
          "books\r\n\x1b[2J", "--route", "sale"],
         capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)},
     )

@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from cli.main import main
 from db import Store
 from db.chain import chain_history
 from db.times import readable_time, unreadable_item_codes
-from intake.cli import main
 from intake.clock import UNREADABLE, UnreadableTime, from_storage, to_storage
 from intake.errors import ValidationError
 from intake.gate import GateService

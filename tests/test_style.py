@@ -1,5 +1,5 @@
-"""The code stays as the house style says: ruff clean, and intake/, db/, devices/ and labels/
-type-check."""
+"""The code stays as the house style says: ruff clean, and cli/, intake/, db/, devices/ and
+labels/ type-check."""
 
 from __future__ import annotations
 
