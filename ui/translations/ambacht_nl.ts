@@ -978,6 +978,14 @@
         <source>The file {wal} belongs to another database, so it was not applied to {path}, which is unchanged. Move that file out of the folder (keep it), then start Ambacht again.</source>
         <translation>Het bestand {wal} hoort bij een andere database en is daarom niet toegepast op {path}, die onveranderd is. Zet dat bestand uit de map (bewaar het) en start Ambacht opnieuw.</translation>
     </message>
+    <message>
+        <source>The figures in {path} were changed outside Ambacht: the row of item {code} does not match its history ({fields}). Restore a backup made before that.</source>
+        <translation>De cijfers in {path} zijn buiten Ambacht om veranderd: de rij van item {code} klopt niet met zijn geschiedenis ({fields}). Zet een back-up terug van vóór die wijziging.</translation>
+    </message>
+    <message>
+        <source>The figures in {path} were changed outside Ambacht: the cached sums of {day} do not match its steps. Restore a backup made before that.</source>
+        <translation>De cijfers in {path} zijn buiten Ambacht om veranderd: de bewaarde dagtotalen van {day} kloppen niet met de stappen van die dag. Zet een back-up terug van vóór die wijziging.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
