@@ -791,6 +791,10 @@
         <translation>{path} is geen gewoon bestand; kies een andere naam.</translation>
     </message>
     <message>
+        <source>{path} is an Ambacht database; it is never written over. Choose another file.</source>
+        <translation>{path} is een Ambacht-database; die wordt nooit overschreven. Kies een ander bestand.</translation>
+    </message>
+    <message>
         <source>{path} exists already; add --force to replace it.</source>
         <translation>{path} bestaat al; voeg --force toe om het te vervangen.</translation>
     </message>
