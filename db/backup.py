@@ -11,11 +11,11 @@ Rotation keeps the newest backup of each of the last 7 days that have one and th
 each of the last 8 weeks (ISO weeks) that have one, counted back from now: a week of daily
 restore points and two months of weekly ones. Backups dated after now (the clock ran ahead
 then, or is set back now) take none of those slots; they keep as many of their own, counted
-back from the newest of them. Any other backup stays while it holds more steps than every kept backup
-dated after it: steps are only ever added, so a newer backup with fewer (an empty database
-made after a failed restore, a restore to an older backup, a copy that cannot be read) never
-pushes out a fuller one. The backup just made is never removed by its own rotation, whatever
-the clock said. Only files named like our backups are ever removed.
+back from the newest of them. Any other backup stays while it holds more steps than every
+kept backup dated after it: steps are only ever added, so a newer backup with fewer (an empty
+database made after a failed restore, a restore to an older backup, a copy that cannot be
+read) never pushes out a fuller one. The backup just made is never removed by its own
+rotation, whatever the clock said. Only files named like our backups are ever removed.
 """
 
 from __future__ import annotations

@@ -21,7 +21,7 @@ from typing import Any
 
 from db import Store
 from db.audit import StoredItem, cached_days, read_only_store, stale_dates, stored_items
-from db.connection import check_intact
+from db.connection import check_intact, storage_errors
 from db.readonly import unknown_migrations
 from intake.day_sums import cache_version, local_days, sum_local_day
 from intake.errors import QT_TRANSLATE_NOOP, StorageError
@@ -41,26 +41,31 @@ def check_figures(path: Path | str) -> None:
     """Raise StorageError naming the first item whose row differs from its history, or else
     the first cached day whose sums differ from the events. A file of a newer version is left
     alone: its rows may follow rules this version does not know."""
-    store = read_only_store(path)
-    try:
-        if unknown_migrations(store.db.conn):
-            return
-        for stored in stored_items(store):
-            differs = row_differences(stored)
-            if differs:
-                code = stored.item.code if stored.item else stored.item_id
-                raise StorageError(QT_TRANSLATE_NOOP(
-                    "Errors", "The figures in {path} were changed outside Ambacht: the row "
-                    "of item {code} does not match its history ({fields}). Restore a backup "
-                    "made before that."), path=str(path), code=code, fields=", ".join(differs))
-        day = first_wrong_day(store)
-        if day is not None:
+    with storage_errors(path):  # a page SQLite cannot read is named as damage, as check does
+        store = read_only_store(path)
+        try:
+            _check_figures(store, path)
+        finally:
+            store.close()
+
+
+def _check_figures(store: Store, path: Path | str) -> None:
+    if unknown_migrations(store.db.conn):
+        return
+    for stored in stored_items(store):
+        differs = row_differences(stored)
+        if differs:
+            code = stored.item.code if stored.item else stored.item_id
             raise StorageError(QT_TRANSLATE_NOOP(
-                "Errors", "The figures in {path} were changed outside Ambacht: the cached "
-                "sums of {day} do not match its steps. Restore a backup made before that."),
-                path=str(path), day=day.isoformat())
-    finally:
-        store.close()
+                "Errors", "The figures in {path} were changed outside Ambacht: the row "
+                "of item {code} does not match its history ({fields}). Restore a backup "
+                "made before that."), path=str(path), code=code, fields=", ".join(differs))
+    day = first_wrong_day(store)
+    if day is not None:
+        raise StorageError(QT_TRANSLATE_NOOP(
+            "Errors", "The figures in {path} were changed outside Ambacht: the cached "
+            "sums of {day} do not match its steps. Restore a backup made before that."),
+            path=str(path), day=day.isoformat())
 
 
 def row_differences(stored: StoredItem) -> list[str]:
