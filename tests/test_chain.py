@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_run import check
 
 from cli.main import main
 from db import Store
@@ -72,11 +73,6 @@ def tamper(path: Path, *statements: str) -> None:
     conn.commit()
     conn.close()
 
-
-def check(capsys, path: Path, *options: str) -> tuple[int, str]:
-    code = main(["check", "--db", str(path), *options])
-    out, err = capsys.readouterr()
-    return code, out + err
 
 
 # --- the chain as it is written ------------------------------------------------------------

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from cli_run import check, run
 
-from cli.main import main
 from db import Store
 from db.audit import read_only_store
 from intake.audit import first_wrong_day
@@ -23,11 +23,6 @@ from intake.setup import initialize
 def db(tmp_path: Path) -> Path:
     return tmp_path / "h.sqlite"
 
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out + err
 
 
 def tamper(path: Path, *statements: str) -> None:
@@ -48,7 +43,7 @@ def three_items_one_sold(capsys: pytest.CaptureFixture[str], db: Path) -> None:
     assert run(capsys, "sell", "--db", str(db), "A000002", "--price-eur", "5")[0] == 0
     today = date.today().isoformat()
     assert run(capsys, "report", "--db", str(db), "--from", today, "--to", today)[0] == 0
-    assert run(capsys, "check", "--db", str(db), "--full") == (0, f"{db}: ok\n")
+    assert check(capsys, db, "--full") == (0, f"{db}: ok\n")
 
 
 def test_an_item_row_edited_with_sqlite3_is_named(capsys, db: Path) -> None:
@@ -59,14 +54,14 @@ def test_an_item_row_edited_with_sqlite3_is_named(capsys, db: Path) -> None:
            "price_cents = 99999 WHERE code = 'A000001'",
            "UPDATE items SET status = 'in_stock' WHERE code = 'A000002'",
            "DELETE FROM day_figures", "DELETE FROM day_figures_done")
-    code, said = run(capsys, "check", "--db", str(db), "--full")
+    code, said = check(capsys, db, "--full")
     assert code == 2
     assert ("the row of item A000001 does not match its history (category, weight_g, "
             "price_cents)") in said
     assert f"{db}: ok" not in said
     tamper(db, f"UPDATE items SET weight_g = {grams}, category = 'books', price_cents = NULL "
            "WHERE code = 'A000001'")
-    code, said = run(capsys, "check", "--db", str(db), "--full")
+    code, said = check(capsys, db, "--full")
     assert code == 2
     assert "item A000002 does not match its history (status)" in said
 
@@ -74,11 +69,11 @@ def test_an_item_row_edited_with_sqlite3_is_named(capsys, db: Path) -> None:
 def test_a_removed_item_row_and_a_changed_gate_fact_are_named(capsys, db: Path) -> None:
     three_items_one_sold(capsys, db)
     tamper(db, "UPDATE items SET gate_route = 'material' WHERE code = 'A000003'")
-    code, said = run(capsys, "check", "--db", str(db), "--full")
+    code, said = check(capsys, db, "--full")
     assert (code, "item A000003 does not match its history (gate_route)" in said) == (2, True)
     tamper(db, "UPDATE items SET gate_route = 'sale' WHERE code = 'A000003'",
            "PRAGMA foreign_keys = OFF", "DELETE FROM items WHERE code = 'A000003'")
-    code, said = run(capsys, "check", "--db", str(db), "--full")
+    code, said = check(capsys, db, "--full")
     assert code == 2
     assert "does not match its history (row)" in said
 
@@ -89,7 +84,7 @@ def test_a_cached_day_sum_edited_with_sqlite3_is_named(capsys, db: Path) -> None
     tamper(db, f"UPDATE day_figures SET grams = grams * 1000 WHERE day = '{day}'")
     everything = "SELECT * FROM day_figures ORDER BY day, dim, key, kind, detail"
     cached = sqlite3.connect(db).execute(everything).fetchall()
-    code, said = run(capsys, "check", "--db", str(db), "--full")
+    code, said = check(capsys, db, "--full")
     assert code == 2
     assert f"the cached sums of {day} do not match its steps" in said
     # Compared in memory: the check left the cache as it found it.
@@ -102,7 +97,7 @@ def test_a_day_marked_stale_is_left_to_the_next_report(capsys, db: Path) -> None
     three_items_one_sold(capsys, db)
     assert run(capsys, "intake", "--db", str(db), "--category", "toys",
                "--route", "sale")[0] == 0
-    assert run(capsys, "check", "--db", str(db), "--full") == (0, f"{db}: ok\n")
+    assert check(capsys, db, "--full") == (0, f"{db}: ok\n")
 
 
 def test_a_demo_year_passes_and_its_edited_day_is_named(tmp_path: Path,
