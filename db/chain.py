@@ -92,6 +92,17 @@ def item_code(conn: sqlite3.Connection, item_id: str) -> str:
     return str(row[0]) if row else item_id
 
 
+def heads(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
+    """Each station's last linked event: (station, seq, hash)."""
+    found = []
+    for station in _stations(conn):
+        row = conn.execute("SELECT seq, hash FROM events WHERE station = ? AND seq IS NOT NULL "
+                           "ORDER BY seq DESC LIMIT 1", [station]).fetchone()
+        if row is not None:
+            found.append((station, int(row[0]), str(row[1])))
+    return found
+
+
 def _stations(conn: sqlite3.Connection) -> Iterator[str]:
     """Every station that has events: one look-up in the (station, seq) index each, rather
     than a DISTINCT over all of them."""

@@ -18,6 +18,17 @@ database's id; a restore of another database's backup, which changes the id, cop
 rollback-journal mode (`db/restore.py`), so no `-wal` ever carries an id change. A file that
 never had an id (made before this version, id 0) cannot be judged until it has one.
 
+**Lineage.** A copy (`cp`, a folder put back from an older copy) keeps the id, so the id alone
+lets through a `-wal` of an earlier or a diverged copy of the same database, which SQLite would
+replay over pages that have changed since. A `-wal` only ever holds commits made after the
+file's own pages were written, so two more readings are compared: every commit also counts up
+the header's `application_id`, and a `-wal` whose newest header counts less than the file's own
+pages is older than the file; and every station's last event in the file's own pages (its
+`seq` and `hash` in the chain, `db/chain.py`) must be in the history the `-wal` gives, with the
+same hash, since events are never removed. Every restore copies in rollback-journal mode, so
+no `-wal` ever legitimately takes a file back to an earlier state. `docs/durability.md` says
+what still slips through.
+
 **Damage.** SQLITE_CORRUPT on any statement is remembered on the connection (`damage`), so that
 `Store.atomic` refuses every new step on that file from then on, with the message that points
 to a restore.
@@ -28,8 +39,9 @@ from __future__ import annotations
 import secrets
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
+from db.chain import heads
 from intake.errors import QT_TRANSLATE_NOOP, ForeignWal
 
 IDENTITY_TABLE = "file_identity"
@@ -60,6 +72,9 @@ class GuardedConnection(sqlite3.Connection):
         if self.file_id is not None and self.in_transaction:
             # Rewriting the same value still puts page 1 into this transaction's WAL frames.
             super().execute(f"PRAGMA user_version = {int(self.file_id)}")
+            # Inside the write transaction, so two programs never give out the same count.
+            (count,) = super().execute("PRAGMA application_id").fetchone()
+            super().execute(f"PRAGMA application_id = {next_count(int(count))}")
 
 
 def connect(target: str, *, uri: bool = False) -> GuardedConnection:
@@ -74,6 +89,12 @@ def is_corrupt(exc: sqlite3.Error) -> bool:
     broken while the file was open), not merely busy or full; `storage_error` words both so."""
     code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
     return code in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB)
+
+
+def next_count(count: int) -> int:
+    """The commit counter after `count`: `application_id` is a signed 32-bit field, so it
+    starts again at 1 after 2**31 - 1 commits (some 500 years at 10,000 commits a day)."""
+    return count % (2**31 - 1) + 1
 
 
 def new_file_id() -> int:
@@ -99,33 +120,70 @@ def adopt_identity(conn: sqlite3.Connection) -> None:
 
 
 def check_wal(conn: sqlite3.Connection, path: Path) -> None:
-    """Refuse the file when its `-wal` belongs to another database; `conn` is a read-only
-    connection on it, which sees the pages through the `-wal` but never writes them back."""
+    """Refuse the file when its `-wal` belongs to another database, or to an earlier or diverged
+    copy of this one; `conn` is a read-only connection on it, which sees the pages through the
+    `-wal` but never writes them back."""
     wal = path.with_name(f"{path.name}-wal")
     if not wal.exists():
         return
+    # The file's own pages first: a running Ambacht may checkpoint meanwhile, which only makes
+    # them newer, and the view through the -wal read after them is at least as new.
+    own = _own_pages(path)
     (seen,) = conn.execute("PRAGMA user_version").fetchone()
     recorded = recorded_id(conn)
-    own = _header_id(path)
-    if (recorded is not None and seen != recorded) or (own not in (0, None) and seen != own):
+    if (recorded is not None and seen != recorded) or (own.file_id not in (0, None)
+                                                       and seen != own.file_id):
         raise ForeignWal(QT_TRANSLATE_NOOP(
             "Errors", "The file {wal} belongs to another database, so it was not applied to "
             "{path}, which is unchanged. Move that file out of the folder (keep it), then "
             "start Ambacht again."), wal=str(wal), path=str(path))
+    (count,) = conn.execute("PRAGMA application_id").fetchone()
+    if (own.count is not None and count < own.count) or not _holds(conn, own.last_events):
+        raise ForeignWal(QT_TRANSLATE_NOOP(
+            "Errors", "The file {wal} is from an earlier copy of {path}, not the file's own, so "
+            "it was not applied to {path}, which is unchanged. Move that file out of the "
+            "folder (keep it), then start Ambacht again."), wal=str(wal), path=str(path))
 
 
-def _header_id(path: Path) -> int | None:
-    """The id in the header as the file's own pages hold it, without its `-wal`.
+class _OwnPages(NamedTuple):
+    """What the file's own pages say, without its `-wal`; None where they could not say."""
+
+    file_id: int | None
+    count: int | None
+    last_events: list[tuple[str, int, str]]  # (station, seq, hash) of each station's last
+
+
+def _own_pages(path: Path) -> _OwnPages:
+    """Read the file alone: the header's id and commit counter, and each station's last event.
 
     `immutable=1` makes SQLite read the file alone: no `-wal`, no locks taken. SQLite's own
     file handling still keeps the locks this process holds on the file (only SQLite opens
-    it). None when that reading fails (a page being checkpointed at that moment): the table's
-    id is then the only reference."""
+    it). A reading that fails (a page being checkpointed at that moment, a file of a version
+    before the hash chain) leaves that part unknown: the other readings still judge."""
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)
-        try:
-            return int(conn.execute("PRAGMA user_version").fetchone()[0])
-        finally:
-            conn.close()
     except sqlite3.DatabaseError:
-        return None
+        return _OwnPages(None, None, [])
+    try:
+        try:
+            (file_id,) = conn.execute("PRAGMA user_version").fetchone()
+            (count,) = conn.execute("PRAGMA application_id").fetchone()
+        except sqlite3.DatabaseError:
+            return _OwnPages(None, None, [])
+        try:
+            events = heads(conn)
+        except sqlite3.DatabaseError:
+            events = []
+        return _OwnPages(int(file_id), int(count), events)
+    finally:
+        conn.close()
+
+
+def _holds(conn: sqlite3.Connection, events: list[tuple[str, int, str]]) -> bool:
+    """Whether the history seen through the -wal has each of these events, same hash."""
+    for station, seq, digest in events:
+        row = conn.execute("SELECT hash FROM events WHERE station = ? AND seq = ?",
+                           [station, seq]).fetchone()
+        if row is None or row[0] != digest:
+            return False
+    return True

@@ -7,10 +7,8 @@ exclusive lock; a running Ambacht makes the restore refuse):
 1. the current database is copied with the backup API to `NAME.before-restore-TIME` (a
    temporary file first, linked to that name when complete; never deleted);
 2. the backup is copied INTO the current database with the backup API: one SQLite transaction
-   on the database's own journal, so a kill or power cut leaves the old content or the new,
-   and no other file's -wal or -shm is ever involved. WAL cannot change a database's page
-   size, so for a backup with another page size the copy runs in rollback-journal mode, just
-   as atomic; the restored database is switched to WAL after.
+   in rollback-journal mode, so a kill or power cut leaves the old content or the new, and no
+   -wal or -shm is ever involved; the restored database is switched to WAL after.
 
 A file SQLite cannot read as a database at all (damaged header, not SQLite) cannot take part
 in a transaction: it is hard-linked to the kept name, its -wal and -shm are moved along, and a
@@ -137,16 +135,12 @@ def _keep_copy(live: sqlite3.Connection, target: Path, kept_name: Path) -> Path:
 def _copy_into(src: sqlite3.Connection, live: sqlite3.Connection) -> None:
     """Copy the backup over the locked database's content in one transaction.
 
-    A backup of another database brings another file id (`db/guard.py`): that copy runs in
-    rollback-journal mode too, so that no -wal ever holds a header whose id differs from the
-    file's own, which is how a -wal of another file is recognised."""
-    (src_page,) = src.execute("PRAGMA page_size").fetchone()
-    (live_page,) = live.execute("PRAGMA page_size").fetchone()
+    Always in rollback-journal mode (as atomic as WAL): a -wal that takes the file back to an
+    earlier content (a backup of it), or to another database's id (a backup of another), is
+    how `db/guard.py` recognises a -wal that is not the file's own, so none may ever hold
+    one. WAL also could not change the page size to the backup's."""
     (mode,) = live.execute("PRAGMA journal_mode").fetchone()
-    (src_id,) = src.execute("PRAGMA user_version").fetchone()
-    (live_id,) = live.execute("PRAGMA user_version").fetchone()
-    rollback = mode == "wal" and (src_page != live_page or src_id != live_id)
-    if rollback:
+    if mode == "wal":
         live.execute("PRAGMA journal_mode=DELETE")
 
     def copying(_status: int, remaining: int, _total: int) -> None:

@@ -4,8 +4,10 @@ The bad day is made with `cp`: database B's `-wal`, holding commits, is copied n
 database A while A is closed (tests may copy files; Ambacht never does). Opening A is refused
 with a clear message, whatever command asks; A's file stays byte for byte as it was; once the
 stray file is moved away, as the message says, A opens with its own data and nothing of B.
-A's own `-wal` after a kill, and a restore of another database's backup killed halfway, are
-never mistaken for a foreign one.
+A's own `-wal` after a kill, and a restore of another database's backup or of A's own
+earlier one killed halfway, are never mistaken for a foreign one. A copy keeps the file's id:
+the `-wal` of an earlier copy of the same file, or of a copy that went on apart from it, is
+refused by the header's commit counter and the chain's last events (the tester's repros).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -179,13 +182,24 @@ def test_its_own_wal_after_a_kill_is_applied(two: tuple[Path, Path]) -> None:
 
 
 @pytest.mark.parametrize("step", ["restore-copying", "restore-copied", None])
-def test_a_restore_of_another_database_killed_halfway_opens(
-    two: tuple[Path, Path], clock: FixedClock, step: str | None
+@pytest.mark.parametrize("own", [False, True], ids=["other-database", "own-earlier"])
+def test_a_restore_killed_halfway_opens(
+    two: tuple[Path, Path], clock: FixedClock, step: str | None, own: bool
 ) -> None:
-    """Another database's backup brings another file id; a restore killed inside its copy
-    or right after it leaves a file Ambacht opens (the old content or the new)."""
+    """Another database's backup brings another file id, the file's own backup an earlier
+    content: a restore killed inside its copy or right after it leaves a file Ambacht opens
+    (the old content or the new), never a -wal that looks like another file's."""
     a, b = two
-    backup = write_backup(b, b.parent / "b-backup.sqlite").path
+    if own:
+        backup = write_backup(a, a.parent / "a-backup.sqlite").path
+        store = Store.open(a)
+        take_in(store, clock)  # the file goes on past its backup: A000002
+        store.close()
+        gc.collect()
+        outcomes = [("A", 2), ("A", 1)]
+    else:
+        backup = write_backup(b, b.parent / "b-backup.sqlite").path
+        outcomes = [("A", 1), ("B", 0)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     if step:
         env["AMBACHT_FAULT"] = step
@@ -193,10 +207,120 @@ def test_a_restore_of_another_database_killed_halfway_opens(
                            str(a)], env=env, capture_output=True, cwd=ROOT)
     assert done.returncode == (-9 if step else 0), done.stderr
     store = Store.open(a)
-    station = store.settings()["station"]
-    assert (station, store.item_count()) in (("A", 1), ("B", 0))
+    found = (store.settings()["station"], store.item_count())
+    assert found in outcomes
     take_in(store, clock)
     store.close()
     store = Store.open(a)  # and again, after its own commits
-    assert store.item_count() in (2, 1)
+    assert store.item_count() == found[1] + 1
     store.close()
+
+
+# The same database's -wal from an earlier or a diverged copy (the tester's F1). A copy keeps
+# the file's id, so it is the commit counter and the chain's last events that tell.
+
+def _killed_writer(path: Path, intakes: int) -> None:
+    """A process taking `intakes` items in at `path`, killed after the last: its commits stay
+    in the -wal, which no close checkpointed."""
+    child = (
+        "import os, sys\n"
+        "from db import Store\n"
+        "from intake.clock import SystemClock\n"
+        "from intake.gate import GateService\n"
+        "from intake.model import Route\n"
+        f"store = Store.open({str(path)!r})\n"
+        "gate = GateService(store, SystemClock(), store.settings()['station'])\n"
+        f"for _ in range({intakes}):\n"
+        "    gate.take_in(store.users()[0], gate.prepare('books', Route.SALE, 900))\n"
+        "os._exit(0)\n"
+    )
+    subprocess.run([sys.executable, "-c", child], cwd=ROOT, check=True,
+                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert wal(path).stat().st_size > 0
+
+
+def _intakes(capsys, path: Path, count: int) -> None:
+    for _ in range(count):
+        assert main(["intake", "--db", str(path), "--category", "books", "--route", "sale"]) == 0
+    capsys.readouterr()
+    gc.collect()  # closed as at the end of the commands: checkpointed, no -wal left
+    assert not wal(path).exists()
+
+
+def _refused_then_whole(capsys, path: Path, items: int) -> None:
+    """Every command refuses the stray -wal and changes nothing; moved away, the file opens
+    whole with its own `items`."""
+    before, stray = digest(path), digest(wal(path))
+    for command in (["item", "A000001"], ["intake", "--category", "books", "--route", "sale"],
+                    ["check"]):
+        code, out, err = run(capsys, *command, "--db", str(path))
+        assert code == 2 and out == "", command
+        assert err.count("\n") == 1 and f"is from an earlier copy of {path}" in err
+        assert "Move that file out of the folder" in err
+    with pytest.raises(StorageError, match="earlier copy"):
+        Store.open(path)
+    assert digest(path) == before and digest(wal(path)) == stray
+    wal(path).rename(path.parent / "stray-wal")
+    path.with_name(f"{path.name}-shm").unlink(missing_ok=True)
+    assert run(capsys, "check", "--full", "--db", str(path))[0] == 0
+    store = Store.open(path)
+    assert store.item_count() == items
+    store.close()
+
+
+@pytest.mark.parametrize("later", [2, 20], ids=["fewer-commits", "more-commits"])
+def test_a_diverged_copys_wal_is_refused(capsys, tmp_path: Path, later: int) -> None:
+    """Repro 1: b is a `cp` of a; a goes on with 5 intakes, b with `later` in a -wal that a
+    kill leaves; b's -wal copied beside a. With more commits than a had, b's -wal counts
+    higher, and only the chain's last event (a's fifth intake, not b's) tells."""
+    a, b = tmp_path / "a.sqlite", tmp_path / "b.sqlite"
+    assert main(["init", "--db", str(a), "--station", "A"]) == 0
+    _intakes(capsys, a, 3)
+    shutil.copyfile(a, b)
+    _intakes(capsys, a, 5)
+    _killed_writer(b, later)
+    shutil.copyfile(wal(b), wal(a))
+    _refused_then_whole(capsys, a, 8)
+
+
+def _settings(capsys, path: Path, count: int) -> None:
+    store = Store.open(path)
+    for number in range(count):
+        store.set_setting("site_name", f"Centrum {number}")
+    store.close()
+    gc.collect()  # no connection of this process may keep the -shm in its memory
+
+
+@pytest.mark.parametrize("later", [_intakes, _settings], ids=["intakes", "settings-only"])
+def test_an_earlier_wal_of_the_same_file_is_refused(
+    capsys, tmp_path: Path, later: Callable[..., None]
+) -> None:
+    """Repro 2: the -wal (and -shm) put aside after a kill come back after 30 more commits
+    and a checkpoint, without the -shm. Commits without a step leave the chain's last events
+    as they were: the counter tells then."""
+    c, old = tmp_path / "c.sqlite", tmp_path / "old"
+    assert main(["init", "--db", str(c), "--station", "A"]) == 0
+    capsys.readouterr()
+    _killed_writer(c, 4)
+    old.mkdir()
+    for name in (c.name, wal(c).name, f"{c.name}-shm"):
+        shutil.copyfile(c.parent / name, old / name)
+    later(capsys, c, 30)
+    with closing(sqlite3.connect(c)) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copyfile(old / wal(c).name, wal(c))
+    c.with_name(f"{c.name}-shm").unlink(missing_ok=True)
+    _refused_then_whole(capsys, c, 34 if later is _intakes else 4)
+
+
+def test_every_commit_counts(two: tuple[Path, Path], clock: FixedClock) -> None:
+    """The header's counter rises with a step and with a lone write."""
+    a, _ = two
+    store = Store.open(a)
+    counts = [store.db.execute("PRAGMA application_id").fetchone()[0]]
+    take_in(store, clock)
+    counts.append(store.db.execute("PRAGMA application_id").fetchone()[0])
+    store.set_setting("site_name", "Centrum A")
+    counts.append(store.db.execute("PRAGMA application_id").fetchone()[0])
+    store.close()
+    assert counts[0] < counts[1] < counts[2]
