@@ -31,6 +31,7 @@ from db.guard import adopt_identity, check_wal, connect
 from db.immediate import ImmediateDatabase
 from db.readonly import newer_file, open_read_only, unknown_migrations
 from db.schema import MIGRATION_SET, migrations
+from db.side_files import refuse_other_names, side_read_only, unwritable_side
 from intake.errors import QT_TRANSLATE_NOOP, DamagedDatabase, StorageError
 
 
@@ -41,10 +42,10 @@ def open_database(
     the migrations it has that this version does not know (a newer Ambacht changed it).
 
     Raises StorageError for a missing file (without `create`), a file that is not SQLite, an
-    SQLite database that belongs to another program, a file whose `-wal` belongs to another
-    database, and a file of a newer version (NewerDatabase) unless `newer_read_only`, which
-    opens such a file read-only instead (`db/readonly.py`). Refused files are left exactly as
-    they were.
+    SQLite database that belongs to another program, a file with a second name (a hard link,
+    `db/side_files.py`), a file whose `-wal` is not its own, and a file of a newer version
+    (NewerDatabase) unless `newer_read_only`, which opens such a file read-only instead
+    (`db/readonly.py`). Refused files are left exactly as they were.
     """
     if str(path) == ":memory:":
         db = ImmediateDatabase(connect(":memory:"))
@@ -60,6 +61,7 @@ def open_database(
             ),
             path=str(path),
         )
+    refuse_other_names(path)
     unknown = _check_file(path) if existed else []
     if unknown and not newer_read_only:
         raise newer_file(path, unknown)
@@ -209,6 +211,9 @@ def storage_error(exc: sqlite3.Error, path: Path | str) -> StorageError:
             "Errors", "The disk is full, so this was not saved. Free up space on the disk "
             "(or ask the coordinator to), then try again."))
     if code in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM):
+        side = unwritable_side(Path(path))
+        if side is not None:
+            return side_read_only(Path(path), side)
         return StorageError(QT_TRANSLATE_NOOP(
             "Errors", "The database {path} cannot be written: the file or its folder is "
             "read-only. This was not saved."), path=str(path))

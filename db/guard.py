@@ -138,7 +138,7 @@ def check_wal(conn: sqlite3.Connection, path: Path) -> None:
             "{path}, which is unchanged. Move that file out of the folder (keep it), then "
             "start Ambacht again."), wal=str(wal), path=str(path))
     (count,) = conn.execute("PRAGMA application_id").fetchone()
-    if (own.count is not None and count < own.count) or not _holds(conn, own.last_events):
+    if (own.commits is not None and count < own.commits) or not _holds(conn, own.last_events):
         raise ForeignWal(QT_TRANSLATE_NOOP(
             "Errors", "The file {wal} is from an earlier copy of {path}, not the file's own, so "
             "it was not applied to {path}, which is unchanged. Move that file out of the "
@@ -149,7 +149,7 @@ class _OwnPages(NamedTuple):
     """What the file's own pages say, without its `-wal`; None where they could not say."""
 
     file_id: int | None
-    count: int | None
+    commits: int | None
     last_events: list[tuple[str, int, str]]  # (station, seq, hash) of each station's last
 
 

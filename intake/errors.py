@@ -82,3 +82,9 @@ class NewerDatabase(StorageError):
 class ForeignWal(StorageError):
     """A `-wal` of another database lies beside the file: it is not applied, and the file
     alone is whole, so moving that `-wal` away (not a restore) is the way out."""
+
+
+class SecondName(StorageError):
+    """The database file has another name too (a hard link): each name would get its own
+    `-wal`, so it is not opened; the file is whole, and removing the other name (not a
+    restore) is the way out."""

@@ -83,7 +83,9 @@ def refused_untouched(capsys, db: Path, argv: list[str], expect: str) -> None:
 def test_the_database_its_wal_and_backups_are_never_written_over(db: Path, capsys) -> None:
     backup = backup_file(db)
     hard_link = db.parent / "innocent.pdf"
-    os.link(db, hard_link)
+    # A backup's second name: one of the database itself is refused at its open
+    # (tests/test_side_files.py), before any output file is looked at.
+    os.link(backup, hard_link)
     symlink = db.parent / "link.pdf"
     symlink.symlink_to(db)
     original = backup.stat().st_mtime_ns, backup.stat().st_size

@@ -4,8 +4,9 @@ It names the problem and the file, lists the backups newest first (date and item
 buttons, and restores the chosen one with the same function as `ambacht restore`
 (`db.restore.restore`: checked first, the old file kept aside). After a restore it emits
 `restored` and the app starts as usual; "Quit" closes the app. A file a newer version changed,
-and one with another database's -wal beside it, get no backups: updating Ambacht, or moving
-that -wal away, is the way out there.
+one with a -wal beside it that is not its own, and one with a second name (a hard link), get
+no backups: updating Ambacht, moving that -wal away, or removing the other name is the way
+out there.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QScrollArea, QVBoxLayout, QWi
 from db.backup import BackupSummary, backup_time, backups_for, check_backup
 from db.restore import restore
 from intake.clock import Clock
-from intake.errors import AmbachtError, ForeignWal, NewerDatabase, StorageError
+from intake.errors import AmbachtError, ForeignWal, NewerDatabase, SecondName, StorageError
 from intake.localtime import site_zone
 from ui.i18n import Language
 from ui.style import mm
@@ -52,9 +53,10 @@ class RecoveryScreen(QWidget):
         self.choices: dict[Path, QPushButton] = {}
         column = QVBoxLayout()
         column.setSpacing(mm(3))
-        # A newer version's file, and a file beside a stray -wal, are whole: restoring an older
-        # backup over them would undo work, so no backup is offered, only the way out.
-        whole = isinstance(problem, NewerDatabase | ForeignWal)
+        # A newer version's file, a file beside a stray -wal and one with a second name are
+        # whole: restoring an older backup over them would undo work, so no backup is
+        # offered, only the way out.
+        whole = isinstance(problem, NewerDatabase | ForeignWal | SecondName)
         offered = [] if whole else backups_for(db_path)[:SHOWN]
         for path in offered:
             button = QPushButton(self._describe(path), self)
@@ -88,6 +90,10 @@ class RecoveryScreen(QWidget):
             return self.tr("Ask the coordinator or IT support to move the file named above out "
                            "of the folder, then start Ambacht again. The database itself was not "
                            "changed.")
+        if isinstance(problem, SecondName):
+            return self.tr("Ask the coordinator or IT support to remove the database's other "
+                           "name, keeping the one named above, then start Ambacht again. The "
+                           "database itself was not changed.")
         if self.choices:
             return self.tr("Restore the newest backup that is complete. The current file is "
                            "kept beside it, so nothing is deleted.")

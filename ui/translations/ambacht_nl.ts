@@ -990,6 +990,18 @@
         <source>The figures in {path} were changed outside Ambacht: the cached sums of {day} do not match its steps. Restore a backup made before that.</source>
         <translation>De cijfers in {path} zijn buiten Ambacht om veranderd: de bewaarde dagtotalen van {day} kloppen niet met de stappen van die dag. Zet een back-up terug van vóór die wijziging.</translation>
     </message>
+    <message>
+        <source>The file {wal} is from an earlier copy of {path}, not the file&apos;s own, so it was not applied to {path}, which is unchanged. Move that file out of the folder (keep it), then start Ambacht again.</source>
+        <translation>Het bestand {wal} komt van een eerdere kopie van {path} en hoort niet bij dit bestand, en is daarom niet toegepast op {path}, die onveranderd is. Zet dat bestand uit de map (bewaar het) en start Ambacht opnieuw.</translation>
+    </message>
+    <message>
+        <source>The database {path} has another name too (a hard link), so programs using that name would not see what is saved under this one and could undo it. Remove the other name, keeping this one, then try again.</source>
+        <translation>De database {path} heeft nog een andere naam (een harde link): programma&apos;s die die naam gebruiken zien niet wat onder deze naam is opgeslagen en kunnen het ongedaan maken. Verwijder de andere naam, houd deze, en probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>The database {path} cannot be written: its file {side} is read-only (left by a program that could only read the database). Make that file writable for this account, like the database itself, then try again. This was not saved.</source>
+        <translation>Er kan niet in de database {path} geschreven worden: het bestand {side} is alleen-lezen (achtergelaten door een programma dat de database alleen kon lezen). Maak dat bestand schrijfbaar voor dit account, net als de database zelf, en probeer het opnieuw. Dit is niet opgeslagen.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
@@ -1658,6 +1670,10 @@
     <message>
         <source>Install the newest version of Ambacht on this computer, then start it again. The file is left exactly as it is.</source>
         <translation>Installeer de nieuwste versie van Ambacht op deze computer en start hem opnieuw. Het bestand blijft precies zoals het is.</translation>
+    </message>
+    <message>
+        <source>Ask the coordinator or IT support to remove the database&apos;s other name, keeping the one named above, then start Ambacht again. The database itself was not changed.</source>
+        <translation>Vraag de coördinator of IT-ondersteuning de andere naam van de database te verwijderen en de naam hierboven te houden, en start Ambacht opnieuw. De database zelf is niet veranderd.</translation>
     </message>
     <message>
         <source>Backup of {when}: cannot be read</source>
