@@ -37,8 +37,12 @@ def refuse_other_names(path: Path) -> None:
         return
     own = re.compile(rf"\.{re.escape(path.name)}\.\d+-\w+\.tmp|"
                      rf"{re.escape(path.name)}\.before-restore-[\w-]+")
+    try:
+        entries = list(path.parent.iterdir())
+    except OSError:
+        entries = []  # a folder that cannot be listed: every other name counts
     ours = 0
-    for entry in path.parent.iterdir():
+    for entry in entries:
         if own.fullmatch(entry.name):
             try:
                 same = entry.stat()
