@@ -27,7 +27,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from db.chain import chain_broken, find_break
-from db.guard import adopt_identity, check_wal, connect
+from db.guard import adopt_identity, check_wal, connect, is_corrupt, misfit_wal
 from db.immediate import ImmediateDatabase
 from db.readonly import newer_file, open_read_only, unknown_migrations
 from db.schema import MIGRATION_SET, migrations
@@ -124,6 +124,9 @@ def _check_file(path: Path) -> list[str]:
     except OSError as exc:
         raise foreign from exc
     except sqlite3.DatabaseError as exc:
+        misfit = misfit_wal(path) if is_corrupt(exc) else None
+        if misfit is not None:  # the file alone is sound: its -wal broke it
+            raise misfit from exc
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_NOTADB:
             raise foreign from exc
         raise storage_error(exc, path) from exc  # ours perhaps, but unreadable: say why

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import secrets
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -139,10 +140,39 @@ def check_wal(conn: sqlite3.Connection, path: Path) -> None:
             "start Ambacht again."), wal=str(wal), path=str(path))
     (count,) = conn.execute("PRAGMA application_id").fetchone()
     if (own.commits is not None and count < own.commits) or not _holds(conn, own.last_events):
-        raise ForeignWal(QT_TRANSLATE_NOOP(
-            "Errors", "The file {wal} is from an earlier copy of {path}, not the file's own, so "
-            "it was not applied to {path}, which is unchanged. Move that file out of the "
-            "folder (keep it), then start Ambacht again."), wal=str(wal), path=str(path))
+        raise _not_its_own(wal, path)
+    # A copy's pages mixed with the file's can show the file's own events and a higher count,
+    # so the whole file is read as the -wal shows it (a running Ambacht's -wal too: one
+    # consistent snapshot, never a false alarm). Damage the file's own pages hold too is the
+    # file's: it is left to the checks of damage, which let a read go on where it can.
+    if wal.stat().st_size > 0 and [row[0] for row in
+                                   conn.execute("PRAGMA quick_check(1)")] != ["ok"]:
+        misfit = misfit_wal(path)
+        if misfit is not None:
+            raise misfit
+
+
+def misfit_wal(path: Path) -> ForeignWal | None:
+    """After SQLite found the file damaged as its `-wal` shows it: the refusal of that `-wal`
+    when the file's own pages are sound (`quick_check`, read with `immutable=1`), so the damage
+    is the `-wal`'s (a copy's commits replayed over pages that changed since); None without a
+    `-wal`, or when the file's own pages are damaged too (then the file is, not the `-wal`)."""
+    wal = path.with_name(f"{path.name}-wal")
+    if not wal.exists() or wal.stat().st_size == 0:
+        return None
+    try:
+        with closing(sqlite3.connect(f"{path.resolve().as_uri()}?immutable=1", uri=True)) as own:
+            sound = [row[0] for row in own.execute("PRAGMA quick_check(1)")] == ["ok"]
+    except sqlite3.DatabaseError:
+        return None
+    return _not_its_own(wal, path) if sound else None
+
+
+def _not_its_own(wal: Path, path: Path) -> ForeignWal:
+    return ForeignWal(QT_TRANSLATE_NOOP(
+        "Errors", "The file {wal} is from an earlier copy of {path} or damaged, not the file's "
+        "own, so it was not applied to {path}, which is unchanged. Move that file out of the "
+        "folder (keep it), then start Ambacht again."), wal=str(wal), path=str(path))
 
 
 class _OwnPages(NamedTuple):
@@ -180,10 +210,14 @@ def _own_pages(path: Path) -> _OwnPages:
 
 
 def _holds(conn: sqlite3.Connection, events: list[tuple[str, int, str]]) -> bool:
-    """Whether the history seen through the -wal has each of these events, same hash."""
+    """Whether the history seen through the -wal has each of these events, same hash, and
+    goes on from it: a copy's -wal replayed over pages that changed since can show the file's
+    own row at that place by chance, but the copy's next event links to the copy's own."""
     for station, seq, digest in events:
-        row = conn.execute("SELECT hash FROM events WHERE station = ? AND seq = ?",
-                           [station, seq]).fetchone()
-        if row is None or row[0] != digest:
+        rows = conn.execute("SELECT seq, hash, prev_hash FROM events WHERE station = ? AND seq "
+                            "IN (?, ?) ORDER BY seq", [station, seq, seq + 1]).fetchall()
+        if not rows or rows[0][:2] != (seq, digest):
+            return False
+        if len(rows) > 1 and rows[1][2] != digest:
             return False
     return True

@@ -40,7 +40,7 @@ from db.files import (
     set_aside,
     temporary,
 )
-from db.guard import check_wal
+from db.guard import check_wal, is_corrupt, misfit_wal
 from db.readonly import newer_file, unknown_migrations
 from intake.errors import QT_TRANSLATE_NOOP, StorageError
 
@@ -94,6 +94,9 @@ def _readable(target: Path) -> bool:
             check_wal(conn, target)
     except sqlite3.DatabaseError as exc:
         code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+        misfit = misfit_wal(target) if is_corrupt(exc) else None
+        if misfit is not None:  # the file alone is sound: keep it, the -wal is to move
+            raise misfit from exc
         if code in (sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_CORRUPT):
             return False
         if code not in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):

@@ -268,7 +268,7 @@ def _refused_then_whole(capsys, path: Path, items: int) -> None:
     store.close()
 
 
-@pytest.mark.parametrize("later", [2, 20], ids=["fewer-commits", "more-commits"])
+@pytest.mark.parametrize("later", [2, 20, 400], ids=["fewer-commits", "more-commits", "many"])
 def test_a_diverged_copys_wal_is_refused(capsys, tmp_path: Path, later: int) -> None:
     """Repro 1: b is a `cp` of a; a goes on with 5 intakes, b with `later` in a -wal that a
     kill leaves; b's -wal copied beside a. With more commits than a had, b's -wal counts

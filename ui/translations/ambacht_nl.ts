@@ -991,8 +991,8 @@
         <translation>De cijfers in {path} zijn buiten Ambacht om veranderd: de bewaarde dagtotalen van {day} kloppen niet met de stappen van die dag. Zet een back-up terug van vóór die wijziging.</translation>
     </message>
     <message>
-        <source>The file {wal} is from an earlier copy of {path}, not the file&apos;s own, so it was not applied to {path}, which is unchanged. Move that file out of the folder (keep it), then start Ambacht again.</source>
-        <translation>Het bestand {wal} komt van een eerdere kopie van {path} en hoort niet bij dit bestand, en is daarom niet toegepast op {path}, die onveranderd is. Zet dat bestand uit de map (bewaar het) en start Ambacht opnieuw.</translation>
+        <source>The file {wal} is from an earlier copy of {path} or damaged, not the file&apos;s own, so it was not applied to {path}, which is unchanged. Move that file out of the folder (keep it), then start Ambacht again.</source>
+        <translation>Het bestand {wal} komt van een eerdere kopie van {path} of is beschadigd en hoort niet bij dit bestand, en is daarom niet toegepast op {path}, die onveranderd is. Zet dat bestand uit de map (bewaar het) en start Ambacht opnieuw.</translation>
     </message>
     <message>
         <source>The database {path} has another name too (a hard link), so programs using that name would not see what is saved under this one and could undo it. Remove the other name, keeping this one, then try again.</source>
