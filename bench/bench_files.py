@@ -5,7 +5,8 @@ Prints JSON with median / p99 in milliseconds of:
   `ambacht` runs first (`cli/opening.py`);
 - open_ms: `Store.open` as every command does (header, owner, newer migrations, and, with a
   `-wal` beside the file as while the app runs, the foreign `-wal` check with its readings of
-  the file's own pages: the header's id and commit counter, each station's last event);
+  the file's own pages: the header's id and commit counter, each station's last event, and
+  the `quick_check` through the `-wal`);
 - open_for_write_ms: what a write command does before its step (`open_for`: open +
   quick_check), against which open_ms is the bare command's share;
 - command_ms: a whole `ambacht intake` in a fresh process (Python start, imports, open,

@@ -21,13 +21,15 @@ never had an id (made before this version, id 0) cannot be judged until it has o
 **Lineage.** A copy (`cp`, a folder put back from an older copy) keeps the id, so the id alone
 lets through a `-wal` of an earlier or a diverged copy of the same database, which SQLite would
 replay over pages that have changed since. A `-wal` only ever holds commits made after the
-file's own pages were written, so two more readings are compared: every commit also counts up
-the header's `application_id`, and a `-wal` whose newest header counts less than the file's own
-pages is older than the file; and every station's last event in the file's own pages (its
+file's own pages were written, so three more readings are compared: every commit also counts
+up the header's `application_id`, and a `-wal` whose newest header counts less than the file's
+own pages is older than the file; every station's last event in the file's own pages (its
 `seq` and `hash` in the chain, `db/chain.py`) must be in the history the `-wal` gives, with the
-same hash, since events are never removed. Every restore copies in rollback-journal mode, so
-no `-wal` ever legitimately takes a file back to an earlier state. `docs/durability.md` says
-what still slips through.
+same hash, and the next event must link to it, since events are never removed; and the whole
+file as the `-wal` shows it must pass `quick_check` when the file's own pages do, since a
+copy's pages mixed with the file's can show the file's own events. Every restore copies in
+rollback-journal mode, so no `-wal` ever legitimately takes a file back to an earlier state.
+`docs/durability.md` says what still slips through.
 
 **Damage.** SQLITE_CORRUPT on any statement is remembered on the connection (`damage`), so that
 `Store.atomic` refuses every new step on that file from then on, with the message that points
