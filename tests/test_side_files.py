@@ -20,7 +20,7 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from db import Store
-from intake.cli import main
+from cli.main import main
 from intake.clock import FixedClock
 from intake.errors import SecondName
 from tests.test_storage_errors import ROOT, shared_dir, unprivileged
@@ -91,7 +91,7 @@ def test_the_app_says_to_remove_the_other_name(qtbot, db: Path, clock: FixedCloc
 
 def ambacht(*args: str) -> subprocess.CompletedProcess[str]:
     """`ambacht ARGS` as a user whom the permission bits bind."""
-    return subprocess.run(unprivileged([sys.executable, "-m", "intake.cli", *args]),
+    return subprocess.run(unprivileged([sys.executable, "-m", "cli", *args]),
                           capture_output=True, text=True, cwd=ROOT, check=False)
 
 
