@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
-from db import Store
 from cli.main import main
+from db import Store
 from intake.clock import FixedClock
 from intake.errors import SecondName
 from tests.test_storage_errors import ROOT, shared_dir, unprivileged
