@@ -93,10 +93,10 @@ def item_code(conn: sqlite3.Connection, item_id: str) -> str:
 
 
 def heads(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
-    """Each station's last linked event: (station, seq, hash)."""
+    """Each station's last linked event: (station, seq, event id)."""
     found = []
     for station in _stations(conn):
-        row = conn.execute("SELECT seq, hash FROM events WHERE station = ? AND seq IS NOT NULL "
+        row = conn.execute("SELECT seq, id FROM events WHERE station = ? AND seq IS NOT NULL "
                            "ORDER BY seq DESC LIMIT 1", [station]).fetchone()
         if row is not None:
             found.append((station, int(row[0]), str(row[1])))

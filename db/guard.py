@@ -24,8 +24,8 @@ replay over pages that have changed since. A `-wal` only ever holds commits made
 file's own pages were written, so three more readings are compared: every commit also counts
 up the header's `application_id`, and a `-wal` whose newest header counts less than the file's
 own pages is older than the file; every station's last event in the file's own pages (its
-`seq` and `hash` in the chain, `db/chain.py`) must be in the history the `-wal` gives, with the
-same hash, and the next event must link to it, since events are never removed; and the whole
+`seq` in the chain, `db/chain.py`) must be in the history the `-wal` gives, the same event
+(its id) at the same place, since events are never removed; and the whole
 file as the `-wal` shows it must pass `quick_check` when the file's own pages do, since a
 copy's pages mixed with the file's can show the file's own events. Every restore copies in
 rollback-journal mode, so no `-wal` ever legitimately takes a file back to an earlier state.
@@ -182,7 +182,7 @@ class _OwnPages(NamedTuple):
 
     file_id: int | None
     commits: int | None
-    last_events: list[tuple[str, int, str]]  # (station, seq, hash) of each station's last
+    last_events: list[tuple[str, int, str]]  # (station, seq, id) of each station's last
 
 
 def _own_pages(path: Path) -> _OwnPages:
@@ -212,14 +212,12 @@ def _own_pages(path: Path) -> _OwnPages:
 
 
 def _holds(conn: sqlite3.Connection, events: list[tuple[str, int, str]]) -> bool:
-    """Whether the history seen through the -wal has each of these events, same hash, and
-    goes on from it: a copy's -wal replayed over pages that changed since can show the file's
-    own row at that place by chance, but the copy's next event links to the copy's own."""
-    for station, seq, digest in events:
-        rows = conn.execute("SELECT seq, hash, prev_hash FROM events WHERE station = ? AND seq "
-                            "IN (?, ?) ORDER BY seq", [station, seq, seq + 1]).fetchall()
-        if not rows or rows[0][:2] != (seq, digest):
-            return False
-        if len(rows) > 1 and rows[1][2] != digest:
+    """Whether the history seen through the -wal has each of these events at its place. The
+    event's id, not its hash: a history edited round Ambacht and chained again keeps its
+    ids, and that is for the chain's check to name, not a -wal to move away."""
+    for station, seq, event_id in events:
+        row = conn.execute("SELECT id FROM events WHERE station = ? AND seq = ?",
+                           [station, seq]).fetchone()
+        if row is None or row[0] != event_id:
             return False
     return True
