@@ -10,7 +10,6 @@ names that file instead of calling the database or its folder read-only.
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 import subprocess
 import sys
@@ -23,6 +22,7 @@ from cli.main import main
 from db import Store
 from intake.clock import FixedClock
 from intake.errors import SecondName
+from tests.cli_run import digest
 from tests.test_storage_errors import ROOT, shared_dir, unprivileged
 from ui.app import Startup
 from ui.screens.recovery import RecoveryScreen
@@ -38,10 +38,6 @@ def db(tmp_path: Path, capsys) -> Path:
     capsys.readouterr()
     gc.collect()
     return path
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_a_second_name_is_refused_by_every_command(db: Path, capsys) -> None:
