@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from cli_run import check
+from test_recovery import recovery_after_start
 
 from cli.main import main
 from db import Store
@@ -318,24 +319,13 @@ def test_a_second_event_in_a_place_taken_and_a_link_edited_are_named() -> None:
 def test_the_app_finds_a_changed_history_after_start_and_offers_the_backups(
     qtbot, db: Path, clock: FixedClock
 ) -> None:
-    from PySide6.QtWidgets import QLabel
 
-    from ui.app import Startup
-    from ui.screens.recovery import RecoveryScreen
 
     codes = fill(db, clock, 3, sell=(2,))
     tamper(db, "DROP TRIGGER events_no_update",
            "UPDATE events SET at = '2026-01-01T00:00:00.000000Z' WHERE type = 'sold'")
-    startup = Startup(db, clock, "nl")
-    with qtbot.waitSignal(startup.damaged, timeout=20_000):
-        startup.begin()
-    qtbot.waitUntil(lambda: bool(startup.windows) and isinstance(
-        startup.windows[-1].centralWidget(), RecoveryScreen), timeout=5000)
-    [recovery] = startup.windows
-    assert recovery.isVisible() and not startup.contexts
-    texts = " ".join(label.text() for label in recovery.centralWidget().findChildren(QLabel))
+    texts = recovery_after_start(qtbot, db, clock)
     assert f"stap 4 van station A (item {codes[2]}, sold) is gewijzigd" in texts
-    recovery.close()
 
 
 def test_a_backup_of_a_changed_history_is_neither_made_nor_restored(

@@ -14,7 +14,7 @@ from db.backup import list_backups, write_backup
 from intake.clock import FixedClock
 from intake.errors import StorageError
 from intake.model import User
-from ui.app import build_context, open_store
+from ui.app import Startup, build_context, open_store
 from ui.i18n import Language
 from ui.main_window import MainWindow
 from ui.screens.recovery import RecoveryScreen
@@ -135,7 +135,6 @@ def test_damage_found_after_start_closes_the_app_and_offers_the_backups(
     runs right after start finds it, and the recovery screen replaces the app."""
     import sqlite3
 
-    from ui.app import Startup
 
     store = Store.open(db)
     store.close()
@@ -147,6 +146,12 @@ def test_damage_found_after_start_closes_the_app_and_offers_the_backups(
     data = bytearray(db.read_bytes())
     data[(root - 1) * page: root * page] = b"\x07" * page
     db.write_bytes(bytes(data))
+    assert "beschadigd" in recovery_after_start(qtbot, db, clock)
+
+
+def recovery_after_start(qtbot, db: Path, clock: FixedClock) -> str:
+    """Start the app on `db` (in Dutch), wait for the check after start to find the file
+    unusable, and return what the recovery screen that replaced the app's window says."""
     startup = Startup(db, clock, "nl")
     with qtbot.waitSignal(startup.damaged, timeout=20_000):
         startup.begin()
@@ -155,5 +160,5 @@ def test_damage_found_after_start_closes_the_app_and_offers_the_backups(
     [recovery] = startup.windows
     assert recovery.isVisible() and not startup.contexts
     texts = " ".join(label.text() for label in recovery.centralWidget().findChildren(QLabel))
-    assert "beschadigd" in texts
     recovery.close()
+    return texts
