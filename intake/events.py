@@ -1,0 +1,302 @@
+"""Each kind of event's data as a typed, frozen dataclass, and the one conversion between it and
+the JSON object stored in `events.data`.
+
+The services, the replay, the reports and the screens build and read these payloads; nothing
+else reads `Event.data` or builds it by hand. The stored form does not change, and an event read
+and written again gives the same JSON, byte for byte, so the hash chain (`intake/chain.py`) of
+every stored event still holds:
+
+- keys this version does not know (an event from a newer station) are kept in `extra` and
+  written back as they came;
+- a key an older version did not write reads as the field's default (listed in each class)
+  and is not added when the payload is written again;
+- a value of the wrong type (a hand edit: a price "abc") raises `PayloadError`, a one-line
+  `AmbachtError` naming the event, the key and the value, never a crash further on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import MISSING, dataclass, field, fields
+from datetime import datetime
+from enum import StrEnum
+from typing import Any, ClassVar
+
+from intake.errors import QT_TRANSLATE_NOOP, AmbachtError
+from intake.model import Barrier, Event, EventType, Origin, RepairStatus, Route
+
+
+class PayloadError(AmbachtError):
+    """A stored event whose data this version cannot read (not a JSON object, a key missing, a
+    value of the wrong type)."""
+
+    def __init__(self, event_id: str, key: str, value: object) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Errors", "Step {event} cannot be read: {key} is '{value}'."),
+            event=event_id, key=key, value=str(value)[:40],
+        )
+
+
+# --- how one value is read from JSON and written back ------------------------------------------
+
+@dataclass(frozen=True)
+class _Codec:
+    read: Callable[[object], Any]  # raises TypeError or ValueError for a value it cannot take
+    write: Callable[[Any], object]
+
+
+def _same(value: object) -> object:
+    return value
+
+
+def _typed(kind: type) -> _Codec:
+    def read(value: object) -> object:
+        # bool is an int in Python, but a price of `true` is a bad value, not one cent.
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise TypeError(value)
+        return value
+    return _Codec(read, _same)
+
+
+def _enum(kind: type[StrEnum]) -> _Codec:
+    def read(value: object) -> StrEnum:
+        if not isinstance(value, str):
+            raise TypeError(value)
+        return kind(value)
+    return _Codec(read, lambda value: value.value)
+
+
+def _optional(codec: _Codec) -> _Codec:
+    return _Codec(lambda value: None if value is None else codec.read(value),
+                  lambda value: None if value is None else codec.write(value))
+
+
+def _one_of(*choices: str) -> _Codec:
+    def read(value: object) -> str:
+        if value not in choices:
+            raise ValueError(value)
+        return str(value)
+    return _Codec(read, _same)
+
+
+def _codes_read(value: object) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(code, str) for code in value):
+        raise TypeError(value)
+    return tuple(value)
+
+
+_INT, _TEXT, _BOOL = _typed(int), _typed(str), _typed(bool)
+_CODES = _Codec(_codes_read, list)
+
+
+def _key(codec: _Codec, *, default: Any = MISSING, key: str | None = None,
+         omitted: bool = False) -> Any:
+    """A payload field stored under `key` (its own name unless given). An `omitted` field is
+    left out of the JSON while it holds its default, as the services always wrote it."""
+    return field(default=default,
+                 metadata={"codec": codec, "key": key, "omitted": omitted})
+
+
+# --- the payloads ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Payload:
+    """What every payload has besides its own fields (keyword-only, at the end)."""
+
+    TYPE: ClassVar[EventType]
+    # Keys this version does not know, as they came (an event from a newer station).
+    extra: Mapping[str, object] = field(default_factory=dict, kw_only=True, repr=False)
+    # The known keys the stored JSON had (None for a payload built here): a key an older
+    # version did not write is not added when the payload is written again.
+    stored_keys: frozenset[str] | None = field(default=None, kw_only=True, repr=False,
+                                               compare=False)
+
+
+@dataclass(frozen=True)
+class Intake(_Payload):
+    """An item got its code: everything it started with, so a replay can rebuild it.
+    `visit` is the visit's code; `origin` (default gate), `price_cents` and `made_from` (the
+    source items of a repurposed product) are stored only when they say something."""
+
+    TYPE = EventType.INTAKE
+    category: str = _key(_TEXT)
+    route: Route = _key(_enum(Route))
+    weight_g: int = _key(_INT)
+    weight_estimated: bool = _key(_BOOL, default=False)
+    visit: str | None = _key(_optional(_TEXT), default=None)
+    origin: Origin = _key(_enum(Origin), default=Origin.GATE, omitted=True)
+    price_cents: int | None = _key(_optional(_INT), default=None, omitted=True)
+    made_from: tuple[str, ...] = _key(_CODES, default=(), omitted=True)
+
+
+@dataclass(frozen=True)
+class RouteChanged(_Payload):
+    """The item was sent along another route (stored as `from` and `to`)."""
+
+    TYPE = EventType.ROUTE_CHANGED
+    from_: Route = _key(_enum(Route), key="from")
+    to: Route = _key(_enum(Route))
+
+
+@dataclass(frozen=True)
+class Voided(_Payload):
+    """The item was taken in by mistake; the event's reason says why."""
+
+    TYPE = EventType.VOIDED
+
+
+@dataclass(frozen=True)
+class RepairStarted(_Payload):
+    """The item went into repair from `from_route` (None if not stored)."""
+
+    TYPE = EventType.REPAIR_STARTED
+    from_route: Route | None = _key(_optional(_enum(Route)), default=None)
+
+
+@dataclass(frozen=True)
+class RepairFinished(_Payload):
+    """How a repair ended, in ORDS terms; `price_cents` (stored only when set) prices a fixed
+    item. Unknown texts and numbers are None; `ords_category` defaults to ''."""
+
+    TYPE = EventType.REPAIR_FINISHED
+    status: RepairStatus = _key(_enum(RepairStatus))
+    barrier: Barrier | None = _key(_optional(_enum(Barrier)), default=None)
+    problem: str | None = _key(_optional(_TEXT), default=None)
+    brand: str | None = _key(_optional(_TEXT), default=None)
+    year: int | None = _key(_optional(_INT), default=None)
+    minutes: int | None = _key(_optional(_INT), default=None)
+    ords_category: str = _key(_TEXT, default="")
+    price_cents: int | None = _key(_optional(_INT), default=None, omitted=True)
+
+
+@dataclass(frozen=True)
+class SafetyTested(_Payload):
+    """An electrical safety test: `result` is 'pass' or 'fail'."""
+
+    TYPE = EventType.SAFETY_TESTED
+    result: str = _key(_one_of("pass", "fail"))
+
+    @property
+    def passed(self) -> bool:
+        return self.result == "pass"
+
+
+@dataclass(frozen=True)
+class Priced(_Payload):
+    """A store price was put on the item."""
+
+    TYPE = EventType.PRICED
+    price_cents: int = _key(_INT)
+
+
+@dataclass(frozen=True)
+class Sold(_Payload):
+    """The item was sold; `sale` is the id of the till's sale (None if not stored)."""
+
+    TYPE = EventType.SOLD
+    price_cents: int = _key(_INT)
+    sale: str | None = _key(_optional(_TEXT), default=None)
+
+
+@dataclass(frozen=True)
+class Returned(_Payload):
+    """A customer brought the item back and got `refund_cents`; `sale` as in `Sold`."""
+
+    TYPE = EventType.RETURNED
+    refund_cents: int = _key(_INT)
+    sale: str | None = _key(_optional(_TEXT), default=None)
+
+
+@dataclass(frozen=True)
+class MaterialOut(_Payload):
+    """The item left as material on delivery note `shipment` to `recipient`."""
+
+    TYPE = EventType.MATERIAL_OUT
+    shipment: str = _key(_TEXT)
+    recipient: str = _key(_TEXT)
+
+
+@dataclass(frozen=True)
+class Repurposed(_Payload):
+    """The item was used up making the product with code `into`."""
+
+    TYPE = EventType.REPURPOSED
+    into: str = _key(_TEXT)
+
+
+@dataclass(frozen=True)
+class Corrected(_Payload):
+    """Cancels the step with id `cancels`; `step` is that step's kind (None if not stored)."""
+
+    TYPE = EventType.CORRECTED
+    cancels: str = _key(_TEXT)
+    step: EventType | None = _key(_optional(_enum(EventType)), default=None)
+
+
+Payload = (Intake | RouteChanged | Voided | RepairStarted | RepairFinished | SafetyTested
+           | Priced | Sold | Returned | MaterialOut | Repurposed | Corrected)
+
+PAYLOADS: dict[EventType, type[_Payload]] = {
+    kind.TYPE: kind for kind in (Intake, RouteChanged, Voided, RepairStarted, RepairFinished,
+                                 SafetyTested, Priced, Sold, Returned, MaterialOut, Repurposed,
+                                 Corrected)
+}
+
+
+# --- the one conversion ----------------------------------------------------------------------
+
+def _stored_fields(kind: type[_Payload]) -> list[tuple[str, str, Any]]:
+    """(attribute, JSON key, field) of each stored field of `kind`."""
+    return [(f.name, f.metadata["key"] or f.name, f) for f in fields(kind) if "codec" in f.metadata]
+
+
+_FIELDS = {kind: _stored_fields(cls) for kind, cls in PAYLOADS.items()}
+
+
+def payload_from(kind: EventType, data: object, event_id: str) -> Payload:
+    """The payload of a `kind` event from its stored data (the parsed JSON)."""
+    if not isinstance(data, dict):
+        raise PayloadError(event_id, "data", data)
+    values: dict[str, object] = {}
+    known: set[str] = set()
+    for name, key, spec in _FIELDS[kind]:
+        known.add(key)
+        if key in data:
+            try:
+                values[name] = spec.metadata["codec"].read(data[key])
+            except (TypeError, ValueError):
+                raise PayloadError(event_id, key, data[key]) from None
+        elif spec.default is MISSING:
+            raise PayloadError(event_id, key, "")
+    extra = {key: value for key, value in data.items() if key not in known}
+    payload = PAYLOADS[kind](**values, extra=extra, stored_keys=frozenset(known & data.keys()))
+    return payload  # type: ignore[return-value]
+
+
+def payload_of(event: Event) -> Payload:
+    """The typed payload of a stored or new event."""
+    return payload_from(event.type, event.data, event.id)
+
+
+def to_data(payload: Payload) -> dict[str, object]:
+    """The JSON object stored for `payload`: its fields, then the keys it kept as they came."""
+    data: dict[str, object] = {}
+    for name, key, spec in _FIELDS[payload.TYPE]:
+        value = getattr(payload, name)
+        at_default = value == spec.default
+        if payload.stored_keys is not None:
+            keep = key in payload.stored_keys or not at_default
+        else:
+            keep = not (spec.metadata["omitted"] and at_default)
+        if keep:
+            data[key] = spec.metadata["codec"].write(value)
+    data.update(payload.extra)
+    return data
+
+
+def new_event(payload: Payload, *, id: str, item_id: str, at: datetime,  # noqa: A002
+              recorded_at: datetime, station: str, user_id: str,
+              reason: str | None = None) -> Event:
+    """An event carrying `payload`, of the payload's kind."""
+    return Event(id=id, item_id=item_id, type=payload.TYPE, at=at, recorded_at=recorded_at,
+                 station=station, user_id=user_id, reason=reason, data=to_data(payload))
