@@ -974,6 +974,10 @@
         <source>The file {wal} belongs to another database, so it was not applied to {path}, which is unchanged. Move that file out of the folder (keep it), then start Ambacht again.</source>
         <translation>Het bestand {wal} hoort bij een andere database en is daarom niet toegepast op {path}, die onveranderd is. Zet dat bestand uit de map (bewaar het) en start Ambacht opnieuw.</translation>
     </message>
+    <message>
+        <source>Step {event} cannot be read: {key} is &apos;{value}&apos;.</source>
+        <translation>Stap {event} is onleesbaar: {key} is &apos;{value}&apos;.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
