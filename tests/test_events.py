@@ -45,6 +45,8 @@ from intake.monitoring import Period, build_report
 from intake.setup import initialize
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
+from ui.app import build_context
+from ui.widgets.item_card import ItemCard
 
 ONE_OF_EACH: list[Payload] = [
     Intake(category="books", route=Route.SALE, weight_g=1200, weight_estimated=True,
@@ -237,3 +239,22 @@ def test_the_ords_export_over_a_hand_edited_year_names_the_event(
     with pytest.raises(PayloadError, match=f"Step {event_id} cannot be read: year is 'ninet"):
         ords_csv(store, Period(date(2026, 9, 1), date(2026, 11, 21)))
     store.close()
+
+
+def test_the_item_card_shows_a_step_that_cannot_be_read_and_the_rest(
+    qtbot, store: Store, clock: FixedClock, gate: GateService, shop: ShopService,
+    coordinator: User, tmp_path: Path,
+) -> None:
+    store.set_setting("label_folder", str(tmp_path / "labels"))
+    code = gate.take_in(coordinator, gate.prepare("books", "sale", None)).code
+    clock.advance(minutes=5)
+    shop.sell(coordinator, [(code, 250)])
+    store.db.execute("DROP TRIGGER events_no_update")
+    store.db.execute("UPDATE events SET data = json_set(data, '$.price_cents', 'abc') "
+                     "WHERE type = 'sold'")
+    card = ItemCard(build_context(store, clock, "en"))
+    qtbot.addWidget(card)
+    card.show_item(gate.item(code))
+    lines = [card.history.item(row).text() for row in range(card.history.count())]
+    assert "cannot be read: price_cents is 'abc'." in lines[0]
+    assert "Taken in at the gate, route Sale" in lines[1]
