@@ -16,11 +16,11 @@ every stored event still holds:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from intake.errors import QT_TRANSLATE_NOOP, AmbachtError
 from intake.model import Barrier, Event, EventType, Origin, RepairStatus, Route
@@ -236,6 +236,8 @@ class Corrected(_Payload):
 Payload = (Intake | RouteChanged | Voided | RepairStarted | RepairFinished | SafetyTested
            | Priced | Sold | Returned | MaterialOut | Repurposed | Corrected)
 
+P = TypeVar("P", bound=_Payload)
+
 PAYLOADS: dict[EventType, type[_Payload]] = {
     kind.TYPE: kind for kind in (Intake, RouteChanged, Voided, RepairStarted, RepairFinished,
                                  SafetyTested, Priced, Sold, Returned, MaterialOut, Repurposed,
@@ -276,6 +278,12 @@ def payload_from(kind: EventType, data: object, event_id: str) -> Payload:
 def payload_of(event: Event) -> Payload:
     """The typed payload of a stored or new event."""
     return payload_from(event.type, event.data, event.id)
+
+
+def payloads_of_kind(events: Iterable[Event], kind: type[P]) -> list[P]:
+    """The payloads of those `events` that are of `kind` (the others are not read)."""
+    return [payload for event in events if event.type is kind.TYPE
+            if isinstance(payload := payload_of(event), kind)]
 
 
 def to_data(payload: Payload) -> dict[str, object]:

@@ -26,6 +26,7 @@ from intake.events import (
     Sold,
     Voided,
     payload_of,
+    payloads_of_kind,
 )
 from intake.model import Event, EventType, Item, RepairStatus, Route, Status
 
@@ -75,8 +76,7 @@ def apply(item: Item, event: Event) -> Item:
 
 def cancelled_steps(events: Sequence[Event]) -> set[str]:
     """The ids of the steps the corrections among `events` cancel."""
-    return {payload.cancels for payload in map(payload_of, events)
-            if isinstance(payload, Corrected)}
+    return {correction.cancels for correction in payloads_of_kind(events, Corrected)}
 
 
 def active_events(events: Sequence[Event]) -> list[Event]:

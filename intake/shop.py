@@ -11,7 +11,7 @@ from datetime import datetime
 
 from intake.auth import Action, require
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, ValidationError
-from intake.events import Returned, Sold, payload_of
+from intake.events import Returned, Sold, payloads_of_kind
 from intake.ids import new_id
 from intake.lifecycle import active_events, check_not_voided, check_sellable
 from intake.model import Item, Origin, Route, Status, User
@@ -79,8 +79,7 @@ class ShopService(StepService):
             raise NotAllowed(
                 QT_TRANSLATE_NOOP("Errors", "Item {code} has not been sold."), code=item.code
             )
-        sale = [p for p in map(payload_of, active_events(self.history(item)))
-                if isinstance(p, Sold)][-1]
+        sale = payloads_of_kind(active_events(self.history(item)), Sold)[-1]
         step = self._step(user, item, Returned(sale.price_cents, sale.sale), at,
                           reason=clean_reason(reason))
         self._write([step])
