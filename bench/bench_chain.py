@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from db import Store  # noqa: E402
 from db.chain import chain_history, find_break  # noqa: E402
 from db.connection import check_intact  # noqa: E402
-from db.store import _INSERT_EVENT  # noqa: E402
+from db.rows import INSERT_EVENT  # noqa: E402
 from intake.clock import SystemClock  # noqa: E402
 from intake.demo import build_demo  # noqa: E402
 from intake.gate import GateService  # noqa: E402
@@ -59,7 +59,7 @@ def without_chain(store: Store) -> None:
     store.db.execute("DROP INDEX events_chain")
 
     def insert(rows: Sequence[Sequence[Any]]) -> None:
-        store.db.conn.executemany(_INSERT_EVENT, [(*row, None, None, None) for row in rows])
+        store.db.conn.executemany(INSERT_EVENT, [(*row, None, None, None) for row in rows])
 
     store._insert_events = insert  # type: ignore[method-assign]
 

@@ -2,7 +2,7 @@
 
 Prints JSON with median / p99 in milliseconds of:
 - quick_check_ms: `PRAGMA quick_check` of the whole file, the check every write command of
-  `ambacht` runs first (`intake/cli_store.py`);
+  `ambacht` runs first (`cli/opening.py`);
 - open_ms: `Store.open` as every command does (header, owner, newer migrations, and, with a
   `-wal` beside the file as while the app runs, the foreign `-wal` check with its header read);
 - open_for_write_ms: what a write command does before its step (`open_for`: open +
@@ -30,9 +30,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from cli.opening import open_for  # noqa: E402
 from db import Store  # noqa: E402
 from db.connection import check_intact  # noqa: E402
-from intake.cli_store import open_for  # noqa: E402
 from intake.clock import SystemClock  # noqa: E402
 from ui.app import open_store  # noqa: E402
 
@@ -70,7 +70,7 @@ def main() -> int:
             "open_for_write_ms": timed(lambda: open_for("intake", path).close(), args.rounds),
         }
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
-        command = [sys.executable, "-m", "intake.cli", "intake", "--db", str(path),
+        command = [sys.executable, "-m", "cli", "intake", "--db", str(path),
                    "--category", "books", "--route", "sale"]
         result["command_ms"] = timed(
             lambda: subprocess.run(command, env=env, check=True, capture_output=True),

@@ -98,8 +98,8 @@ def main() -> int:
         basket = []
         for code in stock:
             basket.append(timed(lambda c=code: burst(app, window, c)))
-        assert len(window.store.basket) == len(stock)
-        window.store.basket.clear()
+        assert len(window.shop.basket) == len(stock)
+        window.shop.basket.clear()
 
         sell = [timed(lambda c=code: ctx.shop.sell(clerk, [(c, 1500)])) for code in stock]
         repair = []

@@ -205,6 +205,8 @@ def check_backup(path: Path, *, thorough: bool = True, newer_ok: bool = False) -
 def reading(path: Path) -> Iterator[sqlite3.Connection]:
     """A read-only connection on the backup `path`, in one read transaction (a snapshot);
     SQLite's complaints about the file become refusals a user can act on."""
+    if not path.exists():  # SQLite would only say it cannot open it
+        raise StorageError(QT_TRANSLATE_NOOP("Errors", "{path} is not there."), path=str(path))
     try:
         # Only SQLite opens a database file (see db/connection.py): it says SQLITE_NOTADB
         # when the header is not its own.

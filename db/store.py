@@ -1,8 +1,6 @@
-"""The Store: one open Ambacht database, and every query and write Ambacht makes on it, behind
-plain Python methods. The core tables (items, events, visits, staff, categories, settings) are
-here; other parts have modules of their own, reached through the store: `store.reports` (the
-reporting SQL), `store.day_figures` (the day-sum cache), `store.print_jobs`,
-`store.login_guard` (wrong PINs) and `store.name_lists` (municipalities, recipients).
+"""The Store: one open Ambacht database and every query and write on it, behind plain Python
+methods. The core tables are here; other parts have modules of their own, reached through the
+store: `reports`, `day_figures`, `print_jobs`, `login_guard` and `name_lists`.
 
 Writes that belong together are grouped by the caller in `with store.atomic():`; every method
 here is one statement or a few that are always used together. `atomic` is also where SQLite's

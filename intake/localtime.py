@@ -6,13 +6,16 @@ Storage is UTC; people live in the site's zone (Europe/Amsterdam unless set othe
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 
 DEFAULT_ZONE = "Europe/Amsterdam"
-EARLIEST_STEP = datetime(2000, 1, 1, tzinfo=UTC)  # no centre recorded anything before
+# No centre recorded anything before 2000. The services have no site zone at hand, so they
+# take the first moment of 2000 anywhere on earth (UTC+14); `parse_step_time` holds a time
+# given on the command line to the site's own 2000.
+EARLIEST_STEP = datetime(2000, 1, 1, tzinfo=timezone(timedelta(hours=14)))
 FUTURE_TOLERANCE = timedelta(minutes=5)  # clocks of two stations may differ a little
 
 
@@ -52,6 +55,8 @@ def parse_step_time(text: str, now: datetime, zone: ZoneInfo) -> datetime:
     except OverflowError:  # the year 1 or 9999, which the offset takes out of range
         moment = (datetime.min if moment.year < 2000 else datetime.max).replace(tzinfo=UTC)
     check_step_time(moment, now)
+    if moment.astimezone(zone).year < 2000:  # the site's 2000, not somewhere else's
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "A time before 2000 is not accepted."))
     return moment
 
 

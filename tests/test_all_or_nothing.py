@@ -32,7 +32,7 @@ from intake.defaults import DEFAULT_CATEGORIES
 from intake.gate import GateService
 from intake.setup import initialize
 
-CLI = [sys.executable, "-m", "intake.cli"]
+CLI = [sys.executable, "-m", "cli"]
 RESTORE_STEPS = ("restore-checked", "restore-kept-copy", "file-linked", "restore-kept",
                  "restore-copying", "restore-copied")
 INIT_STEPS = ("init-schema", "init-built", "file-linked")

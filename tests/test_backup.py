@@ -211,7 +211,7 @@ def test_restore_replaces_a_damaged_file_and_keeps_it(tmp_path: Path) -> None:
 
 
 def test_a_damaged_database_is_found_by_the_check(tmp_path: Path, capsys) -> None:
-    from intake.cli import main
+    from cli.main import main
 
     db = make_db(tmp_path / "ambacht.sqlite", 300)
     assert main(["check", "--db", str(db), "--full"]) == 0
@@ -229,7 +229,7 @@ def test_a_damaged_database_is_found_by_the_check(tmp_path: Path, capsys) -> Non
 
 
 def test_backup_and_restore_on_the_command_line(tmp_path: Path, capsys) -> None:
-    from intake.cli import main
+    from cli.main import main
 
     db = make_db(tmp_path / "ambacht.sqlite", 2)
     assert main(["backup", "--db", str(db)]) == 0
@@ -247,3 +247,8 @@ def test_backup_and_restore_on_the_command_line(tmp_path: Path, capsys) -> None:
     assert item_count(db) == 2
     assert main(["restore", str(tmp_path / "nothing.sqlite"), "--db", str(db)]) == 2
     assert capsys.readouterr().err.count("\n") == 1
+
+
+def test_a_backup_that_is_not_there_is_named_so(tmp_path: Path) -> None:
+    with pytest.raises(StorageError, match=r"gone\.sqlite is not there\.$"):
+        check_backup(tmp_path / "gone.sqlite")

@@ -124,7 +124,7 @@ def test_ambacht_backup_under_faketime_prints_a_file_that_is_there(tmp_path: Pat
     history(db, tmp_path / "backups", today, 70)
 
     def backup_at(moment: str) -> Path:
-        done = subprocess.run(["faketime", moment, sys.executable, "-m", "intake.cli",
+        done = subprocess.run(["faketime", moment, sys.executable, "-m", "cli",
                                "backup", "--db", str(db)],
                               capture_output=True, text=True, check=True)
         made = Path(done.stdout.strip())
@@ -146,7 +146,7 @@ def test_a_killed_backup_leaves_no_half_file_and_the_next_clears_its_copy(
     db = make_db(tmp_path / "ambacht.sqlite", 3)
     folder = tmp_path / "backups"
     for step in ("backup-copied", "file-linked", "backup-named"):
-        done = subprocess.run([sys.executable, "-m", "intake.cli", "backup", "--db", str(db)],
+        done = subprocess.run([sys.executable, "-m", "cli", "backup", "--db", str(db)],
                               env={**os.environ, "AMBACHT_FAULT": step}, capture_output=True)
         assert done.returncode == -signal.SIGKILL, step
         for path in list_backups(folder):  # whatever has a backup's name is whole

@@ -9,72 +9,34 @@ characters, another station's codes and SQL-looking text are in every table wher
 
 from __future__ import annotations
 
-import io
-import math
-import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
-from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import QTranslator
-from test_flow_screens import scan
-from test_gate_screen import log_in, tap
+from bad_input import (
+    CODES,
+    HUGE,
+    INF,
+    NAN,
+    NOW,
+    SQL,
+    assert_translated,
+    dump,
+)
 
 from db import Store
 from intake.admin import AdminService, NameList
 from intake.auth import AuthService
-from intake.cli import main
 from intake.clock import FixedClock
 from intake.errors import AmbachtError, NeedsConfirmation, NotAllowed, NotFound, ValidationError
 from intake.gate import GateService
 from intake.material import MaterialService
-from intake.model import Role, Route, User
+from intake.model import Role, User
 from intake.monitoring import Period
 from intake.setup import initialize
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
-from ui.app import build_context
-from ui.context import AppContext
-from ui.i18n import I18N_DIR
-from ui.main_window import MainWindow
-
-ROOT = Path(__file__).resolve().parents[1]
-NAN, INF = math.nan, math.inf
-HUGE = "x" * 10_000
-SQL = "A000001'; DROP TABLE items;--"
-FULLWIDTH = "Ａ０００００１"  # A000001 in fullwidth letters and digits
-NOW = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
-
-
-def dump(db: sqlite3.Connection) -> dict[str, list[tuple[object, ...]]]:
-    """Every row of every table: what 'nothing changed' is checked against."""
-    tables = [row[0] for row in db.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
-    return {table: db.execute(f'SELECT * FROM "{table}" ORDER BY 1').fetchall()  # noqa: S608
-            for table in tables}
-
-
-def dutch() -> QTranslator:
-    translator = QTranslator()
-    assert translator.load(str(I18N_DIR / "ambacht_nl.qm"))
-    return translator
-
-
-NL = dutch()
-
-
-def assert_translated(error: AmbachtError) -> None:
-    """The refusal has a Dutch message of its own, which fills in without a gap."""
-    text = NL.translate("Errors", error.template)
-    assert text and text != error.template, error.template
-    shown = error.render(lambda source: NL.translate("Errors", source), lambda g: f"{g} g")
-    assert shown.isprintable() and "{" not in shown, shown
-
 
 # --- the services ----------------------------------------------------------------------------
 
@@ -389,24 +351,6 @@ ADMIN: list[Case] = [
         w.boss, Period(NOW.date(), NOW.date() - timedelta(days=1))), ValidationError),
 ]
 
-# Codes as a scanner (or a person at the keypad) may hand them to any screen.
-CODES: list[tuple[str, type[AmbachtError]]] = [
-    ("", ValidationError),
-    ("   ", ValidationError),
-    ("A00001", ValidationError),  # too short
-    ("A0000000001", ValidationError),  # too long
-    ("Z000001", NotFound),  # another station's code, not known here
-    ("A999999", NotFound),
-    (SQL, ValidationError),
-    (FULLWIDTH, ValidationError),
-    ("A00\x000001", ValidationError),
-    ("\x1b[2JA000001", ValidationError),
-    ("A000001\r\nA000002", ValidationError),
-    ("VA000001", ValidationError),  # a visit's code
-    ("UA000001", ValidationError),  # a delivery note's number
-    ("A" * 10_000, ValidationError),  # a scanner gone wild
-]
-
 SERVICE_TABLES = {"gate": GATE, "workshop": WORKSHOP, "shop": SHOP, "material": MATERIAL,
                   "admin": ADMIN}
 SERVICE_CASES = [
@@ -456,225 +400,3 @@ def test_sql_looking_names_are_kept_as_plain_text(store: Store, coordinator: Use
     assert admin.add_name(coordinator, NameList.MUNICIPALITIES, "Su\u0301dwest") == "Súdwest"
 
 
-# --- the command line ----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def cli_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A000001 a chair for sale, A000002 a lamp for repair, A000003 planks for material."""
-    path = tmp_path_factory.mktemp("cli") / "centre.sqlite"
-    assert main(["init", "--db", str(path)]) == 0
-    for category, route in (("furniture", "sale"), ("lamps", "repair"), ("wood", "material")):
-        with redirect_stdout(io.StringIO()):
-            assert main(["intake", "--db", str(path), "--category", category, "--route", route,
-                         "--at", "2026-01-05T10:00"]) == 0
-    return path
-
-
-WEIGHTS = ["", "-1", "0", "1e9", "NaN", "inf", "12,34,5", "€5", "５", "1\x00", "9" * 10_000,
-           "0,0001", "1200", "' OR 1=1 --"]
-PRICES = ["", "-1", "1e9", "NaN", "inf", "-inf", "12,34,5", "€", "5€", "５", "1,005",
-          "99999999", "1\n2", "9" * 10_000, "0x10"]
-TIMES = ["2999-01-01T10:00", "nonsense", "", "2026-13-01", "2020-01-01T10:00", "9" * 10_000,
-         "2026-01-01T10:00\n"]
-CLI: list[list[str]] = [
-    *(["intake", "--category", "books", "--route", "sale", "--weight-kg", w] for w in WEIGHTS),
-    *(["material", "--category", "wood", "--weight-kg", w, "--recipient", "Metaal Oost"]
-      for w in WEIGHTS[:6]),
-    *(["repurpose", "--from", "A000003", "--category", "furniture", "--weight-kg", w]
-      for w in WEIGHTS[:6]),
-    *(["price", "A000001", "--price-eur", p] for p in PRICES),
-    *(["sell", "A000001", "--price-eur", p] for p in PRICES[:7]),
-    *(["repair", "finish", "A000002", "--status", "fixed", "--price-eur", p]
-      for p in PRICES[:4]),
-    *(["sell", "A000001", "--at", t] for t in TIMES),
-    *(["repair", "start", "A000002", "--at", t] for t in TIMES[:3]),
-    *(["item", code] for code, _ in CODES),
-    *(["sell", code] for code in ("Z000001", SQL, FULLWIDTH, "A" * 10_000)),
-    ["intake", "--category", "books\nx", "--route", "sale"],
-    ["intake", "--category", "books", "--route", "sale\nx"],
-    ["intake", "--category", "books", "--route", "sale", "--visit", "VA\n1"],
-    ["intake", "--category", "books", "--route", "sale", "--visit", "new",
-     "--municipality", "Zwolle\nx"],
-    ["intake", "--category", "books", "--route", "sale", "--user", "Nobody\n"],
-    ["intake", "--category", "books", "--route", "sale", "--user", HUGE],
-    ["material", "A000003", "--recipient", "\x00"],
-    ["material", "A000003", "--recipient", HUGE],
-    ["return", "A000001", "--reason", "\x00\x00\x00"],
-    ["void", "A000001", "--reason", HUGE],
-    ["repair", "finish", "A000002", "--status", "fixed\n"],
-    ["repair", "finish", "A000002", "--status", "fixed", "--brand", "\u202eHema"],
-    ["repair", "finish", "A000002", "--status", "fixed", "--problem", HUGE],
-    ["repair", "finish", "A000002", "--status", "fixed", "--year", "２０１５"],
-    ["repair", "finish", "A000002", "--status", "fixed", "--minutes", "NaN"],
-    ["delivery-note", "UA\n1", "--out", "never.pdf"],
-    ["report", "--from", "2026\n-01-01", "--to", "2026-01-02"],
-    ["report", "--from", HUGE, "--to", "2026-01-02"],
-    ["target", "--year", "2026", "--kg-collected", "nan"],
-    ["target", "--year", "2026", "--kg-collected", "inf"],
-    ["target", "--year", "NaN", "--kg-collected", "5"],
-]
-
-
-@pytest.mark.parametrize("args", CLI, ids=[ascii(" ".join(a))[:60] for a in CLI])
-def test_the_command_line_refuses_bad_input_in_one_line(cli_db: Path, args: list[str]) -> None:
-    conn = sqlite3.connect(cli_db)
-    before = dump(conn)
-    out, err = io.StringIO(), io.StringIO()
-    with redirect_stdout(out), redirect_stderr(err):
-        code = main([*args, "--db", str(cli_db)])
-    assert (code, out.getvalue()) == (2, ""), err.getvalue()
-    lines = err.getvalue().split("\n")
-    assert len(lines) == 2 and lines[1] == "" and lines[0].startswith("ambacht"), lines
-    assert lines[0].isprintable() and len(lines[0]) < 200, lines[0][:200]
-    assert dump(conn) == before
-    conn.close()
-
-
-def test_a_price_may_be_typed_with_the_euro_sign(cli_db: Path, tmp_path: Path) -> None:
-    """'€5' is not refused: the euro sign before an amount is how a price is written."""
-    db = tmp_path / "copy.sqlite"
-    with sqlite3.connect(cli_db) as source, sqlite3.connect(db) as copy:
-        source.backup(copy)
-    with redirect_stdout(io.StringIO()) as out:
-        assert main(["price", "A000001", "--price-eur", "€5", "--db", str(db)]) == 0
-    assert out.getvalue() == "A000001  €5.00\n"
-
-
-def test_the_console_refuses_a_control_character_in_one_line(cli_db: Path) -> None:
-    """The real process: stderr holds one line, whatever the argument held."""
-    done = subprocess.run(
-        [sys.executable, "-m", "intake.cli", "intake", "--db", str(cli_db), "--category",
-         "books\r\n\x1b[2J", "--route", "sale"],
-        capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT)},
-    )
-    assert done.returncode == 2 and done.stdout == ""
-    assert done.stderr.startswith("ambacht: Unknown category") and done.stderr.count("\n") == 1
-    assert "\x1b" not in done.stderr and "\r" not in done.stderr
-
-
-# --- the one file the app reads: its database ----------------------------------------------
-
-
-def _sqlite_of_another_app(path: Path) -> None:
-    with sqlite3.connect(path) as conn:
-        conn.execute("CREATE TABLE photos (id INTEGER)")
-
-
-FILES: list[tuple[str, Callable[[Path], object]]] = [
-    ("empty file", lambda p: p.write_bytes(b"")),
-    ("text", lambda p: p.write_text("shopping list\n")),
-    ("random bytes", lambda p: p.write_bytes(bytes(range(256)) * 64)),
-    ("SQLite header, then nothing", lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\0" * 84)),
-    ("another app's SQLite", _sqlite_of_another_app),
-    ("a folder", lambda p: p.mkdir()),
-]
-
-
-@pytest.mark.parametrize("make", [f for _, f in FILES], ids=[n for n, _ in FILES])
-def test_a_file_that_is_not_an_ambacht_database_is_refused_untouched(
-    tmp_path: Path, make: Callable[[Path], object]
-) -> None:
-    path = tmp_path / "centre.sqlite"
-    make(path)
-    before = sorted((p.name, p.read_bytes() if p.is_file() else None)
-                    for p in tmp_path.rglob("*"))
-    for args in (["categories"], ["intake", "--category", "books", "--route", "sale"],
-                 ["report", "--from", "2026-01-01", "--to", "2026-01-31"]):
-        err = io.StringIO()
-        with redirect_stdout(io.StringIO()), redirect_stderr(err):
-            assert main([*args, "--db", str(path)]) == 2
-        assert err.getvalue().startswith("ambacht: ") and err.getvalue().count("\n") == 1
-    assert sorted((p.name, p.read_bytes() if p.is_file() else None)
-                  for p in tmp_path.rglob("*")) == before
-
-
-# --- the screens: the app's own keypads and the scanner ------------------------------------
-
-
-@pytest.fixture
-def ctx(store: Store, clock: FixedClock, coordinator: User, tmp_path: Path) -> AppContext:
-    """The app in Dutch; the coordinator (PIN 1234) may use every screen. A000001 a chair."""
-    store.set_setting("label_folder", str(tmp_path / "labels"))
-    ctx = build_context(store, clock, "nl")
-    ctx.gate.take_in(coordinator, ctx.gate.prepare("furniture", "sale"))
-    return ctx
-
-
-GATE_KEYPAD: list[tuple[str, str]] = [
-    ("0", "meer dan 0 kg"),
-    ("0,000", "meer dan 0 kg"),
-    (",", "meer dan 0 kg"),
-    ("99999", "hoogstens"),  # the keypad takes four digits: 9999 kg, over the 1000 kg limit
-]
-
-
-def test_the_gate_refuses_bad_weights_with_a_red_banner(
-    qtbot, window: MainWindow, ctx: AppContext
-) -> None:
-    log_in(qtbot, window, "1234")
-    gate = window.gate
-    tap(qtbot, gate.visit_start.buttons[None])
-    before = dump(ctx.store.db.conn)
-    tap(qtbot, gate.categories.tiles["toys"])
-    assert not any(b.isEnabled() for b in gate.weight.route_buttons.values())  # no weight yet
-    for keys, message in GATE_KEYPAD:
-        gate.weight.keypad.clear()
-        for key in keys:
-            gate.weight.keypad.press(key)
-        tap(qtbot, gate.weight.route_buttons[Route.SALE])
-        assert gate.banner.is_error() and message in gate.banner.text(), (keys, gate.banner.text())
-        gate.banner.hide()
-        assert gate.weight.category is not None, keys  # the coach can correct the weight
-    assert dump(ctx.store.db.conn) == before
-
-
-def test_a_pin_of_the_wrong_length_cannot_be_sent(
-    qtbot, window: MainWindow, ctx: AppContext
-) -> None:
-    before = dump(ctx.store.db.conn)
-    pinpad = window.login.pinpad
-    for pin in ("", "1", "123"):
-        pinpad.keypad.clear()
-        for digit in pin:
-            tap(qtbot, pinpad.keypad.buttons[digit])
-        assert not pinpad.ok_button.isEnabled(), pin
-    pinpad.keypad.clear()
-    for digit in "1234000000":
-        pinpad.keypad.press(digit)
-    assert pinpad.keypad.text() == "12340000"  # the keypad stops at eight digits
-    assert window.user is None and dump(ctx.store.db.conn) == before
-
-
-@pytest.mark.parametrize("screen", ["gate", "workshop", "store", "material"])
-def test_each_screen_refuses_bad_scans_with_a_red_banner(
-    qtbot, window: MainWindow, ctx: AppContext, screen: str
-) -> None:
-    log_in(qtbot, window, "1234")
-    window.show_place(screen)
-    shown = window.work_screens[screen]
-    assert window.stack.currentWidget() is shown
-    before = dump(ctx.store.db.conn)
-    for code, _ in CODES:
-        # A burst of keys as the scanner types it; what no burst can carry (control keys) or
-        # would take long to type (the 10,000 characters, typed once, at the gate) as if it had.
-        burst = code.isprintable() and len(code) >= 4 and (len(code) < 100 or screen == "gate")
-        if burst:
-            scan(qtbot, code)
-        else:
-            window.on_scan(code)
-        assert shown.banner.is_error(), ascii(code)[:40]
-        text = shown.banner.text()
-        assert "\n" not in text and len(text) < 120, ascii(text)[:200]
-        assert "code" in text and text.isprintable(), ascii(text)[:200]  # Dutch: 'code'
-        shown.banner.hide()
-    assert dump(ctx.store.db.conn) == before
-
-
-def test_a_scan_before_login_is_refused_in_one_short_line(
-    qtbot, window: MainWindow, ctx: AppContext
-) -> None:
-    window.on_scan("A" * 10_000)
-    text = window.login.message.text()
-    assert window.login.message.is_error() and "Log in" not in text  # Dutch
-    assert len(text) < 120, len(text)

@@ -105,7 +105,7 @@ def test_the_camera_button_shows_only_when_a_camera_is_set(
     qtbot.mouseClick(window.login.pinpad.ok_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.gate.visit_start.buttons[None], Qt.MouseButton.LeftButton)
     assert window.gate.camera_button.isVisible()
-    for screen in (window.workshop, window.store, window.material):
+    for screen in (window.workshop, window.shop, window.material):
         screen.camera_button.show()  # as `enter` does with a camera set up
     assert window.minimumSizeHint().height() <= 800  # every screen still fits 1280x800
     if camera_names():

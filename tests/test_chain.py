@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from db import Store
 from db.chain import TAIL, find_break
 from db.immediate import ImmediateDatabase
 from db.schema import migrations
 from intake.chain import GENESIS, BreakKind, StoredEvent, event_hash, first_break, link
-from intake.cli import main
 from intake.clock import FixedClock
 from intake.demo import build_demo
 from intake.gate import GateService

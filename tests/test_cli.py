@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from intake.cli import main
+from cli.main import main
 
 
 @pytest.fixture
@@ -158,7 +158,7 @@ def test_console_script(tmp_path: Path) -> None:
         capture_output=True, text=True, check=True,
     )
     assert done.stdout == "A000001\n"
-    bad = subprocess.run([sys.executable, "-m", "intake.cli", "intake", "--db", str(db),
+    bad = subprocess.run([sys.executable, "-m", "cli", "intake", "--db", str(db),
                           "--category", "x", "--route", "sale"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.startswith("ambacht: Unknown category")
 

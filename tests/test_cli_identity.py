@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from db import Store
 from intake.auth import LOCK_AFTER, AuthService
-from intake.cli import main
 from intake.clock import FixedClock
 from intake.model import Role
 
@@ -170,11 +170,11 @@ def test_wrong_pins_on_the_command_line_lock_the_station(capsys, db: Path) -> No
 def test_the_console_command_reads_the_pin_from_the_environment(db: Path) -> None:
     env = {**os.environ, "AMBACHT_PIN": "3333", "PYTHONPATH": str(ROOT)}
     done = subprocess.run(
-        [sys.executable, "-m", "intake.cli", "void", "A000001", "--reason", "Oops",
+        [sys.executable, "-m", "cli", "void", "A000001", "--reason", "Oops",
          "--db", str(db)],
         capture_output=True, text=True, cwd=ROOT, env=env,
     )
     assert done.returncode == 2 and done.stderr == "ambacht: Your role does not allow this.\n"
-    helped = subprocess.run([sys.executable, "-m", "intake.cli", "sell", "--help"],
+    helped = subprocess.run([sys.executable, "-m", "cli", "sell", "--help"],
                             capture_output=True, text=True, cwd=ROOT, env=env, check=True)
     assert "--user NAME" in helped.stdout and "AMBACHT_PIN" in helped.stdout

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from db import Store
-from intake.cli import main
 from intake.clock import FixedClock
 from intake.errors import DamagedDatabase
 from intake.gate import GateService

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from db import Store
 from db.rows import payload_from_row
-from intake.cli import main
 from intake.clock import FixedClock
 from intake.demo import build_demo
 from intake.events import (

@@ -18,7 +18,7 @@ import time
 from contextlib import closing
 from pathlib import Path
 
-CLI = [sys.executable, "-m", "intake.cli"]
+CLI = [sys.executable, "-m", "cli"]
 
 
 def ambacht(xdg: Path, *args: str) -> str:

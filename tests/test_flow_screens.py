@@ -82,10 +82,10 @@ def test_an_item_goes_from_gate_to_workshop_to_store(
 
     # The store cannot sell it: it has no safety test.
     log_in(qtbot, window, "3333")
-    assert window.stack.currentWidget() is window.store
+    assert window.stack.currentWidget() is window.shop
     scan(qtbot, code)
-    assert window.store.banner.is_error() and "safety test" in window.store.banner.text()
-    assert window.store.basket == []
+    assert window.shop.banner.is_error() and "safety test" in window.shop.banner.text()
+    assert window.shop.basket == []
     log_out(qtbot, window)
 
     # The workshop scans it, repairs it, tests it and prices it.
@@ -120,23 +120,23 @@ def test_an_item_goes_from_gate_to_workshop_to_store(
     # The store sells it with a second item, scanned with the price prefilled.
     chair = ctx.gate.take_in(ctx.auth.login("1111"), ctx.gate.prepare("furniture", "sale"))
     log_in(qtbot, window, "3333")
-    store = window.store
+    shop = window.shop
     scan(qtbot, code)
     scan(qtbot, chair.code)
-    assert [(i.code, p) for i, p in store.basket] == [(code, 750), (chair.code, 2500)]
-    store.lines.setCurrentRow(1)
-    tap(qtbot, store.price_button)
+    assert [(i.code, p) for i, p in shop.basket] == [(code, 750), (chair.code, 2500)]
+    shop.lines.setCurrentRow(1)
+    tap(qtbot, shop.price_button)
     keypad(qtbot, window, "20")
-    assert "€ 27.50" in store.total.text() or "€27.50" in store.total.text()
-    tap(qtbot, store.pay_button)
+    assert "€ 27.50" in shop.total.text() or "€27.50" in shop.total.text()
+    tap(qtbot, shop.pay_button)
     assert ctx.shop.item(code).status is Status.SOLD
     assert ctx.shop.item(chair.code).price_cents == 2000
     # A second sale of the same lamp is refused with a clear message.
     scan(qtbot, code)
-    assert store.basket == [] and "has been sold" in store.banner.text()
+    assert shop.basket == [] and "has been sold" in shop.banner.text()
 
     # The customer brings the chair back.
-    tap(qtbot, store.return_button)
+    tap(qtbot, shop.return_button)
     scan(qtbot, chair.code)
     answer(qtbot, window, "Does not fit")
     assert ctx.shop.item(chair.code).status is Status.IN_STOCK
@@ -168,15 +168,15 @@ def test_a_scan_never_types_into_the_field_that_has_focus(
 
 def test_scans_are_checked_and_repeats_ignored(qtbot, window: MainWindow, ctx: AppContext) -> None:
     log_in(qtbot, window, "3333")
-    store = window.store
+    shop = window.shop
     scan(qtbot, "A000404")
-    assert store.banner.is_error() and "No item has code A000404" in store.banner.text()
+    assert shop.banner.is_error() and "No item has code A000404" in shop.banner.text()
     scan(qtbot, "HELLO1", Qt.Key.Key_Tab)  # a scanner set to end with Tab
-    assert "not an item code" in store.banner.text()
+    assert "not an item code" in shop.banner.text()
     book = ctx.shop.label_in_store(ctx.auth.login("3333"), "books", None, 150)
     scan(qtbot, book.code)
     scan(qtbot, book.code)  # the same label read twice in a row
-    assert len(store.basket) == 1 and not store.banner.is_error()
+    assert len(shop.basket) == 1 and not shop.banner.is_error()
 
 
 def test_a_scan_before_login_asks_to_log_in(qtbot, window: MainWindow) -> None:
@@ -224,13 +224,13 @@ def test_the_coordinator_moves_between_screens(qtbot, window: MainWindow) -> Non
     log_in(qtbot, window, "1234")
     tap(qtbot, window.gate.top.place_button)
     assert set(panel(window, ChoicePanel).option_buttons) == {
-        "workshop", "store", "material", "dashboard"}
+        "workshop", "shop", "material", "dashboard"}
     answer(qtbot, window, "workshop")
     assert window.stack.currentWidget() is window.workshop
     tap(qtbot, window.workshop.top.place_button)
-    answer(qtbot, window, "store")
-    assert window.stack.currentWidget() is window.store
-    tap(qtbot, window.store.top.place_button)
+    answer(qtbot, window, "shop")
+    assert window.stack.currentWidget() is window.shop
+    tap(qtbot, window.shop.top.place_button)
     answer(qtbot, window, "gate")
     assert window.stack.currentWidget() is window.gate
 
@@ -305,16 +305,16 @@ def test_the_store_prints_a_price_label_and_cancels_a_mistaken_sale(
     clerk = ctx.auth.login("3333")
     vase = ctx.shop.label_in_store(clerk, "household")
     log_in(qtbot, window, "3333")
-    store = window.store
+    shop = window.shop
     scan(qtbot, vase.code)
-    tap(qtbot, store.price_button)
+    tap(qtbot, shop.price_button)
     keypad(qtbot, window, "4")
     with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
-        tap(qtbot, store.label_price_button)
+        tap(qtbot, shop.label_price_button)
     assert ctx.shop.item(vase.code).price_cents == 400
     assert (tmp_path / "labels" / f"{vase.code}.pdf").exists()
-    tap(qtbot, store.pay_button)
-    tap(qtbot, store.return_button)
+    tap(qtbot, shop.pay_button)
+    tap(qtbot, shop.return_button)
     window._last_scan = ("", 0.0)  # the customer comes back later than the 2 s repeat guard
     scan(qtbot, vase.code)
     answer(qtbot, window, "Sold by mistake: cancel the sale")

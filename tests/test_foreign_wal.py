@@ -23,9 +23,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from cli.main import main
 from db import Store
 from db.backup import write_backup
-from intake.cli import main
 from intake.clock import FixedClock
 from intake.errors import StorageError
 from intake.gate import GateService
@@ -189,7 +189,7 @@ def test_a_restore_of_another_database_killed_halfway_opens(
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     if step:
         env["AMBACHT_FAULT"] = step
-    done = subprocess.run([sys.executable, "-m", "intake.cli", "restore", str(backup), "--db",
+    done = subprocess.run([sys.executable, "-m", "cli", "restore", str(backup), "--db",
                            str(a)], env=env, capture_output=True, cwd=ROOT)
     assert done.returncode == (-9 if step else 0), done.stderr
     store = Store.open(a)

@@ -17,7 +17,7 @@ from intake.model import EventType, Route, User
 
 def test_domain_and_storage_do_not_import_qt() -> None:
     probe = (
-        "import sys, intake.cli, intake.gate, intake.demo, db, labels.render; "
+        "import sys, cli.main, intake.gate, intake.demo, db, labels.render; "
         "sys.exit('PySide6' in sys.modules)"
     )
     assert subprocess.run([sys.executable, "-c", probe], check=False).returncode == 0

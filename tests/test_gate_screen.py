@@ -134,9 +134,9 @@ def test_failed_print_keeps_the_item_and_can_be_redone(
 
 def test_store_staff_do_not_get_the_gate(qtbot, window: MainWindow, store_clerk: User) -> None:
     log_in(qtbot, window, "3333")
-    assert window.stack.currentWidget() is window.store
-    assert not window.store.top.settings_button.isVisible()
-    assert not window.store.top.place_button.isVisible()  # the store is their only screen
+    assert window.stack.currentWidget() is window.shop
+    assert not window.shop.top.settings_button.isVisible()
+    assert not window.shop.top.place_button.isVisible()  # the store is their only screen
 
 
 def test_wrong_pin_says_so_and_idle_logout_ends_the_visit(

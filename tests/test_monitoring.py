@@ -14,9 +14,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from cli.main import main
 from db import Store
 from intake.admin import AdminService, NameList
-from intake.cli import main
 from intake.clock import FixedClock
 from intake.day_sums import refresh_recent_days
 from intake.gate import GateService

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QLabel
 
+from cli.main import main
 from db import Store
 from db.backup import check_backup, write_backup
-from intake.cli import main
 from intake.clock import FixedClock
 from intake.errors import NewerDatabase
 from ui.app import Startup

@@ -22,7 +22,7 @@ import pytest
 from test_bad_input import dump
 from test_storage_errors import unprivileged
 
-from intake.cli import main
+from cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -146,7 +146,7 @@ def test_a_read_only_folder_is_refused_before_the_step(db: Path, tmp_path: Path)
     folder.chmod(0o555)
     before = tables(db)
     for command in commands(db)[:3]:
-        done = subprocess.run(unprivileged([sys.executable, "-m", "intake.cli", *command,
+        done = subprocess.run(unprivileged([sys.executable, "-m", "cli", *command,
                                             str(folder / "out.pdf")]),
                               capture_output=True, text=True, cwd=ROOT, check=False)
         assert done.returncode == 2, done.stderr
@@ -162,7 +162,7 @@ def on_a_full_disk(folder: Path, argv: list[str]) -> subprocess.CompletedProcess
               'echo "left: $(ls -A "$folder")" >&2; exit $rc')
     return subprocess.run(
         ["unshare", "--mount", "--map-root-user", "sh", "-c", script, "sh", str(folder),
-         sys.executable, "-m", "intake.cli", *argv],
+         sys.executable, "-m", "cli", *argv],
         capture_output=True, text=True, cwd=ROOT, check=False)
 
 

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from cli.main import main
 from db import Store
 from intake.admin import AdminService, NameList
 from intake.auth import AuthService
-from intake.cli import main
 from intake.clock import SystemClock
 from intake.text import spreadsheet_safe
 

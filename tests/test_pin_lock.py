@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from db import Store
 from db.immediate import ImmediateDatabase
 from db.schema import migrations
@@ -27,7 +28,6 @@ from intake.auth import (
     format_wait,
     lock_seconds,
 )
-from intake.cli import main
 from intake.clock import FixedClock, to_storage
 from intake.errors import ValidationError
 from intake.model import Role, User
@@ -184,7 +184,7 @@ def _wrong_pin_processes(db: Path, count: int) -> list[str]:
     """Run `count` real `ambacht sell --pin 9999` at once; their error lines."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     processes = [
-        subprocess.Popen([sys.executable, "-m", "intake.cli", "sell", "A000001",
+        subprocess.Popen([sys.executable, "-m", "cli", "sell", "A000001",
                           "--pin", "9999", "--db", str(db)],
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env)
         for _ in range(count)
@@ -234,7 +234,7 @@ def test_parallel_attempts_from_real_processes_are_all_counted(centre: Path) -> 
     print(f"\n{LOCK_AFTER - 1} + 8 wrong PINs from parallel processes: {rows} counted, "
           f"{LOCK_AFTER - 1 + 8 - rows} refused as locked before checking, lock {lock_s} s, "
           f"{time.monotonic() - started:.1f} s")
-    done = subprocess.run([sys.executable, "-m", "intake.cli", "sell", "A000001", "--pin",
+    done = subprocess.run([sys.executable, "-m", "cli", "sell", "A000001", "--pin",
                            "3333", "--db", str(centre)], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 2 and "Too many wrong PINs" in done.stderr
@@ -249,7 +249,7 @@ def test_a_real_clock_set_back_two_hours_does_not_keep_the_coordinator_out(
     assert failures_and_lock(centre) == (LOCK_AFTER, 30)
     back = (datetime.now() - timedelta(hours=2)).strftime("%Y-%m-%d %H:%M:%S")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(["faketime", back, sys.executable, "-m", "intake.cli", "price",
+    done = subprocess.run(["faketime", back, sys.executable, "-m", "cli", "price",
                            "A000001", "--price-eur", "5", "--pin", "1234", "--db", str(centre)],
                           capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr

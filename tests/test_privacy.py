@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from cli.main import main
 from db import Store
 from intake.admin import AdminService, NameList
 from intake.auth import SYSTEM_USER_ID, AuthService
-from intake.cli import main
 from intake.clock import FixedClock, SystemClock
 from intake.demo import build_demo
 from intake.gate import GateService

@@ -25,7 +25,7 @@ GARBAGE = b"SQLite format 3\x00" + b"\xff" * 5000
 
 def ambacht_restore(backup: Path, db: Path, step: str | None = None) -> int:
     env = {**os.environ, "AMBACHT_FAULT": step} if step else None
-    done = subprocess.run([sys.executable, "-m", "intake.cli", "restore", str(backup), "--db",
+    done = subprocess.run([sys.executable, "-m", "cli", "restore", str(backup), "--db",
                            str(db)], env=env, capture_output=True)
     assert done.returncode in (0, -signal.SIGKILL), done.stderr.decode()
     return done.returncode

@@ -38,6 +38,6 @@ def test_each_scan_into_a_sale_costs_the_same_however_long_the_sale(
         scan(qtbot, code)
         per_scan.append(len(statements))
     ctx.store.db.conn.set_trace_callback(None)
-    assert len(window.store.basket) == 30
+    assert len(window.shop.basket) == 30
     assert len(set(per_scan[1:])) == 1, per_scan  # the first fills the caches
     assert per_scan[-1] <= 6, statements

@@ -89,7 +89,7 @@ def inode(path: Path) -> int | None:
 
 
 def cli(db: Path, *argv: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "intake.cli", argv[0], "--db", str(db),
+    return subprocess.Popen([sys.executable, "-m", "cli", argv[0], "--db", str(db),
                              *argv[1:]], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                             text=True)
 

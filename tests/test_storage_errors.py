@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from cli.main import main
 from db import Store
-from intake.cli import main
 from intake.clock import FixedClock
 from intake.errors import StorageError
 from intake.gate import GateService
@@ -144,7 +144,7 @@ def test_a_read_only_folder_is_refused_clearly(shared_dir: Path, capsys) -> None
     shared_dir.chmod(0o555)
     before = sorted(p.name for p in shared_dir.iterdir()), path.read_bytes()
     done = subprocess.run(
-        unprivileged([sys.executable, "-m", "intake.cli", "intake", "--db", str(path),
+        unprivileged([sys.executable, "-m", "cli", "intake", "--db", str(path),
                       "--category", "books", "--route", "sale"]),
         capture_output=True, text=True, cwd=ROOT, check=False)
     assert done.returncode == 2 and done.stdout == ""

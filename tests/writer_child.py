@@ -3,7 +3,7 @@
 Usage: python tests/writer_child.py DATABASE KIND SECONDS. KIND is `visits` (intake with
 `--visit new`, then a second item into that visit), `repairs` (`--visit new`, route repair),
 `sales` (an intake, then `sell`) or `material` (an intake, then `material` with a weighed batch
-beside it). Each command is `intake.cli.main` with its own Store, as a separate `ambacht`
+beside it). Each command is `cli.main.main` with its own Store, as a separate `ambacht`
 process would have, but without a Python start per command, so the four writers really
 collide. Prints `ok KIND VALUE` after a command returned 0 (VALUE: the code it printed), or
 `refused STATUS MESSAGE`; the parent checks every acknowledged value is in the database. Ends
@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from intake import cli  # noqa: E402
+from cli.main import main as ambacht  # noqa: E402
 
 SLOWEST = [0.0]
 
@@ -31,7 +31,7 @@ def run(db: str, *argv: str) -> tuple[str, str]:
     out, err = io.StringIO(), io.StringIO()
     start = time.monotonic()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        status = cli.main([argv[0], "--db", db, *argv[1:]])
+        status = ambacht([argv[0], "--db", db, *argv[1:]])
     SLOWEST[0] = max(SLOWEST[0], time.monotonic() - start)
     gc.collect()  # the command's Store closes with its last reference, as at a process's end
     if status != 0:

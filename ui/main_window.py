@@ -22,7 +22,7 @@ from ui.screens.gate import GateScreen
 from ui.screens.login import LoginScreen
 from ui.screens.material import MaterialScreen
 from ui.screens.scan_screen import ScanScreen
-from ui.screens.store import StoreScreen
+from ui.screens.shop import ShopScreen
 from ui.screens.workshop import WorkshopScreen
 from ui.style import stylesheet
 from ui.widgets.panels import Panel
@@ -37,8 +37,8 @@ REPEAT_IGNORE_S = 2.0  # a scanner that reads one label twice must not add it tw
 _PLACES: dict[Role, list[str]] = {
     Role.COACH: ["gate", "material"],
     Role.WORKSHOP: ["workshop", "material"],
-    Role.STORE: ["store"],
-    Role.COORDINATOR: ["gate", "workshop", "store", "material", "dashboard"],
+    Role.STORE: ["shop"],
+    Role.COORDINATOR: ["gate", "workshop", "shop", "material", "dashboard"],
 }
 
 
@@ -57,12 +57,12 @@ class MainWindow(QMainWindow):
         self.login = LoginScreen(ctx)
         self.gate = GateScreen(ctx)
         self.workshop = WorkshopScreen(ctx)
-        self.store = StoreScreen(ctx)
+        self.shop = ShopScreen(ctx)
         self.material = MaterialScreen(ctx)
         self.dashboard = DashboardScreen(ctx)
         self.admin = AdminScreen(ctx)
         self.work_screens: dict[str, ScanScreen] = {
-            "gate": self.gate, "workshop": self.workshop, "store": self.store,
+            "gate": self.gate, "workshop": self.workshop, "shop": self.shop,
             "material": self.material, "dashboard": self.dashboard,
         }
         for screen in (self.first_run, self.login, *self.work_screens.values(), self.admin):
@@ -117,12 +117,12 @@ class MainWindow(QMainWindow):
         if self.user is None:
             return []
         names = {"gate": self.tr("Gate"), "workshop": self.tr("Workshop"),
-                 "store": self.tr("Store"), "material": self.tr("Material out"),
+                 "shop": self.tr("Shop"), "material": self.tr("Material out"),
                  "dashboard": self.tr("Figures")}
         return [(key, names[key]) for key in _PLACES[self.user.role]]
 
     def show_role_home(self) -> None:
-        """Each role starts at its own work screen: gate, workshop or store."""
+        """Each role starts at its own work screen: gate, workshop or shop."""
         if self.user is None:
             self.logout()
         else:

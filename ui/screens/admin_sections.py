@@ -181,7 +181,7 @@ class StaffSection(Section):
     def role_names(self) -> dict[Role, str]:
         return {
             Role.COACH: self.tr("Resource coach"), Role.WORKSHOP: self.tr("Workshop"),
-            Role.STORE: self.tr("Store"), Role.COORDINATOR: self.tr("Coordinator"),
+            Role.STORE: self.tr("Shop"), Role.COORDINATOR: self.tr("Coordinator"),
         }
 
     def refresh(self) -> None:

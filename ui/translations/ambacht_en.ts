@@ -49,7 +49,7 @@
     </message>
 </context>
 <context>
-    <name>StoreScreen</name>
+    <name>ShopScreen</name>
     <message numerus="yes">
         <source>%n items</source>
         <translation>

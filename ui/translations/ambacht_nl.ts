@@ -743,6 +743,10 @@
         <translation>Er is geen database op {path}. Maak er een met &apos;ambacht init&apos;.</translation>
     </message>
     <message>
+        <source>{path} is not there.</source>
+        <translation>{path} bestaat niet.</translation>
+    </message>
+    <message>
         <source>{path} exists already; choose another name.</source>
         <translation>{path} bestaat al; kies een andere naam.</translation>
     </message>
@@ -1497,7 +1501,7 @@
         <translation>Werkplaats</translation>
     </message>
     <message>
-        <source>Store</source>
+        <source>Shop</source>
         <translation>Winkel</translation>
     </message>
     <message>
@@ -1789,6 +1793,112 @@
     </message>
 </context>
 <context>
+    <name>ShopScreen</name>
+    <message>
+        <source>Change price</source>
+        <translation>Prijs wijzigen</translation>
+    </message>
+    <message>
+        <source>Remove line</source>
+        <translation>Regel weghalen</translation>
+    </message>
+    <message>
+        <source>Price label</source>
+        <translation>Prijslabel</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betaald</translation>
+    </message>
+    <message>
+        <source>Take a return</source>
+        <translation>Retour nemen</translation>
+    </message>
+    <message>
+        <source>Label an item from elsewhere</source>
+        <translation>Item van elders labelen</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>geen prijs</translation>
+    </message>
+    <message>
+        <source>Total {total}</source>
+        <translation>Totaal {total}</translation>
+    </message>
+    <message>
+        <source>{code} is in the sale already.</source>
+        <translation>{code} zit al in deze verkoop.</translation>
+    </message>
+    <message>
+        <source>Price of {code}</source>
+        <translation>Prijs van {code}</translation>
+    </message>
+    <message>
+        <source>Price label of {code} is printing.</source>
+        <translation>Prijslabel van {code} wordt geprint.</translation>
+    </message>
+    <message>
+        <source>Sold: {items} for {total}.</source>
+        <translation>Verkocht: {items} voor {total}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n items</source>
+        <translation>
+            <numerusform>%n item</numerusform>
+            <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scan the item the customer brings back.</source>
+        <translation>Scan het item dat de klant terugbrengt.</translation>
+    </message>
+    <message>
+        <source>Sold by mistake: cancel the sale</source>
+        <translation>Per ongeluk verkocht: verkoop annuleren</translation>
+    </message>
+    <message>
+        <source>Sold by mistake</source>
+        <translation>Per ongeluk verkocht</translation>
+    </message>
+    <message>
+        <source>{code} is back in stock.</source>
+        <translation>{code} is weer op voorraad.</translation>
+    </message>
+    <message>
+        <source>Why does {code} come back?</source>
+        <translation>Waarom komt {code} terug?</translation>
+    </message>
+    <message>
+        <source>Does not work</source>
+        <translation>Werkt niet</translation>
+    </message>
+    <message>
+        <source>Does not fit</source>
+        <translation>Past niet</translation>
+    </message>
+    <message>
+        <source>Changed their mind</source>
+        <translation>Bedacht zich</translation>
+    </message>
+    <message>
+        <source>Which category?</source>
+        <translation>Welke categorie?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prijs</translation>
+    </message>
+    <message>
+        <source>{code} labelled; the label is printing.</source>
+        <translation>{code} gelabeld; het label wordt geprint.</translation>
+    </message>
+</context>
+<context>
     <name>StaffSection</name>
     <message>
         <source>Add</source>
@@ -1811,7 +1921,7 @@
         <translation>Werkplaats</translation>
     </message>
     <message>
-        <source>Store</source>
+        <source>Shop</source>
         <translation>Winkel</translation>
     </message>
     <message>
@@ -1948,112 +2058,6 @@
     <message>
         <source>The backup failed: {error}</source>
         <translation>De back-up is mislukt: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>StoreScreen</name>
-    <message>
-        <source>Change price</source>
-        <translation>Prijs wijzigen</translation>
-    </message>
-    <message>
-        <source>Remove line</source>
-        <translation>Regel weghalen</translation>
-    </message>
-    <message>
-        <source>Price label</source>
-        <translation>Prijslabel</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Betaald</translation>
-    </message>
-    <message>
-        <source>Take a return</source>
-        <translation>Retour nemen</translation>
-    </message>
-    <message>
-        <source>Label an item from elsewhere</source>
-        <translation>Item van elders labelen</translation>
-    </message>
-    <message>
-        <source>no price</source>
-        <translation>geen prijs</translation>
-    </message>
-    <message>
-        <source>Total {total}</source>
-        <translation>Totaal {total}</translation>
-    </message>
-    <message>
-        <source>{code} is in the sale already.</source>
-        <translation>{code} zit al in deze verkoop.</translation>
-    </message>
-    <message>
-        <source>Price of {code}</source>
-        <translation>Prijs van {code}</translation>
-    </message>
-    <message>
-        <source>Price label of {code} is printing.</source>
-        <translation>Prijslabel van {code} wordt geprint.</translation>
-    </message>
-    <message>
-        <source>Sold: {items} for {total}.</source>
-        <translation>Verkocht: {items} voor {total}.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n items</source>
-        <translation>
-            <numerusform>%n item</numerusform>
-            <numerusform>%n items</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Scan the item the customer brings back.</source>
-        <translation>Scan het item dat de klant terugbrengt.</translation>
-    </message>
-    <message>
-        <source>Sold by mistake: cancel the sale</source>
-        <translation>Per ongeluk verkocht: verkoop annuleren</translation>
-    </message>
-    <message>
-        <source>Sold by mistake</source>
-        <translation>Per ongeluk verkocht</translation>
-    </message>
-    <message>
-        <source>{code} is back in stock.</source>
-        <translation>{code} is weer op voorraad.</translation>
-    </message>
-    <message>
-        <source>Why does {code} come back?</source>
-        <translation>Waarom komt {code} terug?</translation>
-    </message>
-    <message>
-        <source>Does not work</source>
-        <translation>Werkt niet</translation>
-    </message>
-    <message>
-        <source>Does not fit</source>
-        <translation>Past niet</translation>
-    </message>
-    <message>
-        <source>Changed their mind</source>
-        <translation>Bedacht zich</translation>
-    </message>
-    <message>
-        <source>Which category?</source>
-        <translation>Welke categorie?</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Annuleren</translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation>Prijs</translation>
-    </message>
-    <message>
-        <source>{code} labelled; the label is printing.</source>
-        <translation>{code} gelabeld; het label wordt geprint.</translation>
     </message>
 </context>
 <context>

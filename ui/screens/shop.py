@@ -1,4 +1,4 @@
-"""The store's till: scan items into a sale, change a price on the keypad, and pay; take a
+"""The shop's till: scan items into a sale, change a price on the keypad, and pay; take a
 sold item back; give a label to an item that came from elsewhere."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel
 
 
-class StoreScreen(ScanScreen):
+class ShopScreen(ScanScreen):
     """A basket of scanned items and their prices; 'Paid' records them as one sale."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:

@@ -1,0 +1,103 @@
+"""Commands about the monitoring figures: report, baseline, target."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+
+from cli.common import Refusal, acting, open_store, reserve_for, write_reserved
+from db import Store
+from db.times import unreadable_item_codes
+from intake.admin import AdminService
+from intake.monitoring import TARGET_KINDS, Period, build_report, parse_day, year_progress
+from intake.outfiles import OutputFile
+from intake.report_formats import report_csv_rows, report_json
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    """The figures of a period as JSON, CSV, XLSX, PDF or the ORDS CSV."""
+    store = open_store(args)
+    with reserve_for(store, args.out, args.force) as out:  # checked before figures are cached
+        _report(store, args, out)
+    _note_skipped(store)
+    return 0
+
+
+def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> None:
+    # openpyxl and reportlab's page layout are loaded only for reports, so that starting
+    # the app through this command stays fast.
+    from intake.exports import ords_csv, report_xlsx
+    from intake.report_pdf import render_report_pdf
+
+    now = args.clock.now()
+    report = build_report(store, Period(parse_day(args.first), parse_day(args.last)), now)
+    baseline = None
+    if args.baseline_from or args.baseline_to:
+        if not (args.baseline_from and args.baseline_to):
+            raise Refusal("a baseline needs both --baseline-from and --baseline-to")
+        baseline = build_report(
+            store, Period(parse_day(args.baseline_from), parse_day(args.baseline_to)), now)
+    year_before = (build_report(store, report.period.year_earlier(), now)
+                   if args.year_earlier else None)
+    today = now.astimezone(store.settings().zone).date()
+    targets = year_progress(store, min(report.period.last, today), now)
+    if args.format in ("xlsx", "pdf"):
+        if out is None:
+            raise Refusal(f"a {args.format} file needs --out FILE.{args.format}")
+        lang = args.lang or store.settings().language
+        render = report_xlsx if args.format == "xlsx" else render_report_pdf
+        write_reserved(out, render(report, baseline, lang, year_before=year_before,
+                                   targets=targets))
+        return
+    if args.format == "json":
+        data = report_json(report, baseline, year_before, targets)
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "ords":
+        text = ords_csv(store, report.period)
+    else:
+        buffer = io.StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(report_csv_rows(report))
+        text = buffer.getvalue()
+    if out is not None:
+        write_reserved(out, text.encode("utf-8"))
+    else:
+        sys.stdout.write(text)
+
+
+def _note_skipped(store: Store) -> None:
+    """Name the items a report leaves out because a time of theirs cannot be read."""
+    codes = unreadable_item_codes(store.db)
+    if codes:
+        shown = ", ".join(codes[:20]) + (", ..." if len(codes) > 20 else "")
+        has = "item has" if len(codes) == 1 else "items have"
+        are = "is" if len(codes) == 1 else "are"
+        print(f"ambacht: {len(codes)} {has} a time that cannot be read and {are} not counted: "
+              f"{shown}", file=sys.stderr)
+
+
+def cmd_baseline(args: argparse.Namespace) -> int:
+    """Mark the baseline period (nulmeting) for the dashboard."""
+    store, user, _ = acting(args)
+    period = Period(parse_day(args.first), parse_day(args.last))
+    AdminService(store, args.clock).set_baseline(user, period)
+    print(f"baseline {period.first.isoformat()} to {period.last.isoformat()}")
+    return 0
+
+
+def cmd_target(args: argparse.Namespace) -> int:
+    """Set one or more of a year's targets, all or none."""
+    store, user, _ = acting(args)
+    given = {kind: getattr(args, kind) for kind in TARGET_KINDS
+             if getattr(args, kind) is not None}
+    if not given:
+        raise Refusal("give at least one of --kg-collected, --kg-reused, --items-repaired, "
+                      "--reuse-rate")
+    admin = AdminService(store, args.clock)
+    with store.atomic():  # all targets or none
+        for kind, value in given.items():
+            admin.set_target(user, args.year, kind, value)
+    print(f"targets {args.year}: " + ", ".join(f"{k} {v:g}" for k, v in given.items()))
+    return 0

@@ -1,0 +1,195 @@
+"""The `ambacht` command's arguments: one parser, bad usage reported in one line."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import NoReturn
+
+from cli.common import EXIT_REFUSED, PIN_ENV
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports bad usage in one line, like every other refusal."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_REFUSED, f"{self.prog}: {message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The parser of every command and of the app's own options."""
+    db_opt = _Parser(add_help=False)
+    db_opt.add_argument(
+        "--db", type=Path, default=argparse.SUPPRESS, help="database file (default: data dir)"
+    )
+    who_opt = _Parser(add_help=False, parents=[db_opt])
+    who_opt.add_argument("--user", metavar="NAME",
+                         help="act as the active staff member of this name, with their role; "
+                         "needs their PIN (default: the 'Command line' account, a coordinator)")
+    who_opt.add_argument("--pin", help=f"act as the staff member with this PIN; better set "
+                         f"{PIN_ENV}, which stays out of the shell history")
+    parser = _Parser(prog="ambacht", description="Ambacht: intake at a circular craft centre.")
+    parser.add_argument("--db", type=Path, default=None, help="database file")
+    parser.add_argument("--lang", choices=["nl", "en"], help="language of the app")
+    parser.add_argument("--fullscreen", action="store_true", help="fill the screen (kiosk)")
+    parser.add_argument("--demo", action="store_true", help="open a database full of demo data")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    init = sub.add_parser("init", parents=[db_opt], help="create the database")
+    init.add_argument("--site", help="site name on labels and reports")
+    init.add_argument("--station", help="this station's letter, A to Z (default A)")
+
+    intake = sub.add_parser("intake", parents=[who_opt], help="take in one item")
+    intake.add_argument("--category", required=True, help="category code (see 'categories')")
+    intake.add_argument("--route", required=True, help="sale, repair or material")
+    intake.add_argument("--weight-kg", help="weight in kg; without it the standard weight")
+    intake.add_argument("--confirm-weight", action="store_true",
+                        help="accept a weight outside the category's usual bounds")
+    intake.add_argument("--visit", help="'new' or the code of an open visit (VA000012)")
+    intake.add_argument("--municipality", help="municipality of the visit (with --visit new)")
+    intake.add_argument("--at", help="when it was taken in (ISO time; local unless offset)")
+    intake.add_argument("--label", type=Path, help="also write the label PDF to this file")
+    _add_force(intake)
+
+    item = sub.add_parser("item", parents=[db_opt], help="show an item and its history")
+    item.add_argument("code")
+    item.add_argument("--json", action="store_true")
+
+    label = sub.add_parser("label", parents=[db_opt], help="reprint an item's label")
+    label.add_argument("code")
+    label.add_argument("--out", type=Path, help="write the PDF here instead of printing")
+    label.add_argument("--size", help="label size (62x29, 57x32, 102x51, a4)")
+    _add_force(label)
+
+    categories = sub.add_parser("categories", parents=[db_opt], help="list category codes")
+    categories.add_argument("--json", action="store_true")
+
+    backup = sub.add_parser("backup", parents=[db_opt],
+                            help="make a checked backup in the backup folder (rotated)")
+    backup.add_argument("--out", type=Path, help="write the backup to this new file instead")
+    restore_ = sub.add_parser("restore", parents=[db_opt],
+                              help="replace the database with a backup; the old one is kept")
+    restore_.add_argument("file", type=Path, help="the backup file")
+    check = sub.add_parser("check", parents=[db_opt],
+                           help="read the whole database for damage and the last 1,000 steps "
+                           "of each station for changes made round Ambacht (the app does at "
+                           "start)")
+    check.add_argument("--full", action="store_true",
+                       help="also compare every index with its table, and check every step "
+                       "(slower)")
+    _add_flow_commands(sub, db_opt, who_opt)
+    return parser
+
+
+def _add_flow_commands(
+    sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParser,
+    who_opt: argparse.ArgumentParser,
+) -> None:
+    """The steps after the gate: repair, sale, return, material, repurpose, corrections."""
+    at_opt = _Parser(add_help=False, parents=[who_opt])
+    at_opt.add_argument("--at", help="when it happened (ISO time; local unless offset)")
+
+    repair = sub.add_parser("repair", help="start or finish a repair")
+    steps = repair.add_subparsers(dest="repair_step", required=True, parser_class=_Parser)
+    start = steps.add_parser("start", parents=[at_opt], help="take an item into repair")
+    start.add_argument("code")
+    finish = steps.add_parser("finish", parents=[at_opt], help="record how a repair ended")
+    finish.add_argument("code")
+    finish.add_argument("--status", required=True, help="fixed, repairable or end-of-life")
+    finish.add_argument("--barrier", help="ORDS barrier, with end-of-life (e.g. "
+                        "spare-parts-not-available, too-worn-out)")
+    finish.add_argument("--problem", help="a short description of the fault")
+    finish.add_argument("--brand")
+    finish.add_argument("--year", help="year of manufacture, when known")
+    finish.add_argument("--minutes", help="minutes spent")
+    finish.add_argument("--safety-test", choices=["pass", "fail"],
+                        help="electrical safety test done with the repair")
+    finish.add_argument("--price-eur", help="store price of a fixed item")
+
+    safety = sub.add_parser("safety-test", parents=[at_opt],
+                            help="record an electrical safety test")
+    safety.add_argument("code")
+    safety.add_argument("result", choices=["pass", "fail"])
+
+    price = sub.add_parser("price", parents=[at_opt], help="put a store price on an item")
+    price.add_argument("code")
+    price.add_argument("--price-eur", required=True)
+
+    sell = sub.add_parser("sell", parents=[at_opt], help="sell items as one sale")
+    sell.add_argument("codes", nargs="+", metavar="CODE")
+    sell.add_argument("--price-eur", nargs="+", action="extend", metavar="AMOUNT",
+                      help="one price per code, in order (default: the suggested price)")
+
+    back = sub.add_parser("return", parents=[at_opt], help="take a sold item back")
+    back.add_argument("code")
+    back.add_argument("--reason", required=True)
+
+    material = sub.add_parser("material", parents=[at_opt],
+                              help="send items or a weighed batch out to a recipient")
+    material.add_argument("codes", nargs="*", metavar="CODE")
+    material.add_argument("--category", help="category of a batch weighed without labels")
+    material.add_argument("--weight-kg", help="weight of that batch")
+    material.add_argument("--recipient", required=True)
+    material.add_argument("--note", type=Path, help="write the delivery note PDF to this file")
+    _add_force(material)
+
+    note = sub.add_parser("delivery-note", parents=[db_opt],
+                          help="print a delivery note again, or write it to a file")
+    note.add_argument("code", help="the note's number, like UA000012")
+    note.add_argument("--out", type=Path, help="write the PDF here instead of printing")
+    _add_force(note)
+
+    void = sub.add_parser("void", parents=[at_opt], help="void an item taken in by mistake")
+    void.add_argument("code")
+    void.add_argument("--reason", required=True)
+
+    correct = sub.add_parser("correct", parents=[at_opt],
+                             help="cancel an item's latest step (sale, repair outcome, ...)")
+    correct.add_argument("code")
+    correct.add_argument("--reason", required=True)
+
+    report = sub.add_parser("report", parents=[db_opt],
+                            help="the monitoring figures of a period (local days, both included)")
+    report.add_argument("--from", dest="first", required=True, metavar="DATE")
+    report.add_argument("--to", dest="last", required=True, metavar="DATE")
+    report.add_argument("--baseline-from", metavar="DATE")
+    report.add_argument("--baseline-to", metavar="DATE")
+    report.add_argument("--year-earlier", action="store_true",
+                        help="also the same period a year earlier (json, xlsx, pdf), with the "
+                        "changes")
+    report.add_argument("--format", choices=["json", "csv", "xlsx", "pdf", "ords"],
+                        default="json",
+                        help="json or csv of the figures, an xlsx workbook, a pdf report, or "
+                        "the ORDS csv of the period's repair records")
+    report.add_argument("--out", type=Path, help="write to this file instead of stdout")
+    report.add_argument("--lang", choices=["nl", "en"], help="language of an xlsx workbook "
+                        "or pdf report (default: the app's language)")
+    _add_force(report)
+
+    baseline = sub.add_parser("baseline", parents=[who_opt],
+                              help="mark the baseline period (nulmeting) for the dashboard")
+    baseline.add_argument("--from", dest="first", required=True, metavar="DATE")
+    baseline.add_argument("--to", dest="last", required=True, metavar="DATE")
+
+    target = sub.add_parser("target", parents=[who_opt], help="set a year's targets")
+    target.add_argument("--year", type=int, required=True)
+    target.add_argument("--kg-collected", type=float)
+    target.add_argument("--kg-reused", type=float)
+    target.add_argument("--items-repaired", type=float)
+    target.add_argument("--reuse-rate", type=float, help="percent of kg in that is sold")
+
+    repurpose = sub.add_parser("repurpose", parents=[at_opt],
+                               help="make a new product from material items")
+    repurpose.add_argument("--from", dest="sources", nargs="+", required=True, metavar="CODE")
+    repurpose.add_argument("--category", required=True)
+    repurpose.add_argument("--weight-kg", help="weight of the product (default: the sources')")
+    repurpose.add_argument("--price-eur")
+    repurpose.add_argument("--label", type=Path, help="also write its label PDF to this file")
+    _add_force(repurpose)
+
+
+def _add_force(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--force", action="store_true",
+                        help="replace the output file if it exists (never the database, a "
+                        "backup or a symbolic link)")
+
