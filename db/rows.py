@@ -92,6 +92,9 @@ def event_from(row: Sequence[Any]) -> Event:
     )
 
 
+_KINDS = {kind.value: kind for kind in EventType}  # a report reads every step's kind
+
+
 def payload_from_row(event_id: str, kind: str, data: str) -> Payload:
     """The typed payload of a stored event from its id, type and data columns; PayloadError
     (one line, naming the event) for data that is no JSON or not of its kind."""
@@ -99,4 +102,4 @@ def payload_from_row(event_id: str, kind: str, data: str) -> Payload:
         parsed = json.loads(data)
     except (TypeError, ValueError):
         raise PayloadError(event_id, "data", data) from None
-    return payload_from(EventType(kind), parsed, event_id)
+    return payload_from(_KINDS[kind], parsed, event_id)

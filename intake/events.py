@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import MISSING, dataclass, field, fields
 from datetime import datetime
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
 from intake.errors import QT_TRANSLATE_NOOP, AmbachtError
@@ -102,20 +103,25 @@ def _key(codec: _Codec, *, default: Any = MISSING, key: str | None = None,
 
 # --- the payloads ----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+# Shared by every payload without unknown keys: a report holds one payload per step, and fewer
+# objects kept alive keep the garbage collector's passes short (slots, for the same reason).
+_NO_EXTRA: Mapping[str, object] = MappingProxyType({})
+
+@dataclass(frozen=True, slots=True)
 class _Payload:
     """What every payload has besides its own fields (keyword-only, at the end)."""
 
     TYPE: ClassVar[EventType]
     # Keys this version does not know, as they came (an event from a newer station).
-    extra: Mapping[str, object] = field(default_factory=dict, kw_only=True, repr=False)
+    extra: Mapping[str, object] = field(default_factory=lambda: _NO_EXTRA, kw_only=True,
+                                        repr=False)
     # The known keys the stored JSON had (None for a payload built here): a key an older
     # version did not write is not added when the payload is written again.
     stored_keys: frozenset[str] | None = field(default=None, kw_only=True, repr=False,
                                                compare=False)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Intake(_Payload):
     """An item got its code: everything it started with, so a replay can rebuild it.
     `visit` is the visit's code; `origin` (default gate), `price_cents` and `made_from` (the
@@ -132,7 +138,7 @@ class Intake(_Payload):
     made_from: tuple[str, ...] = _key(_CODES, default=(), omitted=True)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RouteChanged(_Payload):
     """The item was sent along another route (stored as `from` and `to`)."""
 
@@ -141,14 +147,14 @@ class RouteChanged(_Payload):
     to: Route = _key(_enum(Route))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Voided(_Payload):
     """The item was taken in by mistake; the event's reason says why."""
 
     TYPE = EventType.VOIDED
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RepairStarted(_Payload):
     """The item went into repair from `from_route` (None if not stored)."""
 
@@ -156,7 +162,7 @@ class RepairStarted(_Payload):
     from_route: Route | None = _key(_optional(_enum(Route)), default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RepairFinished(_Payload):
     """How a repair ended, in ORDS terms; `price_cents` (stored only when set) prices a fixed
     item. Unknown texts and numbers are None; `ords_category` defaults to ''."""
@@ -172,7 +178,7 @@ class RepairFinished(_Payload):
     price_cents: int | None = _key(_optional(_INT), default=None, omitted=True)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SafetyTested(_Payload):
     """An electrical safety test: `result` is 'pass' or 'fail'."""
 
@@ -184,7 +190,7 @@ class SafetyTested(_Payload):
         return self.result == "pass"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Priced(_Payload):
     """A store price was put on the item."""
 
@@ -192,7 +198,7 @@ class Priced(_Payload):
     price_cents: int = _key(_INT)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sold(_Payload):
     """The item was sold; `sale` is the id of the till's sale (None if not stored)."""
 
@@ -201,7 +207,7 @@ class Sold(_Payload):
     sale: str | None = _key(_optional(_TEXT), default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Returned(_Payload):
     """A customer brought the item back and got `refund_cents`; `sale` as in `Sold`."""
 
@@ -210,7 +216,7 @@ class Returned(_Payload):
     sale: str | None = _key(_optional(_TEXT), default=None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MaterialOut(_Payload):
     """The item left as material on delivery note `shipment` to `recipient`."""
 
@@ -219,7 +225,7 @@ class MaterialOut(_Payload):
     recipient: str = _key(_TEXT)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Repurposed(_Payload):
     """The item was used up making the product with code `into`."""
 
@@ -227,7 +233,7 @@ class Repurposed(_Payload):
     into: str = _key(_TEXT)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corrected(_Payload):
     """Cancels the step with id `cancels`; `step` is that step's kind (None if not stored)."""
 
@@ -286,8 +292,10 @@ def payload_from(kind: EventType, data: object, event_id: str) -> Payload:
             raise PayloadError(event_id, stored.key, "")
     known = _KEYS[kind]
     present = known.intersection(data)
+    if present == known:
+        present = known
     extra = ({key: value for key, value in data.items() if key not in known}
-             if len(present) < len(data) else {})
+             if len(present) < len(data) else _NO_EXTRA)
     payload = PAYLOADS[kind](**values, extra=extra, stored_keys=present)
     return payload  # type: ignore[return-value]
 
