@@ -6,9 +6,11 @@ link, as before m010). Intakes through `GateService.prepare` + `take_in` then al
 between the two in short blocks, so that the machine's noise falls on both alike. Prints JSON:
 - intake_with_chain, intake_without_chain: median / p95 / p99 in ms, and intakes per second;
 - chain_cost_ratio: the median with the chain over the median without;
-- check_full_s, check_s: `check_intact` as `ambacht check --full` and `ambacht check` run it
-  (the page check and the chain walk), with chain_walk_full_s / chain_walk_tail_s: the chain
-  walk alone, on the database of about `--events` events;
+- check_full_s, check_s: `ambacht check --full` and `ambacht check` (`intake.audit.check_file`:
+  the page check and the chain walk, and with --full the item rows replayed and the year's
+  cached day sums summed again), with chain_walk_full_s / chain_walk_tail_s: the chain walk
+  alone, and check_figures_s: the rows and day sums alone, on the database of about
+  `--events` events whose year of day sums is cached (as the app leaves it);
 - migrate_s: m010 chaining that history from scratch (as on the upgrade of an old file).
 
 Usage: python bench/bench_chain.py [--events 100000] [--intakes 400]
@@ -25,7 +27,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,9 +35,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from db import Store  # noqa: E402
 from db.chain import chain_history, find_break  # noqa: E402
-from db.connection import check_intact  # noqa: E402
 from db.rows import INSERT_EVENT  # noqa: E402
+from intake.audit import check_figures, check_file  # noqa: E402
 from intake.clock import SystemClock  # noqa: E402
+from intake.day_sums import refresh_day_figures  # noqa: E402
 from intake.demo import build_demo  # noqa: E402
 from intake.gate import GateService  # noqa: E402
 from intake.setup import initialize  # noqa: E402
@@ -136,6 +139,9 @@ def main() -> int:
         without_chain(plain)
         samples = intakes({"with": chained, "without": plain}, args.intakes)
         path = Path(chained.path)
+        today = datetime.now(chained.settings().zone).date()
+        refresh_day_figures(chained, today - timedelta(days=365), today,
+                            chained.categories(include_hidden=True))
         (events,) = chained.db.execute("SELECT count(*) FROM events").fetchone()
         chained.close()
         plain.close()
@@ -146,8 +152,9 @@ def main() -> int:
             "intake_without_chain": figures(samples["without"]),
             "chain_cost_ratio": round(statistics.median(samples["with"])
                                       / statistics.median(samples["without"]), 3),
-            "check_full_s": seconds(lambda: check_intact(path, full=True)),
-            "check_s": seconds(lambda: check_intact(path)),
+            "check_full_s": seconds(lambda: check_file(path, full=True)),
+            "check_s": seconds(lambda: check_file(path)),
+            "check_figures_s": seconds(lambda: check_figures(path)),
             "chain_walk_full_s": seconds(lambda: walk(path, True)),
             "chain_walk_tail_s": seconds(lambda: walk(path, False)),
             "migrate_s": migrate_seconds(path),

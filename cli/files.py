@@ -8,8 +8,8 @@ from pathlib import Path
 
 from cli.common import db_path, open_store
 from db.backup import BackupSummary, back_up, write_backup
-from db.connection import check_intact
 from db.restore import restore
+from intake.audit import check_file
 from intake.setup import open_or_create
 
 
@@ -47,11 +47,12 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Read the whole database for damage and its history for changes made round Ambacht."""
+    """Read the whole database for damage and its history for changes made round Ambacht
+    (with --full also its item rows and cached day sums: `intake.audit`)."""
     store = open_store(args)
     path = store.path
     store.close()
-    check_intact(path, full=args.full)
+    check_file(path, full=args.full)
     print(f"{path}: ok")
     return 0
 

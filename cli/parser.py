@@ -75,8 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
                            "of each station for changes made round Ambacht (the app does at "
                            "start)")
     check.add_argument("--full", action="store_true",
-                       help="also compare every index with its table, and check every step "
-                       "(slower)")
+                       help="also compare every index with its table, check every step, "
+                       "every item against its history and the cached day sums (slower)")
     _add_flow_commands(sub, db_opt, who_opt)
     return parser
 

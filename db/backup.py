@@ -8,12 +8,14 @@ the USB stick is pulled mid-copy. The copy reads one snapshot of the source on i
 connection; with WAL the gate keeps writing meanwhile.
 
 Rotation keeps the newest backup of each of the last 7 days that have one and the newest of
-each of the last 8 weeks (ISO weeks) that have one: a week of daily restore points and two
-months of weekly ones. Any other backup stays while it holds more steps than every kept backup
-dated after it: steps are only ever added, so a newer backup with fewer (an empty database
-made after a failed restore, a restore to an older backup, a copy that cannot be read) never
-pushes out a fuller one. The backup just made is never removed by its own rotation, whatever
-the clock said. Only files named like our backups are ever removed.
+each of the last 8 weeks (ISO weeks) that have one, counted back from now: a week of daily
+restore points and two months of weekly ones. Backups dated after now (the clock ran ahead
+then, or is set back now) take none of those slots; they keep as many of their own, counted
+back from the newest of them. Any other backup stays while it holds more steps than every
+kept backup dated after it: steps are only ever added, so a newer backup with fewer (an empty
+database made after a failed restore, a restore to an older backup, a copy that cannot be
+read) never pushes out a fuller one. The backup just made is never removed by its own
+rotation, whatever the clock said. Only files named like our backups are ever removed.
 """
 
 from __future__ import annotations
@@ -48,6 +50,9 @@ _NAME_PATTERN = r"ambacht-(\d{4}-\d{2}-\d{2}T\d{6}Z)\.sqlite"
 _NAME = re.compile(_NAME_PATTERN)
 DUE_AFTER = timedelta(days=1)
 _NAME_TRIES = 60  # backups in one second (or a clock set back onto a name) take the next one
+# A backup dated later than this after now was made while the clock ran ahead (a name taken
+# moved the backup just made on by at most _NAME_TRIES seconds).
+FUTURE_AFTER = timedelta(seconds=_NAME_TRIES)
 
 
 @dataclass(frozen=True)
@@ -136,7 +141,7 @@ def back_up(db_path: Path | str, settings: Mapping[str, str], now: datetime) -> 
         except FileExistsError:
             continue
         fault_point("backup-named")
-        rotate(folder, keep=summary.path)
+        rotate(folder, now, keep=summary.path)
         return summary
     raise _exists(out)
 
@@ -248,23 +253,19 @@ def inspect(conn: sqlite3.Connection, path: Path, *, thorough: bool,
     return BackupSummary(path, items, events, latest)
 
 
-def rotate(folder: Path, keep: Path | None = None) -> list[Path]:
+def rotate(folder: Path, now: datetime, keep: Path | None = None) -> list[Path]:
     """Remove the backups the rule in this module's docstring lets go (never `keep`, the one
-    just made), and copies left half-written by a backup that never finished."""
+    just made), and copies left half-written by a backup that never finished. Days and weeks
+    count back from `now`."""
     backups = list_backups(folder)  # newest first: the first of a day is its newest
-    slots: set[Path] = {path for path in (keep,) if path is not None}
-    days: set[str] = set()
-    weeks: set[tuple[int, int]] = set()
-    for path in backups:
-        made = backup_time(path)
-        assert made is not None, "list_backups lists only our names"
-        day, week = made.date().isoformat(), made.isocalendar()[:2]
-        if day not in days and len(days) < KEEP_DAILY:
-            days.add(day)
-            slots.add(path)
-        if week not in weeks and len(weeks) < KEEP_WEEKLY:
-            weeks.add(week)
-            slots.add(path)
+    # Backups dated after now were made while the clock ran ahead, or now is wrong (a clock
+    # reset to a year long gone): which clock was right cannot be told from the folder, so
+    # neither side pushes the other out. The days and weeks up to now keep their slots, and
+    # those after now keep slots of their own among themselves.
+    future = [path for path in backups if _made(path) > now + FUTURE_AFTER]
+    slots = _slots(future) | _slots([path for path in backups if path not in future])
+    if keep is not None:
+        slots.add(keep)
     steps: dict[Path, int] = {}
 
     def steps_in(path: Path) -> int:
@@ -284,6 +285,30 @@ def rotate(folder: Path, keep: Path | None = None) -> list[Path]:
     for path in removed:
         path.unlink(missing_ok=True)
     return removed
+
+
+def _slots(backups: list[Path]) -> set[Path]:
+    """The newest of each of the latest KEEP_DAILY days and KEEP_WEEKLY weeks among
+    `backups` (newest first)."""
+    slots: set[Path] = set()
+    days: set[str] = set()
+    weeks: set[tuple[int, int]] = set()
+    for path in backups:
+        made = _made(path)
+        day, week = made.date().isoformat(), made.isocalendar()[:2]
+        if day not in days and len(days) < KEEP_DAILY:
+            days.add(day)
+            slots.add(path)
+        if week not in weeks and len(weeks) < KEEP_WEEKLY:
+            weeks.add(week)
+            slots.add(path)
+    return slots
+
+
+def _made(path: Path) -> datetime:
+    made = backup_time(path)
+    assert made is not None, "list_backups lists only our names"
+    return made
 
 
 def _steps(path: Path) -> int:

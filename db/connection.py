@@ -128,6 +128,26 @@ def _check_file(path: Path) -> list[str]:
     raise foreign
 
 
+def is_ambacht_database(path: Path) -> bool:
+    """Whether the existing file `path` is, or may be, an Ambacht database (this one's backup,
+    another centre's file): asked of SQLite read-only, never with `open()`. A file SQLite
+    cannot read for another reason than not being a database (damaged, locked) counts as one:
+    it may be the copy someone needs."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
+            return "_sqlite_migrations" in tables and conn.execute(
+                "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
+            ).fetchone() is not None
+        finally:
+            conn.close()
+    except OSError:
+        return False
+    except sqlite3.DatabaseError as exc:
+        return getattr(exc, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_NOTADB
+
+
 def check_intact(path: Path | str, *, full: bool = False) -> None:
     """Raise StorageError if the file is damaged (`quick_check`, or `integrity_check` with
     `full`) or its history was changed outside Ambacht (the hash chain of the last events of

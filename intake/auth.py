@@ -5,8 +5,10 @@ salted scrypt hashes; checking a PIN means trying it against each user's hash, w
 centre's ten to thirty staff stays well under a second. A four-digit PIN is guessed in at most
 10,000 tries, so `LOCK_AFTER` wrong PINs within `LOCK_WINDOW` lock a station's keypad for a
 while, longer for each further one (`lock_length`). Every wrong PIN is recorded in the
-database and counted in the same write transaction, so parallel attempts are all counted and
-a restart lifts nothing; a right PIN, anyone's, forgives none of them.
+database and counted in the same write transaction, which first looks whether the station is
+locked: parallel attempts are counted (or refused as locked, not counted) exactly as the same
+attempts one after another, and a restart lifts nothing; a right PIN, anyone's, forgives none
+of them.
 """
 
 from __future__ import annotations
@@ -249,9 +251,17 @@ class AuthService:
     def _count_wrong_pin(self) -> None:
         """Record a wrong PIN and count the window's, in one write transaction (BEGIN
         IMMEDIATE): parallel attempts are counted one after another, none lost. Raises
-        LockedOut when it locks the station."""
+        LockedOut when the station is locked (then the PIN is not counted) or this one locks
+        it."""
         with self.store.atomic():
             now = self.clock.now()  # read holding the write lock: no counted PIN is dated later
+            # Looked at again inside the transaction: a PIN tried beside this one may have
+            # locked the station while this one was hashed. Refused then and not counted, as
+            # it would have been one after another, so that parallel guesses never make the
+            # lock longer than the same guesses typed in a row.
+            until, length = self.store.login_guard.lock(self.station)
+            if lock_remaining(until, length, now) and until is not None:
+                raise LockedOut(until, now)
             self.store.login_guard.add_failure(new_id(), now, self.station)
             failures = self.store.login_guard.failures_since(self.station, now - LOCK_WINDOW)
             until, length = self.store.login_guard.lock(self.station)

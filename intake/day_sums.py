@@ -8,6 +8,7 @@ import hashlib
 import json
 from collections import defaultdict
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from db import Store
 from intake.events import MaterialOut, Payload, RepairFinished, Returned, Sold
@@ -27,24 +28,38 @@ def refresh_day_figures(
     """
     zone = store.settings().zone
     factors = {c.code: c.co2_factor for c in categories}
-    version = hashlib.sha256(
-        json.dumps([zone.key, sorted(factors.items())]).encode()).hexdigest()[:16]
-
-    def local_days(utc_date: date) -> set[date]:
-        start = datetime.combine(utc_date, time(), UTC)
-        return {start.astimezone(zone).date(),
-                (start + timedelta(days=1, microseconds=-1)).astimezone(zone).date()}
-
-    store.day_figures.claim_stale_dates(local_days)
+    version = cache_version(zone, factors)
+    store.day_figures.claim_stale_dates(lambda utc_date: local_days(zone, utc_date))
     summed = store.day_figures.summed_days(first, last, version)
     day = first
     while day <= last:
         if day not in summed:
-            start = datetime.combine(day, time(), zone)
-            end = datetime.combine(day + timedelta(days=1), time(), zone)
             store.day_figures.save(day, day - timedelta(days=day.weekday()), version,
-                                   _sum_day(store, start, end, factors))
+                                   sum_local_day(store, day, zone, factors))
         day += timedelta(days=1)
+
+
+def cache_version(zone: ZoneInfo, factors: dict[str, float]) -> str:
+    """What the day sums depend on besides the events: a day summed with another time zone or
+    other CO2 factors is summed again."""
+    return hashlib.sha256(
+        json.dumps([zone.key, sorted(factors.items())]).encode()).hexdigest()[:16]
+
+
+def local_days(zone: ZoneInfo, utc_date: date) -> set[date]:
+    """The local days a UTC date overlaps."""
+    start = datetime.combine(utc_date, time(), UTC)
+    return {start.astimezone(zone).date(),
+            (start + timedelta(days=1, microseconds=-1)).astimezone(zone).date()}
+
+
+def sum_local_day(
+    store: Store, day: date, zone: ZoneInfo, factors: dict[str, float]
+) -> list[tuple[str, str, str, str, int, int, int, int, float]]:
+    """One local day's sums made afresh from the events (see `_sum_day`)."""
+    start = datetime.combine(day, time(), zone)
+    end = datetime.combine(day + timedelta(days=1), time(), zone)
+    return _sum_day(store, start, end, factors)
 
 
 def refresh_recent_days(path: str, today: date, days: int = 731) -> None:

@@ -4,8 +4,9 @@ with, and written whole or not at all.
 `reserve` checks a path before anything is saved: its folder must be there and writable (a
 hidden temporary file is made in it now, which proves both), the name must not be a symbolic
 link or anything but a plain file, an existing file is replaced only when asked (`force`), and
-the database, its `-wal`/`-shm`/`-journal`, a copy kept by a restore and anything in a backup
-folder are never written over, not even then. `OutputFile.write` fills the temporary file,
+the database, its `-wal`/`-shm`/`-journal`, a copy kept by a restore, anything in a backup
+folder and any file SQLite reads as an Ambacht database (a `backup --out` copy, another
+centre's file) are never written over, not even then. `OutputFile.write` fills the temporary file,
 flushes it and only then gives it the final name: a hard link, which fails when the name was
 taken meanwhile, or with `force` a rename over the plain file. A half-written PDF never sits
 under the final name, and a failure leaves no temporary file behind.
@@ -22,6 +23,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from db.backup import backup_folder, list_backups
+from db.connection import is_ambacht_database
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 
 _DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
@@ -127,6 +129,10 @@ def _check_target(target: Path, force: bool, protected: list[Path]) -> None:
     if not stat.S_ISREG(found.st_mode):
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Errors", "{path} is not a plain file; choose another name."), path=str(target))
+    if is_ambacht_database(target):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "{path} is an Ambacht database; it is never written over. Choose "
+            "another file."), path=str(target))
     if not force:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Errors", "{path} exists already; add --force to replace it."), path=str(target))

@@ -110,7 +110,7 @@ def test_rotation_keeps_a_week_of_days_and_two_months_of_weeks(tmp_path: Path) -
     made = [NOW - timedelta(hours=6 * n) for n in range(4 * 90)]  # four a day for 90 days
     for moment in made:
         shutil.copyfile(one, folder / backup_name(moment))
-    removed = rotate(folder)
+    removed = rotate(folder, NOW)
     kept = list_backups(folder)
     assert len(kept) + len(removed) == len(made)
     assert kept[0].name == backup_name(NOW)  # the newest always stays
@@ -134,7 +134,7 @@ def test_rotation_clears_copies_left_half_written_by_a_killed_backup(tmp_path: P
         path.write_bytes(b"SQLite format 3\x00")
     day_ago = time.time() - 24 * 3600
     os.utime(left, (day_ago, day_ago))
-    assert rotate(folder) == [left]
+    assert rotate(folder, NOW) == [left]
     assert running.exists() and not left.exists()
 
 

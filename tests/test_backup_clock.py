@@ -39,7 +39,7 @@ def history(db: Path, folder: Path, last: datetime, days: int) -> list[Path]:
     one = back_up(db, {"backup_folder": str(folder)}, last).path
     for day in range(1, days):
         shutil.copyfile(one, folder / backup_name(last - timedelta(days=day)))
-    rotate(folder)
+    rotate(folder, last)
     return list_backups(folder)
 
 
@@ -67,10 +67,30 @@ def test_rotation_never_removes_the_backup_just_made_with_the_clock_set_back(
     back = back_up(db, {}, NOW - timedelta(days=400))  # the clock went back a year
     assert back.path.exists() and set(list_backups(folder)) == set(real) | {back.path}
     again = back_up(db, {}, NOW - timedelta(days=399))
-    assert again.path.exists() and not back.path.exists()  # the newer holds as many steps
+    assert again.path.exists() and back.path.exists()  # the days up to now: two of them
     assert set(real) <= set(list_backups(folder))  # the real days and weeks are untouched
     fixed = back_up(db, {}, NOW + timedelta(hours=1))  # the clock is right again
-    assert not again.path.exists() and fixed.path == list_backups(folder)[0]
+    assert not again.path.exists() and not back.path.exists()  # as full as the newer ones
+    assert fixed.path == list_backups(folder)[0]
+
+
+def test_backups_made_while_the_clock_ran_ahead_never_take_a_real_days_slot(
+    tmp_path: Path,
+) -> None:
+    """The tester's run: a week of backups 400 days ahead, then four real days, a step
+    before each backup: every real day keeps its backup beside the week ahead."""
+    db = make_db(tmp_path / "ambacht.sqlite", 1)
+    store = Store.open(db)
+    ahead = []
+    for day in range(400, 407):
+        add_items(store, 1)
+        ahead.append(back_up(db, {}, NOW + timedelta(days=day)).path)
+    real = []
+    for day in range(4):
+        add_items(store, 1)
+        real.append(back_up(db, {}, NOW + timedelta(days=day)).path)
+    store.close()
+    assert set(list_backups(tmp_path / "backups")) == set(real) | set(ahead)
 
 
 def test_a_backup_dated_in_the_future_never_stops_the_daily_backup(tmp_path: Path) -> None:
@@ -112,7 +132,7 @@ def test_an_unreadable_backup_keeps_nothing_from_rotation(tmp_path: Path) -> Non
     good = back_up(db, {}, NOW).path
     broken = good.with_name(backup_name(NOW + timedelta(hours=1)))
     broken.write_bytes(b"not a database")
-    rotate(good.parent)
+    rotate(good.parent, NOW + timedelta(hours=1))
     assert good.exists() and broken.exists()  # the newest of the day stays; the good one too
 
 

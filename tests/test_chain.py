@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from cli_run import check
 
 from cli.main import main
 from db import Store
@@ -24,6 +25,8 @@ from intake.setup import initialize
 from intake.shop import ShopService
 
 EVENT_ROW = "id, item_id, type, at, recorded_at, station, user_id, reason, data"
+OLD_INTAKE = ('{"category": "books", "route": "sale", "visit": null, "weight_estimated": true, '
+              '"weight_g": 500}')
 
 
 @pytest.fixture
@@ -70,11 +73,6 @@ def tamper(path: Path, *statements: str) -> None:
     conn.commit()
     conn.close()
 
-
-def check(capsys, path: Path, *options: str) -> tuple[int, str]:
-    code = main(["check", "--db", str(path), *options])
-    out, err = capsys.readouterr()
-    return code, out + err
 
 
 # --- the chain as it is written ------------------------------------------------------------
@@ -178,10 +176,12 @@ def test_a_database_made_before_m010_is_chained_when_opened(tmp_path: Path,
         old.execute("INSERT INTO items (id, code, category, weight_g, weight_estimated, route, "
                     "station, intake_at) VALUES (?, ?, 'books', 500, 1, 'sale', 'A', ?)",
                     [f"i{number}", f"A00000{number}", "2026-01-01T00:00:00.000000Z"])
+        # What an intake event of that version held (check --full replays the item from it).
         old.execute(f"INSERT INTO events ({EVENT_ROW}) VALUES (?, ?, 'intake', ?, ?, 'A', "
-                    "'u', NULL, '{}')", [f"e{number}", f"i{number}",
+                    "'u', NULL, ?)", [f"e{number}", f"i{number}",
                                          "2026-01-01T00:00:00.000000Z",
-                                         f"2026-01-0{3 - number}T00:00:00.000000Z"])
+                                         f"2026-01-0{3 - number}T00:00:00.000000Z",
+                                         OLD_INTAKE])
     old.conn.commit()
     old.close()
     Store.open(path).close()

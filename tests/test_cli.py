@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from cli_run import run
 
 from cli.main import main
 
@@ -21,11 +22,6 @@ def db(tmp_path: Path, capsys) -> Path:
     assert capsys.readouterr().out == f"Created {path}\n"
     return path
 
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def snapshot(path: Path) -> list[tuple]:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from cli_run import run_on
 
 from cli.main import main
 from db import Store
@@ -56,11 +57,6 @@ def db(centre: Path, tmp_path: Path, capsys) -> Path:
     return path
 
 
-def run(capsys, db: Path, *args: str) -> tuple[int, str, str]:
-    code = main([*args, "--db", str(db)])
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 def snapshot(path: Path) -> list[tuple]:
     conn = sqlite3.connect(path)
@@ -75,7 +71,7 @@ def snapshot(path: Path) -> list[tuple]:
 
 
 def history(capsys, db: Path, code: str) -> list[tuple[str, str, str]]:
-    data = json.loads(run(capsys, db, "item", code, "--json")[1])
+    data = json.loads(run_on(capsys, db, "item", code, "--json")[1])
     return [(e["type"], e["user"], e["station"]) for e in data["history"]]
 
 
@@ -128,24 +124,24 @@ def test_refused_identities_and_roles_exit_2_and_change_nothing(
             monkeypatch.setenv(key, value)
         who = []
     before = snapshot(db)
-    code, out, err = run(capsys, db, *args, *who)
+    code, out, err = run_on(capsys, db, *args, *who)
     assert (code, out) == (2, "") and err.count("\n") == 1 and message in err, err
     assert err.startswith("ambacht: ")
     assert snapshot(db) == before
 
 
 def test_each_person_acts_with_their_own_role_and_name(capsys, monkeypatch, db: Path) -> None:
-    assert run(capsys, db, "repair", "start", "A000002", "--user", "joris",
+    assert run_on(capsys, db, "repair", "start", "A000002", "--user", "joris",
                "--pin", "2222")[0] == 0
-    assert run(capsys, db, "repair", "finish", "A000002", "--status", "fixed",
+    assert run_on(capsys, db, "repair", "finish", "A000002", "--status", "fixed",
                "--safety-test", "pass", "--price-eur", "9", "--pin", "2222")[0] == 0
     monkeypatch.setenv("AMBACHT_PIN", "3333")
-    assert run(capsys, db, "sell", "A000002", "A000001", "--price-eur", "9", "15")[0] == 0
-    code, _, err = run(capsys, db, "correct", "A000001", "--reason", "x", "--user", "Sanne")
+    assert run_on(capsys, db, "sell", "A000002", "A000001", "--price-eur", "9", "15")[0] == 0
+    code, _, err = run_on(capsys, db, "correct", "A000001", "--reason", "x", "--user", "Sanne")
     assert code == 2 and "Unknown PIN" in err  # with a name, the PIN must be that person's
     monkeypatch.delenv("AMBACHT_PIN")
-    assert run(capsys, db, "correct", "A000001", "--reason", "Wrong item")[0] == 0
-    assert run(capsys, db, "void", "A000001", "--reason", "Oops", "--user", "Sanne",
+    assert run_on(capsys, db, "correct", "A000001", "--reason", "Wrong item")[0] == 0
+    assert run_on(capsys, db, "void", "A000001", "--reason", "Oops", "--user", "Sanne",
                "--pin", "1111")[0] == 0
     assert history(capsys, db, "A000002") == [
         ("intake", "Sanne", "A"), ("repair_started", "Joris", "A"),
@@ -157,10 +153,10 @@ def test_each_person_acts_with_their_own_role_and_name(capsys, monkeypatch, db: 
 
 def test_wrong_pins_on_the_command_line_lock_the_station(capsys, db: Path) -> None:
     for attempt in range(1, LOCK_AFTER + 1):
-        code, _, err = run(capsys, db, "sell", "A000001", "--pin", "9999")
+        code, _, err = run_on(capsys, db, "sell", "A000001", "--pin", "9999")
         assert code == 2
         assert ("Too many wrong PINs. Try again in 0:30" in err) is (attempt == LOCK_AFTER)
-    code, _, err = run(capsys, db, "sell", "A000001", "--pin", "3333")
+    code, _, err = run_on(capsys, db, "sell", "A000001", "--pin", "3333")
     assert code == 2 and "Too many wrong PINs" in err  # the right PIN waits too
     store = Store.open(db)
     assert AuthService(store, FixedClock(datetime.now(UTC))).locked_until() is not None

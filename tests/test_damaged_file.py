@@ -4,13 +4,12 @@ as a failing disk would."""
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_run import digest, run
 
-from cli.main import main
 from db import Store
 from intake.clock import FixedClock
 from intake.errors import DamagedDatabase
@@ -22,14 +21,6 @@ from ui.screens.recovery import RecoveryScreen
 ITEMS = 400  # enough events for many pages, so that one in the middle can be hit
 
 
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def says_restore(message: str) -> bool:

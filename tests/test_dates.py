@@ -12,6 +12,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from cli_run import run_on
 
 from cli.main import main
 from db import Store
@@ -112,11 +113,6 @@ def test_the_database_refuses_to_store_a_time_it_could_not_read(
 
 # --- a history with a time that cannot be read ----------------------------------------------
 
-def run(capsys, db: Path, *args: str) -> tuple[int, str, str]:
-    code = main([*args, "--db", str(db)])
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 def hand_edit(db: Path, code: str, time: str, step: str = "intake") -> None:
     """Give a step of item `code` (its intake: the item row's time too) a time as an older
@@ -161,36 +157,36 @@ def test_a_report_leaves_out_and_names_items_whose_time_cannot_be_read(
 ) -> None:
     year = datetime.now(UTC).year
     for fmt in ("json", "csv", "ords"):
-        code, out, err = run(capsys, centre, "report", "--from", f"{year}-01-01",
+        code, out, err = run_on(capsys, centre, "report", "--from", f"{year}-01-01",
                              "--to", f"{year}-12-31", "--format", fmt)
         assert code == 0, err
         assert err == ("ambacht: 2 items have a time that cannot be read and are not counted: "
                        "A000001, A000002\n")
-    code, out, _ = run(capsys, centre, "report", "--from", f"{year}-01-01",
+    code, out, _ = run_on(capsys, centre, "report", "--from", f"{year}-01-01",
                        "--to", f"{year}-12-31")
     totals = json.loads(out)["totals"]
     assert (totals["items_in"], totals["items_in_stock"]) == (1, 1)  # A000003 alone
 
 
 def test_item_and_void_name_the_item_and_go_on(capsys, centre: Path) -> None:
-    code, out, err = run(capsys, centre, "item", "A000001")
+    code, out, err = run_on(capsys, centre, "item", "A000001")
     assert code == 0 and "(unreadable)" in out and "intake" in out
     assert err == ("ambacht: A000001 has a time that cannot be read and is not counted in "
                    "reports: '226-03-01T09:40:28.000000Z'\n")
-    code, out, err = run(capsys, centre, "item", "A000001", "--json")
+    code, out, err = run_on(capsys, centre, "item", "A000001", "--json")
     data = json.loads(out)
     assert code == 0 and data["intake_at"] is None and data["history"][0]["at"] is None
     assert data["unreadable_times"] == ["226-03-01T09:40:28.000000Z"]
-    code, out, err = run(capsys, centre, "void", "A000001", "--reason", "Year 226")
+    code, out, err = run_on(capsys, centre, "void", "A000001", "--reason", "Year 226")
     assert (code, out) == (0, "A000001  voided\n") and "A000001 has a time" in err
-    code, out, err = run(capsys, centre, "void", "A000002", "--reason", "30 February",
+    code, out, err = run_on(capsys, centre, "void", "A000002", "--reason", "30 February",
                          "--at", datetime.now(UTC).isoformat())
     assert code == 0 and "'2026-02-30T10:00:00.000000Z'" in err
-    data = json.loads(run(capsys, centre, "item", "A000001", "--json")[1])
+    data = json.loads(run_on(capsys, centre, "item", "A000001", "--json")[1])
     assert [e["type"] for e in data["history"]] == ["intake", "voided"]
     assert data["voided"] and data["history"][1]["at"] is not None
     year = datetime.now(UTC).year  # the void marked the year 226 stale: the sums go on
-    code, out, err = run(capsys, centre, "report", "--from", f"{year}-01-01",
+    code, out, err = run_on(capsys, centre, "report", "--from", f"{year}-01-01",
                          "--to", f"{year}-12-31")
     assert code == 0 and json.loads(out)["totals"]["items_in"] == 1
     assert "2 items have a time that cannot be read" in err
@@ -199,11 +195,11 @@ def test_item_and_void_name_the_item_and_go_on(capsys, centre: Path) -> None:
 def test_a_later_step_with_a_time_that_cannot_be_read(capsys, centre: Path) -> None:
     """A step's unreadable time sorts first in the history, as UNREADABLE does; the item's
     other steps still order the next one."""
-    assert run(capsys, centre, "price", "A000003", "--price-eur", "4")[0] == 0
+    assert run_on(capsys, centre, "price", "A000003", "--price-eur", "4")[0] == 0
     hand_edit(centre, "A000003", "2026-03-01 10:00:00.000000Z", "priced")
-    code, out, err = run(capsys, centre, "sell", "A000003", "--price-eur", "4")
+    code, out, err = run_on(capsys, centre, "sell", "A000003", "--price-eur", "4")
     assert code == 0, err
-    data = json.loads(run(capsys, centre, "item", "A000003", "--json")[1])
+    data = json.loads(run_on(capsys, centre, "item", "A000003", "--json")[1])
     assert [e["type"] for e in data["history"]] == ["priced", "intake", "sold"]
     assert data["history"][0]["at"] is None
     assert datetime(2000, 1, 1, tzinfo=UTC) > UNREADABLE
@@ -212,7 +208,7 @@ def test_a_later_step_with_a_time_that_cannot_be_read(capsys, centre: Path) -> N
 def test_the_command_line_refuses_a_bad_at_and_changes_nothing(capsys, centre: Path) -> None:
     before = sqlite3.connect(centre).execute("SELECT count(*) FROM events").fetchone()
     for at in ("0226-03-01T10:00", "2026-03-29T02:30", "1999-12-31T23:00"):
-        code, out, err = run(capsys, centre, "intake", "--category", "books", "--route", "sale",
+        code, out, err = run_on(capsys, centre, "intake", "--category", "books", "--route", "sale",
                              "--at", at, "--pin", "9999")
         assert (code, out) == (2, "") and err.count("\n") == 1 and "PIN" not in err
     conn = sqlite3.connect(centre)

@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from cli_run import run
 from PySide6.QtWidgets import QLabel
 
 from cli.main import main
@@ -22,11 +23,6 @@ from ui.screens.recovery import RecoveryScreen
 
 FUTURE = "m099_from_a_newer_version"
 
-
-def run(capsys, *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def dump(path: Path) -> list[str]:

@@ -23,6 +23,7 @@ from test_bad_input import dump
 from test_storage_errors import unprivileged
 
 from cli.main import main
+from db.backup import check_backup
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,6 +98,25 @@ def test_the_database_its_wal_and_backups_are_never_written_over(db: Path, capsy
     with closing(sqlite3.connect(db)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert symlink.is_symlink() and symlink.resolve() == db
+
+
+def test_any_ambacht_database_is_never_written_over(db: Path, tmp_path: Path, capsys) -> None:
+    """The tester's run: a `backup --out` copy of this database, and another centre's file,
+    are refused even with --force; a SQLite file of another program is not Ambacht's."""
+    copy = tmp_path / "centre-copy.sqlite"
+    assert main(["backup", "--db", str(db), "--out", str(copy)]) == 0
+    other = tmp_path / "elsewhere" / "other.sqlite"
+    other.parent.mkdir()
+    assert main(["init", "--db", str(other)]) == 0
+    for command in commands(db):
+        for target in (copy, other):
+            refused_untouched(capsys, db, [*command, str(target), "--force"],
+                              "is an Ambacht database")
+    assert check_backup(copy).items == 2 and check_backup(other).items == 0
+    foreign = tmp_path / "notes.sqlite"
+    with closing(sqlite3.connect(foreign)) as conn:
+        conn.execute("CREATE TABLE notes (text TEXT)")
+    assert main(["label", "A000001", "--db", str(db), "--out", str(foreign), "--force"]) == 0
 
 
 def test_an_existing_file_is_replaced_only_with_force(db: Path, tmp_path: Path,

@@ -112,6 +112,28 @@ def test_a_right_pin_is_refused_when_parallel_wrong_ones_locked_the_station_mean
         auth.login("1111")
 
 
+def test_a_wrong_pin_hashed_while_others_locked_the_station_is_not_counted(
+    monkeypatch: pytest.MonkeyPatch, store: Store, clock: FixedClock, auth: AuthService,
+    coach: User,
+) -> None:
+    """A guess that passed the first look at the lock is refused, and not counted, when
+    guesses beside it locked the station while it was hashed: as if typed after them."""
+    real_verify = auth_module.verify_pin
+
+    def verify_while_others_guess(pin: str, stored: str) -> bool:
+        monkeypatch.setattr(auth_module, "verify_pin", real_verify)
+        wrong_pins(AuthService(store, clock), LOCK_AFTER - 1)  # another process's guesses
+        with pytest.raises(LockedOut):
+            AuthService(store, clock).login("9999")
+        return real_verify(pin, stored)
+
+    monkeypatch.setattr(auth_module, "verify_pin", verify_while_others_guess)
+    with pytest.raises(LockedOut, match="0:30"):
+        auth.login("8888")
+    assert store.login_guard.failures_since(auth.station, clock.now()) == LOCK_AFTER
+    assert remaining(auth, clock) == 30
+
+
 def test_wrong_pins_count_within_a_sliding_window_of_ten_minutes(
     clock: FixedClock, auth: AuthService, coach: User
 ) -> None:
@@ -217,23 +239,31 @@ def failures_and_lock(db: Path) -> tuple[int, int]:
         conn.close()
 
 
-def test_parallel_attempts_from_real_processes_are_all_counted(centre: Path) -> None:
-    """Several `ambacht ... --pin` at once were not all counted: each must be, in its own
-    write transaction, so that the count and the lock are those of one after another."""
+def test_parallel_attempts_from_real_processes_count_as_one_after_another(
+    centre: Path,
+) -> None:
+    """Several `ambacht ... --pin` at once were not all counted, and then, once they were,
+    counted past the lock (the tester's three then ten wrong PINs locked for 4:00 or 8:00):
+    each is counted in its own write transaction that first looks at the lock, so that the
+    count and the lock are exactly those of one after another."""
     started = time.monotonic()
-    errors = _wrong_pin_processes(centre, LOCK_AFTER - 1)
-    assert all("Unknown PIN" in err for err in errors), errors
-    assert failures_and_lock(centre) == (LOCK_AFTER - 1, 0)
-    # Eight more at once: the first one counted locks the station, and every one after it,
-    # counted or refused before its PIN was looked at, says so.
-    errors = _wrong_pin_processes(centre, 8)
-    assert all("Too many wrong PINs" in err for err in errors), errors
-    rows, lock_s = failures_and_lock(centre)
-    assert LOCK_AFTER <= rows <= LOCK_AFTER - 1 + 8
-    assert lock_s == lock_seconds(rows)  # as long as one after another would have made it
-    print(f"\n{LOCK_AFTER - 1} + 8 wrong PINs from parallel processes: {rows} counted, "
-          f"{LOCK_AFTER - 1 + 8 - rows} refused as locked before checking, lock {lock_s} s, "
+    for _ in range(3):
+        errors = _wrong_pin_processes(centre, 1)
+        assert "Unknown PIN" in errors[0], errors
+    assert failures_and_lock(centre) == (3, 0)
+    # Ten more at once: two are counted, the second locks the station, and every one after
+    # it is refused, before or after its PIN was hashed, and not counted.
+    errors = _wrong_pin_processes(centre, 10)
+    assert sum("Unknown PIN" in err for err in errors) == LOCK_AFTER - 1 - 3, errors
+    assert sum("Too many wrong PINs" in err for err in errors) == 10 - (LOCK_AFTER - 1 - 3)
+    assert failures_and_lock(centre) == (LOCK_AFTER, lock_seconds(LOCK_AFTER))
+    print(f"\n3 + 10 wrong PINs from parallel processes: {LOCK_AFTER} counted, "
+          f"{13 - LOCK_AFTER} refused as locked, lock {lock_seconds(LOCK_AFTER)} s, "
           f"{time.monotonic() - started:.1f} s")
+    # One after another while locked: refused and not counted either.
+    for _ in range(3):
+        assert "Too many wrong PINs" in _wrong_pin_processes(centre, 1)[0]
+    assert failures_and_lock(centre) == (LOCK_AFTER, lock_seconds(LOCK_AFTER))
     done = subprocess.run([sys.executable, "-m", "cli", "sell", "A000001", "--pin",
                            "3333", "--db", str(centre)], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})

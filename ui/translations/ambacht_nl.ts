@@ -791,6 +791,10 @@
         <translation>{path} is geen gewoon bestand; kies een andere naam.</translation>
     </message>
     <message>
+        <source>{path} is an Ambacht database; it is never written over. Choose another file.</source>
+        <translation>{path} is een Ambacht-database; die wordt nooit overschreven. Kies een ander bestand.</translation>
+    </message>
+    <message>
         <source>{path} exists already; add --force to replace it.</source>
         <translation>{path} bestaat al; voeg --force toe om het te vervangen.</translation>
     </message>
@@ -981,6 +985,14 @@
     <message>
         <source>Step {event} cannot be read: {key} is &apos;{value}&apos;.</source>
         <translation>Stap {event} is onleesbaar: {key} is &apos;{value}&apos;.</translation>
+    </message>
+    <message>
+        <source>The figures in {path} were changed outside Ambacht: the row of item {code} does not match its history ({fields}). Restore a backup made before that.</source>
+        <translation>De cijfers in {path} zijn buiten Ambacht om veranderd: de rij van item {code} klopt niet met zijn geschiedenis ({fields}). Zet een back-up terug van vóór die wijziging.</translation>
+    </message>
+    <message>
+        <source>The figures in {path} were changed outside Ambacht: the cached sums of {day} do not match its steps. Restore a backup made before that.</source>
+        <translation>De cijfers in {path} zijn buiten Ambacht om veranderd: de bewaarde dagtotalen van {day} kloppen niet met de stappen van die dag. Zet een back-up terug van vóór die wijziging.</translation>
     </message>
 </context>
 <context>
