@@ -6,13 +6,13 @@ Every query counts only rows whose times can be read (`db/times.py`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
 
+from db.rows import payload_from_row
 from db.times import readable_time
 from intake.clock import from_storage, to_storage
 from intake.model import GateTotals
@@ -72,7 +72,7 @@ class ReportQueries:
 
     def step_rows(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
         """The steps after the gate from `start` up to `end` that still stand (not cancelled,
-        item not voided), and the making of repurposed products: (type, data, category,
+        item not voided), and the making of repurposed products: (payload, category,
         municipality or '', route at the gate, grams, time of the step, item's intake time,
         whether the item was ever fixed in the workshop)."""
         cancelled = self._cancelled_steps()
@@ -89,7 +89,7 @@ class ReportQueries:
         fixed = self._ever_fixed(
             {row[9] for row in rows if row[1] in ("sold", "returned")}, cancelled)
         return [
-            (row[1], json.loads(row[2]), *row[3:7], from_storage(row[7]),
+            (payload_from_row(*row[0:3]), *row[3:7], from_storage(row[7]),
              from_storage(row[8]), row[9] in fixed)
             for row in rows if row[0] not in cancelled
         ]
@@ -164,9 +164,10 @@ class ReportQueries:
 
     def repair_records(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
         """Repair outcomes from `start` up to `end` that still stand: (event id, at,
-        recorded_at, data, category)."""
+        recorded_at, payload, category)."""
         return [
-            (row[0], from_storage(row[1]), from_storage(row[2]), json.loads(row[3]), *row[4:])
+            (row[0], from_storage(row[1]), from_storage(row[2]),
+             payload_from_row(row[0], "repair_finished", row[3]), *row[4:])
             for row in self.db.execute(
                 "SELECT e.id, e.at, e.recorded_at, e.data, i.category "
                 "FROM events e JOIN items i ON i.id = e.item_id "

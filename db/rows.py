@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from intake.clock import from_storage_or_unreadable, to_storage
+from intake.events import Payload, PayloadError, payload_from
 from intake.model import Category, Event, EventType, Item, Origin, Role, Route, Status, User, Visit
 
 CATEGORY_COLUMNS = (
@@ -89,3 +90,16 @@ def event_from(row: Sequence[Any]) -> Event:
         reason=row[7],
         data=json.loads(row[8]),
     )
+
+
+_KINDS = {kind.value: kind for kind in EventType}  # a report reads every step's kind
+
+
+def payload_from_row(event_id: str, kind: str, data: str) -> Payload:
+    """The typed payload of a stored event from its id, type and data columns; PayloadError
+    (one line, naming the event) for data that is no JSON or not of its kind."""
+    try:
+        parsed = json.loads(data)
+    except (TypeError, ValueError):
+        raise PayloadError(event_id, "data", data) from None
+    return payload_from(_KINDS[kind], parsed, event_id)

@@ -25,8 +25,9 @@ from db.connection import check_intact, storage_errors
 from db.readonly import unknown_migrations
 from intake.day_sums import cache_version, local_days, sum_local_day
 from intake.errors import QT_TRANSLATE_NOOP, StorageError
+from intake.events import Intake, PayloadError, payload_of
 from intake.lifecycle import replay
-from intake.model import EventType, Item, Origin
+from intake.model import Item
 
 
 def check_file(path: Path | str, *, full: bool = False) -> None:
@@ -74,27 +75,26 @@ def row_differences(stored: StoredItem) -> list[str]:
     if stored.item is None:
         return ["row"]
     events = stored.events
-    if not events or events[0].type is not EventType.INTAKE:
+    if not events:
         return ["history"]
-    intake = events[0]
-    data = intake.data
-    row = stored.item
+    first, row = events[0], stored.item
     try:
+        intake = payload_of(first)
+        if not isinstance(intake, Intake):
+            return ["history"]
         started = replace(
-            row, station=intake.station, intake_at=intake.at,
-            category=str(data.get("category", row.category)),
-            weight_g=int(str(data.get("weight_g", row.weight_g))),
-            weight_estimated=bool(data.get("weight_estimated", row.weight_estimated)),
-            origin=Origin(str(data.get("origin", Origin.GATE.value))),
+            row, station=first.station, intake_at=first.at, category=intake.category,
+            weight_g=intake.weight_g, weight_estimated=intake.weight_estimated,
+            origin=intake.origin,
         )
         expected = replay(started, events)
-    except (KeyError, ValueError):
+    except PayloadError:
         return ["history"]  # an event this version cannot read: the row cannot be rebuilt
     differs = [f.name for f in fields(Item) if getattr(row, f.name) != getattr(expected, f.name)]
     # What m004 keeps beside the row for the reports, and the visit it came with.
-    if stored.gate_route != data.get("route"):
+    if stored.gate_route != intake.route:
         differs.append("gate_route")
-    if stored.visit_code != data.get("visit"):
+    if stored.visit_code != intake.visit:
         differs.append("visit_id")
     if stored.municipality != stored.visit_municipality:
         differs.append("municipality")

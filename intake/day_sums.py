@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from db import Store
+from intake.events import MaterialOut, Payload, RepairFinished, Returned, Sold
 from intake.model import Category
 
 
@@ -98,10 +99,11 @@ def _sum_day(
         add("in", f"{route}:{weighed}", category, municipality, route, (1, grams))
     for municipality, _ in store.reports.visit_rows(start, end):
         add("visit", "", "", municipality, "", (1,))
-    for kind, data, category, municipality, route, grams, at, intake_at, fixed in (
+    for payload, category, municipality, route, grams, at, intake_at, fixed in (
         store.reports.step_rows(start, end)
     ):
-        detail, money = _step_detail(kind, data, fixed)
+        kind = payload.TYPE.value
+        detail, money = _step_detail(payload, fixed)
         co2 = grams * factors.get(category, 0.0) if kind in ("sold", "returned") else 0.0
         add(kind, detail, category, municipality, route,
             (1, grams, money, (at - intake_at).days, co2))
@@ -109,15 +111,14 @@ def _sum_day(
             for (dim, key, kind, detail), (count, grams, money, days, co2) in sums.items()]
 
 
-def _step_detail(kind: str, data: dict[str, object], fixed: bool) -> tuple[str, int]:
+def _step_detail(payload: Payload, fixed: bool) -> tuple[str, int]:
     """What of a step is counted apart (outcome and barrier; recipient; whether a sold item
     had been repaired) and its money."""
-    if kind == "repair_finished":
-        return f"{data['status']}:{data.get('barrier') or ''}", 0
-    if kind == "sold":
-        return "repaired" if fixed else "", int(str(data["price_cents"]))
-    if kind == "returned":
-        return "repaired" if fixed else "", int(str(data["refund_cents"]))
-    if kind == "material_out":
-        return str(data["recipient"]), 0
+    match payload:
+        case RepairFinished(status=status, barrier=barrier):
+            return f"{status.value}:{barrier.value if barrier else ''}", 0
+        case Sold(price_cents=money) | Returned(refund_cents=money):
+            return "repaired" if fixed else "", money
+        case MaterialOut(recipient=recipient):
+            return recipient, 0
     return "", 0

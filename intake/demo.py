@@ -27,6 +27,20 @@ from db import Store
 from intake.auth import AuthService
 from intake.clock import FixedClock
 from intake.codes import item_code, shipment_code, visit_code
+from intake.events import (
+    Intake,
+    MaterialOut,
+    Payload,
+    RepairFinished,
+    RepairStarted,
+    Repurposed,
+    Returned,
+    RouteChanged,
+    SafetyTested,
+    Sold,
+    Voided,
+    new_event,
+)
 from intake.ids import new_id
 from intake.lifecycle import apply
 from intake.localtime import site_zone
@@ -34,7 +48,6 @@ from intake.model import (
     Barrier,
     Category,
     Event,
-    EventType,
     Item,
     Origin,
     RepairStatus,
@@ -205,11 +218,10 @@ def _item(
         weight_estimated=estimated, route=route, station=station, intake_at=at,
         visit_id=visit.id,
     )
-    intake = Event(
-        id=new_id(), item_id=item.id, type=EventType.INTAKE, at=at, recorded_at=at,
-        station=station, user_id=coach.id,
-        data={"category": code, "route": route.value, "weight_g": weight,
-              "weight_estimated": estimated, "visit": visit.code},
+    intake = new_event(
+        Intake(category=code, route=route, weight_g=weight, weight_estimated=estimated,
+               visit=visit.code),
+        id=new_id(), item_id=item.id, at=at, recorded_at=at, station=station, user_id=coach.id,
     )
     return item, intake
 
@@ -223,19 +235,19 @@ def _weight(rng: random.Random, category: Category) -> int:
 
 def _void(rng: random.Random, item: Item, coach: User, at: datetime) -> tuple[Item, Event]:
     moment = at + timedelta(minutes=rng.randint(1, 10))
-    return replace(item, voided=True), Event(
-        id=new_id(), item_id=item.id, type=EventType.VOIDED, at=moment, recorded_at=moment,
-        station=item.station, user_id=coach.id, reason=rng.choice(VOID_REASONS), data={},
+    return replace(item, voided=True), new_event(
+        Voided(), id=new_id(), item_id=item.id, at=moment, recorded_at=moment,
+        station=item.station, user_id=coach.id, reason=rng.choice(VOID_REASONS),
     )
 
 
 def _reroute(rng: random.Random, item: Item, user: User, at: datetime) -> tuple[Item, Event]:
     moment = at + timedelta(days=rng.randint(1, 3), hours=rng.randint(0, 5))
     new_route = rng.choice([route for route in Route if route is not item.route])
-    return replace(item, route=new_route), Event(
-        id=new_id(), item_id=item.id, type=EventType.ROUTE_CHANGED, at=moment,
+    return replace(item, route=new_route), new_event(
+        RouteChanged(item.route, new_route), id=new_id(), item_id=item.id, at=moment,
         recorded_at=moment, station=item.station, user_id=user.id,
-        reason=ROUTE_REASONS[item.route], data={"from": item.route.value, "to": new_route.value},
+        reason=ROUTE_REASONS[item.route],
     )
 
 
@@ -268,8 +280,7 @@ class _AfterTheGate:
             item, at = self._repair(item, at)
         if item.route is Route.SALE and category.is_electrical and item.safety is None:
             item, at = self._step(item, at, rng.uniform(1, 5), self.repairer,
-                                  EventType.SAFETY_TESTED,
-                                  {"result": "pass" if rng.random() < 0.93 else "fail"})
+                                  SafetyTested("pass" if rng.random() < 0.93 else "fail"))
         if item.status is Status.IN_STOCK and item.route is Route.SALE:
             item, at = self._sell(item, at)
         if item.status is Status.IN_STOCK and item.route is Route.MATERIAL:
@@ -284,29 +295,26 @@ class _AfterTheGate:
     def _repair(self, item: Item, at: datetime) -> tuple[Item, datetime]:
         rng, category = self.rng, self.categories[item.category]
         item, at = self._step(item, at, rng.uniform(1, 10), self.repairer,
-                              EventType.REPAIR_STARTED, {"from_route": item.route.value})
+                              RepairStarted(from_route=item.route))
         if item.status is not Status.IN_REPAIR:
             return item, at
         outcome = rng.choices(list(RepairStatus), (60, 10, 30))[0]
         if outcome is RepairStatus.FIXED and category.is_electrical:
             item, at = self._step(item, at, rng.uniform(0, 2), self.repairer,
-                                  EventType.SAFETY_TESTED,
-                                  {"result": "pass" if rng.random() < 0.95 else "fail"})
+                                  SafetyTested("pass" if rng.random() < 0.95 else "fail"))
         barrier = rng.choices(list(Barrier), (30, 20, 10, 10, 5, 25))[0]
         price = self._price(category) if outcome is RepairStatus.FIXED else None
-        data: dict[str, object] = {
-            "status": outcome.value,
-            "barrier": barrier.value if outcome is RepairStatus.END_OF_LIFE else None,
-            "problem": rng.choice(PROBLEMS),
-            "brand": rng.choice(BRANDS) if category.is_electrical or rng.random() < 0.3 else None,
-            "year": rng.randint(1995, self.end.year) if rng.random() < 0.4 else None,
-            "minutes": rng.choice((15, 20, 30, 45, 60, 90, 120)),
-            "ords_category": category.ords_category,
-        }
-        if price is not None:
-            data["price_cents"] = price
-        return self._step(item, at, rng.uniform(0, 3), self.repairer,
-                          EventType.REPAIR_FINISHED, data)
+        # The draws in the order the demo always made them, so a seed gives the same year.
+        problem = rng.choice(PROBLEMS)
+        brand = rng.choice(BRANDS) if category.is_electrical or rng.random() < 0.3 else None
+        year = rng.randint(1995, self.end.year) if rng.random() < 0.4 else None
+        finished = RepairFinished(
+            outcome, barrier=barrier if outcome is RepairStatus.END_OF_LIFE else None,
+            problem=problem, brand=brand, year=year,
+            minutes=rng.choice((15, 20, 30, 45, 60, 90, 120)),
+            ords_category=category.ords_category, price_cents=price,
+        )
+        return self._step(item, at, rng.uniform(0, 3), self.repairer, finished)
 
     def _sell(self, item: Item, at: datetime) -> tuple[Item, datetime]:
         rng = self.rng
@@ -315,15 +323,13 @@ class _AfterTheGate:
         median = DAYS_TO_SALE.get(item.category, 12)
         price = item.price_cents or self._price(self.categories[item.category])
         item, at = self._step(item, at, median * rng.lognormvariate(0, 0.6), self.clerk,
-                              EventType.SOLD, {"price_cents": price, "sale": new_id()})
+                              Sold(price, new_id()))
         if item.status is Status.SOLD and rng.random() < 0.03:
-            item, at = self._step(item, at, rng.uniform(1, 14), self.clerk, EventType.RETURNED,
-                                  {"refund_cents": price, "sale": None},
+            item, at = self._step(item, at, rng.uniform(1, 14), self.clerk, Returned(price),
                                   reason=rng.choice(RETURN_REASONS))
             if item.status is Status.IN_STOCK:
                 item, at = self._step(item, at, median * rng.lognormvariate(0, 0.6),
-                                      self.clerk, EventType.SOLD,
-                                      {"price_cents": price, "sale": new_id()})
+                                      self.clerk, Sold(price, new_id()))
         return item, at
 
     def _ship(self, item: Item, at: datetime) -> tuple[Item, datetime]:
@@ -339,8 +345,7 @@ class _AfterTheGate:
             code = shipment_code(self.station, len(self.shipments) + 1)
             self._open_shipments[(recipient, moment)] = code
             self.shipments.append((code, recipient, moment, self.station, self.coach.id))
-        return self._event(item, moment, self.coach, EventType.MATERIAL_OUT,
-                           {"shipment": code, "recipient": recipient}), moment
+        return self._event(item, moment, self.coach, MaterialOut(code, recipient)), moment
 
     def _repurpose(self) -> None:
         """Three planks become a table in the workshop."""
@@ -357,16 +362,15 @@ class _AfterTheGate:
             route=Route.SALE, station=self.station, intake_at=at, origin=Origin.REPURPOSED,
             price_cents=self._price(furniture) * 2,
         )
-        self.events.append(Event(
-            id=new_id(), item_id=product.id, type=EventType.INTAKE, at=at, recorded_at=at,
-            station=self.station, user_id=self.repairer.id,
-            data={"category": product.category, "route": "sale", "weight_g": product.weight_g,
-                  "weight_estimated": False, "visit": None, "origin": "repurposed",
-                  "price_cents": product.price_cents, "made_from": [p.code for p, _ in planks]},
+        self.events.append(new_event(
+            Intake(category=product.category, route=Route.SALE, weight_g=product.weight_g,
+                   origin=Origin.REPURPOSED, price_cents=product.price_cents,
+                   made_from=tuple(p.code for p, _ in planks)),
+            id=new_id(), item_id=product.id, at=at, recorded_at=at, station=self.station,
+            user_id=self.repairer.id,
         ))
         for plank, _ in planks:
-            self.final[plank.id] = self._event(plank, at, self.repairer, EventType.REPURPOSED,
-                                               {"into": code})
+            self.final[plank.id] = self._event(plank, at, self.repairer, Repurposed(code))
         sold, _ = self._sell(product, at)
         self.products.append(sold)
 
@@ -375,21 +379,20 @@ class _AfterTheGate:
         return max(50, round(usual * self.rng.uniform(0.6, 1.6) / 50) * 50)
 
     def _step(
-        self, item: Item, at: datetime, days: float, user: User, kind: EventType,
-        data: dict[str, object], reason: str | None = None,
+        self, item: Item, at: datetime, days: float, user: User, payload: Payload,
+        reason: str | None = None,
     ) -> tuple[Item, datetime]:
         """`kind` happens `days` after `at`, in opening hours, unless that is past the end."""
         moment = self._open_time(at + timedelta(days=days))
         if moment >= self.end:
             return item, at
-        return self._event(item, moment, user, kind, data, reason), moment
+        return self._event(item, moment, user, payload, reason), moment
 
     def _event(
-        self, item: Item, at: datetime, user: User, kind: EventType, data: dict[str, object],
-        reason: str | None = None,
+        self, item: Item, at: datetime, user: User, payload: Payload, reason: str | None = None,
     ) -> Item:
-        event = Event(id=new_id(), item_id=item.id, type=kind, at=at, recorded_at=at,
-                      station=self.station, user_id=user.id, reason=reason, data=data)
+        event = new_event(payload, id=new_id(), item_id=item.id, at=at, recorded_at=at,
+                          station=self.station, user_id=user.id, reason=reason)
         self.events.append(event)
         return apply(item, event)
 

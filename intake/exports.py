@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from db import Store
-from intake.model import Barrier, RepairStatus
+from intake.model import Barrier
 from intake.monitoring import Figures, Period, Report, TargetProgress
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS
 from intake.report_formats import figures_json
@@ -226,21 +226,19 @@ def ords_csv(store: Store, period: Period) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(ORDS_COLUMNS)
-    for event_id, at, recorded_at, data, category_code in store.reports.repair_records(start, end):
+    records = store.reports.repair_records(start, end)
+    for event_id, at, recorded_at, repair, category_code in records:
         category = categories.get(category_code)
-        ords_category = str(data.get("ords_category") or (
-            category.ords_category if category else ""))
-        status = REPAIR_STATUS[RepairStatus(str(data["status"]))][1]
-        barrier = data.get("barrier")
-        year = data.get("year")
+        ords_category = repair.ords_category or (category.ords_category if category else "")
+        year = repair.year
         event_day = at.astimezone(zone).date()
         writer.writerow([spreadsheet_safe(value) for value in [
             event_id, site, "NLD",
             category.name_en if category else category_code, ords_category,
-            PRODUCT_CATEGORIES.get(ords_category, ""), data.get("brand") or "",
-            year or "", event_day.year - int(str(year)) if year else "", status,
-            BARRIERS[Barrier(str(barrier))][1] if barrier else "", site,
-            data.get("problem") or "", event_day.isoformat(),
+            PRODUCT_CATEGORIES.get(ords_category, ""), repair.brand or "",
+            year or "", event_day.year - year if year else "", REPAIR_STATUS[repair.status][1],
+            BARRIERS[repair.barrier][1] if repair.barrier else "", site,
+            repair.problem or "", event_day.isoformat(),
             recorded_at.astimezone(zone).date().isoformat(),
         ]])
     return out.getvalue()

@@ -19,10 +19,11 @@ from intake.errors import (
     NotFound,
     ValidationError,
 )
+from intake.events import RouteChanged
 from intake.ids import new_id
 from intake.lifecycle import check_in_stock
 from intake.localtime import day_span
-from intake.model import Category, EventType, GateTotals, Item, Origin, Route, User, Visit
+from intake.model import Category, GateTotals, Item, Origin, Route, User, Visit
 from intake.steps import StepService, clean_reason
 from intake.units import check_weight_limits
 
@@ -172,8 +173,7 @@ class GateService(StepService):
                 QT_TRANSLATE_NOOP("Errors", "The item already has this route.")
             )
         event, state = self._step(
-            user, item, EventType.ROUTE_CHANGED,
-            {"from": item.route.value, "to": new_route.value}, reason=clean_reason(reason),
+            user, item, RouteChanged(item.route, new_route), reason=clean_reason(reason),
         )
         self._write([(event, state)])
         return state

@@ -11,6 +11,23 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed
+from intake.events import (
+    Corrected,
+    Intake,
+    MaterialOut,
+    PayloadError,
+    Priced,
+    RepairFinished,
+    RepairStarted,
+    Repurposed,
+    Returned,
+    RouteChanged,
+    SafetyTested,
+    Sold,
+    Voided,
+    payload_of,
+    payloads_of_kind,
+)
 from intake.model import Event, EventType, Item, RepairStatus, Route, Status
 
 # Steps a correction may cancel (an intake is voided instead; a void is final).
@@ -23,60 +40,59 @@ CORRECTABLE = frozenset({
 
 def apply(item: Item, event: Event) -> Item:
     """The item after `event` (an intake or correction leaves it as it is)."""
-    data = event.data
-    match event.type:
-        case EventType.ROUTE_CHANGED:
-            return replace(item, route=Route(str(data["to"])))
-        case EventType.VOIDED:
+    match payload_of(event):
+        case RouteChanged(to=route):
+            return replace(item, route=route)
+        case Voided():
             return replace(item, voided=True)
-        case EventType.REPAIR_STARTED:
+        case RepairStarted():
             # A repair opens the product up: an earlier safety test no longer holds.
             return replace(item, status=Status.IN_REPAIR, route=Route.REPAIR, safety=None)
-        case EventType.REPAIR_FINISHED:
-            outcome = RepairStatus(str(data["status"]))
-            price = data.get("price_cents")
+        case RepairFinished(status=outcome, price_cents=price):
             if outcome is RepairStatus.FIXED:
                 route = Route.MATERIAL if item.safety == "fail" else Route.SALE
             elif outcome is RepairStatus.REPAIRABLE:
                 route = Route.REPAIR
             else:
                 route = Route.MATERIAL
+            return replace(item, status=Status.IN_STOCK, route=route,
+                           price_cents=item.price_cents if price is None else price)
+        case SafetyTested() as test:
             return replace(
-                item, status=Status.IN_STOCK, route=route,
-                price_cents=int(price) if isinstance(price, int) else item.price_cents,
+                item, safety=test.result, route=item.route if test.passed else Route.MATERIAL,
             )
-        case EventType.SAFETY_TESTED:
-            passed = data["result"] == "pass"
-            return replace(
-                item, safety="pass" if passed else "fail",
-                route=item.route if passed else Route.MATERIAL,
-            )
-        case EventType.PRICED:
-            return replace(item, price_cents=int(str(data["price_cents"])))
-        case EventType.SOLD:
-            return replace(item, status=Status.SOLD, price_cents=int(str(data["price_cents"])))
-        case EventType.RETURNED:
+        case Priced(price_cents=price):
+            return replace(item, price_cents=price)
+        case Sold(price_cents=price):
+            return replace(item, status=Status.SOLD, price_cents=price)
+        case Returned():
             return replace(item, status=Status.IN_STOCK, route=Route.SALE)
-        case EventType.MATERIAL_OUT:
+        case MaterialOut():
             return replace(item, status=Status.MATERIAL_OUT, route=Route.MATERIAL)
-        case EventType.REPURPOSED:
+        case Repurposed():
             return replace(item, status=Status.REPURPOSED)
     return item
 
 
+def cancelled_steps(events: Sequence[Event]) -> set[str]:
+    """The ids of the steps the corrections among `events` cancel."""
+    return {correction.cancels for correction in payloads_of_kind(events, Corrected)}
+
+
 def active_events(events: Sequence[Event]) -> list[Event]:
     """The history without corrections and the steps they cancelled."""
-    cancelled = {e.data.get("cancels") for e in events if e.type is EventType.CORRECTED}
+    cancelled = cancelled_steps(events)
     return [e for e in events if e.type is not EventType.CORRECTED and e.id not in cancelled]
 
 
 def replay(item: Item, events: Sequence[Event]) -> Item:
     """The item's state from its whole history (oldest first), corrections taken into account."""
-    intake = events[0]
-    price = intake.data.get("price_cents")
+    intake = payload_of(events[0])
+    if not isinstance(intake, Intake):
+        raise PayloadError(events[0].id, "type", events[0].type.value)
     state = replace(
-        item, route=Route(str(intake.data["route"])), voided=False, status=Status.IN_STOCK,
-        price_cents=int(price) if isinstance(price, int) else None, safety=None,
+        item, route=intake.route, voided=False, status=Status.IN_STOCK,
+        price_cents=intake.price_cents, safety=None,
     )
     for event in active_events(events)[1:]:
         state = apply(state, event)

@@ -14,8 +14,9 @@ from datetime import datetime
 from intake.auth import Action, require
 from intake.codes import shipment_code
 from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from intake.events import MaterialOut
 from intake.lifecycle import check_in_stock
-from intake.model import EventType, Item, Origin, Route, User
+from intake.model import Item, Origin, Route, User
 from intake.steps import StepService
 from intake.units import check_weight_limits, format_kg
 
@@ -80,8 +81,7 @@ class MaterialService(StepService):
                 bulk, _ = self._new_item(user, category, Route.MATERIAL, grams, False,
                                          origin=Origin.BULK, at=moment)
                 items.append(bulk)
-            data: dict[str, object] = {"shipment": code, "recipient": name}
-            steps = [self._step(user, item, EventType.MATERIAL_OUT, data, moment)
+            steps = [self._step(user, item, MaterialOut(code, name), moment)
                      for item in items]
             self._write(steps)
         return Shipment(code, name, moment, [state for _, state in steps])

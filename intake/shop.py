@@ -11,9 +11,10 @@ from datetime import datetime
 
 from intake.auth import Action, require
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, ValidationError
+from intake.events import Returned, Sold, payloads_of_kind
 from intake.ids import new_id
 from intake.lifecycle import active_events, check_not_voided, check_sellable
-from intake.model import EventType, Item, Origin, Route, Status, User
+from intake.model import Item, Origin, Route, Status, User
 from intake.steps import StepService, clean_reason
 from intake.units import check_price, check_weight_limits
 
@@ -62,8 +63,7 @@ class ShopService(StepService):
                     code=item.code,
                 )
             check_price(price)
-            steps.append(self._step(user, item, EventType.SOLD,
-                                    {"price_cents": price, "sale": sale_id}, at))
+            steps.append(self._step(user, item, Sold(price, sale_id), at))
         self._write(steps)
         sold = [state for _, state in steps]
         return Sale(sale_id, sold, sum(item.price_cents or 0 for item in sold))
@@ -79,12 +79,9 @@ class ShopService(StepService):
             raise NotAllowed(
                 QT_TRANSLATE_NOOP("Errors", "Item {code} has not been sold."), code=item.code
             )
-        sale = [e for e in active_events(self.history(item)) if e.type is EventType.SOLD][-1]
-        step = self._step(
-            user, item, EventType.RETURNED,
-            {"refund_cents": sale.data["price_cents"], "sale": sale.data.get("sale")},
-            at, reason=clean_reason(reason),
-        )
+        sale = payloads_of_kind(active_events(self.history(item)), Sold)[-1]
+        step = self._step(user, item, Returned(sale.price_cents, sale.sale), at,
+                          reason=clean_reason(reason))
         self._write([step])
         return step[1]
 

@@ -14,6 +14,7 @@ from intake.auth import Action, require
 from intake.clock import Clock, ensure_utc
 from intake.codes import item_code, normalize_item_code
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound, ValidationError
+from intake.events import Corrected, Intake, Payload, Repurposed, Voided, new_event, payload_of
 from intake.ids import new_id
 from intake.lifecycle import CORRECTABLE, active_events, apply, check_not_voided, replay
 from intake.localtime import check_step_time, day_span
@@ -115,14 +116,14 @@ class StepService:
     # --- writing ---------------------------------------------------------------------------
 
     def _step(
-        self, user: User, item: Item, kind: EventType, data: dict[str, object],
-        at: datetime | None = None, reason: str | None = None,
+        self, user: User, item: Item, payload: Payload, at: datetime | None = None,
+        reason: str | None = None,
     ) -> tuple[Event, Item]:
         """A new event for `item` and the item as it will be; nothing is written yet."""
         moment = self._moment(at, item)
-        event = Event(
-            id=new_id(), item_id=item.id, type=kind, at=moment, recorded_at=self.clock.now(),
-            station=self.station, user_id=user.id, reason=reason, data=data,
+        event = new_event(
+            payload, id=new_id(), item_id=item.id, at=moment, recorded_at=self.clock.now(),
+            station=self.station, user_id=user.id, reason=reason,
         )
         return event, apply(item, event)
 
@@ -136,7 +137,7 @@ class StepService:
     def _new_item(
         self, user: User, category: Category, route: Route, weight_g: int, estimated: bool,
         *, origin: Origin, at: datetime | None = None, visit: Visit | None = None,
-        extra: dict[str, object] | None = None, price_cents: int | None = None,
+        made_from: tuple[str, ...] = (), price_cents: int | None = None,
     ) -> tuple[Item, Event]:
         """A new item and its intake event, with the station's next code; call in a transaction.
 
@@ -150,18 +151,14 @@ class StepService:
             weight_estimated=estimated, route=route, station=self.station, intake_at=moment,
             visit_id=visit.id if visit else None, origin=origin, price_cents=price_cents,
         )
-        data: dict[str, object] = {
-            "category": item.category, "route": route.value, "weight_g": weight_g,
-            "weight_estimated": estimated, "visit": visit.code if visit else None,
-        }
-        if origin is not Origin.GATE:
-            data["origin"] = origin.value
-        if price_cents is not None:
-            data["price_cents"] = price_cents
-        data.update(extra or {})
-        event = Event(
-            id=new_id(), item_id=item.id, type=EventType.INTAKE, at=moment,
-            recorded_at=self.clock.now(), station=self.station, user_id=user.id, data=data,
+        payload = Intake(
+            category=item.category, route=route, weight_g=weight_g, weight_estimated=estimated,
+            visit=visit.code if visit else None, origin=origin, price_cents=price_cents,
+            made_from=made_from,
+        )
+        event = new_event(
+            payload, id=new_id(), item_id=item.id, at=moment, recorded_at=self.clock.now(),
+            station=self.station, user_id=user.id,
         )
         self.store.add_item(item, event)
         return item, event
@@ -175,13 +172,12 @@ class StepService:
         """
         item = self.item(code)
         self._check_correctable(user, item)
-        event, state = self._step(user, item, EventType.VOIDED, {}, at,
-                                  reason=clean_reason(reason))
+        event, state = self._step(user, item, Voided(), at, reason=clean_reason(reason))
         steps = [(event, state)]
         for source_code in item_sources(self.history(item)):
             source = self.item(source_code)
             used = [e for e in active_events(self.history(source))
-                    if e.type is EventType.REPURPOSED and e.data.get("into") == item.code]
+                    if isinstance(p := payload_of(e), Repurposed) and p.into == item.code]
             if used:
                 steps.append(self._cancel(user, source, used[-1], reason, at))
         self._write(steps)
@@ -219,10 +215,8 @@ class StepService:
     def _cancel(
         self, user: User, item: Item, step: Event, reason: str, at: datetime | None = None
     ) -> tuple[Event, Item]:
-        event, _ = self._step(
-            user, item, EventType.CORRECTED, {"cancels": step.id, "step": step.type.value}, at,
-            reason=clean_reason(reason),
-        )
+        event, _ = self._step(user, item, Corrected(cancels=step.id, step=step.type), at,
+                              reason=clean_reason(reason))
         return event, replay(item, [*self.history(item), event])
 
     def _check_correctable(self, user: User, item: Item) -> None:
@@ -270,5 +264,5 @@ class StepService:
 
 def item_sources(history: list[Event]) -> list[str]:
     """The codes of the items a product was made from (empty for anything else)."""
-    made_from = history[0].data.get("made_from") if history else None
-    return [str(code) for code in made_from] if isinstance(made_from, list) else []
+    intake = payload_of(history[0]) if history else None
+    return list(intake.made_from) if isinstance(intake, Intake) else []

@@ -12,8 +12,9 @@ from datetime import datetime
 
 from intake.auth import Action, require
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, ValidationError
+from intake.events import Priced, RepairFinished, RepairStarted, Repurposed, SafetyTested
 from intake.lifecycle import check_at_centre, check_in_stock, check_not_voided
-from intake.model import Barrier, EventType, Item, Origin, RepairStatus, Route, Status, User
+from intake.model import Barrier, Item, Origin, RepairStatus, Route, Status, User
 from intake.ords import parse_barrier, parse_repair_status
 from intake.steps import StepService, clean_text
 from intake.units import check_price, check_weight_limits
@@ -42,10 +43,8 @@ class RepairOutcome:
     price_cents: int | None = None  # the store price of a fixed item
 
 
-def parse_safety(text: str | None) -> str | None:
-    """'pass' or 'fail' (or None when no test was done)."""
-    if text is None:
-        return None
+def parse_safety(text: str) -> str:
+    """'pass' or 'fail'."""
     cleaned = str(text).strip().lower()
     if cleaned not in ("pass", "fail"):
         raise ValidationError(
@@ -71,8 +70,7 @@ class WorkshopService(StepService):
         require(user, Action.REPAIR)
         item = self.item(code)
         check_in_stock(item)
-        step = self._step(user, item, EventType.REPAIR_STARTED, {"from_route": item.route.value},
-                          at)
+        step = self._step(user, item, RepairStarted(from_route=item.route), at)
         self._write([step])
         return step[1]
 
@@ -96,7 +94,8 @@ class WorkshopService(StepService):
             problem=clean_text(problem, PROBLEM_MAX), brand=clean_text(brand, BRAND_MAX),
             year=_whole_number(year, FIRST_YEAR, self.clock.now().year, _BAD_YEAR),
             minutes=_whole_number(minutes, 1, MAX_MINUTES, _BAD_MINUTES),
-            safety_test=parse_safety(safety_test), price_cents=price_cents,
+            safety_test=None if safety_test is None else parse_safety(safety_test),
+            price_cents=price_cents,
         )
 
     def finish_repair(
@@ -116,18 +115,15 @@ class WorkshopService(StepService):
         if outcome.safety_test is not None:
             if not category.is_electrical:
                 raise ValidationError(_NOT_ELECTRICAL, code=item.code)
-            steps.append(self._step(user, item, EventType.SAFETY_TESTED,
-                                    {"result": outcome.safety_test}, at))
+            steps.append(self._step(user, item, SafetyTested(outcome.safety_test), at))
             item = steps[-1][1]
-        data: dict[str, object] = {
-            "status": outcome.status.value,
-            "barrier": outcome.barrier.value if outcome.barrier else None,
-            "problem": outcome.problem, "brand": outcome.brand, "year": outcome.year,
-            "minutes": outcome.minutes, "ords_category": category.ords_category,
-        }
-        if outcome.price_cents is not None and outcome.status is RepairStatus.FIXED:
-            data["price_cents"] = outcome.price_cents
-        steps.append(self._step(user, item, EventType.REPAIR_FINISHED, data, at))
+        finished = RepairFinished(
+            outcome.status, barrier=outcome.barrier, problem=outcome.problem,
+            brand=outcome.brand, year=outcome.year, minutes=outcome.minutes,
+            ords_category=category.ords_category,
+            price_cents=outcome.price_cents if outcome.status is RepairStatus.FIXED else None,
+        )
+        steps.append(self._step(user, item, finished, at))
         self._write(steps)
         return steps[-1][1]
 
@@ -140,8 +136,7 @@ class WorkshopService(StepService):
         check_at_centre(item)
         if not self.category_of(item).is_electrical:
             raise ValidationError(_NOT_ELECTRICAL, code=item.code)
-        step = self._step(user, item, EventType.SAFETY_TESTED, {"result": parse_safety(result)},
-                          at)
+        step = self._step(user, item, SafetyTested(parse_safety(result)), at)
         self._write([step])
         return step[1]
 
@@ -153,7 +148,7 @@ class WorkshopService(StepService):
         item = self.item(code)
         check_at_centre(item)
         check_price(price_cents)
-        step = self._step(user, item, EventType.PRICED, {"price_cents": price_cents}, at)
+        step = self._step(user, item, Priced(price_cents), at)
         self._write([step])
         return step[1]
 
@@ -189,10 +184,10 @@ class WorkshopService(StepService):
         with self.store.atomic():
             product, intake = self._new_item(
                 user, category, Route.SALE, weight_g, estimated, origin=Origin.REPURPOSED, at=at,
-                extra={"made_from": codes}, price_cents=price_cents,
+                made_from=tuple(codes), price_cents=price_cents,
             )
             # The sources are used up at the moment the product was made.
-            steps = [self._step(user, source, EventType.REPURPOSED, {"into": product.code},
+            steps = [self._step(user, source, Repurposed(product.code),
                                 max(intake.at, self.history(source)[-1].at))
                      for source in sources]
             self._write(steps)

@@ -983,6 +983,10 @@
         <translation>Het bestand {wal} hoort bij een andere database en is daarom niet toegepast op {path}, die onveranderd is. Zet dat bestand uit de map (bewaar het) en start Ambacht opnieuw.</translation>
     </message>
     <message>
+        <source>Step {event} cannot be read: {key} is &apos;{value}&apos;.</source>
+        <translation>Stap {event} is onleesbaar: {key} is &apos;{value}&apos;.</translation>
+    </message>
+    <message>
         <source>The figures in {path} were changed outside Ambacht: the row of item {code} does not match its history ({fields}). Restore a backup made before that.</source>
         <translation>De cijfers in {path} zijn buiten Ambacht om veranderd: de rij van item {code} klopt niet met zijn geschiedenis ({fields}). Zet een back-up terug van vóór die wijziging.</translation>
     </message>

@@ -5,7 +5,24 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from intake.model import Event, EventType, Item, Route, Status
+from intake.events import (
+    Corrected,
+    Intake,
+    MaterialOut,
+    Payload,
+    PayloadError,
+    Priced,
+    RepairFinished,
+    RepairStarted,
+    Repurposed,
+    Returned,
+    RouteChanged,
+    SafetyTested,
+    Sold,
+    Voided,
+    payload_of,
+)
+from intake.model import Event, Item, Origin, RepairStatus, Route, Status
 from ui.context import AppContext
 from ui.style import mm
 from ui.widgets.base import touch_list
@@ -69,63 +86,69 @@ class ItemCard(QWidget):
                 item.safety or "", self.tr("Safety test: not done")))
         self.facts.setText("   ·   ".join(facts))
         history = self.ctx.gate.history(item)
-        cancelled = {e.data.get("cancels") for e in history if e.type is EventType.CORRECTED}
+        payloads = [self.payload(event) for event in history]
+        cancelled = {p.cancels for p in payloads if isinstance(p, Corrected)}
         names = self.ctx.user_names()
         self.history.clear()
-        for event in reversed(history):  # the latest step first: that is what one looks for
+        # The latest step first: that is what one looks for.
+        for event, payload in reversed(list(zip(history, payloads, strict=True))):
             when = lang.local(event.at, self.ctx.zone(), "%d-%m-%Y %H:%M")
-            line = f"{when}   {self.describe(event)}   ({names.get(event.user_id, '?')})"
+            text = payload if isinstance(payload, str) else self.describe(payload)
+            line = f"{when}   {text}   ({names.get(event.user_id, '?')})"
             if event.reason:
                 line += "\n" + self.tr("Reason: {reason}").format(reason=event.reason)
             if event.id in cancelled:
                 line = self.tr("[cancelled] {line}").format(line=line)
             self.history.addItem(line)
 
-    def describe(self, event: Event) -> str:
+    def payload(self, event: Event) -> Payload | str:
+        """The step's payload, or the message saying it cannot be read (a hand-edited row):
+        the rest of the history still shows."""
+        try:
+            return payload_of(event)
+        except PayloadError as error:
+            return self.ctx.language.error(error)
+
+    def describe(self, payload: Payload) -> str:
         """One step of the history in a few words."""
-        data, lang = event.data, self.ctx.language
-        match event.type:
-            case EventType.INTAKE:
-                if data.get("made_from"):
-                    return self.tr("Made from {codes}").format(
-                        codes=", ".join(str(c) for c in data["made_from"]))  # type: ignore[union-attr]
-                if data.get("origin") == "store":
-                    return self.tr("Labelled in the store")
-                if data.get("origin") == "bulk":
-                    return self.tr("Weighed out as a batch of material")
+        lang = self.ctx.language
+        match payload:
+            case Intake(made_from=made_from) if made_from:
+                return self.tr("Made from {codes}").format(codes=", ".join(made_from))
+            case Intake(origin=Origin.STORE):
+                return self.tr("Labelled in the store")
+            case Intake(origin=Origin.BULK):
+                return self.tr("Weighed out as a batch of material")
+            case Intake(route=route):
                 return self.tr("Taken in at the gate, route {route}").format(
-                    route=route_name(Route(str(data["route"]))))
-            case EventType.ROUTE_CHANGED:
-                return self.tr("Route changed to {route}").format(
-                    route=route_name(Route(str(data["to"]))))
-            case EventType.VOIDED:
+                    route=route_name(route))
+            case RouteChanged(to=route):
+                return self.tr("Route changed to {route}").format(route=route_name(route))
+            case Voided():
                 return self.tr("Voided")
-            case EventType.REPAIR_STARTED:
+            case RepairStarted():
                 return self.tr("Repair started")
-            case EventType.REPAIR_FINISHED:
-                outcome = {"fixed": self.tr("fixed"), "repairable": self.tr("repairable"),
-                           "end_of_life": self.tr("end of life")}[str(data["status"])]
+            case RepairFinished(status=status, minutes=minutes):
+                outcome = {RepairStatus.FIXED: self.tr("fixed"),
+                           RepairStatus.REPAIRABLE: self.tr("repairable"),
+                           RepairStatus.END_OF_LIFE: self.tr("end of life")}[status]
                 text = self.tr("Repair finished: {outcome}").format(outcome=outcome)
-                if data.get("minutes"):
-                    text += " · " + self.tr("%n minutes", "", int(str(data["minutes"])))
+                if minutes:
+                    text += " · " + self.tr("%n minutes", "", minutes)
                 return text
-            case EventType.SAFETY_TESTED:
-                return (self.tr("Safety test passed") if data["result"] == "pass"
+            case SafetyTested() as test:
+                return (self.tr("Safety test passed") if test.passed
                         else self.tr("Safety test failed"))
-            case EventType.PRICED:
-                return self.tr("Price set to {price}").format(
-                    price=lang.eur(int(str(data["price_cents"]))))
-            case EventType.SOLD:
-                return self.tr("Sold for {price}").format(
-                    price=lang.eur(int(str(data["price_cents"]))))
-            case EventType.RETURNED:
-                return self.tr("Taken back; {price} refunded").format(
-                    price=lang.eur(int(str(data["refund_cents"]))))
-            case EventType.MATERIAL_OUT:
+            case Priced(price_cents=price):
+                return self.tr("Price set to {price}").format(price=lang.eur(price))
+            case Sold(price_cents=price):
+                return self.tr("Sold for {price}").format(price=lang.eur(price))
+            case Returned(refund_cents=refund):
+                return self.tr("Taken back; {price} refunded").format(price=lang.eur(refund))
+            case MaterialOut(recipient=recipient, shipment=shipment):
                 return self.tr("To {recipient} (delivery note {note})").format(
-                    recipient=data["recipient"], note=data["shipment"])
-            case EventType.REPURPOSED:
-                return self.tr("Used to make {code}").format(code=data["into"])
-            case EventType.CORRECTED:
+                    recipient=recipient, note=shipment)
+            case Repurposed(into=code):
+                return self.tr("Used to make {code}").format(code=code)
+            case Corrected():
                 return self.tr("Correction: the step before was cancelled")
-        return event.type.value
