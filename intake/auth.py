@@ -44,7 +44,7 @@ class Action(StrEnum):
     REPURPOSE = "repurpose"
     PRICE = "price"
     SELL = "sell"  # and take sold items back
-    LABEL_IN_STORE = "label_in_store"  # give a code to an item that came from elsewhere
+    LABEL_IN_SHOP = "label_in_shop"  # give a code to an item that came from elsewhere
     MATERIAL_OUT = "material_out"
     MANAGE_CATEGORIES = "manage_categories"
     MANAGE_USERS = "manage_users"
@@ -56,9 +56,9 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.CORRECT_INTAKE: frozenset({Role.COACH, Role.COORDINATOR}),
     Action.REPAIR: frozenset({Role.WORKSHOP, Role.COORDINATOR}),
     Action.REPURPOSE: frozenset({Role.WORKSHOP, Role.COORDINATOR}),
-    Action.PRICE: frozenset({Role.WORKSHOP, Role.STORE, Role.COORDINATOR}),
-    Action.SELL: frozenset({Role.STORE, Role.COORDINATOR}),
-    Action.LABEL_IN_STORE: frozenset({Role.STORE, Role.COORDINATOR}),
+    Action.PRICE: frozenset({Role.WORKSHOP, Role.SHOP, Role.COORDINATOR}),
+    Action.SELL: frozenset({Role.SHOP, Role.COORDINATOR}),
+    Action.LABEL_IN_SHOP: frozenset({Role.SHOP, Role.COORDINATOR}),
     Action.MATERIAL_OUT: frozenset({Role.COACH, Role.WORKSHOP, Role.COORDINATOR}),
     Action.MANAGE_CATEGORIES: frozenset({Role.COORDINATOR}),
     Action.MANAGE_USERS: frozenset({Role.COORDINATOR}),

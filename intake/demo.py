@@ -59,7 +59,7 @@ from intake.model import (
 )
 
 STAFF = (("Sanne", Role.COACH, "1111"), ("Ahmed", Role.COACH, "1112"),
-         ("Joris", Role.WORKSHOP, "2222"), ("Fatima", Role.STORE, "3333"))
+         ("Joris", Role.WORKSHOP, "2222"), ("Fatima", Role.SHOP, "3333"))
 COORDINATOR_PIN = "1234"
 SITE_NAME = "Ambachtscentrum WaardeRing Zwolle"
 MUNICIPALITIES = (("Zwolle", 62), ("Kampen", 12), ("Dalfsen", 9), ("Zwartewaterland", 9),
@@ -319,7 +319,7 @@ class _AfterTheGate:
     def _sell(self, item: Item, at: datetime) -> tuple[Item, datetime]:
         rng = self.rng
         if rng.random() > 0.85:
-            return item, at  # still in the store
+            return item, at  # still in the shop
         median = DAYS_TO_SALE.get(item.category, 12)
         price = item.price_cents or self._price(self.categories[item.category])
         item, at = self._step(item, at, median * rng.lognormvariate(0, 0.6), self.clerk,

@@ -1,7 +1,7 @@
 """From an item to its printed label: the texts, the PDF, the printer the settings name, and
 the print jobs that keep a label until its printer has confirmed it.
 
-A label is read by store staff and customers, so it is in the site's label language (a setting,
+A label is read by shop staff and customers, so it is in the site's label language (a setting,
 Dutch by default), not in the language of whoever is logged in.
 """
 
@@ -57,7 +57,7 @@ class LabelService:
 
     @staticmethod
     def _price(item: Item, lang: str) -> str:
-        """The price, on the label of an item that waits in the store for a buyer."""
+        """The price, on the label of an item that waits in the shop for a buyer."""
         for_sale = item.status is Status.IN_STOCK and item.route is Route.SALE
         return format_eur(item.price_cents, lang) if for_sale and item.price_cents else ""
 

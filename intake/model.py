@@ -12,7 +12,7 @@ class Role(StrEnum):
 
     COACH = "coach"  # resource coach at the gate
     WORKSHOP = "workshop"
-    STORE = "store"
+    SHOP = "store"  # at the till; stored as 'store' since the first version
     COORDINATOR = "coordinator"
 
 
@@ -44,7 +44,7 @@ class EventType(StrEnum):
 class Status(StrEnum):
     """Where an item is now; with its route, what can happen to it next."""
 
-    IN_STOCK = "in_stock"  # at the centre: in the store, on the repair shelf or the material pile
+    IN_STOCK = "in_stock"  # at the centre: in the shop, on the repair shelf or the material pile
     IN_REPAIR = "in_repair"
     SOLD = "sold"
     MATERIAL_OUT = "material_out"  # left the centre to a material recipient
@@ -55,7 +55,7 @@ class Origin(StrEnum):
     """How an item got its code."""
 
     GATE = "gate"  # donated at the gate
-    STORE = "store"  # arrived in the store from elsewhere and was labelled there
+    SHOP = "store"  # arrived in the shop from elsewhere and was labelled there (stored so)
     REPURPOSED = "repurposed"  # a new product made from material items
     BULK = "bulk"  # a batch of material weighed out by category, without item labels
 

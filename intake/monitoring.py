@@ -4,7 +4,7 @@ Everything is counted from the item events (never typed in twice), for local cal
 both ends included. Voided items count nowhere; a step cancelled by a correction counts
 nowhere; a return takes its sale back (items, kg and revenue are net of returns).
 
-- in: items taken in at the gate or labelled in the store (not products made here, not
+- in: items taken in at the gate or labelled in the shop (not products made here, not
   weighed-out batches), their kg (measured and estimated apart), and visits;
 - routed at the gate: the route each item got at intake;
 - repaired: repair outcomes (fixed, repairable, end of life) with their ORDS barriers;

@@ -1,4 +1,4 @@
-"""The store: selling scanned items, taking returns back, and labelling items from elsewhere.
+"""The shop: selling scanned items, taking returns back, and labelling items from elsewhere.
 
 A sale may hold several items; they are written together or not at all. The price offered is
 the item's own (set in the workshop) or else its category's usual price, and may be changed.
@@ -29,7 +29,7 @@ class Sale:
 
 
 class ShopService(StepService):
-    """What store staff (and the coordinator) do at the till."""
+    """What shop staff (and the coordinator) do at the till."""
 
     def suggested_price(self, item: Item) -> int | None:
         """The item's own price, else its category's usual price, else None."""
@@ -85,12 +85,12 @@ class ShopService(StepService):
         self._write([step])
         return step[1]
 
-    def label_in_store(
+    def label_in_shop(
         self, user: User, category_code: str, weight_g: int | None = None,
         price_cents: int | None = None, at: datetime | None = None,
     ) -> Item:
         """Give a code to an item that reached the store without passing the gate."""
-        require(user, Action.LABEL_IN_STORE)
+        require(user, Action.LABEL_IN_SHOP)
         category = self.category(category_code)
         estimated = weight_g is None
         weight = category.standard_weight_g if weight_g is None else weight_g
@@ -99,7 +99,7 @@ class ShopService(StepService):
             check_price(price_cents)
         with self.store.atomic():
             item, _ = self._new_item(
-                user, category, Route.SALE, weight, estimated, origin=Origin.STORE, at=at,
+                user, category, Route.SALE, weight, estimated, origin=Origin.SHOP, at=at,
                 price_cents=price_cents,
             )
         return item

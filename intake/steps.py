@@ -37,7 +37,7 @@ STEP_ACTIONS: dict[EventType, Action] = {
 
 VOID_ACTIONS: dict[Origin, Action] = {
     Origin.GATE: Action.CORRECT_INTAKE,
-    Origin.STORE: Action.LABEL_IN_STORE,
+    Origin.SHOP: Action.LABEL_IN_SHOP,
     Origin.REPURPOSED: Action.REPURPOSE,
     Origin.BULK: Action.MATERIAL_OUT,
 }

@@ -60,8 +60,8 @@ def coach(auth: AuthService, coordinator: User) -> User:
 
 
 @pytest.fixture
-def store_clerk(auth: AuthService, coordinator: User) -> User:
-    return auth.add_user(coordinator, "Mo", Role.STORE, "3333")
+def shop_clerk(auth: AuthService, coordinator: User) -> User:
+    return auth.add_user(coordinator, "Mo", Role.SHOP, "3333")
 
 
 @pytest.fixture

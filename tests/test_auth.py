@@ -33,7 +33,7 @@ def test_pins_are_stored_only_as_salted_hashes(
     assert user_id == coordinator.id and "1234" not in stored.split("$")
     assert stored.startswith("scrypt$")
     assert verify_pin("1234", stored) and not verify_pin("1235", stored)
-    other = auth.add_user(coordinator, "Kim", Role.STORE, "1235")
+    other = auth.add_user(coordinator, "Kim", Role.SHOP, "1235")
     hashes = dict(store.pin_hashes())
     assert hashes[other.id].split("$")[4] != stored.split("$")[4]  # different salts
 
@@ -64,7 +64,7 @@ def test_only_coordinators_manage_users(auth: AuthService, coach: User, coordina
     with pytest.raises(NotAllowed):
         auth.add_user(coach, "Eve", Role.COORDINATOR, "5555")
     with pytest.raises(NotAllowed):
-        auth.update_user(coordinator, coordinator.id, name="x", role=Role.STORE, active=True)
+        auth.update_user(coordinator, coordinator.id, name="x", role=Role.SHOP, active=True)
     auth.change_pin(coach, coach.id, "4321")  # one's own PIN is always allowed
     assert auth.login("4321").id == coach.id
 
@@ -75,7 +75,7 @@ def test_system_account_is_not_a_staff_member(auth: AuthService, coordinator: Us
 
 @pytest.mark.parametrize(
     ("role", "action", "allowed"),
-    [(Role.COACH, Action.INTAKE, True), (Role.STORE, Action.INTAKE, False),
+    [(Role.COACH, Action.INTAKE, True), (Role.SHOP, Action.INTAKE, False),
      (Role.WORKSHOP, Action.INTAKE, False), (Role.COACH, Action.MANAGE_CATEGORIES, False),
      (Role.COORDINATOR, Action.MANAGE_CATEGORIES, True)],
 )
@@ -86,7 +86,7 @@ def test_role_table(role: Role, action: Action, allowed: bool) -> None:
 def test_account_changes_are_recorded_with_station_and_never_the_pin(
     store: Store, auth: AuthService, coordinator: User, coach: User
 ) -> None:
-    auth.update_user(coordinator, coach.id, name="Sanne B", role=Role.STORE, active=False)
+    auth.update_user(coordinator, coach.id, name="Sanne B", role=Role.SHOP, active=False)
     auth.change_pin(coordinator, coach.id, "7531")
     rows = store.db.execute(
         "SELECT station, user_id, what, old_value, new_value FROM config_changes").fetchall()
@@ -124,7 +124,7 @@ def test_the_command_line_user(auth: AuthService, coordinator: User, coach: User
             auth.command_line_user(name, pin)
     with pytest.raises(NotFound, match="No active staff member"):
         auth.command_line_user("Command line", "1234")
-    other = auth.add_user(coordinator, "SANNE", Role.STORE, "5555")
+    other = auth.add_user(coordinator, "SANNE", Role.SHOP, "5555")
     assert auth.command_line_user("Sanne", "5555").id == other.id  # of two, the PIN's
     assert auth.command_line_user("sanne", "1111").id == coach.id
     with pytest.raises(ValidationError, match="Unknown PIN"):

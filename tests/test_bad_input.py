@@ -207,11 +207,11 @@ SHOP: list[Case] = [
      ValidationError),
     ("return reason control", lambda w: w.shop.take_back(w.boss, "A000003", "Broken\x07"),
      ValidationError),
-    ("label in store: weight NaN", lambda w: w.shop.label_in_store(w.boss, "books", NAN),
+    ("label in store: weight NaN", lambda w: w.shop.label_in_shop(w.boss, "books", NAN),
      ValidationError),
-    ("label in store: price negative", lambda w: w.shop.label_in_store(
+    ("label in store: price negative", lambda w: w.shop.label_in_shop(
         w.boss, "books", 1000, -1), ValidationError),
-    ("label in store: category SQL", lambda w: w.shop.label_in_store(
+    ("label in store: category SQL", lambda w: w.shop.label_in_shop(
         w.boss, "'; DROP TABLE items;--"), ValidationError),
 ]
 

@@ -37,7 +37,7 @@ def centre(tmp_path_factory: pytest.TempPathFactory) -> Path:
     auth = AuthService(store, FixedClock(datetime(2026, 1, 5, 8, 0, tzinfo=UTC)))
     boss = auth.set_first_pin("1234")
     for name, role, pin in (("Sanne", Role.COACH, "1111"), ("Joris", Role.WORKSHOP, "2222"),
-                            ("Mo", Role.STORE, "3333"), ("Ex", Role.COACH, "4444")):
+                            ("Mo", Role.SHOP, "3333"), ("Ex", Role.COACH, "4444")):
         user = auth.add_user(boss, name, role, pin)
     auth.update_user(boss, user.id, name="Ex", role=Role.COACH, active=False)
     store.close()

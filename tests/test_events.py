@@ -176,7 +176,7 @@ def test_every_service_event_reads_and_writes_back_byte_for_byte(
     shop.take_back(coordinator, kettle, "Too small after all")
     workshop.set_price(coordinator, kettle, 800)
     table = workshop.repurpose(coordinator, [plank, board], "furniture", price_cents=5000)
-    shop.label_in_store(coordinator, "books", price_cents=300)
+    shop.label_in_shop(coordinator, "books", price_cents=300)
     material.send(coordinator, "Metaal Oost", batches=[("metal", 20000)])
     gate.correct_last(coordinator, kettle, "Wrong price typed")
     gate.void(coordinator, table.code, "Made by mistake")

@@ -44,12 +44,12 @@ def assert_rows_match_history(store: Store, gate: GateService) -> None:
 
 def test_the_history_tells_the_whole_story_in_order(
     gate: GateService, workshop: WorkshopService, shop: ShopService, clock: FixedClock,
-    coach: User, repairer: User, store_clerk: User,
+    coach: User, repairer: User, shop_clerk: User,
 ) -> None:
     kettle = take_in(gate, coach, "eee_small", "sale", 1800)
     clock.advance(minutes=10)
     with pytest.raises(NotAllowed, match="no passed safety test"):
-        shop.sell(store_clerk, [(kettle.code, 500)])
+        shop.sell(shop_clerk, [(kettle.code, 500)])
     workshop.start_repair(repairer, kettle.code)
     clock.advance(minutes=45)
     outcome = workshop.outcome("fixed", problem="Loose wire in the plug", brand="Philips",
@@ -59,19 +59,19 @@ def test_the_history_tells_the_whole_story_in_order(
         Status.IN_STOCK, Route.SALE, "pass", 750)
     clock.advance(hours=2)
     assert shop.suggested_price(shop.sellable(kettle.code)) == 750
-    sale = shop.sell(store_clerk, [(kettle.code, None)])
+    sale = shop.sell(shop_clerk, [(kettle.code, None)])
     assert sale.total_cents == 750
     clock.advance(days=1)
-    shop.take_back(store_clerk, kettle.code, "Customer found it too small")
+    shop.take_back(shop_clerk, kettle.code, "Customer found it too small")
     clock.advance(hours=1)
-    shop.sell(store_clerk, [(kettle.code, 600)])
+    shop.sell(shop_clerk, [(kettle.code, 600)])
 
     history = gate.history(gate.item(kettle.code))
     assert [e.type for e in history] == [
         EventType.INTAKE, EventType.REPAIR_STARTED, EventType.SAFETY_TESTED,
         EventType.REPAIR_FINISHED, EventType.SOLD, EventType.RETURNED, EventType.SOLD,
     ]
-    assert [e.user_id for e in history] == [coach.id] + [repairer.id] * 3 + [store_clerk.id] * 3
+    assert [e.user_id for e in history] == [coach.id] + [repairer.id] * 3 + [shop_clerk.id] * 3
     assert [e.at for e in history] == sorted(e.at for e in history)
     finished = history[3].data
     assert finished["status"] == "fixed" and finished["brand"] == "Philips"
@@ -196,13 +196,13 @@ def test_refused_steps_change_nothing(
 @pytest.mark.parametrize(
     ("who", "attempt"),
     [
-        ("store_clerk", lambda s, u, c: s["workshop"].start_repair(u, c["repair"])),
-        ("store_clerk", lambda s, u, c: s["workshop"].repurpose(u, [c["material"]], "furniture")),
-        ("store_clerk", lambda s, u, c: s["gate"].void(u, c["sale"], "Not mine")),
-        ("store_clerk", lambda s, u, c: s["material"].send(u, "Metaal Oost", [c["material"]])),
+        ("shop_clerk", lambda s, u, c: s["workshop"].start_repair(u, c["repair"])),
+        ("shop_clerk", lambda s, u, c: s["workshop"].repurpose(u, [c["material"]], "furniture")),
+        ("shop_clerk", lambda s, u, c: s["gate"].void(u, c["sale"], "Not mine")),
+        ("shop_clerk", lambda s, u, c: s["material"].send(u, "Metaal Oost", [c["material"]])),
         ("repairer", lambda s, u, c: s["shop"].sell(u, [(c["sale"], 100)])),
         ("repairer", lambda s, u, c: s["shop"].take_back(u, c["sold"], "Broken")),
-        ("repairer", lambda s, u, c: s["shop"].label_in_store(u, "books")),
+        ("repairer", lambda s, u, c: s["shop"].label_in_shop(u, "books")),
         ("coach", lambda s, u, c: s["shop"].sell(u, [(c["sale"], 100)])),
         ("coach", lambda s, u, c: s["workshop"].finish_repair(
             u, c["in_repair"], s["workshop"].outcome("fixed"))),
@@ -223,20 +223,20 @@ def test_roles_are_enforced_in_the_services(
 
 
 def test_a_corrected_sale_puts_the_item_back_and_keeps_the_original(
-    items: dict[str, str], gate: GateService, shop: ShopService, store_clerk: User,
+    items: dict[str, str], gate: GateService, shop: ShopService, shop_clerk: User,
     coordinator: User, clock: FixedClock,
 ) -> None:
-    sold = shop.sell(store_clerk, [(items["sale"], 2500)]).items[0]
-    state, cancelled = gate.correct_last(store_clerk, sold.code, "Scanned the wrong chair")
+    sold = shop.sell(shop_clerk, [(items["sale"], 2500)]).items[0]
+    state, cancelled = gate.correct_last(shop_clerk, sold.code, "Scanned the wrong chair")
     assert cancelled.type is EventType.SOLD
     assert (state.status, state.price_cents) == (Status.IN_STOCK, None)
     types = [e.type for e in gate.history(state)]
     assert types[-2:] == [EventType.SOLD, EventType.CORRECTED]
-    shop.sell(store_clerk, [(sold.code, 2000)])  # sellable again
+    shop.sell(shop_clerk, [(sold.code, 2000)])  # sellable again
     # Yesterday's sale by someone else is for the coordinator to correct.
     clock.advance(days=1)
     with pytest.raises(NotAllowed, match="Ask the coordinator"):
-        gate.correct_last(store_clerk, sold.code, "Wrong price")
+        gate.correct_last(shop_clerk, sold.code, "Wrong price")
     gate.correct_last(coordinator, sold.code, "Wrong price")
     assert_rows_match_history(gate.store, gate)
 
@@ -256,12 +256,12 @@ def test_a_corrected_repair_outcome_goes_back_into_repair(
 
 def test_a_failed_safety_test_sends_the_item_to_material(
     items: dict[str, str], workshop: WorkshopService, shop: ShopService, repairer: User,
-    store_clerk: User,
+    shop_clerk: User,
 ) -> None:
     code = items["electrical"]
     assert workshop.safety_test(repairer, code, "fail").route is Route.MATERIAL
     with pytest.raises(NotAllowed, match="meant for material"):
-        shop.sell(store_clerk, [(code, 100)])
+        shop.sell(shop_clerk, [(code, 100)])
     workshop.start_repair(repairer, code)
     fixed = workshop.finish_repair(repairer, code, workshop.outcome(
         "fixed", safety_test="fail"))
@@ -270,9 +270,9 @@ def test_a_failed_safety_test_sends_the_item_to_material(
     fixed = workshop.finish_repair(repairer, code, workshop.outcome("fixed"))
     assert (fixed.route, fixed.safety) == (Route.SALE, None)
     with pytest.raises(NotAllowed, match="safety test"):
-        shop.sell(store_clerk, [(code, 100)])
+        shop.sell(shop_clerk, [(code, 100)])
     workshop.safety_test(repairer, code, "pass")
-    assert shop.sell(store_clerk, [(code, None)]).total_cents == 500  # the category's price
+    assert shop.sell(shop_clerk, [(code, None)]).total_cents == 500  # the category's price
 
 
 def test_repurposing_names_its_sources_and_a_void_gives_them_back(
@@ -322,13 +322,13 @@ def test_material_leaves_on_a_delivery_note(
 
 
 def test_items_from_elsewhere_are_labelled_in_the_store(
-    shop: ShopService, gate: GateService, store_clerk: User,
+    shop: ShopService, gate: GateService, shop_clerk: User,
 ) -> None:
-    item = shop.label_in_store(store_clerk, "books", None, 250)
+    item = shop.label_in_shop(shop_clerk, "books", None, 250)
     assert (item.origin, item.route, item.price_cents, item.weight_estimated) == (
-        Origin.STORE, Route.SALE, 250, True)
+        Origin.SHOP, Route.SALE, 250, True)
     assert item.visit_id is None
-    sale = shop.sell(store_clerk, [(item.code, None)])
+    sale = shop.sell(shop_clerk, [(item.code, None)])
     assert sale.total_cents == 250
     assert_rows_match_history(gate.store, gate)
 
@@ -348,18 +348,18 @@ def test_step_times_keep_the_history_in_order(
 
 def test_whoever_gave_an_item_its_code_may_void_it(
     gate: GateService, workshop: WorkshopService, shop: ShopService, coach: User,
-    repairer: User, store_clerk: User, clock: FixedClock, coordinator: User,
+    repairer: User, shop_clerk: User, clock: FixedClock, coordinator: User,
 ) -> None:
     plank = take_in(gate, coach, "wood", "material")
     table = workshop.repurpose(repairer, [plank.code], "furniture")
     with pytest.raises(NotAllowed, match="role"):
-        gate.void(store_clerk, table.code, "Not a table")
+        gate.void(shop_clerk, table.code, "Not a table")
     assert gate.void(repairer, table.code, "Fell apart").voided
     assert gate.item(plank.code).status is Status.IN_STOCK
-    vase = shop.label_in_store(store_clerk, "household")
+    vase = shop.label_in_shop(shop_clerk, "household")
     with pytest.raises(NotAllowed, match="role"):
         gate.void(coach, vase.code, "Not ours")
     clock.advance(days=1)
     with pytest.raises(NotAllowed, match="Ask the coordinator"):
-        gate.void(store_clerk, vase.code, "Labelled twice")
+        gate.void(shop_clerk, vase.code, "Labelled twice")
     assert gate.void(coordinator, vase.code, "Labelled twice").voided

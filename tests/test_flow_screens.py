@@ -24,7 +24,7 @@ from ui.widgets.panels import ChoicePanel, Panel
 
 
 @pytest.fixture
-def ctx(store: Store, clock: FixedClock, coach: User, repairer: User, store_clerk: User,
+def ctx(store: Store, clock: FixedClock, coach: User, repairer: User, shop_clerk: User,
         tmp_path: Path) -> AppContext:
     store.set_setting("label_folder", str(tmp_path / "labels"))
     store.set_setting("document_folder", str(tmp_path / "documents"))
@@ -173,7 +173,7 @@ def test_scans_are_checked_and_repeats_ignored(qtbot, window: MainWindow, ctx: A
     assert shop.banner.is_error() and "No item has code A000404" in shop.banner.text()
     scan(qtbot, "HELLO1", Qt.Key.Key_Tab)  # a scanner set to end with Tab
     assert "not an item code" in shop.banner.text()
-    book = ctx.shop.label_in_store(ctx.auth.login("3333"), "books", None, 150)
+    book = ctx.shop.label_in_shop(ctx.auth.login("3333"), "books", None, 150)
     scan(qtbot, book.code)
     scan(qtbot, book.code)  # the same label read twice in a row
     assert len(shop.basket) == 1 and not shop.banner.is_error()
@@ -260,7 +260,7 @@ def test_a_coach_scans_an_item_at_the_gate_and_corrects_it(
     answer(qtbot, window, "Entered twice")
     assert ctx.gate.item(item.code).voided
     # A coach may not void someone else's item: the refusal is shown, nothing changes.
-    other = ctx.shop.label_in_store(ctx.auth.login("3333"), "books")
+    other = ctx.shop.label_in_shop(ctx.auth.login("3333"), "books")
     scan(qtbot, other.code)
     tap(qtbot, panel(window, ItemPanel).void_button)
     answer(qtbot, window, "Entered twice")
@@ -303,7 +303,7 @@ def test_the_store_prints_a_price_label_and_cancels_a_mistaken_sale(
     qtbot, window: MainWindow, ctx: AppContext, tmp_path: Path
 ) -> None:
     clerk = ctx.auth.login("3333")
-    vase = ctx.shop.label_in_store(clerk, "household")
+    vase = ctx.shop.label_in_shop(clerk, "household")
     log_in(qtbot, window, "3333")
     shop = window.shop
     scan(qtbot, vase.code)

@@ -70,9 +70,9 @@ def test_unknown_category_and_route(gate: GateService) -> None:
         gate.prepare("books", "burn")
 
 
-def test_refused_intake_writes_nothing(gate: GateService, store: Store, store_clerk: User) -> None:
+def test_refused_intake_writes_nothing(gate: GateService, store: Store, shop_clerk: User) -> None:
     with pytest.raises(NotAllowed):
-        gate.take_in(store_clerk, gate.prepare("books", "sale"))
+        gate.take_in(shop_clerk, gate.prepare("books", "sale"))
     assert store.item_count() == 0
 
 

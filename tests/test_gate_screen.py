@@ -132,7 +132,7 @@ def test_failed_print_keeps_the_item_and_can_be_redone(
     assert (tmp_path / "labels" / "A000001.pdf").exists()
 
 
-def test_store_staff_do_not_get_the_gate(qtbot, window: MainWindow, store_clerk: User) -> None:
+def test_store_staff_do_not_get_the_gate(qtbot, window: MainWindow, shop_clerk: User) -> None:
     log_in(qtbot, window, "3333")
     assert window.stack.currentWidget() is window.shop
     assert not window.shop.top.settings_button.isVisible()

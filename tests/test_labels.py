@@ -140,7 +140,7 @@ def test_a_price_label_shows_the_price_and_still_scans(tmp_path: Path, size: str
 
 
 def test_the_item_label_carries_its_price_while_it_waits_for_a_buyer(
-    gate, shop, workshop, coach, store_clerk, repairer, tmp_path: Path,
+    gate, shop, workshop, coach, shop_clerk, repairer, tmp_path: Path,
 ) -> None:
     from intake.labelling import LabelService
 
@@ -150,5 +150,5 @@ def test_the_item_label_carries_its_price_while_it_waits_for_a_buyer(
     priced = workshop.set_price(repairer, lamp.code, 750)
     assert labels.content(priced).price == "€ 7,50"
     workshop.safety_test(repairer, lamp.code, "pass")
-    sold = shop.sell(store_clerk, [(lamp.code, None)]).items[0]
+    sold = shop.sell(shop_clerk, [(lamp.code, None)]).items[0]
     assert labels.content(sold).price == ""  # sold: the label names the route again

@@ -85,7 +85,7 @@ def test_a_colleague_disabled_elsewhere_is_logged_out_at_the_next_touch_or_scan(
 
     ctx.auth.update_user(coordinator, coach.id, name=coach.name, role=coach.role, active=True)
     log_in(qtbot, window, "1111")
-    ctx.auth.update_user(coordinator, coach.id, name=coach.name, role=Role.STORE, active=True)
+    ctx.auth.update_user(coordinator, coach.id, name=coach.name, role=Role.SHOP, active=True)
     window.on_scan("A000001")  # a scan finds it out too
     assert window.user is None
 

@@ -223,7 +223,7 @@ def centre(tmp_path: Path) -> Path:
     assert main(["init", "--db", str(path)]) == 0
     store = Store.open(path)
     auth = AuthService(store, FixedClock(datetime.now(UTC)))
-    auth.add_user(auth.set_first_pin("1234"), "Mo", Role.STORE, "3333")
+    auth.add_user(auth.set_first_pin("1234"), "Mo", Role.SHOP, "3333")
     store.close()
     assert main(["intake", "--db", str(path), "--category", "furniture", "--route", "sale"]) == 0
     return path

@@ -25,7 +25,7 @@ from intake.setup import initialize
 # Names and PINs no figure, code or template contains by chance.
 STAFF = {"Zebulon Quaxwright": (Role.COACH, "73918264"),
          "Ottilie Brannigan": (Role.WORKSHOP, "6150392"),
-         "Wendeline Vortigern": (Role.STORE, "48207135")}
+         "Wendeline Vortigern": (Role.SHOP, "48207135")}
 BOSS_NAME, BOSS_PIN = "Hyacinth Pemberton", "5937016"
 
 

@@ -70,7 +70,7 @@ def recount(store: Store, first: date, last: date) -> dict[str, Counter[str]]:
         cancelled = {e.data["cancels"] for e in events if e.type is EventType.CORRECTED}
         grams, category = item.weight_g, item.category
         if intake.at and inside(intake.at):
-            if item.origin in (Origin.GATE, Origin.STORE):
+            if item.origin in (Origin.GATE, Origin.SHOP):
                 add(category, items_in=1, grams_in=grams)
             elif item.origin is Origin.REPURPOSED:
                 add(category, products_made=1)
@@ -171,8 +171,8 @@ class Centre(RuleBasedStateMachine):
             self.codes.append(code)
 
     @rule(category=st.sampled_from(CATEGORIES), price=prices)
-    def label_in_store(self, category: str, price: int | None) -> None:
-        item = self.attempt(lambda: self.shop.label_in_store(self.me, category, None, price))
+    def label_in_shop(self, category: str, price: int | None) -> None:
+        item = self.attempt(lambda: self.shop.label_in_shop(self.me, category, None, price))
         if item is not None:
             self.codes.append(item.code)  # type: ignore[attr-defined]
 

@@ -18,7 +18,7 @@ from ui.main_window import MainWindow
 
 
 @pytest.fixture
-def ctx(store: Store, clock: FixedClock, coach: User, store_clerk: User,
+def ctx(store: Store, clock: FixedClock, coach: User, shop_clerk: User,
         tmp_path: Path) -> AppContext:
     store.set_setting("label_folder", str(tmp_path / "labels"))
     return build_context(store, clock, "en")

@@ -37,7 +37,7 @@ REPEAT_IGNORE_S = 2.0  # a scanner that reads one label twice must not add it tw
 _PLACES: dict[Role, list[str]] = {
     Role.COACH: ["gate", "material"],
     Role.WORKSHOP: ["workshop", "material"],
-    Role.STORE: ["shop"],
+    Role.SHOP: ["shop"],
     Role.COORDINATOR: ["gate", "workshop", "shop", "material", "dashboard"],
 }
 

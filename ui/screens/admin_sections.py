@@ -126,7 +126,7 @@ class CategoriesSection(Section):
             self.attempt(lambda: self.ctx.admin.set_category_price(self.actor, c.code, cents),
                          self.tr("Price saved."))
 
-        self.ask_number(self.tr("Usual store price of {name}").format(name=c.name_nl), take,
+        self.ask_number(self.tr("Usual shop price of {name}").format(name=c.name_nl), take,
                         decimals=2, unit="€")
 
     def toggle_electrical(self) -> None:
@@ -181,7 +181,7 @@ class StaffSection(Section):
     def role_names(self) -> dict[Role, str]:
         return {
             Role.COACH: self.tr("Resource coach"), Role.WORKSHOP: self.tr("Workshop"),
-            Role.STORE: self.tr("Shop"), Role.COORDINATOR: self.tr("Coordinator"),
+            Role.SHOP: self.tr("Shop"), Role.COORDINATOR: self.tr("Coordinator"),
         }
 
     def refresh(self) -> None:

@@ -155,7 +155,7 @@ class ScanScreen(Retranslating, QWidget):
         return result
 
     def print_label(self, item: Item) -> None:
-        """Queue the item's label (with its price, when it waits in the store)."""
+        """Queue the item's label (with its price, when it waits in the shop)."""
         try:
             self.ctx.printer_queue.print_item(item)
         except Exception as exc:  # noqa: BLE001 - the item is saved; say why its label is not

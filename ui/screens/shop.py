@@ -188,7 +188,7 @@ class ShopScreen(ScanScreen):
         panel = KeypadPanel(self, self.tr("Price"), decimals=2, max_digits=6, unit="€")
 
         def label(text: str) -> None:
-            item = self.attempt(lambda: self.ctx.shop.label_in_store(
+            item = self.attempt(lambda: self.ctx.shop.label_in_shop(
                 user, category, None, parse_eur(text))) if user is not None else None
             if isinstance(item, Item):
                 self.print_label(item)

@@ -179,7 +179,7 @@ class WorkshopScreen(ScanScreen):
         if answers["status"] != RepairStatus.FIXED.value or answers.get("safety") == "fail":
             self._ask_minutes(answers)
             return
-        panel = KeypadPanel(self, self.tr("Store price"), decimals=2, max_digits=6, unit="€")
+        panel = KeypadPanel(self, self.tr("Shop price"), decimals=2, max_digits=6, unit="€")
         panel.entered.connect(lambda price: self._ask_minutes({**answers, "price": price}))
         panel.open()
 
@@ -245,7 +245,7 @@ class WorkshopScreen(ScanScreen):
         item, user = self.card.item, self.user
         if item is None or user is None:
             return
-        panel = KeypadPanel(self, self.tr("Store price"), decimals=2, max_digits=6, unit="€")
+        panel = KeypadPanel(self, self.tr("Shop price"), decimals=2, max_digits=6, unit="€")
 
         def priced(text: str) -> None:
             result = self.attempt(

@@ -166,7 +166,7 @@
         <translation>Prijs opgeslagen.</translation>
     </message>
     <message>
-        <source>Usual store price of {name}</source>
+        <source>Usual shop price of {name}</source>
         <translation>Gewone winkelprijs van {name}</translation>
     </message>
     <message>
@@ -1242,7 +1242,7 @@
         <translation>Gemaakt van {codes}</translation>
     </message>
     <message>
-        <source>Labelled in the store</source>
+        <source>Labelled in the shop</source>
         <translation>Gelabeld in de winkel</translation>
     </message>
     <message>
@@ -2348,7 +2348,7 @@
         <translation>Afgekeurd</translation>
     </message>
     <message>
-        <source>Store price</source>
+        <source>Shop price</source>
         <translation>Winkelprijs</translation>
     </message>
     <message>

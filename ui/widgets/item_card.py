@@ -115,8 +115,8 @@ class ItemCard(QWidget):
         match payload:
             case Intake(made_from=made_from) if made_from:
                 return self.tr("Made from {codes}").format(codes=", ".join(made_from))
-            case Intake(origin=Origin.STORE):
-                return self.tr("Labelled in the store")
+            case Intake(origin=Origin.SHOP):
+                return self.tr("Labelled in the shop")
             case Intake(origin=Origin.BULK):
                 return self.tr("Weighed out as a batch of material")
             case Intake(route=route):
