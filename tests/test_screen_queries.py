@@ -41,3 +41,13 @@ def test_each_scan_into_a_sale_costs_the_same_however_long_the_sale(
     assert len(window.shop.basket) == 30
     assert len(set(per_scan[1:])) == 1, per_scan  # the first fills the caches
     assert per_scan[-1] <= 6, statements
+
+
+def test_screens_and_widgets_read_through_the_context_not_the_store() -> None:
+    """ui/context.py's promise: the screens never reach for the database themselves."""
+    ui = Path(__file__).resolve().parents[1] / "ui"
+    reaching = [f"{path.relative_to(ui)}:{number}"
+                for folder in ("screens", "widgets") for path in (ui / folder).glob("*.py")
+                for number, line in enumerate(path.read_text().splitlines(), 1)
+                if "ctx.store" in line]
+    assert reaching == []

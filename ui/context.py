@@ -7,6 +7,7 @@ constructor and never reach for the database themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from zoneinfo import ZoneInfo
 
 from db import Store
@@ -17,6 +18,14 @@ from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.material import MaterialService
 from intake.model import User
+from intake.monitoring import (
+    Period,
+    Report,
+    TargetProgress,
+    build_report,
+    stored_baseline,
+    year_progress,
+)
 from intake.settings import Settings
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
@@ -68,3 +77,16 @@ class AppContext:
     def account(self, user_id: str) -> User | None:
         """A colleague's account as it is now (the coordinator may have changed it)."""
         return self.store.user(user_id)
+
+    # The figures, as of the app's clock.
+
+    def report(self, period: Period) -> Report:
+        return build_report(self.store, period, self.clock.now())
+
+    def baseline(self) -> Period | None:
+        """The period the coordinator marked as the baseline (nulmeting), if any."""
+        return stored_baseline(self.store.settings())
+
+    def year_progress(self, by: date) -> TargetProgress | None:
+        """Progress to `by`'s year's targets up to `by`; None without targets."""
+        return year_progress(self.store, by, self.clock.now())

@@ -20,14 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.model import User
-from intake.monitoring import (
-    Figures,
-    Period,
-    Report,
-    build_report,
-    stored_baseline,
-    year_progress,
-)
+from intake.monitoring import Figures, Period, Report
 from labels.printing import save_new_file
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
@@ -182,7 +175,7 @@ class DashboardScreen(ScanScreen):
 
     def report(self, period: Period) -> Report:
         if period not in self._cache:
-            self._cache[period] = build_report(self.ctx.store, period, self.ctx.clock.now())
+            self._cache[period] = self.ctx.report(period)
         return self._cache[period]
 
     # --- showing ---------------------------------------------------------------------------
@@ -261,7 +254,7 @@ class DashboardScreen(ScanScreen):
 
     def _baseline(self, report: Report) -> None:
         """Rates and kg per week beside the baseline's: comparable whatever the lengths."""
-        baseline_period = stored_baseline(self.ctx.store.settings())
+        baseline_period = self.ctx.baseline()
         title = self.tr("Beside the baseline")
         if baseline_period is None:
             self.baseline_chart.set_data(title, [], self.tr(
@@ -290,8 +283,7 @@ class DashboardScreen(ScanScreen):
 
     def _targets(self, period: Period) -> None:
         year = period.last.year
-        progress = year_progress(self.ctx.store, min(date(year, 12, 31), self.today()),
-                                 self.ctx.clock.now())
+        progress = self.ctx.year_progress(min(date(year, 12, 31), self.today()))
         title = self.tr("Targets {year}").format(year=year)
         if progress is None:
             self.targets.set_data(title, [], self.tr(
@@ -349,11 +341,10 @@ class DashboardScreen(ScanScreen):
         from intake.report_pdf import render_report_pdf
 
         report = self.report(self.period())
-        baseline_period = stored_baseline(self.ctx.store.settings())
+        baseline_period = self.ctx.baseline()
         baseline = self.report(baseline_period) if baseline_period else None
         year_before = self.report(report.period.year_earlier())
-        targets = year_progress(self.ctx.store, min(report.period.last, self.today()),
-                                self.ctx.clock.now())
+        targets = self.ctx.year_progress(min(report.period.last, self.today()))
         render = report_xlsx if kind == "xlsx" else render_report_pdf
         data = render(report, baseline, self.ctx.language.code, year_before=year_before,
                       targets=targets)
