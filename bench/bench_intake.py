@@ -219,7 +219,7 @@ def bench_size(folder: Path, items: int, intakes: int, lookups: int) -> dict[str
     store, build_s = build(path, items)
     clock = SystemClock()
     gate = GateService(store, clock, "A")
-    labels = LabelService(store)
+    labels = LabelService(store, clock)
     coach = AuthService(store, clock).login("1111")
     visit = gate.start_visit(coach)
     rng = random.Random(1)

@@ -11,7 +11,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from db import Store
-from intake.clock import Clock, SystemClock
+from intake.clock import Clock
 from intake.errors import QT_TRANSLATE_NOOP, NotFound
 from intake.ids import new_id
 from intake.model import Item, Route, Status
@@ -33,9 +33,9 @@ ROUTE_NAMES: dict[str, dict[Route, str]] = {
 class LabelService:
     """Renders and prints item labels as the coordinator's settings say."""
 
-    def __init__(self, store: Store, clock: Clock | None = None) -> None:
+    def __init__(self, store: Store, clock: Clock) -> None:
         self.store = store
-        self.clock = clock or SystemClock()
+        self.clock = clock
 
     def content(self, item: Item) -> LabelContent:
         settings = self.store.settings()

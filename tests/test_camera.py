@@ -18,7 +18,7 @@ from PySide6.QtMultimedia import QVideoFrame
 
 from db import Store
 from devices.settings import SCAN_CAMERA
-from intake.clock import FixedClock
+from intake.clock import FixedClock, SystemClock
 from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.model import User
@@ -34,7 +34,7 @@ def camera_view(store: Store, code: str, tmp_path: Path) -> QImage:
     item = store.item_by_code(code)
     assert item is not None
     pdf = tmp_path / f"{code}.pdf"
-    pdf.write_bytes(LabelService(store).render([item]))
+    pdf.write_bytes(LabelService(store, SystemClock()).render([item]))
     subprocess.run(["pdftoppm", "-r", "150", "-png", "-singlefile", str(pdf),
                     str(tmp_path / code)], check=True)
     label = QImage(str(tmp_path / f"{code}.png"))

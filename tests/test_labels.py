@@ -145,7 +145,7 @@ def test_the_item_label_carries_its_price_while_it_waits_for_a_buyer(
     from intake.labelling import LabelService
 
     lamp = gate.take_in(coach, gate.prepare("lamps", "sale"))
-    labels = LabelService(gate.store)
+    labels = LabelService(gate.store, gate.clock)
     assert labels.content(lamp).price == ""  # no price of its own yet
     priced = workshop.set_price(repairer, lamp.code, 750)
     assert labels.content(priced).price == "€ 7,50"

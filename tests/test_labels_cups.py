@@ -14,6 +14,7 @@ import pytest
 from labelcheck import decode_pdf
 
 from db import Store
+from intake.clock import SystemClock
 from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.model import User
@@ -120,7 +121,7 @@ def test_several_labels_through_the_print_queue_scan_back(
     before = set(out.glob("*.pdf")) if out.exists() else set()
     items = [gate.take_in(coach, gate.prepare(category, "sale"))
              for category in ("books", "toys", "bicycles")]
-    queue = PrintQueue(LabelService(store))
+    queue = PrintQueue(LabelService(store, SystemClock()))
     with qtbot.waitSignals([queue.printed] * 3, timeout=30_000):
         for item in items:
             queue.print_item(item)
@@ -140,7 +141,7 @@ def test_a_stopped_cups_queue_loses_no_label(
         out = _cups_pdf_out()
         before = set(out.glob("*.pdf")) if out.exists() else set()
         items = [gate.take_in(coach, gate.prepare("books", "sale")) for _ in range(3)]
-        queue = PrintQueue(LabelService(store), retry_delays_s=(0.2, 0.5))
+        queue = PrintQueue(LabelService(store, SystemClock()), retry_delays_s=(0.2, 0.5))
         failures: list[str] = []
         queue.failed.connect(lambda _code, error: failures.append(error))
         for item in items:
