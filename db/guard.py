@@ -56,9 +56,15 @@ class GuardedConnection(sqlite3.Connection):
 
     file_id: int | None = None  # set once the file's id is known (`adopt_identity`)
     damage: sqlite3.DatabaseError | None = None
+    # `total_changes` when the transaction began: one that changed no row writes no page, and
+    # is not made to write page 1 either (a report's cache look-up would otherwise cost a
+    # write and an fsync every time).
+    _changes_at_begin: int | None = None
 
     def execute(self, sql: str, parameters: Any = (), /) -> sqlite3.Cursor:
-        if sql == "COMMIT":  # how ImmediateDatabase and sqlite-utils end their transactions
+        if sql.startswith("BEGIN"):
+            self._changes_at_begin = self.total_changes
+        elif sql == "COMMIT":  # how ImmediateDatabase and sqlite-utils end their transactions
             self._stamp()
         try:
             return super().execute(sql, parameters)
@@ -72,7 +78,9 @@ class GuardedConnection(sqlite3.Connection):
         super().commit()
 
     def _stamp(self) -> None:
-        if self.file_id is not None and self.in_transaction:
+        changed = self._changes_at_begin is None or self.total_changes != self._changes_at_begin
+        self._changes_at_begin = None
+        if self.file_id is not None and self.in_transaction and changed:
             # Rewriting the same value still puts page 1 into this transaction's WAL frames.
             super().execute(f"PRAGMA user_version = {int(self.file_id)}")
             # Inside the write transaction, so two programs never give out the same count.
