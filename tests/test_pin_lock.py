@@ -98,16 +98,7 @@ def test_a_right_pin_is_refused_when_parallel_wrong_ones_locked_the_station_mean
 ) -> None:
     """Guesses run side by side all pass the first look at the lock; whichever is right must
     not get in once the others have locked the station while it was being checked."""
-    real_verify = auth_module.verify_pin
-
-    def verify_while_others_guess(pin: str, stored: str) -> bool:
-        monkeypatch.setattr(auth_module, "verify_pin", real_verify)
-        wrong_pins(AuthService(store, clock), LOCK_AFTER - 1)  # another process's guesses
-        with pytest.raises(LockedOut):
-            AuthService(store, clock).login("9999")
-        return real_verify(pin, stored)
-
-    monkeypatch.setattr(auth_module, "verify_pin", verify_while_others_guess)
+    others_lock_the_station_while_a_pin_is_hashed(monkeypatch, store, clock)
     with pytest.raises(LockedOut, match="0:30"):
         auth.login("1111")
 
@@ -118,16 +109,7 @@ def test_a_wrong_pin_hashed_while_others_locked_the_station_is_not_counted(
 ) -> None:
     """A guess that passed the first look at the lock is refused, and not counted, when
     guesses beside it locked the station while it was hashed: as if typed after them."""
-    real_verify = auth_module.verify_pin
-
-    def verify_while_others_guess(pin: str, stored: str) -> bool:
-        monkeypatch.setattr(auth_module, "verify_pin", real_verify)
-        wrong_pins(AuthService(store, clock), LOCK_AFTER - 1)  # another process's guesses
-        with pytest.raises(LockedOut):
-            AuthService(store, clock).login("9999")
-        return real_verify(pin, stored)
-
-    monkeypatch.setattr(auth_module, "verify_pin", verify_while_others_guess)
+    others_lock_the_station_while_a_pin_is_hashed(monkeypatch, store, clock)
     with pytest.raises(LockedOut, match="0:30"):
         auth.login("8888")
     assert store.login_guard.failures_since(auth.station, clock.now()) == LOCK_AFTER
@@ -300,3 +282,20 @@ def test_a_lock_made_before_the_migration_lasts_at_most_the_longest(tmp_path: Pa
     assert store.login_guard.lock("A") == (until, LOCK_MAX_S)
     assert store.login_guard.lock("B") == (None, 0)
     store.close()
+
+
+def others_lock_the_station_while_a_pin_is_hashed(
+    monkeypatch: pytest.MonkeyPatch, store: Store, clock: FixedClock
+) -> None:
+    """The next PIN check, while it hashes, lets other guesses (another process's) lock the
+    station: it passed the first look at the lock before they did."""
+    real_verify = auth_module.verify_pin
+
+    def verify_while_others_guess(pin: str, stored: str) -> bool:
+        monkeypatch.setattr(auth_module, "verify_pin", real_verify)
+        wrong_pins(AuthService(store, clock), LOCK_AFTER - 1)
+        with pytest.raises(LockedOut):
+            AuthService(store, clock).login("9999")
+        return real_verify(pin, stored)
+
+    monkeypatch.setattr(auth_module, "verify_pin", verify_while_others_guess)
