@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from cli_run import check, run
+from test_chain import tamper
 
 from db import Store
 from db.audit import read_only_store
@@ -24,14 +25,6 @@ def db(tmp_path: Path) -> Path:
     return tmp_path / "h.sqlite"
 
 
-
-def tamper(path: Path, *statements: str) -> None:
-    """Change the file as someone with sqlite3 would (these tables need no trigger dropped)."""
-    conn = sqlite3.connect(path)
-    for statement in statements:
-        conn.execute(statement)
-    conn.commit()
-    conn.close()
 
 
 def three_items_one_sold(capsys: pytest.CaptureFixture[str], db: Path) -> None:
