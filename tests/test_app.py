@@ -71,3 +71,22 @@ def test_first_run_asks_the_coordinator_pin_twice(qtbot, clock: FixedClock) -> N
     assert window.stack.currentWidget() is window.gate
     assert window.gate.top.settings_button.isVisible()  # the coordinator may configure
     assert ctx.auth.login("2468").name == "Coördinator"
+
+
+def test_after_start_the_file_is_checked_and_the_recent_days_summed(
+    qtbot, tmp_path: Path, clock: FixedClock, caplog
+) -> None:
+    """The start's background work, in order: the check, then the dashboard's day sums."""
+    from ui.app import Startup
+
+    db = tmp_path / "gate.sqlite"
+    initialize(Store.open(db, create=True), clock, site_name="Test", station="A")
+    startup = Startup(db, clock, "en")
+    startup.begin()
+    assert startup._background.wait(60)
+    assert startup.opened and not startup.contexts[0].store.damage
+    summed = sqlite3.connect(db).execute("SELECT count(*) FROM day_figures_done").fetchone()
+    assert summed == (731,)  # two years up to today, ready for the first dashboard
+    assert "failed" not in caplog.text
+    for window in startup.windows:
+        window.close()

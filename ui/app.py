@@ -139,7 +139,7 @@ class Startup(QObject):
         store, today = ctx.store, self.clock.now().astimezone(ctx.zone()).date()
         self._background.submit(lambda: self._check(store), self._checked)
         self._background.submit(
-            lambda: None if store.damage() else refresh_recent_days(store.path, today),
+            lambda: None if store.damage else refresh_recent_days(store.path, today),
             lambda _none: None,
             # A report sums the days it needs itself; the app goes on.
             lambda exc: log.error("summing days in the background failed", exc_info=exc))
