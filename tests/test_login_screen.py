@@ -103,3 +103,11 @@ def test_a_colleagues_right_pin_at_the_keypad_does_not_wipe_out_wrong_ones(
     log_in(qtbot, window, "9999")
     assert not login.pinpad.isEnabled()
     assert login.message.text() == "Too many wrong PINs. Try again in 0:30."
+
+
+def test_a_pin_may_start_with_zero(qtbot, window: MainWindow, ctx: AppContext,
+                                   coordinator: User) -> None:
+    """A PIN keeps every digit typed, where a number would drop its leading zero."""
+    ctx.auth.add_user(coordinator, "Bo", Role.COACH, "0012")
+    log_in(qtbot, window, "0012")
+    assert window.user is not None and window.user.name == "Bo"

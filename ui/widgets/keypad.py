@@ -26,14 +26,19 @@ def shown(text: str) -> str:
 
 
 class Keypad(Retranslating, QWidget):
-    """Digits 0-9, an optional decimal comma, backspace and clear; emits `changed(text)`."""
+    """Digits 0-9, an optional decimal comma, backspace and clear; emits `changed(text)`.
+
+    A number drops a leading zero ("0" then "5" is 5); a PIN keeps every digit (`number=False`),
+    so that 0123 can be typed."""
 
     changed = Signal(str)
 
     def __init__(
-        self, *, decimals: int = 0, max_digits: int = 8, parent: QWidget | None = None
+        self, *, decimals: int = 0, max_digits: int = 8, number: bool = True,
+        parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
+        self.number = number
         self.decimals = decimals
         self.max_digits = max_digits
         self._text = ""
@@ -93,7 +98,7 @@ class Keypad(Retranslating, QWidget):
                 if len(frac) < self.decimals:
                     self._set(self._text + key)
             elif len(whole) < self.max_digits:
-                self._set(key if whole == "0" else self._text + key)
+                self._set(key if self.number and whole == "0" else self._text + key)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # A desk PC may have a real keyboard; accept its digits as well.

@@ -25,7 +25,8 @@ class KeypadPanel(Panel):
         self.display = QLabel(self)
         self.display.setProperty("role", "display")
         self.display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.keypad = Keypad(decimals=decimals, max_digits=max_digits, parent=self)
+        self.keypad = Keypad(decimals=decimals, max_digits=max_digits, number=not secret,
+                             parent=self)
         self.keypad.setMinimumSize(mm(80), mm(70))
         self.keypad.changed.connect(self._show)
         self.body.addWidget(self.display)

@@ -23,7 +23,7 @@ class PinPad(Retranslating, QWidget):
         self.dots.setProperty("role", "display")
         self.dots.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.dots.setMinimumHeight(mm(20))
-        self.keypad = Keypad(max_digits=PIN_MAX, parent=self)
+        self.keypad = Keypad(max_digits=PIN_MAX, number=False, parent=self)
         self.ok_button = QPushButton(self)
         self.ok_button.setProperty("role", "primary")
         self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
