@@ -32,13 +32,15 @@ class ReportQueries:
         self.db = db
 
     def gate_totals(self, start: datetime, end: datetime, station: str | None = None) -> GateTotals:
-        """Items (not voided), grams and visits taken in from `start` up to (not incl.) `end`."""
+        """Items (not voided), grams and visits taken in at the gate from `start` up to (not
+        incl.) `end`: not the items labelled in the shop, the products made in the workshop or
+        the batches weighed out as material."""
         span = [to_storage(start), to_storage(end)]
         at_station = " AND station = ?" if station else ""
         extra = [station] if station else []
         items, grams = self.db.execute(
-            "SELECT count(*), coalesce(sum(weight_g), 0) FROM items "
-            f"WHERE voided = 0 AND intake_at >= ? AND intake_at < ?{at_station} "
+            "SELECT count(*), coalesce(sum(weight_g), 0) FROM items WHERE origin = 'gate' "
+            f"AND voided = 0 AND intake_at >= ? AND intake_at < ?{at_station} "
             f"AND {_READABLE_ITEM}",
             span + extra,
         ).fetchone()

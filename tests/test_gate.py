@@ -12,7 +12,9 @@ from db import Store
 from intake.clock import FixedClock
 from intake.errors import NeedsConfirmation, NotAllowed, NotFound, ValidationError
 from intake.gate import GateService
+from intake.material import MaterialService
 from intake.model import EventType, Route, User
+from intake.shop import ShopService
 
 
 def test_domain_and_storage_do_not_import_qt() -> None:
@@ -107,6 +109,17 @@ def test_voided_items_count_nowhere_today(gate: GateService, coach: User) -> Non
     gate.undo_last(coach, visit, "double entry")
     totals = gate.today()
     assert (totals.items, totals.grams, totals.visits) == (1, 20_000, 1)
+
+
+def test_today_counts_only_what_came_in_at_the_gate(
+    gate: GateService, coach: User, coordinator: User, material: MaterialService,
+    shop: ShopService,
+) -> None:
+    gate.take_in(coach, gate.prepare("furniture", "sale", 20_000))
+    material.send(coordinator, "Metaal Oost", batches=[("textiles", 42_000)])
+    shop.label_in_shop(coordinator, "books")
+    totals = gate.today()
+    assert (totals.items, totals.grams) == (1, 20_000)
 
 
 def test_today_follows_local_midnight(gate: GateService, coach: User, clock: FixedClock) -> None:
