@@ -218,3 +218,21 @@ def test_label_again_lets_the_coach_pick_an_item_of_the_visit(
         tap(qtbot, choice.option_buttons["A000001"])
     assert printed.args[0] == "A000001"
     assert (tmp_path / "labels" / "A000001-2.pdf").exists()
+
+
+def test_label_again_prints_the_item_as_it_is_now_and_never_a_voided_one(
+    qtbot, window: MainWindow, ctx: AppContext, coach: User
+) -> None:
+    log_in(qtbot, window, "1111")
+    gate = window.gate
+    tap(qtbot, gate.visit_start.buttons["Zwolle"])
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
+        tap(qtbot, gate.categories.tiles["books"])
+        tap(qtbot, gate.weight.standard_button)
+        tap(qtbot, gate.weight.route_buttons[Route.SALE])
+    ctx.gate.change_route(coach, "A000001", Route.REPAIR, "Cover torn")  # on its card
+    gate._refresh()
+    assert gate.last_item is not None and gate.last_item.route is Route.REPAIR
+    ctx.gate.void(coach, "A000001", "Entered twice")
+    gate._refresh()
+    assert gate.last_item is None and not gate.reprint_button.isEnabled()

@@ -342,6 +342,11 @@ class GateScreen(ScanScreen):
             self.visit_label.setText(self.tr("Visit {code} · {where} · {count}").format(
                 code=self.visit.code, where=where,
                 count=self.tr("%n items", "", self.visit_items)))
+        if self.last_item is not None:
+            # The item's card may have changed its route or voided it since: "Label again"
+            # prints what the item is now, and never the label of a voided one.
+            now = self.ctx.gate.item(self.last_item.code)
+            self.last_item = None if now.voided else now
         self.undo_button.setEnabled(self.visit_items > 0)
         self.reprint_button.setEnabled(self.last_item is not None)
 
