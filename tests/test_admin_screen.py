@@ -132,6 +132,7 @@ def test_changing_the_app_language_applies_at_once(qtbot, screen: AdminScreen) -
     tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["nl"])
     assert screen.ctx.settings().language == "nl"
     qtbot.waitUntil(lambda: screen.back.text() == "Terug")
+    assert screen.banner.text() == "Opgeslagen."  # said in the language just chosen
 
 
 def test_a_category_gets_a_price_an_ords_category_and_becomes_electrical(

@@ -91,14 +91,15 @@ class Section(Retranslating, QWidget):
     def update_buttons(self) -> None:
         """Enable what applies to the selected row; subclasses override."""
 
-    def attempt(self, action: Callable[[], object], done: str) -> None:
-        """Run a service call; show `done` or the refusal, and refresh either way."""
+    def attempt(self, action: Callable[[], object], done: str | Callable[[], str]) -> None:
+        """Run a service call; show `done` (said after the call when it is a function: a
+        language switch confirms in the new language) or the refusal; refresh either way."""
         try:
             action()
         except AmbachtError as exc:
             self.message.emit(self.ctx.language.error(exc), True)
         else:
-            self.message.emit(done, False)
+            self.message.emit(done() if callable(done) else done, False)
         self.refresh()
 
     # --- asking ----------------------------------------------------------------------------

@@ -338,7 +338,8 @@ class StationSection(Section):
                             self.attempt(lambda: admin.set_idle_logout(me, int(v)), saved))
         elif key == "language":
             self.ask_choice(self.tr("Language of the app"), languages,
-                            lambda v: self.attempt(lambda: self._switch_language(v), saved))
+                            lambda v: self.attempt(lambda: self._switch_language(v),
+                                                   lambda: self.tr("Saved.")))
         elif key == "label_language":
             self.ask_choice(self.tr("Language of the labels"), languages, lambda v:
                             self.attempt(lambda: admin.set_label_language(me, v), saved))
