@@ -106,6 +106,7 @@ def test_undo_last_with_a_reason(qtbot, window: MainWindow, ctx: AppContext) -> 
     tap(qtbot, gate.weight.route_buttons[Route.REPAIR])
     tap(qtbot, gate.undo_button)
     choice = panel(window, ChoicePanel)
+    assert choice.title.text().startswith("A000001 (Lampen · ~1,5 kg → Reparatie) ongedaan")
     tap(qtbot, choice.option_buttons["Verkeerde categorie"])
     item = ctx.gate.item("A000001")
     assert item.voided

@@ -287,7 +287,7 @@ class DashboardScreen(ScanScreen):
         title = self.tr("Targets {year}").format(year=year)
         if progress is None:
             self.targets.set_data(title, [], self.tr(
-                "No targets for {year}. Set them with: ambacht target --year {year} ...").format(
+                "No targets for {year}. Tap 'Targets' to set them.").format(
                 year=year))
             return
         names = {"kg_collected": self.tr("kg collected"), "kg_reused": self.tr("kg reused"),

@@ -213,8 +213,10 @@ class GateScreen(ScanScreen):
             self.tr("Wrong category"), self.tr("Wrong weight"), self.tr("Wrong route"),
             self.tr("Entered twice"), self.tr("Resident took it back"),
         ]
+        last = self.ctx.gate.visit_items(self.visit)[0]  # the most recent first
         panel = ChoicePanel(
-            self, self.tr("Undo the last item? Choose why."),
+            self, self.tr("Undo {code} ({summary})? Choose why.").format(
+                code=last.code, summary=self._summary(last)),
             [(reason, reason) for reason in reasons], self.tr("Cancel"),
         )
         panel.chosen.connect(self.undo_last)

@@ -305,8 +305,8 @@
         <translation>kg in per week</translation>
     </message>
     <message>
-        <source>No targets for {year}. Set them with: ambacht target --year {year} ...</source>
-        <translation>Geen doelen voor {year}. Stel ze in met: ambacht target --year {year} ...</translation>
+        <source>No targets for {year}. Tap &apos;Targets&apos; to set them.</source>
+        <translation>Geen doelen voor {year}. Tik op &apos;Doelen&apos; om ze in te stellen.</translation>
     </message>
     <message>
         <source>kg collected</source>
@@ -1073,8 +1073,8 @@
         <translation>Bewoner nam het weer mee</translation>
     </message>
     <message>
-        <source>Undo the last item? Choose why.</source>
-        <translation>Laatste artikel ongedaan maken? Kies waarom.</translation>
+        <source>Undo {code} ({summary})? Choose why.</source>
+        <translation>{code} ({summary}) ongedaan maken? Kies waarom.</translation>
     </message>
     <message>
         <source>Cancel</source>
