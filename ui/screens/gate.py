@@ -140,6 +140,9 @@ class GateScreen(ScanScreen):
                 self.ctx.gate.end_visit(self.visit)
             except AmbachtError as exc:  # its items are saved; only the end time is missing
                 self.banner.error(self.ctx.language.error(exc))
+            else:
+                self.banner.ok(self.tr("Visit {code} ended · {count}").format(
+                    code=self.visit.code, count=self.tr("%n items", "", self.visit_items)))
         self.visit = None
         self._reset_item()
         self.pages.setCurrentWidget(self.visit_start)

@@ -1077,6 +1077,10 @@
         <translation>{code} ({summary}) ongedaan maken? Kies waarom.</translation>
     </message>
     <message>
+        <source>Visit {code} ended · {count}</source>
+        <translation>Bezoek {code} afgerond · {count}</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
