@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
 from taps import tap
 
 from db import Store
@@ -13,6 +14,7 @@ from intake.model import Role, User
 from ui.app import build_context
 from ui.context import AppContext
 from ui.screens.admin import AdminScreen
+from ui.style import mm
 from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel
@@ -157,3 +159,31 @@ def test_a_category_gets_a_price_an_ords_category_and_becomes_electrical(
     assert "€4.50" in section.rows.currentItem().text()
     assert [c.what for c in screen.ctx.admin.changes(3)] == [
         "category toys ords", "category toys electrical", "category toys price"]
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
+def test_the_keyboard_shows_every_key_whole(
+    qtbot, store: Store, clock: FixedClock, coordinator: User, size: tuple[int, int]
+) -> None:
+    screen = AdminScreen(build_context(store, clock, "nl"))
+    qtbot.addWidget(screen)
+    screen.resize(*size)
+    screen.show()
+    screen.enter(coordinator)
+    panel = TextEntryPanel(screen, "Naam")
+    panel.open()
+    qtbot.waitUntil(panel.isVisible)
+    texts = {button.text(): button for button in panel.findChildren(QPushButton)}
+    assert {"Hoofdletter", "Annuleren", "&&", "?", ":"} <= set(texts)
+    for text, button in texts.items():
+        inside = button.contentsRect().width() - 2 * mm(3)  # the style sheet's padding
+        assert button.fontMetrics().horizontalAdvance(text.replace("&&", "&")) <= inside, text
+        assert screen.rect().contains(button.mapTo(screen, button.rect().bottomRight())), text
+    tap(qtbot, texts["&&"])
+    tap(qtbot, texts["?"])
+    assert panel.text() == "&?"  # the first key typed a capital, then Shift let go
+
+
+def test_machine_names_start_in_lower_case(qtbot, screen: AdminScreen) -> None:
+    assert TextEntryPanel(screen, "Port", machine_name=True).keys["q"].text() == "q"
+    assert TextEntryPanel(screen, "Name").keys["q"].text() == "Q"

@@ -105,8 +105,9 @@ class Section(Retranslating, QWidget):
     # --- asking ----------------------------------------------------------------------------
 
     def ask_text(self, title: str, initial: str, then: Callable[[str], None], *,
-                 max_length: int = 40) -> None:
-        panel = TextEntryPanel(self, title, initial, max_length=max_length)
+                 max_length: int = 40, machine_name: bool = False) -> None:
+        panel = TextEntryPanel(self, title, initial, max_length=max_length,
+                               machine_name=machine_name)
         panel.entered.connect(then)
         panel.open()
 

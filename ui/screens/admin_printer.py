@@ -100,7 +100,7 @@ class LabelPrinterSection(Section):
             self.ask_text(self.tr("Host name or IP address of the Zebra printer"),
                           setting.host, lambda host: self.ask_port(
                               lambda port: self.ask_dpi(lambda dpi: self.save_printer(
-                                  kind, host=host, port=port, dpi=dpi))))
+                                  kind, host=host, port=port, dpi=dpi))), machine_name=True)
         else:
             self.save_printer(kind)
 

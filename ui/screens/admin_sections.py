@@ -76,7 +76,8 @@ class CategoriesSection(Section):
                             self.actor, code, nl, en, grams,
                             min_weight_g=max(1, grams // 10), max_weight_g=grams * 10),
                         self.tr("Category added.")))))
-        self.ask_text(self.tr("Code of the new category (a-z, 0-9, _)"), "", with_code)
+        self.ask_text(self.tr("Code of the new category (a-z, 0-9, _)"), "", with_code,
+                      machine_name=True)
 
     def start_rename(self) -> None:
         c = self.current()
@@ -362,7 +363,7 @@ class StationSection(Section):
         self.ask_choice(self.tr("Backup folder"), options, lambda v: self.ask_text(
             self.tr("Backup folder (full path)"),
             self.ctx.settings().backup_folder, take,
-            max_length=200) if v == other else take(v))
+            max_length=200, machine_name=True) if v == other else take(v))
 
     def back_up_now(self) -> None:
         self.ctx.backups.back_up_now()

@@ -116,7 +116,7 @@ class DevicesSection(Section):
                 return
             current = device_setting(self.ctx.admin.settings(), key)
             panel = TextEntryPanel(self, self.tr("Port, e.g. /dev/ttyUSB0 or COM3"), current,
-                                   max_length=120, rows=_PORT_KEYS)
+                                   max_length=120, rows=_PORT_KEYS, machine_name=True)
             panel.entered.connect(lambda typed: self.save(key, typed))
             panel.open()
 

@@ -10,7 +10,18 @@ from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWi
 from ui.style import mm
 from ui.widgets.panels import ChoicePanel, Panel
 
-_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl-", "zxcvbnm,.'", "éëèïöüç&()")
+_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl:-", "zxcvbnm,.?'", "éëèïöüç&()")
+
+
+def key_label(text: str) -> str:
+    """`text` as a button shows it: Qt takes a lone "&" as a mnemonic and draws nothing."""
+    return text.replace("&", "&&")
+
+
+def fit_text(button: QPushButton) -> None:
+    """Make `button` wide enough for its text in the style sheet's font, whatever the panel."""
+    button.ensurePolished()  # the style sheet's font size, not the default one
+    button.setMinimumWidth(button.fontMetrics().horizontalAdvance(button.text()) + mm(9))
 
 
 class TextEntryPanel(Panel):
@@ -20,11 +31,13 @@ class TextEntryPanel(Panel):
 
     def __init__(
         self, host: QWidget, title: str, initial: str = "", *, max_length: int = 40,
-        rows: Sequence[str] = _ROWS,
+        rows: Sequence[str] = _ROWS, machine_name: bool = False,
     ) -> None:
+        """`machine_name`: a port, a host or a folder, which starts in lower case; anything
+        else starts with a capital when empty."""
         super().__init__(host, title)
         self.max_length = max_length
-        self._shift = bool(not initial)
+        self._shift = not initial and not machine_name
         self.display = QLabel(initial, self)
         self.display.setProperty("role", "display")
         self.display.setMinimumWidth(mm(200))
@@ -54,8 +67,9 @@ class TextEntryPanel(Panel):
         cancel.clicked.connect(self.close_panel)
         self.ok_button = self.button(self.tr("OK"), "primary")
         self.ok_button.clicked.connect(self._accept)
-        for widget, stretch in ((self.shift_button, 1), (space, 3), (back, 1), (cancel, 1),
+        for widget, stretch in ((self.shift_button, 2), (space, 3), (back, 1), (cancel, 2),
                                 (self.ok_button, 1)):
+            fit_text(widget)
             row.addWidget(widget, stretch)
         self.body.addLayout(row)
         self.shift_button.setChecked(self._shift)
@@ -76,7 +90,7 @@ class TextEntryPanel(Panel):
     def _set_shift(self, on: bool) -> None:
         self._shift = on
         for char, key in self.keys.items():
-            key.setText(char.upper() if on else char)
+            key.setText(key_label(char.upper() if on else char))
 
     def _accept(self) -> None:
         text = self.display.text()
