@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QGridLayout
 from taps import log_in, tap
 
 from db import Store
@@ -14,6 +15,7 @@ from intake.model import Role, User
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.widgets.keypad import Keypad
 
 
 @pytest.fixture
@@ -111,3 +113,16 @@ def test_a_pin_may_start_with_zero(qtbot, window: MainWindow, ctx: AppContext,
     ctx.auth.add_user(coordinator, "Bo", Role.COACH, "0012")
     log_in(qtbot, window, "0012")
     assert window.user is not None and window.user.name == "Bo"
+
+
+def test_the_pin_pad_and_the_number_pads_have_1_2_3_on_top(window: MainWindow) -> None:
+    def rows(keypad: Keypad) -> list[list[str]]:
+        grid = keypad.layout()
+        assert isinstance(grid, QGridLayout)
+        at = {grid.getItemPosition(grid.indexOf(button))[:2]: key
+              for key, button in keypad.buttons.items()}
+        return [[at[row, column] for column in range(3)] for row in range(4)]
+
+    assert rows(window.login.pinpad.keypad) == [
+        ["1", "2", "3"], ["4", "5", "6"], ["7", "8", "9"], ["clear", "0", "back"]]
+    assert rows(Keypad(decimals=3))[::3] == [["1", "2", "3"], [",", "0", "back"]]

@@ -28,6 +28,9 @@ def shown(text: str) -> str:
 class Keypad(Retranslating, QWidget):
     """Digits 0-9, an optional decimal comma, backspace and clear; emits `changed(text)`.
 
+    Every keypad has the bank terminal's and phone's layout, 1-2-3 on top, so that the PIN pad
+    and the number pads never differ under the same fingers.
+
     A number drops a leading zero ("0" then "5" is 5); a PIN keeps every digit (`number=False`),
     so that 0123 can be typed."""
 
@@ -46,7 +49,7 @@ class Keypad(Retranslating, QWidget):
         grid = QGridLayout(self)
         grid.setSpacing(mm(1.5))
         grid.setContentsMargins(0, 0, 0, 0)
-        rows = ["789", "456", "123", [",", "0", "back"] if decimals else ["clear", "0", "back"]]
+        rows = ["123", "456", "789", [",", "0", "back"] if decimals else ["clear", "0", "back"]]
         for r, row in enumerate(rows):
             for c, key in enumerate(row):
                 button = QPushButton(self)
