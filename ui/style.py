@@ -19,6 +19,14 @@ SELECTED = "#ffd400"  # a yellow that reads in sunlight, with black text
 ROUTE_COLOURS = {"sale": "#0b7a2a", "repair": "#c25400", "material": "#1f4fb8"}
 DANGER = "#b00020"
 OK = "#0b7a2a"
+# Disabled controls, whatever their role: grey, but still readable (WCAG 3:1 at least, for
+# the text against the button and for the border against the page).
+DISABLED_INK = "#5f5f5f"
+DISABLED_PAPER = "#ececec"
+DISABLED_LINE = "#7a7a7a"
+DISABLED = (f"color: {DISABLED_INK}; background: {DISABLED_PAPER}; "
+            f"border-color: {DISABLED_LINE}; border-style: dashed;")
+_COLOURED_ROLES = ("primary", "danger", "tile")  # their own colours would hide the disabled look
 
 
 def mm(value: float) -> int:
@@ -47,17 +55,17 @@ def stylesheet() -> str:
         padding: {mm(1)}px {mm(3)}px; }}
     QPushButton:pressed {{ background: {SELECTED}; }}
     QPushButton:checked {{ background: {SELECTED}; border-width: 5px; }}
-    QPushButton:disabled {{ color: #9a9a9a; border-color: #b0b0b0; background: #f7f7f7; }}
+    QPushButton:disabled {{ {DISABLED} }}
     QPushButton[role="primary"] {{ background: {INK}; color: white; }}
-    QPushButton[role="primary"]:disabled {{ background: #b0b0b0; color: #eeeeee; }}
     QPushButton[role="danger"] {{ background: {DANGER}; color: white; border-color: {DANGER}; }}
     {"".join(
         f'QPushButton[route="{route}"] {{ background: {colour}; color: white; '
         f'border-color: {colour}; }} '
-        f'QPushButton[route="{route}"]:disabled {{ background: #c8c8c8; color: #f0f0f0; '
-        f'border-color: #c8c8c8; }} '
         for route, colour in ROUTE_COLOURS.items()
     )}
+    {", ".join([*(f'QPushButton[role="{role}"]:disabled' for role in _COLOURED_ROLES),
+                 *(f'QPushButton[route="{route}"]:disabled' for route in ROUTE_COLOURS)])}
+        {{ {DISABLED} }}
     QPushButton[role="key"] {{ font-size: {mm(8)}px; }}
     QPushButton[role="key-text"] {{ padding: 0px; }}
     QPushButton[role="tile"] {{ background: white; font-size: {mm(4.5)}px;
