@@ -3,6 +3,7 @@ the workshop, sold in the store, by taps and by simulated barcode-scanner bursts
 
 from __future__ import annotations
 
+import itertools
 import time
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from test_gate_screen import log_in, panel, tap
 
 from db import Store
+from devices.settings import SCAN_GAP
 from intake.clock import FixedClock
 from intake.model import EventType, Route, Status, User
 from ui.app import build_context
@@ -31,16 +33,18 @@ def ctx(store: Store, clock: FixedClock, coach: User, repairer: User, shop_clerk
     return build_context(store, clock, "en")
 
 
-def scan(qtbot, text: str, end: Qt.Key = Qt.Key.Key_Return) -> None:
+def scan(qtbot, text: str, end: Qt.Key = Qt.Key.Key_Return, gaps_ms: list[float] | None = None,
+         ) -> None:
     """Type `text` the way a USB scanner does: a burst of key presses 5 ms apart, then Enter.
 
-    The scanner filter gets a clock that moves 5 ms per key, so that a busy test machine
-    pausing between two keys cannot turn the burst into typing.
+    The scanner filter gets a clock that moves 5 ms per key (or by `gaps_ms`, one gap before
+    each key and the Enter), so that a busy test machine pausing between two keys cannot turn
+    the burst into typing.
     """
     [window] = [w for w in QApplication.topLevelWidgets()
                 if isinstance(w, MainWindow) and w.isVisible()]
-    ticks = iter(range(10**6))
-    window.scanner.clock = lambda: next(ticks) * 0.005
+    times = itertools.accumulate(gaps_ms or itertools.repeat(5.0))
+    window.scanner.clock = lambda: next(times) / 1000
     target = QApplication.focusWidget() or window
     for char in text:
         key = Qt.Key(ord(char.upper()))
@@ -176,6 +180,31 @@ def test_scans_are_checked_and_repeats_ignored(qtbot, window: MainWindow, ctx: A
     book = ctx.shop.label_in_shop(ctx.auth.login("3333"), "books", None, 150)
     scan(qtbot, book.code)
     scan(qtbot, book.code)  # the same label read twice in a row
+    assert len(shop.basket) == 1 and not shop.banner.is_error()
+
+
+def test_a_scanner_that_stumbles_is_asked_to_scan_again(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    log_in(qtbot, window, "3333")
+    shop = window.shop
+    field = QLineEdit(shop)
+    field.show()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    book = ctx.shop.label_in_shop(ctx.auth.login("3333"), "books", None, 150)
+    quick = [5.0] * len(book.code)
+    for gaps in ([*quick, 180],  # a pause before the Enter
+                 [*quick[:3], 130, *quick[4:], 5]):  # a pause just over 100 ms mid-code
+        scan(qtbot, book.code, gaps_ms=gaps)
+        assert shop.banner.is_error(), gaps
+        assert shop.banner.text() == "Code not recognised, scan again"
+        shop.banner.hide()
+    assert shop.basket == [] and field.text() == ""
+    # A Bluetooth scanner typing every 130 ms scans once the station allows 150 ms.
+    ctx.admin.set_device_setting(ctx.auth.login("1234"), SCAN_GAP, "150")
+    ctx.devices.apply(ctx.store.settings())
+    scan(qtbot, book.code, gaps_ms=[130.0] * (len(book.code) + 1))
     assert len(shop.basket) == 1 and not shop.banner.is_error()
 
 

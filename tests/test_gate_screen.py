@@ -238,3 +238,9 @@ def test_label_again_prints_the_item_as_it_is_now_and_never_a_voided_one(
     ctx.gate.void(coach, "A000001", "Entered twice")
     gate._refresh()
     assert gate.last_item is None and not gate.reprint_button.isEnabled()
+
+
+def test_a_stumbled_scan_before_login_asks_again_in_dutch(window: MainWindow) -> None:
+    window.scanner.unrecognised.emit()
+    assert window.login.message.is_error()
+    assert window.login.message.text() == "Code niet herkend, scan opnieuw"

@@ -13,8 +13,9 @@ from serial_sim import SimulatedDevice
 from taps import tap
 
 from db import Store
-from devices.settings import SCALE_PORT, SCALE_PROTOCOL, SCANNER_PORT
+from devices.settings import SCALE_PORT, SCALE_PROTOCOL, SCAN_GAP, SCANNER_PORT
 from intake.clock import FixedClock
+from intake.errors import ValidationError
 from intake.model import Route, User
 from ui.app import build_context
 from ui.context import AppContext
@@ -251,3 +252,15 @@ def test_a_bad_port_name_is_refused(qtbot, admin: AdminScreen, ctx: AppContext) 
     assert admin.banner.is_error() and "not a serial port name" in admin.banner.text()
     assert SCALE_PORT not in ctx.store.settings()
     assert not any(isinstance(p, Panel) and p.isVisible() for p in admin.findChildren(Panel))
+
+
+def test_a_slow_scanner_is_allowed_by_taps(qtbot, admin: AdminScreen, ctx: AppContext) -> None:
+    assert ctx.devices.scan_gap_s == 0.1  # the default: a USB scanner and most Bluetooth ones
+    change(qtbot, admin, SCAN_GAP)
+    pick(qtbot, admin, "200")
+    assert ctx.store.settings()[SCAN_GAP] == "200" and ctx.devices.scan_gap_s == 0.2
+    assert any("200 ms" in admin.sections["devices"].rows.item(i).text()
+               for i in range(admin.sections["devices"].rows.count()))
+    with pytest.raises(ValidationError, match="one of 50, 100, 150, 200, 300 ms"):
+        ctx.admin.set_device_setting(admin.user, SCAN_GAP, "75")
+    assert ctx.store.settings()[SCAN_GAP] == "200"

@@ -15,7 +15,7 @@ from devices.protocols import Protocol, Reading, Status
 from devices.scale import ScaleReader
 from devices.scanner import ScannerReader
 from devices.serial_link import Fault, FaultKind
-from devices.settings import scale_settings, scanner_settings
+from devices.settings import scale_settings, scan_gap_s, scanner_settings
 from intake.units import format_kg
 from ui.background import Inbox
 
@@ -111,10 +111,12 @@ class Devices:
     def __init__(self) -> None:
         self.scale = ScaleLink()
         self.scanner = ScannerLink()
+        self.scan_gap_s = scan_gap_s({})  # for the keyboard scanner's filter (ui/scanner.py)
 
     def apply(self, settings: Mapping[str, str]) -> None:
         self.scale.apply(settings)
         self.scanner.apply(settings)
+        self.scan_gap_s = scan_gap_s(settings)
 
     def stop(self) -> None:
         self.scale.stop()

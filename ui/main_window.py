@@ -76,8 +76,9 @@ class MainWindow(QMainWindow):
         self.admin.done.connect(self.show_role_home)
         ctx.backups.failed.connect(lambda _error: self.show_backup_problem())
 
-        self.scanner = ScannerFilter(self)
+        self.scanner = ScannerFilter(self, max_gap=lambda: ctx.devices.scan_gap_s)
         self.scanner.scanned.connect(self.on_scan)
+        self.scanner.unrecognised.connect(self.on_scan_unrecognised)
         ctx.devices.scanner.scanned.connect(self.on_scan)  # a serial scanner, routed the same
         self._last_scan: tuple[str, float] = ("", 0.0)
 
@@ -153,6 +154,15 @@ class MainWindow(QMainWindow):
             self.show_role_home()
             current = self.stack.currentWidget()
         current.handle_scan(code)  # type: ignore[attr-defined]
+
+    def on_scan_unrecognised(self) -> None:
+        """A scanner's burst that stumbled: ask for the label again, where the user looks."""
+        text = self.tr("Code not recognised, scan again")
+        banner = getattr(self.stack.currentWidget(), "banner", None)
+        if self.user is None:
+            self.login.message.error(text)
+        elif banner is not None:  # the figures have none, and no use for a label
+            banner.error(text)
 
     def show_admin(self) -> None:
         if self.user is not None and self.user.role is Role.COORDINATOR:

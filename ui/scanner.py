@@ -4,6 +4,12 @@ One filter on the whole application holds back printable keys for a moment. A bu
 fast enough, long enough and ends in Enter (or Tab, as some scanners are set) is a scan: it is
 emitted as `scanned(code)` and never reaches the field that had focus. Anything slower is a
 person typing, and the held keys are delivered to where they were going, in order.
+
+How slow a scanner may type is a station setting (a Bluetooth scanner on a busy PC is slower
+than a USB one). A burst that almost made it - long enough and ending in Enter, but with one
+pause of up to three times that gap - is a scanner that stumbled: it is emitted as
+`unrecognised()`, so that the screen asks for the label again, rather than dropped without a
+word or typed into a field.
 """
 
 from __future__ import annotations
@@ -17,8 +23,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
-MAX_GAP_S = 0.05  # scanners type a character every 2 to 20 ms; people need 80 ms or more
+from devices.settings import scan_gap_s
+
 MIN_LENGTH = 4  # shorter bursts are keys pressed together, not a code
+NEAR_MISS = 3  # one pause up to this many times the gap, in a burst, is a scanner stumbling
 _ENDS = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab}
 _MODIFIERS = {Qt.Key.Key_Shift, Qt.Key.Key_Control, Qt.Key.Key_Alt, Qt.Key.Key_AltGr,
               Qt.Key.Key_Meta}
@@ -36,18 +44,22 @@ class ScannerFilter(QObject):
     """Install on the QApplication; connect to `scanned`."""
 
     scanned = Signal(str)
+    unrecognised = Signal()
 
     def __init__(
-        self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic
+        self, parent: QObject | None = None, clock: Callable[[], float] = time.monotonic,
+        max_gap: Callable[[], float] = lambda: scan_gap_s({}),
     ) -> None:
+        """`max_gap`: the station's longest pause between two keys of a burst, in seconds."""
         super().__init__(parent)
         self.clock = clock  # seconds; tests give a clock of their own
+        self.max_gap = max_gap
         self._held: list[_HeldKey] = []
+        self._stumbled = False  # the held burst had one pause longer than the gap
         self._last = 0.0
         self._replaying = False
         self._release = QTimer(self)
         self._release.setSingleShot(True)
-        self._release.setInterval(round(MAX_GAP_S * 1000) + 10)
         self._release.timeout.connect(self.release)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -58,13 +70,18 @@ class ScannerFilter(QObject):
         if key in _MODIFIERS:
             return False  # a scanner presses Shift for capitals; it is part of the burst
         now = self.clock()
-        quick = bool(self._held) and now - self._last <= MAX_GAP_S
+        gap, max_gap = now - self._last, self.max_gap()
+        slow = bool(self._held) and gap > max_gap
         if key in _ENDS:
-            if quick and len(self._held) >= MIN_LENGTH:
+            if len(self._held) >= MIN_LENGTH and not slow and not self._stumbled:
                 code = "".join(held.text for held in self._held)
-                self._held.clear()
-                self._release.stop()
+                self._drop()
                 self.scanned.emit(code)
+                return True
+            if (len(self._held) >= MIN_LENGTH and gap <= NEAR_MISS * max_gap
+                    and not (slow and self._stumbled)):
+                self._drop()  # a stumbled scan: its keys were never meant for the field
+                self.unrecognised.emit()
                 return True
             self.release()
             return False
@@ -72,16 +89,26 @@ class ScannerFilter(QObject):
         if len(text) != 1 or not text.isprintable():
             self.release()
             return False
-        if self._held and not quick:
-            self.release()  # a pause: what came before was typed by a person
+        if slow:
+            if gap <= NEAR_MISS * max_gap and not self._stumbled:
+                self._stumbled = True  # a scanner stumbling, or a person: Enter will tell
+            else:
+                self.release()  # a person typing
         self._held.append(_HeldKey(watched, event.key(), event.modifiers(), text))
         self._last = now
-        self._release.start()
+        # Wait as long as a stumble may last before handing the keys to the field.
+        self._release.start(round(NEAR_MISS * max_gap * 1000) + 10)
         return True
+
+    def _drop(self) -> None:
+        self._held.clear()
+        self._stumbled = False
+        self._release.stop()
 
     def release(self) -> None:
         """Deliver the held keys to where they were going (a person was typing)."""
         held, self._held = self._held, []
+        self._stumbled = False
         self._release.stop()
         self._replaying = True
         try:

@@ -1,5 +1,6 @@
-"""The coordinator's device settings: the scale (protocol, port, speed, framing) and a serial
-barcode scanner, with a test that connects to the scale and shows what it says."""
+"""The coordinator's device settings: the scale (protocol, port, speed, framing), a serial
+barcode scanner, how slowly a keyboard scanner may type, and a camera, with a test that
+connects to the scale and shows what it says."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from devices.settings import (
     SCALE_PORT,
     SCALE_PROTOCOL,
     SCAN_CAMERA,
+    SCAN_GAP,
+    SCAN_GAPS_MS,
     SCANNER_BAUD,
     SCANNER_PORT,
     device_setting,
@@ -74,6 +77,8 @@ class DevicesSection(Section):
                 value=device_setting(s, SCANNER_PORT) or none), SCANNER_PORT),
             (self.tr("Serial barcode scanner speed: {value} baud").format(
                 value=device_setting(s, SCANNER_BAUD)), SCANNER_BAUD),
+            (self.tr("Barcode scanner: at most {value} ms between keys").format(
+                value=device_setting(s, SCAN_GAP)), SCAN_GAP),
             (self.tr("Camera for scanning labels: {value}").format(
                 value=self.camera_name(device_setting(s, SCAN_CAMERA)) or none), SCAN_CAMERA),
         ])
@@ -95,6 +100,12 @@ class DevicesSection(Section):
         elif key in (SCALE_BAUD, SCANNER_BAUD):
             self.ask_choice(self.tr("Speed in baud (as set on the device)"),
                             [(str(rate), str(rate)) for rate in BAUD_RATES],
+                            lambda value: self.save(key, value))
+        elif key == SCAN_GAP:
+            self.ask_choice(self.tr("Longest pause between a scanner's keys (longer for a slow "
+                                    "Bluetooth scanner, shorter if typing is taken for a scan)"),
+                            [(str(gap), self.tr("{gap} ms").format(gap=gap))
+                             for gap in SCAN_GAPS_MS],
                             lambda value: self.save(key, value))
         elif key == SCAN_CAMERA:
             self.ask_camera()

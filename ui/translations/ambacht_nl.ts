@@ -408,6 +408,10 @@
         <translation>Snelheid seriële barcodescanner: {value} baud</translation>
     </message>
     <message>
+        <source>Barcode scanner: at most {value} ms between keys</source>
+        <translation>Barcodescanner: hoogstens {value} ms tussen toetsen</translation>
+    </message>
+    <message>
         <source>Camera for scanning labels: {value}</source>
         <translation>Camera voor het scannen van labels: {value}</translation>
     </message>
@@ -418,6 +422,14 @@
     <message>
         <source>Speed in baud (as set on the device)</source>
         <translation>Snelheid in baud (zoals ingesteld op het apparaat)</translation>
+    </message>
+    <message>
+        <source>Longest pause between a scanner&apos;s keys (longer for a slow Bluetooth scanner, shorter if typing is taken for a scan)</source>
+        <translation>Langste pauze tussen de toetsen van een scanner (langer voor een trage Bluetooth-scanner, korter als typen voor een scan wordt aangezien)</translation>
+    </message>
+    <message>
+        <source>{gap} ms</source>
+        <translation>{gap} ms</translation>
     </message>
     <message>
         <source>Framing (as set on the scale)</source>
@@ -949,6 +961,10 @@
     <message>
         <source>The framing is one of {framings}.</source>
         <translation>Het tekenformaat is een van {framings}.</translation>
+    </message>
+    <message>
+        <source>The pause between a scanner&apos;s keys is one of {gaps} ms.</source>
+        <translation>De pauze tussen de toetsen van een scanner is een van {gaps} ms.</translation>
     </message>
     <message>
         <source>That is not a camera&apos;s name.</source>
@@ -1539,6 +1555,10 @@
     <message>
         <source>Figures</source>
         <translation>Cijfers</translation>
+    </message>
+    <message>
+        <source>Code not recognised, scan again</source>
+        <translation>Code niet herkend, scan opnieuw</translation>
     </message>
     <message>
         <source>Your account was changed by the coordinator. Log in again, or ask the coordinator.</source>
