@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
 from intake.model import Role, User
@@ -180,6 +181,12 @@ class MainWindow(QMainWindow):
         self._last_scan = ("", 0.0)
         self.login.enter()
         self.show_page(self.login)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # A closed window takes no more keys: its scanner filter would hold them back from
+        # the window that replaces it (a test's next window), and hand them back and forth.
+        QApplication.instance().removeEventFilter(self.scanner)
+        super().closeEvent(event)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.user is not None and event.type() in _ACTIVITY:
