@@ -32,7 +32,7 @@ def open_for(command: str, path: Path) -> Store:
         return store
     store = Store.open(path)
     try:
-        check_intact(path)
+        check_intact(path, pages=not store.pages_read)  # read once, not twice
     except BaseException:
         store.close()
         raise

@@ -37,9 +37,10 @@ from intake.errors import QT_TRANSLATE_NOOP, DamagedDatabase, StorageError
 
 def open_database(
     path: Path | str, *, create: bool, newer_read_only: bool = False
-) -> tuple[Database, bool, list[str]]:
-    """Open (and with `create`, make) an Ambacht database; return it, whether it is new, and
-    the migrations it has that this version does not know (a newer Ambacht changed it).
+) -> tuple[Database, bool, list[str], bool]:
+    """Open (and with `create`, make) an Ambacht database; return it, whether it is new, the
+    migrations it has that this version does not know (a newer Ambacht changed it), and
+    whether the open read every page and found them sound (`check_wal`).
 
     Raises StorageError for a missing file (without `create`), a file that is not SQLite, an
     SQLite database that belongs to another program, a file with a second name (a hard link,
@@ -51,7 +52,7 @@ def open_database(
         db = ImmediateDatabase(connect(":memory:"))
         _tune(db)
         _migrate(db)
-        return db, True, []
+        return db, True, [], False
     path = Path(path)
     existed = path.exists() and path.stat().st_size > 0
     if not existed and not create:
@@ -62,7 +63,7 @@ def open_database(
             path=str(path),
         )
     refuse_other_names(path)
-    unknown = _check_file(path) if existed else []
+    unknown, pages_read = _check_file(path) if existed else ([], False)
     if unknown and not newer_read_only:
         raise newer_file(path, unknown)
     if not existed:
@@ -75,13 +76,13 @@ def open_database(
             ) from exc
     try:
         if unknown:
-            return open_read_only(path), False, unknown
+            return open_read_only(path), False, unknown, pages_read
         db = ImmediateDatabase(connect(str(path)))
         _tune(db)
         _migrate(db)
     except sqlite3.DatabaseError as exc:
         raise storage_error(exc, path) from exc
-    return db, not existed, []
+    return db, not existed, [], pages_read
 
 
 def _migrate(db: Database) -> None:
@@ -97,9 +98,10 @@ def _migrate(db: Database) -> None:
     adopt_identity(db.conn)  # from now on every commit stamps the file's id (db/guard.py)
 
 
-def _check_file(path: Path) -> list[str]:
+def _check_file(path: Path) -> tuple[list[str], bool]:
     """Refuse a file that is not Ambacht's, or whose `-wal` is another database's; return the
-    migrations it has that this version does not know."""
+    migrations it has that this version does not know, and whether every page was read and
+    found sound on the way (`check_wal`)."""
     foreign = StorageError(
         QT_TRANSLATE_NOOP("Errors", "{path} is not an Ambacht database."), path=str(path)
     )
@@ -117,8 +119,8 @@ def _check_file(path: Path) -> list[str]:
                 "SELECT 1 FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
             ).fetchone()
             if ours:
-                check_wal(conn, path)
-                return unknown_migrations(conn)
+                pages_read = check_wal(conn, path)
+                return unknown_migrations(conn), pages_read
         finally:
             conn.close()
     except OSError as exc:
@@ -153,17 +155,19 @@ def is_ambacht_database(path: Path) -> bool:
         return getattr(exc, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_NOTADB
 
 
-def check_intact(path: Path | str, *, full: bool = False) -> None:
+def check_intact(path: Path | str, *, full: bool = False, pages: bool = True) -> None:
     """Raise StorageError if the file is damaged (`quick_check`, or `integrity_check` with
     `full`) or its history was changed outside Ambacht (the hash chain of the last events of
     each station, or with `full` of all of them: `db/chain.py`). Read-only, like the check
-    of an open, so the file stays as it was."""
+    of an open, so the file stays as it was. Without `pages` the pages are not read again
+    (the open has just read them all: `Store.pages_read`), only the chains."""
     path = Path(path)
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             check = "integrity_check" if full else "quick_check"
-            problems = [row[0] for row in conn.execute(f"PRAGMA {check}(3)")]
+            problems = ([row[0] for row in conn.execute(f"PRAGMA {check}(3)")]
+                        if pages or full else ["ok"])
             found = find_break(conn, whole=full) if problems == ["ok"] else None
             if found is not None:
                 raise chain_broken(conn, path, found)

@@ -130,13 +130,14 @@ def adopt_identity(conn: sqlite3.Connection) -> None:
         conn.file_id = recorded_id(conn)
 
 
-def check_wal(conn: sqlite3.Connection, path: Path) -> None:
+def check_wal(conn: sqlite3.Connection, path: Path) -> bool:
     """Refuse the file when its `-wal` belongs to another database, or to an earlier or diverged
     copy of this one; `conn` is a read-only connection on it, which sees the pages through the
-    `-wal` but never writes them back."""
+    `-wal` but never writes them back. True when this read every page, as the `-wal` shows
+    them, and found them sound: a check of damage right after need not read them again."""
     wal = path.with_name(f"{path.name}-wal")
     if not wal.exists():
-        return
+        return False
     # The file's own pages first: a running Ambacht may checkpoint meanwhile, which only makes
     # them newer, and the view through the -wal read after them is at least as new.
     own = _own_pages(path)
@@ -155,11 +156,14 @@ def check_wal(conn: sqlite3.Connection, path: Path) -> None:
     # so the whole file is read as the -wal shows it (a running Ambacht's -wal too: one
     # consistent snapshot, never a false alarm). Damage the file's own pages hold too is the
     # file's: it is left to the checks of damage, which let a read go on where it can.
-    if wal.stat().st_size > 0 and [row[0] for row in
-                                   conn.execute("PRAGMA quick_check(1)")] != ["ok"]:
-        misfit = misfit_wal(path)
-        if misfit is not None:
-            raise misfit
+    if wal.stat().st_size == 0:
+        return False
+    if [row[0] for row in conn.execute("PRAGMA quick_check(1)")] == ["ok"]:
+        return True
+    misfit = misfit_wal(path)
+    if misfit is not None:
+        raise misfit
+    return False
 
 
 def misfit_wal(path: Path) -> ForeignWal | None:

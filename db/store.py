@@ -64,10 +64,10 @@ class Store:
     """One open Ambacht database."""
 
     def __init__(self, db: Database, path: str, *, created: bool = False,
-                 newer: tuple[str, ...] = ()) -> None:
-        self.db = db
-        self.path = path
+                 newer: tuple[str, ...] = (), pages_read: bool = False) -> None:
+        self.db, self.path = db, path
         self.created = created  # True when this open made the file
+        self.pages_read = pages_read  # the open read every page and found them sound
         self.newer = newer  # migrations of a newer version: then the file is only read
         self._damage: StorageError | None = None
         self.print_jobs = PrintJobs(db)
@@ -81,9 +81,9 @@ class Store:
     def open(cls, path: Path | str, *, create: bool = False,
              newer_read_only: bool = False) -> Store:
         """Open the database at `path` (':memory:' for tests); see `open_database`."""
-        db, created, unknown = open_database(path, create=create,
-                                             newer_read_only=newer_read_only)
-        return cls(db, str(path), created=created, newer=tuple(unknown))
+        db, created, unknown, pages_read = open_database(path, create=create,
+                                                         newer_read_only=newer_read_only)
+        return cls(db, str(path), created=created, newer=tuple(unknown), pages_read=pages_read)
 
     def mark_damaged(self, error: StorageError) -> None:
         """Refuse every write from now on with `error` (a check found the file damaged)."""
