@@ -17,7 +17,7 @@ SMALLEST_TARGET_MM = 11.0  # the floor on a small panel: still a gloved fingerti
 BUTTON_MM = 15.0
 # The area every screen needs at full size (width, height in mm); tests/test_fit.py holds
 # every screen and panel to it at the smallest density.
-DESIGN_MM = (295.0, 184.0)
+DESIGN_MM = (270.0, 184.0)
 
 INK = "#111111"
 PAPER = "#ffffff"
@@ -96,7 +96,8 @@ def mm(value: float) -> int:
 def stylesheet() -> str:
     """The app-wide Qt style sheet."""
     # Qt's min-height is the contents' height: the padding and border come on top of it, and
-    # the whole button is the 15 mm target.
+    # the whole button is the 15 mm target. No min-width: a width set there would let layouts
+    # squeeze a button below its text (Qt takes it for the least width); the text sets it.
     padding, border = mm(1), 3
     target = mm(BUTTON_MM) - 2 * (padding + border)
     return f"""
@@ -110,12 +111,12 @@ def stylesheet() -> str:
         padding: {mm(2)}px; border-radius: {mm(1.5)}px; }}
     QLabel[role="display"] {{ font-size: {mm(12)}px; font-weight: bold; border: 3px solid {LINE};
         border-radius: {mm(1.5)}px; padding: {mm(1)}px {mm(3)}px; }}
-    QPushButton {{ min-height: {target}px; min-width: {target}px;
+    QPushButton {{ min-height: {target}px;
         border: {border}px solid {LINE}; border-radius: {mm(2)}px; background: #f2f2f2;
-        font-weight: bold; padding: {padding}px {mm(2)}px; }}
+        font-weight: bold; padding: {padding}px {mm(1.5)}px; }}
     QPushButton:pressed {{ background: {SELECTED}; }}
     QPushButton:checked {{ background: {SELECTED}; border-width: {border + 2}px;
-        padding: {padding - 2}px {mm(2) - 2}px; }}
+        padding: {padding - 2}px {mm(1.5) - 2}px; }}
     QPushButton:disabled {{ {DISABLED} }}
     QPushButton[role="primary"] {{ background: {INK}; color: white; }}
     QPushButton[role="danger"] {{ background: {DANGER}; color: white; border-color: {DANGER}; }}
@@ -128,10 +129,11 @@ def stylesheet() -> str:
                  *(f'QPushButton[route="{route}"]:disabled' for route in ROUTE_COLOURS)])}
         {{ {DISABLED} }}
     QPushButton[role="key"] {{ font-size: {mm(8)}px; }}
-    QPushButton[role="key-text"] {{ padding: 0px; }}
+    QPushButton[role="key-text"] {{ padding: 0px; font-size: {mm(3.8)}px; }}
     QPushButton[role="tile"] {{ background: white; font-size: {mm(4.5)}px;
         padding: {mm(1)}px; text-align: center; }}
     QPushButton[role="tile"]:checked {{ background: {SELECTED}; }}
+    QPushButton[role="tile"] QLabel {{ font-size: {mm(3.8)}px; }}
     QFrame[role="tile-frame"] {{ border: 3px solid {LINE}; border-radius: {mm(2)}px; }}
     QFrame[role="tile-frame"] QLabel {{ border: none; font-size: {mm(3.6)}px; }}
     QFrame[role="tile-frame"] QLabel[role="title"] {{ font-size: {mm(6.5)}px; }}

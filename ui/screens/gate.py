@@ -65,10 +65,14 @@ class GateScreen(ScanScreen):
         work.addWidget(self.categories, 3)
         work.addWidget(self.weight, 2)
         bar = QHBoxLayout()
-        bar.setSpacing(mm(3))
+        bar.setSpacing(mm(4))  # apart: each does something else
         bar.addWidget(self.visit_label, 1)
-        for button in (self.type_code_button, self.camera_button, self.undo_button,
-                       self.waiting_labels, self.reprint_button, self.end_button):
+        # Typing or photographing a code opens an item's card: seldom at the gate, so up in
+        # the top bar, and the bar below keeps room for the visit's own buttons.
+        for button in (self.type_code_button, self.camera_button):
+            self.top.add_action(button)
+        for button in (self.undo_button, self.waiting_labels, self.reprint_button,
+                       self.end_button):
             bar.addWidget(button)
         intake_column = QVBoxLayout(intake_page)
         intake_column.setContentsMargins(0, 0, 0, 0)
@@ -87,7 +91,7 @@ class GateScreen(ScanScreen):
         button = QPushButton(self)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setIcon(icon(icon_name, colour))
-        button.setIconSize(QSize(mm(7), mm(7)))
+        button.setIconSize(QSize(mm(6), mm(6)))
         return button
 
     def retranslate(self) -> None:

@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from devices.settings import SCAN_CAMERA
 from intake.errors import AmbachtError
@@ -20,6 +27,7 @@ from ui.widgets.panels import ChoicePanel
 from ui.widgets.topbar import TopBar
 
 CODE_DIGITS = 6
+RIGHT_COLUMN_MM = 70  # the action buttons' column, at the least
 
 
 class ScanScreen(Retranslating, QWidget):
@@ -77,8 +85,11 @@ class ScanScreen(Retranslating, QWidget):
         for button in buttons:
             right.addWidget(button)
         right.addStretch(1)
-        self.body.addLayout(column, 3)
-        self.body.addLayout(right, 1)
+        # The actions keep their whole text (and at least a quarter of the width); the card or
+        # list beside them gives way.
+        right.addSpacerItem(QSpacerItem(mm(RIGHT_COLUMN_MM), 0, QSizePolicy.Policy.Fixed))
+        self.body.addLayout(column, 1)
+        self.body.addLayout(right, 0)
 
     def retranslate(self) -> None:
         self.type_code_button.setText(self.tr("Type a code"))

@@ -65,6 +65,12 @@ class TopBar(Retranslating, QWidget):
         row.addWidget(self.logout_button)
         self.retranslate()
 
+    def add_action(self, button: QPushButton) -> None:
+        """A screen's own button in the bar, after the figures (the gate's 'Type a code')."""
+        button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        row = self.layout()
+        row.insertWidget(row.indexOf(self.place_button), button)
+
     def show_session(self, site: str, who: str, may_configure: bool) -> None:
         """Name the site and who is logged in; show Settings only to who may use it."""
         self.title.setText(site)
