@@ -57,7 +57,7 @@ class GateScreen(ScanScreen):
         self.waiting_labels = WaitingLabelsButton(ctx, self)
         self.end_button = self._bar_button("check", "#ffffff")
         self.end_button.setProperty("role", "primary")
-        self.end_button.clicked.connect(self.end_visit)
+        self.end_button.clicked.connect(self.ask_end_visit)
 
         intake_page = QWidget(self)
         work = QHBoxLayout()
@@ -137,6 +137,18 @@ class GateScreen(ScanScreen):
         self._reset_item()
         self.pages.setCurrentWidget(self.intake_page)
         self._refresh()
+
+    def ask_end_visit(self) -> None:
+        """Ending a visit with items asks first: the next item would start a new visit, and
+        one resident would count as two."""
+        if self.visit is None or self.visit_items == 0:
+            self.end_visit()
+            return
+        panel = ConfirmPanel(self, self.tr("End visit {code}? {count} logged.").format(
+            code=self.visit.code, count=self.tr("%n items", "", self.visit_items)),
+            self.tr("Yes, end it"), self.tr("No, go on"))
+        panel.answered.connect(lambda yes: self.end_visit() if yes else None)
+        panel.open()
 
     def end_visit(self) -> None:
         if self.visit is not None:
