@@ -50,6 +50,12 @@ def problems(window: QWidget, where: str, part: QWidget | None = None) -> list[s
     return found
 
 
+def button_places(window: QWidget) -> dict[QPushButton, QRect]:
+    """Where each visible button is in the window: to see that something moved none."""
+    return {button: QRect(button.mapTo(window, QPoint(0, 0)), button.size())
+            for button in window.findChildren(QPushButton) if button.isVisible()}
+
+
 def _text_problems(button: QPushButton, where: str) -> list[str]:
     option = QStyleOptionButton()
     button.initStyleOption(option)

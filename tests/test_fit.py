@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fit_check import problems
+from fit_check import button_places, problems
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 from taps import log_in, tap
@@ -121,9 +121,15 @@ def test_every_screen_fits(qtbot, window: MainWindow, ctx: AppContext, coach: Us
     tour.look("gate: item card")
     for panel in window.findChildren(Panel):
         panel.close_panel()
+    ctx.printer_queue.wait()  # its "labels waiting" button comes and goes as labels print
+    tour.look("gate: item card closed")
+    before = button_places(window)
     gate.banner.error("Niet geprint voor A000001: de printer weigert de verbinding. Het label "
                       "wacht en wordt geprint zodra de printer terug is.")
     tour.look("gate: error banner")
+    assert button_places(window) == before, "a banner moved buttons"
+    tap(qtbot, gate.banner)
+    assert not gate.banner.isVisible()
 
     window.show_place("workshop")
     tour.look("workshop: shelf")

@@ -46,7 +46,7 @@ class ScanScreen(Retranslating, QWidget):
         self.top.logout_clicked.connect(self.logout_requested)
         self.top.settings_clicked.connect(self.settings_requested)
         self.top.place_chosen.connect(self.place_requested)
-        self.banner = Banner(self)
+        self.banner = Banner(self.top.texts, self)
         self.type_code_button = self.action_button(self.ask_code)
         self.camera_button = self.action_button(self.scan_with_camera)
         self.camera_button.hide()  # until `enter` finds a camera set up
@@ -57,7 +57,6 @@ class ScanScreen(Retranslating, QWidget):
         column.setContentsMargins(mm(4), mm(2), mm(4), mm(2))
         column.setSpacing(mm(2))
         column.addWidget(self.top)
-        column.addWidget(self.banner)
         column.addLayout(self.body, 1)
 
     def action_button(self, action: Callable[[], None], role: str | None = None) -> QPushButton:
