@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from fit_check import button_places, problems
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 from taps import log_in, tap
 
@@ -24,7 +24,7 @@ from intake.model import User
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.style import fit_panel, use_fit
+from ui.style import MIN_TARGET_MM, SMALLEST_TARGET_MM, current_fit, fit_panel, use_fit
 from ui.widgets.keyboard import ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel, MessagePanel, Panel, choose
@@ -55,6 +55,7 @@ def window(request, qtbot, ctx: AppContext) -> Iterator[MainWindow]:
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.setFixedSize(width, height)
+    window.panel_dpi = dpi  # for the tour's millimetres
     window.show()
     yield window
     ctx.printer_queue.wait()
@@ -64,16 +65,18 @@ def window(request, qtbot, ctx: AppContext) -> Iterator[MainWindow]:
 class Tour:
     """Shows the window's screens one by one and gathers what does not fit on each."""
 
-    def __init__(self, qtbot, window: MainWindow) -> None:
-        self.qtbot, self.window, self.found = qtbot, window, []
+    def __init__(self, window: MainWindow, dpi: int) -> None:
+        self.window, self.found = window, []
+        self.px_per_mm = dpi / 25.4
+        # 15 mm where the panel has room for the design, never under 11 mm.
+        self.least_mm = max(SMALLEST_TARGET_MM, MIN_TARGET_MM * current_fit().density)
 
     def look(self, where: str) -> None:
         """The whole window, or the panel open over it (the screen under it had its look)."""
-        # Widgets replaced (a gate's tiles after a new login) go when the loop gets to them.
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QApplication.processEvents()
         panels = [p for p in self.window.findChildren(Panel) if p.isVisible()]
-        self.found += problems(self.window, where, panels[-1] if panels else None)
+        self.found += problems(self.window, where, panels[-1] if panels else None,
+                               px_per_mm=self.px_per_mm, least_mm=self.least_mm)
 
     def panel(self, where: str, panel: Panel) -> None:
         panel.open()
@@ -97,7 +100,7 @@ def codes(ctx: AppContext, coach: User, repairer: User) -> dict[str, str]:
 def test_every_screen_fits(qtbot, window: MainWindow, ctx: AppContext, coach: User,
                            repairer: User) -> None:
     items = codes(ctx, coach, repairer)
-    tour = Tour(qtbot, window)
+    tour = Tour(window, window.panel_dpi)
     tour.look("login")
     window.show_page(window.first_run)
     tour.look("first run")

@@ -25,7 +25,7 @@ from intake.model import Item, Route, User, Visit
 from ui.context import AppContext
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
 from ui.screens.scan_screen import ScanScreen
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.icons import icon
 from ui.widgets.item_panel import ItemPanel
 from ui.widgets.keyboard import ask_reason
@@ -61,11 +61,11 @@ class GateScreen(ScanScreen):
 
         intake_page = QWidget(self)
         work = QHBoxLayout()
-        work.setSpacing(mm(4))
+        work.setSpacing(apart())
         work.addWidget(self.categories, 3)
         work.addWidget(self.weight, 2)
         bar = QHBoxLayout()
-        bar.setSpacing(mm(4))  # apart: each does something else
+        bar.setSpacing(apart())
         bar.addWidget(self.visit_label, 1)
         # Typing or photographing a code opens an item's card: seldom at the gate, so up in
         # the top bar, and the bar below keeps room for the visit's own buttons.
@@ -76,6 +76,7 @@ class GateScreen(ScanScreen):
             bar.addWidget(button)
         intake_column = QVBoxLayout(intake_page)
         intake_column.setContentsMargins(0, 0, 0, 0)
+        intake_column.setSpacing(apart())
         intake_column.addLayout(work, 1)
         intake_column.addLayout(bar)
 
