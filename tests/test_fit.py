@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from fit_check import button_places, problems
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from taps import log_in, tap
 
@@ -30,14 +30,21 @@ from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel, MessagePanel, Panel, choose
 
 # (width, height, dpi): a 4:3 monitor, a 10-inch panel, a cheap laptop, a full-HD monitor,
-# a 15.6-inch full-HD panel.
+# a 15.6-inch full-HD panel. Dutch (the default) at each, English at the two smallest.
 PANELS = [(1024, 768, 96), (1280, 800, 150), (1366, 768, 96), (1920, 1080, 96),
           (1920, 1080, 141)]
+SHOWN = [(panel, "nl") for panel in PANELS] + [(panel, "en") for panel in PANELS[:2]]
+
+
+@pytest.fixture(params=SHOWN, ids=[f"{w}x{h}@{dpi}-{lang}" for (w, h, dpi), lang in SHOWN])
+def shown(request) -> tuple[tuple[int, int, int], str]:
+    return request.param
 
 
 @pytest.fixture
-def ctx(store: Store, clock: FixedClock, coordinator: User, coach: User, repairer: User,
-        shop_clerk: User, tmp_path: Path) -> AppContext:
+def ctx(shown: tuple[tuple[int, int, int], str], store: Store, clock: FixedClock,
+        coordinator: User, coach: User, repairer: User, shop_clerk: User, tmp_path: Path
+        ) -> AppContext:
     store.set_setting("label_folder", str(tmp_path / "labels"))
     store.set_setting("document_folder", str(tmp_path / "documents"))
     admin = AdminService(store, clock)
@@ -45,12 +52,13 @@ def ctx(store: Store, clock: FixedClock, coordinator: User, coach: User, repaire
         admin.add_name(coordinator, NameList.MUNICIPALITIES, name)
     for name in ("Metaal Oost", "Houtwerk College"):
         admin.add_name(coordinator, NameList.RECIPIENTS, name)
-    return build_context(store, clock, "nl")
+    return build_context(store, clock, shown[1])
 
 
-@pytest.fixture(params=PANELS, ids=[f"{w}x{h}@{dpi}" for w, h, dpi in PANELS])
-def window(request, qtbot, ctx: AppContext) -> Iterator[MainWindow]:
-    width, height, dpi = request.param
+@pytest.fixture
+def window(shown: tuple[tuple[int, int, int], str], qtbot, ctx: AppContext
+           ) -> Iterator[MainWindow]:
+    width, height, dpi = shown[0]
     fit_panel(width, height, dpi=dpi)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
@@ -97,6 +105,11 @@ def codes(ctx: AppContext, coach: User, repairer: User) -> dict[str, str]:
     return {"sale": sale.code, "repair": fix.code, "material": scrap.code}
 
 
+def close_panels(window: MainWindow) -> None:
+    for panel in window.findChildren(Panel):
+        panel.close_panel()
+
+
 def test_every_screen_fits(qtbot, window: MainWindow, ctx: AppContext, coach: User,
                            repairer: User) -> None:
     items = codes(ctx, coach, repairer)
@@ -106,6 +119,19 @@ def test_every_screen_fits(qtbot, window: MainWindow, ctx: AppContext, coach: Us
     tour.look("first run")
     window.show_page(window.login)
     log_in(qtbot, window, "1234")  # the coordinator reaches every screen
+    visit_the_gate(qtbot, window, ctx, tour, items)
+    visit_the_work_screens(qtbot, window, tour, items)
+    visit_the_settings(qtbot, window, tour)
+    visit_the_common_panels(qtbot, window, tour)
+    for pin, where in (("1111", "coach"), ("2222", "workshop"), ("3333", "shop")):
+        window.logout()
+        log_in(qtbot, window, pin)  # one screen or two: the top bar differs
+        tour.look(f"{where}: own screen")
+    assert not tour.found, "\n".join(tour.found)
+
+
+def visit_the_gate(qtbot, window: MainWindow, ctx: AppContext, tour: Tour,
+                   items: dict[str, str]) -> None:
     gate = window.gate
     tour.look("gate: visit start")
     tap(qtbot, gate.visit_start.buttons["Zwolle"])
@@ -118,12 +144,13 @@ def test_every_screen_fits(qtbot, window: MainWindow, ctx: AppContext, coach: Us
     tour.look("gate: saved")
     tap(qtbot, gate.undo_button)
     tour.look("gate: undo question")
-    for panel in window.findChildren(Panel):
-        panel.close_panel()
+    close_panels(window)
+    tap(qtbot, gate.end_button)
+    tour.look("gate: end the visit?")
+    close_panels(window)
     window.on_scan(items["sale"])
     tour.look("gate: item card")
-    for panel in window.findChildren(Panel):
-        panel.close_panel()
+    close_panels(window)
     ctx.printer_queue.wait()  # its "labels waiting" button comes and goes as labels print
     tour.look("gate: item card closed")
     before = button_places(window)
@@ -134,30 +161,50 @@ def test_every_screen_fits(qtbot, window: MainWindow, ctx: AppContext, coach: Us
     tap(qtbot, gate.banner)
     assert not gate.banner.isVisible()
 
+
+def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[str, str]
+                           ) -> None:
     window.show_place("workshop")
     tour.look("workshop: shelf")
     window.on_scan(items["repair"])
     tour.look("workshop: item")
     tap(qtbot, window.workshop.finish_button)
     tour.look("workshop: repair outcome")
-    for panel in window.findChildren(Panel):
-        panel.close_panel()
-
+    [outcome] = [p for p in window.findChildren(ChoicePanel) if p.isVisible()]
+    tap(qtbot, outcome.option_buttons["end_of_life"])
+    tour.look("workshop: why not repairable")
+    close_panels(window)
     window.show_place("shop")
     window.on_scan(items["sale"])
     tour.look("shop: basket")
     window.show_place("material")
     window.on_scan(items["material"])
     tour.look("material: list")
+    tap(qtbot, window.material.clear_button)
+    tour.look("material: start over?")
+    close_panels(window)
     window.show_place("dashboard")
     tour.look("dashboard")
 
+
+def visit_the_settings(qtbot, window: MainWindow, tour: Tour) -> None:
     window.show_admin()
     for key, tab in window.admin.tabs.items():
         tap(qtbot, tab)
         tour.look(f"settings: {key}")
+    station = window.admin.sections["station"]
+    tap(qtbot, window.admin.tabs["station"])
+    rows = station.rows
+    [row] = [i for i in range(rows.count())
+             if rows.item(i).data(Qt.ItemDataRole.UserRole) == "screen_scale"]
+    rows.setCurrentRow(row)
+    tap(qtbot, station.change)
+    tour.look("settings: screen size")
+    close_panels(window)
     tap(qtbot, window.admin.back)
 
+
+def visit_the_common_panels(qtbot, window: MainWindow, tour: Tour) -> None:
     host = window.gate
     window.show_place("gate")
     tour.panel("choice panel", ChoicePanel(host, "Kies", [(str(n), f"Keuze {n}")
@@ -169,10 +216,8 @@ def test_every_screen_fits(qtbot, window: MainWindow, ctx: AppContext, coach: Us
                                              "OK"))
     tour.panel("keypad panel", KeypadPanel(host, "Minuten", max_digits=4, skip="Onbekend"))
     reasons = ask_reason(host, "Waarom?", ["kapot", "verkeerd ingevoerd"], lambda _reason: None,
-               skip="Niet beschreven")
+                         skip="Niet beschreven")
     tour.look("reason")
     tap(qtbot, reasons.option_buttons[QCoreApplication.translate("Reasons", "Other…")])
     tour.look("keyboard")
-    for panel in window.findChildren(Panel):
-        panel.close_panel()
-    assert not tour.found, "\n".join(tour.found)
+    close_panels(window)
