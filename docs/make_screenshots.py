@@ -33,7 +33,7 @@ from ui.widgets.panels import ChoicePanel
 
 OUT = Path(__file__).resolve().parent
 # The screens shot at each panel size: one of each screen a role works on.
-PANEL_SHOTS = {"login", "gate", "gate-item", "settings-station", "workshop", "repair-outcome",
+PANEL_SHOTS = {"login", "gate", "gate-saved", "gate-item", "settings-station", "workshop", "repair-outcome",
                "store", "material", "dashboard"}
 
 
@@ -84,6 +84,7 @@ def main() -> int:
         tap(window.gate.weight.standard_button)
         tap(window.gate.weight.route_buttons[next(iter(window.gate.weight.route_buttons))])
         QTest.qWait(500)
+        shoot("gate-saved")
         tap(window.gate.categories.tiles["eee_small"])
         for key in "3,4":
             tap(window.gate.weight.keypad.buttons[key])

@@ -20,7 +20,7 @@ from taps import log_in, tap
 from db import Store
 from intake.admin import AdminService, NameList
 from intake.clock import FixedClock
-from intake.model import User
+from intake.model import Route, User
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -142,9 +142,14 @@ def visit_the_gate(qtbot, window: MainWindow, ctx: AppContext, tour: Tour,
     tour.look("gate: weight typed")
     tap(qtbot, gate.weight.route_buttons[next(iter(gate.weight.route_buttons))])
     tour.look("gate: saved")
-    tap(qtbot, gate.undo_button)
+    # The confirmation stands over the keypad, just above the routes, with the undo there.
+    assert gate.saved.isVisible() and gate.saved.code.text() == gate.last_item.code
+    assert gate.saved.geometry().bottom() < gate.weight.route_buttons[Route.SALE].y()
+    tap(qtbot, gate.saved.undo_button)
     tour.look("gate: undo question")
     close_panels(window)
+    tap(qtbot, gate.categories.tiles["books"])
+    assert not gate.saved.isVisible()  # the next item: the keypad is wanted
     tap(qtbot, gate.end_button)
     tour.look("gate: end the visit?")
     close_panels(window)

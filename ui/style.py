@@ -145,6 +145,10 @@ def stylesheet() -> str:
     QFrame[role="tile-frame"] QLabel {{ border: none; font-size: {mm(3.6)}px; }}
     QFrame[role="tile-frame"] QLabel[role="title"] {{ font-size: {mm(6.5)}px; }}
     QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
+    QFrame[role="saved"] {{ background: #e3f4e7; border: 4px solid {OK};
+        border-radius: {mm(3)}px; }}
+    QFrame[role="saved"] QLabel {{ background: transparent; }}
+    QFrame[role="saved"] QLabel[role="big"] {{ color: {OK}; }}
     QFrame[role="panel"] {{ background: {PAPER}; border: 4px solid {LINE};
         border-radius: {mm(3)}px; }}
     QScrollBar:vertical {{ width: {mm(10)}px; }}

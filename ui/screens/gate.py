@@ -24,6 +24,7 @@ from intake.gate import IntakeRequest
 from intake.model import Item, Route, User, Visit
 from ui.context import AppContext
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
+from ui.screens.gate_saved import SavedCard
 from ui.screens.scan_screen import ScanScreen
 from ui.style import apart, mm
 from ui.widgets.icons import icon
@@ -48,6 +49,8 @@ class GateScreen(ScanScreen):
         self.categories.chosen.connect(self.choose_category)
         self.weight = WeightRoutePanel(ctx.language, ctx.devices.scale, self)
         self.weight.route_chosen.connect(self.choose_route)
+        self.saved = SavedCard([self.weight.keypad, self.weight.standard_button], self.weight)
+        self.saved.undo_clicked.connect(self.ask_undo)
         self.visit_label = QLabel(self)
         self.visit_label.setWordWrap(True)  # two lines rather than squeezing the buttons
         self.undo_button = self._bar_button("undo")
@@ -168,6 +171,7 @@ class GateScreen(ScanScreen):
     # --- one item --------------------------------------------------------------------------
 
     def choose_category(self, code: str) -> None:
+        self.saved.hide()  # the next item: the keypad is wanted again
         category = next((c for c in self.ctx.gate.categories() if c.code == code), None)
         self.weight.set_category(category)
 
@@ -215,6 +219,7 @@ class GateScreen(ScanScreen):
         self.banner.ok(self.tr("{code} saved · {summary} · printing label…").format(
             code=item.code, summary=self._summary(item)))
         self._reset_item()
+        self.saved.show_item(item.code, self._summary(item))
         self._refresh()
         self.print_label(item)
 
@@ -251,6 +256,7 @@ class GateScreen(ScanScreen):
             self.banner.error(self.ctx.language.error(exc))
             return
         self.visit_items -= 1
+        self.saved.hide()
         if self.last_item is not None and self.last_item.code == item.code:
             self.last_item = None
         self.banner.ok(self.tr("{code} undone ({reason}).").format(code=item.code, reason=reason))
@@ -349,6 +355,7 @@ class GateScreen(ScanScreen):
     # --- showing ---------------------------------------------------------------------------
 
     def _reset_item(self) -> None:
+        self.saved.hide()
         self.categories.clear()
         self.weight.set_category(None)
 
