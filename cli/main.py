@@ -7,6 +7,7 @@ every command reads the time from there.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -18,6 +19,8 @@ from intake.clock import SystemClock
 from intake.errors import AmbachtError
 from intake.paths import make_files_private
 from labels.printing import PrintError
+
+EXIT_PIPE_CLOSED = 128 + 13  # what a shell reports for a program ended by SIGPIPE
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": files.cmd_init,
@@ -62,4 +65,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (AmbachtError, PrintError) as exc:
         print(f"ambacht: {exc}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:
+        # The reader stopped early (`ambacht categories | head`): end quietly, as `cat` does.
+        # Whatever the command wrote to the database was committed before it printed.
+        _silence_stdout()
+        return EXIT_PIPE_CLOSED
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing what is left at exit raises nothing."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
