@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from labels.layout import SIZES, LabelContent
+from labels.layout import LabelContent
 from labels.printing import list_cups_queues
 from labels.zpl import DPI_CHOICES, ZEBRA_PORT
 from ui.qt_printer import qt_printer_names
@@ -44,6 +44,15 @@ class LabelPrinterSection(Section):
             "folder": self.tr("No printer: PDF files"),
         }
 
+    def size_names(self) -> dict[str, str]:
+        """Each label stock (`labels.layout.SIZES`) as the user reads it."""
+        return {
+            "62x29": self.tr("Brother QL, 62 mm roll cut at 29 mm"),
+            "57x32": self.tr("57 x 32 mm thermal labels"),
+            "102x51": self.tr("Zebra / Dymo labels, 102 x 51 mm"),
+            "a4": self.tr("A4 sheet of 3 x 8 labels of 70 x 37 mm"),
+        }
+
     def refresh(self) -> None:
         setting = self.ctx.labels.printer_setting()
         s = self.ctx.admin.settings()
@@ -54,7 +63,7 @@ class LabelPrinterSection(Section):
         if setting.kind == "zebra":
             rows.append((self.tr("Print head: {dpi} dpi").format(dpi=setting.dpi), "dpi"))
         rows += [
-            (self.tr("Label size: {value}").format(value=SIZES[self.ctx.labels.size()].description),
+            (self.tr("Label size: {value}").format(value=self.size_names()[self.ctx.labels.size()]),
              "label_size"),
             (self.tr("Labels per item: {value}").format(value=s.get("labels_per_item")),
              "labels_per_item"),
@@ -78,7 +87,7 @@ class LabelPrinterSection(Section):
                 "zebra", host=setting.host, port=setting.port, dpi=dpi))
         elif key == "label_size":
             self.ask_choice(self.tr("Label size"),
-                            [(size.key, size.description) for size in SIZES.values()],
+                            list(self.size_names().items()),
                             lambda v: self.attempt(lambda: admin.set_label_size(me, v),
                                                    self.tr("Saved.")))
         elif key == "labels_per_item":

@@ -1393,6 +1393,22 @@
         <translation>Testafdruk</translation>
     </message>
     <message>
+        <source>Brother QL, 62 mm roll cut at 29 mm</source>
+        <translation>Brother QL, rol van 62 mm, afgesneden op 29 mm</translation>
+    </message>
+    <message>
+        <source>57 x 32 mm thermal labels</source>
+        <translation>Thermische labels van 57 x 32 mm</translation>
+    </message>
+    <message>
+        <source>Zebra / Dymo labels, 102 x 51 mm</source>
+        <translation>Zebra-/Dymo-labels van 102 x 51 mm</translation>
+    </message>
+    <message>
+        <source>A4 sheet of 3 x 8 labels of 70 x 37 mm</source>
+        <translation>A4-vel met 3 x 8 labels van 70 x 37 mm</translation>
+    </message>
+    <message>
         <source>CUPS printer queue</source>
         <translation>CUPS-printerwachtrij</translation>
     </message>
