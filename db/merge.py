@@ -130,9 +130,8 @@ class MergeRows:
              shipment.user_id])
 
     def move_counters(self, letter: str, *, item: int, visit: int, shipment: int) -> None:
-        """Make `letter`'s next numbers at least these, adding the station if it is new, so
+        """Make `letter`'s next numbers at least these (a station the store has added), so
         that no code seen anywhere is handed out again."""
-        self.db.execute("INSERT OR IGNORE INTO stations (letter) VALUES (?)", [letter])
         self.db.execute(
             "UPDATE stations SET next_item_seq = max(next_item_seq, ?), "
             "next_visit_seq = max(next_visit_seq, ?), "

@@ -120,7 +120,8 @@ class MergeService:
                     rows.insert_item(self._item(event, payload, codes[event.item_id]))
                 rows.insert_events([event])
             conflicts = reproject(self.store, {event.item_id for event in placed})
-            self._move_counters([codes[e.item_id] for e in placed
+            self._move_counters({e.station for e in placed},
+                                [codes[e.item_id] for e in placed
                                  if isinstance(payloads[e.id], Intake)],
                                 [v.code for v in visits], [s.code for s in shipments])
         return MergeOutcome(events=len(placed), visits=len(visits) + len(ended),
@@ -263,16 +264,18 @@ class MergeService:
                     visit_id=visit.id if visit else None, origin=intake.origin,
                     price_cents=intake.price_cents)
 
-    def _move_counters(self, items: list[str], visits: list[str], shipments: list[str]) -> None:
-        """Each letter's counters past the highest number taken in (codes: A000123,
-        VA000017, UA000003)."""
-        highest: dict[str, list[int]] = {}
+    def _move_counters(self, stations: set[str], items: list[str], visits: list[str],
+                       shipments: list[str]) -> None:
+        """Every station whose steps came is known here, and each letter's counters are past
+        the highest number taken in (codes: A000123, VA000017, UA000003)."""
+        highest: dict[str, list[int]] = {letter: [0, 0, 0] for letter in stations}
         for index, codes, skip in ((0, items, 0), (1, visits, 1), (2, shipments, 1)):
             for code in codes:
                 letter, number = code[skip], int(code[skip + 1:])
                 counters = highest.setdefault(letter, [0, 0, 0])
                 counters[index] = max(counters[index], number)
         for letter, (item, visit, shipment) in sorted(highest.items()):
+            self.store.add_station(letter)
             self.store.merge.move_counters(letter, item=item + 1, visit=visit + 1,
                                            shipment=shipment + 1)
 
