@@ -50,19 +50,17 @@ class ConflictService(StepService):
         return [Conflict(row[0], _step(row[1:6]), _step(row[6:11]))
                 for row in self.store.merge.conflicts()]
 
-    def resolve(self, user: User, step_id: str, cancel: str, reason: str) -> Item:
-        """Resolve the conflict of refused step `step_id` by cancelling `cancel`, one of its
-        two steps, with a reason; returns the item as it is then."""
+    def resolve(self, user: User, cancel: str, reason: str) -> Item:
+        """Resolve a conflict by cancelling `cancel`, one of its two steps (the refused step
+        or its cause: a cause may settle several conflicts at once), with a reason; returns
+        the item as it is then."""
         require(user, Action.RESOLVE_CONFLICTS)
-        found = [c for c in self.open_conflicts() if c.step.id == step_id]
+        found = [c for c in self.open_conflicts() if cancel in (c.step.id, c.cause.id)]
         if not found:
-            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No open conflict has step {step}."),
-                           step=step_id[:40])
+            raise NotFound(QT_TRANSLATE_NOOP(
+                "Errors", "Step {step} is not one of an open conflict's two steps."),
+                step=cancel[:40])
         conflict = found[0]
-        if cancel not in (conflict.step.id, conflict.cause.id):
-            raise NotAllowed(QT_TRANSLATE_NOOP(
-                "Errors", "Cancel one of the conflict's two steps of item {code}."),
-                code=conflict.code)
         item = self.item(conflict.code)
         history = self.history(item)
         target = next(event for event in history if event.id == cancel)

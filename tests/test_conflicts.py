@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from cli_run import run_on
 from stations import (
     BOSS,
     CLERK,
@@ -24,7 +25,7 @@ from stations import (
 )
 
 from intake.conflicts import ConflictService
-from intake.errors import NotAllowed, NotFound
+from intake.errors import NotAllowed, NotFound, ValidationError
 from intake.model import EventType, Route, Status
 
 START = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
@@ -72,8 +73,8 @@ def test_the_till_sells_what_the_gate_voided_meanwhile(sites: tuple[Station, ...
     # The coordinator keeps the sale: the void is cancelled, and the item was sold after all.
     (found,) = conflicts(shop).open_conflicts()
     with pytest.raises(NotAllowed):
-        conflicts(shop).resolve(CLERK, found.step.id, found.cause.id, "It was sold")
-    item = conflicts(shop).resolve(BOSS, found.step.id, found.cause.id, "It was sold at noon")
+        conflicts(shop).resolve(CLERK, found.cause.id, "It was sold")
+    item = conflicts(shop).resolve(BOSS, found.cause.id, "It was sold at noon")
     assert (item.voided, item.status, item.price_cents) == (False, Status.SOLD, 2500)
     assert conflicts(shop).open_conflicts() == []
     both_ways(gate, shop)
@@ -106,7 +107,7 @@ def test_a_repair_ends_on_an_item_the_shop_sold(sites: tuple[Station, ...]) -> N
         assert (item.status, item.route) == (Status.IN_STOCK, Route.SALE)
     # The coordinator cancels the sale that did not happen as recorded.
     (found,) = conflicts(workshop).open_conflicts()
-    conflicts(workshop).resolve(BOSS, found.step.id, found.step.id, "Sold by mistake")
+    conflicts(workshop).resolve(BOSS, found.step.id, "Sold by mistake")
     for other in (gate, shop):
         both_ways(workshop, other)
     for here in (gate, shop, workshop):
@@ -128,11 +129,14 @@ def test_two_sales_of_one_item_and_the_wrong_resolutions(sites: tuple[Station, .
     assert (found.step.station, found.cause.station) == ("C", "B")
     assert shop.item(vase.code).price_cents == 300
     assert totals(shop)["items_sold"] == 1
-    with pytest.raises(NotFound, match="No open conflict"):
-        conflicts(shop).resolve(BOSS, "0" * 32, found.step.id, "Wrong one")
-    with pytest.raises(NotAllowed, match="one of the conflict's two steps"):
-        conflicts(shop).resolve(BOSS, found.step.id, "0" * 32, "Wrong one")
+    with pytest.raises(NotFound, match="is not one of an open conflict's two steps"):
+        conflicts(shop).resolve(BOSS, "0" * 32, "Wrong one")
+    with pytest.raises(ValidationError, match="reason"):
+        conflicts(shop).resolve(BOSS, found.step.id, "")
     assert conflicts(shop).open_conflicts() == [found]
+    intake = shop.gate.history(shop.item(vase.code))[0]
+    with pytest.raises(NotFound):
+        conflicts(shop).resolve(BOSS, intake.id, "Never came in")
 
 
 def test_a_clock_hours_behind_orders_only_what_its_station_did_not_see(
@@ -186,3 +190,38 @@ def test_a_clock_hours_ahead_does_not_push_another_stations_times(
     assert gate.item(book.code).status is Status.SOLD
     assert [e.type for e in gate.gate.history(gate.item(book.code))] == [
         EventType.INTAKE, EventType.SOLD]
+
+
+def test_the_command_line_lists_and_resolves_conflicts(
+    capsys: pytest.CaptureFixture[str], sites: tuple[Station, ...],
+) -> None:
+    gate, shop, _ = sites
+    chair = gate.gate.take_in(COACH, gate.gate.prepare("furniture", "sale", 8000))
+    exchange(gate, shop)
+    gate.clock.advance(minutes=10)
+    gate.gate.void(COACH, chair.code, "Taken in twice")
+    shop.clock.advance(minutes=20)
+    shop.shop.sell(CLERK, [(chair.code, 2500)])
+    exchange(gate, shop)
+    db = Path(shop.store.path)
+    code, out, _ = run_on(capsys, db, "conflicts", "--json")
+    (listed,) = json.loads(out)
+    assert code == 0
+    assert listed["item"] == chair.code
+    assert {k: listed["step"][k] for k in ("type", "at", "station", "person")} == {
+        "type": "sold", "at": "2026-11-21T09:20:00+00:00", "station": "B", "person": "Mo"}
+    assert {k: listed["cause"][k] for k in ("type", "station", "person")} == {
+        "type": "voided", "station": "A", "person": "Sanne"}
+    code, out, _ = run_on(capsys, db, "conflicts")
+    assert out.startswith(f"{chair.code}  sold ") and "2026-11-21 10:20" in out  # local time
+    before = shop.store.db.execute("SELECT count(*) FROM events").fetchone()
+    code, _, err = run_on(capsys, db, "resolve", "f" * 32, "--reason", "Not this one")
+    assert (code, err.strip()) == (2, f"ambacht: Step {'f' * 32} is not one of an open "
+                                      "conflict's two steps.")
+    assert shop.store.db.execute("SELECT count(*) FROM events").fetchone() == before
+    code, out, _ = run_on(capsys, db, "resolve", listed["step"]["id"], "--reason",
+                          "The chair was not sold")
+    assert (code, out.strip()) == (0, f"{chair.code}  cancelled step {listed['step']['id']}; "
+                                      "now VOIDED")
+    assert run_on(capsys, db, "conflicts", "--json")[1] == "[]\n"
+    assert run_on(capsys, db, "conflicts")[1] == "no open conflicts\n"
