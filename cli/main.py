@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from cli import figures, files, flow, items
+from cli import conflicts, figures, files, flow, items
 from cli.common import EXIT_REFUSED, db_path
 from cli.parser import build_parser
 from db.connection import storage_errors
@@ -44,6 +44,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": figures.cmd_report,
     "baseline": figures.cmd_baseline,
     "target": figures.cmd_target,
+    "conflicts": conflicts.cmd_conflicts,
+    "resolve": conflicts.cmd_resolve,
 }
 
 

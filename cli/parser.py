@@ -178,6 +178,14 @@ def _add_flow_commands(
     target.add_argument("--items-repaired", type=float)
     target.add_argument("--reuse-rate", type=float, help="percent of kg in that is sold")
 
+    conflicts = sub.add_parser("conflicts", parents=[db_opt],
+                               help="list the steps of stations that contradict each other")
+    conflicts.add_argument("--json", action="store_true", help="a JSON list, one per conflict")
+    resolve = sub.add_parser("resolve", parents=[who_opt],
+                             help="cancel one of an open conflict's two steps (coordinator)")
+    resolve.add_argument("step", help="the id of the step to cancel, as 'conflicts' lists it")
+    resolve.add_argument("--reason", required=True)
+
     repurpose = sub.add_parser("repurpose", parents=[at_opt],
                                help="make a new product from material items")
     repurpose.add_argument("--from", dest="sources", nargs="+", required=True, metavar="CODE")

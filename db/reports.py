@@ -114,10 +114,12 @@ class ReportQueries:
         return fixed
 
     def _cancelled_steps(self) -> set[str]:
-        """Ids of the steps corrections cancelled: few, so looked up once, not once per row."""
+        """Ids of the steps that do not stand: cancelled by a correction, or in conflict with
+        another station's (m012, kept without effect). Few, so looked up once, not per row."""
         return {
             row[0] for row in self.db.execute(
-                "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected'")
+                "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected' "
+                "UNION SELECT event_id FROM conflicts")
         }
 
     def stock_by_category(self, end: datetime) -> list[tuple[str, int, int, int, int]]:
@@ -181,7 +183,7 @@ class ReportQueries:
                 f"AND {readable_time('e.at')} AND {readable_time('e.recorded_at')} "
                 "AND NOT EXISTS (SELECT 1 FROM events c WHERE c.item_id = e.item_id "
                 "AND c.type = 'corrected' AND json_extract(c.data, '$.cancels') = e.id) "
-                "ORDER BY e.at, e.rowid",
+                "AND e.id NOT IN (SELECT event_id FROM conflicts) ORDER BY e.at, e.id",
                 [to_storage(start), to_storage(end)],
             )
         ]

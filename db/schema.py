@@ -398,3 +398,37 @@ def m011_file_identity(db: Database) -> None:
     )""")
     db.execute(f"INSERT INTO {IDENTITY_TABLE} (only_row, id) VALUES (1, ?)", [file_id])
     db.execute(f"PRAGMA user_version = {file_id}")
+
+
+@migrations()
+def m012_merged_history(db: Database) -> None:
+    """Other stations' events merge into this file (issue 13, `intake/merge.py`).
+
+    `conflicts` holds the steps the merged replay found not allowed (kept, without effect) and
+    the earlier step that refused each: derived from the events, recomputed for the items a
+    merge or a correction touches, so the same on every station with the same events.
+    `visits.changed` numbers each new or ended visit in this file's order, so that what
+    changed since a point can be sent on (an ended visit travels again).
+    """
+    for statement in (
+        """CREATE TABLE conflicts (
+            event_id TEXT PRIMARY KEY REFERENCES events(id),
+            item_id TEXT NOT NULL REFERENCES items(id),
+            cause_id TEXT NOT NULL REFERENCES events(id)
+        )""",
+        "CREATE INDEX conflicts_item ON conflicts (item_id)",
+        "ALTER TABLE visits ADD COLUMN changed INTEGER",
+        "UPDATE visits SET changed = rowid",
+        "CREATE INDEX visits_changed ON visits (changed)",
+        """CREATE TRIGGER visits_changed_new AFTER INSERT ON visits
+           BEGIN
+             UPDATE visits SET changed = (SELECT coalesce(max(changed), 0) + 1 FROM visits)
+             WHERE id = NEW.id;
+           END""",
+        """CREATE TRIGGER visits_changed_end AFTER UPDATE OF ended_at ON visits
+           BEGIN
+             UPDATE visits SET changed = (SELECT coalesce(max(changed), 0) + 1 FROM visits)
+             WHERE id = NEW.id;
+           END""",
+    ):
+        db.execute(statement)

@@ -123,7 +123,7 @@ class WorkshopService(StepService):
             ords_category=category.ords_category,
             price_cents=outcome.price_cents if outcome.status is RepairStatus.FIXED else None,
         )
-        steps.append(self._step(user, item, finished, at))
+        steps.append(self._step(user, item, finished, at, after=steps[-1][0] if steps else None))
         self._write(steps)
         return steps[-1][1]
 
