@@ -98,15 +98,3 @@ class AlreadyJoined(ValidationError):
         super().__init__(QT_TRANSLATE_NOOP(
             "Errors", "{path} is station {letter} of site {site} already. Nothing was "
             "changed."), path=path, site=site, letter=letter)
-
-
-class BadSiteName(ValidationError):
-    def __init__(self) -> None:
-        super().__init__(QT_TRANSLATE_NOOP(
-            "Errors", "A site's name is 1 to 60 printable characters."))
-
-
-class BadStationLetter(ValidationError):
-    def __init__(self, letter: str) -> None:
-        super().__init__(QT_TRANSLATE_NOOP(
-            "Errors", "A station letter is one letter A to Z, not '{letter}'."), letter=letter)

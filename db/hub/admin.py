@@ -114,3 +114,12 @@ def _hub_id(conn: psycopg.Connection) -> str:
 def _group(hub_id: str) -> str:
     """The group role of this hub's stations (roles are the whole server's, hence the id)."""
     return f"ambacht_{hub_id}_stations"
+
+
+def forget_invite(address: HubAddress, role: str) -> None:
+    """Drop an invite that was never used (a join made with the administrator's URL that
+    failed), with its role; a used one is left as it is."""
+    with hub_failures(address), connect(address) as conn:
+        if conn.execute("DELETE FROM ambacht.invites WHERE role_name = %s AND used_at IS NULL "
+                        "RETURNING 1", [role]).fetchone():
+            conn.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(role)))
