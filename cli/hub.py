@@ -73,7 +73,8 @@ def cmd_station(args: argparse.Namespace) -> int:
         print(f"ambacht: {store.path} is station {joined.letter} of {args.site}"
               + (", made with the site's settings and lists" if joined.created else ""),
               file=sys.stderr)
-        _say(SyncService(store, args.clock).round())
+        report = SyncService(store, args.clock).round()  # its history goes up now
+        print(f"ambacht: sent {report.sent}; received {report.received}", file=sys.stderr)
         return 0
     return _reaching(run)
 

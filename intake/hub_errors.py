@@ -31,17 +31,20 @@ class HubUnreachable(AmbachtError):
 
 
 class HubRefused(NotAllowed):
-    """The hub answered with a refusal (a wrong or revoked credential, a used code ...)."""
+    """The hub answered with a refusal (a wrong or revoked credential, a used code ...);
+    `code` is the SQLSTATE it gave, when it gave one."""
+
+    code = ""
 
 
 def hub_refused(code: str, hub: str, detail: str) -> HubRefused:
     """The refusal for one of the hub's own error codes (db/hub/migrations.py raises them),
     or its plain message for any other."""
-    template = _REFUSALS.get(code)
-    if template is None:
-        return HubRefused(QT_TRANSLATE_NOOP("Errors", "The hub {hub} refused: {detail}"),
-                          hub=hub, detail=detail)
-    return HubRefused(template, hub=hub, detail=detail)
+    template = _REFUSALS.get(code) or QT_TRANSLATE_NOOP("Errors",
+                                                        "The hub {hub} refused: {detail}")
+    refusal = HubRefused(template, hub=hub, detail=detail)
+    refusal.code = code
+    return refusal
 
 
 _REFUSALS = {

@@ -26,7 +26,7 @@ from intake.clock import Clock
 from intake.defaults import DEFAULT_SETTINGS
 from intake.errors import QT_TRANSLATE_NOOP, AmbachtError, StorageError
 from intake.hub_address import HubAddress, read_hub
-from intake.hub_errors import AlreadyJoined, hub_refused
+from intake.hub_errors import AlreadyJoined, HubRefused, hub_refused
 from intake.model import Role, User
 from intake.setup import initialize
 from intake.text import clean_name
@@ -56,6 +56,10 @@ def join(hub: str, site: str, path: Path, clock: Clock, existing: Store | None) 
         if existing is not None:
             return Joined(_join_existing(existing, invited, site, clock), created=False)
         return Joined(_join_new(path, invited, site, clock), created=True)
+    except HubRefused as exc:
+        if address.site and exc.code in ("28P01", "28000"):  # a code's password, replaced
+            raise hub_refused("AMB03", address.shown(), "") from None
+        raise
     except BaseException:
         if not address.site:  # the administrator's own invite, made just now: leave none
             try:
