@@ -16,6 +16,7 @@ import base64
 import binascii
 import json
 from dataclasses import dataclass, field, replace
+from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from intake.hub_errors import BadHubAddress
@@ -56,9 +57,9 @@ class HubAddress:
     def without_password(self) -> HubAddress:
         return replace(self, password="")
 
-    def connection_options(self) -> dict[str, str | int]:
+    def connection_options(self) -> dict[str, Any]:
         """The driver's keyword arguments (never a URL string, which it may echo)."""
-        found: dict[str, str | int] = {"host": self.host, "port": self.port,
+        found: dict[str, Any] = {"host": self.host, "port": self.port,
                                        "dbname": self.dbname}
         if self.user:
             found["user"] = self.user

@@ -16,6 +16,7 @@ import shutil
 import socket
 import subprocess
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 ADMIN = "hubadmin"
@@ -73,10 +74,8 @@ class HubServer:
 
     def remove(self) -> None:
         """Stop the server if it runs and delete the cluster."""
-        try:
+        with suppress(subprocess.CalledProcessError):  # it was stopped already
             self.stop()
-        except subprocess.CalledProcessError:
-            pass  # it was stopped already
         shutil.rmtree(self.root, ignore_errors=True)
 
     def url(self, dbname: str = "postgres", *, user: str = ADMIN,

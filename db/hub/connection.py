@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import psycopg
 
@@ -20,7 +21,7 @@ from intake.hub_address import HubAddress
 from intake.hub_errors import HubUnreachable, hub_refused
 
 CONNECT_TIMEOUT_S = 5
-_ALIVE = {"keepalives": 1, "keepalives_idle": 4, "keepalives_interval": 2,
+_ALIVE: dict[str, Any] = {"keepalives": 1, "keepalives_idle": 4, "keepalives_interval": 2,
           "keepalives_count": 2, "tcp_user_timeout": 9000}
 # A connection attempt the server itself refused names its reason after "FATAL:".
 _FATAL = re.compile(r"FATAL:\s+(.*)")
