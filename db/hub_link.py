@@ -29,6 +29,7 @@ class Link:
     letter: str
     pulled_rev: int
     pushed_seq: int
+    visits_through: int
     last_contact: datetime | None
     offline_since: datetime | None
 
@@ -52,14 +53,14 @@ class HubLinks:
     def link(self) -> Link | None:
         row = self.db.execute(
             "SELECT host, port, dbname, options, role, password, site, letter, pulled_rev, "
-            "pushed_seq, last_contact, offline_since FROM hub_link").fetchone()
+            "pushed_seq, visits_through, last_contact, offline_since FROM hub_link").fetchone()
         if row is None:
             return None
-        (host, port, dbname, options, role, password, site, letter, rev, seq, contact,
+        (host, port, dbname, options, role, password, site, letter, rev, seq, visits, contact,
          since) = row
         address = HubAddress(host=host, port=port, dbname=dbname, user=role, password=password,
                              options=tuple(json.loads(options).items()), site=site)
-        return Link(address, site, letter, rev, seq, _time(contact), _time(since))
+        return Link(address, site, letter, rev, seq, visits, _time(contact), _time(since))
 
     def save(self, address: HubAddress, site: str, letter: str, joined_at: datetime, *,
              send_config: bool) -> None:
@@ -80,8 +81,11 @@ class HubLinks:
     def set_pulled(self, rev: int) -> None:
         self.db.execute("UPDATE hub_link SET pulled_rev = max(pulled_rev, ?)", [rev])
 
-    def set_pushed(self, seq: int) -> None:
-        self.db.execute("UPDATE hub_link SET pushed_seq = ?", [seq])
+    def set_pushed(self, seq: int, visits_through: int) -> None:
+        """The hub holds this station's events up to `seq` and its visits changed up to
+        `visits_through`."""
+        self.db.execute("UPDATE hub_link SET pushed_seq = ?, visits_through = ?",
+                        [seq, visits_through])
 
     def contact(self, at: datetime, reached: bool) -> None:
         """Note a round's outcome: the hub reached, or out of reach since the first miss."""

@@ -110,11 +110,11 @@ class SyncService:
                    "value": values[(change.kind, change.key)]}
                   for change in dirty if (change.kind, change.key) in values]
         head = int(hub.whoami()["seq"])
-        sent.add(hub.push([], [], [], config))
+        sent.add(hub.push(config, [], [], [], []))
         hub.commit()
         with self.store.atomic():
             self.links.sent(dirty[-1].id if dirty else 0)
-            self.links.set_pushed(head)
+            self.links.set_pushed(head, link.visits_through)
 
     def _pull(self, hub: HubSession, link: Link, received: Flow) -> None:
         after = link.pulled_rev

@@ -79,10 +79,22 @@ CREATE TABLE ambacht.visits (
     municipality text,
     started_at text NOT NULL,
     ended_at text,
-    rev bigint NOT NULL,
+    rev bigint NOT NULL,  -- when it came; a station pulling from before gets it as it is now
+    ended_rev bigint,  -- when its end came, so that a station that had it gets the end
     PRIMARY KEY (site_id, id)
 );
 CREATE INDEX visits_rev ON ambacht.visits (site_id, rev);
+CREATE INDEX visits_ended_rev ON ambacht.visits (site_id, ended_rev);
+-- Each item's code (its intake event does not carry it), sent before the event.
+CREATE TABLE ambacht.codes (
+    site_id bigint NOT NULL REFERENCES ambacht.sites,
+    item_id text NOT NULL,
+    code text NOT NULL,
+    rev bigint NOT NULL,
+    PRIMARY KEY (site_id, item_id),
+    UNIQUE (site_id, code)
+);
+CREATE INDEX codes_rev ON ambacht.codes (site_id, rev);
 CREATE TABLE ambacht.shipments (
     site_id bigint NOT NULL REFERENCES ambacht.sites,
     code text NOT NULL,
@@ -116,6 +128,8 @@ CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE ON ambacht.events
 CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON ambacht.events
     FOR EACH STATEMENT EXECUTE FUNCTION ambacht.append_only();
 CREATE TRIGGER shipments_append_only BEFORE UPDATE OR DELETE ON ambacht.shipments
+    FOR EACH ROW EXECUTE FUNCTION ambacht.append_only();
+CREATE TRIGGER codes_append_only BEFORE UPDATE OR DELETE ON ambacht.codes
     FOR EACH ROW EXECUTE FUNCTION ambacht.append_only();
 CREATE TRIGGER shipments_no_truncate BEFORE TRUNCATE ON ambacht.shipments
     FOR EACH STATEMENT EXECUTE FUNCTION ambacht.append_only();
@@ -199,11 +213,12 @@ BEGIN
         'seq', coalesce(head.seq, 0), 'hash', coalesce(head.hash, '{GENESIS}'));
 END $$;
 
--- A station sends its own events (each continuing its chain: next seq, previous hash),
--- visits, delivery notes and configuration. Sending the same again changes nothing; another
+-- A station sends its configuration changes, and its own item codes, visits, delivery notes
+-- and events (each continuing its chain: next seq, previous hash), in that order, so that
+-- what an event names has a smaller number. Sending the same again changes nothing; another
 -- history under a seq the hub holds is refused, and so is the whole call with it.
-CREATE FUNCTION ambacht.push(p_events jsonb, p_visits jsonb, p_shipments jsonb,
-                             p_config jsonb) RETURNS jsonb {_DEFINER} AS $$
+CREATE FUNCTION ambacht.push(p_config jsonb, p_codes jsonb, p_visits jsonb,
+                             p_shipments jsonb, p_events jsonb) RETURNS jsonb {_DEFINER} AS $$
 DECLARE
     me stations := caller();
     e jsonb;
@@ -232,6 +247,15 @@ BEGIN
         GET DIAGNOSTICS found_rows = ROW_COUNT;
         n_config := n_config + found_rows;
     END LOOP;
+    FOR e IN SELECT value FROM jsonb_array_elements(p_codes) LOOP
+        IF left(e->>'code', 1) IS DISTINCT FROM me.letter THEN
+            RAISE EXCEPTION 'item % of station %', e->>'code', left(e->>'code', 1)
+                USING ERRCODE = 'AMB07';
+        END IF;
+        INSERT INTO codes (site_id, item_id, code, rev)
+        VALUES (me.site_id, e->>'item_id', e->>'code', nextval('rev'))
+        ON CONFLICT (site_id, item_id) DO NOTHING;
+    END LOOP;
     FOR e IN SELECT value FROM jsonb_array_elements(p_visits) LOOP
         IF e->>'station' IS DISTINCT FROM me.letter THEN
             RAISE EXCEPTION 'visit % of station %', e->>'code', e->>'station'
@@ -241,10 +265,23 @@ BEGIN
                                  started_at, ended_at, rev)
         VALUES (me.site_id, e->>'id', e->>'code', me.letter, e->>'user_id',
                 e->>'municipality', e->>'started_at', e->>'ended_at', nextval('rev'))
-        ON CONFLICT (site_id, id) DO UPDATE SET ended_at = excluded.ended_at, rev = excluded.rev
+        ON CONFLICT (site_id, id) DO UPDATE
+            SET ended_at = excluded.ended_at, ended_rev = excluded.rev
             WHERE v.ended_at IS NULL AND excluded.ended_at IS NOT NULL;
         GET DIAGNOSTICS found_rows = ROW_COUNT;
         n_visits := n_visits + found_rows;
+    END LOOP;
+    FOR e IN SELECT value FROM jsonb_array_elements(p_shipments) LOOP
+        IF e->>'station' IS DISTINCT FROM me.letter THEN
+            RAISE EXCEPTION 'delivery note % of station %', e->>'code', e->>'station'
+                USING ERRCODE = 'AMB07';
+        END IF;
+        INSERT INTO shipments (site_id, code, recipient, at, station, user_id, rev)
+        VALUES (me.site_id, e->>'code', e->>'recipient', e->>'at', me.letter, e->>'user_id',
+                nextval('rev'))
+        ON CONFLICT (site_id, code) DO NOTHING;
+        GET DIAGNOSTICS found_rows = ROW_COUNT;
+        n_shipments := n_shipments + found_rows;
     END LOOP;
     FOR e IN SELECT value FROM jsonb_array_elements(p_events) LOOP
         IF e->>'station' IS DISTINCT FROM me.letter THEN
@@ -272,18 +309,6 @@ BEGIN
         head_hash := e->>'hash';
         n_events := n_events + 1;
     END LOOP;
-    FOR e IN SELECT value FROM jsonb_array_elements(p_shipments) LOOP
-        IF e->>'station' IS DISTINCT FROM me.letter THEN
-            RAISE EXCEPTION 'delivery note % of station %', e->>'code', e->>'station'
-                USING ERRCODE = 'AMB07';
-        END IF;
-        INSERT INTO shipments (site_id, code, recipient, at, station, user_id, rev)
-        VALUES (me.site_id, e->>'code', e->>'recipient', e->>'at', me.letter, e->>'user_id',
-                nextval('rev'))
-        ON CONFLICT (site_id, code) DO NOTHING;
-        GET DIAGNOSTICS found_rows = ROW_COUNT;
-        n_shipments := n_shipments + found_rows;
-    END LOOP;
     UPDATE stations SET pushed_seq = head_seq, seen_at = now()
         WHERE site_id = me.site_id AND letter = me.letter;
     RETURN jsonb_build_object('events', n_events, 'visits', n_visits,
@@ -304,6 +329,8 @@ BEGIN
     SELECT greatest(p_after,
         (SELECT max(rev) FROM events WHERE site_id = me.site_id),
         (SELECT max(rev) FROM visits WHERE site_id = me.site_id),
+        (SELECT max(ended_rev) FROM visits WHERE site_id = me.site_id),
+        (SELECT max(rev) FROM codes WHERE site_id = me.site_id),
         (SELECT max(rev) FROM shipments WHERE site_id = me.site_id),
         (SELECT max(rev) FROM config WHERE site_id = me.site_id)) INTO top;
     SELECT coalesce(jsonb_agg(to_jsonb(x) - 'rev' ORDER BY x.rev), '[]'::jsonb), count(*),
@@ -320,9 +347,15 @@ BEGIN
         WHERE site_id = me.site_id AND letter = me.letter;
     RETURN jsonb_build_object(
         'upto', upto, 'more', upto < top, 'events', evs,
-        'visits', (SELECT coalesce(jsonb_agg(to_jsonb(v) - 'site_id' - 'rev' ORDER BY v.rev),
-                                   '[]'::jsonb)
-                   FROM visits v WHERE site_id = me.site_id AND rev > p_after AND rev <= upto),
+        'visits', (SELECT coalesce(jsonb_agg(to_jsonb(v) - 'site_id' - 'rev' - 'ended_rev'
+                                             ORDER BY v.rev), '[]'::jsonb)
+                   FROM visits v WHERE site_id = me.site_id
+                   AND (rev > p_after AND rev <= upto
+                        OR ended_rev > p_after AND ended_rev <= upto)),
+        'codes', (SELECT coalesce(jsonb_agg(jsonb_build_object('item_id', c.item_id,
+                                                               'code', c.code) ORDER BY c.rev),
+                                  '[]'::jsonb)
+                  FROM codes c WHERE site_id = me.site_id AND rev > p_after AND rev <= upto),
         'shipments', (SELECT coalesce(jsonb_agg(to_jsonb(s) - 'site_id' - 'rev'
                                                 ORDER BY s.rev), '[]'::jsonb)
                       FROM shipments s
@@ -355,5 +388,5 @@ MIGRATIONS: list[tuple[str, str]] = [
 
 # What a station's roles may call: nothing else (no table, no sequence).
 STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()",
-                     "push(jsonb, jsonb, jsonb, jsonb)", "pull(bigint, integer)",
+                     "push(jsonb, jsonb, jsonb, jsonb, jsonb)", "pull(bigint, integer)",
                      "site_config()")

@@ -73,12 +73,12 @@ class HubSession:
         found: list[Record] = self._call("SELECT ambacht.site_config()", [])
         return found
 
-    def push(self, events: list[Record], visits: list[Record], shipments: list[Record],
-             config: list[Record]) -> Record:
+    def push(self, config: list[Record], codes: list[Record], visits: list[Record],
+             shipments: list[Record], events: list[Record]) -> Record:
         """Send records (see ambacht.push); the counts of those the hub did not hold."""
-        counts: Record = self._call("SELECT ambacht.push(%s, %s, %s, %s)",
-                                    [Jsonb(events), Jsonb(visits), Jsonb(shipments),
-                                     Jsonb(config)])
+        counts: Record = self._call("SELECT ambacht.push(%s, %s, %s, %s, %s)",
+                                    [Jsonb(config), Jsonb(codes), Jsonb(visits),
+                                     Jsonb(shipments), Jsonb(events)])
         return counts
 
     def pull(self, after: int, limit: int) -> Record:
