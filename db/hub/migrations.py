@@ -161,6 +161,7 @@ DECLARE
     inv invites;
     site sites;
     chosen text;
+    old_role text;
 BEGIN
     SELECT * INTO inv FROM invites WHERE role_name = session_user FOR UPDATE;
     IF NOT FOUND OR inv.used_at IS NOT NULL THEN
@@ -175,6 +176,9 @@ BEGIN
             RAISE EXCEPTION 'The code takes over station %, this database is station %',
                 inv.letter, p_letter USING ERRCODE = 'AMB05';
         END IF;
+        SELECT role_name INTO old_role FROM stations
+            WHERE site_id = site.id AND letter = inv.letter;
+        EXECUTE format('ALTER ROLE %I NOLOGIN', old_role);  -- the dead PC's opens nothing
         UPDATE stations SET role_name = session_user, revoked_at = NULL, joined_at = now()
             WHERE site_id = site.id AND letter = inv.letter;
         chosen := inv.letter;
