@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from cli import conflicts, figures, files, flow, items
+from cli import conflicts, figures, files, flow, hub, items
 from cli.common import EXIT_REFUSED, db_path
 from cli.parser import build_parser
 from db.connection import storage_errors
@@ -46,6 +46,9 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "target": figures.cmd_target,
     "conflicts": conflicts.cmd_conflicts,
     "resolve": conflicts.cmd_resolve,
+    "hub": hub.cmd_hub,
+    "station": hub.cmd_station,
+    "sync": hub.cmd_sync,
 }
 
 

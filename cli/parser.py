@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import NoReturn
 
+from cli import hub
 from cli.common import EXIT_REFUSED, PIN_ENV
 
 
@@ -78,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also compare every index with its table, check every step, "
                        "every item against its history and the cached day sums (slower)")
     _add_flow_commands(sub, db_opt, who_opt)
+    hub.add_commands(sub, db_opt, _Parser)
     return parser
 
 

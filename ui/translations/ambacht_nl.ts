@@ -1022,6 +1022,134 @@
         <source>The database {path} cannot be written: its file {side} is read-only (left by a program that could only read the database). Make that file writable for this account, like the database itself, then try again. This was not saved.</source>
         <translation>Er kan niet in de database {path} geschreven worden: het bestand {side} is alleen-lezen (achtergelaten door een programma dat de database alleen kon lezen). Maak dat bestand schrijfbaar voor dit account, net als de database zelf, en probeer het opnieuw. Dit is niet opgeslagen.</translation>
     </message>
+    <message>
+        <source>The hub is neither a PostgreSQL URL (postgresql://user@host:5432/database) nor a join code from &apos;ambacht hub invite&apos;.</source>
+        <translation>De hub is geen PostgreSQL-URL (postgresql://gebruiker@host:5432/database) en geen koppelcode van &apos;ambacht hub invite&apos;.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} cannot be reached ({reason}). Nothing was lost: this station works on alone and sends its work when the hub is back.</source>
+        <translation>De hub {hub} is niet bereikbaar ({reason}). Er is niets verloren: dit station werkt alleen verder en verstuurt zijn werk zodra de hub er weer is.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused: {detail}</source>
+        <translation>De hub {hub} weigerde: {detail}</translation>
+    </message>
+    <message>
+        <source>The hub {hub} is not set up: run &apos;ambacht hub init --hub URL&apos; first.</source>
+        <translation>De hub {hub} is nog niet ingericht: voer eerst &apos;ambacht hub init --hub URL&apos; uit.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} does not know this station&apos;s credential: join it again with a new code (&apos;ambacht hub invite&apos;).</source>
+        <translation>De hub {hub} kent de toegang van dit station niet: koppel het opnieuw met een nieuwe code (&apos;ambacht hub invite&apos;).</translation>
+    </message>
+    <message>
+        <source>The hub {hub} revoked this station: {detail}. Ask the coordinator for a new join code.</source>
+        <translation>De hub {hub} heeft dit station ingetrokken: {detail}. Vraag de coördinator om een nieuwe koppelcode.</translation>
+    </message>
+    <message>
+        <source>This join code was used already. Ask the coordinator for a new one.</source>
+        <translation>Deze koppelcode is al gebruikt. Vraag de coördinator om een nieuwe.</translation>
+    </message>
+    <message>
+        <source>This join code is for another site: {detail}.</source>
+        <translation>Deze koppelcode is voor een andere locatie: {detail}.</translation>
+    </message>
+    <message>
+        <source>{detail}: this database&apos;s history carries that letter, so it cannot join this site under another. Nothing was changed.</source>
+        <translation>{detail}: de geschiedenis van deze database draagt die letter, dus kan ze niet onder een andere letter aan deze locatie koppelen. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The site has no free station letter left.</source>
+        <translation>De locatie heeft geen vrije stationsletter meer.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused a step of another station: {detail}.</source>
+        <translation>De hub {hub} weigerde een stap van een ander station: {detail}.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} holds another history for this station ({detail}): this database is not the one that joined, or its history was changed. Nothing was sent.</source>
+        <translation>De hub {hub} heeft een andere geschiedenis van dit station ({detail}): dit is niet de database die koppelde, of de geschiedenis is veranderd. Er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused steps that do not continue this station&apos;s chain ({detail}). Nothing was sent.</source>
+        <translation>De hub {hub} weigerde stappen die niet aansluiten op de keten van dit station ({detail}). Er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} has no site {detail}.</source>
+        <translation>De hub {hub} heeft geen locatie {detail}.</translation>
+    </message>
+    <message>
+        <source>The site {detail} has no station of that letter.</source>
+        <translation>De locatie {detail} heeft geen station met die letter.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} did not accept the password: check the URL or ~/.pgpass, or ask for a new join code.</source>
+        <translation>De hub {hub} accepteerde het wachtwoord niet: controleer de URL of ~/.pgpass, of vraag om een nieuwe koppelcode.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} lets this role in no more (revoked, or a join code used up): ask the coordinator for a new join code.</source>
+        <translation>De hub {hub} laat deze rol niet meer toe (ingetrokken, of een gebruikte koppelcode): vraag de coördinator om een nieuwe koppelcode.</translation>
+    </message>
+    <message>
+        <source>The role in the URL of {hub} may not do this ({detail}): use the hub&apos;s administrator for &apos;hub init&apos;, &apos;hub invite&apos; and &apos;hub revoke&apos;.</source>
+        <translation>De rol in de URL van {hub} mag dit niet ({detail}): gebruik de beheerder van de hub voor &apos;hub init&apos;, &apos;hub invite&apos; en &apos;hub revoke&apos;.</translation>
+    </message>
+    <message>
+        <source>{path} has not joined a hub: run &apos;ambacht station join --hub CODE --site NAME&apos; first. A station without a hub works on alone.</source>
+        <translation>{path} is niet aan een hub gekoppeld: voer eerst &apos;ambacht station join --hub CODE --site NAAM&apos; uit. Een station zonder hub werkt gewoon alleen.</translation>
+    </message>
+    <message>
+        <source>{path} is station {letter} of site {site} already. Nothing was changed.</source>
+        <translation>{path} is al station {letter} van locatie {site}. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>{path} appeared while it was being made; nothing was changed.</source>
+        <translation>{path} verscheen terwijl het werd aangemaakt; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Step {step} is not one of an open conflict&apos;s two steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {code}&apos;s intake cannot be cancelled; void the item instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {event} of station {station} does not match its own hash: it was changed on the way. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps {first} to {last} of station {station} are missing before step {event}. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {event} of station {station} was taken by a staff member not known here ({user}): the site&apos;s staff must arrive first. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {event} of station {station} takes in an item that came without its code. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code {code} belongs to another item here: the histories went apart. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {code} has category &apos;{category}&apos;, not known here: the site&apos;s categories must arrive first. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery note {code} differs from the one here: the histories went apart. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {seq} of station {station} here is not step {event} as sent: the histories went apart (a changed or restored copy). Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit {code} differs from the one here: the histories went apart. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
