@@ -23,19 +23,24 @@ def refresh_day_figures(
     Days that new events or visits touched since the last refresh are summed again from the
     events, and so is every day not summed before (the first report of a year on a database
     full of history does that work once) or summed in another time zone or with other CO2
-    factors. Each day is written in its own short transaction, so the gate never waits long
-    behind a report.
+    factors. Each day is read and written in its own short transaction that holds the write
+    lock (`DayFigures.sum_and_save`): the gate never waits long behind a report, and no
+    step or other refresh can come between a day's read and its save.
     """
     zone = store.settings().zone
     factors = {c.code: c.co2_factor for c in categories}
     version = cache_version(zone, factors)
-    store.day_figures.claim_stale_dates(lambda utc_date: local_days(zone, utc_date))
+    def overlapped(utc_date: date) -> set[date]:
+        return local_days(zone, utc_date)
+
+    store.day_figures.claim_stale_dates(overlapped)
     summed = store.day_figures.summed_days(first, last, version)
     day = first
     while day <= last:
         if day not in summed:
-            store.day_figures.save(day, day - timedelta(days=day.weekday()), version,
-                                   sum_local_day(store, day, zone, factors))
+            store.day_figures.sum_and_save(
+                day, day - timedelta(days=day.weekday()), version, overlapped,
+                lambda day=day: sum_local_day(store, day, zone, factors))  # type: ignore[misc]
         day += timedelta(days=1)
 
 
