@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from db.chain import CHAINED_TRIGGER, chain_history
+from db.counting_tables import COUNTING_RULES_TABLES
 from db.guard import IDENTITY_TABLE, new_file_id
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 
@@ -398,3 +399,11 @@ def m011_file_identity(db: Database) -> None:
     )""")
     db.execute(f"INSERT INTO {IDENTITY_TABLE} (only_row, id) VALUES (1, ?)", [file_id])
     db.execute(f"PRAGMA user_version = {file_id}")
+
+
+@migrations()
+def m014_counting_rules(db: Database) -> None:
+    """Recipients get a kind (reuse, recycling, residual waste), a visit started by mistake
+    can be cancelled, and every export is recorded (issue 14): `db/counting_tables.py`."""
+    for statement in COUNTING_RULES_TABLES:
+        db.execute(statement)

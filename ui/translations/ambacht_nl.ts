@@ -225,6 +225,26 @@
         <translation>hergebruikt</translation>
     </message>
     <message>
+        <source>Sold as a product made here</source>
+        <translation>Verkocht als eigen product</translation>
+    </message>
+    <message>
+        <source>Out for reuse</source>
+        <translation>Naar hergebruik</translation>
+    </message>
+    <message>
+        <source>Out for recycling</source>
+        <translation>Naar recycling</translation>
+    </message>
+    <message>
+        <source>Out as residual waste</source>
+        <translation>Naar restafval</translation>
+    </message>
+    <message>
+        <source>Lost in making</source>
+        <translation>Verloren bij het maken</translation>
+    </message>
+    <message>
         <source>What happened to the kilos</source>
         <translation>Wat er met de kilo&apos;s gebeurde</translation>
     </message>
@@ -235,14 +255,6 @@
     <message>
         <source>Sold after repair</source>
         <translation>Verkocht na reparatie</translation>
-    </message>
-    <message>
-        <source>Made into products</source>
-        <translation>Verwerkt in producten</translation>
-    </message>
-    <message>
-        <source>Material to recipients</source>
-        <translation>Materiaal naar afnemers</translation>
     </message>
     <message>
         <source>Kg in per category · reuse rate</source>
@@ -1021,6 +1033,10 @@
     <message>
         <source>The database {path} cannot be written: its file {side} is read-only (left by a program that could only read the database). Make that file writable for this account, like the database itself, then try again. This was not saved.</source>
         <translation>Er kan niet in de database {path} geschreven worden: het bestand {side} is alleen-lezen (achtergelaten door een programma dat de database alleen kon lezen). Maak dat bestand schrijfbaar voor dit account, net als de database zelf, en probeer het opnieuw. Dit is niet opgeslagen.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a kind of recipient: reuse, recycling or residual.</source>
+        <translation>&apos;{text}&apos; is geen soort afnemer: reuse (hergebruik), recycling of residual (restafval).</translation>
     </message>
 </context>
 <context>
