@@ -149,3 +149,24 @@ def test_a_later_repair_never_changes_an_earlier_sale(
     assert (november.grams_sold_as_is, november.grams_sold_repaired) == (0, 1500)
     returned = day_report(store, date(2026, 2, 20))
     assert (returned.grams_sold_as_is, returned.grams_sold_repaired) == (-1500, 0)
+
+
+def test_the_command_line_sets_a_recipients_kind(tmp_path, capsys) -> None:
+    import json
+
+    from cli.main import main
+
+    db = str(tmp_path / "centre.sqlite")
+    assert main(["init", "--db", db]) == 0
+    send = ["material", "--db", db, "--category", "metal", "--weight-kg", "10"]
+    assert main([*send, "--recipient", "Afvalscheiding Milieustraat"]) == 0
+    assert "added recipient 'Afvalscheiding Milieustraat' (residual)" in capsys.readouterr().err
+    assert main([*send, "--recipient", "afvalscheiding milieustraat",
+                 "--recipient-kind", "recycling"]) == 0
+    assert "recipient 'Afvalscheiding Milieustraat' (recycling)" in capsys.readouterr().err
+    assert main([*send, "--recipient", "Milieustraat", "--recipient-kind", "compost"]) == 2
+    capsys.readouterr()
+    today = datetime.now(AMS).date().isoformat()
+    assert main(["report", "--db", db, "--from", today, "--to", today]) == 0
+    totals = json.loads(capsys.readouterr().out)["totals"]
+    assert totals["kg_material_by_kind"] == {"reuse": 0.0, "recycling": 20.0, "residual": 0.0}

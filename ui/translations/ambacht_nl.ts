@@ -1639,6 +1639,18 @@
         <translation>Toegevoegd.</translation>
     </message>
     <message>
+        <source>reuse</source>
+        <translation>hergebruik</translation>
+    </message>
+    <message>
+        <source>recycling</source>
+        <translation>recycling</translation>
+    </message>
+    <message>
+        <source>residual waste</source>
+        <translation>restafval</translation>
+    </message>
+    <message>
         <source>Name of the recipient (recycler, school, sorter)</source>
         <translation>Naam van de afnemer (recycler, school, sorteerder)</translation>
     </message>
@@ -1651,6 +1663,10 @@
         <translation>Toevoegen</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
         <source>hidden</source>
         <translation>verborgen</translation>
     </message>
@@ -1661,6 +1677,10 @@
     <message>
         <source>Hide</source>
         <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>What does {name} do with the material?</source>
+        <translation>Wat doet {name} met het materiaal?</translation>
     </message>
     <message>
         <source>Saved.</source>
