@@ -132,6 +132,9 @@ def _add_flow_commands(
     material.add_argument("--category", help="category of a batch weighed without labels")
     material.add_argument("--weight-kg", help="weight of that batch")
     material.add_argument("--recipient", required=True)
+    material.add_argument("--recipient-kind", choices=("reuse", "recycling", "residual"),
+                          help="what the recipient does with material (coordinator; a new "
+                               "recipient's kind is guessed from its name, else recycling)")
     material.add_argument("--note", type=Path, help="write the delivery note PDF to this file")
     _add_force(material)
 

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from db.chain import CHAINED_TRIGGER, chain_history
+from db.counting_tables import COUNTING_RULES_TABLES
 from db.guard import IDENTITY_TABLE, new_file_id
 from db.hub_link import TRAVELLING
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
@@ -481,3 +482,11 @@ def m013_hub_link(db: Database) -> None:
                   INSERT OR REPLACE INTO hub_config_dirty (kind, key, at)
                   VALUES ('{kind}', NEW.{key}, {now});
                 END""")
+
+
+@migrations()
+def m014_counting_rules(db: Database) -> None:
+    """Recipients get a kind (reuse, recycling, residual waste), a visit started by mistake
+    can be cancelled, and every export is recorded (issue 14): `db/counting_tables.py`."""
+    for statement in COUNTING_RULES_TABLES:
+        db.execute(statement)

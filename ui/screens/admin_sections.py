@@ -248,8 +248,15 @@ class NamesSection(Section):
                 lambda: self.ctx.admin.add_name(self.actor, self.kind, name),
                 self.tr("Added."))))
         self.hide = self.add_button(self.toggle_hidden)
+        # Where material sent to a recipient counts in the reports (reuse, recycling, waste).
+        self.kind_button = self.add_button(self.choose_kind)
+        self.kind_button.setVisible(kind is NameList.RECIPIENTS)
         self.finish_buttons()
         self.retranslate()
+
+    def kind_names(self) -> dict[str, str]:
+        return {"reuse": self.tr("reuse"), "recycling": self.tr("recycling"),
+                "residual": self.tr("residual waste")}
 
     def prompt(self) -> str:
         if self.kind is NameList.RECIPIENTS:
@@ -258,17 +265,34 @@ class NamesSection(Section):
 
     def retranslate(self) -> None:
         self.add.setText(self.tr("Add"))
+        self.kind_button.setText(self.tr("Kind"))
         self.update_buttons()
 
     def refresh(self) -> None:
         mark = "   [" + self.tr("hidden") + "]"
-        self.set_rows([(name + (mark if hidden else ""), name)
+        kinds = (self.ctx.admin.recipient_kinds() if self.kind is NameList.RECIPIENTS
+                 else {})
+        names = self.kind_names()
+        self.set_rows([(name + (f" · {names[kinds[name]]}" if name in kinds else "")
+                        + (mark if hidden else ""), name)
                        for name, hidden in self.ctx.admin.names(self.kind)])
 
     def update_buttons(self) -> None:
         hidden = dict(self.ctx.admin.names(self.kind)).get(self.selected())
         self.hide.setEnabled(hidden is not None)
         self.hide.setText(self.tr("Show") if hidden else self.tr("Hide"))
+        self.kind_button.setEnabled(hidden is not None)
+
+    def choose_kind(self) -> None:
+        """What the chosen recipient does with material: reuse, recycling or residual waste."""
+        name = self.selected()
+        if isinstance(name, str):
+            self.ask_choice(
+                self.tr("What does {name} do with the material?").format(name=name),
+                list(self.kind_names().items()),
+                lambda kind: self.attempt(
+                    lambda: self.ctx.admin.set_recipient_kind(self.actor, name, kind),
+                    self.tr("Saved.")))
 
     def toggle_hidden(self) -> None:
         name = self.selected()

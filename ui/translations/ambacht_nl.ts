@@ -225,6 +225,26 @@
         <translation>hergebruikt</translation>
     </message>
     <message>
+        <source>Sold as a product made here</source>
+        <translation>Verkocht als eigen product</translation>
+    </message>
+    <message>
+        <source>Out for reuse</source>
+        <translation>Naar hergebruik</translation>
+    </message>
+    <message>
+        <source>Out for recycling</source>
+        <translation>Naar recycling</translation>
+    </message>
+    <message>
+        <source>Out as residual waste</source>
+        <translation>Naar restafval</translation>
+    </message>
+    <message>
+        <source>Lost in making</source>
+        <translation>Verloren bij het maken</translation>
+    </message>
+    <message>
         <source>What happened to the kilos</source>
         <translation>Wat er met de kilo&apos;s gebeurde</translation>
     </message>
@@ -235,14 +255,6 @@
     <message>
         <source>Sold after repair</source>
         <translation>Verkocht na reparatie</translation>
-    </message>
-    <message>
-        <source>Made into products</source>
-        <translation>Verwerkt in producten</translation>
-    </message>
-    <message>
-        <source>Material to recipients</source>
-        <translation>Materiaal naar afnemers</translation>
     </message>
     <message>
         <source>Kg in per category · reuse rate</source>
@@ -1150,6 +1162,10 @@
         <source>Visit {code} differs from the one here: the histories went apart. Nothing was taken in.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&apos;{text}&apos; is not a kind of recipient: reuse, recycling or residual.</source>
+        <translation>&apos;{text}&apos; is geen soort afnemer: reuse (hergebruik), recycling of residual (restafval).</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
@@ -1767,6 +1783,18 @@
         <translation>Toegevoegd.</translation>
     </message>
     <message>
+        <source>reuse</source>
+        <translation>hergebruik</translation>
+    </message>
+    <message>
+        <source>recycling</source>
+        <translation>recycling</translation>
+    </message>
+    <message>
+        <source>residual waste</source>
+        <translation>restafval</translation>
+    </message>
+    <message>
         <source>Name of the recipient (recycler, school, sorter)</source>
         <translation>Naam van de afnemer (recycler, school, sorteerder)</translation>
     </message>
@@ -1779,6 +1807,10 @@
         <translation>Toevoegen</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
         <source>hidden</source>
         <translation>verborgen</translation>
     </message>
@@ -1789,6 +1821,10 @@
     <message>
         <source>Hide</source>
         <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>What does {name} do with the material?</source>
+        <translation>Wat doet {name} met het materiaal?</translation>
     </message>
     <message>
         <source>Saved.</source>
