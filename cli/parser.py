@@ -96,9 +96,13 @@ def _add_flow_commands(
     finish = steps.add_parser("finish", parents=[at_opt], help="record how a repair ended")
     finish.add_argument("code")
     finish.add_argument("--status", required=True, help="fixed, repairable or end-of-life")
-    finish.add_argument("--barrier", help="ORDS barrier, with end-of-life (e.g. "
-                        "spare-parts-not-available, too-worn-out)")
-    finish.add_argument("--problem", help="a short description of the fault")
+    finish.add_argument("--barrier", help="ORDS barrier, with end-of-life: its code (1-6), "
+                        "the code list's text ('No way to open product') or a short name "
+                        "(too-worn-out)")
+    finish.add_argument("--problem", help="the fault (and what was done); required for a "
+                        "powered item")
+    finish.add_argument("--product", help="ORDS product category (Laptop, Mobile, ...), "
+                        "when not the one the item's category maps to")
     finish.add_argument("--brand")
     finish.add_argument("--year", help="year of manufacture, when known")
     finish.add_argument("--minutes", help="minutes spent")
@@ -164,6 +168,9 @@ def _add_flow_commands(
     report.add_argument("--out", type=Path, help="write to this file instead of stdout")
     report.add_argument("--lang", choices=["nl", "en"], help="language of an xlsx workbook "
                         "or pdf report (default: the app's language)")
+    report.add_argument("--unpowered", action="store_true",
+                        help="ords: also the repairs of unpowered items, which ORDS does not "
+                        "cover")
     _add_force(report)
 
     baseline = sub.add_parser("baseline", parents=[who_opt],

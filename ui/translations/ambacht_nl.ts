@@ -923,6 +923,18 @@
         <translation>Bestede minuten: {low} tot {high}.</translation>
     </message>
     <message>
+        <source>Describe the problem of {code}: the repair record of a powered product needs it.</source>
+        <translation>Beschrijf het probleem van {code}: het reparatieverslag van een elektrisch product heeft het nodig.</translation>
+    </message>
+    <message>
+        <source>Which product is {code} (laptop, mobile, ...)? Choose its ORDS product category.</source>
+        <translation>Welk product is {code} (laptop, mobiel, ...)? Kies de ORDS-productcategorie.</translation>
+    </message>
+    <message>
+        <source>Made in {year}? The repair was in {repair_year}: a product is made before it is repaired.</source>
+        <translation>Gemaakt in {year}? De reparatie was in {repair_year}: een product wordt gemaakt voordat het gerepareerd wordt.</translation>
+    </message>
+    <message>
         <source>A safety test result is pass or fail.</source>
         <translation>Een veiligheidstest is goedgekeurd of afgekeurd.</translation>
     </message>
@@ -2340,20 +2352,12 @@
         <translation>Onderdelen te duur</translation>
     </message>
     <message>
-        <source>No way to open the product</source>
-        <translation>Product niet te openen</translation>
-    </message>
-    <message>
         <source>Repair information not available</source>
         <translation>Geen reparatie-informatie</translation>
     </message>
     <message>
         <source>Lack of equipment</source>
         <translation>Gereedschap ontbreekt</translation>
-    </message>
-    <message>
-        <source>Product too worn out</source>
-        <translation>Product te versleten</translation>
     </message>
     <message>
         <source>Why can it not be repaired?</source>
@@ -2388,6 +2392,18 @@
         <translation>Merk</translation>
     </message>
     <message>
+        <source>No way to open product</source>
+        <translation>Product niet te openen</translation>
+    </message>
+    <message>
+        <source>Too worn out</source>
+        <translation>Te versleten</translation>
+    </message>
+    <message>
+        <source>Describe the problem: a powered product&apos;s repair record needs it.</source>
+        <translation>Beschrijf het probleem: het reparatieverslag van een elektrisch product heeft het nodig.</translation>
+    </message>
+    <message>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
@@ -2398,6 +2414,14 @@
     <message>
         <source>Year of manufacture</source>
         <translation>Bouwjaar</translation>
+    </message>
+    <message>
+        <source>Which product is it?</source>
+        <translation>Welk product is het?</translation>
+    </message>
+    <message>
+        <source>Other product…</source>
+        <translation>Ander product…</translation>
     </message>
     <message>
         <source>Repair of {code} recorded.</source>
