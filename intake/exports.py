@@ -222,8 +222,9 @@ def ords_csv(store: Store, period: Period, *, unpowered: bool = False) -> str:
     with the site as `data_provider` and NLD as the country.
 
     ORDS covers powered products: a repair of an item whose category is neither electrical
-    nor mapped to an ORDS product category is left out unless `unpowered` asks for it. The id is the station's letter and the event's
-    place in its chain ('ambachta-1234'), the form the schema's pattern asks for."""
+    nor mapped to an ORDS product category is left out unless `unpowered` asks for it. The id
+    is the station's letter and the event's place in its chain ('ambachta-1234'), the form the
+    schema's pattern asks for."""
     start, end = period.span(store)
     settings = store.settings()
     zone, site = settings.zone, settings.site_name

@@ -250,7 +250,8 @@ def test_a_corrected_repair_outcome_goes_back_into_repair(
     assert gate.item(items["repair"]).route is Route.MATERIAL
     state, _ = gate.correct_last(repairer, items["repair"], "Parts arrived after all")
     assert (state.status, state.route) == (Status.IN_REPAIR, Route.REPAIR)
-    fixed = workshop.finish_repair(repairer, items["repair"], workshop.outcome("fixed", problem="Fuse"))
+    fixed = workshop.finish_repair(repairer, items["repair"],
+                                   workshop.outcome("fixed", problem="Fuse"))
     assert (fixed.status, fixed.route) == (Status.IN_STOCK, Route.SALE)
 
 
