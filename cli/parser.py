@@ -48,11 +48,15 @@ def build_parser() -> argparse.ArgumentParser:
     intake.add_argument("--visit", help="'new' or the code of an open visit (VA000012)")
     intake.add_argument("--municipality", help="municipality of the visit (with --visit new)")
     intake.add_argument("--at", help="when it was taken in (ISO time; local unless offset)")
+    intake.add_argument("--serial", metavar="NUMBER", help="frame number, IMEI or serial "
+                        "number, for the police register")
     intake.add_argument("--label", type=Path, help="also write the label PDF to this file")
     _add_force(intake)
 
     item = sub.add_parser("item", parents=[db_opt], help="show an item and its history")
-    item.add_argument("code")
+    item.add_argument("code", nargs="?")
+    item.add_argument("--serial", metavar="NUMBER",
+                      help="instead of a code: the items taken in with this serial number")
     item.add_argument("--json", action="store_true")
 
     label = sub.add_parser("label", parents=[db_opt], help="reprint an item's label")
@@ -193,6 +197,23 @@ def _add_flow_commands(
     repurpose.add_argument("--price-eur")
     repurpose.add_argument("--label", type=Path, help="also write its label PDF to this file")
     _add_force(repurpose)
+    _add_registers(sub, db_opt, who_opt)
+
+
+def _add_registers(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParser,
+                   who_opt: argparse.ArgumentParser) -> None:
+    """The police register of numbered items, and which categories ask for a number."""
+    register = sub.add_parser("register", parents=[db_opt],
+                              help="the numbered items taken in during a period (CSV for the "
+                              "police register, docs/register.md)")
+    register.add_argument("--from", dest="first", required=True, metavar="DATE")
+    register.add_argument("--to", dest="last", required=True, metavar="DATE")
+    register.add_argument("--out", type=Path, help="write to this file instead of stdout")
+    _add_force(register)
+    serial = sub.add_parser("category-serial", parents=[who_opt],
+                            help="which number a category's items are asked for at intake")
+    serial.add_argument("code", help="category code (see 'categories')")
+    serial.add_argument("kind", help="frame, imei-serial or none")
 
 
 def _add_force(parser: argparse.ArgumentParser) -> None:

@@ -10,6 +10,8 @@ from sqlite_utils.migrations import Migrations
 
 from db.chain import CHAINED_TRIGGER, chain_history
 from db.guard import IDENTITY_TABLE, new_file_id
+from db.people import PEOPLE_TABLES
+from db.registers import REGISTER_TABLES
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 
 MIGRATION_SET = "ambacht"
@@ -398,3 +400,13 @@ def m011_file_identity(db: Database) -> None:
     )""")
     db.execute(f"INSERT INTO {IDENTITY_TABLE} (only_row, id) VALUES (1, ?)", [file_id])
     db.execute(f"PRAGMA user_version = {file_id}")
+
+
+@migrations()
+def m015_registers_and_people(db: Database) -> None:
+    """Serial numbers for the police register: the categories that ask for one (bicycles a
+    frame number, computers and phones an IMEI or serial number) and an index that finds an
+    item by the number in its intake event. People: each member of staff's kind, sessions at
+    a station, and the courses and workshops held (issue 14)."""
+    for statement in [*REGISTER_TABLES, *PEOPLE_TABLES]:
+        db.execute(statement)

@@ -64,6 +64,10 @@ DEFAULT_CATEGORIES: tuple[Category, ...] = (
          electrical=True, ords="Lamp"),
 )
 
+# The categories whose items are asked for a number for the police register at intake: a
+# bike's frame number; a phone's IMEI or a computer's serial number.
+DEFAULT_SERIALS: dict[str, str] = {"bicycles": "frame", "computers": "imei_serial"}
+
 DEFAULT_SETTINGS: dict[str, str] = {
     "site_name": "Circulair Ambachtscentrum",
     "station": "A",

@@ -78,6 +78,10 @@
         <translation>ORDS</translation>
     </message>
     <message>
+        <source>Serial number</source>
+        <translation>Serienummer</translation>
+    </message>
+    <message>
         <source>CO2 factor</source>
         <translation>CO2-factor</translation>
     </message>
@@ -180,6 +184,22 @@
     <message>
         <source>ORDS product category of {name}</source>
         <translation>ORDS-productcategorie van {name}</translation>
+    </message>
+    <message>
+        <source>asks for a frame number</source>
+        <translation>vraagt een framenummer</translation>
+    </message>
+    <message>
+        <source>asks for an IMEI or serial number</source>
+        <translation>vraagt een IMEI of serienummer</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Geen nummer</translation>
+    </message>
+    <message>
+        <source>Serial number of {name} at intake</source>
+        <translation>Serienummer van {name} bij de inname</translation>
     </message>
     <message>
         <source>Order saved.</source>
@@ -1034,6 +1054,18 @@
         <source>The database {path} cannot be written: its file {side} is read-only (left by a program that could only read the database). Make that file writable for this account, like the database itself, then try again. This was not saved.</source>
         <translation>Er kan niet in de database {path} geschreven worden: het bestand {side} is alleen-lezen (achtergelaten door een programma dat de database alleen kon lezen). Maak dat bestand schrijfbaar voor dit account, net als de database zelf, en probeer het opnieuw. Dit is niet opgeslagen.</translation>
     </message>
+    <message>
+        <source>A serial number is {low} to {high} letters and digits.</source>
+        <translation>Een serienummer is {low} tot {high} letters en cijfers.</translation>
+    </message>
+    <message>
+        <source>A kind of serial number is frame, imei-serial or none.</source>
+        <translation>Een soort serienummer is frame (framenummer), imei-serial (IMEI of serienummer) of none (geen).</translation>
+    </message>
+    <message>
+        <source>No item has serial number {number}.</source>
+        <translation>Geen artikel heeft serienummer {number}.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
@@ -1107,6 +1139,18 @@
     <message>
         <source>Visit {code} ended · {count}</source>
         <translation>Bezoek {code} afgerond · {count}</translation>
+    </message>
+    <message>
+        <source>Frame number (typed, or scan it)</source>
+        <translation>Framenummer (intypen, of scannen)</translation>
+    </message>
+    <message>
+        <source>IMEI or serial number (typed, or scan it)</source>
+        <translation>IMEI of serienummer (intypen, of scannen)</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Geen nummer</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1657,6 +1701,22 @@
     <message>
         <source>Hide</source>
         <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>asks for a frame number</source>
+        <translation>vraagt een framenummer</translation>
+    </message>
+    <message>
+        <source>asks for an IMEI or serial number</source>
+        <translation>vraagt een IMEI of serienummer</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Geen nummer</translation>
+    </message>
+    <message>
+        <source>Serial number of {name} at intake</source>
+        <translation>Serienummer van {name} bij de inname</translation>
     </message>
     <message>
         <source>Saved.</source>
