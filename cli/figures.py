@@ -56,7 +56,7 @@ def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> N
         data = report_json(report, baseline, year_before, targets)
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "ords":
-        text = ords_csv(store, report.period)
+        text = ords_csv(store, report.period, unpowered=args.unpowered)
     else:
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerows(report_csv_rows(report))

@@ -37,7 +37,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
         outcome = workshop.outcome(
             args.status, barrier=args.barrier, problem=args.problem, brand=args.brand,
             year=args.year, minutes=args.minutes, safety_test=args.safety_test,
-            price_cents=optional(parse_eur, args.price_eur),
+            price_cents=optional(parse_eur, args.price_eur), product=args.product,
         )
         item = workshop.finish_repair(user, args.code, outcome, at)
     print(f"{item.code}  {item.status.value}  route {item.route.value}")

@@ -49,11 +49,15 @@ def build_parser() -> argparse.ArgumentParser:
     intake.add_argument("--visit", help="'new' or the code of an open visit (VA000012)")
     intake.add_argument("--municipality", help="municipality of the visit (with --visit new)")
     intake.add_argument("--at", help="when it was taken in (ISO time; local unless offset)")
+    intake.add_argument("--serial", metavar="NUMBER", help="frame number, IMEI or serial "
+                        "number, for the police register")
     intake.add_argument("--label", type=Path, help="also write the label PDF to this file")
     _add_force(intake)
 
     item = sub.add_parser("item", parents=[db_opt], help="show an item and its history")
-    item.add_argument("code")
+    item.add_argument("code", nargs="?")
+    item.add_argument("--serial", metavar="NUMBER",
+                      help="instead of a code: the items taken in with this serial number")
     item.add_argument("--json", action="store_true")
 
     label = sub.add_parser("label", parents=[db_opt], help="reprint an item's label")
@@ -98,9 +102,13 @@ def _add_flow_commands(
     finish = steps.add_parser("finish", parents=[at_opt], help="record how a repair ended")
     finish.add_argument("code")
     finish.add_argument("--status", required=True, help="fixed, repairable or end-of-life")
-    finish.add_argument("--barrier", help="ORDS barrier, with end-of-life (e.g. "
-                        "spare-parts-not-available, too-worn-out)")
-    finish.add_argument("--problem", help="a short description of the fault")
+    finish.add_argument("--barrier", help="ORDS barrier, with end-of-life: its code (1-6), "
+                        "the code list's text ('No way to open product') or a short name "
+                        "(too-worn-out)")
+    finish.add_argument("--problem", help="the fault (and what was done); required for a "
+                        "powered item")
+    finish.add_argument("--product", help="ORDS product category (Laptop, Mobile, ...), "
+                        "when not the one the item's category maps to")
     finish.add_argument("--brand")
     finish.add_argument("--year", help="year of manufacture, when known")
     finish.add_argument("--minutes", help="minutes spent")
@@ -169,6 +177,9 @@ def _add_flow_commands(
     report.add_argument("--out", type=Path, help="write to this file instead of stdout")
     report.add_argument("--lang", choices=["nl", "en"], help="language of an xlsx workbook "
                         "or pdf report (default: the app's language)")
+    report.add_argument("--unpowered", action="store_true",
+                        help="ords: also the repairs of unpowered items, which ORDS does not "
+                        "cover")
     _add_force(report)
 
     baseline = sub.add_parser("baseline", parents=[who_opt],
@@ -199,6 +210,23 @@ def _add_flow_commands(
     repurpose.add_argument("--price-eur")
     repurpose.add_argument("--label", type=Path, help="also write its label PDF to this file")
     _add_force(repurpose)
+    _add_registers(sub, db_opt, who_opt)
+
+
+def _add_registers(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParser,
+                   who_opt: argparse.ArgumentParser) -> None:
+    """The police register of numbered items, and which categories ask for a number."""
+    register = sub.add_parser("register", parents=[db_opt],
+                              help="the numbered items taken in during a period (CSV for the "
+                              "police register, docs/register.md)")
+    register.add_argument("--from", dest="first", required=True, metavar="DATE")
+    register.add_argument("--to", dest="last", required=True, metavar="DATE")
+    register.add_argument("--out", type=Path, help="write to this file instead of stdout")
+    _add_force(register)
+    serial = sub.add_parser("category-serial", parents=[who_opt],
+                            help="which number a category's items are asked for at intake")
+    serial.add_argument("code", help="category code (see 'categories')")
+    serial.add_argument("kind", help="frame, imei-serial or none")
 
 
 def _add_force(parser: argparse.ArgumentParser) -> None:

@@ -181,12 +181,12 @@ class ReportQueries:
 
     def repair_records(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
         """Repair outcomes from `start` up to `end` that still stand: (event id, at,
-        recorded_at, payload, category)."""
+        recorded_at, payload, category, station, place in the station's chain)."""
         return [
             (row[0], from_storage(row[1]), from_storage(row[2]),
              payload_from_row(row[0], "repair_finished", row[3]), *row[4:])
             for row in self.db.execute(
-                "SELECT e.id, e.at, e.recorded_at, e.data, i.category "
+                "SELECT e.id, e.at, e.recorded_at, e.data, i.category, e.station, e.seq "
                 "FROM events e JOIN items i ON i.id = e.item_id "
                 "WHERE e.type = 'repair_finished' AND e.at >= ? AND e.at < ? AND i.voided = 0 "
                 f"AND {readable_time('e.at')} AND {readable_time('e.recorded_at')} "

@@ -12,6 +12,8 @@ from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
 from db.guard import IDENTITY_TABLE, new_file_id
 from db.hub_link import TRAVELLING
+from db.people import PEOPLE_TABLES
+from db.registers import REGISTER_TABLES
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 
 MIGRATION_SET = "ambacht"
@@ -489,4 +491,14 @@ def m014_counting_rules(db: Database) -> None:
     """Recipients get a kind (reuse, recycling, residual waste), a visit started by mistake
     can be cancelled, and every export is recorded (issue 14): `db/counting_tables.py`."""
     for statement in COUNTING_RULES_TABLES:
+        db.execute(statement)
+
+
+@migrations()
+def m015_registers_and_people(db: Database) -> None:
+    """Serial numbers for the police register: the categories that ask for one (bicycles a
+    frame number, computers and phones an IMEI or serial number) and an index that finds an
+    item by the number in its intake event. People: each member of staff's kind, sessions at
+    a station, and the courses and workshops held (issue 14)."""
+    for statement in [*REGISTER_TABLES, *PEOPLE_TABLES]:
         db.execute(statement)

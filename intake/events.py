@@ -133,8 +133,10 @@ class _Payload:
 @dataclass(frozen=True, slots=True)
 class Intake(_Payload):
     """An item got its code: everything it started with, so a replay can rebuild it.
-    `visit` is the visit's code; `origin` (default gate), `price_cents` and `made_from` (the
-    source items of a repurposed product) are stored only when they say something."""
+    `visit` is the visit's code; `origin` (default gate), `price_cents`, `made_from` (the
+    source items of a repurposed product) and `serial` (a frame number, IMEI or serial number
+    for the police register; never anything about a person) are stored only when they say
+    something."""
 
     TYPE = EventType.INTAKE
     category: str = _key(_TEXT)
@@ -145,6 +147,7 @@ class Intake(_Payload):
     origin: Origin = _key(_enum(Origin), default=Origin.GATE, omitted=True)
     price_cents: int | None = _key(_optional(_INT), default=None, omitted=True)
     made_from: tuple[str, ...] = _key(_CODES, default=(), omitted=True)
+    serial: str | None = _key(_optional(_TEXT), default=None, omitted=True)
 
 
 @dataclass(frozen=True, slots=True)

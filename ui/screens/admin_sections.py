@@ -7,6 +7,7 @@ from intake.admin import NameList
 from intake.errors import AmbachtError
 from intake.model import Category, Role
 from intake.ords import PRODUCT_CATEGORIES
+from intake.registers import FRAME, IMEI_SERIAL
 from intake.units import parse_eur
 from ui.backups import removable_folders
 from ui.screens.admin_base import Section
@@ -24,6 +25,7 @@ class CategoriesSection(Section):
         self.price = self.add_button(self.start_price)
         self.electrical = self.add_button(self.toggle_electrical)
         self.ords = self.add_button(self.start_ords)
+        self.serial = self.add_button(self.start_serial)
         self.co2 = self.add_button(self.start_co2)
         self.hide = self.add_button(self.toggle_hidden)
         self.up = self.add_button(lambda: self.move(-1))
@@ -37,6 +39,7 @@ class CategoriesSection(Section):
         self.weights.setText(self.tr("Weights"))
         self.price.setText(self.tr("Price"))
         self.ords.setText(self.tr("ORDS"))
+        self.serial.setText(self.tr("Serial number"))
         self.co2.setText(self.tr("CO2 factor"))
         self.up.setText(self.tr("Move up"))
         self.down.setText(self.tr("Move down"))
@@ -44,6 +47,7 @@ class CategoriesSection(Section):
 
     def refresh(self) -> None:
         lang = self.ctx.language
+        serials = self.ctx.registers.serial_kinds()
         rows = []
         for c in self.ctx.admin.categories():
             bounds = (f"{lang.kg(c.min_weight_g) if c.min_weight_g else '–'} … "
@@ -51,8 +55,10 @@ class CategoriesSection(Section):
             hidden = "   [" + self.tr("hidden") + "]" if c.hidden else ""
             price = f"   ·   {lang.eur(c.price_cents)}" if c.price_cents is not None else ""
             electrical = "   ·   " + self.tr("electrical") if c.is_electrical else ""
+            serial = ("   ·   " + self._serial_names()[serials[c.code]]
+                      if c.code in serials else "")
             rows.append((f"{c.name_nl} / {c.name_en}   ·   {lang.kg(c.standard_weight_g)}   "
-                         f"({bounds}){price}{electrical}{hidden}", c.code))
+                         f"({bounds}){price}{electrical}{serial}{hidden}", c.code))
         self.set_rows(rows)
 
     def current(self) -> Category | None:
@@ -61,7 +67,7 @@ class CategoriesSection(Section):
     def update_buttons(self) -> None:
         current = self.current()
         for button in (self.rename, self.weights, self.price, self.electrical, self.ords,
-                       self.co2, self.hide, self.up, self.down):
+                       self.serial, self.co2, self.hide, self.up, self.down):
             button.setEnabled(current is not None)
         self.hide.setText(self.tr("Show") if current and current.hidden else self.tr("Hide"))
         self.electrical.setText(self.tr("Not electrical") if current and current.is_electrical
@@ -146,6 +152,21 @@ class CategoriesSection(Section):
                         options, lambda name: self.attempt(
                             lambda: self.ctx.admin.set_category_ords(self.actor, c.code, name),
                             self.tr("Saved.")))
+
+    def _serial_names(self) -> dict[str, str]:
+        return {FRAME: self.tr("asks for a frame number"),
+                IMEI_SERIAL: self.tr("asks for an IMEI or serial number")}
+
+    def start_serial(self) -> None:
+        """Which number the gate asks this category's items for (the police register)."""
+        c = self.current()
+        if c is None:
+            return
+        options = [("", self.tr("No number")), *self._serial_names().items()]
+        self.ask_choice(self.tr("Serial number of {name} at intake").format(name=c.name_nl),
+                        options, lambda kind: self.attempt(
+                            lambda: self.ctx.registers.set_serial_kind(
+                                self.actor, c.code, kind or None), self.tr("Saved.")))
 
     def toggle_hidden(self) -> None:
         c = self.current()
@@ -293,6 +314,21 @@ class NamesSection(Section):
                 lambda kind: self.attempt(
                     lambda: self.ctx.admin.set_recipient_kind(self.actor, name, kind),
                     self.tr("Saved.")))
+
+    def _serial_names(self) -> dict[str, str]:
+        return {FRAME: self.tr("asks for a frame number"),
+                IMEI_SERIAL: self.tr("asks for an IMEI or serial number")}
+
+    def start_serial(self) -> None:
+        """Which number the gate asks this category's items for (the police register)."""
+        c = self.current()
+        if c is None:
+            return
+        options = [("", self.tr("No number")), *self._serial_names().items()]
+        self.ask_choice(self.tr("Serial number of {name} at intake").format(name=c.name_nl),
+                        options, lambda kind: self.attempt(
+                            lambda: self.ctx.registers.set_serial_kind(
+                                self.actor, c.code, kind or None), self.tr("Saved.")))
 
     def toggle_hidden(self) -> None:
         name = self.selected()

@@ -78,6 +78,10 @@
         <translation>ORDS</translation>
     </message>
     <message>
+        <source>Serial number</source>
+        <translation>Serienummer</translation>
+    </message>
+    <message>
         <source>CO2 factor</source>
         <translation>CO2-factor</translation>
     </message>
@@ -180,6 +184,22 @@
     <message>
         <source>ORDS product category of {name}</source>
         <translation>ORDS-productcategorie van {name}</translation>
+    </message>
+    <message>
+        <source>asks for a frame number</source>
+        <translation>vraagt een framenummer</translation>
+    </message>
+    <message>
+        <source>asks for an IMEI or serial number</source>
+        <translation>vraagt een IMEI of serienummer</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Geen nummer</translation>
+    </message>
+    <message>
+        <source>Serial number of {name} at intake</source>
+        <translation>Serienummer van {name} bij de inname</translation>
     </message>
     <message>
         <source>Order saved.</source>
@@ -935,6 +955,18 @@
         <translation>Bestede minuten: {low} tot {high}.</translation>
     </message>
     <message>
+        <source>Describe the problem of {code}: the repair record of a powered product needs it.</source>
+        <translation>Beschrijf het probleem van {code}: het reparatieverslag van een elektrisch product heeft het nodig.</translation>
+    </message>
+    <message>
+        <source>Which product is {code} (laptop, mobile, ...)? Choose its ORDS product category.</source>
+        <translation>Welk product is {code} (laptop, mobiel, ...)? Kies de ORDS-productcategorie.</translation>
+    </message>
+    <message>
+        <source>Made in {year}? The repair was in {repair_year}: a product is made before it is repaired.</source>
+        <translation>Gemaakt in {year}? De reparatie was in {repair_year}: een product wordt gemaakt voordat het gerepareerd wordt.</translation>
+    </message>
+    <message>
         <source>A safety test result is pass or fail.</source>
         <translation>Een veiligheidstest is goedgekeurd of afgekeurd.</translation>
     </message>
@@ -1166,6 +1198,18 @@
         <source>&apos;{text}&apos; is not a kind of recipient: reuse, recycling or residual.</source>
         <translation>&apos;{text}&apos; is geen soort afnemer: reuse (hergebruik), recycling of residual (restafval).</translation>
     </message>
+    <message>
+        <source>A serial number is {low} to {high} letters and digits.</source>
+        <translation>Een serienummer is {low} tot {high} letters en cijfers.</translation>
+    </message>
+    <message>
+        <source>A kind of serial number is frame, imei-serial or none.</source>
+        <translation>Een soort serienummer is frame (framenummer), imei-serial (IMEI of serienummer) of none (geen).</translation>
+    </message>
+    <message>
+        <source>No item has serial number {number}.</source>
+        <translation>Geen artikel heeft serienummer {number}.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
@@ -1239,6 +1283,18 @@
     <message>
         <source>Visit {code} ended · {count}</source>
         <translation>Bezoek {code} afgerond · {count}</translation>
+    </message>
+    <message>
+        <source>Frame number (typed, or scan it)</source>
+        <translation>Framenummer (intypen, of scannen)</translation>
+    </message>
+    <message>
+        <source>IMEI or serial number (typed, or scan it)</source>
+        <translation>IMEI of serienummer (intypen, of scannen)</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Geen nummer</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1825,6 +1881,22 @@
     <message>
         <source>What does {name} do with the material?</source>
         <translation>Wat doet {name} met het materiaal?</translation>
+    </message>
+    <message>
+        <source>asks for a frame number</source>
+        <translation>vraagt een framenummer</translation>
+    </message>
+    <message>
+        <source>asks for an IMEI or serial number</source>
+        <translation>vraagt een IMEI of serienummer</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Geen nummer</translation>
+    </message>
+    <message>
+        <source>Serial number of {name} at intake</source>
+        <translation>Serienummer van {name} bij de inname</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2520,20 +2592,12 @@
         <translation>Onderdelen te duur</translation>
     </message>
     <message>
-        <source>No way to open the product</source>
-        <translation>Product niet te openen</translation>
-    </message>
-    <message>
         <source>Repair information not available</source>
         <translation>Geen reparatie-informatie</translation>
     </message>
     <message>
         <source>Lack of equipment</source>
         <translation>Gereedschap ontbreekt</translation>
-    </message>
-    <message>
-        <source>Product too worn out</source>
-        <translation>Product te versleten</translation>
     </message>
     <message>
         <source>Why can it not be repaired?</source>
@@ -2568,6 +2632,18 @@
         <translation>Merk</translation>
     </message>
     <message>
+        <source>No way to open product</source>
+        <translation>Product niet te openen</translation>
+    </message>
+    <message>
+        <source>Too worn out</source>
+        <translation>Te versleten</translation>
+    </message>
+    <message>
+        <source>Describe the problem: a powered product&apos;s repair record needs it.</source>
+        <translation>Beschrijf het probleem: het reparatieverslag van een elektrisch product heeft het nodig.</translation>
+    </message>
+    <message>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
@@ -2578,6 +2654,14 @@
     <message>
         <source>Year of manufacture</source>
         <translation>Bouwjaar</translation>
+    </message>
+    <message>
+        <source>Which product is it?</source>
+        <translation>Welk product is het?</translation>
+    </message>
+    <message>
+        <source>Other product…</source>
+        <translation>Ander product…</translation>
     </message>
     <message>
         <source>Repair of {code} recorded.</source>
