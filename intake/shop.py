@@ -15,7 +15,7 @@ from intake.errors import QT_TRANSLATE_NOOP, AmbachtError, NotAllowed, NotFound,
 from intake.events import Returned, Sold, payloads_of_kind
 from intake.ids import new_id
 from intake.lifecycle import active_events, check_not_voided, check_sellable
-from intake.model import Item, Origin, PaymentMethod, Route, Status, User
+from intake.model import EventType, Item, Origin, PaymentMethod, Route, Status, User
 from intake.steps import StepService, clean_reason
 from intake.till import UNASKED, Payment, check_payment
 from intake.units import check_price, check_weight_limits
@@ -56,8 +56,12 @@ class ShopService(StepService):
     def sellable(self, code: str) -> Item:
         """The item with this code, if it may be sold now; else a refusal saying why."""
         item = self.item(code)
-        check_sellable(item, self.category_of(item).is_electrical)
+        self.check_sellable(item)
         return item
+
+    def check_sellable(self, item: Item) -> None:
+        """Refuse to sell `item` now (sold, voided, electrical without a passed test)."""
+        check_sellable(item, self.category_of(item).is_electrical)
 
     def sell(
         self, user: User, lines: list[tuple[str, int | None]], at: datetime | None = None,
@@ -88,6 +92,11 @@ class ShopService(StepService):
         check_payment(payment, total)
         self._write(steps)
         return Sale(sale_id, sold, total, payment)
+
+    def void_reason(self, item: Item) -> str:
+        """Why the item was voided ('' when it was not)."""
+        voids = [e for e in active_events(self.history(item)) if e.type is EventType.VOIDED]
+        return (voids[-1].reason or "") if voids else ""
 
     def refund(self, code: str) -> int:
         """What a return of this sold item pays back: the price it was sold for."""
