@@ -49,7 +49,7 @@ class AmbachtError(Exception):
 
     def render(
         self, translate: Callable[[str], str], format_grams: Callable[[int], str],
-        format_cents: Callable[[int], str] = lambda cents: f"EUR {cents / 100:.2f}",
+        format_cents: Callable[[int], str] = lambda cents: f"€{cents / 100:,.2f}",
     ) -> str:
         """The message in the reader's language: `translate` the template, then fill it in."""
         values = {

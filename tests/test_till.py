@@ -3,6 +3,7 @@ the takings of a day by payment method, which add up to the report's revenue."""
 
 from __future__ import annotations
 
+import json
 from datetime import date
 
 import pytest
@@ -42,8 +43,8 @@ def test_a_short_or_nonsense_payment_changes_nothing(
 ) -> None:
     chair = take_in(gate, coach, "furniture", "sale")
     before = snapshot(store)
-    with pytest.raises(ValidationError, match=r"EUR 10.00 received is less than the total "
-                                              r"EUR 12.50: EUR 2.50 short"):
+    with pytest.raises(ValidationError, match=r"€10.00 received is less than the total "
+                                              r"€12.50: €2.50 short"):
         shop.sell(shop_clerk, [(chair.code, 1250)], payment=Payment(CASH, 1000))
     for bad in (-100, 2.5, True, 10**9):
         with pytest.raises(ValidationError):
@@ -153,3 +154,38 @@ def test_takings_read_only_the_sales_index(store: Store) -> None:
         "EXPLAIN QUERY PLAN SELECT id FROM events INDEXED BY events_sales "
         "WHERE type IN ('sold', 'returned') AND at >= '2026' AND at < '2027'").fetchall())
     assert "events_sales" in plan and "SCAN events" not in plan
+
+
+def test_the_command_line_sells_for_cash_and_reports_revenue_by_method(
+    capsys, tmp_path,
+) -> None:
+    from cli_run import run
+
+    from cli.main import main
+
+    db = str(tmp_path / "centre.sqlite")
+    assert main(["init", "--db", db, "--site", "Ambacht Oss"]) == 0
+    capsys.readouterr()
+    d = ("--db", db)
+    codes = [run(capsys, "intake", *d, "--category", "furniture", "--route", "sale")[1].strip()
+             for _ in range(3)]
+    code, out, _ = run(capsys, "sell", codes[0], codes[1], *d, "--price-eur", "10", "2,5",
+                       "--paid", "cash", "--received-eur", "20")
+    assert code == 0 and out.splitlines()[-3:] == ["total  €12.50", "paid  cash",
+                                                   "change  €7.50"]
+    code, _, err = run(capsys, "sell", codes[2], *d, "--price-eur", "5", "--paid", "cash",
+                       "--received-eur", "4")
+    assert code == 2 and "€4.00 received is less than the total €5.00: €1.00 short" in err
+    code, _, err = run(capsys, "sell", codes[2], *d, "--paid", "pin", "--received-eur", "4")
+    assert code == 2 and "give --paid cash" in err
+    assert run(capsys, "sell", codes[2], *d, "--price-eur", "5", "--paid", "pin")[0] == 0
+    code, out, _ = run(capsys, "return", codes[1], *d, "--reason", "Past niet", "--paid", "cash")
+    assert (code, out) == (0, f"{codes[1]}  back in stock; pay back €2.50 by cash\n")
+    code, out, _ = run(capsys, "report", *d, "--from", "2000-01-01", "--to", "2100-12-31",
+                       "--format", "json")
+    data = json.loads(out)
+    assert data["revenue_by_method"]["cash"] == {
+        "sales": 1, "items": 2, "sold_cents": 1250, "returns": 1, "refunded_cents": 250,
+        "net_cents": 1000}
+    assert data["revenue_by_method"]["pin"]["net_cents"] == 500
+    assert data["totals"]["revenue_eur"] == 15.0
