@@ -16,6 +16,7 @@ from test_labels_cups import cups_queue  # noqa: F401 - the fixture that starts 
 from test_till_screen import ReceiptListener
 
 from db import Store
+from intake.admin import AdminService
 from intake.gate import GateService
 from intake.model import PaymentMethod, User
 from intake.receipts import receipt_of
@@ -153,3 +154,40 @@ def test_the_receipt_setting_reads_what_it_can() -> None:
     assert (network.host, network.port) == ("10.0.0.9", 9100)
     with pytest.raises(PrintError):
         ReceiptSetting("label").printer()
+
+
+def test_the_receipt_printer_is_chosen_by_taps(
+    qtbot, store: Store, clock, coordinator: User, listener: ReceiptListener,
+) -> None:
+    from test_admin_screen import open_panel, select, tap, type_on_keyboard
+
+    from ui.app import build_context
+    from ui.screens.admin import AdminScreen
+    from ui.widgets.keypad_panel import KeypadPanel
+    from ui.widgets.panels import ChoicePanel
+
+    screen = AdminScreen(build_context(store, clock, "nl"))
+    qtbot.addWidget(screen)
+    screen.resize(1280, 800)
+    screen.show()
+    screen.enter(coordinator)
+    section = screen.sections["printer"]
+    tap(qtbot, screen.tabs["printer"])
+    select(screen, "printer", "receipt")
+    assert section.rows.currentItem().text() == "Kassabonnen: Geen bonnen"
+    tap(qtbot, section.change)
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["network"])
+    type_on_keyboard(qtbot, screen, "127.0.0.1")
+    keypad = open_panel(screen, KeypadPanel)
+    for key in str(listener.port):
+        tap(qtbot, keypad.keypad.buttons[key])
+    tap(qtbot, keypad.ok_button)
+    assert ReceiptSetting.from_settings(store.settings()) == ReceiptSetting(
+        "network", host="127.0.0.1", port=listener.port)
+    select(screen, "printer", "receipt")
+    assert section.rows.currentItem().text() == (
+        f"Kassabonnen: Bonprinter (ESC/POS) in het netwerk · 127.0.0.1:{listener.port}")
+    with pytest.raises(Exception, match="not a host name"):
+        AdminService(store, clock).set_receipt_printer(coordinator, "network", host="a b")
+    with pytest.raises(Exception, match="Unknown kind"):
+        AdminService(store, clock).set_receipt_printer(coordinator, "fax")

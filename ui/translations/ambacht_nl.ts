@@ -1548,6 +1548,26 @@
         </translation>
     </message>
     <message>
+        <source>Till receipts: {where}</source>
+        <translation>Kassabonnen: {where}</translation>
+    </message>
+    <message>
+        <source>No receipts</source>
+        <translation>Geen bonnen</translation>
+    </message>
+    <message>
+        <source>On the label printer</source>
+        <translation>Op de labelprinter</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS) through a CUPS raw queue</source>
+        <translation>Bonprinter (ESC/POS) via een CUPS-wachtrij (raw)</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS) on the network</source>
+        <translation>Bonprinter (ESC/POS) in het netwerk</translation>
+    </message>
+    <message>
         <source>Kind of printer</source>
         <translation>Soort printer</translation>
     </message>
@@ -1558,6 +1578,10 @@
     <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Till receipts</source>
+        <translation>Kassabonnen</translation>
     </message>
     <message>
         <source>Labels per item</source>
@@ -1574,6 +1598,10 @@
     <message>
         <source>Host name or IP address of the Zebra printer</source>
         <translation>Hostnaam of IP-adres van de Zebra-printer</translation>
+    </message>
+    <message>
+        <source>Host name or IP address of the receipt printer</source>
+        <translation>Hostnaam of IP-adres van de bonprinter</translation>
     </message>
     <message>
         <source>Network port (usually {port})</source>
