@@ -129,10 +129,16 @@ def _add_flow_commands(
     sell.add_argument("codes", nargs="+", metavar="CODE")
     sell.add_argument("--price-eur", nargs="+", action="extend", metavar="AMOUNT",
                       help="one price per code, in order (default: the suggested price)")
+    sell.add_argument("--paid", choices=["cash", "pin"],
+                      help="how the sale was paid (default: not recorded)")
+    sell.add_argument("--received-eur", metavar="AMOUNT",
+                      help="cash handed over: prints the change (needs --paid cash)")
 
     back = sub.add_parser("return", parents=[at_opt], help="take a sold item back")
     back.add_argument("code")
     back.add_argument("--reason", required=True)
+    back.add_argument("--paid", choices=["cash", "pin"],
+                      help="how the price was paid back (default: not recorded)")
 
     material = sub.add_parser("material", parents=[at_opt],
                               help="send items or a weighed batch out to a recipient")
