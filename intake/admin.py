@@ -23,7 +23,7 @@ from intake.ids import new_id
 from intake.model import Category, ConfigChange, User
 from intake.monitoring import TARGET_KINDS, Period
 from intake.ords import check_product_category
-from intake.settings import Settings
+from intake.settings import SCREEN_SCALE_RANGE, Settings
 from intake.text import clean_name
 from intake.units import check_price, check_weight_limits, is_whole
 from labels.layout import SIZES
@@ -238,6 +238,14 @@ class AdminService:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Errors", "Log out after {min} to {max} seconds."), min=low, max=high)
         self._set(actor, "idle_logout_s", str(seconds))
+
+    def set_screen_scale(self, actor: User, percent: int) -> None:
+        """The station's screen size setting, for a panel that misreports its size."""
+        low, high = SCREEN_SCALE_RANGE
+        if not (is_whole(percent) and low <= percent <= high):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "The screen size is {min} to {max} %."), min=low, max=high)
+        self._set(actor, "screen_scale", str(percent))
 
     def set_language(self, actor: User, lang: str) -> None:
         self._set(actor, "language", _language(lang))

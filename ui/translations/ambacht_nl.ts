@@ -627,6 +627,10 @@
         <translation>Uitloggen na {min} tot {max} seconden.</translation>
     </message>
     <message>
+        <source>The screen size is {min} to {max} %.</source>
+        <translation>De schermgrootte is {min} tot {max} %.</translation>
+    </message>
+    <message>
         <source>Unknown label size &apos;{size}&apos;.</source>
         <translation>Onbekend labelformaat &apos;{size}&apos;.</translation>
     </message>
@@ -1393,6 +1397,18 @@
         <translation>Geen nummer</translation>
     </message>
     <message>
+        <source>End visit {code}? {count} logged.</source>
+        <translation>Bezoek {code} afronden? {count} gelogd.</translation>
+    </message>
+    <message>
+        <source>Yes, end it</source>
+        <translation>Ja, afronden</translation>
+    </message>
+    <message>
+        <source>No, go on</source>
+        <translation>Nee, doorgaan</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -1955,6 +1971,18 @@
         <source>Delivery note {code}: {weight} to {recipient}.</source>
         <translation>Afleverbon {code}: {weight} naar {recipient}.</translation>
     </message>
+    <message>
+        <source>Empty the list? Nothing has been sent.</source>
+        <translation>Lijst leegmaken? Er is nog niets meegegeven.</translation>
+    </message>
+    <message>
+        <source>Yes, empty it</source>
+        <translation>Ja, leegmaken</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Nee, bewaren</translation>
+    </message>
 </context>
 <context>
     <name>NamesSection</name>
@@ -2496,6 +2524,10 @@
         <translation>Uitloggen na {value} s zonder gebruik</translation>
     </message>
     <message>
+        <source>Screen size: {value} %</source>
+        <translation>Schermgrootte: {value} %</translation>
+    </message>
+    <message>
         <source>Language of the app: {value}</source>
         <translation>Taal van de app: {value}</translation>
     </message>
@@ -2538,6 +2570,22 @@
     <message>
         <source>Language of the labels</source>
         <translation>Taal van de labels</translation>
+    </message>
+    <message>
+        <source>Start the app again at {value} % now? Everyone logs in again; nothing is lost.</source>
+        <translation>Ambacht nu opnieuw starten op {value} %? Iedereen logt opnieuw in; er gaat niets verloren.</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Opnieuw starten</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Screen size</source>
+        <translation>Schermgrootte</translation>
     </message>
     <message>
         <source>Beside the database</source>
