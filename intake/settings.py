@@ -38,8 +38,8 @@ SCOPES: dict[str, Scope] = {
         "printer_kind", "qt_printer", "zebra_host", "zebra_port", "printer_dpi",
         "labels_per_item", "label_folder", "document_printer", "document_folder",
         "backup_folder", "scale_protocol", "scale_port", "scale_baud", "scale_framing",
-        "scanner_port", "scanner_baud", "scan_camera", "scan_gap_ms", "screen_scale"),
-        Scope.STATION),
+        "scanner_port", "scanner_baud", "scan_camera", "scan_gap_ms", "receipt_printer",
+        "receipt_queue", "receipt_host", "receipt_port", "screen_scale"), Scope.STATION),
     **dict.fromkeys(("site_name", "timezone", "baseline_from", "baseline_to"), Scope.SITE),
 }
 SCREEN_SCALE_RANGE = (80, 150)  # percent: the size setting for panels that misreport theirs

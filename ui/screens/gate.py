@@ -8,6 +8,7 @@ printer never loses an item; the last label can be printed again from here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from intake.errors import AmbachtError, NeedsConfirmation
 from intake.gate import IntakeRequest
 from intake.model import Item, Route, User, Visit
+from intake.registers import FRAME, clean_serial
 from ui.context import AppContext
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
 from ui.screens.gate_saved import SavedCard
@@ -29,7 +31,7 @@ from ui.screens.scan_screen import ScanScreen
 from ui.style import apart, mm
 from ui.widgets.icons import icon
 from ui.widgets.item_panel import ItemPanel
-from ui.widgets.keyboard import ask_reason
+from ui.widgets.keyboard import SerialPanel, ask_reason
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
 from ui.widgets.print_jobs import WaitingLabelsButton
 
@@ -196,7 +198,7 @@ class GateScreen(ScanScreen):
         except AmbachtError as exc:
             self.banner.error(self.ctx.language.error(exc))
             return
-        self._save(request)
+        self._ask_serial(request)
 
     def _save_confirmed(self, code: str, route: Route, grams: int | None) -> None:
         try:
@@ -204,7 +206,28 @@ class GateScreen(ScanScreen):
         except AmbachtError as exc:
             self.banner.error(self.ctx.language.error(exc))
             return
-        self._save(request)
+        self._ask_serial(request)
+
+    def _ask_serial(self, request: IntakeRequest) -> None:
+        """A category that asks for a number (police register): typed or scanned, or none."""
+        kind = self.ctx.registers.serial_kind(request.category.code)
+        if kind is None:
+            self._save(request)
+            return
+        title = (self.tr("Frame number (typed, or scan it)") if kind == FRAME
+                 else self.tr("IMEI or serial number (typed, or scan it)"))
+        panel = SerialPanel(self, title, self.tr("No number"))
+        panel.entered.connect(lambda number: self._save_numbered(request, number))
+        panel.open()
+
+    def _save_numbered(self, request: IntakeRequest, number: str) -> None:
+        try:
+            serial = clean_serial(number) if number else None
+        except AmbachtError as exc:
+            self.banner.error(self.ctx.language.error(exc))
+            self._ask_serial(request)  # ask again: the item is not saved yet
+            return
+        self._save(replace(request, serial=serial))
 
     def _save(self, request: IntakeRequest) -> None:
         assert self.user is not None
