@@ -25,7 +25,7 @@ from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.style import MIN_TARGET_MM, SMALLEST_TARGET_MM, current_fit, fit_panel, use_fit
-from ui.widgets.keyboard import ask_reason
+from ui.widgets.keyboard import SerialPanel, ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel, MessagePanel, Panel, choose
 
@@ -148,8 +148,13 @@ def visit_the_gate(qtbot, window: MainWindow, ctx: AppContext, tour: Tour,
     tap(qtbot, gate.saved.undo_button)
     tour.look("gate: undo question")
     close_panels(window)
-    tap(qtbot, gate.categories.tiles["books"])
+    tap(qtbot, gate.categories.tiles["bicycles"])
     assert not gate.saved.isVisible()  # the next item: the keypad is wanted
+    tap(qtbot, gate.weight.standard_button)
+    tap(qtbot, gate.weight.route_buttons[Route.REPAIR])
+    assert any(p.isVisible() for p in window.findChildren(SerialPanel))
+    tour.look("gate: a bike's frame number")
+    close_panels(window)
     tap(qtbot, gate.end_button)
     tour.look("gate: end the visit?")
     close_panels(window)
@@ -182,6 +187,12 @@ def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[st
     window.show_place("shop")
     window.on_scan(items["sale"])
     tour.look("shop: basket")
+    tap(qtbot, window.shop.cash_button)
+    tour.look("shop: paid in cash")
+    close_panels(window)
+    tap(qtbot, window.shop.day_close_button)
+    tour.look("shop: day close")
+    close_panels(window)
     window.show_place("material")
     window.on_scan(items["material"])
     tour.look("material: list")
