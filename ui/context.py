@@ -14,6 +14,7 @@ from db import Store
 from intake.admin import AdminService
 from intake.auth import AuthService
 from intake.clock import Clock
+from intake.conflicts import ConflictService
 from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.material import MaterialService
@@ -48,6 +49,7 @@ class AppContext:
     workshop: WorkshopService
     shop: ShopService
     material: MaterialService
+    conflicts: ConflictService
     language: Language
     printer_queue: PrintQueue
     backups: BackupScheduler
