@@ -404,9 +404,9 @@ class Store:
         return [item_from(row) for row in rows]
 
     def frequent_repair_values(self, field: str, category: str, limit: int) -> list[str]:
-        """The most used values of a repair record's `field` ('brand', 'problem') for items
-        of `category`, most frequent first: quick choices for the next repair."""
-        if field not in ("brand", "problem"):
+        """The most used values of a repair record's `field` ('brand', 'problem',
+        'ords_category') for items of `category`, most frequent first: quick choices."""
+        if field not in ("brand", "problem", "ords_category"):
             raise ValueError(f"no repair field {field!r}")
         rows = self.db.execute(
             f"SELECT json_extract(e.data, '$.{field}') AS value, count(*) AS uses "

@@ -24,7 +24,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
 from intake.errors import QT_TRANSLATE_NOOP, AmbachtError
-from intake.model import Barrier, Event, EventType, Origin, RepairStatus, Route
+from intake.model import Barrier, Event, EventType, Origin, PaymentMethod, RepairStatus, Route
 
 
 class PayloadError(AmbachtError):
@@ -133,8 +133,10 @@ class _Payload:
 @dataclass(frozen=True, slots=True)
 class Intake(_Payload):
     """An item got its code: everything it started with, so a replay can rebuild it.
-    `visit` is the visit's code; `origin` (default gate), `price_cents` and `made_from` (the
-    source items of a repurposed product) are stored only when they say something."""
+    `visit` is the visit's code; `origin` (default gate), `price_cents`, `made_from` (the
+    source items of a repurposed product) and `serial` (a frame number, IMEI or serial number
+    for the police register; never anything about a person) are stored only when they say
+    something."""
 
     TYPE = EventType.INTAKE
     category: str = _key(_TEXT)
@@ -145,6 +147,7 @@ class Intake(_Payload):
     origin: Origin = _key(_enum(Origin), default=Origin.GATE, omitted=True)
     price_cents: int | None = _key(_optional(_INT), default=None, omitted=True)
     made_from: tuple[str, ...] = _key(_CODES, default=(), omitted=True)
+    serial: str | None = _key(_optional(_TEXT), default=None, omitted=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,20 +212,24 @@ class Priced(_Payload):
 
 @dataclass(frozen=True, slots=True)
 class Sold(_Payload):
-    """The item was sold; `sale` is the id of the till's sale (None if not stored)."""
+    """The item was sold; `sale` is the id of the till's sale (None if not stored), `method`
+    how it was paid (`unknown` for sales stored before the till asked)."""
 
     TYPE = EventType.SOLD
     price_cents: int = _key(_INT)
     sale: str | None = _key(_optional(_TEXT), default=None)
+    method: PaymentMethod = _key(_enum(PaymentMethod), default=PaymentMethod.UNKNOWN)
 
 
 @dataclass(frozen=True, slots=True)
 class Returned(_Payload):
-    """A customer brought the item back and got `refund_cents`; `sale` as in `Sold`."""
+    """A customer brought the item back and got `refund_cents`, paid back by `method`;
+    `sale` as in `Sold`."""
 
     TYPE = EventType.RETURNED
     refund_cents: int = _key(_INT)
     sale: str | None = _key(_optional(_TEXT), default=None)
+    method: PaymentMethod = _key(_enum(PaymentMethod), default=PaymentMethod.UNKNOWN)
 
 
 @dataclass(frozen=True, slots=True)

@@ -153,6 +153,7 @@ class StepService:
         self, user: User, category: Category, route: Route, weight_g: int, estimated: bool,
         *, origin: Origin, at: datetime | None = None, visit: Visit | None = None,
         made_from: tuple[str, ...] = (), price_cents: int | None = None,
+        serial: str | None = None,
     ) -> tuple[Item, Event]:
         """A new item and its intake event, with the station's next code; call in a transaction.
 
@@ -169,7 +170,7 @@ class StepService:
         payload = Intake(
             category=item.category, route=route, weight_g=weight_g, weight_estimated=estimated,
             visit=visit.code if visit else None, origin=origin, price_cents=price_cents,
-            made_from=made_from,
+            made_from=made_from, serial=serial,
         )
         event = new_event(
             payload, id=new_id(), item_id=item.id, at=moment, recorded_at=self.clock.now(),

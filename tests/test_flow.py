@@ -250,7 +250,8 @@ def test_a_corrected_repair_outcome_goes_back_into_repair(
     assert gate.item(items["repair"]).route is Route.MATERIAL
     state, _ = gate.correct_last(repairer, items["repair"], "Parts arrived after all")
     assert (state.status, state.route) == (Status.IN_REPAIR, Route.REPAIR)
-    fixed = workshop.finish_repair(repairer, items["repair"], workshop.outcome("fixed"))
+    fixed = workshop.finish_repair(repairer, items["repair"],
+                                   workshop.outcome("fixed", problem="Fuse"))
     assert (fixed.status, fixed.route) == (Status.IN_STOCK, Route.SALE)
 
 
@@ -264,10 +265,10 @@ def test_a_failed_safety_test_sends_the_item_to_material(
         shop.sell(shop_clerk, [(code, 100)])
     workshop.start_repair(repairer, code)
     fixed = workshop.finish_repair(repairer, code, workshop.outcome(
-        "fixed", safety_test="fail"))
+        "fixed", safety_test="fail", problem="Fuse"))
     assert (fixed.route, fixed.safety) == (Route.MATERIAL, "fail")
     workshop.start_repair(repairer, code)  # a repair needs a new test afterwards
-    fixed = workshop.finish_repair(repairer, code, workshop.outcome("fixed"))
+    fixed = workshop.finish_repair(repairer, code, workshop.outcome("fixed", problem="Fuse"))
     assert (fixed.route, fixed.safety) == (Route.SALE, None)
     with pytest.raises(NotAllowed, match="safety test"):
         shop.sell(shop_clerk, [(code, 100)])
