@@ -56,7 +56,7 @@ def act(here: Station, kind: str, pick: int, choice: int) -> None:
         here.workshop.start_repair(BOSS, code)
     elif kind == "finish":
         here.workshop.finish_repair(BOSS, code, here.workshop.outcome(
-            ["fixed", "repairable", "end_of_life"][choice % 3]))
+            ["fixed", "repairable", "end_of_life"][choice % 3], problem="Worn out"))
     elif kind == "test":
         here.workshop.safety_test(BOSS, code, "pass" if choice % 2 else "fail")
     elif kind == "price":
