@@ -114,11 +114,13 @@ class MergeService:
                 rows.end_visit(visit_id, ended_at)
             for shipment in shipments:
                 rows.add_shipment(shipment)
-            for event in placed:
-                payload = payloads[event.id]
-                if isinstance(payload, Intake):
-                    rows.insert_item(self._item(event, payload, codes[event.item_id]))
-                rows.insert_events([event])
+            intakes = [(event, payload) for event in placed
+                       if isinstance(payload := payloads[event.id], Intake)]
+            visit_ids = {visit.code: visit.id for visit in rows.visits(
+                payload.visit for _, payload in intakes if payload.visit)}
+            rows.insert_items([_item(event, payload, codes[event.item_id], visit_ids)
+                               for event, payload in intakes])
+            rows.insert_events(placed)  # each item's intake placed before its steps
             conflicts = reproject(self.store, {event.item_id for event in placed})
             self._move_counters({e.station for e in placed},
                                 [codes[e.item_id] for e in placed
@@ -254,16 +256,6 @@ class MergeService:
 
     # --- writes -----------------------------------------------------------------------------
 
-    def _item(self, event: StoredEvent, intake: Intake, code: str) -> Item:
-        """An item row as its intake event starts it (the replay gives its state)."""
-        visit = self.store.visit(intake.visit) if intake.visit else None
-        return Item(id=event.item_id, code=code, category=intake.category,
-                    weight_g=intake.weight_g, weight_estimated=intake.weight_estimated,
-                    route=intake.route, station=event.station,
-                    intake_at=from_storage_or_unreadable(event.at),
-                    visit_id=visit.id if visit else None, origin=intake.origin,
-                    price_cents=intake.price_cents)
-
     def _move_counters(self, stations: set[str], items: list[str], visits: list[str],
                        shipments: list[str]) -> None:
         """Every station whose steps came is known here, and each letter's counters are past
@@ -284,8 +276,9 @@ def reproject(store: Store, item_ids: set[str]) -> int:
     """Replay each item's whole history in the merged order and save its state and its
     conflicts (inside the caller's transaction); returns how many conflicts they have."""
     conflicts: list[tuple[str, str, str]] = []
+    items = store.merge.item_rows(item_ids)
     for item_id, events in store.merge.histories(item_ids).items():
-        item = store.item(item_id)
+        item = items.get(item_id)
         if item is None:
             continue
         replayed = replay_history(item, events)
@@ -295,6 +288,17 @@ def reproject(store: Store, item_ids: set[str]) -> int:
                          for refused in replayed.refused)
     store.merge.set_conflicts(item_ids, conflicts)
     return len(conflicts)
+
+
+def _item(event: StoredEvent, intake: Intake, code: str, visit_ids: dict[str, str]) -> Item:
+    """An item row as its intake event starts it (the replay gives its state); its visit is
+    here by now (`_placeable`)."""
+    return Item(id=event.item_id, code=code, category=intake.category,
+                weight_g=intake.weight_g, weight_estimated=intake.weight_estimated,
+                route=intake.route, station=event.station,
+                intake_at=from_storage_or_unreadable(event.at),
+                visit_id=visit_ids.get(intake.visit) if intake.visit else None,
+                origin=intake.origin, price_cents=intake.price_cents)
 
 
 def _payload(event: StoredEvent) -> Payload:
