@@ -211,3 +211,20 @@ def test_reports_agree_once_the_stations_agree(gate: Station, shop: Station) -> 
     day = date(2026, 11, 21)
     assert report_text(gate, day, day) == report_text(shop, day, day)
     assert json.loads(report_text(gate, day, day))["totals"]["revenue_eur"] == 25.0
+
+
+def test_days_summed_before_a_merge_are_summed_again_for_what_it_brought(
+    gate: Station, shop: Station,
+) -> None:
+    monday = date(2026, 11, 16)
+    gate.clock.set(datetime(2026, 11, 17, 9, 0, tzinfo=UTC))  # a step on an earlier day
+    chair = gate.gate.take_in(COACH, gate.gate.prepare("furniture", "sale", 8000))
+    gate.clock.set(START)
+    gate.shop.sell(CLERK, [(chair.code, 1200)])
+    week = (monday, date(2026, 11, 22))
+    before = json.loads(report_text(shop, *week))["totals"]  # sums the shop's days
+    assert (before["items_in"], before["revenue_eur"]) == (0, 0)
+    exchange(gate, shop)
+    assert report_text(shop, *week, START) == report_text(gate, *week, START)
+    after = json.loads(report_text(shop, *week, START))["totals"]
+    assert (after["items_in"], after["revenue_eur"]) == (1, 12.0)
