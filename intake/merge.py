@@ -23,6 +23,7 @@ others sent (issue 13). No network here: the hub (`PostgreSQL`) or a test carrie
 from __future__ import annotations
 
 import json
+from collections import deque
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -100,14 +101,16 @@ class MergeService:
     def take_in(self, batch: SiteBatch) -> MergeOutcome:
         """Write what is new in `batch`, all or nothing (see the module's docstring)."""
         codes = dict(batch.codes)
-        new = self._new_events(batch.events)
-        payloads = {event.id: _payload(event) for event in new}
-        self._check_known(new, payloads, codes)
-        visits, ended = self._new_visits(batch.visits)
-        shipments = self._new_shipments(batch.shipments)
-        placed, deferred = self._placeable(new, payloads, {v.code for v in visits})
         rows = self.store.merge
+        # The checks read inside the write transaction, so no other writer of this file
+        # (the app taking a step of its own) slips in between them and the writes.
         with self.store.atomic():
+            new = self._new_events(batch.events)
+            payloads = {event.id: _payload(event) for event in new}
+            self._check_known(new, payloads, codes)
+            visits, ended = self._new_visits(batch.visits)
+            shipments = self._new_shipments(batch.shipments)
+            placed, deferred = self._placeable(new, payloads, {v.code for v in visits})
             for visit in visits:
                 rows.add_visit(visit)
             for visit_id, ended_at in ended:
@@ -130,7 +133,7 @@ class MergeService:
                             shipments=len(shipments), conflicts=conflicts,
                             deferred=len(deferred))
 
-    # --- checks: every refusal before anything is written -----------------------------------
+    # --- checks: every refusal comes before the first write ------------------------------
 
     def _new_events(self, events: tuple[StoredEvent, ...]) -> list[StoredEvent]:
         """The events not here yet, each station's in chain order, checked to continue what
@@ -239,16 +242,16 @@ class MergeService:
                 return payload.visit is None or payload.visit in visits
             return event.item_id in here
 
-        queues: dict[str, list[StoredEvent]] = {}
+        queues: dict[str, deque[StoredEvent]] = {}
         for event in new:
-            queues.setdefault(event.station, []).append(event)
+            queues.setdefault(event.station, deque()).append(event)
         placed: list[StoredEvent] = []
         moved = True
         while moved:
             moved = False
             for queue in queues.values():
                 while queue and ready(queue[0]):
-                    event = queue.pop(0)
+                    event = queue.popleft()
                     here.add(event.item_id)
                     placed.append(event)
                     moved = True
