@@ -17,6 +17,7 @@ from intake.auth import AuthService
 from intake.model import Status
 from ui.app import build_context
 from ui.main_window import MainWindow
+from ui.widgets.item_card import ItemCard
 from ui.widgets.panels import ChoicePanel
 
 START = datetime(2026, 11, 21, 9, 0, tzinfo=UTC)
@@ -69,3 +70,12 @@ def test_the_coordinator_keeps_the_sale_by_taps(qtbot, window: MainWindow, shop:
     assert screen.title.text() == "Geen conflicten tussen stations."
     assert screen.banner.text() == "Conflict van A000001 opgelost."
     assert shop.item("A000001").status is Status.SOLD
+
+
+def test_the_item_card_marks_the_step_that_does_not_count(qtbot, shop: Station) -> None:
+    card = ItemCard(build_context(shop.store, shop.clock, "nl"))
+    qtbot.addWidget(card)
+    card.show_item(shop.item("A000001"))
+    lines = [card.history.item(row).text() for row in range(card.history.count())]
+    assert lines[0].startswith("[conflict, telt niet mee] 21-11-2026 10:20")
+    assert not lines[1].startswith("[")  # the void stands

@@ -1673,6 +1673,10 @@ want ervoor: {cause}</translation>
         <translation>[geannuleerd] {line}</translation>
     </message>
     <message>
+        <source>[conflict, not counted] {line}</source>
+        <translation>[conflict, telt niet mee] {line}</translation>
+    </message>
+    <message>
         <source>Made from {codes}</source>
         <translation>Gemaakt van {codes}</translation>
     </message>
