@@ -148,12 +148,14 @@ class MergeService:
                     station=event.station)
         here = rows.stored(event.id for event in events)
         new: list[StoredEvent] = []
+        sent: dict[str, StoredEvent] = {}  # a batch may hold one event twice (two parts)
         heads: dict[str, tuple[int, str] | None] = {}
         for event in sorted(events, key=lambda e: (e.station, e.seq or 0)):
-            if event.id in here:
-                if here[event.id] != event:
+            if event.id in here or event.id in sent:
+                if here.get(event.id, sent.get(event.id)) != event:
                     raise _diverged(event)
                 continue
+            sent[event.id] = event
             if event.station not in heads:
                 heads[event.station] = rows.head(event.station)
             head = heads[event.station]
@@ -203,7 +205,7 @@ class MergeService:
         """The visits not here yet, and (id, end) of those here that ended since."""
         here = {visit.id: visit for visit in self.store.merge.visits(v.code for v in visits)}
         new, ended = [], []
-        for visit in visits:
+        for visit in {visit.id: visit for visit in visits}.values():  # each once
             known = here.get(visit.id)
             if known is None:
                 if any(other.code == visit.code for other in here.values()):
@@ -218,13 +220,14 @@ class MergeService:
         return new, ended
 
     def _new_shipments(self, shipments: tuple[ShipmentRecord, ...]) -> list[ShipmentRecord]:
+        """The delivery notes not here yet (each once); one here that differs refuses."""
         here = {s.code: s for s in self.store.merge.shipments(s.code for s in shipments)}
         for shipment in shipments:
             if shipment.code in here and here[shipment.code] != shipment:
                 raise HistoryDiverged(QT_TRANSLATE_NOOP(
                     "Errors", "Delivery note {code} differs from the one here: the histories "
                     "went apart. Nothing was taken in."), code=shipment.code)
-        return [s for s in shipments if s.code not in here]
+        return list({s.code: s for s in shipments if s.code not in here}.values())
 
     def _placeable(self, new: list[StoredEvent], payloads: dict[str, Payload],
                    visits: set[str]) -> tuple[list[StoredEvent], list[StoredEvent]]:

@@ -228,3 +228,15 @@ def test_days_summed_before_a_merge_are_summed_again_for_what_it_brought(
     assert report_text(shop, *week, START) == report_text(gate, *week, START)
     after = json.loads(report_text(shop, *week, START))["totals"]
     assert (after["items_in"], after["revenue_eur"]) == (1, 12.0)
+
+
+def test_a_batch_holding_something_twice_takes_it_in_once(gate: Station, shop: Station) -> None:
+    visit = gate.gate.start_visit(COACH)
+    scrap = gate.gate.take_in(COACH, gate.gate.prepare("metal", "material", 3000), visit)
+    gate.material.send(COACH, "Metaalhandel Jansen", [scrap.code])
+    batch = gate.merge.outgoing("A", 0, 100)
+    doubled = SiteBatch(events=batch.events * 2, visits=batch.visits * 2,
+                        shipments=batch.shipments * 2, codes=batch.codes * 2)
+    outcome = shop.merge.take_in(doubled)
+    assert (outcome.events, outcome.visits, outcome.shipments) == (2, 1, 1)
+    assert items_of(shop.store) == items_of(gate.store)
