@@ -19,6 +19,7 @@ from db.connection import check_intact
 from intake.admin import AdminService
 from intake.auth import AuthService
 from intake.clock import Clock, SystemClock
+from intake.conflicts import ConflictService
 from intake.day_sums import refresh_recent_days
 from intake.errors import DamagedDatabase, StorageError
 from intake.gate import GateService
@@ -56,6 +57,7 @@ def build_context(store: Store, clock: Clock, lang: str | None = None) -> AppCon
         workshop=WorkshopService(store, clock, settings["station"]),
         shop=ShopService(store, clock, settings["station"]),
         material=MaterialService(store, clock, settings["station"]),
+        conflicts=ConflictService(store, clock, settings["station"]),
         language=language,
         printer_queue=PrintQueue(labels),
         backups=BackupScheduler(store.path, store.settings, clock),

@@ -15,6 +15,7 @@ from db import Store
 from intake.admin import AdminService
 from intake.auth import AuthService
 from intake.clock import Clock
+from intake.conflicts import ConflictService
 from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.material import MaterialService
@@ -51,6 +52,7 @@ class AppContext:
     workshop: WorkshopService
     shop: ShopService
     material: MaterialService
+    conflicts: ConflictService
     language: Language
     printer_queue: PrintQueue
     backups: BackupScheduler

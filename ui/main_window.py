@@ -17,6 +17,7 @@ from intake.model import Role, User
 from ui.context import AppContext
 from ui.scanner import ScannerFilter
 from ui.screens.admin import AdminScreen
+from ui.screens.conflicts import ConflictsScreen
 from ui.screens.dashboard import DashboardScreen
 from ui.screens.first_run import FirstRunScreen
 from ui.screens.gate import GateScreen
@@ -39,7 +40,7 @@ _PLACES: dict[Role, list[str]] = {
     Role.COACH: ["gate", "material"],
     Role.WORKSHOP: ["workshop", "material"],
     Role.SHOP: ["shop"],
-    Role.COORDINATOR: ["gate", "workshop", "shop", "material", "dashboard"],
+    Role.COORDINATOR: ["gate", "workshop", "shop", "material", "dashboard", "conflicts"],
 }
 
 
@@ -61,10 +62,12 @@ class MainWindow(QMainWindow):
         self.shop = ShopScreen(ctx)
         self.material = MaterialScreen(ctx)
         self.dashboard = DashboardScreen(ctx)
+        self.conflicts = ConflictsScreen(ctx)
         self.admin = AdminScreen(ctx)
         self.work_screens: dict[str, ScanScreen] = {
             "gate": self.gate, "workshop": self.workshop, "shop": self.shop,
             "material": self.material, "dashboard": self.dashboard,
+            "conflicts": self.conflicts,
         }
         for screen in (self.first_run, self.login, *self.work_screens.values(), self.admin):
             self.stack.addWidget(screen)
@@ -120,7 +123,7 @@ class MainWindow(QMainWindow):
             return []
         names = {"gate": self.tr("Gate"), "workshop": self.tr("Workshop"),
                  "shop": self.tr("Shop"), "material": self.tr("Material out"),
-                 "dashboard": self.tr("Figures")}
+                 "dashboard": self.tr("Figures"), "conflicts": self.tr("Attention")}
         return [(key, names[key]) for key in _PLACES[self.user.role]]
 
     def show_role_home(self) -> None:
