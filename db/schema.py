@@ -446,8 +446,9 @@ def m013_hub_link(db: Database) -> None:
     password, the station's own role and password, site and letter) and the sync cursor
     (`pulled_rev`: the hub's number up to which the site's records were taken in;
     `pushed_seq`: the last of this station's events the hub confirmed; `visits_through`:
-    the change number of this file's visits sent up to, m012), with the last contact and since when the hub was out of reach. `hub_config_dirty` holds each
-    configuration record changed here since it was last sent to the hub, with the time of the
+    the change number of this file's visits sent up to, m012), with the last contact and
+    since when the hub was out of reach. `hub_config_dirty` holds each configuration record
+    changed here since it was last sent to the hub, with the time of the
     change (its new `id` on every change, so that a record changed while it was being sent is
     kept for the next round); triggers fill it, only on a station that joined a hub.
     """
