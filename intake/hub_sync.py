@@ -64,7 +64,8 @@ class SyncState:
     letter: str
     last_contact: datetime | None
     offline_since: datetime | None
-    waiting: int
+    waiting: int  # this station's steps the hub has not confirmed
+    config_waiting: bool  # configuration changed here and not sent yet
 
 
 class SyncService:
@@ -86,7 +87,8 @@ class SyncService:
         if link is None:
             return None
         return SyncState(link.site, link.letter, link.last_contact, link.offline_since,
-                         unsent_events(self.store.db, link.letter, link.pushed_seq))
+                         unsent_events(self.store.db, link.letter, link.pushed_seq),
+                         self.links.last_dirty_id() > 0)
 
     def round(self) -> SyncReport:
         """Push, then pull. An unreachable hub (or a link that drops) is noted as 'offline

@@ -59,11 +59,12 @@ def hub(capsys, hub_url: str) -> str:
 
 def test_init_twice_changes_nothing(capsys, hub_url: str) -> None:
     code, out, _ = run(capsys, "hub", "init", "--hub", hub_url)
-    assert code == 0 and "set up (h001_hub)" in out
+    assert code == 0 and "set up (h001_hub, h002_news)" in out
     code, out, _ = run(capsys, "hub", "init", "--hub", hub_url)
     assert code == 0 and "up to date, nothing changed" in out
     with psycopg.connect(hub_url) as conn:
-        assert conn.execute("SELECT name FROM ambacht.migrations").fetchall() == [("h001_hub",)]
+        assert conn.execute("SELECT name FROM ambacht.migrations ORDER BY name").fetchall() == [
+            ("h001_hub",), ("h002_news",)]
 
 
 def test_a_join_code_joins_once_and_never_carries_the_admin_password(

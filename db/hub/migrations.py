@@ -385,12 +385,42 @@ REVOKE ALL ON ALL TABLES IN SCHEMA ambacht FROM PUBLIC;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA ambacht FROM PUBLIC;
 """
 
+# News for the stations listening (LISTEN/NOTIFY): every new or changed row a station may
+# pull notifies its site's channel, with the letter of the station that sent it (which
+# ignores its own news). NOTIFY is sent at commit and folds repeats within a transaction.
+_M002_NOTIFY = f"""
+CREATE FUNCTION ambacht.notify_site() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('ambacht_site_' || NEW.site_id,  -- codes: the code's letter
+                      coalesce(to_jsonb(NEW)->>'station', left(to_jsonb(NEW)->>'code', 1)));
+    RETURN NULL;
+END $$;
+CREATE TRIGGER events_notify AFTER INSERT ON ambacht.events
+    FOR EACH ROW EXECUTE FUNCTION ambacht.notify_site();
+CREATE TRIGGER codes_notify AFTER INSERT ON ambacht.codes
+    FOR EACH ROW EXECUTE FUNCTION ambacht.notify_site();
+CREATE TRIGGER visits_notify AFTER INSERT OR UPDATE ON ambacht.visits
+    FOR EACH ROW EXECUTE FUNCTION ambacht.notify_site();
+CREATE TRIGGER shipments_notify AFTER INSERT ON ambacht.shipments
+    FOR EACH ROW EXECUTE FUNCTION ambacht.notify_site();
+CREATE TRIGGER config_notify AFTER INSERT OR UPDATE ON ambacht.config
+    FOR EACH ROW EXECUTE FUNCTION ambacht.notify_site();
+-- The channel a station listens on for its site's news.
+CREATE FUNCTION ambacht.channel() RETURNS text {_DEFINER} AS $$
+BEGIN
+    RETURN 'ambacht_site_' || (caller()).site_id;
+END $$;
+REVOKE ALL ON FUNCTION ambacht.channel() FROM PUBLIC;
+REVOKE ALL ON FUNCTION ambacht.notify_site() FROM PUBLIC;
+"""
+
 # (name, SQL): applied in order, each once, each in the transaction that records it.
 MIGRATIONS: list[tuple[str, str]] = [
     ("h001_hub", _M001_TABLES + _M001_FUNCTIONS),
+    ("h002_news", _M002_NOTIFY),
 ]
 
 # What a station's roles may call: nothing else (no table, no sequence).
 STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()",
                      "push(jsonb, jsonb, jsonb, jsonb, jsonb)", "pull(bigint, integer)",
-                     "site_config()")
+                     "site_config()", "channel()")
