@@ -29,7 +29,7 @@ from intake.hub_sync import SyncReport, SyncService, SyncState
 from ui.background import Inbox, Worker
 
 log = logging.getLogger("ambacht")
-POLL_MS = 250
+POLL_MS = 100
 RETRY_S = 15.0
 PERIOD_S = 60.0
 

@@ -33,8 +33,8 @@ def listen(address: HubAddress, letter: str, news: Callable[[], None],
                 conn.execute(f'LISTEN "{channel}"')
                 news()
                 while not stop.is_set():
-                    if any(note.payload != letter
-                           for note in list(conn.notifies(timeout=_WAIT_S, stop_after=100))):
-                        news()
+                    for note in conn.notifies(timeout=_WAIT_S):  # each as it comes
+                        if note.payload != letter:
+                            news()
         except (AmbachtError, psycopg.Error):
             stop.wait(RETRY_S)  # out of reach or revoked: the sync rounds say which
