@@ -19,6 +19,7 @@ Usage: python bench/bench_hub.py [--days 365] [--week 2500] [--rounds 100] [--hu
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import statistics
@@ -60,7 +61,9 @@ def seconds(action: Callable[[], object]) -> float:
 
 
 def run(*args: str) -> None:
-    status = ambacht(list(args))
+    """An `ambacht` command in this process; what it says goes to stderr, not the JSON."""
+    with contextlib.redirect_stdout(sys.stderr):
+        status = ambacht(list(args))
     if status != 0:
         raise SystemExit(f"ambacht {' '.join(args[:2])} exited {status}")
 

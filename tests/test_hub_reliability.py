@@ -16,7 +16,6 @@ from pathlib import Path
 import psycopg
 
 from db import Store
-from intake.clock import FixedClock
 from intake.demo import build_demo
 from tests.cli_run import run, run_on
 from tests.hub_server import HubServer
