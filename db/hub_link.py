@@ -173,6 +173,13 @@ def has_history(db: Database) -> bool:
     return bool(found)
 
 
+def own_head(db: Database, letter: str) -> int:
+    """The seq of the station's own last step here (0 for none)."""
+    (seq,) = db.execute("SELECT coalesce(max(seq), 0) FROM events WHERE station = ?",
+                        [letter]).fetchone()
+    return int(seq)
+
+
 def unsent_events(db: Database, letter: str, pushed_seq: int) -> int:
     """How many of the station's own steps the hub has not confirmed yet."""
     (count,) = db.execute("SELECT count(*) FROM events WHERE station = ? AND seq > ?",

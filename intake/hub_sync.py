@@ -19,7 +19,7 @@ from datetime import datetime
 
 from db import Store
 from db.hub.station import HubSession, Record
-from db.hub_link import HubLinks, Link, unsent_events
+from db.hub_link import HubLinks, Link, own_head, unsent_events
 from db.site_config import apply_records, read_records
 from intake.clock import Clock
 from intake.hub_errors import HubUnreachable, NotJoined
@@ -143,7 +143,7 @@ class SyncService:
         after = link.pulled_rev
         merge = MergeService(self.store)
         while True:
-            got = hub.pull(after, BATCH)
+            got = hub.pull(after, BATCH, own_head(self.store.db, link.letter))
             hub.commit()
             with self.store.atomic():
                 mark = self.links.last_dirty_id()

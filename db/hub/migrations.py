@@ -414,13 +414,32 @@ REVOKE ALL ON FUNCTION ambacht.channel() FROM PUBLIC;
 REVOKE ALL ON FUNCTION ambacht.notify_site() FROM PUBLIC;
 """
 
+# A station's own events that it holds already (seq up to `p_own_seq`) are not sent back:
+# the events after them are (a station restored from an old backup takes its own back).
+_M003_OWN = f"""
+CREATE FUNCTION ambacht.pull(p_after bigint, p_limit integer, p_own_seq bigint)
+RETURNS jsonb {_DEFINER} AS $$
+DECLARE
+    me stations := caller();
+    got jsonb := pull(p_after, p_limit);
+BEGIN
+    RETURN jsonb_set(got, '{{events}}', (
+        SELECT coalesce(jsonb_agg(e ORDER BY n), '[]'::jsonb)
+        FROM jsonb_array_elements(got->'events') WITH ORDINALITY AS x(e, n)
+        WHERE e->>'station' <> me.letter OR (e->>'seq')::bigint > p_own_seq));
+END $$;
+REVOKE ALL ON FUNCTION ambacht.pull(bigint, integer, bigint) FROM PUBLIC;
+"""
+
 # (name, SQL): applied in order, each once, each in the transaction that records it.
 MIGRATIONS: list[tuple[str, str]] = [
     ("h001_hub", _M001_TABLES + _M001_FUNCTIONS),
     ("h002_news", _M002_NOTIFY),
+    ("h003_own_steps", _M003_OWN),
 ]
 
 # What a station's roles may call: nothing else (no table, no sequence).
 STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()",
                      "push(jsonb, jsonb, jsonb, jsonb, jsonb)", "pull(bigint, integer)",
+                     "pull(bigint, integer, bigint)",
                      "site_config()", "channel()")
