@@ -64,7 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from ui.app import run_app  # Qt is loaded only when the app is wanted
 
-        return run_app(db_path=args.db, lang=args.lang, fullscreen=args.fullscreen, demo=args.demo)
+        return run_app(db_path=args.db, lang=args.lang, fullscreen=args.fullscreen, demo=args.demo,
+                       panel_dpi=args.panel_dpi)
     args.clock = SystemClock()
     try:
         with storage_errors(db_path(args)):  # a damaged page met while reading, say

@@ -17,6 +17,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_REFUSED, f"{self.prog}: {message}\n")
 
 
+PANEL_DPI = (50, 400)
+
+
+def _panel_dpi(text: str) -> int:
+    low, high = PANEL_DPI
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise argparse.ArgumentTypeError(f"a whole number from {low} to {high}, not {text!r}")
+    return int(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser of every command and of the app's own options."""
     db_opt = _Parser(add_help=False)
@@ -33,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, default=None, help="database file")
     parser.add_argument("--lang", choices=["nl", "en"], help="language of the app")
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen (kiosk)")
+    parser.add_argument("--panel-dpi", type=_panel_dpi, metavar="DPI",
+                        help="the panel's real pixels per inch, for one that misreports its "
+                        f"size ({PANEL_DPI[0]} to {PANEL_DPI[1]}; default: as it reports)")
     parser.add_argument("--demo", action="store_true", help="open a database full of demo data")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -129,10 +142,16 @@ def _add_flow_commands(
     sell.add_argument("codes", nargs="+", metavar="CODE")
     sell.add_argument("--price-eur", nargs="+", action="extend", metavar="AMOUNT",
                       help="one price per code, in order (default: the suggested price)")
+    sell.add_argument("--paid", choices=["cash", "pin"],
+                      help="how the sale was paid (default: not recorded)")
+    sell.add_argument("--received-eur", metavar="AMOUNT",
+                      help="cash handed over: prints the change (needs --paid cash)")
 
     back = sub.add_parser("return", parents=[at_opt], help="take a sold item back")
     back.add_argument("code")
     back.add_argument("--reason", required=True)
+    back.add_argument("--paid", choices=["cash", "pin"],
+                      help="how the price was paid back (default: not recorded)")
 
     material = sub.add_parser("material", parents=[at_opt],
                               help="send items or a weighed batch out to a recipient")

@@ -24,7 +24,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
 from intake.errors import QT_TRANSLATE_NOOP, AmbachtError
-from intake.model import Barrier, Event, EventType, Origin, RepairStatus, Route
+from intake.model import Barrier, Event, EventType, Origin, PaymentMethod, RepairStatus, Route
 
 
 class PayloadError(AmbachtError):
@@ -212,20 +212,24 @@ class Priced(_Payload):
 
 @dataclass(frozen=True, slots=True)
 class Sold(_Payload):
-    """The item was sold; `sale` is the id of the till's sale (None if not stored)."""
+    """The item was sold; `sale` is the id of the till's sale (None if not stored), `method`
+    how it was paid (`unknown` for sales stored before the till asked)."""
 
     TYPE = EventType.SOLD
     price_cents: int = _key(_INT)
     sale: str | None = _key(_optional(_TEXT), default=None)
+    method: PaymentMethod = _key(_enum(PaymentMethod), default=PaymentMethod.UNKNOWN)
 
 
 @dataclass(frozen=True, slots=True)
 class Returned(_Payload):
-    """A customer brought the item back and got `refund_cents`; `sale` as in `Sold`."""
+    """A customer brought the item back and got `refund_cents`, paid back by `method`;
+    `sale` as in `Sold`."""
 
     TYPE = EventType.RETURNED
     refund_cents: int = _key(_INT)
     sale: str | None = _key(_optional(_TEXT), default=None)
+    method: PaymentMethod = _key(_enum(PaymentMethod), default=PaymentMethod.UNKNOWN)
 
 
 @dataclass(frozen=True, slots=True)

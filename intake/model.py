@@ -60,6 +60,15 @@ class Origin(StrEnum):
     BULK = "bulk"  # a batch of material weighed out by category, without item labels
 
 
+class PaymentMethod(StrEnum):
+    """How a sale was paid at the till, or a return paid back; `unknown` for the sales of
+    versions before the till asked."""
+
+    CASH = "cash"
+    PIN = "pin"
+    UNKNOWN = "unknown"
+
+
 class RepairStatus(StrEnum):
     """The outcome of a repair, as the Open Repair Data Standard names it."""
 

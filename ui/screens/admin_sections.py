@@ -3,14 +3,19 @@ printer has its own, in admin_printer.py)."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+
 from intake.admin import NameList
 from intake.errors import AmbachtError
 from intake.model import Category, Role
 from intake.ords import PRODUCT_CATEGORIES
 from intake.registers import FRAME, IMEI_SERIAL
+from intake.settings import SCREEN_SCALE_RANGE
 from intake.units import parse_eur
 from ui.backups import removable_folders
 from ui.screens.admin_base import Section
+from ui.style import RESTART
+from ui.widgets.panels import ConfirmPanel
 
 
 class CategoriesSection(Section):
@@ -363,6 +368,7 @@ class StationSection(Section):
             (self.tr("Site name: {value}").format(value=s.get("site_name", "")), "site_name"),
             (self.tr("Log out after {value} s idle").format(value=s.get("idle_logout_s")),
              "idle_logout_s"),
+            (self.tr("Screen size: {value} %").format(value=s.screen_scale), "screen_scale"),
             (self.tr("Language of the app: {value}").format(
                 value=languages.get(s.get("language", ""), "")), "language"),
             (self.tr("Language of the labels: {value}").format(
@@ -406,6 +412,27 @@ class StationSection(Section):
                             self.attempt(lambda: admin.set_label_language(me, v), saved))
         elif key == "backup_folder":
             self.ask_backup_folder()
+        elif key == "screen_scale":
+            self.ask_screen_scale()
+
+    def ask_screen_scale(self) -> None:
+        """Larger or smaller than the panel says it is. Screens are built for a size, so the
+        new one shows when the app starts again: now, after a question, or at the next start."""
+        low, high = SCREEN_SCALE_RANGE
+        options = [(str(percent), f"{percent} %") for percent in range(low, high + 1, 10)]
+
+        def take(value: str) -> None:
+            self.attempt(lambda: self.ctx.admin.set_screen_scale(self.actor, int(value)),
+                         self.tr("Saved."))
+            if self.ctx.settings().screen_scale != int(value):
+                return  # refused: the banner says why
+            panel = ConfirmPanel(self, self.tr(
+                "Start the app again at {value} % now? Everyone logs in again; nothing is "
+                "lost.").format(value=value), self.tr("Start again"), self.tr("Later"))
+            panel.answered.connect(lambda now: QApplication.exit(RESTART) if now else None)
+            panel.open()
+
+        self.ask_choice(self.tr("Screen size"), options, take)
 
     def ask_backup_folder(self) -> None:
         """Beside the database, a mounted USB stick or share, or a folder typed in."""

@@ -56,6 +56,33 @@
     </message>
 </context>
 <context>
+    <name>CashPanel</name>
+    <message>
+        <source>Cash: total {total}</source>
+        <translation>Contant: totaal {total}</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Gepast</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betaald</translation>
+    </message>
+    <message>
+        <source>Type what the customer hands over, or tap a note.</source>
+        <translation>Typ wat de klant geeft, of tik op een biljet.</translation>
+    </message>
+    <message>
+        <source>Change {change}</source>
+        <translation>Wisselgeld {change}</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesSection</name>
     <message>
         <source>Add</source>
@@ -386,6 +413,51 @@
     </message>
 </context>
 <context>
+    <name>DayClosePanel</name>
+    <message>
+        <source>Day close {day}</source>
+        <translation>Dagafsluiting {day}</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Contant</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Niet vastgelegd</translation>
+    </message>
+    <message>
+        <source>{method}: {net}</source>
+        <translation>{method}: {net}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sales</source>
+        <translation>
+            <numerusform>%n verkoop</numerusform>
+            <numerusform>%n verkopen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n returns</source>
+        <translation>
+            <numerusform>%n retour</numerusform>
+            <numerusform>%n retouren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: {net}</source>
+        <translation>Totaal: {net}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>DevicesSection</name>
     <message>
         <source>Change</source>
@@ -553,6 +625,10 @@
     <message>
         <source>Log out after {min} to {max} seconds.</source>
         <translation>Uitloggen na {min} tot {max} seconden.</translation>
+    </message>
+    <message>
+        <source>The screen size is {min} to {max} %.</source>
+        <translation>De schermgrootte is {min} tot {max} %.</translation>
     </message>
     <message>
         <source>Unknown label size &apos;{size}&apos;.</source>
@@ -943,6 +1019,18 @@
         <translation>Item {code} is niet verkocht.</translation>
     </message>
     <message>
+        <source>Choose cash or pin.</source>
+        <translation>Kies contant of pin.</translation>
+    </message>
+    <message>
+        <source>The sale is empty: nothing to park.</source>
+        <translation>De verkoop is leeg: er is niets te parkeren.</translation>
+    </message>
+    <message>
+        <source>That parked sale is gone: it was picked up already.</source>
+        <translation>Die geparkeerde verkoop is er niet meer: hij is al opgehaald.</translation>
+    </message>
+    <message>
         <source>Item {code} is not electrical; it needs no safety test.</source>
         <translation>Item {code} is niet elektrisch; het heeft geen veiligheidstest nodig.</translation>
     </message>
@@ -1152,47 +1240,47 @@
     </message>
     <message>
         <source>Step {step} is not one of an open conflict&apos;s two steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {step} is geen van de twee stappen van een open conflict.</translation>
     </message>
     <message>
         <source>Item {code}&apos;s intake cannot be cancelled; void the item instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>De inname van artikel {code} kan niet geannuleerd worden; laat het artikel vervallen.</translation>
     </message>
     <message>
         <source>Step {event} of station {station} does not match its own hash: it was changed on the way. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {event} van station {station} klopt niet met zijn eigen hash: hij is onderweg veranderd. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Steps {first} to {last} of station {station} are missing before step {event}. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stappen {first} tot en met {last} van station {station} ontbreken vóór stap {event}. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Step {event} of station {station} was taken by a staff member not known here ({user}): the site&apos;s staff must arrive first. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {event} van station {station} is gezet door een medewerker die hier niet bekend is ({user}): eerst moeten de medewerkers van de locatie binnenkomen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Step {event} of station {station} takes in an item that came without its code. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {event} van station {station} neemt een artikel in dat zonder zijn code kwam. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Code {code} belongs to another item here: the histories went apart. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code {code} hoort hier bij een ander artikel: de geschiedenissen zijn uit elkaar gelopen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Item {code} has category &apos;{category}&apos;, not known here: the site&apos;s categories must arrive first. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel {code} heeft categorie &apos;{category}&apos;, die hier niet bekend is: eerst moeten de categorieën van de locatie binnenkomen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Delivery note {code} differs from the one here: the histories went apart. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afleverbon {code} verschilt van die hier: de geschiedenissen zijn uit elkaar gelopen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Step {seq} of station {station} here is not step {event} as sent: the histories went apart (a changed or restored copy). Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {seq} van station {station} is hier niet de verzonden stap {event}: de geschiedenissen zijn uit elkaar gelopen (een veranderde of teruggezette kopie). Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Visit {code} differs from the one here: the histories went apart. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezoek {code} verschilt van dat hier: de geschiedenissen zijn uit elkaar gelopen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not a kind of recipient: reuse, recycling or residual.</source>
@@ -1209,6 +1297,18 @@
     <message>
         <source>No item has serial number {number}.</source>
         <translation>Geen artikel heeft serienummer {number}.</translation>
+    </message>
+    <message>
+        <source>Only cash has an amount received.</source>
+        <translation>Alleen bij contant hoort een ontvangen bedrag.</translation>
+    </message>
+    <message>
+        <source>Type the amount received in euros.</source>
+        <translation>Typ het ontvangen bedrag in euro.</translation>
+    </message>
+    <message>
+        <source>{received} received is less than the total {total}: {short} short.</source>
+        <translation>{received} ontvangen is minder dan het totaal {total}: {short} te weinig.</translation>
     </message>
 </context>
 <context>
@@ -1295,6 +1395,18 @@
     <message>
         <source>No number</source>
         <translation>Geen nummer</translation>
+    </message>
+    <message>
+        <source>End visit {code}? {count} logged.</source>
+        <translation>Bezoek {code} afronden? {count} gelogd.</translation>
+    </message>
+    <message>
+        <source>Yes, end it</source>
+        <translation>Ja, afronden</translation>
+    </message>
+    <message>
+        <source>No, go on</source>
+        <translation>Nee, doorgaan</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1652,6 +1764,26 @@
         </translation>
     </message>
     <message>
+        <source>Till receipts: {where}</source>
+        <translation>Kassabonnen: {where}</translation>
+    </message>
+    <message>
+        <source>No receipts</source>
+        <translation>Geen bonnen</translation>
+    </message>
+    <message>
+        <source>On the label printer</source>
+        <translation>Op de labelprinter</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS) through a CUPS raw queue</source>
+        <translation>Bonprinter (ESC/POS) via een CUPS-wachtrij (raw)</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS) on the network</source>
+        <translation>Bonprinter (ESC/POS) in het netwerk</translation>
+    </message>
+    <message>
         <source>Kind of printer</source>
         <translation>Soort printer</translation>
     </message>
@@ -1662,6 +1794,10 @@
     <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Till receipts</source>
+        <translation>Kassabonnen</translation>
     </message>
     <message>
         <source>Labels per item</source>
@@ -1678,6 +1814,10 @@
     <message>
         <source>Host name or IP address of the Zebra printer</source>
         <translation>Hostnaam of IP-adres van de Zebra-printer</translation>
+    </message>
+    <message>
+        <source>Host name or IP address of the receipt printer</source>
+        <translation>Hostnaam of IP-adres van de bonprinter</translation>
     </message>
     <message>
         <source>Network port (usually {port})</source>
@@ -1830,6 +1970,18 @@
     <message>
         <source>Delivery note {code}: {weight} to {recipient}.</source>
         <translation>Afleverbon {code}: {weight} naar {recipient}.</translation>
+    </message>
+    <message>
+        <source>Empty the list? Nothing has been sent.</source>
+        <translation>Lijst leegmaken? Er is nog niets meegegeven.</translation>
+    </message>
+    <message>
+        <source>Yes, empty it</source>
+        <translation>Ja, leegmaken</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Nee, bewaren</translation>
     </message>
 </context>
 <context>
@@ -2111,16 +2263,16 @@
         <translation>Prijslabel</translation>
     </message>
     <message>
-        <source>Paid</source>
-        <translation>Betaald</translation>
-    </message>
-    <message>
         <source>Take a return</source>
         <translation>Retour nemen</translation>
     </message>
     <message>
         <source>Label an item from elsewhere</source>
         <translation>Item van elders labelen</translation>
+    </message>
+    <message>
+        <source>Day close</source>
+        <translation>Dagafsluiting</translation>
     </message>
     <message>
         <source>no price</source>
@@ -2131,8 +2283,24 @@
         <translation>Totaal {total}</translation>
     </message>
     <message>
+        <source>Parked sales ({count})</source>
+        <translation>Geparkeerde verkopen ({count})</translation>
+    </message>
+    <message>
         <source>{code} is in the sale already.</source>
         <translation>{code} zit al in deze verkoop.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>geen reden opgegeven</translation>
+    </message>
+    <message>
+        <source>{code} was voided ({reason}) and cannot be sold with this label. Give the item a new label?</source>
+        <translation>{code} is ongeldig gemaakt ({reason}) en kan met dit label niet verkocht worden. Een nieuw label maken?</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>Nieuw label</translation>
     </message>
     <message>
         <source>Price of {code}</source>
@@ -2143,15 +2311,47 @@
         <translation>Prijslabel van {code} wordt geprint.</translation>
     </message>
     <message>
+        <source>Paid {total} · cash · change {change}</source>
+        <translation>Betaald {total} · contant · wisselgeld {change}</translation>
+    </message>
+    <message>
+        <source>Paid {total} · pin</source>
+        <translation>Betaald {total} · pin</translation>
+    </message>
+    <message>
         <source>Sold: {items} for {total}.</source>
         <translation>Verkocht: {items} voor {total}.</translation>
     </message>
     <message numerus="yes">
         <source>%n items</source>
         <translation>
-            <numerusform>%n item</numerusform>
-            <numerusform>%n items</numerusform>
+            <numerusform>%n artikel</numerusform>
+            <numerusform>%n artikelen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The receipt is printing.</source>
+        <translation>De bon wordt geprint.</translation>
+    </message>
+    <message>
+        <source>Sale parked: {items}, {total}.</source>
+        <translation>Verkoop geparkeerd: {items}, {total}.</translation>
+    </message>
+    <message>
+        <source>{time} · {items} · {total}</source>
+        <translation>{time} · {items} · {total}</translation>
+    </message>
+    <message>
+        <source>Which parked sale?</source>
+        <translation>Welke geparkeerde verkoop?</translation>
+    </message>
+    <message>
+        <source>Not in the sale any more (sold or voided meanwhile): {codes}</source>
+        <translation>Niet meer in de verkoop (intussen verkocht of ongeldig gemaakt): {codes}</translation>
+    </message>
+    <message>
+        <source>Parked sale picked up.</source>
+        <translation>Geparkeerde verkoop opgehaald.</translation>
     </message>
     <message>
         <source>Scan the item the customer brings back.</source>
@@ -2164,14 +2364,6 @@
     <message>
         <source>Sold by mistake</source>
         <translation>Per ongeluk verkocht</translation>
-    </message>
-    <message>
-        <source>{code} is back in stock.</source>
-        <translation>{code} is weer op voorraad.</translation>
-    </message>
-    <message>
-        <source>Why does {code} come back?</source>
-        <translation>Waarom komt {code} terug?</translation>
     </message>
     <message>
         <source>Does not work</source>
@@ -2192,6 +2384,46 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Contant</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Bon</translation>
+    </message>
+    <message>
+        <source>Park sale</source>
+        <translation>Verkoop parkeren</translation>
+    </message>
+    <message>
+        <source>Sale of {code} cancelled: give back {amount}</source>
+        <translation>Verkoop van {code} geannuleerd: geef {amount} terug</translation>
+    </message>
+    <message>
+        <source>Pay back {amount}: how?</source>
+        <translation>{amount} terugbetalen: hoe?</translation>
+    </message>
+    <message>
+        <source>Why does {code} come back? It was sold for {amount}.</source>
+        <translation>Waarom komt {code} terug? Verkocht voor {amount}.</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>contant</translation>
+    </message>
+    <message>
+        <source>pin</source>
+        <translation>pin</translation>
+    </message>
+    <message>
+        <source>Paid back {amount} · {how}</source>
+        <translation>{amount} terugbetaald · {how}</translation>
     </message>
     <message>
         <source>Price</source>
@@ -2292,6 +2524,10 @@
         <translation>Uitloggen na {value} s zonder gebruik</translation>
     </message>
     <message>
+        <source>Screen size: {value} %</source>
+        <translation>Schermgrootte: {value} %</translation>
+    </message>
+    <message>
         <source>Language of the app: {value}</source>
         <translation>Taal van de app: {value}</translation>
     </message>
@@ -2334,6 +2570,22 @@
     <message>
         <source>Language of the labels</source>
         <translation>Taal van de labels</translation>
+    </message>
+    <message>
+        <source>Start the app again at {value} % now? Everyone logs in again; nothing is lost.</source>
+        <translation>Ambacht nu opnieuw starten op {value} %? Iedereen logt opnieuw in; er gaat niets verloren.</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Opnieuw starten</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Screen size</source>
+        <translation>Schermgrootte</translation>
     </message>
     <message>
         <source>Beside the database</source>
