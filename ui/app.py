@@ -32,6 +32,7 @@ from intake.workshop import WorkshopService
 from ui.background import Worker
 from ui.backups import BackupScheduler
 from ui.context import AppContext
+from ui.hub_sync import BackgroundSync
 from ui.i18n import Language
 from ui.printing import PrintQueue
 from ui.screens.recovery import RecoveryScreen
@@ -61,6 +62,7 @@ def build_context(store: Store, clock: Clock, lang: str | None = None) -> AppCon
         language=language,
         printer_queue=PrintQueue(labels),
         backups=BackupScheduler(store.path, store.settings, clock),
+        sync=BackgroundSync(store, clock),
     )
 
 
@@ -146,6 +148,7 @@ class Startup(QObject):
         # every page of the file for damage and the last events of each station's hash chain
         # for changes made round Ambacht, and the dashboard's sums.
         ctx.backups.start()
+        ctx.sync.start()
         store, today = ctx.store, self.clock.now().astimezone(ctx.zone()).date()
         self._background.submit(lambda: self._check(store), self._checked)
         self._background.submit(
@@ -224,6 +227,7 @@ class Startup(QObject):
             ctx.printer_queue.wait()
             ctx.printer_queue.stop()
             ctx.backups.wait()
+            ctx.sync.stop()
             ctx.store.close()
         self.contexts.clear()
 

@@ -1,4 +1,5 @@
-"""What every screen may use: the services, the language, the print queue and the backups.
+"""What every screen may use: the services, the language, the print queue, the backups and
+the sync with the hub.
 
 Built once by the composition root (`ui.app.build_context`); screens get it in their
 constructor and never reach for the database themselves.
@@ -35,6 +36,7 @@ from intake.till import Takings, takings
 from intake.workshop import WorkshopService
 from ui.backups import BackupScheduler
 from ui.devices import Devices
+from ui.hub_sync import BackgroundSync
 from ui.i18n import Language
 from ui.printing import PrintQueue
 
@@ -56,6 +58,7 @@ class AppContext:
     language: Language
     printer_queue: PrintQueue
     backups: BackupScheduler
+    sync: BackgroundSync  # with the hub, on a station that joined one
     devices: Devices = field(default_factory=Devices)  # run_app starts them as set up
 
     @cached_property

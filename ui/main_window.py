@@ -79,6 +79,8 @@ class MainWindow(QMainWindow):
             screen.place_requested.connect(self.show_place)
         self.admin.done.connect(self.show_role_home)
         ctx.backups.failed.connect(lambda _error: self.show_backup_problem())
+        ctx.sync.changed.connect(self.show_hub)
+        self.show_hub()
 
         self.scanner = ScannerFilter(self, max_gap=lambda: ctx.devices.scan_gap_s)
         self.scanner.scanned.connect(self.on_scan)
@@ -95,6 +97,11 @@ class MainWindow(QMainWindow):
             self.show_page(self.first_run)
         else:
             self.logout()
+
+    def show_hub(self) -> None:
+        """The hub's state in every work screen's top bar."""
+        for screen in self.work_screens.values():
+            screen.top.show_hub(self.ctx.sync.state(), self.ctx.zone())
 
     def show_page(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)

@@ -2748,6 +2748,25 @@ want ervoor: {cause}</translation>
 </context>
 <context>
     <name>TopBar</name>
+    <message numerus="yes">
+        <source>Offline since %1 · %n to send</source>
+        <translation>
+            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
+            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline sinds %1</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbonden</translation>
+    </message>
     <message>
         <source>Other screen</source>
         <translation>Ander scherm</translation>
