@@ -12,6 +12,7 @@ from cli.common import Refusal, acting, open_store, reserve_for, write_reserved
 from db import Store
 from db.times import unreadable_item_codes
 from intake.admin import AdminService
+from intake.comparisons import year_earlier
 from intake.monitoring import TARGET_KINDS, Period, build_report, parse_day, year_progress
 from intake.outfiles import OutputFile
 from intake.report_formats import report_csv_rows, report_json
@@ -40,9 +41,10 @@ def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> N
             raise Refusal("a baseline needs both --baseline-from and --baseline-to")
         baseline = build_report(
             store, Period(parse_day(args.baseline_from), parse_day(args.baseline_to)), now)
-    year_before = (build_report(store, report.period.year_earlier(), now)
-                   if args.year_earlier else None)
     today = now.astimezone(store.settings().zone).date()
+    # A period still running is set beside the same days so far a year before.
+    year_before = (build_report(store, year_earlier(report.period, today), now)
+                   if args.year_earlier else None)
     targets = year_progress(store, min(report.period.last, today), now)
     if args.format in ("xlsx", "pdf"):
         if out is None:

@@ -67,6 +67,17 @@ class ReportQueries:
             )
         ]
 
+    def first_record(self) -> datetime | None:
+        """When the first item came in or the first visit started: before it, the database
+        counted nothing (a figure then is not counted, not zero)."""
+        times = [row[0] for row in (
+            self.db.execute(f"SELECT intake_at FROM items WHERE {_READABLE_ITEM} "
+                            "ORDER BY intake_at LIMIT 1").fetchone(),
+            self.db.execute(f"SELECT started_at FROM visits WHERE {readable_time('started_at')} "
+                            "ORDER BY started_at LIMIT 1").fetchone(),
+        ) if row is not None]
+        return from_storage(min(times)) if times else None
+
     def visit_rows(self, start: datetime, end: datetime) -> list[tuple[str, datetime, bool]]:
         """(municipality or '', start, whether an item of it stands) of the visits started
         from `start` up to `end`; a visit cancelled as started by mistake is left out."""

@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from db import Store
+from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
 from intake.counting import RecipientKind
 from intake.model import Barrier
 from intake.monitoring import Figures, Period, Report, TargetProgress
@@ -188,19 +189,26 @@ def _totals_sheet(sheet: Worksheet, report: Report, beside: list[tuple[str, Repo
     for cell in sheet[4]:
         cell.font = Font(bold=True)
     now = figures_json(report.total)
-    others = [figures_json(other.total) for _, other in beside]
+    others = [(figures_json(other.total) if is_counted(other) else {}, counted_days(other))
+              for _, other in beside]
     for key, *labels, number_format in COLUMNS:
         row = [labels[label - 1], now[key]]
-        for before in others:
-            old = before[key]
-            change = (None if not isinstance(old, (int, float)) or not old
-                      or now[key] is None else (float(now[key]) - old) / old)  # type: ignore[arg-type]
+        for before, days in others:
+            # Counts and kilos per day in %, rates in percentage points (intake.comparisons);
+            # empty cells for a period not counted.
+            old = before.get(key)
+            if key in RATES:
+                change = change_pp(now[key], old)
+            else:
+                pct = change_pct(key, now[key], old, counted_days(report), days)
+                change = None if pct is None else pct / 100
             row += [old, change]
         _append(sheet, row)
         sheet.cell(sheet.max_row, 2).number_format = number_format
         for index in range(len(others)):
             sheet.cell(sheet.max_row, 3 + 2 * index).number_format = number_format
-            sheet.cell(sheet.max_row, 4 + 2 * index).number_format = "0.0%"
+            sheet.cell(sheet.max_row, 4 + 2 * index).number_format = (
+                '+0.0" pp";-0.0" pp"' if key in RATES else "0.0%")
     _widths(sheet, [32, 16, *[30, 12] * len(others)])
 
 

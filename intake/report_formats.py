@@ -4,6 +4,7 @@ table; kg and euros, ratios rounded. The workbook and the PDF are `intake.export
 
 from __future__ import annotations
 
+from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
 from intake.counting import RecipientKind
 from intake.model import Category
 from intake.monitoring import Figures, Report, TargetProgress
@@ -87,7 +88,8 @@ def report_json(
 ) -> dict[str, object]:
     """The report as the `ambacht report --format json` command prints it, beside the
     baseline and the same period a year earlier when they are given, and with the progress
-    to the year's targets when they are set."""
+    to the year's targets when they are set. The changes against those compare counts and
+    kilos per day and rates in percentage points (`intake.comparisons`)."""
     data = _one_json(report)
     data["baseline"] = None
     data["targets"] = None if targets is None else {
@@ -99,21 +101,30 @@ def report_json(
         if other is None:
             continue
         data[key] = _one_json(other)
+        now: dict[str, object] = data["totals"]  # type: ignore[assignment]
+        before: dict[str, object] = data[key]["totals"]  # type: ignore[index]
+        numbers = [name for name, value in now.items() if not isinstance(value, dict)]
         data[f"change_vs_{key}_pct"] = {
-            name: _change(value, data[key]["totals"][name])  # type: ignore[index]
-            for name, value in data["totals"].items()  # type: ignore[attr-defined]
-            if isinstance(value, (int, float)) and not isinstance(value, bool)
-        }
+            name: change_pct(name, now[name], before[name], counted_days(report),
+                             counted_days(other))
+            for name in numbers if name not in RATES}
+        data[f"change_vs_{key}_pp"] = {name: change_pp(now[name], before[name])
+                                       for name in RATES}
     return data
 
 
 def _one_json(report: Report) -> dict[str, object]:
+    """One period's figures; a period that ended before the database's first record is not
+    counted: its figures are null and its breakdowns empty, never 0."""
     names = {c.code: c for c in report.categories}
+    counted = is_counted(report)
+    total = figures_json(report.total)
     return {
         "site": report.site,
-        "period": {"from": report.period.first.isoformat(), "to": report.period.last.isoformat()},
-        "totals": figures_json(report.total),
-        "by_category": [
+        "period": {"from": report.period.first.isoformat(), "to": report.period.last.isoformat(),
+                   "days_counted": counted_days(report), "counted": counted},
+        "totals": total if counted else dict.fromkeys(total),
+        "by_category": [] if not counted else [
             {"category": code, "name_nl": names[code].name_nl if code in names else code,
              "name_en": names[code].name_en if code in names else code,
              **figures_json(figures, NOT_COUNTED["category"])}
@@ -147,12 +158,6 @@ def _kg(grams: int) -> float:
 
 def _ratio(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
-
-
-def _change(now: float | None, before: object) -> float | None:
-    if now is None or not isinstance(before, (int, float)) or before == 0:
-        return None
-    return round((now - before) / before * 100, 1)
 
 
 def report_csv_rows(report: Report) -> list[list[object]]:

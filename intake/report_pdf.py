@@ -23,6 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
 from intake.exports import COLUMNS, TARGET_NAMES, comparisons
 from intake.monitoring import Report, TargetProgress, rungs
 from intake.report_formats import figures_json
@@ -132,7 +133,8 @@ def render_report_pdf(
 def _key_figures(report: Report, beside: list[tuple[str, Report]], words: dict[str, str],
                  lang: str, regular: str, bold: str) -> Table:
     now = figures_json(report.total)
-    others = [figures_json(other.total) for _, other in beside]
+    others = [(figures_json(other.total) if is_counted(other) else {}, counted_days(other))
+              for _, other in beside]
     header: list[object] = [words["figure"], words["value"]]
     for heading, _ in beside:
         header += [heading, words["change"]]
@@ -140,8 +142,9 @@ def _key_figures(report: Report, beside: list[tuple[str, Report]], words: dict[s
     label = 1 if lang == "nl" else 2
     for key, *labels, number_format in COLUMNS:
         row: list[object] = [labels[label - 1], _shown(now[key], number_format, lang)]
-        for before in others:
-            row += [_shown(before[key], number_format, lang), _change(now[key], before[key], lang)]
+        for before, days in others:
+            row += [_shown(before.get(key), number_format, lang),
+                    _change(key, now[key], before.get(key), (counted_days(report), days), lang)]
         rows.append(row)
     # 174 mm across: the figure's name gives way when two periods stand beside it.
     widths = {0: [62, 30], 1: [62, 30, 52, 30], 2: [50, 24, 30, 20, 30, 20]}[len(beside)]
@@ -264,10 +267,15 @@ def _num(value: float, decimals: int, lang: str) -> str:
     return text
 
 
-def _change(now: object, before: object, lang: str) -> str:
-    if not isinstance(now, (int, float)) or not isinstance(before, (int, float)) or not before:
+def _change(key: str, now: object, before: object, days: tuple[int, int], lang: str) -> str:
+    """Counts and kilos per day in %, rates in percentage points (`intake.comparisons`)."""
+    if key in RATES:
+        points = change_pp(now, before)
+        return "–" if points is None else ("+" if points > 0 else "") + _num(
+            points, 1, lang) + " pp"
+    change = change_pct(key, now, before, *days)
+    if change is None:
         return "–"
-    change = (now - before) / before * 100
     return ("+" if change > 0 else "") + _num(change, 1, lang) + " %"
 
 

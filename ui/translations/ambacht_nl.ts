@@ -297,6 +297,10 @@
         <translation>CO2 vermeden</translation>
     </message>
     <message>
+        <source>{points} pp</source>
+        <translation>{points} procentpunt</translation>
+    </message>
+    <message>
         <source>{name} · {change} vs a year ago</source>
         <translation>{name} · {change} t.o.v. een jaar eerder</translation>
     </message>
