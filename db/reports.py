@@ -32,9 +32,9 @@ class ReportQueries:
         self.db = db
 
     def gate_totals(self, start: datetime, end: datetime, station: str | None = None) -> GateTotals:
-        """Items (not voided), grams and visits taken in at the gate from `start` up to (not
-        incl.) `end`: not the items labelled in the shop, the products made in the workshop or
-        the batches weighed out as material."""
+        """Items (not voided), grams and visits (not cancelled) taken in at the gate from
+        `start` up to (not incl.) `end`: not the items labelled in the shop, the products made
+        in the workshop or the batches weighed out as material."""
         span = [to_storage(start), to_storage(end)]
         at_station = " AND station = ?" if station else ""
         extra = [station] if station else []
@@ -46,7 +46,8 @@ class ReportQueries:
         ).fetchone()
         (visits,) = self.db.execute(
             f"SELECT count(*) FROM visits WHERE started_at >= ? AND started_at < ?{at_station} "
-            f"AND {readable_time('started_at')}",
+            f"AND {readable_time('started_at')} "
+            "AND id NOT IN (SELECT visit_id FROM visit_cancellations)",
             span + extra,
         ).fetchone()
         return GateTotals(items=items, grams=grams, visits=visits)

@@ -695,6 +695,14 @@
         <translation>Categorie &apos;{code}&apos; is verborgen.</translation>
     </message>
     <message>
+        <source>Visit {code} has items. Undo them first, or end the visit.</source>
+        <translation>Bezoek {code} heeft items. Maak die eerst ongedaan, of sluit het bezoek af.</translation>
+    </message>
+    <message>
+        <source>Visit {code} was cancelled already.</source>
+        <translation>Bezoek {code} is al geannuleerd.</translation>
+    </message>
+    <message>
         <source>{weight} is unusual here (usual: {low} to {high}). Is it right?</source>
         <translation>{weight} is ongebruikelijk voor deze categorie (meestal {low} tot {high}). Klopt dat?</translation>
     </message>
@@ -1115,6 +1123,26 @@
     <message>
         <source>Visit {code} ended · {count}</source>
         <translation>Bezoek {code} afgerond · {count}</translation>
+    </message>
+    <message>
+        <source>Cancel visit</source>
+        <translation>Bezoek annuleren</translation>
+    </message>
+    <message>
+        <source>Cancel visit {code}? It was started by mistake and will not count as a visitor.</source>
+        <translation>Bezoek {code} annuleren? Het is per ongeluk gestart en telt niet als bezoeker.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel the visit</source>
+        <translation>Ja, annuleer het bezoek</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Nee, houd het</translation>
+    </message>
+    <message>
+        <source>Visit {code} cancelled.</source>
+        <translation>Bezoek {code} geannuleerd.</translation>
     </message>
     <message>
         <source>Cancel</source>
