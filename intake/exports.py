@@ -25,6 +25,7 @@ from intake.counting import RecipientKind
 from intake.model import Barrier
 from intake.monitoring import Figures, Period, Report, TargetProgress
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS
+from intake.provenance import Provenance, provenance_rows
 from intake.report_formats import NOT_COUNTED, figures_json
 from intake.text import spreadsheet_safe
 
@@ -85,7 +86,7 @@ WORDS = {
            "year_before": "Jaar eerder", "targets": "Doelen", "goal": "Doel",
            "reached": "Bereikt", "share": "% van doel", "up_to": "t/m", "kind": "Soort",
            "reuse": "Hergebruik", "recycling": "Recycling", "residual": "Restafval",
-           "all": "(alle)"},
+           "all": "(alle)", "provenance": "Herkomst"},
     "en": {"totals": "Totals", "category": "Category", "route": "Route",
            "municipality": "Municipality", "barriers": "Barriers", "recipients": "Recipients",
            "co2": "CO2 factors", "baseline": "Baseline", "figure": "Figure",
@@ -96,7 +97,7 @@ WORDS = {
            "year_before": "A year earlier", "targets": "Targets", "goal": "Target",
            "reached": "Reached", "share": "% of target", "up_to": "up to", "kind": "Kind",
            "reuse": "Reuse", "recycling": "Recycling", "residual": "Residual waste",
-           "all": "(all)"},
+           "all": "(all)", "provenance": "Provenance"},
 }
 # The yearly targets' names (Dutch, English), in the order of TARGET_KINDS.
 TARGET_NAMES = {
@@ -115,10 +116,12 @@ ORDS_COLUMNS = [
 def report_xlsx(
     report: Report, baseline: Report | None = None, lang: str = "nl", *,
     year_before: Report | None = None, targets: TargetProgress | None = None,
+    provenance: Provenance | None = None,
 ) -> bytes:
     """The report as an XLSX workbook: totals (beside the baseline and the same period a year
     earlier when given), the year's targets when set, then a sheet per breakdown, the
-    barriers, the recipients and the CO2 factors with their sources."""
+    barriers, the recipients, the CO2 factors with their sources, and where the report comes
+    from (when it was made, what it includes, what changed since the last export)."""
     words = WORDS.get(lang, WORDS["nl"])
     label = 1 if lang == "nl" else 2
     book = Workbook()
@@ -159,6 +162,10 @@ def report_xlsx(
     _rows(co2, [words["code"], words["name"], words["factor"], words["source"]],
           [[c.code, c.name(lang), c.co2_factor, c.co2_source] for c in report.categories],
           ["@", "@", "0.00", "@"])
+    if provenance is not None:
+        _rows(book.create_sheet(words["provenance"]), [words["figure"], words["value"]],
+              [list(row) for row in provenance_rows(provenance, figures_json(report.total),
+                                                    lang)], ["@", "@"])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -8,6 +8,7 @@ from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_co
 from intake.counting import RecipientKind
 from intake.model import Category
 from intake.monitoring import Figures, Report, TargetProgress
+from intake.provenance import Provenance, provenance_json, provenance_rows
 from intake.text import spreadsheet_safe
 
 _VISITS = frozenset({"visits", "visits_without_items"})
@@ -84,13 +85,15 @@ def figures_json(figures: Figures, not_counted: frozenset[str] = frozenset()) ->
 
 def report_json(
     report: Report, baseline: Report | None = None, year_before: Report | None = None,
-    targets: TargetProgress | None = None,
+    targets: TargetProgress | None = None, provenance: Provenance | None = None,
 ) -> dict[str, object]:
     """The report as the `ambacht report --format json` command prints it, beside the
     baseline and the same period a year earlier when they are given, and with the progress
     to the year's targets when they are set. The changes against those compare counts and
     kilos per day and rates in percentage points (`intake.comparisons`)."""
     data = _one_json(report)
+    if provenance is not None:
+        data["provenance"] = provenance_json(provenance, data["totals"])  # type: ignore[arg-type]
     data["baseline"] = None
     data["targets"] = None if targets is None else {
         "year": targets.year, "by": targets.by.isoformat(),
@@ -160,10 +163,12 @@ def _ratio(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def report_csv_rows(report: Report) -> list[list[object]]:
+def report_csv_rows(report: Report,
+                    provenance: Provenance | None = None) -> list[list[object]]:
     """One table: a header, then a row per group (total, category, route, municipality) with
-    every count (empty where a breakdown does not count it), then the end-of-life barriers and
-    the kg of material per kind of recipient and per recipient."""
+    every count (empty where a breakdown does not count it), then the end-of-life barriers,
+    the kg of material per kind of recipient and per recipient, and the provenance (section
+    'provenance': the label, then the text in the first figure's column)."""
     scalar = [key for key, value in figures_json(Figures()).items()
               if not isinstance(value, dict)]
     rows: list[list[object]] = [["section", "key", *scalar]]
@@ -191,4 +196,7 @@ def report_csv_rows(report: Report) -> list[list[object]]:
         row = [section, name, *[""] * len(scalar)]
         row[2 + material] = _kg(grams)
         rows.append(row)
+    if provenance is not None:
+        for label, text in provenance_rows(provenance, figures_json(report.total), "en"):
+            rows.append(["provenance", label, text, *[""] * (len(scalar) - 1)])
     return [[spreadsheet_safe(value) for value in row] for row in rows]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -26,6 +27,7 @@ from reportlab.platypus import (
 from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
 from intake.exports import COLUMNS, TARGET_NAMES, comparisons
 from intake.monitoring import Report, TargetProgress, rungs
+from intake.provenance import Provenance, provenance_rows
 from intake.report_formats import figures_json
 from labels.geometry import fonts
 
@@ -51,7 +53,7 @@ TEXT = {
                  "tellen niet mee; geannuleerde stappen evenmin; een retour haalt de verkoop "
                  "terug. Hergebruikpercentage = kg verkocht / kg in; milieurendement = kg "
                  "hergebruikt als product of materiaal / kg in.",
-        "none": "geen",
+        "none": "geen", "provenance": "Herkomst van dit rapport",
     },
     "en": {
         "title": "Monitoring report", "period": "Period", "key": "Key figures",
@@ -74,7 +76,7 @@ TEXT = {
                  "count nowhere, nor do cancelled steps; a return takes its sale back. Reuse "
                  "rate = kg sold / kg in; environmental yield = kg reused as a product or as "
                  "material / kg in.",
-        "none": "none",
+        "none": "none", "provenance": "Where this report comes from",
     },
 }
 INK, GREEN, BLUE, ORANGE, GREY = (colors.HexColor(c) for c in (
@@ -84,9 +86,10 @@ INK, GREEN, BLUE, ORANGE, GREY = (colors.HexColor(c) for c in (
 def render_report_pdf(
     report: Report, baseline: Report | None = None, lang: str = "nl", *,
     year_before: Report | None = None, targets: TargetProgress | None = None,
+    provenance: Provenance | None = None,
 ) -> bytes:
     """The report as PDF bytes: beside the baseline and the same period a year earlier when
-    given, with the year's targets when set."""
+    given, with the year's targets when set, and where it comes from when given."""
     words = TEXT.get(lang, TEXT["nl"])
     regular, bold = fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13)
@@ -126,6 +129,13 @@ def render_report_pdf(
         Spacer(1, 4 * mm),
         Paragraph(words["notes"], body),
     ]
+    if provenance is not None:
+        # Reasons are typed by people: escaped, never read as the paragraphs' markup.
+        story += [Paragraph(words["provenance"], heading), _table(
+            [[words["figure"], words["value"]],
+             *[[Paragraph(escape(label), body), Paragraph(escape(text), body)]
+               for label, text in provenance_rows(provenance, figures_json(report.total), lang)]],
+            regular, bold, widths=[50 * mm, 124 * mm])]
     doc.build(story)
     return out.getvalue()
 

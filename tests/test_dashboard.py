@@ -82,6 +82,8 @@ def test_the_dashboard_shows_the_period_and_exports_it(
     third = tmp_path / "documents" / "report-2026-01-01-2026-12-31-3.pdf"
     assert third.read_bytes().startswith(b"%PDF") and precious.read_text() == "keep"
     assert str(third) in dashboard.banner.text()
+    assert ctx.store.db.execute("SELECT format FROM report_exports").fetchall() == [
+        ("xlsx",), ("pdf",), ("pdf",)]  # each export recorded, with its hash
     # A scan on the dashboard opens the item at the gate.
     code = ctx.gate.take_in(coach, ctx.gate.prepare("books", "sale")).code
     scan(qtbot, code)

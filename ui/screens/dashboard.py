@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from intake.comparisons import change_pct, change_pp, counted_days, is_counted, year_earlier
+from intake.errors import AmbachtError
 from intake.model import User
 from intake.monitoring import Period, Report, rungs
+from intake.provenance import provenance_of, record_export
 from labels.printing import save_new_file
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
@@ -364,22 +366,31 @@ class DashboardScreen(ScanScreen):
         """Write the period's report into the documents folder (or to the document printer)."""
         # openpyxl and reportlab's page layout load here, not at start-up (a third of a second).
         from intake.exports import report_xlsx
+        from intake.report_formats import figures_json
         from intake.report_pdf import render_report_pdf
 
-        report = self.report(self.period())
+        provenance = provenance_of(self.ctx.store, self.period(), self.ctx.clock.now())
+        report = self.ctx.report(self.period())  # afresh: it includes the step named above
+        self._cache[report.period] = report
         baseline_period = self.ctx.baseline()
         baseline = self.report(baseline_period) if baseline_period else None
         year_before = self.report(year_earlier(report.period, self.today()))
         targets = self.ctx.year_progress(min(report.period.last, self.today()))
         render = report_xlsx if kind == "xlsx" else render_report_pdf
         data = render(report, baseline, self.ctx.language.code, year_before=year_before,
-                      targets=targets)
+                      targets=targets, provenance=provenance)
         name = f"report-{report.period.first.isoformat()}-{report.period.last.isoformat()}"
         try:
             path = save_new_file(self.ctx.labels.document_folder(), name, f".{kind}", data)
         except OSError as exc:
             self.banner.error(self.tr("Could not save the report: {error}").format(
                 error=exc.strerror or exc))
+            return
+        try:
+            record_export(self.ctx.store, provenance, report.period, kind,
+                          figures_json(report.total), data)
+        except AmbachtError as exc:  # saved, but not recorded: say so
+            self.banner.error(self.ctx.language.error(exc))
             return
         self.banner.ok(self.tr("Saved as {path}").format(path=path))
 
