@@ -1,6 +1,7 @@
 """The monitoring report as a PDF for the council: site, period, key figures (beside the
 baseline when asked), charts of kg in and out per week and of the R-ladder, the categories,
-the material recipients, and how CO2 avoided is counted. Dutch, or English when asked."""
+the material recipients, how CO2 avoided is counted, the method page (which follows
+docs/figures.md) and where the report comes from. Dutch, or English when asked."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from reportlab.platypus import (
 )
 
 from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
+from intake.counting import COUNTING_RULES
 from intake.exports import COLUMNS, TARGET_NAMES, comparisons
 from intake.monitoring import Report, TargetProgress, rungs
 from intake.provenance import Provenance, provenance_rows
@@ -46,13 +48,26 @@ TEXT = {
         "lost_in_making": "Verloren bij het maken", "categories": "Per categorie",
         "category": "Categorie", "recipients": "Materiaal per afnemer", "recipient": "Afnemer",
         "co2": "Zo is de vermeden CO2 berekend",
-        "co2_text": "Vermeden CO2 = kg verkocht (netto, na retour) x de factor van de categorie. "
-                    "De factoren en hun bronnen:",
+        "co2_text": "Vermeden CO2 = elke kilo hergebruikt (netto, na retour) x de factor van "
+                    "zijn categorie. De factoren en hun bronnen:",
         "factor": "Kg CO2 per kg", "source": "Bron",
-        "notes": "Alle cijfers komen uit de geregistreerde stappen per item. Vervallen items "
-                 "tellen niet mee; geannuleerde stappen evenmin; een retour haalt de verkoop "
-                 "terug. Hergebruikpercentage = kg verkocht / kg in; milieurendement = kg "
-                 "hergebruikt als product of materiaal / kg in.",
+        "method": "Zo is geteld (telregels versie {rules})",
+        "notes": (
+            "Alle cijfers komen uit de geregistreerde stappen per item, per lokale kalenderdag. "
+            "Vervallen items en geannuleerde stappen tellen niet mee; een retour haalt de "
+            "verkoop terug. Een stap telt zoals hij was toen hij gebeurde.\n\n"
+            "Elke gram telt één keer: kg in (aan de poort, gelabeld in de winkel, en gewogen "
+            "partijen) = op voorraad + verkocht zoals het was + verkocht na reparatie + in "
+            "eigen producten + verloren bij het maken + naar afnemers per soort (hergebruik, "
+            "recycling, restafval). Een eigen product telt zijn eigen kilo's; de bronnen niet "
+            "nog eens.\n\n"
+            "Kg hergebruikt = kg verkocht + kg naar afnemers die hergebruiken. "
+            "Hergebruikpercentage = kg hergebruikt / kg in. Milieurendement = van wat het "
+            "centrum verliet, het deel dat hergebruikt of gerecycled werd (0 tot 100 %).\n\n"
+            "Bezoeken tellen alleen met een item dat blijft staan. Vergelijkingen: aantallen "
+            "en kilo's per dag, percentages in procentpunten (pp); een lopende periode tegen "
+            "evenveel dagen ervoor. Niet geteld is leeg (–), nooit 0."
+        ),
         "none": "geen", "provenance": "Herkomst van dit rapport",
     },
     "en": {
@@ -69,13 +84,25 @@ TEXT = {
         "lost_in_making": "Lost in making", "categories": "Per category",
         "category": "Category", "recipients": "Material per recipient", "recipient": "Recipient",
         "co2": "How CO2 avoided is counted",
-        "co2_text": "CO2 avoided = kg sold (net of returns) x the category's factor. The "
-                    "factors and their sources:",
+        "co2_text": "CO2 avoided = each kilo reused (net of returns) x its category's factor. "
+                    "The factors and their sources:",
         "factor": "Kg CO2 per kg", "source": "Source",
-        "notes": "Every figure is counted from the recorded steps of each item. Voided items "
-                 "count nowhere, nor do cancelled steps; a return takes its sale back. Reuse "
-                 "rate = kg sold / kg in; environmental yield = kg reused as a product or as "
-                 "material / kg in.",
+        "method": "How the figures are counted (counting rules version {rules})",
+        "notes": (
+            "Every figure is counted from the recorded steps of each item, per local calendar "
+            "day. Voided items and cancelled steps count nowhere; a return takes its sale back. "
+            "A step counts as it was when it happened.\n\n"
+            "Every gram counts once: kg in (at the gate, labelled in the store, and weighed "
+            "batches) = in stock + sold as it was + sold after repair + in products made here "
+            "+ lost in making + out to recipients by kind (reuse, recycling, residual waste). "
+            "A product made here counts its own kilos; its sources are not counted again.\n\n"
+            "Kg reused = kg sold + kg to recipients who reuse. Reuse rate = kg reused / kg in. "
+            "Environmental yield = of what left the centre, the share reused or recycled "
+            "(0 to 100 %).\n\n"
+            "Visits count only with an item that stands. Comparisons: counts and kilos per day, "
+            "rates in percentage points (pp); a running period against as many days before. "
+            "What is not counted is empty (–), never 0."
+        ),
         "none": "none", "provenance": "Where this report comes from",
     },
 }
@@ -126,8 +153,8 @@ def render_report_pdf(
                 *[[c.name(lang), _num(c.co2_factor, 2, lang), Paragraph(c.co2_source, body)]
                   for c in report.categories]], regular, bold,
                widths=[45 * mm, 25 * mm, 104 * mm]),
-        Spacer(1, 4 * mm),
-        Paragraph(words["notes"], body),
+        Paragraph(words["method"].format(rules=COUNTING_RULES), heading),
+        *[Paragraph(note, body) for note in words["notes"].split("\n\n")],
     ]
     if provenance is not None:
         # Reasons are typed by people: escaped, never read as the paragraphs' markup.
