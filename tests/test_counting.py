@@ -189,3 +189,21 @@ def test_gate_intake_and_store_labelling_are_separate_lines(
     [sale] = data["by_route"]
     assert (sale["route"], sale["items_in"], sale["kg_in"]) == ("sale", 1, 1.0)
     assert sale["items_labelled_in_store"] is None  # not a gate figure: not counted, not 0
+
+
+def test_a_bad_kind_or_recipient_is_refused_and_changes_nothing(
+    store: Store, clock: FixedClock, me: User, coach: User,
+) -> None:
+    from test_bad_input import dump
+
+    from intake.errors import AmbachtError
+
+    admin = AdminService(store, clock)
+    for who, name, kind in ((me, "Metaal Oost", "compost"), (me, "Nobody", "reuse"),
+                            (coach, "Metaal Oost", "reuse"), (me, "Metaal Oost", "")):
+        before = dump(store.db.conn)
+        with pytest.raises(AmbachtError):
+            admin.set_recipient_kind(who, name, kind)
+        assert dump(store.db.conn) == before, (name, kind)
+    assert admin.set_recipient_kind(me, " metaal  oost ", "RESIDUAL") is RecipientKind.RESIDUAL
+    assert admin.recipient_kinds()["Metaal Oost"] is RecipientKind.RESIDUAL

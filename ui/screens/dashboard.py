@@ -23,7 +23,6 @@ from intake.comparisons import change_pct, change_pp, counted_days, is_counted, 
 from intake.errors import AmbachtError
 from intake.model import User
 from intake.monitoring import Period, Report, rungs
-from intake.provenance import provenance_of, record_export
 from labels.printing import save_new_file
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
@@ -366,10 +365,9 @@ class DashboardScreen(ScanScreen):
         """Write the period's report into the documents folder (or to the document printer)."""
         # openpyxl and reportlab's page layout load here, not at start-up (a third of a second).
         from intake.exports import report_xlsx
-        from intake.report_formats import figures_json
         from intake.report_pdf import render_report_pdf
 
-        provenance = provenance_of(self.ctx.store, self.period(), self.ctx.clock.now())
+        provenance = self.ctx.provenance(self.period())
         report = self.ctx.report(self.period())  # afresh: it includes the step named above
         self._cache[report.period] = report
         baseline_period = self.ctx.baseline()
@@ -387,8 +385,7 @@ class DashboardScreen(ScanScreen):
                 error=exc.strerror or exc))
             return
         try:
-            record_export(self.ctx.store, provenance, report.period, kind,
-                          figures_json(report.total), data)
+            self.ctx.record_export(provenance, report, kind, data)
         except AmbachtError as exc:  # saved, but not recorded: say so
             self.banner.error(self.ctx.language.error(exc))
             return
