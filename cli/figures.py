@@ -17,6 +17,7 @@ from intake.monitoring import TARGET_KINDS, Period, build_report, parse_day, yea
 from intake.outfiles import OutputFile
 from intake.provenance import provenance_of, record_export
 from intake.report_formats import figures_json, report_csv_rows, report_json
+from intake.till import takings
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -57,10 +58,11 @@ def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> N
         data = render(report, baseline, lang, year_before=year_before, targets=targets,
                       provenance=provenance)
     elif args.format == "json":
-        data = (json.dumps(report_json(report, baseline, year_before, targets, provenance),
-                           ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        figures = report_json(report, baseline, year_before, targets, provenance)
+        figures["revenue_by_method"] = takings(store, report.period).to_json()
+        data = (json.dumps(figures, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif args.format == "ords":
-        data = ords_csv(store, report.period).encode("utf-8")
+        data = ords_csv(store, report.period, unpowered=args.unpowered).encode("utf-8")
     else:
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerows(report_csv_rows(report, provenance))

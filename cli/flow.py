@@ -19,10 +19,13 @@ from cli.common import (
 )
 from intake.admin import AdminService, NameList
 from intake.auth import Action, may
+from intake.events import Returned, payloads_of_kind
 from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.material import MaterialService
+from intake.model import PaymentMethod
 from intake.shop import ShopService
+from intake.till import Payment
 from intake.units import format_eur, parse_eur, parse_kg
 from intake.workshop import WorkshopService
 
@@ -37,7 +40,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
         outcome = workshop.outcome(
             args.status, barrier=args.barrier, problem=args.problem, brand=args.brand,
             year=args.year, minutes=args.minutes, safety_test=args.safety_test,
-            price_cents=optional(parse_eur, args.price_eur),
+            price_cents=optional(parse_eur, args.price_eur), product=args.product,
         )
         item = workshop.finish_repair(user, args.code, outcome, at)
     print(f"{item.code}  {item.status.value}  route {item.route.value}")
@@ -70,19 +73,31 @@ def cmd_sell(args: argparse.Namespace) -> int:
             raise Refusal(f"give one --price-eur per code: {len(args.codes)} codes, "
                           f"{len(args.price_eur)} prices")
         prices = [parse_eur(text) for text in args.price_eur]
+    method = PaymentMethod(args.paid or "unknown")
+    if args.received_eur is not None and method is not PaymentMethod.CASH:
+        raise Refusal("--received-eur is the cash handed over: give --paid cash with it")
+    received = None if args.received_eur is None else parse_eur(args.received_eur)
     sale = service(args, store, ShopService).sell(
-        user, list(zip(args.codes, prices, strict=True)), at)
+        user, list(zip(args.codes, prices, strict=True)), at, Payment(method, received))
     for item in sale.items:
         print(f"{item.code}  {format_eur(item.price_cents or 0, 'en')}")
     print(f"total  {format_eur(sale.total_cents, 'en')}")
+    if method is not PaymentMethod.UNKNOWN:
+        print(f"paid  {method.value}")
+    if received is not None:
+        print(f"change  {format_eur(sale.change_cents, 'en')}")
     return 0
 
 
 def cmd_return(args: argparse.Namespace) -> int:
     """Take a sold item back."""
     store, user, at = acting(args)
-    item = service(args, store, ShopService).take_back(user, args.code, args.reason, at)
-    print(f"{item.code}  back in stock")
+    shop = service(args, store, ShopService)
+    item = shop.take_back(user, args.code, args.reason, at,
+                          method=PaymentMethod(args.paid or "unknown"))
+    [returned] = payloads_of_kind(shop.history(item)[-1:], Returned)
+    print(f"{item.code}  back in stock; pay back {format_eur(returned.refund_cents, 'en')}"
+          + (f" by {args.paid}" if args.paid else ""))
     return 0
 
 

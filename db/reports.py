@@ -135,10 +135,12 @@ class ReportQueries:
         return fixed
 
     def _cancelled_steps(self) -> set[str]:
-        """Ids of the steps corrections cancelled: few, so looked up once, not once per row."""
+        """Ids of the steps that do not stand: cancelled by a correction, or in conflict with
+        another station's (m012, kept without effect). Few, so looked up once, not per row."""
         return {
             row[0] for row in self.db.execute(
-                "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected'")
+                "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected' "
+                "UNION SELECT event_id FROM conflicts")
         }
 
     def stock_by_category(self, end: datetime) -> list[tuple[str, int, int, int, int]]:
@@ -191,18 +193,18 @@ class ReportQueries:
 
     def repair_records(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
         """Repair outcomes from `start` up to `end` that still stand: (event id, at,
-        recorded_at, payload, category)."""
+        recorded_at, payload, category, station, place in the station's chain)."""
         return [
             (row[0], from_storage(row[1]), from_storage(row[2]),
              payload_from_row(row[0], "repair_finished", row[3]), *row[4:])
             for row in self.db.execute(
-                "SELECT e.id, e.at, e.recorded_at, e.data, i.category "
+                "SELECT e.id, e.at, e.recorded_at, e.data, i.category, e.station, e.seq "
                 "FROM events e JOIN items i ON i.id = e.item_id "
                 "WHERE e.type = 'repair_finished' AND e.at >= ? AND e.at < ? AND i.voided = 0 "
                 f"AND {readable_time('e.at')} AND {readable_time('e.recorded_at')} "
                 "AND NOT EXISTS (SELECT 1 FROM events c WHERE c.item_id = e.item_id "
                 "AND c.type = 'corrected' AND json_extract(c.data, '$.cancels') = e.id) "
-                "ORDER BY e.at, e.rowid",
+                "AND e.id NOT IN (SELECT event_id FROM conflicts) ORDER BY e.at, e.id",
                 [to_storage(start), to_storage(end)],
             )
         ]

@@ -93,6 +93,7 @@ SHIPMENT_WEEKDAY = 4  # Friday
 DAYS_TO_SALE = {"bicycles": 4, "furniture": 8, "eee_small": 6, "computers": 5, "lamps": 10,
                 "toys": 9, "household": 12, "books": 20, "textiles": 14, "eee_large": 7}
 BRANDS = ("Philips", "Bosch", "Braun", "Tefal", "Ikea", "Gazelle", "Batavus", "HP", "Samsung")
+SEVERAL_PRODUCTS = ("Laptop", "Mobile", "Desktop computer", "Tablet")
 PROBLEMS = ("Schakelaar defect", "Snoer beschadigd", "Lager versleten", "Ketting los",
             "Scharnier kapot", "Zekering doorgebrand", "Band lek", "Poot los")
 RETURN_REASONS = ("Werkt niet", "Past niet", "Bedacht zich")
@@ -311,11 +312,16 @@ class _AfterTheGate:
         problem = rng.choice(PROBLEMS)
         brand = rng.choice(BRANDS) if category.is_electrical or rng.random() < 0.3 else None
         year = rng.randint(1995, self.end.year) if rng.random() < 0.4 else None
+        if year is not None:  # never made after the repair
+            year = min(year, at.year)
+        # A category of several products (computers and phones) names one per repair; taken
+        # from the code, so that the random draws stay as they were.
+        product = category.ords_category or SEVERAL_PRODUCTS[int(item.code[1:]) % 4]
         finished = RepairFinished(
             outcome, barrier=barrier if outcome is RepairStatus.END_OF_LIFE else None,
             problem=problem, brand=brand, year=year,
             minutes=rng.choice((15, 20, 30, 45, 60, 90, 120)),
-            ords_category=category.ords_category, price_cents=price,
+            ords_category=product if category.is_electrical else "", price_cents=price,
         )
         return self._step(item, at, rng.uniform(0, 3), self.repairer, finished)
 

@@ -24,7 +24,7 @@ from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_co
 from intake.counting import RecipientKind
 from intake.model import Barrier
 from intake.monitoring import Figures, Period, Report, TargetProgress
-from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS
+from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS, powered, product_category
 from intake.provenance import Provenance, provenance_rows
 from intake.report_formats import NOT_COUNTED, figures_json
 from intake.text import spreadsheet_safe
@@ -106,10 +106,11 @@ TARGET_NAMES = {
     "items_repaired": ("Items gerepareerd", "Items repaired"),
     "reuse_rate": ("Hergebruikpercentage (%)", "Reuse rate (%)"),
 }
+# The columns of ORDS v0.3's table schema, in its order (tests/ords_v0_3_tableschema.json).
 ORDS_COLUMNS = [
     "id", "data_provider", "country", "partner_product_category", "product_category",
     "product_category_id", "brand", "year_of_manufacture", "product_age", "repair_status",
-    "repair_barrier_if_end_of_life", "group_identifier", "problem", "event_date", "record_date",
+    "repair_barrier_if_end_of_life", "group_identifier", "event_date", "problem",
 ]
 
 
@@ -257,9 +258,14 @@ def _widths(sheet: Worksheet, widths: list[int]) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = width
 
 
-def ords_csv(store: Store, period: Period) -> str:
+def ords_csv(store: Store, period: Period, *, unpowered: bool = False) -> str:
     """Every repair record of the period in the Open Repair Data Standard's columns and codes,
-    with the site as `data_provider` and NLD as the country."""
+    with the site as `data_provider` and NLD as the country.
+
+    ORDS covers powered products: a repair of an item whose category is neither electrical
+    nor mapped to an ORDS product category is left out unless `unpowered` asks for it. The id
+    is the station's letter and the event's place in its chain ('ambachta-1234'), the form the
+    schema's pattern asks for."""
     start, end = period.span(store)
     settings = store.settings()
     zone, site = settings.zone, settings.site_name
@@ -267,19 +273,24 @@ def ords_csv(store: Store, period: Period) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(ORDS_COLUMNS)
-    records = store.reports.repair_records(start, end)
-    for event_id, at, recorded_at, repair, category_code in records:
+    for _, at, _, repair, category_code, station, seq in store.reports.repair_records(start, end):
         category = categories.get(category_code)
-        ords_category = repair.ords_category or (category.ords_category if category else "")
-        year = repair.year
+        product = product_category(repair.ords_category
+                                   or (category.ords_category if category else ""))
+        if not (unpowered or (powered(category) if category else product is not None)):
+            continue
         event_day = at.astimezone(zone).date()
+        # A year after the repair is a typing error from before it was refused: left empty,
+        # so that no age comes out negative.
+        year = repair.year if repair.year and repair.year <= event_day.year else None
         writer.writerow([spreadsheet_safe(value) for value in [
-            event_id, site, "NLD",
-            category.name_en if category else category_code, ords_category,
-            PRODUCT_CATEGORIES.get(ords_category, ""), repair.brand or "",
-            year or "", event_day.year - year if year else "", REPAIR_STATUS[repair.status][1],
+            f"ambacht{station.lower()}-{seq}", site, "NLD",
+            category.name_en if category else category_code, product or "",
+            PRODUCT_CATEGORIES.get(product or "", ""),
+            repair.brand or "Unknown",  # the schema's word for no brand
+            year or "", "" if year is None else event_day.year - year,
+            REPAIR_STATUS[repair.status][1],
             BARRIERS[repair.barrier][1] if repair.barrier else "", site,
-            repair.problem or "", event_day.isoformat(),
-            recorded_at.astimezone(zone).date().isoformat(),
+            event_day.isoformat(), repair.problem or "",
         ]])
     return out.getvalue()

@@ -205,3 +205,20 @@ def test_the_keyboard_shows_every_key_whole(
 def test_machine_names_start_in_lower_case(qtbot, screen: AdminScreen) -> None:
     assert TextEntryPanel(screen, "Port", machine_name=True).keys["q"].text() == "q"
     assert TextEntryPanel(screen, "Name").keys["q"].text() == "Q"
+
+
+def test_a_category_is_set_to_ask_for_a_serial_number(qtbot, screen: AdminScreen) -> None:
+    from ui.widgets.panels import ChoicePanel
+
+    section = screen.sections["categories"]
+    select(screen, "categories", "eee_small")
+    tap(qtbot, section.serial)
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["imei_serial"])
+    assert screen.ctx.registers.serial_kind("eee_small") == "imei_serial"
+    assert "asks for an IMEI or serial number" in section.rows.currentItem().text()
+    select(screen, "categories", "bicycles")
+    tap(qtbot, section.serial)
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons[""])
+    assert screen.ctx.registers.serial_kind("bicycles") is None
+    assert [c.what for c in screen.ctx.admin.changes(2)] == [
+        "category bicycles serial", "category eee_small serial"]

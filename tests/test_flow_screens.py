@@ -105,15 +105,23 @@ def test_an_item_goes_from_gate_to_workshop_to_store(
     answer(qtbot, window, "pass")
     keypad(qtbot, window, "7,5")
     keypad(qtbot, window, "20")
-    answer(qtbot, window, "")  # problem not described
+    # A powered product's problem may not be left out: ORDS needs it.
+    assert "" not in panel(window, ChoicePanel).option_buttons
+    answer(qtbot, window, "Other…")
+    typed = panel(window, TextEntryPanel)
+    typed.type_text("Loose wire")
+    tap(qtbot, typed.ok_button)
     answer(qtbot, window, "Other…")  # a brand not seen before, typed on the keyboard
     typed = panel(window, TextEntryPanel)
     typed.type_text("Hema")
     tap(qtbot, typed.ok_button)
     keypad(qtbot, window, "2019")  # year of manufacture
+    answer(qtbot, window, "Lamp")  # the ORDS product, the category's own offered first
     item = ctx.workshop.item(code)
     assert ctx.workshop.history(item)[-1].data["brand"] == "Hema"
     assert ctx.workshop.history(item)[-1].data["year"] == 2019
+    assert ctx.workshop.history(item)[-1].data["problem"] == "Loose wire"
+    assert ctx.workshop.history(item)[-1].data["ords_category"] == "Lamp"
     assert ctx.workshop.suggestions(item)[0] == ["Hema"]
     assert (item.status, item.route, item.safety, item.price_cents) == (
         Status.IN_STOCK, Route.SALE, "pass", 750)
@@ -132,7 +140,8 @@ def test_an_item_goes_from_gate_to_workshop_to_store(
     tap(qtbot, shop.price_button)
     keypad(qtbot, window, "20")
     assert "€ 27.50" in shop.total.text() or "€27.50" in shop.total.text()
-    tap(qtbot, shop.pay_button)
+    tap(qtbot, shop.pin_button)
+    assert shop.total.text() == "Paid €27.50 · pin"
     assert ctx.shop.item(code).status is Status.SOLD
     assert ctx.shop.item(chair.code).price_cents == 2000
     # A second sale of the same lamp is refused with a clear message.
@@ -143,6 +152,7 @@ def test_an_item_goes_from_gate_to_workshop_to_store(
     tap(qtbot, shop.return_button)
     scan(qtbot, chair.code)
     answer(qtbot, window, "Does not fit")
+    answer(qtbot, window, "cash")
     assert ctx.shop.item(chair.code).status is Status.IN_STOCK
     types = [e.type for e in ctx.gate.history(ctx.gate.item(code))]
     assert types == [EventType.INTAKE, EventType.REPAIR_STARTED, EventType.SAFETY_TESTED,
@@ -342,7 +352,7 @@ def test_the_store_prints_a_price_label_and_cancels_a_mistaken_sale(
         tap(qtbot, shop.label_price_button)
     assert ctx.shop.item(vase.code).price_cents == 400
     assert (tmp_path / "labels" / f"{vase.code}.pdf").exists()
-    tap(qtbot, shop.pay_button)
+    tap(qtbot, shop.pin_button)
     tap(qtbot, shop.return_button)
     window._last_scan = ("", 0.0)  # the customer comes back later than the 2 s repeat guard
     scan(qtbot, vase.code)

@@ -80,12 +80,13 @@ def write_march(path: Path, checkpoint: Callable[[Store], object]) -> Store:
     shop.sell(me, [(a, 3000)], local("2026-03-05T12:00"))
     shop.sell(me, [(b, 100)], local("2026-03-02T12:00"))
     workshop.start_repair(me, c, local("2026-03-11T09:00"))
-    workshop.finish_repair(me, c, workshop.outcome("fixed", safety_test="pass",
+    workshop.finish_repair(me, c, workshop.outcome("fixed", safety_test="pass", problem="Fuse",
                                                    price_cents=800), local("2026-03-12T09:00"))
     shop.sell(me, [(c, None)], local("2026-03-31T23:30"))  # 21:30 UTC, summer time
     workshop.start_repair(me, d, local("2026-03-14T09:00"))
     workshop.finish_repair(me, d, workshop.outcome(
-        "end-of-life", barrier="spare parts not available"), local("2026-03-15T09:00"))
+        "end-of-life", barrier="spare parts not available", problem="Cracked shade"),
+        local("2026-03-15T09:00"))
     checkpoint(store)
     material.send(me, "Metaal Oost", [d], [("metal", 50_000)], local("2026-03-21T15:00"))
     shop.sell(me, [(f, 200)], local("2026-03-06T12:00"))

@@ -241,7 +241,8 @@ class Centre(RuleBasedStateMachine):
                       price: int | None) -> None:
         self.attempt(lambda: self.workshop.finish_repair(
             self.me, self.pick(index), self.workshop.outcome(
-                status, safety_test=safety, price_cents=price, minutes="30")))
+                status, safety_test=safety, price_cents=price, minutes="30",
+                problem="Loose wire")))
 
     @rule(index=st.integers(0, 10_000), result=st.sampled_from(["pass", "fail"]))
     def safety_test(self, index: int, result: str) -> None:

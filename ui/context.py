@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from db import Store
@@ -27,9 +28,11 @@ from intake.monitoring import (
     year_progress,
 )
 from intake.provenance import Provenance, provenance_of, record_export
+from intake.registers import RegisterService
 from intake.report_formats import figures_json
 from intake.settings import Settings
 from intake.shop import ShopService
+from intake.till import Takings, takings
 from intake.workshop import WorkshopService
 from ui.backups import BackupScheduler
 from ui.devices import Devices
@@ -54,6 +57,11 @@ class AppContext:
     printer_queue: PrintQueue
     backups: BackupScheduler
     devices: Devices = field(default_factory=Devices)  # run_app starts them as set up
+
+    @cached_property
+    def registers(self) -> RegisterService:
+        """Which categories ask for a serial number; finding items by it."""
+        return RegisterService(self.store, self.clock)
 
     def settings(self) -> Settings:
         """The settings as they are now (read again only after a change)."""
@@ -84,6 +92,10 @@ class AppContext:
 
     def report(self, period: Period) -> Report:
         return build_report(self.store, period, self.clock.now())
+
+    def takings(self, period: Period) -> Takings:
+        """The till's takings of a period by payment method (the day close)."""
+        return takings(self.store, period)
 
     def baseline(self) -> Period | None:
         """The period the coordinator marked as the baseline (nulmeting), if any."""
