@@ -2067,22 +2067,6 @@
         <translation>Wat doet {name} met het materiaal?</translation>
     </message>
     <message>
-        <source>asks for a frame number</source>
-        <translation>vraagt een framenummer</translation>
-    </message>
-    <message>
-        <source>asks for an IMEI or serial number</source>
-        <translation>vraagt een IMEI of serienummer</translation>
-    </message>
-    <message>
-        <source>No number</source>
-        <translation>Geen nummer</translation>
-    </message>
-    <message>
-        <source>Serial number of {name} at intake</source>
-        <translation>Serienummer van {name} bij de inname</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
