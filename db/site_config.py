@@ -25,7 +25,7 @@ _COLUMNS: dict[str, tuple[str, ...]] = {
                  "hidden", "price_cents", "ords_category"),
     "user": ("name", "role", "pin_hash", "active", "created_at"),
     "municipality": ("sort_order", "hidden"),
-    "recipient": ("sort_order", "hidden"),
+    "recipient": ("sort_order", "hidden", "kind"),  # the kind since m014
 }
 _TABLES = {kind: (table, key) for kind, table, key in TRAVELLING}
 
