@@ -273,7 +273,7 @@
     </message>
     <message>
         <source>Sold as a product made here</source>
-        <translation>Verkocht als eigen product</translation>
+        <translation>Eigen product verkocht</translation>
     </message>
     <message>
         <source>Out for reuse</source>
