@@ -29,7 +29,9 @@ from intake.monitoring import (
     stored_baseline,
     year_progress,
 )
+from intake.provenance import Provenance, provenance_of, record_export
 from intake.registers import RegisterService
+from intake.report_formats import figures_json
 from intake.settings import Settings
 from intake.shop import ShopService
 from intake.till import Takings, takings
@@ -107,3 +109,13 @@ class AppContext:
     def year_progress(self, by: date) -> TargetProgress | None:
         """Progress to `by`'s year's targets up to `by`; None without targets."""
         return year_progress(self.store, by, self.clock.now())
+
+    def provenance(self, period: Period) -> Provenance:
+        """Where a report of `period` made now comes from (read before its figures)."""
+        return provenance_of(self.store, period, self.clock.now())
+
+    def record_export(self, provenance: Provenance, report: Report, kind: str,
+                      data: bytes) -> None:
+        """Keep the record of a report exported as `kind` (xlsx, pdf)."""
+        record_export(self.store, provenance, report.period, kind,
+                      figures_json(report.total), data)

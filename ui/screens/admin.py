@@ -17,13 +17,9 @@ from intake.admin import NameList
 from intake.model import User
 from ui.context import AppContext
 from ui.screens.admin_base import Section
+from ui.screens.admin_names import NamesSection
 from ui.screens.admin_printer import LabelPrinterSection
-from ui.screens.admin_sections import (
-    CategoriesSection,
-    NamesSection,
-    StaffSection,
-    StationSection,
-)
+from ui.screens.admin_sections import CategoriesSection, StaffSection, StationSection
 from ui.screens.devices_section import DevicesSection
 from ui.style import mm
 from ui.widgets.base import Banner, Retranslating

@@ -376,7 +376,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Sold as a product made here</source>
-        <translation>Verkocht als eigen product</translation>
+        <translation>Eigen product verkocht</translation>
     </message>
     <message>
         <source>Out for reuse</source>
@@ -445,6 +445,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>CO2 avoided</source>
         <translation>CO2 vermeden</translation>
+    </message>
+    <message>
+        <source>{points} pp</source>
+        <translation>{points} procentpunt</translation>
     </message>
     <message>
         <source>{name} · {change} vs a year ago</source>
@@ -888,6 +892,14 @@ want ervoor: {cause}</translation>
     <message>
         <source>Category &apos;{code}&apos; is hidden.</source>
         <translation>Categorie &apos;{code}&apos; is verborgen.</translation>
+    </message>
+    <message>
+        <source>Visit {code} has items. Undo them first, or end the visit.</source>
+        <translation>Bezoek {code} heeft items. Maak die eerst ongedaan, of sluit het bezoek af.</translation>
+    </message>
+    <message>
+        <source>Visit {code} was cancelled already.</source>
+        <translation>Bezoek {code} is al geannuleerd.</translation>
     </message>
     <message>
         <source>{weight} is unusual here (usual: {low} to {high}). Is it right?</source>
@@ -1486,6 +1498,26 @@ want ervoor: {cause}</translation>
     <message>
         <source>Visit {code} ended · {count}</source>
         <translation>Bezoek {code} afgerond · {count}</translation>
+    </message>
+    <message>
+        <source>Cancel visit</source>
+        <translation>Bezoek annuleren</translation>
+    </message>
+    <message>
+        <source>Cancel visit {code}? It was started by mistake and will not count as a visitor.</source>
+        <translation>Bezoek {code} annuleren? Het is per ongeluk gestart en telt niet als bezoeker.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel the visit</source>
+        <translation>Ja, annuleer het bezoek</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Nee, houd het</translation>
+    </message>
+    <message>
+        <source>Visit {code} cancelled.</source>
+        <translation>Bezoek {code} geannuleerd.</translation>
     </message>
     <message>
         <source>Frame number (typed, or scan it)</source>
@@ -2144,22 +2176,6 @@ want ervoor: {cause}</translation>
     <message>
         <source>What does {name} do with the material?</source>
         <translation>Wat doet {name} met het materiaal?</translation>
-    </message>
-    <message>
-        <source>asks for a frame number</source>
-        <translation>vraagt een framenummer</translation>
-    </message>
-    <message>
-        <source>asks for an IMEI or serial number</source>
-        <translation>vraagt een IMEI of serienummer</translation>
-    </message>
-    <message>
-        <source>No number</source>
-        <translation>Geen nummer</translation>
-    </message>
-    <message>
-        <source>Serial number of {name} at intake</source>
-        <translation>Serienummer van {name} bij de inname</translation>
     </message>
     <message>
         <source>Saved.</source>
