@@ -10,7 +10,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from cli import figures, files, flow, items, registers
+from cli import figures, files, flow, items, people, registers
 from cli.common import EXIT_REFUSED, db_path
 from cli.parser import build_parser
 from db.connection import storage_errors
@@ -43,6 +43,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "target": figures.cmd_target,
     "register": registers.cmd_register,
     "category-serial": registers.cmd_category_serial,
+    "staff-kind": people.cmd_staff_kind,
+    "course": people.cmd_course,
 }
 
 

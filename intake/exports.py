@@ -23,6 +23,7 @@ from db import Store
 from intake.model import Barrier
 from intake.monitoring import Figures, Period, Report, TargetProgress
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS, powered, product_category
+from intake.people_report import people_sheet
 from intake.report_formats import figures_json
 from intake.text import spreadsheet_safe
 
@@ -99,7 +100,8 @@ def report_xlsx(
 ) -> bytes:
     """The report as an XLSX workbook: totals (beside the baseline and the same period a year
     earlier when given), the year's targets when set, then a sheet per breakdown, the
-    barriers, the recipients and the CO2 factors with their sources."""
+    barriers, the recipients, the people (counts only) and the CO2 factors with their
+    sources."""
     words = WORDS.get(lang, WORDS["nl"])
     label = 1 if lang == "nl" else 2
     book = Workbook()
@@ -130,6 +132,7 @@ def report_xlsx(
     _rows(recipients, [words["name"], words["kg"]],
           [[name, grams / 1000] for name, grams in
            sorted(report.total.material_by_recipient.items())], ["@", "0.000"])
+    people_sheet(book, report.people, lang, _rows, _append)
     co2 = book.create_sheet(words["co2"])
     _rows(co2, [words["code"], words["name"], words["factor"], words["source"]],
           [[c.code, c.name(lang), c.co2_factor, c.co2_source] for c in report.categories],

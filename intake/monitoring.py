@@ -29,6 +29,7 @@ from db import Store
 from intake.day_sums import refresh_day_figures
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 from intake.model import Category
+from intake.people import PeopleFigures, people_figures
 from intake.settings import Settings
 
 UNKNOWN_MUNICIPALITY = ""  # visits without a municipality, and items without a visit
@@ -133,6 +134,7 @@ class Report:
     by_municipality: dict[str, Figures]
     by_week: dict[date, Figures]  # keyed by the Monday of each local week
     categories: list[Category]  # for names and CO2 factors and their sources
+    people: PeopleFigures | None = None  # staff per kind, hours, courses (intake/people.py)
 
 
 def build_report(store: Store, period: Period, now: datetime) -> Report:
@@ -166,7 +168,8 @@ def build_report(store: Store, period: Period, now: datetime) -> Report:
         period=period, site=store.settings().get("site_name", ""), total=total,
         by_category=dict(groups["category"]), by_route=dict(groups["route"]),
         by_municipality=dict(groups["municipality"]), by_week=dict(sorted(by_week.items())),
-        categories=categories,
+        categories=categories, people=people_figures(store, start, end, period.first,
+                                                     period.last),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from intake.model import Category
 from intake.monitoring import Figures, Report, TargetProgress
+from intake.people_report import people_json
 from intake.text import spreadsheet_safe
 
 
@@ -103,6 +104,7 @@ def _one_json(report: Report) -> dict[str, object]:
             {"category": c.code, "kg_co2_per_kg": c.co2_factor, "source": c.co2_source}
             for c in report.categories
         ],
+        "people": people_json(report.people),
     }
 
 

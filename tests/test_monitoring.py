@@ -246,7 +246,7 @@ def test_the_xlsx_workbook_holds_the_same_numbers(centre, tmp_path: Path, capsys
                  "--format", "xlsx", "--out", str(out), "--lang", "nl"]) == 0
     book = load_workbook(out)
     assert book.sheetnames == ["Totalen", "Categorie", "Route", "Gemeente", "Barrières",
-                               "Afnemers", "CO2-factoren"]
+                               "Afnemers", "Mensen", "CO2-factoren"]
     totals = {row[0]: row[1:] for row in book["Totalen"].iter_rows(min_row=5, values_only=True)}
     assert totals["Items in"] == (6, 1, 5.0)  # March, February, +500%
     assert totals["Kg in"][0] == 40.5

@@ -7,6 +7,7 @@ from intake.admin import NameList
 from intake.errors import AmbachtError
 from intake.model import Category, Role
 from intake.ords import PRODUCT_CATEGORIES
+from intake.people import PAID, PLACEMENT, TRAINEE, VOLUNTEER
 from intake.registers import FRAME, IMEI_SERIAL
 from intake.units import parse_eur
 from ui.backups import removable_folders
@@ -191,12 +192,14 @@ class StaffSection(Section):
         self.role = self.add_button(self.start_role)
         self.active = self.add_button(self.toggle_active)
         self.pin = self.add_button(self.start_pin)
+        self.kind = self.add_button(self.start_kind)
         self.finish_buttons()
         self.retranslate()
 
     def retranslate(self) -> None:
         self.add.setText(self.tr("Add"))
         self.role.setText(self.tr("Role"))
+        self.kind.setText(self.tr("Paid, volunteer …"))
         self.pin.setText(self.tr("New PIN"))
         self.update_buttons()
 
@@ -206,11 +209,17 @@ class StaffSection(Section):
             Role.SHOP: self.tr("Shop"), Role.COORDINATOR: self.tr("Coordinator"),
         }
 
+    def kind_names(self) -> dict[str, str]:
+        return {PAID: self.tr("Paid"), VOLUNTEER: self.tr("Volunteer"),
+                PLACEMENT: self.tr("Work placement / participation"), TRAINEE: self.tr("Trainee")}
+
     def refresh(self) -> None:
-        names = self.role_names()
+        names, kinds = self.role_names(), self.ctx.people.kinds()
         disabled = "   [" + self.tr("disabled") + "]"
         self.set_rows([
-            (f"{u.name}   ·   {names[u.role]}" + ("" if u.active else disabled), u.id)
+            (f"{u.name}   ·   {names[u.role]}"
+             + (f"   ·   {self.kind_names()[kinds[u.id]]}" if u.id in kinds else "")
+             + ("" if u.active else disabled), u.id)
             for u in self.ctx.auth.users()
         ])
 
@@ -219,7 +228,7 @@ class StaffSection(Section):
 
     def update_buttons(self) -> None:
         current = self.current()
-        for button in (self.role, self.active, self.pin):
+        for button in (self.role, self.active, self.pin, self.kind):
             button.setEnabled(current is not None)
         self.active.setText(
             self.tr("Enable") if current is not None and not current.active else self.tr("Disable")
@@ -249,6 +258,15 @@ class StaffSection(Section):
             self.attempt(lambda: self.ctx.auth.update_user(
                 self.actor, u.id, name=u.name, role=u.role, active=not u.active),
                 self.tr("Saved."))
+
+    def start_kind(self) -> None:
+        """Paid, volunteer, work placement or trainee: the report counts people per kind."""
+        u = self.current()
+        if u is not None:
+            self.ask_choice(self.tr("{name} works here as").format(name=u.name),
+                            list(self.kind_names().items()), lambda kind: self.attempt(
+                                lambda: self.ctx.people.set_kind(self.actor, u.id, kind),
+                                self.tr("Saved.")))
 
     def start_pin(self) -> None:
         u = self.current()

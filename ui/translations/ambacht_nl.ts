@@ -20,6 +20,10 @@
         <translation>Medewerkers</translation>
     </message>
     <message>
+        <source>Courses</source>
+        <translation>Cursussen</translation>
+    </message>
+    <message>
         <source>Municipalities</source>
         <translation>Gemeenten</translation>
     </message>
@@ -204,6 +208,69 @@
     <message>
         <source>Order saved.</source>
         <translation>Volgorde opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesSection</name>
+    <message>
+        <source>Add a course</source>
+        <translation>Cursus toevoegen</translation>
+    </message>
+    <message>
+        <source>Cancel course</source>
+        <translation>Cursus annuleren</translation>
+    </message>
+    <message>
+        <source>{day}   ·   {subject}   ·   {count} participants</source>
+        <translation>{day}   ·   {subject}   ·   {count} deelnemers</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gisteren</translation>
+    </message>
+    <message>
+        <source>Another day…</source>
+        <translation>Andere dag…</translation>
+    </message>
+    <message>
+        <source>When was the course held?</source>
+        <translation>Wanneer was de cursus?</translation>
+    </message>
+    <message>
+        <source>Day of the course (YYYY-MM-DD)</source>
+        <translation>Dag van de cursus (JJJJ-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Subject of the course</source>
+        <translation>Onderwerp van de cursus</translation>
+    </message>
+    <message>
+        <source>Number of participants</source>
+        <translation>Aantal deelnemers</translation>
+    </message>
+    <message>
+        <source>Course recorded.</source>
+        <translation>Cursus vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Why cancel this course?</source>
+        <translation>Waarom deze cursus annuleren?</translation>
+    </message>
+    <message>
+        <source>Recorded twice</source>
+        <translation>Dubbel ingevoerd</translation>
+    </message>
+    <message>
+        <source>Did not take place</source>
+        <translation>Ging niet door</translation>
+    </message>
+    <message>
+        <source>Course cancelled.</source>
+        <translation>Cursus geannuleerd.</translation>
     </message>
 </context>
 <context>
@@ -1065,6 +1132,30 @@
     <message>
         <source>No item has serial number {number}.</source>
         <translation>Geen artikel heeft serienummer {number}.</translation>
+    </message>
+    <message>
+        <source>Type the day as YYYY-MM-DD, e.g. 2026-03-14.</source>
+        <translation>Typ de dag als JJJJ-MM-DD, bijv. 2026-03-14.</translation>
+    </message>
+    <message>
+        <source>A kind of staff is paid, volunteer, placement (work placement or participation) or trainee.</source>
+        <translation>Een soort medewerker is paid (betaald), volunteer (vrijwilliger), placement (werkervaring of participatie) of trainee (stagiair).</translation>
+    </message>
+    <message>
+        <source>Unknown colleague.</source>
+        <translation>Onbekende collega.</translation>
+    </message>
+    <message>
+        <source>No course {id} to cancel.</source>
+        <translation>Geen cursus {id} om te annuleren.</translation>
+    </message>
+    <message>
+        <source>A course is recorded on a day from 2000 up to today.</source>
+        <translation>Een cursus wordt vastgelegd op een dag van 2000 tot en met vandaag.</translation>
+    </message>
+    <message>
+        <source>The number of participants is 1 to {max}.</source>
+        <translation>Het aantal deelnemers is 1 tot {max}.</translation>
     </message>
 </context>
 <context>
@@ -2033,6 +2124,10 @@
         <translation>Rol</translation>
     </message>
     <message>
+        <source>Paid, volunteer …</source>
+        <translation>Betaald, vrijwilliger …</translation>
+    </message>
+    <message>
         <source>New PIN</source>
         <translation>Nieuwe pincode</translation>
     </message>
@@ -2051,6 +2146,22 @@
     <message>
         <source>Coordinator</source>
         <translation>Coördinator</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betaald</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Vrijwilliger</translation>
+    </message>
+    <message>
+        <source>Work placement / participation</source>
+        <translation>Werkervaring / participatie</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Stagiair / leerling</translation>
     </message>
     <message>
         <source>disabled</source>
@@ -2083,6 +2194,10 @@
     <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>{name} works here as</source>
+        <translation>{name} werkt hier als</translation>
     </message>
     <message>
         <source>New PIN for {name}</source>
