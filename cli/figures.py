@@ -59,7 +59,8 @@ def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> N
         text = ords_csv(store, report.period, unpowered=args.unpowered)
     else:
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(report_csv_rows(report))
+        csv.writer(buffer, lineterminator="\n").writerows(
+            report_csv_rows(report, baseline, year_before))
         text = buffer.getvalue()
     if out is not None:
         write_reserved(out, text.encode("utf-8"))

@@ -163,8 +163,8 @@ def _add_flow_commands(
     report.add_argument("--baseline-from", metavar="DATE")
     report.add_argument("--baseline-to", metavar="DATE")
     report.add_argument("--year-earlier", action="store_true",
-                        help="also the same period a year earlier (json, xlsx, pdf), with the "
-                        "changes")
+                        help="also the same period a year earlier (json, csv, xlsx, pdf), with "
+                        "the changes")
     report.add_argument("--format", choices=["json", "csv", "xlsx", "pdf", "ords"],
                         default="json",
                         help="json or csv of the figures, an xlsx workbook, a pdf report, or "

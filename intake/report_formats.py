@@ -127,18 +127,40 @@ def _change(now: float | None, before: object) -> float | None:
     return round((now - before) / before * 100, 1)
 
 
-def report_csv_rows(report: Report) -> list[list[object]]:
+def report_csv_rows(report: Report, baseline: Report | None = None,
+                    year_before: Report | None = None) -> list[list[object]]:
     """One table: a header, then a row per group (total, category, route, municipality) with
-    every count, then the end-of-life barriers and the kg per material recipient."""
+    every count, then the end-of-life barriers and the kg per material recipient. With a
+    baseline or the same period a year earlier, their rows follow under sections named
+    `baseline_...` and `year_earlier_...` (their total's key is their period), and then the
+    changes of the totals, under the keys the JSON gives them (`change_vs_baseline_pct` ...)."""
     scalar = [key for key, value in figures_json(Figures()).items()
               if not isinstance(value, dict)]
-    rows: list[list[object]] = [["section", "key", *scalar]]
+    rows: list[list[object]] = [["section", "key", *scalar], *_rows_of(report, "", "", scalar)]
+    data = report_json(report, baseline, year_before)
+    for name, other in (("baseline", baseline), ("year_earlier", year_before)):
+        if other is None:
+            continue
+        span = f"{other.period.first.isoformat()}/{other.period.last.isoformat()}"
+        rows += _rows_of(other, f"{name}_", span, scalar)
+        for key in sorted(k for k in data if k.startswith(f"change_vs_{name}_")):
+            changes = data[key]
+            assert isinstance(changes, dict)
+            rows.append([key, span, *("" if changes.get(k) is None else changes[k]
+                                      for k in scalar)])
+    return [[spreadsheet_safe(value) for value in row] for row in rows]
+
+
+def _rows_of(report: Report, prefix: str, total_key: str,
+             scalar: list[str]) -> list[list[object]]:
+    rows: list[list[object]] = []
 
     def add(section: str, key: str, figures: Figures) -> None:
         values = figures_json(figures)
-        rows.append([section, key, *("" if values[k] is None else values[k] for k in scalar)])
+        rows.append([prefix + section, key,
+                     *("" if values[k] is None else values[k] for k in scalar)])
 
-    add("total", "", report.total)
+    add("total", total_key, report.total)
     for section, groups in (("category", report.by_category), ("route", report.by_route),
                             ("municipality", report.by_municipality)):
         for key, figures in sorted(groups.items()):
@@ -146,11 +168,11 @@ def report_csv_rows(report: Report) -> list[list[object]]:
     end_of_life = scalar.index("items_end_of_life")
     material = scalar.index("kg_material_out")
     for barrier, count in sorted(report.total.barriers.items()):
-        row: list[object] = ["barrier", barrier, *[""] * len(scalar)]
+        row: list[object] = [prefix + "barrier", barrier, *[""] * len(scalar)]
         row[2 + end_of_life] = count
         rows.append(row)
     for recipient, grams in sorted(report.total.material_by_recipient.items()):
-        row = ["recipient", recipient, *[""] * len(scalar)]
+        row = [prefix + "recipient", recipient, *[""] * len(scalar)]
         row[2 + material] = _kg(grams)
         rows.append(row)
-    return [[spreadsheet_safe(value) for value in row] for row in rows]
+    return rows
