@@ -17,8 +17,9 @@ def cmd_staff_kind(args: argparse.Namespace) -> int:
     found = [u for u in store.users(include_inactive=True)
              if u.name.casefold() == wanted and u.id != SYSTEM_USER_ID]
     if len(found) != 1:
-        raise Refusal(f"no one colleague is called {args.name!r}" if not found else
-                      f"{len(found)} colleagues are called {args.name!r}; set the kind in "
+        shown = ascii(args.name[:40])  # one printable line, however long the name typed
+        raise Refusal(f"no one colleague is called {shown}" if not found else
+                      f"{len(found)} colleagues are called {shown}; set the kind in "
                       "Settings → Staff")
     PeopleService(store, args.clock).set_kind(user, found[0].id, args.kind)
     print(f"{found[0].name}: {args.kind}")
