@@ -1232,18 +1232,6 @@
         <translation>Bezoek {code} afgerond · {count}</translation>
     </message>
     <message>
-        <source>Frame number (typed, or scan it)</source>
-        <translation>Framenummer (intypen, of scannen)</translation>
-    </message>
-    <message>
-        <source>IMEI or serial number (typed, or scan it)</source>
-        <translation>IMEI of serienummer (intypen, of scannen)</translation>
-    </message>
-    <message>
-        <source>No number</source>
-        <translation>Geen nummer</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -2005,6 +1993,21 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>SerialPanel</name>
+    <message>
+        <source>Frame number (typed, or scan it)</source>
+        <translation>Framenummer (intypen, of scannen)</translation>
+    </message>
+    <message>
+        <source>IMEI or serial number (typed, or scan it)</source>
+        <translation>IMEI of serienummer (intypen, of scannen)</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Geen nummer</translation>
     </message>
 </context>
 <context>
