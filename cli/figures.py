@@ -15,6 +15,7 @@ from intake.admin import AdminService
 from intake.monitoring import TARGET_KINDS, Period, build_report, parse_day, year_progress
 from intake.outfiles import OutputFile
 from intake.report_formats import report_csv_rows, report_json
+from intake.till import takings
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -54,6 +55,7 @@ def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> N
         return
     if args.format == "json":
         data = report_json(report, baseline, year_before, targets)
+        data["revenue_by_method"] = takings(store, report.period).to_json()
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "ords":
         text = ords_csv(store, report.period, unpowered=args.unpowered)

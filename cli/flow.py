@@ -22,7 +22,10 @@ from intake.auth import Action, may
 from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.material import MaterialService
+from intake.events import Returned, payloads_of_kind
+from intake.model import PaymentMethod
 from intake.shop import ShopService
+from intake.till import Payment
 from intake.units import format_eur, parse_eur, parse_kg
 from intake.workshop import WorkshopService
 
@@ -70,19 +73,31 @@ def cmd_sell(args: argparse.Namespace) -> int:
             raise Refusal(f"give one --price-eur per code: {len(args.codes)} codes, "
                           f"{len(args.price_eur)} prices")
         prices = [parse_eur(text) for text in args.price_eur]
+    method = PaymentMethod(args.paid or "unknown")
+    if args.received_eur is not None and method is not PaymentMethod.CASH:
+        raise Refusal("--received-eur is the cash handed over: give --paid cash with it")
+    received = None if args.received_eur is None else parse_eur(args.received_eur)
     sale = service(args, store, ShopService).sell(
-        user, list(zip(args.codes, prices, strict=True)), at)
+        user, list(zip(args.codes, prices, strict=True)), at, Payment(method, received))
     for item in sale.items:
         print(f"{item.code}  {format_eur(item.price_cents or 0, 'en')}")
     print(f"total  {format_eur(sale.total_cents, 'en')}")
+    if method is not PaymentMethod.UNKNOWN:
+        print(f"paid  {method.value}")
+    if received is not None:
+        print(f"change  {format_eur(sale.change_cents, 'en')}")
     return 0
 
 
 def cmd_return(args: argparse.Namespace) -> int:
     """Take a sold item back."""
     store, user, at = acting(args)
-    item = service(args, store, ShopService).take_back(user, args.code, args.reason, at)
-    print(f"{item.code}  back in stock")
+    shop = service(args, store, ShopService)
+    item = shop.take_back(user, args.code, args.reason, at,
+                          method=PaymentMethod(args.paid or "unknown"))
+    [returned] = payloads_of_kind(shop.history(item)[-1:], Returned)
+    print(f"{item.code}  back in stock; pay back {format_eur(returned.refund_cents, 'en')}"
+          + (f" by {args.paid}" if args.paid else ""))
     return 0
 
 
@@ -101,12 +116,17 @@ def cmd_material(args: argparse.Namespace) -> int:
         r.casefold() for r in material.recipients()}
     with reserve_for(store, args.note, args.force) as out:
         with store.atomic():  # a new recipient is kept only with the shipment it came with
+            admin = AdminService(store, args.clock)
             if added:
-                recipient = AdminService(store, args.clock).add_name(
-                    user, NameList.RECIPIENTS, recipient)
+                recipient = admin.add_name(user, NameList.RECIPIENTS, recipient)
+            if args.recipient_kind:
+                recipient = material.recipient(recipient)
+                admin.set_recipient_kind(user, recipient, args.recipient_kind)
             shipment = material.send(user, recipient, args.codes, batches, at)
-        if added:
-            print(f"ambacht: added recipient '{recipient}'", file=sys.stderr)
+        if added or args.recipient_kind:
+            kind = admin.recipient_kinds()[recipient]
+            print(f"ambacht: {'added ' if added else ''}recipient '{recipient}' ({kind})",
+                  file=sys.stderr)
         print(shipment.code)
         return write_after_step(out, lambda: material.delivery_note_pdf(shipment.code))
 

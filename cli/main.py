@@ -7,10 +7,11 @@ every command reads the time from there.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
-from cli import figures, files, flow, items, people, registers
+from cli import conflicts, figures, files, flow, hub, items, people, registers
 from cli.common import EXIT_REFUSED, db_path
 from cli.parser import build_parser
 from db.connection import storage_errors
@@ -18,6 +19,8 @@ from intake.clock import SystemClock
 from intake.errors import AmbachtError
 from intake.paths import make_files_private
 from labels.printing import PrintError
+
+EXIT_PIPE_CLOSED = 128 + 13  # what a shell reports for a program ended by SIGPIPE
 
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": files.cmd_init,
@@ -41,6 +44,11 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": figures.cmd_report,
     "baseline": figures.cmd_baseline,
     "target": figures.cmd_target,
+    "conflicts": conflicts.cmd_conflicts,
+    "resolve": conflicts.cmd_resolve,
+    "hub": hub.cmd_hub,
+    "station": hub.cmd_station,
+    "sync": hub.cmd_sync,
     "register": registers.cmd_register,
     "category-serial": registers.cmd_category_serial,
     "staff-kind": people.cmd_staff_kind,
@@ -58,7 +66,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from ui.app import run_app  # Qt is loaded only when the app is wanted
 
-        return run_app(db_path=args.db, lang=args.lang, fullscreen=args.fullscreen, demo=args.demo)
+        return run_app(db_path=args.db, lang=args.lang, fullscreen=args.fullscreen, demo=args.demo,
+                       panel_dpi=args.panel_dpi)
     args.clock = SystemClock()
     try:
         with storage_errors(db_path(args)):  # a damaged page met while reading, say
@@ -66,4 +75,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (AmbachtError, PrintError) as exc:
         print(f"ambacht: {exc}", file=sys.stderr)
         return EXIT_REFUSED
+    except BrokenPipeError:
+        # The reader stopped early (`ambacht categories | head`): end quietly, as `cat` does.
+        # Whatever the command wrote to the database was committed before it printed.
+        _silence_stdout()
+        return EXIT_PIPE_CLOSED
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing what is left at exit raises nothing."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 

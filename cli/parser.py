@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import NoReturn
 
+from cli import hub
 from cli.common import EXIT_REFUSED, PIN_ENV
 
 
@@ -14,6 +15,16 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_REFUSED, f"{self.prog}: {message}\n")
+
+
+PANEL_DPI = (50, 400)
+
+
+def _panel_dpi(text: str) -> int:
+    low, high = PANEL_DPI
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise argparse.ArgumentTypeError(f"a whole number from {low} to {high}, not {text!r}")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, default=None, help="database file")
     parser.add_argument("--lang", choices=["nl", "en"], help="language of the app")
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen (kiosk)")
+    parser.add_argument("--panel-dpi", type=_panel_dpi, metavar="DPI",
+                        help="the panel's real pixels per inch, for one that misreports its "
+                        f"size ({PANEL_DPI[0]} to {PANEL_DPI[1]}; default: as it reports)")
     parser.add_argument("--demo", action="store_true", help="open a database full of demo data")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -82,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also compare every index with its table, check every step, "
                        "every item against its history and the cached day sums (slower)")
     _add_flow_commands(sub, db_opt, who_opt)
+    hub.add_commands(sub, db_opt, _Parser)
     return parser
 
 
@@ -127,10 +142,16 @@ def _add_flow_commands(
     sell.add_argument("codes", nargs="+", metavar="CODE")
     sell.add_argument("--price-eur", nargs="+", action="extend", metavar="AMOUNT",
                       help="one price per code, in order (default: the suggested price)")
+    sell.add_argument("--paid", choices=["cash", "pin"],
+                      help="how the sale was paid (default: not recorded)")
+    sell.add_argument("--received-eur", metavar="AMOUNT",
+                      help="cash handed over: prints the change (needs --paid cash)")
 
     back = sub.add_parser("return", parents=[at_opt], help="take a sold item back")
     back.add_argument("code")
     back.add_argument("--reason", required=True)
+    back.add_argument("--paid", choices=["cash", "pin"],
+                      help="how the price was paid back (default: not recorded)")
 
     material = sub.add_parser("material", parents=[at_opt],
                               help="send items or a weighed batch out to a recipient")
@@ -138,6 +159,9 @@ def _add_flow_commands(
     material.add_argument("--category", help="category of a batch weighed without labels")
     material.add_argument("--weight-kg", help="weight of that batch")
     material.add_argument("--recipient", required=True)
+    material.add_argument("--recipient-kind", choices=("reuse", "recycling", "residual"),
+                          help="what the recipient does with material (coordinator; a new "
+                               "recipient's kind is guessed from its name, else recycling)")
     material.add_argument("--note", type=Path, help="write the delivery note PDF to this file")
     _add_force(material)
 
@@ -188,6 +212,14 @@ def _add_flow_commands(
     target.add_argument("--kg-reused", type=float)
     target.add_argument("--items-repaired", type=float)
     target.add_argument("--reuse-rate", type=float, help="percent of kg in that is sold")
+
+    conflicts = sub.add_parser("conflicts", parents=[db_opt],
+                               help="list the steps of stations that contradict each other")
+    conflicts.add_argument("--json", action="store_true", help="a JSON list, one per conflict")
+    resolve = sub.add_parser("resolve", parents=[who_opt],
+                             help="cancel one of an open conflict's two steps (coordinator)")
+    resolve.add_argument("step", help="the id of the step to cancel, as 'conflicts' lists it")
+    resolve.add_argument("--reason", required=True)
 
     repurpose = sub.add_parser("repurpose", parents=[at_opt],
                                help="make a new product from material items")

@@ -86,6 +86,8 @@ RECIPIENTS = {  # material stream -> who takes it
     "textiles": "Textielsortering Wieland",
 }
 OTHER_RECIPIENT = "Afvalscheiding Milieustraat"
+# The school's woodwork class makes things of the wood; the rest goes to the containers.
+RECIPIENT_KINDS = {"Houtwerkplaats Deltion College": "reuse", OTHER_RECIPIENT: "residual"}
 SHIPMENT_WEEKDAY = 4  # Friday
 # Median days from 'ready for sale' to sold, per category: what sells fastest.
 DAYS_TO_SALE = {"bicycles": 4, "furniture": 8, "eee_small": 6, "computers": 5, "lamps": 10,
@@ -172,6 +174,7 @@ def build_demo(
     events += life.events
     for order, name in enumerate(sorted({*RECIPIENTS.values(), OTHER_RECIPIENT}), start=1):
         store.name_lists.add("recipients", name, order)
+        store.name_lists.set_recipient_kind(name, RECIPIENT_KINDS.get(name, "recycling"))
     # The first three months were the baseline (nulmeting); this year has targets.
     store.set_setting("baseline_from", first_day.isoformat())
     store.set_setting("baseline_to", (first_day + timedelta(days=90)).isoformat())
@@ -364,7 +367,8 @@ class _AfterTheGate:
         furniture = self.categories["furniture"]
         product = Item(
             id=new_id(), code=code, category=furniture.code,
-            weight_g=sum(p.weight_g for p, _ in planks), weight_estimated=False,
+            # Sawing and sanding leave offcuts: the table weighs less than its planks.
+            weight_g=sum(p.weight_g for p, _ in planks) * 85 // 100, weight_estimated=False,
             route=Route.SALE, station=self.station, intake_at=at, origin=Origin.REPURPOSED,
             price_cents=self._price(furniture) * 2,
         )

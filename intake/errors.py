@@ -26,6 +26,13 @@ class Grams:
     grams: int
 
 
+@dataclass(frozen=True)
+class Cents:
+    """An amount of money in a message, formatted as euros in the reader's language."""
+
+    cents: int
+
+
 class AmbachtError(Exception):
     """Base of every refusal the services give: nothing was changed when it is raised."""
 
@@ -40,10 +47,14 @@ class AmbachtError(Exception):
         }
         super().__init__(self.render(lambda text: text, lambda g: f"{g / 1000:g} kg"))
 
-    def render(self, translate: Callable[[str], str], format_grams: Callable[[int], str]) -> str:
+    def render(
+        self, translate: Callable[[str], str], format_grams: Callable[[int], str],
+        format_cents: Callable[[int], str] = lambda cents: f"€{cents / 100:,.2f}",
+    ) -> str:
         """The message in the reader's language: `translate` the template, then fill it in."""
         values = {
-            key: format_grams(value.grams) if isinstance(value, Grams) else value
+            key: format_grams(value.grams) if isinstance(value, Grams)
+            else format_cents(value.cents) if isinstance(value, Cents) else value
             for key, value in self.params.items()
         }
         return translate(self.template).format(**values)
@@ -88,3 +99,8 @@ class SecondName(StorageError):
     """The database file has another name too (a hard link): each name would get its own
     `-wal`, so it is not opened; the file is whole, and removing the other name (not a
     restore) is the way out."""
+
+
+class HistoryDiverged(AmbachtError):
+    """Another station's history cannot be taken in: a step changed on the way, steps
+    missing before it, or a copy that went apart from this one (nothing was written)."""

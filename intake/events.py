@@ -24,7 +24,7 @@ from types import MappingProxyType
 from typing import Any, ClassVar, TypeVar
 
 from intake.errors import QT_TRANSLATE_NOOP, AmbachtError
-from intake.model import Barrier, Event, EventType, Origin, RepairStatus, Route
+from intake.model import Barrier, Event, EventType, Origin, PaymentMethod, RepairStatus, Route
 
 
 class PayloadError(AmbachtError):
@@ -97,8 +97,12 @@ def _key(codec: _Codec, *, default: Any = MISSING, key: str | None = None,
          omitted: bool = False) -> Any:
     """A payload field stored under `key` (its own name unless given). An `omitted` field is
     left out of the JSON while it holds its default, as the services always wrote it."""
-    return field(default=default,
-                 metadata={"codec": codec, "key": key, "omitted": omitted})
+    return field(default=default, metadata=_stored(codec, key, omitted))
+
+
+def _stored(codec: _Codec, key: str | None = None, omitted: bool = False) -> dict[str, Any]:
+    """The metadata that makes a dataclass field a stored key of the payload."""
+    return {"codec": codec, "key": key, "omitted": omitted}
 
 
 # --- the payloads ----------------------------------------------------------------------------
@@ -112,6 +116,11 @@ class _Payload:
     """What every payload has besides its own fields (keyword-only, at the end)."""
 
     TYPE: ClassVar[EventType]
+    # The id of the item's latest step the station knew when it took this one (None for an
+    # intake and for steps written before m012): the causal link that orders an item's merged
+    # history (`intake/order.py`). Stored only when set, so older events read back unchanged.
+    after: str | None = field(default=None, kw_only=True,
+                              metadata=_stored(_optional(_TEXT), omitted=True))
     # Keys this version does not know, as they came (an event from a newer station).
     extra: Mapping[str, object] = field(default_factory=lambda: _NO_EXTRA, kw_only=True,
                                         repr=False)
@@ -203,20 +212,24 @@ class Priced(_Payload):
 
 @dataclass(frozen=True, slots=True)
 class Sold(_Payload):
-    """The item was sold; `sale` is the id of the till's sale (None if not stored)."""
+    """The item was sold; `sale` is the id of the till's sale (None if not stored), `method`
+    how it was paid (`unknown` for sales stored before the till asked)."""
 
     TYPE = EventType.SOLD
     price_cents: int = _key(_INT)
     sale: str | None = _key(_optional(_TEXT), default=None)
+    method: PaymentMethod = _key(_enum(PaymentMethod), default=PaymentMethod.UNKNOWN)
 
 
 @dataclass(frozen=True, slots=True)
 class Returned(_Payload):
-    """A customer brought the item back and got `refund_cents`; `sale` as in `Sold`."""
+    """A customer brought the item back and got `refund_cents`, paid back by `method`;
+    `sale` as in `Sold`."""
 
     TYPE = EventType.RETURNED
     refund_cents: int = _key(_INT)
     sale: str | None = _key(_optional(_TEXT), default=None)
+    method: PaymentMethod = _key(_enum(PaymentMethod), default=PaymentMethod.UNKNOWN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,7 +297,7 @@ def payload_from(kind: EventType, data: object, event_id: str) -> Payload:
     """The payload of a `kind` event from its stored data (the parsed JSON)."""
     if not isinstance(data, dict):
         raise PayloadError(event_id, "data", data)
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     for stored in _FIELDS[kind]:
         if stored.key in data:
             try:

@@ -20,11 +20,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from db import Store
+from intake.counting import RecipientKind
 from intake.model import Barrier
 from intake.monitoring import Figures, Period, Report, TargetProgress
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS, powered, product_category
 from intake.people_report import people_sheet
-from intake.report_formats import figures_json
+from intake.report_formats import NOT_COUNTED, figures_json
 from intake.text import spreadsheet_safe
 
 # (key in figures_json, Dutch label, English label, number format)
@@ -33,7 +34,15 @@ COLUMNS: list[tuple[str, str, str, str]] = [
     ("kg_in", "Kg in", "Kg in", "0.000"),
     ("kg_in_measured", "Kg gewogen", "Kg weighed", "0.000"),
     ("kg_in_estimated", "Kg geschat", "Kg estimated", "0.000"),
+    ("items_in_gate", "Items in aan de poort", "Items in at the gate", "0"),
+    ("kg_in_gate", "Kg in aan de poort", "Kg in at the gate", "0.000"),
+    ("items_labelled_in_store", "Items gelabeld in de winkel", "Items labelled in the store",
+     "0"),
+    ("kg_labelled_in_store", "Kg gelabeld in de winkel", "Kg labelled in the store", "0.000"),
+    ("batches_in", "Partijen gewogen", "Batches weighed", "0"),
+    ("kg_in_batches", "Kg in partijen", "Kg in batches", "0.000"),
     ("visits", "Bezoeken", "Visits", "0"),
+    ("visits_without_items", "Bezoeken zonder items", "Visits without items", "0"),
     ("items_to_sale", "Naar verkoop", "To sale", "0"),
     ("items_to_repair", "Naar reparatie", "To repair", "0"),
     ("items_to_material", "Naar materiaal", "To material", "0"),
@@ -44,13 +53,19 @@ COLUMNS: list[tuple[str, str, str, str]] = [
     ("repair_rate", "Reparatiepercentage", "Repair rate", "0.0%"),
     ("items_sold", "Verkocht", "Sold", "0"),
     ("kg_sold", "Kg verkocht", "Kg sold", "0.000"),
+    ("kg_sold_as_is", "Kg verkocht zoals het was", "Kg sold as it was", "0.000"),
     ("kg_sold_after_repair", "Kg verkocht na reparatie", "Kg sold after repair", "0.000"),
+    ("kg_sold_products", "Kg verkocht als eigen product", "Kg sold as products made here",
+     "0.000"),
     ("revenue_eur", "Omzet (EUR)", "Revenue (EUR)", '"€" #,##0.00'),
     ("items_returned", "Retour", "Returned", "0"),
     ("products_made", "Nieuwe producten", "Products made", "0"),
+    ("kg_products_made", "Kg nieuwe producten", "Kg of products made", "0.000"),
     ("kg_repurposed", "Kg verwerkt in producten", "Kg repurposed", "0.000"),
+    ("kg_lost_in_making", "Kg verloren bij het maken", "Kg lost in making", "0.000"),
     ("items_material_out", "Materiaal weg (items)", "Material out (items)", "0"),
     ("kg_material_out", "Kg materiaal weg", "Kg material out", "0.000"),
+    ("kg_reused", "Kg hergebruikt", "Kg reused", "0.000"),
     ("reuse_rate", "Hergebruikpercentage", "Reuse rate", "0.0%"),
     ("environmental_yield", "Milieurendement", "Environmental yield", "0.0%"),
     ("co2_avoided_kg", "Kg CO2 vermeden", "Kg CO2 avoided", "0.0"),
@@ -68,7 +83,9 @@ WORDS = {
            "source": "Bron", "code": "Code", "name": "Naam",
            "sale": "Verkoop", "repair": "Reparatie", "material": "Materiaal",
            "year_before": "Jaar eerder", "targets": "Doelen", "goal": "Doel",
-           "reached": "Bereikt", "share": "% van doel", "up_to": "t/m"},
+           "reached": "Bereikt", "share": "% van doel", "up_to": "t/m", "kind": "Soort",
+           "reuse": "Hergebruik", "recycling": "Recycling", "residual": "Restafval",
+           "all": "(alle)"},
     "en": {"totals": "Totals", "category": "Category", "route": "Route",
            "municipality": "Municipality", "barriers": "Barriers", "recipients": "Recipients",
            "co2": "CO2 factors", "baseline": "Baseline", "figure": "Figure",
@@ -77,12 +94,14 @@ WORDS = {
            "source": "Source", "code": "Code", "name": "Name",
            "sale": "Sale", "repair": "Repair", "material": "Material",
            "year_before": "A year earlier", "targets": "Targets", "goal": "Target",
-           "reached": "Reached", "share": "% of target", "up_to": "up to"},
+           "reached": "Reached", "share": "% of target", "up_to": "up to", "kind": "Kind",
+           "reuse": "Reuse", "recycling": "Recycling", "residual": "Residual waste",
+           "all": "(all)"},
 }
 # The yearly targets' names (Dutch, English), in the order of TARGET_KINDS.
 TARGET_NAMES = {
     "kg_collected": ("Kg ingezameld", "Kg collected"),
-    "kg_reused": ("Kg hergebruikt (verkocht)", "Kg reused (sold)"),
+    "kg_reused": ("Kg hergebruikt", "Kg reused"),
     "items_repaired": ("Items gerepareerd", "Items repaired"),
     "reuse_rate": ("Hergebruikpercentage (%)", "Reuse rate (%)"),
 }
@@ -118,20 +137,26 @@ def report_xlsx(
                for kind, reached, goal in targets.rows], ["@", "#,##0.0", "#,##0.0", "0.0%"])
     names = {c.code: c.name(lang) for c in report.categories}
     routes = {"sale": words["sale"], "repair": words["repair"], "material": words["material"]}
-    for title, groups, name_of in (
-        (words["category"], report.by_category, lambda key: names.get(key, key)),
-        (words["route"], report.by_route, lambda key: routes.get(key, key)),
-        (words["municipality"], report.by_municipality, lambda key: key or words["unknown"]),
+    for dim, groups, name_of in (
+        ("category", report.by_category, lambda key: names.get(key, key)),
+        ("route", report.by_route, lambda key: routes.get(key, key)),
+        ("municipality", report.by_municipality, lambda key: key or words["unknown"]),
     ):
-        _breakdown_sheet(book.create_sheet(title), title, groups, name_of, label)
+        title = words[dim]
+        _breakdown_sheet(book.create_sheet(title), title, groups, name_of, label,
+                         NOT_COUNTED[dim])
     barriers = book.create_sheet(words["barriers"])
     _rows(barriers, [words["code"], words["name"], words["count"]],
           [[barrier, BARRIERS[Barrier(barrier)][1], count]
            for barrier, count in sorted(report.total.barriers.items())], ["@", "@", "0"])
     recipients = book.create_sheet(words["recipients"])
-    _rows(recipients, [words["name"], words["kg"]],
-          [[name, grams / 1000] for name, grams in
-           sorted(report.total.material_by_recipient.items())], ["@", "0.000"])
+    kinds = {RecipientKind(kind): words[kind] for kind in RecipientKind}
+    _rows(recipients, [words["name"], words["kind"], words["kg"]],
+          [*[[name, kinds[RecipientKind(report.recipient_kinds.get(name, "recycling"))],
+              grams / 1000] for name, grams in sorted(report.total.material_by_recipient.items())],
+           *[[words["all"], kinds[RecipientKind(kind)], grams / 1000]
+             for kind, grams in sorted(report.total.material_by_kind.items())]],
+          ["@", "@", "0.000"])
     people_sheet(book, report.people, lang, _rows, _append)
     co2 = book.create_sheet(words["co2"])
     _rows(co2, [words["code"], words["name"], words["factor"], words["source"]],
@@ -184,11 +209,12 @@ def _totals_sheet(sheet: Worksheet, report: Report, beside: list[tuple[str, Repo
 
 
 def _breakdown_sheet(sheet: Worksheet, title: str, groups: dict[str, Figures],
-                     name_of: object, label: int) -> None:
+                     name_of: object, label: int, not_counted: frozenset[str]) -> None:
+    """A sheet per breakdown; what it does not count is an empty cell, never 0."""
     header = [title, *[labels[label - 1] for _, *labels, _ in COLUMNS]]
     rows = []
     for key, figures in sorted(groups.items()):
-        values = figures_json(figures)
+        values = figures_json(figures, not_counted)
         rows.append([name_of(key), *[values[k] for k, *_ in COLUMNS]])  # type: ignore[operator]
     _rows(sheet, header, rows, ["@", *[fmt for *_, fmt in COLUMNS]])
 

@@ -154,7 +154,7 @@ class WorkshopService(StepService):
             ords_category=product,
             price_cents=outcome.price_cents if outcome.status is RepairStatus.FIXED else None,
         )
-        steps.append(self._step(user, item, finished, at))
+        steps.append(self._step(user, item, finished, at, after=steps[-1][0] if steps else None))
         repair_year = steps[-1][0].at.astimezone(self.store.settings().zone).year
         if outcome.year is not None and outcome.year > repair_year:
             raise ValidationError(_YEAR_AFTER_REPAIR, year=outcome.year, repair_year=repair_year)

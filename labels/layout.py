@@ -7,21 +7,20 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class LabelSize:
-    """A label stock: its page size and what it is for."""
+    """A label stock: its page size (the settings screen names it in the user's language)."""
 
     key: str
     width_mm: float
     height_mm: float
-    description: str
 
 
 SIZES: dict[str, LabelSize] = {
     size.key: size
     for size in (
-        LabelSize("62x29", 62, 29, "Brother QL, 62 mm continuous roll cut at 29 mm"),
-        LabelSize("57x32", 57, 32, "57 x 32 mm thermal labels"),
-        LabelSize("102x51", 102, 51, "4-inch Zebra / Dymo labels, 102 x 51 mm"),
-        LabelSize("a4", 210, 297, "A4 sheet of 3 x 8 labels of 70 x 37 mm"),
+        LabelSize("62x29", 62, 29),  # Brother QL: 62 mm continuous roll, cut at 29 mm
+        LabelSize("57x32", 57, 32),
+        LabelSize("102x51", 102, 51),  # 4-inch Zebra / Dymo
+        LabelSize("a4", 210, 297),  # A4 sheet of 3 x 8 labels of 70 x 37 mm
     )
 }
 DEFAULT_SIZE = "62x29"

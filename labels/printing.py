@@ -76,13 +76,20 @@ class CupsPrinter(PdfPrinter):
             queue, copies, lp_command, lpstat_command, timeout_s)
 
     def print_pdf(self, pdf: bytes, job_name: str) -> str:
+        return self._lp(pdf, job_name)
+
+    def print_raw(self, data: bytes, job_name: str) -> str:
+        """Bytes the printer itself reads (ESC/POS), passed through CUPS unfiltered."""
+        return self._lp(data, job_name, "-o", "raw")
+
+    def _lp(self, data: bytes, job_name: str, *options: str) -> str:
         stopped = self.stopped_reason()
         if stopped is not None:
             raise PrintError(f"printer {self.queue} is stopped: {stopped}")
-        command = [self.lp_command, "-d", self.queue, "-n", str(self.copies),
+        command = [self.lp_command, "-d", self.queue, "-n", str(self.copies), *options,
                    "-t", safe_job_name(job_name), "-"]
         try:
-            done = subprocess.run(command, input=pdf, capture_output=True,
+            done = subprocess.run(command, input=data, capture_output=True,
                                   timeout=self.timeout_s, check=False)
         except FileNotFoundError:
             raise PrintError(f"'{self.lp_command}' is not installed (CUPS is missing)") from None

@@ -153,6 +153,10 @@ class ZebraPrinter:
             zpl = render_zpl(labels, size_key, dpi=self.dpi, copies=copies)
         except ValueError as exc:
             raise PrintError(f"{self.name}: {exc}") from None
+        return self.send(zpl)
+
+    def send(self, zpl: bytes) -> str:
+        """Send ZPL once the printer says it is ready; return once it confirms."""
         try:
             with socket.create_connection((self.host, self.port), timeout=self.timeout_s) as sock:
                 problem = self._status(sock).problem()

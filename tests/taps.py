@@ -1,6 +1,14 @@
-"""Driving the window by taps, as a person does: only what is shown and enabled can be tapped."""
+"""Driving the window by taps, as a person does: only what is shown and enabled can be tapped.
+
+`counting()` counts the taps of a flow, so that a test can hold the number of taps a person
+needs (an intake, a sale, a return) and a change that adds one is noticed.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -8,8 +16,29 @@ from PySide6.QtWidgets import QWidget
 from ui.main_window import MainWindow
 
 
+@dataclass
+class TapCount:
+    taps: int = 0
+
+
+_COUNTING: list[TapCount] = []
+
+
+@contextmanager
+def counting() -> Iterator[TapCount]:
+    """Count the taps made inside the block."""
+    count = TapCount()
+    _COUNTING.append(count)
+    try:
+        yield count
+    finally:
+        _COUNTING.remove(count)
+
+
 def tap(qtbot, widget: QWidget) -> None:
     assert widget.isVisible() and widget.isEnabled(), widget
+    for count in _COUNTING:
+        count.taps += 1
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 

@@ -122,6 +122,24 @@ def test_add_municipality_and_a_refused_setting(qtbot, screen: AdminScreen) -> N
     assert ctx.admin.changes()[0].what == "setting idle_logout_s"
 
 
+def test_a_recipient_gets_a_kind_guessed_from_its_name_and_changed_by_a_tap(
+    qtbot, screen: AdminScreen
+) -> None:
+    ctx: AppContext = screen.ctx
+    tap(qtbot, screen.tabs["recipients"])
+    section = screen.sections["recipients"]
+    tap(qtbot, section.add)
+    type_on_keyboard(qtbot, screen, "Afvalscheiding Milieustraat")
+    assert ctx.admin.recipient_kinds() == {"Afvalscheiding Milieustraat": "residual"}
+    assert "residual waste" in section.rows.item(0).text()
+    select(screen, "recipients", "Afvalscheiding Milieustraat")
+    tap(qtbot, section.kind_button)
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["recycling"])
+    assert ctx.admin.recipient_kinds() == {"Afvalscheiding Milieustraat": "recycling"}
+    assert ctx.admin.changes()[0].what == "recipients Afvalscheiding Milieustraat kind"
+    assert not screen.sections["municipalities"].kind_button.isVisibleTo(screen)
+
+
 def test_back_to_the_gate(qtbot, screen: AdminScreen) -> None:
     with qtbot.waitSignal(screen.done):
         tap(qtbot, screen.back)

@@ -32,10 +32,11 @@ from intake.clock import FixedClock
 from intake.errors import AmbachtError, NeedsConfirmation, NotAllowed, NotFound, ValidationError
 from intake.gate import GateService
 from intake.material import MaterialService
-from intake.model import Role, User
+from intake.model import PaymentMethod, Role, User
 from intake.monitoring import Period
 from intake.setup import initialize
 from intake.shop import ShopService
+from intake.till import Payment
 from intake.workshop import WorkshopService
 
 # --- the services ----------------------------------------------------------------------------
@@ -207,6 +208,23 @@ SHOP: list[Case] = [
      ValidationError),
     ("return reason control", lambda w: w.shop.take_back(w.boss, "A000003", "Broken\x07"),
      ValidationError),
+    ("cash short of the total", lambda w: w.shop.sell(
+        w.boss, [("A000001", 1250)], payment=Payment(PaymentMethod.CASH, 1000)),
+     ValidationError),
+    ("cash received NaN", lambda w: w.shop.sell(
+        w.boss, [("A000001", 1250)], payment=Payment(PaymentMethod.CASH, NAN)), ValidationError),
+    ("cash received negative", lambda w: w.shop.sell(
+        w.boss, [("A000001", 0)], payment=Payment(PaymentMethod.CASH, -1)), ValidationError),
+    ("amount received by pin", lambda w: w.shop.sell(
+        w.boss, [("A000001", 100)], payment=Payment(PaymentMethod.PIN, 500)), ValidationError),
+    ("payment method unknown", lambda w: w.shop.sell(
+        w.boss, [("A000001", 100)], payment=Payment("bitcoin")), ValidationError),
+    ("refund method unknown", lambda w: w.shop.take_back(
+        w.boss, "A000003", "Broken", method="voucher"), ValidationError),
+    ("park nothing", lambda w: w.shop.park(w.boss, []), ValidationError),
+    ("park an unknown code", lambda w: w.shop.park(w.boss, [("A000999", 100)]), NotFound),
+    ("park a price inf", lambda w: w.shop.park(w.boss, [("A000001", INF)]), ValidationError),
+    ("pick up no parked sale", lambda w: w.shop.pick_up(w.boss, "nothing"), NotFound),
     ("label in store: weight NaN", lambda w: w.shop.label_in_shop(w.boss, "books", NAN),
      ValidationError),
     ("label in store: price negative", lambda w: w.shop.label_in_shop(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import subprocess
@@ -145,18 +146,34 @@ def test_missing_and_foreign_databases(capsys, tmp_path: Path) -> None:
     assert code == 2 and "is not an Ambacht database" in err
 
 
-@pytest.mark.skipif(shutil.which("ambacht") is None, reason="package not installed")
+# The console script pip installed beside this Python (the venv's bin folder need not be on PATH).
+AMBACHT = shutil.which("ambacht", path=str(Path(sys.executable).parent)) or "ambacht"
+
+
 def test_console_script(tmp_path: Path) -> None:
     db = tmp_path / "c.sqlite"
-    subprocess.run(["ambacht", "init", "--db", str(db)], check=True, capture_output=True)
+    subprocess.run([AMBACHT, "init", "--db", str(db)], check=True, capture_output=True)
     done = subprocess.run(
-        ["ambacht", "intake", "--db", str(db), "--category", "textiles", "--route", "sale"],
+        [AMBACHT, "intake", "--db", str(db), "--category", "textiles", "--route", "sale"],
         capture_output=True, text=True, check=True,
     )
     assert done.stdout == "A000001\n"
     bad = subprocess.run([sys.executable, "-m", "cli", "intake", "--db", str(db),
                           "--category", "x", "--route", "sale"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.startswith("ambacht: Unknown category")
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly(db: Path) -> None:
+    """`ambacht categories | head -1`: no BrokenPipeError traceback, the shell's SIGPIPE status."""
+    reader, writer = os.pipe()
+    os.close(reader)  # gone before the first line is written
+    try:
+        done = subprocess.run([sys.executable, "-m", "cli", "categories", "--db", str(db)],
+                              stdout=writer, stderr=subprocess.PIPE, text=True, check=False)
+    finally:
+        os.close(writer)
+    assert done.stderr == ""
+    assert done.returncode == 141
 
 
 def snapshot_all(path: Path) -> list[tuple]:

@@ -140,7 +140,8 @@ def test_an_item_goes_from_gate_to_workshop_to_store(
     tap(qtbot, shop.price_button)
     keypad(qtbot, window, "20")
     assert "€ 27.50" in shop.total.text() or "€27.50" in shop.total.text()
-    tap(qtbot, shop.pay_button)
+    tap(qtbot, shop.pin_button)
+    assert shop.total.text() == "Paid €27.50 · pin"
     assert ctx.shop.item(code).status is Status.SOLD
     assert ctx.shop.item(chair.code).price_cents == 2000
     # A second sale of the same lamp is refused with a clear message.
@@ -151,6 +152,7 @@ def test_an_item_goes_from_gate_to_workshop_to_store(
     tap(qtbot, shop.return_button)
     scan(qtbot, chair.code)
     answer(qtbot, window, "Does not fit")
+    answer(qtbot, window, "cash")
     assert ctx.shop.item(chair.code).status is Status.IN_STOCK
     types = [e.type for e in ctx.gate.history(ctx.gate.item(code))]
     assert types == [EventType.INTAKE, EventType.REPAIR_STARTED, EventType.SAFETY_TESTED,
@@ -350,7 +352,7 @@ def test_the_store_prints_a_price_label_and_cancels_a_mistaken_sale(
         tap(qtbot, shop.label_price_button)
     assert ctx.shop.item(vase.code).price_cents == 400
     assert (tmp_path / "labels" / f"{vase.code}.pdf").exists()
-    tap(qtbot, shop.pay_button)
+    tap(qtbot, shop.pin_button)
     tap(qtbot, shop.return_button)
     window._last_scan = ("", 0.0)  # the customer comes back later than the 2 s repeat guard
     scan(qtbot, vase.code)

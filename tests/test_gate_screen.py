@@ -67,6 +67,9 @@ def test_whole_intake_by_taps(qtbot, window: MainWindow, ctx: AppContext, tmp_pa
     assert ctx.gate.item("A000002").weight_g == 2_750
     assert gate.visit_label.text() == "Bezoek VA000001 · Zwolle · 2 artikelen"
     tap(qtbot, gate.end_button)
+    confirm = panel(window, ConfirmPanel)
+    assert confirm.title.text() == "Bezoek VA000001 afronden? 2 artikelen gelogd."
+    tap(qtbot, confirm.yes_button)
     assert gate.pages.currentWidget() is gate.visit_start
     assert gate.banner.text() == "Bezoek VA000001 afgerond · 2 artikelen"
     assert gate.top.figures.text() == "Vandaag: 2 artikelen · 17,75 kg · 1 bezoek"

@@ -14,6 +14,7 @@ from intake.admin import AdminService
 from intake.errors import ValidationError
 from intake.labelling import LabelService
 from intake.model import User
+from labels.layout import SIZES
 from labels.setting import PrinterSetting
 from ui.app import build_context
 from ui.screens.admin import AdminScreen
@@ -106,3 +107,21 @@ def test_the_printer_setting_read_from_the_settings(store: Store, clock, coordin
         "qt", "Brother QL-800 (Windows)")
     assert [change.what for change in admin.changes()][:2] == [
         "setting printer_kind", "setting qt_printer"]
+
+
+def test_label_sizes_are_named_in_the_users_language(
+    qtbot, store: Store, clock, coordinator: User
+) -> None:
+    """Every stock in `SIZES` has a name, and the Dutch screen lists them in Dutch."""
+    dutch = AdminScreen(build_context(store, clock, "nl"))
+    qtbot.addWidget(dutch)
+    dutch.show()
+    dutch.enter(coordinator)
+    section = dutch.sections["printer"]
+    assert set(section.size_names()) == set(SIZES)
+    tap(qtbot, dutch.tabs["printer"])
+    select(dutch, "printer", "label_size")
+    tap(qtbot, section.change)
+    options = open_panel(dutch, ChoicePanel).option_buttons
+    assert set(options) == set(SIZES)
+    assert options["a4"].text() == "A4-vel met 3 x 8 labels van 70 x 37 mm"

@@ -31,6 +31,7 @@ from intake.people import PeopleService
 from intake.registers import RegisterService
 from intake.settings import Settings
 from intake.shop import ShopService
+from intake.till import Takings, takings
 from intake.workshop import WorkshopService
 from ui.backups import BackupScheduler
 from ui.devices import Devices
@@ -95,6 +96,10 @@ class AppContext:
 
     def report(self, period: Period) -> Report:
         return build_report(self.store, period, self.clock.now())
+
+    def takings(self, period: Period) -> Takings:
+        """The till's takings of a period by payment method (the day close)."""
+        return takings(self.store, period)
 
     def baseline(self) -> Period | None:
         """The period the coordinator marked as the baseline (nulmeting), if any."""

@@ -59,4 +59,5 @@ class Language:
 
     def error(self, error: AmbachtError) -> str:
         """A service's refusal in this language."""
-        return error.render(lambda text: QCoreApplication.translate(CONTEXT, text), self.kg)
+        return error.render(lambda text: QCoreApplication.translate(CONTEXT, text), self.kg,
+                            self.eur)

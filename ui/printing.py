@@ -101,6 +101,10 @@ class PrintQueue(QObject):
         self._start(None, job_name, lambda: printer_for(setting).print_labels(
             [label], size, 1, job_name))
 
+    def send_once(self, job_name: str, send: Callable[[], str]) -> None:
+        """Print once by calling `send` on the print thread (a receipt): no job is kept."""
+        self._start(None, job_name, send)
+
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the work sent and the jobs due now are done and their signals sent
         (shutdown and tests); jobs waiting for a retry later are left for later."""

@@ -3,15 +3,20 @@ printer has its own, in admin_printer.py)."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+
 from intake.admin import NameList
 from intake.errors import AmbachtError
 from intake.model import Category, Role
 from intake.ords import PRODUCT_CATEGORIES
 from intake.people import PAID, PLACEMENT, TRAINEE, VOLUNTEER
 from intake.registers import FRAME, IMEI_SERIAL
+from intake.settings import SCREEN_SCALE_RANGE
 from intake.units import parse_eur
 from ui.backups import removable_folders
 from ui.screens.admin_base import Section
+from ui.style import RESTART
+from ui.widgets.panels import ConfirmPanel
 
 
 class CategoriesSection(Section):
@@ -287,8 +292,15 @@ class NamesSection(Section):
                 lambda: self.ctx.admin.add_name(self.actor, self.kind, name),
                 self.tr("Added."))))
         self.hide = self.add_button(self.toggle_hidden)
+        # Where material sent to a recipient counts in the reports (reuse, recycling, waste).
+        self.kind_button = self.add_button(self.choose_kind)
+        self.kind_button.setVisible(kind is NameList.RECIPIENTS)
         self.finish_buttons()
         self.retranslate()
+
+    def kind_names(self) -> dict[str, str]:
+        return {"reuse": self.tr("reuse"), "recycling": self.tr("recycling"),
+                "residual": self.tr("residual waste")}
 
     def prompt(self) -> str:
         if self.kind is NameList.RECIPIENTS:
@@ -297,17 +309,34 @@ class NamesSection(Section):
 
     def retranslate(self) -> None:
         self.add.setText(self.tr("Add"))
+        self.kind_button.setText(self.tr("Kind"))
         self.update_buttons()
 
     def refresh(self) -> None:
         mark = "   [" + self.tr("hidden") + "]"
-        self.set_rows([(name + (mark if hidden else ""), name)
+        kinds = (self.ctx.admin.recipient_kinds() if self.kind is NameList.RECIPIENTS
+                 else {})
+        names = self.kind_names()
+        self.set_rows([(name + (f" · {names[kinds[name]]}" if name in kinds else "")
+                        + (mark if hidden else ""), name)
                        for name, hidden in self.ctx.admin.names(self.kind)])
 
     def update_buttons(self) -> None:
         hidden = dict(self.ctx.admin.names(self.kind)).get(self.selected())
         self.hide.setEnabled(hidden is not None)
         self.hide.setText(self.tr("Show") if hidden else self.tr("Hide"))
+        self.kind_button.setEnabled(hidden is not None)
+
+    def choose_kind(self) -> None:
+        """What the chosen recipient does with material: reuse, recycling or residual waste."""
+        name = self.selected()
+        if isinstance(name, str):
+            self.ask_choice(
+                self.tr("What does {name} do with the material?").format(name=name),
+                list(self.kind_names().items()),
+                lambda kind: self.attempt(
+                    lambda: self.ctx.admin.set_recipient_kind(self.actor, name, kind),
+                    self.tr("Saved.")))
 
     def _serial_names(self) -> dict[str, str]:
         return {FRAME: self.tr("asks for a frame number"),
@@ -357,6 +386,7 @@ class StationSection(Section):
             (self.tr("Site name: {value}").format(value=s.get("site_name", "")), "site_name"),
             (self.tr("Log out after {value} s idle").format(value=s.get("idle_logout_s")),
              "idle_logout_s"),
+            (self.tr("Screen size: {value} %").format(value=s.screen_scale), "screen_scale"),
             (self.tr("Language of the app: {value}").format(
                 value=languages.get(s.get("language", ""), "")), "language"),
             (self.tr("Language of the labels: {value}").format(
@@ -400,6 +430,27 @@ class StationSection(Section):
                             self.attempt(lambda: admin.set_label_language(me, v), saved))
         elif key == "backup_folder":
             self.ask_backup_folder()
+        elif key == "screen_scale":
+            self.ask_screen_scale()
+
+    def ask_screen_scale(self) -> None:
+        """Larger or smaller than the panel says it is. Screens are built for a size, so the
+        new one shows when the app starts again: now, after a question, or at the next start."""
+        low, high = SCREEN_SCALE_RANGE
+        options = [(str(percent), f"{percent} %") for percent in range(low, high + 1, 10)]
+
+        def take(value: str) -> None:
+            self.attempt(lambda: self.ctx.admin.set_screen_scale(self.actor, int(value)),
+                         self.tr("Saved."))
+            if self.ctx.settings().screen_scale != int(value):
+                return  # refused: the banner says why
+            panel = ConfirmPanel(self, self.tr(
+                "Start the app again at {value} % now? Everyone logs in again; nothing is "
+                "lost.").format(value=value), self.tr("Start again"), self.tr("Later"))
+            panel.answered.connect(lambda now: QApplication.exit(RESTART) if now else None)
+            panel.open()
+
+        self.ask_choice(self.tr("Screen size"), options, take)
 
     def ask_backup_folder(self) -> None:
         """Beside the database, a mounted USB stick or share, or a folder typed in."""

@@ -59,7 +59,7 @@ class GateScreen(ScanScreen):
         self.waiting_labels = WaitingLabelsButton(ctx, self)
         self.end_button = self._bar_button("check", "#ffffff")
         self.end_button.setProperty("role", "primary")
-        self.end_button.clicked.connect(self.end_visit)
+        self.end_button.clicked.connect(self.ask_end_visit)
 
         intake_page = QWidget(self)
         work = QHBoxLayout()
@@ -67,10 +67,14 @@ class GateScreen(ScanScreen):
         work.addWidget(self.categories, 3)
         work.addWidget(self.weight, 2)
         bar = QHBoxLayout()
-        bar.setSpacing(mm(3))
+        bar.setSpacing(mm(4))  # apart: each does something else
         bar.addWidget(self.visit_label, 1)
-        for button in (self.type_code_button, self.camera_button, self.undo_button,
-                       self.waiting_labels, self.reprint_button, self.end_button):
+        # Typing or photographing a code opens an item's card: seldom at the gate, so up in
+        # the top bar, and the bar below keeps room for the visit's own buttons.
+        for button in (self.type_code_button, self.camera_button):
+            self.top.add_action(button)
+        for button in (self.undo_button, self.waiting_labels, self.reprint_button,
+                       self.end_button):
             bar.addWidget(button)
         intake_column = QVBoxLayout(intake_page)
         intake_column.setContentsMargins(0, 0, 0, 0)
@@ -89,7 +93,7 @@ class GateScreen(ScanScreen):
         button = QPushButton(self)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setIcon(icon(icon_name, colour))
-        button.setIconSize(QSize(mm(7), mm(7)))
+        button.setIconSize(QSize(mm(6), mm(6)))
         return button
 
     def retranslate(self) -> None:
@@ -135,6 +139,18 @@ class GateScreen(ScanScreen):
         self._reset_item()
         self.pages.setCurrentWidget(self.intake_page)
         self._refresh()
+
+    def ask_end_visit(self) -> None:
+        """Ending a visit with items asks first: the next item would start a new visit, and
+        one resident would count as two."""
+        if self.visit is None or self.visit_items == 0:
+            self.end_visit()
+            return
+        panel = ConfirmPanel(self, self.tr("End visit {code}? {count} logged.").format(
+            code=self.visit.code, count=self.tr("%n items", "", self.visit_items)),
+            self.tr("Yes, end it"), self.tr("No, go on"))
+        panel.answered.connect(lambda yes: self.end_visit() if yes else None)
+        panel.open()
 
     def end_visit(self) -> None:
         if self.visit is not None:

@@ -1,54 +1,90 @@
-"""The shop's till: scan items into a sale, change a price on the keypad, and pay; take a
-sold item back; give a label to an item that came from elsewhere."""
+"""The shop's till: scan items into a sale, change a price on the keypad, and take payment by
+pin or in cash (with the change); take a sold item back and pay its price back; park a sale
+and pick it up again; the day close; give a label to an item that came from elsewhere."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
-from intake.model import Item
+from intake.errors import AmbachtError
+from intake.model import Item, PaymentMethod, User
+from intake.monitoring import Period
 from intake.shop import Sale
+from intake.till import CARD, Payment
 from intake.units import parse_eur
 from ui.context import AppContext
+from ui.receipts import Receipts
 from ui.screens.scan_screen import ScanScreen
+from ui.screens.till_parts import CashPanel, DayClosePanel
+from ui.style import mm
 from ui.widgets.base import touch_list
 from ui.widgets.keyboard import SerialPanel, ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
-from ui.widgets.panels import ChoicePanel
+from ui.widgets.panels import ChoicePanel, ConfirmPanel, choose
 
 
 class ShopScreen(ScanScreen):
-    """A basket of scanned items and their prices; 'Paid' records them as one sale."""
+    """A basket of scanned items and their prices; 'Pin' or 'Cash' records them as one sale,
+    whose total and change stay on screen until the next scan."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.basket: list[tuple[Item, int | None]] = []
         self.returning = False  # the next scan is an item brought back
+        self.done_text = ""  # the last payment or refund, shown in place of the total
+        self.last_sale: Sale | None = None  # for its receipt
+        self.receipts = Receipts(ctx)
+        self.parked_count = 0  # read again on entering and after parking or picking up
+        self.receipts_on = False  # a receipt printer is set (read on entering)
         self.lines = touch_list(self)
         self.total = QLabel(self)
         self.total.setProperty("role", "big")
         self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.pay_button = self.action_button(self.pay, "primary")
+        self.total.setWordWrap(True)
+        self.pin_button = self.action_button(self.pay_by_pin, "primary")
+        self.cash_button = self.action_button(self.pay_in_cash, "primary")
+        self.receipt_button = self.action_button(self.print_receipt)
         self.price_button = self.action_button(self.ask_line_price)
         self.remove_button = self.action_button(self.remove_line)
         self.label_price_button = self.action_button(self.print_price_label)
+        self.park_button = self.action_button(self.park)
+        self.parked_button = self.action_button(self.ask_parked)
         self.return_button = self.action_button(self.start_return)
         self.return_button.setCheckable(True)
         self.label_button = self.action_button(self.ask_new_item)
+        self.day_close_button = self.action_button(self.show_day_close)
         self.lines.currentRowChanged.connect(lambda _row: self._update_buttons())
-        self.lay_out([(self.lines, 1), (self.total, 0)],
-                     [self.price_button, self.label_price_button, self.remove_button,
-                      self.pay_button, self.return_button, self.label_button])
+        self.lay_out([(self.lines, 1),
+                      (self._row(self.price_button, self.label_price_button,
+                                 self.remove_button), 0),
+                      (self.total, 0),
+                      (self._row(self.pin_button, self.cash_button, self.receipt_button), 0)],
+                     [self.park_button, self.parked_button, self.return_button,
+                      self.label_button, self.day_close_button])
         self.retranslate()
+
+    def _row(self, *buttons: QPushButton) -> QWidget:
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(mm(4))
+        for button in buttons:
+            layout.addWidget(button, 1)
+        return row
 
     def retranslate(self) -> None:
         super().retranslate()
         self.price_button.setText(self.tr("Change price"))
         self.remove_button.setText(self.tr("Remove line"))
         self.label_price_button.setText(self.tr("Price label"))
-        self.pay_button.setText(self.tr("Paid"))
+        self.pin_button.setText(self.tr("Pin"))
+        self.cash_button.setText(self.tr("Cash"))
+        self.receipt_button.setText(self.tr("Receipt"))
+        self.park_button.setText(self.tr("Park sale"))
         self.return_button.setText(self.tr("Take a return"))
         self.label_button.setText(self.tr("Label an item from elsewhere"))
+        self.day_close_button.setText(self.tr("Day close"))
         self._show_basket()
 
     def _show_basket(self) -> None:
@@ -60,9 +96,14 @@ class ShopScreen(ScanScreen):
             shown = lang.eur(price) if price is not None else self.tr("no price")
             self.lines.addItem(f"{item.code}   {category}   {shown}")
         self.lines.setCurrentRow(min(row, len(self.basket) - 1))
-        total = sum(price or 0 for _, price in self.basket)
-        self.total.setText(self.tr("Total {total}").format(total=lang.eur(total)))
+        if self.done_text and not self.basket:
+            self.total.setText(self.done_text)
+        else:
+            self.total.setText(self.tr("Total {total}").format(total=lang.eur(self._total())))
         self._update_buttons()
+
+    def _total(self) -> int:
+        return sum(price or 0 for _, price in self.basket)
 
     def _update_buttons(self) -> None:
         selected = 0 <= self.lines.currentRow() < len(self.basket)
@@ -70,9 +111,27 @@ class ShopScreen(ScanScreen):
         self.remove_button.setEnabled(selected)
         self.label_price_button.setEnabled(
             selected and self.basket[self.lines.currentRow()][1] is not None)
-        self.pay_button.setEnabled(bool(self.basket)
-                                   and all(price is not None for _, price in self.basket))
+        payable = bool(self.basket) and all(price is not None for _, price in self.basket)
+        self.pin_button.setEnabled(payable)
+        self.cash_button.setEnabled(payable)
+        self.receipt_button.setVisible(self.receipts_on)
+        self.receipt_button.setEnabled(self.last_sale is not None and not self.basket)
+        self.park_button.setEnabled(bool(self.basket))
+        self.parked_button.setText(self.tr("Parked sales ({count})").format(
+            count=self.parked_count))
+        self.parked_button.setEnabled(self.parked_count > 0)
         self.return_button.setChecked(self.returning)
+
+    def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:
+        super().enter(user, places, here)
+        self.receipts_on = self.receipts.enabled()
+        self._count_parked()
+
+    def _count_parked(self) -> None:
+        self.parked_count = len(self.ctx.shop.parked())
+        self._update_buttons()
+
+    # --- scanning into the basket -----------------------------------------------------------
 
     def handle_scan(self, code: str) -> None:
         if self.returning:
@@ -80,18 +139,41 @@ class ShopScreen(ScanScreen):
             self._update_buttons()
             self.ask_return(code)
             return
-        item = self.attempt(lambda: self.ctx.shop.sellable(code))
-        if not isinstance(item, Item):
+        found = self.attempt(lambda: self.ctx.shop.item(code))
+        if isinstance(found, Item) and found.voided:
+            self.offer_new_label(found)
+            return
+        if not isinstance(found, Item):
+            return
+        item = found
+        try:
+            self.ctx.shop.check_sellable(item)
+        except AmbachtError as exc:
+            self.banner.error(self.ctx.language.error(exc))
             return
         if item.code in {line.code for line, _ in self.basket}:
             self.banner.error(self.tr("{code} is in the sale already.").format(code=item.code))
             return
-        self.basket.append((item, self.ctx.shop.suggested_price(item)))
+        self._add(item, self.ctx.shop.suggested_price(item))
+
+    def _add(self, item: Item, price: int | None) -> None:
+        self.done_text = ""  # a new customer: the last one's payment goes
+        self.basket.append((item, price))
         self.banner.hide()
         self._show_basket()
         self.lines.setCurrentRow(len(self.basket) - 1)  # the new line, ready for its price
-        if self.basket[-1][1] is None:
+        if price is None:
             self.ask_line_price()
+
+    def offer_new_label(self, item: Item) -> None:
+        """A voided code cannot be sold: say why, and offer a new code for the item."""
+        reason = self.ctx.shop.void_reason(item) or self.tr("no reason given")
+        panel = ConfirmPanel(
+            self, self.tr("{code} was voided ({reason}) and cannot be sold with this label. "
+                          "Give the item a new label?").format(code=item.code, reason=reason),
+            self.tr("New label"), self.tr("Cancel"))
+        panel.answered.connect(lambda yes: self.ask_new_item(into_sale=True) if yes else None)
+        panel.open()
 
     def ask_line_price(self) -> None:
         row = self.lines.currentRow()
@@ -133,18 +215,96 @@ class ShopScreen(ScanScreen):
             del self.basket[row]
             self._show_basket()
 
-    def pay(self) -> None:
+    # --- payment ----------------------------------------------------------------------------
+
+    def pay_by_pin(self) -> None:
+        """The pin terminal has approved the total: record the sale."""
+        self._sell(CARD)
+
+    def pay_in_cash(self) -> None:
+        CashPanel(self, self.ctx, self._total(), self._sell).open()
+
+    def _sell(self, payment: Payment) -> str | None:
+        """Record the basket as one sale paid so; None, or why it was refused (nothing sold)."""
+        user = self.user
+        if user is None or not self.basket:
+            return None
+        lines = [(item.code, price) for item, price in self.basket]
+        try:
+            sale = self.ctx.shop.sell(user, lines, payment=payment)
+        except AmbachtError as exc:
+            self.banner.error(self.ctx.language.error(exc))
+            return self.ctx.language.error(exc)
+        lang = self.ctx.language
+        if payment.method is PaymentMethod.CASH:
+            self.done_text = self.tr("Paid {total} · cash · change {change}").format(
+                total=lang.eur(sale.total_cents), change=lang.eur(sale.change_cents))
+        else:
+            self.done_text = self.tr("Paid {total} · pin").format(total=lang.eur(sale.total_cents))
+        self.basket, self.last_sale = [], sale
+        self.banner.ok(self.tr("Sold: {items} for {total}.").format(
+            items=self.tr("%n items", "", len(sale.items)), total=lang.eur(sale.total_cents)))
+        self._show_basket()
+        return None
+
+    def print_receipt(self) -> None:
+        if self.last_sale is not None:
+            self.receipts.print_sale(self.last_sale)
+            self.banner.ok(self.tr("The receipt is printing."))
+
+    # --- parked sales -----------------------------------------------------------------------
+
+    def park(self) -> None:
+        """Put the sale aside (the customer fetches something); it stays over a logout."""
         user = self.user
         if user is None or not self.basket:
             return
-        lines = [(item.code, price) for item, price in self.basket]
-        sale = self.attempt(lambda: self.ctx.shop.sell(user, lines))
-        if isinstance(sale, Sale):
-            self.basket = []
-            self._show_basket()
-            self.banner.ok(self.tr("Sold: {items} for {total}.").format(
-                items=self.tr("%n items", "", len(sale.items)),
-                total=self.ctx.language.eur(sale.total_cents)))
+        total = self._total()
+        basket = self.attempt(lambda: self.ctx.shop.park(
+            user, [(item.code, price) for item, price in self.basket]))
+        if basket is None:
+            return
+        count = len(self.basket)
+        self.basket = []
+        self._show_basket()
+        self._count_parked()
+        self.banner.ok(self.tr("Sale parked: {items}, {total}.").format(
+            items=self.tr("%n items", "", count), total=self.ctx.language.eur(total)))
+
+    def ask_parked(self) -> None:
+        lang = self.ctx.language
+        options = [(basket.id, self.tr("{time} · {items} · {total}").format(
+            time=lang.local(basket.parked_at, self.ctx.zone(), "%H:%M"),
+            items=self.tr("%n items", "", len(basket.lines)),
+            total=lang.eur(sum(price or 0 for _, price in basket.lines))))
+            for basket in self.ctx.shop.parked()]
+        panel = choose(self, self.tr("Which parked sale?"), options, self.tr("Cancel"))
+        panel.chosen.connect(self.pick_up)
+        panel.open()
+
+    def pick_up(self, basket_id: str) -> None:
+        """Take a parked sale back into the till; a sale in the till now is parked first."""
+        user = self.user
+        if user is None:
+            return
+        if self.basket:
+            self.park()
+        picked = self.attempt(lambda: self.ctx.shop.pick_up(user, basket_id))
+        if not isinstance(picked, tuple):
+            return
+        kept, dropped = picked
+        self._count_parked()
+        self.done_text = ""
+        self.basket = [(item, price if price is not None else self.ctx.shop.suggested_price(item))
+                       for item, price in kept]
+        self._show_basket()
+        if dropped:
+            self.banner.error(self.tr("Not in the sale any more (sold or voided meanwhile): "
+                                      "{codes}").format(codes=", ".join(dropped)))
+        else:
+            self.banner.ok(self.tr("Parked sale picked up."))
+
+    # --- returns ----------------------------------------------------------------------------
 
     def start_return(self) -> None:
         self.returning = not self.returning
@@ -155,35 +315,68 @@ class ShopScreen(ScanScreen):
             self.banner.hide()
 
     def ask_return(self, code: str) -> None:
+        """Why the item comes back, then how its price is paid back."""
         user = self.user
         item = self.attempt(lambda: self.ctx.shop.item(code))
-        if user is None or not isinstance(item, Item):
+        refund = self.attempt(lambda: self.ctx.shop.refund(code)) if item else None
+        if user is None or not isinstance(item, Item) or not isinstance(refund, int):
             return
-
+        amount = self.ctx.language.eur(refund)
         mistake = self.tr("Sold by mistake: cancel the sale")
 
         def take_back(reason: str) -> None:
             if reason == mistake:  # the sale never happened: a correction, not a refund
-                done = self.attempt(lambda: self.ctx.shop.correct_last(
-                    user, item.code, self.tr("Sold by mistake")))
-            else:
-                done = self.attempt(lambda: self.ctx.shop.take_back(user, item.code, reason))
-            if done:
-                self.banner.ok(self.tr("{code} is back in stock.").format(code=item.code))
+                if self.attempt(lambda: self.ctx.shop.correct_last(
+                        user, item.code, self.tr("Sold by mistake"))):
+                    self._refunded(self.tr("Sale of {code} cancelled: give back {amount}").format(
+                        code=item.code, amount=amount))
+                return
+            panel = ChoicePanel(self, self.tr("Pay back {amount}: how?").format(amount=amount),
+                                [(PaymentMethod.CASH.value, self.tr("Cash")),
+                                 (PaymentMethod.PIN.value, self.tr("Pin"))], self.tr("Cancel"))
+            panel.chosen.connect(lambda method: self._take_back(item, reason, method, amount))
+            panel.open()
 
-        ask_reason(self, self.tr("Why does {code} come back?").format(code=item.code),
-                   [self.tr("Does not work"), self.tr("Does not fit"),
-                    self.tr("Changed their mind"), mistake], take_back)
+        ask_reason(self, self.tr("Why does {code} come back? It was sold for {amount}.").format(
+            code=item.code, amount=amount),
+            [self.tr("Does not work"), self.tr("Does not fit"),
+             self.tr("Changed their mind"), mistake], take_back)
 
-    def ask_new_item(self) -> None:
-        """Category, then price: the item gets a code and a label at once."""
+    def _take_back(self, item: Item, reason: str, method: str, amount: str) -> None:
+        user = self.user
+        if user is None:
+            return
+        paid_back = PaymentMethod(method)
+        if self.attempt(lambda: self.ctx.shop.take_back(user, item.code, reason,
+                                                        method=paid_back)):
+            how = self.tr("cash") if paid_back is PaymentMethod.CASH else self.tr("pin")
+            self._refunded(self.tr("Paid back {amount} · {how}").format(amount=amount, how=how))
+
+    def _refunded(self, text: str) -> None:
+        self.done_text = text
+        self._show_basket()
+        self.banner.ok(text)
+
+    # --- the day close and items from elsewhere ---------------------------------------------
+
+    def show_day_close(self) -> None:
+        now = self.ctx.clock.now()
+        today = now.astimezone(self.ctx.zone()).date()
+        found = self.attempt(lambda: self.ctx.takings(Period(today, today)))
+        if found is not None:
+            DayClosePanel(self, self.ctx, self.ctx.language.local(now, self.ctx.zone(),
+                                                                  "%d-%m-%Y"), found).open()
+
+    def ask_new_item(self, into_sale: bool = False) -> None:
+        """Category, then price: the item gets a code and a label at once (and, for an item
+        on the counter, a line in the sale)."""
         options = [(c.code, c.name(self.ctx.language.code)) for c in self.ctx.gate.categories()]
         panel = ChoicePanel(self, self.tr("Which category?"), options, self.tr("Cancel"),
                             columns=3)
-        panel.chosen.connect(self._ask_new_item_price)
+        panel.chosen.connect(lambda category: self._ask_new_item_price(category, into_sale))
         panel.open()
 
-    def _ask_new_item_price(self, category: str) -> None:
+    def _ask_new_item_price(self, category: str, into_sale: bool) -> None:
         user = self.user
         panel = KeypadPanel(self, self.tr("Price"), decimals=2, max_digits=6, unit="€")
 
@@ -192,6 +385,8 @@ class ShopScreen(ScanScreen):
                 user, category, None, parse_eur(text), serial=serial)) if user else None
             if isinstance(item, Item):
                 self.print_label(item)
+                if into_sale:
+                    self._add(item, item.price_cents)
                 self.banner.ok(self.tr("{code} labelled; the label is printing.").format(
                     code=item.code))
 
@@ -209,7 +404,10 @@ class ShopScreen(ScanScreen):
         panel.open()
 
     def leave(self) -> None:
+        if self.basket:  # logged out mid-sale (or idle): the sale waits, parked
+            self.park()
         super().leave()
         self.basket = []
         self.returning = False
+        self.done_text, self.last_sale = "", None
         self._show_basket()

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>DayClosePanel</name>
+    <message numerus="yes">
+        <source>%n sales</source>
+        <translation>
+            <numerusform>%n sale</numerusform>
+            <numerusform>%n sales</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n returns</source>
+        <translation>
+            <numerusform>%n return</numerusform>
+            <numerusform>%n returns</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>GateScreen</name>
     <message numerus="yes">
         <source>%n items</source>

@@ -60,6 +60,33 @@
     </message>
 </context>
 <context>
+    <name>CashPanel</name>
+    <message>
+        <source>Cash: total {total}</source>
+        <translation>Contant: totaal {total}</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Gepast</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betaald</translation>
+    </message>
+    <message>
+        <source>Type what the customer hands over, or tap a note.</source>
+        <translation>Typ wat de klant geeft, of tik op een biljet.</translation>
+    </message>
+    <message>
+        <source>Change {change}</source>
+        <translation>Wisselgeld {change}</translation>
+    </message>
+</context>
+<context>
     <name>CategoriesSection</name>
     <message>
         <source>Add</source>
@@ -312,6 +339,26 @@
         <translation>hergebruikt</translation>
     </message>
     <message>
+        <source>Sold as a product made here</source>
+        <translation>Verkocht als eigen product</translation>
+    </message>
+    <message>
+        <source>Out for reuse</source>
+        <translation>Naar hergebruik</translation>
+    </message>
+    <message>
+        <source>Out for recycling</source>
+        <translation>Naar recycling</translation>
+    </message>
+    <message>
+        <source>Out as residual waste</source>
+        <translation>Naar restafval</translation>
+    </message>
+    <message>
+        <source>Lost in making</source>
+        <translation>Verloren bij het maken</translation>
+    </message>
+    <message>
         <source>What happened to the kilos</source>
         <translation>Wat er met de kilo&apos;s gebeurde</translation>
     </message>
@@ -322,14 +369,6 @@
     <message>
         <source>Sold after repair</source>
         <translation>Verkocht na reparatie</translation>
-    </message>
-    <message>
-        <source>Made into products</source>
-        <translation>Verwerkt in producten</translation>
-    </message>
-    <message>
-        <source>Material to recipients</source>
-        <translation>Materiaal naar afnemers</translation>
     </message>
     <message>
         <source>Kg in per category · reuse rate</source>
@@ -438,6 +477,51 @@
     <message>
         <source>Saved as {path}</source>
         <translation>Opgeslagen als {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DayClosePanel</name>
+    <message>
+        <source>Day close {day}</source>
+        <translation>Dagafsluiting {day}</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Contant</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Niet vastgelegd</translation>
+    </message>
+    <message>
+        <source>{method}: {net}</source>
+        <translation>{method}: {net}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sales</source>
+        <translation>
+            <numerusform>%n verkoop</numerusform>
+            <numerusform>%n verkopen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n returns</source>
+        <translation>
+            <numerusform>%n retour</numerusform>
+            <numerusform>%n retouren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total: {net}</source>
+        <translation>Totaal: {net}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
 </context>
 <context>
@@ -608,6 +692,10 @@
     <message>
         <source>Log out after {min} to {max} seconds.</source>
         <translation>Uitloggen na {min} tot {max} seconden.</translation>
+    </message>
+    <message>
+        <source>The screen size is {min} to {max} %.</source>
+        <translation>De schermgrootte is {min} tot {max} %.</translation>
     </message>
     <message>
         <source>Unknown label size &apos;{size}&apos;.</source>
@@ -998,6 +1086,18 @@
         <translation>Item {code} is niet verkocht.</translation>
     </message>
     <message>
+        <source>Choose cash or pin.</source>
+        <translation>Kies contant of pin.</translation>
+    </message>
+    <message>
+        <source>The sale is empty: nothing to park.</source>
+        <translation>De verkoop is leeg: er is niets te parkeren.</translation>
+    </message>
+    <message>
+        <source>That parked sale is gone: it was picked up already.</source>
+        <translation>Die geparkeerde verkoop is er niet meer: hij is al opgehaald.</translation>
+    </message>
+    <message>
         <source>Item {code} is not electrical; it needs no safety test.</source>
         <translation>Item {code} is niet elektrisch; het heeft geen veiligheidstest nodig.</translation>
     </message>
@@ -1122,6 +1222,138 @@
         <translation>Er kan niet in de database {path} geschreven worden: het bestand {side} is alleen-lezen (achtergelaten door een programma dat de database alleen kon lezen). Maak dat bestand schrijfbaar voor dit account, net als de database zelf, en probeer het opnieuw. Dit is niet opgeslagen.</translation>
     </message>
     <message>
+        <source>The hub is neither a PostgreSQL URL (postgresql://user@host:5432/database) nor a join code from &apos;ambacht hub invite&apos;.</source>
+        <translation>De hub is geen PostgreSQL-URL (postgresql://gebruiker@host:5432/database) en geen koppelcode van &apos;ambacht hub invite&apos;.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} cannot be reached ({reason}). Nothing was lost: this station works on alone and sends its work when the hub is back.</source>
+        <translation>De hub {hub} is niet bereikbaar ({reason}). Er is niets verloren: dit station werkt alleen verder en verstuurt zijn werk zodra de hub er weer is.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused: {detail}</source>
+        <translation>De hub {hub} weigerde: {detail}</translation>
+    </message>
+    <message>
+        <source>The hub {hub} is not set up: run &apos;ambacht hub init --hub URL&apos; first.</source>
+        <translation>De hub {hub} is nog niet ingericht: voer eerst &apos;ambacht hub init --hub URL&apos; uit.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} does not know this station&apos;s credential: join it again with a new code (&apos;ambacht hub invite&apos;).</source>
+        <translation>De hub {hub} kent de toegang van dit station niet: koppel het opnieuw met een nieuwe code (&apos;ambacht hub invite&apos;).</translation>
+    </message>
+    <message>
+        <source>The hub {hub} revoked this station: {detail}. Ask the coordinator for a new join code.</source>
+        <translation>De hub {hub} heeft dit station ingetrokken: {detail}. Vraag de coördinator om een nieuwe koppelcode.</translation>
+    </message>
+    <message>
+        <source>This join code was used already. Ask the coordinator for a new one.</source>
+        <translation>Deze koppelcode is al gebruikt. Vraag de coördinator om een nieuwe.</translation>
+    </message>
+    <message>
+        <source>This join code is for another site: {detail}.</source>
+        <translation>Deze koppelcode is voor een andere locatie: {detail}.</translation>
+    </message>
+    <message>
+        <source>{detail}: this database&apos;s history carries that letter, so it cannot join this site under another. Nothing was changed.</source>
+        <translation>{detail}: de geschiedenis van deze database draagt die letter, dus kan ze niet onder een andere letter aan deze locatie koppelen. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The site has no free station letter left.</source>
+        <translation>De locatie heeft geen vrije stationsletter meer.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused a step of another station: {detail}.</source>
+        <translation>De hub {hub} weigerde een stap van een ander station: {detail}.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} holds another history for this station ({detail}): this database is not the one that joined, or its history was changed. Nothing was sent.</source>
+        <translation>De hub {hub} heeft een andere geschiedenis van dit station ({detail}): dit is niet de database die koppelde, of de geschiedenis is veranderd. Er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused steps that do not continue this station&apos;s chain ({detail}). Nothing was sent.</source>
+        <translation>De hub {hub} weigerde stappen die niet aansluiten op de keten van dit station ({detail}). Er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} has no site {detail}.</source>
+        <translation>De hub {hub} heeft geen locatie {detail}.</translation>
+    </message>
+    <message>
+        <source>The site {detail} has no station of that letter.</source>
+        <translation>De locatie {detail} heeft geen station met die letter.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} did not accept the password: check the URL or ~/.pgpass, or ask for a new join code.</source>
+        <translation>De hub {hub} accepteerde het wachtwoord niet: controleer de URL of ~/.pgpass, of vraag om een nieuwe koppelcode.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} lets this role in no more (revoked, or a join code used up): ask the coordinator for a new join code.</source>
+        <translation>De hub {hub} laat deze rol niet meer toe (ingetrokken, of een gebruikte koppelcode): vraag de coördinator om een nieuwe koppelcode.</translation>
+    </message>
+    <message>
+        <source>The role in the URL of {hub} may not do this ({detail}): use the hub&apos;s administrator for &apos;hub init&apos;, &apos;hub invite&apos; and &apos;hub revoke&apos;.</source>
+        <translation>De rol in de URL van {hub} mag dit niet ({detail}): gebruik de beheerder van de hub voor &apos;hub init&apos;, &apos;hub invite&apos; en &apos;hub revoke&apos;.</translation>
+    </message>
+    <message>
+        <source>{path} has not joined a hub: run &apos;ambacht station join --hub CODE --site NAME&apos; first. A station without a hub works on alone.</source>
+        <translation>{path} is niet aan een hub gekoppeld: voer eerst &apos;ambacht station join --hub CODE --site NAAM&apos; uit. Een station zonder hub werkt gewoon alleen.</translation>
+    </message>
+    <message>
+        <source>{path} is station {letter} of site {site} already. Nothing was changed.</source>
+        <translation>{path} is al station {letter} van locatie {site}. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>{path} appeared while it was being made; nothing was changed.</source>
+        <translation>{path} verscheen terwijl het werd aangemaakt; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Step {step} is not one of an open conflict&apos;s two steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {code}&apos;s intake cannot be cancelled; void the item instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {event} of station {station} does not match its own hash: it was changed on the way. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps {first} to {last} of station {station} are missing before step {event}. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {event} of station {station} was taken by a staff member not known here ({user}): the site&apos;s staff must arrive first. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {event} of station {station} takes in an item that came without its code. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code {code} belongs to another item here: the histories went apart. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {code} has category &apos;{category}&apos;, not known here: the site&apos;s categories must arrive first. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery note {code} differs from the one here: the histories went apart. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {seq} of station {station} here is not step {event} as sent: the histories went apart (a changed or restored copy). Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit {code} differs from the one here: the histories went apart. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a kind of recipient: reuse, recycling or residual.</source>
+        <translation>&apos;{text}&apos; is geen soort afnemer: reuse (hergebruik), recycling of residual (restafval).</translation>
+    </message>
+    <message>
         <source>A serial number is {low} to {high} letters and digits.</source>
         <translation>Een serienummer is {low} tot {high} letters en cijfers.</translation>
     </message>
@@ -1132,6 +1364,18 @@
     <message>
         <source>No item has serial number {number}.</source>
         <translation>Geen artikel heeft serienummer {number}.</translation>
+    </message>
+    <message>
+        <source>Only cash has an amount received.</source>
+        <translation>Alleen bij contant hoort een ontvangen bedrag.</translation>
+    </message>
+    <message>
+        <source>Type the amount received in euros.</source>
+        <translation>Typ het ontvangen bedrag in euro.</translation>
+    </message>
+    <message>
+        <source>{received} received is less than the total {total}: {short} short.</source>
+        <translation>{received} ontvangen is minder dan het totaal {total}: {short} te weinig.</translation>
     </message>
     <message>
         <source>Type the day as YYYY-MM-DD, e.g. 2026-03-14.</source>
@@ -1230,6 +1474,18 @@
     <message>
         <source>Visit {code} ended · {count}</source>
         <translation>Bezoek {code} afgerond · {count}</translation>
+    </message>
+    <message>
+        <source>End visit {code}? {count} logged.</source>
+        <translation>Bezoek {code} afronden? {count} gelogd.</translation>
+    </message>
+    <message>
+        <source>Yes, end it</source>
+        <translation>Ja, afronden</translation>
+    </message>
+    <message>
+        <source>No, go on</source>
+        <translation>Nee, doorgaan</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1528,6 +1784,22 @@
         <translation>Testafdruk</translation>
     </message>
     <message>
+        <source>Brother QL, 62 mm roll cut at 29 mm</source>
+        <translation>Brother QL, rol van 62 mm, afgesneden op 29 mm</translation>
+    </message>
+    <message>
+        <source>57 x 32 mm thermal labels</source>
+        <translation>Thermische labels van 57 x 32 mm</translation>
+    </message>
+    <message>
+        <source>Zebra / Dymo labels, 102 x 51 mm</source>
+        <translation>Zebra-/Dymo-labels van 102 x 51 mm</translation>
+    </message>
+    <message>
+        <source>A4 sheet of 3 x 8 labels of 70 x 37 mm</source>
+        <translation>A4-vel met 3 x 8 labels van 70 x 37 mm</translation>
+    </message>
+    <message>
         <source>CUPS printer queue</source>
         <translation>CUPS-printerwachtrij</translation>
     </message>
@@ -1571,6 +1843,26 @@
         </translation>
     </message>
     <message>
+        <source>Till receipts: {where}</source>
+        <translation>Kassabonnen: {where}</translation>
+    </message>
+    <message>
+        <source>No receipts</source>
+        <translation>Geen bonnen</translation>
+    </message>
+    <message>
+        <source>On the label printer</source>
+        <translation>Op de labelprinter</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS) through a CUPS raw queue</source>
+        <translation>Bonprinter (ESC/POS) via een CUPS-wachtrij (raw)</translation>
+    </message>
+    <message>
+        <source>Receipt printer (ESC/POS) on the network</source>
+        <translation>Bonprinter (ESC/POS) in het netwerk</translation>
+    </message>
+    <message>
         <source>Kind of printer</source>
         <translation>Soort printer</translation>
     </message>
@@ -1581,6 +1873,10 @@
     <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Till receipts</source>
+        <translation>Kassabonnen</translation>
     </message>
     <message>
         <source>Labels per item</source>
@@ -1597,6 +1893,10 @@
     <message>
         <source>Host name or IP address of the Zebra printer</source>
         <translation>Hostnaam of IP-adres van de Zebra-printer</translation>
+    </message>
+    <message>
+        <source>Host name or IP address of the receipt printer</source>
+        <translation>Hostnaam of IP-adres van de bonprinter</translation>
     </message>
     <message>
         <source>Network port (usually {port})</source>
@@ -1750,12 +2050,36 @@
         <source>Delivery note {code}: {weight} to {recipient}.</source>
         <translation>Afleverbon {code}: {weight} naar {recipient}.</translation>
     </message>
+    <message>
+        <source>Empty the list? Nothing has been sent.</source>
+        <translation>Lijst leegmaken? Er is nog niets meegegeven.</translation>
+    </message>
+    <message>
+        <source>Yes, empty it</source>
+        <translation>Ja, leegmaken</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Nee, bewaren</translation>
+    </message>
 </context>
 <context>
     <name>NamesSection</name>
     <message>
         <source>Added.</source>
         <translation>Toegevoegd.</translation>
+    </message>
+    <message>
+        <source>reuse</source>
+        <translation>hergebruik</translation>
+    </message>
+    <message>
+        <source>recycling</source>
+        <translation>recycling</translation>
+    </message>
+    <message>
+        <source>residual waste</source>
+        <translation>restafval</translation>
     </message>
     <message>
         <source>Name of the recipient (recycler, school, sorter)</source>
@@ -1770,6 +2094,10 @@
         <translation>Toevoegen</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
         <source>hidden</source>
         <translation>verborgen</translation>
     </message>
@@ -1780,6 +2108,10 @@
     <message>
         <source>Hide</source>
         <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>What does {name} do with the material?</source>
+        <translation>Wat doet {name} met het materiaal?</translation>
     </message>
     <message>
         <source>asks for a frame number</source>
@@ -2025,16 +2357,16 @@
         <translation>Prijslabel</translation>
     </message>
     <message>
-        <source>Paid</source>
-        <translation>Betaald</translation>
-    </message>
-    <message>
         <source>Take a return</source>
         <translation>Retour nemen</translation>
     </message>
     <message>
         <source>Label an item from elsewhere</source>
         <translation>Item van elders labelen</translation>
+    </message>
+    <message>
+        <source>Day close</source>
+        <translation>Dagafsluiting</translation>
     </message>
     <message>
         <source>no price</source>
@@ -2045,8 +2377,24 @@
         <translation>Totaal {total}</translation>
     </message>
     <message>
+        <source>Parked sales ({count})</source>
+        <translation>Geparkeerde verkopen ({count})</translation>
+    </message>
+    <message>
         <source>{code} is in the sale already.</source>
         <translation>{code} zit al in deze verkoop.</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>geen reden opgegeven</translation>
+    </message>
+    <message>
+        <source>{code} was voided ({reason}) and cannot be sold with this label. Give the item a new label?</source>
+        <translation>{code} is ongeldig gemaakt ({reason}) en kan met dit label niet verkocht worden. Een nieuw label maken?</translation>
+    </message>
+    <message>
+        <source>New label</source>
+        <translation>Nieuw label</translation>
     </message>
     <message>
         <source>Price of {code}</source>
@@ -2057,15 +2405,47 @@
         <translation>Prijslabel van {code} wordt geprint.</translation>
     </message>
     <message>
+        <source>Paid {total} · cash · change {change}</source>
+        <translation>Betaald {total} · contant · wisselgeld {change}</translation>
+    </message>
+    <message>
+        <source>Paid {total} · pin</source>
+        <translation>Betaald {total} · pin</translation>
+    </message>
+    <message>
         <source>Sold: {items} for {total}.</source>
         <translation>Verkocht: {items} voor {total}.</translation>
     </message>
     <message numerus="yes">
         <source>%n items</source>
         <translation>
-            <numerusform>%n item</numerusform>
-            <numerusform>%n items</numerusform>
+            <numerusform>%n artikel</numerusform>
+            <numerusform>%n artikelen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The receipt is printing.</source>
+        <translation>De bon wordt geprint.</translation>
+    </message>
+    <message>
+        <source>Sale parked: {items}, {total}.</source>
+        <translation>Verkoop geparkeerd: {items}, {total}.</translation>
+    </message>
+    <message>
+        <source>{time} · {items} · {total}</source>
+        <translation>{time} · {items} · {total}</translation>
+    </message>
+    <message>
+        <source>Which parked sale?</source>
+        <translation>Welke geparkeerde verkoop?</translation>
+    </message>
+    <message>
+        <source>Not in the sale any more (sold or voided meanwhile): {codes}</source>
+        <translation>Niet meer in de verkoop (intussen verkocht of ongeldig gemaakt): {codes}</translation>
+    </message>
+    <message>
+        <source>Parked sale picked up.</source>
+        <translation>Geparkeerde verkoop opgehaald.</translation>
     </message>
     <message>
         <source>Scan the item the customer brings back.</source>
@@ -2078,14 +2458,6 @@
     <message>
         <source>Sold by mistake</source>
         <translation>Per ongeluk verkocht</translation>
-    </message>
-    <message>
-        <source>{code} is back in stock.</source>
-        <translation>{code} is weer op voorraad.</translation>
-    </message>
-    <message>
-        <source>Why does {code} come back?</source>
-        <translation>Waarom komt {code} terug?</translation>
     </message>
     <message>
         <source>Does not work</source>
@@ -2106,6 +2478,46 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Contant</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Bon</translation>
+    </message>
+    <message>
+        <source>Park sale</source>
+        <translation>Verkoop parkeren</translation>
+    </message>
+    <message>
+        <source>Sale of {code} cancelled: give back {amount}</source>
+        <translation>Verkoop van {code} geannuleerd: geef {amount} terug</translation>
+    </message>
+    <message>
+        <source>Pay back {amount}: how?</source>
+        <translation>{amount} terugbetalen: hoe?</translation>
+    </message>
+    <message>
+        <source>Why does {code} come back? It was sold for {amount}.</source>
+        <translation>Waarom komt {code} terug? Verkocht voor {amount}.</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>contant</translation>
+    </message>
+    <message>
+        <source>pin</source>
+        <translation>pin</translation>
+    </message>
+    <message>
+        <source>Paid back {amount} · {how}</source>
+        <translation>{amount} terugbetaald · {how}</translation>
     </message>
     <message>
         <source>Price</source>
@@ -2230,6 +2642,10 @@
         <translation>Uitloggen na {value} s zonder gebruik</translation>
     </message>
     <message>
+        <source>Screen size: {value} %</source>
+        <translation>Schermgrootte: {value} %</translation>
+    </message>
+    <message>
         <source>Language of the app: {value}</source>
         <translation>Taal van de app: {value}</translation>
     </message>
@@ -2272,6 +2688,22 @@
     <message>
         <source>Language of the labels</source>
         <translation>Taal van de labels</translation>
+    </message>
+    <message>
+        <source>Start the app again at {value} % now? Everyone logs in again; nothing is lost.</source>
+        <translation>Ambacht nu opnieuw starten op {value} %? Iedereen logt opnieuw in; er gaat niets verloren.</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Opnieuw starten</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Screen size</source>
+        <translation>Schermgrootte</translation>
     </message>
     <message>
         <source>Beside the database</source>

@@ -1,0 +1,51 @@
+"""The till's receipts: built from the sale (`intake.receipts`) and sent once, off the UI
+thread, to the station's receipt printer: an ESC/POS printer (CUPS raw queue or TCP 9100) or
+the label printer. A failure shows like a label's, as a banner on the till."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from intake.receipts import receipt_of
+from intake.shop import Sale
+from labels.escpos import ReceiptSetting, render_escpos
+from labels.receipt import Receipt, receipt_pdf, receipt_zpl
+from labels.zpl import ZebraPrinter
+from ui.context import AppContext
+from ui.printing import printer_for
+
+RECEIPT_JOB = "receipt"  # the job name the print queue's signals carry
+
+
+class Receipts:
+    """Prints a sale's receipt where the station's setting says."""
+
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+
+    def setting(self) -> ReceiptSetting:
+        return ReceiptSetting.from_settings(self.ctx.settings())
+
+    def enabled(self) -> bool:
+        return self.setting().kind != "none"
+
+    def print_sale(self, sale: Sale) -> None:
+        """Send the receipt of `sale` (paid now) once; the queue's `printed` or `failed`
+        signal says how it went."""
+        receipt = receipt_of(self.ctx.store, sale, self.ctx.clock.now())
+        self.ctx.printer_queue.send_once(RECEIPT_JOB, self._sender(receipt))
+
+    def _sender(self, receipt: Receipt) -> Callable[[], str]:
+        setting = self.setting()
+        if setting.kind != "label":
+            printer = setting.printer()
+            data = render_escpos(receipt)
+            return lambda: printer.send(data)
+        labels = self.ctx.labels
+        where, size = labels.printer_setting(), labels.size()
+        label_printer = printer_for(where)
+        if isinstance(label_printer, ZebraPrinter):
+            zpl = receipt_zpl(receipt, size, label_printer.dpi)
+            return lambda: label_printer.send(zpl)
+        pdf = receipt_pdf(receipt, size)
+        return lambda: label_printer.print_pdf(pdf, RECEIPT_JOB)  # type: ignore[union-attr]
