@@ -1,17 +1,71 @@
-"""Settings: the courses and workshops the centre held (date, subject, participants), which
-the report counts under people; a course recorded by mistake is cancelled with a reason."""
+"""Settings for the registers and people: which number a category's items are asked for
+(the police register), each colleague's kind, and the courses and workshops the centre held
+(date, subject, participants), which the report counts under people; a course recorded by
+mistake is cancelled with a reason."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
+from PySide6.QtCore import QCoreApplication
+
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
+from intake.people import PAID, PLACEMENT, TRAINEE, VOLUNTEER
+from intake.registers import FRAME, IMEI_SERIAL
 from ui.screens.admin_base import Section
 from ui.widgets.keyboard import ask_reason
 
 _DIGITS = ("1234567890", "-")
 _BAD_DAY = QT_TRANSLATE_NOOP("Errors", "Type the day as YYYY-MM-DD, e.g. 2026-03-14.")
 SHOWN_DAYS = 366  # the list shows the courses of the last year
+
+
+def _categories(text: str) -> str:
+    return QCoreApplication.translate("CategoriesSection", text)
+
+
+def _staff(text: str) -> str:
+    return QCoreApplication.translate("StaffSection", text)
+
+
+class SerialNumbers:
+    """The Categories section's "Serial number" button (mixed into CategoriesSection, whose
+    texts these are): which number the gate asks a category's items for."""
+
+    def serial_names(self) -> dict[str, str]:
+        return {FRAME: _categories("asks for a frame number"),
+                IMEI_SERIAL: _categories("asks for an IMEI or serial number")}
+
+    def start_serial(self) -> None:
+        c = self.current()  # type: ignore[attr-defined]
+        if c is None:
+            return
+        options = [("", _categories("No number")), *self.serial_names().items()]
+        self.ask_choice(  # type: ignore[attr-defined]
+            _categories("Serial number of {name} at intake").format(name=c.name_nl), options,
+            lambda kind: self.attempt(  # type: ignore[attr-defined]
+                lambda: self.ctx.registers.set_serial_kind(  # type: ignore[attr-defined]
+                    self.actor, c.code, kind or None),  # type: ignore[attr-defined]
+                _categories("Saved.")))
+
+
+class StaffKinds:
+    """The Staff section's kind button (mixed into StaffSection, whose texts these are):
+    paid, volunteer, work placement or trainee; the report counts people per kind."""
+
+    def staff_kind_names(self) -> dict[str, str]:
+        return {PAID: _staff("Paid"), VOLUNTEER: _staff("Volunteer"),
+                PLACEMENT: _staff("Work placement / participation"), TRAINEE: _staff("Trainee")}
+
+    def start_kind(self) -> None:
+        u = self.current()  # type: ignore[attr-defined]
+        if u is not None:
+            self.ask_choice(  # type: ignore[attr-defined]
+                _staff("{name} works here as").format(name=u.name),
+                list(self.staff_kind_names().items()),
+                lambda kind: self.attempt(  # type: ignore[attr-defined]
+                    lambda: self.ctx.people.set_kind(  # type: ignore[attr-defined]
+                        self.actor, u.id, kind), _staff("Saved.")))  # type: ignore[attr-defined]
 
 
 class CoursesSection(Section):

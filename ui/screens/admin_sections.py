@@ -9,17 +9,16 @@ from intake.admin import NameList
 from intake.errors import AmbachtError
 from intake.model import Category, Role
 from intake.ords import PRODUCT_CATEGORIES
-from intake.people import PAID, PLACEMENT, TRAINEE, VOLUNTEER
-from intake.registers import FRAME, IMEI_SERIAL
 from intake.settings import SCREEN_SCALE_RANGE
 from intake.units import parse_eur
 from ui.backups import removable_folders
 from ui.screens.admin_base import Section
+from ui.screens.admin_people import SerialNumbers, StaffKinds
 from ui.style import RESTART
 from ui.widgets.panels import ConfirmPanel
 
 
-class CategoriesSection(Section):
+class CategoriesSection(SerialNumbers, Section):
     """Add, rename, weigh, hide and reorder the category tiles of the gate."""
 
     def __init__(self, *args: object) -> None:
@@ -61,7 +60,7 @@ class CategoriesSection(Section):
             hidden = "   [" + self.tr("hidden") + "]" if c.hidden else ""
             price = f"   ·   {lang.eur(c.price_cents)}" if c.price_cents is not None else ""
             electrical = "   ·   " + self.tr("electrical") if c.is_electrical else ""
-            serial = ("   ·   " + self._serial_names()[serials[c.code]]
+            serial = ("   ·   " + self.serial_names()[serials[c.code]]
                       if c.code in serials else "")
             rows.append((f"{c.name_nl} / {c.name_en}   ·   {lang.kg(c.standard_weight_g)}   "
                          f"({bounds}){price}{electrical}{serial}{hidden}", c.code))
@@ -159,21 +158,6 @@ class CategoriesSection(Section):
                             lambda: self.ctx.admin.set_category_ords(self.actor, c.code, name),
                             self.tr("Saved.")))
 
-    def _serial_names(self) -> dict[str, str]:
-        return {FRAME: self.tr("asks for a frame number"),
-                IMEI_SERIAL: self.tr("asks for an IMEI or serial number")}
-
-    def start_serial(self) -> None:
-        """Which number the gate asks this category's items for (the police register)."""
-        c = self.current()
-        if c is None:
-            return
-        options = [("", self.tr("No number")), *self._serial_names().items()]
-        self.ask_choice(self.tr("Serial number of {name} at intake").format(name=c.name_nl),
-                        options, lambda kind: self.attempt(
-                            lambda: self.ctx.registers.set_serial_kind(
-                                self.actor, c.code, kind or None), self.tr("Saved.")))
-
     def toggle_hidden(self) -> None:
         c = self.current()
         if c is not None:
@@ -188,7 +172,7 @@ class CategoriesSection(Section):
                          self.tr("Order saved."))
 
 
-class StaffSection(Section):
+class StaffSection(StaffKinds, Section):
     """Staff accounts: add with a PIN, change role, disable, new PIN."""
 
     def __init__(self, *args: object) -> None:
@@ -214,16 +198,12 @@ class StaffSection(Section):
             Role.SHOP: self.tr("Shop"), Role.COORDINATOR: self.tr("Coordinator"),
         }
 
-    def kind_names(self) -> dict[str, str]:
-        return {PAID: self.tr("Paid"), VOLUNTEER: self.tr("Volunteer"),
-                PLACEMENT: self.tr("Work placement / participation"), TRAINEE: self.tr("Trainee")}
-
     def refresh(self) -> None:
         names, kinds = self.role_names(), self.ctx.people.kinds()
         disabled = "   [" + self.tr("disabled") + "]"
         self.set_rows([
             (f"{u.name}   ·   {names[u.role]}"
-             + (f"   ·   {self.kind_names()[kinds[u.id]]}" if u.id in kinds else "")
+             + (f"   ·   {self.staff_kind_names()[kinds[u.id]]}" if u.id in kinds else "")
              + ("" if u.active else disabled), u.id)
             for u in self.ctx.auth.users()
         ])
@@ -263,15 +243,6 @@ class StaffSection(Section):
             self.attempt(lambda: self.ctx.auth.update_user(
                 self.actor, u.id, name=u.name, role=u.role, active=not u.active),
                 self.tr("Saved."))
-
-    def start_kind(self) -> None:
-        """Paid, volunteer, work placement or trainee: the report counts people per kind."""
-        u = self.current()
-        if u is not None:
-            self.ask_choice(self.tr("{name} works here as").format(name=u.name),
-                            list(self.kind_names().items()), lambda kind: self.attempt(
-                                lambda: self.ctx.people.set_kind(self.actor, u.id, kind),
-                                self.tr("Saved.")))
 
     def start_pin(self) -> None:
         u = self.current()
@@ -337,21 +308,6 @@ class NamesSection(Section):
                 lambda kind: self.attempt(
                     lambda: self.ctx.admin.set_recipient_kind(self.actor, name, kind),
                     self.tr("Saved.")))
-
-    def _serial_names(self) -> dict[str, str]:
-        return {FRAME: self.tr("asks for a frame number"),
-                IMEI_SERIAL: self.tr("asks for an IMEI or serial number")}
-
-    def start_serial(self) -> None:
-        """Which number the gate asks this category's items for (the police register)."""
-        c = self.current()
-        if c is None:
-            return
-        options = [("", self.tr("No number")), *self._serial_names().items()]
-        self.ask_choice(self.tr("Serial number of {name} at intake").format(name=c.name_nl),
-                        options, lambda kind: self.attempt(
-                            lambda: self.ctx.registers.set_serial_kind(
-                                self.actor, c.code, kind or None), self.tr("Saved.")))
 
     def toggle_hidden(self) -> None:
         name = self.selected()

@@ -217,22 +217,6 @@
         <translation>ORDS-productcategorie van {name}</translation>
     </message>
     <message>
-        <source>asks for a frame number</source>
-        <translation>vraagt een framenummer</translation>
-    </message>
-    <message>
-        <source>asks for an IMEI or serial number</source>
-        <translation>vraagt een IMEI of serienummer</translation>
-    </message>
-    <message>
-        <source>No number</source>
-        <translation>Geen nummer</translation>
-    </message>
-    <message>
-        <source>Serial number of {name} at intake</source>
-        <translation>Serienummer van {name} bij de inname</translation>
-    </message>
-    <message>
         <source>Order saved.</source>
         <translation>Volgorde opgeslagen.</translation>
     </message>
@@ -2114,22 +2098,6 @@
         <translation>Wat doet {name} met het materiaal?</translation>
     </message>
     <message>
-        <source>asks for a frame number</source>
-        <translation>vraagt een framenummer</translation>
-    </message>
-    <message>
-        <source>asks for an IMEI or serial number</source>
-        <translation>vraagt een IMEI of serienummer</translation>
-    </message>
-    <message>
-        <source>No number</source>
-        <translation>Geen nummer</translation>
-    </message>
-    <message>
-        <source>Serial number of {name} at intake</source>
-        <translation>Serienummer van {name} bij de inname</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
@@ -2563,22 +2531,6 @@
         <translation>Coördinator</translation>
     </message>
     <message>
-        <source>Paid</source>
-        <translation>Betaald</translation>
-    </message>
-    <message>
-        <source>Volunteer</source>
-        <translation>Vrijwilliger</translation>
-    </message>
-    <message>
-        <source>Work placement / participation</source>
-        <translation>Werkervaring / participatie</translation>
-    </message>
-    <message>
-        <source>Trainee</source>
-        <translation>Stagiair / leerling</translation>
-    </message>
-    <message>
         <source>disabled</source>
         <translation>uitgeschakeld</translation>
     </message>
@@ -2609,10 +2561,6 @@
     <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
-    </message>
-    <message>
-        <source>{name} works here as</source>
-        <translation>{name} werkt hier als</translation>
     </message>
     <message>
         <source>New PIN for {name}</source>
