@@ -152,7 +152,8 @@ class CategoriesSection(SerialNumbers, Section):
         if c is None:
             return
         options = [("", self.tr("None (not a powered product)")),
-                   *[(name, name) for name in PRODUCT_CATEGORIES]]
+                   *sorted(self.ctx.language.ords_choices(PRODUCT_CATEGORIES),
+                           key=lambda choice: choice[1].casefold())]
         self.ask_choice(self.tr("ORDS product category of {name}").format(name=c.name_nl),
                         options, lambda name: self.attempt(
                             lambda: self.ctx.admin.set_category_ords(self.actor, c.code, name),

@@ -2103,6 +2103,169 @@
     </message>
 </context>
 <context>
+    <name>Ords</name>
+    <message>
+        <source>Aircon / dehumidifier</source>
+        <translation>Airco / luchtontvochtiger</translation>
+    </message>
+    <message>
+        <source>Battery / charger / adapter</source>
+        <translation>Batterij / oplader / adapter</translation>
+    </message>
+    <message>
+        <source>Decorative or safety lights</source>
+        <translation>Sier- of veiligheidsverlichting</translation>
+    </message>
+    <message>
+        <source>Desktop computer</source>
+        <translation>Desktopcomputer</translation>
+    </message>
+    <message>
+        <source>Digital compact camera</source>
+        <translation>Digitale compactcamera</translation>
+    </message>
+    <message>
+        <source>DSLR / video camera</source>
+        <translation>Spiegelreflex- / videocamera</translation>
+    </message>
+    <message>
+        <source>Fan</source>
+        <translation>Ventilator</translation>
+    </message>
+    <message>
+        <source>Flat screen</source>
+        <translation>Platte tv / monitor</translation>
+    </message>
+    <message>
+        <source>Hair &amp; beauty item</source>
+        <translation>Haar- en schoonheidsapparaat</translation>
+    </message>
+    <message>
+        <source>Handheld entertainment device</source>
+        <translation>Draagbare spel- of mediaspeler</translation>
+    </message>
+    <message>
+        <source>Headphones</source>
+        <translation>Koptelefoon</translation>
+    </message>
+    <message>
+        <source>Hi-Fi integrated</source>
+        <translation>Hifi-set (geïntegreerd)</translation>
+    </message>
+    <message>
+        <source>Hi-Fi separates</source>
+        <translation>Hifi-losse componenten</translation>
+    </message>
+    <message>
+        <source>Kettle</source>
+        <translation>Waterkoker</translation>
+    </message>
+    <message>
+        <source>Lamp</source>
+        <translation>Lamp</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>Large home electrical</source>
+        <translation>Groot huishoudelijk apparaat</translation>
+    </message>
+    <message>
+        <source>Misc</source>
+        <translation>Overig</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobiele telefoon</translation>
+    </message>
+    <message>
+        <source>Musical instrument</source>
+        <translation>Muziekinstrument</translation>
+    </message>
+    <message>
+        <source>Paper shredder</source>
+        <translation>Papierversnipperaar</translation>
+    </message>
+    <message>
+        <source>PC Accessory</source>
+        <translation>Computeraccessoire</translation>
+    </message>
+    <message>
+        <source>Portable radio</source>
+        <translation>Draagbare radio</translation>
+    </message>
+    <message>
+        <source>Power tool</source>
+        <translation>Elektrisch gereedschap</translation>
+    </message>
+    <message>
+        <source>Printer / scanner</source>
+        <translation>Printer / scanner</translation>
+    </message>
+    <message>
+        <source>Projector</source>
+        <translation>Projector</translation>
+    </message>
+    <message>
+        <source>Sewing machine</source>
+        <translation>Naaimachine</translation>
+    </message>
+    <message>
+        <source>Small home electrical</source>
+        <translation>Klein huishoudelijk apparaat</translation>
+    </message>
+    <message>
+        <source>Small kitchen item</source>
+        <translation>Klein keukenapparaat</translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation>Tablet</translation>
+    </message>
+    <message>
+        <source>Toaster</source>
+        <translation>Broodrooster</translation>
+    </message>
+    <message>
+        <source>Toy</source>
+        <translation>Speelgoed</translation>
+    </message>
+    <message>
+        <source>TV and gaming-related accessories</source>
+        <translation>Tv- en game-accessoires</translation>
+    </message>
+    <message>
+        <source>Vacuum</source>
+        <translation>Stofzuiger</translation>
+    </message>
+    <message>
+        <source>Watch / clock</source>
+        <translation>Horloge / klok</translation>
+    </message>
+    <message>
+        <source>Coffee Maker</source>
+        <translation>Koffiezetapparaat</translation>
+    </message>
+    <message>
+        <source>Food processor</source>
+        <translation>Keukenmachine</translation>
+    </message>
+    <message>
+        <source>Games console</source>
+        <translation>Spelcomputer</translation>
+    </message>
+    <message>
+        <source>Hair dryer</source>
+        <translation>Föhn</translation>
+    </message>
+    <message>
+        <source>Iron</source>
+        <translation>Strijkijzer</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>OK</source>
