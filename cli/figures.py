@@ -65,7 +65,8 @@ def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> N
         data = ords_csv(store, report.period, unpowered=args.unpowered).encode("utf-8")
     else:
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(report_csv_rows(report, provenance))
+        csv.writer(buffer, lineterminator="\n").writerows(
+            report_csv_rows(report, baseline, year_before, provenance))
         data = buffer.getvalue().encode("utf-8")
     if out is not None:
         write_reserved(out, data)

@@ -67,7 +67,6 @@ def main() -> int:
         tap(window.gate.weight.route_buttons[next(iter(window.gate.weight.route_buttons))])
         serial = window.findChild(SerialPanel)
         serial.type_text("WBK4512873")
-        shoot("serial")
         tap(serial.ok_button)
         QTest.qWait(500)
         tap(window.gate.categories.tiles["eee_small"])

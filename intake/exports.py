@@ -25,6 +25,7 @@ from intake.counting import RecipientKind
 from intake.model import Barrier
 from intake.monitoring import Figures, Period, Report, TargetProgress
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS, powered, product_category
+from intake.people_report import people_sheet
 from intake.provenance import Provenance, provenance_rows
 from intake.report_formats import NOT_COUNTED, figures_json
 from intake.text import spreadsheet_safe
@@ -121,8 +122,9 @@ def report_xlsx(
 ) -> bytes:
     """The report as an XLSX workbook: totals (beside the baseline and the same period a year
     earlier when given), the year's targets when set, then a sheet per breakdown, the
-    barriers, the recipients, the CO2 factors with their sources, and where the report comes
-    from (when it was made, what it includes, what changed since the last export)."""
+    barriers, the recipients, the people (counts only), the CO2 factors with their sources,
+    and where the report comes from (when it was made, what it includes, what changed since
+    the last export)."""
     words = WORDS.get(lang, WORDS["nl"])
     label = 1 if lang == "nl" else 2
     book = Workbook()
@@ -159,6 +161,7 @@ def report_xlsx(
            *[[words["all"], kinds[RecipientKind(kind)], grams / 1000]
              for kind, grams in sorted(report.total.material_by_kind.items())]],
           ["@", "@", "0.000"])
+    people_sheet(book, report.people, lang, _rows, _append)
     co2 = book.create_sheet(words["co2"])
     _rows(co2, [words["code"], words["name"], words["factor"], words["source"]],
           [[c.code, c.name(lang), c.co2_factor, c.co2_source] for c in report.categories],

@@ -144,7 +144,7 @@ class GateService(StepService):
         """
         category = self.category(category_code)
         checked_route = parse_route(route)
-        number = clean_serial(serial) if serial else None
+        number = None if serial is None else clean_serial(serial)
         if weight_g is None:
             return IntakeRequest(category, checked_route, category.standard_weight_g, True,
                                  number)

@@ -27,6 +27,7 @@ from intake.counting import RecipientKind
 from intake.day_sums import refresh_day_figures
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 from intake.model import Category
+from intake.people import PeopleFigures, people_figures
 from intake.settings import Settings
 
 UNKNOWN_MUNICIPALITY = ""  # visits without a municipality, and items without a visit
@@ -164,6 +165,7 @@ class Report:
     recipient_kinds: dict[str, str]  # each recipient's kind (RecipientKind values)
     counted_to: date  # the last day counted: the period's last, or today while it runs
     first_record: date | None  # the local day the database's first item or visit came in
+    people: PeopleFigures | None = None  # staff per kind, hours, courses (intake/people.py)
 
 
 def build_report(store: Store, period: Period, now: datetime) -> Report:
@@ -204,6 +206,7 @@ def build_report(store: Store, period: Period, now: datetime) -> Report:
         counted_to=min(period.last, max(now.astimezone(zone).date(),
                                         period.first - timedelta(days=1))),
         first_record=None if first is None else first.astimezone(zone).date(),
+        people=people_figures(store, start, end, period.first, period.last),
     )
 
 

@@ -8,6 +8,7 @@ from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_co
 from intake.counting import RecipientKind
 from intake.model import Category
 from intake.monitoring import Figures, Report, TargetProgress
+from intake.people_report import people_json
 from intake.provenance import Provenance, provenance_json, provenance_rows
 from intake.text import spreadsheet_safe
 
@@ -147,6 +148,7 @@ def _one_json(report: Report) -> dict[str, object]:
             {"category": c.code, "kg_co2_per_kg": c.co2_factor, "source": c.co2_source}
             for c in report.categories
         ],
+        "people": people_json(report.people),
     }
 
 
@@ -163,21 +165,47 @@ def _ratio(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def report_csv_rows(report: Report,
+def report_csv_rows(report: Report, baseline: Report | None = None,
+                    year_before: Report | None = None,
                     provenance: Provenance | None = None) -> list[list[object]]:
     """One table: a header, then a row per group (total, category, route, municipality) with
-    every count (empty where a breakdown does not count it), then the end-of-life barriers,
-    the kg of material per kind of recipient and per recipient, and the provenance (section
-    'provenance': the label, then the text in the first figure's column)."""
+    every count (empty where a breakdown does not count it), then the end-of-life barriers and
+    the kg of material per kind of recipient and per recipient. With a baseline or the same
+    period a year earlier, their rows follow under sections named `baseline_...` and
+    `year_earlier_...` (their total's key is their period), and then the changes of the
+    totals, under the keys the JSON gives them (`change_vs_baseline_pct` ...). Last comes the
+    provenance (section 'provenance': the label, then the text in the first figure's
+    column)."""
     scalar = [key for key, value in figures_json(Figures()).items()
               if not isinstance(value, dict)]
-    rows: list[list[object]] = [["section", "key", *scalar]]
+    rows: list[list[object]] = [["section", "key", *scalar], *_rows_of(report, "", "", scalar)]
+    data = report_json(report, baseline, year_before)
+    for name, other in (("baseline", baseline), ("year_earlier", year_before)):
+        if other is None:
+            continue
+        span = f"{other.period.first.isoformat()}/{other.period.last.isoformat()}"
+        rows += _rows_of(other, f"{name}_", span, scalar)
+        for key in sorted(k for k in data if k.startswith(f"change_vs_{name}_")):
+            changes = data[key]
+            assert isinstance(changes, dict)
+            rows.append([key, span, *("" if changes.get(k) is None else changes[k]
+                                      for k in scalar)])
+    if provenance is not None:
+        for label, text in provenance_rows(provenance, figures_json(report.total), "en"):
+            rows.append(["provenance", label, text, *[""] * (len(scalar) - 1)])
+    return [[spreadsheet_safe(value) for value in row] for row in rows]
+
+
+def _rows_of(report: Report, prefix: str, total_key: str,
+             scalar: list[str]) -> list[list[object]]:
+    rows: list[list[object]] = []
 
     def add(section: str, key: str, figures: Figures) -> None:
         values = figures_json(figures, NOT_COUNTED[section])
-        rows.append([section, key, *("" if values[k] is None else values[k] for k in scalar)])
+        rows.append([prefix + section, key,
+                     *("" if values[k] is None else values[k] for k in scalar)])
 
-    add("total", "", report.total)
+    add("total", total_key, report.total)
     for section, groups in (("category", report.by_category), ("route", report.by_route),
                             ("municipality", report.by_municipality)):
         for key, figures in sorted(groups.items()):
@@ -185,7 +213,7 @@ def report_csv_rows(report: Report,
     end_of_life = scalar.index("items_end_of_life")
     material = scalar.index("kg_material_out")
     for barrier, count in sorted(report.total.barriers.items()):
-        row: list[object] = ["barrier", barrier, *[""] * len(scalar)]
+        row: list[object] = [prefix + "barrier", barrier, *[""] * len(scalar)]
         row[2 + end_of_life] = count
         rows.append(row)
     material_rows = [("recipient_kind", kind, grams)
@@ -193,10 +221,7 @@ def report_csv_rows(report: Report,
     material_rows += [("recipient", name, grams)
                       for name, grams in sorted(report.total.material_by_recipient.items())]
     for section, name, grams in material_rows:
-        row = [section, name, *[""] * len(scalar)]
+        row = [prefix + section, name, *[""] * len(scalar)]
         row[2 + material] = _kg(grams)
         rows.append(row)
-    if provenance is not None:
-        for label, text in provenance_rows(provenance, figures_json(report.total), "en"):
-            rows.append(["provenance", label, text, *[""] * (len(scalar) - 1)])
-    return [[spreadsheet_safe(value) for value in row] for row in rows]
+    return rows

@@ -29,6 +29,8 @@ from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_co
 from intake.counting import COUNTING_RULES
 from intake.exports import COLUMNS, TARGET_NAMES, comparisons
 from intake.monitoring import Report, TargetProgress, rungs
+from intake.people_report import WORDS as PEOPLE_WORDS
+from intake.people_report import course_rows, kind_rows
 from intake.provenance import Provenance, provenance_rows
 from intake.report_formats import figures_json
 from labels.geometry import fonts
@@ -146,6 +148,7 @@ def render_report_pdf(
         _table([[words["recipient"], "Kg"], *[[name, _num(grams / 1000, 1, lang)] for name, grams
                 in sorted(report.total.material_by_recipient.items())]]
                if report.total.material_by_recipient else [[words["none"]]], regular, bold),
+        *_people(report, lang, heading, body, regular, bold),
         Paragraph(words["co2"], heading),
         Paragraph(words["co2_text"], body),
         Spacer(1, 2 * mm),
@@ -165,6 +168,26 @@ def render_report_pdf(
             regular, bold, widths=[50 * mm, 124 * mm])]
     doc.build(story)
     return out.getvalue()
+
+
+def _people(report: Report, lang: str, heading: ParagraphStyle, body: ParagraphStyle,
+            regular: str, bold: str) -> list[Flowable]:
+    """Staff per kind with their hours, and the courses: counts only, no names."""
+    if report.people is None:
+        return []
+    words = PEOPLE_WORDS.get(lang, PEOPLE_WORDS["nl"])
+    kinds = [[text if isinstance(text, str) else _num(text, 1 if isinstance(text, float)
+                                                       else 0, lang) for text in row]
+             for row in kind_rows(report.people, lang)]
+    courses = ([[text if isinstance(text, str) else _num(text, 0, lang) for text in row]
+                for row in course_rows(report.people, lang, _day)]
+               if report.people.courses else [[words["none"]]])
+    return [KeepTogether([Paragraph(words["people"], heading),
+                          _table(kinds, regular, bold, widths=[74 * mm, 40 * mm, 40 * mm],
+                                 numbers_from=1)]),
+            KeepTogether([Paragraph(words["courses"], heading),
+                          _table(courses, regular, bold, widths=[30 * mm, 104 * mm, 30 * mm])]),
+            Spacer(1, 2 * mm), Paragraph(words["note"], body)]
 
 
 def _key_figures(report: Report, beside: list[tuple[str, Report]], words: dict[str, str],

@@ -237,6 +237,36 @@ def test_the_command_line_gives_the_same_numbers(centre, capsys) -> None:
     assert next(r for r in rows if r["section"] == "recipient")["kg_material_out"] == "51.5"
 
 
+def test_the_csv_honours_the_baseline_and_the_year_earlier(centre, capsys) -> None:
+    """The CSV sets the baseline and the same period a year earlier beside the period, as the
+    JSON, XLSX and PDF do: their rows, then the changes exactly as the JSON gives them."""
+    _, path = centre
+    args = ["report", "--db", str(path), "--from", "2026-03-01", "--to", "2026-03-31",
+            "--baseline-from", "2026-02-01", "--baseline-to", "2026-02-28", "--year-earlier"]
+    assert main(args) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert main([*args, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    sections = [row["section"] for row in rows]
+    assert sections.index("total") < sections.index("baseline_total") < sections.index(
+        "year_earlier_total")
+    baseline = next(r for r in rows if r["section"] == "baseline_total")
+    assert (baseline["key"], baseline["items_in"]) == ("2026-02-01/2026-02-28", "1")
+    assert "baseline_category" in sections and "year_earlier_category" not in sections
+    year = next(r for r in rows if r["section"] == "year_earlier_total")
+    assert (year["key"], year["items_in"]) == ("2025-03-01/2025-03-31", "0")
+    changes = [key for key in data if key.startswith("change_vs_")]
+    assert changes and all(key in sections for key in changes)
+    for key in changes:
+        row = next(r for r in rows if r["section"] == key)
+        assert {name: value for name, value in row.items() if name in data[key]} == {
+            name: "" if value is None else str(value) for name, value in data[key].items()}
+    assert main([*args[:7], "--format", "csv"]) == 0  # without them: the period alone
+    assert {row["section"] for row in csv.DictReader(io.StringIO(
+        capsys.readouterr().out))} <= {"total", "category", "route", "municipality", "barrier",
+                                        "recipient_kind", "recipient"}
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -271,7 +301,7 @@ def test_the_xlsx_workbook_holds_the_same_numbers(centre, tmp_path: Path, capsys
                  "--format", "xlsx", "--out", str(out), "--lang", "nl"]) == 0
     book = load_workbook(out)
     assert book.sheetnames == ["Totalen", "Categorie", "Route", "Gemeente", "Barrières",
-                               "Afnemers", "CO2-factoren", "Herkomst"]
+                               "Afnemers", "Mensen", "CO2-factoren", "Herkomst"]
     totals = {row[0]: row[1:] for row in book["Totalen"].iter_rows(min_row=5, values_only=True)}
     assert totals["Items in"] == (6, 1, 4.419)  # March, February, +441.9 % per day
     assert totals["Kg in"][0] == 90.5

@@ -29,6 +29,7 @@ from intake.monitoring import (
     stored_baseline,
     year_progress,
 )
+from intake.people import PeopleService
 from intake.provenance import Provenance, provenance_of, record_export
 from intake.registers import RegisterService
 from intake.report_formats import figures_json
@@ -67,6 +68,11 @@ class AppContext:
     def registers(self) -> RegisterService:
         """Which categories ask for a serial number; finding items by it."""
         return RegisterService(self.store, self.clock)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        """Staff kinds, sessions at this station, courses."""
+        return PeopleService(self.store, self.clock)
 
     def settings(self) -> Settings:
         """The settings as they are now (read again only after a change)."""

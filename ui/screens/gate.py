@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from intake.errors import AmbachtError, NeedsConfirmation
 from intake.gate import IntakeRequest
 from intake.model import Item, Route, User, Visit
-from intake.registers import FRAME, clean_serial
+from intake.registers import clean_serial
 from ui.context import AppContext
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
 from ui.screens.scan_screen import ScanScreen
@@ -239,9 +239,7 @@ class GateScreen(ScanScreen):
         if kind is None:
             self._save(request)
             return
-        title = (self.tr("Frame number (typed, or scan it)") if kind == FRAME
-                 else self.tr("IMEI or serial number (typed, or scan it)"))
-        panel = SerialPanel(self, title, self.tr("No number"))
+        panel = SerialPanel(self, kind)
         panel.entered.connect(lambda number: self._save_numbered(request, number))
         panel.open()
 
