@@ -22,7 +22,7 @@ from ui.screens.admin_people import CoursesSection
 from ui.screens.admin_printer import LabelPrinterSection
 from ui.screens.admin_sections import CategoriesSection, StaffSection, StationSection
 from ui.screens.devices_section import DevicesSection
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.base import Banner, Retranslating
 
 
@@ -70,7 +70,7 @@ class AdminScreen(Retranslating, QWidget):
         top.addWidget(self.back)
         column = QVBoxLayout(self)
         column.setContentsMargins(mm(4), mm(3), mm(4), mm(3))
-        column.setSpacing(mm(3))
+        column.setSpacing(apart())
         column.addLayout(top)
         column.addLayout(tab_row)
         column.addWidget(self.stack, 1)

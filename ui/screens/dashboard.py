@@ -26,7 +26,7 @@ from intake.monitoring import Period, Report, rungs
 from labels.printing import save_new_file
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
-from ui.style import ROUTE_COLOURS, mm
+from ui.style import MIN_TARGET_MM, ROUTE_COLOURS, apart, mm
 from ui.widgets.charts import Bar, BarChart, HBarChart, Series
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
@@ -112,6 +112,9 @@ class DashboardScreen(ScanScreen):
         for button in (self.baseline_button, self.target_button, self.xlsx_button,
                        self.pdf_button):
             picker.addWidget(button)
+        for button in (*self.kind_buttons.values(), self.earlier, self.later, self.xlsx_button,
+                       self.pdf_button):
+            button.setMinimumWidth(mm(MIN_TARGET_MM))  # a short word: the target sets it
         self.tiles = {key: Tile(self) for key in
                       ("kg_in", "kg_sold", "reuse", "yield", "repaired", "revenue", "co2")}
         tiles = QHBoxLayout()
@@ -131,7 +134,7 @@ class DashboardScreen(ScanScreen):
         charts.addWidget(self.targets, 1, 1)
         charts.addWidget(self.categories, 0, 2, 2, 1)  # tall: room for ten categories
         page = QVBoxLayout()
-        page.setSpacing(mm(2))
+        page.setSpacing(apart())
         page.addLayout(picker)
         page.addLayout(tiles)
         page.addLayout(charts, 1)

@@ -26,8 +26,9 @@ from intake.model import Item, Route, User, Visit
 from intake.registers import clean_serial
 from ui.context import AppContext
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
+from ui.screens.gate_saved import SavedCard
 from ui.screens.scan_screen import ScanScreen
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.icons import icon
 from ui.widgets.item_panel import ItemPanel
 from ui.widgets.keyboard import SerialPanel, ask_reason
@@ -50,6 +51,8 @@ class GateScreen(ScanScreen):
         self.categories.chosen.connect(self.choose_category)
         self.weight = WeightRoutePanel(ctx.language, ctx.devices.scale, self)
         self.weight.route_chosen.connect(self.choose_route)
+        self.saved = SavedCard([self.weight.keypad, self.weight.standard_button], self.weight)
+        self.saved.undo_clicked.connect(self.ask_undo)
         self.visit_label = QLabel(self)
         self.visit_label.setWordWrap(True)  # two lines rather than squeezing the buttons
         self.undo_button = self._bar_button("undo")
@@ -66,11 +69,11 @@ class GateScreen(ScanScreen):
 
         intake_page = QWidget(self)
         work = QHBoxLayout()
-        work.setSpacing(mm(4))
+        work.setSpacing(apart())
         work.addWidget(self.categories, 3)
         work.addWidget(self.weight, 2)
         bar = QHBoxLayout()
-        bar.setSpacing(mm(4))  # apart: each does something else
+        bar.setSpacing(apart())
         bar.addWidget(self.visit_label, 1)
         # Typing or photographing a code opens an item's card: seldom at the gate, so up in
         # the top bar, and the bar below keeps room for the visit's own buttons.
@@ -82,6 +85,7 @@ class GateScreen(ScanScreen):
             bar.addWidget(button)
         intake_column = QVBoxLayout(intake_page)
         intake_column.setContentsMargins(0, 0, 0, 0)
+        intake_column.setSpacing(apart())
         intake_column.addLayout(work, 1)
         intake_column.addLayout(bar)
 
@@ -199,6 +203,7 @@ class GateScreen(ScanScreen):
     # --- one item --------------------------------------------------------------------------
 
     def choose_category(self, code: str) -> None:
+        self.saved.hide()  # the next item: the keypad is wanted again
         category = next((c for c in self.ctx.gate.categories() if c.code == code), None)
         self.weight.set_category(category)
 
@@ -265,6 +270,7 @@ class GateScreen(ScanScreen):
         self.banner.ok(self.tr("{code} saved · {summary} · printing label…").format(
             code=item.code, summary=self._summary(item)))
         self._reset_item()
+        self.saved.show_item(item.code, self._summary(item))
         self._refresh()
         self.print_label(item)
 
@@ -301,6 +307,7 @@ class GateScreen(ScanScreen):
             self.banner.error(self.ctx.language.error(exc))
             return
         self.visit_items -= 1
+        self.saved.hide()
         if self.last_item is not None and self.last_item.code == item.code:
             self.last_item = None
         self.banner.ok(self.tr("{code} undone ({reason}).").format(code=item.code, reason=reason))
@@ -399,6 +406,7 @@ class GateScreen(ScanScreen):
     # --- showing ---------------------------------------------------------------------------
 
     def _reset_item(self) -> None:
+        self.saved.hide()
         self.categories.clear()
         self.weight.set_category(None)
 

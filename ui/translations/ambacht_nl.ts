@@ -2485,6 +2485,17 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>SavedCard</name>
+    <message>
+        <source>Stick the label on</source>
+        <translation>Plak het label erop</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
+    </message>
+</context>
+<context>
     <name>Scale</name>
     <message>
         <source>Connecting to the scale…</source>
