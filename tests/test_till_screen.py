@@ -86,7 +86,7 @@ def test_cash_typed_shows_the_change_and_a_short_amount_sells_nothing(
     cash = panel(window, CashPanel)
     for key in "10":
         tap(qtbot, cash.keypad.buttons[key])
-    assert cash.display.text() == "10 €"
+    assert cash.display.text() == "€ 10"
     assert cash.change.text() == ("€ 10,00 ontvangen is minder dan het totaal € 12,50: "
                                   "€ 2,50 te weinig.")
     before = snapshot(store)
