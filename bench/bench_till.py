@@ -84,11 +84,14 @@ def main() -> int:
             return [ctx.gate.take_in(coach, ctx.gate.prepare("furniture", "sale")).code
                     for _ in range(count)]
 
+        def first_note() -> QWidget:
+            """The cash panel's first round note above the total (after 'exact')."""
+            return list(shown_panel(window).quick_buttons.values())[1]
+
         cash, pin, back, parked = [], [], [], []
         for _ in range(args.rounds):
             first, second = stock(2)
-            cash.append(flow("sale_cash", [first, second, shop.cash_button,
-                                           lambda: list(shown_panel(window).quick_buttons.values())[1]]))
+            cash.append(flow("sale_cash", [first, second, shop.cash_button, first_note]))
             assert "wisselgeld" in shop.total.text(), shop.total.text()
             (one,) = stock(1)
             pin.append(flow("sale_pin", [one, shop.pin_button]))
