@@ -7,7 +7,7 @@ updated), not the seconds a person needs to reach for the buttons:
 - sale_cash: two items scanned, 'Contant', the first note above the total;
 - sale_pin: one item scanned, 'Pin';
 - return: 'Retour', the scan, a reason, cash;
-- park_and_pick_up: two items scanned, 'Verkoop parkeren', 'Geparkeerde verkopen', the sale;
+- park_and_pick_up: two items scanned, 'Parkeren', 'Geparkeerd (n)', the sale;
 - day_close_ms: the day close's takings by payment method;
 - revenue_by_method_year_ms: `revenue_by_method` of the report of the demo's year.
 

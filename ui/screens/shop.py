@@ -97,9 +97,10 @@ class ShopScreen(ScanScreen):
             self.lines.addItem(f"{item.code}   {category}   {shown}")
         self.lines.setCurrentRow(min(row, len(self.basket) - 1))
         if self.done_text and not self.basket:
-            self.total.setText(self.done_text)
+            text = self.done_text
         else:
-            self.total.setText(self.tr("Total {total}").format(total=lang.eur(self._total())))
+            text = self.tr("Total {total}").format(total=lang.eur(self._total()))
+        self.total.setText(text.replace("€ ", "€\u00a0"))  # an amount never breaks over lines
         self._update_buttons()
 
     def _total(self) -> int:

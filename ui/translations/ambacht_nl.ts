@@ -2004,7 +2004,7 @@
     </message>
     <message>
         <source>Label an item from elsewhere</source>
-        <translation>Item van elders labelen</translation>
+        <translation>Van elders labelen</translation>
     </message>
     <message>
         <source>Day close</source>
@@ -2020,7 +2020,7 @@
     </message>
     <message>
         <source>Parked sales ({count})</source>
-        <translation>Geparkeerde verkopen ({count})</translation>
+        <translation>Geparkeerd ({count})</translation>
     </message>
     <message>
         <source>{code} is in the sale already.</source>
@@ -2135,7 +2135,7 @@
     </message>
     <message>
         <source>Park sale</source>
-        <translation>Verkoop parkeren</translation>
+        <translation>Parkeren</translation>
     </message>
     <message>
         <source>Sale of {code} cancelled: give back {amount}</source>
