@@ -272,3 +272,22 @@ def test_a_receipt_on_a_network_receipt_printer(
     assert "Ambachtscentrum Test" in text and "21-11-2026 10:00" in text
     assert f"{chair.code} Meubels" in text and "Wisselgeld" in text and "€ 7,50" in text
     assert job.endswith(b"\x1dV\x42\x03")  # feed and cut
+
+
+def test_a_receipt_printer_that_is_off_says_so_on_the_till(
+    qtbot, window: MainWindow, ctx: AppContext, coordinator: User
+) -> None:
+    from fakezebra import free_port
+
+    port = free_port()
+    ctx.admin.set_receipt_printer(coordinator, "network", host="127.0.0.1", port=port)
+    [chair] = for_sale(ctx, 1250)
+    log_in(qtbot, window, "3333")
+    scan(qtbot, chair.code)
+    tap(qtbot, window.shop.pin_button)
+    with qtbot.waitSignal(ctx.printer_queue.failed, timeout=10_000):
+        tap(qtbot, window.shop.receipt_button)
+    assert window.shop.banner.is_error()
+    assert window.shop.banner.text().startswith("Niet geprint voor bon:")
+    assert f"receipt printer 127.0.0.1:{port} refused" in window.shop.banner.text()
+    assert window.shop.receipt_button.isEnabled()  # to print it again

@@ -1810,6 +1810,13 @@
     </message>
 </context>
 <context>
+    <name>Receipts</name>
+    <message>
+        <source>receipt</source>
+        <translation>bon</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryScreen</name>
     <message>
         <source>Ambacht cannot open its database</source>
