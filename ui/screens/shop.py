@@ -140,13 +140,12 @@ class ShopScreen(ScanScreen):
             self._update_buttons()
             self.ask_return(code)
             return
-        found = self.attempt(lambda: self.ctx.shop.item(code))
-        if isinstance(found, Item) and found.voided:
-            self.offer_new_label(found)
+        item = self.attempt(lambda: self.ctx.shop.item(code))
+        if not isinstance(item, Item):
             return
-        if not isinstance(found, Item):
+        if item.voided:
+            self.offer_new_label(item)
             return
-        item = found
         try:
             self.ctx.shop.check_sellable(item)
         except AmbachtError as exc:
