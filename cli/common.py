@@ -26,6 +26,7 @@ from labels.printing import PrintError
 
 EXIT_REFUSED = 2
 EXIT_NOT_WRITTEN = 4  # the step was saved, its file not: retrying would save it twice
+EXIT_UNREACHABLE = 3  # the hub did not answer: nothing lost, the station works on alone
 PIN_ENV = "AMBACHT_PIN"
 _S = TypeVar("_S", bound=StepService)
 _T = TypeVar("_T")

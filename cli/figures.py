@@ -58,7 +58,7 @@ def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> N
         data["revenue_by_method"] = takings(store, report.period).to_json()
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "ords":
-        text = ords_csv(store, report.period)
+        text = ords_csv(store, report.period, unpowered=args.unpowered)
     else:
         buffer = io.StringIO()
         csv.writer(buffer, lineterminator="\n").writerows(report_csv_rows(report))

@@ -40,7 +40,7 @@ def cmd_repair(args: argparse.Namespace) -> int:
         outcome = workshop.outcome(
             args.status, barrier=args.barrier, problem=args.problem, brand=args.brand,
             year=args.year, minutes=args.minutes, safety_test=args.safety_test,
-            price_cents=optional(parse_eur, args.price_eur),
+            price_cents=optional(parse_eur, args.price_eur), product=args.product,
         )
         item = workshop.finish_repair(user, args.code, outcome, at)
     print(f"{item.code}  {item.status.value}  route {item.route.value}")
@@ -116,12 +116,17 @@ def cmd_material(args: argparse.Namespace) -> int:
         r.casefold() for r in material.recipients()}
     with reserve_for(store, args.note, args.force) as out:
         with store.atomic():  # a new recipient is kept only with the shipment it came with
+            admin = AdminService(store, args.clock)
             if added:
-                recipient = AdminService(store, args.clock).add_name(
-                    user, NameList.RECIPIENTS, recipient)
+                recipient = admin.add_name(user, NameList.RECIPIENTS, recipient)
+            if args.recipient_kind:
+                recipient = material.recipient(recipient)
+                admin.set_recipient_kind(user, recipient, args.recipient_kind)
             shipment = material.send(user, recipient, args.codes, batches, at)
-        if added:
-            print(f"ambacht: added recipient '{recipient}'", file=sys.stderr)
+        if added or args.recipient_kind:
+            kind = admin.recipient_kinds()[recipient]
+            print(f"ambacht: {'added ' if added else ''}recipient '{recipient}' ({kind})",
+                  file=sys.stderr)
         print(shipment.code)
         return write_after_step(out, lambda: material.delivery_note_pdf(shipment.code))
 

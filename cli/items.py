@@ -24,6 +24,7 @@ from intake.clock import is_unreadable
 from intake.gate import GateService, parse_route
 from intake.labelling import LabelService
 from intake.model import Item
+from intake.registers import RegisterService
 from intake.units import format_eur, format_kg, parse_kg
 from labels.layout import SIZES
 
@@ -33,7 +34,8 @@ def cmd_intake(args: argparse.Namespace) -> int:
     store, user, at = acting(args)
     gate = service(args, store, GateService)
     request = gate.prepare(args.category, parse_route(args.route),
-                           optional(parse_kg, args.weight_kg), confirmed=args.confirm_weight)
+                           optional(parse_kg, args.weight_kg), confirmed=args.confirm_weight,
+                           serial=args.serial)
     if args.municipality and args.visit != "new":
         raise Refusal("--municipality goes with --visit new")
     with reserve_for(store, args.label, args.force) as out:
@@ -86,14 +88,26 @@ def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]
 
 
 def cmd_item(args: argparse.Namespace) -> int:
-    """Show an item and its history, as text or JSON."""
+    """Show an item and its history, as text or JSON; by its code or by its serial number
+    (every item taken in with it, the latest first)."""
+    if (args.code is None) == (args.serial is None):
+        raise Refusal("give an item's code or --serial NUMBER")
     store = open_store(args)
     gate = service(args, store, GateService)
-    item = gate.item(args.code)
-    data = _item_json(store, gate, item)
+    if args.serial is None:
+        found = [gate.item(args.code)]
+    else:
+        found = RegisterService(store, args.clock).find(args.serial)
     if args.json:
-        print(json.dumps(data, ensure_ascii=False, indent=2))
-        return note_unreadable(store, item)
+        shown = [_item_json(store, gate, item) for item in found]
+        print(json.dumps(shown[0] if args.serial is None else shown, ensure_ascii=False,
+                         indent=2))
+        return max(note_unreadable(store, item) for item in found)
+    return max(_print_item(store, gate, item) for item in found)
+
+
+def _print_item(store: Store, gate: GateService, item: Item) -> int:
+    data = _item_json(store, gate, item)
     zone = store.settings().zone
     weight = format_kg(item.weight_g, "en", estimated=item.weight_estimated)
     state = "VOIDED" if item.voided else f"{item.status.value}, route {item.route.value}"

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from cli import figures, files, flow, items
+from cli import conflicts, figures, files, flow, hub, items, registers
 from cli.common import EXIT_REFUSED, db_path
 from cli.parser import build_parser
 from db.connection import storage_errors
@@ -44,6 +44,13 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": figures.cmd_report,
     "baseline": figures.cmd_baseline,
     "target": figures.cmd_target,
+    "conflicts": conflicts.cmd_conflicts,
+    "resolve": conflicts.cmd_resolve,
+    "hub": hub.cmd_hub,
+    "station": hub.cmd_station,
+    "sync": hub.cmd_sync,
+    "register": registers.cmd_register,
+    "category-serial": registers.cmd_category_serial,
 }
 
 
@@ -57,7 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from ui.app import run_app  # Qt is loaded only when the app is wanted
 
-        return run_app(db_path=args.db, lang=args.lang, fullscreen=args.fullscreen, demo=args.demo)
+        return run_app(db_path=args.db, lang=args.lang, fullscreen=args.fullscreen, demo=args.demo,
+                       panel_dpi=args.panel_dpi)
     args.clock = SystemClock()
     try:
         with storage_errors(db_path(args)):  # a damaged page met while reading, say

@@ -17,7 +17,8 @@ from db.connection import check_intact
 
 # Commands that never change the database. `restore` and `init` are not here: they write.
 READ_ONLY = frozenset({"item", "label", "categories", "backup", "check", "delivery-note",
-                       "report"})
+                       "report", "conflicts",
+                       "register"})
 
 
 def open_for(command: str, path: Path) -> Store:

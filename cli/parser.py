@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 from typing import NoReturn
 
+from cli import hub
 from cli.common import EXIT_REFUSED, PIN_ENV
 
 
@@ -14,6 +15,16 @@ class _Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.exit(EXIT_REFUSED, f"{self.prog}: {message}\n")
+
+
+PANEL_DPI = (50, 400)
+
+
+def _panel_dpi(text: str) -> int:
+    low, high = PANEL_DPI
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise argparse.ArgumentTypeError(f"a whole number from {low} to {high}, not {text!r}")
+    return int(text)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -32,6 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--db", type=Path, default=None, help="database file")
     parser.add_argument("--lang", choices=["nl", "en"], help="language of the app")
     parser.add_argument("--fullscreen", action="store_true", help="fill the screen (kiosk)")
+    parser.add_argument("--panel-dpi", type=_panel_dpi, metavar="DPI",
+                        help="the panel's real pixels per inch, for one that misreports its "
+                        f"size ({PANEL_DPI[0]} to {PANEL_DPI[1]}; default: as it reports)")
     parser.add_argument("--demo", action="store_true", help="open a database full of demo data")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
@@ -48,11 +62,15 @@ def build_parser() -> argparse.ArgumentParser:
     intake.add_argument("--visit", help="'new' or the code of an open visit (VA000012)")
     intake.add_argument("--municipality", help="municipality of the visit (with --visit new)")
     intake.add_argument("--at", help="when it was taken in (ISO time; local unless offset)")
+    intake.add_argument("--serial", metavar="NUMBER", help="frame number, IMEI or serial "
+                        "number, for the police register")
     intake.add_argument("--label", type=Path, help="also write the label PDF to this file")
     _add_force(intake)
 
     item = sub.add_parser("item", parents=[db_opt], help="show an item and its history")
-    item.add_argument("code")
+    item.add_argument("code", nargs="?")
+    item.add_argument("--serial", metavar="NUMBER",
+                      help="instead of a code: the items taken in with this serial number")
     item.add_argument("--json", action="store_true")
 
     label = sub.add_parser("label", parents=[db_opt], help="reprint an item's label")
@@ -78,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
                        help="also compare every index with its table, check every step, "
                        "every item against its history and the cached day sums (slower)")
     _add_flow_commands(sub, db_opt, who_opt)
+    hub.add_commands(sub, db_opt, _Parser)
     return parser
 
 
@@ -96,9 +115,13 @@ def _add_flow_commands(
     finish = steps.add_parser("finish", parents=[at_opt], help="record how a repair ended")
     finish.add_argument("code")
     finish.add_argument("--status", required=True, help="fixed, repairable or end-of-life")
-    finish.add_argument("--barrier", help="ORDS barrier, with end-of-life (e.g. "
-                        "spare-parts-not-available, too-worn-out)")
-    finish.add_argument("--problem", help="a short description of the fault")
+    finish.add_argument("--barrier", help="ORDS barrier, with end-of-life: its code (1-6), "
+                        "the code list's text ('No way to open product') or a short name "
+                        "(too-worn-out)")
+    finish.add_argument("--problem", help="the fault (and what was done); required for a "
+                        "powered item")
+    finish.add_argument("--product", help="ORDS product category (Laptop, Mobile, ...), "
+                        "when not the one the item's category maps to")
     finish.add_argument("--brand")
     finish.add_argument("--year", help="year of manufacture, when known")
     finish.add_argument("--minutes", help="minutes spent")
@@ -136,6 +159,9 @@ def _add_flow_commands(
     material.add_argument("--category", help="category of a batch weighed without labels")
     material.add_argument("--weight-kg", help="weight of that batch")
     material.add_argument("--recipient", required=True)
+    material.add_argument("--recipient-kind", choices=("reuse", "recycling", "residual"),
+                          help="what the recipient does with material (coordinator; a new "
+                               "recipient's kind is guessed from its name, else recycling)")
     material.add_argument("--note", type=Path, help="write the delivery note PDF to this file")
     _add_force(material)
 
@@ -170,6 +196,9 @@ def _add_flow_commands(
     report.add_argument("--out", type=Path, help="write to this file instead of stdout")
     report.add_argument("--lang", choices=["nl", "en"], help="language of an xlsx workbook "
                         "or pdf report (default: the app's language)")
+    report.add_argument("--unpowered", action="store_true",
+                        help="ords: also the repairs of unpowered items, which ORDS does not "
+                        "cover")
     _add_force(report)
 
     baseline = sub.add_parser("baseline", parents=[who_opt],
@@ -184,6 +213,14 @@ def _add_flow_commands(
     target.add_argument("--items-repaired", type=float)
     target.add_argument("--reuse-rate", type=float, help="percent of kg in that is sold")
 
+    conflicts = sub.add_parser("conflicts", parents=[db_opt],
+                               help="list the steps of stations that contradict each other")
+    conflicts.add_argument("--json", action="store_true", help="a JSON list, one per conflict")
+    resolve = sub.add_parser("resolve", parents=[who_opt],
+                             help="cancel one of an open conflict's two steps (coordinator)")
+    resolve.add_argument("step", help="the id of the step to cancel, as 'conflicts' lists it")
+    resolve.add_argument("--reason", required=True)
+
     repurpose = sub.add_parser("repurpose", parents=[at_opt],
                                help="make a new product from material items")
     repurpose.add_argument("--from", dest="sources", nargs="+", required=True, metavar="CODE")
@@ -192,6 +229,23 @@ def _add_flow_commands(
     repurpose.add_argument("--price-eur")
     repurpose.add_argument("--label", type=Path, help="also write its label PDF to this file")
     _add_force(repurpose)
+    _add_registers(sub, db_opt, who_opt)
+
+
+def _add_registers(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParser,
+                   who_opt: argparse.ArgumentParser) -> None:
+    """The police register of numbered items, and which categories ask for a number."""
+    register = sub.add_parser("register", parents=[db_opt],
+                              help="the numbered items taken in during a period (CSV for the "
+                              "police register, docs/register.md)")
+    register.add_argument("--from", dest="first", required=True, metavar="DATE")
+    register.add_argument("--to", dest="last", required=True, metavar="DATE")
+    register.add_argument("--out", type=Path, help="write to this file instead of stdout")
+    _add_force(register)
+    serial = sub.add_parser("category-serial", parents=[who_opt],
+                            help="which number a category's items are asked for at intake")
+    serial.add_argument("code", help="category code (see 'categories')")
+    serial.add_argument("kind", help="frame, imei-serial or none")
 
 
 def _add_force(parser: argparse.ArgumentParser) -> None:

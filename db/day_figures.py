@@ -38,7 +38,26 @@ class DayFigures:
                 [first.isoformat(), last.isoformat(), version])
         }
 
-    def save(
+    def sum_and_save(
+        self, day: date, week: date, version: str,
+        local_days: Callable[[date], Iterable[date]],
+        make_rows: Callable[[], Iterable[tuple[str, str, str, str, int, int, int, int, float]]],
+    ) -> None:
+        """Sum one local day (`make_rows` reads its events) and save the sums in one
+        transaction that holds the write lock throughout (issue 14).
+
+        Why: summed outside it, a day could be read, then a step of that day committed and its
+        mark claimed and summed by a second refresh, and then the first refresh's older sums
+        saved over the second's as done: the mark was spent and the day stayed wrong for good.
+        Holding the lock, no step and no other refresh comes between the read and the save;
+        marks that came in before are claimed first, and a day another refresh summed
+        meanwhile is left as it is."""
+        with self.store.atomic():
+            self.claim_stale_dates(local_days)
+            if not self.summed_days(day, day, version):
+                self._save(day, week, version, make_rows())
+
+    def _save(
         self, day: date, week: date, version: str,
         rows: Iterable[tuple[str, str, str, str, int, int, int, int, float]],
     ) -> None:

@@ -35,6 +35,13 @@ class NameLists:
             [name, sort_order],
         )
 
+    def recipient_kinds(self) -> dict[str, str]:
+        """Each recipient's kind (m014): 'reuse', 'recycling' or 'residual'."""
+        return dict(self.db.execute("SELECT name, kind FROM recipients").fetchall())
+
+    def set_recipient_kind(self, name: str, kind: str) -> None:
+        self.db.execute("UPDATE recipients SET kind = ? WHERE name = ?", [kind, name])
+
     def hide(self, table: str, name: str, hidden: bool = True) -> None:
         self.db.execute(
             f"UPDATE {_table(table)} SET hidden = ? WHERE name = ?", [int(hidden), name]

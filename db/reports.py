@@ -52,26 +52,32 @@ class ReportQueries:
         return GateTotals(items=items, grams=grams, visits=visits)
 
     def intake_rows(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
-        """Items that came in from `start` up to `end`, not voided, not made here:
-        (category, municipality or '', route at the gate, grams, estimated, intake time)."""
+        """What came in from `start` up to `end`, not voided, not made here: items taken in at
+        the gate or labelled in the store, and batches weighed out as material (counted in on
+        the day they were weighed, so that in and out balance): (category, municipality or
+        '', route at the gate, grams, estimated, intake time, origin)."""
         return [
-            (*row[:5], from_storage(row[5]))
+            (*row[:5], from_storage(row[5]), row[6])
             for row in self.db.execute(
                 "SELECT category, coalesce(municipality, ''), gate_route, weight_g, "
-                "weight_estimated, intake_at FROM items "
-                "WHERE voided = 0 AND origin IN ('gate', 'store') "
+                "weight_estimated, intake_at, origin FROM items "
+                "WHERE voided = 0 AND origin IN ('gate', 'store', 'bulk') "
                 f"AND intake_at >= ? AND intake_at < ? AND {_READABLE_ITEM}",
                 [to_storage(start), to_storage(end)],
             )
         ]
 
-    def visit_rows(self, start: datetime, end: datetime) -> list[tuple[str, datetime]]:
-        """(municipality or '', start) of the visits started from `start` up to `end`."""
+    def visit_rows(self, start: datetime, end: datetime) -> list[tuple[str, datetime, bool]]:
+        """(municipality or '', start, whether an item of it stands) of the visits started
+        from `start` up to `end`; a visit cancelled as started by mistake is left out."""
         return [
-            (row[0], from_storage(row[1]))
+            (row[0], from_storage(row[1]), bool(row[2]))
             for row in self.db.execute(
-                "SELECT coalesce(municipality, ''), started_at FROM visits "
-                f"WHERE started_at >= ? AND started_at < ? AND {readable_time('started_at')}",
+                "SELECT coalesce(v.municipality, ''), v.started_at, EXISTS (SELECT 1 FROM items i "
+                "WHERE i.visit_id = v.id AND i.voided = 0) FROM visits v "
+                "WHERE v.started_at >= ? AND v.started_at < ? "
+                "AND v.id NOT IN (SELECT visit_id FROM visit_cancellations) "
+                f"AND {readable_time('v.started_at')}",
                 [to_storage(start), to_storage(end)],
             )
         ]
@@ -80,11 +86,11 @@ class ReportQueries:
         """The steps after the gate from `start` up to `end` that still stand (not cancelled,
         item not voided), and the making of repurposed products: (payload, category,
         municipality or '', route at the gate, grams, time of the step, item's intake time,
-        whether the item was ever fixed in the workshop)."""
+        item's origin, whether the item had been fixed in the workshop by the step's time)."""
         cancelled = self._cancelled_steps()
         rows = self.db.execute(
             "SELECT e.id, e.type, e.data, i.category, coalesce(i.municipality, ''), "
-            "i.gate_route, i.weight_g, e.at, i.intake_at, i.id "
+            "i.gate_route, i.weight_g, e.at, i.intake_at, i.origin, i.id "
             "FROM events e JOIN items i ON i.id = e.item_id "
             "WHERE e.at >= ? AND e.at < ? AND i.voided = 0 AND e.type IN ("
             "'repair_finished', 'sold', 'returned', 'material_out', 'repurposed', "
@@ -92,32 +98,37 @@ class ReportQueries:
             f"AND {_READABLE_STEP}",
             [to_storage(start), to_storage(end)],
         ).fetchall()
-        fixed = self._ever_fixed(
-            {row[9] for row in rows if row[1] in ("sold", "returned")}, cancelled)
+        fixed = self._fixed_at(
+            {row[10] for row in rows if row[1] in ("sold", "returned")}, cancelled)
         return [
             (payload_from_row(*row[0:3]), *row[3:7], from_storage(row[7]),
-             from_storage(row[8]), row[9] in fixed)
+             from_storage(row[8]), row[9],
+             any(at <= row[7] for at in fixed.get(row[10], ())))
             for row in rows if row[0] not in cancelled
         ]
 
-    def _ever_fixed(self, item_ids: set[str], cancelled: set[str]) -> set[str]:
-        """Which of `item_ids` have a repair outcome 'fixed' that still stands."""
-        fixed: set[str] = set()
+    def _fixed_at(self, item_ids: set[str], cancelled: set[str]) -> dict[str, list[str]]:
+        """When each of `item_ids` was fixed in the workshop (repair outcomes 'fixed' that
+        still stand), as stored times: a sale counts as after repair only if one came before
+        it, so a later repair never changes an earlier sale's rung."""
+        fixed: dict[str, list[str]] = {}
         for chunk, marks in _in_chunks(sorted(item_ids)):
-            fixed.update(
-                item_id for event_id, item_id in self.db.execute(
-                    "SELECT id, item_id FROM events WHERE type = 'repair_finished' "
-                    f"AND item_id IN ({marks}) AND json_extract(data, '$.status') = 'fixed'",
-                    chunk)
-                if event_id not in cancelled
-            )
+            for event_id, item_id, at in self.db.execute(
+                "SELECT id, item_id, at FROM events WHERE type = 'repair_finished' "
+                f"AND item_id IN ({marks}) AND json_extract(data, '$.status') = 'fixed'",
+                chunk,
+            ):
+                if event_id not in cancelled:
+                    fixed.setdefault(item_id, []).append(at)
         return fixed
 
     def _cancelled_steps(self) -> set[str]:
-        """Ids of the steps corrections cancelled: few, so looked up once, not once per row."""
+        """Ids of the steps that do not stand: cancelled by a correction, or in conflict with
+        another station's (m012, kept without effect). Few, so looked up once, not per row."""
         return {
             row[0] for row in self.db.execute(
-                "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected'")
+                "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected' "
+                "UNION SELECT event_id FROM conflicts")
         }
 
     def stock_by_category(self, end: datetime) -> list[tuple[str, int, int, int, int]]:
@@ -170,18 +181,18 @@ class ReportQueries:
 
     def repair_records(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
         """Repair outcomes from `start` up to `end` that still stand: (event id, at,
-        recorded_at, payload, category)."""
+        recorded_at, payload, category, station, place in the station's chain)."""
         return [
             (row[0], from_storage(row[1]), from_storage(row[2]),
              payload_from_row(row[0], "repair_finished", row[3]), *row[4:])
             for row in self.db.execute(
-                "SELECT e.id, e.at, e.recorded_at, e.data, i.category "
+                "SELECT e.id, e.at, e.recorded_at, e.data, i.category, e.station, e.seq "
                 "FROM events e JOIN items i ON i.id = e.item_id "
                 "WHERE e.type = 'repair_finished' AND e.at >= ? AND e.at < ? AND i.voided = 0 "
                 f"AND {readable_time('e.at')} AND {readable_time('e.recorded_at')} "
                 "AND NOT EXISTS (SELECT 1 FROM events c WHERE c.item_id = e.item_id "
                 "AND c.type = 'corrected' AND json_extract(c.data, '$.cancels') = e.id) "
-                "ORDER BY e.at, e.rowid",
+                "AND e.id NOT IN (SELECT event_id FROM conflicts) ORDER BY e.at, e.id",
                 [to_storage(start), to_storage(end)],
             )
         ]

@@ -22,6 +22,7 @@ ITEM_COLUMNS = (
 ITEM_COLUMNS_OF_I = ", ".join(f"i.{column.strip()}" for column in ITEM_COLUMNS.split(","))
 VISIT_COLUMNS = "id, code, station, user_id, started_at, municipality, ended_at"
 EVENT_COLUMNS = "id, item_id, type, at, recorded_at, station, user_id, reason, data"
+EVENT_READ_COLUMNS = f"{EVENT_COLUMNS}, seq"  # what `event_from` reads: the place in the chain too
 INSERT_VISIT = f"INSERT INTO visits ({VISIT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?)"
 INSERT_ITEM = f"INSERT INTO items ({ITEM_COLUMNS}) VALUES ({', '.join('?' * 14)})"
 INSERT_EVENT = (f"INSERT INTO events ({EVENT_COLUMNS}, seq, prev_hash, hash) "
@@ -88,7 +89,7 @@ def event_from(row: Sequence[Any]) -> Event:
         id=row[0], item_id=row[1], type=EventType(row[2]), at=from_storage_or_unreadable(row[3]),
         recorded_at=from_storage_or_unreadable(row[4]), station=row[5], user_id=row[6],
         reason=row[7],
-        data=json.loads(row[8]),
+        data=json.loads(row[8]), seq=row[9] if len(row) > 9 else None,
     )
 
 

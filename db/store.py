@@ -1,6 +1,6 @@
 """The Store: one open Ambacht database and every query and write on it, behind plain Python
 methods. The core tables are here; other parts have modules of their own, reached through the
-store: `reports`, `day_figures`, `print_jobs`, `login_guard` and `name_lists`.
+store: `reports`, `day_figures`, `print_jobs`, `login_guard`, `name_lists` and `merge`.
 
 Writes that belong together are grouped by the caller in `with store.atomic():`; every method
 here is one statement or a few that are always used together. `atomic` is also where SQLite's
@@ -25,12 +25,13 @@ from db.config_cache import ConfigCache
 from db.connection import open_database, storage_error
 from db.day_figures import DayFigures
 from db.login_guard import LoginGuard
+from db.merge import MergeRows
 from db.names import NameLists
 from db.print_jobs import PrintJobs
 from db.reports import ReportQueries
 from db.rows import (
     CATEGORY_COLUMNS,
-    EVENT_COLUMNS,
+    EVENT_READ_COLUMNS,
     INSERT_EVENT,
     INSERT_ITEM,
     INSERT_VISIT,
@@ -49,14 +50,7 @@ from db.rows import (
 from db.times import readable_time
 from intake.clock import from_storage, to_storage
 from intake.errors import DamagedDatabase, StorageError
-from intake.model import (
-    Category,
-    ConfigChange,
-    Event,
-    Item,
-    User,
-    Visit,
-)
+from intake.model import Category, ConfigChange, Event, Item, User, Visit
 from intake.settings import Settings
 
 
@@ -74,6 +68,7 @@ class Store:
         self.reports = ReportQueries(db)
         self.login_guard = LoginGuard(db)
         self.name_lists = NameLists(db)
+        self.merge = MergeRows(db)
         self.day_figures = DayFigures(self)
         self._config = ConfigCache(db)
 
@@ -383,7 +378,7 @@ class Store:
         """An item's history, oldest first; events at the same moment in the order written.
         A time that cannot be read sorts first, as `intake.clock.UNREADABLE` does."""
         rows = self.db.execute(
-            f"SELECT {EVENT_COLUMNS} FROM events WHERE item_id = ? "
+            f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE item_id = ? "
             f"ORDER BY {readable_time('at')}, at, rowid",
             [item_id],
         ).fetchall()
@@ -409,9 +404,9 @@ class Store:
         return [item_from(row) for row in rows]
 
     def frequent_repair_values(self, field: str, category: str, limit: int) -> list[str]:
-        """The most used values of a repair record's `field` ('brand', 'problem') for items
-        of `category`, most frequent first: quick choices for the next repair."""
-        if field not in ("brand", "problem"):
+        """The most used values of a repair record's `field` ('brand', 'problem',
+        'ords_category') for items of `category`, most frequent first: quick choices."""
+        if field not in ("brand", "problem", "ords_category"):
             raise ValueError(f"no repair field {field!r}")
         rows = self.db.execute(
             f"SELECT json_extract(e.data, '$.{field}') AS value, count(*) AS uses "

@@ -27,6 +27,7 @@ from ui.main_window import MainWindow
 from ui.screens.recovery import RecoveryScreen
 from ui.screens.till_parts import CashPanel, DayClosePanel
 from ui.style import stylesheet
+from ui.widgets.keyboard import SerialPanel
 from ui.widgets.panels import ChoicePanel
 
 OUT = Path(__file__).resolve().parent
@@ -65,6 +66,10 @@ def main() -> int:
         tap(window.gate.categories.tiles["bicycles"])
         tap(window.gate.weight.standard_button)
         tap(window.gate.weight.route_buttons[next(iter(window.gate.weight.route_buttons))])
+        serial = window.findChild(SerialPanel)
+        serial.type_text("WBK4512873")
+        shoot("serial")
+        tap(serial.ok_button)
         QTest.qWait(500)
         tap(window.gate.categories.tiles["eee_small"])
         for key in "3,4":

@@ -16,13 +16,14 @@ from db.backup import BACKUP_FOLDER_SETTING
 from devices.settings import check_setting
 from intake.auth import Action, require
 from intake.clock import Clock
+from intake.counting import RecipientKind, likely_recipient_kind, parse_recipient_kind
 from intake.defaults import GUIDE_CO2_SOURCE
 from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from intake.ids import new_id
 from intake.model import Category, ConfigChange, User
 from intake.monitoring import TARGET_KINDS, Period
 from intake.ords import check_product_category
-from intake.settings import Settings
+from intake.settings import SCREEN_SCALE_RANGE, Settings
 from intake.text import clean_name
 from intake.units import check_price, check_weight_limits, is_whole
 from labels.escpos import RECEIPT_KINDS, RECEIPT_PORT
@@ -186,6 +187,9 @@ class AdminService:
         with self.store.atomic():
             self.store.name_lists.add(kind.value, cleaned, len(known) + 1)
             self._record(actor, f"{kind.value} added", None, cleaned)
+            if kind is NameList.RECIPIENTS and cleaned.casefold() not in known:
+                self.store.name_lists.set_recipient_kind(
+                    cleaned, likely_recipient_kind(cleaned).value)
         return cleaned
 
     def set_name_hidden(self, actor: User, kind: NameList, name: str, hidden: bool) -> None:
@@ -197,6 +201,28 @@ class AdminService:
         with self.store.atomic():
             self.store.name_lists.hide(kind.value, name, hidden)
             self._record(actor, f"{kind.value} {name} hidden", str(not hidden), str(hidden))
+
+    def recipient_kinds(self) -> dict[str, RecipientKind]:
+        """Each recipient's kind: where the material sent to it counts."""
+        return {name: RecipientKind(kind)
+                for name, kind in self.store.name_lists.recipient_kinds().items()}
+
+    def set_recipient_kind(self, actor: User, name: str, kind: str) -> RecipientKind:
+        """Say what a recipient does with material: reuse, recycling or residual waste. The
+        reports count what was sent to it before by the new kind too."""
+        require(actor, Action.MANAGE_SETTINGS)
+        new = parse_recipient_kind(kind)
+        known = {n.casefold(): n for n, _ in self.names(NameList.RECIPIENTS)}
+        found = known.get(" ".join(str(name).split()).casefold())
+        if found is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "'{name}' is not on the list."),
+                           name=str(name)[:40])
+        old = self.store.name_lists.recipient_kinds()[found]
+        if old != new:
+            with self.store.atomic():
+                self.store.name_lists.set_recipient_kind(found, new.value)
+                self._record(actor, f"recipients {found} kind", old, new.value)
+        return new
 
     # --- station settings ------------------------------------------------------------------
 
@@ -212,6 +238,14 @@ class AdminService:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Errors", "Log out after {min} to {max} seconds."), min=low, max=high)
         self._set(actor, "idle_logout_s", str(seconds))
+
+    def set_screen_scale(self, actor: User, percent: int) -> None:
+        """The station's screen size setting, for a panel that misreports its size."""
+        low, high = SCREEN_SCALE_RANGE
+        if not (is_whole(percent) and low <= percent <= high):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "The screen size is {min} to {max} %."), min=low, max=high)
+        self._set(actor, "screen_scale", str(percent))
 
     def set_language(self, actor: User, lang: str) -> None:
         self._set(actor, "language", _language(lang))

@@ -49,6 +49,7 @@ class Action(StrEnum):
     MANAGE_CATEGORIES = "manage_categories"
     MANAGE_USERS = "manage_users"
     MANAGE_SETTINGS = "manage_settings"
+    RESOLVE_CONFLICTS = "resolve_conflicts"  # between stations' steps (intake/conflicts.py)
 
 
 ALLOWED: dict[Action, frozenset[Role]] = {
@@ -63,6 +64,7 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.MANAGE_CATEGORIES: frozenset({Role.COORDINATOR}),
     Action.MANAGE_USERS: frozenset({Role.COORDINATOR}),
     Action.MANAGE_SETTINGS: frozenset({Role.COORDINATOR}),
+    Action.RESOLVE_CONFLICTS: frozenset({Role.COORDINATOR}),
 }
 
 

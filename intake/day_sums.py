@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from db import Store
+from intake.counting import COUNTING_RULES
 from intake.events import MaterialOut, Payload, RepairFinished, Returned, Sold
 from intake.model import Category
 
@@ -23,27 +24,32 @@ def refresh_day_figures(
     Days that new events or visits touched since the last refresh are summed again from the
     events, and so is every day not summed before (the first report of a year on a database
     full of history does that work once) or summed in another time zone or with other CO2
-    factors. Each day is written in its own short transaction, so the gate never waits long
-    behind a report.
+    factors. Each day is read and written in its own short transaction that holds the write
+    lock (`DayFigures.sum_and_save`): the gate never waits long behind a report, and no
+    step or other refresh can come between a day's read and its save.
     """
     zone = store.settings().zone
     factors = {c.code: c.co2_factor for c in categories}
     version = cache_version(zone, factors)
-    store.day_figures.claim_stale_dates(lambda utc_date: local_days(zone, utc_date))
+    def overlapped(utc_date: date) -> set[date]:
+        return local_days(zone, utc_date)
+
+    store.day_figures.claim_stale_dates(overlapped)
     summed = store.day_figures.summed_days(first, last, version)
     day = first
     while day <= last:
         if day not in summed:
-            store.day_figures.save(day, day - timedelta(days=day.weekday()), version,
-                                   sum_local_day(store, day, zone, factors))
+            store.day_figures.sum_and_save(
+                day, day - timedelta(days=day.weekday()), version, overlapped,
+                lambda day=day: sum_local_day(store, day, zone, factors))  # type: ignore[misc]
         day += timedelta(days=1)
 
 
 def cache_version(zone: ZoneInfo, factors: dict[str, float]) -> str:
-    """What the day sums depend on besides the events: a day summed with another time zone or
-    other CO2 factors is summed again."""
-    return hashlib.sha256(
-        json.dumps([zone.key, sorted(factors.items())]).encode()).hexdigest()[:16]
+    """What the day sums depend on besides the events: a day summed with another time zone,
+    other CO2 factors or older counting rules is summed again."""
+    return hashlib.sha256(json.dumps(
+        [zone.key, sorted(factors.items()), COUNTING_RULES]).encode()).hexdigest()[:16]
 
 
 def local_days(zone: ZoneInfo, utc_date: date) -> set[date]:
@@ -79,46 +85,55 @@ def _sum_day(
     store: Store, start: datetime, end: datetime, factors: dict[str, float]
 ) -> list[tuple[str, str, str, str, int, int, int, int, float]]:
     """One day's flows summed per breakdown (dim and key), kind and detail: count, grams,
-    money, days since intake and CO2 avoided in grams. Kinds: 'in' (detail: the route at the
-    gate and whether the weight was measured or estimated), 'visit', and the steps after the
-    gate (detail: see `_step_detail`)."""
+    money, days since intake and CO2 avoided in grams. Kinds: 'in' (detail: how it came in,
+    the route at the gate and whether the weight was measured or estimated), 'visit'
+    (detail: 'empty' for a visit none of whose items stands), and the steps after the gate
+    (detail: see `_step_detail`). Only gate items count under a route."""
     sums: dict[tuple[str, str, str, str], list[float]] = defaultdict(lambda: [0, 0, 0, 0, 0.0])
 
-    def add(kind: str, detail: str, category: str, municipality: str, route: str,
+    def add(kind: str, detail: str, category: str, municipality: str, route: str | None,
             values: tuple[float, ...]) -> None:
         keys = [("total", ""), ("municipality", municipality)]
         if kind != "visit":
-            keys += [("category", category), ("route", route)]
+            keys.append(("category", category))
+        if route is not None:
+            keys.append(("route", route))
         for dim, key in keys:
             row = sums[(dim, key, kind, detail)]
             for index, value in enumerate(values):
                 row[index] += value
 
-    for category, municipality, route, grams, estimated, _ in store.reports.intake_rows(start, end):
+    for category, municipality, route, grams, estimated, _, origin in (
+        store.reports.intake_rows(start, end)
+    ):
         weighed = "estimated" if estimated else "measured"
-        add("in", f"{route}:{weighed}", category, municipality, route, (1, grams))
-    for municipality, _ in store.reports.visit_rows(start, end):
-        add("visit", "", "", municipality, "", (1,))
-    for payload, category, municipality, route, grams, at, intake_at, fixed in (
+        add("in", f"{origin}:{route or ''}:{weighed}", category, municipality,
+            route if origin == "gate" else None, (1, grams))
+    for municipality, _, with_items in store.reports.visit_rows(start, end):
+        add("visit", "" if with_items else "empty", "", municipality, None, (1,))
+    for payload, category, municipality, route, grams, at, intake_at, origin, fixed in (
         store.reports.step_rows(start, end)
     ):
         kind = payload.TYPE.value
-        detail, money = _step_detail(payload, fixed)
-        co2 = grams * factors.get(category, 0.0) if kind in ("sold", "returned") else 0.0
-        add(kind, detail, category, municipality, route,
+        detail, money = _step_detail(payload, origin, fixed)
+        # CO2 is avoided by what is reused: sold, or sent to a recipient who reuses it (the
+        # report counts material's CO2 only for those, `intake.monitoring`).
+        co2 = grams * factors.get(category, 0.0) if kind in (
+            "sold", "returned", "material_out") else 0.0
+        add(kind, detail, category, municipality, route if origin == "gate" else None,
             (1, grams, money, (at - intake_at).days, co2))
     return [(dim, key, kind, detail, int(count), int(grams), int(money), int(days), co2)
             for (dim, key, kind, detail), (count, grams, money, days, co2) in sums.items()]
 
 
-def _step_detail(payload: Payload, fixed: bool) -> tuple[str, int]:
-    """What of a step is counted apart (outcome and barrier; recipient; whether a sold item
-    had been repaired) and its money."""
+def _step_detail(payload: Payload, origin: str, fixed: bool) -> tuple[str, int]:
+    """What of a step is counted apart (outcome and barrier; recipient; the rung of a sale:
+    a product made here, after a repair made before it, or as it was) and its money."""
     match payload:
         case RepairFinished(status=status, barrier=barrier):
             return f"{status.value}:{barrier.value if barrier else ''}", 0
         case Sold(price_cents=money) | Returned(refund_cents=money):
-            return "repaired" if fixed else "", money
+            return "product" if origin == "repurposed" else "repaired" if fixed else "", money
         case MaterialOut(recipient=recipient):
             return recipient, 0
     return "", 0

@@ -54,13 +54,19 @@ DEFAULT_CATEGORIES: tuple[Category, ...] = (
          electrical=True, ords="Small home electrical"),
     _cat(100, "eee_large", "Groot elektrisch", "Large appliances", 40, (5, 250), price_eur=40,
          electrical=True, ords="Large home electrical"),
+    # Laptops, phones, desktops and tablets are each their own ORDS product category: each
+    # repair names it (no default, so none is reported as a desktop by mistake).
     _cat(
         110, "computers", "Computers en telefoons", "Computers and phones", 3, (0.05, 40),
-        price_eur=25, electrical=True, ords="Desktop computer",
+        price_eur=25, electrical=True,
     ),
     _cat(120, "lamps", "Lampen", "Lamps", 1.5, (0.05, 30), price_eur=5,
          electrical=True, ords="Lamp"),
 )
+
+# The categories whose items are asked for a number for the police register at intake: a
+# bike's frame number; a phone's IMEI or a computer's serial number.
+DEFAULT_SERIALS: dict[str, str] = {"bicycles": "frame", "computers": "imei_serial"}
 
 DEFAULT_SETTINGS: dict[str, str] = {
     "site_name": "Circulair Ambachtscentrum",

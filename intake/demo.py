@@ -87,11 +87,14 @@ RECIPIENTS = {  # material stream -> who takes it
     "textiles": "Textielsortering Wieland",
 }
 OTHER_RECIPIENT = "Afvalscheiding Milieustraat"
+# The school's woodwork class makes things of the wood; the rest goes to the containers.
+RECIPIENT_KINDS = {"Houtwerkplaats Deltion College": "reuse", OTHER_RECIPIENT: "residual"}
 SHIPMENT_WEEKDAY = 4  # Friday
 # Median days from 'ready for sale' to sold, per category: what sells fastest.
 DAYS_TO_SALE = {"bicycles": 4, "furniture": 8, "eee_small": 6, "computers": 5, "lamps": 10,
                 "toys": 9, "household": 12, "books": 20, "textiles": 14, "eee_large": 7}
 BRANDS = ("Philips", "Bosch", "Braun", "Tefal", "Ikea", "Gazelle", "Batavus", "HP", "Samsung")
+SEVERAL_PRODUCTS = ("Laptop", "Mobile", "Desktop computer", "Tablet")
 PROBLEMS = ("Schakelaar defect", "Snoer beschadigd", "Lager versleten", "Ketting los",
             "Scharnier kapot", "Zekering doorgebrand", "Band lek", "Poot los")
 RETURN_REASONS = ("Werkt niet", "Past niet", "Bedacht zich")
@@ -172,6 +175,7 @@ def build_demo(
     events += life.events
     for order, name in enumerate(sorted({*RECIPIENTS.values(), OTHER_RECIPIENT}), start=1):
         store.name_lists.add("recipients", name, order)
+        store.name_lists.set_recipient_kind(name, RECIPIENT_KINDS.get(name, "recycling"))
     # The first three months were the baseline (nulmeting); this year has targets.
     store.set_setting("baseline_from", first_day.isoformat())
     store.set_setting("baseline_to", (first_day + timedelta(days=90)).isoformat())
@@ -309,11 +313,16 @@ class _AfterTheGate:
         problem = rng.choice(PROBLEMS)
         brand = rng.choice(BRANDS) if category.is_electrical or rng.random() < 0.3 else None
         year = rng.randint(1995, self.end.year) if rng.random() < 0.4 else None
+        if year is not None:  # never made after the repair
+            year = min(year, at.year)
+        # A category of several products (computers and phones) names one per repair; taken
+        # from the code, so that the random draws stay as they were.
+        product = category.ords_category or SEVERAL_PRODUCTS[int(item.code[1:]) % 4]
         finished = RepairFinished(
             outcome, barrier=barrier if outcome is RepairStatus.END_OF_LIFE else None,
             problem=problem, brand=brand, year=year,
             minutes=rng.choice((15, 20, 30, 45, 60, 90, 120)),
-            ords_category=category.ords_category, price_cents=price,
+            ords_category=product if category.is_electrical else "", price_cents=price,
         )
         return self._step(item, at, rng.uniform(0, 3), self.repairer, finished)
 
@@ -362,7 +371,8 @@ class _AfterTheGate:
         furniture = self.categories["furniture"]
         product = Item(
             id=new_id(), code=code, category=furniture.code,
-            weight_g=sum(p.weight_g for p, _ in planks), weight_estimated=False,
+            # Sawing and sanding leave offcuts: the table weighs less than its planks.
+            weight_g=sum(p.weight_g for p, _ in planks) * 85 // 100, weight_estimated=False,
             route=Route.SALE, station=self.station, intake_at=at, origin=Origin.REPURPOSED,
             price_cents=self._price(furniture) * 2,
         )

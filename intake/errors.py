@@ -99,3 +99,8 @@ class SecondName(StorageError):
     """The database file has another name too (a hard link): each name would get its own
     `-wal`, so it is not opened; the file is whole, and removing the other name (not a
     restore) is the way out."""
+
+
+class HistoryDiverged(AmbachtError):
+    """Another station's history cannot be taken in: a step changed on the way, steps
+    missing before it, or a copy that went apart from this one (nothing was written)."""

@@ -97,8 +97,12 @@ def _key(codec: _Codec, *, default: Any = MISSING, key: str | None = None,
          omitted: bool = False) -> Any:
     """A payload field stored under `key` (its own name unless given). An `omitted` field is
     left out of the JSON while it holds its default, as the services always wrote it."""
-    return field(default=default,
-                 metadata={"codec": codec, "key": key, "omitted": omitted})
+    return field(default=default, metadata=_stored(codec, key, omitted))
+
+
+def _stored(codec: _Codec, key: str | None = None, omitted: bool = False) -> dict[str, Any]:
+    """The metadata that makes a dataclass field a stored key of the payload."""
+    return {"codec": codec, "key": key, "omitted": omitted}
 
 
 # --- the payloads ----------------------------------------------------------------------------
@@ -112,6 +116,11 @@ class _Payload:
     """What every payload has besides its own fields (keyword-only, at the end)."""
 
     TYPE: ClassVar[EventType]
+    # The id of the item's latest step the station knew when it took this one (None for an
+    # intake and for steps written before m012): the causal link that orders an item's merged
+    # history (`intake/order.py`). Stored only when set, so older events read back unchanged.
+    after: str | None = field(default=None, kw_only=True,
+                              metadata=_stored(_optional(_TEXT), omitted=True))
     # Keys this version does not know, as they came (an event from a newer station).
     extra: Mapping[str, object] = field(default_factory=lambda: _NO_EXTRA, kw_only=True,
                                         repr=False)
@@ -124,8 +133,10 @@ class _Payload:
 @dataclass(frozen=True, slots=True)
 class Intake(_Payload):
     """An item got its code: everything it started with, so a replay can rebuild it.
-    `visit` is the visit's code; `origin` (default gate), `price_cents` and `made_from` (the
-    source items of a repurposed product) are stored only when they say something."""
+    `visit` is the visit's code; `origin` (default gate), `price_cents`, `made_from` (the
+    source items of a repurposed product) and `serial` (a frame number, IMEI or serial number
+    for the police register; never anything about a person) are stored only when they say
+    something."""
 
     TYPE = EventType.INTAKE
     category: str = _key(_TEXT)
@@ -136,6 +147,7 @@ class Intake(_Payload):
     origin: Origin = _key(_enum(Origin), default=Origin.GATE, omitted=True)
     price_cents: int | None = _key(_optional(_INT), default=None, omitted=True)
     made_from: tuple[str, ...] = _key(_CODES, default=(), omitted=True)
+    serial: str | None = _key(_optional(_TEXT), default=None, omitted=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,7 +297,7 @@ def payload_from(kind: EventType, data: object, event_id: str) -> Payload:
     """The payload of a `kind` event from its stored data (the parsed JSON)."""
     if not isinstance(data, dict):
         raise PayloadError(event_id, "data", data)
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     for stored in _FIELDS[kind]:
         if stored.key in data:
             try:

@@ -20,10 +20,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from db import Store
+from intake.counting import RecipientKind
 from intake.model import Barrier
 from intake.monitoring import Figures, Period, Report, TargetProgress
-from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS
-from intake.report_formats import figures_json
+from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS, powered, product_category
+from intake.report_formats import NOT_COUNTED, figures_json
 from intake.text import spreadsheet_safe
 
 # (key in figures_json, Dutch label, English label, number format)
@@ -32,7 +33,15 @@ COLUMNS: list[tuple[str, str, str, str]] = [
     ("kg_in", "Kg in", "Kg in", "0.000"),
     ("kg_in_measured", "Kg gewogen", "Kg weighed", "0.000"),
     ("kg_in_estimated", "Kg geschat", "Kg estimated", "0.000"),
+    ("items_in_gate", "Items in aan de poort", "Items in at the gate", "0"),
+    ("kg_in_gate", "Kg in aan de poort", "Kg in at the gate", "0.000"),
+    ("items_labelled_in_store", "Items gelabeld in de winkel", "Items labelled in the store",
+     "0"),
+    ("kg_labelled_in_store", "Kg gelabeld in de winkel", "Kg labelled in the store", "0.000"),
+    ("batches_in", "Partijen gewogen", "Batches weighed", "0"),
+    ("kg_in_batches", "Kg in partijen", "Kg in batches", "0.000"),
     ("visits", "Bezoeken", "Visits", "0"),
+    ("visits_without_items", "Bezoeken zonder items", "Visits without items", "0"),
     ("items_to_sale", "Naar verkoop", "To sale", "0"),
     ("items_to_repair", "Naar reparatie", "To repair", "0"),
     ("items_to_material", "Naar materiaal", "To material", "0"),
@@ -43,13 +52,19 @@ COLUMNS: list[tuple[str, str, str, str]] = [
     ("repair_rate", "Reparatiepercentage", "Repair rate", "0.0%"),
     ("items_sold", "Verkocht", "Sold", "0"),
     ("kg_sold", "Kg verkocht", "Kg sold", "0.000"),
+    ("kg_sold_as_is", "Kg verkocht zoals het was", "Kg sold as it was", "0.000"),
     ("kg_sold_after_repair", "Kg verkocht na reparatie", "Kg sold after repair", "0.000"),
+    ("kg_sold_products", "Kg verkocht als eigen product", "Kg sold as products made here",
+     "0.000"),
     ("revenue_eur", "Omzet (EUR)", "Revenue (EUR)", '"€" #,##0.00'),
     ("items_returned", "Retour", "Returned", "0"),
     ("products_made", "Nieuwe producten", "Products made", "0"),
+    ("kg_products_made", "Kg nieuwe producten", "Kg of products made", "0.000"),
     ("kg_repurposed", "Kg verwerkt in producten", "Kg repurposed", "0.000"),
+    ("kg_lost_in_making", "Kg verloren bij het maken", "Kg lost in making", "0.000"),
     ("items_material_out", "Materiaal weg (items)", "Material out (items)", "0"),
     ("kg_material_out", "Kg materiaal weg", "Kg material out", "0.000"),
+    ("kg_reused", "Kg hergebruikt", "Kg reused", "0.000"),
     ("reuse_rate", "Hergebruikpercentage", "Reuse rate", "0.0%"),
     ("environmental_yield", "Milieurendement", "Environmental yield", "0.0%"),
     ("co2_avoided_kg", "Kg CO2 vermeden", "Kg CO2 avoided", "0.0"),
@@ -67,7 +82,9 @@ WORDS = {
            "source": "Bron", "code": "Code", "name": "Naam",
            "sale": "Verkoop", "repair": "Reparatie", "material": "Materiaal",
            "year_before": "Jaar eerder", "targets": "Doelen", "goal": "Doel",
-           "reached": "Bereikt", "share": "% van doel", "up_to": "t/m"},
+           "reached": "Bereikt", "share": "% van doel", "up_to": "t/m", "kind": "Soort",
+           "reuse": "Hergebruik", "recycling": "Recycling", "residual": "Restafval",
+           "all": "(alle)"},
     "en": {"totals": "Totals", "category": "Category", "route": "Route",
            "municipality": "Municipality", "barriers": "Barriers", "recipients": "Recipients",
            "co2": "CO2 factors", "baseline": "Baseline", "figure": "Figure",
@@ -76,19 +93,22 @@ WORDS = {
            "source": "Source", "code": "Code", "name": "Name",
            "sale": "Sale", "repair": "Repair", "material": "Material",
            "year_before": "A year earlier", "targets": "Targets", "goal": "Target",
-           "reached": "Reached", "share": "% of target", "up_to": "up to"},
+           "reached": "Reached", "share": "% of target", "up_to": "up to", "kind": "Kind",
+           "reuse": "Reuse", "recycling": "Recycling", "residual": "Residual waste",
+           "all": "(all)"},
 }
 # The yearly targets' names (Dutch, English), in the order of TARGET_KINDS.
 TARGET_NAMES = {
     "kg_collected": ("Kg ingezameld", "Kg collected"),
-    "kg_reused": ("Kg hergebruikt (verkocht)", "Kg reused (sold)"),
+    "kg_reused": ("Kg hergebruikt", "Kg reused"),
     "items_repaired": ("Items gerepareerd", "Items repaired"),
     "reuse_rate": ("Hergebruikpercentage (%)", "Reuse rate (%)"),
 }
+# The columns of ORDS v0.3's table schema, in its order (tests/ords_v0_3_tableschema.json).
 ORDS_COLUMNS = [
     "id", "data_provider", "country", "partner_product_category", "product_category",
     "product_category_id", "brand", "year_of_manufacture", "product_age", "repair_status",
-    "repair_barrier_if_end_of_life", "group_identifier", "problem", "event_date", "record_date",
+    "repair_barrier_if_end_of_life", "group_identifier", "event_date", "problem",
 ]
 
 
@@ -115,20 +135,26 @@ def report_xlsx(
                for kind, reached, goal in targets.rows], ["@", "#,##0.0", "#,##0.0", "0.0%"])
     names = {c.code: c.name(lang) for c in report.categories}
     routes = {"sale": words["sale"], "repair": words["repair"], "material": words["material"]}
-    for title, groups, name_of in (
-        (words["category"], report.by_category, lambda key: names.get(key, key)),
-        (words["route"], report.by_route, lambda key: routes.get(key, key)),
-        (words["municipality"], report.by_municipality, lambda key: key or words["unknown"]),
+    for dim, groups, name_of in (
+        ("category", report.by_category, lambda key: names.get(key, key)),
+        ("route", report.by_route, lambda key: routes.get(key, key)),
+        ("municipality", report.by_municipality, lambda key: key or words["unknown"]),
     ):
-        _breakdown_sheet(book.create_sheet(title), title, groups, name_of, label)
+        title = words[dim]
+        _breakdown_sheet(book.create_sheet(title), title, groups, name_of, label,
+                         NOT_COUNTED[dim])
     barriers = book.create_sheet(words["barriers"])
     _rows(barriers, [words["code"], words["name"], words["count"]],
           [[barrier, BARRIERS[Barrier(barrier)][1], count]
            for barrier, count in sorted(report.total.barriers.items())], ["@", "@", "0"])
     recipients = book.create_sheet(words["recipients"])
-    _rows(recipients, [words["name"], words["kg"]],
-          [[name, grams / 1000] for name, grams in
-           sorted(report.total.material_by_recipient.items())], ["@", "0.000"])
+    kinds = {RecipientKind(kind): words[kind] for kind in RecipientKind}
+    _rows(recipients, [words["name"], words["kind"], words["kg"]],
+          [*[[name, kinds[RecipientKind(report.recipient_kinds.get(name, "recycling"))],
+              grams / 1000] for name, grams in sorted(report.total.material_by_recipient.items())],
+           *[[words["all"], kinds[RecipientKind(kind)], grams / 1000]
+             for kind, grams in sorted(report.total.material_by_kind.items())]],
+          ["@", "@", "0.000"])
     co2 = book.create_sheet(words["co2"])
     _rows(co2, [words["code"], words["name"], words["factor"], words["source"]],
           [[c.code, c.name(lang), c.co2_factor, c.co2_source] for c in report.categories],
@@ -180,11 +206,12 @@ def _totals_sheet(sheet: Worksheet, report: Report, beside: list[tuple[str, Repo
 
 
 def _breakdown_sheet(sheet: Worksheet, title: str, groups: dict[str, Figures],
-                     name_of: object, label: int) -> None:
+                     name_of: object, label: int, not_counted: frozenset[str]) -> None:
+    """A sheet per breakdown; what it does not count is an empty cell, never 0."""
     header = [title, *[labels[label - 1] for _, *labels, _ in COLUMNS]]
     rows = []
     for key, figures in sorted(groups.items()):
-        values = figures_json(figures)
+        values = figures_json(figures, not_counted)
         rows.append([name_of(key), *[values[k] for k, *_ in COLUMNS]])  # type: ignore[operator]
     _rows(sheet, header, rows, ["@", *[fmt for *_, fmt in COLUMNS]])
 
@@ -216,9 +243,14 @@ def _widths(sheet: Worksheet, widths: list[int]) -> None:
         sheet.column_dimensions[get_column_letter(index)].width = width
 
 
-def ords_csv(store: Store, period: Period) -> str:
+def ords_csv(store: Store, period: Period, *, unpowered: bool = False) -> str:
     """Every repair record of the period in the Open Repair Data Standard's columns and codes,
-    with the site as `data_provider` and NLD as the country."""
+    with the site as `data_provider` and NLD as the country.
+
+    ORDS covers powered products: a repair of an item whose category is neither electrical
+    nor mapped to an ORDS product category is left out unless `unpowered` asks for it. The id
+    is the station's letter and the event's place in its chain ('ambachta-1234'), the form the
+    schema's pattern asks for."""
     start, end = period.span(store)
     settings = store.settings()
     zone, site = settings.zone, settings.site_name
@@ -226,19 +258,24 @@ def ords_csv(store: Store, period: Period) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(ORDS_COLUMNS)
-    records = store.reports.repair_records(start, end)
-    for event_id, at, recorded_at, repair, category_code in records:
+    for _, at, _, repair, category_code, station, seq in store.reports.repair_records(start, end):
         category = categories.get(category_code)
-        ords_category = repair.ords_category or (category.ords_category if category else "")
-        year = repair.year
+        product = product_category(repair.ords_category
+                                   or (category.ords_category if category else ""))
+        if not (unpowered or (powered(category) if category else product is not None)):
+            continue
         event_day = at.astimezone(zone).date()
+        # A year after the repair is a typing error from before it was refused: left empty,
+        # so that no age comes out negative.
+        year = repair.year if repair.year and repair.year <= event_day.year else None
         writer.writerow([spreadsheet_safe(value) for value in [
-            event_id, site, "NLD",
-            category.name_en if category else category_code, ords_category,
-            PRODUCT_CATEGORIES.get(ords_category, ""), repair.brand or "",
-            year or "", event_day.year - year if year else "", REPAIR_STATUS[repair.status][1],
+            f"ambacht{station.lower()}-{seq}", site, "NLD",
+            category.name_en if category else category_code, product or "",
+            PRODUCT_CATEGORIES.get(product or "", ""),
+            repair.brand or "Unknown",  # the schema's word for no brand
+            year or "", "" if year is None else event_day.year - year,
+            REPAIR_STATUS[repair.status][1],
             BARRIERS[repair.barrier][1] if repair.barrier else "", site,
-            repair.problem or "", event_day.isoformat(),
-            recorded_at.astimezone(zone).date().isoformat(),
+            event_day.isoformat(), repair.problem or "",
         ]])
     return out.getvalue()

@@ -24,6 +24,7 @@ from intake.ids import new_id
 from intake.lifecycle import check_in_stock
 from intake.localtime import day_span
 from intake.model import Category, GateTotals, Item, Origin, Route, User, Visit
+from intake.registers import clean_serial
 from intake.steps import StepService, clean_reason
 from intake.units import check_weight_limits
 
@@ -36,6 +37,7 @@ class IntakeRequest:
     route: Route
     weight_g: int
     estimated: bool
+    serial: str | None = None  # a frame number, IMEI or serial number (the police register)
 
 
 def parse_route(text: str | Route) -> Route:
@@ -117,6 +119,7 @@ class GateService(StepService):
         weight_g: int | None = None,
         *,
         confirmed: bool = False,
+        serial: str | None = None,
     ) -> IntakeRequest:
         """Check an intake without writing it; `weight_g=None` uses the standard weight.
 
@@ -124,8 +127,10 @@ class GateService(StepService):
         """
         category = self.category(category_code)
         checked_route = parse_route(route)
+        number = clean_serial(serial) if serial else None
         if weight_g is None:
-            return IntakeRequest(category, checked_route, category.standard_weight_g, True)
+            return IntakeRequest(category, checked_route, category.standard_weight_g, True,
+                                 number)
         check_weight_limits(weight_g)
         low, high = category.min_weight_g, category.max_weight_g
         outside = (low is not None and weight_g < low) or (high is not None and weight_g > high)
@@ -138,7 +143,7 @@ class GateService(StepService):
                 low=Grams(low or 0),
                 high=Grams(high or 0),
             )
-        return IntakeRequest(category, checked_route, weight_g, False)
+        return IntakeRequest(category, checked_route, weight_g, False, number)
 
     def take_in(
         self, user: User, request: IntakeRequest, visit: Visit | None = None,
@@ -149,7 +154,7 @@ class GateService(StepService):
         with self.store.atomic():
             item, _ = self._new_item(
                 user, request.category, request.route, request.weight_g, request.estimated,
-                origin=Origin.GATE, at=at, visit=visit,
+                origin=Origin.GATE, at=at, visit=visit, serial=request.serial,
             )
         return item
 

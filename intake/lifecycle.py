@@ -2,13 +2,16 @@
 
 The events are the truth; the item row is their sum, kept in the same transaction. `apply` is
 the one place that says what each kind of event does to an item, used both when a step is
-written and when the whole history is replayed after a correction cancels a step.
+written and when the whole history is replayed: after a correction cancels a step, and after
+other stations' steps arrive (`intake/merge.py`), when the replay also finds the steps that
+contradict each other.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed
 from intake.events import (
@@ -29,6 +32,7 @@ from intake.events import (
     payloads_of_kind,
 )
 from intake.model import Event, EventType, Item, RepairStatus, Route, Status
+from intake.order import merged_order
 
 # Steps a correction may cancel (an intake is voided instead; a void is final).
 CORRECTABLE = frozenset({
@@ -85,18 +89,77 @@ def active_events(events: Sequence[Event]) -> list[Event]:
     return [e for e in events if e.type is not EventType.CORRECTED and e.id not in cancelled]
 
 
-def replay(item: Item, events: Sequence[Event]) -> Item:
-    """The item's state from its whole history (oldest first), corrections taken into account."""
-    intake = payload_of(events[0])
+# The statuses each kind of step needs, as the services check them before they write one
+# (`check_in_stock`, `check_at_centre`, ...); no step but a void may follow a void, and a sale
+# needs the route 'sale' too. The replay holds every step to these, wherever it was taken.
+_AT_CENTRE = frozenset({Status.IN_STOCK, Status.IN_REPAIR})
+_NEEDS: dict[EventType, frozenset[Status]] = {
+    EventType.ROUTE_CHANGED: frozenset({Status.IN_STOCK}),
+    EventType.REPAIR_STARTED: frozenset({Status.IN_STOCK}),
+    EventType.REPAIR_FINISHED: frozenset({Status.IN_REPAIR}),
+    EventType.SAFETY_TESTED: _AT_CENTRE,
+    EventType.PRICED: _AT_CENTRE,
+    EventType.SOLD: frozenset({Status.IN_STOCK}),
+    EventType.RETURNED: frozenset({Status.SOLD}),
+    EventType.MATERIAL_OUT: frozenset({Status.IN_STOCK}),
+    EventType.REPURPOSED: frozenset({Status.IN_STOCK}),
+    EventType.VOIDED: frozenset(Status),
+}
+
+
+class Refused(NamedTuple):
+    """A step the item's state did not allow where the merged order puts it (steps taken
+    offline on two stations that contradict each other): it is kept and has no effect."""
+
+    step: Event
+    cause: Event  # the earlier step that brought the state refusing it
+
+
+@dataclass(frozen=True)
+class Replayed:
+    """An item's state after its whole history, and the steps that state refused."""
+
+    state: Item
+    refused: tuple[Refused, ...]
+
+
+def replay_history(item: Item, events: Sequence[Event]) -> Replayed:
+    """Replay the item's whole history (any order: it is put in the one merged order of
+    `intake.order`), corrections taken into account; a step the state does not allow at its
+    place is left without effect and returned as refused."""
+    ordered = merged_order(events)
+    intake = payload_of(ordered[0])
     if not isinstance(intake, Intake):
-        raise PayloadError(events[0].id, "type", events[0].type.value)
+        raise PayloadError(ordered[0].id, "type", ordered[0].type.value)
     state = replace(
         item, route=intake.route, voided=False, status=Status.IN_STOCK,
         price_cents=intake.price_cents, safety=None,
     )
-    for event in active_events(events)[1:]:
-        state = apply(state, event)
-    return state
+    # Which step last set each part of the state: the cause named when a step is refused.
+    set_by = {"voided": ordered[0], "status": ordered[0], "route": ordered[0]}
+    refused = []
+    for event in active_events(ordered)[1:]:
+        needs = _NEEDS.get(event.type)
+        if needs is not None:
+            cause = ("voided" if state.voided else "status" if state.status not in needs
+                     else "route" if event.type is EventType.SOLD and state.route is not Route.SALE
+                     else None)
+            if cause is not None:
+                refused.append(Refused(event, set_by[cause]))
+                continue
+        after = apply(state, event)
+        for part, changed in (("voided", after.voided != state.voided),
+                              ("status", after.status is not state.status),
+                              ("route", after.route is not state.route)):
+            if changed:
+                set_by[part] = event
+        state = after
+    return Replayed(state, tuple(refused))
+
+
+def replay(item: Item, events: Sequence[Event]) -> Item:
+    """The item's state from its whole history (`replay_history`)."""
+    return replay_history(item, events).state
 
 
 def check_not_voided(item: Item) -> None:

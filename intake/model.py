@@ -137,6 +137,17 @@ class Visit:
 
 
 @dataclass(frozen=True)
+class ShipmentRecord:
+    """A delivery note as the `shipments` table holds it (its lines are material_out steps)."""
+
+    code: str
+    recipient: str
+    at: datetime
+    station: str
+    user_id: str
+
+
+@dataclass(frozen=True)
 class Item:
     """One donated thing and its current state, as the events so far make it."""
 
@@ -169,6 +180,7 @@ class Event:
     user_id: str
     reason: str | None = None
     data: dict[str, object] = field(default_factory=dict)
+    seq: int | None = None  # its place in its station's chain, once written (m010)
 
 
 @dataclass(frozen=True)

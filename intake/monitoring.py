@@ -1,21 +1,18 @@
 """The figures a centre reports: what came in, where it went, what it brought, per period.
 
 Everything is counted from the item events (never typed in twice), for local calendar days,
-both ends included. Voided items count nowhere; a step cancelled by a correction counts
-nowhere; a return takes its sale back (items, kg and revenue are net of returns).
+both ends included, under the counting rules of `intake.counting`; `docs/figures.md` defines
+every figure. Voided items count nowhere; a step cancelled by a correction counts nowhere; a
+return takes its sale back (items, kg and revenue are net of returns).
 
-- in: items taken in at the gate or labelled in the shop (not products made here, not
-  weighed-out batches), their kg (measured and estimated apart), and visits;
-- routed at the gate: the route each item got at intake;
-- repaired: repair outcomes (fixed, repairable, end of life) with their ORDS barriers;
-- out: sold (items, kg, revenue; kg as is and after a repair), repurposed (products made; kg
-  of the material they used), material out (items, kg, per recipient): the R-ladder's rungs;
-- reuse rate = kg sold / kg in; environmental yield (*milieurendement*) = kg reused as a
-  product or as material (sold + repurposed + material out) / kg in;
-- CO2 avoided = kg sold x the category's factor (the factors and their sources are listed);
-- demand: the mean days from intake to sale per category (what sells fastest);
-- stock: the items at the centre at the period's end (or now), their kg and age.
-Each item counts under its category, its route at the gate and its visit's municipality.
+Every gram taken in (at the gate, labelled in the store, or weighed out as a batch) is counted
+once, in one place: in stock, sold as it was, sold after repair, made into a product (whose
+own kilos then count where the product goes; what the making lost counts as lost in making),
+or sent out to a recipient of one kind (reuse, recycling, residual waste). Kg reused = kg sold
+(net; a product's own kilos, never its sources') + kg sent to recipients who reuse; the
+reuse rate, the CO2 avoided and the targets all use it. A sale's rung (as it was, after
+repair) is what the item was when it was sold. Each item counts under its category, its
+visit's municipality and, for gate items only, its route at the gate.
 """
 
 from __future__ import annotations
@@ -26,6 +23,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from db import Store
+from intake.counting import RecipientKind
 from intake.day_sums import refresh_day_figures
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 from intake.model import Category
@@ -65,14 +63,21 @@ class Period:
 
 @dataclass
 class Figures:
-    """The counts of one group: the total, a category, a route or a municipality."""
+    """The counts of one group: the total, a category, a route, a municipality or a week."""
 
-    items_in: int = 0
-    grams_in: int = 0
+    items_in: int = 0  # at the gate and labelled in the store
+    grams_in: int = 0  # those and the batches weighed out as material
     grams_in_measured: int = 0
     grams_in_estimated: int = 0
-    visits: int = 0
-    items_to_sale: int = 0
+    items_in_gate: int = 0
+    grams_in_gate: int = 0
+    items_labelled_in_store: int = 0
+    grams_labelled_in_store: int = 0
+    batches_in: int = 0
+    grams_in_batches: int = 0
+    visits: int = 0  # with at least one item that stands
+    visits_without_items: int = 0
+    items_to_sale: int = 0  # routes at the gate: gate items only
     items_to_repair: int = 0
     items_to_material: int = 0
     repair_attempts: int = 0
@@ -82,14 +87,17 @@ class Figures:
     barriers: Counter[str] = field(default_factory=Counter)
     items_sold: int = 0
     grams_sold: int = 0
-    grams_sold_repaired: int = 0  # of which the item had been fixed in the workshop
+    grams_sold_repaired: int = 0  # the item had been fixed in the workshop before the sale
+    grams_sold_products: int = 0  # products made here, their own kilos
     revenue_cents: int = 0
     items_returned: int = 0
     products_made: int = 0
+    grams_products_made: int = 0  # the products' own kilos when made
     grams_repurposed: int = 0  # material used up in new products
     items_material_out: int = 0
     grams_material_out: int = 0
     material_by_recipient: Counter[str] = field(default_factory=Counter)
+    material_by_kind: Counter[str] = field(default_factory=Counter)  # RecipientKind values
     co2_avoided_g: float = 0.0
     sale_days: int = 0  # days from intake to sale, summed over every sale
     sales_timed: int = 0  # the sales in that sum (a return does not undo the wait)
@@ -99,13 +107,33 @@ class Figures:
     stock_over_90_days: int = 0
 
     @property
+    def grams_sold_as_is(self) -> int:
+        return self.grams_sold - self.grams_sold_repaired - self.grams_sold_products
+
+    @property
+    def grams_lost_in_making(self) -> int:
+        """What the material used up weighed more than the products made from it."""
+        return self.grams_repurposed - self.grams_products_made
+
+    @property
+    def grams_reused(self) -> int:
+        """Kg reused, the one definition every figure uses: sold (net of returns) and sent
+        to recipients who reuse it."""
+        return self.grams_sold + self.material_by_kind[RecipientKind.REUSE]
+
+    @property
     def reuse_rate(self) -> float | None:
-        return self.grams_sold / self.grams_in if self.grams_in else None
+        return self.grams_reused / self.grams_in if self.grams_in else None
 
     @property
     def environmental_yield(self) -> float | None:
-        reused = self.grams_sold + self.grams_repurposed + self.grams_material_out
-        return reused / self.grams_in if self.grams_in else None
+        """Of what left the centre (reused, sent out, lost in making), the share reused or
+        recycled: a fraction from 0 to 1. Returns that outweigh a period's sales count as
+        no kilos reused here, never as fewer than none."""
+        kept = max(0, self.grams_reused) + self.material_by_kind[RecipientKind.RECYCLING]
+        left = (kept + self.material_by_kind[RecipientKind.RESIDUAL]
+                + max(0, self.grams_lost_in_making))
+        return kept / left if left > 0 else None
 
     @property
     def days_to_sale(self) -> float | None:
@@ -133,6 +161,7 @@ class Report:
     by_municipality: dict[str, Figures]
     by_week: dict[date, Figures]  # keyed by the Monday of each local week
     categories: list[Category]  # for names and CO2 factors and their sources
+    recipient_kinds: dict[str, str]  # each recipient's kind (RecipientKind values)
 
 
 def build_report(store: Store, period: Period, now: datetime) -> Report:
@@ -145,15 +174,16 @@ def build_report(store: Store, period: Period, now: datetime) -> Report:
     """
     categories = store.categories(include_hidden=True)
     refresh_day_figures(store, period.first, period.last, categories)
+    kinds = store.name_lists.recipient_kinds()
     total = Figures()
     groups: dict[str, dict[str, Figures]] = {
         "category": defaultdict(Figures), "route": defaultdict(Figures),
         "municipality": defaultdict(Figures)}
     for dim, key, kind, detail, *sums in store.day_figures.period(period.first, period.last):
-        _count(total if dim == "total" else groups[dim][key], kind, detail, sums)
+        _count(total if dim == "total" else groups[dim][key], kind, detail, sums, kinds)
     by_week: dict[date, Figures] = defaultdict(Figures)
     for week, kind, detail, *sums in store.day_figures.weeks(period.first, period.last):
-        _count(by_week[week], kind, detail, sums)
+        _count(by_week[week], kind, detail, sums, kinds)
     start, end = period.span(store)
     moment = min(end, max(start, now))
     for category, items, grams, days, old in store.reports.stock_by_category(moment):
@@ -166,24 +196,39 @@ def build_report(store: Store, period: Period, now: datetime) -> Report:
         period=period, site=store.settings().get("site_name", ""), total=total,
         by_category=dict(groups["category"]), by_route=dict(groups["route"]),
         by_municipality=dict(groups["municipality"]), by_week=dict(sorted(by_week.items())),
-        categories=categories,
+        categories=categories, recipient_kinds=kinds,
     )
 
 
-def _count(figures: Figures, kind: str, detail: str, sums: list[Any]) -> None:
-    """Add one row of sums (count, grams, money, days since intake, CO2 in grams)."""
+def _count(figures: Figures, kind: str, detail: str, sums: list[Any],
+           kinds: dict[str, str]) -> None:
+    """Add one row of sums (count, grams, money, days since intake, CO2 in grams); `kinds`
+    gives each recipient's kind (recycling if unknown)."""
     count, grams, money, days, co2_g = sums
     if kind == "in":
-        route, _, weighed = detail.partition(":")
-        figures.items_in += count
+        origin, route, weighed = detail.split(":")
         figures.grams_in += grams
         if weighed == "estimated":
             figures.grams_in_estimated += grams
         else:
             figures.grams_in_measured += grams
-        setattr(figures, f"items_to_{route}", getattr(figures, f"items_to_{route}") + count)
+        if origin == "bulk":
+            figures.batches_in += count
+            figures.grams_in_batches += grams
+            return
+        figures.items_in += count
+        if origin == "store":
+            figures.items_labelled_in_store += count
+            figures.grams_labelled_in_store += grams
+        else:
+            figures.items_in_gate += count
+            figures.grams_in_gate += grams
+            setattr(figures, f"items_to_{route}", getattr(figures, f"items_to_{route}") + count)
     elif kind == "visit":
-        figures.visits += count
+        if detail == "empty":
+            figures.visits_without_items += count
+        else:
+            figures.visits += count
     elif kind == "repair_finished":
         status, _, barrier = detail.partition(":")
         figures.repair_attempts += count
@@ -203,19 +248,43 @@ def _count(figures: Figures, kind: str, detail: str, sums: list[Any]) -> None:
         figures.co2_avoided_g += sign * co2_g
         if detail == "repaired":
             figures.grams_sold_repaired += sign * grams
+        elif detail == "product":
+            figures.grams_sold_products += sign * grams
         if kind == "sold":
             figures.sale_days += days
             figures.sales_timed += count
         if kind == "returned":
             figures.items_returned += count
     elif kind == "material_out":
+        recipient_kind = kinds.get(detail, RecipientKind.RECYCLING)
         figures.items_material_out += count
         figures.grams_material_out += grams
         figures.material_by_recipient[detail] += grams
+        figures.material_by_kind[recipient_kind] += grams
+        if recipient_kind == RecipientKind.REUSE:
+            figures.co2_avoided_g += co2_g
     elif kind == "repurposed":
         figures.grams_repurposed += grams
     elif kind == "intake":  # a product made from material items
         figures.products_made += count
+        figures.grams_products_made += grams
+
+
+# The R-ladder's rungs a report draws, from the highest: where the kilos of a period went.
+RUNGS = ("sold_as_is", "sold_after_repair", "sold_products", "reuse", "recycling", "residual",
+         "lost_in_making")
+
+
+def rungs(figures: Figures) -> list[tuple[str, int]]:
+    """(rung, grams) for each of `RUNGS`: every chart of the R-ladder draws these."""
+    grams = {
+        "sold_as_is": figures.grams_sold_as_is,
+        "sold_after_repair": figures.grams_sold_repaired,
+        "sold_products": figures.grams_sold_products,
+        **{kind.value: figures.material_by_kind[kind] for kind in RecipientKind},
+        "lost_in_making": figures.grams_lost_in_making,
+    }
+    return [(rung, grams[rung]) for rung in RUNGS]
 
 
 def parse_day(text: str) -> date:
@@ -264,7 +333,7 @@ def target_progress(figures: Figures, targets: dict[str, float]) -> list[tuple[s
     """(kind, reached so far, target) for each target that is set."""
     reached = {
         "kg_collected": figures.grams_in / 1000,
-        "kg_reused": figures.grams_sold / 1000,
+        "kg_reused": figures.grams_reused / 1000,
         "items_repaired": float(figures.items_repaired),
         "reuse_rate": (figures.reuse_rate or 0.0) * 100,
     }

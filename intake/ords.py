@@ -9,21 +9,23 @@ category, so their records carry only our own category as `partner_product_categ
 from __future__ import annotations
 
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
-from intake.model import Barrier, RepairStatus
+from intake.model import Barrier, Category, RepairStatus
 
-# ORDS v0.3 product categories with their identifiers.
+# ORDS v0.3 product categories with their identifiers, spelled as the Open Repair Alliance's
+# list spells them (openrepair/data, aggregated/202110/OpenRepairData_v0.3_Product_Categories.csv).
 PRODUCT_CATEGORIES: dict[str, int] = {
     name: number
     for number, name in enumerate(
         (
-            "Aircon/dehumidifier", "Battery/charger/adapter", "Decorative or safety lights",
-            "Desktop computer", "Digital compact camera", "DSLR/video camera", "Fan",
-            "Flat screen", "Hair & beauty item", "Handheld entertainment device", "Headphones",
-            "Hi-Fi integrated", "Hi-Fi separates", "Kettle", "Lamp", "Laptop",
-            "Large home electrical", "Misc", "Mobile", "Musical instrument", "Paper shredder",
-            "PC accessory", "Portable radio", "Power tool", "Printer/scanner", "Projector",
-            "Sewing machine", "Small home electrical", "Small kitchen item", "Tablet", "Toaster",
-            "Toy", "TV and gaming-related accessories", "Vacuum", "Watch/clock", "Coffee maker",
+            "Aircon / dehumidifier", "Battery / charger / adapter",
+            "Decorative or safety lights", "Desktop computer", "Digital compact camera",
+            "DSLR / video camera", "Fan", "Flat screen", "Hair & beauty item",
+            "Handheld entertainment device", "Headphones", "Hi-Fi integrated", "Hi-Fi separates",
+            "Kettle", "Lamp", "Laptop", "Large home electrical", "Misc", "Mobile",
+            "Musical instrument", "Paper shredder", "PC Accessory", "Portable radio",
+            "Power tool", "Printer / scanner", "Projector", "Sewing machine",
+            "Small home electrical", "Small kitchen item", "Tablet", "Toaster", "Toy",
+            "TV and gaming-related accessories", "Vacuum", "Watch / clock", "Coffee Maker",
             "Food processor", "Games console", "Hair dryer", "Iron",
         ),
         start=1,
@@ -37,15 +39,22 @@ REPAIR_STATUS: dict[RepairStatus, tuple[int, str]] = {
     RepairStatus.END_OF_LIFE: (3, "End of life"),
 }
 
-# Repair barrier (only with 'End of life'): ORDS code and text.
+# Repair barrier (only with 'End of life'): ORDS code and the code list's text, word for word
+# (the table schema's enum for `repair_barrier_if_end_of_life`).
 BARRIERS: dict[Barrier, tuple[int, str]] = {
     Barrier.SPARE_PARTS_NOT_AVAILABLE: (1, "Spare parts not available"),
     Barrier.SPARE_PARTS_TOO_EXPENSIVE: (2, "Spare parts too expensive"),
-    Barrier.NO_WAY_TO_OPEN: (3, "No way to open the product"),
+    Barrier.NO_WAY_TO_OPEN: (3, "No way to open product"),
     Barrier.REPAIR_INFO_NOT_AVAILABLE: (4, "Repair information not available"),
     Barrier.LACK_OF_EQUIPMENT: (5, "Lack of equipment"),
-    Barrier.TOO_WORN_OUT: (6, "Product too worn out"),
+    Barrier.TOO_WORN_OUT: (6, "Too worn out"),
 }
+
+
+def powered(category: Category) -> bool:
+    """Whether ORDS covers this category's items: electrical, or mapped by the coordinator
+    to one of its product categories."""
+    return category.is_electrical or bool(category.ords_category)
 
 
 def _key(text: str) -> str:
@@ -69,7 +78,8 @@ def parse_repair_status(text: str | RepairStatus) -> RepairStatus:
 
 
 def parse_barrier(text: str | Barrier) -> Barrier:
-    """A repair barrier from our code, the ORDS text or its number (1 to 6)."""
+    """A repair barrier from its ORDS number (1 to 6), the code list's text ('No way to open
+    product') or our short name ('no-way-to-open')."""
     wanted = _key(str(text))
     for barrier, (number, name) in BARRIERS.items():
         if wanted in (_key(barrier.value), _key(name), str(number)):
@@ -77,17 +87,24 @@ def parse_barrier(text: str | Barrier) -> Barrier:
     raise ValidationError(
         QT_TRANSLATE_NOOP("Errors", "Unknown repair barrier '{barrier}'. Use one of: {known}."),
         barrier=str(text)[:40],
-        known=", ".join(b.value.replace("_", "-") for b in BARRIERS),
+        known=", ".join(f"{number} ({name})" for number, name in BARRIERS.values()),
     )
+
+
+def product_category(name: str) -> str | None:
+    """The ORDS product category `name` stands for, as the list spells it ('pc accessory',
+    'Printer/scanner' as an older Ambacht wrote it); None for none or an unknown name."""
+    wanted = _key(name)
+    return next((known for known in PRODUCT_CATEGORIES if _key(known) == wanted), None)
 
 
 def check_product_category(name: str) -> str:
     """An ORDS product category name as the standard spells it, or '' for none."""
     if not name.strip():
         return ""
-    for known in PRODUCT_CATEGORIES:
-        if _key(known) == _key(name):
-            return known
+    known = product_category(name)
+    if known is not None:
+        return known
     raise ValidationError(
         QT_TRANSLATE_NOOP("Errors", "'{name}' is not an ORDS product category."),
         name=name[:40],

@@ -4,19 +4,42 @@ table; kg and euros, ratios rounded. The workbook and the PDF are `intake.export
 
 from __future__ import annotations
 
+from intake.counting import RecipientKind
 from intake.model import Category
 from intake.monitoring import Figures, Report, TargetProgress
 from intake.text import spreadsheet_safe
 
+_VISITS = frozenset({"visits", "visits_without_items"})
+_STOCK = frozenset({"items_in_stock", "kg_in_stock", "stock_age_days",
+                    "items_in_stock_over_90_days"})
+# What each breakdown does not compute: visits are not per category or route, the stock is
+# counted per category only, and the routes at the gate hold gate items only.
+NOT_COUNTED: dict[str, frozenset[str]] = {
+    "total": frozenset(),
+    "category": _VISITS,
+    "route": _VISITS | _STOCK | {"items_labelled_in_store", "kg_labelled_in_store",
+                                 "batches_in", "kg_in_batches"},
+    "municipality": _STOCK,
+    "week": _STOCK,
+}
 
-def figures_json(figures: Figures) -> dict[str, object]:
-    """A group's figures with kg and euros, as the JSON and CSV exports give them."""
-    return {
+
+def figures_json(figures: Figures, not_counted: frozenset[str] = frozenset()) -> dict[str, object]:
+    """A group's figures with kg and euros, as the JSON and CSV exports give them; the keys in
+    `not_counted` (what a breakdown does not compute, `NOT_COUNTED`) are None, never 0."""
+    data: dict[str, object] = {
         "items_in": figures.items_in,
         "kg_in": _kg(figures.grams_in),
         "kg_in_measured": _kg(figures.grams_in_measured),
         "kg_in_estimated": _kg(figures.grams_in_estimated),
+        "items_in_gate": figures.items_in_gate,
+        "kg_in_gate": _kg(figures.grams_in_gate),
+        "items_labelled_in_store": figures.items_labelled_in_store,
+        "kg_labelled_in_store": _kg(figures.grams_labelled_in_store),
+        "batches_in": figures.batches_in,
+        "kg_in_batches": _kg(figures.grams_in_batches),
         "visits": figures.visits,
+        "visits_without_items": figures.visits_without_items,
         "items_to_sale": figures.items_to_sale,
         "items_to_repair": figures.items_to_repair,
         "items_to_material": figures.items_to_material,
@@ -28,17 +51,23 @@ def figures_json(figures: Figures) -> dict[str, object]:
         "barriers": dict(sorted(figures.barriers.items())),
         "items_sold": figures.items_sold,
         "kg_sold": _kg(figures.grams_sold),
-        "kg_sold_as_is": _kg(figures.grams_sold - figures.grams_sold_repaired),
+        "kg_sold_as_is": _kg(figures.grams_sold_as_is),
         "kg_sold_after_repair": _kg(figures.grams_sold_repaired),
+        "kg_sold_products": _kg(figures.grams_sold_products),
         "revenue_eur": figures.revenue_cents / 100,
         "items_returned": figures.items_returned,
         "products_made": figures.products_made,
+        "kg_products_made": _kg(figures.grams_products_made),
         "kg_repurposed": _kg(figures.grams_repurposed),
+        "kg_lost_in_making": _kg(figures.grams_lost_in_making),
         "items_material_out": figures.items_material_out,
         "kg_material_out": _kg(figures.grams_material_out),
+        "kg_material_by_kind": {
+            kind.value: _kg(figures.material_by_kind[kind]) for kind in RecipientKind},
         "kg_material_by_recipient": {
             name: _kg(grams) for name, grams in sorted(figures.material_by_recipient.items())
         },
+        "kg_reused": _kg(figures.grams_reused),
         "reuse_rate": _ratio(figures.reuse_rate),
         "environmental_yield": _ratio(figures.environmental_yield),
         "co2_avoided_kg": round(figures.co2_avoided_g / 1000, 3),
@@ -49,6 +78,7 @@ def figures_json(figures: Figures) -> dict[str, object]:
             figures.stock_age_days, 1),
         "items_in_stock_over_90_days": figures.stock_over_90_days,
     }
+    return {key: None if key in not_counted else value for key, value in data.items()}
 
 
 def report_json(
@@ -86,18 +116,18 @@ def _one_json(report: Report) -> dict[str, object]:
         "by_category": [
             {"category": code, "name_nl": names[code].name_nl if code in names else code,
              "name_en": names[code].name_en if code in names else code,
-             **figures_json(figures)}
+             **figures_json(figures, NOT_COUNTED["category"])}
             for code, figures in sorted(report.by_category.items(),
                                         key=lambda kv: _order(names, kv[0]))
         ],
-        "by_route": [{"route": route, **figures_json(figures)}
+        "by_route": [{"route": route, **figures_json(figures, NOT_COUNTED["route"])}
                      for route, figures in sorted(report.by_route.items())],
         "by_municipality": [
-            {"municipality": name or None, **figures_json(figures)}
+            {"municipality": name or None, **figures_json(figures, NOT_COUNTED["municipality"])}
             for name, figures in sorted(report.by_municipality.items(),
                                         key=lambda kv: (kv[0] == "", kv[0]))
         ],
-        "by_week": [{"week": monday.isoformat(), **figures_json(figures)}
+        "by_week": [{"week": monday.isoformat(), **figures_json(figures, NOT_COUNTED["week"])}
                     for monday, figures in report.by_week.items()],
         "co2_factors": [
             {"category": c.code, "kg_co2_per_kg": c.co2_factor, "source": c.co2_source}
@@ -127,13 +157,14 @@ def _change(now: float | None, before: object) -> float | None:
 
 def report_csv_rows(report: Report) -> list[list[object]]:
     """One table: a header, then a row per group (total, category, route, municipality) with
-    every count, then the end-of-life barriers and the kg per material recipient."""
+    every count (empty where a breakdown does not count it), then the end-of-life barriers and
+    the kg of material per kind of recipient and per recipient."""
     scalar = [key for key, value in figures_json(Figures()).items()
               if not isinstance(value, dict)]
     rows: list[list[object]] = [["section", "key", *scalar]]
 
     def add(section: str, key: str, figures: Figures) -> None:
-        values = figures_json(figures)
+        values = figures_json(figures, NOT_COUNTED[section])
         rows.append([section, key, *("" if values[k] is None else values[k] for k in scalar)])
 
     add("total", "", report.total)
@@ -147,8 +178,12 @@ def report_csv_rows(report: Report) -> list[list[object]]:
         row: list[object] = ["barrier", barrier, *[""] * len(scalar)]
         row[2 + end_of_life] = count
         rows.append(row)
-    for recipient, grams in sorted(report.total.material_by_recipient.items()):
-        row = ["recipient", recipient, *[""] * len(scalar)]
+    material_rows = [("recipient_kind", kind, grams)
+                     for kind, grams in sorted(report.total.material_by_kind.items())]
+    material_rows += [("recipient", name, grams)
+                      for name, grams in sorted(report.total.material_by_recipient.items())]
+    for section, name, grams in material_rows:
+        row = [section, name, *[""] * len(scalar)]
         row[2 + material] = _kg(grams)
         rows.append(row)
     return [[spreadsheet_safe(value) for value in row] for row in rows]

@@ -24,7 +24,7 @@ from reportlab.platypus import (
 )
 
 from intake.exports import COLUMNS, TARGET_NAMES, comparisons
-from intake.monitoring import Report, TargetProgress
+from intake.monitoring import Report, TargetProgress, rungs
 from intake.report_formats import figures_json
 from labels.geometry import fonts
 
@@ -35,11 +35,12 @@ TEXT = {
         "year_before": "Jaar eerder", "targets": "Doelen {year} (t/m {day})",
         "target": "Doel", "goal": "Streefwaarde", "reached": "Bereikt", "share": "% van doel",
         "weekly": "Kilo's in en hergebruikt per week",
-        "in": "Kg in", "reused": "Kg hergebruikt (verkocht, verwerkt, materiaal)",
+        "in": "Kg in", "reused": "Kg hergebruikt",
         "ladder": "R-ladder: wat er met de kilo's gebeurde",
-        "sold": "Hergebruikt zoals het was", "repaired": "Hergebruikt na reparatie",
-        "repurposed": "Verwerkt in nieuwe producten",
-        "material": "Materiaal naar afnemers", "categories": "Per categorie",
+        "sold_as_is": "Verkocht zoals het was", "sold_after_repair": "Verkocht na reparatie",
+        "sold_products": "Verkocht als eigen product", "reuse": "Naar hergebruik",
+        "recycling": "Naar recycling", "residual": "Naar restafval",
+        "lost_in_making": "Verloren bij het maken", "categories": "Per categorie",
         "category": "Categorie", "recipients": "Materiaal per afnemer", "recipient": "Afnemer",
         "co2": "Zo is de vermeden CO2 berekend",
         "co2_text": "Vermeden CO2 = kg verkocht (netto, na retour) x de factor van de categorie. "
@@ -57,11 +58,12 @@ TEXT = {
         "year_before": "A year earlier", "targets": "Targets {year} (up to {day})",
         "target": "Target", "goal": "Goal", "reached": "Reached", "share": "% of goal",
         "weekly": "Kg in and reused per week",
-        "in": "Kg in", "reused": "Kg reused (sold, repurposed, material)",
+        "in": "Kg in", "reused": "Kg reused",
         "ladder": "R-ladder: what happened to the kilos",
-        "sold": "Reused as it was", "repaired": "Reused after repair",
-        "repurposed": "Made into new products",
-        "material": "Material to recipients", "categories": "Per category",
+        "sold_as_is": "Sold as it was", "sold_after_repair": "Sold after repair",
+        "sold_products": "Sold as a product made here", "reuse": "Out for reuse",
+        "recycling": "Out for recycling", "residual": "Out as residual waste",
+        "lost_in_making": "Lost in making", "categories": "Per category",
         "category": "Category", "recipients": "Material per recipient", "recipient": "Recipient",
         "co2": "How CO2 avoided is counted",
         "co2_text": "CO2 avoided = kg sold (net of returns) x the category's factor. The "
@@ -74,8 +76,8 @@ TEXT = {
         "none": "none",
     },
 }
-INK, GREEN, BLUE, ORANGE = (colors.HexColor(c) for c in ("#111111", "#0b7a2a", "#1f4fb8",
-                                                         "#c25400"))
+INK, GREEN, BLUE, ORANGE, GREY = (colors.HexColor(c) for c in (
+    "#111111", "#0b7a2a", "#1f4fb8", "#c25400", "#6b6b6b"))
 
 
 def render_report_pdf(
@@ -170,8 +172,7 @@ def _weekly_chart(report: Report, words: dict[str, str], regular: str, lang: str
     chart.x, chart.y, chart.width, chart.height = 14 * mm, 12 * mm, 156 * mm, 44 * mm
     chart.data = [
         [f.grams_in / 1000 for _, f in weeks] or [0],
-        [(f.grams_sold + f.grams_repurposed + f.grams_material_out) / 1000 for _, f in weeks]
-        or [0],
+        [f.grams_reused / 1000 for _, f in weeks] or [0],
     ]
     chart.bars[0].fillColor, chart.bars[1].fillColor = BLUE, GREEN
     chart.bars.strokeColor = None
@@ -190,14 +191,12 @@ def _weekly_chart(report: Report, words: dict[str, str], regular: str, lang: str
 
 
 def _ladder_chart(report: Report, words: dict[str, str], regular: str, lang: str) -> Drawing:
-    total = report.total
-    bars = [(words["sold"], total.grams_sold - total.grams_sold_repaired, GREEN),
-            (words["repaired"], total.grams_sold_repaired, GREEN),
-            (words["repurposed"], total.grams_repurposed, ORANGE),
-            (words["material"], total.grams_material_out, BLUE)]
-    drawing = Drawing(174 * mm, 44 * mm)
+    colour = {"sold_as_is": GREEN, "sold_after_repair": GREEN, "sold_products": ORANGE,
+              "reuse": GREEN, "recycling": BLUE, "residual": GREY, "lost_in_making": GREY}
+    bars = [(words[rung], grams, colour[rung]) for rung, grams in rungs(report.total)]
+    drawing = Drawing(174 * mm, 62 * mm)
     chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 62 * mm, 4 * mm, 100 * mm, 38 * mm
+    chart.x, chart.y, chart.width, chart.height = 62 * mm, 4 * mm, 100 * mm, 56 * mm
     chart.data = [[grams / 1000 for _, grams, _ in reversed(bars)]]
     chart.categoryAxis.categoryNames = [
         f"{name} ({_num(grams / 1000, 0, lang)} kg)" for name, grams, _ in reversed(bars)]
@@ -206,7 +205,7 @@ def _ladder_chart(report: Report, words: dict[str, str], regular: str, lang: str
     chart.bars.strokeColor = None
     for axis in (chart.categoryAxis, chart.valueAxis):
         axis.labels.fontName, axis.labels.fontSize = regular, 8
-    chart.valueAxis.valueMin = 0
+    chart.valueAxis.valueMin = min(0, *chart.data[0])  # a net return can make a rung negative
     chart.valueAxis.labelTextFormat = lambda v: _num(v, 0, lang)
     drawing.add(chart)
     return drawing

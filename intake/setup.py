@@ -11,10 +11,11 @@ from pathlib import Path
 
 from db import Store
 from db.files import create_complete, remove_stale
+from db.registers import Registers
 from intake.auth import SYSTEM_USER_ID
 from intake.clock import Clock
 from intake.codes import check_station
-from intake.defaults import DEFAULT_CATEGORIES, DEFAULT_SETTINGS
+from intake.defaults import DEFAULT_CATEGORIES, DEFAULT_SERIALS, DEFAULT_SETTINGS
 from intake.ids import new_id
 from intake.model import Role, User
 from intake.text import clean_name
@@ -74,6 +75,8 @@ def initialize(
         store.add_station(settings["station"])
         for category in DEFAULT_CATEGORIES:
             store.save_category(category)
+        for code, kind in DEFAULT_SERIALS.items():
+            Registers(store.db).set_serial_kind(code, kind)
         store.add_user(
             User(id=SYSTEM_USER_ID, name="Command line", role=Role.COORDINATOR, has_pin=False),
             None, now,

@@ -7,6 +7,7 @@ future, nor before the item's latest step, so that the history reads in the orde
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from db import Store
@@ -18,7 +19,9 @@ from intake.events import Corrected, Intake, Payload, Repurposed, Voided, new_ev
 from intake.ids import new_id
 from intake.lifecycle import CORRECTABLE, active_events, apply, check_not_voided, replay
 from intake.localtime import check_step_time, day_span
+from intake.merge import reproject
 from intake.model import Category, Event, EventType, Item, Origin, Role, Route, User, Visit
+from intake.order import merged_order
 from intake.text import one_line
 
 REASON_MIN, REASON_MAX = 3, 200
@@ -89,8 +92,9 @@ class StepService:
         return found
 
     def history(self, item: Item) -> list[Event]:
-        """Every event of the item, corrections and what they cancelled included, oldest first."""
-        return self.store.events(item.id)
+        """Every event of the item, corrections and what they cancelled included, in the one
+        merged order (`intake.order`): for a station's own steps, oldest first."""
+        return merged_order(self.store.events(item.id))
 
     def category_of(self, item: Item) -> Category:
         category = self.store.category(item.category)
@@ -117,27 +121,39 @@ class StepService:
 
     def _step(
         self, user: User, item: Item, payload: Payload, at: datetime | None = None,
-        reason: str | None = None,
+        reason: str | None = None, after: Event | None = None,
     ) -> tuple[Event, Item]:
-        """A new event for `item` and the item as it will be; nothing is written yet."""
-        moment = self._moment(at, item)
+        """A new event for `item` and the item as it will be; nothing is written yet.
+
+        The event links to the item's latest step this station knows (`after`: given when it
+        is a step built just before in the same write), which keeps it after that step in the
+        merged history of every station (`intake.order`)."""
+        history = self.history(item)
+        moment = self._moment(at, item, history)
+        latest = after or (history[-1] if history else None)
         event = new_event(
-            payload, id=new_id(), item_id=item.id, at=moment, recorded_at=self.clock.now(),
-            station=self.station, user_id=user.id, reason=reason,
+            replace(payload, after=latest.id if latest else None), id=new_id(),
+            item_id=item.id, at=moment, recorded_at=self.clock.now(), station=self.station,
+            user_id=user.id, reason=reason,
         )
         return event, apply(item, event)
 
     def _write(self, steps: list[tuple[Event, Item]]) -> None:
-        """Append the events and save the items' new states, all or nothing."""
+        """Append the events and save the items' new states, all or nothing; an item with
+        conflicts is replayed whole, since a correction may resolve one of them."""
         with self.store.atomic():
             for event, state in steps:
                 self.store.add_event(event)
                 self.store.save_item_state(state)
+            conflicted = self.store.merge.items_with_conflicts({e.item_id for e, _ in steps})
+            if conflicted:
+                reproject(self.store, conflicted)
 
     def _new_item(
         self, user: User, category: Category, route: Route, weight_g: int, estimated: bool,
         *, origin: Origin, at: datetime | None = None, visit: Visit | None = None,
         made_from: tuple[str, ...] = (), price_cents: int | None = None,
+        serial: str | None = None,
     ) -> tuple[Item, Event]:
         """A new item and its intake event, with the station's next code; call in a transaction.
 
@@ -154,7 +170,7 @@ class StepService:
         payload = Intake(
             category=item.category, route=route, weight_g=weight_g, weight_estimated=estimated,
             visit=visit.code if visit else None, origin=origin, price_cents=price_cents,
-            made_from=made_from,
+            made_from=made_from, serial=serial,
         )
         event = new_event(
             payload, id=new_id(), item_id=item.id, at=moment, recorded_at=self.clock.now(),
@@ -240,16 +256,21 @@ class StepService:
                 )
             )
 
-    def _moment(self, at: datetime | None, item: Item | None = None) -> datetime:
+    def _moment(self, at: datetime | None, item: Item | None = None,
+                history: list[Event] | None = None) -> datetime:
         """When a step happened: now, or a given time from 2000 on, not in the future and, for
-        an existing item, not before its latest step."""
+        an existing item (with its `history`), not before this station's latest step of it.
+
+        Only this station's own steps count: another station's clock may be off, and its
+        times must not move ours (the merged order does not need them to: `intake.order`)."""
         now = self.clock.now()
         moment = now if at is None else ensure_utc(at)
         if at is not None:
             check_step_time(moment, now)
-        if item is not None:
+        own = [event.at for event in history or () if event.station == self.station]
+        if item is not None and own:
             # The latest time, not the last step's: a time that cannot be read sorts first.
-            latest = max(event.at for event in self.history(item))
+            latest = max(own)
             if moment < latest:
                 if at is None:
                     return latest  # a step entered earlier for a later time; keep the order

@@ -15,7 +15,13 @@ from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, ValidationError
 from intake.events import Priced, RepairFinished, RepairStarted, Repurposed, SafetyTested
 from intake.lifecycle import check_at_centre, check_in_stock, check_not_voided
 from intake.model import Barrier, Item, Origin, RepairStatus, Route, Status, User
-from intake.ords import parse_barrier, parse_repair_status
+from intake.ords import (
+    check_product_category,
+    parse_barrier,
+    parse_repair_status,
+    powered,
+    product_category,
+)
 from intake.steps import StepService, clean_text
 from intake.units import check_price, check_weight_limits
 
@@ -27,6 +33,13 @@ _NOT_ELECTRICAL = QT_TRANSLATE_NOOP(
 )
 _BAD_YEAR = QT_TRANSLATE_NOOP("Errors", "A year of manufacture is {low} to {high}.")
 _BAD_MINUTES = QT_TRANSLATE_NOOP("Errors", "Minutes spent are {low} to {high}.")
+_NO_PROBLEM = QT_TRANSLATE_NOOP(
+    "Errors", "Describe the problem of {code}: the repair record of a powered product needs it.")
+_NO_PRODUCT = QT_TRANSLATE_NOOP(
+    "Errors", "Which product is {code} (laptop, mobile, ...)? Choose its ORDS product category.")
+_YEAR_AFTER_REPAIR = QT_TRANSLATE_NOOP(
+    "Errors", "Made in {year}? The repair was in {repair_year}: a product is made before it "
+    "is repaired.")
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,7 @@ class RepairOutcome:
     minutes: int | None = None
     safety_test: str | None = None  # 'pass' or 'fail', for electrical items
     price_cents: int | None = None  # the store price of a fixed item
+    product: str = ""  # ORDS product category; '' takes the item's category's
 
 
 def parse_safety(text: str) -> str:
@@ -65,6 +79,14 @@ class WorkshopService(StepService):
         return (self.store.frequent_repair_values("brand", item.category, limit),
                 self.store.frequent_repair_values("problem", item.category, limit))
 
+    def products(self, item: Item, limit: int = 6) -> list[str]:
+        """The ORDS product categories to offer for this item: its category's own first, then
+        those its category's repairs named most often."""
+        default = self.category_of(item).ords_category
+        used = self.store.frequent_repair_values("ords_category", item.category, limit)
+        names = [product_category(name) for name in [default, *used]]
+        return list(dict.fromkeys(name for name in names if name))[:limit]
+
     def start_repair(self, user: User, code: str, at: datetime | None = None) -> Item:
         """Take an item into repair, whatever route the gate gave it."""
         require(user, Action.REPAIR)
@@ -78,9 +100,10 @@ class WorkshopService(StepService):
         self, status: str | RepairStatus, *, barrier: str | Barrier | None = None,
         problem: str | None = None, brand: str | None = None, year: int | str | None = None,
         minutes: int | str | None = None, safety_test: str | None = None,
-        price_cents: int | None = None,
+        price_cents: int | None = None, product: str | None = None,
     ) -> RepairOutcome:
-        """A checked repair outcome from what was typed or chosen."""
+        """A checked repair outcome from what was typed or chosen; `product` is the ORDS
+        product category when it is not the one the item's category maps to."""
         repair_status = parse_repair_status(status)
         checked_barrier = parse_barrier(barrier) if barrier not in (None, "") else None
         if checked_barrier is not None and repair_status is not RepairStatus.END_OF_LIFE:
@@ -95,13 +118,16 @@ class WorkshopService(StepService):
             year=_whole_number(year, FIRST_YEAR, self.clock.now().year, _BAD_YEAR),
             minutes=_whole_number(minutes, 1, MAX_MINUTES, _BAD_MINUTES),
             safety_test=None if safety_test is None else parse_safety(safety_test),
-            price_cents=price_cents,
+            price_cents=price_cents, product=check_product_category(product or ""),
         )
 
     def finish_repair(
         self, user: User, code: str, outcome: RepairOutcome, at: datetime | None = None
     ) -> Item:
-        """Record how a repair ended; a safety test done with it is recorded just before."""
+        """Record how a repair ended; a safety test done with it is recorded just before.
+
+        A powered item's repair goes into the ORDS export, which needs the problem and the
+        product category; its year of manufacture is never after the repair."""
         require(user, Action.REPAIR)
         item = self.item(code)
         check_not_voided(item)
@@ -117,13 +143,21 @@ class WorkshopService(StepService):
                 raise ValidationError(_NOT_ELECTRICAL, code=item.code)
             steps.append(self._step(user, item, SafetyTested(outcome.safety_test), at))
             item = steps[-1][1]
+        product = outcome.product or category.ords_category
+        if powered(category) and not outcome.problem:
+            raise ValidationError(_NO_PROBLEM, code=item.code)
+        if powered(category) and not product:
+            raise ValidationError(_NO_PRODUCT, code=item.code)
         finished = RepairFinished(
             outcome.status, barrier=outcome.barrier, problem=outcome.problem,
             brand=outcome.brand, year=outcome.year, minutes=outcome.minutes,
-            ords_category=category.ords_category,
+            ords_category=product,
             price_cents=outcome.price_cents if outcome.status is RepairStatus.FIXED else None,
         )
-        steps.append(self._step(user, item, finished, at))
+        steps.append(self._step(user, item, finished, at, after=steps[-1][0] if steps else None))
+        repair_year = steps[-1][0].at.astimezone(self.store.settings().zone).year
+        if outcome.year is not None and outcome.year > repair_year:
+            raise ValidationError(_YEAR_AFTER_REPAIR, year=outcome.year, repair_year=repair_year)
         self._write(steps)
         return steps[-1][1]
 

@@ -21,6 +21,7 @@ from intake.model import Role, User  # noqa: E402
 from intake.setup import initialize  # noqa: E402
 from intake.shop import ShopService  # noqa: E402
 from intake.workshop import WorkshopService  # noqa: E402
+from tests.hub_server import HubServer, binaries  # noqa: E402
 from ui.context import AppContext  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
@@ -100,3 +101,24 @@ def window(qtbot, ctx: AppContext) -> Iterator[MainWindow]:
     window.show()
     yield window
     ctx.printer_queue.wait()
+
+
+@pytest.fixture(scope="session")
+def hub_server() -> Iterator[HubServer]:
+    """A real PostgreSQL cluster for the whole session (`tests/hub_server.py`), stopped at the
+    end. Skipped only where PostgreSQL is not installed; `.ci/run` installs it."""
+    bin_dir = binaries()
+    if bin_dir is None:
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql)")
+    server = HubServer(bin_dir)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.remove()
+
+
+@pytest.fixture
+def hub_url(hub_server: HubServer) -> str:
+    """The admin's URL of a new, empty database on the session's PostgreSQL."""
+    return hub_server.new_database()

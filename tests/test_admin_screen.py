@@ -122,6 +122,24 @@ def test_add_municipality_and_a_refused_setting(qtbot, screen: AdminScreen) -> N
     assert ctx.admin.changes()[0].what == "setting idle_logout_s"
 
 
+def test_a_recipient_gets_a_kind_guessed_from_its_name_and_changed_by_a_tap(
+    qtbot, screen: AdminScreen
+) -> None:
+    ctx: AppContext = screen.ctx
+    tap(qtbot, screen.tabs["recipients"])
+    section = screen.sections["recipients"]
+    tap(qtbot, section.add)
+    type_on_keyboard(qtbot, screen, "Afvalscheiding Milieustraat")
+    assert ctx.admin.recipient_kinds() == {"Afvalscheiding Milieustraat": "residual"}
+    assert "residual waste" in section.rows.item(0).text()
+    select(screen, "recipients", "Afvalscheiding Milieustraat")
+    tap(qtbot, section.kind_button)
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["recycling"])
+    assert ctx.admin.recipient_kinds() == {"Afvalscheiding Milieustraat": "recycling"}
+    assert ctx.admin.changes()[0].what == "recipients Afvalscheiding Milieustraat kind"
+    assert not screen.sections["municipalities"].kind_button.isVisibleTo(screen)
+
+
 def test_back_to_the_gate(qtbot, screen: AdminScreen) -> None:
     with qtbot.waitSignal(screen.done):
         tap(qtbot, screen.back)
@@ -187,3 +205,20 @@ def test_the_keyboard_shows_every_key_whole(
 def test_machine_names_start_in_lower_case(qtbot, screen: AdminScreen) -> None:
     assert TextEntryPanel(screen, "Port", machine_name=True).keys["q"].text() == "q"
     assert TextEntryPanel(screen, "Name").keys["q"].text() == "Q"
+
+
+def test_a_category_is_set_to_ask_for_a_serial_number(qtbot, screen: AdminScreen) -> None:
+    from ui.widgets.panels import ChoicePanel
+
+    section = screen.sections["categories"]
+    select(screen, "categories", "eee_small")
+    tap(qtbot, section.serial)
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["imei_serial"])
+    assert screen.ctx.registers.serial_kind("eee_small") == "imei_serial"
+    assert "asks for an IMEI or serial number" in section.rows.currentItem().text()
+    select(screen, "categories", "bicycles")
+    tap(qtbot, section.serial)
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons[""])
+    assert screen.ctx.registers.serial_kind("bicycles") is None
+    assert [c.what for c in screen.ctx.admin.changes(2)] == [
+        "category bicycles serial", "category eee_small serial"]

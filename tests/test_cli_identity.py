@@ -134,7 +134,8 @@ def test_each_person_acts_with_their_own_role_and_name(capsys, monkeypatch, db: 
     assert run_on(capsys, db, "repair", "start", "A000002", "--user", "joris",
                "--pin", "2222")[0] == 0
     assert run_on(capsys, db, "repair", "finish", "A000002", "--status", "fixed",
-               "--safety-test", "pass", "--price-eur", "9", "--pin", "2222")[0] == 0
+               "--safety-test", "pass", "--price-eur", "9", "--problem", "Fuse",
+               "--pin", "2222")[0] == 0
     monkeypatch.setenv("AMBACHT_PIN", "3333")
     assert run_on(capsys, db, "sell", "A000002", "A000001", "--price-eur", "9", "15")[0] == 0
     code, _, err = run_on(capsys, db, "correct", "A000001", "--reason", "x", "--user", "Sanne")

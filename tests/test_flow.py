@@ -250,7 +250,8 @@ def test_a_corrected_repair_outcome_goes_back_into_repair(
     assert gate.item(items["repair"]).route is Route.MATERIAL
     state, _ = gate.correct_last(repairer, items["repair"], "Parts arrived after all")
     assert (state.status, state.route) == (Status.IN_REPAIR, Route.REPAIR)
-    fixed = workshop.finish_repair(repairer, items["repair"], workshop.outcome("fixed"))
+    fixed = workshop.finish_repair(repairer, items["repair"],
+                                   workshop.outcome("fixed", problem="Fuse"))
     assert (fixed.status, fixed.route) == (Status.IN_STOCK, Route.SALE)
 
 
@@ -264,10 +265,10 @@ def test_a_failed_safety_test_sends_the_item_to_material(
         shop.sell(shop_clerk, [(code, 100)])
     workshop.start_repair(repairer, code)
     fixed = workshop.finish_repair(repairer, code, workshop.outcome(
-        "fixed", safety_test="fail"))
+        "fixed", safety_test="fail", problem="Fuse"))
     assert (fixed.route, fixed.safety) == (Route.MATERIAL, "fail")
     workshop.start_repair(repairer, code)  # a repair needs a new test afterwards
-    fixed = workshop.finish_repair(repairer, code, workshop.outcome("fixed"))
+    fixed = workshop.finish_repair(repairer, code, workshop.outcome("fixed", problem="Fuse"))
     assert (fixed.route, fixed.safety) == (Route.SALE, None)
     with pytest.raises(NotAllowed, match="safety test"):
         shop.sell(shop_clerk, [(code, 100)])
@@ -287,7 +288,7 @@ def test_repurposing_names_its_sources_and_a_void_gives_them_back(
     for plank in planks:
         used = gate.item(plank.code)
         assert used.status is Status.REPURPOSED
-        assert gate.history(used)[-1].data == {"into": table.code}
+        assert gate.history(used)[-1].data["into"] == table.code
     with pytest.raises(NotAllowed, match="another product"):
         gate.correct_last(coordinator, planks[0].code, "Oops")
     gate.void(coordinator, table.code, "Table fell apart before it was finished")

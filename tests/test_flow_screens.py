@@ -105,15 +105,23 @@ def test_an_item_goes_from_gate_to_workshop_to_store(
     answer(qtbot, window, "pass")
     keypad(qtbot, window, "7,5")
     keypad(qtbot, window, "20")
-    answer(qtbot, window, "")  # problem not described
+    # A powered product's problem may not be left out: ORDS needs it.
+    assert "" not in panel(window, ChoicePanel).option_buttons
+    answer(qtbot, window, "Other…")
+    typed = panel(window, TextEntryPanel)
+    typed.type_text("Loose wire")
+    tap(qtbot, typed.ok_button)
     answer(qtbot, window, "Other…")  # a brand not seen before, typed on the keyboard
     typed = panel(window, TextEntryPanel)
     typed.type_text("Hema")
     tap(qtbot, typed.ok_button)
     keypad(qtbot, window, "2019")  # year of manufacture
+    answer(qtbot, window, "Lamp")  # the ORDS product, the category's own offered first
     item = ctx.workshop.item(code)
     assert ctx.workshop.history(item)[-1].data["brand"] == "Hema"
     assert ctx.workshop.history(item)[-1].data["year"] == 2019
+    assert ctx.workshop.history(item)[-1].data["problem"] == "Loose wire"
+    assert ctx.workshop.history(item)[-1].data["ords_category"] == "Lamp"
     assert ctx.workshop.suggestions(item)[0] == ["Hema"]
     assert (item.status, item.route, item.safety, item.price_cents) == (
         Status.IN_STOCK, Route.SALE, "pass", 750)

@@ -14,6 +14,7 @@ from intake.model import Route, User
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.widgets.keyboard import SerialPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
 
 
@@ -41,11 +42,13 @@ def test_whole_intake_by_taps(qtbot, window: MainWindow, ctx: AppContext, tmp_pa
     tap(qtbot, gate.visit_start.buttons["Zwolle"])
     assert gate.visit is not None and gate.visit.municipality == "Zwolle"
 
-    # Three taps with a standard weight: tile, standard weight, route.
+    # Three taps with a standard weight: tile, standard weight, route; a bike's frame number
+    # is asked for the police register (this one has none that can be read).
     with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
         tap(qtbot, gate.categories.tiles["bicycles"])
         tap(qtbot, gate.weight.standard_button)
         tap(qtbot, gate.weight.route_buttons[Route.SALE])
+        tap(qtbot, panel(window, SerialPanel).skip_button)
     item = ctx.gate.item("A000001")
     assert (item.category, item.weight_g, item.weight_estimated, item.route) == (
         "bicycles", 15_000, True, Route.SALE)
@@ -64,6 +67,9 @@ def test_whole_intake_by_taps(qtbot, window: MainWindow, ctx: AppContext, tmp_pa
     assert ctx.gate.item("A000002").weight_g == 2_750
     assert gate.visit_label.text() == "Bezoek VA000001 · Zwolle · 2 artikelen"
     tap(qtbot, gate.end_button)
+    confirm = panel(window, ConfirmPanel)
+    assert confirm.title.text() == "Bezoek VA000001 afronden? 2 artikelen gelogd."
+    tap(qtbot, confirm.yes_button)
     assert gate.pages.currentWidget() is gate.visit_start
     assert gate.banner.text() == "Bezoek VA000001 afgerond · 2 artikelen"
     assert gate.top.figures.text() == "Vandaag: 2 artikelen · 17,75 kg · 1 bezoek"

@@ -80,12 +80,13 @@ def write_march(path: Path, checkpoint: Callable[[Store], object]) -> Store:
     shop.sell(me, [(a, 3000)], local("2026-03-05T12:00"))
     shop.sell(me, [(b, 100)], local("2026-03-02T12:00"))
     workshop.start_repair(me, c, local("2026-03-11T09:00"))
-    workshop.finish_repair(me, c, workshop.outcome("fixed", safety_test="pass",
+    workshop.finish_repair(me, c, workshop.outcome("fixed", safety_test="pass", problem="Fuse",
                                                    price_cents=800), local("2026-03-12T09:00"))
     shop.sell(me, [(c, None)], local("2026-03-31T23:30"))  # 21:30 UTC, summer time
     workshop.start_repair(me, d, local("2026-03-14T09:00"))
     workshop.finish_repair(me, d, workshop.outcome(
-        "end-of-life", barrier="spare parts not available"), local("2026-03-15T09:00"))
+        "end-of-life", barrier="spare parts not available", problem="Cracked shade"),
+        local("2026-03-15T09:00"))
     checkpoint(store)
     material.send(me, "Metaal Oost", [d], [("metal", 50_000)], local("2026-03-21T15:00"))
     shop.sell(me, [(f, 200)], local("2026-03-06T12:00"))
@@ -129,9 +130,12 @@ def test_the_totals_reconcile(centre) -> None:
     data = report_json(build_report(store, MARCH, NOW))
     totals = data["totals"]
     assert totals["items_in"] == 6  # a, c, d, f, g, h: not the void, Feb, April, the product
-    assert totals["kg_in"] == 40.5
-    assert (totals["kg_in_measured"], totals["kg_in_estimated"]) == (39.0, 1.5)
-    assert totals["visits"] == 2
+    assert (totals["items_in_gate"], totals["kg_in_gate"]) == (6, 40.5)
+    assert (totals["items_labelled_in_store"], totals["kg_labelled_in_store"]) == (0, 0)
+    assert (totals["batches_in"], totals["kg_in_batches"]) == (1, 50.0)  # weighed on the 21st
+    assert totals["kg_in"] == 90.5
+    assert (totals["kg_in_measured"], totals["kg_in_estimated"]) == (89.0, 1.5)
+    assert (totals["visits"], totals["visits_without_items"]) == (2, 0)
     assert (totals["items_to_sale"], totals["items_to_repair"],
             totals["items_to_material"]) == (3, 2, 1)
     assert (totals["repair_attempts"], totals["items_repaired"],
@@ -139,14 +143,18 @@ def test_the_totals_reconcile(centre) -> None:
     assert totals["barriers"] == {"spare_parts_not_available": 1}
     assert totals["items_sold"] == 4  # a, b (taken in in Feb), c, the table; f came back
     assert totals["kg_sold"] == 33.5
-    assert (totals["kg_sold_as_is"], totals["kg_sold_after_repair"]) == (30.5, 3.0)  # c fixed
+    assert (totals["kg_sold_as_is"], totals["kg_sold_after_repair"],
+            totals["kg_sold_products"]) == (20.5, 3.0, 10.0)  # c fixed; the table
     assert totals["revenue_eur"] == 84.0
     assert totals["items_returned"] == 1
-    assert (totals["products_made"], totals["kg_repurposed"]) == (1, 10.0)
+    assert (totals["products_made"], totals["kg_products_made"], totals["kg_repurposed"],
+            totals["kg_lost_in_making"]) == (1, 10.0, 10.0, 0.0)
     assert (totals["items_material_out"], totals["kg_material_out"]) == (2, 51.5)
     assert totals["kg_material_by_recipient"] == {"Metaal Oost": 51.5}
-    assert totals["reuse_rate"] == round(33.5 / 40.5, 4)
-    assert totals["environmental_yield"] == round((33.5 + 10 + 51.5) / 40.5, 4)
+    assert totals["kg_material_by_kind"] == {"reuse": 0.0, "recycling": 51.5, "residual": 0.0}
+    assert totals["kg_reused"] == 33.5
+    assert totals["reuse_rate"] == round(33.5 / 90.5, 4)
+    assert totals["environmental_yield"] == 1.0  # all that left was reused or recycled
     assert totals["co2_avoided_kg"] == pytest.approx(33.5 * 1.1)
     assert data["baseline"] is None
     assert totals["days_to_sale"] == 6.6  # (4 + 1 + 21 + 2 + 5) days over five sales
@@ -170,7 +178,7 @@ def test_the_stock_at_an_earlier_end_counts_what_moved_on_since(centre) -> None:
 def test_the_breakdowns_add_up_to_the_totals(centre) -> None:
     store, _ = centre
     data = report_json(build_report(store, MARCH, NOW))
-    for breakdown in ("by_category", "by_route", "by_municipality", "by_week"):
+    for breakdown in ("by_category", "by_municipality", "by_week"):
         for key in ("items_in", "items_sold", "items_material_out", "repair_attempts",
                     *(("visits",) if breakdown in ("by_municipality", "by_week") else ())):
             assert sum(row[key] for row in data[breakdown]) == data["totals"][key], (
@@ -178,6 +186,16 @@ def test_the_breakdowns_add_up_to_the_totals(centre) -> None:
         for key in ("kg_in", "kg_sold", "revenue_eur", "kg_material_out"):
             assert sum(row[key] for row in data[breakdown]) == pytest.approx(
                 data["totals"][key]), (breakdown, key)
+    # The routes at the gate hold the gate items: not the batch, not the table made here.
+    for key in ("items_in", "items_in_gate", "kg_in_gate"):
+        assert sum(row[key] for row in data["by_route"]) == data["totals"][key], key
+    assert sum(row["kg_in"] for row in data["by_route"]) == data["totals"]["kg_in_gate"]
+    assert sum(row["kg_sold"] for row in data["by_route"]) == pytest.approx(
+        data["totals"]["kg_sold"] - data["totals"]["kg_sold_products"])
+    # What a breakdown does not count is null, never 0.
+    assert {row["visits"] for row in data["by_category"] + data["by_route"]} == {None}
+    assert {row["kg_in_stock"] for row in data["by_route"] + data["by_municipality"]
+            + data["by_week"]} == {None}
     furniture = next(row for row in data["by_category"] if row["category"] == "furniture")
     assert (furniture["items_in"], furniture["items_sold"], furniture["revenue_eur"]) == (
         1, 2, 75.0)
@@ -207,7 +225,8 @@ def test_the_command_line_gives_the_same_numbers(centre, capsys) -> None:
     assert main([*args, "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     total = next(row for row in rows if row["section"] == "total")
-    assert (total["items_in"], total["kg_in"], total["revenue_eur"]) == ("6", "40.5", "84.0")
+    assert (total["items_in"], total["kg_in"], total["revenue_eur"]) == ("6", "90.5", "84.0")
+    assert next(row for row in rows if row["section"] == "category")["visits"] == ""
     assert next(r for r in rows if r["section"] == "recipient")["kg_material_out"] == "51.5"
 
 
@@ -248,7 +267,7 @@ def test_the_xlsx_workbook_holds_the_same_numbers(centre, tmp_path: Path, capsys
                                "Afnemers", "CO2-factoren"]
     totals = {row[0]: row[1:] for row in book["Totalen"].iter_rows(min_row=5, values_only=True)}
     assert totals["Items in"] == (6, 1, 5.0)  # March, February, +500%
-    assert totals["Kg in"][0] == 40.5
+    assert totals["Kg in"][0] == 90.5
     assert totals["Omzet (EUR)"][0] == 84.0
     assert totals["Kg materiaal weg"][0] == 51.5
     assert isinstance(totals["Hergebruikpercentage"][0], float)
@@ -257,7 +276,7 @@ def test_the_xlsx_workbook_holds_the_same_numbers(centre, tmp_path: Path, capsys
     assert categories["Meubels"][header.index("Verkocht")] == 2
     assert categories["Meubels"][header.index("Omzet (EUR)")] == 75.0
     assert [r for r in book["Afnemers"].iter_rows(min_row=2, values_only=True)] == [
-        ("Metaal Oost", 51.5)]
+        ("Metaal Oost", "Recycling", 51.5), ("(alle)", "Recycling", 51.5)]
     assert main(["report", "--db", str(path), "--from", "2026-03-01", "--to", "2026-03-31",
                  "--format", "xlsx"]) == 2  # a workbook goes to a file
     assert "--out" in capsys.readouterr().err
@@ -329,8 +348,8 @@ def test_baseline_and_targets_are_kept_and_checked(tmp_path: Path, capsys) -> No
 def test_exports_set_the_year_earlier_and_the_targets_beside_the_period(
     centre, tmp_path: Path, capsys
 ) -> None:
-    """Targets of 2026 (100 kg collected, 2 repairs): by 31 March, 41 kg came in (the book of
-    28 February too) and one repair was fixed. March 2025 saw nothing."""
+    """Targets of 2026 (100 kg collected, 2 repairs): by 31 March, 91 kg came in (the book of
+    28 February and the 50 kg batch too) and one repair was fixed. March 2025 saw nothing."""
     import sqlite3
     import subprocess
 
@@ -348,7 +367,7 @@ def test_exports_set_the_year_earlier_and_the_targets_beside_the_period(
     assert main(args) == 0
     targets = json.loads(capsys.readouterr().out)["targets"]
     assert targets == {"year": 2026, "by": "2026-03-31", "progress": [
-        {"target": "kg_collected", "reached": 41.0, "goal": 100.0},
+        {"target": "kg_collected", "reached": 91.0, "goal": 100.0},
         {"target": "items_repaired", "reached": 1.0, "goal": 2.0}]}
 
     xlsx = tmp_path / "march.xlsx"
@@ -360,14 +379,14 @@ def test_exports_set_the_year_earlier_and_the_targets_beside_the_period(
     totals = {row[0]: row[1:] for row in book["Totalen"].iter_rows(min_row=5, values_only=True)}
     assert totals["Items in"] == (6, 1, 5.0, 0, None)
     goals = list(book["Doelen 2026"].iter_rows(min_row=2, values_only=True))
-    assert goals == [("Kg ingezameld", 100.0, 41.0, 0.41), ("Items gerepareerd", 2.0, 1.0, 0.5)]
+    assert goals == [("Kg ingezameld", 100.0, 91.0, 0.91), ("Items gerepareerd", 2.0, 1.0, 0.5)]
 
     pdf = tmp_path / "march.pdf"
     assert main([*args, "--format", "pdf", "--out", str(pdf), "--lang", "nl"]) == 0
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     for part in ("Jaar eerder", "01-03-2025", "Doelen 2026 (t/m 31-03-2026)", "Kg ingezameld",
-                 "41,0", "41,0 %", "50,0 %"):
+                 "91,0", "91,0 %", "50,0 %"):
         assert part in text, part
 
 

@@ -10,7 +10,8 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from db import Store
@@ -33,7 +34,7 @@ from ui.context import AppContext
 from ui.i18n import Language
 from ui.printing import PrintQueue
 from ui.screens.recovery import RecoveryScreen
-from ui.style import stylesheet
+from ui.style import RESTART, fit_panel, stylesheet
 from ui.widgets.panels import MessagePanel
 
 log = logging.getLogger("ambacht")
@@ -74,8 +75,12 @@ def open_store(path: Path, clock: Clock, *, demo: bool = False) -> Store:
     return store
 
 
+WINDOW_SIZE = QSize(1280, 800)  # a window, not a kiosk: this, or the screen if it is smaller
+
+
 def run_app(
-    *, db_path: Path | None, lang: str | None, fullscreen: bool = False, demo: bool = False
+    *, db_path: Path | None, lang: str | None, fullscreen: bool = False, demo: bool = False,
+    panel_dpi: int | None = None,
 ) -> int:
     """Start the touchscreen app; returns the process exit code."""
     make_files_private()  # before anything is made
@@ -83,12 +88,17 @@ def run_app(
     app.setApplicationName("Ambacht")
     _log_to_file()
     sys.excepthook = _show_unexpected_error
-    startup = Startup(db_path or default_db_path(demo=demo), SystemClock(), lang, demo=demo,
-                      fullscreen=fullscreen)
-    startup.begin()
-    code = app.exec()
-    startup.shut_down()
-    return code if startup.opened else 2
+    while True:
+        startup = Startup(db_path or default_db_path(demo=demo), SystemClock(), lang, demo=demo,
+                          fullscreen=fullscreen, panel_dpi=panel_dpi)
+        startup.begin()
+        code = app.exec()
+        startup.shut_down()
+        if code != RESTART:
+            return code if startup.opened else 2
+        # The screens measure millimetres when they are built: build them again.
+        startup.close_windows()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 class Startup(QObject):
@@ -99,10 +109,11 @@ class Startup(QObject):
     damaged = Signal(object)  # the StorageError the check after start found
 
     def __init__(self, path: Path, clock: Clock, lang: str | None, *, demo: bool = False,
-                 fullscreen: bool = False) -> None:
+                 fullscreen: bool = False, panel_dpi: int | None = None) -> None:
         super().__init__()
         self.path, self.clock, self.lang, self.demo, self.fullscreen = (
             path, clock, lang, demo, fullscreen)
+        self.panel_dpi = panel_dpi
         self.contexts: list[AppContext] = []
         self.windows: list[QMainWindow] = []  # referenced while the app runs
         self.opened = False
@@ -125,13 +136,10 @@ class Startup(QObject):
         self.contexts.append(ctx)
         self.opened = True
         ctx.devices.apply(ctx.store.settings())
+        size = self._fit(ctx.store.settings().screen_scale)
         window = MainWindow(ctx)
         self.windows.append(window)
-        if self.fullscreen:
-            window.showFullScreen()
-        else:
-            window.resize(1280, 800)
-            window.show()
+        self._show(window, size)
         # In the background, so the first screen does not wait: the day's backup, reading
         # every page of the file for damage and the last events of each station's hash chain
         # for changes made round Ambacht, and the dashboard's sums.
@@ -143,6 +151,34 @@ class Startup(QObject):
             lambda _none: None,
             # A report sums the days it needs itself; the app goes on.
             lambda exc: log.error("summing days in the background failed", exc_info=exc))
+
+    def _fit(self, scale_percent: int) -> QSize:
+        """Size everything for the screen (or the window on it) before the screens are built."""
+        screen = QGuiApplication.primaryScreen()
+        if self.fullscreen:
+            size = screen.geometry().size()
+        else:
+            size = WINDOW_SIZE.boundedTo(screen.availableGeometry().size())
+        fit_panel(size.width(), size.height(), dpi=self.panel_dpi, scale_percent=scale_percent)
+        return size
+
+    def _show(self, window: QMainWindow, size: QSize) -> None:
+        if not self.fullscreen:
+            window.resize(size)
+            window.show()
+            return
+        # Without a window manager (a kiosk session) nobody acts on "full screen": the window
+        # covers the screen itself, and goes on top of it without a frame.
+        window.setGeometry(QGuiApplication.primaryScreen().geometry())
+        window.showFullScreen()
+
+    def close_windows(self) -> None:
+        """Close this start's windows without ending the app (before the next start)."""
+        for window in self.windows:
+            window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
+            window.close()
+            window.deleteLater()
+        self.windows.clear()
 
     def _check(self, store: Store) -> StorageError | None:
         """In the background: read the whole file and the chains' tails; None when it is
@@ -167,14 +203,10 @@ class Startup(QObject):
         if not self.windows:
             self._show_recovery(exc)
             return
-        for window in self.windows:
-            # Closing the app's window must not end the app, and it must be gone before the
-            # database closes and the language changes (its screens would ask the database).
-            window.setAttribute(Qt.WidgetAttribute.WA_QuitOnClose, False)
-            window.close()
-            window.deleteLater()
+        # Closing the app's window must not end the app, and it must be gone before the
+        # database closes and the language changes (its screens would ask the database).
         self.windows[-1].destroyed.connect(lambda: self._show_recovery(exc))
-        self.windows.clear()
+        self.close_windows()
 
     def _show_recovery(self, exc: StorageError) -> None:
         self.shut_down()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from zoneinfo import ZoneInfo
 
 from db import Store
@@ -26,6 +27,7 @@ from intake.monitoring import (
     stored_baseline,
     year_progress,
 )
+from intake.registers import RegisterService
 from intake.settings import Settings
 from intake.shop import ShopService
 from intake.till import Takings, takings
@@ -53,6 +55,11 @@ class AppContext:
     printer_queue: PrintQueue
     backups: BackupScheduler
     devices: Devices = field(default_factory=Devices)  # run_app starts them as set up
+
+    @cached_property
+    def registers(self) -> RegisterService:
+        """Which categories ask for a serial number; finding items by it."""
+        return RegisterService(self.store, self.clock)
 
     def settings(self) -> Settings:
         """The settings as they are now (read again only after a change)."""

@@ -148,6 +148,11 @@ class MainWindow(QMainWindow):
             return
         if not self._account_unchanged():
             return
+        asking = [panel for panel in self.findChildren(Panel)
+                  if getattr(panel, "takes_scans", False) and panel.isVisible()]
+        if asking:  # a question that a scan answers (a serial number's sticker)
+            asking[0].handle_scan(code)  # type: ignore[attr-defined]
+            return
         for panel in self.findChildren(Panel):
             panel.close_panel()  # an open question was not answered; nothing was written
         current = self.stack.currentWidget()

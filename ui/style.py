@@ -1,15 +1,23 @@
 """Sizes and colours for gloved hands in sunlight: big targets, high contrast, no hover.
 
-Sizes are given in millimetres and turned into pixels for the screen at hand, so that a 15 mm
-target is 15 mm on a 10-inch tablet and on a 24-inch monitor alike.
+Sizes are given in millimetres and turned into pixels for the panel at hand, so that a 15 mm
+target is 15 mm on a 10-inch tablet and on a 24-inch monitor alike. A panel smaller than the
+design (`DESIGN_MM`) gets everything a little smaller, down to 11 mm targets at the least
+(`fit_panel`), rather than buttons off-screen.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtGui import QGuiApplication
 
 MIN_TARGET_MM = 15.0
+SMALLEST_TARGET_MM = 11.0  # the floor on a small panel: still a gloved fingertip
 BUTTON_MM = 15.0
+# The area every screen needs at full size (width, height in mm); tests/test_fit.py holds
+# every screen and panel to it at the smallest density.
+DESIGN_MM = (270.0, 184.0)
 
 INK = "#111111"
 PAPER = "#ffffff"
@@ -29,18 +37,71 @@ DISABLED = (f"color: {DISABLED_INK}; background: {DISABLED_PAPER}; "
 _COLOURED_ROLES = ("primary", "danger", "tile")  # their own colours would hide the disabled look
 
 
-def mm(value: float) -> int:
-    """Pixels for `value` millimetres on the primary screen (never below 96 dpi's worth)."""
+@dataclass(frozen=True)
+class PanelFit:
+    """How millimetres become pixels on this panel: its pixels per mm, and the density (1, or
+    down to 11/15 on a panel smaller than the design) every size is multiplied by."""
+
+    px_per_mm: float
+    density: float = 1.0
+
+
+# What the event loop exits with to have the app built again at a new size (ui/app.py).
+RESTART = 75
+_fit: PanelFit | None = None  # None: measure the primary screen at each call, at full size
+
+
+def screen_dpi() -> float:
+    """The primary screen's physical dpi as it reports it, never below 96."""
     screen = QGuiApplication.primaryScreen()
-    dpi = screen.physicalDotsPerInch() if screen is not None else 96.0
-    return round(value * max(dpi, 96.0) / 25.4)
+    return max(screen.physicalDotsPerInch() if screen is not None else 96.0, 96.0)
+
+
+def fit_panel(width_px: int, height_px: int, *, dpi: float | None = None,
+              scale_percent: int = 100) -> PanelFit:
+    """Fit the sizes to a window of `width_px` x `height_px` from now on, and return the fit.
+
+    `dpi` is the panel's real density when it misreports it (`--panel-dpi`); otherwise the
+    screen's own. `scale_percent` is the station's size setting: 150 makes a millimetre half
+    as large again, for a panel that says it is larger than it is. Screens measure their sizes
+    when they are built: build the window after this.
+    """
+    global _fit
+    smallest = SMALLEST_TARGET_MM / MIN_TARGET_MM
+    # A size that would not fit even at the smallest density is cut to the largest that does:
+    # off-screen buttons are worse than targets a little under 11 mm on a very small panel.
+    px_per_mm = min((dpi or screen_dpi()) * scale_percent / 100 / 25.4,
+                    width_px / (DESIGN_MM[0] * smallest), height_px / (DESIGN_MM[1] * smallest))
+    room = min(width_px / px_per_mm / DESIGN_MM[0], height_px / px_per_mm / DESIGN_MM[1])
+    _fit = PanelFit(px_per_mm, max(smallest, min(1.0, room)))
+    return _fit
+
+
+def use_fit(fit: PanelFit | None) -> None:
+    """Go back to an earlier fit (None: the primary screen at full size)."""
+    global _fit
+    _fit = fit
+
+
+def current_fit() -> PanelFit:
+    return _fit or PanelFit(screen_dpi() / 25.4)
+
+
+def mm(value: float) -> int:
+    """Pixels for `value` millimetres on the panel (see `fit_panel`)."""
+    fit = current_fit()
+    return round(value * fit.px_per_mm * fit.density)
 
 
 def stylesheet() -> str:
     """The app-wide Qt style sheet."""
-    target = mm(BUTTON_MM)
+    # Qt's min-height is the contents' height: the padding and border come on top of it, and
+    # the whole button is the 15 mm target. No min-width: a width set there would let layouts
+    # squeeze a button below its text (Qt takes it for the least width); the text sets it.
+    padding, border = mm(1), 3
+    target = mm(BUTTON_MM) - 2 * (padding + border)
     return f"""
-    QWidget {{ background: {PAPER}; color: {INK}; font-size: {mm(5)}px; }}
+    QWidget {{ background: {PAPER}; color: {INK}; font-size: {mm(4.5)}px; }}
     QLabel[role="title"] {{ font-size: {mm(8)}px; font-weight: bold; }}
     QLabel[role="big"] {{ font-size: {mm(14)}px; font-weight: bold; }}
     QLabel[role="muted"] {{ color: {MUTED}; }}
@@ -50,11 +111,12 @@ def stylesheet() -> str:
         padding: {mm(2)}px; border-radius: {mm(1.5)}px; }}
     QLabel[role="display"] {{ font-size: {mm(12)}px; font-weight: bold; border: 3px solid {LINE};
         border-radius: {mm(1.5)}px; padding: {mm(1)}px {mm(3)}px; }}
-    QPushButton {{ min-height: {target}px; min-width: {target}px; border: 3px solid {LINE};
-        border-radius: {mm(2)}px; background: #f2f2f2; font-weight: bold;
-        padding: {mm(1)}px {mm(3)}px; }}
+    QPushButton {{ min-height: {target}px;
+        border: {border}px solid {LINE}; border-radius: {mm(2)}px; background: #f2f2f2;
+        font-weight: bold; padding: {padding}px {mm(1.5)}px; }}
     QPushButton:pressed {{ background: {SELECTED}; }}
-    QPushButton:checked {{ background: {SELECTED}; border-width: 5px; }}
+    QPushButton:checked {{ background: {SELECTED}; border-width: {border + 2}px;
+        padding: {padding - 2}px {mm(1.5) - 2}px; }}
     QPushButton:disabled {{ {DISABLED} }}
     QPushButton[role="primary"] {{ background: {INK}; color: white; }}
     QPushButton[role="danger"] {{ background: {DANGER}; color: white; border-color: {DANGER}; }}
@@ -67,10 +129,11 @@ def stylesheet() -> str:
                  *(f'QPushButton[route="{route}"]:disabled' for route in ROUTE_COLOURS)])}
         {{ {DISABLED} }}
     QPushButton[role="key"] {{ font-size: {mm(8)}px; }}
-    QPushButton[role="key-text"] {{ padding: 0px; }}
+    QPushButton[role="key-text"] {{ padding: 0px; font-size: {mm(3.8)}px; }}
     QPushButton[role="tile"] {{ background: white; font-size: {mm(4.5)}px;
         padding: {mm(1)}px; text-align: center; }}
     QPushButton[role="tile"]:checked {{ background: {SELECTED}; }}
+    QPushButton[role="tile"] QLabel {{ font-size: {mm(3.8)}px; }}
     QFrame[role="tile-frame"] {{ border: 3px solid {LINE}; border-radius: {mm(2)}px; }}
     QFrame[role="tile-frame"] QLabel {{ border: none; font-size: {mm(3.6)}px; }}
     QFrame[role="tile-frame"] QLabel[role="title"] {{ font-size: {mm(6.5)}px; }}
@@ -78,7 +141,7 @@ def stylesheet() -> str:
     QFrame[role="panel"] {{ background: {PAPER}; border: 4px solid {LINE};
         border-radius: {mm(3)}px; }}
     QScrollBar:vertical {{ width: {mm(10)}px; }}
-    QListWidget {{ border: 3px solid {LINE}; font-size: {mm(5)}px; }}
+    QListWidget {{ border: 3px solid {LINE}; font-size: {mm(4.5)}px; }}
     QListWidget::item {{ min-height: {mm(MIN_TARGET_MM)}px; border-bottom: 1px solid #cccccc; }}
     QListWidget::item:selected {{ background: {SELECTED}; color: {INK}; }}
     """

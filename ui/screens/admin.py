@@ -43,7 +43,7 @@ class AdminScreen(Retranslating, QWidget):
         self.back.setProperty("role", "primary")
         self.back.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.back.clicked.connect(self.done)
-        self.banner = Banner(self)
+        self.banner = Banner(self.title, self)
         self.sections: dict[str, Section] = {
             "categories": CategoriesSection(ctx, self),
             "staff": StaffSection(ctx, self),
@@ -75,7 +75,6 @@ class AdminScreen(Retranslating, QWidget):
         column.setSpacing(mm(3))
         column.addLayout(top)
         column.addLayout(tab_row)
-        column.addWidget(self.banner)
         column.addWidget(self.stack, 1)
         self.user: User | None = None
         self.retranslate()

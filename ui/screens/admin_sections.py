@@ -3,13 +3,19 @@ printer has its own, in admin_printer.py)."""
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QApplication
+
 from intake.admin import NameList
 from intake.errors import AmbachtError
 from intake.model import Category, Role
 from intake.ords import PRODUCT_CATEGORIES
+from intake.registers import FRAME, IMEI_SERIAL
+from intake.settings import SCREEN_SCALE_RANGE
 from intake.units import parse_eur
 from ui.backups import removable_folders
 from ui.screens.admin_base import Section
+from ui.style import RESTART
+from ui.widgets.panels import ConfirmPanel
 
 
 class CategoriesSection(Section):
@@ -24,6 +30,7 @@ class CategoriesSection(Section):
         self.price = self.add_button(self.start_price)
         self.electrical = self.add_button(self.toggle_electrical)
         self.ords = self.add_button(self.start_ords)
+        self.serial = self.add_button(self.start_serial)
         self.co2 = self.add_button(self.start_co2)
         self.hide = self.add_button(self.toggle_hidden)
         self.up = self.add_button(lambda: self.move(-1))
@@ -37,6 +44,7 @@ class CategoriesSection(Section):
         self.weights.setText(self.tr("Weights"))
         self.price.setText(self.tr("Price"))
         self.ords.setText(self.tr("ORDS"))
+        self.serial.setText(self.tr("Serial number"))
         self.co2.setText(self.tr("CO2 factor"))
         self.up.setText(self.tr("Move up"))
         self.down.setText(self.tr("Move down"))
@@ -44,6 +52,7 @@ class CategoriesSection(Section):
 
     def refresh(self) -> None:
         lang = self.ctx.language
+        serials = self.ctx.registers.serial_kinds()
         rows = []
         for c in self.ctx.admin.categories():
             bounds = (f"{lang.kg(c.min_weight_g) if c.min_weight_g else '–'} … "
@@ -51,8 +60,10 @@ class CategoriesSection(Section):
             hidden = "   [" + self.tr("hidden") + "]" if c.hidden else ""
             price = f"   ·   {lang.eur(c.price_cents)}" if c.price_cents is not None else ""
             electrical = "   ·   " + self.tr("electrical") if c.is_electrical else ""
+            serial = ("   ·   " + self._serial_names()[serials[c.code]]
+                      if c.code in serials else "")
             rows.append((f"{c.name_nl} / {c.name_en}   ·   {lang.kg(c.standard_weight_g)}   "
-                         f"({bounds}){price}{electrical}{hidden}", c.code))
+                         f"({bounds}){price}{electrical}{serial}{hidden}", c.code))
         self.set_rows(rows)
 
     def current(self) -> Category | None:
@@ -61,7 +72,7 @@ class CategoriesSection(Section):
     def update_buttons(self) -> None:
         current = self.current()
         for button in (self.rename, self.weights, self.price, self.electrical, self.ords,
-                       self.co2, self.hide, self.up, self.down):
+                       self.serial, self.co2, self.hide, self.up, self.down):
             button.setEnabled(current is not None)
         self.hide.setText(self.tr("Show") if current and current.hidden else self.tr("Hide"))
         self.electrical.setText(self.tr("Not electrical") if current and current.is_electrical
@@ -146,6 +157,21 @@ class CategoriesSection(Section):
                         options, lambda name: self.attempt(
                             lambda: self.ctx.admin.set_category_ords(self.actor, c.code, name),
                             self.tr("Saved.")))
+
+    def _serial_names(self) -> dict[str, str]:
+        return {FRAME: self.tr("asks for a frame number"),
+                IMEI_SERIAL: self.tr("asks for an IMEI or serial number")}
+
+    def start_serial(self) -> None:
+        """Which number the gate asks this category's items for (the police register)."""
+        c = self.current()
+        if c is None:
+            return
+        options = [("", self.tr("No number")), *self._serial_names().items()]
+        self.ask_choice(self.tr("Serial number of {name} at intake").format(name=c.name_nl),
+                        options, lambda kind: self.attempt(
+                            lambda: self.ctx.registers.set_serial_kind(
+                                self.actor, c.code, kind or None), self.tr("Saved.")))
 
     def toggle_hidden(self) -> None:
         c = self.current()
@@ -248,8 +274,15 @@ class NamesSection(Section):
                 lambda: self.ctx.admin.add_name(self.actor, self.kind, name),
                 self.tr("Added."))))
         self.hide = self.add_button(self.toggle_hidden)
+        # Where material sent to a recipient counts in the reports (reuse, recycling, waste).
+        self.kind_button = self.add_button(self.choose_kind)
+        self.kind_button.setVisible(kind is NameList.RECIPIENTS)
         self.finish_buttons()
         self.retranslate()
+
+    def kind_names(self) -> dict[str, str]:
+        return {"reuse": self.tr("reuse"), "recycling": self.tr("recycling"),
+                "residual": self.tr("residual waste")}
 
     def prompt(self) -> str:
         if self.kind is NameList.RECIPIENTS:
@@ -258,17 +291,49 @@ class NamesSection(Section):
 
     def retranslate(self) -> None:
         self.add.setText(self.tr("Add"))
+        self.kind_button.setText(self.tr("Kind"))
         self.update_buttons()
 
     def refresh(self) -> None:
         mark = "   [" + self.tr("hidden") + "]"
-        self.set_rows([(name + (mark if hidden else ""), name)
+        kinds = (self.ctx.admin.recipient_kinds() if self.kind is NameList.RECIPIENTS
+                 else {})
+        names = self.kind_names()
+        self.set_rows([(name + (f" · {names[kinds[name]]}" if name in kinds else "")
+                        + (mark if hidden else ""), name)
                        for name, hidden in self.ctx.admin.names(self.kind)])
 
     def update_buttons(self) -> None:
         hidden = dict(self.ctx.admin.names(self.kind)).get(self.selected())
         self.hide.setEnabled(hidden is not None)
         self.hide.setText(self.tr("Show") if hidden else self.tr("Hide"))
+        self.kind_button.setEnabled(hidden is not None)
+
+    def choose_kind(self) -> None:
+        """What the chosen recipient does with material: reuse, recycling or residual waste."""
+        name = self.selected()
+        if isinstance(name, str):
+            self.ask_choice(
+                self.tr("What does {name} do with the material?").format(name=name),
+                list(self.kind_names().items()),
+                lambda kind: self.attempt(
+                    lambda: self.ctx.admin.set_recipient_kind(self.actor, name, kind),
+                    self.tr("Saved.")))
+
+    def _serial_names(self) -> dict[str, str]:
+        return {FRAME: self.tr("asks for a frame number"),
+                IMEI_SERIAL: self.tr("asks for an IMEI or serial number")}
+
+    def start_serial(self) -> None:
+        """Which number the gate asks this category's items for (the police register)."""
+        c = self.current()
+        if c is None:
+            return
+        options = [("", self.tr("No number")), *self._serial_names().items()]
+        self.ask_choice(self.tr("Serial number of {name} at intake").format(name=c.name_nl),
+                        options, lambda kind: self.attempt(
+                            lambda: self.ctx.registers.set_serial_kind(
+                                self.actor, c.code, kind or None), self.tr("Saved.")))
 
     def toggle_hidden(self) -> None:
         name = self.selected()
@@ -303,6 +368,7 @@ class StationSection(Section):
             (self.tr("Site name: {value}").format(value=s.get("site_name", "")), "site_name"),
             (self.tr("Log out after {value} s idle").format(value=s.get("idle_logout_s")),
              "idle_logout_s"),
+            (self.tr("Screen size: {value} %").format(value=s.screen_scale), "screen_scale"),
             (self.tr("Language of the app: {value}").format(
                 value=languages.get(s.get("language", ""), "")), "language"),
             (self.tr("Language of the labels: {value}").format(
@@ -346,6 +412,27 @@ class StationSection(Section):
                             self.attempt(lambda: admin.set_label_language(me, v), saved))
         elif key == "backup_folder":
             self.ask_backup_folder()
+        elif key == "screen_scale":
+            self.ask_screen_scale()
+
+    def ask_screen_scale(self) -> None:
+        """Larger or smaller than the panel says it is. Screens are built for a size, so the
+        new one shows when the app starts again: now, after a question, or at the next start."""
+        low, high = SCREEN_SCALE_RANGE
+        options = [(str(percent), f"{percent} %") for percent in range(low, high + 1, 10)]
+
+        def take(value: str) -> None:
+            self.attempt(lambda: self.ctx.admin.set_screen_scale(self.actor, int(value)),
+                         self.tr("Saved."))
+            if self.ctx.settings().screen_scale != int(value):
+                return  # refused: the banner says why
+            panel = ConfirmPanel(self, self.tr(
+                "Start the app again at {value} % now? Everyone logs in again; nothing is "
+                "lost.").format(value=value), self.tr("Start again"), self.tr("Later"))
+            panel.answered.connect(lambda now: QApplication.exit(RESTART) if now else None)
+            panel.open()
+
+        self.ask_choice(self.tr("Screen size"), options, take)
 
     def ask_backup_folder(self) -> None:
         """Beside the database, a mounted USB stick or share, or a folder typed in."""

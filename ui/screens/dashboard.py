@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.model import User
-from intake.monitoring import Figures, Period, Report
+from intake.monitoring import Figures, Period, Report, rungs
 from labels.printing import save_new_file
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
@@ -31,6 +31,10 @@ from ui.widgets.panels import ChoicePanel, ConfirmPanel
 
 KINDS = ("week", "month", "quarter", "year")
 IN_COLOUR, OUT_COLOUR, TARGET_COLOUR = "#1f4fb8", "#0b7a2a", "#6b6b6b"
+RUNG_COLOURS = {"sold_as_is": ROUTE_COLOURS["sale"], "sold_after_repair": ROUTE_COLOURS["sale"],
+                "sold_products": ROUTE_COLOURS["repair"], "reuse": ROUTE_COLOURS["sale"],
+                "recycling": ROUTE_COLOURS["material"], "residual": TARGET_COLOUR,
+                "lost_in_making": TARGET_COLOUR}
 
 
 def period_of(kind: str, day: date) -> Period:
@@ -195,18 +199,19 @@ class DashboardScreen(ScanScreen):
             self.tr("Kg in and reused per week"),
             [f"{monday:%d-%m}" for monday, _ in weeks],
             [Series(self.tr("in"), [f.grams_in / 1000 for _, f in weeks], IN_COLOUR),
-             Series(self.tr("reused"), [(f.grams_sold + f.grams_repurposed
-                                         + f.grams_material_out) / 1000 for _, f in weeks],
+             Series(self.tr("reused"), [f.grams_reused / 1000 for _, f in weeks],
                     OUT_COLOUR)])
+        rung_names = {
+            "sold_as_is": self.tr("Sold as it was"),
+            "sold_after_repair": self.tr("Sold after repair"),
+            "sold_products": self.tr("Sold as a product made here"),
+            "reuse": self.tr("Out for reuse"), "recycling": self.tr("Out for recycling"),
+            "residual": self.tr("Out as residual waste"),
+            "lost_in_making": self.tr("Lost in making"),
+        }
         self.ladder.set_data(self.tr("What happened to the kilos"), [
-            Bar(self.tr("Sold as it was"), now.grams_sold - now.grams_sold_repaired,
-                lang.kg(now.grams_sold - now.grams_sold_repaired), ROUTE_COLOURS["sale"]),
-            Bar(self.tr("Sold after repair"), now.grams_sold_repaired,
-                lang.kg(now.grams_sold_repaired), ROUTE_COLOURS["sale"]),
-            Bar(self.tr("Made into products"), now.grams_repurposed,
-                lang.kg(now.grams_repurposed), ROUTE_COLOURS["repair"]),
-            Bar(self.tr("Material to recipients"), now.grams_material_out,
-                lang.kg(now.grams_material_out), ROUTE_COLOURS["material"]),
+            Bar(rung_names[rung], grams, lang.kg(grams), RUNG_COLOURS[rung])
+            for rung, grams in rungs(now)
         ])
         names = {c.code: c.name(lang.code) for c in report.categories}
         biggest = sorted(report.by_category.items(), key=lambda kv: -kv[1].grams_in)[:10]

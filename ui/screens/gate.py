@@ -8,6 +8,7 @@ printer never loses an item; the last label can be printed again from here.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
@@ -22,13 +23,14 @@ from PySide6.QtWidgets import (
 from intake.errors import AmbachtError, NeedsConfirmation
 from intake.gate import IntakeRequest
 from intake.model import Item, Route, User, Visit
+from intake.registers import FRAME, clean_serial
 from ui.context import AppContext
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
 from ui.screens.scan_screen import ScanScreen
 from ui.style import mm
 from ui.widgets.icons import icon
 from ui.widgets.item_panel import ItemPanel
-from ui.widgets.keyboard import ask_reason
+from ui.widgets.keyboard import SerialPanel, ask_reason
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
 from ui.widgets.print_jobs import WaitingLabelsButton
 
@@ -57,7 +59,7 @@ class GateScreen(ScanScreen):
         self.waiting_labels = WaitingLabelsButton(ctx, self)
         self.end_button = self._bar_button("check", "#ffffff")
         self.end_button.setProperty("role", "primary")
-        self.end_button.clicked.connect(self.end_visit)
+        self.end_button.clicked.connect(self.ask_end_visit)
 
         intake_page = QWidget(self)
         work = QHBoxLayout()
@@ -65,10 +67,14 @@ class GateScreen(ScanScreen):
         work.addWidget(self.categories, 3)
         work.addWidget(self.weight, 2)
         bar = QHBoxLayout()
-        bar.setSpacing(mm(3))
+        bar.setSpacing(mm(4))  # apart: each does something else
         bar.addWidget(self.visit_label, 1)
-        for button in (self.type_code_button, self.camera_button, self.undo_button,
-                       self.waiting_labels, self.reprint_button, self.end_button):
+        # Typing or photographing a code opens an item's card: seldom at the gate, so up in
+        # the top bar, and the bar below keeps room for the visit's own buttons.
+        for button in (self.type_code_button, self.camera_button):
+            self.top.add_action(button)
+        for button in (self.undo_button, self.waiting_labels, self.reprint_button,
+                       self.end_button):
             bar.addWidget(button)
         intake_column = QVBoxLayout(intake_page)
         intake_column.setContentsMargins(0, 0, 0, 0)
@@ -87,7 +93,7 @@ class GateScreen(ScanScreen):
         button = QPushButton(self)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setIcon(icon(icon_name, colour))
-        button.setIconSize(QSize(mm(7), mm(7)))
+        button.setIconSize(QSize(mm(6), mm(6)))
         return button
 
     def retranslate(self) -> None:
@@ -134,6 +140,18 @@ class GateScreen(ScanScreen):
         self.pages.setCurrentWidget(self.intake_page)
         self._refresh()
 
+    def ask_end_visit(self) -> None:
+        """Ending a visit with items asks first: the next item would start a new visit, and
+        one resident would count as two."""
+        if self.visit is None or self.visit_items == 0:
+            self.end_visit()
+            return
+        panel = ConfirmPanel(self, self.tr("End visit {code}? {count} logged.").format(
+            code=self.visit.code, count=self.tr("%n items", "", self.visit_items)),
+            self.tr("Yes, end it"), self.tr("No, go on"))
+        panel.answered.connect(lambda yes: self.end_visit() if yes else None)
+        panel.open()
+
     def end_visit(self) -> None:
         if self.visit is not None:
             try:
@@ -175,7 +193,7 @@ class GateScreen(ScanScreen):
         except AmbachtError as exc:
             self.banner.error(self.ctx.language.error(exc))
             return
-        self._save(request)
+        self._ask_serial(request)
 
     def _save_confirmed(self, code: str, route: Route, grams: int | None) -> None:
         try:
@@ -183,7 +201,28 @@ class GateScreen(ScanScreen):
         except AmbachtError as exc:
             self.banner.error(self.ctx.language.error(exc))
             return
-        self._save(request)
+        self._ask_serial(request)
+
+    def _ask_serial(self, request: IntakeRequest) -> None:
+        """A category that asks for a number (police register): typed or scanned, or none."""
+        kind = self.ctx.registers.serial_kind(request.category.code)
+        if kind is None:
+            self._save(request)
+            return
+        title = (self.tr("Frame number (typed, or scan it)") if kind == FRAME
+                 else self.tr("IMEI or serial number (typed, or scan it)"))
+        panel = SerialPanel(self, title, self.tr("No number"))
+        panel.entered.connect(lambda number: self._save_numbered(request, number))
+        panel.open()
+
+    def _save_numbered(self, request: IntakeRequest, number: str) -> None:
+        try:
+            serial = clean_serial(number) if number else None
+        except AmbachtError as exc:
+            self.banner.error(self.ctx.language.error(exc))
+            self._ask_serial(request)  # ask again: the item is not saved yet
+            return
+        self._save(replace(request, serial=serial))
 
     def _save(self, request: IntakeRequest) -> None:
         assert self.user is not None

@@ -14,7 +14,7 @@ from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
 from ui.widgets.base import touch_list
 from ui.widgets.keypad_panel import KeypadPanel
-from ui.widgets.panels import ChoicePanel, choose
+from ui.widgets.panels import ChoicePanel, ConfirmPanel, choose
 
 
 class MaterialScreen(ScanScreen):
@@ -28,7 +28,7 @@ class MaterialScreen(ScanScreen):
         self.total = QLabel(self)
         self.total.setProperty("role", "big")
         self.batch_button = self.action_button(self.ask_batch)
-        self.clear_button = self.action_button(self.clear)
+        self.clear_button = self.action_button(self.ask_clear)
         self.send_button = self.action_button(self.ask_recipient, "primary")
         self.lay_out([(self.lines, 1), (self.total, 0)],
                      [self.batch_button, self.clear_button, self.send_button])
@@ -54,6 +54,7 @@ class MaterialScreen(ScanScreen):
         grams = sum(i.weight_g for i in self.items) + sum(g for _, g in self.batches)
         self.total.setText(self.tr("Total {weight}").format(weight=lang.kg(grams)))
         self.send_button.setEnabled(bool(self.items or self.batches))
+        self.clear_button.setEnabled(bool(self.items or self.batches))
 
     def handle_scan(self, code: str) -> None:
         item = self.attempt(lambda: self.ctx.material.item(code))
@@ -118,6 +119,13 @@ class MaterialScreen(ScanScreen):
         self.banner.ok(self.tr("Delivery note {code}: {weight} to {recipient}.").format(
             code=shipment.code, weight=self.ctx.language.kg(shipment.grams),
             recipient=shipment.recipient))
+
+    def ask_clear(self) -> None:
+        """Emptying the list asks first: scanning it again takes a while."""
+        panel = ConfirmPanel(self, self.tr("Empty the list? Nothing has been sent."),
+                             self.tr("Yes, empty it"), self.tr("No, keep it"))
+        panel.answered.connect(lambda yes: self.clear() if yes else None)
+        panel.open()
 
     def clear(self) -> None:
         self.items, self.batches = [], []

@@ -23,7 +23,7 @@ class PinScreen(Retranslating, QWidget):
         self.prompt = QLabel(self)
         self.prompt.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.prompt.setWordWrap(True)
-        self.message = Banner(self)
+        self.message = Banner(self.prompt, self)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pinpad = PinPad(self)
         self.pinpad.setMaximumWidth(mm(110))
@@ -34,7 +34,6 @@ class PinScreen(Retranslating, QWidget):
         self.column.setSpacing(mm(4))
         self.column.addWidget(self.title)
         self.column.addWidget(self.prompt)
-        self.column.addWidget(self.message)
         self.column.addWidget(self.pinpad, 1, Qt.AlignmentFlag.AlignHCenter)
 
     def take_pin(self, pin: str) -> None:

@@ -49,7 +49,7 @@ class RecoveryScreen(QWidget):
         where = QLabel(self.tr("File: {path}").format(path=db_path), self)
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.banner = Banner(self)
+        self.banner = Banner(title, self)
         self.choices: dict[Path, QPushButton] = {}
         column = QVBoxLayout()
         column.setSpacing(mm(3))
@@ -77,7 +77,7 @@ class RecoveryScreen(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(mm(6), mm(5), mm(6), mm(5))
         layout.setSpacing(mm(3))
-        for widget in (title, problem_label, where, advice, self.banner):
+        for widget in (title, problem_label, where, advice):
             layout.addWidget(widget)
         layout.addWidget(scroll, 1)
         layout.addWidget(self.quit_button, 0, Qt.AlignmentFlag.AlignRight)

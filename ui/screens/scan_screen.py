@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QSpacerItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from devices.settings import SCAN_CAMERA
 from intake.errors import AmbachtError
@@ -20,6 +27,7 @@ from ui.widgets.panels import ChoicePanel
 from ui.widgets.topbar import TopBar
 
 CODE_DIGITS = 6
+RIGHT_COLUMN_MM = 70  # the action buttons' column, at the least
 
 
 class ScanScreen(Retranslating, QWidget):
@@ -38,7 +46,7 @@ class ScanScreen(Retranslating, QWidget):
         self.top.logout_clicked.connect(self.logout_requested)
         self.top.settings_clicked.connect(self.settings_requested)
         self.top.place_chosen.connect(self.place_requested)
-        self.banner = Banner(self)
+        self.banner = Banner(self.top.texts, self)
         self.type_code_button = self.action_button(self.ask_code)
         self.camera_button = self.action_button(self.scan_with_camera)
         self.camera_button.hide()  # until `enter` finds a camera set up
@@ -49,7 +57,6 @@ class ScanScreen(Retranslating, QWidget):
         column.setContentsMargins(mm(4), mm(2), mm(4), mm(2))
         column.setSpacing(mm(2))
         column.addWidget(self.top)
-        column.addWidget(self.banner)
         column.addLayout(self.body, 1)
 
     def action_button(self, action: Callable[[], None], role: str | None = None) -> QPushButton:
@@ -77,8 +84,11 @@ class ScanScreen(Retranslating, QWidget):
         for button in buttons:
             right.addWidget(button)
         right.addStretch(1)
-        self.body.addLayout(column, 3)
-        self.body.addLayout(right, 1)
+        # The actions keep their whole text (and at least a quarter of the width); the card or
+        # list beside them gives way.
+        right.addSpacerItem(QSpacerItem(mm(RIGHT_COLUMN_MM), 0, QSizePolicy.Policy.Fixed))
+        self.body.addLayout(column, 1)
+        self.body.addLayout(right, 0)
 
     def retranslate(self) -> None:
         self.type_code_button.setText(self.tr("Type a code"))

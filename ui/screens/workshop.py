@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QWidget
 
 from intake.errors import AmbachtError
 from intake.model import Barrier, Item, RepairStatus, Status, User
+from intake.ords import PRODUCT_CATEGORIES, powered
 from intake.units import parse_eur
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
@@ -15,7 +16,7 @@ from ui.widgets.base import touch_list
 from ui.widgets.item_card import ItemCard
 from ui.widgets.keyboard import ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
-from ui.widgets.panels import ChoicePanel
+from ui.widgets.panels import ChoicePanel, choose
 
 
 class WorkshopScreen(ScanScreen):
@@ -153,10 +154,10 @@ class WorkshopScreen(ScanScreen):
         barriers = [
             (Barrier.SPARE_PARTS_NOT_AVAILABLE.value, self.tr("Spare parts not available")),
             (Barrier.SPARE_PARTS_TOO_EXPENSIVE.value, self.tr("Spare parts too expensive")),
-            (Barrier.NO_WAY_TO_OPEN.value, self.tr("No way to open the product")),
+            (Barrier.NO_WAY_TO_OPEN.value, self.tr("No way to open product")),
             (Barrier.REPAIR_INFO_NOT_AVAILABLE.value, self.tr("Repair information not available")),
             (Barrier.LACK_OF_EQUIPMENT.value, self.tr("Lack of equipment")),
-            (Barrier.TOO_WORN_OUT.value, self.tr("Product too worn out")),
+            (Barrier.TOO_WORN_OUT.value, self.tr("Too worn out")),
         ]
         panel = ChoicePanel(self, self.tr("Why can it not be repaired?"), barriers,
                             self.tr("Cancel"))
@@ -189,23 +190,59 @@ class WorkshopScreen(ScanScreen):
         panel.open()
 
     def _ask_problem(self, answers: dict[str, str]) -> None:
-        """The fault, from those seen most in this category, typed, or left out."""
+        """The fault, from those seen most in this category or typed; only an unpowered
+        item's may be left out (the ORDS record of a powered one needs it)."""
         item = self.card.item
         if item is None:
             return
         brands, problems = self.ctx.workshop.suggestions(item)
-        ask_reason(self, self.tr("What was the problem?"), problems,
-                   lambda problem: ask_reason(
-                       self, self.tr("Brand"), brands,
+        needed = powered(self.ctx.gate.category_of(item))
+
+        def described(problem: str) -> None:
+            if needed and not problem.strip():
+                self.banner.error(self.tr("Describe the problem: a powered product's repair "
+                                          "record needs it."))
+                return
+            ask_reason(self, self.tr("Brand"), brands,
                        lambda brand: self._ask_year({**answers, "problem": problem,
                                                      "brand": brand}),
-                       skip=self.tr("Unknown")),
-                   skip=self.tr("Not described"))
+                       skip=self.tr("Unknown"))
+
+        ask_reason(self, self.tr("What was the problem?"), problems, described,
+                   skip=None if needed else self.tr("Not described"))
 
     def _ask_year(self, answers: dict[str, str]) -> None:
         panel = KeypadPanel(self, self.tr("Year of manufacture"), max_digits=4,
                             skip=self.tr("Unknown"))
-        panel.entered.connect(lambda year: self.finish({**answers, "year": year}))
+        panel.entered.connect(lambda year: self._ask_product({**answers, "year": year}))
+        panel.open()
+
+    def _ask_product(self, answers: dict[str, str]) -> None:
+        """A powered item's ORDS product category: its category's and those its repairs
+        named most, or any of the standard's list."""
+        item = self.card.item
+        if item is None or not powered(self.ctx.gate.category_of(item)):
+            self.finish(answers)
+            return
+        every = [(name, name) for name in PRODUCT_CATEGORIES]
+        title = self.tr("Which product is it?")
+        cancel = self.tr("Cancel")
+
+        def chosen(product: str) -> None:
+            if product:
+                self.finish({**answers, "product": product})
+                return
+            full = choose(self, title, every, cancel)
+            full.chosen.connect(lambda name: self.finish({**answers, "product": name}))
+            full.open()
+
+        shortlist = self.ctx.workshop.products(item)
+        if not shortlist:
+            chosen("")
+            return
+        panel = ChoicePanel(self, title, [*[(name, name) for name in shortlist],
+                                          ("", self.tr("Other product…"))], cancel)
+        panel.chosen.connect(chosen)
         panel.open()
 
     def finish(self, answers: dict[str, str]) -> None:
@@ -220,7 +257,8 @@ class WorkshopScreen(ScanScreen):
                 answers["status"], barrier=answers.get("barrier"),
                 minutes=answers.get("minutes"), safety_test=answers.get("safety"),
                 price_cents=price, problem=answers.get("problem") or None,
-                brand=answers.get("brand") or None, year=answers.get("year") or None)
+                brand=answers.get("brand") or None, year=answers.get("year") or None,
+                product=answers.get("product"))
             return self.ctx.workshop.finish_repair(user, item.code, outcome)
 
         result = self.attempt(record)

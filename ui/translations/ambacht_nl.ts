@@ -105,6 +105,10 @@
         <translation>ORDS</translation>
     </message>
     <message>
+        <source>Serial number</source>
+        <translation>Serienummer</translation>
+    </message>
+    <message>
         <source>CO2 factor</source>
         <translation>CO2-factor</translation>
     </message>
@@ -209,6 +213,22 @@
         <translation>ORDS-productcategorie van {name}</translation>
     </message>
     <message>
+        <source>asks for a frame number</source>
+        <translation>vraagt een framenummer</translation>
+    </message>
+    <message>
+        <source>asks for an IMEI or serial number</source>
+        <translation>vraagt een IMEI of serienummer</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Geen nummer</translation>
+    </message>
+    <message>
+        <source>Serial number of {name} at intake</source>
+        <translation>Serienummer van {name} bij de inname</translation>
+    </message>
+    <message>
         <source>Order saved.</source>
         <translation>Volgorde opgeslagen.</translation>
     </message>
@@ -252,6 +272,26 @@
         <translation>hergebruikt</translation>
     </message>
     <message>
+        <source>Sold as a product made here</source>
+        <translation>Verkocht als eigen product</translation>
+    </message>
+    <message>
+        <source>Out for reuse</source>
+        <translation>Naar hergebruik</translation>
+    </message>
+    <message>
+        <source>Out for recycling</source>
+        <translation>Naar recycling</translation>
+    </message>
+    <message>
+        <source>Out as residual waste</source>
+        <translation>Naar restafval</translation>
+    </message>
+    <message>
+        <source>Lost in making</source>
+        <translation>Verloren bij het maken</translation>
+    </message>
+    <message>
         <source>What happened to the kilos</source>
         <translation>Wat er met de kilo&apos;s gebeurde</translation>
     </message>
@@ -262,14 +302,6 @@
     <message>
         <source>Sold after repair</source>
         <translation>Verkocht na reparatie</translation>
-    </message>
-    <message>
-        <source>Made into products</source>
-        <translation>Verwerkt in producten</translation>
-    </message>
-    <message>
-        <source>Material to recipients</source>
-        <translation>Materiaal naar afnemers</translation>
     </message>
     <message>
         <source>Kg in per category · reuse rate</source>
@@ -593,6 +625,10 @@
     <message>
         <source>Log out after {min} to {max} seconds.</source>
         <translation>Uitloggen na {min} tot {max} seconden.</translation>
+    </message>
+    <message>
+        <source>The screen size is {min} to {max} %.</source>
+        <translation>De schermgrootte is {min} tot {max} %.</translation>
     </message>
     <message>
         <source>Unknown label size &apos;{size}&apos;.</source>
@@ -1007,6 +1043,18 @@
         <translation>Bestede minuten: {low} tot {high}.</translation>
     </message>
     <message>
+        <source>Describe the problem of {code}: the repair record of a powered product needs it.</source>
+        <translation>Beschrijf het probleem van {code}: het reparatieverslag van een elektrisch product heeft het nodig.</translation>
+    </message>
+    <message>
+        <source>Which product is {code} (laptop, mobile, ...)? Choose its ORDS product category.</source>
+        <translation>Welk product is {code} (laptop, mobiel, ...)? Kies de ORDS-productcategorie.</translation>
+    </message>
+    <message>
+        <source>Made in {year}? The repair was in {repair_year}: a product is made before it is repaired.</source>
+        <translation>Gemaakt in {year}? De reparatie was in {repair_year}: een product wordt gemaakt voordat het gerepareerd wordt.</translation>
+    </message>
+    <message>
         <source>A safety test result is pass or fail.</source>
         <translation>Een veiligheidstest is goedgekeurd of afgekeurd.</translation>
     </message>
@@ -1107,6 +1155,150 @@
         <translation>Er kan niet in de database {path} geschreven worden: het bestand {side} is alleen-lezen (achtergelaten door een programma dat de database alleen kon lezen). Maak dat bestand schrijfbaar voor dit account, net als de database zelf, en probeer het opnieuw. Dit is niet opgeslagen.</translation>
     </message>
     <message>
+        <source>The hub is neither a PostgreSQL URL (postgresql://user@host:5432/database) nor a join code from &apos;ambacht hub invite&apos;.</source>
+        <translation>De hub is geen PostgreSQL-URL (postgresql://gebruiker@host:5432/database) en geen koppelcode van &apos;ambacht hub invite&apos;.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} cannot be reached ({reason}). Nothing was lost: this station works on alone and sends its work when the hub is back.</source>
+        <translation>De hub {hub} is niet bereikbaar ({reason}). Er is niets verloren: dit station werkt alleen verder en verstuurt zijn werk zodra de hub er weer is.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused: {detail}</source>
+        <translation>De hub {hub} weigerde: {detail}</translation>
+    </message>
+    <message>
+        <source>The hub {hub} is not set up: run &apos;ambacht hub init --hub URL&apos; first.</source>
+        <translation>De hub {hub} is nog niet ingericht: voer eerst &apos;ambacht hub init --hub URL&apos; uit.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} does not know this station&apos;s credential: join it again with a new code (&apos;ambacht hub invite&apos;).</source>
+        <translation>De hub {hub} kent de toegang van dit station niet: koppel het opnieuw met een nieuwe code (&apos;ambacht hub invite&apos;).</translation>
+    </message>
+    <message>
+        <source>The hub {hub} revoked this station: {detail}. Ask the coordinator for a new join code.</source>
+        <translation>De hub {hub} heeft dit station ingetrokken: {detail}. Vraag de coördinator om een nieuwe koppelcode.</translation>
+    </message>
+    <message>
+        <source>This join code was used already. Ask the coordinator for a new one.</source>
+        <translation>Deze koppelcode is al gebruikt. Vraag de coördinator om een nieuwe.</translation>
+    </message>
+    <message>
+        <source>This join code is for another site: {detail}.</source>
+        <translation>Deze koppelcode is voor een andere locatie: {detail}.</translation>
+    </message>
+    <message>
+        <source>{detail}: this database&apos;s history carries that letter, so it cannot join this site under another. Nothing was changed.</source>
+        <translation>{detail}: de geschiedenis van deze database draagt die letter, dus kan ze niet onder een andere letter aan deze locatie koppelen. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The site has no free station letter left.</source>
+        <translation>De locatie heeft geen vrije stationsletter meer.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused a step of another station: {detail}.</source>
+        <translation>De hub {hub} weigerde een stap van een ander station: {detail}.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} holds another history for this station ({detail}): this database is not the one that joined, or its history was changed. Nothing was sent.</source>
+        <translation>De hub {hub} heeft een andere geschiedenis van dit station ({detail}): dit is niet de database die koppelde, of de geschiedenis is veranderd. Er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused steps that do not continue this station&apos;s chain ({detail}). Nothing was sent.</source>
+        <translation>De hub {hub} weigerde stappen die niet aansluiten op de keten van dit station ({detail}). Er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} has no site {detail}.</source>
+        <translation>De hub {hub} heeft geen locatie {detail}.</translation>
+    </message>
+    <message>
+        <source>The site {detail} has no station of that letter.</source>
+        <translation>De locatie {detail} heeft geen station met die letter.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} did not accept the password: check the URL or ~/.pgpass, or ask for a new join code.</source>
+        <translation>De hub {hub} accepteerde het wachtwoord niet: controleer de URL of ~/.pgpass, of vraag om een nieuwe koppelcode.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} lets this role in no more (revoked, or a join code used up): ask the coordinator for a new join code.</source>
+        <translation>De hub {hub} laat deze rol niet meer toe (ingetrokken, of een gebruikte koppelcode): vraag de coördinator om een nieuwe koppelcode.</translation>
+    </message>
+    <message>
+        <source>The role in the URL of {hub} may not do this ({detail}): use the hub&apos;s administrator for &apos;hub init&apos;, &apos;hub invite&apos; and &apos;hub revoke&apos;.</source>
+        <translation>De rol in de URL van {hub} mag dit niet ({detail}): gebruik de beheerder van de hub voor &apos;hub init&apos;, &apos;hub invite&apos; en &apos;hub revoke&apos;.</translation>
+    </message>
+    <message>
+        <source>{path} has not joined a hub: run &apos;ambacht station join --hub CODE --site NAME&apos; first. A station without a hub works on alone.</source>
+        <translation>{path} is niet aan een hub gekoppeld: voer eerst &apos;ambacht station join --hub CODE --site NAAM&apos; uit. Een station zonder hub werkt gewoon alleen.</translation>
+    </message>
+    <message>
+        <source>{path} is station {letter} of site {site} already. Nothing was changed.</source>
+        <translation>{path} is al station {letter} van locatie {site}. Er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>{path} appeared while it was being made; nothing was changed.</source>
+        <translation>{path} verscheen terwijl het werd aangemaakt; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>Step {step} is not one of an open conflict&apos;s two steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {code}&apos;s intake cannot be cancelled; void the item instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {event} of station {station} does not match its own hash: it was changed on the way. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps {first} to {last} of station {station} are missing before step {event}. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {event} of station {station} was taken by a staff member not known here ({user}): the site&apos;s staff must arrive first. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {event} of station {station} takes in an item that came without its code. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code {code} belongs to another item here: the histories went apart. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item {code} has category &apos;{category}&apos;, not known here: the site&apos;s categories must arrive first. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery note {code} differs from the one here: the histories went apart. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {seq} of station {station} here is not step {event} as sent: the histories went apart (a changed or restored copy). Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visit {code} differs from the one here: the histories went apart. Nothing was taken in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a kind of recipient: reuse, recycling or residual.</source>
+        <translation>&apos;{text}&apos; is geen soort afnemer: reuse (hergebruik), recycling of residual (restafval).</translation>
+    </message>
+    <message>
+        <source>A serial number is {low} to {high} letters and digits.</source>
+        <translation>Een serienummer is {low} tot {high} letters en cijfers.</translation>
+    </message>
+    <message>
+        <source>A kind of serial number is frame, imei-serial or none.</source>
+        <translation>Een soort serienummer is frame (framenummer), imei-serial (IMEI of serienummer) of none (geen).</translation>
+    </message>
+    <message>
+        <source>No item has serial number {number}.</source>
+        <translation>Geen artikel heeft serienummer {number}.</translation>
+    </message>
+    <message>
         <source>Only cash has an amount received.</source>
         <translation>Alleen bij contant hoort een ontvangen bedrag.</translation>
     </message>
@@ -1191,6 +1383,30 @@
     <message>
         <source>Visit {code} ended · {count}</source>
         <translation>Bezoek {code} afgerond · {count}</translation>
+    </message>
+    <message>
+        <source>Frame number (typed, or scan it)</source>
+        <translation>Framenummer (intypen, of scannen)</translation>
+    </message>
+    <message>
+        <source>IMEI or serial number (typed, or scan it)</source>
+        <translation>IMEI of serienummer (intypen, of scannen)</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Geen nummer</translation>
+    </message>
+    <message>
+        <source>End visit {code}? {count} logged.</source>
+        <translation>Bezoek {code} afronden? {count} gelogd.</translation>
+    </message>
+    <message>
+        <source>Yes, end it</source>
+        <translation>Ja, afronden</translation>
+    </message>
+    <message>
+        <source>No, go on</source>
+        <translation>Nee, doorgaan</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1755,12 +1971,36 @@
         <source>Delivery note {code}: {weight} to {recipient}.</source>
         <translation>Afleverbon {code}: {weight} naar {recipient}.</translation>
     </message>
+    <message>
+        <source>Empty the list? Nothing has been sent.</source>
+        <translation>Lijst leegmaken? Er is nog niets meegegeven.</translation>
+    </message>
+    <message>
+        <source>Yes, empty it</source>
+        <translation>Ja, leegmaken</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Nee, bewaren</translation>
+    </message>
 </context>
 <context>
     <name>NamesSection</name>
     <message>
         <source>Added.</source>
         <translation>Toegevoegd.</translation>
+    </message>
+    <message>
+        <source>reuse</source>
+        <translation>hergebruik</translation>
+    </message>
+    <message>
+        <source>recycling</source>
+        <translation>recycling</translation>
+    </message>
+    <message>
+        <source>residual waste</source>
+        <translation>restafval</translation>
     </message>
     <message>
         <source>Name of the recipient (recycler, school, sorter)</source>
@@ -1775,6 +2015,10 @@
         <translation>Toevoegen</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
         <source>hidden</source>
         <translation>verborgen</translation>
     </message>
@@ -1785,6 +2029,26 @@
     <message>
         <source>Hide</source>
         <translation>Verbergen</translation>
+    </message>
+    <message>
+        <source>What does {name} do with the material?</source>
+        <translation>Wat doet {name} met het materiaal?</translation>
+    </message>
+    <message>
+        <source>asks for a frame number</source>
+        <translation>vraagt een framenummer</translation>
+    </message>
+    <message>
+        <source>asks for an IMEI or serial number</source>
+        <translation>vraagt een IMEI of serienummer</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Geen nummer</translation>
+    </message>
+    <message>
+        <source>Serial number of {name} at intake</source>
+        <translation>Serienummer van {name} bij de inname</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -2267,6 +2531,10 @@
         <translation>Uitloggen na {value} s zonder gebruik</translation>
     </message>
     <message>
+        <source>Screen size: {value} %</source>
+        <translation>Schermgrootte: {value} %</translation>
+    </message>
+    <message>
         <source>Language of the app: {value}</source>
         <translation>Taal van de app: {value}</translation>
     </message>
@@ -2309,6 +2577,22 @@
     <message>
         <source>Language of the labels</source>
         <translation>Taal van de labels</translation>
+    </message>
+    <message>
+        <source>Start the app again at {value} % now? Everyone logs in again; nothing is lost.</source>
+        <translation>Ambacht nu opnieuw starten op {value} %? Iedereen logt opnieuw in; er gaat niets verloren.</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Opnieuw starten</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Screen size</source>
+        <translation>Schermgrootte</translation>
     </message>
     <message>
         <source>Beside the database</source>
@@ -2567,20 +2851,12 @@
         <translation>Onderdelen te duur</translation>
     </message>
     <message>
-        <source>No way to open the product</source>
-        <translation>Product niet te openen</translation>
-    </message>
-    <message>
         <source>Repair information not available</source>
         <translation>Geen reparatie-informatie</translation>
     </message>
     <message>
         <source>Lack of equipment</source>
         <translation>Gereedschap ontbreekt</translation>
-    </message>
-    <message>
-        <source>Product too worn out</source>
-        <translation>Product te versleten</translation>
     </message>
     <message>
         <source>Why can it not be repaired?</source>
@@ -2615,6 +2891,18 @@
         <translation>Merk</translation>
     </message>
     <message>
+        <source>No way to open product</source>
+        <translation>Product niet te openen</translation>
+    </message>
+    <message>
+        <source>Too worn out</source>
+        <translation>Te versleten</translation>
+    </message>
+    <message>
+        <source>Describe the problem: a powered product&apos;s repair record needs it.</source>
+        <translation>Beschrijf het probleem: het reparatieverslag van een elektrisch product heeft het nodig.</translation>
+    </message>
+    <message>
         <source>Unknown</source>
         <translation>Onbekend</translation>
     </message>
@@ -2625,6 +2913,14 @@
     <message>
         <source>Year of manufacture</source>
         <translation>Bouwjaar</translation>
+    </message>
+    <message>
+        <source>Which product is it?</source>
+        <translation>Welk product is het?</translation>
+    </message>
+    <message>
+        <source>Other product…</source>
+        <translation>Ander product…</translation>
     </message>
     <message>
         <source>Repair of {code} recorded.</source>

@@ -1,8 +1,9 @@
-"""Small building blocks most screens share: retranslation, the status banner, touch lists."""
+"""Small building blocks most screens share: retranslation, the message banner, touch lists."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QScroller, QWidget
 
 from ui.style import mm
@@ -24,12 +25,20 @@ class Retranslating:
 
 
 class Banner(QLabel):
-    """A line across the screen saying what just happened: green when it went well, red not."""
+    """What just happened: green when it went well, red not.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    It floats over `over` (the top bar's site and figures, a screen's title) and grows
+    downwards when it needs more lines, so that nothing under a finger moves when it comes or
+    goes. A tap puts it away.
+    """
+
+    def __init__(self, over: QWidget, parent: QWidget) -> None:
         super().__init__(parent)
+        self.over = over
         self.setWordWrap(True)
         self.setMargin(mm(1))
+        over.installEventFilter(self)
+        parent.installEventFilter(self)
         self.hide()
 
     def ok(self, text: str) -> None:
@@ -47,6 +56,22 @@ class Banner(QLabel):
         self.style().unpolish(self)  # the style sheet keys on the role property
         self.style().polish(self)
         self.show()
+        self._place()
+
+    def _place(self) -> None:
+        width = self.over.width()
+        self.setGeometry(QRect(self.over.mapTo(self.parentWidget(), QPoint(0, 0)),
+                               QSize(width, max(self.over.height(), self.heightForWidth(width)))))
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.isVisible() and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self._place()
+        return False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.hide()
+        event.accept()
 
 
 def touch_list(parent: QWidget) -> QListWidget:

@@ -165,7 +165,8 @@ class HBarChart(_Chart):
                                        int(label_w - mm(1)))
             painter.drawText(QRectF(0, y, label_w - mm(1), row),
                              Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label)
-            length = width * min(bar.value, scale) / scale
+            # A net return can make a rung negative: no bar then, its text says how much.
+            length = width * max(0.0, min(bar.value, scale)) / scale
             painter.fillRect(QRectF(label_w, y + (row - height) / 2, length, height),
                              QColor(bar.colour))
             end = length

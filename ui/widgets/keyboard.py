@@ -11,6 +11,7 @@ from ui.style import mm
 from ui.widgets.panels import ChoicePanel, Panel
 
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl:-", "zxcvbnm,.?'", "éëèïöüç&()")
+_SERIAL_ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM/.")
 
 
 def key_label(text: str) -> str:
@@ -97,6 +98,29 @@ class TextEntryPanel(Panel):
         self.close_panel()
         self.entered.emit(text)
 
+
+
+class SerialPanel(TextEntryPanel):
+    """A serial number (frame number, IMEI), typed on letter and digit keys or scanned from
+    its sticker: a scan while the panel is open goes into it (`MainWindow.on_scan`). "No
+    number" answers with an empty text."""
+
+    takes_scans = True
+
+    def __init__(self, host: QWidget, title: str, no_number: str) -> None:
+        super().__init__(host, title, max_length=40, rows=_SERIAL_ROWS, machine_name=True)
+        self.shift_button.hide()  # the keys are capitals already
+        self.skip_button = self.button(no_number)
+        self.skip_button.clicked.connect(lambda: self._answer(""))
+        self.body.addWidget(self.skip_button)
+
+    def handle_scan(self, code: str) -> None:
+        """A scanned number is the answer."""
+        self._answer(code)
+
+    def _answer(self, text: str) -> None:
+        self.close_panel()
+        self.entered.emit(text)
 
 
 def ask_reason(

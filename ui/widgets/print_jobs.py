@@ -28,7 +28,7 @@ class WaitingLabelsButton(Retranslating, QPushButton):
         self.setProperty("role", "danger")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setIcon(icon("printer", "#ffffff"))
-        self.setIconSize(QSize(mm(7), mm(7)))
+        self.setIconSize(QSize(mm(6), mm(6)))
         self.clicked.connect(self.show_list)
         ctx.printer_queue.changed.connect(self.refresh)
         self.refresh()

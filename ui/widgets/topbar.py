@@ -37,9 +37,14 @@ class TopBar(Retranslating, QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(mm(4))
-        self.title = ElidingLabel(self)
+        # The site and the figures: the screen's banner covers them while it shows.
+        self.texts = QWidget(self)
+        texts = QHBoxLayout(self.texts)
+        texts.setContentsMargins(0, 0, 0, 0)
+        texts.setSpacing(mm(4))
+        self.title = ElidingLabel(self.texts)
         self.title.setProperty("role", "title")
-        self.figures = ElidingLabel(self)
+        self.figures = ElidingLabel(self.texts)
         self.user_label = ElidingLabel(self)
         self.settings_button = QPushButton(self)
         self.logout_button = QPushButton(self)
@@ -51,8 +56,9 @@ class TopBar(Retranslating, QWidget):
         self.settings_button.clicked.connect(self.settings_clicked)
         self.logout_button.clicked.connect(self.logout_clicked)
         # The site name gives way first; figures and the user's name keep their full text.
-        row.addWidget(self.title, 1)
-        row.addWidget(self.figures)
+        texts.addWidget(self.title, 1)
+        texts.addWidget(self.figures)
+        row.addWidget(self.texts, 1)
         self._places: list[tuple[str, str]] = []
         self.place_button = QPushButton(self)
         self.place_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -64,6 +70,12 @@ class TopBar(Retranslating, QWidget):
         row.addWidget(self.settings_button)
         row.addWidget(self.logout_button)
         self.retranslate()
+
+    def add_action(self, button: QPushButton) -> None:
+        """A screen's own button in the bar, after the figures (the gate's 'Type a code')."""
+        button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        row = self.layout()
+        row.insertWidget(row.indexOf(self.place_button), button)
 
     def show_session(self, site: str, who: str, may_configure: bool) -> None:
         """Name the site and who is logged in; show Settings only to who may use it."""

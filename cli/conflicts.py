@@ -1,0 +1,51 @@
+"""`ambacht conflicts` and `ambacht resolve`: the steps of stations that contradict each other
+(kept without effect, issue 13), and the coordinator's resolution of one."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import tzinfo
+
+from cli.common import acting, open_store, service
+from intake.conflicts import Conflict, ConflictService, ConflictStep
+
+
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    """List the open conflicts, as text or as a JSON list (one object per conflict)."""
+    store = open_store(args)
+    found = service(args, store, ConflictService).open_conflicts()
+    if args.json:
+        print(json.dumps([_json(conflict) for conflict in found], ensure_ascii=False, indent=2))
+        return 0
+    zone = store.settings().zone
+    for conflict in found:
+        print(f"{conflict.code}  {_line(conflict.step, zone)}")
+        print(f"           refused after {_line(conflict.cause, zone)}")
+    if not found:
+        print("no open conflicts")
+    return 0
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    """Cancel one of an open conflict's two steps, with a reason."""
+    store, user, _ = acting(args)
+    item = service(args, store, ConflictService).resolve(user, args.step, args.reason)
+    state = "VOIDED" if item.voided else f"{item.status.value}, route {item.route.value}"
+    print(f"{item.code}  cancelled step {args.step}; now {state}")
+    return 0
+
+
+def _json(conflict: Conflict) -> dict[str, object]:
+    return {"item": conflict.code, "step": _step_json(conflict.step),
+            "cause": _step_json(conflict.cause)}
+
+
+def _step_json(step: ConflictStep) -> dict[str, object]:
+    return {"id": step.id, "type": step.type.value, "at": step.at.isoformat(),
+            "station": step.station, "person": step.person}
+
+
+def _line(step: ConflictStep, zone: tzinfo) -> str:
+    local = step.at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    return f"{step.type.value:<15} {local}  station {step.station}  {step.person}  ({step.id})"

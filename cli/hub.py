@@ -1,0 +1,137 @@
+"""Commands of the hub and its stations: `hub init|invite|revoke`, `station join`, `sync`.
+
+A hub that cannot be reached exits 3 with one line (nothing was lost: the station works on
+alone); every other refusal exits 2. An address is printed only without its password.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+
+from cli.common import EXIT_UNREACHABLE, Refusal, db_path
+from cli.opening import open_for
+from db.hub.admin import init_hub, invite, revoke
+from intake.codes import check_station
+from intake.hub_address import join_code, read_hub
+from intake.hub_errors import HubUnreachable
+from intake.hub_join import SITE_NAME_MAX, join
+from intake.hub_sync import SyncReport, SyncService
+from intake.text import clean_name
+
+HUB_ENV = "AMBACHT_HUB"
+
+
+def add_commands(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParser,
+                 parser_class: type[argparse.ArgumentParser]) -> None:
+    """The hub's commands, on the `ambacht` parser."""
+    hub_opt = parser_class(add_help=False)
+    hub_opt.add_argument("--hub", default=os.environ.get(HUB_ENV), metavar="URL",
+                         help=f"the hub's PostgreSQL URL (or set {HUB_ENV}, which keeps a "
+                         "password out of the shell history; or keep it in ~/.pgpass)")
+    hub = sub.add_parser("hub", help="set up the PostgreSQL hub where a site's stations meet")
+    steps = hub.add_subparsers(dest="hub_step", required=True, parser_class=parser_class)
+    steps.add_parser("init", parents=[hub_opt], help="create or upgrade the hub's schema")
+    invite_ = steps.add_parser("invite", parents=[hub_opt],
+                               help="print a one-time join code for a new station of a site")
+    invite_.add_argument("--site", required=True, help="the site's name (made when new)")
+    invite_.add_argument("--station", metavar="LETTER",
+                         help="take this station over: a new PC for a dead one")
+    revoke_ = steps.add_parser("revoke", parents=[hub_opt],
+                               help="stop a station pushing and pulling")
+    revoke_.add_argument("--site", required=True)
+    revoke_.add_argument("--station", required=True, metavar="LETTER")
+
+    station = sub.add_parser("station", help="this station and its hub")
+    station_steps = station.add_subparsers(dest="station_step", required=True,
+                                           parser_class=parser_class)
+    join_ = station_steps.add_parser(
+        "join", parents=[db_opt, hub_opt],
+        help="join a site on the hub (a new database gets the site's configuration); prints "
+        "the station's letter")
+    join_.add_argument("--site", required=True)
+    sub.add_parser("sync", parents=[db_opt],
+                   help="one round with the hub: send this station's work, take in the rest")
+
+
+def cmd_hub(args: argparse.Namespace) -> int:
+    """`hub init`, `hub invite` or `hub revoke`."""
+    return _reaching(lambda: _HUB_STEPS[args.hub_step](args))
+
+
+def cmd_station(args: argparse.Namespace) -> int:
+    """`station join`: the letter alone on stdout, then a first round with the hub."""
+    def run() -> int:
+        path = db_path(args)
+        existing = open_for("station", path) if path.exists() else None
+        joined = join(_hub(args), args.site, path, args.clock, existing)
+        print(joined.letter)
+        sys.stdout.flush()
+        store = existing or open_for("station", path)
+        print(f"ambacht: {store.path} is station {joined.letter} of {args.site}"
+              + (", made with the site's settings and lists" if joined.created else ""),
+              file=sys.stderr)
+        report = SyncService(store, args.clock).round()  # its history goes up now
+        print(f"ambacht: sent {report.sent}; received {report.received}", file=sys.stderr)
+        return 0
+    return _reaching(run)
+
+
+def cmd_sync(args: argparse.Namespace) -> int:
+    """One round: what went each way, on stdout."""
+    store = open_for("sync", db_path(args))
+    return _reaching(lambda: _say(SyncService(store, args.clock).round()))
+
+
+def _init(args: argparse.Namespace) -> int:
+    address = read_hub(_hub(args))
+    setup = init_hub(address)
+    done = (f"set up ({', '.join(setup.applied)})" if setup.applied
+            else "up to date, nothing changed")
+    print(f"Hub {address.shown()}: {done}")
+    return 0
+
+
+def _invite(args: argparse.Namespace) -> int:
+    address = read_hub(_hub(args))
+    site = clean_name(args.site, SITE_NAME_MAX)
+    letter = None if args.station is None else check_station(args.station)
+    print(join_code(invite(address, site, letter), site))
+    print(f"ambacht: a one-time join code for site {site} on {address.shown()}: it opens the "
+          "hub once, to join, so hand it over as you would a key", file=sys.stderr)
+    return 0
+
+
+def _revoke(args: argparse.Namespace) -> int:
+    address = read_hub(_hub(args))
+    site, letter = clean_name(args.site, SITE_NAME_MAX), check_station(args.station)
+    revoke(address, site, letter)
+    print(f"Station {letter} of {site} is revoked: it can no longer push or pull.")
+    return 0
+
+
+_HUB_STEPS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": _init, "invite": _invite, "revoke": _revoke}
+
+
+def _hub(args: argparse.Namespace) -> str:
+    if not args.hub:
+        raise Refusal(f"give the hub with --hub URL or {HUB_ENV}")
+    return str(args.hub)
+
+
+def _say(report: SyncReport) -> int:
+    print(f"sent: {report.sent}")
+    print(f"received: {report.received}")
+    return 0
+
+
+def _reaching(run: Callable[[], int]) -> int:
+    """Run a command; an unreachable hub is one line and exit 3."""
+    try:
+        return run()
+    except HubUnreachable as exc:
+        print(f"ambacht: {exc}", file=sys.stderr)
+        return EXIT_UNREACHABLE

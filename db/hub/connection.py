@@ -1,0 +1,65 @@
+"""Opening the hub, and what its failures mean for the person at the station.
+
+A hub that does not answer within CONNECT_TIMEOUT_S, or a link that drops mid-sync (TCP
+keepalives and a user timeout notice it within about ten seconds), is `HubUnreachable`:
+nothing was lost, the station goes on alone. A hub that answers with a refusal (a wrong
+password, a revoked station, one of the hub functions' own codes) is `HubRefused`. The driver
+is given keyword arguments, never a URL, and every message it gives passes through
+`HubAddress.hide` before it is shown, so a password never appears.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import psycopg
+
+from intake.hub_address import HubAddress
+from intake.hub_errors import HubUnreachable, hub_refused
+
+CONNECT_TIMEOUT_S = 5
+_ALIVE: dict[str, Any] = {"keepalives": 1, "keepalives_idle": 4, "keepalives_interval": 2,
+          "keepalives_count": 2, "tcp_user_timeout": 9000}
+# A connection attempt the server itself refused names its reason after "FATAL:".
+_FATAL = re.compile(r"FATAL:\s+(.*)")
+_FATAL_CODES = (("password authentication failed", "28P01"),
+                ("not permitted to log in", "28000"))
+
+
+def connect(address: HubAddress, *, autocommit: bool = False) -> psycopg.Connection:
+    """A connection to the hub, or the refusal that says why there is none."""
+    with hub_failures(address):
+        return psycopg.connect(**address.connection_options(), **_ALIVE,
+                               connect_timeout=CONNECT_TIMEOUT_S, autocommit=autocommit,
+                               application_name="ambacht")
+
+
+@contextmanager
+def hub_failures(address: HubAddress) -> Iterator[None]:
+    """Turn the driver's errors inside into HubUnreachable or HubRefused."""
+    try:
+        yield
+    except psycopg.Error as exc:
+        raise _refusal(address, exc) from None  # the driver's text may hold the password
+
+
+def _refusal(address: HubAddress, exc: psycopg.Error) -> Exception:
+    shown = address.shown()
+    text = address.hide(str(exc)).strip()
+    code = exc.sqlstate or ""
+    if not code:
+        fatal = _FATAL.search(text)
+        if fatal is None or "terminating connection" in fatal.group(1):
+            # no answer at all (down, unreachable, timed out, link cut) or a shutdown
+            reason = text.splitlines()[0] if text else type(exc).__name__
+            return HubUnreachable(shown, reason.removeprefix("connection failed: "))
+        detail = fatal.group(1).splitlines()[0]
+        code = next((known for words, known in _FATAL_CODES if words in detail), "")
+        return hub_refused(code, shown, detail)
+    if code.startswith(("08", "57P")):  # the connection broke or the server shut down
+        return HubUnreachable(shown, text.splitlines()[0] if text else code)
+    detail = address.hide(exc.diag.message_primary or text.splitlines()[0])
+    return hub_refused(code, shown, detail)

@@ -1,0 +1,133 @@
+"""What a station keeps about its hub (m013), in its own SQLite file and never sent anywhere:
+the link (address, its role and password, site, letter), the sync cursor, the hub's state as
+last seen, and the configuration records changed here since they were last sent."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from intake.clock import from_storage, to_storage
+from intake.hub_address import HubAddress
+
+# The configuration tables whose records travel: (kind, table, key column). m013's triggers
+# are made from it: a kind added here needs a migration of its own for its triggers.
+TRAVELLING = (("setting", "settings", "key"), ("category", "categories", "code"),
+               ("user", "users", "id"), ("municipality", "municipalities", "name"),
+               ("recipient", "recipients", "name"))
+
+
+@dataclass(frozen=True)
+class Link:
+    """The hub this station joined, as it logs in there, and where its sync stands."""
+
+    address: HubAddress  # as the station's own role, with its password
+    site: str
+    letter: str
+    pulled_rev: int
+    pushed_seq: int
+    visits_through: int
+    last_contact: datetime | None
+    offline_since: datetime | None
+
+
+@dataclass(frozen=True)
+class Dirty:
+    """A configuration record changed here since it was last sent: its kind, key and when."""
+
+    id: int
+    kind: str
+    key: str
+    at: str
+
+
+class HubLinks:
+    """The m013 tables of one open database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def link(self) -> Link | None:
+        row = self.db.execute(
+            "SELECT host, port, dbname, options, role, password, site, letter, pulled_rev, "
+            "pushed_seq, visits_through, last_contact, offline_since FROM hub_link").fetchone()
+        if row is None:
+            return None
+        (host, port, dbname, options, role, password, site, letter, rev, seq, visits, contact,
+         since) = row
+        address = HubAddress(host=host, port=port, dbname=dbname, user=role, password=password,
+                             options=tuple(json.loads(options).items()), site=site)
+        return Link(address, site, letter, rev, seq, visits, _time(contact), _time(since))
+
+    def save(self, address: HubAddress, site: str, letter: str, joined_at: datetime, *,
+             send_config: bool) -> None:
+        """Keep the link of a station that joined. With `send_config` (a database that had
+        a life of its own) every configuration record counts as changed here, as of the Unix
+        epoch, so it is sent once and yields to what the site already holds (the
+        last-writer rule, docs/stations.md)."""
+        self.db.execute(
+            "INSERT INTO hub_link (only_row, host, port, dbname, options, role, password, site, "
+            "letter, joined_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [address.host, address.port, address.dbname, json.dumps(dict(address.options)),
+             address.user, address.password, site, letter, to_storage(joined_at)])
+        for kind, table, key in TRAVELLING if send_config else ():
+            self.db.execute(
+                f"INSERT OR REPLACE INTO hub_config_dirty (kind, key, at) "
+                f"SELECT '{kind}', {key}, '1970-01-01T00:00:00.000000Z' FROM {table}")
+
+    def set_pulled(self, rev: int) -> None:
+        self.db.execute("UPDATE hub_link SET pulled_rev = max(pulled_rev, ?)", [rev])
+
+    def set_pushed(self, seq: int, visits_through: int) -> None:
+        """The hub holds this station's events up to `seq` and its visits changed up to
+        `visits_through`."""
+        self.db.execute("UPDATE hub_link SET pushed_seq = ?, visits_through = ?",
+                        [seq, visits_through])
+
+    def contact(self, at: datetime, reached: bool) -> None:
+        """Note a round's outcome: the hub reached, or out of reach since the first miss."""
+        if reached:
+            self.db.execute("UPDATE hub_link SET last_contact = ?, offline_since = NULL",
+                            [to_storage(at)])
+        else:
+            self.db.execute("UPDATE hub_link SET offline_since = coalesce(offline_since, ?)",
+                            [to_storage(at)])
+
+    def dirty(self) -> list[Dirty]:
+        """The records changed here since they were last sent, oldest change first."""
+        return [Dirty(*row) for row in self.db.execute(
+            "SELECT id, kind, key, at FROM hub_config_dirty ORDER BY id")]
+
+    def last_dirty_id(self) -> int:
+        (found,) = self.db.execute("SELECT coalesce(max(id), 0) FROM hub_config_dirty"
+                                   ).fetchone()
+        return int(found)
+
+    def sent(self, upto_id: int) -> None:
+        """Forget the changes the hub has taken (a record changed again meanwhile stays)."""
+        self.db.execute("DELETE FROM hub_config_dirty WHERE id <= ?", [upto_id])
+
+    def forget_after(self, after_id: int) -> None:
+        """Forget the marks written after `after_id`: a pull's own writes, not changes."""
+        self.db.execute("DELETE FROM hub_config_dirty WHERE id > ?", [after_id])
+
+
+def _time(text: str | None) -> datetime | None:
+    return None if text is None else from_storage(text)
+
+
+def has_history(db: Database) -> bool:
+    """Whether the database holds any step, visit or delivery note (its letter is in use)."""
+    (found,) = db.execute("SELECT EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM visits)"
+                          " OR EXISTS (SELECT 1 FROM shipments)").fetchone()
+    return bool(found)
+
+
+def unsent_events(db: Database, letter: str, pushed_seq: int) -> int:
+    """How many of the station's own steps the hub has not confirmed yet."""
+    (count,) = db.execute("SELECT count(*) FROM events WHERE station = ? AND seq > ?",
+                          [letter, pushed_seq]).fetchone()
+    return int(count)

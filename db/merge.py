@@ -1,0 +1,179 @@
+"""The SQL of merging other stations' history into this file (`intake/merge.py` decides;
+`store.merge`): what a station sends on, what is there already, the writes of one merge, and
+the conflicts table (m012).
+
+Events are written with the place in their station's chain they came with; the chain trigger
+(`db/chain.py`) refuses any that does not continue what this file holds of that station.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+from db.rows import (
+    EVENT_READ_COLUMNS,
+    INSERT_ITEM,
+    INSERT_VISIT,
+    VISIT_COLUMNS,
+    event_from,
+    item_row,
+    visit_from,
+    visit_row,
+)
+from intake.chain import StoredEvent
+from intake.clock import from_storage_or_unreadable, to_storage
+from intake.model import Event, Item, ShipmentRecord, Visit
+
+_STORED = ("id, item_id, type, at, recorded_at, station, user_id, reason, data, seq, "
+           "prev_hash, hash")
+_CHUNK = 500  # values per IN (...): within SQLite's limit on parameters
+
+
+class MergeRows:
+    """The merge's reads and writes on one open database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # --- what a station sends on ------------------------------------------------------------
+
+    def events_after(self, station: str, after_seq: int, limit: int) -> list[StoredEvent]:
+        """`station`'s events after `after_seq` in chain order, at most `limit`."""
+        return [StoredEvent(*row) for row in self.db.execute(
+            f"SELECT {_STORED} FROM events WHERE station = ? AND seq > ? ORDER BY seq LIMIT ?",
+            [station, after_seq, limit])]
+
+    def item_codes(self, item_ids: Iterable[str]) -> list[tuple[str, str]]:
+        """(id, code) of those items, in id order."""
+        return sorted(self._in("SELECT id, code FROM items WHERE id IN ({})", item_ids))
+
+    def visits_changed(self, station: str, after: int, limit: int) -> list[tuple[Visit, int]]:
+        """`station`'s visits new or ended after change number `after`, in change order, each
+        with its change number."""
+        return [(visit_from(row[:-1]), int(row[-1])) for row in self.db.execute(
+            f"SELECT {VISIT_COLUMNS}, changed FROM visits WHERE changed > ? AND station = ? "
+            "ORDER BY changed LIMIT ?", [after, station, limit])]
+
+    def visits(self, codes: Iterable[str]) -> list[Visit]:
+        """The visits with those codes."""
+        return [visit_from(row) for row in self._in(
+            f"SELECT {VISIT_COLUMNS} FROM visits WHERE code IN ({{}})", codes)]
+
+    def shipments(self, codes: Iterable[str]) -> list[ShipmentRecord]:
+        """The delivery notes with those codes."""
+        return [ShipmentRecord(row[0], row[1], from_storage_or_unreadable(row[2]), *row[3:])
+                for row in self._in("SELECT code, recipient, at, station, user_id "
+                                    "FROM shipments WHERE code IN ({})", codes)]
+
+    # --- what is there already ----------------------------------------------------------------
+
+    def stored(self, ids: Iterable[str]) -> dict[str, StoredEvent]:
+        """Those events that this file holds, by id."""
+        return {row[0]: StoredEvent(*row)
+                for row in self._in(f"SELECT {_STORED} FROM events WHERE id IN ({{}})", ids)}
+
+    def at_place(self, station: str, seq: int) -> StoredEvent | None:
+        """The event this file holds at `seq` of `station`'s chain."""
+        row = self.db.execute(f"SELECT {_STORED} FROM events WHERE station = ? AND seq = ?",
+                              [station, seq]).fetchone()
+        return StoredEvent(*row) if row else None
+
+    def head(self, station: str) -> tuple[int, str] | None:
+        """(seq, hash) of `station`'s last event here, None before its first."""
+        row = self.db.execute("SELECT seq, hash FROM events WHERE station = ? "
+                              "ORDER BY seq DESC LIMIT 1", [station]).fetchone()
+        return (int(row[0]), str(row[1])) if row else None
+
+    def items(self, ids: Iterable[str]) -> dict[str, str]:
+        """code by id of those items that are here."""
+        return dict(self._in("SELECT id, code FROM items WHERE id IN ({})", ids))
+
+    def item_ids(self, codes: Iterable[str]) -> dict[str, str]:
+        """id by code of the items here with those codes."""
+        return dict(self._in("SELECT code, id FROM items WHERE code IN ({})", codes))
+
+    def histories(self, item_ids: Iterable[str]) -> dict[str, list[Event]]:
+        """The events of those items, per item (in no particular order)."""
+        found: dict[str, list[Event]] = {}
+        for row in self._in(f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE item_id IN ({{}})",
+                            item_ids):
+            event = event_from(row)
+            found.setdefault(event.item_id, []).append(event)
+        return found
+
+    # --- the writes of one merge (inside its transaction) -----------------------------------
+
+    def insert_events(self, events: Sequence[StoredEvent]) -> None:
+        """Write events with the place in their chain they came with."""
+        self.db.conn.executemany(
+            f"INSERT INTO events ({_STORED}) VALUES ({', '.join('?' * 12)})", events)
+
+    def insert_item(self, item: Item) -> None:
+        """The row of an item another station gave its code (its state follows by replay)."""
+        self.db.execute(INSERT_ITEM, item_row(item))
+
+    def add_visit(self, visit: Visit) -> None:
+        self.db.execute(INSERT_VISIT, visit_row(visit))
+
+    def end_visit(self, visit_id: str, ended_at: str) -> None:
+        """Set a visit's end once (the first end known is kept)."""
+        self.db.execute("UPDATE visits SET ended_at = ? WHERE id = ? AND ended_at IS NULL",
+                        [ended_at, visit_id])
+
+    def add_shipment(self, shipment: ShipmentRecord) -> None:
+        self.db.execute(
+            "INSERT INTO shipments (code, recipient, at, station, user_id) VALUES (?, ?, ?, ?, ?)",
+            [shipment.code, shipment.recipient, to_storage(shipment.at), shipment.station,
+             shipment.user_id])
+
+    def move_counters(self, letter: str, *, item: int, visit: int, shipment: int) -> None:
+        """Make `letter`'s next numbers at least these (a station the store has added), so
+        that no code seen anywhere is handed out again."""
+        self.db.execute(
+            "UPDATE stations SET next_item_seq = max(next_item_seq, ?), "
+            "next_visit_seq = max(next_visit_seq, ?), "
+            "next_shipment_seq = max(next_shipment_seq, ?) WHERE letter = ?",
+            [item, visit, shipment, letter])
+
+    # --- conflicts ---------------------------------------------------------------------------
+
+    def set_conflicts(self, item_ids: Iterable[str],
+                      conflicts: Iterable[tuple[str, str, str]]) -> None:
+        """Replace the conflicts of those items by (event id, item id, cause id) rows."""
+        ids = sorted(set(item_ids))
+        for first in range(0, len(ids), _CHUNK):
+            chunk = ids[first:first + _CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            self.db.execute(f"DELETE FROM conflicts WHERE item_id IN ({marks})", chunk)
+        self.db.conn.executemany(
+            "INSERT INTO conflicts (event_id, item_id, cause_id) VALUES (?, ?, ?)", conflicts)
+
+    def items_with_conflicts(self, item_ids: Iterable[str]) -> set[str]:
+        """Those of the items that have conflicts."""
+        return {row[0] for row in self._in(
+            "SELECT DISTINCT item_id FROM conflicts WHERE item_id IN ({})", item_ids)}
+
+    def conflicts(self) -> list[tuple[Any, ...]]:
+        """Every conflict, oldest step first: the item's code, then of the refused step and of
+        its cause each (id, type, at, station, the person's name)."""
+        steps = []
+        for alias in ("e", "x"):
+            steps.append(f"{alias}.id, {alias}.type, {alias}.at, {alias}.station, "
+                         f"coalesce((SELECT name FROM users WHERE id = {alias}.user_id), "
+                         f"{alias}.user_id)")
+        return self.db.execute(
+            f"SELECT i.code, {steps[0]}, {steps[1]} FROM conflicts c "
+            "JOIN items i ON i.id = c.item_id JOIN events e ON e.id = c.event_id "
+            "JOIN events x ON x.id = c.cause_id ORDER BY e.at, e.id").fetchall()
+
+    def _in(self, sql: str, values: Iterable[str]) -> list[tuple[Any, ...]]:
+        """`sql` with its one `IN ({})` filled in for every value, in chunks."""
+        unique = sorted(set(values))
+        rows: list[tuple[Any, ...]] = []
+        for first in range(0, len(unique), _CHUNK):
+            chunk = unique[first:first + _CHUNK]
+            rows.extend(self.db.execute(sql.format(", ".join("?" * len(chunk))), chunk))
+        return rows

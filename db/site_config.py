@@ -1,0 +1,79 @@
+"""The coordinator's configuration as records that travel between a station and its hub.
+
+A record is (kind, key, value): a site setting by key, a category by code, a member of staff
+by id (with the PIN hash, never a PIN), a municipality or recipient by name. Its value is the
+JSON object of the row's other columns; a column a newer station sends that this version does
+not have is left out, one it does not send keeps its stored or default value. Station settings
+never become records (`intake.settings.is_site_key`).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+from db import Store
+from db.hub_link import TRAVELLING
+from intake.settings import is_site_key
+
+# The columns each kind carries besides its key.
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "setting": ("value",),
+    "category": ("name_nl", "name_en", "icon", "standard_weight_g", "min_weight_g",
+                 "max_weight_g", "co2_factor", "co2_source", "is_electrical", "sort_order",
+                 "hidden", "price_cents", "ords_category"),
+    "user": ("name", "role", "pin_hash", "active", "created_at"),
+    "municipality": ("sort_order", "hidden"),
+    "recipient": ("sort_order", "hidden"),
+}
+_TABLES = {kind: (table, key) for kind, table, key in TRAVELLING}
+
+
+def travels(kind: str, key: str) -> bool:
+    """Whether a record goes to the hub and comes from it (not a station setting)."""
+    return kind in _TABLES and (kind != "setting" or is_site_key(key))
+
+
+def read_records(store: Store, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """The current value (JSON text) of each wanted (kind, key) that travels and exists."""
+    found = {}
+    for kind, key in wanted:
+        if not travels(kind, key):
+            continue
+        table, key_column = _TABLES[kind]
+        columns = _COLUMNS[kind]
+        row = store.db.execute(f"SELECT {', '.join(columns)} FROM {table} "
+                               f"WHERE {key_column} = ?", [key]).fetchone()
+        if row is not None:
+            found[(kind, key)] = _value(dict(zip(columns, row, strict=True)))
+    return found
+
+
+def apply_records(store: Store, records: Iterable[dict[str, Any]]) -> int:
+    """Write records that came from the hub (inside the caller's transaction); returns how
+    many changed a row. Records of kinds or keys this station does not take are skipped."""
+    changed = 0
+    for record in records:
+        kind, key = str(record["kind"]), str(record["key"])
+        if not travels(kind, key):
+            continue
+        table, key_column = _TABLES[kind]
+        values = json.loads(record["value"])
+        columns = [column for column in _COLUMNS[kind] if column in values]
+        params = [values[column] for column in columns]
+        updates = ", ".join(f"{column} = excluded.{column}" for column in columns)
+        differs = " OR ".join(f"{column} IS NOT excluded.{column}" for column in columns)
+        cursor = store.db.execute(
+            f"INSERT INTO {table} ({key_column}, {', '.join(columns)}) "
+            f"VALUES ({', '.join('?' * (len(columns) + 1))}) "
+            f"ON CONFLICT ({key_column}) DO UPDATE SET {updates} WHERE {differs}",
+            [key, *params])
+        changed += cursor.rowcount
+    if changed:
+        store._config.changed()  # this connection's cached settings, staff, categories
+    return changed
+
+
+def _value(columns: dict[str, Any]) -> str:
+    return json.dumps(columns, sort_keys=True, separators=(",", ":"), ensure_ascii=False)

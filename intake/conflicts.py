@@ -1,0 +1,79 @@
+"""Conflicts between stations' steps, and how the coordinator resolves them (issue 13).
+
+Offline, two stations can take steps that contradict each other: the till sells an item the
+gate voided meanwhile, the workshop ends a repair on an item the shop has sold. The merged
+replay (`lifecycle.replay_history`) keeps such a step without effect and records it with the
+step that caused it (`conflicts`, m012). Nothing is edited to resolve one: the coordinator
+cancels one of the two with a correction and a reason, a new step like any other that
+travels to every station. Cancelling the refused step keeps things as they are; cancelling
+the cause (a void too: this is the one place a void can be undone) lets the refused step
+count, and the item is replayed. A resolved conflict leaves the list on every station.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from intake.auth import Action, require
+from intake.clock import from_storage_or_unreadable
+from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound
+from intake.model import EventType, Item, User
+from intake.steps import StepService
+
+
+@dataclass(frozen=True)
+class ConflictStep:
+    """One of a conflict's two steps: what, when (UTC), where and by whom."""
+
+    id: str
+    type: EventType
+    at: datetime
+    station: str
+    person: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A step kept without effect (`step`), and the earlier step whose state refused it."""
+
+    code: str  # the item's
+    step: ConflictStep
+    cause: ConflictStep
+
+
+class ConflictService(StepService):
+    """The open conflicts of the site, as this station has them, and their resolution."""
+
+    def open_conflicts(self) -> list[Conflict]:
+        """Every open conflict, the oldest refused step first."""
+        return [Conflict(row[0], _step(row[1:6]), _step(row[6:11]))
+                for row in self.store.merge.conflicts()]
+
+    def resolve(self, user: User, cancel: str, reason: str) -> Item:
+        """Resolve a conflict by cancelling `cancel`, one of its two steps (the refused step
+        or its cause: a cause may settle several conflicts at once), with a reason; returns
+        the item as it is then."""
+        require(user, Action.RESOLVE_CONFLICTS)
+        found = [c for c in self.open_conflicts() if cancel in (c.step.id, c.cause.id)]
+        if not found:
+            raise NotFound(QT_TRANSLATE_NOOP(
+                "Errors", "Step {step} is not one of an open conflict's two steps."),
+                step=cancel[:40])
+        conflict = found[0]
+        item = self.item(conflict.code)
+        history = self.history(item)
+        target = next(event for event in history if event.id == cancel)
+        if target.type is EventType.INTAKE:
+            raise NotAllowed(QT_TRANSLATE_NOOP(
+                "Errors", "Item {code}'s intake cannot be cancelled; void the item instead."),
+                code=item.code)
+        event, state = self._cancel(user, item, target, reason)
+        self._write([(event, state)])
+        return self.item(item.code)  # the replay of `_write` may have changed it further
+
+
+def _step(row: tuple[object, ...]) -> ConflictStep:
+    return ConflictStep(id=str(row[0]), type=EventType(str(row[1])),
+                        at=from_storage_or_unreadable(str(row[2])), station=str(row[3]),
+                        person=str(row[4]))

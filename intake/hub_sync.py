@@ -1,0 +1,134 @@
+"""One sync round between a station and its hub: push, then pull (`ambacht sync`).
+
+Push: the configuration records changed here (each with the time of its change), then this
+station's own records the hub does not hold, in batches, each batch one hub transaction.
+Pull: everything of the site after the station's cursor, in batches; each batch is taken in
+with the cursor's move in one SQLite transaction, so a kill anywhere repeats at most a batch,
+and taking a batch in twice changes nothing.
+
+The configuration's last-writer rule: the hub keeps, per record, the change with the latest
+(time, station letter), a time ahead of the hub's own clock counting as the hub's now; every
+station takes the hub's value. A record changed here and not yet sent is not overwritten by a
+pull: it is sent first, and the hub decides (docs/stations.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from db import Store
+from db.hub.station import HubSession, Record
+from db.hub_link import HubLinks, Link, unsent_events
+from db.site_config import apply_records, read_records
+from intake.clock import Clock
+from intake.hub_errors import HubUnreachable, NotJoined
+
+BATCH = 2000  # events per hub transaction, both ways
+
+
+@dataclass
+class Flow:
+    """How many records went one way in a round."""
+
+    events: int = 0
+    visits: int = 0
+    shipments: int = 0
+    config: int = 0
+
+    def add(self, counts: Record) -> None:
+        for name in ("events", "visits", "shipments", "config"):
+            setattr(self, name, getattr(self, name) + int(counts.get(name, 0)))
+
+    def __str__(self) -> str:
+        return (f"{self.events} steps, {self.visits} visits, {self.shipments} delivery notes, "
+                f"{self.config} settings and lists")
+
+
+@dataclass
+class SyncReport:
+    """What a round sent and what it took in."""
+
+    sent: Flow = field(default_factory=Flow)
+    received: Flow = field(default_factory=Flow)
+
+
+@dataclass(frozen=True)
+class SyncState:
+    """What the top bar shows: the hub reached last, or out of reach since, and how many of
+    this station's steps wait to be sent."""
+
+    site: str
+    letter: str
+    last_contact: datetime | None
+    offline_since: datetime | None
+    waiting: int
+
+
+class SyncService:
+    """Sync rounds of one station's database with the hub it joined."""
+
+    def __init__(self, store: Store, clock: Clock) -> None:
+        self.store, self.clock = store, clock
+        self.links = HubLinks(store.db)
+
+    def link(self) -> Link:
+        found = self.links.link()
+        if found is None:
+            raise NotJoined(self.store.path)
+        return found
+
+    def state(self) -> SyncState | None:
+        """The station's hub state, or None for a station that joined no hub."""
+        link = self.links.link()
+        if link is None:
+            return None
+        return SyncState(link.site, link.letter, link.last_contact, link.offline_since,
+                         unsent_events(self.store.db, link.letter, link.pushed_seq))
+
+    def round(self) -> SyncReport:
+        """Push, then pull. An unreachable hub (or a link that drops) is noted as 'offline
+        since' and raised as HubUnreachable; what was taken in before stays."""
+        link = self.link()
+        report = SyncReport()
+        try:
+            with HubSession(link.address) as hub:
+                self._push(hub, link, report.sent)
+                self._pull(hub, link, report.received)
+        except HubUnreachable:
+            with self.store.atomic():
+                self.links.contact(self.clock.now(), reached=False)
+            raise
+        with self.store.atomic():
+            self.links.contact(self.clock.now(), reached=True)
+        return report
+
+    def _push(self, hub: HubSession, link: Link, sent: Flow) -> None:
+        dirty = self.links.dirty()
+        values = read_records(self.store, [(change.kind, change.key) for change in dirty])
+        config = [{"kind": change.kind, "key": change.key, "at": change.at,
+                   "value": values[(change.kind, change.key)]}
+                  for change in dirty if (change.kind, change.key) in values]
+        head = int(hub.whoami()["seq"])
+        sent.add(hub.push(config, [], [], [], []))
+        hub.commit()
+        with self.store.atomic():
+            self.links.sent(dirty[-1].id if dirty else 0)
+            self.links.set_pushed(head, link.visits_through)
+
+    def _pull(self, hub: HubSession, link: Link, received: Flow) -> None:
+        after = link.pulled_rev
+        while True:
+            got = hub.pull(after, BATCH)
+            hub.commit()
+            with self.store.atomic():
+                mark = self.links.last_dirty_id()
+                waiting = {(change.kind, change.key) for change in self.links.dirty()}
+                received.config += apply_records(self.store, [
+                    record for record in got["config"]
+                    if (record["kind"], record["key"]) not in waiting])
+                self.links.forget_after(mark)  # the pull's own writes are no local changes
+                self.links.set_pulled(int(got["upto"]))
+            after = int(got["upto"])
+            if not got["more"]:
+                return

@@ -1,0 +1,121 @@
+"""Serial numbers for the police register of second-hand goods (Digitaal Opkopersregister).
+
+Second-hand shops register goods that carry a unique number: a bike's frame number, a phone's
+IMEI, a laptop's serial number. The branch agreed that kringloop shops register only such
+numbered items and never the donor, so Ambacht keeps the number in the item's intake event and
+nothing about a person. The coordinator chooses which categories ask for a number; the gate
+asks for it (typed or scanned); `register_csv` gives the numbered items of a period in the
+columns `docs/register.md` describes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+
+from db import Store
+from db.registers import Registers
+from intake.auth import Action, require
+from intake.clock import Clock
+from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from intake.ids import new_id
+from intake.model import Item, User
+from intake.monitoring import Period
+from intake.text import spreadsheet_safe
+
+# The kinds of number a category can ask for.
+FRAME, IMEI_SERIAL = "frame", "imei_serial"
+SERIAL_KINDS = (FRAME, IMEI_SERIAL)
+SERIAL_MIN, SERIAL_MAX = 4, 30
+# What a number may be typed with: letters and digits, grouped by spaces, hyphens, dots or
+# slashes, which are left out so that '123 456-789' and '123456789' are the same number.
+_TYPED = re.compile(r"[A-Za-z0-9 ./-]+")
+_SEPARATORS = re.compile(r"[ ./-]")
+REGISTER_COLUMNS = [
+    "item_code", "received_on", "received_at", "category", "description", "number_kind",
+    "number", "status", "left_on",
+]
+_KIND_NAMES = {FRAME: "frame_number", IMEI_SERIAL: "imei_or_serial_number"}
+
+
+def clean_serial(text: str) -> str:
+    """A serial number as stored and compared: upper case, without spaces or separators."""
+    typed = str(text).strip()
+    number = _SEPARATORS.sub("", typed).upper()
+    if not _TYPED.fullmatch(typed or " ") or not SERIAL_MIN <= len(number) <= SERIAL_MAX:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "A serial number is {low} to {high} letters and digits."),
+            low=SERIAL_MIN, high=SERIAL_MAX,
+        )
+    return number
+
+
+def parse_serial_kind(text: str) -> str | None:
+    """'frame', 'imei_serial' (also 'imei-serial') or 'none' (None)."""
+    kind = str(text).strip().lower().replace("-", "_")
+    if kind == "none":
+        return None
+    if kind not in SERIAL_KINDS:
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Errors", "A kind of serial number is frame, imei-serial or none."))
+    return kind
+
+
+class RegisterService:
+    """Which categories ask for a number, finding an item by it, and the register's CSV."""
+
+    def __init__(self, store: Store, clock: Clock, station: str | None = None) -> None:
+        self.store, self.clock = store, clock
+        self.station = station or store.settings().station
+        self.tables = Registers(store.db)
+
+    def serial_kind(self, category: str) -> str | None:
+        """The kind of number this category's items are asked for, or None."""
+        return self.tables.serial_kinds().get(category)
+
+    def serial_kinds(self) -> dict[str, str]:
+        return self.tables.serial_kinds()
+
+    def set_serial_kind(self, actor: User, category: str, kind: str | None) -> None:
+        """Ask this category's items for a number of `kind` at intake, or for none."""
+        require(actor, Action.MANAGE_CATEGORIES)
+        if self.store.category(category) is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "Unknown category '{code}'."),
+                           code=category[:30])
+        if kind is not None and kind not in SERIAL_KINDS:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "A kind of serial number is frame, imei-serial or none."))
+        old = self.serial_kind(category)
+        with self.store.atomic():
+            self.tables.set_serial_kind(category, kind)
+            self.store.add_config_change(new_id(), self.clock.now(), self.station, actor.id,
+                                         f"category {category} serial", old, kind)
+
+    def find(self, serial: str) -> list[Item]:
+        """The items taken in with this number, the latest first."""
+        number = clean_serial(serial)
+        items = self.tables.items_with_serial(number)
+        if not items:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No item has serial number {number}."),
+                           number=number)
+        return items
+
+    def register_csv(self, period: Period) -> str:
+        """The numbered items taken in during the period (voided ones left out), one row each,
+        in the columns of docs/register.md; times local."""
+        start, end = period.span(self.store)
+        zone = self.store.settings().zone
+        names = {c.code: c.name_nl for c in self.store.categories(include_hidden=True)}
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(REGISTER_COLUMNS)
+        for code, at, category, kind, number, status, left in self.tables.numbered_items(
+                start, end):
+            received = at.astimezone(zone)
+            writer.writerow([spreadsheet_safe(value) for value in [
+                code, received.date().isoformat(), received.strftime("%H:%M"), category,
+                names.get(category, category), _KIND_NAMES.get(kind, "serial_number"), number,
+                status, left.astimezone(zone).date().isoformat() if left else "",
+            ]])
+        return out.getvalue()

@@ -1,0 +1,172 @@
+"""Every kilo is counted once (issue 14): the mass balance holds at the end of every month of
+the demo year, a product's sale counts the product's kilos and not its sources', a weighed
+batch counts in, material counts by its recipient's kind, kg reused has one definition, and a
+sale's rung is what the item was when it was sold."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from test_properties import unaccounted_grams
+
+from db import Store
+from intake.admin import AdminService, NameList
+from intake.clock import FixedClock
+from intake.counting import RecipientKind
+from intake.demo import build_demo
+from intake.gate import GateService
+from intake.material import MaterialService
+from intake.model import Route, User
+from intake.monitoring import Period, build_report, target_progress
+from intake.setup import initialize
+from intake.shop import ShopService
+from intake.workshop import WorkshopService
+
+AMS = ZoneInfo("Europe/Amsterdam")
+END = datetime(2026, 11, 24, 15, 0, tzinfo=UTC)
+LATER = datetime(2100, 1, 1, tzinfo=UTC)  # reports made after every period: stock at its end
+
+
+@pytest.fixture(scope="module")
+def demo_year() -> Store:
+    store = Store.open(":memory:")
+    initialize(store, FixedClock(END))
+    build_demo(store, end=END, scale=0.3)
+    return store
+
+
+def month_ends(first: date, last: date) -> list[date]:
+    ends, day = [], first
+    while day <= last:
+        following = (day.replace(day=1) + timedelta(days=32)).replace(day=1)
+        ends.append(min(following - timedelta(days=1), last))
+        day = following
+    return ends
+
+
+def test_every_gram_of_the_demo_year_is_in_one_place_at_every_month_end(demo_year) -> None:
+    (first,) = demo_year.db.execute("SELECT min(intake_at) FROM items").fetchone()
+    first_day = datetime.fromisoformat(first.replace("Z", "+00:00")).astimezone(AMS).date()
+    ends = month_ends(first_day, END.astimezone(AMS).date())
+    assert len(ends) >= 12
+    for end in ends:
+        total = build_report(demo_year, Period(first_day, end), LATER).total
+        assert total.grams_in > 0 and unaccounted_grams(total) == 0, end
+        month = build_report(demo_year, Period(end.replace(day=1), end), LATER).total
+        assert month.environmental_yield is not None
+        assert 0 <= month.environmental_yield <= 1, end
+    # The year has all the places: sold both ways, products, lost offcuts, every kind out.
+    assert total.grams_sold_as_is and total.grams_sold_repaired and total.grams_sold_products
+    assert total.grams_lost_in_making > 0
+    assert all(total.material_by_kind[kind] > 0 for kind in RecipientKind)
+
+
+@pytest.fixture
+def me(store: Store) -> User:
+    user = store.user("system")
+    assert user is not None
+    for name, kind in (("Metaal Oost", "recycling"), ("Afvalscheiding Milieustraat", None),
+                       ("Repair Café Noord", "reuse")):
+        AdminService(store, FixedClock(END)).add_name(user, NameList.RECIPIENTS, name)
+        if kind:
+            AdminService(store, FixedClock(END)).set_recipient_kind(user, name, kind)
+    return user
+
+
+def day_report(store: Store, day: date):
+    return build_report(store, Period(day, day), LATER).total
+
+
+def test_a_product_counts_its_own_kilos_once_and_its_sources_not_again(
+    store: Store, clock: FixedClock, me: User, gate: GateService, workshop: WorkshopService,
+    shop: ShopService,
+) -> None:
+    planks = [gate.take_in(me, gate.prepare("wood", Route.MATERIAL, 10_000)).code
+              for _ in range(3)]
+    table = workshop.repurpose(me, planks, "furniture", 25_000)
+    shop.sell(me, [(table.code, 9000)])
+    today = day_report(store, clock.now().astimezone(AMS).date())
+    assert (today.grams_in, today.grams_repurposed, today.grams_products_made) == (
+        30_000, 30_000, 25_000)
+    assert today.grams_lost_in_making == 5000
+    assert (today.grams_sold, today.grams_sold_products, today.grams_sold_as_is) == (
+        25_000, 25_000, 0)
+    assert today.grams_reused == 25_000
+    assert today.environmental_yield == pytest.approx(25 / 30)
+    assert unaccounted_grams(today) == 0
+
+
+def test_a_weighed_batch_counts_in_and_material_counts_by_its_recipients_kind(
+    store: Store, clock: FixedClock, me: User, gate: GateService, material: MaterialService,
+) -> None:
+    lamp = gate.take_in(me, gate.prepare("lamps", Route.MATERIAL, 2000)).code
+    material.send(me, "Afvalscheiding Milieustraat", [lamp], [("metal", 250_000)])
+    material.send(me, "Repair Café Noord", [], [("eee_small", 3000)])
+    today = day_report(store, clock.now().astimezone(AMS).date())
+    assert (today.items_in, today.batches_in, today.grams_in_batches) == (1, 2, 253_000)
+    assert today.grams_in == 255_000
+    assert dict(today.material_by_kind) == {"residual": 252_000, "reuse": 3000}
+    assert today.grams_reused == 3000 and today.co2_avoided_g > 0
+    assert today.environmental_yield == pytest.approx(3 / 255)
+    assert unaccounted_grams(today) == 0
+
+
+def test_kg_reused_is_the_same_in_the_targets_the_rate_and_the_co2(
+    store: Store, clock: FixedClock, me: User, gate: GateService, shop: ShopService,
+    material: MaterialService,
+) -> None:
+    book = gate.take_in(me, gate.prepare("books", Route.SALE, 1000)).code
+    shop.sell(me, [(book, 200)])
+    material.send(me, "Repair Café Noord", [], [("books", 4000)])
+    today = day_report(store, clock.now().astimezone(AMS).date())
+    assert today.grams_reused == 5000
+    assert target_progress(today, {"kg_reused": 10.0}) == [("kg_reused", 5.0, 10.0)]
+    assert today.reuse_rate == pytest.approx(5000 / 5000)
+    factors = {c.code: c.co2_factor for c in store.categories(include_hidden=True)}
+    assert today.co2_avoided_g == pytest.approx(5000 * factors["books"])
+
+
+def test_a_later_repair_never_changes_an_earlier_sale(
+    store: Store, clock: FixedClock, me: User, gate: GateService, workshop: WorkshopService,
+    shop: ShopService,
+) -> None:
+    february = datetime(2026, 2, 10, 11, 0, tzinfo=UTC)
+    clock.set(february)
+    chair = gate.take_in(me, gate.prepare("furniture", Route.SALE, 1500)).code
+    shop.sell(me, [(chair, 500)])
+    before = day_report(store, february.date())
+    assert (before.grams_sold_as_is, before.grams_sold_repaired) == (1500, 0)
+    clock.set(datetime(2026, 2, 20, 11, 0, tzinfo=UTC))
+    shop.take_back(me, chair, "Does not work")
+    clock.set(datetime(2026, 11, 10, 11, 0, tzinfo=UTC))
+    workshop.start_repair(me, chair)
+    workshop.finish_repair(me, chair, workshop.outcome("fixed", price_cents=900))
+    shop.sell(me, [(chair, None)])
+    assert day_report(store, february.date()) == before
+    november = day_report(store, date(2026, 11, 10))
+    assert (november.grams_sold_as_is, november.grams_sold_repaired) == (0, 1500)
+    returned = day_report(store, date(2026, 2, 20))
+    assert (returned.grams_sold_as_is, returned.grams_sold_repaired) == (-1500, 0)
+
+
+def test_the_command_line_sets_a_recipients_kind(tmp_path, capsys) -> None:
+    import json
+
+    from cli.main import main
+
+    db = str(tmp_path / "centre.sqlite")
+    assert main(["init", "--db", db]) == 0
+    send = ["material", "--db", db, "--category", "metal", "--weight-kg", "10"]
+    assert main([*send, "--recipient", "Afvalscheiding Milieustraat"]) == 0
+    assert "added recipient 'Afvalscheiding Milieustraat' (residual)" in capsys.readouterr().err
+    assert main([*send, "--recipient", "afvalscheiding milieustraat",
+                 "--recipient-kind", "recycling"]) == 0
+    assert "recipient 'Afvalscheiding Milieustraat' (recycling)" in capsys.readouterr().err
+    assert main([*send, "--recipient", "Milieustraat", "--recipient-kind", "compost"]) == 2
+    capsys.readouterr()
+    today = datetime.now(AMS).date().isoformat()
+    assert main(["report", "--db", db, "--from", today, "--to", today]) == 0
+    totals = json.loads(capsys.readouterr().out)["totals"]
+    assert totals["kg_material_by_kind"] == {"reuse": 0.0, "recycling": 20.0, "residual": 0.0}
