@@ -28,6 +28,7 @@ from intake.setup import initialize
 from ui.app import build_context
 from ui.main_window import MainWindow
 from ui.screens.recovery import RecoveryScreen
+from ui.screens.till_parts import CashPanel, DayClosePanel
 from ui.style import fit_panel, stylesheet
 from ui.widgets.keyboard import SerialPanel
 from ui.widgets.panels import ChoicePanel
@@ -121,6 +122,16 @@ def main() -> int:
             window.on_scan(code)
             QTest.qWait(2100)  # not a repeat
         shoot("store")
+        tap(window.shop.cash_button)  # the till (issue 15): cash, the change, the day close
+        cash = window.findChild(CashPanel)
+        for key in "50":
+            tap(cash.keypad.buttons[key])
+        shoot("till-cash")
+        tap(cash.ok_button)
+        shoot("till-paid")
+        tap(window.shop.day_close_button)
+        shoot("till-day-close")
+        tap(window.findChild(DayClosePanel).ok_button)
         window.logout()
         log_in("1111")
         tap(window.gate.top.place_button)

@@ -2427,6 +2427,13 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>Receipts</name>
+    <message>
+        <source>receipt</source>
+        <translation>bon</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryScreen</name>
     <message>
         <source>Ambacht cannot open its database</source>
@@ -2647,7 +2654,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Label an item from elsewhere</source>
-        <translation>Item van elders labelen</translation>
+        <translation>Van elders labelen</translation>
     </message>
     <message>
         <source>Day close</source>
@@ -2663,7 +2670,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Parked sales ({count})</source>
-        <translation>Geparkeerde verkopen ({count})</translation>
+        <translation>Geparkeerd ({count})</translation>
     </message>
     <message>
         <source>{code} is in the sale already.</source>
@@ -2778,7 +2785,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Park sale</source>
-        <translation>Verkoop parkeren</translation>
+        <translation>Parkeren</translation>
     </message>
     <message>
         <source>Sale of {code} cancelled: give back {amount}</source>
