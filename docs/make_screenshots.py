@@ -28,6 +28,7 @@ from intake.setup import initialize
 from ui.app import build_context
 from ui.main_window import MainWindow
 from ui.screens.recovery import RecoveryScreen
+from ui.screens.till_parts import CashPanel, DayClosePanel
 from ui.style import fit_panel, stylesheet
 from ui.widgets.keyboard import SerialPanel
 from ui.widgets.panels import ChoicePanel
@@ -86,7 +87,6 @@ def main() -> int:
         tap(window.gate.weight.route_buttons[next(iter(window.gate.weight.route_buttons))])
         serial = window.findChild(SerialPanel)
         serial.type_text("WBK4512873")
-        shoot("serial")
         tap(serial.ok_button)
         QTest.qWait(500)
         shoot("gate-saved")
@@ -122,6 +122,16 @@ def main() -> int:
             window.on_scan(code)
             QTest.qWait(2100)  # not a repeat
         shoot("store")
+        tap(window.shop.cash_button)  # the till (issue 15): cash, the change, the day close
+        cash = window.findChild(CashPanel)
+        for key in "50":
+            tap(cash.keypad.buttons[key])
+        shoot("till-cash")
+        tap(cash.ok_button)
+        shoot("till-paid")
+        tap(window.shop.day_close_button)
+        shoot("till-day-close")
+        tap(window.findChild(DayClosePanel).ok_button)
         window.logout()
         log_in("1111")
         tap(window.gate.top.place_button)

@@ -19,6 +19,7 @@ from db.connection import check_intact
 from intake.admin import AdminService
 from intake.auth import AuthService
 from intake.clock import Clock, SystemClock
+from intake.conflicts import ConflictService
 from intake.day_sums import refresh_recent_days
 from intake.errors import DamagedDatabase, StorageError
 from intake.gate import GateService
@@ -31,6 +32,7 @@ from intake.workshop import WorkshopService
 from ui.background import Worker
 from ui.backups import BackupScheduler
 from ui.context import AppContext
+from ui.hub_sync import BackgroundSync
 from ui.i18n import Language
 from ui.printing import PrintQueue
 from ui.screens.recovery import RecoveryScreen
@@ -56,9 +58,11 @@ def build_context(store: Store, clock: Clock, lang: str | None = None) -> AppCon
         workshop=WorkshopService(store, clock, settings["station"]),
         shop=ShopService(store, clock, settings["station"]),
         material=MaterialService(store, clock, settings["station"]),
+        conflicts=ConflictService(store, clock, settings["station"]),
         language=language,
         printer_queue=PrintQueue(labels),
         backups=BackupScheduler(store.path, store.settings, clock),
+        sync=BackgroundSync(store, clock),
     )
 
 
@@ -144,6 +148,7 @@ class Startup(QObject):
         # every page of the file for damage and the last events of each station's hash chain
         # for changes made round Ambacht, and the dashboard's sums.
         ctx.backups.start()
+        ctx.sync.start()
         store, today = ctx.store, self.clock.now().astimezone(ctx.zone()).date()
         self._background.submit(lambda: self._check(store), self._checked)
         self._background.submit(
@@ -225,6 +230,7 @@ class Startup(QObject):
             ctx.printer_queue.wait()
             ctx.printer_queue.stop()
             ctx.backups.wait()
+            ctx.sync.stop()
             ctx.store.close()
         self.contexts.clear()
 
