@@ -201,6 +201,11 @@ def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[st
     close_panels(window)
     window.show_place("dashboard")
     tour.look("dashboard")
+    tap(qtbot, window.dashboard.top.place_button)
+    tour.look("dashboard: other screen")
+    close_panels(window)
+    window.show_place("conflicts")
+    tour.look("attention")
 
 
 def visit_the_settings(qtbot, window: MainWindow, tour: Tour) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -24,6 +25,8 @@ from ui.screens.admin_sections import CategoriesSection, StaffSection, StationSe
 from ui.screens.devices_section import DevicesSection
 from ui.style import apart, mm
 from ui.widgets.base import Banner, Retranslating
+
+TABS_PER_ROW = 5
 
 
 class AdminScreen(Retranslating, QWidget):
@@ -54,8 +57,12 @@ class AdminScreen(Retranslating, QWidget):
         self.stack = QStackedWidget(self)
         self.tabs: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
-        tab_row = QHBoxLayout()
-        for key, section in self.sections.items():
+        # Up to five tabs in a row: more rows rather than words cut off on a small panel.
+        rows = -(-len(self.sections) // TABS_PER_ROW)
+        columns = -(-len(self.sections) // rows)
+        tab_grid = QGridLayout()
+        tab_grid.setSpacing(mm(2))
+        for index, (key, section) in enumerate(self.sections.items()):
             self.stack.addWidget(section)
             section.message.connect(self.show_message)
             tab = QPushButton(self)
@@ -64,7 +71,7 @@ class AdminScreen(Retranslating, QWidget):
             tab.clicked.connect(lambda _=False, k=key: self.show_section(k))
             group.addButton(tab)
             self.tabs[key] = tab
-            tab_row.addWidget(tab)
+            tab_grid.addWidget(tab, index // columns, index % columns)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.back)
@@ -72,7 +79,7 @@ class AdminScreen(Retranslating, QWidget):
         column.setContentsMargins(mm(4), mm(3), mm(4), mm(3))
         column.setSpacing(apart())
         column.addLayout(top)
-        column.addLayout(tab_row)
+        column.addLayout(tab_grid)
         column.addWidget(self.stack, 1)
         self.user: User | None = None
         self.retranslate()
