@@ -224,7 +224,8 @@ class WorkshopScreen(ScanScreen):
         if item is None or not powered(self.ctx.gate.category_of(item)):
             self.finish(answers)
             return
-        every = [(name, name) for name in PRODUCT_CATEGORIES]
+        every = sorted(self.ctx.language.ords_choices(PRODUCT_CATEGORIES),
+                       key=lambda choice: choice[1].casefold())
         title = self.tr("Which product is it?")
         cancel = self.tr("Cancel")
 
@@ -240,7 +241,7 @@ class WorkshopScreen(ScanScreen):
         if not shortlist:
             chosen("")
             return
-        panel = ChoicePanel(self, title, [*[(name, name) for name in shortlist],
+        panel = ChoicePanel(self, title, [*self.ctx.language.ords_choices(shortlist),
                                           ("", self.tr("Other product…"))], cancel)
         panel.chosen.connect(chosen)
         panel.open()

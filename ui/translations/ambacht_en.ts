@@ -86,6 +86,16 @@
     </message>
 </context>
 <context>
+    <name>TopBar</name>
+    <message numerus="yes">
+        <source>Offline since %1 · %n to send</source>
+        <translation>
+            <numerusform>Offline since %1 · %n to send</numerusform>
+            <numerusform>Offline since %1 · %n to send</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WaitingLabelsButton</name>
     <message numerus="yes">
         <source>%n labels waiting</source>
