@@ -264,7 +264,7 @@ def test_the_csv_honours_the_baseline_and_the_year_earlier(centre, capsys) -> No
     assert main([*args[:7], "--format", "csv"]) == 0  # without them: the period alone
     assert {row["section"] for row in csv.DictReader(io.StringIO(
         capsys.readouterr().out))} <= {"total", "category", "route", "municipality", "barrier",
-                                        "recipient_kind", "recipient"}
+                                        "recipient_kind", "recipient", "provenance"}
 
 
 @pytest.mark.parametrize(
