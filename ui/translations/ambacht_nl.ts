@@ -20,10 +20,6 @@
         <translation>Medewerkers</translation>
     </message>
     <message>
-        <source>Courses</source>
-        <translation>Cursussen</translation>
-    </message>
-    <message>
         <source>Municipalities</source>
         <translation>Gemeenten</translation>
     </message>
@@ -2672,6 +2668,10 @@
     <message>
         <source>Paid, volunteer …</source>
         <translation>Betaald, vrijwilliger …</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Cursussen</translation>
     </message>
     <message>
         <source>New PIN</source>
