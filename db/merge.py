@@ -17,8 +17,10 @@ from db.rows import (
     EVENT_READ_COLUMNS,
     INSERT_ITEM,
     INSERT_VISIT,
+    ITEM_COLUMNS,
     VISIT_COLUMNS,
     event_from,
+    item_from,
     item_row,
     visit_from,
     visit_row,
@@ -95,6 +97,11 @@ class MergeRows:
         """id by code of the items here with those codes."""
         return dict(self._in("SELECT code, id FROM items WHERE code IN ({})", codes))
 
+    def item_rows(self, ids: Iterable[str]) -> dict[str, Item]:
+        """Those items that are here, by id."""
+        return {row[0]: item_from(row) for row in self._in(
+            f"SELECT {ITEM_COLUMNS} FROM items WHERE id IN ({{}})", ids)}
+
     def histories(self, item_ids: Iterable[str]) -> dict[str, list[Event]]:
         """The events of those items, per item (in no particular order)."""
         found: dict[str, list[Event]] = {}
@@ -111,9 +118,9 @@ class MergeRows:
         self.db.conn.executemany(
             f"INSERT INTO events ({_STORED}) VALUES ({', '.join('?' * 12)})", events)
 
-    def insert_item(self, item: Item) -> None:
-        """The row of an item another station gave its code (its state follows by replay)."""
-        self.db.execute(INSERT_ITEM, item_row(item))
+    def insert_items(self, items: Sequence[Item]) -> None:
+        """The rows of items other stations gave their codes (their state follows by replay)."""
+        self.db.conn.executemany(INSERT_ITEM, [item_row(item) for item in items])
 
     def add_visit(self, visit: Visit) -> None:
         self.db.execute(INSERT_VISIT, visit_row(visit))
@@ -150,6 +157,11 @@ class MergeRows:
             self.db.execute(f"DELETE FROM conflicts WHERE item_id IN ({marks})", chunk)
         self.db.conn.executemany(
             "INSERT INTO conflicts (event_id, item_id, cause_id) VALUES (?, ?, ?)", conflicts)
+
+    def refused_steps(self, item_id: str) -> set[str]:
+        """The ids of an item's steps in conflicts."""
+        return {row[0] for row in self.db.execute(
+            "SELECT event_id FROM conflicts WHERE item_id = ?", [item_id])}
 
     def items_with_conflicts(self, item_ids: Iterable[str]) -> set[str]:
         """Those of the items that have conflicts."""

@@ -11,7 +11,7 @@ from sqlite_utils.migrations import Migrations
 from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
 from db.guard import IDENTITY_TABLE, new_file_id
-from db.hub_link import TRAVELLING
+from db.hub_link import HUB_LINK_SCHEMA
 from db.people import PEOPLE_TABLES
 from db.registers import REGISTER_TABLES
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
@@ -440,50 +440,10 @@ def m012_merged_history(db: Database) -> None:
 
 @migrations()
 def m013_hub_link(db: Database) -> None:
-    """What a station keeps about its hub (issue 13), station-local: it never travels.
-
-    `hub_link` is the hub this station joined (its address without the administrator's
-    password, the station's own role and password, site and letter) and the sync cursor
-    (`pulled_rev`: the hub's number up to which the site's records were taken in;
-    `pushed_seq`: the last of this station's events the hub confirmed; `visits_through`:
-    the change number of this file's visits sent up to, m012), with the last contact and since when the hub was out of reach. `hub_config_dirty` holds each
-    configuration record changed here since it was last sent to the hub, with the time of the
-    change (its new `id` on every change, so that a record changed while it was being sent is
-    kept for the next round); triggers fill it, only on a station that joined a hub.
-    """
-    db.execute("""CREATE TABLE hub_link (
-        only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
-        host TEXT NOT NULL,
-        port INTEGER NOT NULL,
-        dbname TEXT NOT NULL,
-        options TEXT NOT NULL,
-        role TEXT NOT NULL,
-        password TEXT NOT NULL,
-        site TEXT NOT NULL,
-        letter TEXT NOT NULL,
-        joined_at TEXT NOT NULL,
-        pulled_rev INTEGER NOT NULL DEFAULT 0,
-        pushed_seq INTEGER NOT NULL DEFAULT 0,
-        visits_through INTEGER NOT NULL DEFAULT 0,
-        last_contact TEXT,
-        offline_since TEXT
-    )""")
-    db.execute("""CREATE TABLE hub_config_dirty (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        kind TEXT NOT NULL,
-        key TEXT NOT NULL,
-        at TEXT NOT NULL,
-        UNIQUE (kind, key)
-    )""")
-    now = "strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z'"  # the stored form, as to_storage
-    for kind, table, key in TRAVELLING:
-        for change in ("INSERT", "UPDATE"):
-            db.execute(f"""CREATE TRIGGER hub_dirty_{table}_{change.lower()}
-                AFTER {change} ON {table} WHEN EXISTS (SELECT 1 FROM hub_link)
-                BEGIN
-                  INSERT OR REPLACE INTO hub_config_dirty (kind, key, at)
-                  VALUES ('{kind}', NEW.{key}, {now});
-                END""")
+    """What a station keeps about its hub (issue 13), station-local: it never travels. The
+    tables and triggers are `db.hub_link.HUB_LINK_SCHEMA`, described there."""
+    for statement in HUB_LINK_SCHEMA:
+        db.execute(statement)
 
 
 @migrations()

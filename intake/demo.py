@@ -51,6 +51,7 @@ from intake.model import (
     Event,
     Item,
     Origin,
+    PaymentMethod,
     RepairStatus,
     Role,
     Route,
@@ -340,14 +341,17 @@ class _AfterTheGate:
             return item, at  # still in the shop
         median = DAYS_TO_SALE.get(item.category, 12)
         price = item.price_cents or self._price(self.categories[item.category])
+        # Small amounts in cash, larger ones by pin (no draw: the demo's history stays as it was).
+        method = PaymentMethod.CASH if price < 2000 else PaymentMethod.PIN
         item, at = self._step(item, at, median * rng.lognormvariate(0, 0.6), self.clerk,
-                              Sold(price, new_id()))
+                              Sold(price, new_id(), method))
         if item.status is Status.SOLD and rng.random() < 0.03:
-            item, at = self._step(item, at, rng.uniform(1, 14), self.clerk, Returned(price),
+            item, at = self._step(item, at, rng.uniform(1, 14), self.clerk,
+                                  Returned(price, method=method),
                                   reason=rng.choice(RETURN_REASONS))
             if item.status is Status.IN_STOCK:
                 item, at = self._step(item, at, median * rng.lognormvariate(0, 0.6),
-                                      self.clerk, Sold(price, new_id()))
+                                      self.clerk, Sold(price, new_id(), method))
         return item, at
 
     def _ship(self, item: Item, at: datetime) -> tuple[Item, datetime]:

@@ -95,8 +95,7 @@ def test_a_repair_ends_on_an_item_the_shop_sold(sites: tuple[Station, ...]) -> N
     shop.clock.advance(minutes=15)
     shop.shop.sell(CLERK, [(lamp.code, 700)])
     workshop.clock.advance(minutes=30)
-    workshop.workshop.finish_repair(REPAIRER, lamp.code,
-                                    workshop.workshop.outcome("fixed", problem="Fuse"))
+    workshop.workshop.finish_repair(REPAIRER, lamp.code, workshop.workshop.outcome("fixed"))
     for other in (shop, workshop):
         both_ways(gate, other)
     both_ways(gate, shop)
@@ -153,7 +152,7 @@ def test_a_clock_hours_behind_orders_only_what_its_station_did_not_see(
     # Seen after the intake and the price, although its clock says five hours earlier.
     workshop.workshop.start_repair(REPAIRER, radio.code)
     workshop.workshop.finish_repair(REPAIRER, radio.code, workshop.workshop.outcome(
-        "fixed", safety_test="pass", problem="Fuse"))
+        "fixed", safety_test="pass", problem="Loose wire"))
     gate.clock.advance(minutes=20)
     gate.gate.change_route(COACH, radio.code, "material", "Cracked case")  # unseen by the workshop
     for here in (shop, workshop):

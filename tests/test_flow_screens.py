@@ -263,7 +263,7 @@ def test_the_coordinator_moves_between_screens(qtbot, window: MainWindow) -> Non
     log_in(qtbot, window, "1234")
     tap(qtbot, window.gate.top.place_button)
     assert set(panel(window, ChoicePanel).option_buttons) == {
-        "workshop", "shop", "material", "dashboard"}
+        "workshop", "shop", "material", "dashboard", "conflicts"}
     answer(qtbot, window, "workshop")
     assert window.stack.currentWidget() is window.workshop
     tap(qtbot, window.workshop.top.place_button)

@@ -20,6 +20,7 @@ from intake.people import Session
 from ui.context import AppContext
 from ui.scanner import ScannerFilter
 from ui.screens.admin import AdminScreen
+from ui.screens.conflicts import ConflictsScreen
 from ui.screens.dashboard import DashboardScreen
 from ui.screens.first_run import FirstRunScreen
 from ui.screens.gate import GateScreen
@@ -42,7 +43,7 @@ _PLACES: dict[Role, list[str]] = {
     Role.COACH: ["gate", "material"],
     Role.WORKSHOP: ["workshop", "material"],
     Role.SHOP: ["shop"],
-    Role.COORDINATOR: ["gate", "workshop", "shop", "material", "dashboard"],
+    Role.COORDINATOR: ["gate", "workshop", "shop", "material", "dashboard", "conflicts"],
 }
 
 
@@ -64,10 +65,12 @@ class MainWindow(QMainWindow):
         self.shop = ShopScreen(ctx)
         self.material = MaterialScreen(ctx)
         self.dashboard = DashboardScreen(ctx)
+        self.conflicts = ConflictsScreen(ctx)
         self.admin = AdminScreen(ctx)
         self.work_screens: dict[str, ScanScreen] = {
             "gate": self.gate, "workshop": self.workshop, "shop": self.shop,
             "material": self.material, "dashboard": self.dashboard,
+            "conflicts": self.conflicts,
         }
         for screen in (self.first_run, self.login, *self.work_screens.values(), self.admin):
             self.stack.addWidget(screen)
@@ -79,6 +82,8 @@ class MainWindow(QMainWindow):
             screen.place_requested.connect(self.show_place)
         self.admin.done.connect(self.show_role_home)
         ctx.backups.failed.connect(lambda _error: self.show_backup_problem())
+        ctx.sync.changed.connect(self.show_hub)
+        self.show_hub()
 
         self.scanner = ScannerFilter(self, max_gap=lambda: ctx.devices.scan_gap_s)
         self.scanner.scanned.connect(self.on_scan)
@@ -99,6 +104,11 @@ class MainWindow(QMainWindow):
             self.show_page(self.first_run)
         else:
             self.logout()
+
+    def show_hub(self) -> None:
+        """The hub's state in every work screen's top bar."""
+        for screen in self.work_screens.values():
+            screen.top.show_hub(self.ctx.sync.state(), self.ctx.zone())
 
     def show_page(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
@@ -133,7 +143,7 @@ class MainWindow(QMainWindow):
             return []
         names = {"gate": self.tr("Gate"), "workshop": self.tr("Workshop"),
                  "shop": self.tr("Shop"), "material": self.tr("Material out"),
-                 "dashboard": self.tr("Figures")}
+                 "dashboard": self.tr("Figures"), "conflicts": self.tr("Attention")}
         return [(key, names[key]) for key in _PLACES[self.user.role]]
 
     def show_role_home(self) -> None:

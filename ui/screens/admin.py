@@ -17,16 +17,12 @@ from intake.admin import NameList
 from intake.model import User
 from ui.context import AppContext
 from ui.screens.admin_base import Section
+from ui.screens.admin_names import NamesSection
 from ui.screens.admin_people import CoursesSection
 from ui.screens.admin_printer import LabelPrinterSection
-from ui.screens.admin_sections import (
-    CategoriesSection,
-    NamesSection,
-    StaffSection,
-    StationSection,
-)
+from ui.screens.admin_sections import CategoriesSection, StaffSection, StationSection
 from ui.screens.devices_section import DevicesSection
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.base import Banner, Retranslating
 
 # Sections without a tab of their own, shown under another's (eight tabs do not fit 1024 px).
@@ -80,7 +76,7 @@ class AdminScreen(Retranslating, QWidget):
         top.addWidget(self.back)
         column = QVBoxLayout(self)
         column.setContentsMargins(mm(4), mm(3), mm(4), mm(3))
-        column.setSpacing(mm(3))
+        column.setSpacing(apart())
         column.addLayout(top)
         column.addLayout(tab_row)
         column.addWidget(self.stack, 1)

@@ -97,9 +97,10 @@ class ShopScreen(ScanScreen):
             self.lines.addItem(f"{item.code}   {category}   {shown}")
         self.lines.setCurrentRow(min(row, len(self.basket) - 1))
         if self.done_text and not self.basket:
-            self.total.setText(self.done_text)
+            text = self.done_text
         else:
-            self.total.setText(self.tr("Total {total}").format(total=lang.eur(self._total())))
+            text = self.tr("Total {total}").format(total=lang.eur(self._total()))
+        self.total.setText(text.replace("€ ", "€\u00a0"))  # an amount never breaks over lines
         self._update_buttons()
 
     def _total(self) -> int:
@@ -139,13 +140,12 @@ class ShopScreen(ScanScreen):
             self._update_buttons()
             self.ask_return(code)
             return
-        found = self.attempt(lambda: self.ctx.shop.item(code))
-        if isinstance(found, Item) and found.voided:
-            self.offer_new_label(found)
+        item = self.attempt(lambda: self.ctx.shop.item(code))
+        if not isinstance(item, Item):
             return
-        if not isinstance(found, Item):
+        if item.voided:
+            self.offer_new_label(item)
             return
-        item = found
         try:
             self.ctx.shop.check_sellable(item)
         except AmbachtError as exc:

@@ -218,6 +218,109 @@
     </message>
 </context>
 <context>
+    <name>Conflicts</name>
+    <message>
+        <source>Taken in</source>
+        <translation>Ingenomen</translation>
+    </message>
+    <message>
+        <source>Route changed</source>
+        <translation>Route gewijzigd</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Vervallen</translation>
+    </message>
+    <message>
+        <source>Repair started</source>
+        <translation>Reparatie gestart</translation>
+    </message>
+    <message>
+        <source>Repair finished</source>
+        <translation>Reparatie afgerond</translation>
+    </message>
+    <message>
+        <source>Safety tested</source>
+        <translation>Veiligheid getest</translation>
+    </message>
+    <message>
+        <source>Priced</source>
+        <translation>Geprijsd</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkocht</translation>
+    </message>
+    <message>
+        <source>Taken back</source>
+        <translation>Teruggenomen</translation>
+    </message>
+    <message>
+        <source>Sent out as material</source>
+        <translation>Afgevoerd als materiaal</translation>
+    </message>
+    <message>
+        <source>Used in a product</source>
+        <translation>Verwerkt in een product</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Gecorrigeerd</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsScreen</name>
+    <message numerus="yes">
+        <source>%n conflict(s) between stations. Tap one to choose which step stands.</source>
+        <translation>
+            <numerusform>%n conflict tussen stations. Tik erop om te kiezen welke stap blijft staan.</numerusform>
+            <numerusform>%n conflicten tussen stations. Tik er een aan om te kiezen welke stap blijft staan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts between stations.</source>
+        <translation>Geen conflicten tussen stations.</translation>
+    </message>
+    <message>
+        <source>{code}: {step}, not counted
+because before it: {cause}</source>
+        <translation>{code}: {step}, telt niet mee
+want ervoor: {cause}</translation>
+    </message>
+    <message>
+        <source>{what} on {day} at {time}, station {station}, {person}</source>
+        <translation>{what} op {day} om {time}, station {station}, {person}</translation>
+    </message>
+    <message>
+        <source>Keep: {step} ({station}, {person})</source>
+        <translation>Behouden: {step} ({station}, {person})</translation>
+    </message>
+    <message>
+        <source>{code}: which step stands? The other is cancelled.</source>
+        <translation>{code}: welke stap blijft staan? De andere wordt geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Why? (kept in the history)</source>
+        <translation>Waarom? (blijft in de geschiedenis)</translation>
+    </message>
+    <message>
+        <source>Checked on the spot</source>
+        <translation>Ter plekke nagekeken</translation>
+    </message>
+    <message>
+        <source>Recorded by mistake</source>
+        <translation>Per vergissing vastgelegd</translation>
+    </message>
+    <message>
+        <source>Conflict of {code} resolved.</source>
+        <translation>Conflict van {code} opgelost.</translation>
+    </message>
+</context>
+<context>
     <name>CoursesSection</name>
     <message>
         <source>Add a course</source>
@@ -320,7 +423,7 @@
     </message>
     <message>
         <source>Sold as a product made here</source>
-        <translation>Verkocht als eigen product</translation>
+        <translation>Eigen product verkocht</translation>
     </message>
     <message>
         <source>Out for reuse</source>
@@ -389,6 +492,10 @@
     <message>
         <source>CO2 avoided</source>
         <translation>CO2 vermeden</translation>
+    </message>
+    <message>
+        <source>{points} pp</source>
+        <translation>{points} procentpunt</translation>
     </message>
     <message>
         <source>{name} · {change} vs a year ago</source>
@@ -832,6 +939,14 @@
     <message>
         <source>Category &apos;{code}&apos; is hidden.</source>
         <translation>Categorie &apos;{code}&apos; is verborgen.</translation>
+    </message>
+    <message>
+        <source>Visit {code} has items. Undo them first, or end the visit.</source>
+        <translation>Bezoek {code} heeft items. Maak die eerst ongedaan, of sluit het bezoek af.</translation>
+    </message>
+    <message>
+        <source>Visit {code} was cancelled already.</source>
+        <translation>Bezoek {code} is al geannuleerd.</translation>
     </message>
     <message>
         <source>{weight} is unusual here (usual: {low} to {high}). Is it right?</source>
@@ -1287,47 +1402,47 @@
     </message>
     <message>
         <source>Step {step} is not one of an open conflict&apos;s two steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {step} is geen van de twee stappen van een open conflict.</translation>
     </message>
     <message>
         <source>Item {code}&apos;s intake cannot be cancelled; void the item instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>De inname van artikel {code} kan niet geannuleerd worden; laat het artikel vervallen.</translation>
     </message>
     <message>
         <source>Step {event} of station {station} does not match its own hash: it was changed on the way. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {event} van station {station} klopt niet met zijn eigen hash: hij is onderweg veranderd. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Steps {first} to {last} of station {station} are missing before step {event}. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stappen {first} tot en met {last} van station {station} ontbreken vóór stap {event}. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Step {event} of station {station} was taken by a staff member not known here ({user}): the site&apos;s staff must arrive first. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {event} van station {station} is gezet door een medewerker die hier niet bekend is ({user}): eerst moeten de medewerkers van de locatie binnenkomen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Step {event} of station {station} takes in an item that came without its code. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {event} van station {station} neemt een artikel in dat zonder zijn code kwam. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Code {code} belongs to another item here: the histories went apart. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code {code} hoort hier bij een ander artikel: de geschiedenissen zijn uit elkaar gelopen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Item {code} has category &apos;{category}&apos;, not known here: the site&apos;s categories must arrive first. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel {code} heeft categorie &apos;{category}&apos;, die hier niet bekend is: eerst moeten de categorieën van de locatie binnenkomen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Delivery note {code} differs from the one here: the histories went apart. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afleverbon {code} verschilt van die hier: de geschiedenissen zijn uit elkaar gelopen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Step {seq} of station {station} here is not step {event} as sent: the histories went apart (a changed or restored copy). Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {seq} van station {station} is hier niet de verzonden stap {event}: de geschiedenissen zijn uit elkaar gelopen (een veranderde of teruggezette kopie). Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Visit {code} differs from the one here: the histories went apart. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezoek {code} verschilt van dat hier: de geschiedenissen zijn uit elkaar gelopen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not a kind of recipient: reuse, recycling or residual.</source>
@@ -1454,6 +1569,26 @@
     <message>
         <source>Visit {code} ended · {count}</source>
         <translation>Bezoek {code} afgerond · {count}</translation>
+    </message>
+    <message>
+        <source>Cancel visit</source>
+        <translation>Bezoek annuleren</translation>
+    </message>
+    <message>
+        <source>Cancel visit {code}? It was started by mistake and will not count as a visitor.</source>
+        <translation>Bezoek {code} annuleren? Het is per ongeluk gestart en telt niet als bezoeker.</translation>
+    </message>
+    <message>
+        <source>Yes, cancel the visit</source>
+        <translation>Ja, annuleer het bezoek</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Nee, houd het</translation>
+    </message>
+    <message>
+        <source>Visit {code} cancelled.</source>
+        <translation>Bezoek {code} geannuleerd.</translation>
     </message>
     <message>
         <source>End visit {code}? {count} logged.</source>
@@ -1627,6 +1762,10 @@
     <message>
         <source>[cancelled] {line}</source>
         <translation>[geannuleerd] {line}</translation>
+    </message>
+    <message>
+        <source>[conflict, not counted] {line}</source>
+        <translation>[conflict, telt niet mee] {line}</translation>
     </message>
     <message>
         <source>Made from {codes}</source>
@@ -1972,6 +2111,10 @@
         <translation>Cijfers</translation>
     </message>
     <message>
+        <source>Attention</source>
+        <translation>Let op</translation>
+    </message>
+    <message>
         <source>Code not recognised, scan again</source>
         <translation>Code niet herkend, scan opnieuw</translation>
     </message>
@@ -2280,6 +2423,13 @@
     </message>
 </context>
 <context>
+    <name>Receipts</name>
+    <message>
+        <source>receipt</source>
+        <translation>bon</translation>
+    </message>
+</context>
+<context>
     <name>RecoveryScreen</name>
     <message>
         <source>Ambacht cannot open its database</source>
@@ -2335,6 +2485,17 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>SavedCard</name>
+    <message>
+        <source>Stick the label on</source>
+        <translation>Plak het label erop</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
     </message>
 </context>
 <context>
@@ -2489,7 +2650,7 @@
     </message>
     <message>
         <source>Label an item from elsewhere</source>
-        <translation>Item van elders labelen</translation>
+        <translation>Van elders labelen</translation>
     </message>
     <message>
         <source>Day close</source>
@@ -2505,7 +2666,7 @@
     </message>
     <message>
         <source>Parked sales ({count})</source>
-        <translation>Geparkeerde verkopen ({count})</translation>
+        <translation>Geparkeerd ({count})</translation>
     </message>
     <message>
         <source>{code} is in the sale already.</source>
@@ -2620,7 +2781,7 @@
     </message>
     <message>
         <source>Park sale</source>
-        <translation>Verkoop parkeren</translation>
+        <translation>Parkeren</translation>
     </message>
     <message>
         <source>Sale of {code} cancelled: give back {amount}</source>
@@ -2664,10 +2825,6 @@
     <message>
         <source>Role</source>
         <translation>Rol</translation>
-    </message>
-    <message>
-        <source>Paid, volunteer …</source>
-        <translation>Betaald, vrijwilliger …</translation>
     </message>
     <message>
         <source>Courses</source>
@@ -2732,6 +2889,10 @@
     <message>
         <source>PIN changed.</source>
         <translation>Pincode gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Paid, volunteer …</source>
+        <translation>Betaald, vrijwilliger …</translation>
     </message>
 </context>
 <context>
@@ -2866,6 +3027,25 @@
 </context>
 <context>
     <name>TopBar</name>
+    <message numerus="yes">
+        <source>Offline since %1 · %n to send</source>
+        <translation>
+            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
+            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline sinds %1</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbonden</translation>
+    </message>
     <message>
         <source>Other screen</source>
         <translation>Ander scherm</translation>

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.panels import ChoicePanel, Panel
 
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl:-", "zxcvbnm,.?'", "éëèïöüç&()")
@@ -57,6 +57,7 @@ class TextEntryPanel(Panel):
                 grid.addWidget(key, r, c)
         self.body.addLayout(grid)
         row = QHBoxLayout()
+        row.setSpacing(apart())  # Cancel beside the backspace: a slip loses the text
         self.shift_button = self.button(self.tr("Shift"))
         self.shift_button.setCheckable(True)
         self.shift_button.toggled.connect(self._set_shift)
