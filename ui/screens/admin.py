@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -26,8 +25,8 @@ from ui.screens.devices_section import DevicesSection
 from ui.style import apart, mm
 from ui.widgets.base import Banner, Retranslating
 
-TABS_PER_ROW = 5
-
+# Sections without a tab of their own, shown under another's (eight tabs do not fit 1024 px).
+_UNDER = {"courses": "staff"}
 
 class AdminScreen(Retranslating, QWidget):
     """Tabs of settings sections; emits `done` to go back to the gate."""
@@ -47,31 +46,31 @@ class AdminScreen(Retranslating, QWidget):
         self.sections: dict[str, Section] = {
             "categories": CategoriesSection(ctx, self),
             "staff": StaffSection(ctx, self),
-            "courses": CoursesSection(ctx, self),
+            "courses": CoursesSection(ctx, self),  # under Staff: its "Courses" button
             "municipalities": NamesSection(NameList.MUNICIPALITIES, ctx, self),
             "recipients": NamesSection(NameList.RECIPIENTS, ctx, self),
             "station": StationSection(ctx, self),
             "devices": DevicesSection(ctx, self),
             "printer": LabelPrinterSection(ctx, self),
         }
+        self.sections["staff"].courses_requested.connect(  # type: ignore[attr-defined]
+            lambda: self.show_section("courses"))
         self.stack = QStackedWidget(self)
         self.tabs: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
-        # Up to five tabs in a row: more rows rather than words cut off on a small panel.
-        rows = -(-len(self.sections) // TABS_PER_ROW)
-        columns = -(-len(self.sections) // rows)
-        tab_grid = QGridLayout()
-        tab_grid.setSpacing(mm(2))
-        for index, (key, section) in enumerate(self.sections.items()):
+        tab_row = QHBoxLayout()
+        for key, section in self.sections.items():
             self.stack.addWidget(section)
             section.message.connect(self.show_message)
+            if key in _UNDER:
+                continue
             tab = QPushButton(self)
             tab.setCheckable(True)
             tab.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             tab.clicked.connect(lambda _=False, k=key: self.show_section(k))
             group.addButton(tab)
             self.tabs[key] = tab
-            tab_grid.addWidget(tab, index // columns, index % columns)
+            tab_row.addWidget(tab)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.back)
@@ -79,7 +78,7 @@ class AdminScreen(Retranslating, QWidget):
         column.setContentsMargins(mm(4), mm(3), mm(4), mm(3))
         column.setSpacing(apart())
         column.addLayout(top)
-        column.addLayout(tab_grid)
+        column.addLayout(tab_row)
         column.addWidget(self.stack, 1)
         self.user: User | None = None
         self.retranslate()
@@ -88,7 +87,6 @@ class AdminScreen(Retranslating, QWidget):
         self.title.setText(self.tr("Settings"))
         self.back.setText(self.tr("Back"))
         names = {"categories": self.tr("Categories"), "staff": self.tr("Staff"),
-                 "courses": self.tr("Courses"),
                  "municipalities": self.tr("Municipalities"), "recipients": self.tr("Recipients"),
                  "station": self.tr("Station"), "devices": self.tr("Devices"),
                  "printer": self.tr("Label printer")}
@@ -104,7 +102,7 @@ class AdminScreen(Retranslating, QWidget):
         self.show_section("categories")
 
     def show_section(self, key: str) -> None:
-        self.tabs[key].setChecked(True)
+        self.tabs[_UNDER.get(key, key)].setChecked(True)
         self.stack.setCurrentWidget(self.sections[key])
         self.sections[key].refresh()
 
