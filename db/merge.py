@@ -29,6 +29,35 @@ from intake.chain import StoredEvent
 from intake.clock import from_storage_or_unreadable, to_storage
 from intake.model import Event, Item, ShipmentRecord, Visit
 
+# Other stations' events merge into this file (issue 13, `intake/merge.py`).
+#
+# `conflicts` holds the steps the merged replay found not allowed (kept, without effect) and
+# the earlier step that refused each: derived from the events, recomputed for the items a
+# merge or a correction touches, so the same on every station with the same events.
+# `visits.changed` numbers each new or ended visit in this file's order, so that what
+# changed since a point can be sent on (an ended visit travels again).
+MERGED_HISTORY_SCHEMA = (
+    """CREATE TABLE conflicts (
+        event_id TEXT PRIMARY KEY REFERENCES events(id),
+        item_id TEXT NOT NULL REFERENCES items(id),
+        cause_id TEXT NOT NULL REFERENCES events(id)
+    )""",
+    "CREATE INDEX conflicts_item ON conflicts (item_id)",
+    "ALTER TABLE visits ADD COLUMN changed INTEGER",
+    "UPDATE visits SET changed = rowid",
+    "CREATE INDEX visits_changed ON visits (changed)",
+    """CREATE TRIGGER visits_changed_new AFTER INSERT ON visits
+       BEGIN
+         UPDATE visits SET changed = (SELECT coalesce(max(changed), 0) + 1 FROM visits)
+         WHERE id = NEW.id;
+       END""",
+    """CREATE TRIGGER visits_changed_end AFTER UPDATE OF ended_at ON visits
+       BEGIN
+         UPDATE visits SET changed = (SELECT coalesce(max(changed), 0) + 1 FROM visits)
+         WHERE id = NEW.id;
+       END""",
+)
+
 _STORED = ("id, item_id, type, at, recorded_at, station, user_id, reason, data, seq, "
            "prev_hash, hash")
 _CHUNK = 500  # values per IN (...): within SQLite's limit on parameters

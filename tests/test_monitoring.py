@@ -262,9 +262,8 @@ def test_the_csv_honours_the_baseline_and_the_year_earlier(centre, capsys) -> No
         assert {name: value for name, value in row.items() if name in data[key]} == {
             name: "" if value is None else str(value) for name, value in data[key].items()}
     assert main([*args[:7], "--format", "csv"]) == 0  # without them: the period alone
-    assert {row["section"] for row in csv.DictReader(io.StringIO(
-        capsys.readouterr().out))} <= {"total", "category", "route", "municipality", "barrier",
-                                        "recipient_kind", "recipient", "provenance"}
+    assert not [row["section"] for row in csv.DictReader(io.StringIO(capsys.readouterr().out))
+                if row["section"].startswith(("baseline", "year_earlier", "change_vs_"))]
 
 
 @pytest.mark.parametrize(

@@ -396,9 +396,9 @@ class ShopScreen(ScanScreen):
             if kind is None:
                 label(text)
                 return
-            numbered = SerialPanel(self, kind)
-            numbered.entered.connect(lambda number: label(text, number or None))
-            numbered.open()
+            serial_panel = SerialPanel(self, kind)
+            serial_panel.entered.connect(lambda number: label(text, number or None))
+            serial_panel.open()
 
         panel.entered.connect(priced)
         panel.open()

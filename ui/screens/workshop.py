@@ -233,9 +233,9 @@ class WorkshopScreen(ScanScreen):
             if product:
                 self.finish({**answers, "product": product})
                 return
-            full = choose(self, title, every, cancel)
-            full.chosen.connect(lambda name: self.finish({**answers, "product": name}))
-            full.open()
+            product_panel = choose(self, title, every, cancel)
+            product_panel.chosen.connect(lambda name: self.finish({**answers, "product": name}))
+            product_panel.open()
 
         shortlist = self.ctx.workshop.products(item)
         if not shortlist:
