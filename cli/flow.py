@@ -19,10 +19,10 @@ from cli.common import (
 )
 from intake.admin import AdminService, NameList
 from intake.auth import Action, may
+from intake.events import Returned, payloads_of_kind
 from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.material import MaterialService
-from intake.events import Returned, payloads_of_kind
 from intake.model import PaymentMethod
 from intake.shop import ShopService
 from intake.till import Payment

@@ -12,8 +12,10 @@ from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
 from db.guard import IDENTITY_TABLE, new_file_id
 from db.hub_link import HUB_LINK_SCHEMA
+from db.merge import MERGED_HISTORY_SCHEMA
 from db.people import PEOPLE_TABLES
 from db.registers import REGISTER_TABLES
+from db.till import TILL_SCHEMA
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 
 MIGRATION_SET = "ambacht"
@@ -406,35 +408,10 @@ def m011_file_identity(db: Database) -> None:
 
 @migrations()
 def m012_merged_history(db: Database) -> None:
-    """Other stations' events merge into this file (issue 13, `intake/merge.py`).
-
-    `conflicts` holds the steps the merged replay found not allowed (kept, without effect) and
-    the earlier step that refused each: derived from the events, recomputed for the items a
-    merge or a correction touches, so the same on every station with the same events.
-    `visits.changed` numbers each new or ended visit in this file's order, so that what
-    changed since a point can be sent on (an ended visit travels again).
-    """
-    for statement in (
-        """CREATE TABLE conflicts (
-            event_id TEXT PRIMARY KEY REFERENCES events(id),
-            item_id TEXT NOT NULL REFERENCES items(id),
-            cause_id TEXT NOT NULL REFERENCES events(id)
-        )""",
-        "CREATE INDEX conflicts_item ON conflicts (item_id)",
-        "ALTER TABLE visits ADD COLUMN changed INTEGER",
-        "UPDATE visits SET changed = rowid",
-        "CREATE INDEX visits_changed ON visits (changed)",
-        """CREATE TRIGGER visits_changed_new AFTER INSERT ON visits
-           BEGIN
-             UPDATE visits SET changed = (SELECT coalesce(max(changed), 0) + 1 FROM visits)
-             WHERE id = NEW.id;
-           END""",
-        """CREATE TRIGGER visits_changed_end AFTER UPDATE OF ended_at ON visits
-           BEGIN
-             UPDATE visits SET changed = (SELECT coalesce(max(changed), 0) + 1 FROM visits)
-             WHERE id = NEW.id;
-           END""",
-    ):
+    """Other stations' events merge into this file (issue 13, `intake/merge.py`): the
+    conflicts table and the visits' change numbers, `db.merge.MERGED_HISTORY_SCHEMA`,
+    described there."""
+    for statement in MERGED_HISTORY_SCHEMA:
         db.execute(statement)
 
 
@@ -466,18 +443,7 @@ def m015_registers_and_people(db: Database) -> None:
 
 @migrations()
 def m016_till(db: Database) -> None:
-    """The till (issue 15): a partial index of just the sales and returns, which the day close
-    and the report's revenue by payment method read, and the station's parked baskets (a sale
-    put aside and picked up again, also after a restart; never counted until it is paid)."""
-    for statement in (
-        "CREATE INDEX events_sales ON events (at) WHERE type IN ('sold', 'returned')",
-        """CREATE TABLE parked_baskets (
-            id TEXT PRIMARY KEY,
-            station TEXT NOT NULL,
-            user_id TEXT NOT NULL REFERENCES users(id),
-            parked_at TEXT NOT NULL,
-            lines TEXT NOT NULL
-        )""",
-        "CREATE INDEX parked_baskets_station ON parked_baskets (station, parked_at)",
-    ):
+    """The till (issue 15): the sales' index and the parked baskets,
+    `db.till.TILL_SCHEMA`, described there."""
+    for statement in TILL_SCHEMA:
         db.execute(statement)

@@ -26,8 +26,8 @@ from intake.ords import check_product_category
 from intake.settings import SCREEN_SCALE_RANGE, Settings
 from intake.text import clean_name
 from intake.units import check_price, check_weight_limits, is_whole
-from labels.layout import SIZES
 from labels.escpos import RECEIPT_KINDS, RECEIPT_PORT
+from labels.layout import SIZES
 from labels.setting import PRINTER_KINDS
 from labels.zpl import DPI_CHOICES
 

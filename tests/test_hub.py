@@ -149,6 +149,8 @@ def test_a_new_station_gets_the_sites_configuration(capsys, hub: str, tmp_path: 
         store.set_setting("printer", "Brother_QL")  # the station's own: stays there
         store.set_setting("timezone", "Europe/Brussels")  # the site's: travels
         store.name_lists.add("municipalities", "Dalfsen", 1)
+        store.name_lists.add("recipients", "Repair Café Dalfsen", 1)
+        store.name_lists.set_recipient_kind("Repair Café Dalfsen", "reuse")  # counts as reuse
     store.close()
     assert _join(capsys, gate, hub)[0] == 0
     status, out, err = _join(capsys, tmp_path / "store.sqlite", _code(capsys, hub))
@@ -158,6 +160,7 @@ def test_a_new_station_gets_the_sites_configuration(capsys, hub: str, tmp_path: 
     assert new.settings().site_name == "Zwolle"
     assert new.settings()["printer"] == "" and new.settings().station == "B"
     assert new.name_lists.names("municipalities") == ["Dalfsen"]
+    assert new.name_lists.recipient_kinds() == {"Repair Café Dalfsen": "reuse"}
     assert [c.code for c in new.categories()] == [c.code for c in old.categories()]
     assert dict(new.pin_hashes()) == dict(old.pin_hashes())
     assert [u.id for u in new.users()] == [u.id for u in old.users()]

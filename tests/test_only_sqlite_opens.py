@@ -49,6 +49,8 @@ ALLOWED = {
         "opens /dev/null to put under stdout once its reader has gone",
     ("intake/exports.py", "report_xlsx", "book.save"): "saves the workbook into a BytesIO",
     ("labels/render.py", "render_pdf", "Canvas"): "draws the label PDF into a BytesIO",
+    ("labels/receipt.py", "receipt_pdf", "Canvas"):
+        "draws a till receipt on label stock into a BytesIO",
     ("labels/printing.py", "save_new_file", "tempfile.NamedTemporaryFile"):
         "a new .part file for a label PDF or a report in the label or documents folder",
     ("ui/qt_printer.py", "QtPrinter.print_pdf", "path.write_bytes"):
@@ -91,7 +93,7 @@ def _opens_a_file(call: ast.Call, imports: dict[str, str]) -> bool:
     if isinstance(receiver, ast.Name):
         if f"{imports.get(receiver.id, receiver.id)}.{func.attr}" in FILE_FUNCTIONS:
             return True
-        if receiver.id in NOT_FILES and func.attr == "open":
+        if (receiver.id in NOT_FILES or receiver.id.endswith("_panel")) and func.attr == "open":
             return False
     if func.attr in FILE_METHODS:
         return True

@@ -24,6 +24,7 @@ from intake.model import Item, PaymentMethod, Status, User
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.screens.shop import ShopScreen
 from ui.screens.till_parts import CashPanel, DayClosePanel
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
@@ -38,6 +39,11 @@ def ctx(store: Store, clock: FixedClock, coach: User, shop_clerk: User,
         tmp_path: Path) -> AppContext:
     store.set_setting("label_folder", str(tmp_path / "labels"))
     return build_context(store, clock, "nl")
+
+
+def total(shop: ShopScreen) -> str:
+    """The total line as read (its amounts are joined by no-break spaces)."""
+    return shop.total.text().replace("\u00a0", " ")
 
 
 def for_sale(ctx: AppContext, *prices: int) -> list[Item]:
@@ -57,7 +63,7 @@ def test_a_sale_with_cash_shows_the_change_until_the_next_scan(
     shop = window.shop
     scan(qtbot, chair.code)
     scan(qtbot, book.code)
-    assert shop.total.text() == "Totaal € 12,50"
+    assert total(shop) == "Totaal € 12,50"
     with counting() as count:
         tap(qtbot, shop.cash_button)
         cash = panel(window, CashPanel)
@@ -66,13 +72,13 @@ def test_a_sale_with_cash_shows_the_change_until_the_next_scan(
             "Gepast", "€ 15,00", "€ 20,00", "€ 50,00"]
         tap(qtbot, cash.quick_buttons[2000])
     assert count.taps == CASH_SALE_TAPS
-    assert shop.total.text() == "Betaald € 12,50 · contant · wisselgeld € 7,50"
+    assert total(shop) == "Betaald € 12,50 · contant · wisselgeld € 7,50"
     for code in (chair.code, book.code):
         sold = payload_of(ctx.shop.history(ctx.shop.item(code))[-1])
         assert isinstance(sold, Sold) and sold.method is PaymentMethod.CASH
     window._last_scan = ("", 0.0)
     scan(qtbot, lamp.code)  # the next customer: the last one's payment goes
-    assert shop.total.text() == "Totaal € 4,00"
+    assert total(shop) == "Totaal € 4,00"
 
 
 def test_cash_typed_shows_the_change_and_a_short_amount_sells_nothing(
@@ -86,7 +92,7 @@ def test_cash_typed_shows_the_change_and_a_short_amount_sells_nothing(
     cash = panel(window, CashPanel)
     for key in "10":
         tap(qtbot, cash.keypad.buttons[key])
-    assert cash.display.text() == "10 €"
+    assert cash.display.text() == "€ 10"
     assert cash.change.text() == ("€ 10,00 ontvangen is minder dan het totaal € 12,50: "
                                   "€ 2,50 te weinig.")
     before = snapshot(store)
@@ -98,7 +104,7 @@ def test_cash_typed_shows_the_change_and_a_short_amount_sells_nothing(
         tap(qtbot, cash.keypad.buttons[key])
     assert cash.change.text() == "Wisselgeld € 3,00"
     tap(qtbot, cash.ok_button)
-    assert shop.total.text() == "Betaald € 12,50 · contant · wisselgeld € 3,00"
+    assert total(shop) == "Betaald € 12,50 · contant · wisselgeld € 3,00"
 
 
 def test_pin_is_one_tap(qtbot, window: MainWindow, ctx: AppContext) -> None:
@@ -108,7 +114,7 @@ def test_pin_is_one_tap(qtbot, window: MainWindow, ctx: AppContext) -> None:
     with counting() as count:
         tap(qtbot, window.shop.pin_button)
     assert count.taps == 1
-    assert window.shop.total.text() == "Betaald € 12,50 · pin"
+    assert total(window.shop) == "Betaald € 12,50 · pin"
     sold = payload_of(ctx.shop.history(ctx.shop.item(chair.code))[-1])
     assert isinstance(sold, Sold) and sold.method is PaymentMethod.PIN
 
@@ -130,7 +136,7 @@ def test_a_return_names_the_refund_and_asks_how(
         assert how.title.text() == "€ 7,50 terugbetalen: hoe?"
         tap(qtbot, how.option_buttons["cash"])
     assert count.taps == RETURN_TAPS
-    assert shop.total.text() == "€ 7,50 terugbetaald · contant"
+    assert total(shop) == "€ 7,50 terugbetaald · contant"
     returned = payload_of(ctx.shop.history(ctx.shop.item(chair.code))[-1])
     assert isinstance(returned, Returned)
     assert (returned.refund_cents, returned.method) == (750, PaymentMethod.CASH)
@@ -145,7 +151,7 @@ def test_a_parked_sale_survives_a_logout_and_a_restart(
     scan(qtbot, chair.code)
     scan(qtbot, book.code)
     tap(qtbot, shop.park_button)
-    assert shop.basket == [] and shop.parked_button.text() == "Geparkeerde verkopen (1)"
+    assert shop.basket == [] and shop.parked_button.text() == "Geparkeerd (1)"
     scan(qtbot, lamp.code)
     log_out(qtbot, window)  # the open sale is parked too, not lost
     again = MainWindow(ctx)  # the app started again on the same database
@@ -154,14 +160,14 @@ def test_a_parked_sale_survives_a_logout_and_a_restart(
     again.show()
     log_in(qtbot, again, "3333")
     till = again.shop
-    assert till.parked_button.text() == "Geparkeerde verkopen (2)"
+    assert till.parked_button.text() == "Geparkeerd (2)"
     tap(qtbot, till.parked_button)
     choice = panel(again, ChoicePanel)
     [first, _] = choice.option_buttons
     assert choice.option_buttons[first].text() == "10:00 · 2 artikelen · € 12,50"
     tap(qtbot, choice.option_buttons[first])
     assert [item.code for item, _ in till.basket] == [chair.code, book.code]
-    assert till.parked_button.text() == "Geparkeerde verkopen (1)"
+    assert till.parked_button.text() == "Geparkeerd (1)"
     tap(qtbot, till.pin_button)
     assert ctx.shop.item(book.code).status is Status.SOLD
     again.close()
@@ -211,7 +217,7 @@ def test_a_voided_label_at_the_till_offers_a_new_one(
     tap(qtbot, price.ok_button)
     [(item, cents)] = window.shop.basket
     assert item.code != vase.code and cents == 300
-    assert window.shop.total.text() == "Totaal € 3,00"
+    assert total(window.shop) == "Totaal € 3,00"
 
 
 class ReceiptListener:
@@ -266,3 +272,22 @@ def test_a_receipt_on_a_network_receipt_printer(
     assert "Ambachtscentrum Test" in text and "21-11-2026 10:00" in text
     assert f"{chair.code} Meubels" in text and "Wisselgeld" in text and "€ 7,50" in text
     assert job.endswith(b"\x1dV\x42\x03")  # feed and cut
+
+
+def test_a_receipt_printer_that_is_off_says_so_on_the_till(
+    qtbot, window: MainWindow, ctx: AppContext, coordinator: User
+) -> None:
+    from fakezebra import free_port
+
+    port = free_port()
+    ctx.admin.set_receipt_printer(coordinator, "network", host="127.0.0.1", port=port)
+    [chair] = for_sale(ctx, 1250)
+    log_in(qtbot, window, "3333")
+    scan(qtbot, chair.code)
+    tap(qtbot, window.shop.pin_button)
+    with qtbot.waitSignal(ctx.printer_queue.failed, timeout=10_000):
+        tap(qtbot, window.shop.receipt_button)
+    assert window.shop.banner.is_error()
+    assert window.shop.banner.text().startswith("Niet geprint voor bon:")
+    assert f"receipt printer 127.0.0.1:{port} refused" in window.shop.banner.text()
+    assert window.shop.receipt_button.isEnabled()  # to print it again

@@ -6,15 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
+
 from intake.receipts import receipt_of
 from intake.shop import Sale
 from labels.escpos import ReceiptSetting, render_escpos
+from labels.printing import PrintError
 from labels.receipt import Receipt, receipt_pdf, receipt_zpl
 from labels.zpl import ZebraPrinter
 from ui.context import AppContext
 from ui.printing import printer_for
-
-RECEIPT_JOB = "receipt"  # the job name the print queue's signals carry
 
 
 class Receipts:
@@ -33,7 +34,18 @@ class Receipts:
         """Send the receipt of `sale` (paid now) once; the queue's `printed` or `failed`
         signal says how it went."""
         receipt = receipt_of(self.ctx.store, sale, self.ctx.clock.now())
-        self.ctx.printer_queue.send_once(RECEIPT_JOB, self._sender(receipt))
+        job = self.job_name()
+        try:
+            send = self._sender(receipt)
+        except (PrintError, ValueError) as exc:  # a setting this station cannot print with
+            self.ctx.printer_queue.failed.emit(job, str(exc))
+            return
+        self.ctx.printer_queue.send_once(job, send)
+
+    @staticmethod
+    def job_name() -> str:
+        """The receipt's name in the print queue's messages, in the user's language."""
+        return QCoreApplication.translate("Receipts", "receipt")
 
     def _sender(self, receipt: Receipt) -> Callable[[], str]:
         setting = self.setting()
@@ -48,4 +60,4 @@ class Receipts:
             zpl = receipt_zpl(receipt, size, label_printer.dpi)
             return lambda: label_printer.send(zpl)
         pdf = receipt_pdf(receipt, size)
-        return lambda: label_printer.print_pdf(pdf, RECEIPT_JOB)  # type: ignore[union-attr]
+        return lambda: label_printer.print_pdf(pdf, "receipt")  # type: ignore[union-attr]

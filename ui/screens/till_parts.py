@@ -36,7 +36,7 @@ class CashPanel(Panel):
         self.ctx, self.total_cents, self.pay = ctx, total_cents, pay
         self.quick_buttons: dict[int | None, QPushButton] = {}
         notes = QHBoxLayout()
-        notes.setSpacing(mm(3))
+        notes.setSpacing(mm(4))  # neighbours that pay different amounts
         for amount in [None, *quick_amounts(total_cents)]:
             button = self.button(self.tr("Exact") if amount is None else lang.eur(amount))
             button.setMinimumWidth(mm(30))
@@ -76,7 +76,7 @@ class CashPanel(Panel):
 
     def _show(self, text: str) -> None:
         lang = self.ctx.language
-        self.display.setText(f"{shown(text) or '—'} €")
+        self.display.setText(f"€ {shown(text) or '—'}")
         self.ok_button.setEnabled(bool(text))
         if not text:
             self.change.setText(self.tr("Type what the customer hands over, or tap a note."))

@@ -39,6 +39,10 @@
         <source>Label printer</source>
         <translation>Labelprinter</translation>
     </message>
+    <message>
+        <source>Courses</source>
+        <translation>Cursussen</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -213,24 +217,174 @@
         <translation>ORDS-productcategorie van {name}</translation>
     </message>
     <message>
-        <source>asks for a frame number</source>
-        <translation>vraagt een framenummer</translation>
-    </message>
-    <message>
-        <source>asks for an IMEI or serial number</source>
-        <translation>vraagt een IMEI of serienummer</translation>
-    </message>
-    <message>
-        <source>No number</source>
-        <translation>Geen nummer</translation>
-    </message>
-    <message>
-        <source>Serial number of {name} at intake</source>
-        <translation>Serienummer van {name} bij de inname</translation>
-    </message>
-    <message>
         <source>Order saved.</source>
         <translation>Volgorde opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Taken in</source>
+        <translation>Ingenomen</translation>
+    </message>
+    <message>
+        <source>Route changed</source>
+        <translation>Route gewijzigd</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Vervallen</translation>
+    </message>
+    <message>
+        <source>Repair started</source>
+        <translation>Reparatie gestart</translation>
+    </message>
+    <message>
+        <source>Repair finished</source>
+        <translation>Reparatie afgerond</translation>
+    </message>
+    <message>
+        <source>Safety tested</source>
+        <translation>Veiligheid getest</translation>
+    </message>
+    <message>
+        <source>Priced</source>
+        <translation>Geprijsd</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkocht</translation>
+    </message>
+    <message>
+        <source>Taken back</source>
+        <translation>Teruggenomen</translation>
+    </message>
+    <message>
+        <source>Sent out as material</source>
+        <translation>Afgevoerd als materiaal</translation>
+    </message>
+    <message>
+        <source>Used in a product</source>
+        <translation>Verwerkt in een product</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Gecorrigeerd</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsScreen</name>
+    <message numerus="yes">
+        <source>%n conflict(s) between stations. Tap one to choose which step stands.</source>
+        <translation>
+            <numerusform>%n conflict tussen stations. Tik erop om te kiezen welke stap blijft staan.</numerusform>
+            <numerusform>%n conflicten tussen stations. Tik er een aan om te kiezen welke stap blijft staan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts between stations.</source>
+        <translation>Geen conflicten tussen stations.</translation>
+    </message>
+    <message>
+        <source>{code}: {step}, not counted
+because before it: {cause}</source>
+        <translation>{code}: {step}, telt niet mee
+want ervoor: {cause}</translation>
+    </message>
+    <message>
+        <source>{what} on {day} at {time}, station {station}, {person}</source>
+        <translation>{what} op {day} om {time}, station {station}, {person}</translation>
+    </message>
+    <message>
+        <source>Keep: {step} ({station}, {person})</source>
+        <translation>Behouden: {step} ({station}, {person})</translation>
+    </message>
+    <message>
+        <source>{code}: which step stands? The other is cancelled.</source>
+        <translation>{code}: welke stap blijft staan? De andere wordt geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Why? (kept in the history)</source>
+        <translation>Waarom? (blijft in de geschiedenis)</translation>
+    </message>
+    <message>
+        <source>Checked on the spot</source>
+        <translation>Ter plekke nagekeken</translation>
+    </message>
+    <message>
+        <source>Recorded by mistake</source>
+        <translation>Per vergissing vastgelegd</translation>
+    </message>
+    <message>
+        <source>Conflict of {code} resolved.</source>
+        <translation>Conflict van {code} opgelost.</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesSection</name>
+    <message>
+        <source>Add a course</source>
+        <translation>Cursus toevoegen</translation>
+    </message>
+    <message>
+        <source>Cancel course</source>
+        <translation>Cursus annuleren</translation>
+    </message>
+    <message>
+        <source>{day}   ·   {subject}   ·   {count} participants</source>
+        <translation>{day}   ·   {subject}   ·   {count} deelnemers</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gisteren</translation>
+    </message>
+    <message>
+        <source>Another day…</source>
+        <translation>Andere dag…</translation>
+    </message>
+    <message>
+        <source>When was the course held?</source>
+        <translation>Wanneer was de cursus?</translation>
+    </message>
+    <message>
+        <source>Day of the course (YYYY-MM-DD)</source>
+        <translation>Dag van de cursus (JJJJ-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Subject of the course</source>
+        <translation>Onderwerp van de cursus</translation>
+    </message>
+    <message>
+        <source>Number of participants</source>
+        <translation>Aantal deelnemers</translation>
+    </message>
+    <message>
+        <source>Course recorded.</source>
+        <translation>Cursus vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Why cancel this course?</source>
+        <translation>Waarom deze cursus annuleren?</translation>
+    </message>
+    <message>
+        <source>Recorded twice</source>
+        <translation>Dubbel ingevoerd</translation>
+    </message>
+    <message>
+        <source>Did not take place</source>
+        <translation>Ging niet door</translation>
+    </message>
+    <message>
+        <source>Course cancelled.</source>
+        <translation>Cursus geannuleerd.</translation>
     </message>
 </context>
 <context>
@@ -273,7 +427,7 @@
     </message>
     <message>
         <source>Sold as a product made here</source>
-        <translation>Verkocht als eigen product</translation>
+        <translation>Eigen product verkocht</translation>
     </message>
     <message>
         <source>Out for reuse</source>
@@ -342,6 +496,10 @@
     <message>
         <source>CO2 avoided</source>
         <translation>CO2 vermeden</translation>
+    </message>
+    <message>
+        <source>{points} pp</source>
+        <translation>{points} procentpunt</translation>
     </message>
     <message>
         <source>{name} · {change} vs a year ago</source>
@@ -785,6 +943,14 @@
     <message>
         <source>Category &apos;{code}&apos; is hidden.</source>
         <translation>Categorie &apos;{code}&apos; is verborgen.</translation>
+    </message>
+    <message>
+        <source>Visit {code} has items. Undo them first, or end the visit.</source>
+        <translation>Bezoek {code} heeft items. Maak die eerst ongedaan, of sluit het bezoek af.</translation>
+    </message>
+    <message>
+        <source>Visit {code} was cancelled already.</source>
+        <translation>Bezoek {code} is al geannuleerd.</translation>
     </message>
     <message>
         <source>{weight} is unusual here (usual: {low} to {high}). Is it right?</source>
@@ -1310,6 +1476,30 @@
         <source>{received} received is less than the total {total}: {short} short.</source>
         <translation>{received} ontvangen is minder dan het totaal {total}: {short} te weinig.</translation>
     </message>
+    <message>
+        <source>Type the day as YYYY-MM-DD, e.g. 2026-03-14.</source>
+        <translation>Typ de dag als JJJJ-MM-DD, bijv. 2026-03-14.</translation>
+    </message>
+    <message>
+        <source>A kind of staff is paid, volunteer, placement (work placement or participation) or trainee.</source>
+        <translation>Een soort medewerker is paid (betaald), volunteer (vrijwilliger), placement (werkervaring of participatie) of trainee (stagiair).</translation>
+    </message>
+    <message>
+        <source>Unknown colleague.</source>
+        <translation>Onbekende collega.</translation>
+    </message>
+    <message>
+        <source>No course {id} to cancel.</source>
+        <translation>Geen cursus {id} om te annuleren.</translation>
+    </message>
+    <message>
+        <source>A course is recorded on a day from 2000 up to today.</source>
+        <translation>Een cursus wordt vastgelegd op een dag van 2000 tot en met vandaag.</translation>
+    </message>
+    <message>
+        <source>The number of participants is 1 to {max}.</source>
+        <translation>Het aantal deelnemers is 1 tot {max}.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
@@ -1385,16 +1575,24 @@
         <translation>Bezoek {code} afgerond · {count}</translation>
     </message>
     <message>
-        <source>Frame number (typed, or scan it)</source>
-        <translation>Framenummer (intypen, of scannen)</translation>
+        <source>Cancel visit</source>
+        <translation>Bezoek annuleren</translation>
     </message>
     <message>
-        <source>IMEI or serial number (typed, or scan it)</source>
-        <translation>IMEI of serienummer (intypen, of scannen)</translation>
+        <source>Cancel visit {code}? It was started by mistake and will not count as a visitor.</source>
+        <translation>Bezoek {code} annuleren? Het is per ongeluk gestart en telt niet als bezoeker.</translation>
     </message>
     <message>
-        <source>No number</source>
-        <translation>Geen nummer</translation>
+        <source>Yes, cancel the visit</source>
+        <translation>Ja, annuleer het bezoek</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Nee, houd het</translation>
+    </message>
+    <message>
+        <source>Visit {code} cancelled.</source>
+        <translation>Bezoek {code} geannuleerd.</translation>
     </message>
     <message>
         <source>End visit {code}? {count} logged.</source>
@@ -1568,6 +1766,10 @@
     <message>
         <source>[cancelled] {line}</source>
         <translation>[geannuleerd] {line}</translation>
+    </message>
+    <message>
+        <source>[conflict, not counted] {line}</source>
+        <translation>[conflict, telt niet mee] {line}</translation>
     </message>
     <message>
         <source>Made from {codes}</source>
@@ -1913,6 +2115,10 @@
         <translation>Cijfers</translation>
     </message>
     <message>
+        <source>Attention</source>
+        <translation>Let op</translation>
+    </message>
+    <message>
         <source>Code not recognised, scan again</source>
         <translation>Code niet herkend, scan opnieuw</translation>
     </message>
@@ -2035,24 +2241,171 @@
         <translation>Wat doet {name} met het materiaal?</translation>
     </message>
     <message>
-        <source>asks for a frame number</source>
-        <translation>vraagt een framenummer</translation>
-    </message>
-    <message>
-        <source>asks for an IMEI or serial number</source>
-        <translation>vraagt een IMEI of serienummer</translation>
-    </message>
-    <message>
-        <source>No number</source>
-        <translation>Geen nummer</translation>
-    </message>
-    <message>
-        <source>Serial number of {name} at intake</source>
-        <translation>Serienummer van {name} bij de inname</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>Ords</name>
+    <message>
+        <source>Aircon / dehumidifier</source>
+        <translation>Airco / luchtontvochtiger</translation>
+    </message>
+    <message>
+        <source>Battery / charger / adapter</source>
+        <translation>Batterij / oplader / adapter</translation>
+    </message>
+    <message>
+        <source>Decorative or safety lights</source>
+        <translation>Sier- of veiligheidsverlichting</translation>
+    </message>
+    <message>
+        <source>Desktop computer</source>
+        <translation>Desktopcomputer</translation>
+    </message>
+    <message>
+        <source>Digital compact camera</source>
+        <translation>Digitale compactcamera</translation>
+    </message>
+    <message>
+        <source>DSLR / video camera</source>
+        <translation>Spiegelreflex- / videocamera</translation>
+    </message>
+    <message>
+        <source>Fan</source>
+        <translation>Ventilator</translation>
+    </message>
+    <message>
+        <source>Flat screen</source>
+        <translation>Platte tv / monitor</translation>
+    </message>
+    <message>
+        <source>Hair &amp; beauty item</source>
+        <translation>Haar- en schoonheidsapparaat</translation>
+    </message>
+    <message>
+        <source>Handheld entertainment device</source>
+        <translation>Draagbare spel- of mediaspeler</translation>
+    </message>
+    <message>
+        <source>Headphones</source>
+        <translation>Koptelefoon</translation>
+    </message>
+    <message>
+        <source>Hi-Fi integrated</source>
+        <translation>Hifi-set (geïntegreerd)</translation>
+    </message>
+    <message>
+        <source>Hi-Fi separates</source>
+        <translation>Hifi-losse componenten</translation>
+    </message>
+    <message>
+        <source>Kettle</source>
+        <translation>Waterkoker</translation>
+    </message>
+    <message>
+        <source>Lamp</source>
+        <translation>Lamp</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>Large home electrical</source>
+        <translation>Groot huishoudelijk apparaat</translation>
+    </message>
+    <message>
+        <source>Misc</source>
+        <translation>Overig</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobiele telefoon</translation>
+    </message>
+    <message>
+        <source>Musical instrument</source>
+        <translation>Muziekinstrument</translation>
+    </message>
+    <message>
+        <source>Paper shredder</source>
+        <translation>Papierversnipperaar</translation>
+    </message>
+    <message>
+        <source>PC Accessory</source>
+        <translation>Computeraccessoire</translation>
+    </message>
+    <message>
+        <source>Portable radio</source>
+        <translation>Draagbare radio</translation>
+    </message>
+    <message>
+        <source>Power tool</source>
+        <translation>Elektrisch gereedschap</translation>
+    </message>
+    <message>
+        <source>Printer / scanner</source>
+        <translation>Printer / scanner</translation>
+    </message>
+    <message>
+        <source>Projector</source>
+        <translation>Projector</translation>
+    </message>
+    <message>
+        <source>Sewing machine</source>
+        <translation>Naaimachine</translation>
+    </message>
+    <message>
+        <source>Small home electrical</source>
+        <translation>Klein huishoudelijk apparaat</translation>
+    </message>
+    <message>
+        <source>Small kitchen item</source>
+        <translation>Klein keukenapparaat</translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation>Tablet</translation>
+    </message>
+    <message>
+        <source>Toaster</source>
+        <translation>Broodrooster</translation>
+    </message>
+    <message>
+        <source>Toy</source>
+        <translation>Speelgoed</translation>
+    </message>
+    <message>
+        <source>TV and gaming-related accessories</source>
+        <translation>Tv- en game-accessoires</translation>
+    </message>
+    <message>
+        <source>Vacuum</source>
+        <translation>Stofzuiger</translation>
+    </message>
+    <message>
+        <source>Watch / clock</source>
+        <translation>Horloge / klok</translation>
+    </message>
+    <message>
+        <source>Coffee Maker</source>
+        <translation>Koffiezetapparaat</translation>
+    </message>
+    <message>
+        <source>Food processor</source>
+        <translation>Keukenmachine</translation>
+    </message>
+    <message>
+        <source>Games console</source>
+        <translation>Spelcomputer</translation>
+    </message>
+    <message>
+        <source>Hair dryer</source>
+        <translation>Föhn</translation>
+    </message>
+    <message>
+        <source>Iron</source>
+        <translation>Strijkijzer</translation>
     </message>
 </context>
 <context>
@@ -2071,6 +2424,13 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>Receipts</name>
+    <message>
+        <source>receipt</source>
+        <translation>bon</translation>
     </message>
 </context>
 <context>
@@ -2129,6 +2489,17 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>SavedCard</name>
+    <message>
+        <source>Stick the label on</source>
+        <translation>Plak het label erop</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
     </message>
 </context>
 <context>
@@ -2249,6 +2620,21 @@
     </message>
 </context>
 <context>
+    <name>SerialPanel</name>
+    <message>
+        <source>Frame number (typed, or scan it)</source>
+        <translation>Framenummer (intypen, of scannen)</translation>
+    </message>
+    <message>
+        <source>IMEI or serial number (typed, or scan it)</source>
+        <translation>IMEI of serienummer (intypen, of scannen)</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Geen nummer</translation>
+    </message>
+</context>
+<context>
     <name>ShopScreen</name>
     <message>
         <source>Change price</source>
@@ -2268,7 +2654,7 @@
     </message>
     <message>
         <source>Label an item from elsewhere</source>
-        <translation>Item van elders labelen</translation>
+        <translation>Van elders labelen</translation>
     </message>
     <message>
         <source>Day close</source>
@@ -2284,7 +2670,7 @@
     </message>
     <message>
         <source>Parked sales ({count})</source>
-        <translation>Geparkeerde verkopen ({count})</translation>
+        <translation>Geparkeerd ({count})</translation>
     </message>
     <message>
         <source>{code} is in the sale already.</source>
@@ -2399,7 +2785,7 @@
     </message>
     <message>
         <source>Park sale</source>
-        <translation>Verkoop parkeren</translation>
+        <translation>Parkeren</translation>
     </message>
     <message>
         <source>Sale of {code} cancelled: give back {amount}</source>
@@ -2503,6 +2889,10 @@
     <message>
         <source>PIN changed.</source>
         <translation>Pincode gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Paid, volunteer …</source>
+        <translation>Betaald, vrijwilliger …</translation>
     </message>
 </context>
 <context>
