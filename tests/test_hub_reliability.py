@@ -4,6 +4,7 @@ side of the connection killed too. Real PostgreSQL, real processes."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -66,8 +67,14 @@ def _same_everywhere(capsys, hub: str, *dbs: Path) -> None:
         assert _events(db) == expected
         assert run_on(capsys, db, "check", "--full")[0] == 0
         today = datetime.now(UTC).date()  # the demo's days, up to today
-        reports.add(run_on(capsys, db, "report", "--from", str(today - timedelta(days=31)),
-                           "--to", str(today + timedelta(days=1)))[1])
+        figures = json.loads(run_on(capsys, db, "report", "--from",
+                                    str(today - timedelta(days=31)),
+                                    "--to", str(today + timedelta(days=1)))[1])
+        figures.pop("provenance")  # when and from which station's file: its own
+        # The demo's staff kinds, sessions and courses (issue 14's people tables) do not
+        # travel yet (docs/stations.md, "What stays"): their figures are each station's own.
+        figures.pop("people")
+        reports.add(json.dumps(figures, sort_keys=True))
     assert len(reports) == 1
 
 
