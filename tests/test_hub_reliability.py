@@ -117,7 +117,7 @@ def test_random_kills_during_sync_lose_and_duplicate_nothing(
     killed = 0
     for round_ in range(KILLS):
         child = _sync_process(gate if round_ % 2 == 0 else store)
-        time.sleep(rng.uniform(0.3, 2.5))
+        time.sleep(rng.uniform(0.2, 1.6))
         if round_ % 3 == 2:  # the hub's side too: its backend ends mid-transaction
             with psycopg.connect(hub_url, autocommit=True) as conn:
                 conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
