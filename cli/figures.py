@@ -12,9 +12,11 @@ from cli.common import Refusal, acting, open_store, reserve_for, write_reserved
 from db import Store
 from db.times import unreadable_item_codes
 from intake.admin import AdminService
+from intake.comparisons import year_earlier
 from intake.monitoring import TARGET_KINDS, Period, build_report, parse_day, year_progress
 from intake.outfiles import OutputFile
-from intake.report_formats import report_csv_rows, report_json
+from intake.provenance import provenance_of, record_export
+from intake.report_formats import figures_json, report_csv_rows, report_json
 from intake.till import takings
 
 
@@ -34,39 +36,44 @@ def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> N
     from intake.report_pdf import render_report_pdf
 
     now = args.clock.now()
-    report = build_report(store, Period(parse_day(args.first), parse_day(args.last)), now)
+    period = Period(parse_day(args.first), parse_day(args.last))
+    provenance = provenance_of(store, period, now)  # before the figures: they include its step
+    report = build_report(store, period, now)
     baseline = None
     if args.baseline_from or args.baseline_to:
         if not (args.baseline_from and args.baseline_to):
             raise Refusal("a baseline needs both --baseline-from and --baseline-to")
         baseline = build_report(
             store, Period(parse_day(args.baseline_from), parse_day(args.baseline_to)), now)
-    year_before = (build_report(store, report.period.year_earlier(), now)
-                   if args.year_earlier else None)
     today = now.astimezone(store.settings().zone).date()
+    # A period still running is set beside the same days so far a year before.
+    year_before = (build_report(store, year_earlier(report.period, today), now)
+                   if args.year_earlier else None)
     targets = year_progress(store, min(report.period.last, today), now)
     if args.format in ("xlsx", "pdf"):
         if out is None:
             raise Refusal(f"a {args.format} file needs --out FILE.{args.format}")
         lang = args.lang or store.settings().language
         render = report_xlsx if args.format == "xlsx" else render_report_pdf
-        write_reserved(out, render(report, baseline, lang, year_before=year_before,
-                                   targets=targets))
-        return
-    if args.format == "json":
-        data = report_json(report, baseline, year_before, targets)
-        data["revenue_by_method"] = takings(store, report.period).to_json()
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        data = render(report, baseline, lang, year_before=year_before, targets=targets,
+                      provenance=provenance)
+    elif args.format == "json":
+        figures = report_json(report, baseline, year_before, targets, provenance)
+        figures["revenue_by_method"] = takings(store, report.period).to_json()
+        data = (json.dumps(figures, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif args.format == "ords":
-        text = ords_csv(store, report.period, unpowered=args.unpowered)
+        data = ords_csv(store, report.period, unpowered=args.unpowered).encode("utf-8")
     else:
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(report_csv_rows(report))
-        text = buffer.getvalue()
+        csv.writer(buffer, lineterminator="\n").writerows(
+            report_csv_rows(report, baseline, year_before, provenance))
+        data = buffer.getvalue().encode("utf-8")
     if out is not None:
-        write_reserved(out, text.encode("utf-8"))
+        write_reserved(out, data)
     else:
-        sys.stdout.write(text)
+        sys.stdout.write(data.decode("utf-8"))
+    if args.format != "ords":  # the ORDS table is the standard's, without a provenance
+        record_export(store, provenance, period, args.format, figures_json(report.total), data)
 
 
 def _note_skipped(store: Store) -> None:

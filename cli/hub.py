@@ -10,6 +10,8 @@ import argparse
 import os
 import sys
 from collections.abc import Callable
+from contextlib import closing
+from typing import TypeVar
 
 from cli.common import EXIT_UNREACHABLE, Refusal, db_path
 from cli.opening import open_for
@@ -22,6 +24,7 @@ from intake.hub_sync import SyncReport, SyncService
 from intake.text import clean_name
 
 HUB_ENV = "AMBACHT_HUB"
+_T = TypeVar("_T")
 
 
 def add_commands(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParser,
@@ -63,26 +66,32 @@ def cmd_hub(args: argparse.Namespace) -> int:
 
 def cmd_station(args: argparse.Namespace) -> int:
     """`station join`: the letter alone on stdout, then a first round with the hub."""
-    def run() -> int:
-        path = db_path(args)
-        existing = open_for("station", path) if path.exists() else None
-        joined = join(_hub(args), args.site, path, args.clock, existing)
-        print(joined.letter)
-        sys.stdout.flush()
-        store = existing or open_for("station", path)
-        print(f"ambacht: {store.path} is station {joined.letter} of {args.site}"
-              + (", made with the site's settings and lists" if joined.created else ""),
-              file=sys.stderr)
-        report = SyncService(store, args.clock).round()  # its history goes up now
-        print(f"ambacht: sent {report.sent}; received {report.received}", file=sys.stderr)
-        return 0
-    return _reaching(run)
+    path = db_path(args)
+    existing = open_for("station", path) if path.exists() else None
+    try:
+        joined = _reaching(lambda: join(_hub(args), args.site, path, args.clock, existing))
+    finally:
+        if existing is not None:
+            existing.close()
+    if isinstance(joined, int):
+        return joined
+    print(joined.letter)
+    sys.stdout.flush()
+    print(f"ambacht: {path} is station {joined.letter} of {args.site}"
+          + (", made with the site's settings and lists" if joined.created else ""),
+          file=sys.stderr)
+    with closing(open_for("station", path)) as store:
+        def first_round() -> int:  # its history goes up now
+            report = SyncService(store, args.clock).round()
+            print(f"ambacht: sent {report.sent}; received {report.received}", file=sys.stderr)
+            return 0
+        return _reaching(first_round)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """One round: what went each way, on stdout."""
-    store = open_for("sync", db_path(args))
-    return _reaching(lambda: _say(SyncService(store, args.clock).round()))
+    with closing(open_for("sync", db_path(args))) as store:
+        return _reaching(lambda: _say(SyncService(store, args.clock).round()))
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -128,7 +137,7 @@ def _say(report: SyncReport) -> int:
     return 0
 
 
-def _reaching(run: Callable[[], int]) -> int:
+def _reaching(run: Callable[[], _T]) -> _T | int:
     """Run a command; an unreachable hub is one line and exit 3."""
     try:
         return run()

@@ -11,7 +11,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 
-from cli import conflicts, figures, files, flow, hub, items, registers
+from cli import conflicts, figures, files, flow, hub, items, people, registers
 from cli.common import EXIT_REFUSED, db_path
 from cli.parser import build_parser
 from db.connection import storage_errors
@@ -51,6 +51,8 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "sync": hub.cmd_sync,
     "register": registers.cmd_register,
     "category-serial": registers.cmd_category_serial,
+    "staff-kind": people.cmd_staff_kind,
+    "course": people.cmd_course,
 }
 
 

@@ -187,8 +187,8 @@ def _add_flow_commands(
     report.add_argument("--baseline-from", metavar="DATE")
     report.add_argument("--baseline-to", metavar="DATE")
     report.add_argument("--year-earlier", action="store_true",
-                        help="also the same period a year earlier (json, xlsx, pdf), with the "
-                        "changes")
+                        help="also the same period a year earlier (json, csv, xlsx, pdf), with "
+                        "the changes")
     report.add_argument("--format", choices=["json", "csv", "xlsx", "pdf", "ords"],
                         default="json",
                         help="json or csv of the figures, an xlsx workbook, a pdf report, or "
@@ -229,12 +229,13 @@ def _add_flow_commands(
     repurpose.add_argument("--price-eur")
     repurpose.add_argument("--label", type=Path, help="also write its label PDF to this file")
     _add_force(repurpose)
-    _add_registers(sub, db_opt, who_opt)
+    _add_registers_and_people(sub, db_opt, who_opt)
 
 
-def _add_registers(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParser,
-                   who_opt: argparse.ArgumentParser) -> None:
-    """The police register of numbered items, and which categories ask for a number."""
+def _add_registers_and_people(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParser,
+                              who_opt: argparse.ArgumentParser) -> None:
+    """The police register of numbered items, which categories ask for a number, staff
+    kinds and courses."""
     register = sub.add_parser("register", parents=[db_opt],
                               help="the numbered items taken in during a period (CSV for the "
                               "police register, docs/register.md)")
@@ -246,6 +247,24 @@ def _add_registers(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentPar
                             help="which number a category's items are asked for at intake")
     serial.add_argument("code", help="category code (see 'categories')")
     serial.add_argument("kind", help="frame, imei-serial or none")
+    kind = sub.add_parser("staff-kind", parents=[who_opt],
+                          help="what kind of staff a colleague is (counted in the report)")
+    kind.add_argument("name", help="the colleague's name")
+    kind.add_argument("kind", help="paid, volunteer, placement (work placement or "
+                      "participation) or trainee")
+    course = sub.add_parser("course", help="courses and workshops held at the centre")
+    steps = course.add_subparsers(dest="course_step", required=True, parser_class=_Parser)
+    add = steps.add_parser("add", parents=[who_opt], help="record a course or workshop")
+    add.add_argument("--date", dest="day", required=True, metavar="DATE")
+    add.add_argument("--subject", required=True)
+    add.add_argument("--participants", required=True, help="how many took part")
+    cancel = steps.add_parser("cancel", parents=[who_opt],
+                              help="cancel a course recorded by mistake")
+    cancel.add_argument("id", help="the course's id (see 'course list')")
+    cancel.add_argument("--reason", required=True)
+    listing = steps.add_parser("list", parents=[who_opt], help="the courses of a period")
+    listing.add_argument("--from", dest="first", required=True, metavar="DATE")
+    listing.add_argument("--to", dest="last", required=True, metavar="DATE")
 
 
 def _add_force(parser: argparse.ArgumentParser) -> None:

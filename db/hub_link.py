@@ -20,6 +20,53 @@ TRAVELLING = (("setting", "settings", "key"), ("category", "categories", "code")
                ("recipient", "recipients", "name"))
 
 
+_NOW = "strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z'"  # the stored form, as to_storage
+
+# m013 (db/schema.py), as shipped: never change it, add a migration instead.
+# `hub_link` is the hub this station joined (its address without the administrator's
+# password, the station's own role and password, site and letter) and the sync cursors:
+# `pulled_rev`, the hub's number up to which the site's records were taken in; `pushed_seq`,
+# the last of this station's events the hub confirmed; `visits_through`, the change number of
+# this file's visits sent up to (m012); with the last contact and since when the hub was out
+# of reach. `hub_config_dirty` holds each configuration record changed here since it was last
+# sent to the hub, with the time of the change (a new `id` on every change, so that a record
+# changed while it was being sent is kept for the next round); triggers fill it, only on a
+# station that joined a hub.
+HUB_LINK_SCHEMA = (
+    """CREATE TABLE hub_link (
+        only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
+        host TEXT NOT NULL,
+        port INTEGER NOT NULL,
+        dbname TEXT NOT NULL,
+        options TEXT NOT NULL,
+        role TEXT NOT NULL,
+        password TEXT NOT NULL,
+        site TEXT NOT NULL,
+        letter TEXT NOT NULL,
+        joined_at TEXT NOT NULL,
+        pulled_rev INTEGER NOT NULL DEFAULT 0,
+        pushed_seq INTEGER NOT NULL DEFAULT 0,
+        visits_through INTEGER NOT NULL DEFAULT 0,
+        last_contact TEXT,
+        offline_since TEXT
+    )""",
+    """CREATE TABLE hub_config_dirty (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL,
+        key TEXT NOT NULL,
+        at TEXT NOT NULL,
+        UNIQUE (kind, key)
+    )""",
+    *(f"""CREATE TRIGGER hub_dirty_{table}_{change.lower()}
+          AFTER {change} ON {table} WHEN EXISTS (SELECT 1 FROM hub_link)
+          BEGIN
+            INSERT OR REPLACE INTO hub_config_dirty (kind, key, at)
+            VALUES ('{kind}', NEW.{key}, {_NOW});
+          END"""
+      for kind, table, key in TRAVELLING for change in ("INSERT", "UPDATE")),
+)
+
+
 @dataclass(frozen=True)
 class Link:
     """The hub this station joined, as it logs in there, and where its sync stands."""
@@ -124,6 +171,13 @@ def has_history(db: Database) -> bool:
     (found,) = db.execute("SELECT EXISTS (SELECT 1 FROM events) OR EXISTS (SELECT 1 FROM visits)"
                           " OR EXISTS (SELECT 1 FROM shipments)").fetchone()
     return bool(found)
+
+
+def own_head(db: Database, letter: str) -> int:
+    """The seq of the station's own last step here (0 for none)."""
+    (seq,) = db.execute("SELECT coalesce(max(seq), 0) FROM events WHERE station = ?",
+                        [letter]).fetchone()
+    return int(seq)
 
 
 def unsent_events(db: Database, letter: str, pushed_seq: int) -> int:

@@ -17,8 +17,10 @@ from db.rows import (
     EVENT_READ_COLUMNS,
     INSERT_ITEM,
     INSERT_VISIT,
+    ITEM_COLUMNS,
     VISIT_COLUMNS,
     event_from,
+    item_from,
     item_row,
     visit_from,
     visit_row,
@@ -26,6 +28,35 @@ from db.rows import (
 from intake.chain import StoredEvent
 from intake.clock import from_storage_or_unreadable, to_storage
 from intake.model import Event, Item, ShipmentRecord, Visit
+
+# Other stations' events merge into this file (issue 13, `intake/merge.py`).
+#
+# `conflicts` holds the steps the merged replay found not allowed (kept, without effect) and
+# the earlier step that refused each: derived from the events, recomputed for the items a
+# merge or a correction touches, so the same on every station with the same events.
+# `visits.changed` numbers each new or ended visit in this file's order, so that what
+# changed since a point can be sent on (an ended visit travels again).
+MERGED_HISTORY_SCHEMA = (
+    """CREATE TABLE conflicts (
+        event_id TEXT PRIMARY KEY REFERENCES events(id),
+        item_id TEXT NOT NULL REFERENCES items(id),
+        cause_id TEXT NOT NULL REFERENCES events(id)
+    )""",
+    "CREATE INDEX conflicts_item ON conflicts (item_id)",
+    "ALTER TABLE visits ADD COLUMN changed INTEGER",
+    "UPDATE visits SET changed = rowid",
+    "CREATE INDEX visits_changed ON visits (changed)",
+    """CREATE TRIGGER visits_changed_new AFTER INSERT ON visits
+       BEGIN
+         UPDATE visits SET changed = (SELECT coalesce(max(changed), 0) + 1 FROM visits)
+         WHERE id = NEW.id;
+       END""",
+    """CREATE TRIGGER visits_changed_end AFTER UPDATE OF ended_at ON visits
+       BEGIN
+         UPDATE visits SET changed = (SELECT coalesce(max(changed), 0) + 1 FROM visits)
+         WHERE id = NEW.id;
+       END""",
+)
 
 _STORED = ("id, item_id, type, at, recorded_at, station, user_id, reason, data, seq, "
            "prev_hash, hash")
@@ -95,6 +126,11 @@ class MergeRows:
         """id by code of the items here with those codes."""
         return dict(self._in("SELECT code, id FROM items WHERE code IN ({})", codes))
 
+    def item_rows(self, ids: Iterable[str]) -> dict[str, Item]:
+        """Those items that are here, by id."""
+        return {row[0]: item_from(row) for row in self._in(
+            f"SELECT {ITEM_COLUMNS} FROM items WHERE id IN ({{}})", ids)}
+
     def histories(self, item_ids: Iterable[str]) -> dict[str, list[Event]]:
         """The events of those items, per item (in no particular order)."""
         found: dict[str, list[Event]] = {}
@@ -111,9 +147,9 @@ class MergeRows:
         self.db.conn.executemany(
             f"INSERT INTO events ({_STORED}) VALUES ({', '.join('?' * 12)})", events)
 
-    def insert_item(self, item: Item) -> None:
-        """The row of an item another station gave its code (its state follows by replay)."""
-        self.db.execute(INSERT_ITEM, item_row(item))
+    def insert_items(self, items: Sequence[Item]) -> None:
+        """The rows of items other stations gave their codes (their state follows by replay)."""
+        self.db.conn.executemany(INSERT_ITEM, [item_row(item) for item in items])
 
     def add_visit(self, visit: Visit) -> None:
         self.db.execute(INSERT_VISIT, visit_row(visit))
@@ -150,6 +186,11 @@ class MergeRows:
             self.db.execute(f"DELETE FROM conflicts WHERE item_id IN ({marks})", chunk)
         self.db.conn.executemany(
             "INSERT INTO conflicts (event_id, item_id, cause_id) VALUES (?, ?, ?)", conflicts)
+
+    def refused_steps(self, item_id: str) -> set[str]:
+        """The ids of an item's steps in conflicts."""
+        return {row[0] for row in self.db.execute(
+            "SELECT event_id FROM conflicts WHERE item_id = ?", [item_id])}
 
     def items_with_conflicts(self, item_ids: Iterable[str]) -> set[str]:
         """Those of the items that have conflicts."""

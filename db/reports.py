@@ -32,9 +32,9 @@ class ReportQueries:
         self.db = db
 
     def gate_totals(self, start: datetime, end: datetime, station: str | None = None) -> GateTotals:
-        """Items (not voided), grams and visits taken in at the gate from `start` up to (not
-        incl.) `end`: not the items labelled in the shop, the products made in the workshop or
-        the batches weighed out as material."""
+        """Items (not voided), grams and visits (not cancelled) taken in at the gate from
+        `start` up to (not incl.) `end`: not the items labelled in the shop, the products made
+        in the workshop or the batches weighed out as material."""
         span = [to_storage(start), to_storage(end)]
         at_station = " AND station = ?" if station else ""
         extra = [station] if station else []
@@ -46,7 +46,8 @@ class ReportQueries:
         ).fetchone()
         (visits,) = self.db.execute(
             f"SELECT count(*) FROM visits WHERE started_at >= ? AND started_at < ?{at_station} "
-            f"AND {readable_time('started_at')}",
+            f"AND {readable_time('started_at')} "
+            "AND id NOT IN (SELECT visit_id FROM visit_cancellations)",
             span + extra,
         ).fetchone()
         return GateTotals(items=items, grams=grams, visits=visits)
@@ -66,6 +67,17 @@ class ReportQueries:
                 [to_storage(start), to_storage(end)],
             )
         ]
+
+    def first_record(self) -> datetime | None:
+        """When the first item came in or the first visit started: before it, the database
+        counted nothing (a figure then is not counted, not zero)."""
+        times = [row[0] for row in (
+            self.db.execute(f"SELECT intake_at FROM items WHERE {_READABLE_ITEM} "
+                            "ORDER BY intake_at LIMIT 1").fetchone(),
+            self.db.execute(f"SELECT started_at FROM visits WHERE {readable_time('started_at')} "
+                            "ORDER BY started_at LIMIT 1").fetchone(),
+        ) if row is not None]
+        return from_storage(min(times)) if times else None
 
     def visit_rows(self, start: datetime, end: datetime) -> list[tuple[str, datetime, bool]]:
         """(municipality or '', start, whether an item of it stands) of the visits started

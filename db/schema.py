@@ -11,9 +11,11 @@ from sqlite_utils.migrations import Migrations
 from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
 from db.guard import IDENTITY_TABLE, new_file_id
-from db.hub_link import TRAVELLING
+from db.hub_link import HUB_LINK_SCHEMA
+from db.merge import MERGED_HISTORY_SCHEMA
 from db.people import PEOPLE_TABLES
 from db.registers import REGISTER_TABLES
+from db.till import TILL_SCHEMA
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 
 MIGRATION_SET = "ambacht"
@@ -406,84 +408,19 @@ def m011_file_identity(db: Database) -> None:
 
 @migrations()
 def m012_merged_history(db: Database) -> None:
-    """Other stations' events merge into this file (issue 13, `intake/merge.py`).
-
-    `conflicts` holds the steps the merged replay found not allowed (kept, without effect) and
-    the earlier step that refused each: derived from the events, recomputed for the items a
-    merge or a correction touches, so the same on every station with the same events.
-    `visits.changed` numbers each new or ended visit in this file's order, so that what
-    changed since a point can be sent on (an ended visit travels again).
-    """
-    for statement in (
-        """CREATE TABLE conflicts (
-            event_id TEXT PRIMARY KEY REFERENCES events(id),
-            item_id TEXT NOT NULL REFERENCES items(id),
-            cause_id TEXT NOT NULL REFERENCES events(id)
-        )""",
-        "CREATE INDEX conflicts_item ON conflicts (item_id)",
-        "ALTER TABLE visits ADD COLUMN changed INTEGER",
-        "UPDATE visits SET changed = rowid",
-        "CREATE INDEX visits_changed ON visits (changed)",
-        """CREATE TRIGGER visits_changed_new AFTER INSERT ON visits
-           BEGIN
-             UPDATE visits SET changed = (SELECT coalesce(max(changed), 0) + 1 FROM visits)
-             WHERE id = NEW.id;
-           END""",
-        """CREATE TRIGGER visits_changed_end AFTER UPDATE OF ended_at ON visits
-           BEGIN
-             UPDATE visits SET changed = (SELECT coalesce(max(changed), 0) + 1 FROM visits)
-             WHERE id = NEW.id;
-           END""",
-    ):
+    """Other stations' events merge into this file (issue 13, `intake/merge.py`): the
+    conflicts table and the visits' change numbers, `db.merge.MERGED_HISTORY_SCHEMA`,
+    described there."""
+    for statement in MERGED_HISTORY_SCHEMA:
         db.execute(statement)
 
 
 @migrations()
 def m013_hub_link(db: Database) -> None:
-    """What a station keeps about its hub (issue 13), station-local: it never travels.
-
-    `hub_link` is the hub this station joined (its address without the administrator's
-    password, the station's own role and password, site and letter) and the sync cursor
-    (`pulled_rev`: the hub's number up to which the site's records were taken in;
-    `pushed_seq`: the last of this station's events the hub confirmed; `visits_through`:
-    the change number of this file's visits sent up to, m012), with the last contact and since when the hub was out of reach. `hub_config_dirty` holds each
-    configuration record changed here since it was last sent to the hub, with the time of the
-    change (its new `id` on every change, so that a record changed while it was being sent is
-    kept for the next round); triggers fill it, only on a station that joined a hub.
-    """
-    db.execute("""CREATE TABLE hub_link (
-        only_row INTEGER PRIMARY KEY CHECK (only_row = 1),
-        host TEXT NOT NULL,
-        port INTEGER NOT NULL,
-        dbname TEXT NOT NULL,
-        options TEXT NOT NULL,
-        role TEXT NOT NULL,
-        password TEXT NOT NULL,
-        site TEXT NOT NULL,
-        letter TEXT NOT NULL,
-        joined_at TEXT NOT NULL,
-        pulled_rev INTEGER NOT NULL DEFAULT 0,
-        pushed_seq INTEGER NOT NULL DEFAULT 0,
-        visits_through INTEGER NOT NULL DEFAULT 0,
-        last_contact TEXT,
-        offline_since TEXT
-    )""")
-    db.execute("""CREATE TABLE hub_config_dirty (
-        id INTEGER PRIMARY KEY AUTOINCREMENT,
-        kind TEXT NOT NULL,
-        key TEXT NOT NULL,
-        at TEXT NOT NULL,
-        UNIQUE (kind, key)
-    )""")
-    now = "strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z'"  # the stored form, as to_storage
-    for kind, table, key in TRAVELLING:
-        for change in ("INSERT", "UPDATE"):
-            db.execute(f"""CREATE TRIGGER hub_dirty_{table}_{change.lower()}
-                AFTER {change} ON {table} WHEN EXISTS (SELECT 1 FROM hub_link)
-                BEGIN
-                  INSERT OR REPLACE INTO hub_config_dirty (kind, key, at)
-                  VALUES ('{kind}', NEW.{key}, {now});
-                END""")
+    """What a station keeps about its hub (issue 13), station-local: it never travels. The
+    tables and triggers are `db.hub_link.HUB_LINK_SCHEMA`, described there."""
+    for statement in HUB_LINK_SCHEMA:
+        db.execute(statement)
 
 
 @migrations()
@@ -506,18 +443,7 @@ def m015_registers_and_people(db: Database) -> None:
 
 @migrations()
 def m016_till(db: Database) -> None:
-    """The till (issue 15): a partial index of just the sales and returns, which the day close
-    and the report's revenue by payment method read, and the station's parked baskets (a sale
-    put aside and picked up again, also after a restart; never counted until it is paid)."""
-    for statement in (
-        "CREATE INDEX events_sales ON events (at) WHERE type IN ('sold', 'returned')",
-        """CREATE TABLE parked_baskets (
-            id TEXT PRIMARY KEY,
-            station TEXT NOT NULL,
-            user_id TEXT NOT NULL REFERENCES users(id),
-            parked_at TEXT NOT NULL,
-            lines TEXT NOT NULL
-        )""",
-        "CREATE INDEX parked_baskets_station ON parked_baskets (station, parked_at)",
-    ):
+    """The till (issue 15): the sales' index and the parked baskets,
+    `db.till.TILL_SCHEMA`, described there."""
+    for statement in TILL_SCHEMA:
         db.execute(statement)

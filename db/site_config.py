@@ -2,9 +2,9 @@
 
 A record is (kind, key, value): a site setting by key, a category by code, a member of staff
 by id (with the PIN hash, never a PIN), a municipality or recipient by name. Its value is the
-JSON object of the row's other columns; a column a newer station sends that this version does
-not have is left out, one it does not send keeps its stored or default value. Station settings
-never become records (`intake.settings.is_site_key`).
+JSON object of all the row's other columns (whatever migrations added); a column a newer
+station sends that this version does not have is left out, one it does not send keeps its
+stored or default value. Station settings never become records (`intake.settings.is_site_key`).
 """
 
 from __future__ import annotations
@@ -17,16 +17,6 @@ from db import Store
 from db.hub_link import TRAVELLING
 from intake.settings import is_site_key
 
-# The columns each kind carries besides its key.
-_COLUMNS: dict[str, tuple[str, ...]] = {
-    "setting": ("value",),
-    "category": ("name_nl", "name_en", "icon", "standard_weight_g", "min_weight_g",
-                 "max_weight_g", "co2_factor", "co2_source", "is_electrical", "sort_order",
-                 "hidden", "price_cents", "ords_category"),
-    "user": ("name", "role", "pin_hash", "active", "created_at"),
-    "municipality": ("sort_order", "hidden"),
-    "recipient": ("sort_order", "hidden"),
-}
 _TABLES = {kind: (table, key) for kind, table, key in TRAVELLING}
 
 
@@ -37,12 +27,12 @@ def travels(kind: str, key: str) -> bool:
 
 def read_records(store: Store, wanted: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
     """The current value (JSON text) of each wanted (kind, key) that travels and exists."""
-    found = {}
+    found, columns_of = {}, _Columns(store)
     for kind, key in wanted:
         if not travels(kind, key):
             continue
         table, key_column = _TABLES[kind]
-        columns = _COLUMNS[kind]
+        columns = columns_of[kind]
         row = store.db.execute(f"SELECT {', '.join(columns)} FROM {table} "
                                f"WHERE {key_column} = ?", [key]).fetchone()
         if row is not None:
@@ -53,14 +43,14 @@ def read_records(store: Store, wanted: Iterable[tuple[str, str]]) -> dict[tuple[
 def apply_records(store: Store, records: Iterable[dict[str, Any]]) -> int:
     """Write records that came from the hub (inside the caller's transaction); returns how
     many changed a row. Records of kinds or keys this station does not take are skipped."""
-    changed = 0
+    changed, columns_of = 0, _Columns(store)
     for record in records:
         kind, key = str(record["kind"]), str(record["key"])
         if not travels(kind, key):
             continue
         table, key_column = _TABLES[kind]
         values = json.loads(record["value"])
-        columns = [column for column in _COLUMNS[kind] if column in values]
+        columns = [column for column in columns_of[kind] if column in values]
         params = [values[column] for column in columns]
         updates = ", ".join(f"{column} = excluded.{column}" for column in columns)
         differs = " OR ".join(f"{column} IS NOT excluded.{column}" for column in columns)
@@ -73,6 +63,22 @@ def apply_records(store: Store, records: Iterable[dict[str, Any]]) -> int:
     if changed:
         store._config.changed()  # this connection's cached settings, staff, categories
     return changed
+
+
+class _Columns(dict[str, tuple[str, ...]]):
+    """Every column of a kind's table but its key, read once per call: a column a later
+    migration adds travels without a change here."""
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+
+    def __missing__(self, kind: str) -> tuple[str, ...]:
+        table, key_column = _TABLES[kind]
+        found = self[kind] = tuple(
+            row[1] for row in self.store.db.execute(f"PRAGMA table_info({table})")
+            if row[1] != key_column)
+        return found
 
 
 def _value(columns: dict[str, Any]) -> str:

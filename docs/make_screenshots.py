@@ -1,8 +1,11 @@
 """Screenshots of the main screens for the docs, taken from a real window.
 
-Run under a display, e.g. `xvfb-run -s "-screen 0 1280x800x24" python docs/make_screenshots.py`.
-It builds a demo database in a temporary folder, drives the app by its real buttons, and grabs
-the screen (not the widget) so that what is saved is what a person would see.
+Run under a display, e.g. `xvfb-run -a -s "-screen 0 1920x1080x24" python
+docs/make_screenshots.py [LANG] [WIDTHxHEIGHT@DPI]`. It builds a demo database in a temporary
+folder, drives the app by its real buttons, and grabs the screen where the window is (not the
+widget) so that what is saved is what a person would see. With a panel (`1280x800@150`), the
+window has that size and is fitted to that density, as `--panel-dpi` does, and the main screens
+are saved as `screenshot-NAME-1280x800.png`.
 """
 
 from __future__ import annotations
@@ -26,31 +29,47 @@ from ui.app import build_context
 from ui.main_window import MainWindow
 from ui.screens.recovery import RecoveryScreen
 from ui.screens.till_parts import CashPanel, DayClosePanel
-from ui.style import stylesheet
+from ui.style import fit_panel, stylesheet
 from ui.widgets.keyboard import SerialPanel
 from ui.widgets.panels import ChoicePanel
 
 OUT = Path(__file__).resolve().parent
+# The screens shot at each panel size: one of each screen a role works on.
+PANEL_SHOTS = {"login", "gate", "gate-saved", "gate-item", "settings-station", "workshop",
+               "repair-outcome", "store", "material", "dashboard"}
 
 
 def main() -> int:
     app = QApplication(sys.argv[:1])
     lang = sys.argv[1] if len(sys.argv) > 1 else "nl"
+    panel = sys.argv[2] if len(sys.argv) > 2 else None
     folder = Path(tempfile.mkdtemp())
     store = Store.open(folder / "demo.sqlite", create=True)
     initialize(store, SystemClock())
     build_demo(store, end=datetime.now(UTC))
     store.set_setting("label_folder", str(folder / "labels"))
     ctx = build_context(store, SystemClock(), lang)
-    window = MainWindow(ctx)
-    window.resize(1280, 800)
-    window.show()
     suffix = "" if lang == "nl" else f"-{lang}"
+    if panel is not None:
+        size, dpi = panel.split("@")
+        width, height = (int(n) for n in size.split("x"))
+        fit_panel(width, height, dpi=float(dpi))
+        suffix += f"-{size}"
+    window = MainWindow(ctx)
+    if panel is not None:
+        window.setFixedSize(width, height)
+    else:
+        window.resize(1280, 800)
+    window.show()
 
     def shoot(name: str) -> None:
+        if panel is not None and name not in PANEL_SHOTS:
+            return
         app.processEvents()
         QTest.qWait(300)
-        window.screen().grabWindow(0).save(str(OUT / f"screenshot-{name}{suffix}.png"))
+        where = window.frameGeometry()
+        window.screen().grabWindow(0, where.x(), where.y(), where.width(), where.height()).save(
+            str(OUT / f"screenshot-{name}{suffix}.png"))
 
     def tap(button: object) -> None:
         QTest.mouseClick(button, Qt.MouseButton.LeftButton)  # type: ignore[arg-type]
@@ -68,9 +87,9 @@ def main() -> int:
         tap(window.gate.weight.route_buttons[next(iter(window.gate.weight.route_buttons))])
         serial = window.findChild(SerialPanel)
         serial.type_text("WBK4512873")
-        shoot("serial")
         tap(serial.ok_button)
         QTest.qWait(500)
+        shoot("gate-saved")
         tap(window.gate.categories.tiles["eee_small"])
         for key in "3,4":
             tap(window.gate.weight.keypad.buttons[key])
@@ -126,7 +145,8 @@ def main() -> int:
         window.show_place("dashboard")
         QTest.qWait(500)
         shoot("dashboard")
-        recovery()
+        if panel is None:
+            recovery()
         app.quit()
 
     def recovery() -> None:
@@ -147,7 +167,9 @@ def main() -> int:
         other.show()
         app.processEvents()
         QTest.qWait(300)
-        other.screen().grabWindow(0).save(str(OUT / f"screenshot-recovery{suffix}.png"))
+        where = other.frameGeometry()
+        other.screen().grabWindow(0, where.x(), where.y(), where.width(), where.height()).save(
+            str(OUT / f"screenshot-recovery{suffix}.png"))
 
     def log_in(pin: str) -> None:
         for digit in pin:

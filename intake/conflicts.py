@@ -50,6 +50,10 @@ class ConflictService(StepService):
         return [Conflict(row[0], _step(row[1:6]), _step(row[6:11]))
                 for row in self.store.merge.conflicts()]
 
+    def refused_steps(self, item: Item) -> set[str]:
+        """The ids of the item's steps in open conflicts (kept without effect)."""
+        return self.store.merge.refused_steps(item.id)
+
     def resolve(self, user: User, cancel: str, reason: str) -> Item:
         """Resolve a conflict by cancelling `cancel`, one of its two steps (the refused step
         or its cause: a cause may settle several conflicts at once), with a reason; returns

@@ -27,6 +27,7 @@ from db import Store
 from intake.auth import AuthService
 from intake.clock import FixedClock
 from intake.codes import item_code, shipment_code, visit_code
+from intake.demo_people import add_demo_people
 from intake.events import (
     Intake,
     MaterialOut,
@@ -94,6 +95,9 @@ SHIPMENT_WEEKDAY = 4  # Friday
 DAYS_TO_SALE = {"bicycles": 4, "furniture": 8, "eee_small": 6, "computers": 5, "lamps": 10,
                 "toys": 9, "household": 12, "books": 20, "textiles": 14, "eee_large": 7}
 BRANDS = ("Philips", "Bosch", "Braun", "Tefal", "Ikea", "Gazelle", "Batavus", "HP", "Samsung")
+# Numbers for the police register, from the item's number (no random draw): a frame number,
+# an IMEI-like number.
+DEMO_SERIALS = {"bicycles": "WBK{:07d}", "computers": "35{:013d}"}
 SEVERAL_PRODUCTS = ("Laptop", "Mobile", "Desktop computer", "Tablet")
 PROBLEMS = ("Schakelaar defect", "Snoer beschadigd", "Lager versleten", "Ketting los",
             "Scharnier kapot", "Zekering doorgebrand", "Band lek", "Poot los")
@@ -184,6 +188,10 @@ def build_demo(
         store.set_setting(f"target.{end.astimezone(zone).year}.{kind}", str(scaled))
     store.bulk_insert(station, visits, items, events, next_item_seq=life.next_seq,
                       next_visit_seq=len(visits) + 1, shipments=life.shipments)
+    open_days = [first_day + timedelta(days=n) for n in range(days)
+                 if (first_day + timedelta(days=n)).weekday() in OPEN_WEEKDAYS
+                 and first_day + timedelta(days=n) < end.astimezone(zone).date()]
+    add_demo_people(store, staff, coordinator, station, open_days, zone, seed)
     pins = {coordinator.name: COORDINATOR_PIN, **{name: pin for name, _, pin in STAFF}}
     return DemoSummary(len(items), len(visits), voided, changed, pins)
 
@@ -225,7 +233,8 @@ def _item(
     )
     intake = new_event(
         Intake(category=code, route=route, weight_g=weight, weight_estimated=estimated,
-               visit=visit.code),
+               visit=visit.code, serial=DEMO_SERIALS[code].format(seq) if code in DEMO_SERIALS
+               else None),
         id=new_id(), item_id=item.id, at=at, recorded_at=at, station=station, user_id=coach.id,
     )
     return item, intake

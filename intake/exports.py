@@ -20,10 +20,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from db import Store
+from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
 from intake.counting import RecipientKind
 from intake.model import Barrier
 from intake.monitoring import Figures, Period, Report, TargetProgress
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS, powered, product_category
+from intake.people_report import people_sheet
+from intake.provenance import Provenance, provenance_rows
 from intake.report_formats import NOT_COUNTED, figures_json
 from intake.text import spreadsheet_safe
 
@@ -84,7 +87,7 @@ WORDS = {
            "year_before": "Jaar eerder", "targets": "Doelen", "goal": "Doel",
            "reached": "Bereikt", "share": "% van doel", "up_to": "t/m", "kind": "Soort",
            "reuse": "Hergebruik", "recycling": "Recycling", "residual": "Restafval",
-           "all": "(alle)"},
+           "all": "(alle)", "provenance": "Herkomst"},
     "en": {"totals": "Totals", "category": "Category", "route": "Route",
            "municipality": "Municipality", "barriers": "Barriers", "recipients": "Recipients",
            "co2": "CO2 factors", "baseline": "Baseline", "figure": "Figure",
@@ -95,7 +98,7 @@ WORDS = {
            "year_before": "A year earlier", "targets": "Targets", "goal": "Target",
            "reached": "Reached", "share": "% of target", "up_to": "up to", "kind": "Kind",
            "reuse": "Reuse", "recycling": "Recycling", "residual": "Residual waste",
-           "all": "(all)"},
+           "all": "(all)", "provenance": "Provenance"},
 }
 # The yearly targets' names (Dutch, English), in the order of TARGET_KINDS.
 TARGET_NAMES = {
@@ -115,10 +118,13 @@ ORDS_COLUMNS = [
 def report_xlsx(
     report: Report, baseline: Report | None = None, lang: str = "nl", *,
     year_before: Report | None = None, targets: TargetProgress | None = None,
+    provenance: Provenance | None = None,
 ) -> bytes:
     """The report as an XLSX workbook: totals (beside the baseline and the same period a year
     earlier when given), the year's targets when set, then a sheet per breakdown, the
-    barriers, the recipients and the CO2 factors with their sources."""
+    barriers, the recipients, the people (counts only), the CO2 factors with their sources,
+    and where the report comes from (when it was made, what it includes, what changed since
+    the last export)."""
     words = WORDS.get(lang, WORDS["nl"])
     label = 1 if lang == "nl" else 2
     book = Workbook()
@@ -155,10 +161,15 @@ def report_xlsx(
            *[[words["all"], kinds[RecipientKind(kind)], grams / 1000]
              for kind, grams in sorted(report.total.material_by_kind.items())]],
           ["@", "@", "0.000"])
+    people_sheet(book, report.people, lang, _rows, _append)
     co2 = book.create_sheet(words["co2"])
     _rows(co2, [words["code"], words["name"], words["factor"], words["source"]],
           [[c.code, c.name(lang), c.co2_factor, c.co2_source] for c in report.categories],
           ["@", "@", "0.00", "@"])
+    if provenance is not None:
+        _rows(book.create_sheet(words["provenance"]), [words["figure"], words["value"]],
+              [list(row) for row in provenance_rows(provenance, figures_json(report.total),
+                                                    lang)], ["@", "@"])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -189,19 +200,26 @@ def _totals_sheet(sheet: Worksheet, report: Report, beside: list[tuple[str, Repo
     for cell in sheet[4]:
         cell.font = Font(bold=True)
     now = figures_json(report.total)
-    others = [figures_json(other.total) for _, other in beside]
+    others = [(figures_json(other.total) if is_counted(other) else {}, counted_days(other))
+              for _, other in beside]
     for key, *labels, number_format in COLUMNS:
         row = [labels[label - 1], now[key]]
-        for before in others:
-            old = before[key]
-            change = (None if not isinstance(old, (int, float)) or not old
-                      or now[key] is None else (float(now[key]) - old) / old)  # type: ignore[arg-type]
+        for before, days in others:
+            # Counts and kilos per day in %, rates in percentage points (intake.comparisons);
+            # empty cells for a period not counted.
+            old = before.get(key)
+            if key in RATES:
+                change = change_pp(now[key], old)
+            else:
+                pct = change_pct(key, now[key], old, counted_days(report), days)
+                change = None if pct is None else pct / 100
             row += [old, change]
         _append(sheet, row)
         sheet.cell(sheet.max_row, 2).number_format = number_format
         for index in range(len(others)):
             sheet.cell(sheet.max_row, 3 + 2 * index).number_format = number_format
-            sheet.cell(sheet.max_row, 4 + 2 * index).number_format = "0.0%"
+            sheet.cell(sheet.max_row, 4 + 2 * index).number_format = (
+                '+0.0" pp";-0.0" pp"' if key in RATES else "0.0%")
     _widths(sheet, [32, 16, *[30, 12] * len(others)])
 
 

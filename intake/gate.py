@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from db.visit_cancels import cancel_visit, is_cancelled
 from intake.auth import Action, require
 from intake.codes import visit_code
 from intake.errors import (
     QT_TRANSLATE_NOOP,
     Grams,
     NeedsConfirmation,
+    NotAllowed,
     NotFound,
     ValidationError,
 )
@@ -103,6 +105,21 @@ class GateService(StepService):
         with self.store.atomic():  # a single write, but storage failures read as at intake
             self.store.end_visit(visit.id, self.clock.now())
 
+    def cancel_visit(self, user: User, visit: Visit) -> None:
+        """Cancel a visit started by mistake: it then counts nowhere. Only a visit with no
+        item that stands; the history keeps it, with who cancelled it and when."""
+        require(user, Action.INTAKE)
+        if self.visit_items(visit):
+            raise NotAllowed(QT_TRANSLATE_NOOP(
+                "Errors", "Visit {code} has items. Undo them first, or end the visit."),
+                code=visit.code)
+        if is_cancelled(self.store.db, visit.id):
+            raise NotAllowed(QT_TRANSLATE_NOOP("Errors", "Visit {code} was cancelled already."),
+                             code=visit.code)
+        with self.store.atomic():
+            cancel_visit(self.store.db, visit.id, self.clock.now(), self.station, user.id,
+                         "Started by mistake")
+
     def visit(self, code: str) -> Visit:
         found = self.store.visit(code.strip().upper())
         if found is None:
@@ -127,7 +144,7 @@ class GateService(StepService):
         """
         category = self.category(category_code)
         checked_route = parse_route(route)
-        number = clean_serial(serial) if serial else None
+        number = None if serial is None else clean_serial(serial)
         if weight_g is None:
             return IntakeRequest(category, checked_route, category.standard_weight_g, True,
                                  number)

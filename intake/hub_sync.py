@@ -19,10 +19,12 @@ from datetime import datetime
 
 from db import Store
 from db.hub.station import HubSession, Record
-from db.hub_link import HubLinks, Link, unsent_events
+from db.hub_link import HubLinks, Link, own_head, unsent_events
 from db.site_config import apply_records, read_records
 from intake.clock import Clock
 from intake.hub_errors import HubUnreachable, NotJoined
+from intake.hub_records import incoming_batch, outgoing_records
+from intake.merge import MergeService
 
 BATCH = 2000  # events per hub transaction, both ways
 
@@ -62,7 +64,8 @@ class SyncState:
     letter: str
     last_contact: datetime | None
     offline_since: datetime | None
-    waiting: int
+    waiting: int  # this station's steps the hub has not confirmed
+    config_waiting: bool  # configuration changed here and not sent yet
 
 
 class SyncService:
@@ -84,7 +87,8 @@ class SyncService:
         if link is None:
             return None
         return SyncState(link.site, link.letter, link.last_contact, link.offline_since,
-                         unsent_events(self.store.db, link.letter, link.pushed_seq))
+                         unsent_events(self.store.db, link.letter, link.pushed_seq),
+                         self.links.last_dirty_id() > 0)
 
     def round(self) -> SyncReport:
         """Push, then pull. An unreachable hub (or a link that drops) is noted as 'offline
@@ -104,22 +108,42 @@ class SyncService:
         return report
 
     def _push(self, hub: HubSession, link: Link, sent: Flow) -> None:
+        """The configuration changed here, then this station's own records in batches of
+        BATCH steps, from the last step the hub holds (which a restored backup may be
+        behind: its own steps then come back with the pull)."""
         dirty = self.links.dirty()
         values = read_records(self.store, [(change.kind, change.key) for change in dirty])
         config = [{"kind": change.kind, "key": change.key, "at": change.at,
                    "value": values[(change.kind, change.key)]}
                   for change in dirty if (change.kind, change.key) in values]
-        head = int(hub.whoami()["seq"])
-        sent.add(hub.push(config, [], [], [], []))
-        hub.commit()
-        with self.store.atomic():
-            self.links.sent(dirty[-1].id if dirty else 0)
-            self.links.set_pushed(head, link.visits_through)
+        head, visits = int(hub.whoami()["seq"]), link.visits_through
+        merge = MergeService(self.store)
+        while True:
+            batch = merge.outgoing(link.letter, head, BATCH, visits)
+            records = outgoing_records(batch)
+            if config or any(records.values()):
+                sent.add(hub.push(config, records["codes"], records["visits"],
+                                  records["shipments"], records["events"]))
+                hub.commit()
+            if batch.events:
+                head = batch.events[-1].seq or head
+            with self.store.atomic():
+                if config:
+                    self.links.sent(dirty[-1].id)
+                self.links.set_pushed(head, batch.changed_through)
+            config = []
+            if not batch.events and batch.changed_through == visits:
+                return
+            visits = batch.changed_through
 
     def _pull(self, hub: HubSession, link: Link, received: Flow) -> None:
+        """The site's records after the cursor, a batch at a time, each taken in with its
+        cursor in one transaction (configuration first: steps name its staff and
+        categories)."""
         after = link.pulled_rev
+        merge = MergeService(self.store)
         while True:
-            got = hub.pull(after, BATCH)
+            got = hub.pull(after, BATCH, own_head(self.store.db, link.letter))
             hub.commit()
             with self.store.atomic():
                 mark = self.links.last_dirty_id()
@@ -128,7 +152,13 @@ class SyncService:
                     record for record in got["config"]
                     if (record["kind"], record["key"]) not in waiting])
                 self.links.forget_after(mark)  # the pull's own writes are no local changes
+                outcome = merge.take_in(incoming_batch(got))
+                if outcome.deferred:  # not expected in the hub's order: take it again later
+                    return
                 self.links.set_pulled(int(got["upto"]))
+            received.events += outcome.events
+            received.visits += outcome.visits
+            received.shipments += outcome.shipments
             after = int(got["upto"])
             if not got["more"]:
                 return

@@ -23,6 +23,7 @@ others sent (issue 13). No network here: the hub (`PostgreSQL`) or a test carrie
 from __future__ import annotations
 
 import json
+from collections import deque
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -100,25 +101,29 @@ class MergeService:
     def take_in(self, batch: SiteBatch) -> MergeOutcome:
         """Write what is new in `batch`, all or nothing (see the module's docstring)."""
         codes = dict(batch.codes)
-        new = self._new_events(batch.events)
-        payloads = {event.id: _payload(event) for event in new}
-        self._check_known(new, payloads, codes)
-        visits, ended = self._new_visits(batch.visits)
-        shipments = self._new_shipments(batch.shipments)
-        placed, deferred = self._placeable(new, payloads, {v.code for v in visits})
         rows = self.store.merge
+        # The checks read inside the write transaction, so no other writer of this file
+        # (the app taking a step of its own) slips in between them and the writes.
         with self.store.atomic():
+            new = self._new_events(batch.events)
+            payloads = {event.id: _payload(event) for event in new}
+            self._check_known(new, payloads, codes)
+            visits, ended = self._new_visits(batch.visits)
+            shipments = self._new_shipments(batch.shipments)
+            placed, deferred = self._placeable(new, payloads, {v.code for v in visits})
             for visit in visits:
                 rows.add_visit(visit)
             for visit_id, ended_at in ended:
                 rows.end_visit(visit_id, ended_at)
             for shipment in shipments:
                 rows.add_shipment(shipment)
-            for event in placed:
-                payload = payloads[event.id]
-                if isinstance(payload, Intake):
-                    rows.insert_item(self._item(event, payload, codes[event.item_id]))
-                rows.insert_events([event])
+            intakes = [(event, payload) for event in placed
+                       if isinstance(payload := payloads[event.id], Intake)]
+            visit_ids = {visit.code: visit.id for visit in rows.visits(
+                payload.visit for _, payload in intakes if payload.visit)}
+            rows.insert_items([_item(event, payload, codes[event.item_id], visit_ids)
+                               for event, payload in intakes])
+            rows.insert_events(placed)  # each item's intake placed before its steps
             conflicts = reproject(self.store, {event.item_id for event in placed})
             self._move_counters({e.station for e in placed},
                                 [codes[e.item_id] for e in placed
@@ -128,7 +133,7 @@ class MergeService:
                             shipments=len(shipments), conflicts=conflicts,
                             deferred=len(deferred))
 
-    # --- checks: every refusal before anything is written -----------------------------------
+    # --- checks: every refusal comes before the first write ------------------------------
 
     def _new_events(self, events: tuple[StoredEvent, ...]) -> list[StoredEvent]:
         """The events not here yet, each station's in chain order, checked to continue what
@@ -143,12 +148,14 @@ class MergeService:
                     station=event.station)
         here = rows.stored(event.id for event in events)
         new: list[StoredEvent] = []
+        sent: dict[str, StoredEvent] = {}  # a batch may hold one event twice (two parts)
         heads: dict[str, tuple[int, str] | None] = {}
         for event in sorted(events, key=lambda e: (e.station, e.seq or 0)):
-            if event.id in here:
-                if here[event.id] != event:
+            if event.id in here or event.id in sent:
+                if here.get(event.id, sent.get(event.id)) != event:
                     raise _diverged(event)
                 continue
+            sent[event.id] = event
             if event.station not in heads:
                 heads[event.station] = rows.head(event.station)
             head = heads[event.station]
@@ -198,7 +205,7 @@ class MergeService:
         """The visits not here yet, and (id, end) of those here that ended since."""
         here = {visit.id: visit for visit in self.store.merge.visits(v.code for v in visits)}
         new, ended = [], []
-        for visit in visits:
+        for visit in {visit.id: visit for visit in visits}.values():  # each once
             known = here.get(visit.id)
             if known is None:
                 if any(other.code == visit.code for other in here.values()):
@@ -213,13 +220,14 @@ class MergeService:
         return new, ended
 
     def _new_shipments(self, shipments: tuple[ShipmentRecord, ...]) -> list[ShipmentRecord]:
+        """The delivery notes not here yet (each once); one here that differs refuses."""
         here = {s.code: s for s in self.store.merge.shipments(s.code for s in shipments)}
         for shipment in shipments:
             if shipment.code in here and here[shipment.code] != shipment:
                 raise HistoryDiverged(QT_TRANSLATE_NOOP(
                     "Errors", "Delivery note {code} differs from the one here: the histories "
                     "went apart. Nothing was taken in."), code=shipment.code)
-        return [s for s in shipments if s.code not in here]
+        return list({s.code: s for s in shipments if s.code not in here}.values())
 
     def _placeable(self, new: list[StoredEvent], payloads: dict[str, Payload],
                    visits: set[str]) -> tuple[list[StoredEvent], list[StoredEvent]]:
@@ -237,32 +245,22 @@ class MergeService:
                 return payload.visit is None or payload.visit in visits
             return event.item_id in here
 
-        queues: dict[str, list[StoredEvent]] = {}
+        queues: dict[str, deque[StoredEvent]] = {}
         for event in new:
-            queues.setdefault(event.station, []).append(event)
+            queues.setdefault(event.station, deque()).append(event)
         placed: list[StoredEvent] = []
         moved = True
         while moved:
             moved = False
             for queue in queues.values():
                 while queue and ready(queue[0]):
-                    event = queue.pop(0)
+                    event = queue.popleft()
                     here.add(event.item_id)
                     placed.append(event)
                     moved = True
         return placed, [event for queue in queues.values() for event in queue]
 
     # --- writes -----------------------------------------------------------------------------
-
-    def _item(self, event: StoredEvent, intake: Intake, code: str) -> Item:
-        """An item row as its intake event starts it (the replay gives its state)."""
-        visit = self.store.visit(intake.visit) if intake.visit else None
-        return Item(id=event.item_id, code=code, category=intake.category,
-                    weight_g=intake.weight_g, weight_estimated=intake.weight_estimated,
-                    route=intake.route, station=event.station,
-                    intake_at=from_storage_or_unreadable(event.at),
-                    visit_id=visit.id if visit else None, origin=intake.origin,
-                    price_cents=intake.price_cents)
 
     def _move_counters(self, stations: set[str], items: list[str], visits: list[str],
                        shipments: list[str]) -> None:
@@ -284,8 +282,9 @@ def reproject(store: Store, item_ids: set[str]) -> int:
     """Replay each item's whole history in the merged order and save its state and its
     conflicts (inside the caller's transaction); returns how many conflicts they have."""
     conflicts: list[tuple[str, str, str]] = []
+    items = store.merge.item_rows(item_ids)
     for item_id, events in store.merge.histories(item_ids).items():
-        item = store.item(item_id)
+        item = items.get(item_id)
         if item is None:
             continue
         replayed = replay_history(item, events)
@@ -295,6 +294,17 @@ def reproject(store: Store, item_ids: set[str]) -> int:
                          for refused in replayed.refused)
     store.merge.set_conflicts(item_ids, conflicts)
     return len(conflicts)
+
+
+def _item(event: StoredEvent, intake: Intake, code: str, visit_ids: dict[str, str]) -> Item:
+    """An item row as its intake event starts it (the replay gives its state); its visit is
+    here by now (`_placeable`)."""
+    return Item(id=event.item_id, code=code, category=intake.category,
+                weight_g=intake.weight_g, weight_estimated=intake.weight_estimated,
+                route=intake.route, station=event.station,
+                intake_at=from_storage_or_unreadable(event.at),
+                visit_id=visit_ids.get(intake.visit) if intake.visit else None,
+                origin=intake.origin, price_cents=intake.price_cents)
 
 
 def _payload(event: StoredEvent) -> Payload:

@@ -27,6 +27,7 @@ from intake.counting import RecipientKind
 from intake.day_sums import refresh_day_figures
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 from intake.model import Category
+from intake.people import PeopleFigures, people_figures
 from intake.settings import Settings
 
 UNKNOWN_MUNICIPALITY = ""  # visits without a municipality, and items without a visit
@@ -162,6 +163,9 @@ class Report:
     by_week: dict[date, Figures]  # keyed by the Monday of each local week
     categories: list[Category]  # for names and CO2 factors and their sources
     recipient_kinds: dict[str, str]  # each recipient's kind (RecipientKind values)
+    counted_to: date  # the last day counted: the period's last, or today while it runs
+    first_record: date | None  # the local day the database's first item or visit came in
+    people: PeopleFigures | None = None  # staff per kind, hours, courses (intake/people.py)
 
 
 def build_report(store: Store, period: Period, now: datetime) -> Report:
@@ -186,6 +190,8 @@ def build_report(store: Store, period: Period, now: datetime) -> Report:
         _count(by_week[week], kind, detail, sums, kinds)
     start, end = period.span(store)
     moment = min(end, max(start, now))
+    zone = store.settings().zone
+    first = store.reports.first_record()
     for category, items, grams, days, old in store.reports.stock_by_category(moment):
         for figures in (total, groups["category"][category]):
             figures.items_in_stock += items
@@ -197,6 +203,10 @@ def build_report(store: Store, period: Period, now: datetime) -> Report:
         by_category=dict(groups["category"]), by_route=dict(groups["route"]),
         by_municipality=dict(groups["municipality"]), by_week=dict(sorted(by_week.items())),
         categories=categories, recipient_kinds=kinds,
+        counted_to=min(period.last, max(now.astimezone(zone).date(),
+                                        period.first - timedelta(days=1))),
+        first_record=None if first is None else first.astimezone(zone).date(),
+        people=people_figures(store, start, end, period.first, period.last),
     )
 
 

@@ -33,6 +33,10 @@ def merged_order(events: Sequence[Event]) -> list[Event]:
     Links to events that are not there (not arrived yet) are left out; should the links form a
     cycle (only a tampered history could), the events caught in it follow in (at, id) order.
     """
+    if len({event.station for event in events}) == 1 and all(e.seq is not None for e in events):
+        # One station's steps only (most items): its chain orders them, and every link a
+        # step names points back along it.
+        return sorted(events, key=lambda event: event.seq or 0)
     by_id = {event.id: event for event in events}
     before: dict[str, set[str]] = {event.id: set() for event in events}
     intakes = [event.id for event in events if event.type is EventType.INTAKE]

@@ -12,21 +12,52 @@ from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 from intake.model import Barrier, Category, RepairStatus
 
 # ORDS v0.3 product categories with their identifiers, spelled as the Open Repair Alliance's
-# list spells them (openrepair/data, aggregated/202110/OpenRepairData_v0.3_Product_Categories.csv).
+# list spells them (openrepair/data, aggregated/202110/OpenRepairData_v0.3_Product_Categories.csv);
+# the files keep these names, the screens show them translated (context "Ords").
 PRODUCT_CATEGORIES: dict[str, int] = {
     name: number
     for number, name in enumerate(
         (
-            "Aircon / dehumidifier", "Battery / charger / adapter",
-            "Decorative or safety lights", "Desktop computer", "Digital compact camera",
-            "DSLR / video camera", "Fan", "Flat screen", "Hair & beauty item",
-            "Handheld entertainment device", "Headphones", "Hi-Fi integrated", "Hi-Fi separates",
-            "Kettle", "Lamp", "Laptop", "Large home electrical", "Misc", "Mobile",
-            "Musical instrument", "Paper shredder", "PC Accessory", "Portable radio",
-            "Power tool", "Printer / scanner", "Projector", "Sewing machine",
-            "Small home electrical", "Small kitchen item", "Tablet", "Toaster", "Toy",
-            "TV and gaming-related accessories", "Vacuum", "Watch / clock", "Coffee Maker",
-            "Food processor", "Games console", "Hair dryer", "Iron",
+            QT_TRANSLATE_NOOP("Ords", "Aircon / dehumidifier"),
+            QT_TRANSLATE_NOOP("Ords", "Battery / charger / adapter"),
+            QT_TRANSLATE_NOOP("Ords", "Decorative or safety lights"),
+            QT_TRANSLATE_NOOP("Ords", "Desktop computer"),
+            QT_TRANSLATE_NOOP("Ords", "Digital compact camera"),
+            QT_TRANSLATE_NOOP("Ords", "DSLR / video camera"),
+            QT_TRANSLATE_NOOP("Ords", "Fan"),
+            QT_TRANSLATE_NOOP("Ords", "Flat screen"),
+            QT_TRANSLATE_NOOP("Ords", "Hair & beauty item"),
+            QT_TRANSLATE_NOOP("Ords", "Handheld entertainment device"),
+            QT_TRANSLATE_NOOP("Ords", "Headphones"),
+            QT_TRANSLATE_NOOP("Ords", "Hi-Fi integrated"),
+            QT_TRANSLATE_NOOP("Ords", "Hi-Fi separates"),
+            QT_TRANSLATE_NOOP("Ords", "Kettle"),
+            QT_TRANSLATE_NOOP("Ords", "Lamp"),
+            QT_TRANSLATE_NOOP("Ords", "Laptop"),
+            QT_TRANSLATE_NOOP("Ords", "Large home electrical"),
+            QT_TRANSLATE_NOOP("Ords", "Misc"),
+            QT_TRANSLATE_NOOP("Ords", "Mobile"),
+            QT_TRANSLATE_NOOP("Ords", "Musical instrument"),
+            QT_TRANSLATE_NOOP("Ords", "Paper shredder"),
+            QT_TRANSLATE_NOOP("Ords", "PC Accessory"),
+            QT_TRANSLATE_NOOP("Ords", "Portable radio"),
+            QT_TRANSLATE_NOOP("Ords", "Power tool"),
+            QT_TRANSLATE_NOOP("Ords", "Printer / scanner"),
+            QT_TRANSLATE_NOOP("Ords", "Projector"),
+            QT_TRANSLATE_NOOP("Ords", "Sewing machine"),
+            QT_TRANSLATE_NOOP("Ords", "Small home electrical"),
+            QT_TRANSLATE_NOOP("Ords", "Small kitchen item"),
+            QT_TRANSLATE_NOOP("Ords", "Tablet"),
+            QT_TRANSLATE_NOOP("Ords", "Toaster"),
+            QT_TRANSLATE_NOOP("Ords", "Toy"),
+            QT_TRANSLATE_NOOP("Ords", "TV and gaming-related accessories"),
+            QT_TRANSLATE_NOOP("Ords", "Vacuum"),
+            QT_TRANSLATE_NOOP("Ords", "Watch / clock"),
+            QT_TRANSLATE_NOOP("Ords", "Coffee Maker"),
+            QT_TRANSLATE_NOOP("Ords", "Food processor"),
+            QT_TRANSLATE_NOOP("Ords", "Games console"),
+            QT_TRANSLATE_NOOP("Ords", "Hair dryer"),
+            QT_TRANSLATE_NOOP("Ords", "Iron"),
         ),
         start=1,
     )

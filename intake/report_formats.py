@@ -4,9 +4,12 @@ table; kg and euros, ratios rounded. The workbook and the PDF are `intake.export
 
 from __future__ import annotations
 
+from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
 from intake.counting import RecipientKind
 from intake.model import Category
 from intake.monitoring import Figures, Report, TargetProgress
+from intake.people_report import people_json
+from intake.provenance import Provenance, provenance_json, provenance_rows
 from intake.text import spreadsheet_safe
 
 _VISITS = frozenset({"visits", "visits_without_items"})
@@ -83,12 +86,15 @@ def figures_json(figures: Figures, not_counted: frozenset[str] = frozenset()) ->
 
 def report_json(
     report: Report, baseline: Report | None = None, year_before: Report | None = None,
-    targets: TargetProgress | None = None,
+    targets: TargetProgress | None = None, provenance: Provenance | None = None,
 ) -> dict[str, object]:
     """The report as the `ambacht report --format json` command prints it, beside the
     baseline and the same period a year earlier when they are given, and with the progress
-    to the year's targets when they are set."""
+    to the year's targets when they are set. The changes against those compare counts and
+    kilos per day and rates in percentage points (`intake.comparisons`)."""
     data = _one_json(report)
+    if provenance is not None:
+        data["provenance"] = provenance_json(provenance, data["totals"])  # type: ignore[arg-type]
     data["baseline"] = None
     data["targets"] = None if targets is None else {
         "year": targets.year, "by": targets.by.isoformat(),
@@ -99,21 +105,30 @@ def report_json(
         if other is None:
             continue
         data[key] = _one_json(other)
+        now: dict[str, object] = data["totals"]  # type: ignore[assignment]
+        before: dict[str, object] = data[key]["totals"]  # type: ignore[index]
+        numbers = [name for name, value in now.items() if not isinstance(value, dict)]
         data[f"change_vs_{key}_pct"] = {
-            name: _change(value, data[key]["totals"][name])  # type: ignore[index]
-            for name, value in data["totals"].items()  # type: ignore[attr-defined]
-            if isinstance(value, (int, float)) and not isinstance(value, bool)
-        }
+            name: change_pct(name, now[name], before[name], counted_days(report),
+                             counted_days(other))
+            for name in numbers if name not in RATES}
+        data[f"change_vs_{key}_pp"] = {name: change_pp(now[name], before[name])
+                                       for name in RATES}
     return data
 
 
 def _one_json(report: Report) -> dict[str, object]:
+    """One period's figures; a period that ended before the database's first record is not
+    counted: its figures are null and its breakdowns empty, never 0."""
     names = {c.code: c for c in report.categories}
+    counted = is_counted(report)
+    total = figures_json(report.total)
     return {
         "site": report.site,
-        "period": {"from": report.period.first.isoformat(), "to": report.period.last.isoformat()},
-        "totals": figures_json(report.total),
-        "by_category": [
+        "period": {"from": report.period.first.isoformat(), "to": report.period.last.isoformat(),
+                   "days_counted": counted_days(report), "counted": counted},
+        "totals": total if counted else dict.fromkeys(total),
+        "by_category": [] if not counted else [
             {"category": code, "name_nl": names[code].name_nl if code in names else code,
              "name_en": names[code].name_en if code in names else code,
              **figures_json(figures, NOT_COUNTED["category"])}
@@ -133,6 +148,7 @@ def _one_json(report: Report) -> dict[str, object]:
             {"category": c.code, "kg_co2_per_kg": c.co2_factor, "source": c.co2_source}
             for c in report.categories
         ],
+        "people": people_json(report.people),
     }
 
 
@@ -149,25 +165,47 @@ def _ratio(value: float | None) -> float | None:
     return None if value is None else round(value, 4)
 
 
-def _change(now: float | None, before: object) -> float | None:
-    if now is None or not isinstance(before, (int, float)) or before == 0:
-        return None
-    return round((now - before) / before * 100, 1)
-
-
-def report_csv_rows(report: Report) -> list[list[object]]:
+def report_csv_rows(report: Report, baseline: Report | None = None,
+                    year_before: Report | None = None,
+                    provenance: Provenance | None = None) -> list[list[object]]:
     """One table: a header, then a row per group (total, category, route, municipality) with
     every count (empty where a breakdown does not count it), then the end-of-life barriers and
-    the kg of material per kind of recipient and per recipient."""
+    the kg of material per kind of recipient and per recipient. With a baseline or the same
+    period a year earlier, their rows follow under sections named `baseline_...` and
+    `year_earlier_...` (their total's key is their period), and then the changes of the
+    totals, under the keys the JSON gives them (`change_vs_baseline_pct` ...). Last comes the
+    provenance (section 'provenance': the label, then the text in the first figure's
+    column)."""
     scalar = [key for key, value in figures_json(Figures()).items()
               if not isinstance(value, dict)]
-    rows: list[list[object]] = [["section", "key", *scalar]]
+    rows: list[list[object]] = [["section", "key", *scalar], *_rows_of(report, "", "", scalar)]
+    data = report_json(report, baseline, year_before)
+    for name, other in (("baseline", baseline), ("year_earlier", year_before)):
+        if other is None:
+            continue
+        span = f"{other.period.first.isoformat()}/{other.period.last.isoformat()}"
+        rows += _rows_of(other, f"{name}_", span, scalar)
+        for key in sorted(k for k in data if k.startswith(f"change_vs_{name}_")):
+            changes = data[key]
+            assert isinstance(changes, dict)
+            rows.append([key, span, *("" if changes.get(k) is None else changes[k]
+                                      for k in scalar)])
+    if provenance is not None:
+        for label, text in provenance_rows(provenance, figures_json(report.total), "en"):
+            rows.append(["provenance", label, text, *[""] * (len(scalar) - 1)])
+    return [[spreadsheet_safe(value) for value in row] for row in rows]
+
+
+def _rows_of(report: Report, prefix: str, total_key: str,
+             scalar: list[str]) -> list[list[object]]:
+    rows: list[list[object]] = []
 
     def add(section: str, key: str, figures: Figures) -> None:
         values = figures_json(figures, NOT_COUNTED[section])
-        rows.append([section, key, *("" if values[k] is None else values[k] for k in scalar)])
+        rows.append([prefix + section, key,
+                     *("" if values[k] is None else values[k] for k in scalar)])
 
-    add("total", "", report.total)
+    add("total", total_key, report.total)
     for section, groups in (("category", report.by_category), ("route", report.by_route),
                             ("municipality", report.by_municipality)):
         for key, figures in sorted(groups.items()):
@@ -175,7 +213,7 @@ def report_csv_rows(report: Report) -> list[list[object]]:
     end_of_life = scalar.index("items_end_of_life")
     material = scalar.index("kg_material_out")
     for barrier, count in sorted(report.total.barriers.items()):
-        row: list[object] = ["barrier", barrier, *[""] * len(scalar)]
+        row: list[object] = [prefix + "barrier", barrier, *[""] * len(scalar)]
         row[2 + end_of_life] = count
         rows.append(row)
     material_rows = [("recipient_kind", kind, grams)
@@ -183,7 +221,7 @@ def report_csv_rows(report: Report) -> list[list[object]]:
     material_rows += [("recipient", name, grams)
                       for name, grams in sorted(report.total.material_by_recipient.items())]
     for section, name, grams in material_rows:
-        row = [section, name, *[""] * len(scalar)]
+        row = [prefix + section, name, *[""] * len(scalar)]
         row[2 + material] = _kg(grams)
         rows.append(row)
-    return [[spreadsheet_safe(value) for value in row] for row in rows]
+    return rows

@@ -1,11 +1,13 @@
 """The monitoring report as a PDF for the council: site, period, key figures (beside the
 baseline when asked), charts of kg in and out per week and of the R-ladder, the categories,
-the material recipients, and how CO2 avoided is counted. Dutch, or English when asked."""
+the material recipients, how CO2 avoided is counted, the method page (which follows
+docs/figures.md) and where the report comes from. Dutch, or English when asked."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -23,8 +25,13 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
+from intake.counting import COUNTING_RULES
 from intake.exports import COLUMNS, TARGET_NAMES, comparisons
 from intake.monitoring import Report, TargetProgress, rungs
+from intake.people_report import WORDS as PEOPLE_WORDS
+from intake.people_report import course_rows, kind_rows
+from intake.provenance import Provenance, provenance_rows
 from intake.report_formats import figures_json
 from labels.geometry import fonts
 
@@ -43,14 +50,27 @@ TEXT = {
         "lost_in_making": "Verloren bij het maken", "categories": "Per categorie",
         "category": "Categorie", "recipients": "Materiaal per afnemer", "recipient": "Afnemer",
         "co2": "Zo is de vermeden CO2 berekend",
-        "co2_text": "Vermeden CO2 = kg verkocht (netto, na retour) x de factor van de categorie. "
-                    "De factoren en hun bronnen:",
+        "co2_text": "Vermeden CO2 = elke kilo hergebruikt (netto, na retour) x de factor van "
+                    "zijn categorie. De factoren en hun bronnen:",
         "factor": "Kg CO2 per kg", "source": "Bron",
-        "notes": "Alle cijfers komen uit de geregistreerde stappen per item. Vervallen items "
-                 "tellen niet mee; geannuleerde stappen evenmin; een retour haalt de verkoop "
-                 "terug. Hergebruikpercentage = kg verkocht / kg in; milieurendement = kg "
-                 "hergebruikt als product of materiaal / kg in.",
-        "none": "geen",
+        "method": "Zo is geteld (telregels versie {rules})",
+        "notes": (
+            "Alle cijfers komen uit de geregistreerde stappen per item, per lokale kalenderdag. "
+            "Vervallen items en geannuleerde stappen tellen niet mee; een retour haalt de "
+            "verkoop terug. Een stap telt zoals hij was toen hij gebeurde.\n\n"
+            "Elke gram telt één keer: kg in (aan de poort, gelabeld in de winkel, en gewogen "
+            "partijen) = op voorraad + verkocht zoals het was + verkocht na reparatie + in "
+            "eigen producten + verloren bij het maken + naar afnemers per soort (hergebruik, "
+            "recycling, restafval). Een eigen product telt zijn eigen kilo's; de bronnen niet "
+            "nog eens.\n\n"
+            "Kg hergebruikt = kg verkocht + kg naar afnemers die hergebruiken. "
+            "Hergebruikpercentage = kg hergebruikt / kg in. Milieurendement = van wat het "
+            "centrum verliet, het deel dat hergebruikt of gerecycled werd (0 tot 100 %).\n\n"
+            "Bezoeken tellen alleen met een item dat blijft staan. Vergelijkingen: aantallen "
+            "en kilo's per dag, percentages in procentpunten (pp); een lopende periode tegen "
+            "evenveel dagen ervoor. Niet geteld is leeg (–), nooit 0."
+        ),
+        "none": "geen", "provenance": "Herkomst van dit rapport",
     },
     "en": {
         "title": "Monitoring report", "period": "Period", "key": "Key figures",
@@ -66,14 +86,26 @@ TEXT = {
         "lost_in_making": "Lost in making", "categories": "Per category",
         "category": "Category", "recipients": "Material per recipient", "recipient": "Recipient",
         "co2": "How CO2 avoided is counted",
-        "co2_text": "CO2 avoided = kg sold (net of returns) x the category's factor. The "
-                    "factors and their sources:",
+        "co2_text": "CO2 avoided = each kilo reused (net of returns) x its category's factor. "
+                    "The factors and their sources:",
         "factor": "Kg CO2 per kg", "source": "Source",
-        "notes": "Every figure is counted from the recorded steps of each item. Voided items "
-                 "count nowhere, nor do cancelled steps; a return takes its sale back. Reuse "
-                 "rate = kg sold / kg in; environmental yield = kg reused as a product or as "
-                 "material / kg in.",
-        "none": "none",
+        "method": "How the figures are counted (counting rules version {rules})",
+        "notes": (
+            "Every figure is counted from the recorded steps of each item, per local calendar "
+            "day. Voided items and cancelled steps count nowhere; a return takes its sale back. "
+            "A step counts as it was when it happened.\n\n"
+            "Every gram counts once: kg in (at the gate, labelled in the store, and weighed "
+            "batches) = in stock + sold as it was + sold after repair + in products made here "
+            "+ lost in making + out to recipients by kind (reuse, recycling, residual waste). "
+            "A product made here counts its own kilos; its sources are not counted again.\n\n"
+            "Kg reused = kg sold + kg to recipients who reuse. Reuse rate = kg reused / kg in. "
+            "Environmental yield = of what left the centre, the share reused or recycled "
+            "(0 to 100 %).\n\n"
+            "Visits count only with an item that stands. Comparisons: counts and kilos per day, "
+            "rates in percentage points (pp); a running period against as many days before. "
+            "What is not counted is empty (–), never 0."
+        ),
+        "none": "none", "provenance": "Where this report comes from",
     },
 }
 INK, GREEN, BLUE, ORANGE, GREY = (colors.HexColor(c) for c in (
@@ -83,9 +115,10 @@ INK, GREEN, BLUE, ORANGE, GREY = (colors.HexColor(c) for c in (
 def render_report_pdf(
     report: Report, baseline: Report | None = None, lang: str = "nl", *,
     year_before: Report | None = None, targets: TargetProgress | None = None,
+    provenance: Provenance | None = None,
 ) -> bytes:
     """The report as PDF bytes: beside the baseline and the same period a year earlier when
-    given, with the year's targets when set."""
+    given, with the year's targets when set, and where it comes from when given."""
     words = TEXT.get(lang, TEXT["nl"])
     regular, bold = fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13)
@@ -115,6 +148,7 @@ def render_report_pdf(
         _table([[words["recipient"], "Kg"], *[[name, _num(grams / 1000, 1, lang)] for name, grams
                 in sorted(report.total.material_by_recipient.items())]]
                if report.total.material_by_recipient else [[words["none"]]], regular, bold),
+        *_people(report, lang, heading, body, regular, bold),
         Paragraph(words["co2"], heading),
         Paragraph(words["co2_text"], body),
         Spacer(1, 2 * mm),
@@ -122,17 +156,45 @@ def render_report_pdf(
                 *[[c.name(lang), _num(c.co2_factor, 2, lang), Paragraph(c.co2_source, body)]
                   for c in report.categories]], regular, bold,
                widths=[45 * mm, 25 * mm, 104 * mm]),
-        Spacer(1, 4 * mm),
-        Paragraph(words["notes"], body),
+        Paragraph(words["method"].format(rules=COUNTING_RULES), heading),
+        *[Paragraph(note, body) for note in words["notes"].split("\n\n")],
     ]
+    if provenance is not None:
+        # Reasons are typed by people: escaped, never read as the paragraphs' markup.
+        story += [Paragraph(words["provenance"], heading), _table(
+            [[words["figure"], words["value"]],
+             *[[Paragraph(escape(label), body), Paragraph(escape(text), body)]
+               for label, text in provenance_rows(provenance, figures_json(report.total), lang)]],
+            regular, bold, widths=[50 * mm, 124 * mm])]
     doc.build(story)
     return out.getvalue()
+
+
+def _people(report: Report, lang: str, heading: ParagraphStyle, body: ParagraphStyle,
+            regular: str, bold: str) -> list[Flowable]:
+    """Staff per kind with their hours, and the courses: counts only, no names."""
+    if report.people is None:
+        return []
+    words = PEOPLE_WORDS.get(lang, PEOPLE_WORDS["nl"])
+    kinds = [[text if isinstance(text, str) else _num(text, 1 if isinstance(text, float)
+                                                       else 0, lang) for text in row]
+             for row in kind_rows(report.people, lang)]
+    courses = ([[text if isinstance(text, str) else _num(text, 0, lang) for text in row]
+                for row in course_rows(report.people, lang, _day)]
+               if report.people.courses else [[words["none"]]])
+    return [KeepTogether([Paragraph(words["people"], heading),
+                          _table(kinds, regular, bold, widths=[74 * mm, 40 * mm, 40 * mm],
+                                 numbers_from=1)]),
+            KeepTogether([Paragraph(words["courses"], heading),
+                          _table(courses, regular, bold, widths=[30 * mm, 104 * mm, 30 * mm])]),
+            Spacer(1, 2 * mm), Paragraph(words["note"], body)]
 
 
 def _key_figures(report: Report, beside: list[tuple[str, Report]], words: dict[str, str],
                  lang: str, regular: str, bold: str) -> Table:
     now = figures_json(report.total)
-    others = [figures_json(other.total) for _, other in beside]
+    others = [(figures_json(other.total) if is_counted(other) else {}, counted_days(other))
+              for _, other in beside]
     header: list[object] = [words["figure"], words["value"]]
     for heading, _ in beside:
         header += [heading, words["change"]]
@@ -140,8 +202,9 @@ def _key_figures(report: Report, beside: list[tuple[str, Report]], words: dict[s
     label = 1 if lang == "nl" else 2
     for key, *labels, number_format in COLUMNS:
         row: list[object] = [labels[label - 1], _shown(now[key], number_format, lang)]
-        for before in others:
-            row += [_shown(before[key], number_format, lang), _change(now[key], before[key], lang)]
+        for before, days in others:
+            row += [_shown(before.get(key), number_format, lang),
+                    _change(key, now[key], before.get(key), (counted_days(report), days), lang)]
         rows.append(row)
     # 174 mm across: the figure's name gives way when two periods stand beside it.
     widths = {0: [62, 30], 1: [62, 30, 52, 30], 2: [50, 24, 30, 20, 30, 20]}[len(beside)]
@@ -264,10 +327,15 @@ def _num(value: float, decimals: int, lang: str) -> str:
     return text
 
 
-def _change(now: object, before: object, lang: str) -> str:
-    if not isinstance(now, (int, float)) or not isinstance(before, (int, float)) or not before:
+def _change(key: str, now: object, before: object, days: tuple[int, int], lang: str) -> str:
+    """Counts and kilos per day in %, rates in percentage points (`intake.comparisons`)."""
+    if key in RATES:
+        points = change_pp(now, before)
+        return "–" if points is None else ("+" if points > 0 else "") + _num(
+            points, 1, lang) + " pp"
+    change = change_pct(key, now, before, *days)
+    if change is None:
         return "–"
-    change = (now - before) / before * 100
     return ("+" if change > 0 else "") + _num(change, 1, lang) + " %"
 
 

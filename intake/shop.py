@@ -16,6 +16,7 @@ from intake.events import Returned, Sold, payloads_of_kind
 from intake.ids import new_id
 from intake.lifecycle import active_events, check_not_voided, check_sellable
 from intake.model import EventType, Item, Origin, PaymentMethod, Route, Status, User
+from intake.registers import clean_serial
 from intake.steps import StepService, clean_reason
 from intake.till import UNASKED, Payment, check_payment
 from intake.units import check_price, check_weight_limits
@@ -131,8 +132,10 @@ class ShopService(StepService):
     def label_in_shop(
         self, user: User, category_code: str, weight_g: int | None = None,
         price_cents: int | None = None, at: datetime | None = None,
+        serial: str | None = None,
     ) -> Item:
-        """Give a code to an item that reached the store without passing the gate."""
+        """Give a code to an item that reached the store without passing the gate, with its
+        serial number for the police register when it has one."""
         require(user, Action.LABEL_IN_SHOP)
         category = self.category(category_code)
         estimated = weight_g is None
@@ -140,10 +143,11 @@ class ShopService(StepService):
         check_weight_limits(weight)
         if price_cents is not None:
             check_price(price_cents)
+        number = None if serial is None else clean_serial(serial)
         with self.store.atomic():
             item, _ = self._new_item(
                 user, category, Route.SALE, weight, estimated, origin=Origin.SHOP, at=at,
-                price_cents=price_cents,
+                price_cents=price_cents, serial=number,
             )
         return item
 

@@ -2,7 +2,8 @@
 
 A visible widget lies inside the window and inside its parent (a scrolling list's rows
 excepted); an action's text fits its button whole (no clipping, no eliding); sibling buttons
-do not overlap.
+do not overlap; a button is a fingertip's size; buttons of different rows or columns are 4 mm
+apart.
 """
 
 from __future__ import annotations
@@ -12,18 +13,24 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
     QLabel,
+    QLayout,
     QPushButton,
     QStyle,
     QStyleOptionButton,
     QWidget,
 )
 
+from ui.widgets.base import FloatsOver
+
 ICON_GAP_PX = 4  # what QCommonStyle puts between a button's icon and its text
+NEIGHBOUR_MM = 4.0  # between buttons that do different things
 
 
-def problems(window: QWidget, where: str, part: QWidget | None = None) -> list[str]:
+def problems(window: QWidget, where: str, part: QWidget | None = None, *,
+             px_per_mm: float, least_mm: float) -> list[str]:
     """Every way the showing window (or only `part` of it) does not fit; each a line naming
-    the widget."""
+    the widget. `px_per_mm` is the panel's real density; every button is `least_mm` high and
+    wide at the least, and buttons of different rows or columns are 4 mm apart."""
     found: list[str] = []
     widgets = [part, *part.findChildren(QWidget)] if part else window.findChildren(QWidget)
     shown = [w for w in widgets if w.isVisible() and not _scrolled(w)]
@@ -39,15 +46,62 @@ def problems(window: QWidget, where: str, part: QWidget | None = None) -> list[s
                          f"its parent {_name(parent)} {_rect(parent.rect())}")
         if isinstance(widget, QPushButton):
             found += _text_problems(widget, where)
+            found += _size_problems(widget, where, px_per_mm, least_mm)
         if isinstance(widget, QLabel) and isinstance(widget.parentWidget(), QAbstractButton):
             found += _label_problems(widget, where)
-    buttons = [w for w in shown if isinstance(w, QPushButton)]
+    floating = [w for w in shown if isinstance(w, FloatsOver)]
+    buttons = [w for w in shown if isinstance(w, QPushButton) and not _covered(w, floating)]
     for index, one in enumerate(buttons):
         for other in buttons[index + 1:]:
             if one.parentWidget() is other.parentWidget() and one.geometry().intersects(
                     other.geometry()):
                 found.append(f"{where}: {_name(one)} overlaps {_name(other)}")
+            elif _layout_of(one) is not _layout_of(other) and (
+                    gap := _gap(window, one, other)) < NEIGHBOUR_MM * px_per_mm - 1:
+                found.append(f"{where}: {_name(one)} and {_name(other)} are "
+                             f"{gap / px_per_mm:.1f} mm apart")
     return found
+
+
+def _covered(widget: QWidget, floating: list[QWidget]) -> bool:
+    """Under a card or banner laid over it (the gate's keypad under the saved item's card):
+    out of reach until that goes."""
+    box = QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
+    return any(cover is not widget and not cover.isAncestorOf(widget)
+               and QRect(cover.mapTo(cover.window(), QPoint(0, 0)), cover.size()).contains(box)
+               for cover in floating)
+
+
+def _layout_of(button: QPushButton) -> QLayout | None:
+    """The row, column or grid that holds the button: its alternatives (keys, tiles, routes,
+    a question's options) share it; buttons of other layouts do other things."""
+    parent = button.parentWidget()
+    layouts = [parent.layout()] if parent is not None and parent.layout() else []
+    while layouts:
+        layout = layouts.pop()
+        if layout.indexOf(button) >= 0:
+            return layout
+        layouts += [layout.itemAt(i).layout() for i in range(layout.count())
+                    if layout.itemAt(i).layout() is not None]
+    return None
+
+
+def _gap(window: QWidget, one: QWidget, other: QWidget) -> float:
+    """The shortest distance between two widgets' edges, in pixels (0 when they touch)."""
+    a = QRect(one.mapTo(window, QPoint(0, 0)), one.size())
+    b = QRect(other.mapTo(window, QPoint(0, 0)), other.size())
+    dx = max(0, max(a.left(), b.left()) - min(a.right(), b.right()) - 1)
+    dy = max(0, max(a.top(), b.top()) - min(a.bottom(), b.bottom()) - 1)
+    return float((dx * dx + dy * dy) ** 0.5)
+
+
+def _size_problems(button: QPushButton, where: str, px_per_mm: float, least_mm: float
+                   ) -> list[str]:
+    height, width = button.height() / px_per_mm, button.width() / px_per_mm
+    if min(height, width) < least_mm - 0.3:  # a pixel's rounding
+        return [f"{where}: {_name(button)} is {width:.1f} x {height:.1f} mm, under "
+                f"{least_mm:.1f} mm"]
+    return []
 
 
 def button_places(window: QWidget) -> dict[QPushButton, QRect]:

@@ -115,9 +115,10 @@ def conflicts_of(store: Store) -> list[tuple[object, ...]]:
                             "ORDER BY event_id").fetchall()
 
 
-def report_text(station_: Station, first: date, last: date) -> str:
-    """`ambacht report --format json` of the period, as printed."""
-    report = build_report(station_.store, Period(first, last), station_.clock.now())
+def report_text(station_: Station, first: date, last: date, now: datetime | None = None) -> str:
+    """`ambacht report --format json` of the period, as printed at `now` (the station's
+    clock unless given: a period not over counts the stock at that moment)."""
+    report = build_report(station_.store, Period(first, last), now or station_.clock.now())
     return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
 
 

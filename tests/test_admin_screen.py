@@ -222,3 +222,42 @@ def test_a_category_is_set_to_ask_for_a_serial_number(qtbot, screen: AdminScreen
     assert screen.ctx.registers.serial_kind("bicycles") is None
     assert [c.what for c in screen.ctx.admin.changes(2)] == [
         "category bicycles serial", "category eee_small serial"]
+
+
+def test_a_colleague_gets_a_kind_and_a_course_is_recorded_and_cancelled(
+    qtbot, screen: AdminScreen, coach: User
+) -> None:
+    staff = screen.sections["staff"]
+    tap(qtbot, screen.tabs["staff"])
+    select(screen, "staff", coach.id)
+    tap(qtbot, staff.kind)
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["volunteer"])
+    assert screen.ctx.people.kinds() == {coach.id: "volunteer"}
+    assert "Volunteer" in staff.rows.currentItem().text()
+    courses = screen.sections["courses"]
+    tap(qtbot, screen.tabs["courses"])
+    tap(qtbot, courses.add)
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons[""])  # another day, typed
+    type_on_keyboard(qtbot, screen, "2026-11-14")
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["Other…"])
+    type_on_keyboard(qtbot, screen, "Fietsen repareren")
+    type_on_keypad(qtbot, screen, "12")
+    [course] = screen.ctx.people.courses(courses.today().replace(day=1), courses.today())
+    assert (course.day.isoformat(), course.subject, course.participants) == (
+        "2026-11-14", "Fietsen repareren", 12)
+    assert courses.rows.count() == 1 and "12 participants" in courses.rows.item(0).text()
+    select(screen, "courses", course.id)
+    tap(qtbot, courses.cancel)
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["Recorded twice"])
+    assert screen.ctx.people.courses(courses.today().replace(day=1), courses.today()) == []
+    assert courses.rows.count() == 0
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 800)])
+def test_every_settings_tab_shows_its_whole_name(
+    qtbot, screen: AdminScreen, size: tuple[int, int]
+) -> None:
+    screen.resize(*size)
+    qtbot.wait(10)
+    for tab in screen.tabs.values():
+        assert tab.width() >= tab.fontMetrics().horizontalAdvance(tab.text()), tab.text()

@@ -80,6 +80,25 @@ CLI: list[list[str]] = [
     ["target", "--year", "2026", "--kg-collected", "nan"],
     ["target", "--year", "2026", "--kg-collected", "inf"],
     ["target", "--year", "NaN", "--kg-collected", "5"],
+    *(["intake", "--category", "bicycles", "--route", "sale", "--serial", s]
+      for s in ("", "a@b.nl", "12\n34", FULLWIDTH, HUGE, SQL)),
+    *(["item", "--serial", s] for s in ("", "a@b.nl", HUGE, "WTU123456")),
+    ["item"],
+    ["item", "A000001", "--serial", "WTU123456"],
+    ["register", "--from", "2026-13-01", "--to", "2026-12-31"],
+    ["register", "--from", "2026-12-31", "--to", "2026-01-01"],
+    ["category-serial", "books", "isbn"],
+    ["category-serial", "spaceships", "frame"],
+    ["staff-kind", "Nobody", "paid"],
+    ["staff-kind", "Command line", "volunteer"],
+    ["staff-kind", HUGE, "paid"],
+    *(["course", "add", "--date", "2026-01-05", "--subject", "Naaien", "--participants", n]
+      for n in ("", "0", "-1", "1e3", "NaN", "５", "10001")),
+    *(["course", "add", "--date", d, "--subject", "Naaien", "--participants", "5"]
+      for d in ("", "2999-01-01", "1999-12-31", "nonsense")),
+    *(["course", "add", "--date", "2026-01-05", "--subject", s, "--participants", "5"]
+      for s in ("", "\x00", HUGE)),
+    ["course", "cancel", "no-such-course", "--reason", "Oops"],
 ]
 
 

@@ -152,7 +152,7 @@ def test_a_clock_hours_behind_orders_only_what_its_station_did_not_see(
     # Seen after the intake and the price, although its clock says five hours earlier.
     workshop.workshop.start_repair(REPAIRER, radio.code)
     workshop.workshop.finish_repair(REPAIRER, radio.code, workshop.workshop.outcome(
-        "fixed", safety_test="pass"))
+        "fixed", safety_test="pass", problem="Loose wire"))
     gate.clock.advance(minutes=20)
     gate.gate.change_route(COACH, radio.code, "material", "Cracked case")  # unseen by the workshop
     for here in (shop, workshop):

@@ -170,3 +170,40 @@ def test_the_command_line_sets_a_recipients_kind(tmp_path, capsys) -> None:
     assert main(["report", "--db", db, "--from", today, "--to", today]) == 0
     totals = json.loads(capsys.readouterr().out)["totals"]
     assert totals["kg_material_by_kind"] == {"reuse": 0.0, "recycling": 20.0, "residual": 0.0}
+
+
+def test_gate_intake_and_store_labelling_are_separate_lines(
+    store: Store, clock: FixedClock, me: User, gate: GateService, shop: ShopService,
+) -> None:
+    from intake.report_formats import report_json
+
+    gate.take_in(me, gate.prepare("books", Route.SALE, 1000))
+    shop.label_in_shop(me, "furniture", 12_000, 2500)
+    day = clock.now().astimezone(AMS).date()
+    data = report_json(build_report(store, Period(day, day), LATER))
+    totals = data["totals"]
+    assert (totals["items_in"], totals["kg_in"]) == (2, 13.0)
+    assert (totals["items_in_gate"], totals["kg_in_gate"]) == (1, 1.0)
+    assert (totals["items_labelled_in_store"], totals["kg_labelled_in_store"]) == (1, 12.0)
+    assert totals["items_to_sale"] == 1  # the route at the gate: gate items only
+    [sale] = data["by_route"]
+    assert (sale["route"], sale["items_in"], sale["kg_in"]) == ("sale", 1, 1.0)
+    assert sale["items_labelled_in_store"] is None  # not a gate figure: not counted, not 0
+
+
+def test_a_bad_kind_or_recipient_is_refused_and_changes_nothing(
+    store: Store, clock: FixedClock, me: User, coach: User,
+) -> None:
+    from test_bad_input import dump
+
+    from intake.errors import AmbachtError
+
+    admin = AdminService(store, clock)
+    for who, name, kind in ((me, "Metaal Oost", "compost"), (me, "Nobody", "reuse"),
+                            (coach, "Metaal Oost", "reuse"), (me, "Metaal Oost", "")):
+        before = dump(store.db.conn)
+        with pytest.raises(AmbachtError):
+            admin.set_recipient_kind(who, name, kind)
+        assert dump(store.db.conn) == before, (name, kind)
+    assert admin.set_recipient_kind(me, " metaal  oost ", "RESIDUAL") is RecipientKind.RESIDUAL
+    assert admin.recipient_kinds()["Metaal Oost"] is RecipientKind.RESIDUAL

@@ -52,19 +52,23 @@ def test_the_dashboard_shows_the_period_and_exports_it(
     dashboard = window.dashboard
     assert window.stack.currentWidget() is dashboard
     assert dashboard.kind_buttons["month"].isChecked()
+    # It opens on the last complete month, not on the first days of this one.
+    assert "01-10-2026 – 31-10-2026" in dashboard.period_label.text()
+    assert dashboard.tiles["kg_in"].value.text() == "0 kg"
+    tap(qtbot, dashboard.later)
     assert dashboard.tiles["kg_in"].value.text() == "20 kg"
     assert "01-11-2026 – 30-11-2026" in dashboard.period_label.text()
+    assert not dashboard.later.isEnabled()  # no figures from the future
     qtbot.waitUntil(lambda: bool(dashboard.targets.bars))  # drawn right after showing
     [target] = dashboard.targets.bars
     assert (target.value, target.target) == (20.0, 1000.0)
     assert [bar.text for bar in dashboard.ladder.bars][0] == "0 kg"
-    tap(qtbot, dashboard.kind_buttons["week"])
-    assert "16-11-2026 – 22-11-2026" in dashboard.period_label.text()
-    assert not dashboard.later.isEnabled()  # no figures from the future
-    tap(qtbot, dashboard.earlier)
+    tap(qtbot, dashboard.kind_buttons["week"])  # the week of today runs: the one before
     assert "09-11-2026 – 15-11-2026" in dashboard.period_label.text()
     assert dashboard.tiles["kg_in"].value.text() == "0 kg"
     tap(qtbot, dashboard.kind_buttons["year"])
+    assert "01-01-2025 – 31-12-2025" in dashboard.period_label.text()
+    tap(qtbot, dashboard.later)
     tap(qtbot, dashboard.xlsx_button)
     assert (tmp_path / "documents" / "report-2026-01-01-2026-12-31.xlsx").exists()
     tap(qtbot, dashboard.pdf_button)
@@ -78,11 +82,36 @@ def test_the_dashboard_shows_the_period_and_exports_it(
     third = tmp_path / "documents" / "report-2026-01-01-2026-12-31-3.pdf"
     assert third.read_bytes().startswith(b"%PDF") and precious.read_text() == "keep"
     assert str(third) in dashboard.banner.text()
+    assert ctx.store.db.execute("SELECT format FROM report_exports").fetchall() == [
+        ("xlsx",), ("pdf",), ("pdf",)]  # each export recorded, with its hash
     # A scan on the dashboard opens the item at the gate.
     code = ctx.gate.take_in(coach, ctx.gate.prepare("books", "sale")).code
     scan(qtbot, code)
     assert window.stack.currentWidget() is window.gate
     assert panel(window, ItemPanel).card.heading.text().startswith(code)
+
+
+def test_tiles_compare_the_pace_per_day_and_rates_in_points(
+    qtbot, window: MainWindow, ctx: AppContext, clock: FixedClock
+) -> None:
+    """November so far (21 days, 20 kg) beside the same 21 days a year before (7 kg): per
+    day, not against the whole of November 2025."""
+    from datetime import UTC, datetime
+
+    coach = ctx.auth.login("1111")
+    clock.set(datetime(2025, 11, 5, 10, 0, tzinfo=UTC))
+    ctx.gate.take_in(coach, ctx.gate.prepare("furniture", "sale", 7000))
+    clock.set(datetime(2025, 11, 28, 10, 0, tzinfo=UTC))  # after the 21st: not compared
+    ctx.gate.take_in(coach, ctx.gate.prepare("furniture", "sale", 50_000))
+    clock.set(datetime(2026, 11, 21, 9, 0, tzinfo=UTC))
+    for kg in (12, 8):
+        ctx.gate.take_in(coach, ctx.gate.prepare("furniture", "sale", kg * 1000))
+    log_in(qtbot, window, "1234")
+    window.show_place("dashboard")
+    dashboard = window.dashboard
+    tap(qtbot, dashboard.later)
+    assert dashboard.tiles["kg_in"].caption.text() == "in · +186 % vs a year ago"
+    assert dashboard.tiles["reuse"].caption.text() == "reuse rate · 0 pp vs a year ago"
 
 
 def test_only_the_coordinator_gets_the_dashboard(qtbot, window: MainWindow) -> None:
@@ -103,11 +132,11 @@ def test_the_coordinator_marks_the_baseline_and_sets_targets_by_taps(
     log_in(qtbot, window, "1234")
     window.show_place("dashboard")
     dashboard = window.dashboard
-    tap(qtbot, dashboard.kind_buttons["quarter"])
+    tap(qtbot, dashboard.kind_buttons["quarter"])  # the last complete quarter
     tap(qtbot, dashboard.baseline_button)
     tap(qtbot, panel(window, ConfirmPanel).yes_button)
-    assert stored_baseline(ctx.store.settings()) == Period(date(2026, 10, 1),
-                                                           date(2026, 12, 31))
+    assert stored_baseline(ctx.store.settings()) == Period(date(2026, 7, 1),
+                                                           date(2026, 9, 30))
     tap(qtbot, dashboard.target_button)
     answer(qtbot, window, "reuse_rate")
     keypad(qtbot, window, "60")

@@ -193,15 +193,15 @@ def test_item_and_void_name_the_item_and_go_on(capsys, centre: Path) -> None:
 
 
 def test_a_later_step_with_a_time_that_cannot_be_read(capsys, centre: Path) -> None:
-    """A step's unreadable time sorts first in the history, as UNREADABLE does; the item's
-    other steps still order the next one."""
+    """A step whose time cannot be read keeps its place after the step its station had seen
+    (its `after` link, intake/order.py), and the item's other steps still order the next one."""
     assert run_on(capsys, centre, "price", "A000003", "--price-eur", "4")[0] == 0
     hand_edit(centre, "A000003", "2026-03-01 10:00:00.000000Z", "priced")
     code, out, err = run_on(capsys, centre, "sell", "A000003", "--price-eur", "4")
     assert code == 0, err
     data = json.loads(run_on(capsys, centre, "item", "A000003", "--json")[1])
-    assert [e["type"] for e in data["history"]] == ["priced", "intake", "sold"]
-    assert data["history"][0]["at"] is None
+    assert [e["type"] for e in data["history"]] == ["intake", "priced", "sold"]
+    assert data["history"][1]["at"] is None
     assert datetime(2000, 1, 1, tzinfo=UTC) > UNREADABLE
 
 

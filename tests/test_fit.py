@@ -13,31 +13,38 @@ from pathlib import Path
 
 import pytest
 from fit_check import button_places, problems
-from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QApplication
 from taps import log_in, tap
 
 from db import Store
 from intake.admin import AdminService, NameList
 from intake.clock import FixedClock
-from intake.model import User
+from intake.model import Route, User
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.style import fit_panel, use_fit
+from ui.style import MIN_TARGET_MM, SMALLEST_TARGET_MM, current_fit, fit_panel, use_fit
 from ui.widgets.keyboard import ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel, MessagePanel, Panel, choose
 
 # (width, height, dpi): a 4:3 monitor, a 10-inch panel, a cheap laptop, a full-HD monitor,
-# a 15.6-inch full-HD panel.
+# a 15.6-inch full-HD panel. Dutch (the default) at each, English at the two smallest.
 PANELS = [(1024, 768, 96), (1280, 800, 150), (1366, 768, 96), (1920, 1080, 96),
           (1920, 1080, 141)]
+SHOWN = [(panel, "nl") for panel in PANELS] + [(panel, "en") for panel in PANELS[:2]]
+
+
+@pytest.fixture(params=SHOWN, ids=[f"{w}x{h}@{dpi}-{lang}" for (w, h, dpi), lang in SHOWN])
+def shown(request) -> tuple[tuple[int, int, int], str]:
+    return request.param
 
 
 @pytest.fixture
-def ctx(store: Store, clock: FixedClock, coordinator: User, coach: User, repairer: User,
-        shop_clerk: User, tmp_path: Path) -> AppContext:
+def ctx(shown: tuple[tuple[int, int, int], str], store: Store, clock: FixedClock,
+        coordinator: User, coach: User, repairer: User, shop_clerk: User, tmp_path: Path
+        ) -> AppContext:
     store.set_setting("label_folder", str(tmp_path / "labels"))
     store.set_setting("document_folder", str(tmp_path / "documents"))
     admin = AdminService(store, clock)
@@ -45,16 +52,18 @@ def ctx(store: Store, clock: FixedClock, coordinator: User, coach: User, repaire
         admin.add_name(coordinator, NameList.MUNICIPALITIES, name)
     for name in ("Metaal Oost", "Houtwerk College"):
         admin.add_name(coordinator, NameList.RECIPIENTS, name)
-    return build_context(store, clock, "nl")
+    return build_context(store, clock, shown[1])
 
 
-@pytest.fixture(params=PANELS, ids=[f"{w}x{h}@{dpi}" for w, h, dpi in PANELS])
-def window(request, qtbot, ctx: AppContext) -> Iterator[MainWindow]:
-    width, height, dpi = request.param
+@pytest.fixture
+def window(shown: tuple[tuple[int, int, int], str], qtbot, ctx: AppContext
+           ) -> Iterator[MainWindow]:
+    width, height, dpi = shown[0]
     fit_panel(width, height, dpi=dpi)
     window = MainWindow(ctx)
     qtbot.addWidget(window)
     window.setFixedSize(width, height)
+    window.panel_dpi = dpi  # for the tour's millimetres
     window.show()
     yield window
     ctx.printer_queue.wait()
@@ -64,16 +73,18 @@ def window(request, qtbot, ctx: AppContext) -> Iterator[MainWindow]:
 class Tour:
     """Shows the window's screens one by one and gathers what does not fit on each."""
 
-    def __init__(self, qtbot, window: MainWindow) -> None:
-        self.qtbot, self.window, self.found = qtbot, window, []
+    def __init__(self, window: MainWindow, dpi: int) -> None:
+        self.window, self.found = window, []
+        self.px_per_mm = dpi / 25.4
+        # 15 mm where the panel has room for the design, never under 11 mm.
+        self.least_mm = max(SMALLEST_TARGET_MM, MIN_TARGET_MM * current_fit().density)
 
     def look(self, where: str) -> None:
         """The whole window, or the panel open over it (the screen under it had its look)."""
-        # Widgets replaced (a gate's tiles after a new login) go when the loop gets to them.
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         QApplication.processEvents()
         panels = [p for p in self.window.findChildren(Panel) if p.isVisible()]
-        self.found += problems(self.window, where, panels[-1] if panels else None)
+        self.found += problems(self.window, where, panels[-1] if panels else None,
+                               px_per_mm=self.px_per_mm, least_mm=self.least_mm)
 
     def panel(self, where: str, panel: Panel) -> None:
         panel.open()
@@ -94,15 +105,33 @@ def codes(ctx: AppContext, coach: User, repairer: User) -> dict[str, str]:
     return {"sale": sale.code, "repair": fix.code, "material": scrap.code}
 
 
+def close_panels(window: MainWindow) -> None:
+    for panel in window.findChildren(Panel):
+        panel.close_panel()
+
+
 def test_every_screen_fits(qtbot, window: MainWindow, ctx: AppContext, coach: User,
                            repairer: User) -> None:
     items = codes(ctx, coach, repairer)
-    tour = Tour(qtbot, window)
+    tour = Tour(window, window.panel_dpi)
     tour.look("login")
     window.show_page(window.first_run)
     tour.look("first run")
     window.show_page(window.login)
     log_in(qtbot, window, "1234")  # the coordinator reaches every screen
+    visit_the_gate(qtbot, window, ctx, tour, items)
+    visit_the_work_screens(qtbot, window, tour, items)
+    visit_the_settings(qtbot, window, tour)
+    visit_the_common_panels(qtbot, window, tour)
+    for pin, where in (("1111", "coach"), ("2222", "workshop"), ("3333", "shop")):
+        window.logout()
+        log_in(qtbot, window, pin)  # one screen or two: the top bar differs
+        tour.look(f"{where}: own screen")
+    assert not tour.found, "\n".join(tour.found)
+
+
+def visit_the_gate(qtbot, window: MainWindow, ctx: AppContext, tour: Tour,
+                   items: dict[str, str]) -> None:
     gate = window.gate
     tour.look("gate: visit start")
     tap(qtbot, gate.visit_start.buttons["Zwolle"])
@@ -113,14 +142,20 @@ def test_every_screen_fits(qtbot, window: MainWindow, ctx: AppContext, coach: Us
     tour.look("gate: weight typed")
     tap(qtbot, gate.weight.route_buttons[next(iter(gate.weight.route_buttons))])
     tour.look("gate: saved")
-    tap(qtbot, gate.undo_button)
+    # The confirmation stands over the keypad, just above the routes, with the undo there.
+    assert gate.saved.isVisible() and gate.saved.code.text() == gate.last_item.code
+    assert gate.saved.geometry().bottom() < gate.weight.route_buttons[Route.SALE].y()
+    tap(qtbot, gate.saved.undo_button)
     tour.look("gate: undo question")
-    for panel in window.findChildren(Panel):
-        panel.close_panel()
+    close_panels(window)
+    tap(qtbot, gate.categories.tiles["books"])
+    assert not gate.saved.isVisible()  # the next item: the keypad is wanted
+    tap(qtbot, gate.end_button)
+    tour.look("gate: end the visit?")
+    close_panels(window)
     window.on_scan(items["sale"])
     tour.look("gate: item card")
-    for panel in window.findChildren(Panel):
-        panel.close_panel()
+    close_panels(window)
     ctx.printer_queue.wait()  # its "labels waiting" button comes and goes as labels print
     tour.look("gate: item card closed")
     before = button_places(window)
@@ -131,30 +166,50 @@ def test_every_screen_fits(qtbot, window: MainWindow, ctx: AppContext, coach: Us
     tap(qtbot, gate.banner)
     assert not gate.banner.isVisible()
 
+
+def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[str, str]
+                           ) -> None:
     window.show_place("workshop")
     tour.look("workshop: shelf")
     window.on_scan(items["repair"])
     tour.look("workshop: item")
     tap(qtbot, window.workshop.finish_button)
     tour.look("workshop: repair outcome")
-    for panel in window.findChildren(Panel):
-        panel.close_panel()
-
+    [outcome] = [p for p in window.findChildren(ChoicePanel) if p.isVisible()]
+    tap(qtbot, outcome.option_buttons["end_of_life"])
+    tour.look("workshop: why not repairable")
+    close_panels(window)
     window.show_place("shop")
     window.on_scan(items["sale"])
     tour.look("shop: basket")
     window.show_place("material")
     window.on_scan(items["material"])
     tour.look("material: list")
+    tap(qtbot, window.material.clear_button)
+    tour.look("material: start over?")
+    close_panels(window)
     window.show_place("dashboard")
     tour.look("dashboard")
 
+
+def visit_the_settings(qtbot, window: MainWindow, tour: Tour) -> None:
     window.show_admin()
     for key, tab in window.admin.tabs.items():
         tap(qtbot, tab)
         tour.look(f"settings: {key}")
+    station = window.admin.sections["station"]
+    tap(qtbot, window.admin.tabs["station"])
+    rows = station.rows
+    [row] = [i for i in range(rows.count())
+             if rows.item(i).data(Qt.ItemDataRole.UserRole) == "screen_scale"]
+    rows.setCurrentRow(row)
+    tap(qtbot, station.change)
+    tour.look("settings: screen size")
+    close_panels(window)
     tap(qtbot, window.admin.back)
 
+
+def visit_the_common_panels(qtbot, window: MainWindow, tour: Tour) -> None:
     host = window.gate
     window.show_place("gate")
     tour.panel("choice panel", ChoicePanel(host, "Kies", [(str(n), f"Keuze {n}")
@@ -166,10 +221,8 @@ def test_every_screen_fits(qtbot, window: MainWindow, ctx: AppContext, coach: Us
                                              "OK"))
     tour.panel("keypad panel", KeypadPanel(host, "Minuten", max_digits=4, skip="Onbekend"))
     reasons = ask_reason(host, "Waarom?", ["kapot", "verkeerd ingevoerd"], lambda _reason: None,
-               skip="Niet beschreven")
+                         skip="Niet beschreven")
     tour.look("reason")
     tap(qtbot, reasons.option_buttons[QCoreApplication.translate("Reasons", "Other…")])
     tour.look("keyboard")
-    for panel in window.findChildren(Panel):
-        panel.close_panel()
-    assert not tour.found, "\n".join(tour.found)
+    close_panels(window)

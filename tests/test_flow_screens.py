@@ -263,7 +263,7 @@ def test_the_coordinator_moves_between_screens(qtbot, window: MainWindow) -> Non
     log_in(qtbot, window, "1234")
     tap(qtbot, window.gate.top.place_button)
     assert set(panel(window, ChoicePanel).option_buttons) == {
-        "workshop", "shop", "material", "dashboard"}
+        "workshop", "shop", "material", "dashboard", "conflicts"}
     answer(qtbot, window, "workshop")
     assert window.stack.currentWidget() is window.workshop
     tap(qtbot, window.workshop.top.place_button)
@@ -391,3 +391,38 @@ def test_a_code_typed_on_the_keypad(qtbot, window: MainWindow, ctx: AppContext) 
     answer(qtbot, window, "B")
     keypad(qtbot, window, "7")
     assert "No item has code B000007" in window.workshop.banner.text()
+
+
+def test_a_phones_repair_names_its_ords_product(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    """'Computers and phones' has no ORDS product of its own: the repairer picks one from the
+    standard's list; the next repair offers it first."""
+    from ui.widgets.panels import ListPanel
+
+    coach = ctx.auth.login("1111")
+    phone = ctx.gate.take_in(coach, ctx.gate.prepare("computers", "repair", serial="35209900"))
+    log_in(qtbot, window, "2222")
+    workshop = window.workshop
+    scan(qtbot, phone.code)
+    tap(qtbot, workshop.start_button)
+    tap(qtbot, workshop.finish_button)
+    answer(qtbot, window, "end_of_life")
+    answer(qtbot, window, "no_way_to_open")
+    keypad(qtbot, window, "15")
+    answer(qtbot, window, "Other…")
+    typed = panel(window, TextEntryPanel)
+    typed.type_text("Cracked screen")
+    tap(qtbot, typed.ok_button)
+    answer(qtbot, window, "")  # brand unknown
+    tap(qtbot, panel(window, KeypadPanel).skip_button)  # year unknown
+    options = panel(window, ListPanel).options
+    row = next(options.item(i) for i in range(options.count())
+               if options.item(i).text() == "Mobile")
+    options.scrollToItem(row)
+    qtbot.mouseClick(options.viewport(), Qt.MouseButton.LeftButton,
+                     pos=options.visualItemRect(row).center())
+    finished = ctx.workshop.history(ctx.workshop.item(phone.code))[-1].data
+    assert (finished["ords_category"], finished["barrier"], finished["problem"]) == (
+        "Mobile", "no_way_to_open", "Cracked screen")
+    assert ctx.workshop.products(ctx.workshop.item(phone.code)) == ["Mobile"]

@@ -135,8 +135,9 @@ def test_route_change_is_an_event(gate: GateService, coach: User) -> None:
     item = gate.take_in(coach, gate.prepare("eee_small", "sale"))
     changed = gate.change_route(coach, item.code, "repair", "does not switch on")
     assert changed.route is Route.REPAIR and gate.item(item.code).route is Route.REPAIR
-    last = gate.history(item)[-1]
-    assert last.type is EventType.ROUTE_CHANGED and last.data == {"from": "sale", "to": "repair"}
+    intake, last = gate.history(item)
+    assert last.type is EventType.ROUTE_CHANGED and last.data == {
+        "after": intake.id, "from": "sale", "to": "repair"}  # the step it followed
     with pytest.raises(ValidationError, match="already has this route"):
         gate.change_route(coach, item.code, "repair", "again")
 

@@ -14,6 +14,7 @@ import psycopg
 import pytest
 
 from db import Store
+from db.hub.migrations import MIGRATIONS
 from db.hub_link import HubLinks
 from intake.hub_address import read_hub
 from tests.bad_input import dump
@@ -59,11 +60,12 @@ def hub(capsys, hub_url: str) -> str:
 
 def test_init_twice_changes_nothing(capsys, hub_url: str) -> None:
     code, out, _ = run(capsys, "hub", "init", "--hub", hub_url)
-    assert code == 0 and "set up (h001_hub)" in out
+    assert code == 0 and "set up (h001_hub, h002_news, h003_own_steps)" in out
     code, out, _ = run(capsys, "hub", "init", "--hub", hub_url)
     assert code == 0 and "up to date, nothing changed" in out
     with psycopg.connect(hub_url) as conn:
-        assert conn.execute("SELECT name FROM ambacht.migrations").fetchall() == [("h001_hub",)]
+        assert conn.execute("SELECT name FROM ambacht.migrations ORDER BY name").fetchall() == [
+            ("h001_hub",), ("h002_news",), ("h003_own_steps",)]
 
 
 def test_a_join_code_joins_once_and_never_carries_the_admin_password(
@@ -147,6 +149,8 @@ def test_a_new_station_gets_the_sites_configuration(capsys, hub: str, tmp_path: 
         store.set_setting("printer", "Brother_QL")  # the station's own: stays there
         store.set_setting("timezone", "Europe/Brussels")  # the site's: travels
         store.name_lists.add("municipalities", "Dalfsen", 1)
+        store.name_lists.add("recipients", "Repair Café Dalfsen", 1)
+        store.name_lists.set_recipient_kind("Repair Café Dalfsen", "reuse")  # counts as reuse
     store.close()
     assert _join(capsys, gate, hub)[0] == 0
     status, out, err = _join(capsys, tmp_path / "store.sqlite", _code(capsys, hub))
@@ -156,6 +160,7 @@ def test_a_new_station_gets_the_sites_configuration(capsys, hub: str, tmp_path: 
     assert new.settings().site_name == "Zwolle"
     assert new.settings()["printer"] == "" and new.settings().station == "B"
     assert new.name_lists.names("municipalities") == ["Dalfsen"]
+    assert new.name_lists.recipient_kinds() == {"Repair Café Dalfsen": "reuse"}
     assert [c.code for c in new.categories()] == [c.code for c in old.categories()]
     assert dict(new.pin_hashes()) == dict(old.pin_hashes())
     assert [u.id for u in new.users()] == [u.id for u in old.users()]
@@ -282,3 +287,14 @@ def test_sync_of_a_station_that_joined_no_hub_is_refused(capsys, tmp_path: Path)
     db = _station_db(capsys, tmp_path, "alone", "A", history=False)
     status, out, err = run_on(capsys, db, "sync")
     assert status == 2 and out == "" and "has not joined a hub" in err
+
+
+def test_init_upgrades_a_hub_of_an_older_version(capsys, hub_url: str) -> None:
+    with psycopg.connect(hub_url) as conn:  # a hub that has the first migration only
+        conn.execute("CREATE SCHEMA ambacht")
+        conn.execute("CREATE TABLE ambacht.migrations (name text PRIMARY KEY, "
+                     "applied_at timestamptz NOT NULL DEFAULT now())")
+        conn.execute(MIGRATIONS[0][1].encode())
+        conn.execute("INSERT INTO ambacht.migrations (name) VALUES ('h001_hub')")
+    code, out, _ = run(capsys, "hub", "init", "--hub", hub_url)
+    assert code == 0 and out.endswith(": set up (h002_news, h003_own_steps)\n")

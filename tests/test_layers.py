@@ -18,8 +18,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("cli", "intake", "db", "ui", "labels", "devices")
 # The domain's core: what an item, an event and a quantity are, with no storage beneath them.
-CORE = ("intake.model", "intake.events", "intake.lifecycle", "intake.units", "intake.codes",
-        "intake.errors")
+CORE = ("intake.model", "intake.events", "intake.lifecycle", "intake.order", "intake.units",
+        "intake.codes", "intake.errors")
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class Rule:
 
 
 RULES = [
-    Rule("intake's core (model, events, lifecycle, units, codes, errors) imports no db",
+    Rule("intake's core (model, events, lifecycle, order, units, codes, errors) imports no db",
          lambda module: module in CORE, ("db",)),
     Rule("nothing but ui and the entry point (cli) imports ui",
          lambda module: not within(module, "ui", "cli"), ("ui",)),

@@ -211,3 +211,32 @@ def test_reports_agree_once_the_stations_agree(gate: Station, shop: Station) -> 
     day = date(2026, 11, 21)
     assert report_text(gate, day, day) == report_text(shop, day, day)
     assert json.loads(report_text(gate, day, day))["totals"]["revenue_eur"] == 25.0
+
+
+def test_days_summed_before_a_merge_are_summed_again_for_what_it_brought(
+    gate: Station, shop: Station,
+) -> None:
+    monday = date(2026, 11, 16)
+    gate.clock.set(datetime(2026, 11, 17, 9, 0, tzinfo=UTC))  # a step on an earlier day
+    chair = gate.gate.take_in(COACH, gate.gate.prepare("furniture", "sale", 8000))
+    gate.clock.set(START)
+    gate.shop.sell(CLERK, [(chair.code, 1200)])
+    week = (monday, date(2026, 11, 22))
+    before = json.loads(report_text(shop, *week))["totals"]  # sums the shop's days
+    assert (before["items_in"], before["revenue_eur"]) == (0, 0)
+    exchange(gate, shop)
+    assert report_text(shop, *week, START) == report_text(gate, *week, START)
+    after = json.loads(report_text(shop, *week, START))["totals"]
+    assert (after["items_in"], after["revenue_eur"]) == (1, 12.0)
+
+
+def test_a_batch_holding_something_twice_takes_it_in_once(gate: Station, shop: Station) -> None:
+    visit = gate.gate.start_visit(COACH)
+    scrap = gate.gate.take_in(COACH, gate.gate.prepare("metal", "material", 3000), visit)
+    gate.material.send(COACH, "Metaalhandel Jansen", [scrap.code])
+    batch = gate.merge.outgoing("A", 0, 100)
+    doubled = SiteBatch(events=batch.events * 2, visits=batch.visits * 2,
+                        shipments=batch.shipments * 2, codes=batch.codes * 2)
+    outcome = shop.merge.take_in(doubled)
+    assert (outcome.events, outcome.visits, outcome.shipments) == (2, 1, 1)
+    assert items_of(shop.store) == items_of(gate.store)

@@ -212,22 +212,59 @@ def test_the_command_line_gives_the_same_numbers(centre, capsys) -> None:
     args = ["report", "--db", str(path), "--from", "2026-03-01", "--to", "2026-03-31"]
     assert main([*args, "--baseline-from", "2026-02-01", "--baseline-to", "2026-02-28"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["period"] == {"from": "2026-03-01", "to": "2026-03-31"}
+    assert data["period"] == {"from": "2026-03-01", "to": "2026-03-31", "days_counted": 31,
+                              "counted": True}
     assert data["totals"]["revenue_eur"] == 84.0
     assert data["baseline"]["totals"]["items_in"] == 1  # the book of 28 February
-    assert data["change_vs_baseline_pct"]["items_in"] == 500.0
+    # Per day: 6 items in March's 31 days against 1 in February's 28.
+    assert data["change_vs_baseline_pct"]["items_in"] == round((6 / 31) / (1 / 28) * 100 - 100, 1)
+    assert "reuse_rate" not in data["change_vs_baseline_pct"]
+    assert data["change_vs_baseline_pp"]["reuse_rate"] == round(
+        (data["totals"]["reuse_rate"] - data["baseline"]["totals"]["reuse_rate"]) * 100, 1)
     assert {row["category"] for row in data["by_category"]} >= {"furniture", "books"}
     assert main([*args, "--year-earlier"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["year_earlier"]["period"] == {"from": "2025-03-01", "to": "2025-03-31"}
-    assert data["year_earlier"]["totals"]["items_in"] == 0
-    assert data["change_vs_year_earlier_pct"]["items_in"] is None  # nothing to compare with
+    assert data["year_earlier"]["period"] == {"from": "2025-03-01", "to": "2025-03-31",
+                                              "days_counted": 31, "counted": False}
+    # Before the database's first record: not counted, never 0.
+    assert data["year_earlier"]["totals"]["items_in"] is None
+    assert data["change_vs_year_earlier_pct"]["items_in"] is None
     assert main([*args, "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     total = next(row for row in rows if row["section"] == "total")
     assert (total["items_in"], total["kg_in"], total["revenue_eur"]) == ("6", "90.5", "84.0")
     assert next(row for row in rows if row["section"] == "category")["visits"] == ""
     assert next(r for r in rows if r["section"] == "recipient")["kg_material_out"] == "51.5"
+
+
+def test_the_csv_honours_the_baseline_and_the_year_earlier(centre, capsys) -> None:
+    """The CSV sets the baseline and the same period a year earlier beside the period, as the
+    JSON, XLSX and PDF do: their rows, then the changes exactly as the JSON gives them."""
+    _, path = centre
+    args = ["report", "--db", str(path), "--from", "2026-03-01", "--to", "2026-03-31",
+            "--baseline-from", "2026-02-01", "--baseline-to", "2026-02-28", "--year-earlier"]
+    assert main(args) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert main([*args, "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    sections = [row["section"] for row in rows]
+    assert sections.index("total") < sections.index("baseline_total") < sections.index(
+        "year_earlier_total")
+    baseline = next(r for r in rows if r["section"] == "baseline_total")
+    assert (baseline["key"], baseline["items_in"]) == ("2026-02-01/2026-02-28", "1")
+    assert "baseline_category" in sections and "year_earlier_category" not in sections
+    year = next(r for r in rows if r["section"] == "year_earlier_total")
+    assert (year["key"], year["items_in"]) == ("2025-03-01/2025-03-31", "0")
+    changes = [key for key in data if key.startswith("change_vs_")]
+    assert changes and all(key in sections for key in changes)
+    for key in changes:
+        row = next(r for r in rows if r["section"] == key)
+        assert {name: value for name, value in row.items() if name in data[key]} == {
+            name: "" if value is None else str(value) for name, value in data[key].items()}
+    assert main([*args[:7], "--format", "csv"]) == 0  # without them: the period alone
+    assert {row["section"] for row in csv.DictReader(io.StringIO(
+        capsys.readouterr().out))} <= {"total", "category", "route", "municipality", "barrier",
+                                        "recipient_kind", "recipient", "provenance"}
 
 
 @pytest.mark.parametrize(
@@ -264,9 +301,9 @@ def test_the_xlsx_workbook_holds_the_same_numbers(centre, tmp_path: Path, capsys
                  "--format", "xlsx", "--out", str(out), "--lang", "nl"]) == 0
     book = load_workbook(out)
     assert book.sheetnames == ["Totalen", "Categorie", "Route", "Gemeente", "Barrières",
-                               "Afnemers", "CO2-factoren"]
+                               "Afnemers", "Mensen", "CO2-factoren", "Herkomst"]
     totals = {row[0]: row[1:] for row in book["Totalen"].iter_rows(min_row=5, values_only=True)}
-    assert totals["Items in"] == (6, 1, 5.0)  # March, February, +500%
+    assert totals["Items in"] == (6, 1, 4.419)  # March, February, +441.9 % per day
     assert totals["Kg in"][0] == 90.5
     assert totals["Omzet (EUR)"][0] == 84.0
     assert totals["Kg materiaal weg"][0] == 51.5
@@ -300,9 +337,9 @@ def test_the_ords_csv_has_the_standards_columns_and_codes(centre, capsys) -> Non
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("nl", ["Monitoringsrapportage", "40,500", "€ 84,00", "Metaal Oost", "51,5", "+500,0 %",
+    ("nl", ["Monitoringsrapportage", "40,500", "€ 84,00", "Metaal Oost", "51,5", "+441,9 %",
             "Startersgids"]),
-    ("en", ["Monitoring report", "40.500", "€ 84.00", "Metaal Oost", "51.5", "+500.0 %"]),
+    ("en", ["Monitoring report", "40.500", "€ 84.00", "Metaal Oost", "51.5", "+441.9 %"]),
 ])
 def test_the_pdf_report_holds_the_same_numbers(
     centre, tmp_path: Path, lang: str, expected: list[str]
@@ -377,7 +414,7 @@ def test_exports_set_the_year_earlier_and_the_targets_beside_the_period(
     header = next(book["Totalen"].iter_rows(min_row=4, max_row=4, values_only=True))
     assert header[4] == "Jaar eerder 2025-03-01 – 2025-03-31"
     totals = {row[0]: row[1:] for row in book["Totalen"].iter_rows(min_row=5, values_only=True)}
-    assert totals["Items in"] == (6, 1, 5.0, 0, None)
+    assert totals["Items in"] == (6, 1, 4.419, None, None)  # March 2025: not counted
     goals = list(book["Doelen 2026"].iter_rows(min_row=2, values_only=True))
     assert goals == [("Kg ingezameld", 100.0, 91.0, 0.91), ("Items gerepareerd", 2.0, 1.0, 0.5)]
 

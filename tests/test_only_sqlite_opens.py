@@ -93,7 +93,7 @@ def _opens_a_file(call: ast.Call, imports: dict[str, str]) -> bool:
     if isinstance(receiver, ast.Name):
         if f"{imports.get(receiver.id, receiver.id)}.{func.attr}" in FILE_FUNCTIONS:
             return True
-        if receiver.id in NOT_FILES and func.attr == "open":
+        if (receiver.id in NOT_FILES or receiver.id.endswith("_panel")) and func.attr == "open":
             return False
     if func.attr in FILE_METHODS:
         return True

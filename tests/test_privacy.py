@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -20,6 +20,7 @@ from intake.clock import FixedClock, SystemClock
 from intake.demo import build_demo
 from intake.gate import GateService
 from intake.model import EventType, Role
+from intake.people import PeopleService
 from intake.setup import initialize
 
 # Names and PINs no figure, code or template contains by chance.
@@ -61,9 +62,20 @@ def centre(tmp_path_factory: pytest.TempPathFactory) -> Path:
     cli("material", "A000004", "--recipient", "Metaal Oost", pin=coach)
     cli("void", "A000005", "--reason", "Double", pin=coach)
     cli("correct", "A000001", "--reason", "Wrong price")  # the coordinator, by name
+    cli("intake", "--category", "bicycles", "--route", "sale", "--serial", "WTU 123 456",
+        pin=coach)
     store = Store.open(path)
     coach_user = AuthService(store, SystemClock()).login(coach)
     GateService(store, SystemClock(), "A").change_route(coach_user, "A000006", "repair", "Torn")
+    # People: kinds, an hour at a station each, a course.
+    people = PeopleService(store, SystemClock())
+    for user, kind in zip([u for u in store.users() if u.name in STAFF],
+                          ("volunteer", "placement", "trainee"), strict=True):
+        people.set_kind(boss, user.id, kind)
+        session = people.start_session(user)
+        people.end_session(session, session.started_at + timedelta(hours=1), "logout")
+    today = datetime.now(ZoneInfo("Europe/Amsterdam")).date()
+    people.add_course(boss, today, "Fietsen repareren", 8)
     store.close()
     return path
 
@@ -125,6 +137,14 @@ def test_no_export_carries_names_pins_or_hashes(centre: Path, tmp_path: Path, ca
             texts[out.name] = reader(out)
     assert main(["report", "--db", str(centre), *period, "--year-earlier"]) == 0
     texts["stdout"] = capsys.readouterr().out
+    register = tmp_path / "register.csv"
+    assert main(["register", "--db", str(centre), *period, "--out", str(register)]) == 0
+    texts[register.name] = register.read_text()
+    assert "WTU123456" in texts["register.csv"]
+    # The people block is there, in counts: three people, three hours, a course.
+    assert '"people": 3' in texts["report-nl.json"] and '"hours": 3.0' in texts["report-nl.json"]
+    assert "Vrijwilliger" in texts["report-nl.pdf"] and "Fietsen repareren" in texts[
+        "report-nl.xlsx"]
     for kind, command in (("note", "delivery-note"), ("label", "label")):
         out = tmp_path / f"{kind}.pdf"
         assert main([command, "UA000001" if kind == "note" else "A000001", "--db", str(centre),

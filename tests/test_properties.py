@@ -1,11 +1,12 @@
 """Any sequence of steps on items keeps the history consistent and the monitoring figures equal
 to a plain recount from the events.
 
-Hypothesis drives the real services on a fresh database per example: items taken in (some
-back-dated, onto days already summed), voided, re-routed, repaired, tested, priced, sold
-(alone and together), taken back, sent out, repurposed and corrected, with whatever the state
-allows; a refused step must change nothing. Reports are built along the way, so that the
-sums per day the database keeps (m006) meet the steps written after them.
+Hypothesis drives the real services on a fresh database per example: visits started and
+cancelled, items taken in (some back-dated, onto days already summed), voided, re-routed,
+repaired, tested, priced, sold (alone and together), taken back, sent out, repurposed and
+corrected, with whatever the state allows; a refused step must change nothing. Reports are
+built along the way, so that the sums per day the database keeps (m006) meet the steps written
+after them.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from intake.errors import AmbachtError
 from intake.gate import GateService
 from intake.lifecycle import replay
 from intake.material import MaterialService
-from intake.model import Event, EventType, Origin
+from intake.model import Event, EventType, Origin, Visit
 from intake.monitoring import Figures, Period, build_report
 from intake.setup import initialize as initialize_store
 from intake.shop import ShopService
@@ -62,7 +63,8 @@ def recount(store: Store, first: date, last: date) -> dict[str, Counter[str]]:
 
     for started, standing in store.db.execute(
         "SELECT started_at, EXISTS (SELECT 1 FROM items i WHERE i.visit_id = v.id "
-        "AND i.voided = 0) FROM visits v"
+        "AND i.voided = 0) FROM visits v "
+        "WHERE id NOT IN (SELECT visit_id FROM visit_cancellations)"
     ):
         if inside(datetime.fromisoformat(started.replace("Z", "+00:00"))):
             figures["total"]["visits" if standing else "visits_without_items"] += 1
@@ -147,6 +149,7 @@ class Centre(RuleBasedStateMachine):
         self.shop = ShopService(self.store, self.clock, "A")
         self.material = MaterialService(self.store, self.clock, "A")
         self.codes: list[str] = []
+        self.visits: list[Visit] = []
         self.seen: dict[str, list[str]] = {}  # item code -> its event ids so far
         self.refused = 0
 
@@ -192,10 +195,25 @@ class Centre(RuleBasedStateMachine):
             with self.store.atomic():
                 opened = None if visit is None else self.gate.start_visit(
                     self.me, visit or None, at)
+                if opened is not None:
+                    self.visits.append(opened)
                 return self.gate.take_in(self.me, request, opened, at).code
         code = self.attempt(step)
         if isinstance(code, str):
             self.codes.append(code)
+
+    @rule(back_hours=st.integers(0, 60))
+    def start_a_visit(self, back_hours: int) -> None:
+        visit = self.attempt(lambda: self.gate.start_visit(
+            self.me, None, self.clock.now() - timedelta(hours=back_hours)))
+        if visit is not None:
+            self.visits.append(visit)  # type: ignore[arg-type]
+
+    @rule(index=st.integers(0, 10_000))
+    def cancel_a_visit(self, index: int) -> None:
+        if self.visits:
+            visit = self.visits[index % len(self.visits)]
+            self.attempt(lambda: self.gate.cancel_visit(self.me, visit))
 
     @rule(category=st.sampled_from(CATEGORIES), price=prices)
     def label_in_shop(self, category: str, price: int | None) -> None:

@@ -185,3 +185,24 @@ def test_the_gate_asks_for_the_number_typed_or_scanned(
     tap(qtbot, gate.weight.route_buttons[Route.SALE])
     assert not [p for p in window.findChildren(SerialPanel) if p.isVisible()]
     assert ctx.gate.item("A000004").category == "books"
+
+
+def test_the_store_asks_for_the_number_of_an_item_from_elsewhere(
+    qtbot, window: MainWindow, ctx: AppContext, shop_clerk: User
+) -> None:
+    from test_flow_screens import keypad, scan
+
+    from ui.widgets.panels import ChoicePanel
+
+    log_in(qtbot, window, "3333")
+    shop = window.shop
+    tap(qtbot, shop.label_button)
+    [choice] = [p for p in window.findChildren(ChoicePanel) if p.isVisible()]
+    tap(qtbot, choice.option_buttons["bicycles"])
+    keypad(qtbot, window, "45")
+    scan(qtbot, "WBK7770001")
+    [bike] = ctx.registers.find("WBK7770001")
+    assert (bike.origin.value, bike.price_cents) == ("store", 4500)
+    assert ctx.shop.label_in_shop(shop_clerk, "books").code != bike.code  # none asked
+    with pytest.raises(ValidationError):
+        ctx.shop.label_in_shop(shop_clerk, "bicycles", serial="a@b")

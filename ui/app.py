@@ -19,6 +19,7 @@ from db.connection import check_intact
 from intake.admin import AdminService
 from intake.auth import AuthService
 from intake.clock import Clock, SystemClock
+from intake.conflicts import ConflictService
 from intake.day_sums import refresh_recent_days
 from intake.errors import DamagedDatabase, StorageError
 from intake.gate import GateService
@@ -31,6 +32,7 @@ from intake.workshop import WorkshopService
 from ui.background import Worker
 from ui.backups import BackupScheduler
 from ui.context import AppContext
+from ui.hub_sync import BackgroundSync
 from ui.i18n import Language
 from ui.printing import PrintQueue
 from ui.screens.recovery import RecoveryScreen
@@ -56,9 +58,11 @@ def build_context(store: Store, clock: Clock, lang: str | None = None) -> AppCon
         workshop=WorkshopService(store, clock, settings["station"]),
         shop=ShopService(store, clock, settings["station"]),
         material=MaterialService(store, clock, settings["station"]),
+        conflicts=ConflictService(store, clock, settings["station"]),
         language=language,
         printer_queue=PrintQueue(labels),
         backups=BackupScheduler(store.path, store.settings, clock),
+        sync=BackgroundSync(store, clock),
     )
 
 
@@ -93,12 +97,12 @@ def run_app(
                           fullscreen=fullscreen, panel_dpi=panel_dpi)
         startup.begin()
         code = app.exec()
-        startup.shut_down()
-        if code != RESTART:
-            return code if startup.opened else 2
-        # The screens measure millimetres when they are built: build them again.
+        # The windows go before the database closes: their screens may still ask it.
         startup.close_windows()
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        startup.shut_down()
+        if code != RESTART:  # else the screens are built again, measured for the new size
+            return code if startup.opened else 2
 
 
 class Startup(QObject):
@@ -144,6 +148,7 @@ class Startup(QObject):
         # every page of the file for damage and the last events of each station's hash chain
         # for changes made round Ambacht, and the dashboard's sums.
         ctx.backups.start()
+        ctx.sync.start()
         store, today = ctx.store, self.clock.now().astimezone(ctx.zone()).date()
         self._background.submit(lambda: self._check(store), self._checked)
         self._background.submit(
@@ -212,8 +217,11 @@ class Startup(QObject):
         self.shut_down()
         language = Language()
         language.apply(self.lang or "nl")
-        self.windows.append(_recovery_window(
-            RecoveryScreen(exc, self.path, self.clock, language), self.start))
+        size = self._fit(100)  # the station's size setting is in the file that cannot be read
+        window = _recovery_window(RecoveryScreen(exc, self.path, self.clock, language),
+                                  self.start)
+        self.windows.append(window)
+        self._show(window, size)
 
     def shut_down(self) -> None:
         """Let printing and backups finish, and close the database."""
@@ -222,6 +230,7 @@ class Startup(QObject):
             ctx.printer_queue.wait()
             ctx.printer_queue.stop()
             ctx.backups.wait()
+            ctx.sync.stop()
             ctx.store.close()
         self.contexts.clear()
 
@@ -231,11 +240,9 @@ def _recovery_window(screen: RecoveryScreen, start: Callable[[], None]) -> QMain
     window = QMainWindow()
     window.setStyleSheet(stylesheet())
     window.setCentralWidget(screen)
-    window.resize(1280, 800)
     screen.quit_button.clicked.connect(QApplication.quit)
     # Start first, then close: closing the only window would end the app.
     screen.restored.connect(lambda: (start(), window.close()))
-    window.show()
     return window
 
 

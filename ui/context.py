@@ -1,4 +1,5 @@
-"""What every screen may use: the services, the language, the print queue and the backups.
+"""What every screen may use: the services, the language, the print queue, the backups and
+the sync with the hub.
 
 Built once by the composition root (`ui.app.build_context`); screens get it in their
 constructor and never reach for the database themselves.
@@ -15,6 +16,7 @@ from db import Store
 from intake.admin import AdminService
 from intake.auth import AuthService
 from intake.clock import Clock
+from intake.conflicts import ConflictService
 from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.material import MaterialService
@@ -27,13 +29,17 @@ from intake.monitoring import (
     stored_baseline,
     year_progress,
 )
+from intake.people import PeopleService
+from intake.provenance import Provenance, provenance_of, record_export
 from intake.registers import RegisterService
+from intake.report_formats import figures_json
 from intake.settings import Settings
 from intake.shop import ShopService
 from intake.till import Takings, takings
 from intake.workshop import WorkshopService
 from ui.backups import BackupScheduler
 from ui.devices import Devices
+from ui.hub_sync import BackgroundSync
 from ui.i18n import Language
 from ui.printing import PrintQueue
 
@@ -51,15 +57,22 @@ class AppContext:
     workshop: WorkshopService
     shop: ShopService
     material: MaterialService
+    conflicts: ConflictService
     language: Language
     printer_queue: PrintQueue
     backups: BackupScheduler
+    sync: BackgroundSync  # with the hub, on a station that joined one
     devices: Devices = field(default_factory=Devices)  # run_app starts them as set up
 
     @cached_property
     def registers(self) -> RegisterService:
         """Which categories ask for a serial number; finding items by it."""
         return RegisterService(self.store, self.clock)
+
+    @cached_property
+    def people(self) -> PeopleService:
+        """Staff kinds, sessions at this station, courses."""
+        return PeopleService(self.store, self.clock)
 
     def settings(self) -> Settings:
         """The settings as they are now (read again only after a change)."""
@@ -102,3 +115,13 @@ class AppContext:
     def year_progress(self, by: date) -> TargetProgress | None:
         """Progress to `by`'s year's targets up to `by`; None without targets."""
         return year_progress(self.store, by, self.clock.now())
+
+    def provenance(self, period: Period) -> Provenance:
+        """Where a report of `period` made now comes from (read before its figures)."""
+        return provenance_of(self.store, period, self.clock.now())
+
+    def record_export(self, provenance: Provenance, report: Report, kind: str,
+                      data: bytes) -> None:
+        """Keep the record of a report exported as `kind` (xlsx, pdf)."""
+        record_export(self.store, provenance, report.period, kind,
+                      figures_json(report.total), data)

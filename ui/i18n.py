@@ -7,6 +7,7 @@ translated here through the same files (context "Errors").
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -61,3 +62,8 @@ class Language:
         """A service's refusal in this language."""
         return error.render(lambda text: QCoreApplication.translate(CONTEXT, text), self.kg,
                             self.eur)
+
+    def ords_choices(self, names: Iterable[str]) -> list[tuple[str, str]]:
+        """ORDS product categories as choices: the standard's name (what is stored) and its
+        name in this language, in the order given."""
+        return [(name, QCoreApplication.translate("Ords", name)) for name in names]

@@ -8,15 +8,19 @@ that does not take scans, to the user's own work screen.
 from __future__ import annotations
 
 import time
+from contextlib import suppress
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
 
+from intake.errors import AmbachtError
 from intake.model import Role, User
+from intake.people import Session
 from ui.context import AppContext
 from ui.scanner import ScannerFilter
 from ui.screens.admin import AdminScreen
+from ui.screens.conflicts import ConflictsScreen
 from ui.screens.dashboard import DashboardScreen
 from ui.screens.first_run import FirstRunScreen
 from ui.screens.gate import GateScreen
@@ -39,7 +43,7 @@ _PLACES: dict[Role, list[str]] = {
     Role.COACH: ["gate", "material"],
     Role.WORKSHOP: ["workshop", "material"],
     Role.SHOP: ["shop"],
-    Role.COORDINATOR: ["gate", "workshop", "shop", "material", "dashboard"],
+    Role.COORDINATOR: ["gate", "workshop", "shop", "material", "dashboard", "conflicts"],
 }
 
 
@@ -61,10 +65,12 @@ class MainWindow(QMainWindow):
         self.shop = ShopScreen(ctx)
         self.material = MaterialScreen(ctx)
         self.dashboard = DashboardScreen(ctx)
+        self.conflicts = ConflictsScreen(ctx)
         self.admin = AdminScreen(ctx)
         self.work_screens: dict[str, ScanScreen] = {
             "gate": self.gate, "workshop": self.workshop, "shop": self.shop,
             "material": self.material, "dashboard": self.dashboard,
+            "conflicts": self.conflicts,
         }
         for screen in (self.first_run, self.login, *self.work_screens.values(), self.admin):
             self.stack.addWidget(screen)
@@ -76,6 +82,8 @@ class MainWindow(QMainWindow):
             screen.place_requested.connect(self.show_place)
         self.admin.done.connect(self.show_role_home)
         ctx.backups.failed.connect(lambda _error: self.show_backup_problem())
+        ctx.sync.changed.connect(self.show_hub)
+        self.show_hub()
 
         self.scanner = ScannerFilter(self, max_gap=lambda: ctx.devices.scan_gap_s)
         self.scanner.scanned.connect(self.on_scan)
@@ -83,9 +91,13 @@ class MainWindow(QMainWindow):
         ctx.devices.scanner.scanned.connect(self.on_scan)  # a serial scanner, routed the same
         self._last_scan: tuple[str, float] = ("", 0.0)
 
+        # The time at a station counts from login to logout; an idle logout ends it at the
+        # last touch, so that the idle minutes do not count (intake/people.py).
+        self.session: Session | None = None
+        self.active_at = ctx.clock.now()
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
-        self.idle_timer.timeout.connect(self.logout)
+        self.idle_timer.timeout.connect(lambda: self.logout(idle=True))
         QApplication.instance().installEventFilter(self)
         QApplication.instance().installEventFilter(self.scanner)
         if ctx.auth.needs_first_pin():
@@ -93,11 +105,22 @@ class MainWindow(QMainWindow):
         else:
             self.logout()
 
+    def show_hub(self) -> None:
+        """The hub's state in every work screen's top bar."""
+        for screen in self.work_screens.values():
+            screen.top.show_hub(self.ctx.sync.state(), self.ctx.zone())
+
     def show_page(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
 
     def on_logged_in(self, user: User) -> None:
         self.user = user
+        self._end_session("logout")  # a session left open (none, normally)
+        self.active_at = self.ctx.clock.now()
+        try:
+            self.session = self.ctx.people.start_session(user)
+        except AmbachtError:  # a file only read (a newer version's): no time is counted
+            self.session = None
         self.idle_timer.setInterval(max(10, self.ctx.settings().idle_logout_s) * 1000)
         self.idle_timer.start()
         self.show_role_home()
@@ -120,7 +143,7 @@ class MainWindow(QMainWindow):
             return []
         names = {"gate": self.tr("Gate"), "workshop": self.tr("Workshop"),
                  "shop": self.tr("Shop"), "material": self.tr("Material out"),
-                 "dashboard": self.tr("Figures")}
+                 "dashboard": self.tr("Figures"), "conflicts": self.tr("Attention")}
         return [(key, names[key]) for key in _PLACES[self.user.role]]
 
     def show_role_home(self) -> None:
@@ -175,9 +198,11 @@ class MainWindow(QMainWindow):
             self.admin.enter(self.user)
             self.show_page(self.admin)
 
-    def logout(self) -> None:
-        """Back to the PIN keypad; an open visit is ended so that it counts."""
+    def logout(self, *, idle: bool = False) -> None:
+        """Back to the PIN keypad; an open visit is ended so that it counts, and the time at
+        the station recorded (up to the last touch when idle)."""
         self.idle_timer.stop()
+        self._end_session("idle" if idle else "logout")
         for panel in self.findChildren(Panel):
             panel.close_panel()  # a question left open is not for the next person
         for screen in self.work_screens.values():
@@ -187,7 +212,16 @@ class MainWindow(QMainWindow):
         self.login.enter()
         self.show_page(self.login)
 
+    def _end_session(self, ended_by: str) -> None:
+        if self.session is None:
+            return
+        session, self.session = self.session, None
+        last = self.ctx.clock.now() if ended_by == "logout" else self.active_at
+        with suppress(AmbachtError):  # storage failed: the work goes on, this time uncounted
+            self.ctx.people.end_session(session, last, ended_by)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._end_session("closed")
         # A closed window takes no more keys: its scanner filter would hold them back from
         # the window that replaces it (a test's next window), and hand them back and forth.
         QApplication.instance().removeEventFilter(self.scanner)
@@ -198,6 +232,7 @@ class MainWindow(QMainWindow):
             if not self._account_unchanged():
                 return True  # the touch went to a screen that is no longer theirs
             self.idle_timer.start()
+            self.active_at = self.ctx.clock.now()
         return False
 
     def _account_unchanged(self) -> bool:

@@ -15,6 +15,7 @@ from PySide6.QtGui import QGuiApplication
 MIN_TARGET_MM = 15.0
 SMALLEST_TARGET_MM = 11.0  # the floor on a small panel: still a gloved fingertip
 BUTTON_MM = 15.0
+APART_MM = 4.0  # between buttons that do different things
 # The area every screen needs at full size (width, height in mm); tests/test_fit.py holds
 # every screen and panel to it at the smallest density.
 DESIGN_MM = (270.0, 184.0)
@@ -87,6 +88,12 @@ def current_fit() -> PanelFit:
     return _fit or PanelFit(screen_dpi() / 25.4)
 
 
+def apart() -> int:
+    """Pixels between buttons that do different things: 4 mm at any density, since a slip of
+    the finger costs the same on a small panel."""
+    return round(APART_MM * current_fit().px_per_mm)
+
+
 def mm(value: float) -> int:
     """Pixels for `value` millimetres on the panel (see `fit_panel`)."""
     fit = current_fit()
@@ -102,15 +109,15 @@ def stylesheet() -> str:
     target = mm(BUTTON_MM) - 2 * (padding + border)
     return f"""
     QWidget {{ background: {PAPER}; color: {INK}; font-size: {mm(4.5)}px; }}
-    QLabel[role="title"] {{ font-size: {mm(8)}px; font-weight: bold; }}
+    QLabel[role="title"] {{ font-size: {mm(7)}px; font-weight: bold; }}
     QLabel[role="big"] {{ font-size: {mm(14)}px; font-weight: bold; }}
     QLabel[role="muted"] {{ color: {MUTED}; }}
     QLabel[role="banner-ok"] {{ background: {OK}; color: white; font-weight: bold;
         padding: {mm(2)}px; border-radius: {mm(1.5)}px; }}
     QLabel[role="banner-error"] {{ background: {DANGER}; color: white; font-weight: bold;
         padding: {mm(2)}px; border-radius: {mm(1.5)}px; }}
-    QLabel[role="display"] {{ font-size: {mm(12)}px; font-weight: bold; border: 3px solid {LINE};
-        border-radius: {mm(1.5)}px; padding: {mm(1)}px {mm(3)}px; }}
+    QLabel[role="display"] {{ font-size: {mm(10)}px; font-weight: bold; border: 3px solid {LINE};
+        border-radius: {mm(1.5)}px; padding: 0px {mm(3)}px; }}
     QPushButton {{ min-height: {target}px;
         border: {border}px solid {LINE}; border-radius: {mm(2)}px; background: #f2f2f2;
         font-weight: bold; padding: {padding}px {mm(1.5)}px; }}
@@ -138,6 +145,10 @@ def stylesheet() -> str:
     QFrame[role="tile-frame"] QLabel {{ border: none; font-size: {mm(3.6)}px; }}
     QFrame[role="tile-frame"] QLabel[role="title"] {{ font-size: {mm(6.5)}px; }}
     QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
+    QFrame[role="saved"] {{ background: #e3f4e7; border: 4px solid {OK};
+        border-radius: {mm(3)}px; }}
+    QFrame[role="saved"] QLabel {{ background: transparent; }}
+    QFrame[role="saved"] QLabel[role="big"] {{ color: {OK}; }}
     QFrame[role="panel"] {{ background: {PAPER}; border: 4px solid {LINE};
         border-radius: {mm(3)}px; }}
     QScrollBar:vertical {{ width: {mm(10)}px; }}

@@ -385,12 +385,61 @@ REVOKE ALL ON ALL TABLES IN SCHEMA ambacht FROM PUBLIC;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA ambacht FROM PUBLIC;
 """
 
+# News for the stations listening (LISTEN/NOTIFY): every new or changed row a station may
+# pull notifies its site's channel, with the letter of the station that sent it (which
+# ignores its own news). NOTIFY is sent at commit and folds repeats within a transaction.
+_M002_NOTIFY = f"""
+CREATE FUNCTION ambacht.notify_site() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    PERFORM pg_notify('ambacht_site_' || NEW.site_id,  -- codes: the code's letter
+                      coalesce(to_jsonb(NEW)->>'station', left(to_jsonb(NEW)->>'code', 1)));
+    RETURN NULL;
+END $$;
+CREATE TRIGGER events_notify AFTER INSERT ON ambacht.events
+    FOR EACH ROW EXECUTE FUNCTION ambacht.notify_site();
+CREATE TRIGGER codes_notify AFTER INSERT ON ambacht.codes
+    FOR EACH ROW EXECUTE FUNCTION ambacht.notify_site();
+CREATE TRIGGER visits_notify AFTER INSERT OR UPDATE ON ambacht.visits
+    FOR EACH ROW EXECUTE FUNCTION ambacht.notify_site();
+CREATE TRIGGER shipments_notify AFTER INSERT ON ambacht.shipments
+    FOR EACH ROW EXECUTE FUNCTION ambacht.notify_site();
+CREATE TRIGGER config_notify AFTER INSERT OR UPDATE ON ambacht.config
+    FOR EACH ROW EXECUTE FUNCTION ambacht.notify_site();
+-- The channel a station listens on for its site's news.
+CREATE FUNCTION ambacht.channel() RETURNS text {_DEFINER} AS $$
+BEGIN
+    RETURN 'ambacht_site_' || (caller()).site_id;
+END $$;
+REVOKE ALL ON FUNCTION ambacht.channel() FROM PUBLIC;
+REVOKE ALL ON FUNCTION ambacht.notify_site() FROM PUBLIC;
+"""
+
+# A station's own events that it holds already (seq up to `p_own_seq`) are not sent back:
+# the events after them are (a station restored from an old backup takes its own back).
+_M003_OWN = f"""
+CREATE FUNCTION ambacht.pull(p_after bigint, p_limit integer, p_own_seq bigint)
+RETURNS jsonb {_DEFINER} AS $$
+DECLARE
+    me stations := caller();
+    got jsonb := pull(p_after, p_limit);
+BEGIN
+    RETURN jsonb_set(got, '{{events}}', (
+        SELECT coalesce(jsonb_agg(e ORDER BY n), '[]'::jsonb)
+        FROM jsonb_array_elements(got->'events') WITH ORDINALITY AS x(e, n)
+        WHERE e->>'station' <> me.letter OR (e->>'seq')::bigint > p_own_seq));
+END $$;
+REVOKE ALL ON FUNCTION ambacht.pull(bigint, integer, bigint) FROM PUBLIC;
+"""
+
 # (name, SQL): applied in order, each once, each in the transaction that records it.
 MIGRATIONS: list[tuple[str, str]] = [
     ("h001_hub", _M001_TABLES + _M001_FUNCTIONS),
+    ("h002_news", _M002_NOTIFY),
+    ("h003_own_steps", _M003_OWN),
 ]
 
 # What a station's roles may call: nothing else (no table, no sequence).
 STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()",
                      "push(jsonb, jsonb, jsonb, jsonb, jsonb)", "pull(bigint, integer)",
-                     "site_config()")
+                     "pull(bigint, integer, bigint)",
+                     "site_config()", "channel()")

@@ -81,7 +81,8 @@ class HubSession:
                                      Jsonb(shipments), Jsonb(events)])
         return counts
 
-    def pull(self, after: int, limit: int) -> Record:
-        """The site's records after the number `after` (see ambacht.pull)."""
-        found: Record = self._call("SELECT ambacht.pull(%s, %s)", [after, limit])
+    def pull(self, after: int, limit: int, own_seq: int) -> Record:
+        """The site's records after the number `after`, but this station's own events up to
+        `own_seq`, which it holds (see ambacht.pull)."""
+        found: Record = self._call("SELECT ambacht.pull(%s, %s, %s)", [after, limit, own_seq])
         return found

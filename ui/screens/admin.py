@@ -17,15 +17,12 @@ from intake.admin import NameList
 from intake.model import User
 from ui.context import AppContext
 from ui.screens.admin_base import Section
+from ui.screens.admin_names import NamesSection
+from ui.screens.admin_people import CoursesSection
 from ui.screens.admin_printer import LabelPrinterSection
-from ui.screens.admin_sections import (
-    CategoriesSection,
-    NamesSection,
-    StaffSection,
-    StationSection,
-)
+from ui.screens.admin_sections import CategoriesSection, StaffSection, StationSection
 from ui.screens.devices_section import DevicesSection
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.base import Banner, Retranslating
 
 
@@ -47,6 +44,7 @@ class AdminScreen(Retranslating, QWidget):
         self.sections: dict[str, Section] = {
             "categories": CategoriesSection(ctx, self),
             "staff": StaffSection(ctx, self),
+            "courses": CoursesSection(ctx, self),
             "municipalities": NamesSection(NameList.MUNICIPALITIES, ctx, self),
             "recipients": NamesSection(NameList.RECIPIENTS, ctx, self),
             "station": StationSection(ctx, self),
@@ -72,7 +70,7 @@ class AdminScreen(Retranslating, QWidget):
         top.addWidget(self.back)
         column = QVBoxLayout(self)
         column.setContentsMargins(mm(4), mm(3), mm(4), mm(3))
-        column.setSpacing(mm(3))
+        column.setSpacing(apart())
         column.addLayout(top)
         column.addLayout(tab_row)
         column.addWidget(self.stack, 1)
@@ -83,6 +81,7 @@ class AdminScreen(Retranslating, QWidget):
         self.title.setText(self.tr("Settings"))
         self.back.setText(self.tr("Back"))
         names = {"categories": self.tr("Categories"), "staff": self.tr("Staff"),
+                 "courses": self.tr("Courses"),
                  "municipalities": self.tr("Municipalities"), "recipients": self.tr("Recipients"),
                  "station": self.tr("Station"), "devices": self.tr("Devices"),
                  "printer": self.tr("Label printer")}

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from intake.errors import AmbachtError
 from intake.units import parse_kg
 from ui.context import AppContext
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.base import Retranslating
 from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.keypad_panel import KeypadPanel
@@ -40,7 +40,7 @@ class Section(Retranslating, QWidget):
                               QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         self.rows.currentRowChanged.connect(lambda _row: self.update_buttons())
         self.buttons = QGridLayout()
-        self.buttons.setSpacing(mm(3))
+        self.buttons.setSpacing(apart())
         self.button_columns = 1  # sections with many actions use two
         # Long rows wrap rather than scroll sideways: no one drags a list left and right.
         self.rows.setWordWrap(True)

@@ -5,20 +5,19 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from intake.admin import NameList
 from intake.errors import AmbachtError
 from intake.model import Category, Role
 from intake.ords import PRODUCT_CATEGORIES
-from intake.registers import FRAME, IMEI_SERIAL
 from intake.settings import SCREEN_SCALE_RANGE
 from intake.units import parse_eur
 from ui.backups import removable_folders
 from ui.screens.admin_base import Section
+from ui.screens.admin_people import SerialNumbers, StaffKinds
 from ui.style import RESTART
 from ui.widgets.panels import ConfirmPanel
 
 
-class CategoriesSection(Section):
+class CategoriesSection(SerialNumbers, Section):
     """Add, rename, weigh, hide and reorder the category tiles of the gate."""
 
     def __init__(self, *args: object) -> None:
@@ -60,7 +59,7 @@ class CategoriesSection(Section):
             hidden = "   [" + self.tr("hidden") + "]" if c.hidden else ""
             price = f"   ·   {lang.eur(c.price_cents)}" if c.price_cents is not None else ""
             electrical = "   ·   " + self.tr("electrical") if c.is_electrical else ""
-            serial = ("   ·   " + self._serial_names()[serials[c.code]]
+            serial = ("   ·   " + self.serial_names()[serials[c.code]]
                       if c.code in serials else "")
             rows.append((f"{c.name_nl} / {c.name_en}   ·   {lang.kg(c.standard_weight_g)}   "
                          f"({bounds}){price}{electrical}{serial}{hidden}", c.code))
@@ -152,26 +151,12 @@ class CategoriesSection(Section):
         if c is None:
             return
         options = [("", self.tr("None (not a powered product)")),
-                   *[(name, name) for name in PRODUCT_CATEGORIES]]
+                   *sorted(self.ctx.language.ords_choices(PRODUCT_CATEGORIES),
+                           key=lambda choice: choice[1].casefold())]
         self.ask_choice(self.tr("ORDS product category of {name}").format(name=c.name_nl),
                         options, lambda name: self.attempt(
                             lambda: self.ctx.admin.set_category_ords(self.actor, c.code, name),
                             self.tr("Saved.")))
-
-    def _serial_names(self) -> dict[str, str]:
-        return {FRAME: self.tr("asks for a frame number"),
-                IMEI_SERIAL: self.tr("asks for an IMEI or serial number")}
-
-    def start_serial(self) -> None:
-        """Which number the gate asks this category's items for (the police register)."""
-        c = self.current()
-        if c is None:
-            return
-        options = [("", self.tr("No number")), *self._serial_names().items()]
-        self.ask_choice(self.tr("Serial number of {name} at intake").format(name=c.name_nl),
-                        options, lambda kind: self.attempt(
-                            lambda: self.ctx.registers.set_serial_kind(
-                                self.actor, c.code, kind or None), self.tr("Saved.")))
 
     def toggle_hidden(self) -> None:
         c = self.current()
@@ -187,7 +172,7 @@ class CategoriesSection(Section):
                          self.tr("Order saved."))
 
 
-class StaffSection(Section):
+class StaffSection(StaffKinds, Section):
     """Staff accounts: add with a PIN, change role, disable, new PIN."""
 
     def __init__(self, *args: object) -> None:
@@ -196,12 +181,14 @@ class StaffSection(Section):
         self.role = self.add_button(self.start_role)
         self.active = self.add_button(self.toggle_active)
         self.pin = self.add_button(self.start_pin)
+        self.kind = self.add_button(self.start_kind)
         self.finish_buttons()
         self.retranslate()
 
     def retranslate(self) -> None:
         self.add.setText(self.tr("Add"))
         self.role.setText(self.tr("Role"))
+        self.kind.setText(self.tr("Paid, volunteer …"))
         self.pin.setText(self.tr("New PIN"))
         self.update_buttons()
 
@@ -212,10 +199,12 @@ class StaffSection(Section):
         }
 
     def refresh(self) -> None:
-        names = self.role_names()
+        names, kinds = self.role_names(), self.ctx.people.kinds()
         disabled = "   [" + self.tr("disabled") + "]"
         self.set_rows([
-            (f"{u.name}   ·   {names[u.role]}" + ("" if u.active else disabled), u.id)
+            (f"{u.name}   ·   {names[u.role]}"
+             + (f"   ·   {self.staff_kind_names()[kinds[u.id]]}" if u.id in kinds else "")
+             + ("" if u.active else disabled), u.id)
             for u in self.ctx.auth.users()
         ])
 
@@ -224,7 +213,7 @@ class StaffSection(Section):
 
     def update_buttons(self) -> None:
         current = self.current()
-        for button in (self.role, self.active, self.pin):
+        for button in (self.role, self.active, self.pin, self.kind):
             button.setEnabled(current is not None)
         self.active.setText(
             self.tr("Enable") if current is not None and not current.active else self.tr("Disable")
@@ -261,87 +250,6 @@ class StaffSection(Section):
             self.ask_number(self.tr("New PIN for {name}").format(name=u.name), lambda pin:
                             self.attempt(lambda: self.ctx.auth.change_pin(self.actor, u.id, pin),
                                          self.tr("PIN changed.")), secret=True)
-
-
-class NamesSection(Section):
-    """A short list of names for buttons: municipalities (visitors) or material recipients."""
-
-    def __init__(self, kind: NameList, *args: object) -> None:
-        self.kind = kind
-        super().__init__(*args)  # type: ignore[arg-type]
-        self.add = self.add_button(lambda: self.ask_text(
-            self.prompt(), "", lambda name: self.attempt(
-                lambda: self.ctx.admin.add_name(self.actor, self.kind, name),
-                self.tr("Added."))))
-        self.hide = self.add_button(self.toggle_hidden)
-        # Where material sent to a recipient counts in the reports (reuse, recycling, waste).
-        self.kind_button = self.add_button(self.choose_kind)
-        self.kind_button.setVisible(kind is NameList.RECIPIENTS)
-        self.finish_buttons()
-        self.retranslate()
-
-    def kind_names(self) -> dict[str, str]:
-        return {"reuse": self.tr("reuse"), "recycling": self.tr("recycling"),
-                "residual": self.tr("residual waste")}
-
-    def prompt(self) -> str:
-        if self.kind is NameList.RECIPIENTS:
-            return self.tr("Name of the recipient (recycler, school, sorter)")
-        return self.tr("Name of the municipality")
-
-    def retranslate(self) -> None:
-        self.add.setText(self.tr("Add"))
-        self.kind_button.setText(self.tr("Kind"))
-        self.update_buttons()
-
-    def refresh(self) -> None:
-        mark = "   [" + self.tr("hidden") + "]"
-        kinds = (self.ctx.admin.recipient_kinds() if self.kind is NameList.RECIPIENTS
-                 else {})
-        names = self.kind_names()
-        self.set_rows([(name + (f" · {names[kinds[name]]}" if name in kinds else "")
-                        + (mark if hidden else ""), name)
-                       for name, hidden in self.ctx.admin.names(self.kind)])
-
-    def update_buttons(self) -> None:
-        hidden = dict(self.ctx.admin.names(self.kind)).get(self.selected())
-        self.hide.setEnabled(hidden is not None)
-        self.hide.setText(self.tr("Show") if hidden else self.tr("Hide"))
-        self.kind_button.setEnabled(hidden is not None)
-
-    def choose_kind(self) -> None:
-        """What the chosen recipient does with material: reuse, recycling or residual waste."""
-        name = self.selected()
-        if isinstance(name, str):
-            self.ask_choice(
-                self.tr("What does {name} do with the material?").format(name=name),
-                list(self.kind_names().items()),
-                lambda kind: self.attempt(
-                    lambda: self.ctx.admin.set_recipient_kind(self.actor, name, kind),
-                    self.tr("Saved.")))
-
-    def _serial_names(self) -> dict[str, str]:
-        return {FRAME: self.tr("asks for a frame number"),
-                IMEI_SERIAL: self.tr("asks for an IMEI or serial number")}
-
-    def start_serial(self) -> None:
-        """Which number the gate asks this category's items for (the police register)."""
-        c = self.current()
-        if c is None:
-            return
-        options = [("", self.tr("No number")), *self._serial_names().items()]
-        self.ask_choice(self.tr("Serial number of {name} at intake").format(name=c.name_nl),
-                        options, lambda kind: self.attempt(
-                            lambda: self.ctx.registers.set_serial_kind(
-                                self.actor, c.code, kind or None), self.tr("Saved.")))
-
-    def toggle_hidden(self) -> None:
-        name = self.selected()
-        hidden = dict(self.ctx.admin.names(self.kind)).get(name)
-        if isinstance(name, str) and hidden is not None:
-            self.attempt(lambda: self.ctx.admin.set_name_hidden(self.actor, self.kind, name,
-                                                               not hidden),
-                         self.tr("Saved."))
 
 
 class StationSection(Section):

@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from intake.comparisons import change_pct, change_pp, counted_days, is_counted, year_earlier
+from intake.errors import AmbachtError
 from intake.model import User
-from intake.monitoring import Figures, Period, Report, rungs
+from intake.monitoring import Period, Report, rungs
 from labels.printing import save_new_file
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
-from ui.style import ROUTE_COLOURS, mm
+from ui.style import MIN_TARGET_MM, ROUTE_COLOURS, apart, mm
 from ui.widgets.charts import Bar, BarChart, HBarChart, Series
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
@@ -81,7 +83,7 @@ class DashboardScreen(ScanScreen):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.kind = "month"
-        self.day = ctx.clock.now().astimezone(ctx.zone()).date()
+        self.day = self.last_complete(self.kind)
         self._cache: dict[Period, Report] = {}
         self._pending: Report | None = None  # shown; its baseline and targets still to draw
         self.type_code_button.hide()  # nothing here is scanned
@@ -110,6 +112,9 @@ class DashboardScreen(ScanScreen):
         for button in (self.baseline_button, self.target_button, self.xlsx_button,
                        self.pdf_button):
             picker.addWidget(button)
+        for button in (*self.kind_buttons.values(), self.earlier, self.later, self.xlsx_button,
+                       self.pdf_button):
+            button.setMinimumWidth(mm(MIN_TARGET_MM))  # a short word: the target sets it
         self.tiles = {key: Tile(self) for key in
                       ("kg_in", "kg_sold", "reuse", "yield", "repaired", "revenue", "co2")}
         tiles = QHBoxLayout()
@@ -129,7 +134,7 @@ class DashboardScreen(ScanScreen):
         charts.addWidget(self.targets, 1, 1)
         charts.addWidget(self.categories, 0, 2, 2, 1)  # tall: room for ten categories
         page = QVBoxLayout()
-        page.setSpacing(mm(2))
+        page.setSpacing(apart())
         page.addLayout(picker)
         page.addLayout(tiles)
         page.addLayout(charts, 1)
@@ -165,7 +170,15 @@ class DashboardScreen(ScanScreen):
     def period(self) -> Period:
         return period_of(self.kind, self.day)
 
+    def last_complete(self, kind: str) -> date:
+        """A day of the last complete period of a kind: a running one would show its first
+        days against whole periods (on the 1st, "-100 %")."""
+        return period_of(kind, self.today()).first - timedelta(days=1)
+
     def choose_kind(self, kind: str) -> None:
+        """Show a kind of period: the one holding the last day shown, or the last complete
+        one if that runs still."""
+        self.day = min(self.period().last, self.last_complete(kind))
         self.kind = kind
         self.kind_buttons[kind].setChecked(True)
         self.refresh()
@@ -190,9 +203,8 @@ class DashboardScreen(ScanScreen):
         self.later.setEnabled(period.last < self.today())
         self.period_label.setText(f"{period.first:%d-%m-%Y} – {period.last:%d-%m-%Y}")
         report = self.report(period)
-        before = self.report(period.year_earlier()).total
+        self._tiles(report, self.report(year_earlier(period, self.today())))
         now = report.total
-        self._tiles(now, before)
         weeks = list(report.by_week.items())
         self.weekly.format_value = lambda value: _kg(value * 1000, lang.code)[:-3]
         self.weekly.set_data(
@@ -234,8 +246,12 @@ class DashboardScreen(ScanScreen):
         self._baseline(report)
         self._targets(report.period)
 
-    def _tiles(self, now: Figures, before: Figures) -> None:
+    def _tiles(self, report: Report, earlier_report: Report) -> None:
+        """The key figures, each with its change against the same days a year before: counts
+        and kilos per day in %, rates in percentage points (`intake.comparisons`)."""
         lang = self.ctx.language
+        now, before = report.total, earlier_report.total
+        days = (counted_days(report), counted_days(earlier_report))
         rows = {
             "kg_in": (_kg(now.grams_in, lang.code), self.tr("in"), now.grams_in, before.grams_in),
             "kg_sold": (_kg(now.grams_sold, lang.code), self.tr("sold"), now.grams_sold,
@@ -251,8 +267,17 @@ class DashboardScreen(ScanScreen):
             "co2": (_kg(now.co2_avoided_g, lang.code), self.tr("CO2 avoided"),
                     now.co2_avoided_g, before.co2_avoided_g),
         }
+        rates = {"reuse", "yield"}
         for key, (value, name, current, earlier) in rows.items():
-            change = _change(current, earlier)
+            if not is_counted(earlier_report):
+                change = None
+            elif key in rates:
+                points = change_pp(current, earlier)
+                change = None if points is None else self.tr("{points} pp").format(
+                    points=f"{'+' if points > 0 else ''}{points:.0f}")
+            else:
+                percent = change_pct(key, current, earlier, *days)
+                change = None if percent is None else f"{'+' if percent > 0 else ''}{percent:.0f} %"
             caption = name if change is None else self.tr("{name} · {change} vs a year ago").format(
                 name=name, change=change)
             self.tiles[key].show_figure(value, caption)
@@ -265,10 +290,10 @@ class DashboardScreen(ScanScreen):
             self.baseline_chart.set_data(title, [], self.tr(
                 "No baseline yet. Mark one with: ambacht baseline --from DATE --to DATE"))
             return
-        base = self.report(baseline_period).total
-        now = report.total
-        weeks_now = _weeks(report.period)
-        weeks_base = _weeks(baseline_period)
+        base_report = self.report(baseline_period)
+        base, now = base_report.total, report.total
+        weeks_now = counted_days(report) / 7 or 1.0  # a running period: its days so far
+        weeks_base = counted_days(base_report) / 7 or 1.0
         bars = []
         now_word, base_word = self.tr("now"), self.tr("baseline")
         for name, value, value_base, shown in (
@@ -345,20 +370,27 @@ class DashboardScreen(ScanScreen):
         from intake.exports import report_xlsx
         from intake.report_pdf import render_report_pdf
 
-        report = self.report(self.period())
+        provenance = self.ctx.provenance(self.period())
+        report = self.ctx.report(self.period())  # afresh: it includes the step named above
+        self._cache[report.period] = report
         baseline_period = self.ctx.baseline()
         baseline = self.report(baseline_period) if baseline_period else None
-        year_before = self.report(report.period.year_earlier())
+        year_before = self.report(year_earlier(report.period, self.today()))
         targets = self.ctx.year_progress(min(report.period.last, self.today()))
         render = report_xlsx if kind == "xlsx" else render_report_pdf
         data = render(report, baseline, self.ctx.language.code, year_before=year_before,
-                      targets=targets)
+                      targets=targets, provenance=provenance)
         name = f"report-{report.period.first.isoformat()}-{report.period.last.isoformat()}"
         try:
             path = save_new_file(self.ctx.labels.document_folder(), name, f".{kind}", data)
         except OSError as exc:
             self.banner.error(self.tr("Could not save the report: {error}").format(
                 error=exc.strerror or exc))
+            return
+        try:
+            self.ctx.record_export(provenance, report, kind, data)
+        except AmbachtError as exc:  # saved, but not recorded: say so
+            self.banner.error(self.ctx.language.error(exc))
             return
         self.banner.ok(self.tr("Saved as {path}").format(path=path))
 
@@ -371,14 +403,3 @@ def _kg(grams: float, lang: str) -> str:
 
 def _percent(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f} %"
-
-
-def _change(now: float | None, before: float | None) -> str | None:
-    if now is None or not before:
-        return None
-    change = (now - before) / before * 100
-    return f"{'+' if change > 0 else ''}{change:.0f} %"
-
-
-def _weeks(period: Period) -> float:
-    return ((period.last - period.first).days + 1) / 7

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 from intake.errors import AmbachtError, NeedsConfirmation
 from intake.gate import IntakeRequest
 from intake.model import Item, Route, User, Visit
-from intake.registers import FRAME, clean_serial
+from intake.registers import clean_serial
 from ui.context import AppContext
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
+from ui.screens.gate_saved import SavedCard
 from ui.screens.scan_screen import ScanScreen
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.icons import icon
 from ui.widgets.item_panel import ItemPanel
 from ui.widgets.keyboard import SerialPanel, ask_reason
@@ -50,10 +51,15 @@ class GateScreen(ScanScreen):
         self.categories.chosen.connect(self.choose_category)
         self.weight = WeightRoutePanel(ctx.language, ctx.devices.scale, self)
         self.weight.route_chosen.connect(self.choose_route)
+        self.saved = SavedCard([self.weight.keypad, self.weight.standard_button], self.weight)
+        self.saved.undo_clicked.connect(self.ask_undo)
         self.visit_label = QLabel(self)
         self.visit_label.setWordWrap(True)  # two lines rather than squeezing the buttons
         self.undo_button = self._bar_button("undo")
         self.undo_button.clicked.connect(self.ask_undo)
+        # In the undo button's place while the visit has no item: a visit started by mistake.
+        self.cancel_visit_button = self._bar_button("undo")
+        self.cancel_visit_button.clicked.connect(self.ask_cancel_visit)
         self.reprint_button = self._bar_button("printer")
         self.reprint_button.clicked.connect(self.ask_reprint)
         self.waiting_labels = WaitingLabelsButton(ctx, self)
@@ -63,21 +69,23 @@ class GateScreen(ScanScreen):
 
         intake_page = QWidget(self)
         work = QHBoxLayout()
-        work.setSpacing(mm(4))
+        work.setSpacing(apart())
         work.addWidget(self.categories, 3)
         work.addWidget(self.weight, 2)
         bar = QHBoxLayout()
-        bar.setSpacing(mm(4))  # apart: each does something else
+        bar.setSpacing(apart())
         bar.addWidget(self.visit_label, 1)
         # Typing or photographing a code opens an item's card: seldom at the gate, so up in
         # the top bar, and the bar below keeps room for the visit's own buttons.
         for button in (self.type_code_button, self.camera_button):
             self.top.add_action(button)
-        for button in (self.undo_button, self.waiting_labels, self.reprint_button,
+        for button in (self.undo_button, self.cancel_visit_button, self.waiting_labels,
+                       self.reprint_button,
                        self.end_button):
             bar.addWidget(button)
         intake_column = QVBoxLayout(intake_page)
         intake_column.setContentsMargins(0, 0, 0, 0)
+        intake_column.setSpacing(apart())
         intake_column.addLayout(work, 1)
         intake_column.addLayout(bar)
 
@@ -99,6 +107,7 @@ class GateScreen(ScanScreen):
     def retranslate(self) -> None:
         super().retranslate()
         self.undo_button.setText(self.tr("Undo last"))
+        self.cancel_visit_button.setText(self.tr("Cancel visit"))
         self.reprint_button.setText(self.tr("Label again"))
         self.end_button.setText(self.tr("End visit"))
         if self.user is not None:
@@ -166,9 +175,35 @@ class GateScreen(ScanScreen):
         self.pages.setCurrentWidget(self.visit_start)
         self._refresh()
 
+    def ask_cancel_visit(self) -> None:
+        """Cancel the open visit, after a question: it was started by mistake."""
+        if self.visit is None:
+            return
+        panel = ConfirmPanel(
+            self, self.tr("Cancel visit {code}? It was started by mistake and will not count "
+                          "as a visitor.").format(code=self.visit.code),
+            self.tr("Yes, cancel the visit"), self.tr("No, keep it"))
+        panel.answered.connect(lambda yes: self.cancel_visit() if yes else None)
+        panel.open()
+
+    def cancel_visit(self) -> None:
+        if self.visit is None or self.user is None:
+            return
+        try:
+            self.ctx.gate.cancel_visit(self.user, self.visit)
+        except AmbachtError as exc:
+            self.banner.error(self.ctx.language.error(exc))
+            return
+        self.banner.ok(self.tr("Visit {code} cancelled.").format(code=self.visit.code))
+        self.visit = None
+        self._reset_item()
+        self.pages.setCurrentWidget(self.visit_start)
+        self._refresh()
+
     # --- one item --------------------------------------------------------------------------
 
     def choose_category(self, code: str) -> None:
+        self.saved.hide()  # the next item: the keypad is wanted again
         category = next((c for c in self.ctx.gate.categories() if c.code == code), None)
         self.weight.set_category(category)
 
@@ -209,9 +244,7 @@ class GateScreen(ScanScreen):
         if kind is None:
             self._save(request)
             return
-        title = (self.tr("Frame number (typed, or scan it)") if kind == FRAME
-                 else self.tr("IMEI or serial number (typed, or scan it)"))
-        panel = SerialPanel(self, title, self.tr("No number"))
+        panel = SerialPanel(self, kind)
         panel.entered.connect(lambda number: self._save_numbered(request, number))
         panel.open()
 
@@ -237,6 +270,7 @@ class GateScreen(ScanScreen):
         self.banner.ok(self.tr("{code} saved · {summary} · printing label…").format(
             code=item.code, summary=self._summary(item)))
         self._reset_item()
+        self.saved.show_item(item.code, self._summary(item))
         self._refresh()
         self.print_label(item)
 
@@ -273,6 +307,7 @@ class GateScreen(ScanScreen):
             self.banner.error(self.ctx.language.error(exc))
             return
         self.visit_items -= 1
+        self.saved.hide()
         if self.last_item is not None and self.last_item.code == item.code:
             self.last_item = None
         self.banner.ok(self.tr("{code} undone ({reason}).").format(code=item.code, reason=reason))
@@ -371,6 +406,7 @@ class GateScreen(ScanScreen):
     # --- showing ---------------------------------------------------------------------------
 
     def _reset_item(self) -> None:
+        self.saved.hide()
         self.categories.clear()
         self.weight.set_category(None)
 
@@ -392,5 +428,7 @@ class GateScreen(ScanScreen):
             now = self.ctx.gate.item(self.last_item.code)
             self.last_item = None if now.voided else now
         self.undo_button.setEnabled(self.visit_items > 0)
+        self.undo_button.setVisible(self.visit_items > 0)
+        self.cancel_visit_button.setVisible(self.visit_items == 0)
         self.reprint_button.setEnabled(self.last_item is not None)
 

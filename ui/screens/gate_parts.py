@@ -22,7 +22,7 @@ from intake.units import parse_kg
 from ui.devices import ScaleLink
 from ui.i18n import Language
 from ui.screens.live_weight import LiveWeight
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.icons import icon
 from ui.widgets.keypad import Keypad, shown
 
@@ -71,6 +71,7 @@ class CategoryGrid(QWidget):
     def set_categories(self, categories: Sequence[Category], lang: str) -> None:
         for tile in self.tiles.values():
             self.group.removeButton(tile)
+            tile.hide()  # at once: it is deleted only when the event loop gets to it
             tile.deleteLater()
         self.tiles = {}
         # Twelve tiles in 4 x 3 is the design; a coordinator who adds more gets more columns
@@ -126,14 +127,14 @@ class WeightRoutePanel(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setIcon(icon(route.value, "#ffffff"))
             button.setIconSize(QSize(mm(7), mm(7)))
-            button.setMinimumHeight(mm(19))
+            button.setMinimumHeight(mm(17))  # the step that saves: a little larger
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _=False, r=route: self.route_chosen.emit(r))
             self.route_buttons[route] = button
             routes.addWidget(button)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(mm(2))
+        column.setSpacing(apart())
         # The scale's box stands where the typed weight shows, while nothing is typed.
         self.weight_box = QStackedWidget(self)
         self.weight_box.addWidget(self.display)
@@ -271,6 +272,7 @@ class VisitStart(QWidget):
     def set_municipalities(self, names: Sequence[str]) -> None:
         self._municipalities = list(names)
         for button in self.buttons.values():
+            button.hide()  # at once: it is deleted only when the event loop gets to it
             button.deleteLater()
         self.buttons = {}
         self.heading.setText(self.tr("New visitor"))

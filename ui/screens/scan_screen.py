@@ -19,7 +19,7 @@ from devices.settings import SCAN_CAMERA
 from intake.errors import AmbachtError
 from intake.model import Item, User
 from ui.context import AppContext
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.base import Banner, Retranslating
 from ui.widgets.camera_panel import CameraPanel
 from ui.widgets.keypad_panel import KeypadPanel
@@ -54,8 +54,8 @@ class ScanScreen(Retranslating, QWidget):
         self.body = QHBoxLayout()
         self.body.setSpacing(mm(4))
         column = QVBoxLayout(self)
-        column.setContentsMargins(mm(4), mm(2), mm(4), mm(2))
-        column.setSpacing(mm(2))
+        column.setContentsMargins(mm(4), mm(1.5), mm(4), mm(1.5))
+        column.setSpacing(apart())
         column.addWidget(self.top)
         column.addLayout(self.body, 1)
 
@@ -74,10 +74,10 @@ class ScanScreen(Retranslating, QWidget):
         for widget, stretch in left:
             column.addWidget(widget, stretch)
         right = QVBoxLayout()
-        right.setSpacing(mm(3))
+        right.setSpacing(apart())
         # The camera shares a row with 'Type a code': the screens stay as tall as before.
         codes = QHBoxLayout()
-        codes.setSpacing(mm(3))
+        codes.setSpacing(apart())
         codes.addWidget(self.type_code_button, 1)
         codes.addWidget(self.camera_button, 1)
         right.addLayout(codes)

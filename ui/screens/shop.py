@@ -19,7 +19,7 @@ from ui.screens.scan_screen import ScanScreen
 from ui.screens.till_parts import CashPanel, DayClosePanel
 from ui.style import mm
 from ui.widgets.base import touch_list
-from ui.widgets.keyboard import ask_reason
+from ui.widgets.keyboard import SerialPanel, ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel, choose
 
@@ -380,9 +380,9 @@ class ShopScreen(ScanScreen):
         user = self.user
         panel = KeypadPanel(self, self.tr("Price"), decimals=2, max_digits=6, unit="€")
 
-        def label(text: str) -> None:
+        def label(text: str, serial: str | None = None) -> None:
             item = self.attempt(lambda: self.ctx.shop.label_in_shop(
-                user, category, None, parse_eur(text))) if user is not None else None
+                user, category, None, parse_eur(text), serial=serial)) if user else None
             if isinstance(item, Item):
                 self.print_label(item)
                 if into_sale:
@@ -390,7 +390,17 @@ class ShopScreen(ScanScreen):
                 self.banner.ok(self.tr("{code} labelled; the label is printing.").format(
                     code=item.code))
 
-        panel.entered.connect(label)
+        def priced(text: str) -> None:
+            """A category that asks for a number (police register) asks it now."""
+            kind = self.ctx.registers.serial_kind(category)
+            if kind is None:
+                label(text)
+                return
+            serial_panel = SerialPanel(self, kind)
+            serial_panel.entered.connect(lambda number: label(text, number or None))
+            serial_panel.open()
+
+        panel.entered.connect(priced)
         panel.open()
 
     def leave(self) -> None:

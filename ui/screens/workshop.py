@@ -224,7 +224,8 @@ class WorkshopScreen(ScanScreen):
         if item is None or not powered(self.ctx.gate.category_of(item)):
             self.finish(answers)
             return
-        every = [(name, name) for name in PRODUCT_CATEGORIES]
+        every = sorted(self.ctx.language.ords_choices(PRODUCT_CATEGORIES),
+                       key=lambda choice: choice[1].casefold())
         title = self.tr("Which product is it?")
         cancel = self.tr("Cancel")
 
@@ -232,15 +233,15 @@ class WorkshopScreen(ScanScreen):
             if product:
                 self.finish({**answers, "product": product})
                 return
-            full = choose(self, title, every, cancel)
-            full.chosen.connect(lambda name: self.finish({**answers, "product": name}))
-            full.open()
+            product_panel = choose(self, title, every, cancel)
+            product_panel.chosen.connect(lambda name: self.finish({**answers, "product": name}))
+            product_panel.open()
 
         shortlist = self.ctx.workshop.products(item)
         if not shortlist:
             chosen("")
             return
-        panel = ChoicePanel(self, title, [*[(name, name) for name in shortlist],
+        panel = ChoicePanel(self, title, [*self.ctx.language.ords_choices(shortlist),
                                           ("", self.tr("Other product…"))], cancel)
         panel.chosen.connect(chosen)
         panel.open()

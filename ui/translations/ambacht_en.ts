@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ConflictsScreen</name>
+    <message numerus="yes">
+        <source>%n conflict(s) between stations. Tap one to choose which step stands.</source>
+        <translation>
+            <numerusform>%n conflict between stations. Tap it to choose which step stands.</numerusform>
+            <numerusform>%n conflicts between stations. Tap one to choose which step stands.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DayClosePanel</name>
     <message numerus="yes">
         <source>%n sales</source>
@@ -72,6 +82,16 @@
         <translation>
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TopBar</name>
+    <message numerus="yes">
+        <source>Offline since %1 · %n to send</source>
+        <translation>
+            <numerusform>Offline since %1 · %n to send</numerusform>
+            <numerusform>Offline since %1 · %n to send</numerusform>
         </translation>
     </message>
 </context>

@@ -39,6 +39,10 @@
         <source>Label printer</source>
         <translation>Labelprinter</translation>
     </message>
+    <message>
+        <source>Courses</source>
+        <translation>Cursussen</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -213,24 +217,174 @@
         <translation>ORDS-productcategorie van {name}</translation>
     </message>
     <message>
-        <source>asks for a frame number</source>
-        <translation>vraagt een framenummer</translation>
-    </message>
-    <message>
-        <source>asks for an IMEI or serial number</source>
-        <translation>vraagt een IMEI of serienummer</translation>
-    </message>
-    <message>
-        <source>No number</source>
-        <translation>Geen nummer</translation>
-    </message>
-    <message>
-        <source>Serial number of {name} at intake</source>
-        <translation>Serienummer van {name} bij de inname</translation>
-    </message>
-    <message>
         <source>Order saved.</source>
         <translation>Volgorde opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>Conflicts</name>
+    <message>
+        <source>Taken in</source>
+        <translation>Ingenomen</translation>
+    </message>
+    <message>
+        <source>Route changed</source>
+        <translation>Route gewijzigd</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Vervallen</translation>
+    </message>
+    <message>
+        <source>Repair started</source>
+        <translation>Reparatie gestart</translation>
+    </message>
+    <message>
+        <source>Repair finished</source>
+        <translation>Reparatie afgerond</translation>
+    </message>
+    <message>
+        <source>Safety tested</source>
+        <translation>Veiligheid getest</translation>
+    </message>
+    <message>
+        <source>Priced</source>
+        <translation>Geprijsd</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkocht</translation>
+    </message>
+    <message>
+        <source>Taken back</source>
+        <translation>Teruggenomen</translation>
+    </message>
+    <message>
+        <source>Sent out as material</source>
+        <translation>Afgevoerd als materiaal</translation>
+    </message>
+    <message>
+        <source>Used in a product</source>
+        <translation>Verwerkt in een product</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Gecorrigeerd</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsScreen</name>
+    <message numerus="yes">
+        <source>%n conflict(s) between stations. Tap one to choose which step stands.</source>
+        <translation>
+            <numerusform>%n conflict tussen stations. Tik erop om te kiezen welke stap blijft staan.</numerusform>
+            <numerusform>%n conflicten tussen stations. Tik er een aan om te kiezen welke stap blijft staan.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No conflicts between stations.</source>
+        <translation>Geen conflicten tussen stations.</translation>
+    </message>
+    <message>
+        <source>{code}: {step}, not counted
+because before it: {cause}</source>
+        <translation>{code}: {step}, telt niet mee
+want ervoor: {cause}</translation>
+    </message>
+    <message>
+        <source>{what} on {day} at {time}, station {station}, {person}</source>
+        <translation>{what} op {day} om {time}, station {station}, {person}</translation>
+    </message>
+    <message>
+        <source>Keep: {step} ({station}, {person})</source>
+        <translation>Behouden: {step} ({station}, {person})</translation>
+    </message>
+    <message>
+        <source>{code}: which step stands? The other is cancelled.</source>
+        <translation>{code}: welke stap blijft staan? De andere wordt geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Why? (kept in the history)</source>
+        <translation>Waarom? (blijft in de geschiedenis)</translation>
+    </message>
+    <message>
+        <source>Checked on the spot</source>
+        <translation>Ter plekke nagekeken</translation>
+    </message>
+    <message>
+        <source>Recorded by mistake</source>
+        <translation>Per vergissing vastgelegd</translation>
+    </message>
+    <message>
+        <source>Conflict of {code} resolved.</source>
+        <translation>Conflict van {code} opgelost.</translation>
+    </message>
+</context>
+<context>
+    <name>CoursesSection</name>
+    <message>
+        <source>Add a course</source>
+        <translation>Cursus toevoegen</translation>
+    </message>
+    <message>
+        <source>Cancel course</source>
+        <translation>Cursus annuleren</translation>
+    </message>
+    <message>
+        <source>{day}   ·   {subject}   ·   {count} participants</source>
+        <translation>{day}   ·   {subject}   ·   {count} deelnemers</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gisteren</translation>
+    </message>
+    <message>
+        <source>Another day…</source>
+        <translation>Andere dag…</translation>
+    </message>
+    <message>
+        <source>When was the course held?</source>
+        <translation>Wanneer was de cursus?</translation>
+    </message>
+    <message>
+        <source>Day of the course (YYYY-MM-DD)</source>
+        <translation>Dag van de cursus (JJJJ-MM-DD)</translation>
+    </message>
+    <message>
+        <source>Subject of the course</source>
+        <translation>Onderwerp van de cursus</translation>
+    </message>
+    <message>
+        <source>Number of participants</source>
+        <translation>Aantal deelnemers</translation>
+    </message>
+    <message>
+        <source>Course recorded.</source>
+        <translation>Cursus vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Why cancel this course?</source>
+        <translation>Waarom deze cursus annuleren?</translation>
+    </message>
+    <message>
+        <source>Recorded twice</source>
+        <translation>Dubbel ingevoerd</translation>
+    </message>
+    <message>
+        <source>Did not take place</source>
+        <translation>Ging niet door</translation>
+    </message>
+    <message>
+        <source>Course cancelled.</source>
+        <translation>Cursus geannuleerd.</translation>
     </message>
 </context>
 <context>
@@ -273,7 +427,7 @@
     </message>
     <message>
         <source>Sold as a product made here</source>
-        <translation>Verkocht als eigen product</translation>
+        <translation>Eigen product verkocht</translation>
     </message>
     <message>
         <source>Out for reuse</source>
@@ -342,6 +496,10 @@
     <message>
         <source>CO2 avoided</source>
         <translation>CO2 vermeden</translation>
+    </message>
+    <message>
+        <source>{points} pp</source>
+        <translation>{points} procentpunt</translation>
     </message>
     <message>
         <source>{name} · {change} vs a year ago</source>
@@ -785,6 +943,14 @@
     <message>
         <source>Category &apos;{code}&apos; is hidden.</source>
         <translation>Categorie &apos;{code}&apos; is verborgen.</translation>
+    </message>
+    <message>
+        <source>Visit {code} has items. Undo them first, or end the visit.</source>
+        <translation>Bezoek {code} heeft items. Maak die eerst ongedaan, of sluit het bezoek af.</translation>
+    </message>
+    <message>
+        <source>Visit {code} was cancelled already.</source>
+        <translation>Bezoek {code} is al geannuleerd.</translation>
     </message>
     <message>
         <source>{weight} is unusual here (usual: {low} to {high}). Is it right?</source>
@@ -1240,47 +1406,47 @@
     </message>
     <message>
         <source>Step {step} is not one of an open conflict&apos;s two steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {step} is geen van de twee stappen van een open conflict.</translation>
     </message>
     <message>
         <source>Item {code}&apos;s intake cannot be cancelled; void the item instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>De inname van artikel {code} kan niet geannuleerd worden; laat het artikel vervallen.</translation>
     </message>
     <message>
         <source>Step {event} of station {station} does not match its own hash: it was changed on the way. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {event} van station {station} klopt niet met zijn eigen hash: hij is onderweg veranderd. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Steps {first} to {last} of station {station} are missing before step {event}. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stappen {first} tot en met {last} van station {station} ontbreken vóór stap {event}. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Step {event} of station {station} was taken by a staff member not known here ({user}): the site&apos;s staff must arrive first. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {event} van station {station} is gezet door een medewerker die hier niet bekend is ({user}): eerst moeten de medewerkers van de locatie binnenkomen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Step {event} of station {station} takes in an item that came without its code. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {event} van station {station} neemt een artikel in dat zonder zijn code kwam. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Code {code} belongs to another item here: the histories went apart. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Code {code} hoort hier bij een ander artikel: de geschiedenissen zijn uit elkaar gelopen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Item {code} has category &apos;{category}&apos;, not known here: the site&apos;s categories must arrive first. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Artikel {code} heeft categorie &apos;{category}&apos;, die hier niet bekend is: eerst moeten de categorieën van de locatie binnenkomen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Delivery note {code} differs from the one here: the histories went apart. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Afleverbon {code} verschilt van die hier: de geschiedenissen zijn uit elkaar gelopen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Step {seq} of station {station} here is not step {event} as sent: the histories went apart (a changed or restored copy). Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stap {seq} van station {station} is hier niet de verzonden stap {event}: de geschiedenissen zijn uit elkaar gelopen (een veranderde of teruggezette kopie). Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>Visit {code} differs from the one here: the histories went apart. Nothing was taken in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezoek {code} verschilt van dat hier: de geschiedenissen zijn uit elkaar gelopen. Er is niets overgenomen.</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not a kind of recipient: reuse, recycling or residual.</source>
@@ -1309,6 +1475,30 @@
     <message>
         <source>{received} received is less than the total {total}: {short} short.</source>
         <translation>{received} ontvangen is minder dan het totaal {total}: {short} te weinig.</translation>
+    </message>
+    <message>
+        <source>Type the day as YYYY-MM-DD, e.g. 2026-03-14.</source>
+        <translation>Typ de dag als JJJJ-MM-DD, bijv. 2026-03-14.</translation>
+    </message>
+    <message>
+        <source>A kind of staff is paid, volunteer, placement (work placement or participation) or trainee.</source>
+        <translation>Een soort medewerker is paid (betaald), volunteer (vrijwilliger), placement (werkervaring of participatie) of trainee (stagiair).</translation>
+    </message>
+    <message>
+        <source>Unknown colleague.</source>
+        <translation>Onbekende collega.</translation>
+    </message>
+    <message>
+        <source>No course {id} to cancel.</source>
+        <translation>Geen cursus {id} om te annuleren.</translation>
+    </message>
+    <message>
+        <source>A course is recorded on a day from 2000 up to today.</source>
+        <translation>Een cursus wordt vastgelegd op een dag van 2000 tot en met vandaag.</translation>
+    </message>
+    <message>
+        <source>The number of participants is 1 to {max}.</source>
+        <translation>Het aantal deelnemers is 1 tot {max}.</translation>
     </message>
 </context>
 <context>
@@ -1385,16 +1575,24 @@
         <translation>Bezoek {code} afgerond · {count}</translation>
     </message>
     <message>
-        <source>Frame number (typed, or scan it)</source>
-        <translation>Framenummer (intypen, of scannen)</translation>
+        <source>Cancel visit</source>
+        <translation>Bezoek annuleren</translation>
     </message>
     <message>
-        <source>IMEI or serial number (typed, or scan it)</source>
-        <translation>IMEI of serienummer (intypen, of scannen)</translation>
+        <source>Cancel visit {code}? It was started by mistake and will not count as a visitor.</source>
+        <translation>Bezoek {code} annuleren? Het is per ongeluk gestart en telt niet als bezoeker.</translation>
     </message>
     <message>
-        <source>No number</source>
-        <translation>Geen nummer</translation>
+        <source>Yes, cancel the visit</source>
+        <translation>Ja, annuleer het bezoek</translation>
+    </message>
+    <message>
+        <source>No, keep it</source>
+        <translation>Nee, houd het</translation>
+    </message>
+    <message>
+        <source>Visit {code} cancelled.</source>
+        <translation>Bezoek {code} geannuleerd.</translation>
     </message>
     <message>
         <source>End visit {code}? {count} logged.</source>
@@ -1568,6 +1766,10 @@
     <message>
         <source>[cancelled] {line}</source>
         <translation>[geannuleerd] {line}</translation>
+    </message>
+    <message>
+        <source>[conflict, not counted] {line}</source>
+        <translation>[conflict, telt niet mee] {line}</translation>
     </message>
     <message>
         <source>Made from {codes}</source>
@@ -1913,6 +2115,10 @@
         <translation>Cijfers</translation>
     </message>
     <message>
+        <source>Attention</source>
+        <translation>Let op</translation>
+    </message>
+    <message>
         <source>Code not recognised, scan again</source>
         <translation>Code niet herkend, scan opnieuw</translation>
     </message>
@@ -2035,24 +2241,171 @@
         <translation>Wat doet {name} met het materiaal?</translation>
     </message>
     <message>
-        <source>asks for a frame number</source>
-        <translation>vraagt een framenummer</translation>
-    </message>
-    <message>
-        <source>asks for an IMEI or serial number</source>
-        <translation>vraagt een IMEI of serienummer</translation>
-    </message>
-    <message>
-        <source>No number</source>
-        <translation>Geen nummer</translation>
-    </message>
-    <message>
-        <source>Serial number of {name} at intake</source>
-        <translation>Serienummer van {name} bij de inname</translation>
-    </message>
-    <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
+    </message>
+</context>
+<context>
+    <name>Ords</name>
+    <message>
+        <source>Aircon / dehumidifier</source>
+        <translation>Airco / luchtontvochtiger</translation>
+    </message>
+    <message>
+        <source>Battery / charger / adapter</source>
+        <translation>Batterij / oplader / adapter</translation>
+    </message>
+    <message>
+        <source>Decorative or safety lights</source>
+        <translation>Sier- of veiligheidsverlichting</translation>
+    </message>
+    <message>
+        <source>Desktop computer</source>
+        <translation>Desktopcomputer</translation>
+    </message>
+    <message>
+        <source>Digital compact camera</source>
+        <translation>Digitale compactcamera</translation>
+    </message>
+    <message>
+        <source>DSLR / video camera</source>
+        <translation>Spiegelreflex- / videocamera</translation>
+    </message>
+    <message>
+        <source>Fan</source>
+        <translation>Ventilator</translation>
+    </message>
+    <message>
+        <source>Flat screen</source>
+        <translation>Platte tv / monitor</translation>
+    </message>
+    <message>
+        <source>Hair &amp; beauty item</source>
+        <translation>Haar- en schoonheidsapparaat</translation>
+    </message>
+    <message>
+        <source>Handheld entertainment device</source>
+        <translation>Draagbare spel- of mediaspeler</translation>
+    </message>
+    <message>
+        <source>Headphones</source>
+        <translation>Koptelefoon</translation>
+    </message>
+    <message>
+        <source>Hi-Fi integrated</source>
+        <translation>Hifi-set (geïntegreerd)</translation>
+    </message>
+    <message>
+        <source>Hi-Fi separates</source>
+        <translation>Hifi-losse componenten</translation>
+    </message>
+    <message>
+        <source>Kettle</source>
+        <translation>Waterkoker</translation>
+    </message>
+    <message>
+        <source>Lamp</source>
+        <translation>Lamp</translation>
+    </message>
+    <message>
+        <source>Laptop</source>
+        <translation>Laptop</translation>
+    </message>
+    <message>
+        <source>Large home electrical</source>
+        <translation>Groot huishoudelijk apparaat</translation>
+    </message>
+    <message>
+        <source>Misc</source>
+        <translation>Overig</translation>
+    </message>
+    <message>
+        <source>Mobile</source>
+        <translation>Mobiele telefoon</translation>
+    </message>
+    <message>
+        <source>Musical instrument</source>
+        <translation>Muziekinstrument</translation>
+    </message>
+    <message>
+        <source>Paper shredder</source>
+        <translation>Papierversnipperaar</translation>
+    </message>
+    <message>
+        <source>PC Accessory</source>
+        <translation>Computeraccessoire</translation>
+    </message>
+    <message>
+        <source>Portable radio</source>
+        <translation>Draagbare radio</translation>
+    </message>
+    <message>
+        <source>Power tool</source>
+        <translation>Elektrisch gereedschap</translation>
+    </message>
+    <message>
+        <source>Printer / scanner</source>
+        <translation>Printer / scanner</translation>
+    </message>
+    <message>
+        <source>Projector</source>
+        <translation>Projector</translation>
+    </message>
+    <message>
+        <source>Sewing machine</source>
+        <translation>Naaimachine</translation>
+    </message>
+    <message>
+        <source>Small home electrical</source>
+        <translation>Klein huishoudelijk apparaat</translation>
+    </message>
+    <message>
+        <source>Small kitchen item</source>
+        <translation>Klein keukenapparaat</translation>
+    </message>
+    <message>
+        <source>Tablet</source>
+        <translation>Tablet</translation>
+    </message>
+    <message>
+        <source>Toaster</source>
+        <translation>Broodrooster</translation>
+    </message>
+    <message>
+        <source>Toy</source>
+        <translation>Speelgoed</translation>
+    </message>
+    <message>
+        <source>TV and gaming-related accessories</source>
+        <translation>Tv- en game-accessoires</translation>
+    </message>
+    <message>
+        <source>Vacuum</source>
+        <translation>Stofzuiger</translation>
+    </message>
+    <message>
+        <source>Watch / clock</source>
+        <translation>Horloge / klok</translation>
+    </message>
+    <message>
+        <source>Coffee Maker</source>
+        <translation>Koffiezetapparaat</translation>
+    </message>
+    <message>
+        <source>Food processor</source>
+        <translation>Keukenmachine</translation>
+    </message>
+    <message>
+        <source>Games console</source>
+        <translation>Spelcomputer</translation>
+    </message>
+    <message>
+        <source>Hair dryer</source>
+        <translation>Föhn</translation>
+    </message>
+    <message>
+        <source>Iron</source>
+        <translation>Strijkijzer</translation>
     </message>
 </context>
 <context>
@@ -2136,6 +2489,17 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>SavedCard</name>
+    <message>
+        <source>Stick the label on</source>
+        <translation>Plak het label erop</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Ongedaan maken</translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2617,21 @@
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
+    </message>
+</context>
+<context>
+    <name>SerialPanel</name>
+    <message>
+        <source>Frame number (typed, or scan it)</source>
+        <translation>Framenummer (intypen, of scannen)</translation>
+    </message>
+    <message>
+        <source>IMEI or serial number (typed, or scan it)</source>
+        <translation>IMEI of serienummer (intypen, of scannen)</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Geen nummer</translation>
     </message>
 </context>
 <context>
@@ -2511,6 +2890,10 @@
         <source>PIN changed.</source>
         <translation>Pincode gewijzigd.</translation>
     </message>
+    <message>
+        <source>Paid, volunteer …</source>
+        <translation>Betaald, vrijwilliger …</translation>
+    </message>
 </context>
 <context>
     <name>StationSection</name>
@@ -2644,6 +3027,25 @@
 </context>
 <context>
     <name>TopBar</name>
+    <message numerus="yes">
+        <source>Offline since %1 · %n to send</source>
+        <translation>
+            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
+            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline sinds %1</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbonden</translation>
+    </message>
     <message>
         <source>Other screen</source>
         <translation>Ander scherm</translation>

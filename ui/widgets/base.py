@@ -24,7 +24,33 @@ class Retranslating:
         super().changeEvent(event)  # type: ignore[misc]
 
 
-class Banner(QLabel):
+class FloatsOver:
+    """Mixin for a widget laid over others instead of into a layout: it covers `over` (and
+    grows downwards when its text needs more room) and follows them when they move or resize,
+    so that showing or hiding it moves nothing. Put it before the Qt base class."""
+
+    def float_over(self, *over: QWidget) -> None:
+        self._over = over
+        for widget in (*over, self.parentWidget()):
+            widget.installEventFilter(self)
+
+    def place(self) -> None:
+        """Cover the widgets floated over, and come to the top."""
+        parent: QWidget = self.parentWidget()
+        area = QRect()
+        for widget in self._over:
+            area = area.united(QRect(widget.mapTo(parent, QPoint(0, 0)), widget.size()))
+        height = max(area.height(), self.heightForWidth(area.width()))
+        self.setGeometry(QRect(area.topLeft(), QSize(area.width(), height)))
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self.isVisible() and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
+            self.place()
+        return False
+
+
+class Banner(FloatsOver, QLabel):
     """What just happened: green when it went well, red not.
 
     It floats over `over` (the top bar's site and figures, a screen's title) and grows
@@ -34,11 +60,9 @@ class Banner(QLabel):
 
     def __init__(self, over: QWidget, parent: QWidget) -> None:
         super().__init__(parent)
-        self.over = over
         self.setWordWrap(True)
         self.setMargin(mm(1))
-        over.installEventFilter(self)
-        parent.installEventFilter(self)
+        self.float_over(over)
         self.hide()
 
     def ok(self, text: str) -> None:
@@ -56,18 +80,7 @@ class Banner(QLabel):
         self.style().unpolish(self)  # the style sheet keys on the role property
         self.style().polish(self)
         self.show()
-        self._place()
-
-    def _place(self) -> None:
-        width = self.over.width()
-        self.setGeometry(QRect(self.over.mapTo(self.parentWidget(), QPoint(0, 0)),
-                               QSize(width, max(self.over.height(), self.heightForWidth(width)))))
-        self.raise_()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self.isVisible() and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
-            self._place()
-        return False
+        self.place()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.hide()

@@ -88,6 +88,7 @@ class ItemCard(QWidget):
         history = self.ctx.gate.history(item)
         payloads = [self.payload(event) for event in history]
         cancelled = {p.cancels for p in payloads if isinstance(p, Corrected)}
+        refused = self.ctx.conflicts.refused_steps(item)
         names = self.ctx.user_names()
         self.history.clear()
         # The latest step first: that is what one looks for.
@@ -99,6 +100,8 @@ class ItemCard(QWidget):
                 line += "\n" + self.tr("Reason: {reason}").format(reason=event.reason)
             if event.id in cancelled:
                 line = self.tr("[cancelled] {line}").format(line=line)
+            elif event.id in refused:  # another station's step contradicted it: 'Let op'
+                line = self.tr("[conflict, not counted] {line}").format(line=line)
             self.history.addItem(line)
 
     def payload(self, event: Event) -> Payload | str:

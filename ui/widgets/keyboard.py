@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.panels import ChoicePanel, Panel
 
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl:-", "zxcvbnm,.?'", "éëèïöüç&()")
@@ -57,6 +57,7 @@ class TextEntryPanel(Panel):
                 grid.addWidget(key, r, c)
         self.body.addLayout(grid)
         row = QHBoxLayout()
+        row.setSpacing(apart())  # Cancel beside the backspace: a slip loses the text
         self.shift_button = self.button(self.tr("Shift"))
         self.shift_button.setCheckable(True)
         self.shift_button.toggled.connect(self._set_shift)
@@ -101,16 +102,19 @@ class TextEntryPanel(Panel):
 
 
 class SerialPanel(TextEntryPanel):
-    """A serial number (frame number, IMEI), typed on letter and digit keys or scanned from
-    its sticker: a scan while the panel is open goes into it (`MainWindow.on_scan`). "No
-    number" answers with an empty text."""
+    """A serial number for the police register (a frame number, or an IMEI or serial number:
+    `kind`), typed on letter and digit keys or scanned from its sticker: a scan while the
+    panel is open goes into it (`MainWindow.on_scan`). "No number" answers with an empty
+    text."""
 
     takes_scans = True
 
-    def __init__(self, host: QWidget, title: str, no_number: str) -> None:
-        super().__init__(host, title, max_length=40, rows=_SERIAL_ROWS, machine_name=True)
+    def __init__(self, host: QWidget, kind: str) -> None:
+        super().__init__(host, "", max_length=40, rows=_SERIAL_ROWS, machine_name=True)
+        self.title.setText(self.tr("Frame number (typed, or scan it)") if kind == "frame"
+                           else self.tr("IMEI or serial number (typed, or scan it)"))
         self.shift_button.hide()  # the keys are capitals already
-        self.skip_button = self.button(no_number)
+        self.skip_button = self.button(self.tr("No number"))
         self.skip_button.clicked.connect(lambda: self._answer(""))
         self.body.addWidget(self.skip_button)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
-from ui.style import mm
+from ui.style import MIN_TARGET_MM, mm
 from ui.widgets.keypad import Keypad, shown
 from ui.widgets.panels import Panel
 
@@ -35,6 +35,7 @@ class KeypadPanel(Panel):
         cancel = self.button(self.tr("Cancel"))
         cancel.clicked.connect(self.close_panel)
         self.ok_button = self.button(self.tr("OK"), "primary")
+        self.ok_button.setMinimumWidth(mm(MIN_TARGET_MM))  # two letters: the target sets it
         self.ok_button.clicked.connect(self._accept)
         row.addWidget(cancel)
         if skip is not None:  # an optional answer: this button answers with nothing

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.style import mm
+from ui.style import apart, mm
 
 GRID_MAX = 8  # more options than this scroll in a list instead of a grid of buttons
 
@@ -41,7 +41,7 @@ class Panel(QFrame):
         self.setProperty("role", "panel")
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(mm(6), mm(5), mm(6), mm(5))
-        self.body.setSpacing(mm(4))
+        self.body.setSpacing(apart())
         self.title = QLabel(title, self)
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)

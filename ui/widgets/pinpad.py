@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from intake.auth import PIN_MAX, PIN_MIN
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.base import Retranslating
 from ui.widgets.keypad import Keypad
 
@@ -29,7 +29,7 @@ class PinPad(Retranslating, QWidget):
         self.ok_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.ok_button.setMinimumHeight(mm(20))
         column = QVBoxLayout(self)
-        column.setSpacing(mm(3))
+        column.setSpacing(apart())
         column.addWidget(self.dots)
         column.addWidget(self.keypad, 1)
         column.addWidget(self.ok_button)

@@ -1,0 +1,72 @@
+"""Setting a period's figures beside another's, fairly (issue 14; `docs/figures.md`).
+
+- Counts and kilos are compared as pace per day: March's 31 days against a 91-day baseline
+  compare what came in per day, not in all.
+- Rates (reuse rate, environmental yield, repair rate) are compared in percentage points,
+  under their own keys (`change_vs_..._pp`), never as a relative % of a %.
+- Levels at the period's end (stock, its age, days to sale) are compared as they are.
+- A period still running counts only its days so far, and is set beside the same number of
+  days before (a year earlier: those days a year before).
+- A period before the database's first record is not counted: null, never 0.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from intake.monitoring import Period, Report
+
+RATES = ("reuse_rate", "environmental_yield", "repair_rate")
+LEVELS = frozenset({"items_in_stock", "kg_in_stock", "stock_age_days",
+                    "items_in_stock_over_90_days", "days_to_sale"})
+
+
+def counted_period(period: Period, today: date) -> Period:
+    """The days of `period` counted so far: all of them once it is over, up to today while it
+    runs (the whole period if it has not begun)."""
+    if period.first <= today < period.last:
+        return Period(period.first, today)
+    return period
+
+
+def year_earlier(period: Period, today: date) -> Period:
+    """The days a period is set beside a year before: for a running period, the days so far."""
+    return counted_period(period, today).year_earlier()
+
+
+def counted_days(report: Report) -> int:
+    """How many days a report's figures are counted over (see `Report.counted_to`)."""
+    return (report.counted_to - report.period.first).days + 1
+
+
+def is_counted(report: Report) -> bool:
+    """Whether the database counted the report's period: not when the period ended before
+    its first item or visit (a database with none yet counts from now on)."""
+    return report.first_record is None or report.first_record <= report.period.last
+
+
+def change_pct(key: str, now: object, before: object, now_days: int,
+               before_days: int) -> float | None:
+    """The relative change in % of a count or kilos per day, or of a level as it is; None for
+    a rate (see `change_pp`), for what is not a number, and where nothing compares."""
+    if key in RATES or not _number(now) or not _number(before):
+        return None
+    if key not in LEVELS:
+        if not now_days or not before_days:
+            return None
+        now, before = now / now_days, before / before_days  # type: ignore[operator]
+    if not before:
+        return None
+    return round((now - before) / before * 100, 1)  # type: ignore[operator]
+
+
+def change_pp(now: object, before: object) -> float | None:
+    """The change of a rate (a fraction) in percentage points."""
+    if not _number(now) or not _number(before):
+        return None
+    return round((now - before) * 100, 1)  # type: ignore[operator]
+
+
+def _number(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+

@@ -1,0 +1,190 @@
+"""People at the centre: the starters' guide asks how many people work at the centre and how
+many learned something there, and its functions include education and (social) employment.
+
+Each member of staff has a kind (paid, volunteer, work placement or participation, trainee);
+their time at a station runs from login to logout, the idle time before an idle logout left
+out; the coordinator records the courses and workshops held. A report gets only counts: per
+kind, the people active in the period and their hours; the courses, their subjects and their
+participants. Never a name or an id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from db import Store
+from db.people import People
+from intake.auth import SYSTEM_USER_ID, Action, require
+from intake.clock import Clock, to_storage
+from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from intake.ids import new_id
+from intake.model import User
+from intake.steps import clean_reason
+from intake.text import clean_name
+
+# The kinds of staff, in the order reports list them.
+PAID, VOLUNTEER, PLACEMENT, TRAINEE = "paid", "volunteer", "placement", "trainee"
+KINDS = (PAID, VOLUNTEER, PLACEMENT, TRAINEE)
+SUBJECT_MAX = 80
+PARTICIPANTS_MAX = 10_000
+_BAD_KIND = QT_TRANSLATE_NOOP(
+    "Errors", "A kind of staff is paid, volunteer, placement (work placement or participation) "
+    "or trainee.")
+
+
+def parse_kind(text: str) -> str:
+    """A staff kind from its code, refused with the list otherwise."""
+    kind = str(text).strip().lower().replace("-", "_")
+    if kind not in KINDS:
+        raise ValidationError(_BAD_KIND)
+    return kind
+
+
+@dataclass(frozen=True)
+class Session:
+    """A login at a station, open until logout."""
+
+    id: str
+    started_at: datetime
+
+
+@dataclass(frozen=True)
+class Course:
+    """A course or workshop held at the centre."""
+
+    id: str
+    day: date
+    subject: str
+    participants: int
+
+
+@dataclass(frozen=True)
+class PeopleFigures:
+    """The people block of a report: only counts."""
+
+    by_kind: tuple[tuple[str, int, int], ...]  # (kind or '' for not set, people, seconds)
+    courses: tuple[Course, ...]
+
+    @property
+    def people(self) -> int:
+        return sum(people for _, people, _ in self.by_kind)
+
+    @property
+    def seconds(self) -> int:
+        return sum(seconds for _, _, seconds in self.by_kind)
+
+    @property
+    def participants(self) -> int:
+        return sum(course.participants for course in self.courses)
+
+
+def people_figures(store: Store, start: datetime, end: datetime, first: date,
+                   last: date) -> PeopleFigures:
+    """Per kind, the people with a session begun from `start` up to `end` and their time at a
+    station; the courses held from `first` to `last`. Every kind is listed, with zeros."""
+    found = {kind: (people, seconds)
+             for kind, people, seconds in People(store.db).active_by_kind(start, end)}
+    kinds = [*KINDS, *([""] if "" in found else [])]
+    return PeopleFigures(
+        by_kind=tuple((kind, *found.get(kind, (0, 0))) for kind in kinds),
+        courses=tuple(Course(row[0], date.fromisoformat(row[1]), row[2], row[3])
+                      for row in People(store.db).courses(first, last)),
+    )
+
+
+class PeopleService:
+    """Staff kinds, sessions at a station, and the courses the coordinator records."""
+
+    def __init__(self, store: Store, clock: Clock, station: str | None = None) -> None:
+        self.store, self.clock = store, clock
+        self.station = station or store.settings().station
+        self.tables = People(store.db)
+
+    # --- kinds -------------------------------------------------------------------------------
+
+    def kinds(self) -> dict[str, str]:
+        """User id -> kind, for those whose kind was set."""
+        return self.tables.kinds()
+
+    def set_kind(self, actor: User, user_id: str, kind: str) -> None:
+        """Say what kind of staff a colleague is (paid, volunteer, placement, trainee)."""
+        require(actor, Action.MANAGE_USERS)
+        user = self.store.user(user_id)
+        if user is None or user.id == SYSTEM_USER_ID:  # the built-in account is no one
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "Unknown colleague."))
+        checked = parse_kind(kind)
+        old = self.kinds().get(user_id)
+        with self.store.atomic():
+            self.tables.set_kind(user_id, checked)
+            self.store.add_config_change(new_id(), self.clock.now(), self.station, actor.id,
+                                         f"user {user.name} kind", old, checked)
+
+    # --- sessions ----------------------------------------------------------------------------
+
+    def start_session(self, user: User) -> Session:
+        """A login at this station."""
+        session = Session(new_id(), self.clock.now())
+        with self.store.atomic():
+            self.tables.start_session(session.id, user.id, self.station, session.started_at)
+        return session
+
+    def end_session(self, session: Session, last_active: datetime, ended_by: str) -> None:
+        """End a session at the user's last activity: at logout that is now; at an idle
+        logout, when the idle time began, so that the idle time does not count."""
+        end = max(last_active, session.started_at)
+        with self.store.atomic():
+            self.tables.end_session(session.id, end, round(
+                (end - session.started_at).total_seconds()), ended_by)
+
+    # --- courses -----------------------------------------------------------------------------
+
+    def add_course(self, actor: User, day: date, subject: str, participants: int | str) -> Course:
+        """Record a course or workshop held on `day` with its number of participants."""
+        require(actor, Action.MANAGE_SETTINGS)
+        course = Course(new_id(), self._check_day(day), clean_name(subject, SUBJECT_MAX),
+                        _count(participants))
+        with self.store.atomic():
+            self.tables.add_course(self._row(actor, course))
+        return course
+
+    def cancel_course(self, actor: User, course_id: str, reason: str) -> Course:
+        """Cancel a course recorded by mistake; the record and the cancellation both stay."""
+        require(actor, Action.MANAGE_SETTINGS)
+        row = self.tables.course(course_id)
+        if row is None:
+            raise NotFound(QT_TRANSLATE_NOOP("Errors", "No course {id} to cancel."),
+                           id=str(course_id)[:40])
+        course = Course(row[0], date.fromisoformat(row[1]), row[2], row[3])
+        with self.store.atomic():
+            self.tables.add_course(self._row(
+                actor, Course(new_id(), course.day, course.subject, course.participants),
+                cancels=course.id, reason=clean_reason(reason)))
+        return course
+
+    def courses(self, first: date, last: date) -> list[Course]:
+        """The courses that stand, held from `first` to `last`."""
+        return [Course(row[0], date.fromisoformat(row[1]), row[2], row[3])
+                for row in self.tables.courses(first, last)]
+
+    def _check_day(self, day: date) -> date:
+        today = self.clock.now().astimezone(self.store.settings().zone).date()
+        if not date(2000, 1, 1) <= day <= today:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "A course is recorded on a day from 2000 up to today."))
+        return day
+
+    def _row(self, actor: User, course: Course, *, cancels: str | None = None,
+             reason: str | None = None) -> dict[str, object]:
+        return {"id": course.id, "held_on": course.day.isoformat(), "subject": course.subject,
+                "participants": course.participants, "recorded_at": to_storage(self.clock.now()),
+                "station": self.station, "user_id": actor.id, "cancels": cancels,
+                "reason": reason}
+
+
+def _count(value: int | str) -> int:
+    text = str(value).strip()
+    if not (text.isascii() and text.isdigit()) or not 1 <= int(text) <= PARTICIPANTS_MAX:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "The number of participants is 1 to {max}."), max=PARTICIPANTS_MAX)
+    return int(text)

@@ -1,0 +1,165 @@
+"""Where a report comes from, and what changed since the last one (issue 14, point 7).
+
+Every export (JSON, CSV, XLSX, PDF) states when it was made, the last step it includes, the
+Ambacht version and the counting rules' version (`intake.counting`); each is recorded with its
+period, key totals and a SHA-256 of its bytes (`db.export_records`). A later export of the same
+period lists what changed since the last one: its key totals then and now, and the steps
+written after it on items of the period (voids and corrections with their reasons), visits
+cancelled since, and changes of method (a recipient's kind, a CO2 factor).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import datetime
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from db import Store
+from db.export_records import (
+    add_export,
+    last_event,
+    last_export,
+    method_changes_since,
+    steps_since,
+    visits_cancelled_since,
+)
+from intake.counting import COUNTING_RULES
+from intake.ids import new_id
+from intake.monitoring import Period
+
+# The figures a record keeps of each export, and a later report holds against.
+KEY_TOTALS = ("items_in", "kg_in", "visits", "items_sold", "kg_sold", "revenue_eur",
+              "kg_reused", "kg_material_out", "co2_avoided_kg")
+
+
+def app_version() -> str:
+    """The installed Ambacht's version."""
+    try:
+        return version("ambacht")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
+@dataclass(frozen=True)
+class Change:
+    """One thing that changed the period's figures after the previous export."""
+
+    at: datetime  # when it happened (a step's time, a cancellation's, a setting's)
+    what: str  # the item or visit code and the step, or the setting
+    why: str  # the reason given, or what the step was
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """A report's origin and, if the period was exported before, what changed since."""
+
+    made_at: datetime
+    last_event: str | None
+    last_recorded_at: datetime | None
+    version: str
+    rules: int
+    previous: dict[str, Any] | None = None  # made_at, format, rules, totals, hash
+    changes: list[Change] = field(default_factory=list)
+
+
+def provenance_of(store: Store, period: Period, now: datetime) -> Provenance:
+    """The provenance of a report of `period` made `now`; read before the figures, so that
+    the report includes at least the step it names."""
+    last = last_event(store.db)
+    previous = last_export(store.db, period.first.isoformat(), period.last.isoformat())
+    changes: list[Change] = []
+    if previous is not None:
+        start, end = period.span(store)
+        for code, payload, at, _, reason in steps_since(store.db, previous["last_rowid"],
+                                                        start, end):
+            step = payload.TYPE.value
+            changes.append(Change(at, f"{code} {step}", reason or step))
+        for code, at, reason in visits_cancelled_since(store.db, previous["made_at"], start,
+                                                       end):
+            changes.append(Change(at, f"{code} visit cancelled", reason))
+        for at, what, new in method_changes_since(store.db, previous["made_at"]):
+            changes.append(Change(at, what, new))
+    return Provenance(
+        made_at=now, last_event=None if last is None else last[0],
+        last_recorded_at=None if last is None else last[2], version=app_version(),
+        rules=COUNTING_RULES, previous=previous, changes=changes)
+
+
+def key_totals(totals: dict[str, object]) -> dict[str, object]:
+    """The key totals of a report's JSON totals."""
+    return {key: totals[key] for key in KEY_TOTALS}
+
+
+def provenance_json(provenance: Provenance, totals: dict[str, object]) -> dict[str, object]:
+    """The provenance block of the JSON (and the rows of the other formats)."""
+    previous = provenance.previous
+    return {
+        "made_at": provenance.made_at.isoformat(),
+        "last_event": provenance.last_event,
+        "last_event_recorded_at": None if provenance.last_recorded_at is None
+        else provenance.last_recorded_at.isoformat(),
+        "ambacht_version": provenance.version,
+        "counting_rules": provenance.rules,
+        "since_last_export": None if previous is None else {
+            "made_at": previous["made_at"].isoformat(), "format": previous["format"],
+            "counting_rules": previous["rules"], "hash": previous["hash"],
+            "totals_then": previous["totals"], "totals_now": key_totals(totals),
+            "changes": [{"at": change.at.isoformat(), "what": change.what, "why": change.why}
+                        for change in provenance.changes],
+        },
+    }
+
+
+def record_export(store: Store, provenance: Provenance, period: Period, kind: str,
+                  totals: dict[str, object], data: bytes) -> None:
+    """Keep the record of an export written. A file only read (of a newer version, or
+    damaged) keeps none: the export still says where it came from."""
+    if store.newer or store.damage is not None:
+        return
+    with store.atomic():
+        add_export(store.db, {
+            "id": new_id(), "made_at": provenance.made_at, "station": store.settings().station,
+            "format": kind, "period_from": period.first.isoformat(),
+            "period_to": period.last.isoformat(), "rules": provenance.rules,
+            "app_version": provenance.version, "last_event": provenance.last_event,
+            "last_recorded_at": provenance.last_recorded_at, "totals": key_totals(totals),
+            "hash": hashlib.sha256(data).hexdigest()})
+
+
+_WORDS = {
+    "nl": {"made_at": "Gemaakt op", "last_event": "Laatste stap meegeteld",
+           "version": "Ambacht-versie", "rules": "Versie telregels",
+           "previous": "Vorige export van deze periode", "none": "geen",
+           "then_now": "{key}: toen {then}, nu {now}", "changes": "Veranderd sinds toen"},
+    "en": {"made_at": "Made at", "last_event": "Last step included",
+           "version": "Ambacht version", "rules": "Counting rules version",
+           "previous": "Previous export of this period", "none": "none",
+           "then_now": "{key}: then {then}, now {now}", "changes": "Changed since"},
+}
+
+
+def provenance_rows(provenance: Provenance, totals: dict[str, object],
+                    lang: str) -> list[tuple[str, str]]:
+    """(label, text) rows of the provenance for the workbook's sheet and the PDF's page."""
+    words = _WORDS.get(lang, _WORDS["nl"])
+    data = provenance_json(provenance, totals)
+    last = provenance.last_event or words["none"]
+    if provenance.last_recorded_at is not None:
+        last += f" ({provenance.last_recorded_at.isoformat(timespec='seconds')})"
+    rows = [(words["made_at"], provenance.made_at.isoformat(timespec="seconds")),
+            (words["last_event"], last), (words["version"], provenance.version),
+            (words["rules"], str(provenance.rules))]
+    since = data["since_last_export"]
+    if not isinstance(since, dict):
+        return [*rows, (words["previous"], words["none"])]
+    rows.append((words["previous"], f"{since['made_at']} ({since['format']}, "
+                                    f"sha256 {str(since['hash'])[:16]}…)"))
+    then, now = since["totals_then"], since["totals_now"]
+    rows += [("", words["then_now"].format(key=key, then=then.get(key), now=now.get(key)))
+             for key in KEY_TOTALS if then.get(key) != now.get(key)]
+    rows += [(words["changes"] if index == 0 else "",
+              f"{change.at.isoformat(timespec='seconds')} {change.what}: {change.why}")
+             for index, change in enumerate(provenance.changes)]
+    return rows

@@ -1,0 +1,134 @@
+"""'Let op': the coordinator's list of conflicts between stations' steps (issue 13).
+
+Each row names the item, the step that was kept without effect and the earlier step that
+refused it, with their times, stations and people. A tap asks which of the two to keep; the
+other is cancelled with a reason (`ConflictService.resolve`), a new step like any other, and
+the conflict leaves the list here and, once it has travelled, on every station.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
+
+from intake.conflicts import Conflict, ConflictStep
+from intake.errors import AmbachtError
+from intake.model import EventType, User
+from ui.context import AppContext
+from ui.screens.scan_screen import ScanScreen
+from ui.style import mm
+from ui.widgets.base import touch_list
+from ui.widgets.keyboard import ask_reason
+from ui.widgets.panels import ChoicePanel
+
+
+def step_name(kind: EventType) -> str:
+    """A step's kind as the coordinator reads it."""
+    names = {
+        EventType.INTAKE: QCoreApplication.translate("Conflicts", "Taken in"),
+        EventType.ROUTE_CHANGED: QCoreApplication.translate("Conflicts", "Route changed"),
+        EventType.VOIDED: QCoreApplication.translate("Conflicts", "Voided"),
+        EventType.REPAIR_STARTED: QCoreApplication.translate("Conflicts", "Repair started"),
+        EventType.REPAIR_FINISHED: QCoreApplication.translate("Conflicts", "Repair finished"),
+        EventType.SAFETY_TESTED: QCoreApplication.translate("Conflicts", "Safety tested"),
+        EventType.PRICED: QCoreApplication.translate("Conflicts", "Priced"),
+        EventType.SOLD: QCoreApplication.translate("Conflicts", "Sold"),
+        EventType.RETURNED: QCoreApplication.translate("Conflicts", "Taken back"),
+        EventType.MATERIAL_OUT: QCoreApplication.translate("Conflicts", "Sent out as material"),
+        EventType.REPURPOSED: QCoreApplication.translate("Conflicts", "Used in a product"),
+        EventType.CORRECTED: QCoreApplication.translate("Conflicts", "Corrected"),
+    }
+    return names[kind]
+
+
+class ConflictsScreen(ScanScreen):
+    """The open conflicts, one big row each; a tap resolves one. Scans go elsewhere."""
+
+    takes_scans = False
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.type_code_button.hide()  # nothing here is scanned
+        self.title = QLabel(self)
+        self.title.setProperty("role", "title")
+        self.title.setWordWrap(True)
+        self.rows = touch_list(self)
+        self.rows.setWordWrap(True)
+        self.rows.setSpacing(mm(1))
+        self.rows.itemClicked.connect(self._tapped)
+        column = QVBoxLayout()
+        column.setSpacing(mm(2))
+        column.addWidget(self.title)
+        column.addWidget(self.rows, 1)
+        self.body.addLayout(column, 1)
+        self.conflicts: list[Conflict] = []
+        self.retranslate()
+
+    def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:
+        super().enter(user, places, here)
+        self.refresh()
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Read the open conflicts again and show them."""
+        self.conflicts = self.ctx.conflicts.open_conflicts()
+        if self.conflicts:
+            self.title.setText(self.tr("%n conflict(s) between stations. Tap one to choose "
+                                       "which step stands.", "", len(self.conflicts)))
+        else:
+            self.title.setText(self.tr("No conflicts between stations."))
+        self.rows.clear()
+        for index, conflict in enumerate(self.conflicts):
+            row = QListWidgetItem(self.describe(conflict))
+            row.setData(Qt.ItemDataRole.UserRole, index)
+            row.setSizeHint(QSize(mm(150), mm(20)))  # two lines, a finger high and more
+            self.rows.addItem(row)
+
+    def describe(self, conflict: Conflict) -> str:
+        """Two lines: the item and the step without effect; what refused it."""
+        return self.tr("{code}: {step}, not counted\nbecause before it: {cause}").format(
+            code=conflict.code, step=self.step_text(conflict.step),
+            cause=self.step_text(conflict.cause))
+
+    def step_text(self, step: ConflictStep) -> str:
+        local = step.at.astimezone(self.ctx.zone())
+        return self.tr("{what} on {day} at {time}, station {station}, {person}").format(
+            what=step_name(step.type), day=local.strftime("%d-%m-%Y"),
+            time=local.strftime("%H:%M"), station=step.station, person=step.person)
+
+    def _tapped(self, row: QListWidgetItem) -> None:
+        conflict = self.conflicts[int(row.data(Qt.ItemDataRole.UserRole))]
+        keep_step = self.tr("Keep: {step} ({station}, {person})").format(
+            step=step_name(conflict.step.type), station=conflict.step.station,
+            person=conflict.step.person)
+        keep_cause = self.tr("Keep: {step} ({station}, {person})").format(
+            step=step_name(conflict.cause.type), station=conflict.cause.station,
+            person=conflict.cause.person)
+        options = [(conflict.cause.id, keep_step), (conflict.step.id, keep_cause)]
+        if conflict.cause.type is EventType.INTAKE:
+            options = options[1:]  # an intake cannot be cancelled
+        panel = ChoicePanel(self, self.tr("{code}: which step stands? The other is cancelled.")
+                            .format(code=conflict.code), options, self.tr("Cancel"), columns=1)
+        panel.chosen.connect(partial(self._ask_reason, conflict))
+        panel.open()
+
+    def _ask_reason(self, conflict: Conflict, cancel: str) -> None:
+        ask_reason(self, self.tr("Why? (kept in the history)"),
+                   [self.tr("Checked on the spot"), self.tr("Recorded by mistake")],
+                   partial(self._resolve, conflict, cancel))
+
+    def _resolve(self, conflict: Conflict, cancel: str, reason: str) -> None:
+        if self.user is None:
+            return
+        try:
+            self.ctx.conflicts.resolve(self.user, cancel, reason)
+        except AmbachtError as error:
+            self.banner.error(self.ctx.language.error(error))
+            return
+        self.refresh()
+        self.banner.ok(self.tr("Conflict of {code} resolved.").format(code=conflict.code))
