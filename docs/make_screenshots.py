@@ -36,7 +36,7 @@ from ui.widgets.panels import ChoicePanel
 OUT = Path(__file__).resolve().parent
 # The screens shot at each panel size: one of each screen a role works on.
 PANEL_SHOTS = {"login", "gate", "gate-saved", "gate-item", "settings-station", "workshop",
-               "repair-outcome", "store", "material", "dashboard"}
+               "repair-outcome", "store", "till-cash", "till-paid", "material", "dashboard"}
 
 
 def main() -> int:

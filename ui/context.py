@@ -105,8 +105,8 @@ class AppContext:
         return build_report(self.store, period, self.clock.now())
 
     def takings(self, period: Period) -> Takings:
-        """The till's takings of a period by payment method (the day close)."""
-        return takings(self.store, period)
+        """This station's takings of a period by payment method (the day close)."""
+        return takings(self.store, period, self.shop.station)
 
     def baseline(self) -> Period | None:
         """The period the coordinator marked as the baseline (nulmeting), if any."""

@@ -607,6 +607,10 @@ want ervoor: {cause}</translation>
         <translation>Totaal: {net}</translation>
     </message>
     <message>
+        <source>Receipt</source>
+        <translation>Bon</translation>
+    </message>
+    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
