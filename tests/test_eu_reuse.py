@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 from bad_input import dump
+from openpyxl import load_workbook
 from test_counting import AMS, LATER, month_ends
 
 from db import Store
