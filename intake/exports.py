@@ -125,8 +125,8 @@ def report_xlsx(
     """The report as an XLSX workbook: totals (beside the baseline and the same period a year
     earlier when given), the year's targets when set, then a sheet per breakdown, the
     barriers, the recipients, the people (counts only), the CO2 factors with their sources,
-    and where the report comes from (when it was made, what it includes, what changed since
-    the last export), and the EU re-use report when given."""
+    the EU re-use report when given, and where the report comes from (when it was made, what
+    it includes, what changed since the last export)."""
     words = WORDS.get(lang, WORDS["nl"])
     label = 1 if lang == "nl" else 2
     book = Workbook()
@@ -168,11 +168,11 @@ def report_xlsx(
     _rows(co2, [words["code"], words["name"], words["factor"], words["source"]],
           [[c.code, c.name(lang), c.co2_factor, c.co2_source] for c in report.categories],
           ["@", "@", "0.00", "@"])
+    eu_sheet(book, eu, lang, _rows, _append)
     if provenance is not None:
         _rows(book.create_sheet(words["provenance"]), [words["figure"], words["value"]],
               [list(row) for row in provenance_rows(provenance, figures_json(report.total),
                                                     lang)], ["@", "@"])
-    eu_sheet(book, eu, lang, _rows, _append)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -1,7 +1,7 @@
 """The monitoring report as a PDF for the council: site, period, key figures (beside the
 baseline when asked), charts of kg in and out per week and of the R-ladder, the categories,
 the material recipients, how CO2 avoided is counted, the method page (which follows
-docs/figures.md), where the report comes from and the EU re-use page. Dutch, or English when
+docs/figures.md), the EU re-use page and where the report comes from. Dutch, or English when
 asked."""
 
 from __future__ import annotations
@@ -121,8 +121,8 @@ def render_report_pdf(
     provenance: Provenance | None = None, eu: EuReuse | None = None,
 ) -> bytes:
     """The report as PDF bytes: beside the baseline and the same period a year earlier when
-    given, with the year's targets when set, where it comes from when given, and the EU
-    re-use page when given."""
+    given, with the year's targets when set, the EU re-use page and where it comes from when
+    given."""
     words = TEXT.get(lang, TEXT["nl"])
     regular, bold = fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13)
@@ -163,6 +163,10 @@ def render_report_pdf(
         Paragraph(words["method"].format(rules=COUNTING_RULES), heading),
         *[Paragraph(note, body) for note in words["notes"].split("\n\n")],
     ]
+    story += eu_page(eu, lang, (title, heading, body),
+                     lambda rows, widths, first: _table(rows, regular, bold, widths=widths,
+                                                        numbers_from=first),
+                     lambda value, number_format: _shown(value, number_format, lang))
     if provenance is not None:
         # Reasons are typed by people: escaped, never read as the paragraphs' markup.
         story += [Paragraph(words["provenance"], heading), _table(
@@ -170,10 +174,6 @@ def render_report_pdf(
              *[[Paragraph(escape(label), body), Paragraph(escape(text), body)]
                for label, text in provenance_rows(provenance, figures_json(report.total), lang)]],
             regular, bold, widths=[50 * mm, 124 * mm])]
-    story += eu_page(eu, lang, (title, heading, body),
-                     lambda rows, widths, first: _table(rows, regular, bold, widths=widths,
-                                                        numbers_from=first),
-                     lambda value, number_format: _shown(value, number_format, lang))
     doc.build(story)
     return out.getvalue()
 
