@@ -235,7 +235,8 @@ def test_a_colleague_gets_a_kind_and_a_course_is_recorded_and_cancelled(
     assert screen.ctx.people.kinds() == {coach.id: "volunteer"}
     assert "Volunteer" in staff.rows.currentItem().text()
     courses = screen.sections["courses"]
-    tap(qtbot, screen.tabs["courses"])
+    tap(qtbot, staff.courses)  # under the Staff tab
+    assert screen.stack.currentWidget() is courses and screen.tabs["staff"].isChecked()
     tap(qtbot, courses.add)
     tap(qtbot, open_panel(screen, ChoicePanel).option_buttons[""])  # another day, typed
     type_on_keyboard(qtbot, screen, "2026-11-14")

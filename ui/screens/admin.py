@@ -25,6 +25,8 @@ from ui.screens.devices_section import DevicesSection
 from ui.style import apart, mm
 from ui.widgets.base import Banner, Retranslating
 
+# Sections without a tab of their own, shown under another's (eight tabs do not fit 1024 px).
+_UNDER = {"courses": "staff"}
 
 class AdminScreen(Retranslating, QWidget):
     """Tabs of settings sections; emits `done` to go back to the gate."""
@@ -44,13 +46,15 @@ class AdminScreen(Retranslating, QWidget):
         self.sections: dict[str, Section] = {
             "categories": CategoriesSection(ctx, self),
             "staff": StaffSection(ctx, self),
-            "courses": CoursesSection(ctx, self),
+            "courses": CoursesSection(ctx, self),  # under Staff: its "Courses" button
             "municipalities": NamesSection(NameList.MUNICIPALITIES, ctx, self),
             "recipients": NamesSection(NameList.RECIPIENTS, ctx, self),
             "station": StationSection(ctx, self),
             "devices": DevicesSection(ctx, self),
             "printer": LabelPrinterSection(ctx, self),
         }
+        self.sections["staff"].courses_requested.connect(  # type: ignore[attr-defined]
+            lambda: self.show_section("courses"))
         self.stack = QStackedWidget(self)
         self.tabs: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
@@ -58,6 +62,8 @@ class AdminScreen(Retranslating, QWidget):
         for key, section in self.sections.items():
             self.stack.addWidget(section)
             section.message.connect(self.show_message)
+            if key in _UNDER:
+                continue
             tab = QPushButton(self)
             tab.setCheckable(True)
             tab.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -81,7 +87,6 @@ class AdminScreen(Retranslating, QWidget):
         self.title.setText(self.tr("Settings"))
         self.back.setText(self.tr("Back"))
         names = {"categories": self.tr("Categories"), "staff": self.tr("Staff"),
-                 "courses": self.tr("Courses"),
                  "municipalities": self.tr("Municipalities"), "recipients": self.tr("Recipients"),
                  "station": self.tr("Station"), "devices": self.tr("Devices"),
                  "printer": self.tr("Label printer")}
@@ -97,7 +102,7 @@ class AdminScreen(Retranslating, QWidget):
         self.show_section("categories")
 
     def show_section(self, key: str) -> None:
-        self.tabs[key].setChecked(True)
+        self.tabs[_UNDER.get(key, key)].setChecked(True)
         self.stack.setCurrentWidget(self.sections[key])
         self.sections[key].refresh()
 

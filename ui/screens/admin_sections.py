@@ -3,6 +3,7 @@ printer has its own, in admin_printer.py)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication
 
 from intake.errors import AmbachtError
@@ -53,8 +54,7 @@ class CategoriesSection(SerialNumbers, EuCategories, Section):
         self.update_buttons()
 
     def refresh(self) -> None:
-        lang = self.ctx.language
-        serials = self.ctx.registers.serial_kinds()
+        lang, serials = self.ctx.language, self.ctx.registers.serial_kinds()
         eu_of, eu_names = self.eu_of(), self.eu_names()
         rows = []
         for c in self.ctx.admin.categories():
@@ -63,8 +63,7 @@ class CategoriesSection(SerialNumbers, EuCategories, Section):
             hidden = "   [" + self.tr("hidden") + "]" if c.hidden else ""
             price = f"   ·   {lang.eur(c.price_cents)}" if c.price_cents is not None else ""
             electrical = "   ·   " + self.tr("electrical") if c.is_electrical else ""
-            serial = ("   ·   " + self.serial_names()[serials[c.code]]
-                      if c.code in serials else "")
+            serial = f"   ·   {self.serial_names()[serials[c.code]]}" if c.code in serials else ""
             eu = "   ·   EU: " + eu_names[eu_of[c.code]]
             rows.append((f"{c.name_nl} / {c.name_en}   ·   {lang.kg(c.standard_weight_g)}   "
                          f"({bounds}){price}{electrical}{serial}{eu}{hidden}", c.code))
@@ -178,7 +177,9 @@ class CategoriesSection(SerialNumbers, EuCategories, Section):
 
 
 class StaffSection(StaffKinds, Section):
-    """Staff accounts: add with a PIN, change role, disable, new PIN."""
+    """Staff accounts: add with a PIN, change role, disable, new PIN, kind; the courses."""
+
+    courses_requested = Signal()  # the courses and workshops, under this tab
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
@@ -187,6 +188,7 @@ class StaffSection(StaffKinds, Section):
         self.active = self.add_button(self.toggle_active)
         self.pin = self.add_button(self.start_pin)
         self.kind = self.add_button(self.start_kind)
+        self.courses = self.add_button(self.courses_requested.emit)
         self.finish_buttons()
         self.retranslate()
 
@@ -194,6 +196,7 @@ class StaffSection(StaffKinds, Section):
         self.add.setText(self.tr("Add"))
         self.role.setText(self.tr("Role"))
         self.kind.setText(self.tr("Paid, volunteer …"))
+        self.courses.setText(self.tr("Courses"))
         self.pin.setText(self.tr("New PIN"))
         self.update_buttons()
 

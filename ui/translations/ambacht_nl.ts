@@ -39,10 +39,6 @@
         <source>Label printer</source>
         <translation>Labelprinter</translation>
     </message>
-    <message>
-        <source>Courses</source>
-        <translation>Cursussen</translation>
-    </message>
 </context>
 <context>
     <name>App</name>
@@ -2861,6 +2857,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Role</source>
         <translation>Rol</translation>
+    </message>
+    <message>
+        <source>Courses</source>
+        <translation>Cursussen</translation>
     </message>
     <message>
         <source>New PIN</source>
