@@ -183,11 +183,13 @@ def quality_json(eu: EuReuse, lang: str) -> dict[str, Any]:
     """The quality check (the Decision's Annex, section C): sources, methods, the shares
     weighed and estimated, the standard weights and CO2 factors, and method changes."""
     words = QUALITY_TEXT.get(lang, QUALITY_TEXT["en"])
+    weighed = _share(eu.weighed_share) if eu.counted else None
     return {
         "data_sources": words["sources"],
         "methods": words["methods"],
-        "weighed_share": _share(eu.weighed_share) if eu.counted else None,
-        "estimated_share": _share(eu.estimated_share) if eu.counted else None,
+        # The estimated share is what the rounded weighed share leaves: the two add up to 1.
+        "weighed_share": weighed,
+        "estimated_share": None if weighed is None else round(1 - weighed, 4),
         "tonnes_weighed": _tonnes(eu.grams_weighed) if eu.counted else None,
         "tonnes_estimated": _tonnes(eu.grams_estimated) if eu.counted else None,
         "standard_weights": {
