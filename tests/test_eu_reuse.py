@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from test_counting import AMS, LATER, month_ends
 
 from db import Store
+from db.site_config import travels
 from intake.admin import AdminService, NameList
 from intake.clock import FixedClock
 from intake.demo import build_demo
@@ -131,6 +132,7 @@ def test_the_coordinator_maps_a_category_and_the_kilos_follow(
     [change] = eu.changes
     assert (change[1:]) == ("setting eu_category.books", "other", "textiles")
     assert eu_reuse_json(eu)["quality"]["method_changes"][0]["new"] == "textiles"
+    assert travels("setting", "eu_category.books")  # to every station of the site, by the hub
     # A new category is "other products" until mapped; a coach may not map.
     admin.add_category(coordinator, "rugs", "Kleden", "Rugs", 3000)
     assert eu_mapping(store.settings(), store.categories())["rugs"] is EuCategory.OTHER
