@@ -14,8 +14,11 @@ from pathlib import Path
 
 import pytest
 from bad_input import dump
+from hypothesis import HealthCheck, settings
+from hypothesis.stateful import initialize as first_step
 from openpyxl import load_workbook
 from test_counting import AMS, LATER, month_ends
+from test_properties import START, ZONE, Centre
 
 from db import Store
 from db.site_config import travels
@@ -227,3 +230,31 @@ def test_a_period_before_the_database_is_not_counted(
     assert data["period"]["counted"] is False
     assert data["total_tonnes"] is None and set(data["reuse_tonnes"].values()) == {None}
     assert data["quality"]["weighed_share"] is None
+
+
+class EuCentre(Centre):
+    """test_properties' random histories (intake, repair, sale, return, material, products,
+    voids, corrections), its recipient one who reuses: after each, the EU tonnes add up to kg
+    reused, and each re-used gram was weighed or estimated, in every period."""
+
+    @first_step()
+    def open(self) -> None:
+        super().open()
+        self.store.name_lists.set_recipient_kind("Metaal Oost", "reuse")
+
+    def teardown(self) -> None:
+        if hasattr(self, "store"):
+            today = self.clock.now().astimezone(ZONE).date()
+            for first, last in ((START.date(), today), (today, today)):
+                report = build_report(self.store, Period(first, last), LATER)
+                eu = eu_reuse(self.store, report)
+                assert sum(eu.grams.values()) == report.total.grams_reused
+                assert eu.grams_weighed + eu.grams_estimated == report.total.grams_reused
+        super().teardown()
+
+
+EuCentre.TestCase.settings = settings(
+    max_examples=30, stateful_step_count=30, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+TestEuCentre = EuCentre.TestCase
