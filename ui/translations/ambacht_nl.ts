@@ -109,6 +109,10 @@
         <translation>Serienummer</translation>
     </message>
     <message>
+        <source>EU category</source>
+        <translation>EU-categorie</translation>
+    </message>
+    <message>
         <source>CO2 factor</source>
         <translation>CO2-factor</translation>
     </message>
@@ -199,6 +203,30 @@
     <message>
         <source>Usual shop price of {name}</source>
         <translation>Gewone winkelprijs van {name}</translation>
+    </message>
+    <message>
+        <source>Textiles</source>
+        <translation>Textiel</translation>
+    </message>
+    <message>
+        <source>Electrical and electronic equipment</source>
+        <translation>Elektrische en elektronische apparatuur</translation>
+    </message>
+    <message>
+        <source>Furniture</source>
+        <translation>Meubilair</translation>
+    </message>
+    <message>
+        <source>Construction materials and products</source>
+        <translation>Bouwmaterialen en -producten</translation>
+    </message>
+    <message>
+        <source>Other products</source>
+        <translation>Overige producten</translation>
+    </message>
+    <message>
+        <source>EU re-use category of {name}</source>
+        <translation>EU-hergebruikcategorie van {name}</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -1499,6 +1527,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>The number of participants is 1 to {max}.</source>
         <translation>Het aantal deelnemers is 1 tot {max}.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an EU re-use category: textiles, eee, furniture, construction or other.</source>
+        <translation>&apos;{text}&apos; is geen EU-hergebruikcategorie: textiles, eee, furniture, construction of other.</translation>
     </message>
 </context>
 <context>
