@@ -1595,6 +1595,18 @@ want ervoor: {cause}</translation>
         <translation>Bezoek {code} afronden? {count} gelogd.</translation>
     </message>
     <message>
+        <source>Visit {code} is still open ({count}). Is this resident still here?</source>
+        <translation>Bezoek {code} staat nog open ({count}). Is deze bewoner er nog?</translation>
+    </message>
+    <message>
+        <source>Yes, continue it</source>
+        <translation>Ja, ga verder</translation>
+    </message>
+    <message>
+        <source>No, end it</source>
+        <translation>Nee, rond het af</translation>
+    </message>
+    <message>
         <source>Yes, end it</source>
         <translation>Ja, afronden</translation>
     </message>
@@ -1655,8 +1667,28 @@ want ervoor: {cause}</translation>
         <translation>{code} is vervallen.</translation>
     </message>
     <message>
+        <source>{done} The label on it is no longer right: print a new one?</source>
+        <translation>{done} Het label erop klopt niet meer: een nieuw label printen?</translation>
+    </message>
+    <message>
+        <source>Yes, new label</source>
+        <translation>Ja, nieuw label</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
+    </message>
+    <message>
         <source>Print which label again?</source>
         <translation>Welk label opnieuw printen?</translation>
+    </message>
+    <message>
+        <source>{code} was voided: it gets no label.</source>
+        <translation>{code} is vervallen: het krijgt geen label.</translation>
+    </message>
+    <message>
+        <source>Label {code} sent again.</source>
+        <translation>Label {code} opnieuw gestuurd.</translation>
     </message>
     <message>
         <source>{code} saved · {summary} · label printed.</source>
@@ -3004,6 +3036,24 @@ want ervoor: {cause}</translation>
     <message>
         <source>The backup failed: {error}</source>
         <translation>De back-up is mislukt: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePanel</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Bent u er nog?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message numerus="yes">
+        <source>Without an answer you are logged out in %n seconds.</source>
+        <translation>
+            <numerusform>Zonder antwoord wordt u over %n seconde uitgelogd.</numerusform>
+            <numerusform>Zonder antwoord wordt u over %n seconden uitgelogd.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
