@@ -66,6 +66,16 @@
     </message>
 </context>
 <context>
+    <name>MaterialScreen</name>
+    <message numerus="yes">
+        <source>%n lines</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecoveryScreen</name>
     <message numerus="yes">
         <source>Backup of {when} · %n item(s)</source>

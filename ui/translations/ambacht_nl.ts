@@ -2158,6 +2158,14 @@ want ervoor: {cause}</translation>
 <context>
     <name>MaterialScreen</name>
     <message>
+        <source>Material out</source>
+        <translation>Materiaal weg</translation>
+    </message>
+    <message>
+        <source>Scan each item that leaves, or add a weighed batch. Tap a line to take it off. Then send it all to one recipient.</source>
+        <translation>Scan elk artikel dat weggaat, of voeg een gewogen partij toe. Tik op een regel om die weg te halen. Verstuur daarna alles naar één afnemer.</translation>
+    </message>
+    <message>
         <source>Add a weighed batch</source>
         <translation>Gewogen partij toevoegen</translation>
     </message>
@@ -2178,8 +2186,49 @@ want ervoor: {cause}</translation>
         <translation>Totaal {weight}</translation>
     </message>
     <message>
+        <source>Taken off the list, no longer at the centre: {codes}</source>
+        <translation>Van de lijst gehaald, niet meer in het centrum: {codes}</translation>
+    </message>
+    <message>
+        <source>The list from before is kept: {count}.</source>
+        <translation>De lijst van eerder staat er nog: {count}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines</source>
+        <translation>
+            <numerusform>%n regel</numerusform>
+            <numerusform>%n regels</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>{code} is on the note already.</source>
         <translation>{code} staat al op de bon.</translation>
+    </message>
+    <message>
+        <source>{code} is meant for the shop, not for material. Send it out as material anyway?</source>
+        <translation>{code} is bedoeld voor de winkel, niet als materiaal. Toch als materiaal meegeven?</translation>
+    </message>
+    <message>
+        <source>{code} is waiting for repair, not for material. Send it out as material anyway?</source>
+        <translation>{code} wacht op reparatie, het is niet bedoeld als materiaal. Toch als materiaal meegeven?</translation>
+    </message>
+    <message>
+        <source>Yes, add it</source>
+        <translation>Ja, toevoegen</translation>
+    </message>
+    <message>
+        <source>No, leave it</source>
+        <translation>Nee, niet toevoegen</translation>
+    </message>
+    <message>
+        <source>Take this line off the list?
+{line}</source>
+        <translation>Deze regel van de lijst halen?
+{line}</translation>
+    </message>
+    <message>
+        <source>Yes, take it off</source>
+        <translation>Ja, weghalen</translation>
     </message>
     <message>
         <source>Which material?</source>
@@ -2200,6 +2249,22 @@ want ervoor: {cause}</translation>
     <message>
         <source>Who takes it?</source>
         <translation>Wie neemt het mee?</translation>
+    </message>
+    <message>
+        <source>To {recipient}: {lines} · {weight}</source>
+        <translation>Naar {recipient}: {lines} · {weight}</translation>
+    </message>
+    <message>
+        <source>Not meant for material: {codes}</source>
+        <translation>Niet bedoeld als materiaal: {codes}</translation>
+    </message>
+    <message>
+        <source>Send and print note</source>
+        <translation>Meegeven en bon printen</translation>
+    </message>
+    <message>
+        <source>No, back</source>
+        <translation>Nee, terug</translation>
     </message>
     <message>
         <source>Delivery note {code}: {weight} to {recipient}.</source>
