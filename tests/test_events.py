@@ -179,6 +179,7 @@ def test_every_service_event_reads_and_writes_back_byte_for_byte(
     shop.label_in_shop(coordinator, "books", price_cents=300)
     material.send(coordinator, "Metaal Oost", batches=[("metal", 20000)])
     gate.correct_last(coordinator, kettle, "Wrong price typed")
+    gate.correct_intake(coordinator, chair, "Weighed again", weight_g=12_500)
     gate.void(coordinator, table.code, "Made by mistake")
     assert {kind for _, kind, _ in all_stored(store)} == {t.value for t in EventType}
     for event_id, kind, text in all_stored(store):

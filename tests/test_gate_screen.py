@@ -16,7 +16,7 @@ from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.widgets.keyboard import SerialPanel
-from ui.widgets.panels import ChoicePanel, ConfirmPanel
+from ui.widgets.panels import ChoicePanel, ConfirmPanel, ListPanel
 
 
 @pytest.fixture
@@ -337,3 +337,62 @@ def test_corrections_are_cheap_at_the_gate(
         tap(qtbot, offer.yes_button)
     assert ctx.gate.item("A000001").route is Route.REPAIR
     assert len(list((tmp_path / "labels").glob("A000001*.pdf"))) == 3
+
+
+def test_the_item_card_corrects_category_and_weight_and_offers_a_new_label(
+    qtbot, window: MainWindow, ctx: AppContext, tmp_path: Path
+) -> None:
+    from ui.widgets.item_panel import ItemPanel
+    from ui.widgets.keypad_panel import KeypadPanel
+
+    log_in(qtbot, window, "1111")
+    gate = window.gate
+    tap(qtbot, gate.visit_start.buttons[None])
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
+        tap(qtbot, gate.categories.tiles["books"])
+        tap(qtbot, gate.weight.standard_button)
+        tap(qtbot, gate.weight.route_buttons[Route.SALE])
+
+    window.on_scan("A000001")
+    tap(qtbot, panel(window, ItemPanel).correct_button)
+    what = panel(window, ChoicePanel)
+    assert list(what.option_buttons) == ["category", "weight"]  # no step to cancel yet
+    tap(qtbot, what.option_buttons["category"])
+    categories = panel(window, ListPanel).options
+    [toys] = [categories.item(n) for n in range(categories.count())
+              if categories.item(n).data(Qt.ItemDataRole.UserRole) == "toys"]
+    categories.itemClicked.emit(toys)
+    tap(qtbot, panel(window, ChoicePanel).option_buttons["Verkeerde tegel getikt"])
+    offer = panel(window, ConfirmPanel)
+    assert offer.title.text().startswith("Categorie van A000001 gecorrigeerd.")
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
+        tap(qtbot, offer.yes_button)
+    item = ctx.gate.item("A000001")
+    assert (item.category, item.weight_estimated) == ("toys", True)
+
+    window._last_scan = ("", 0.0)  # the same label again, on purpose
+    window.on_scan("A000001")
+    tap(qtbot, panel(window, ItemPanel).correct_button)
+    tap(qtbot, panel(window, ChoicePanel).option_buttons["weight"])
+    pad = panel(window, KeypadPanel)
+    pad.type_text("0")
+    tap(qtbot, pad.ok_button)
+    assert gate.banner.is_error() and ctx.gate.item("A000001") == item  # nothing changed
+    window._last_scan = ("", 0.0)
+    window.on_scan("A000001")
+    tap(qtbot, panel(window, ItemPanel).correct_button)
+    tap(qtbot, panel(window, ChoicePanel).option_buttons["weight"])
+    pad = panel(window, KeypadPanel)
+    pad.type_text("2,4")
+    tap(qtbot, pad.ok_button)
+    tap(qtbot, panel(window, ChoicePanel).option_buttons["Opnieuw gewogen"])
+    tap(qtbot, panel(window, ConfirmPanel).no_button)
+    item = ctx.gate.item("A000001")
+    assert (item.category, item.weight_g, item.weight_estimated) == ("toys", 2_400, False)
+    assert gate.top.figures.text() == "Vandaag: 1 artikel · 2,4 kg · 1 bezoek"
+    window._last_scan = ("", 0.0)
+    window.on_scan("A000001")
+    card = panel(window, ItemPanel).card
+    assert card.heading.text() == "A000001 · Speelgoed · 2,4 kg"
+    assert card.history.item(0).text().split("   ")[1] == (
+        "Gecorrigeerd van Speelgoed · 1 kg naar Speelgoed · 2,4 kg")

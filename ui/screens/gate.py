@@ -7,7 +7,6 @@ printer never loses an item; the last label can be printed again from here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt
@@ -25,13 +24,13 @@ from intake.gate import IntakeRequest
 from intake.model import Item, Route, User, Visit
 from intake.registers import clean_serial
 from ui.context import AppContext
+from ui.screens.gate_items import ItemActions
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
 from ui.screens.gate_saved import SavedCard
 from ui.screens.scan_screen import ScanScreen
 from ui.style import apart, mm
 from ui.widgets.icons import icon
-from ui.widgets.item_panel import ItemPanel
-from ui.widgets.keyboard import SerialPanel, ask_reason
+from ui.widgets.keyboard import SerialPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
 from ui.widgets.print_jobs import WaitingLabelsButton
 
@@ -97,6 +96,9 @@ class GateScreen(ScanScreen):
         self.intake_page = intake_page
         self.body.addWidget(self.pages, 1)
         ctx.printer_queue.printed.connect(self._printed)
+        self.item_actions = ItemActions(self, ctx, self.banner, lambda: self.user)
+        self.item_actions.changed.connect(self._refresh)
+        self.item_actions.relabel.connect(self.reprint)
         self.retranslate()
 
     def _bar_button(self, icon_name: str, colour: str = "#1a1a1a") -> QPushButton:
@@ -333,72 +335,10 @@ class GateScreen(ScanScreen):
     # --- a scanned item -------------------------------------------------------------------
 
     def handle_scan(self, code: str) -> None:
-        """Show a scanned item's card, with reprint, route change and void."""
-        try:
-            item = self.ctx.gate.item(code)
-        except AmbachtError as exc:
-            self.banner.error(self.ctx.language.error(exc))
-            return
-        panel = ItemPanel(self, self.ctx, item)
-        panel.reprint.connect(self.reprint)
-        panel.change_route.connect(self.ask_route_change)
-        panel.correct.connect(self.ask_correction)
-        panel.void.connect(self.ask_void)
-        panel.open()
-
-    def ask_route_change(self, item: Item) -> None:
-        routes = [(route.value, self.weight.route_buttons[route].text())
-                  for route in Route if route is not item.route]
-        panel = ChoicePanel(self, self.tr("New route for {code}").format(code=item.code),
-                            routes, self.tr("Cancel"))
-        panel.chosen.connect(lambda route: ask_reason(
-            self, self.tr("Why another route?"),
-            [self.tr("It is broken"), self.tr("It works after all"), self.tr("Wrong route")],
-            lambda reason: self._correct(
-                lambda user: self.ctx.gate.change_route(user, item.code, route, reason),
-                self.tr("Route of {code} changed.").format(code=item.code), relabel=True)))
-        panel.open()
-
-    def ask_correction(self, item: Item) -> None:
-        ask_reason(self, self.tr("Cancel the last step of {code}? Choose why.").format(
-            code=item.code),
-                   [self.tr("Wrong item scanned"), self.tr("Entered twice")],
-                   lambda reason: self._correct(
-                       lambda user: self.ctx.gate.correct_last(user, item.code, reason),
-                       self.tr("The last step of {code} was cancelled.").format(
-                           code=item.code)))
-
-    def ask_void(self, item: Item) -> None:
-        ask_reason(self, self.tr("Void {code}? Choose why.").format(code=item.code),
-                   [self.tr("Entered twice"), self.tr("Resident took it back"),
-                    self.tr("Not a donation")],
-                   lambda reason: self._correct(
-                       lambda user: self.ctx.gate.void(user, item.code, reason),
-                       self.tr("{code} voided.").format(code=item.code)))
-
-    def _correct(self, action: Callable[[User], object], done: str, *,
-                 relabel: bool = False) -> None:
-        """Run a correction; with `relabel`, its label no longer says what the item is now,
-        so a new one is offered."""
-        if self.user is None:
-            return
-        try:
-            result = action(self.user)
-        except AmbachtError as exc:
-            self.banner.error(self.ctx.language.error(exc))
-            return
-        self.banner.ok(done)
-        self._refresh()
-        if relabel and isinstance(result, Item):
-            self.offer_label(result, done)
-
-    def offer_label(self, item: Item, done: str) -> None:
-        """After a correction: print a new label, since the old one says what was."""
-        panel = ConfirmPanel(self, self.tr("{done} The label on it is no longer right: print a "
-                                           "new one?").format(done=done),
-                             self.tr("Yes, new label"), self.tr("No"))
-        panel.answered.connect(lambda yes: self.reprint(item) if yes else None)
-        panel.open()
+        """Show a scanned item's card, with reprint and corrections (`ItemActions`)."""
+        item = self.attempt(lambda: self.ctx.gate.item(code))
+        if isinstance(item, Item):
+            self.item_actions.show(item)
 
     # --- labels ----------------------------------------------------------------------------
 

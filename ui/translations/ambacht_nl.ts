@@ -267,6 +267,10 @@
         <source>Corrected</source>
         <translation>Gecorrigeerd</translation>
     </message>
+    <message>
+        <source>Category or weight corrected</source>
+        <translation>Categorie of gewicht gecorrigeerd</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsScreen</name>
@@ -957,6 +961,10 @@ want ervoor: {cause}</translation>
         <translation>Er is in dit bezoek geen artikel om ongedaan te maken.</translation>
     </message>
     <message>
+        <source>Item {code} has that already: there is nothing to correct.</source>
+        <translation>Artikel {code} heeft dat al: er valt niets te corrigeren.</translation>
+    </message>
+    <message>
         <source>The item already has this route.</source>
         <translation>Het artikel heeft deze route al.</translation>
     </message>
@@ -1623,62 +1631,6 @@ want ervoor: {cause}</translation>
         <translation>{code} ongedaan gemaakt ({reason}).</translation>
     </message>
     <message>
-        <source>New route for {code}</source>
-        <translation>Nieuwe route voor {code}</translation>
-    </message>
-    <message>
-        <source>Why another route?</source>
-        <translation>Waarom een andere route?</translation>
-    </message>
-    <message>
-        <source>It is broken</source>
-        <translation>Het is kapot</translation>
-    </message>
-    <message>
-        <source>It works after all</source>
-        <translation>Het werkt toch</translation>
-    </message>
-    <message>
-        <source>Route of {code} changed.</source>
-        <translation>Route van {code} gewijzigd.</translation>
-    </message>
-    <message>
-        <source>Cancel the last step of {code}? Choose why.</source>
-        <translation>De laatste stap van {code} annuleren? Kies waarom.</translation>
-    </message>
-    <message>
-        <source>Wrong item scanned</source>
-        <translation>Verkeerd item gescand</translation>
-    </message>
-    <message>
-        <source>The last step of {code} was cancelled.</source>
-        <translation>De laatste stap van {code} is geannuleerd.</translation>
-    </message>
-    <message>
-        <source>Void {code}? Choose why.</source>
-        <translation>{code} laten vervallen? Kies waarom.</translation>
-    </message>
-    <message>
-        <source>Not a donation</source>
-        <translation>Geen donatie</translation>
-    </message>
-    <message>
-        <source>{code} voided.</source>
-        <translation>{code} is vervallen.</translation>
-    </message>
-    <message>
-        <source>{done} The label on it is no longer right: print a new one?</source>
-        <translation>{done} Het label erop klopt niet meer: een nieuw label printen?</translation>
-    </message>
-    <message>
-        <source>Yes, new label</source>
-        <translation>Ja, nieuw label</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Nee</translation>
-    </message>
-    <message>
         <source>Print which label again?</source>
         <translation>Welk label opnieuw printen?</translation>
     </message>
@@ -1723,6 +1675,137 @@ want ervoor: {cause}</translation>
     <message>
         <source>municipality unknown</source>
         <translation>gemeente onbekend</translation>
+    </message>
+</context>
+<context>
+    <name>ItemActions</name>
+    <message>
+        <source>New route for {code}</source>
+        <translation>Nieuwe route voor {code}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Why another route?</source>
+        <translation>Waarom een andere route?</translation>
+    </message>
+    <message>
+        <source>It is broken</source>
+        <translation>Het is kapot</translation>
+    </message>
+    <message>
+        <source>It works after all</source>
+        <translation>Het werkt toch</translation>
+    </message>
+    <message>
+        <source>Wrong route</source>
+        <translation>Verkeerde route</translation>
+    </message>
+    <message>
+        <source>Route of {code} changed.</source>
+        <translation>Route van {code} gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Cancel the last step</source>
+        <translation>Laatste stap annuleren</translation>
+    </message>
+    <message>
+        <source>What is wrong with {code}?</source>
+        <translation>Wat klopt er niet aan {code}?</translation>
+    </message>
+    <message>
+        <source>The right category for {code}</source>
+        <translation>De juiste categorie voor {code}</translation>
+    </message>
+    <message>
+        <source>Why another category?</source>
+        <translation>Waarom een andere categorie?</translation>
+    </message>
+    <message>
+        <source>Wrong tile tapped</source>
+        <translation>Verkeerde tegel getikt</translation>
+    </message>
+    <message>
+        <source>Seen better now</source>
+        <translation>Nu beter bekeken</translation>
+    </message>
+    <message>
+        <source>Category of {code} corrected.</source>
+        <translation>Categorie van {code} gecorrigeerd.</translation>
+    </message>
+    <message>
+        <source>The right weight of {code}</source>
+        <translation>Het juiste gewicht van {code}</translation>
+    </message>
+    <message>
+        <source>Why another weight?</source>
+        <translation>Waarom een ander gewicht?</translation>
+    </message>
+    <message>
+        <source>Typed wrong</source>
+        <translation>Verkeerd getypt</translation>
+    </message>
+    <message>
+        <source>Weighed again</source>
+        <translation>Opnieuw gewogen</translation>
+    </message>
+    <message>
+        <source>Weight of {code} corrected.</source>
+        <translation>Gewicht van {code} gecorrigeerd.</translation>
+    </message>
+    <message>
+        <source>Cancel the last step of {code}? Choose why.</source>
+        <translation>De laatste stap van {code} annuleren? Kies waarom.</translation>
+    </message>
+    <message>
+        <source>Wrong item scanned</source>
+        <translation>Verkeerd item gescand</translation>
+    </message>
+    <message>
+        <source>Entered twice</source>
+        <translation>Dubbel ingevoerd</translation>
+    </message>
+    <message>
+        <source>The last step of {code} was cancelled.</source>
+        <translation>De laatste stap van {code} is geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Void {code}? Choose why.</source>
+        <translation>{code} laten vervallen? Kies waarom.</translation>
+    </message>
+    <message>
+        <source>Resident took it back</source>
+        <translation>Bewoner nam het weer mee</translation>
+    </message>
+    <message>
+        <source>Not a donation</source>
+        <translation>Geen donatie</translation>
+    </message>
+    <message>
+        <source>{code} voided.</source>
+        <translation>{code} is vervallen.</translation>
+    </message>
+    <message>
+        <source>{done} The label on it is no longer right: print a new one?</source>
+        <translation>{done} Het label erop klopt niet meer: een nieuw label printen?</translation>
+    </message>
+    <message>
+        <source>Yes, new label</source>
+        <translation>Ja, nieuw label</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
     </message>
 </context>
 <context>
@@ -1878,6 +1961,10 @@ want ervoor: {cause}</translation>
         <source>Correction: the step before was cancelled</source>
         <translation>Correctie: de stap ervoor is geannuleerd</translation>
     </message>
+    <message>
+        <source>Corrected from {old} · {old_weight} to {new} · {weight}</source>
+        <translation>Gecorrigeerd van {old} · {old_weight} naar {new} · {weight}</translation>
+    </message>
 </context>
 <context>
     <name>ItemPanel</name>
@@ -1890,8 +1977,8 @@ want ervoor: {cause}</translation>
         <translation>Route wijzigen</translation>
     </message>
     <message>
-        <source>Correct last step</source>
-        <translation>Laatste stap corrigeren</translation>
+        <source>Correct</source>
+        <translation>Corrigeren</translation>
     </message>
     <message>
         <source>Void</source>
