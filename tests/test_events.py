@@ -20,6 +20,7 @@ from intake.events import (
     PAYLOADS,
     Corrected,
     Intake,
+    IntakeCorrected,
     MaterialOut,
     Payload,
     PayloadError,
@@ -66,6 +67,7 @@ ONE_OF_EACH: list[Payload] = [
     MaterialOut("UA000003", "Metaal Oost"),
     Repurposed("A000009"),
     Corrected("0192f0c4-step", EventType.SOLD),
+    IntakeCorrected("toys", 2400, False, "books", 1200),
 ]
 
 
