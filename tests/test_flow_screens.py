@@ -376,6 +376,7 @@ def test_a_coach_cancels_a_wrong_shipment_line_from_the_gate(
     log_in(qtbot, window, "1111")
     scan(qtbot, pan.code)
     tap(qtbot, panel(window, ItemPanel).correct_button)
+    answer(qtbot, window, "last")  # not the category or weight: the last step
     answer(qtbot, window, "Wrong item scanned")
     assert ctx.gate.item(pan.code).status is Status.IN_STOCK
     assert ctx.material.shipment("UA000001").items == []
