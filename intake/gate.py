@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from db.open_visits import latest_open_visit
 from db.visit_cancels import cancel_visit, is_cancelled
 from intake.auth import Action, require
 from intake.codes import visit_code
@@ -119,6 +120,11 @@ class GateService(StepService):
         with self.store.atomic():
             cancel_visit(self.store.db, visit.id, self.clock.now(), self.station, user.id,
                          "Started by mistake")
+
+    def open_visit(self) -> Visit | None:
+        """A visit of today that this station left open (the app stopped mid-visit)."""
+        start, _ = day_span(self.clock.now(), self.store.settings().zone)
+        return latest_open_visit(self.store.db, self.station, start)
 
     def visit(self, code: str) -> Visit:
         found = self.store.visit(code.strip().upper())

@@ -396,3 +396,21 @@ def test_the_item_card_corrects_category_and_weight_and_offers_a_new_label(
     assert card.heading.text() == "A000001 · Speelgoed · 2,4 kg"
     assert card.history.item(0).text().split("   ")[1] == (
         "Gecorrigeerd van Speelgoed · 1 kg naar Speelgoed · 2,4 kg")
+
+
+def test_a_visit_open_when_the_app_stopped_is_found_again(
+    qtbot, ctx: AppContext, coach: User, clock
+) -> None:
+    yesterday = ctx.gate.start_visit(coach, at=clock.now().replace(day=20))
+    visit = ctx.gate.start_visit(coach)
+    ctx.gate.take_in(coach, ctx.gate.prepare("books", "sale"), visit)
+    window = MainWindow(ctx)  # the app started again, after a power cut
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    log_in(qtbot, window, "1111")
+    asked = panel(window, ConfirmPanel)
+    assert visit.code in asked.title.text() and yesterday.code not in asked.title.text()
+    tap(qtbot, asked.yes_button)
+    assert window.gate.visit == visit
+    assert window.gate.visit_label.text() == f"Bezoek {visit.code} · gemeente onbekend · 1 artikel"

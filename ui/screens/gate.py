@@ -45,6 +45,7 @@ class GateScreen(ScanScreen):
         self.last_item: Item | None = None
         self.fresh_code = ""  # the item just saved, whose label's printing the banner reports
         self.left_open = False  # a logout left the visit open: the next coach is asked
+        self.looked_for_open = False  # for a visit left open when the app stopped, once
 
         self.visit_start = VisitStart(self)
         self.visit_start.start.connect(self.start_visit)
@@ -124,6 +125,10 @@ class GateScreen(ScanScreen):
         """Show the gate to `user`, at the visit start unless a visit is still open: then
         whoever comes next (a colleague, after an idle logout) continues it or ends it."""
         super().enter(user, places, here)
+        if not self.looked_for_open:
+            self.looked_for_open = True
+            self.visit = self.visit or self.ctx.gate.open_visit()
+            self.left_open = self.visit is not None
         self.visit_start.set_municipalities(self.ctx.gate.municipalities())
         self.categories.set_categories(self.ctx.gate.categories(), self.ctx.language.code)
         self._reset_item()
