@@ -29,12 +29,8 @@ class StillTherePanel(Panel):
         self.timer = QTimer(self)
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
+        self.timer.start()  # the panel is opened as soon as it is made
         self._show_left()
-
-    def open(self) -> StillTherePanel:
-        super().open()
-        self.timer.start()
-        return self
 
     def tick(self) -> None:
         """One second less; at zero the panel closes and says so."""
