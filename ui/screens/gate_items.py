@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from intake.errors import AmbachtError
 from intake.model import Item, Route, User
@@ -32,7 +33,7 @@ class ItemActions(QObject):
     changed = Signal()
     relabel = Signal(object)  # the Item as it is now
 
-    def __init__(self, screen, ctx: AppContext, banner: Banner,  # noqa: ANN001 - the GateScreen
+    def __init__(self, screen: QWidget, ctx: AppContext, banner: Banner,
                  user: Callable[[], User | None]) -> None:
         super().__init__(screen)
         self.screen, self.ctx, self.banner, self.user = screen, ctx, banner, user
