@@ -5,14 +5,18 @@ each size of tests/test_fit.py."""
 
 from __future__ import annotations
 
+import test_fit
 from taps import log_in, tap
-from test_fit import Tour, close_panels, ctx, shown, window  # noqa: F401 - the fixtures
+from test_fit import Tour, close_panels
 
 from intake.model import Route, User
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.widgets.item_panel import ItemPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
+
+# test_fit's fixtures: the window at each panel size and language.
+shown, ctx, window = test_fit.shown, test_fit.ctx, test_fit.window
 
 
 def visible(window: MainWindow, kind: type) -> object:
