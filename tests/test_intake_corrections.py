@@ -90,3 +90,20 @@ def test_no_correction_without_a_reason_or_the_right_to_it(
     with pytest.raises(AmbachtError):
         gate.correct_intake(coordinator, item.code, "Weighed again", weight_g=3_000)
     assert events(store) == count + 1  # only the void
+
+
+def test_the_command_line_corrects_category_and_weight(capsys, tmp_path) -> None:
+    from cli_run import run_on
+    from test_cli import snapshot
+
+    db = tmp_path / "centre.sqlite"
+    assert run_on(capsys, db, "init", "--site", "Ambacht Oss")[0] == 0
+    run_on(capsys, db, "intake", "--category", "books", "--route", "sale")
+    code, out, _ = run_on(capsys, db, "correct", "A000001", "--reason", "Wrong tile",
+                          "--category", "toys", "--weight-kg", "2.4")
+    assert (code, out) == (0, "A000001  now toys, 2.4 kg\n")
+    before = snapshot(db)
+    for bad in (["--weight-kg", "abc"], ["--category", "nonsense"], ["--weight-kg", "2.4"]):
+        code, out, err = run_on(capsys, db, "correct", "A000001", "--reason", "Again", *bad)
+        assert code == 2 and out == "" and len(err.splitlines()) == 1, (bad, err)
+    assert snapshot(db) == before
