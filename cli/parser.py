@@ -176,9 +176,12 @@ def _add_flow_commands(
     void.add_argument("--reason", required=True)
 
     correct = sub.add_parser("correct", parents=[at_opt],
-                             help="cancel an item's latest step (sale, repair outcome, ...)")
+                             help="cancel an item's latest step (sale, repair outcome, ...), "
+                                  "or put right its category or weight")
     correct.add_argument("code")
     correct.add_argument("--reason", required=True)
+    correct.add_argument("--category", help="the category it should have had")
+    correct.add_argument("--weight-kg", help="the weight it should have had")
 
     report = sub.add_parser("report", parents=[db_opt],
                             help="the monitoring figures of a period (local days, both included)")

@@ -358,11 +358,11 @@ class Store:
     def save_item_state(self, item: Item) -> None:
         """Write an item's current state as its events make it (same transaction as the event)."""
         self.db.execute(
-            "UPDATE items SET route = ?, voided = ?, status = ?, price_cents = ?, safety = ? "
-            "WHERE id = ?",
+            "UPDATE items SET route = ?, voided = ?, status = ?, price_cents = ?, safety = ?, "
+            "category = ?, weight_g = ?, weight_estimated = ? WHERE id = ?",
             [
                 item.route.value, int(item.voided), item.status.value, item.price_cents,
-                item.safety, item.id,
+                item.safety, item.category, item.weight_g, int(item.weight_estimated), item.id,
             ],
         )
 

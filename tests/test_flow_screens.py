@@ -22,7 +22,7 @@ from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.keypad_panel import KeypadPanel
-from ui.widgets.panels import ChoicePanel, Panel
+from ui.widgets.panels import ChoicePanel, ConfirmPanel, Panel
 
 
 @pytest.fixture
@@ -253,6 +253,7 @@ def test_material_leaves_with_a_delivery_note(
     assert material.lines.count() == 2
     tap(qtbot, material.send_button)
     answer(qtbot, window, "Metaal Oost")
+    tap(qtbot, panel(window, ConfirmPanel).yes_button)  # the summary: lines, kg, recipient
     ctx.printer_queue.wait()
     assert (tmp_path / "documents" / "UA000001.pdf").exists()
     assert ctx.material.shipment("UA000001").grams == scrap.weight_g + 42500
@@ -375,6 +376,7 @@ def test_a_coach_cancels_a_wrong_shipment_line_from_the_gate(
     log_in(qtbot, window, "1111")
     scan(qtbot, pan.code)
     tap(qtbot, panel(window, ItemPanel).correct_button)
+    answer(qtbot, window, "last")  # not the category or weight: the last step
     answer(qtbot, window, "Wrong item scanned")
     assert ctx.gate.item(pan.code).status is Status.IN_STOCK
     assert ctx.material.shipment("UA000001").items == []

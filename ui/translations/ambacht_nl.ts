@@ -295,6 +295,10 @@
         <source>Corrected</source>
         <translation>Gecorrigeerd</translation>
     </message>
+    <message>
+        <source>Category or weight corrected</source>
+        <translation>Categorie of gewicht gecorrigeerd</translation>
+    </message>
 </context>
 <context>
     <name>ConflictsScreen</name>
@@ -1532,6 +1536,10 @@ want ervoor: {cause}</translation>
         <source>&apos;{text}&apos; is not an EU re-use category: textiles, eee, furniture, construction or other.</source>
         <translation>&apos;{text}&apos; is geen EU-hergebruikcategorie: textiles, eee, furniture, construction of other.</translation>
     </message>
+    <message>
+        <source>Item {code} has that already: there is nothing to correct.</source>
+        <translation>Artikel {code} heeft dat al: er valt niets te corrigeren.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
@@ -1647,50 +1655,6 @@ want ervoor: {cause}</translation>
         <translation>{code} ongedaan gemaakt ({reason}).</translation>
     </message>
     <message>
-        <source>New route for {code}</source>
-        <translation>Nieuwe route voor {code}</translation>
-    </message>
-    <message>
-        <source>Why another route?</source>
-        <translation>Waarom een andere route?</translation>
-    </message>
-    <message>
-        <source>It is broken</source>
-        <translation>Het is kapot</translation>
-    </message>
-    <message>
-        <source>It works after all</source>
-        <translation>Het werkt toch</translation>
-    </message>
-    <message>
-        <source>Route of {code} changed.</source>
-        <translation>Route van {code} gewijzigd.</translation>
-    </message>
-    <message>
-        <source>Cancel the last step of {code}? Choose why.</source>
-        <translation>De laatste stap van {code} annuleren? Kies waarom.</translation>
-    </message>
-    <message>
-        <source>Wrong item scanned</source>
-        <translation>Verkeerd artikel gescand</translation>
-    </message>
-    <message>
-        <source>The last step of {code} was cancelled.</source>
-        <translation>De laatste stap van {code} is geannuleerd.</translation>
-    </message>
-    <message>
-        <source>Void {code}? Choose why.</source>
-        <translation>{code} laten vervallen? Kies waarom.</translation>
-    </message>
-    <message>
-        <source>Not a donation</source>
-        <translation>Geen donatie</translation>
-    </message>
-    <message>
-        <source>{code} voided.</source>
-        <translation>{code} is vervallen.</translation>
-    </message>
-    <message>
         <source>Print which label again?</source>
         <translation>Welk label opnieuw printen?</translation>
     </message>
@@ -1727,6 +1691,157 @@ want ervoor: {cause}</translation>
     <message>
         <source>municipality unknown</source>
         <translation>gemeente onbekend</translation>
+    </message>
+    <message>
+        <source>Visit {code} is still open ({count}). Is this resident still here?</source>
+        <translation>Bezoek {code} staat nog open ({count}). Is deze bewoner er nog?</translation>
+    </message>
+    <message>
+        <source>Yes, continue it</source>
+        <translation>Ja, ga verder</translation>
+    </message>
+    <message>
+        <source>No, end it</source>
+        <translation>Nee, rond het af</translation>
+    </message>
+    <message>
+        <source>{code} was voided: it gets no label.</source>
+        <translation>{code} is vervallen: het krijgt geen label.</translation>
+    </message>
+    <message>
+        <source>Label {code} sent again.</source>
+        <translation>Label {code} opnieuw gestuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemActions</name>
+    <message>
+        <source>New route for {code}</source>
+        <translation>Nieuwe route voor {code}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Why another route?</source>
+        <translation>Waarom een andere route?</translation>
+    </message>
+    <message>
+        <source>It is broken</source>
+        <translation>Het is kapot</translation>
+    </message>
+    <message>
+        <source>It works after all</source>
+        <translation>Het werkt toch</translation>
+    </message>
+    <message>
+        <source>Wrong route</source>
+        <translation>Verkeerde route</translation>
+    </message>
+    <message>
+        <source>Route of {code} changed.</source>
+        <translation>Route van {code} gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Cancel the last step</source>
+        <translation>Laatste stap annuleren</translation>
+    </message>
+    <message>
+        <source>What is wrong with {code}?</source>
+        <translation>Wat klopt er niet aan {code}?</translation>
+    </message>
+    <message>
+        <source>The right category for {code}</source>
+        <translation>De juiste categorie voor {code}</translation>
+    </message>
+    <message>
+        <source>Why another category?</source>
+        <translation>Waarom een andere categorie?</translation>
+    </message>
+    <message>
+        <source>Wrong tile tapped</source>
+        <translation>Verkeerde tegel getikt</translation>
+    </message>
+    <message>
+        <source>Seen better now</source>
+        <translation>Nu beter bekeken</translation>
+    </message>
+    <message>
+        <source>Category of {code} corrected.</source>
+        <translation>Categorie van {code} gecorrigeerd.</translation>
+    </message>
+    <message>
+        <source>The right weight of {code}</source>
+        <translation>Het juiste gewicht van {code}</translation>
+    </message>
+    <message>
+        <source>Why another weight?</source>
+        <translation>Waarom een ander gewicht?</translation>
+    </message>
+    <message>
+        <source>Typed wrong</source>
+        <translation>Verkeerd getypt</translation>
+    </message>
+    <message>
+        <source>Weighed again</source>
+        <translation>Opnieuw gewogen</translation>
+    </message>
+    <message>
+        <source>Weight of {code} corrected.</source>
+        <translation>Gewicht van {code} gecorrigeerd.</translation>
+    </message>
+    <message>
+        <source>Cancel the last step of {code}? Choose why.</source>
+        <translation>De laatste stap van {code} annuleren? Kies waarom.</translation>
+    </message>
+    <message>
+        <source>Wrong item scanned</source>
+        <translation>Verkeerd artikel gescand</translation>
+    </message>
+    <message>
+        <source>Entered twice</source>
+        <translation>Dubbel ingevoerd</translation>
+    </message>
+    <message>
+        <source>The last step of {code} was cancelled.</source>
+        <translation>De laatste stap van {code} is geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Void {code}? Choose why.</source>
+        <translation>{code} laten vervallen? Kies waarom.</translation>
+    </message>
+    <message>
+        <source>Resident took it back</source>
+        <translation>Bewoner nam het weer mee</translation>
+    </message>
+    <message>
+        <source>Not a donation</source>
+        <translation>Geen donatie</translation>
+    </message>
+    <message>
+        <source>{code} voided.</source>
+        <translation>{code} is vervallen.</translation>
+    </message>
+    <message>
+        <source>{done} The label on it is no longer right: print a new one?</source>
+        <translation>{done} Het label erop klopt niet meer: een nieuw label printen?</translation>
+    </message>
+    <message>
+        <source>Yes, new label</source>
+        <translation>Ja, nieuw label</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
     </message>
 </context>
 <context>
@@ -1882,6 +1997,10 @@ want ervoor: {cause}</translation>
         <source>Correction: the step before was cancelled</source>
         <translation>Correctie: de stap ervoor is geannuleerd</translation>
     </message>
+    <message>
+        <source>Corrected from {old} · {old_weight} to {new} · {weight}</source>
+        <translation>Gecorrigeerd van {old} · {old_weight} naar {new} · {weight}</translation>
+    </message>
 </context>
 <context>
     <name>ItemPanel</name>
@@ -1894,16 +2013,16 @@ want ervoor: {cause}</translation>
         <translation>Route wijzigen</translation>
     </message>
     <message>
-        <source>Correct last step</source>
-        <translation>Laatste stap corrigeren</translation>
-    </message>
-    <message>
         <source>Void</source>
         <translation>Laten vervallen</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Corrigeren</translation>
     </message>
 </context>
 <context>
@@ -2220,6 +2339,71 @@ want ervoor: {cause}</translation>
     <message>
         <source>No, keep it</source>
         <translation>Nee, bewaren</translation>
+    </message>
+    <message>
+        <source>Material out</source>
+        <translation>Materiaal weg</translation>
+    </message>
+    <message>
+        <source>Scan each item that leaves, or add a weighed batch. Tap a line to take it off. Then send it all to one recipient.</source>
+        <translation>Scan elk artikel dat weggaat, of voeg een gewogen partij toe. Tik op een regel om die weg te halen. Verstuur daarna alles naar één afnemer.</translation>
+    </message>
+    <message>
+        <source>Taken off the list, no longer at the centre: {codes}</source>
+        <translation>Van de lijst gehaald, niet meer in het centrum: {codes}</translation>
+    </message>
+    <message>
+        <source>The list from before is kept: {count}.</source>
+        <translation>De lijst van eerder staat er nog: {count}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines</source>
+        <translation>
+            <numerusform>%n regel</numerusform>
+            <numerusform>%n regels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{code} is meant for the shop, not for material. Send it out as material anyway?</source>
+        <translation>{code} is bedoeld voor de winkel, niet als materiaal. Toch als materiaal meegeven?</translation>
+    </message>
+    <message>
+        <source>{code} is waiting for repair, not for material. Send it out as material anyway?</source>
+        <translation>{code} wacht op reparatie, het is niet bedoeld als materiaal. Toch als materiaal meegeven?</translation>
+    </message>
+    <message>
+        <source>Yes, add it</source>
+        <translation>Ja, toevoegen</translation>
+    </message>
+    <message>
+        <source>No, leave it</source>
+        <translation>Nee, niet toevoegen</translation>
+    </message>
+    <message>
+        <source>Take this line off the list?
+{line}</source>
+        <translation>Deze regel van de lijst halen?
+{line}</translation>
+    </message>
+    <message>
+        <source>Yes, take it off</source>
+        <translation>Ja, weghalen</translation>
+    </message>
+    <message>
+        <source>To {recipient}: {lines} · {weight}</source>
+        <translation>Naar {recipient}: {lines} · {weight}</translation>
+    </message>
+    <message>
+        <source>Not meant for material: {codes}</source>
+        <translation>Niet bedoeld als materiaal: {codes}</translation>
+    </message>
+    <message>
+        <source>Send and print note</source>
+        <translation>Meegeven en bon printen</translation>
+    </message>
+    <message>
+        <source>No, back</source>
+        <translation>Nee, terug</translation>
     </message>
 </context>
 <context>
@@ -3040,6 +3224,24 @@ want ervoor: {cause}</translation>
     <message>
         <source>The backup failed: {error}</source>
         <translation>De back-up is mislukt: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePanel</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Bent u er nog?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message numerus="yes">
+        <source>Without an answer you are logged out in %n seconds.</source>
+        <translation>
+            <numerusform>Zonder antwoord wordt u over %n seconde uitgelogd.</numerusform>
+            <numerusform>Zonder antwoord wordt u over %n seconden uitgelogd.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
