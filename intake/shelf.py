@@ -30,6 +30,9 @@ class ShelfFilter:
     category: str | None = None
 
 
+EVERYTHING = ShelfFilter()
+
+
 @dataclass(frozen=True)
 class Shelf:
     """The items listed by a filter, with the counts the filter buttons show."""
@@ -41,7 +44,7 @@ class Shelf:
     matching: int  # all items the filter matches; more than `items` when cut at SHOWN_MAX
 
 
-def read_shelf(store: Store, chosen: ShelfFilter = ShelfFilter(),
+def read_shelf(store: Store, chosen: ShelfFilter = EVERYTHING,
                limit: int = SHOWN_MAX) -> Shelf:
     """The shelf as `chosen` filters it, in repair first, the longest waiting first."""
     queries = ShelfQueries(store.db)

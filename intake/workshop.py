@@ -29,6 +29,7 @@ from intake.ords import (
     powered,
     product_category,
 )
+from intake.shelf import EVERYTHING, Shelf, ShelfFilter, read_shelf
 from intake.steps import StepService, clean_text
 from intake.units import check_price, check_weight_limits
 
@@ -76,6 +77,10 @@ def parse_safety(text: str) -> str:
 
 class WorkshopService(StepService):
     """What workshop staff (and the coordinator) do with an item they scanned."""
+
+    def shelf(self, chosen: ShelfFilter = EVERYTHING) -> Shelf:
+        """What is on the workshop's shelf as `chosen` filters it, with its counts."""
+        return read_shelf(self.store, chosen)
 
     def repair_started_at(self, item: Item) -> datetime | None:
         """When the item's latest repair started, if it is in repair."""

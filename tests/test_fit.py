@@ -24,6 +24,7 @@ from intake.model import Route, User
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.screens.repair_flow import RepairFlowPanel
 from ui.style import MIN_TARGET_MM, SMALLEST_TARGET_MM, current_fit, fit_panel, use_fit
 from ui.widgets.keyboard import ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
@@ -175,7 +176,7 @@ def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[st
     tour.look("workshop: item")
     tap(qtbot, window.workshop.finish_button)
     tour.look("workshop: repair outcome")
-    [outcome] = [p for p in window.findChildren(ChoicePanel) if p.isVisible()]
+    [outcome] = [p for p in window.findChildren(RepairFlowPanel) if p.isVisible()]
     tap(qtbot, outcome.option_buttons["end_of_life"])
     tour.look("workshop: why not repairable")
     close_panels(window)
