@@ -179,6 +179,8 @@ def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[st
     [outcome] = [p for p in window.findChildren(RepairFlowPanel) if p.isVisible()]
     tap(qtbot, outcome.option_buttons["end_of_life"])
     tour.look("workshop: why not repairable")
+    tap(qtbot, outcome.option_buttons["too_worn_out"])
+    tour.look("workshop: minutes on the keypad")
     close_panels(window)
     window.show_place("shop")
     window.on_scan(items["sale"])

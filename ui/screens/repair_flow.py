@@ -92,7 +92,8 @@ class RepairFlowPanel(Panel):
         progress = self.tr("Step {number} of {total}").format(number=number, total=total)
         self.progress.setText(f"{progress}: {said}" if said else progress)
         self.back_button.setVisible(number > 1)
-        if self.content is not None:
+        if self.content is not None:  # the last step's buttons go at once, and are freed later
+            self.content.hide()
             self.content.deleteLater()
         self.content = QWidget(self)
         self.body.insertWidget(self.body.indexOf(self.message) + 1, self.content)
