@@ -21,11 +21,10 @@ def pick(qtbot, window: MainWindow, key: str) -> None:
 
 
 def number(qtbot, window: MainWindow, text: str) -> None:
-    """Type a number on the step's keypad (what was there first erased), then OK."""
+    """Type a number on the step's keypad (its first digit replaces a number offered), then
+    OK."""
     panel = flow(window)
     assert panel.keypad is not None
-    for _ in panel.keypad.text():
-        tap(qtbot, panel.keypad.buttons["back"])
     for key in text:
         tap(qtbot, panel.keypad.buttons[key])
     tap(qtbot, panel.ok_button)

@@ -29,8 +29,8 @@ from ui.screens.repair_flow import RepairFlowPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel, MessagePanel
 
 # A fixed bike with its price label, from the scan (scans are not taps): 'Reparatie starten',
-# 'Reparatie klaar', 'Gerepareerd', the price's two digits and OK, OK on the minutes already
-# there, the problem and the brand this category's repairs named most, 'Onbekend' year. It was
+# 'Reparatie klaar', 'Gerepareerd', the price's two digits (replacing the category's price
+# offered) and OK, OK on the minutes already there, the problem and the brand this category's repairs named most, 'Onbekend' year. It was
 # 12 before issue 15 (17 with the PIN's five), the minutes typed.
 FIXED_BIKE_TAPS = 10
 
@@ -76,7 +76,8 @@ def test_a_fixed_bike_with_its_price_label_by_taps(
         assert progress(window) == "Stap 1 van 6"
         assert not flow(window).back_button.isVisible()
         pick(qtbot, window, "fixed")
-        number(qtbot, window, "45")
+        assert flow(window).keypad.text() == "35,00"  # the category's usual price, offered
+        number(qtbot, window, "45")  # its first digit replaces what was offered
         assert progress(window) == "Stap 3 van 6: Gerepareerd · € 45,00"
         assert flow(window).keypad.text() == "45"  # minutes since the start, rounded
         tap(qtbot, flow(window).ok_button)

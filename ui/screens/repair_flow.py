@@ -109,7 +109,11 @@ class RepairFlowPanel(Panel):
         elif step is Step.SAFETY:
             self._choices([("pass", self.tr("Passed")), ("fail", self.tr("Failed"))], before)
         elif step is Step.PRICE:
-            price = self.item.price_cents  # the item's price: typed once, here
+            # The item's price, typed once, here: its own if it has one, else its category's
+            # usual price (as the till offers it).
+            price = self.item.price_cents
+            if price is None:
+                price = self.ctx.gate.category_of(self.item).price_cents
             self._number(before or (self._typed(price) if price is not None else ""),
                          decimals=2, max_digits=6, unit="€")
         elif step is Step.MINUTES:
@@ -218,6 +222,18 @@ class RepairFlowPanel(Panel):
         typed("")
         for key in prefill:
             keypad.press(key)
+        # A number offered is replaced by the first digit typed, as a selected field is; the
+        # backspace edits it instead.
+        offered = [bool(prefill)]
+
+        def replace_offered(clear: bool) -> None:
+            if offered[0]:
+                offered[0] = False
+                if clear:
+                    keypad.clear()
+
+        for key, button in keypad.buttons.items():
+            button.pressed.connect(lambda k=key: replace_offered(k not in ("back", "clear")))
         column.addWidget(display)
         column.addWidget(keypad)
         self.keypad = keypad
