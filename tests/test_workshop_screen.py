@@ -229,3 +229,24 @@ def test_the_shelf_counts_filters_and_shows_the_days(
     tap(qtbot, panel(window, ChoicePanel).option_buttons[""])
     assert shelf.rows.count() == 3
     assert shelf.rows.verticalScrollBar().isVisible()  # always there, a finger wide
+
+
+def test_a_refused_record_opens_the_flow_again_with_the_reason(
+    qtbot, window: MainWindow, ctx: AppContext, store: Store
+) -> None:
+    bike = bike_in_repair(ctx)
+    log_in(qtbot, window, "2222")
+    scan(qtbot, bike.code)
+    tap(qtbot, window.workshop.finish_button)
+    pick(qtbot, window, "repairable")
+    tap(qtbot, flow(window).ok_button)  # the minutes offered
+    other(qtbot, window, "Remkabel")
+    tap(qtbot, flow(window).skip_button)  # brand unknown
+    # Meanwhile a colleague records the same repair elsewhere.
+    ctx.workshop.finish_repair(ctx.auth.login("2222"), bike.code,
+                               ctx.workshop.outcome("end_of_life", barrier="too_worn_out"))
+    before = snapshot(store)
+    tap(qtbot, flow(window).skip_button)  # year unknown: the last answer
+    assert progress(window) == "Stap 5 van 5: Later te repareren · 5 min · Remkabel · —"
+    assert flow(window).message.isVisible() and bike.code in flow(window).message.text()
+    assert snapshot(store) == before
