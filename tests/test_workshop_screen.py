@@ -30,8 +30,9 @@ from ui.widgets.panels import ChoicePanel, ConfirmPanel, MessagePanel
 
 # A fixed bike with its price label, from the scan (scans are not taps): 'Reparatie starten',
 # 'Reparatie klaar', 'Gerepareerd', the price's two digits (replacing the category's price
-# offered) and OK, OK on the minutes already there, the problem and the brand this category's repairs named most, 'Onbekend' year. It was
-# 12 before issue 15 (17 with the PIN's five), the minutes typed.
+# offered) and OK, OK on the minutes already there, the problem and the brand this category's
+# repairs named most, 'Onbekend' year. It was 12 before issue 15 (17 with the PIN's five), the
+# minutes typed.
 FIXED_BIKE_TAPS = 10
 
 
