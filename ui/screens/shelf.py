@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 from intake.model import Status
 from intake.shelf import EVERYTHING, ShelfFilter, ShelfState, days_on_shelf
 from ui.context import AppContext
-from ui.style import apart
+from ui.style import INK, MIN_TARGET_MM, apart, mm
 from ui.widgets.base import Retranslating, touch_list
 from ui.widgets.panels import choose
 
 ALL = ""  # the category filter's key for every category
+TRACK = "#d0d0d0"  # the scrollbar's track: the dark handle stands out on it
 
 
 class ShelfView(Retranslating, QWidget):
@@ -54,6 +55,13 @@ class ShelfView(Retranslating, QWidget):
         self.summary.setWordWrap(True)
         self.rows = touch_list(self)
         self.rows.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        # Hundreds of rows: a dark handle a fingertip tall on a grey track, always there, so
+        # that the length of the list shows and a finger can drag through it.
+        self.rows.verticalScrollBar().setStyleSheet(
+            f"QScrollBar:vertical {{ width: {mm(12)}px; background: {TRACK}; }}"
+            f"QScrollBar::handle:vertical {{ background: {INK}; min-height: {mm(MIN_TARGET_MM)}px;"
+            f" border-radius: {mm(2)}px; margin: {mm(1)}px; }}"
+            "QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical { height: 0px; }")
         self.rows.itemClicked.connect(
             lambda row: self.opened.emit(row.data(Qt.ItemDataRole.UserRole)))
         column = QVBoxLayout(self)
