@@ -28,6 +28,7 @@ from intake.auth import AuthService
 from intake.clock import FixedClock
 from intake.codes import item_code, shipment_code, visit_code
 from intake.demo_people import add_demo_people
+from intake.demo_repairs import problem_and_brand
 from intake.events import (
     Intake,
     MaterialOut,
@@ -94,33 +95,10 @@ SHIPMENT_WEEKDAY = 4  # Friday
 # Median days from 'ready for sale' to sold, per category: what sells fastest.
 DAYS_TO_SALE = {"bicycles": 4, "furniture": 8, "eee_small": 6, "computers": 5, "lamps": 10,
                 "toys": 9, "household": 12, "books": 20, "textiles": 14, "eee_large": 7}
-# A repair's problem and brand fit its category (a bike is never a Philips with a blown fuse),
-# so that the workshop's choices, the most used in the item's category, read true.
-BRANDS = {
-    "bicycles": ("Gazelle", "Batavus", "Sparta", "Cortina"),
-    "lamps": ("Philips", "Ikea", "Osram"),
-    "eee_small": ("Philips", "Bosch", "Braun", "Tefal"),
-    "eee_large": ("Bosch", "Siemens", "Miele", "Samsung"),
-    "computers": ("HP", "Samsung", "Apple", "Lenovo", "Dell"),
-    "furniture": ("Ikea", "Gispen"),
-}
 # Numbers for the police register, from the item's number (no random draw): a frame number,
 # an IMEI-like number.
 DEMO_SERIALS = {"bicycles": "WBK{:07d}", "computers": "35{:013d}"}
 SEVERAL_PRODUCTS = ("Laptop", "Mobile", "Desktop computer", "Tablet")
-PROBLEMS = {
-    "bicycles": ("Band lek", "Ketting los", "Remmen versleten", "Versnelling verstelt niet",
-                 "Verlichting werkt niet"),
-    "lamps": ("Snoer beschadigd", "Schakelaar defect", "Fitting los", "Stekker kapot"),
-    "eee_small": ("Schakelaar defect", "Snoer beschadigd", "Zekering doorgebrand",
-                  "Motor draait niet"),
-    "eee_large": ("Lager versleten", "Pomp defect", "Deurrubber lekt", "Verwarmt niet"),
-    "computers": ("Scherm gebarsten", "Accu houdt niet op", "Laadpoort kapot",
-                  "Start niet op"),
-    "furniture": ("Poot los", "Scharnier kapot", "Lade klemt", "Bekleding gescheurd"),
-}
-OTHER_PROBLEMS = ("Onderdeel los", "Onderdeel ontbreekt", "Scharnier kapot")
-DRAWS_PROBLEM, DRAWS_BRAND = 8, 9  # the sizes the demo always drew from: the same seed, same year
 RETURN_REASONS = ("Werkt niet", "Past niet", "Bedacht zich")
 DEMO_TARGETS = {"kg_collected": 100_000, "kg_reused": 55_000, "items_repaired": 2_200,
                 "reuse_rate": 58}
@@ -339,12 +317,7 @@ class _AfterTheGate:
         barrier = rng.choices(list(Barrier), (30, 20, 10, 10, 5, 25))[0]
         price = self._price(category) if outcome is RepairStatus.FIXED else None
         # The draws in the order the demo always made them, so a seed gives the same year.
-        problems = PROBLEMS.get(category.code, OTHER_PROBLEMS)
-        problem = problems[rng.randrange(DRAWS_PROBLEM) % len(problems)]
-        brands = BRANDS.get(category.code)
-        brand_draw = (rng.randrange(DRAWS_BRAND)
-                      if category.is_electrical or rng.random() < 0.3 else None)
-        brand = brands[brand_draw % len(brands)] if brands and brand_draw is not None else None
+        problem, brand = problem_and_brand(rng, category)
         year = rng.randint(1995, self.end.year) if rng.random() < 0.4 else None
         if year is not None:  # never made after the repair
             year = min(year, at.year)

@@ -10,7 +10,8 @@ import pytest
 from db import Store
 from intake.auth import AuthService
 from intake.clock import FixedClock
-from intake.demo import BRANDS, PROBLEMS, build_demo
+from intake.demo import build_demo
+from intake.demo_repairs import BRANDS, PROBLEMS
 from intake.gate import GateService
 from intake.lifecycle import replay
 from intake.material import MaterialService
