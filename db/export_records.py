@@ -54,10 +54,10 @@ def last_export(db: Database, period_from: str, period_to: str) -> dict[str, Any
 
 
 def steps_since(db: Database, rowid: int, start: datetime, end: datetime,
-                limit: int = 500) -> list[tuple[Any, ...]]:
-    """The steps written after the step `rowid` on items that have a step from `start` up to
-    `end` (those that can change that period's figures), in the order written: (item code,
-    payload, at, recorded_at, reason)."""
+                limit: int) -> list[tuple[Any, ...]]:
+    """The first `limit` steps written after the step `rowid` on items that have a step from
+    `start` up to `end` (those that can change that period's figures), in the order written:
+    (item code, payload, at, recorded_at, reason)."""
     return [
         (row[0], payload_from_row(row[1], row[2], row[3]), from_storage(row[4]),
          from_storage(row[5]), row[6])

@@ -36,7 +36,8 @@ from ui.widgets.panels import ChoicePanel
 OUT = Path(__file__).resolve().parent
 # The screens shot at each panel size: one of each screen a role works on.
 PANEL_SHOTS = {"login", "gate", "gate-saved", "gate-item", "settings-station", "workshop",
-               "workshop-shelf", "repair-outcome", "store", "material", "dashboard"}
+               "workshop-shelf", "repair-outcome", "store", "till-cash", "till-paid", "material",
+               "dashboard"}
 
 
 def main() -> int:

@@ -32,6 +32,8 @@ from intake.monitoring import Period
 # The figures a record keeps of each export, and a later report holds against.
 KEY_TOTALS = ("items_in", "kg_in", "visits", "items_sold", "kg_sold", "revenue_eur",
               "kg_reused", "kg_material_out", "co2_avoided_kg")
+# A later export lists at most this many steps written since the previous one.
+MAX_STEPS_LISTED = 500
 
 
 def app_version() -> str:
@@ -72,10 +74,12 @@ def provenance_of(store: Store, period: Period, now: datetime) -> Provenance:
     changes: list[Change] = []
     if previous is not None:
         start, end = period.span(store)
-        for code, payload, at, _, reason in steps_since(store.db, previous["last_rowid"],
-                                                        start, end):
+        steps = steps_since(store.db, previous["last_rowid"], start, end, MAX_STEPS_LISTED + 1)
+        for code, payload, at, _, reason in steps[:MAX_STEPS_LISTED]:
             step = payload.TYPE.value
             changes.append(Change(at, f"{code} {step}", reason or step))
+        if len(steps) > MAX_STEPS_LISTED:  # `ambacht item CODE` shows any item's history
+            changes.append(Change(steps[-1][2], "…", f"more steps than {MAX_STEPS_LISTED}"))
         for code, at, reason in visits_cancelled_since(store.db, previous["made_at"], start,
                                                        end):
             changes.append(Change(at, f"{code} visit cancelled", reason))

@@ -198,6 +198,8 @@ def report_csv_rows(report: Report, baseline: Report | None = None,
 
 def _rows_of(report: Report, prefix: str, total_key: str,
              scalar: list[str]) -> list[list[object]]:
+    """A report's rows; a period before the database's first record is not counted: its
+    total row is empty and it has no other rows, as its JSON is null."""
     rows: list[list[object]] = []
 
     def add(section: str, key: str, figures: Figures) -> None:
@@ -205,6 +207,8 @@ def _rows_of(report: Report, prefix: str, total_key: str,
         rows.append([prefix + section, key,
                      *("" if values[k] is None else values[k] for k in scalar)])
 
+    if not is_counted(report):
+        return [[prefix + "total", total_key, *[""] * len(scalar)]]
     add("total", total_key, report.total)
     for section, groups in (("category", report.by_category), ("route", report.by_route),
                             ("municipality", report.by_municipality)):

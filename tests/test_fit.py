@@ -14,19 +14,30 @@ from pathlib import Path
 import pytest
 from fit_check import button_places, problems
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 from taps import log_in, tap
 
 from db import Store
+from db.backup import write_backup
 from intake.admin import AdminService, NameList
 from intake.clock import FixedClock
+from intake.errors import StorageError
 from intake.model import Route, User
-from ui.app import build_context
+from ui.app import build_context, open_store
 from ui.context import AppContext
+from ui.i18n import Language
 from ui.main_window import MainWindow
+from ui.screens.recovery import RecoveryScreen
 from ui.screens.repair_flow import RepairFlowPanel
-from ui.style import MIN_TARGET_MM, SMALLEST_TARGET_MM, current_fit, fit_panel, use_fit
-from ui.widgets.keyboard import ask_reason
+from ui.style import (
+    MIN_TARGET_MM,
+    SMALLEST_TARGET_MM,
+    current_fit,
+    fit_panel,
+    stylesheet,
+    use_fit,
+)
+from ui.widgets.keyboard import SerialPanel, ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel, MessagePanel, Panel, choose
 
@@ -74,7 +85,7 @@ def window(shown: tuple[tuple[int, int, int], str], qtbot, ctx: AppContext
 class Tour:
     """Shows the window's screens one by one and gathers what does not fit on each."""
 
-    def __init__(self, window: MainWindow, dpi: int) -> None:
+    def __init__(self, window: QMainWindow, dpi: int) -> None:
         self.window, self.found = window, []
         self.px_per_mm = dpi / 25.4
         # 15 mm where the panel has room for the design, never under 11 mm.
@@ -149,8 +160,13 @@ def visit_the_gate(qtbot, window: MainWindow, ctx: AppContext, tour: Tour,
     tap(qtbot, gate.saved.undo_button)
     tour.look("gate: undo question")
     close_panels(window)
-    tap(qtbot, gate.categories.tiles["books"])
+    tap(qtbot, gate.categories.tiles["bicycles"])
     assert not gate.saved.isVisible()  # the next item: the keypad is wanted
+    tap(qtbot, gate.weight.standard_button)
+    tap(qtbot, gate.weight.route_buttons[Route.REPAIR])
+    assert any(p.isVisible() for p in window.findChildren(SerialPanel))
+    tour.look("gate: a bike's frame number")
+    close_panels(window)
     tap(qtbot, gate.end_button)
     tour.look("gate: end the visit?")
     close_panels(window)
@@ -185,6 +201,12 @@ def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[st
     window.show_place("shop")
     window.on_scan(items["sale"])
     tour.look("shop: basket")
+    tap(qtbot, window.shop.cash_button)
+    tour.look("shop: paid in cash")
+    close_panels(window)
+    tap(qtbot, window.shop.day_close_button)
+    tour.look("shop: day close")
+    close_panels(window)
     window.show_place("material")
     window.on_scan(items["material"])
     tour.look("material: list")
@@ -193,6 +215,11 @@ def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[st
     close_panels(window)
     window.show_place("dashboard")
     tour.look("dashboard")
+    tap(qtbot, window.dashboard.top.place_button)
+    tour.look("dashboard: other screen")
+    close_panels(window)
+    window.show_place("conflicts")
+    tour.look("attention")
 
 
 def visit_the_settings(qtbot, window: MainWindow, tour: Tour) -> None:
@@ -229,3 +256,35 @@ def visit_the_common_panels(qtbot, window: MainWindow, tour: Tour) -> None:
     tap(qtbot, reasons.option_buttons[QCoreApplication.translate("Reasons", "Other…")])
     tour.look("keyboard")
     close_panels(window)
+
+
+@pytest.mark.parametrize("panel", PANELS, ids=[f"{w}x{h}@{dpi}" for w, h, dpi in PANELS])
+def test_the_recovery_screen_fits(qtbot, panel: tuple[int, int, int], tmp_path: Path,
+                                  clock: FixedClock) -> None:
+    """The screen a damaged database opens on, with a backup to restore and its question."""
+    db = tmp_path / "ambacht.sqlite"
+    Store.open(db, create=True).close()
+    (tmp_path / "backups").mkdir()
+    write_backup(db, tmp_path / "backups" / "ambacht-2026-11-20T170000Z.sqlite")
+    db.write_bytes(b"SQLite format 3\x00" + b"\x13" * 4096)
+    with pytest.raises(StorageError) as refused:
+        open_store(db, clock)
+    width, height, dpi = panel
+    fit_panel(width, height, dpi=dpi)
+    try:
+        language = Language()
+        language.apply("nl")
+        window = QMainWindow()
+        window.setStyleSheet(stylesheet())
+        window.setCentralWidget(RecoveryScreen(refused.value, db, clock, language))
+        qtbot.addWidget(window)
+        window.setFixedSize(width, height)
+        window.show()
+        tour = Tour(window, dpi)
+        tour.look("recovery")
+        [button] = window.centralWidget().choices.values()
+        tap(qtbot, button)
+        tour.look("recovery: restore?")
+        assert not tour.found, "\n".join(tour.found)
+    finally:
+        use_fit(None)

@@ -119,6 +119,9 @@ def test_an_existing_database_keeps_its_letter(capsys, hub: str, tmp_path: Path)
     store = Store.open(fresh)
     assert store.settings().station == "A" and "A" in store.station_letters()
     store.close()
+    link = _link(fresh)  # joined with the administrator's URL: keeps a role of its own
+    assert link is not None and link.address.user != "hubadmin"
+    assert link.address.password not in hub
 
 
 def test_a_letter_taken_at_the_site_is_refused_and_nothing_changes(
@@ -298,3 +301,16 @@ def test_init_upgrades_a_hub_of_an_older_version(capsys, hub_url: str) -> None:
         conn.execute("INSERT INTO ambacht.migrations (name) VALUES ('h001_hub')")
     code, out, _ = run(capsys, "hub", "init", "--hub", hub_url)
     assert code == 0 and out.endswith(": set up (h002_news, h003_own_steps)\n")
+
+
+def test_the_hub_may_come_from_the_environment(capsys, monkeypatch, hub: str,
+                                               tmp_path: Path) -> None:
+    status, _, err = run(capsys, "hub", "invite", "--site", "Zwolle")
+    assert status == 2 and "give the hub with --hub URL or AMBACHT_HUB" in err
+    monkeypatch.setenv("AMBACHT_HUB", hub)
+    status, out, _ = run(capsys, "hub", "invite", "--site", "Zwolle")
+    assert status == 0 and out.startswith("AMBACHT1.")
+    status, _, err = run_on(capsys, tmp_path / "a.sqlite", "station", "join", "--hub",
+                            "AMBACHT1.bm90IGEgY29kZQ", "--site", "Zwolle")
+    assert status == 2 and "neither a PostgreSQL URL" in err
+    assert not (tmp_path / "a.sqlite").exists()

@@ -4,13 +4,14 @@ side of the connection killed too. Real PostgreSQL, real processes."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
 import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psycopg
@@ -65,8 +66,15 @@ def _same_everywhere(capsys, hub: str, *dbs: Path) -> None:
     for db in dbs:
         assert _events(db) == expected
         assert run_on(capsys, db, "check", "--full")[0] == 0
-        reports.add(run_on(capsys, db, "report", "--from", "2020-01-01", "--to",
-                           "2030-12-31")[1])
+        today = datetime.now(UTC).date()  # the demo's days, up to today
+        figures = json.loads(run_on(capsys, db, "report", "--from",
+                                    str(today - timedelta(days=31)),
+                                    "--to", str(today + timedelta(days=1)))[1])
+        figures.pop("provenance")  # when and from which station's file: its own
+        # The demo's staff kinds, sessions and courses (issue 14's people tables) do not
+        # travel yet (docs/stations.md, "What stays"): their figures are each station's own.
+        figures.pop("people")
+        reports.add(json.dumps(figures, sort_keys=True))
     assert len(reports) == 1
 
 
@@ -109,7 +117,7 @@ def test_random_kills_during_sync_lose_and_duplicate_nothing(
     killed = 0
     for round_ in range(KILLS):
         child = _sync_process(gate if round_ % 2 == 0 else store)
-        time.sleep(rng.uniform(0.3, 2.5))
+        time.sleep(rng.uniform(0.2, 1.6))
         if round_ % 3 == 2:  # the hub's side too: its backend ends mid-transaction
             with psycopg.connect(hub_url, autocommit=True) as conn:
                 conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "

@@ -127,7 +127,7 @@ def test_no_export_carries_names_pins_or_hashes(centre: Path, tmp_path: Path, ca
     today = datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
     period = ["--from", "2026-01-01", "--to", today]
     texts: dict[str, str] = {}
-    for fmt in ("json", "csv", "ords", "xlsx", "pdf"):
+    for fmt in ("json", "csv", "ords", "xlsx", "pdf", "eu-reuse"):
         for lang in ("nl", "en"):
             out = tmp_path / f"report-{lang}.{fmt}"
             assert main(["report", "--db", str(centre), *period, "--baseline-from",

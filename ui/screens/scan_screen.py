@@ -52,7 +52,7 @@ class ScanScreen(Retranslating, QWidget):
         self.camera_button.hide()  # until `enter` finds a camera set up
         ctx.printer_queue.failed.connect(self._print_failed)
         self.body = QHBoxLayout()
-        self.body.setSpacing(mm(4))
+        self.body.setSpacing(apart())
         column = QVBoxLayout(self)
         column.setContentsMargins(mm(4), mm(1.5), mm(4), mm(1.5))
         column.setSpacing(apart())

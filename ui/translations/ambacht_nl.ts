@@ -109,6 +109,10 @@
         <translation>Serienummer</translation>
     </message>
     <message>
+        <source>EU category</source>
+        <translation>EU-categorie</translation>
+    </message>
+    <message>
         <source>CO2 factor</source>
         <translation>CO2-factor</translation>
     </message>
@@ -199,6 +203,30 @@
     <message>
         <source>Usual shop price of {name}</source>
         <translation>Gewone winkelprijs van {name}</translation>
+    </message>
+    <message>
+        <source>Textiles</source>
+        <translation>Textiel</translation>
+    </message>
+    <message>
+        <source>Electrical and electronic equipment</source>
+        <translation>Elektrische en elektronische apparatuur</translation>
+    </message>
+    <message>
+        <source>Furniture</source>
+        <translation>Meubilair</translation>
+    </message>
+    <message>
+        <source>Construction materials and products</source>
+        <translation>Bouwmaterialen en -producten</translation>
+    </message>
+    <message>
+        <source>Other products</source>
+        <translation>Overige producten</translation>
+    </message>
+    <message>
+        <source>EU re-use category of {name}</source>
+        <translation>EU-hergebruikcategorie van {name}</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -531,7 +559,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>items repaired</source>
-        <translation>items gerepareerd</translation>
+        <translation>artikelen gerepareerd</translation>
     </message>
     <message>
         <source>reuse rate %</source>
@@ -605,6 +633,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Total: {net}</source>
         <translation>Totaal: {net}</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Bon</translation>
     </message>
     <message>
         <source>OK</source>
@@ -922,15 +954,15 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Item {code} has no step to correct.</source>
-        <translation>Item {code} heeft geen stap om te corrigeren.</translation>
+        <translation>Artikel {code} heeft geen stap om te corrigeren.</translation>
     </message>
     <message>
         <source>Item {code} was used to make another product; void that one.</source>
-        <translation>Item {code} is gebruikt voor een ander product; vervallen verklaren kan alleen bij dat product.</translation>
+        <translation>Artikel {code} is gebruikt voor een ander product; vervallen verklaren kan alleen bij dat product.</translation>
     </message>
     <message>
         <source>That time is before the latest step of item {code}.</source>
-        <translation>Dat tijdstip ligt vóór de laatste stap van item {code}.</translation>
+        <translation>Dat tijdstip ligt vóór de laatste stap van artikel {code}.</translation>
     </message>
     <message>
         <source>No visit has code {code}.</source>
@@ -942,7 +974,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Visit {code} has items. Undo them first, or end the visit.</source>
-        <translation>Bezoek {code} heeft items. Maak die eerst ongedaan, of sluit het bezoek af.</translation>
+        <translation>Bezoek {code} heeft artikelen. Maak die eerst ongedaan, of sluit het bezoek af.</translation>
     </message>
     <message>
         <source>Visit {code} was cancelled already.</source>
@@ -1110,35 +1142,35 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Item {code} was voided; it counts nowhere.</source>
-        <translation>Item {code} is vervallen; het telt nergens mee.</translation>
+        <translation>Artikel {code} is vervallen; het telt nergens mee.</translation>
     </message>
     <message>
         <source>Item {code} is in repair. Finish the repair first.</source>
-        <translation>Item {code} is in reparatie. Rond eerst de reparatie af.</translation>
+        <translation>Artikel {code} is in reparatie. Rond eerst de reparatie af.</translation>
     </message>
     <message>
         <source>Item {code} has been sold. Take it back as a return first.</source>
-        <translation>Item {code} is verkocht. Neem het eerst terug als retour.</translation>
+        <translation>Artikel {code} is verkocht. Neem het eerst terug als retour.</translation>
     </message>
     <message>
         <source>Item {code} has left the centre as material.</source>
-        <translation>Item {code} heeft het centrum verlaten als materiaal.</translation>
+        <translation>Artikel {code} heeft het centrum verlaten als materiaal.</translation>
     </message>
     <message>
         <source>Item {code} was used to make another product.</source>
-        <translation>Item {code} is gebruikt om een ander product te maken.</translation>
+        <translation>Artikel {code} is gebruikt om een ander product te maken.</translation>
     </message>
     <message>
         <source>Item {code} is waiting for repair, not for sale.</source>
-        <translation>Item {code} wacht op reparatie, niet op verkoop.</translation>
+        <translation>Artikel {code} wacht op reparatie, niet op verkoop.</translation>
     </message>
     <message>
         <source>Item {code} is meant for material, not for sale.</source>
-        <translation>Item {code} is bestemd voor materiaal, niet voor verkoop.</translation>
+        <translation>Artikel {code} is bestemd voor materiaal, niet voor verkoop.</translation>
     </message>
     <message>
         <source>Item {code} is electrical and has no passed safety test. The workshop must test it first.</source>
-        <translation>Item {code} is elektrisch en heeft geen geslaagde veiligheidstest. De werkplaats moet het eerst testen.</translation>
+        <translation>Artikel {code} is elektrisch en heeft geen geslaagde veiligheidstest. De werkplaats moet het eerst testen.</translation>
     </message>
     <message>
         <source>Unknown recipient &apos;{name}&apos;. Ask the coordinator to add it.</source>
@@ -1146,11 +1178,11 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Scan an item or enter a weight to send out.</source>
-        <translation>Scan een item of voer een gewicht in om mee te geven.</translation>
+        <translation>Scan een artikel of voer een gewicht in om mee te geven.</translation>
     </message>
     <message>
         <source>An item is in the list twice.</source>
-        <translation>Een item staat twee keer in de lijst.</translation>
+        <translation>Een artikel staat twee keer in de lijst.</translation>
     </message>
     <message>
         <source>No delivery note has number {code}.</source>
@@ -1170,15 +1202,15 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Scan at least one item to sell.</source>
-        <translation>Scan minstens één item om te verkopen.</translation>
+        <translation>Scan minstens één artikel om te verkopen.</translation>
     </message>
     <message>
         <source>Item {code} has no price. Enter one.</source>
-        <translation>Item {code} heeft geen prijs. Voer er een in.</translation>
+        <translation>Artikel {code} heeft geen prijs. Voer er een in.</translation>
     </message>
     <message>
         <source>Item {code} has not been sold.</source>
-        <translation>Item {code} is niet verkocht.</translation>
+        <translation>Artikel {code} is niet verkocht.</translation>
     </message>
     <message>
         <source>Choose cash or pin.</source>
@@ -1194,7 +1226,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Item {code} is not electrical; it needs no safety test.</source>
-        <translation>Item {code} is niet elektrisch; het heeft geen veiligheidstest nodig.</translation>
+        <translation>Artikel {code} is niet elektrisch; het heeft geen veiligheidstest nodig.</translation>
     </message>
     <message>
         <source>A year of manufacture is {low} to {high}.</source>
@@ -1226,11 +1258,11 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Item {code} is not in repair. Start the repair first.</source>
-        <translation>Item {code} is niet in reparatie. Start eerst de reparatie.</translation>
+        <translation>Artikel {code} is niet in reparatie. Start eerst de reparatie.</translation>
     </message>
     <message>
         <source>Scan at least one item the product is made from.</source>
-        <translation>Scan minstens één item waarvan het product gemaakt is.</translation>
+        <translation>Scan minstens één artikel waarvan het product gemaakt is.</translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
@@ -1270,15 +1302,15 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>The history in {path} was changed outside Ambacht: event {seq} of station {station} (item {code}, {step}) was changed. Restore a backup made before that.</source>
-        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: stap {seq} van station {station} (item {code}, {step}) is gewijzigd. Zet een back-up terug van vóór die wijziging.</translation>
+        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: stap {seq} van station {station} (artikel {code}, {step}) is gewijzigd. Zet een back-up terug van vóór die wijziging.</translation>
     </message>
     <message>
         <source>The history in {path} was changed outside Ambacht: an event of station {station} (item {code}, {step}) was inserted. Restore a backup made before that.</source>
-        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: er is een stap van station {station} (item {code}, {step}) tussengevoegd. Zet een back-up terug van vóór die wijziging.</translation>
+        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: er is een stap van station {station} (artikel {code}, {step}) tussengevoegd. Zet een back-up terug van vóór die wijziging.</translation>
     </message>
     <message>
         <source>The history in {path} was changed outside Ambacht: event {seqs} of station {station} was removed (before item {code}, {step}). Restore a backup made before that.</source>
-        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: stap {seqs} van station {station} is verwijderd (vóór item {code}, {step}). Zet een back-up terug van vóór die wijziging.</translation>
+        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: stap {seqs} van station {station} is verwijderd (vóór artikel {code}, {step}). Zet een back-up terug van vóór die wijziging.</translation>
     </message>
     <message>
         <source>A stored time cannot be read: &apos;{time}&apos;.</source>
@@ -1298,7 +1330,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>The figures in {path} were changed outside Ambacht: the row of item {code} does not match its history ({fields}). Restore a backup made before that.</source>
-        <translation>De cijfers in {path} zijn buiten Ambacht om veranderd: de rij van item {code} klopt niet met zijn geschiedenis ({fields}). Zet een back-up terug van vóór die wijziging.</translation>
+        <translation>De cijfers in {path} zijn buiten Ambacht om veranderd: de rij van artikel {code} klopt niet met zijn geschiedenis ({fields}). Zet een back-up terug van vóór die wijziging.</translation>
     </message>
     <message>
         <source>The figures in {path} were changed outside Ambacht: the cached sums of {day} do not match its steps. Restore a backup made before that.</source>
@@ -1496,6 +1528,10 @@ want ervoor: {cause}</translation>
         <source>The number of participants is 1 to {max}.</source>
         <translation>Het aantal deelnemers is 1 tot {max}.</translation>
     </message>
+    <message>
+        <source>&apos;{text}&apos; is not an EU re-use category: textiles, eee, furniture, construction or other.</source>
+        <translation>&apos;{text}&apos; is geen EU-hergebruikcategorie: textiles, eee, furniture, construction of other.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
@@ -1636,7 +1672,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Wrong item scanned</source>
-        <translation>Verkeerd item gescand</translation>
+        <translation>Verkeerd artikel gescand</translation>
     </message>
     <message>
         <source>The last step of {code} was cancelled.</source>
@@ -2744,7 +2780,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Item code: the letter</source>
-        <translation>Itemcode: de letter</translation>
+        <translation>Artikelcode: de letter</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2760,7 +2796,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Item code: the digits after {letter}</source>
-        <translation>Itemcode: de cijfers na {letter}</translation>
+        <translation>Artikelcode: de cijfers na {letter}</translation>
     </message>
 </context>
 <context>
@@ -2938,7 +2974,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Scan the item the customer brings back.</source>
-        <translation>Scan het item dat de klant terugbrengt.</translation>
+        <translation>Scan het artikel dat de klant terugbrengt.</translation>
     </message>
     <message>
         <source>Sold by mistake: cancel the sale</source>
@@ -3403,7 +3439,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Scan an item&apos;s label, or tap one on the shelf</source>
-        <translation>Scan het label van een item, of tik er een aan op de plank</translation>
+        <translation>Scan het label van een artikel, of tik er een aan op de plank</translation>
     </message>
     <message>
         <source>Repair record half done: &apos;Repair done&apos; goes on at step {number} of {total}.</source>
@@ -3415,7 +3451,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Scan the items the product is made of: {codes}</source>
-        <translation>Scan de items waarvan het product gemaakt is: {codes}</translation>
+        <translation>Scan de artikelen waarvan het product gemaakt is: {codes}</translation>
     </message>
     <message>
         <source>{code} is in repair.</source>
@@ -3475,7 +3511,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Wrong item scanned</source>
-        <translation>Verkeerd item gescand</translation>
+        <translation>Verkeerd artikel gescand</translation>
     </message>
     <message>
         <source>Wrong outcome chosen</source>

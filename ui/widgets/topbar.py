@@ -25,7 +25,8 @@ class ElidingLabel(QLabel):
         painter = QPainter(self)
         text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
                                              self.contentsRect().width())
-        painter.drawText(self.contentsRect(), int(self.alignment()), text)
+        if text != "…":  # a lone ellipsis says nothing: leave the room empty
+            painter.drawText(self.contentsRect(), int(self.alignment()), text)
 
 
 class TopBar(Retranslating, QWidget):
