@@ -251,3 +251,15 @@ def test_a_refused_record_opens_the_flow_again_with_the_reason(
     assert progress(window) == "Stap 5 van 5: Later te repareren · 5 min · Remkabel · —"
     assert flow(window).message.isVisible() and bike.code in flow(window).message.text()
     assert snapshot(store) == before
+
+
+def test_a_failed_safety_test_on_its_own_says_what_to_do_too(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    lamp = ctx.gate.take_in(ctx.auth.login("1111"), ctx.gate.prepare("lamps", "sale"))
+    log_in(qtbot, window, "2222")
+    scan(qtbot, lamp.code)
+    tap(qtbot, window.workshop.safety_button)
+    tap(qtbot, panel(window, ChoicePanel).option_buttons["fail"])
+    assert panel(window, MessagePanel).title.text() == f"{lamp.code} niet verkopen"
+    assert ctx.workshop.item(lamp.code).route is Route.MATERIAL
