@@ -393,16 +393,6 @@ class Store:
         ).fetchall()
         return [item_from(row) for row in rows]
 
-    def repair_queue(self, limit: int) -> list[Item]:
-        """Items in repair, then those waiting for it, the longest waiting first."""
-        rows = self.db.execute(
-            f"SELECT {ITEM_COLUMNS} FROM items WHERE voided = 0 AND ("
-            "status = 'in_repair' OR (status = 'in_stock' AND route = 'repair')) "
-            "ORDER BY status = 'in_stock', intake_at LIMIT ?",
-            [limit],
-        ).fetchall()
-        return [item_from(row) for row in rows]
-
     def frequent_repair_values(self, field: str, category: str, limit: int) -> list[str]:
         """The most used values of a repair record's `field` ('brand', 'problem',
         'ords_category') for items of `category`, most frequent first: quick choices."""

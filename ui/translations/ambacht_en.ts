@@ -86,6 +86,16 @@
     </message>
 </context>
 <context>
+    <name>ShelfView</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ShopScreen</name>
     <message numerus="yes">
         <source>%n items</source>

@@ -2708,6 +2708,161 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>RepairFlowPanel</name>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Step {number} of {total}</source>
+        <translation>Stap {number} van {total}</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Afgekeurd</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>Anders…</translation>
+    </message>
+    <message>
+        <source>Not described</source>
+        <translation>Niet beschreven</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <source>Other product…</source>
+        <translation>Ander product…</translation>
+    </message>
+    <message>
+        <source>How did the repair of {code} end?</source>
+        <translation>Hoe is de reparatie van {code} afgelopen?</translation>
+    </message>
+    <message>
+        <source>Why can it not be repaired?</source>
+        <translation>Waarom is het niet te repareren?</translation>
+    </message>
+    <message>
+        <source>Electrical safety test</source>
+        <translation>Elektrische veiligheidstest</translation>
+    </message>
+    <message>
+        <source>Shop price (printed on the label)</source>
+        <translation>Winkelprijs (komt op het label)</translation>
+    </message>
+    <message>
+        <source>Minutes spent on the repair</source>
+        <translation>Minuten aan de reparatie besteed</translation>
+    </message>
+    <message>
+        <source>What was the problem?</source>
+        <translation>Wat was het probleem?</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Merk</translation>
+    </message>
+    <message>
+        <source>Year of manufacture</source>
+        <translation>Bouwjaar</translation>
+    </message>
+    <message>
+        <source>Which product is it?</source>
+        <translation>Welk product is het?</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Gerepareerd</translation>
+    </message>
+    <message>
+        <source>Repairable later</source>
+        <translation>Later te repareren</translation>
+    </message>
+    <message>
+        <source>End of life</source>
+        <translation>Einde levensduur</translation>
+    </message>
+    <message>
+        <source>Spare parts not available</source>
+        <translation>Onderdelen niet verkrijgbaar</translation>
+    </message>
+    <message>
+        <source>Spare parts too expensive</source>
+        <translation>Onderdelen te duur</translation>
+    </message>
+    <message>
+        <source>No way to open product</source>
+        <translation>Product niet te openen</translation>
+    </message>
+    <message>
+        <source>Repair information not available</source>
+        <translation>Geen reparatie-informatie</translation>
+    </message>
+    <message>
+        <source>Lack of equipment</source>
+        <translation>Gereedschap ontbreekt</translation>
+    </message>
+    <message>
+        <source>Too worn out</source>
+        <translation>Te versleten</translation>
+    </message>
+    <message>
+        <source>test passed</source>
+        <translation>test goedgekeurd</translation>
+    </message>
+    <message>
+        <source>test failed</source>
+        <translation>test afgekeurd</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Describe the problem: a powered product&apos;s repair record needs it.</source>
+        <translation>Beschrijf het probleem: het reparatieverslag van een elektrisch product heeft het nodig.</translation>
+    </message>
+    <message>
+        <source>Throw away the answers for {code}?</source>
+        <translation>De antwoorden voor {code} weggooien?</translation>
+    </message>
+    <message>
+        <source>Throw away</source>
+        <translation>Weggooien</translation>
+    </message>
+    <message>
+        <source>Keep answering</source>
+        <translation>Verder invullen</translation>
+    </message>
+    <message>
+        <source>Repair of {code} not done yet: switch anyway?</source>
+        <translation>Reparatie van {code} nog niet klaar: toch wisselen?</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>Wisselen</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Blijven</translation>
+    </message>
+</context>
+<context>
     <name>SavedCard</name>
     <message>
         <source>Stick the label on</source>
@@ -2848,6 +3003,52 @@ want ervoor: {cause}</translation>
     <message>
         <source>No number</source>
         <translation>Geen nummer</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfView</name>
+    <message>
+        <source>All categories</source>
+        <translation>Alle categorieën</translation>
+    </message>
+    <message>
+        <source>Which category?</source>
+        <translation>Welke categorie?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>In repair ({count})</source>
+        <translation>In reparatie ({count})</translation>
+    </message>
+    <message>
+        <source>Waiting ({count})</source>
+        <translation>Wachtend ({count})</translation>
+    </message>
+    <message>
+        <source>{shown} of {matching} shown, the longest waiting first: choose a filter to see the others.</source>
+        <translation>{shown} van {matching} getoond, langst wachtend eerst: kies een filter voor de rest.</translation>
+    </message>
+    <message>
+        <source>{matching} on the shelf, the longest waiting first.</source>
+        <translation>{matching} op de plank, langst wachtend eerst.</translation>
+    </message>
+    <message>
+        <source>in repair</source>
+        <translation>in reparatie</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wacht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3443,6 +3644,10 @@ want ervoor: {cause}</translation>
         <translation>Scan het label van een artikel, of tik er een aan op de plank</translation>
     </message>
     <message>
+        <source>Repair record half done: &apos;Repair done&apos; goes on at step {number} of {total}.</source>
+        <translation>Reparatie half ingevuld: &apos;Reparatie klaar&apos; gaat verder bij stap {number} van {total}.</translation>
+    </message>
+    <message>
         <source>Make the product</source>
         <translation>Product maken</translation>
     </message>
@@ -3451,56 +3656,12 @@ want ervoor: {cause}</translation>
         <translation>Scan de artikelen waarvan het product gemaakt is: {codes}</translation>
     </message>
     <message>
-        <source>in repair</source>
-        <translation>in reparatie</translation>
-    </message>
-    <message>
-        <source>waiting since {date}</source>
-        <translation>wacht sinds {date}</translation>
-    </message>
-    <message>
         <source>{code} is in repair.</source>
         <translation>{code} is in reparatie.</translation>
     </message>
     <message>
-        <source>Fixed</source>
-        <translation>Gerepareerd</translation>
-    </message>
-    <message>
-        <source>Repairable later</source>
-        <translation>Later te repareren</translation>
-    </message>
-    <message>
-        <source>End of life</source>
-        <translation>Einde levensduur</translation>
-    </message>
-    <message>
-        <source>How did the repair end?</source>
-        <translation>Hoe is de reparatie afgelopen?</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
-    </message>
-    <message>
-        <source>Spare parts not available</source>
-        <translation>Onderdelen niet verkrijgbaar</translation>
-    </message>
-    <message>
-        <source>Spare parts too expensive</source>
-        <translation>Onderdelen te duur</translation>
-    </message>
-    <message>
-        <source>Repair information not available</source>
-        <translation>Geen reparatie-informatie</translation>
-    </message>
-    <message>
-        <source>Lack of equipment</source>
-        <translation>Gereedschap ontbreekt</translation>
-    </message>
-    <message>
-        <source>Why can it not be repaired?</source>
-        <translation>Waarom is het niet te repareren?</translation>
     </message>
     <message>
         <source>Electrical safety test</source>
@@ -3519,52 +3680,20 @@ want ervoor: {cause}</translation>
         <translation>Winkelprijs</translation>
     </message>
     <message>
-        <source>Minutes spent on the repair</source>
-        <translation>Minuten aan de reparatie besteed</translation>
-    </message>
-    <message>
-        <source>What was the problem?</source>
-        <translation>Wat was het probleem?</translation>
-    </message>
-    <message>
-        <source>Brand</source>
-        <translation>Merk</translation>
-    </message>
-    <message>
-        <source>No way to open product</source>
-        <translation>Product niet te openen</translation>
-    </message>
-    <message>
-        <source>Too worn out</source>
-        <translation>Te versleten</translation>
-    </message>
-    <message>
-        <source>Describe the problem: a powered product&apos;s repair record needs it.</source>
-        <translation>Beschrijf het probleem: het reparatieverslag van een elektrisch product heeft het nodig.</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Onbekend</translation>
-    </message>
-    <message>
-        <source>Not described</source>
-        <translation>Niet beschreven</translation>
-    </message>
-    <message>
-        <source>Year of manufacture</source>
-        <translation>Bouwjaar</translation>
-    </message>
-    <message>
-        <source>Which product is it?</source>
-        <translation>Welk product is het?</translation>
-    </message>
-    <message>
-        <source>Other product…</source>
-        <translation>Ander product…</translation>
-    </message>
-    <message>
         <source>Repair of {code} recorded.</source>
         <translation>Reparatie van {code} vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Do not sell {code}</source>
+        <translation>{code} niet verkopen</translation>
+    </message>
+    <message>
+        <source>It failed the safety test, so it may not be sold or given away for use. Write &apos;REJECTED&apos; on its label and put it with the electrical waste for material; it is now routed to material.</source>
+        <translation>Afgekeurd bij de veiligheidstest: niet verkopen en niet meegeven voor gebruik. Schrijf &apos;AFGEKEURD&apos; op het label en leg het artikel bij het elektro-afval (materiaal); het staat nu op route materiaal.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Safety test recorded.</source>
