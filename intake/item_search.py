@@ -79,8 +79,8 @@ def find_items(store: Store, search: ItemSearch, now: datetime, zone: ZoneInfo,
             QT_TRANSLATE_NOOP("Errors", "Search with the digits of a code only, like 123 "
                                         "(at most {most} digits)."), most=MAX_DIGITS)
     if search.category is not None and store.category(search.category) is None:
-        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown category: {category}."),
-                              category=str(search.category)[:24])
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown category '{code}'."),
+                              code=str(search.category)[:24])
     since = until = None
     days = days_of(search, now.astimezone(zone).date())
     if days is not None:

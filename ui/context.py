@@ -19,6 +19,7 @@ from intake.clock import Clock
 from intake.conflicts import ConflictService
 from intake.eu_reuse import EuReuse, eu_reuse
 from intake.gate import GateService
+from intake.item_search import Found, ItemSearch, find_items
 from intake.labelling import LabelService
 from intake.material import MaterialService
 from intake.model import User
@@ -108,6 +109,10 @@ class AppContext:
     def eu_reuse(self, report: Report) -> EuReuse:
         """The EU re-use figures of a report's period, for its workbook and PDF."""
         return eu_reuse(self.store, report)
+
+    def find_items(self, search: ItemSearch, limit: int) -> Found:
+        """Items found without their label ("Zoek"): the first `limit` and how many in all."""
+        return find_items(self.store, search, self.clock.now(), self.zone(), limit)
 
     def takings(self, period: Period) -> Takings:
         """This station's takings of a period by payment method (the day close)."""

@@ -79,7 +79,7 @@ class GateScreen(ScanScreen):
         bar.addWidget(self.visit_label, 1)
         # Typing or photographing a code opens an item's card: seldom at the gate, so up in
         # the top bar, and the bar below keeps room for the visit's own buttons.
-        for button in (self.type_code_button, self.camera_button):
+        for button in (self.type_code_button, self.search_button, self.camera_button):
             self.top.add_action(button)
         for button in (self.undo_button, self.cancel_visit_button, self.waiting_labels,
                        self.reprint_button,

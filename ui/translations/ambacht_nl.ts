@@ -1540,6 +1540,14 @@ want ervoor: {cause}</translation>
         <source>Item {code} has that already: there is nothing to correct.</source>
         <translation>Artikel {code} heeft dat al: er valt niets te corrigeren.</translation>
     </message>
+    <message>
+        <source>Pick the day of intake.</source>
+        <translation>Kies de dag waarop het binnenkwam.</translation>
+    </message>
+    <message>
+        <source>Search with the digits of a code only, like 123 (at most {most} digits).</source>
+        <translation>Zoek alleen met de cijfers van een code, zoals 123 (hoogstens {most} cijfers).</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
@@ -2955,6 +2963,10 @@ want ervoor: {cause}</translation>
         <translation>Camera</translation>
     </message>
     <message>
+        <source>Find</source>
+        <translation>Zoek</translation>
+    </message>
+    <message>
         <source>Not printed yet for {code}: {error}. The label waits and is printed when the printer is back.</source>
         <translation>Nog niet geprint voor {code}: {error}. Het label wacht en wordt geprint zodra de printer terug is.</translation>
     </message>
@@ -2981,6 +2993,61 @@ want ervoor: {cause}</translation>
     <message>
         <source>Item code: the digits after {letter}</source>
         <translation>Artikelcode: de cijfers na {letter}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Find an item without its label</source>
+        <translation>Zoek een artikel zonder label</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alle categorieën</translation>
+    </message>
+    <message>
+        <source>Which category?</source>
+        <translation>Welke categorie?</translation>
+    </message>
+    <message>
+        <source>Which day did it come in?</source>
+        <translation>Op welke dag kwam het binnen?</translation>
+    </message>
+    <message>
+        <source>Any day</source>
+        <translation>Alle dagen</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gisteren</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>Pick a day</source>
+        <translation>Kies een dag</translation>
+    </message>
+    <message>
+        <source>Type the last digits of the code, or choose a category or a day.</source>
+        <translation>Typ de laatste cijfers van de code, of kies een categorie of een dag.</translation>
+    </message>
+    <message>
+        <source>No item found. Check the digits, or choose another category or day.</source>
+        <translation>Geen artikel gevonden. Kijk de cijfers na, of kies een andere categorie of dag.</translation>
+    </message>
+    <message>
+        <source>{count} more found: type more digits, or choose a category or day.</source>
+        <translation>Nog {count} gevonden: typ meer cijfers, of kies een categorie of dag.</translation>
     </message>
 </context>
 <context>
