@@ -79,13 +79,14 @@ class ScanScreen(Retranslating, QWidget):
             column.addWidget(widget, stretch)
         right = QVBoxLayout()
         right.setSpacing(apart())
-        # The camera shares a row with 'Type a code': the screens stay as tall as before.
+        # 'Find' and the camera share a row with 'Type a code': the screens stay as tall as
+        # before.
         codes = QHBoxLayout()
         codes.setSpacing(apart())
         codes.addWidget(self.type_code_button, 1)
+        codes.addWidget(self.search_button, 1)
         codes.addWidget(self.camera_button, 1)
         right.addLayout(codes)
-        right.addWidget(self.search_button)
         for button in buttons:
             right.addWidget(button)
         right.addStretch(1)
