@@ -40,7 +40,8 @@ class ItemSearchQueries:
     @staticmethod
     def _where(digits: str, category: str | None, since: datetime | None,
                until: datetime | None) -> tuple[str, list[object]]:
-        where, args = ["1"], []
+        where: list[str] = ["1"]
+        args: list[object] = []
         if digits:
             # The codes are read from their own index (a covering scan, far smaller than the
             # table), and only the rows found are read. GLOB: digits hold no wildcard.

@@ -73,14 +73,17 @@ def find_items(store: Store, search: ItemSearch, now: datetime, zone: ZoneInfo,
                limit: int) -> Found:
     """Up to `limit` items matching `search`, the exact code number first, then the newest;
     refuses digits that are not digits and a category that does not exist."""
-    digits = search.digits.strip() if isinstance(search.digits, str) else ""
-    if not _DIGITS.fullmatch(digits):
+    digits = search.digits.strip() if isinstance(search.digits, str) else None
+    if digits is None or not _DIGITS.fullmatch(digits):
         raise ValidationError(
             QT_TRANSLATE_NOOP("Errors", "Search with the digits of a code only, like 123 "
                                         "(at most {most} digits)."), most=MAX_DIGITS)
-    if search.category is not None and store.category(search.category) is None:
+    if search.category is not None and (not isinstance(search.category, str)
+                                        or store.category(search.category) is None):
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown category '{code}'."),
                               code=str(search.category)[:24])
+    if search.when not in set(When) or not (search.day is None or type(search.day) is date):
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Pick the day of intake."))
     since = until = None
     days = days_of(search, now.astimezone(zone).date())
     if days is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from bad_input import HUGE, assert_translated, dump
 
 from db import Store
 from intake.clock import FixedClock
@@ -99,12 +100,23 @@ def test_this_week_starts_on_monday() -> None:
     ({"digits": "abc"}, "digits of a code only"),
     ({"digits": "12a"}, "digits of a code only"),
     ({"digits": "1234567890"}, "at most 9 digits"),
+    ({"digits": "1' OR '1'='1"}, "digits of a code only"),
+    ({"digits": "*"}, "digits of a code only"),  # no wildcard reaches the GLOB
+    ({"digits": "１２３"}, "digits of a code only"),  # fullwidth
+    ({"digits": HUGE}, "digits of a code only"),
+    ({"digits": 123}, "digits of a code only"),
     ({"category": "spaceships"}, "Unknown category"),
+    ({"category": "books'; --"}, "Unknown category"),
     ({"when": When.DAY}, "Pick the day"),
+    ({"when": "tomorrow"}, "Pick the day"),
+    ({"when": When.DAY, "day": "2026-11-21"}, "Pick the day"),
 ])
-def test_bad_input_is_refused_with_a_message(store: Store, clock: FixedClock,
-                                             items: list[Item], what: dict[str, object],
-                                             message: str) -> None:
+def test_bad_input_is_refused_in_dutch_and_changes_nothing(
+        store: Store, clock: FixedClock, items: list[Item], what: dict[str, object],
+        message: str) -> None:
+    before = dump(store.db.conn)
     with pytest.raises(ValidationError) as refused:
         find(store, clock, **what)
     assert message in str(refused.value)
+    assert_translated(refused.value)
+    assert dump(store.db.conn) == before
