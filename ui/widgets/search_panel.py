@@ -119,7 +119,7 @@ class SearchPanel(Panel):
         """The categories to narrow by, the gate's order, and 'All categories'."""
         options = [(ALL, self.tr("All categories"))] + [
             (category.code, category.name(self.ctx.language.code))
-            for category in self.ctx.store.categories()]
+            for category in self.ctx.gate.categories()]
         panel = choose(self, self.tr("Which category?"), options, self.tr("Cancel"))
         panel.chosen.connect(lambda code: self.choose(ItemSearch(
             self.search.digits, code or None, self.search.when, self.search.day)))
