@@ -233,6 +233,11 @@ def visit_the_settings(qtbot, window: MainWindow, tour: Tour) -> None:
     tap(qtbot, station.change)
     tour.look("settings: screen size")
     close_panels(window)
+    tap(qtbot, station.hub)  # the link with the hub, under the Station tab
+    tour.look("settings: stations")
+    tap(qtbot, window.admin.sections["hub"].join_button)
+    tour.look("settings: join code")
+    close_panels(window)
     tap(qtbot, window.admin.back)
 
 
