@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from bad_input import dump
+from PySide6.QtCore import QCoreApplication, QEvent
 from taps import log_in, tap
 
 from db import Store
@@ -22,7 +23,7 @@ from tests.hub_server import _free_port
 from ui.app import build_context
 from ui.main_window import MainWindow
 from ui.screens.admin_hub import HubSection, JoinCodePanel
-from ui.widgets.panels import ConfirmPanel
+from ui.widgets.panels import ChoicePanel, ConfirmPanel
 
 WAIT_MS = 20_000
 
@@ -63,7 +64,6 @@ def _app(qtbot, db: Path) -> Iterator[tuple[MainWindow, HubSection]]:
     store = Store.open(db)
     ctx = build_context(store, SystemClock(), "nl")
     window = MainWindow(ctx)
-    qtbot.addWidget(window)
     window.show()
     log_in(qtbot, window, "1234")
     window.show_admin()
@@ -74,6 +74,8 @@ def _app(qtbot, db: Path) -> Iterator[tuple[MainWindow, HubSection]]:
     yield window, section
     window.logout()  # while the file is open: a logged-in window watches every later touch
     window.close()
+    window.deleteLater()  # gone before its file closes: it would follow a later test's language
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     ctx.sync.stop()
     ctx.printer_queue.wait()
     store.close()
@@ -126,6 +128,20 @@ def test_a_coordinator_joins_by_scanning_the_code_and_the_sites_history_comes_in
                     timeout=WAIT_MS)
     qtbot.waitUntil(lambda: store.item_by_code(second.strip()) is not None, timeout=WAIT_MS)
     assert "Ontvangen:" in window.admin.banner.text()
+    # The figures: the whole site's (the gate's items came in), or this station's alone.
+    window.show_place("dashboard")
+    dashboard = window.dashboard
+    dashboard.kind, dashboard.day = "week", dashboard.today()
+    dashboard.refresh()
+    assert dashboard.scope_button.text() == "Deze locatie"
+    assert dashboard.report(dashboard.period()).total.items_in == 3  # the gate's three
+    tap(qtbot, dashboard.scope_button)
+    choice = _open_panel(window, ChoicePanel)
+    tap(qtbot, choice.option_buttons["B"])
+    assert dashboard.scope_button.text() == "Dit station (B)"
+    assert dashboard.report(dashboard.period()).total.items_in == 0  # none taken in here
+    assert not dashboard.pdf_button.isEnabled()  # the exports are the site's
+    assert dashboard.targets.title.endswith("(de hele locatie)")
 
 
 def _refused(qtbot, window: MainWindow, section: HubSection, code: str, *,

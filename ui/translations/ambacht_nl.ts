@@ -474,6 +474,18 @@ want ervoor: {cause}</translation>
         <translation>verkocht</translation>
     </message>
     <message>
+        <source>This site</source>
+        <translation>Deze locatie</translation>
+    </message>
+    <message>
+        <source>This station ({letter})</source>
+        <translation>Dit station ({letter})</translation>
+    </message>
+    <message>
+        <source>Whose figures?</source>
+        <translation>Welke cijfers?</translation>
+    </message>
+    <message>
         <source>reuse rate</source>
         <translation>hergebruikpercentage</translation>
     </message>
@@ -536,6 +548,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>reuse rate %</source>
         <translation>hergebruik %</translation>
+    </message>
+    <message>
+        <source>Targets {year} (the whole site)</source>
+        <translation>Doelen {year} (de hele locatie)</translation>
     </message>
     <message>
         <source>Mark {first} – {last} as the baseline?</source>
