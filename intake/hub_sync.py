@@ -68,6 +68,7 @@ class SyncState:
     offline_since: datetime | None
     waiting: int  # this station's steps the hub has not confirmed
     config_waiting: bool  # configuration changed here and not sent yet
+    hub: str = ""  # the hub's address as it may be shown (no password)
 
 
 class SyncService:
@@ -90,7 +91,7 @@ class SyncService:
             return None
         return SyncState(link.site, link.letter, link.last_contact, link.offline_since,
                          unsent_events(self.store.db, link.letter, link.pushed_seq),
-                         self.links.last_dirty_id() > 0)
+                         self.links.last_dirty_id() > 0, link.address.shown())
 
     def round(self, progress: Callable[[SyncReport], None] | None = None) -> SyncReport:
         """Push, then pull. An unreachable hub (or a link that drops) is noted as 'offline

@@ -76,6 +76,7 @@ def _app(qtbot, db: Path) -> Iterator[tuple[MainWindow, HubSection]]:
     window.close()
     window.deleteLater()  # gone before its file closes: it would follow a later test's language
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    ctx.language.apply("en")  # the tests after this one read English
     ctx.sync.stop()
     ctx.printer_queue.wait()
     store.close()

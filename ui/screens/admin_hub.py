@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QWidget
 from intake.errors import AmbachtError
 from intake.hub_address import read_hub
 from intake.hub_join import SITE_NAME_MAX, Joined
-from intake.hub_sync import Flow, SyncReport, SyncService
+from intake.hub_sync import Flow, SyncReport
 from ui.screens.admin_base import Section
 from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.panels import ConfirmPanel
@@ -110,9 +110,7 @@ class HubSection(Section):
                      (self.tr("This station's letter: {letter}").format(letter=state.letter),
                       None),
                      (link, None), (waiting, None), (contact, None),
-                     (self.tr("Hub: {hub}").format(
-                         hub=SyncService(self.ctx.store, self.ctx.clock).link().address.shown()),
-                      None)]
+                     (self.tr("Hub: {hub}").format(hub=state.hub), None)]
         self.set_rows(rows)
 
     def update_buttons(self) -> None:
