@@ -17,6 +17,7 @@ from intake.model import Route
 from tests.cli_run import run, run_on
 from tests.hub_server import HubServer
 from ui.hub_sync import BackgroundSync
+from ui.i18n import Language
 from ui.widgets.topbar import TopBar
 
 WITHIN_MS = 2000
@@ -78,6 +79,7 @@ def test_the_stations_own_steps_go_up_by_themselves(
 def test_the_top_bar_says_connected_or_offline_since_with_what_waits(
         qtbot, hub_server: HubServer, store_app) -> None:
     store, sync = store_app
+    Language().apply("en")  # whatever language an earlier test left installed
     bar = TopBar()
     qtbot.addWidget(bar)
     bar.show_hub(sync.state(), store.settings().zone)
