@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from db.travel_more import TRAVELLING_MORE
 from intake.clock import from_storage, to_storage
 from intake.hub_address import HubAddress
 
@@ -18,6 +19,7 @@ from intake.hub_address import HubAddress
 TRAVELLING = (("setting", "settings", "key"), ("category", "categories", "code"),
                ("user", "users", "id"), ("municipality", "municipalities", "name"),
                ("recipient", "recipients", "name"))
+TRAVELLING_ALL = TRAVELLING + TRAVELLING_MORE  # with m020's kinds (db/travel_more.py)
 
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z'"  # the stored form, as to_storage
@@ -120,7 +122,7 @@ class HubLinks:
             "letter, joined_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [address.host, address.port, address.dbname, json.dumps(dict(address.options)),
              address.user, address.password, site, letter, to_storage(joined_at)])
-        for kind, table, key in TRAVELLING if send_config else ():
+        for kind, table, key in TRAVELLING_ALL if send_config else ():
             self.db.execute(
                 f"INSERT OR REPLACE INTO hub_config_dirty (kind, key, at) "
                 f"SELECT '{kind}', {key}, '1970-01-01T00:00:00.000000Z' FROM {table}")
