@@ -61,7 +61,7 @@ def add_commands(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParse
 
 def cmd_hub(args: argparse.Namespace) -> int:
     """`hub init`, `hub invite` or `hub revoke`."""
-    return _reaching(lambda: _HUB_STEPS[args.hub_step](args))
+    return reaching(lambda: _HUB_STEPS[args.hub_step](args))
 
 
 def cmd_station(args: argparse.Namespace) -> int:
@@ -69,7 +69,7 @@ def cmd_station(args: argparse.Namespace) -> int:
     path = db_path(args)
     existing = open_for("station", path) if path.exists() else None
     try:
-        joined = _reaching(lambda: join(_hub(args), args.site, path, args.clock, existing))
+        joined = reaching(lambda: join(_hub(args), args.site, path, args.clock, existing))
     finally:
         if existing is not None:
             existing.close()
@@ -85,13 +85,13 @@ def cmd_station(args: argparse.Namespace) -> int:
             report = SyncService(store, args.clock).round()
             print(f"ambacht: sent {report.sent}; received {report.received}", file=sys.stderr)
             return 0
-        return _reaching(first_round)
+        return reaching(first_round)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """One round: what went each way, on stdout."""
     with closing(open_for("sync", db_path(args))) as store:
-        return _reaching(lambda: _say(SyncService(store, args.clock).round()))
+        return reaching(lambda: _say(SyncService(store, args.clock).round()))
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -137,7 +137,7 @@ def _say(report: SyncReport) -> int:
     return 0
 
 
-def _reaching(run: Callable[[], _T]) -> _T | int:
+def reaching(run: Callable[[], _T]) -> _T | int:
     """Run a command; an unreachable hub is one line and exit 3."""
     try:
         return run()
