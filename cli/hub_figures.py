@@ -1,7 +1,8 @@
 """`ambacht report --hub URL [--site NAME]`: the figures as the hub holds them.
 
 With `--site`, one site's report in any format, the same a station of that site makes once it
-holds the same records (`intake/hub_report.py`). Without, every site's JSON report under
+holds the same records (`intake/hub_report.py`; the sites' copies are kept in the data folder,
+`hub-copies`). Without, every site's JSON report under
 `by_site`, beside the period and the totals of all sites together. A hub that cannot be
 reached exits 3, as `ambacht sync` does.
 """
@@ -12,6 +13,7 @@ import argparse
 import json
 import sys
 from contextlib import AbstractContextManager, nullcontext
+from pathlib import Path
 from typing import Any
 
 from cli.common import Refusal, db_path, write_reserved
@@ -22,6 +24,7 @@ from intake.hub_join import SITE_NAME_MAX
 from intake.hub_report import hub_sites, site_copy, summed
 from intake.monitoring import Report
 from intake.outfiles import OutputFile, reserve
+from intake.paths import data_dir
 from intake.report_formats import figures_json
 from intake.text import clean_name
 
@@ -38,12 +41,18 @@ def hub_report(args: argparse.Namespace) -> int:
         site = clean_name(args.site, SITE_NAME_MAX)
 
         def one_site() -> int:
-            with _reserved(args) as out, site_copy(address, site, args.clock) as copy:
+            with _reserved(args) as out, site_copy(address, site, args.clock, _copies()) as copy:
                 write_report(copy, args, out)
             return 0
 
         return reaching(one_site)
     return reaching(lambda: _every_site(args))
+
+
+def _copies() -> Path:
+    """Where the sites' copies are kept: beside this PC's own data, never in a station's
+    file."""
+    return data_dir() / "hub-copies"
 
 
 def _reserved(args: argparse.Namespace) -> AbstractContextManager[OutputFile | None]:
@@ -59,7 +68,7 @@ def _every_site(args: argparse.Namespace) -> int:
     by_site, reports = [], []
     with _reserved(args) as out:
         for site in hub_sites(address):
-            with site_copy(address, site, args.clock) as copy:
+            with site_copy(address, site, args.clock, _copies()) as copy:
                 report, _, data = made_report(copy, args, to_file=False)
             reports.append(report)
             by_site.append(json.loads(data))

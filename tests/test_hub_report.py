@@ -16,7 +16,8 @@ from tests.test_hub_sync import DAYS
 
 
 @pytest.fixture
-def hub(capsys, hub_url: str) -> str:
+def hub(capsys, hub_url: str, monkeypatch, tmp_path: Path) -> str:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the sites' copies
     assert run(capsys, "hub", "init", "--hub", hub_url)[0] == 0
     return hub_url
 
@@ -68,6 +69,11 @@ def test_a_sites_figures_from_the_hub_are_its_stations(capsys, hub: str,
     assert (totals["items_in"], totals["items_sold"], totals["visits"]) == (5, 2, 5)
     assert totals["kg_in"] == stations["Zwolle"]["totals"]["kg_in"] + \
         stations["Kampen"]["totals"]["kg_in"]
+    _ok(capsys, zwolle, "intake", "--category", "books", "--route", "material")
+    _ok(capsys, zwolle, "sync")  # the copy kept from the last report takes in what is new
+    again = _figures(_ok(capsys, None, "report", "--hub", hub, "--site", "Zwolle", *DAYS))
+    assert again == _figures(_ok(capsys, zwolle, "report", *DAYS, "--format", "json"))
+    assert again["totals"]["items_in"] == 4
 
 
 def test_a_pdf_of_one_site_and_bad_requests(capsys, hub: str, tmp_path: Path) -> None:

@@ -2,8 +2,9 @@
 
 The records come in the same shape and order as a station's `ambacht.pull` gives them
 (db/hub/migrations.py, db/hub/travel_more.py), in batches of events by their number, so that
-the same code takes them in (`intake/hub_report.py`). Read in one REPEATABLE READ transaction:
-one consistent picture, whatever stations push meanwhile.
+the same code takes them in (`intake/hub_report.py`), and after a number, so that a copy
+takes in only what is new. Read in one REPEATABLE READ transaction: one consistent picture,
+whatever stations push meanwhile.
 """
 
 from __future__ import annotations
@@ -19,10 +20,15 @@ from intake.hub_address import HubAddress
 
 Record = dict[str, Any]
 
+# Every number a row may carry, as `ambacht.pull` takes the top of them.
+_NUMBERED = (("events", "rev"), ("visits", "rev"), ("visits", "ended_rev"), ("codes", "rev"),
+             ("shipments", "rev"), ("config", "rev"), ("visit_cancellations", "rev"),
+             ("courses", "rev"), ("station_sessions", "rev"))
 _EVENT = ("id, item_id, type, at, recorded_at, station, user_id, reason, data, seq, "
           "prev_hash, hash")
 # (key in the answer, columns, table): each row as it stands now (a visit with its end)
 _OTHERS = (
+    ("config", "kind, key, value", "config"),
     ("codes", "item_id, code", "codes"),
     ("visits", "id, code, station, user_id, municipality, started_at, ended_at", "visits"),
     ("shipments", "code, recipient, at, station, user_id", "shipments"),
@@ -63,30 +69,33 @@ class SiteRecords:
         found = self._rows("SELECT id FROM ambacht.sites WHERE name = %s", [name])
         return int(found[0][0]) if found else None
 
-    def config(self, site_id: int) -> list[Record]:
-        """The site's configuration records, {kind, key, value}."""
-        return [{"kind": kind, "key": key, "value": value} for kind, key, value in self._rows(
-            "SELECT kind, key, value FROM ambacht.config WHERE site_id = %s ORDER BY rev",
-            [site_id])]
+    def hub_id(self) -> str:
+        """The hub's own id (made by `hub init`): names the copies made of its sites."""
+        return str(self._rows("SELECT hub_id FROM ambacht.hub", [])[0][0])
 
-    def batches(self, site_id: int, limit: int) -> Iterator[Record]:
-        """The site's records, `limit` events a batch, each with the other records up to
-        its last event's number (all of them with the last batch)."""
-        after = 0
+    def batches(self, site_id: int, after: int, limit: int) -> Iterator[Record]:
+        """The site's records after the number `after` as `ambacht.pull` gives them: `limit`
+        events a batch, each with the other records up to its `upto` number (the last batch
+        up to the last number there is), `more` while more follow."""
+        tops = [self._rows(f"SELECT max({column}) FROM ambacht.{table} WHERE site_id = %s",
+                           [site_id])[0][0] for table, column in _NUMBERED]
+        top = max([after, *(found for found in tops if found is not None)])
         while True:
             events = self._rows(
                 f"SELECT {_EVENT}, rev FROM ambacht.events WHERE site_id = %s AND rev > %s "
-                "ORDER BY rev LIMIT %s", [site_id, after, limit])
-            upto = events[-1][-1] if len(events) == limit else None
-            batch: Record = {"events": [dict(zip(_EVENT.split(", "), row[:-1], strict=True))
+                "AND rev <= %s ORDER BY rev LIMIT %s", [site_id, after, top, limit])
+            upto = events[-1][-1] if len(events) == limit else top
+            batch: Record = {"upto": upto, "more": upto < top,
+                             "events": [dict(zip(_EVENT.split(", "), row[:-1], strict=True))
                                         for row in events]}
             for key, columns, table in _OTHERS:
                 names = columns.split(", ")
+                ended = " OR ended_rev > %s AND ended_rev <= %s" if table == "visits" else ""
                 batch[key] = [dict(zip(names, row, strict=True)) for row in self._rows(
                     f"SELECT {columns} FROM ambacht.{table} WHERE site_id = %s AND "
-                    f"rev > %s AND (%s::bigint IS NULL OR rev <= %s) ORDER BY rev",
-                    [site_id, after, upto, upto])]
+                    f"(rev > %s AND rev <= %s{ended}) ORDER BY rev",
+                    [site_id, after, upto, *((after, upto) if ended else ())])]
             yield batch
-            if upto is None:
+            if not batch["more"]:
                 return
             after = upto
