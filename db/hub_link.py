@@ -81,6 +81,7 @@ class Link:
     visits_through: int
     last_contact: datetime | None
     offline_since: datetime | None
+    refused: str | None  # the SQLSTATE of the hub's refusal at the last round (m020)
 
 
 @dataclass(frozen=True)
@@ -102,14 +103,16 @@ class HubLinks:
     def link(self) -> Link | None:
         row = self.db.execute(
             "SELECT host, port, dbname, options, role, password, site, letter, pulled_rev, "
-            "pushed_seq, visits_through, last_contact, offline_since FROM hub_link").fetchone()
+            "pushed_seq, visits_through, last_contact, offline_since, refused FROM hub_link"
+        ).fetchone()
         if row is None:
             return None
         (host, port, dbname, options, role, password, site, letter, rev, seq, visits, contact,
-         since) = row
+         since, refused) = row
         address = HubAddress(host=host, port=port, dbname=dbname, user=role, password=password,
                              options=tuple(json.loads(options).items()), site=site)
-        return Link(address, site, letter, rev, seq, visits, _time(contact), _time(since))
+        return Link(address, site, letter, rev, seq, visits, _time(contact), _time(since),
+                    refused)
 
     def save(self, address: HubAddress, site: str, letter: str, joined_at: datetime, *,
              send_config: bool) -> None:
@@ -139,11 +142,15 @@ class HubLinks:
     def contact(self, at: datetime, reached: bool) -> None:
         """Note a round's outcome: the hub reached, or out of reach since the first miss."""
         if reached:
-            self.db.execute("UPDATE hub_link SET last_contact = ?, offline_since = NULL",
-                            [to_storage(at)])
+            self.db.execute("UPDATE hub_link SET last_contact = ?, offline_since = NULL, "
+                            "refused = NULL", [to_storage(at)])
         else:
             self.db.execute("UPDATE hub_link SET offline_since = coalesce(offline_since, ?)",
                             [to_storage(at)])
+
+    def refused(self, code: str) -> None:
+        """Note that the hub, reached, refused this station (its SQLSTATE)."""
+        self.db.execute("UPDATE hub_link SET refused = ?, offline_since = NULL", [code])
 
     def dirty(self) -> list[Dirty]:
         """The records changed here since they were last sent, oldest change first."""

@@ -9,6 +9,7 @@
   later: they carry a change number (`station_sessions.changed`, as `visits.changed` of m012)
   and a session travels again when it ends. Each record is its station's: a station sends
   only those with its own letter. `hub_link` keeps the three cursors.
+- `hub_link.refused`: the hub's refusal at the last round, so a revoked station says so.
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ TRAVEL_MORE_SCHEMA = (
     "ALTER TABLE hub_link ADD COLUMN cancellations_through INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE hub_link ADD COLUMN courses_through INTEGER NOT NULL DEFAULT 0",
     "ALTER TABLE hub_link ADD COLUMN sessions_through INTEGER NOT NULL DEFAULT 0",
+    # The SQLSTATE of the hub's refusal at the last round (a revoked station, ...), shown in
+    # the top bar until a round goes through again.
+    "ALTER TABLE hub_link ADD COLUMN refused TEXT",
 )
 
 Record = dict[str, Any]

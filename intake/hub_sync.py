@@ -24,11 +24,14 @@ from db.hub_link import HubLinks, Link, own_head, unsent_events
 from db.site_config import apply_records, read_records
 from db.travel_more import KINDS, PeopleRecords
 from intake.clock import Clock
-from intake.hub_errors import HubUnreachable, NotJoined
+from intake.hub_errors import HubRefused, HubUnreachable, NotJoined
 from intake.hub_records import incoming_batch, outgoing_records
 from intake.merge import MergeService
 
 BATCH = 2000  # events per hub transaction, both ways
+# The hub's refusals that mean this station is let in no more: revoked, or its role
+# closed (revoked, or taken over by a new PC: `ambacht hub invite --station`).
+REVOKED = frozenset({"AMB02", "28000"})
 
 
 @dataclass
@@ -70,6 +73,7 @@ class SyncState:
     offline_since: datetime | None
     waiting: int  # this station's steps the hub has not confirmed
     config_waiting: bool  # configuration changed here and not sent yet
+    refused: str | None = None  # the hub's refusal at the last round (REVOKED: revoked)
 
 
 class SyncService:
@@ -92,7 +96,7 @@ class SyncService:
             return None
         return SyncState(link.site, link.letter, link.last_contact, link.offline_since,
                          unsent_events(self.store.db, link.letter, link.pushed_seq),
-                         self.links.last_dirty_id() > 0)
+                         self.links.last_dirty_id() > 0, link.refused)
 
     def round(self) -> SyncReport:
         """Push, then pull. An unreachable hub (or a link that drops) is noted as 'offline
@@ -106,6 +110,10 @@ class SyncService:
         except HubUnreachable:
             with self.store.atomic():
                 self.links.contact(self.clock.now(), reached=False)
+            raise
+        except HubRefused as exc:  # reached, but it lets this station in no more
+            with self.store.atomic():
+                self.links.refused(exc.code or "refused")
             raise
         with self.store.atomic():
             self.links.contact(self.clock.now(), reached=True)

@@ -1496,6 +1496,10 @@ want ervoor: {cause}</translation>
         <source>The number of participants is 1 to {max}.</source>
         <translation>Het aantal deelnemers is 1 tot {max}.</translation>
     </message>
+    <message>
+        <source>The hub has no site {site}.</source>
+        <translation>De hub heeft geen locatie {site}.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
@@ -3027,6 +3031,14 @@ want ervoor: {cause}</translation>
 </context>
 <context>
     <name>TopBar</name>
+    <message>
+        <source>Revoked by the hub</source>
+        <translation>Ingetrokken door de hub</translation>
+    </message>
+    <message>
+        <source>Refused by the hub</source>
+        <translation>Geweigerd door de hub</translation>
+    </message>
     <message numerus="yes">
         <source>Offline since %1 · %n to send</source>
         <translation>
