@@ -13,10 +13,12 @@ from collections.abc import Callable
 from contextlib import closing
 from typing import TypeVar
 
-from cli.common import EXIT_UNREACHABLE, Refusal, db_path
+from cli.common import EXIT_UNREACHABLE, Refusal, db_path, service
+from cli.conflicts import warn_shared_pins
 from cli.opening import open_for
 from db.hub.admin import init_hub, invite, revoke
 from intake.codes import check_station
+from intake.conflicts import ConflictService
 from intake.hub_address import join_code, read_hub
 from intake.hub_errors import HubUnreachable
 from intake.hub_join import SITE_NAME_MAX, join
@@ -91,7 +93,9 @@ def cmd_station(args: argparse.Namespace) -> int:
 def cmd_sync(args: argparse.Namespace) -> int:
     """One round: what went each way, on stdout."""
     with closing(open_for("sync", db_path(args))) as store:
-        return reaching(lambda: _say(SyncService(store, args.clock).round()))
+        status = reaching(lambda: _say(SyncService(store, args.clock).round()))
+        warn_shared_pins(service(args, store, ConflictService), store.settings().zone)
+        return status
 
 
 def _init(args: argparse.Namespace) -> int:

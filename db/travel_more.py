@@ -10,6 +10,7 @@
   and a session travels again when it ends. Each record is its station's: a station sends
   only those with its own letter. `hub_link` keeps the three cursors.
 - `hub_link.refused`: the hub's refusal at the last round, so a revoked station says so.
+- Colleagues found to share a PIN once two staff lists met: `db/shared_pins.py`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from __future__ import annotations
 from typing import Any
 
 from sqlite_utils import Database
+
+from db.shared_pins import SHARED_PIN_TABLES
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z'"  # the stored form, as to_storage
 
@@ -59,6 +62,7 @@ TRAVEL_MORE_SCHEMA = (
     # The SQLSTATE of the hub's refusal at the last round (a revoked station, ...), shown in
     # the top bar until a round goes through again.
     "ALTER TABLE hub_link ADD COLUMN refused TEXT",
+    *SHARED_PIN_TABLES,
 )
 
 Record = dict[str, Any]

@@ -16,6 +16,7 @@ import pytest
 from db import Store
 from intake.auth import AuthService
 from intake.clock import SystemClock
+from intake.errors import NotAllowed
 from intake.gate import GateService
 from intake.model import Role
 from intake.people import PeopleService
@@ -110,3 +111,36 @@ def test_sending_people_records_twice_changes_nothing(capsys, hub: str, tmp_path
     with psycopg.connect(hub) as conn:
         assert [conn.execute(f"SELECT count(*) FROM ambacht.{table}").fetchone()[0]
                 for table in ("visit_cancellations", "courses", "station_sessions")] == [1, 1, 1]
+
+
+def test_two_colleagues_with_one_pin_are_found_and_the_coordinator_is_told(
+        capsys, hub: str, tmp_path: Path) -> None:
+    gate, shop = tmp_path / "gate.sqlite", tmp_path / "shop.sqlite"
+    names = {}
+    for db, letter, name in ((gate, "A", "Ans"), (shop, "B", "Bert")):  # PCs that ran alone
+        assert run_on(capsys, db, "init", "--site", "Zwolle", "--station", letter)[0] == 0
+        store = Store.open(db)
+        try:
+            auth = AuthService(store, SystemClock())
+            names[name] = auth.add_user(auth.command_line_user(None, None), name, Role.COACH,
+                                        "482913")
+        finally:
+            store.close()
+        assert run_on(capsys, db, "station", "join", "--hub", hub, "--site", "Zwolle")[0] == 0
+    for db in (gate, shop, gate):
+        assert run_on(capsys, db, "sync")[0] == 0
+    store = Store.open(gate)
+    try:
+        auth = AuthService(store, SystemClock())
+        with pytest.raises(NotAllowed, match="Another colleague has this PIN too"):
+            auth.login("482913")  # never a session in the other's name
+        code, _, err = run_on(capsys, gate, "conflicts")
+        assert code == 0 and "Ans and Bert have the same PIN" in err
+        code, _, err = run_on(capsys, gate, "sync")
+        assert code == 0 and "Ans and Bert have the same PIN" in err
+        auth.change_pin(auth.command_line_user(None, None), names["Bert"].id, "739146")
+        assert auth.login("482913").name == "Ans"  # a new PIN for one: both log in again
+        assert auth.login("739146").name == "Bert"
+        assert "same PIN" not in run_on(capsys, gate, "conflicts")[2]
+    finally:
+        store.close()

@@ -282,6 +282,10 @@
         <translation>Geen conflicten tussen stations.</translation>
     </message>
     <message>
+        <source>{one} and {other} have the same PIN since the stations met: neither can log in until one of them gets a new PIN (Settings).</source>
+        <translation>{one} en {other} hebben dezelfde pincode sinds de stations samenkwamen: geen van beiden kan inloggen tot een van hen een nieuwe pincode krijgt (Instellingen).</translation>
+    </message>
+    <message>
         <source>{code}: {step}, not counted
 because before it: {cause}</source>
         <translation>{code}: {step}, telt niet mee
@@ -879,6 +883,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Unknown PIN. Try again.</source>
         <translation>Onbekende pincode. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Another colleague has this PIN too, since the stations&apos; staff lists met. Ask the coordinator to give one of you a new PIN (see &apos;Let op&apos;).</source>
+        <translation>Een andere collega heeft deze pincode ook, sinds de personeelslijsten van de stations samenkwamen. Vraag de coördinator een van jullie een nieuwe pincode te geven (zie &apos;Let op&apos;).</translation>
     </message>
     <message>
         <source>You cannot disable or demote your own account.</source>
