@@ -67,8 +67,11 @@ def shares(db: Database, pin_hash: str) -> bool:
 
 def open_findings(db: Database) -> list[tuple[str, str, datetime]]:
     """(name, other's name, found at) of each pair who still share a PIN, oldest first."""
-    return [(one, other, from_storage(at))
-            for one, other, at in _open(db, "a.name, b.name, s.found_at")]
+    found = []
+    for one, other, at in _open(db, "a.name, b.name, s.found_at"):
+        first, second = sorted((one, other))  # in name order, whichever typed the PIN
+        found.append((first, second, from_storage(at)))
+    return found
 
 
 def _open(db: Database, columns: str) -> list[tuple[str, ...]]:

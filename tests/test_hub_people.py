@@ -144,3 +144,20 @@ def test_two_colleagues_with_one_pin_are_found_and_the_coordinator_is_told(
         assert "same PIN" not in run_on(capsys, gate, "conflicts")[2]
     finally:
         store.close()
+
+
+def test_a_pull_that_ends_among_a_pushs_steps_gets_their_codes(capsys, monkeypatch, hub: str,
+                                                               tmp_path: Path) -> None:
+    gate, shop = tmp_path / "gate.sqlite", tmp_path / "shop.sqlite"
+    for db in (gate, shop):
+        assert run_on(capsys, db, "station", "join", "--hub", hub, "--site", "Zwolle")[0] == 0
+    codes = [_ok(capsys, gate, "intake", "--category", "books", "--route", "sale")
+             for _ in range(5)]
+    assert run_on(capsys, gate, "sync")[0] == 0  # one push: five codes, then five steps
+    monkeypatch.setattr("intake.hub_sync.BATCH", 2)
+    assert run_on(capsys, shop, "sync")[0] == 0
+    store = Store.open(shop)
+    try:
+        assert [store.item_by_code(code) is not None for code in codes] == [True] * 5
+    finally:
+        store.close()

@@ -26,7 +26,9 @@ _NUMBERED = (("events", "rev"), ("visits", "rev"), ("visits", "ended_rev"), ("co
              ("courses", "rev"), ("station_sessions", "rev"))
 _EVENT = ("id, item_id, type, at, recorded_at, station, user_id, reason, data, seq, "
           "prev_hash, hash")
-# (key in the answer, columns, table): each row as it stands now (a visit with its end)
+# (key in the answer, columns, table): each row as it stands now (a visit with its end). A
+# batch's codes are those numbered in it and those of the items it takes in: a push sends its
+# codes before its steps, so a batch that ends among them has sent theirs already.
 _OTHERS = (
     ("config", "kind, key, value", "config"),
     ("codes", "item_id, code", "codes"),
@@ -88,13 +90,16 @@ class SiteRecords:
             batch: Record = {"upto": upto, "more": upto < top,
                              "events": [dict(zip(_EVENT.split(", "), row[:-1], strict=True))
                                         for row in events]}
+            intakes = [row[1] for row in events if row[2] == "intake"]
             for key, columns, table in _OTHERS:
                 names = columns.split(", ")
-                ended = " OR ended_rev > %s AND ended_rev <= %s" if table == "visits" else ""
+                also, more = {"visits": (" OR ended_rev > %s AND ended_rev <= %s", [after, upto]),
+                              "codes": (" OR item_id = ANY(%s)", [intakes])
+                              }.get(table, ("", []))
                 batch[key] = [dict(zip(names, row, strict=True)) for row in self._rows(
                     f"SELECT {columns} FROM ambacht.{table} WHERE site_id = %s AND "
-                    f"(rev > %s AND rev <= %s{ended}) ORDER BY rev",
-                    [site_id, after, upto, *((after, upto) if ended else ())])]
+                    f"(rev > %s AND rev <= %s{also}) ORDER BY rev",
+                    [site_id, after, upto, *more])]
             yield batch
             if not batch["more"]:
                 return

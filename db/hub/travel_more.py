@@ -6,7 +6,9 @@
   (whose end comes later: the row's `rev` moves on when it does) get tables of their own,
   filled by `push_people` with the caller's own records only.
 - `pull` is replaced: its top number and its answer take the new tables in, so a pull after a
-  number misses none of them (the top is read first, as before).
+  number misses none of them (the top is read first, as before); and the codes of the items
+  whose intake is in the answer always come with it (a push's codes come before its steps,
+  so a pull that ends among a push's steps had sent their codes with the batch before).
 """
 
 from __future__ import annotations
@@ -164,7 +166,10 @@ BEGIN
         'codes', (SELECT coalesce(jsonb_agg(jsonb_build_object('item_id', c.item_id,
                                                                'code', c.code) ORDER BY c.rev),
                                   '[]'::jsonb)
-                  FROM codes c WHERE site_id = me.site_id AND rev > p_after AND rev <= upto),
+                  FROM codes c WHERE site_id = me.site_id
+                  AND (rev > p_after AND rev <= upto
+                       OR item_id IN (SELECT x->>'item_id' FROM jsonb_array_elements(evs) x
+                                      WHERE x->>'type' = 'intake'))),
         'shipments', (SELECT coalesce(jsonb_agg(to_jsonb(s) - 'site_id' - 'rev'
                                                 ORDER BY s.rev), '[]'::jsonb)
                       FROM shipments s
