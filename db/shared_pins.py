@@ -22,7 +22,7 @@ SHARED_PIN_TABLES = (
         pin_hash TEXT NOT NULL,
         other_hash TEXT NOT NULL,
         PRIMARY KEY (pin_hash, other_hash)
-    ) WITHOUT ROWID""",
+    )""",
     """CREATE TABLE shared_pins (
         user_id TEXT NOT NULL REFERENCES users(id),
         pin_hash TEXT NOT NULL,
