@@ -1,4 +1,5 @@
-"""Commands about the monitoring figures: report, baseline, target."""
+"""Commands about the monitoring figures: report, baseline, target, and the EU re-use
+category of a category."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import csv
 import io
 import json
 import sys
+from datetime import date, datetime
 
 from cli.common import Refusal, acting, open_store, reserve_for, write_reserved
 from db import Store
 from db.times import unreadable_item_codes
 from intake.admin import AdminService
 from intake.comparisons import year_earlier
+from intake.eu_reuse import eu_reuse, eu_reuse_json
 from intake.monitoring import (
     TARGET_KINDS,
     Period,
@@ -22,14 +25,15 @@ from intake.monitoring import (
     year_progress,
 )
 from intake.outfiles import OutputFile
-from intake.provenance import Provenance, provenance_of, record_export
+from intake.provenance import Provenance, provenance_json, provenance_of, record_export
 from intake.report_formats import figures_json, report_csv_rows, report_json
 from intake.till import takings
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    """The figures of a period as JSON, CSV, XLSX, PDF or the ORDS CSV; with --hub, of a site
-    or of every site as the hub holds them (`cli/hub_figures.py`)."""
+    """The figures of a period as JSON, CSV, XLSX, PDF, the ORDS CSV or the EU re-use
+    report; with --hub, of a site or of every site as the hub holds them
+    (`cli/hub_figures.py`)."""
     if args.hub is not None or args.site is not None:
         from cli.hub_figures import hub_report  # psycopg is loaded only for the hub
 
@@ -63,7 +67,7 @@ def made_report(store: Store, args: argparse.Namespace,
     from intake.report_pdf import render_report_pdf
 
     now = args.clock.now()
-    period = Period(parse_day(args.first), parse_day(args.last))
+    period = _period(store, args, now)
     provenance = provenance_of(store, period, now)  # before the figures: they include its step
     report = build_report(store, period, now)
     baseline = None
@@ -83,7 +87,11 @@ def made_report(store: Store, args: argparse.Namespace,
         lang = args.lang or store.settings().language
         render = report_xlsx if args.format == "xlsx" else render_report_pdf
         data = render(report, baseline, lang, year_before=year_before, targets=targets,
-                      provenance=provenance)
+                      provenance=provenance, eu=eu_reuse(store, report))
+    elif args.format == "eu-reuse":
+        figures = eu_reuse_json(eu_reuse(store, report), args.lang or "en")
+        figures["provenance"] = provenance_json(provenance, figures_json(report.total))
+        data = (json.dumps(figures, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif args.format == "json":
         figures = report_json(report, baseline, year_before, targets, provenance)
         figures["revenue_by_method"] = takings(store, report.period).to_json()
@@ -96,6 +104,25 @@ def made_report(store: Store, args: argparse.Namespace,
             report_csv_rows(report, baseline, year_before, provenance))
         data = buffer.getvalue().encode("utf-8")
     return report, provenance, data
+
+
+def _period(store: Store, args: argparse.Namespace, now: datetime) -> Period:
+    """The days --from and --to name; the EU re-use report, reported per calendar year,
+    defaults to the last complete year."""
+    if args.first and args.last:
+        return Period(parse_day(args.first), parse_day(args.last))
+    if args.first or args.last or args.format != "eu-reuse":
+        raise Refusal("a report needs both --from and --to")
+    year = now.astimezone(store.settings().zone).year - 1
+    return Period(date(year, 1, 1), date(year, 12, 31))
+
+
+def cmd_category_eu(args: argparse.Namespace) -> int:
+    """Set the EU re-use category a category's kilos are reported under."""
+    store, user, _ = acting(args)
+    eu = AdminService(store, args.clock).set_category_eu(user, args.code, args.eu_category)
+    print(f"category {args.code}: EU {eu.value}")
+    return 0
 
 
 def _note_skipped(store: Store) -> None:

@@ -26,7 +26,7 @@ from intake.material import MaterialService
 from intake.model import PaymentMethod
 from intake.shop import ShopService
 from intake.till import Payment
-from intake.units import format_eur, parse_eur, parse_kg
+from intake.units import format_eur, format_kg, parse_eur, parse_kg
 from intake.workshop import WorkshopService
 
 
@@ -153,9 +153,16 @@ def cmd_void(args: argparse.Namespace) -> int:
 
 
 def cmd_correct(args: argparse.Namespace) -> int:
-    """Cancel an item's latest step."""
+    """Cancel an item's latest step, or put right the category or weight it came in with."""
     store, user, at = acting(args)
-    item, step = service(args, store, GateService).correct_last(user, args.code, args.reason, at)
+    gate = service(args, store, GateService)
+    if args.category is not None or args.weight_kg is not None:
+        item = gate.correct_intake(user, args.code, args.reason, category=args.category,
+                                   weight_g=optional(parse_kg, args.weight_kg), at=at)
+        print(f"{item.code}  now {item.category}, "
+              f"{format_kg(item.weight_g, 'en', estimated=item.weight_estimated)}")
+        return 0
+    item, step = gate.correct_last(user, args.code, args.reason, at)
     print(f"{item.code}  cancelled {step.type.value}; now {item.status.value}, "
           f"route {item.route.value}")
     return 0

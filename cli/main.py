@@ -44,6 +44,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "report": figures.cmd_report,
     "baseline": figures.cmd_baseline,
     "target": figures.cmd_target,
+    "category-eu": figures.cmd_category_eu,
     "conflicts": conflicts.cmd_conflicts,
     "resolve": conflicts.cmd_resolve,
     "hub": hub.cmd_hub,

@@ -176,23 +176,28 @@ def _add_flow_commands(
     void.add_argument("--reason", required=True)
 
     correct = sub.add_parser("correct", parents=[at_opt],
-                             help="cancel an item's latest step (sale, repair outcome, ...)")
+                             help="cancel an item's latest step (sale, repair outcome, ...), "
+                                  "or put right its category or weight")
     correct.add_argument("code")
     correct.add_argument("--reason", required=True)
+    correct.add_argument("--category", help="the category it should have had")
+    correct.add_argument("--weight-kg", help="the weight it should have had")
 
     report = sub.add_parser("report", parents=[db_opt],
                             help="the monitoring figures of a period (local days, both included)")
-    report.add_argument("--from", dest="first", required=True, metavar="DATE")
-    report.add_argument("--to", dest="last", required=True, metavar="DATE")
+    report.add_argument("--from", dest="first", metavar="DATE",
+                        help="first day (eu-reuse: default the last complete year)")
+    report.add_argument("--to", dest="last", metavar="DATE")
     report.add_argument("--baseline-from", metavar="DATE")
     report.add_argument("--baseline-to", metavar="DATE")
     report.add_argument("--year-earlier", action="store_true",
                         help="also the same period a year earlier (json, csv, xlsx, pdf), with "
                         "the changes")
-    report.add_argument("--format", choices=["json", "csv", "xlsx", "pdf", "ords"],
+    report.add_argument("--format", choices=["json", "csv", "xlsx", "pdf", "ords", "eu-reuse"],
                         default="json",
-                        help="json or csv of the figures, an xlsx workbook, a pdf report, or "
-                        "the ORDS csv of the period's repair records")
+                        help="json or csv of the figures, an xlsx workbook, a pdf report, "
+                        "the ORDS csv of the period's repair records, or the EU re-use "
+                        "report (json, Decision (EU) 2021/19)")
     report.add_argument("--out", type=Path, help="write to this file instead of stdout")
     report.add_argument("--lang", choices=["nl", "en"], help="language of an xlsx workbook "
                         "or pdf report (default: the app's language)")
@@ -250,6 +255,10 @@ def _add_registers_and_people(sub: argparse._SubParsersAction, db_opt: argparse.
                             help="which number a category's items are asked for at intake")
     serial.add_argument("code", help="category code (see 'categories')")
     serial.add_argument("kind", help="frame, imei-serial or none")
+    eu = sub.add_parser("category-eu", parents=[who_opt],
+                        help="the EU re-use category a category's kilos are reported under")
+    eu.add_argument("code", help="category code (see 'categories')")
+    eu.add_argument("eu_category", help="textiles, eee, furniture, construction or other")
     kind = sub.add_parser("staff-kind", parents=[who_opt],
                           help="what kind of staff a colleague is (counted in the report)")
     kind.add_argument("name", help="the colleague's name")

@@ -358,11 +358,11 @@ class Store:
     def save_item_state(self, item: Item) -> None:
         """Write an item's current state as its events make it (same transaction as the event)."""
         self.db.execute(
-            "UPDATE items SET route = ?, voided = ?, status = ?, price_cents = ?, safety = ? "
-            "WHERE id = ?",
+            "UPDATE items SET route = ?, voided = ?, status = ?, price_cents = ?, safety = ?, "
+            "category = ?, weight_g = ?, weight_estimated = ? WHERE id = ?",
             [
                 item.route.value, int(item.voided), item.status.value, item.price_cents,
-                item.safety, item.id,
+                item.safety, item.category, item.weight_g, int(item.weight_estimated), item.id,
             ],
         )
 
@@ -390,16 +390,6 @@ class Store:
             f"SELECT {ITEM_COLUMNS} FROM items WHERE visit_id = ? AND voided = 0 "
             "ORDER BY intake_at DESC, rowid DESC",
             [visit_id],
-        ).fetchall()
-        return [item_from(row) for row in rows]
-
-    def repair_queue(self, limit: int) -> list[Item]:
-        """Items in repair, then those waiting for it, the longest waiting first."""
-        rows = self.db.execute(
-            f"SELECT {ITEM_COLUMNS} FROM items WHERE voided = 0 AND ("
-            "status = 'in_repair' OR (status = 'in_stock' AND route = 'repair')) "
-            "ORDER BY status = 'in_stock', intake_at LIMIT ?",
-            [limit],
         ).fetchall()
         return [item_from(row) for row in rows]
 

@@ -40,10 +40,12 @@ class TillQueries:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def sale_steps(self, start: datetime, end: datetime) -> list[tuple[str, Payload]]:
-        """The `sold` and `returned` payloads from `start` up to `end` that still stand: not
-        cancelled by a correction, the item not voided, the time readable. Read through the
-        partial index m016 keeps of just these steps."""
+    def sale_steps(self, start: datetime, end: datetime,
+                   station: str | None = None) -> list[tuple[str, Payload]]:
+        """The `sold` and `returned` payloads from `start` up to `end` (at `station`, or at
+        every station whose history is here) that still stand: not cancelled by a correction,
+        the item not voided, the time readable. Read through the partial index m016 keeps of
+        just these steps."""
         # Corrections are few: looked up once (their partial index, m006), not once per sale.
         cancelled = {row[0] for row in self.db.execute(
             "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected'")}
@@ -51,8 +53,9 @@ class TillQueries:
             "SELECT e.id, e.type, e.data FROM events e INDEXED BY events_sales "
             "JOIN items i ON i.id = e.item_id "
             "WHERE e.type IN ('sold', 'returned') AND e.at >= ? AND e.at < ? "
-            f"AND i.voided = 0 AND e.id NOT IN (SELECT id FROM events WHERE {UNREADABLE_EVENT})",
-            [to_storage(start), to_storage(end)],
+            f"AND i.voided = 0 AND e.id NOT IN (SELECT id FROM events WHERE {UNREADABLE_EVENT})"
+            + (" AND e.station = ?" if station else ""),
+            [to_storage(start), to_storage(end), *([station] if station else [])],
         ).fetchall()
         return [(row[0], payload_from_row(*row)) for row in rows if row[0] not in cancelled]
 

@@ -36,7 +36,8 @@ from ui.widgets.panels import ChoicePanel
 OUT = Path(__file__).resolve().parent
 # The screens shot at each panel size: one of each screen a role works on.
 PANEL_SHOTS = {"login", "gate", "gate-saved", "gate-item", "settings-station", "workshop",
-               "repair-outcome", "store", "material", "dashboard"}
+               "workshop-shelf", "repair-outcome", "store", "till-cash", "till-paid", "material",
+               "dashboard"}
 
 
 def main() -> int:
@@ -111,6 +112,7 @@ def main() -> int:
         shoot("gate-item")
         window.logout()
         log_in("2222")
+        shoot("workshop-shelf")  # the shelf: counts, filters, days at the centre
         window.on_scan(pick("status = 'in_repair'"))
         shoot("workshop")
         tap(window.workshop.finish_button)

@@ -19,6 +19,7 @@ from intake.clock import Clock
 from intake.counting import RecipientKind, likely_recipient_kind, parse_recipient_kind
 from intake.defaults import GUIDE_CO2_SOURCE
 from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
+from intake.eu_reuse import SETTING_PREFIX, EuCategory, eu_mapping, parse_eu_category
 from intake.ids import new_id
 from intake.model import Category, ConfigChange, User
 from intake.monitoring import TARGET_KINDS, Period
@@ -152,6 +153,18 @@ class AdminService:
         old = self._category(code)
         new = replace(old, ords_category=check_product_category(ords_category))
         self._save(actor, new, f"category {code} ords", old.ords_category, new.ords_category)
+        return new
+
+    def set_category_eu(self, actor: User, code: str, eu_category: str) -> EuCategory:
+        """The EU re-use category (textiles, eee, furniture, construction, other) this
+        category's kilos are reported under; a site setting, recorded like the others."""
+        require(actor, Action.MANAGE_CATEGORIES)
+        new = parse_eu_category(eu_category)
+        old = eu_mapping(self.store.settings(), [self._category(code)])[code]
+        if old != new:  # the record names the category it had, its default included
+            with self.store.atomic():
+                self.store.set_setting(SETTING_PREFIX + code, new.value)
+                self._record(actor, f"setting {SETTING_PREFIX}{code}", old.value, new.value)
         return new
 
     def move_category(self, actor: User, code: str, offset: int) -> list[Category]:

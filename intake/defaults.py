@@ -80,3 +80,13 @@ DEFAULT_SETTINGS: dict[str, str] = {
     "labels_per_item": "1",
     "timezone": "Europe/Amsterdam",
 }
+
+# The EU re-use category (Commission Implementing Decision (EU) 2021/19) of each default
+# category (`intake.eu_reuse`); any other category counts as "other products" until the
+# coordinator maps it. Bicycles, books, toys and household goods are other products; lamps
+# and the rest of the electrical categories are EEE.
+DEFAULT_EU_CATEGORIES: dict[str, str] = {
+    "furniture": "furniture", "textiles": "textiles", "wood": "construction",
+    "metal": "construction", "eee_small": "eee", "eee_large": "eee", "computers": "eee",
+    "lamps": "eee",
+}

@@ -28,6 +28,7 @@ from intake.auth import AuthService
 from intake.clock import FixedClock
 from intake.codes import item_code, shipment_code, visit_code
 from intake.demo_people import add_demo_people
+from intake.demo_repairs import problem_and_brand
 from intake.events import (
     Intake,
     MaterialOut,
@@ -94,13 +95,10 @@ SHIPMENT_WEEKDAY = 4  # Friday
 # Median days from 'ready for sale' to sold, per category: what sells fastest.
 DAYS_TO_SALE = {"bicycles": 4, "furniture": 8, "eee_small": 6, "computers": 5, "lamps": 10,
                 "toys": 9, "household": 12, "books": 20, "textiles": 14, "eee_large": 7}
-BRANDS = ("Philips", "Bosch", "Braun", "Tefal", "Ikea", "Gazelle", "Batavus", "HP", "Samsung")
 # Numbers for the police register, from the item's number (no random draw): a frame number,
 # an IMEI-like number.
 DEMO_SERIALS = {"bicycles": "WBK{:07d}", "computers": "35{:013d}"}
 SEVERAL_PRODUCTS = ("Laptop", "Mobile", "Desktop computer", "Tablet")
-PROBLEMS = ("Schakelaar defect", "Snoer beschadigd", "Lager versleten", "Ketting los",
-            "Scharnier kapot", "Zekering doorgebrand", "Band lek", "Poot los")
 RETURN_REASONS = ("Werkt niet", "Past niet", "Bedacht zich")
 DEMO_TARGETS = {"kg_collected": 100_000, "kg_reused": 55_000, "items_repaired": 2_200,
                 "reuse_rate": 58}
@@ -319,8 +317,7 @@ class _AfterTheGate:
         barrier = rng.choices(list(Barrier), (30, 20, 10, 10, 5, 25))[0]
         price = self._price(category) if outcome is RepairStatus.FIXED else None
         # The draws in the order the demo always made them, so a seed gives the same year.
-        problem = rng.choice(PROBLEMS)
-        brand = rng.choice(BRANDS) if category.is_electrical or rng.random() < 0.3 else None
+        problem, brand = problem_and_brand(rng, category)
         year = rng.randint(1995, self.end.year) if rng.random() < 0.4 else None
         if year is not None:  # never made after the repair
             year = min(year, at.year)

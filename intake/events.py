@@ -258,15 +258,29 @@ class Corrected(_Payload):
     step: EventType | None = _key(_optional(_enum(EventType)), default=None)
 
 
+@dataclass(frozen=True, slots=True)
+class IntakeCorrected(_Payload):
+    """The category or weight the item was taken in with was wrong: what it is now
+    (`category`, `weight_g`, `weight_estimated`) and what it was (`from_category`,
+    `from_weight_g`), so that the history reads without the steps before it."""
+
+    TYPE = EventType.INTAKE_CORRECTED
+    category: str = _key(_TEXT)
+    weight_g: int = _key(_INT)
+    weight_estimated: bool = _key(_BOOL)
+    from_category: str = _key(_TEXT)
+    from_weight_g: int = _key(_INT)
+
+
 Payload = (Intake | RouteChanged | Voided | RepairStarted | RepairFinished | SafetyTested
-           | Priced | Sold | Returned | MaterialOut | Repurposed | Corrected)
+           | Priced | Sold | Returned | MaterialOut | Repurposed | Corrected | IntakeCorrected)
 
 P = TypeVar("P", bound=_Payload)
 
 PAYLOADS: dict[EventType, type[_Payload]] = {
     kind.TYPE: kind for kind in (Intake, RouteChanged, Voided, RepairStarted, RepairFinished,
                                  SafetyTested, Priced, Sold, Returned, MaterialOut, Repurposed,
-                                 Corrected)
+                                 Corrected, IntakeCorrected)
 }
 
 

@@ -22,6 +22,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from db import Store
 from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
 from intake.counting import RecipientKind
+from intake.eu_reuse import EuReuse
+from intake.eu_reuse_report import eu_sheet
 from intake.model import Barrier
 from intake.monitoring import Figures, Period, Report, TargetProgress
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS, powered, product_category
@@ -118,13 +120,13 @@ ORDS_COLUMNS = [
 def report_xlsx(
     report: Report, baseline: Report | None = None, lang: str = "nl", *,
     year_before: Report | None = None, targets: TargetProgress | None = None,
-    provenance: Provenance | None = None,
+    provenance: Provenance | None = None, eu: EuReuse | None = None,
 ) -> bytes:
     """The report as an XLSX workbook: totals (beside the baseline and the same period a year
     earlier when given), the year's targets when set, then a sheet per breakdown, the
     barriers, the recipients, the people (counts only), the CO2 factors with their sources,
-    and where the report comes from (when it was made, what it includes, what changed since
-    the last export)."""
+    the EU re-use report when given, and where the report comes from (when it was made, what
+    it includes, what changed since the last export)."""
     words = WORDS.get(lang, WORDS["nl"])
     label = 1 if lang == "nl" else 2
     book = Workbook()
@@ -166,6 +168,7 @@ def report_xlsx(
     _rows(co2, [words["code"], words["name"], words["factor"], words["source"]],
           [[c.code, c.name(lang), c.co2_factor, c.co2_source] for c in report.categories],
           ["@", "@", "0.00", "@"])
+    eu_sheet(book, eu, lang, _rows, _append)
     if provenance is not None:
         _rows(book.create_sheet(words["provenance"]), [words["figure"], words["value"]],
               [list(row) for row in provenance_rows(provenance, figures_json(report.total),

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from db.open_visits import latest_open_visit
 from db.visit_cancels import cancel_visit, is_cancelled
 from intake.auth import Action, require
 from intake.codes import visit_code
@@ -21,7 +22,7 @@ from intake.errors import (
     NotFound,
     ValidationError,
 )
-from intake.events import RouteChanged
+from intake.events import IntakeCorrected, RouteChanged
 from intake.ids import new_id
 from intake.lifecycle import check_in_stock
 from intake.localtime import day_span
@@ -120,6 +121,11 @@ class GateService(StepService):
             cancel_visit(self.store.db, visit.id, self.clock.now(), self.station, user.id,
                          "Started by mistake")
 
+    def open_visit(self) -> Visit | None:
+        """A visit of today that this station left open (the app stopped mid-visit)."""
+        start, _ = day_span(self.clock.now(), self.store.settings().zone)
+        return latest_open_visit(self.store.db, self.station, start)
+
     def visit(self, code: str) -> Visit:
         found = self.store.visit(code.strip().upper())
         if found is None:
@@ -183,6 +189,33 @@ class GateService(StepService):
         if not items:
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "There is no item to undo in this visit."))
         return self.void(user, items[0].code, reason)
+
+    def correct_intake(
+        self, user: User, code: str, reason: str, *, category: str | None = None,
+        weight_g: int | None = None, at: datetime | None = None,
+    ) -> Item:
+        """Put right the category or the weight an item was taken in with: a new step with a
+        reason, the history keeps what it was, and the figures follow. A new category alone
+        keeps a weighed weight, and an estimate becomes the new category's standard weight."""
+        item = self.item(code)
+        self._check_correctable(user, item)
+        new = item.category if category is None else self.category(category).code
+        if weight_g is not None:
+            check_weight_limits(weight_g)
+            grams, estimated = weight_g, False
+        elif item.weight_estimated:
+            grams, estimated = self.category(new).standard_weight_g, True
+        else:
+            grams, estimated = item.weight_g, False
+        if (new, grams, estimated) == (item.category, item.weight_g, item.weight_estimated):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "Item {code} has that already: there is nothing to correct."),
+                code=item.code)
+        event, state = self._step(
+            user, item, IntakeCorrected(new, grams, estimated, item.category, item.weight_g),
+            at, reason=clean_reason(reason))
+        self._write([(event, state)])
+        return state
 
     def change_route(self, user: User, code: str, route: str | Route, reason: str) -> Item:
         """Send an item along another route than the one chosen at the gate."""

@@ -17,6 +17,7 @@ from intake.errors import QT_TRANSLATE_NOOP, NotAllowed
 from intake.events import (
     Corrected,
     Intake,
+    IntakeCorrected,
     MaterialOut,
     PayloadError,
     Priced,
@@ -38,13 +39,15 @@ from intake.order import merged_order
 CORRECTABLE = frozenset({
     EventType.ROUTE_CHANGED, EventType.REPAIR_STARTED, EventType.REPAIR_FINISHED,
     EventType.SAFETY_TESTED, EventType.PRICED, EventType.SOLD, EventType.RETURNED,
-    EventType.MATERIAL_OUT,
+    EventType.MATERIAL_OUT, EventType.INTAKE_CORRECTED,
 })
 
 
 def apply(item: Item, event: Event) -> Item:
     """The item after `event` (an intake or correction leaves it as it is)."""
     match payload_of(event):
+        case IntakeCorrected(category=category, weight_g=grams, weight_estimated=estimated):
+            return replace(item, category=category, weight_g=grams, weight_estimated=estimated)
         case RouteChanged(to=route):
             return replace(item, route=route)
         case Voided():
@@ -104,6 +107,8 @@ _NEEDS: dict[EventType, frozenset[Status]] = {
     EventType.MATERIAL_OUT: frozenset({Status.IN_STOCK}),
     EventType.REPURPOSED: frozenset({Status.IN_STOCK}),
     EventType.VOIDED: frozenset(Status),
+    # What an item is and weighs may be put right wherever it is, until it is voided.
+    EventType.INTAKE_CORRECTED: frozenset(Status),
 }
 
 
@@ -133,7 +138,8 @@ def replay_history(item: Item, events: Sequence[Event]) -> Replayed:
         raise PayloadError(ordered[0].id, "type", ordered[0].type.value)
     state = replace(
         item, route=intake.route, voided=False, status=Status.IN_STOCK,
-        price_cents=intake.price_cents, safety=None,
+        price_cents=intake.price_cents, safety=None, category=intake.category,
+        weight_g=intake.weight_g, weight_estimated=intake.weight_estimated,
     )
     # Which step last set each part of the state: the cause named when a step is refused.
     set_by = {"voided": ordered[0], "status": ordered[0], "route": ordered[0]}

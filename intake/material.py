@@ -8,6 +8,7 @@ coordinator keeps. A batch weighed by category, without item labels, becomes an 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -19,6 +20,15 @@ from intake.lifecycle import check_in_stock
 from intake.model import Item, Origin, Route, User
 from intake.steps import StepService
 from intake.units import check_weight_limits, format_kg
+
+
+def grams_per_category(lines: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """(category, grams) lines summed per category, the heaviest first: a delivery note's
+    totals, and the summary shown before sending."""
+    per_category: dict[str, int] = defaultdict(int)
+    for category, grams in lines:
+        per_category[category] += grams
+    return sorted(per_category.items(), key=lambda kv: -kv[1])
 
 
 @dataclass(frozen=True)
@@ -102,9 +112,6 @@ class MaterialService(StepService):
         settings = self.store.settings()
         lang = settings.label_language
         names = {c.code: c.name(lang) for c in self.store.categories(include_hidden=True)}
-        per_category: dict[str, int] = defaultdict(int)
-        for item in shipment.items:
-            per_category[item.category] += item.weight_g
         local = shipment.at.astimezone(settings.zone)
         # reportlab's page layout takes a tenth of a second to import: only when needed.
         from labels.delivery_note import DeliveryNote, NoteLine, render_delivery_note
@@ -115,8 +122,8 @@ class MaterialService(StepService):
             lines=[NoteLine(item.code, names.get(item.category, item.category),
                             format_kg(item.weight_g, lang, estimated=item.weight_estimated))
                    for item in shipment.items],
-            totals=[(names.get(cat, cat), format_kg(grams, lang))
-                    for cat, grams in sorted(per_category.items(), key=lambda kv: -kv[1])],
+            totals=[(names.get(cat, cat), format_kg(grams, lang)) for cat, grams in
+                    grams_per_category((i.category, i.weight_g) for i in shipment.items)],
             total=format_kg(shipment.grams, lang),
         )
         return render_delivery_note(note)

@@ -39,6 +39,7 @@ class EventType(StrEnum):
     MATERIAL_OUT = "material_out"
     REPURPOSED = "repurposed"  # the item was used up in making a new product
     CORRECTED = "corrected"  # cancels one earlier step; the step stays in the history
+    INTAKE_CORRECTED = "intake_corrected"  # the category or weight given at intake was wrong
 
 
 class Status(StrEnum):

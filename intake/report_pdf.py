@@ -1,7 +1,8 @@
 """The monitoring report as a PDF for the council: site, period, key figures (beside the
 baseline when asked), charts of kg in and out per week and of the R-ladder, the categories,
 the material recipients, how CO2 avoided is counted, the method page (which follows
-docs/figures.md) and where the report comes from. Dutch, or English when asked."""
+docs/figures.md), the EU re-use page and where the report comes from. Dutch, or English when
+asked."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ from reportlab.platypus import (
 
 from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
 from intake.counting import COUNTING_RULES
+from intake.eu_reuse import EuReuse
+from intake.eu_reuse_report import eu_page
 from intake.exports import COLUMNS, TARGET_NAMES, comparisons
 from intake.monitoring import Report, TargetProgress, rungs
 from intake.people_report import WORDS as PEOPLE_WORDS
@@ -115,10 +118,11 @@ INK, GREEN, BLUE, ORANGE, GREY = (colors.HexColor(c) for c in (
 def render_report_pdf(
     report: Report, baseline: Report | None = None, lang: str = "nl", *,
     year_before: Report | None = None, targets: TargetProgress | None = None,
-    provenance: Provenance | None = None,
+    provenance: Provenance | None = None, eu: EuReuse | None = None,
 ) -> bytes:
     """The report as PDF bytes: beside the baseline and the same period a year earlier when
-    given, with the year's targets when set, and where it comes from when given."""
+    given, with the year's targets when set, the EU re-use page and where it comes from when
+    given."""
     words = TEXT.get(lang, TEXT["nl"])
     regular, bold = fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13)
@@ -159,6 +163,10 @@ def render_report_pdf(
         Paragraph(words["method"].format(rules=COUNTING_RULES), heading),
         *[Paragraph(note, body) for note in words["notes"].split("\n\n")],
     ]
+    story += eu_page(eu, lang, (title, heading, body),
+                     lambda rows, widths, first: _table(rows, regular, bold, widths=widths,
+                                                        numbers_from=first),
+                     lambda value, number_format: _shown(value, number_format, lang))
     if provenance is not None:
         # Reasons are typed by people: escaped, never read as the paragraphs' markup.
         story += [Paragraph(words["provenance"], heading), _table(

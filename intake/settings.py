@@ -43,7 +43,7 @@ SCOPES: dict[str, Scope] = {
     **dict.fromkeys(("site_name", "timezone", "baseline_from", "baseline_to"), Scope.SITE),
 }
 SCREEN_SCALE_RANGE = (80, 150)  # percent: the size setting for panels that misreport theirs
-_SITE_PREFIXES = ("target.",)  # target.<year>.<kind>
+_SITE_PREFIXES = ("target.", "eu_category.")  # target.<year>.<kind>, eu_category.<code>
 
 
 def scope_of(key: str) -> Scope:

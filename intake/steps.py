@@ -36,6 +36,7 @@ STEP_ACTIONS: dict[EventType, Action] = {
     EventType.SOLD: Action.SELL,
     EventType.RETURNED: Action.SELL,
     EventType.MATERIAL_OUT: Action.MATERIAL_OUT,
+    EventType.INTAKE_CORRECTED: Action.CORRECT_INTAKE,
 }
 
 VOID_ACTIONS: dict[Origin, Action] = {

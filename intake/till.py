@@ -112,13 +112,15 @@ class Takings:
                 for method, t in self.by_method.items()}
 
 
-def takings(store: Store, period: Period) -> Takings:
+def takings(store: Store, period: Period, station: str | None = None) -> Takings:
     """The sales and returns of `period` that still stand (not cancelled by a correction, the
-    item not voided), summed per payment method: the same sales the report's revenue counts."""
+    item not voided), summed per payment method: the same sales the report's revenue counts.
+    With `station`, only that till's (its day close: other stations' sales may be here too,
+    merged from the hub)."""
     start, end = period.span(store)
     result = Takings({method: MethodTakings() for method in PaymentMethod})
     sales: dict[PaymentMethod, set[str]] = {method: set() for method in PaymentMethod}
-    for event_id, payload in TillQueries(store.db).sale_steps(start, end):
+    for event_id, payload in TillQueries(store.db).sale_steps(start, end, station):
         if isinstance(payload, Sold):
             sums = result.by_method[payload.method]
             sales[payload.method].add(payload.sale or event_id)

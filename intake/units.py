@@ -54,16 +54,16 @@ def check_weight_limits(grams: int) -> None:
 
 
 def format_kg(grams: int, lang: str = "nl", *, estimated: bool = False) -> str:
-    """'12,5 kg' in Dutch, '12.5 kg' in English; at most 3 decimals, no trailing zeros.
+    """'34.311,74 kg' in Dutch, '34,311.74 kg' in English: at most 3 decimals, no trailing
+    zeros, thousands marked as each language writes them.
 
     An estimated weight (the category's standard weight) gets a leading '~'.
     """
-    kg = (Decimal(grams) / 1000).normalize()
-    text = f"{kg:f}"
-    if lang == "nl":
-        text = text.replace(".", ",")
-    return f"{'~' if estimated else ''}{text} kg"
-
+    kg = (Decimal(abs(grams)) / 1000).normalize()
+    whole, _, fraction = f"{kg:f}".partition(".")
+    thousands, point = (".", ",") if lang == "nl" else (",", ".")
+    text = f"{int(whole):,}".replace(",", thousands) + (point + fraction if fraction else "")
+    return f"{'~' if estimated else ''}{'-' if grams < 0 else ''}{text} kg"
 
 
 def parse_eur(text: str) -> int:

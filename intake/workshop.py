@@ -12,7 +12,14 @@ from datetime import datetime
 
 from intake.auth import Action, require
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, ValidationError
-from intake.events import Priced, RepairFinished, RepairStarted, Repurposed, SafetyTested
+from intake.events import (
+    Priced,
+    RepairFinished,
+    RepairStarted,
+    Repurposed,
+    SafetyTested,
+    payload_of,
+)
 from intake.lifecycle import check_at_centre, check_in_stock, check_not_voided
 from intake.model import Barrier, Item, Origin, RepairStatus, Route, Status, User
 from intake.ords import (
@@ -22,6 +29,7 @@ from intake.ords import (
     powered,
     product_category,
 )
+from intake.shelf import EVERYTHING, Shelf, ShelfFilter, read_shelf
 from intake.steps import StepService, clean_text
 from intake.units import check_price, check_weight_limits
 
@@ -70,9 +78,17 @@ def parse_safety(text: str) -> str:
 class WorkshopService(StepService):
     """What workshop staff (and the coordinator) do with an item they scanned."""
 
-    def queue(self, limit: int = 200) -> list[Item]:
-        """What is on the workshop's shelf: in repair first, then waiting, oldest first."""
-        return self.store.repair_queue(limit)
+    def shelf(self, chosen: ShelfFilter = EVERYTHING) -> Shelf:
+        """What is on the workshop's shelf as `chosen` filters it, with its counts."""
+        return read_shelf(self.store, chosen)
+
+    def repair_started_at(self, item: Item) -> datetime | None:
+        """When the item's latest repair started, if it is in repair."""
+        if item.status is not Status.IN_REPAIR:
+            return None
+        starts = [event.at for event in self.history(item)
+                  if isinstance(payload_of(event), RepairStarted)]
+        return starts[-1] if starts else None
 
     def suggestions(self, item: Item, limit: int = 6) -> tuple[list[str], list[str]]:
         """Brands and problems recorded most often for this item's category."""

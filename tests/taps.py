@@ -47,3 +47,12 @@ def log_in(qtbot, window: MainWindow, pin: str) -> None:
     for digit in pin:
         tap(qtbot, window.login.pinpad.keypad.buttons[digit])
     tap(qtbot, window.login.pinpad.ok_button)
+
+
+def idle_out(window: MainWindow) -> None:
+    """Let the idle time run out: "Are you still there?" comes, and counts down unanswered."""
+    window.idle_timer.timeout.emit()
+    panel = window.still_there
+    assert panel is not None and panel.isVisible()
+    while window.still_there is not None:
+        panel.tick()

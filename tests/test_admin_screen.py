@@ -262,3 +262,21 @@ def test_every_settings_tab_shows_its_whole_name(
     qtbot.wait(10)
     for tab in screen.tabs.values():
         assert tab.width() >= tab.fontMetrics().horizontalAdvance(tab.text()), tab.text()
+
+
+def test_a_category_is_mapped_to_an_eu_reuse_category_by_taps(qtbot, screen: AdminScreen) -> None:
+    from intake.eu_reuse import EuCategory, eu_mapping
+
+    section = screen.sections["categories"]
+    select(screen, "categories", "bicycles")
+    assert "EU: Other products" in section.rows.currentItem().text()
+    tap(qtbot, section.eu)
+    panel = open_panel(screen, ChoicePanel)
+    assert set(panel.option_buttons) == {c.value for c in EuCategory}
+    tap(qtbot, panel.option_buttons["construction"])
+    store = screen.ctx.store
+    assert eu_mapping(store.settings(), store.categories())["bicycles"] is EuCategory.CONSTRUCTION
+    assert "EU: Construction materials and products" in section.rows.currentItem().text()
+    [change] = screen.ctx.admin.changes(1)
+    assert (change.what, change.old, change.new) == (
+        "setting eu_category.bicycles", "other", "construction")

@@ -325,7 +325,7 @@ def test_the_app_finds_a_changed_history_after_start_and_offers_the_backups(
     tamper(db, "DROP TRIGGER events_no_update",
            "UPDATE events SET at = '2026-01-01T00:00:00.000000Z' WHERE type = 'sold'")
     texts = recovery_after_start(qtbot, db, clock)
-    assert f"stap 4 van station A (item {codes[2]}, sold) is gewijzigd" in texts
+    assert f"stap 4 van station A (artikel {codes[2]}, sold) is gewijzigd" in texts
 
 
 def test_a_backup_of_a_changed_history_is_neither_made_nor_restored(

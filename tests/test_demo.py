@@ -11,6 +11,7 @@ from db import Store
 from intake.auth import AuthService
 from intake.clock import FixedClock
 from intake.demo import build_demo
+from intake.demo_repairs import BRANDS, PROBLEMS
 from intake.gate import GateService
 from intake.lifecycle import replay
 from intake.material import MaterialService
@@ -108,3 +109,16 @@ def test_same_seed_same_year() -> None:
             "SELECT count(*), sum(weight_g), group_concat(category) FROM items").fetchone()
 
     assert counts() == counts()
+
+
+def test_a_repairs_problem_and_brand_fit_its_category(demo) -> None:
+    """The workshop offers the problems and brands most used in the item's category: in the
+    demo, those of that kind of thing."""
+    store, _ = demo
+    for category, problems, brands in (
+            ("bicycles", PROBLEMS["bicycles"], BRANDS["bicycles"]),
+            ("lamps", PROBLEMS["lamps"], BRANDS["lamps"])):
+        used_problems = store.frequent_repair_values("problem", category, 20)
+        used_brands = store.frequent_repair_values("brand", category, 20)
+        assert used_problems and set(used_problems) <= set(problems), category
+        assert used_brands and set(used_brands) <= set(brands), category

@@ -20,6 +20,7 @@ from intake.events import (
     PAYLOADS,
     Corrected,
     Intake,
+    IntakeCorrected,
     MaterialOut,
     Payload,
     PayloadError,
@@ -66,6 +67,7 @@ ONE_OF_EACH: list[Payload] = [
     MaterialOut("UA000003", "Metaal Oost"),
     Repurposed("A000009"),
     Corrected("0192f0c4-step", EventType.SOLD),
+    IntakeCorrected("toys", 2400, False, "books", 1200),
 ]
 
 
@@ -179,6 +181,7 @@ def test_every_service_event_reads_and_writes_back_byte_for_byte(
     shop.label_in_shop(coordinator, "books", price_cents=300)
     material.send(coordinator, "Metaal Oost", batches=[("metal", 20000)])
     gate.correct_last(coordinator, kettle, "Wrong price typed")
+    gate.correct_intake(coordinator, chair, "Weighed again", weight_g=12_500)
     gate.void(coordinator, table.code, "Made by mistake")
     assert {kind for _, kind, _ in all_stored(store)} == {t.value for t in EventType}
     for event_id, kind, text in all_stored(store):

@@ -28,6 +28,7 @@ from ui.context import AppContext
 from ui.i18n import Language
 from ui.main_window import MainWindow
 from ui.screens.recovery import RecoveryScreen
+from ui.screens.repair_flow import RepairFlowPanel
 from ui.style import (
     MIN_TARGET_MM,
     SMALLEST_TARGET_MM,
@@ -191,9 +192,11 @@ def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[st
     tour.look("workshop: item")
     tap(qtbot, window.workshop.finish_button)
     tour.look("workshop: repair outcome")
-    [outcome] = [p for p in window.findChildren(ChoicePanel) if p.isVisible()]
+    [outcome] = [p for p in window.findChildren(RepairFlowPanel) if p.isVisible()]
     tap(qtbot, outcome.option_buttons["end_of_life"])
     tour.look("workshop: why not repairable")
+    tap(qtbot, outcome.option_buttons["too_worn_out"])
+    tour.look("workshop: minutes on the keypad")
     close_panels(window)
     window.show_place("shop")
     window.on_scan(items["sale"])

@@ -11,6 +11,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit
+from repair_taps import flow, number, other, pick
 from test_gate_screen import log_in, panel, tap
 
 from db import Store
@@ -20,9 +21,9 @@ from intake.model import EventType, Route, Status, User
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.widgets.keyboard import TextEntryPanel
+from ui.screens.repair_flow import OTHER
 from ui.widgets.keypad_panel import KeypadPanel
-from ui.widgets.panels import ChoicePanel, Panel
+from ui.widgets.panels import ChoicePanel, ConfirmPanel, Panel
 
 
 @pytest.fixture
@@ -101,22 +102,18 @@ def test_an_item_goes_from_gate_to_workshop_to_store(
     tap(qtbot, workshop.start_button)
     assert ctx.workshop.item(code).status is Status.IN_REPAIR
     tap(qtbot, workshop.finish_button)
-    answer(qtbot, window, "fixed")
-    answer(qtbot, window, "pass")
-    keypad(qtbot, window, "7,5")
-    keypad(qtbot, window, "20")
+    assert flow(window).progress.text() == "Step 1 of 8"
+    pick(qtbot, window, "fixed")
+    pick(qtbot, window, "pass")
+    number(qtbot, window, "7,5")
+    assert flow(window).progress.text() == "Step 4 of 8: Fixed · test passed · €7.50"
+    number(qtbot, window, "20")
     # A powered product's problem may not be left out: ORDS needs it.
-    assert "" not in panel(window, ChoicePanel).option_buttons
-    answer(qtbot, window, "Other…")
-    typed = panel(window, TextEntryPanel)
-    typed.type_text("Loose wire")
-    tap(qtbot, typed.ok_button)
-    answer(qtbot, window, "Other…")  # a brand not seen before, typed on the keyboard
-    typed = panel(window, TextEntryPanel)
-    typed.type_text("Hema")
-    tap(qtbot, typed.ok_button)
-    keypad(qtbot, window, "2019")  # year of manufacture
-    answer(qtbot, window, "Lamp")  # the ORDS product, the category's own offered first
+    assert not flow(window).skip_button.isVisible()
+    other(qtbot, window, "Loose wire")
+    other(qtbot, window, "Hema")  # a brand not seen before, typed on the keyboard
+    number(qtbot, window, "2019")  # year of manufacture
+    pick(qtbot, window, "Lamp")  # the ORDS product, the category's own offered first
     item = ctx.workshop.item(code)
     assert ctx.workshop.history(item)[-1].data["brand"] == "Hema"
     assert ctx.workshop.history(item)[-1].data["year"] == 2019
@@ -253,6 +250,7 @@ def test_material_leaves_with_a_delivery_note(
     assert material.lines.count() == 2
     tap(qtbot, material.send_button)
     answer(qtbot, window, "Metaal Oost")
+    tap(qtbot, panel(window, ConfirmPanel).yes_button)  # the summary: lines, kg, recipient
     ctx.printer_queue.wait()
     assert (tmp_path / "documents" / "UA000001.pdf").exists()
     assert ctx.material.shipment("UA000001").grams == scrap.weight_g + 42500
@@ -315,27 +313,28 @@ def test_the_workshop_shelf_and_an_end_of_life_by_taps(
     ctx.gate.take_in(coach, ctx.gate.prepare("books", "sale"))
     log_in(qtbot, window, "2222")
     workshop = window.workshop
-    assert workshop.queue.isVisible() and workshop.queue.count() == 1
-    row = workshop.queue.item(0)
+    rows = workshop.shelf.rows
+    assert rows.isVisible() and rows.count() == 1
+    row = rows.item(0)
     assert row.text().startswith(bike.code)
-    qtbot.mouseClick(workshop.queue.viewport(), Qt.MouseButton.LeftButton,
-                     pos=workshop.queue.visualItemRect(row).center())
+    qtbot.mouseClick(rows.viewport(), Qt.MouseButton.LeftButton,
+                     pos=rows.visualItemRect(row).center())
     assert workshop.card.item is not None and workshop.card.item.code == bike.code
     tap(qtbot, workshop.start_button)
     tap(qtbot, workshop.finish_button)
-    answer(qtbot, window, "end_of_life")
-    answer(qtbot, window, "too_worn_out")
-    keypad(qtbot, window, "35")
-    answer(qtbot, window, "")  # problem not described
-    answer(qtbot, window, "")  # brand unknown
-    tap(qtbot, panel(window, KeypadPanel).skip_button)  # year unknown
+    pick(qtbot, window, "end_of_life")
+    pick(qtbot, window, "too_worn_out")
+    number(qtbot, window, "35")
+    tap(qtbot, flow(window).skip_button)  # problem not described
+    tap(qtbot, flow(window).skip_button)  # brand unknown
+    tap(qtbot, flow(window).skip_button)  # year unknown
     item = ctx.workshop.item(bike.code)
     assert (item.status, item.route) == (Status.IN_STOCK, Route.MATERIAL)
     finished = ctx.workshop.history(item)[-1].data
     assert (finished["status"], finished["barrier"], finished["minutes"], finished["year"]) == (
         "end_of_life", "too_worn_out", 35, None)
     tap(qtbot, workshop.shelf_button)
-    assert workshop.queue.count() == 0
+    assert workshop.shelf.rows.count() == 0
 
 
 def test_the_store_prints_a_price_label_and_cancels_a_mistaken_sale(
@@ -375,6 +374,7 @@ def test_a_coach_cancels_a_wrong_shipment_line_from_the_gate(
     log_in(qtbot, window, "1111")
     scan(qtbot, pan.code)
     tap(qtbot, panel(window, ItemPanel).correct_button)
+    answer(qtbot, window, "last")  # not the category or weight: the last step
     answer(qtbot, window, "Wrong item scanned")
     assert ctx.gate.item(pan.code).status is Status.IN_STOCK
     assert ctx.material.shipment("UA000001").items == []
@@ -407,15 +407,14 @@ def test_a_phones_repair_names_its_ords_product(
     scan(qtbot, phone.code)
     tap(qtbot, workshop.start_button)
     tap(qtbot, workshop.finish_button)
-    answer(qtbot, window, "end_of_life")
-    answer(qtbot, window, "no_way_to_open")
-    keypad(qtbot, window, "15")
-    answer(qtbot, window, "Other…")
-    typed = panel(window, TextEntryPanel)
-    typed.type_text("Cracked screen")
-    tap(qtbot, typed.ok_button)
-    answer(qtbot, window, "")  # brand unknown
-    tap(qtbot, panel(window, KeypadPanel).skip_button)  # year unknown
+    pick(qtbot, window, "end_of_life")
+    pick(qtbot, window, "no_way_to_open")
+    number(qtbot, window, "15")
+    other(qtbot, window, "Cracked screen")
+    tap(qtbot, flow(window).skip_button)  # brand unknown
+    tap(qtbot, flow(window).skip_button)  # year unknown
+    assert list(flow(window).option_buttons) == [OTHER]  # no product of its own: the list
+    pick(qtbot, window, OTHER)
     options = panel(window, ListPanel).options
     row = next(options.item(i) for i in range(options.count())
                if options.item(i).text() == "Mobile")

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
-from taps import log_in, tap
+from taps import idle_out, log_in, tap
 
 from db import Store
 from intake.clock import FixedClock
@@ -15,7 +16,7 @@ from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.widgets.keyboard import SerialPanel
-from ui.widgets.panels import ChoicePanel, ConfirmPanel
+from ui.widgets.panels import ChoicePanel, ConfirmPanel, ListPanel
 
 
 @pytest.fixture
@@ -147,17 +148,58 @@ def test_store_staff_do_not_get_the_gate(qtbot, window: MainWindow, shop_clerk: 
     assert not window.shop.top.place_button.isVisible()  # the store is their only screen
 
 
-def test_wrong_pin_says_so_and_idle_logout_ends_the_visit(
+def test_wrong_pin_says_so_and_idle_logout_asks_first_and_keeps_the_visit(
     qtbot, window: MainWindow, ctx: AppContext
 ) -> None:
     log_in(qtbot, window, "9999")
     assert window.login.message.isVisible() and "pincode" in window.login.message.text().lower()
     log_in(qtbot, window, "1111")
-    tap(qtbot, window.gate.visit_start.buttons[None])
-    assert window.idle_timer.isActive() and window.idle_timer.interval() == 120_000
+    gate = window.gate
+    tap(qtbot, gate.visit_start.buttons[None])
+    # Asked after 90 s; 30 s of countdown make the 120 s of idle time set.
+    assert window.idle_timer.isActive() and window.idle_timer.interval() == 90_000
     window.idle_timer.timeout.emit()
+    question = window.still_there
+    assert question is not None and question.title.text() == "Bent u er nog?"
+    assert question.countdown.text() == "Zonder antwoord wordt u over 30 seconden uitgelogd."
+    question.tick()
+    assert "29 seconden" in question.countdown.text()
+    tap(qtbot, question.yes_button)
+    assert window.still_there is None and window.stack.currentWidget() is gate
+    assert window.idle_timer.isActive()
+
+    tap(qtbot, gate.categories.tiles["books"])
+    tap(qtbot, gate.weight.standard_button)
+    tap(qtbot, gate.weight.route_buttons[Route.SALE])
+    idle_out(window)
     assert window.stack.currentWidget() is window.login
+    assert ctx.gate.visit("VA000001").ended_at is None  # the resident may still be unloading
+
+    # The next coach at this station finds the visit and goes on with it ...
+    log_in(qtbot, window, "1111")
+    asked = panel(window, ConfirmPanel)
+    assert "VA000001" in asked.title.text() and "1 artikel" in asked.title.text()
+    tap(qtbot, asked.yes_button)
+    assert gate.pages.currentWidget() is gate.intake_page and gate.visit.code == "VA000001"
+    # ... or, another time, ends it.
+    idle_out(window)
+    log_in(qtbot, window, "1111")
+    tap(qtbot, panel(window, ConfirmPanel).no_button)
     assert ctx.gate.visit("VA000001").ended_at is not None
+    assert gate.pages.currentWidget() is gate.visit_start
+
+
+def test_a_touch_or_a_scan_answers_the_idle_question(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    log_in(qtbot, window, "1111")
+    window.idle_timer.timeout.emit()
+    assert window.still_there is not None
+    qtbot.mouseClick(window.still_there.countdown, Qt.MouseButton.LeftButton)
+    assert window.still_there is None and window.user is not None
+    window.idle_timer.timeout.emit()
+    window.on_scan("A999999")
+    assert window.still_there is None and window.user is not None
 
 
 def test_language_switch_at_login(qtbot, window: MainWindow) -> None:
@@ -189,7 +231,7 @@ def test_logout_closes_a_question_left_open(qtbot, window: MainWindow, ctx: AppC
         tap(qtbot, gate.weight.keypad.buttons[key])
     tap(qtbot, gate.weight.route_buttons[Route.SALE])
     assert panel(window, ConfirmPanel)
-    window.idle_timer.timeout.emit()
+    idle_out(window)
     qtbot.waitUntil(lambda: not [p for p in window.findChildren(ConfirmPanel) if p.isVisible()])
     assert window.stack.currentWidget() is window.login and ctx.store.item_count() == 0
 
@@ -250,3 +292,125 @@ def test_a_stumbled_scan_before_login_asks_again_in_dutch(window: MainWindow) ->
     window.scanner.unrecognised.emit()
     assert window.login.message.is_error()
     assert window.login.message.text() == "Code niet herkend, scan opnieuw"
+
+
+def test_corrections_are_cheap_at_the_gate(
+    qtbot, window: MainWindow, ctx: AppContext, tmp_path: Path
+) -> None:
+    from ui.widgets.item_panel import ItemPanel
+
+    log_in(qtbot, window, "1111")
+    gate = window.gate
+    tap(qtbot, gate.visit_start.buttons[None])
+    # The wrong tile, then the right one: the weight typed stays.
+    tap(qtbot, gate.categories.tiles["books"])
+    for key in "3,5":
+        tap(qtbot, gate.weight.keypad.buttons[key])
+    tap(qtbot, gate.categories.tiles["toys"])
+    assert gate.weight.category.code == "toys" and gate.weight.display.text() == "3,5 kg"
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
+        tap(qtbot, gate.weight.route_buttons[Route.SALE])
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
+        tap(qtbot, gate.categories.tiles["books"])
+        tap(qtbot, gate.weight.standard_button)
+        tap(qtbot, gate.weight.route_buttons[Route.SALE])
+    assert (ctx.gate.item("A000001").category, ctx.gate.item("A000001").weight_g) == (
+        "toys", 3_500)
+
+    # After an undo "Label again" still prints the visit's other item, and says so.
+    tap(qtbot, gate.undo_button)
+    tap(qtbot, panel(window, ChoicePanel).option_buttons["Dubbel ingevoerd"])
+    assert gate.reprint_button.isEnabled()
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000) as printed:
+        tap(qtbot, gate.reprint_button)
+    assert printed.args[0] == "A000001"
+    assert gate.banner.text() == "Label A000001 opnieuw gestuurd."
+
+    # A route change on the item's card offers a new label, which shows the new route.
+    window.on_scan("A000001")
+    tap(qtbot, panel(window, ItemPanel).route_button)
+    tap(qtbot, panel(window, ChoicePanel).option_buttons["repair"])
+    tap(qtbot, panel(window, ChoicePanel).option_buttons["Het is kapot"])
+    offer = panel(window, ConfirmPanel)
+    assert offer.title.text().startswith("Route van A000001 gewijzigd.")
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
+        tap(qtbot, offer.yes_button)
+    assert ctx.gate.item("A000001").route is Route.REPAIR
+    assert len(list((tmp_path / "labels").glob("A000001*.pdf"))) == 3
+
+
+def test_the_item_card_corrects_category_and_weight_and_offers_a_new_label(
+    qtbot, window: MainWindow, ctx: AppContext, tmp_path: Path
+) -> None:
+    from ui.widgets.item_panel import ItemPanel
+    from ui.widgets.keypad_panel import KeypadPanel
+
+    log_in(qtbot, window, "1111")
+    gate = window.gate
+    tap(qtbot, gate.visit_start.buttons[None])
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
+        tap(qtbot, gate.categories.tiles["books"])
+        tap(qtbot, gate.weight.standard_button)
+        tap(qtbot, gate.weight.route_buttons[Route.SALE])
+
+    window.on_scan("A000001")
+    tap(qtbot, panel(window, ItemPanel).correct_button)
+    what = panel(window, ChoicePanel)
+    assert list(what.option_buttons) == ["category", "weight"]  # no step to cancel yet
+    tap(qtbot, what.option_buttons["category"])
+    categories = panel(window, ListPanel).options
+    [toys] = [categories.item(n) for n in range(categories.count())
+              if categories.item(n).data(Qt.ItemDataRole.UserRole) == "toys"]
+    categories.itemClicked.emit(toys)
+    tap(qtbot, panel(window, ChoicePanel).option_buttons["Verkeerde tegel getikt"])
+    offer = panel(window, ConfirmPanel)
+    assert offer.title.text().startswith("Categorie van A000001 gecorrigeerd.")
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
+        tap(qtbot, offer.yes_button)
+    item = ctx.gate.item("A000001")
+    assert (item.category, item.weight_estimated) == ("toys", True)
+
+    window._last_scan = ("", 0.0)  # the same label again, on purpose
+    window.on_scan("A000001")
+    tap(qtbot, panel(window, ItemPanel).correct_button)
+    tap(qtbot, panel(window, ChoicePanel).option_buttons["weight"])
+    pad = panel(window, KeypadPanel)
+    pad.type_text("0")
+    tap(qtbot, pad.ok_button)
+    assert gate.banner.is_error() and ctx.gate.item("A000001") == item  # nothing changed
+    window._last_scan = ("", 0.0)
+    window.on_scan("A000001")
+    tap(qtbot, panel(window, ItemPanel).correct_button)
+    tap(qtbot, panel(window, ChoicePanel).option_buttons["weight"])
+    pad = panel(window, KeypadPanel)
+    pad.type_text("2,4")
+    tap(qtbot, pad.ok_button)
+    tap(qtbot, panel(window, ChoicePanel).option_buttons["Opnieuw gewogen"])
+    tap(qtbot, panel(window, ConfirmPanel).no_button)
+    item = ctx.gate.item("A000001")
+    assert (item.category, item.weight_g, item.weight_estimated) == ("toys", 2_400, False)
+    assert gate.top.figures.text() == "Vandaag: 1 artikel · 2,4 kg · 1 bezoek"
+    window._last_scan = ("", 0.0)
+    window.on_scan("A000001")
+    card = panel(window, ItemPanel).card
+    assert card.heading.text() == "A000001 · Speelgoed · 2,4 kg"
+    assert card.history.item(0).text().split("   ")[1] == (
+        "Gecorrigeerd van Speelgoed · 1 kg naar Speelgoed · 2,4 kg")
+
+
+def test_a_visit_open_when_the_app_stopped_is_found_again(
+    qtbot, ctx: AppContext, coach: User, clock
+) -> None:
+    yesterday = ctx.gate.start_visit(coach, at=clock.now().replace(day=20))
+    visit = ctx.gate.start_visit(coach)
+    ctx.gate.take_in(coach, ctx.gate.prepare("books", "sale"), visit)
+    window = MainWindow(ctx)  # the app started again, after a power cut
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    log_in(qtbot, window, "1111")
+    asked = panel(window, ConfirmPanel)
+    assert visit.code in asked.title.text() and yesterday.code not in asked.title.text()
+    tap(qtbot, asked.yes_button)
+    assert window.gate.visit == visit
+    assert window.gate.visit_label.text() == f"Bezoek {visit.code} · gemeente onbekend · 1 artikel"

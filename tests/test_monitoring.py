@@ -300,7 +300,8 @@ def test_the_xlsx_workbook_holds_the_same_numbers(centre, tmp_path: Path, capsys
                  "--format", "xlsx", "--out", str(out), "--lang", "nl"]) == 0
     book = load_workbook(out)
     assert book.sheetnames == ["Totalen", "Categorie", "Route", "Gemeente", "Barrières",
-                               "Afnemers", "Mensen", "CO2-factoren", "Herkomst"]
+                               "Afnemers", "Mensen", "CO2-factoren", "EU-hergebruik",
+                               "Herkomst"]
     totals = {row[0]: row[1:] for row in book["Totalen"].iter_rows(min_row=5, values_only=True)}
     assert totals["Items in"] == (6, 1, 4.419)  # March, February, +441.9 % per day
     assert totals["Kg in"][0] == 90.5

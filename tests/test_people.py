@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from taps import log_in, tap
+from taps import idle_out, log_in, tap
 
 from cli.main import main
 from db import Store
@@ -167,7 +167,7 @@ def test_the_window_records_time_at_the_station_without_the_idle_time(
     clock.advance(minutes=20)
     tap(qtbot, window.gate.visit_start.buttons[None])  # a touch: active until now
     clock.advance(minutes=2)  # then nothing, until the idle logout
-    window.idle_timer.timeout.emit()
+    idle_out(window)
     assert window.user is None
     [(_, _, active, how)] = sessions(ctx.store)
     assert (active, how) == (20 * 60, "idle")

@@ -66,7 +66,9 @@ def centre(tmp_path_factory: pytest.TempPathFactory) -> Path:
         pin=coach)
     store = Store.open(path)
     coach_user = AuthService(store, SystemClock()).login(coach)
-    GateService(store, SystemClock(), "A").change_route(coach_user, "A000006", "repair", "Torn")
+    gate = GateService(store, SystemClock(), "A")
+    gate.change_route(coach_user, "A000006", "repair", "Torn")
+    gate.correct_intake(coach_user, "A000006", "Weighed again", weight_g=14_000)
     # People: kinds, an hour at a station each, a course.
     people = PeopleService(store, SystemClock())
     for user, kind in zip([u for u in store.users() if u.name in STAFF],
@@ -127,7 +129,7 @@ def test_no_export_carries_names_pins_or_hashes(centre: Path, tmp_path: Path, ca
     today = datetime.now(ZoneInfo("Europe/Amsterdam")).date().isoformat()
     period = ["--from", "2026-01-01", "--to", today]
     texts: dict[str, str] = {}
-    for fmt in ("json", "csv", "ords", "xlsx", "pdf"):
+    for fmt in ("json", "csv", "ords", "xlsx", "pdf", "eu-reuse"):
         for lang in ("nl", "en"):
             out = tmp_path / f"report-{lang}.{fmt}"
             assert main(["report", "--db", str(centre), *period, "--baseline-from",

@@ -148,6 +148,13 @@ def test_the_days_takings_by_method_add_up_to_the_reports_revenue(
     report = build_report(store, today, clock.now())
     assert report.total.revenue_cents == day.net_cents
     assert takings(store, Period(date(2026, 11, 22), date(2026, 11, 22))).sales == 0
+    # A sale at another till whose history is here counts for the site, not this till's day.
+    other = take_in(gate, coach, "furniture", "sale")
+    store.add_station("B")
+    ShopService(store, clock, "B").sell(shop_clerk, [(other.code, 900)], payment=CARD)
+    assert takings(store, today).net_cents == 2900
+    assert takings(store, today, "A").net_cents == 2000
+    assert takings(store, today, "B").to_json()["pin"]["net_cents"] == 900
     assert shop.item(codes[1]).status is Status.IN_STOCK
 
 

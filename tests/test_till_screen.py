@@ -21,6 +21,7 @@ from db import Store
 from intake.clock import FixedClock
 from intake.events import Returned, Sold, payload_of
 from intake.model import Item, PaymentMethod, Status, User
+from intake.till import CARD, Payment
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
@@ -178,8 +179,6 @@ def test_the_day_close_shows_the_takings_by_method(
 ) -> None:
     chair, book, lamp = for_sale(ctx, 1000, 250, 400)
     clerk = ctx.auth.login("3333")
-    from intake.till import CARD, Payment
-
     ctx.shop.sell(clerk, [(chair.code, None), (book.code, None)],
                   payment=Payment(PaymentMethod.CASH, 2000))
     ctx.shop.sell(clerk, [(lamp.code, None)], payment=CARD)
@@ -291,3 +290,23 @@ def test_a_receipt_printer_that_is_off_says_so_on_the_till(
     assert window.shop.banner.text().startswith("Niet geprint voor bon:")
     assert f"receipt printer 127.0.0.1:{port} refused" in window.shop.banner.text()
     assert window.shop.receipt_button.isEnabled()  # to print it again
+
+
+def test_the_day_close_prints_on_the_receipt_printer(
+    qtbot, window: MainWindow, ctx: AppContext, coordinator: User, listener: ReceiptListener
+) -> None:
+    ctx.admin.set_receipt_printer(coordinator, "network", host="127.0.0.1", port=listener.port)
+    chair, book = for_sale(ctx, 1000, 250)
+    clerk = ctx.auth.login("3333")
+    ctx.shop.sell(clerk, [(chair.code, None)], payment=Payment(PaymentMethod.CASH, 2000))
+    ctx.shop.sell(clerk, [(book.code, None)], payment=CARD)
+    log_in(qtbot, window, "3333")
+    tap(qtbot, window.shop.day_close_button)
+    close = panel(window, DayClosePanel)
+    with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
+        tap(qtbot, close.print_button)
+    assert listener.received.wait(5)
+    text = listener.jobs[0].decode("cp858")
+    assert "Dagafsluiting 21-11-2026 10:00" in text
+    assert "Contant (1 verkoop, 0 retouren)" in text and "€ 10,00" in text
+    assert "Pin (1 verkoop, 0 retouren)" in text and "Totaal" in text and "€ 12,50" in text

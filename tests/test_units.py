@@ -33,4 +33,9 @@ def test_format_kg_in_both_languages() -> None:
     assert format_kg(12_500, "en") == "12.5 kg"
     assert format_kg(15_000, estimated=True) == "~15 kg"
     assert format_kg(1) == "0,001 kg"
+    # Thousands marked as each language writes them (issue 15: "34.311,74 kg", never
+    # "34311,74 kg" beside "30.813 kg").
+    assert format_kg(34_311_740) == "34.311,74 kg"
+    assert format_kg(34_311_740, "en") == "34,311.74 kg"
+    assert format_kg(10_000_000) == "10.000 kg"
 

@@ -17,6 +17,7 @@ from intake.admin import AdminService
 from intake.auth import AuthService
 from intake.clock import Clock
 from intake.conflicts import ConflictService
+from intake.eu_reuse import EuReuse, eu_reuse
 from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.material import MaterialService
@@ -104,9 +105,13 @@ class AppContext:
     def report(self, period: Period) -> Report:
         return build_report(self.store, period, self.clock.now())
 
+    def eu_reuse(self, report: Report) -> EuReuse:
+        """The EU re-use figures of a report's period, for its workbook and PDF."""
+        return eu_reuse(self.store, report)
+
     def takings(self, period: Period) -> Takings:
-        """The till's takings of a period by payment method (the day close)."""
-        return takings(self.store, period)
+        """This station's takings of a period by payment method (the day close)."""
+        return takings(self.store, period, self.shop.station)
 
     def baseline(self) -> Period | None:
         """The period the coordinator marked as the baseline (nulmeting), if any."""

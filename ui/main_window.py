@@ -31,6 +31,7 @@ from ui.screens.shop import ShopScreen
 from ui.screens.workshop import WorkshopScreen
 from ui.style import stylesheet
 from ui.widgets.panels import Panel
+from ui.widgets.still_there import StillTherePanel
 
 _ACTIVITY = {
     QEvent.Type.MouseButtonPress, QEvent.Type.KeyPress, QEvent.Type.TouchBegin,
@@ -38,6 +39,7 @@ _ACTIVITY = {
 }
 
 
+ASK_BEFORE_LOGOUT_S = 30  # "Are you still there?" counts down this long (a third, at most)
 REPEAT_IGNORE_S = 2.0  # a scanner that reads one label twice must not add it twice
 _PLACES: dict[Role, list[str]] = {
     Role.COACH: ["gate", "material"],
@@ -97,7 +99,8 @@ class MainWindow(QMainWindow):
         self.active_at = ctx.clock.now()
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
-        self.idle_timer.timeout.connect(lambda: self.logout(idle=True))
+        self.idle_timer.timeout.connect(self.ask_still_there)
+        self.still_there: StillTherePanel | None = None
         QApplication.instance().installEventFilter(self)
         QApplication.instance().installEventFilter(self.scanner)
         if ctx.auth.needs_first_pin():
@@ -121,10 +124,31 @@ class MainWindow(QMainWindow):
             self.session = self.ctx.people.start_session(user)
         except AmbachtError:  # a file only read (a newer version's): no time is counted
             self.session = None
-        self.idle_timer.setInterval(max(10, self.ctx.settings().idle_logout_s) * 1000)
+        self.idle_timer.setInterval((self._idle_s() - self._ask_s()) * 1000)
         self.idle_timer.start()
         self.show_role_home()
         self.show_backup_problem()
+
+    def _idle_s(self) -> int:
+        return max(10, self.ctx.settings().idle_logout_s)
+
+    def _ask_s(self) -> int:
+        """How long the question counts down: within the idle time the coordinator set."""
+        return min(ASK_BEFORE_LOGOUT_S, self._idle_s() // 3)
+
+    def ask_still_there(self) -> None:
+        """Idle for a while: ask before logging out, so that nobody is logged out mid-task."""
+        if self.user is None or self.still_there is not None:
+            return
+        panel = StillTherePanel(self.stack.currentWidget(), self._ask_s())
+        panel.still_here.connect(self.idle_timer.start)
+        panel.timed_out.connect(lambda: self.logout(idle=True))
+        panel.closed.connect(self._question_closed)
+        self.still_there = panel
+        panel.open()
+
+    def _question_closed(self) -> None:
+        self.still_there = None
 
     def show_backup_problem(self) -> None:
         """Tell the coordinator that the latest backup failed, in the banner of the screen
@@ -171,6 +195,8 @@ class MainWindow(QMainWindow):
             return
         if not self._account_unchanged():
             return
+        if self.still_there is not None:
+            self.still_there.answer()  # a scan is an answer too
         asking = [panel for panel in self.findChildren(Panel)
                   if getattr(panel, "takes_scans", False) and panel.isVisible()]
         if asking:  # a question that a scan answers (a serial number's sticker)
@@ -199,8 +225,8 @@ class MainWindow(QMainWindow):
             self.show_page(self.admin)
 
     def logout(self, *, idle: bool = False) -> None:
-        """Back to the PIN keypad; an open visit is ended so that it counts, and the time at
-        the station recorded (up to the last touch when idle)."""
+        """Back to the PIN keypad, the time at the station recorded (up to the last touch when
+        idle); an open visit stays open for the next coach at this station (`GateScreen`)."""
         self.idle_timer.stop()
         self._end_session("idle" if idle else "logout")
         for panel in self.findChildren(Panel):
@@ -231,6 +257,8 @@ class MainWindow(QMainWindow):
         if self.user is not None and event.type() in _ACTIVITY:
             if not self._account_unchanged():
                 return True  # the touch went to a screen that is no longer theirs
+            if self.still_there is not None:
+                self.still_there.answer()  # a touch anywhere says "yes"
             self.idle_timer.start()
             self.active_at = self.ctx.clock.now()
         return False

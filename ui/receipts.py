@@ -8,8 +8,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 
-from intake.receipts import receipt_of
+from intake.receipts import day_close_receipt, receipt_of
 from intake.shop import Sale
+from intake.till import Takings
 from labels.escpos import ReceiptSetting, render_escpos
 from labels.printing import PrintError
 from labels.receipt import Receipt, receipt_pdf, receipt_zpl
@@ -33,7 +34,13 @@ class Receipts:
     def print_sale(self, sale: Sale) -> None:
         """Send the receipt of `sale` (paid now) once; the queue's `printed` or `failed`
         signal says how it went."""
-        receipt = receipt_of(self.ctx.store, sale, self.ctx.clock.now())
+        self._print(receipt_of(self.ctx.store, sale, self.ctx.clock.now()))
+
+    def print_day_close(self, takings: Takings) -> None:
+        """Print the day close (the takings by payment method) as a receipt, once."""
+        self._print(day_close_receipt(self.ctx.store, takings, self.ctx.clock.now()))
+
+    def _print(self, receipt: Receipt) -> None:
         job = self.job_name()
         try:
             send = self._sender(receipt)

@@ -13,12 +13,13 @@ from intake.settings import SCREEN_SCALE_RANGE
 from intake.units import parse_eur
 from ui.backups import removable_folders
 from ui.screens.admin_base import Section
+from ui.screens.admin_eu import EuCategories
 from ui.screens.admin_people import SerialNumbers, StaffKinds
 from ui.style import RESTART
 from ui.widgets.panels import ConfirmPanel
 
 
-class CategoriesSection(SerialNumbers, Section):
+class CategoriesSection(SerialNumbers, EuCategories, Section):
     """Add, rename, weigh, hide and reorder the category tiles of the gate."""
 
     def __init__(self, *args: object) -> None:
@@ -31,6 +32,7 @@ class CategoriesSection(SerialNumbers, Section):
         self.electrical = self.add_button(self.toggle_electrical)
         self.ords = self.add_button(self.start_ords)
         self.serial = self.add_button(self.start_serial)
+        self.eu = self.add_button(self.start_eu)
         self.co2 = self.add_button(self.start_co2)
         self.hide = self.add_button(self.toggle_hidden)
         self.up = self.add_button(lambda: self.move(-1))
@@ -45,6 +47,7 @@ class CategoriesSection(SerialNumbers, Section):
         self.price.setText(self.tr("Price"))
         self.ords.setText(self.tr("ORDS"))
         self.serial.setText(self.tr("Serial number"))
+        self.eu.setText(self.tr("EU category"))
         self.co2.setText(self.tr("CO2 factor"))
         self.up.setText(self.tr("Move up"))
         self.down.setText(self.tr("Move down"))
@@ -52,6 +55,7 @@ class CategoriesSection(SerialNumbers, Section):
 
     def refresh(self) -> None:
         lang, serials = self.ctx.language, self.ctx.registers.serial_kinds()
+        eu_of, eu_names = self.eu_of(), self.eu_names()
         rows = []
         for c in self.ctx.admin.categories():
             bounds = (f"{lang.kg(c.min_weight_g) if c.min_weight_g else '–'} … "
@@ -60,8 +64,9 @@ class CategoriesSection(SerialNumbers, Section):
             price = f"   ·   {lang.eur(c.price_cents)}" if c.price_cents is not None else ""
             electrical = "   ·   " + self.tr("electrical") if c.is_electrical else ""
             serial = f"   ·   {self.serial_names()[serials[c.code]]}" if c.code in serials else ""
+            eu = "   ·   EU: " + eu_names[eu_of[c.code]]
             rows.append((f"{c.name_nl} / {c.name_en}   ·   {lang.kg(c.standard_weight_g)}   "
-                         f"({bounds}){price}{electrical}{serial}{hidden}", c.code))
+                         f"({bounds}){price}{electrical}{serial}{eu}{hidden}", c.code))
         self.set_rows(rows)
 
     def current(self) -> Category | None:
@@ -70,7 +75,7 @@ class CategoriesSection(SerialNumbers, Section):
     def update_buttons(self) -> None:
         current = self.current()
         for button in (self.rename, self.weights, self.price, self.electrical, self.ords,
-                       self.serial, self.co2, self.hide, self.up, self.down):
+                       self.serial, self.eu, self.co2, self.hide, self.up, self.down):
             button.setEnabled(current is not None)
         self.hide.setText(self.tr("Show") if current and current.hidden else self.tr("Hide"))
         self.electrical.setText(self.tr("Not electrical") if current and current.is_electrical

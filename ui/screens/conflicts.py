@@ -40,6 +40,8 @@ def step_name(kind: EventType) -> str:
         EventType.MATERIAL_OUT: QCoreApplication.translate("Conflicts", "Sent out as material"),
         EventType.REPURPOSED: QCoreApplication.translate("Conflicts", "Used in a product"),
         EventType.CORRECTED: QCoreApplication.translate("Conflicts", "Corrected"),
+        EventType.INTAKE_CORRECTED: QCoreApplication.translate(
+            "Conflicts", "Category or weight corrected"),
     }
     return names[kind]
 

@@ -379,7 +379,7 @@ class DashboardScreen(ScanScreen):
         targets = self.ctx.year_progress(min(report.period.last, self.today()))
         render = report_xlsx if kind == "xlsx" else render_report_pdf
         data = render(report, baseline, self.ctx.language.code, year_before=year_before,
-                      targets=targets, provenance=provenance)
+                      targets=targets, provenance=provenance, eu=self.ctx.eu_reuse(report))
         name = f"report-{report.period.first.isoformat()}-{report.period.last.isoformat()}"
         try:
             path = save_new_file(self.ctx.labels.document_folder(), name, f".{kind}", data)

@@ -7,7 +7,6 @@ printer never loses an item; the last label can be printed again from here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 
 from PySide6.QtCore import QSize, Qt
@@ -25,13 +24,13 @@ from intake.gate import IntakeRequest
 from intake.model import Item, Route, User, Visit
 from intake.registers import clean_serial
 from ui.context import AppContext
+from ui.screens.gate_items import ItemActions
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
 from ui.screens.gate_saved import SavedCard
 from ui.screens.scan_screen import ScanScreen
 from ui.style import apart, mm
 from ui.widgets.icons import icon
-from ui.widgets.item_panel import ItemPanel
-from ui.widgets.keyboard import SerialPanel, ask_reason
+from ui.widgets.keyboard import SerialPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
 from ui.widgets.print_jobs import WaitingLabelsButton
 
@@ -44,6 +43,9 @@ class GateScreen(ScanScreen):
         self.visit: Visit | None = None
         self.visit_items = 0
         self.last_item: Item | None = None
+        self.fresh_code = ""  # the item just saved, whose label's printing the banner reports
+        self.left_open = False  # a logout left the visit open: the next coach is asked
+        self.looked_for_open = False  # for a visit left open when the app stopped, once
 
         self.visit_start = VisitStart(self)
         self.visit_start.start.connect(self.start_visit)
@@ -95,6 +97,9 @@ class GateScreen(ScanScreen):
         self.intake_page = intake_page
         self.body.addWidget(self.pages, 1)
         ctx.printer_queue.printed.connect(self._printed)
+        self.item_actions = ItemActions(self, ctx, self.banner, lambda: self.user)
+        self.item_actions.changed.connect(self._refresh)
+        self.item_actions.relabel.connect(self.reprint)
         self.retranslate()
 
     def _bar_button(self, icon_name: str, colour: str = "#1a1a1a") -> QPushButton:
@@ -117,20 +122,40 @@ class GateScreen(ScanScreen):
     # --- session ---------------------------------------------------------------------------
 
     def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:
-        """Show the gate to `user`, at the visit start unless a visit is still open."""
+        """Show the gate to `user`, at the visit start unless a visit is still open: then
+        whoever comes next (a colleague, after an idle logout) continues it or ends it."""
         super().enter(user, places, here)
+        if not self.looked_for_open:
+            self.looked_for_open = True
+            self.visit = self.visit or self.ctx.gate.open_visit()
+            self.left_open = self.visit is not None
         self.visit_start.set_municipalities(self.ctx.gate.municipalities())
         self.categories.set_categories(self.ctx.gate.categories(), self.ctx.language.code)
         self._reset_item()
         self.pages.setCurrentWidget(self.intake_page if self.visit else self.visit_start)
         self._refresh()
+        if self.left_open and self.visit is not None:
+            self.ask_continue_visit()
+        self.left_open = False
 
     def leave(self) -> None:
-        """The user logs out: a visit still open is ended so that it counts."""
-        if self.visit is not None:
-            self.end_visit()
+        """The user logs out. A visit still open stays open: the resident may still be
+        unloading, and one resident must not count as two visits."""
+        self.left_open = self.visit is not None
         super().leave()
         self.banner.hide()
+
+    def ask_continue_visit(self) -> None:
+        """A visit left open at logout: go on with it, or end it."""
+        if self.visit is None:
+            return
+        panel = ConfirmPanel(
+            self, self.tr("Visit {code} is still open ({count}). Is this resident still "
+                          "here?").format(code=self.visit.code,
+                                          count=self.tr("%n items", "", self.visit_items)),
+            self.tr("Yes, continue it"), self.tr("No, end it"))
+        panel.answered.connect(lambda yes: None if yes else self.end_visit())
+        panel.open()
 
     # --- visits ----------------------------------------------------------------------------
 
@@ -265,8 +290,8 @@ class GateScreen(ScanScreen):
             self.banner.error(self.ctx.language.error(exc))
             return
         self.last_item = item
-        self.visit_items += 1
         self.weight.live.taken(item.weight_g)
+        self.fresh_code = item.code
         self.banner.ok(self.tr("{code} saved · {summary} · printing label…").format(
             code=item.code, summary=self._summary(item)))
         self._reset_item()
@@ -306,7 +331,6 @@ class GateScreen(ScanScreen):
         except AmbachtError as exc:
             self.banner.error(self.ctx.language.error(exc))
             return
-        self.visit_items -= 1
         self.saved.hide()
         if self.last_item is not None and self.last_item.code == item.code:
             self.last_item = None
@@ -316,70 +340,21 @@ class GateScreen(ScanScreen):
     # --- a scanned item -------------------------------------------------------------------
 
     def handle_scan(self, code: str) -> None:
-        """Show a scanned item's card, with reprint, route change and void."""
-        try:
-            item = self.ctx.gate.item(code)
-        except AmbachtError as exc:
-            self.banner.error(self.ctx.language.error(exc))
-            return
-        panel = ItemPanel(self, self.ctx, item)
-        panel.reprint.connect(self.print_label)
-        panel.change_route.connect(self.ask_route_change)
-        panel.correct.connect(self.ask_correction)
-        panel.void.connect(self.ask_void)
-        panel.open()
-
-    def ask_route_change(self, item: Item) -> None:
-        routes = [(route.value, self.weight.route_buttons[route].text())
-                  for route in Route if route is not item.route]
-        panel = ChoicePanel(self, self.tr("New route for {code}").format(code=item.code),
-                            routes, self.tr("Cancel"))
-        panel.chosen.connect(lambda route: ask_reason(
-            self, self.tr("Why another route?"),
-            [self.tr("It is broken"), self.tr("It works after all"), self.tr("Wrong route")],
-            lambda reason: self._correct(
-                lambda user: self.ctx.gate.change_route(user, item.code, route, reason),
-                self.tr("Route of {code} changed.").format(code=item.code))))
-        panel.open()
-
-    def ask_correction(self, item: Item) -> None:
-        ask_reason(self, self.tr("Cancel the last step of {code}? Choose why.").format(
-            code=item.code),
-                   [self.tr("Wrong item scanned"), self.tr("Entered twice")],
-                   lambda reason: self._correct(
-                       lambda user: self.ctx.gate.correct_last(user, item.code, reason),
-                       self.tr("The last step of {code} was cancelled.").format(
-                           code=item.code)))
-
-    def ask_void(self, item: Item) -> None:
-        ask_reason(self, self.tr("Void {code}? Choose why.").format(code=item.code),
-                   [self.tr("Entered twice"), self.tr("Resident took it back"),
-                    self.tr("Not a donation")],
-                   lambda reason: self._correct(
-                       lambda user: self.ctx.gate.void(user, item.code, reason),
-                       self.tr("{code} voided.").format(code=item.code)))
-
-    def _correct(self, action: Callable[[User], object], done: str) -> None:
-        if self.user is None:
-            return
-        try:
-            action(self.user)
-        except AmbachtError as exc:
-            self.banner.error(self.ctx.language.error(exc))
-            return
-        self.banner.ok(done)
-        if self.visit is not None:  # the corrected item may belong to the open visit
-            self.visit_items = len(self.ctx.gate.visit_items(self.visit))
-        self._refresh()
+        """Show a scanned item's card, with reprint and corrections (`ItemActions`)."""
+        item = self.attempt(lambda: self.ctx.gate.item(code))
+        if isinstance(item, Item):
+            self.item_actions.show(item)
 
     # --- labels ----------------------------------------------------------------------------
 
     def ask_reprint(self) -> None:
-        """Print a label again: the last one, or one the coach picks from this visit."""
+        """Print a label again: the visit's only item or the last one, or one the coach picks
+        from this visit (an undo leaves the others there to pick)."""
         items = self.ctx.gate.visit_items(self.visit) if self.visit is not None else []
         if len(items) <= 1:
-            if self.last_item is not None:
-                self.print_label(self.last_item)
+            item = items[0] if items else self.last_item
+            if item is not None:
+                self.reprint(item)
             return
         panel = ChoicePanel(
             self, self.tr("Print which label again?"),
@@ -387,12 +362,25 @@ class GateScreen(ScanScreen):
             self.tr("Cancel"), columns=1,
         )
         by_code = {item.code: item for item in items}
-        panel.chosen.connect(lambda code: self.print_label(by_code[code]))
+        panel.chosen.connect(lambda code: self.reprint(by_code[code]))
         panel.open()
 
+    def reprint(self, item: Item) -> None:
+        """Print an item's label again, as the item is now, and say so."""
+        now = self.attempt(lambda: self.ctx.gate.item(item.code))
+        if not isinstance(now, Item):
+            return
+        if now.voided:
+            self.banner.error(self.tr("{code} was voided: it gets no label.").format(
+                code=now.code))
+            return
+        if self.print_label(now):
+            self.banner.ok(self.tr("Label {code} sent again.").format(code=now.code))
 
     def _printed(self, code: str, _where: str) -> None:
-        if self.last_item is not None and self.last_item.code == code:
+        if code == self.fresh_code and self.last_item is not None and (
+                self.last_item.code == code):
+            self.fresh_code = ""
             self.banner.ok(self.tr("{code} saved · {summary} · label printed.").format(
                 code=code, summary=self._summary(self.last_item)))
 
@@ -418,10 +406,14 @@ class GateScreen(ScanScreen):
         self.top.figures.setText(figures)
         self.visit_start.today.setText(figures)
         if self.visit is not None:
+            # Counted again each time: a correction on an item's card may have voided one.
+            self.visit_items = len(self.ctx.gate.visit_items(self.visit))
             where = self.visit.municipality or self.tr("municipality unknown")
             self.visit_label.setText(self.tr("Visit {code} · {where} · {count}").format(
                 code=self.visit.code, where=where,
                 count=self.tr("%n items", "", self.visit_items)))
+        else:
+            self.visit_items = 0
         if self.last_item is not None:
             # The item's card may have changed its route or voided it since: "Label again"
             # prints what the item is now, and never the label of a voided one.
@@ -430,5 +422,5 @@ class GateScreen(ScanScreen):
         self.undo_button.setEnabled(self.visit_items > 0)
         self.undo_button.setVisible(self.visit_items > 0)
         self.cancel_visit_button.setVisible(self.visit_items == 0)
-        self.reprint_button.setEnabled(self.last_item is not None)
+        self.reprint_button.setEnabled(self.visit_items > 0 or self.last_item is not None)
 

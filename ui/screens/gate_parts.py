@@ -159,10 +159,12 @@ class WeightRoutePanel(QWidget):
         super().changeEvent(event)
 
     def set_category(self, category: Category | None) -> None:
-        """Start the weight step for `category` (None: wait for a tile to be tapped)."""
+        """Start the weight step for `category` (None: wait for a tile to be tapped). Another
+        tile keeps the weight typed: a coach who tapped the wrong tile need not type it again."""
         self.category = category
-        self.keypad.clear()
-        self.standard_button.setChecked(False)
+        if category is None:
+            self.keypad.clear()
+            self.standard_button.setChecked(False)
         self._refresh()
 
     def typed_text(self) -> str:

@@ -1,14 +1,15 @@
-"""Material out: scan items or weigh a batch per category, pick the recipient, and a delivery
-note is printed with kg per category."""
+"""Material out: scan items or weigh a batch per category, pick the recipient, check the summary,
+and a delivery note is printed with kg per category. The list is the station's: it stays over a
+logout, for whoever goes on loading the container."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QListWidgetItem, QWidget
 
 from intake.errors import AmbachtError
 from intake.lifecycle import check_in_stock
-from intake.material import Shipment
-from intake.model import Item
+from intake.material import Shipment, grams_per_category
+from intake.model import Item, Route, User
 from intake.units import parse_kg
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
@@ -24,18 +25,26 @@ class MaterialScreen(ScanScreen):
         super().__init__(ctx, parent)
         self.items: list[Item] = []
         self.batches: list[tuple[str, int]] = []  # (category code, grams)
+        self.title = QLabel(self)
+        self.title.setProperty("role", "title")
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
         self.lines = touch_list(self)
+        self.lines.itemClicked.connect(self._line_tapped)
         self.total = QLabel(self)
         self.total.setProperty("role", "big")
         self.batch_button = self.action_button(self.ask_batch)
         self.clear_button = self.action_button(self.ask_clear)
         self.send_button = self.action_button(self.ask_recipient, "primary")
-        self.lay_out([(self.lines, 1), (self.total, 0)],
+        self.lay_out([(self.title, 0), (self.hint, 0), (self.lines, 1), (self.total, 0)],
                      [self.batch_button, self.clear_button, self.send_button])
         self.retranslate()
 
     def retranslate(self) -> None:
         super().retranslate()
+        self.title.setText(self.tr("Material out"))
+        self.hint.setText(self.tr("Scan each item that leaves, or add a weighed batch. Tap a "
+                                  "line to take it off. Then send it all to one recipient."))
         self.batch_button.setText(self.tr("Add a weighed batch"))
         self.clear_button.setText(self.tr("Start over"))
         self.send_button.setText(self.tr("Send out and print note"))
@@ -56,6 +65,35 @@ class MaterialScreen(ScanScreen):
         self.send_button.setEnabled(bool(self.items or self.batches))
         self.clear_button.setEnabled(bool(self.items or self.batches))
 
+    def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:
+        """Show the list as the last person left it, without what has left the centre (or
+        been voided) meanwhile, elsewhere."""
+        super().enter(user, places, here)
+        if not self.items and not self.batches:
+            return
+        kept = []
+        for item in self.items:
+            now = self.attempt(lambda code=item.code: self.ctx.material.item(code))
+            if isinstance(now, Item) and self._in_stock(now):
+                kept.append(now)
+        gone = [item.code for item in self.items if item.code not in {i.code for i in kept}]
+        self.items = kept
+        self._show_lines()
+        if gone:
+            self.banner.error(self.tr("Taken off the list, no longer at the centre: "
+                                      "{codes}").format(codes=", ".join(gone)))
+        else:
+            self.banner.ok(self.tr("The list from before is kept: {count}.").format(
+                count=self.tr("%n lines", "", self.lines.count())))
+
+    @staticmethod
+    def _in_stock(item: Item) -> bool:
+        try:
+            check_in_stock(item)
+        except AmbachtError:
+            return False
+        return True
+
     def handle_scan(self, code: str) -> None:
         item = self.attempt(lambda: self.ctx.material.item(code))
         if not isinstance(item, Item):
@@ -68,8 +106,38 @@ class MaterialScreen(ScanScreen):
         except AmbachtError as exc:
             self.banner.error(self.ctx.language.error(exc))
             return
+        warning = {
+            Route.SALE: self.tr("{code} is meant for the shop, not for material. Send it out "
+                                "as material anyway?"),
+            Route.REPAIR: self.tr("{code} is waiting for repair, not for material. Send it out "
+                                  "as material anyway?"),
+        }.get(item.route)
+        if warning is None:
+            self._add(item)
+            return
+        panel = ConfirmPanel(self, warning.format(code=item.code), self.tr("Yes, add it"),
+                             self.tr("No, leave it"))
+        panel.answered.connect(lambda yes: self._add(item) if yes else None)
+        panel.open()
+
+    def _add(self, item: Item) -> None:
         self.banner.hide()
         self.items.append(item)
+        self._show_lines()
+
+    def _line_tapped(self, row: QListWidgetItem) -> None:
+        """Take one line off the list, after a question."""
+        index = self.lines.row(row)
+        panel = ConfirmPanel(self, self.tr("Take this line off the list?\n{line}").format(
+            line=row.text()), self.tr("Yes, take it off"), self.tr("No, keep it"))
+        panel.answered.connect(lambda yes: self._remove(index) if yes else None)
+        panel.open()
+
+    def _remove(self, index: int) -> None:
+        if index < len(self.items):
+            del self.items[index]
+        elif index - len(self.items) < len(self.batches):
+            del self.batches[index - len(self.items)]
         self._show_lines()
 
     def ask_batch(self) -> None:
@@ -100,7 +168,28 @@ class MaterialScreen(ScanScreen):
             return
         panel = choose(self, self.tr("Who takes it?"), [(r, r) for r in recipients],
                        self.tr("Cancel"))
-        panel.chosen.connect(self.send)
+        panel.chosen.connect(self.ask_send)
+        panel.open()
+
+    def ask_send(self, recipient: str) -> None:
+        """What leaves, to whom, before anything is written: lines, kg per category."""
+        lang = self.ctx.language
+        names = self.ctx.category_names()
+        per_category = grams_per_category(
+            [(i.category, i.weight_g) for i in self.items] + self.batches)
+        grams = sum(g for _, g in per_category)
+        text = "\n".join([
+            self.tr("To {recipient}: {lines} · {weight}").format(
+                recipient=recipient, lines=self.tr("%n lines", "", self.lines.count()),
+                weight=lang.kg(grams)),
+            *[f"{names.get(cat, cat)}: {lang.kg(g)}" for cat, g in per_category],
+        ])
+        for_sale = [i.code for i in self.items if i.route is not Route.MATERIAL]
+        if for_sale:
+            text += "\n" + self.tr("Not meant for material: {codes}").format(
+                codes=", ".join(for_sale))
+        panel = ConfirmPanel(self, text, self.tr("Send and print note"), self.tr("No, back"))
+        panel.answered.connect(lambda yes: self.send(recipient) if yes else None)
         panel.open()
 
     def send(self, recipient: str) -> None:
@@ -133,5 +222,6 @@ class MaterialScreen(ScanScreen):
         self._show_lines()
 
     def leave(self) -> None:
+        """Logging out keeps the list: it is the station's, not the user's."""
         super().leave()
-        self.clear()
+        self.banner.hide()

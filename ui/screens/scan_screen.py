@@ -164,9 +164,12 @@ class ScanScreen(Retranslating, QWidget):
             self.banner.ok(done)
         return result
 
-    def print_label(self, item: Item) -> None:
-        """Queue the item's label (with its price, when it waits in the shop)."""
+    def print_label(self, item: Item) -> bool:
+        """Queue the item's label (with its price, when it waits in the shop); False, with the
+        reason in the banner, when it could not even be queued."""
         try:
             self.ctx.printer_queue.print_item(item)
         except Exception as exc:  # noqa: BLE001 - the item is saved; say why its label is not
             self._print_failed(item.code, str(exc))
+            return False
+        return True

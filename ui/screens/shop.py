@@ -11,7 +11,7 @@ from intake.errors import AmbachtError
 from intake.model import Item, PaymentMethod, User
 from intake.monitoring import Period
 from intake.shop import Sale
-from intake.till import CARD, Payment
+from intake.till import CARD, Payment, Takings
 from intake.units import parse_eur
 from ui.context import AppContext
 from ui.receipts import Receipts
@@ -363,9 +363,15 @@ class ShopScreen(ScanScreen):
         now = self.ctx.clock.now()
         today = now.astimezone(self.ctx.zone()).date()
         found = self.attempt(lambda: self.ctx.takings(Period(today, today)))
-        if found is not None:
-            DayClosePanel(self, self.ctx, self.ctx.language.local(now, self.ctx.zone(),
-                                                                  "%d-%m-%Y"), found).open()
+        if not isinstance(found, Takings):
+            return
+
+        def print_receipt() -> None:
+            self.receipts.print_day_close(found)
+            self.banner.ok(self.tr("The receipt is printing."))
+
+        DayClosePanel(self, self.ctx, self.ctx.language.local(now, self.ctx.zone(), "%d-%m-%Y"),
+                      found, print_receipt if self.receipts_on else None).open()
 
     def ask_new_item(self, into_sale: bool = False) -> None:
         """Category, then price: the item gets a code and a label at once (and, for an item

@@ -108,9 +108,11 @@ class CashPanel(Panel):
 
 class DayClosePanel(Panel):
     """The day close: what each payment method took in today (sales less the returns paid
-    back by it), and the day's count of sales and returns."""
+    back by it), and the day's count of sales and returns; with `print_receipt`, a button
+    that prints it."""
 
-    def __init__(self, host: QWidget, ctx: AppContext, day: str, takings: Takings) -> None:
+    def __init__(self, host: QWidget, ctx: AppContext, day: str, takings: Takings,
+                 print_receipt: Callable[[], None] | None = None) -> None:
         super().__init__(host, self.tr("Day close {day}").format(day=day))
         lang = ctx.language
         names = {PaymentMethod.CASH: self.tr("Cash"), PaymentMethod.PIN: self.tr("Pin"),
@@ -130,9 +132,16 @@ class DayClosePanel(Panel):
         self._row(self.tr("Total: {net}").format(net=lang.eur(takings.net_cents)), "big")
         self._row(self.tr("%n sales", "", takings.sales) + " · "
                   + self.tr("%n returns", "", takings.returns), None)
+        row = QHBoxLayout()
+        row.setSpacing(mm(5))
+        if print_receipt is not None:  # a receipt printer is set: the day close on paper
+            self.print_button = self.button(self.tr("Receipt"))
+            self.print_button.clicked.connect(print_receipt)
+            row.addWidget(self.print_button)
         self.ok_button = self.button(self.tr("OK"), "primary")
         self.ok_button.clicked.connect(self.close_panel)
-        self.body.addWidget(self.ok_button)
+        row.addWidget(self.ok_button)
+        self.body.addLayout(row)
 
     def _row(self, text: str, role: str | None) -> None:
         label = QLabel(text, self)

@@ -66,6 +66,16 @@
     </message>
 </context>
 <context>
+    <name>MaterialScreen</name>
+    <message numerus="yes">
+        <source>%n lines</source>
+        <translation>
+            <numerusform>%n line</numerusform>
+            <numerusform>%n lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecoveryScreen</name>
     <message numerus="yes">
         <source>Backup of {when} · %n item(s)</source>
@@ -76,12 +86,32 @@
     </message>
 </context>
 <context>
+    <name>ShelfView</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ShopScreen</name>
     <message numerus="yes">
         <source>%n items</source>
         <translation>
             <numerusform>%n item</numerusform>
             <numerusform>%n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>StillTherePanel</name>
+    <message numerus="yes">
+        <source>Without an answer you are logged out in %n seconds.</source>
+        <translation>
+            <numerusform>Without an answer you are logged out in %n second.</numerusform>
+            <numerusform>Without an answer you are logged out in %n seconds.</numerusform>
         </translation>
     </message>
 </context>

@@ -109,6 +109,10 @@
         <translation>Serienummer</translation>
     </message>
     <message>
+        <source>EU category</source>
+        <translation>EU-categorie</translation>
+    </message>
+    <message>
         <source>CO2 factor</source>
         <translation>CO2-factor</translation>
     </message>
@@ -201,6 +205,30 @@
         <translation>Gewone winkelprijs van {name}</translation>
     </message>
     <message>
+        <source>Textiles</source>
+        <translation>Textiel</translation>
+    </message>
+    <message>
+        <source>Electrical and electronic equipment</source>
+        <translation>Elektrische en elektronische apparatuur</translation>
+    </message>
+    <message>
+        <source>Furniture</source>
+        <translation>Meubilair</translation>
+    </message>
+    <message>
+        <source>Construction materials and products</source>
+        <translation>Bouwmaterialen en -producten</translation>
+    </message>
+    <message>
+        <source>Other products</source>
+        <translation>Overige producten</translation>
+    </message>
+    <message>
+        <source>EU re-use category of {name}</source>
+        <translation>EU-hergebruikcategorie van {name}</translation>
+    </message>
+    <message>
         <source>Saved.</source>
         <translation>Opgeslagen.</translation>
     </message>
@@ -266,6 +294,10 @@
     <message>
         <source>Corrected</source>
         <translation>Gecorrigeerd</translation>
+    </message>
+    <message>
+        <source>Category or weight corrected</source>
+        <translation>Categorie of gewicht gecorrigeerd</translation>
     </message>
 </context>
 <context>
@@ -535,7 +567,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>items repaired</source>
-        <translation>items gerepareerd</translation>
+        <translation>artikelen gerepareerd</translation>
     </message>
     <message>
         <source>reuse rate %</source>
@@ -609,6 +641,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Total: {net}</source>
         <translation>Totaal: {net}</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Bon</translation>
     </message>
     <message>
         <source>OK</source>
@@ -930,15 +966,15 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Item {code} has no step to correct.</source>
-        <translation>Item {code} heeft geen stap om te corrigeren.</translation>
+        <translation>Artikel {code} heeft geen stap om te corrigeren.</translation>
     </message>
     <message>
         <source>Item {code} was used to make another product; void that one.</source>
-        <translation>Item {code} is gebruikt voor een ander product; vervallen verklaren kan alleen bij dat product.</translation>
+        <translation>Artikel {code} is gebruikt voor een ander product; vervallen verklaren kan alleen bij dat product.</translation>
     </message>
     <message>
         <source>That time is before the latest step of item {code}.</source>
-        <translation>Dat tijdstip ligt vóór de laatste stap van item {code}.</translation>
+        <translation>Dat tijdstip ligt vóór de laatste stap van artikel {code}.</translation>
     </message>
     <message>
         <source>No visit has code {code}.</source>
@@ -950,7 +986,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Visit {code} has items. Undo them first, or end the visit.</source>
-        <translation>Bezoek {code} heeft items. Maak die eerst ongedaan, of sluit het bezoek af.</translation>
+        <translation>Bezoek {code} heeft artikelen. Maak die eerst ongedaan, of sluit het bezoek af.</translation>
     </message>
     <message>
         <source>Visit {code} was cancelled already.</source>
@@ -1118,35 +1154,35 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Item {code} was voided; it counts nowhere.</source>
-        <translation>Item {code} is vervallen; het telt nergens mee.</translation>
+        <translation>Artikel {code} is vervallen; het telt nergens mee.</translation>
     </message>
     <message>
         <source>Item {code} is in repair. Finish the repair first.</source>
-        <translation>Item {code} is in reparatie. Rond eerst de reparatie af.</translation>
+        <translation>Artikel {code} is in reparatie. Rond eerst de reparatie af.</translation>
     </message>
     <message>
         <source>Item {code} has been sold. Take it back as a return first.</source>
-        <translation>Item {code} is verkocht. Neem het eerst terug als retour.</translation>
+        <translation>Artikel {code} is verkocht. Neem het eerst terug als retour.</translation>
     </message>
     <message>
         <source>Item {code} has left the centre as material.</source>
-        <translation>Item {code} heeft het centrum verlaten als materiaal.</translation>
+        <translation>Artikel {code} heeft het centrum verlaten als materiaal.</translation>
     </message>
     <message>
         <source>Item {code} was used to make another product.</source>
-        <translation>Item {code} is gebruikt om een ander product te maken.</translation>
+        <translation>Artikel {code} is gebruikt om een ander product te maken.</translation>
     </message>
     <message>
         <source>Item {code} is waiting for repair, not for sale.</source>
-        <translation>Item {code} wacht op reparatie, niet op verkoop.</translation>
+        <translation>Artikel {code} wacht op reparatie, niet op verkoop.</translation>
     </message>
     <message>
         <source>Item {code} is meant for material, not for sale.</source>
-        <translation>Item {code} is bestemd voor materiaal, niet voor verkoop.</translation>
+        <translation>Artikel {code} is bestemd voor materiaal, niet voor verkoop.</translation>
     </message>
     <message>
         <source>Item {code} is electrical and has no passed safety test. The workshop must test it first.</source>
-        <translation>Item {code} is elektrisch en heeft geen geslaagde veiligheidstest. De werkplaats moet het eerst testen.</translation>
+        <translation>Artikel {code} is elektrisch en heeft geen geslaagde veiligheidstest. De werkplaats moet het eerst testen.</translation>
     </message>
     <message>
         <source>Unknown recipient &apos;{name}&apos;. Ask the coordinator to add it.</source>
@@ -1154,11 +1190,11 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Scan an item or enter a weight to send out.</source>
-        <translation>Scan een item of voer een gewicht in om mee te geven.</translation>
+        <translation>Scan een artikel of voer een gewicht in om mee te geven.</translation>
     </message>
     <message>
         <source>An item is in the list twice.</source>
-        <translation>Een item staat twee keer in de lijst.</translation>
+        <translation>Een artikel staat twee keer in de lijst.</translation>
     </message>
     <message>
         <source>No delivery note has number {code}.</source>
@@ -1178,15 +1214,15 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Scan at least one item to sell.</source>
-        <translation>Scan minstens één item om te verkopen.</translation>
+        <translation>Scan minstens één artikel om te verkopen.</translation>
     </message>
     <message>
         <source>Item {code} has no price. Enter one.</source>
-        <translation>Item {code} heeft geen prijs. Voer er een in.</translation>
+        <translation>Artikel {code} heeft geen prijs. Voer er een in.</translation>
     </message>
     <message>
         <source>Item {code} has not been sold.</source>
-        <translation>Item {code} is niet verkocht.</translation>
+        <translation>Artikel {code} is niet verkocht.</translation>
     </message>
     <message>
         <source>Choose cash or pin.</source>
@@ -1202,7 +1238,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Item {code} is not electrical; it needs no safety test.</source>
-        <translation>Item {code} is niet elektrisch; het heeft geen veiligheidstest nodig.</translation>
+        <translation>Artikel {code} is niet elektrisch; het heeft geen veiligheidstest nodig.</translation>
     </message>
     <message>
         <source>A year of manufacture is {low} to {high}.</source>
@@ -1234,11 +1270,11 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Item {code} is not in repair. Start the repair first.</source>
-        <translation>Item {code} is niet in reparatie. Start eerst de reparatie.</translation>
+        <translation>Artikel {code} is niet in reparatie. Start eerst de reparatie.</translation>
     </message>
     <message>
         <source>Scan at least one item the product is made from.</source>
-        <translation>Scan minstens één item waarvan het product gemaakt is.</translation>
+        <translation>Scan minstens één artikel waarvan het product gemaakt is.</translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
@@ -1278,15 +1314,15 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>The history in {path} was changed outside Ambacht: event {seq} of station {station} (item {code}, {step}) was changed. Restore a backup made before that.</source>
-        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: stap {seq} van station {station} (item {code}, {step}) is gewijzigd. Zet een back-up terug van vóór die wijziging.</translation>
+        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: stap {seq} van station {station} (artikel {code}, {step}) is gewijzigd. Zet een back-up terug van vóór die wijziging.</translation>
     </message>
     <message>
         <source>The history in {path} was changed outside Ambacht: an event of station {station} (item {code}, {step}) was inserted. Restore a backup made before that.</source>
-        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: er is een stap van station {station} (item {code}, {step}) tussengevoegd. Zet een back-up terug van vóór die wijziging.</translation>
+        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: er is een stap van station {station} (artikel {code}, {step}) tussengevoegd. Zet een back-up terug van vóór die wijziging.</translation>
     </message>
     <message>
         <source>The history in {path} was changed outside Ambacht: event {seqs} of station {station} was removed (before item {code}, {step}). Restore a backup made before that.</source>
-        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: stap {seqs} van station {station} is verwijderd (vóór item {code}, {step}). Zet een back-up terug van vóór die wijziging.</translation>
+        <translation>De geschiedenis in {path} is buiten Ambacht om veranderd: stap {seqs} van station {station} is verwijderd (vóór artikel {code}, {step}). Zet een back-up terug van vóór die wijziging.</translation>
     </message>
     <message>
         <source>A stored time cannot be read: &apos;{time}&apos;.</source>
@@ -1306,7 +1342,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>The figures in {path} were changed outside Ambacht: the row of item {code} does not match its history ({fields}). Restore a backup made before that.</source>
-        <translation>De cijfers in {path} zijn buiten Ambacht om veranderd: de rij van item {code} klopt niet met zijn geschiedenis ({fields}). Zet een back-up terug van vóór die wijziging.</translation>
+        <translation>De cijfers in {path} zijn buiten Ambacht om veranderd: de rij van artikel {code} klopt niet met zijn geschiedenis ({fields}). Zet een back-up terug van vóór die wijziging.</translation>
     </message>
     <message>
         <source>The figures in {path} were changed outside Ambacht: the cached sums of {day} do not match its steps. Restore a backup made before that.</source>
@@ -1505,6 +1541,14 @@ want ervoor: {cause}</translation>
         <translation>Het aantal deelnemers is 1 tot {max}.</translation>
     </message>
     <message>
+        <source>&apos;{text}&apos; is not an EU re-use category: textiles, eee, furniture, construction or other.</source>
+        <translation>&apos;{text}&apos; is geen EU-hergebruikcategorie: textiles, eee, furniture, construction of other.</translation>
+    </message>
+    <message>
+        <source>Item {code} has that already: there is nothing to correct.</source>
+        <translation>Artikel {code} heeft dat al: er valt niets te corrigeren.</translation>
+    </message>
+    <message>
         <source>The hub has no site {site}.</source>
         <translation>De hub heeft geen locatie {site}.</translation>
     </message>
@@ -1623,50 +1667,6 @@ want ervoor: {cause}</translation>
         <translation>{code} ongedaan gemaakt ({reason}).</translation>
     </message>
     <message>
-        <source>New route for {code}</source>
-        <translation>Nieuwe route voor {code}</translation>
-    </message>
-    <message>
-        <source>Why another route?</source>
-        <translation>Waarom een andere route?</translation>
-    </message>
-    <message>
-        <source>It is broken</source>
-        <translation>Het is kapot</translation>
-    </message>
-    <message>
-        <source>It works after all</source>
-        <translation>Het werkt toch</translation>
-    </message>
-    <message>
-        <source>Route of {code} changed.</source>
-        <translation>Route van {code} gewijzigd.</translation>
-    </message>
-    <message>
-        <source>Cancel the last step of {code}? Choose why.</source>
-        <translation>De laatste stap van {code} annuleren? Kies waarom.</translation>
-    </message>
-    <message>
-        <source>Wrong item scanned</source>
-        <translation>Verkeerd item gescand</translation>
-    </message>
-    <message>
-        <source>The last step of {code} was cancelled.</source>
-        <translation>De laatste stap van {code} is geannuleerd.</translation>
-    </message>
-    <message>
-        <source>Void {code}? Choose why.</source>
-        <translation>{code} laten vervallen? Kies waarom.</translation>
-    </message>
-    <message>
-        <source>Not a donation</source>
-        <translation>Geen donatie</translation>
-    </message>
-    <message>
-        <source>{code} voided.</source>
-        <translation>{code} is vervallen.</translation>
-    </message>
-    <message>
         <source>Print which label again?</source>
         <translation>Welk label opnieuw printen?</translation>
     </message>
@@ -1703,6 +1703,157 @@ want ervoor: {cause}</translation>
     <message>
         <source>municipality unknown</source>
         <translation>gemeente onbekend</translation>
+    </message>
+    <message>
+        <source>Visit {code} is still open ({count}). Is this resident still here?</source>
+        <translation>Bezoek {code} staat nog open ({count}). Is deze bewoner er nog?</translation>
+    </message>
+    <message>
+        <source>Yes, continue it</source>
+        <translation>Ja, ga verder</translation>
+    </message>
+    <message>
+        <source>No, end it</source>
+        <translation>Nee, rond het af</translation>
+    </message>
+    <message>
+        <source>{code} was voided: it gets no label.</source>
+        <translation>{code} is vervallen: het krijgt geen label.</translation>
+    </message>
+    <message>
+        <source>Label {code} sent again.</source>
+        <translation>Label {code} opnieuw gestuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>ItemActions</name>
+    <message>
+        <source>New route for {code}</source>
+        <translation>Nieuwe route voor {code}</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Why another route?</source>
+        <translation>Waarom een andere route?</translation>
+    </message>
+    <message>
+        <source>It is broken</source>
+        <translation>Het is kapot</translation>
+    </message>
+    <message>
+        <source>It works after all</source>
+        <translation>Het werkt toch</translation>
+    </message>
+    <message>
+        <source>Wrong route</source>
+        <translation>Verkeerde route</translation>
+    </message>
+    <message>
+        <source>Route of {code} changed.</source>
+        <translation>Route van {code} gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
+    </message>
+    <message>
+        <source>Cancel the last step</source>
+        <translation>Laatste stap annuleren</translation>
+    </message>
+    <message>
+        <source>What is wrong with {code}?</source>
+        <translation>Wat klopt er niet aan {code}?</translation>
+    </message>
+    <message>
+        <source>The right category for {code}</source>
+        <translation>De juiste categorie voor {code}</translation>
+    </message>
+    <message>
+        <source>Why another category?</source>
+        <translation>Waarom een andere categorie?</translation>
+    </message>
+    <message>
+        <source>Wrong tile tapped</source>
+        <translation>Verkeerde tegel getikt</translation>
+    </message>
+    <message>
+        <source>Seen better now</source>
+        <translation>Nu beter bekeken</translation>
+    </message>
+    <message>
+        <source>Category of {code} corrected.</source>
+        <translation>Categorie van {code} gecorrigeerd.</translation>
+    </message>
+    <message>
+        <source>The right weight of {code}</source>
+        <translation>Het juiste gewicht van {code}</translation>
+    </message>
+    <message>
+        <source>Why another weight?</source>
+        <translation>Waarom een ander gewicht?</translation>
+    </message>
+    <message>
+        <source>Typed wrong</source>
+        <translation>Verkeerd getypt</translation>
+    </message>
+    <message>
+        <source>Weighed again</source>
+        <translation>Opnieuw gewogen</translation>
+    </message>
+    <message>
+        <source>Weight of {code} corrected.</source>
+        <translation>Gewicht van {code} gecorrigeerd.</translation>
+    </message>
+    <message>
+        <source>Cancel the last step of {code}? Choose why.</source>
+        <translation>De laatste stap van {code} annuleren? Kies waarom.</translation>
+    </message>
+    <message>
+        <source>Wrong item scanned</source>
+        <translation>Verkeerd artikel gescand</translation>
+    </message>
+    <message>
+        <source>Entered twice</source>
+        <translation>Dubbel ingevoerd</translation>
+    </message>
+    <message>
+        <source>The last step of {code} was cancelled.</source>
+        <translation>De laatste stap van {code} is geannuleerd.</translation>
+    </message>
+    <message>
+        <source>Void {code}? Choose why.</source>
+        <translation>{code} laten vervallen? Kies waarom.</translation>
+    </message>
+    <message>
+        <source>Resident took it back</source>
+        <translation>Bewoner nam het weer mee</translation>
+    </message>
+    <message>
+        <source>Not a donation</source>
+        <translation>Geen donatie</translation>
+    </message>
+    <message>
+        <source>{code} voided.</source>
+        <translation>{code} is vervallen.</translation>
+    </message>
+    <message>
+        <source>{done} The label on it is no longer right: print a new one?</source>
+        <translation>{done} Het label erop klopt niet meer: een nieuw label printen?</translation>
+    </message>
+    <message>
+        <source>Yes, new label</source>
+        <translation>Ja, nieuw label</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Nee</translation>
     </message>
 </context>
 <context>
@@ -1858,6 +2009,10 @@ want ervoor: {cause}</translation>
         <source>Correction: the step before was cancelled</source>
         <translation>Correctie: de stap ervoor is geannuleerd</translation>
     </message>
+    <message>
+        <source>Corrected from {old} · {old_weight} to {new} · {weight}</source>
+        <translation>Gecorrigeerd van {old} · {old_weight} naar {new} · {weight}</translation>
+    </message>
 </context>
 <context>
     <name>ItemPanel</name>
@@ -1870,16 +2025,16 @@ want ervoor: {cause}</translation>
         <translation>Route wijzigen</translation>
     </message>
     <message>
-        <source>Correct last step</source>
-        <translation>Laatste stap corrigeren</translation>
-    </message>
-    <message>
         <source>Void</source>
         <translation>Laten vervallen</translation>
     </message>
     <message>
         <source>Close</source>
         <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Correct</source>
+        <translation>Corrigeren</translation>
     </message>
 </context>
 <context>
@@ -2197,6 +2352,71 @@ want ervoor: {cause}</translation>
         <source>No, keep it</source>
         <translation>Nee, bewaren</translation>
     </message>
+    <message>
+        <source>Material out</source>
+        <translation>Materiaal weg</translation>
+    </message>
+    <message>
+        <source>Scan each item that leaves, or add a weighed batch. Tap a line to take it off. Then send it all to one recipient.</source>
+        <translation>Scan elk artikel dat weggaat, of voeg een gewogen partij toe. Tik op een regel om die weg te halen. Verstuur daarna alles naar één afnemer.</translation>
+    </message>
+    <message>
+        <source>Taken off the list, no longer at the centre: {codes}</source>
+        <translation>Van de lijst gehaald, niet meer in het centrum: {codes}</translation>
+    </message>
+    <message>
+        <source>The list from before is kept: {count}.</source>
+        <translation>De lijst van eerder staat er nog: {count}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lines</source>
+        <translation>
+            <numerusform>%n regel</numerusform>
+            <numerusform>%n regels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{code} is meant for the shop, not for material. Send it out as material anyway?</source>
+        <translation>{code} is bedoeld voor de winkel, niet als materiaal. Toch als materiaal meegeven?</translation>
+    </message>
+    <message>
+        <source>{code} is waiting for repair, not for material. Send it out as material anyway?</source>
+        <translation>{code} wacht op reparatie, het is niet bedoeld als materiaal. Toch als materiaal meegeven?</translation>
+    </message>
+    <message>
+        <source>Yes, add it</source>
+        <translation>Ja, toevoegen</translation>
+    </message>
+    <message>
+        <source>No, leave it</source>
+        <translation>Nee, niet toevoegen</translation>
+    </message>
+    <message>
+        <source>Take this line off the list?
+{line}</source>
+        <translation>Deze regel van de lijst halen?
+{line}</translation>
+    </message>
+    <message>
+        <source>Yes, take it off</source>
+        <translation>Ja, weghalen</translation>
+    </message>
+    <message>
+        <source>To {recipient}: {lines} · {weight}</source>
+        <translation>Naar {recipient}: {lines} · {weight}</translation>
+    </message>
+    <message>
+        <source>Not meant for material: {codes}</source>
+        <translation>Niet bedoeld als materiaal: {codes}</translation>
+    </message>
+    <message>
+        <source>Send and print note</source>
+        <translation>Meegeven en bon printen</translation>
+    </message>
+    <message>
+        <source>No, back</source>
+        <translation>Nee, terug</translation>
+    </message>
 </context>
 <context>
     <name>NamesSection</name>
@@ -2500,6 +2720,161 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>RepairFlowPanel</name>
+    <message>
+        <source>Back</source>
+        <translation>Terug</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Step {number} of {total}</source>
+        <translation>Stap {number} van {total}</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Goedgekeurd</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Afgekeurd</translation>
+    </message>
+    <message>
+        <source>Other…</source>
+        <translation>Anders…</translation>
+    </message>
+    <message>
+        <source>Not described</source>
+        <translation>Niet beschreven</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Onbekend</translation>
+    </message>
+    <message>
+        <source>Other product…</source>
+        <translation>Ander product…</translation>
+    </message>
+    <message>
+        <source>How did the repair of {code} end?</source>
+        <translation>Hoe is de reparatie van {code} afgelopen?</translation>
+    </message>
+    <message>
+        <source>Why can it not be repaired?</source>
+        <translation>Waarom is het niet te repareren?</translation>
+    </message>
+    <message>
+        <source>Electrical safety test</source>
+        <translation>Elektrische veiligheidstest</translation>
+    </message>
+    <message>
+        <source>Shop price (printed on the label)</source>
+        <translation>Winkelprijs (komt op het label)</translation>
+    </message>
+    <message>
+        <source>Minutes spent on the repair</source>
+        <translation>Minuten aan de reparatie besteed</translation>
+    </message>
+    <message>
+        <source>What was the problem?</source>
+        <translation>Wat was het probleem?</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>Merk</translation>
+    </message>
+    <message>
+        <source>Year of manufacture</source>
+        <translation>Bouwjaar</translation>
+    </message>
+    <message>
+        <source>Which product is it?</source>
+        <translation>Welk product is het?</translation>
+    </message>
+    <message>
+        <source>Fixed</source>
+        <translation>Gerepareerd</translation>
+    </message>
+    <message>
+        <source>Repairable later</source>
+        <translation>Later te repareren</translation>
+    </message>
+    <message>
+        <source>End of life</source>
+        <translation>Einde levensduur</translation>
+    </message>
+    <message>
+        <source>Spare parts not available</source>
+        <translation>Onderdelen niet verkrijgbaar</translation>
+    </message>
+    <message>
+        <source>Spare parts too expensive</source>
+        <translation>Onderdelen te duur</translation>
+    </message>
+    <message>
+        <source>No way to open product</source>
+        <translation>Product niet te openen</translation>
+    </message>
+    <message>
+        <source>Repair information not available</source>
+        <translation>Geen reparatie-informatie</translation>
+    </message>
+    <message>
+        <source>Lack of equipment</source>
+        <translation>Gereedschap ontbreekt</translation>
+    </message>
+    <message>
+        <source>Too worn out</source>
+        <translation>Te versleten</translation>
+    </message>
+    <message>
+        <source>test passed</source>
+        <translation>test goedgekeurd</translation>
+    </message>
+    <message>
+        <source>test failed</source>
+        <translation>test afgekeurd</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>Describe the problem: a powered product&apos;s repair record needs it.</source>
+        <translation>Beschrijf het probleem: het reparatieverslag van een elektrisch product heeft het nodig.</translation>
+    </message>
+    <message>
+        <source>Throw away the answers for {code}?</source>
+        <translation>De antwoorden voor {code} weggooien?</translation>
+    </message>
+    <message>
+        <source>Throw away</source>
+        <translation>Weggooien</translation>
+    </message>
+    <message>
+        <source>Keep answering</source>
+        <translation>Verder invullen</translation>
+    </message>
+    <message>
+        <source>Repair of {code} not done yet: switch anyway?</source>
+        <translation>Reparatie van {code} nog niet klaar: toch wisselen?</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>Wisselen</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Blijven</translation>
+    </message>
+</context>
+<context>
     <name>SavedCard</name>
     <message>
         <source>Stick the label on</source>
@@ -2601,7 +2976,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Item code: the letter</source>
-        <translation>Itemcode: de letter</translation>
+        <translation>Artikelcode: de letter</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2617,7 +2992,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Item code: the digits after {letter}</source>
-        <translation>Itemcode: de cijfers na {letter}</translation>
+        <translation>Artikelcode: de cijfers na {letter}</translation>
     </message>
 </context>
 <context>
@@ -2640,6 +3015,52 @@ want ervoor: {cause}</translation>
     <message>
         <source>No number</source>
         <translation>Geen nummer</translation>
+    </message>
+</context>
+<context>
+    <name>ShelfView</name>
+    <message>
+        <source>All categories</source>
+        <translation>Alle categorieën</translation>
+    </message>
+    <message>
+        <source>Which category?</source>
+        <translation>Welke categorie?</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>In repair ({count})</source>
+        <translation>In reparatie ({count})</translation>
+    </message>
+    <message>
+        <source>Waiting ({count})</source>
+        <translation>Wachtend ({count})</translation>
+    </message>
+    <message>
+        <source>{shown} of {matching} shown, the longest waiting first: choose a filter to see the others.</source>
+        <translation>{shown} van {matching} getoond, langst wachtend eerst: kies een filter voor de rest.</translation>
+    </message>
+    <message>
+        <source>{matching} on the shelf, the longest waiting first.</source>
+        <translation>{matching} op de plank, langst wachtend eerst.</translation>
+    </message>
+    <message>
+        <source>in repair</source>
+        <translation>in reparatie</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wacht</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dagen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2749,7 +3170,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Scan the item the customer brings back.</source>
-        <translation>Scan het item dat de klant terugbrengt.</translation>
+        <translation>Scan het artikel dat de klant terugbrengt.</translation>
     </message>
     <message>
         <source>Sold by mistake: cancel the sale</source>
@@ -3019,6 +3440,24 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>StillTherePanel</name>
+    <message>
+        <source>Are you still there?</source>
+        <translation>Bent u er nog?</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message numerus="yes">
+        <source>Without an answer you are logged out in %n seconds.</source>
+        <translation>
+            <numerusform>Zonder antwoord wordt u over %n seconde uitgelogd.</numerusform>
+            <numerusform>Zonder antwoord wordt u over %n seconden uitgelogd.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TextEntryPanel</name>
     <message>
         <source>Shift</source>
@@ -3222,7 +3661,11 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Scan an item&apos;s label, or tap one on the shelf</source>
-        <translation>Scan het label van een item, of tik er een aan op de plank</translation>
+        <translation>Scan het label van een artikel, of tik er een aan op de plank</translation>
+    </message>
+    <message>
+        <source>Repair record half done: &apos;Repair done&apos; goes on at step {number} of {total}.</source>
+        <translation>Reparatie half ingevuld: &apos;Reparatie klaar&apos; gaat verder bij stap {number} van {total}.</translation>
     </message>
     <message>
         <source>Make the product</source>
@@ -3230,59 +3673,15 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Scan the items the product is made of: {codes}</source>
-        <translation>Scan de items waarvan het product gemaakt is: {codes}</translation>
-    </message>
-    <message>
-        <source>in repair</source>
-        <translation>in reparatie</translation>
-    </message>
-    <message>
-        <source>waiting since {date}</source>
-        <translation>wacht sinds {date}</translation>
+        <translation>Scan de artikelen waarvan het product gemaakt is: {codes}</translation>
     </message>
     <message>
         <source>{code} is in repair.</source>
         <translation>{code} is in reparatie.</translation>
     </message>
     <message>
-        <source>Fixed</source>
-        <translation>Gerepareerd</translation>
-    </message>
-    <message>
-        <source>Repairable later</source>
-        <translation>Later te repareren</translation>
-    </message>
-    <message>
-        <source>End of life</source>
-        <translation>Einde levensduur</translation>
-    </message>
-    <message>
-        <source>How did the repair end?</source>
-        <translation>Hoe is de reparatie afgelopen?</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
-    </message>
-    <message>
-        <source>Spare parts not available</source>
-        <translation>Onderdelen niet verkrijgbaar</translation>
-    </message>
-    <message>
-        <source>Spare parts too expensive</source>
-        <translation>Onderdelen te duur</translation>
-    </message>
-    <message>
-        <source>Repair information not available</source>
-        <translation>Geen reparatie-informatie</translation>
-    </message>
-    <message>
-        <source>Lack of equipment</source>
-        <translation>Gereedschap ontbreekt</translation>
-    </message>
-    <message>
-        <source>Why can it not be repaired?</source>
-        <translation>Waarom is het niet te repareren?</translation>
     </message>
     <message>
         <source>Electrical safety test</source>
@@ -3301,52 +3700,20 @@ want ervoor: {cause}</translation>
         <translation>Winkelprijs</translation>
     </message>
     <message>
-        <source>Minutes spent on the repair</source>
-        <translation>Minuten aan de reparatie besteed</translation>
-    </message>
-    <message>
-        <source>What was the problem?</source>
-        <translation>Wat was het probleem?</translation>
-    </message>
-    <message>
-        <source>Brand</source>
-        <translation>Merk</translation>
-    </message>
-    <message>
-        <source>No way to open product</source>
-        <translation>Product niet te openen</translation>
-    </message>
-    <message>
-        <source>Too worn out</source>
-        <translation>Te versleten</translation>
-    </message>
-    <message>
-        <source>Describe the problem: a powered product&apos;s repair record needs it.</source>
-        <translation>Beschrijf het probleem: het reparatieverslag van een elektrisch product heeft het nodig.</translation>
-    </message>
-    <message>
-        <source>Unknown</source>
-        <translation>Onbekend</translation>
-    </message>
-    <message>
-        <source>Not described</source>
-        <translation>Niet beschreven</translation>
-    </message>
-    <message>
-        <source>Year of manufacture</source>
-        <translation>Bouwjaar</translation>
-    </message>
-    <message>
-        <source>Which product is it?</source>
-        <translation>Welk product is het?</translation>
-    </message>
-    <message>
-        <source>Other product…</source>
-        <translation>Ander product…</translation>
-    </message>
-    <message>
         <source>Repair of {code} recorded.</source>
         <translation>Reparatie van {code} vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Do not sell {code}</source>
+        <translation>{code} niet verkopen</translation>
+    </message>
+    <message>
+        <source>It failed the safety test, so it may not be sold or given away for use. Write &apos;REJECTED&apos; on its label and put it with the electrical waste for material; it is now routed to material.</source>
+        <translation>Afgekeurd bij de veiligheidstest: niet verkopen en niet meegeven voor gebruik. Schrijf &apos;AFGEKEURD&apos; op het label en leg het artikel bij het elektro-afval (materiaal); het staat nu op route materiaal.</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Safety test recorded.</source>
@@ -3366,7 +3733,7 @@ want ervoor: {cause}</translation>
     </message>
     <message>
         <source>Wrong item scanned</source>
-        <translation>Verkeerd item gescand</translation>
+        <translation>Verkeerd artikel gescand</translation>
     </message>
     <message>
         <source>Wrong outcome chosen</source>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from intake.events import (
     Corrected,
     Intake,
+    IntakeCorrected,
     MaterialOut,
     Payload,
     PayloadError,
@@ -155,3 +156,10 @@ class ItemCard(QWidget):
                 return self.tr("Used to make {code}").format(code=code)
             case Corrected():
                 return self.tr("Correction: the step before was cancelled")
+            case IntakeCorrected() as fix:
+                names = self.ctx.category_names()
+                return self.tr("Corrected from {old} · {old_weight} to {new} · {weight}").format(
+                    old=names.get(fix.from_category, fix.from_category),
+                    old_weight=lang.kg(fix.from_weight_g),
+                    new=names.get(fix.category, fix.category),
+                    weight=lang.kg(fix.weight_g, estimated=fix.weight_estimated))

@@ -13,8 +13,8 @@ from ui.widgets.panels import Panel
 
 
 class ItemPanel(Panel):
-    """Card plus 'Label again', 'Change route', 'Correct last step', 'Void' and 'Close';
-    emits what was asked."""
+    """Card plus 'Label again', 'Change route', 'Correct' (category, weight or the last step),
+    'Void' and 'Close'; emits what was asked."""
 
     reprint = Signal(object)  # the Item
     change_route = Signal(object)
@@ -32,7 +32,7 @@ class ItemPanel(Panel):
         row.setSpacing(mm(3))
         self.reprint_button = self.button(self.tr("Label again"))
         self.route_button = self.button(self.tr("Change route"))
-        self.correct_button = self.button(self.tr("Correct last step"))
+        self.correct_button = self.button(self.tr("Correct"))
         self.void_button = self.button(self.tr("Void"), "danger")
         self.close_button = self.button(self.tr("Close"), "primary")
         open_item = not item.voided

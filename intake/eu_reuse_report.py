@@ -1,0 +1,183 @@
+"""The EU re-use report (`intake.eu_reuse`) as a sheet of the workbook and a page of the PDF.
+
+Both are made from the same sections (a title, a header, rows and each column's number
+format), in Dutch or English words from the table here, as the other exports: a file is read
+outside the app. What the period does not count is an empty cell (–), never 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph
+
+from intake.counting import COUNTING_RULES
+from intake.eu_reuse import DECISION, QUALITY_TEXT, EuReuse, eu_name
+
+WORDS = {
+    "nl": {"sheet": "EU-hergebruik", "title": "EU-hergebruik (Uitvoeringsbesluit (EU) 2021/19)",
+           "per_eu": "Hergebruikt per EU-categorie", "eu": "EU-categorie", "tonnes": "Ton",
+           "total": "Totaal", "per_category": "Per categorie van Ambacht",
+           "category": "Categorie", "quality": "Kwaliteitscontrole", "figure": "Kengetal",
+           "value": "Waarde", "weighed": "Aandeel gewogen", "estimated": "Aandeel geschat",
+           "t_weighed": "Ton gewogen", "t_estimated": "Ton geschat",
+           "version": "Versie standaardgewichten", "changed": "Laatst gewijzigd",
+           "never": "niet sinds het begin", "rules": "Versie telregels",
+           "weights": "Standaardgewichten", "code": "Code", "name": "Naam",
+           "kg": "Kg", "co2": "CO2-factoren", "factor": "Kg CO2 per kg", "source": "Bron",
+           "changes": "Wijzigingen van methode in of na de periode", "at": "Wanneer",
+           "what": "Wat", "old": "Oud", "new": "Nieuw", "none": "geen",
+           "sources": "Gegevensbronnen", "methods": "Methode",
+           "period": "Periode", "site": "Locatie", "decision": "Besluit"},
+    "en": {"sheet": "EU re-use", "title": "EU re-use (Implementing Decision (EU) 2021/19)",
+           "per_eu": "Re-used per EU category", "eu": "EU category", "tonnes": "Tonnes",
+           "total": "Total", "per_category": "Per Ambacht category",
+           "category": "Category", "quality": "Quality check", "figure": "Figure",
+           "value": "Value", "weighed": "Share weighed", "estimated": "Share estimated",
+           "t_weighed": "Tonnes weighed", "t_estimated": "Tonnes estimated",
+           "version": "Standard weights' version", "changed": "Last changed",
+           "never": "not since the start", "rules": "Counting rules version",
+           "weights": "Standard weights", "code": "Code", "name": "Name",
+           "kg": "Kg", "co2": "CO2 factors", "factor": "Kg CO2 per kg", "source": "Source",
+           "changes": "Method changes in or after the period", "at": "When",
+           "what": "What", "old": "Old", "new": "New", "none": "none",
+           "sources": "Data sources", "methods": "Methods",
+           "period": "Period", "site": "Site", "decision": "Decision"},
+}
+TONNES = "0.000"  # tonnes to the kilo
+SHARE = "0.0%"
+
+
+@dataclass(frozen=True)
+class Section:
+    """One table of the EU report: its title, header, rows and each column's number format
+    ('@' for text)."""
+
+    title: str
+    header: list[str]
+    rows: list[list[Any]]
+    formats: list[str]
+    widths_mm: tuple[int, ...]  # on the PDF's page, 174 mm wide
+    value_formats: tuple[str, ...] = ()  # if given, the second column's format row by row
+
+    def cell_formats(self, index: int) -> list[str]:
+        """The number formats of row `index`'s cells."""
+        if not self.value_formats:
+            return self.formats
+        return [self.formats[0], self.value_formats[index], *self.formats[2:]]
+
+
+def _t(grams: int, counted: bool) -> float | None:
+    return grams / 1_000_000 if counted else None
+
+
+def sections(eu: EuReuse, lang: str) -> list[Section]:
+    """The EU report's tables: per EU category, per Ambacht category, the quality check,
+    the standard weights, the CO2 factors and the method changes."""
+    words = WORDS.get(lang, WORDS["nl"])
+    counted = eu.counted
+    grams = eu.grams
+    names = {c.code: c.name(lang) for c in eu.report.categories}
+    quality: list[list[Any]] = [
+        [words["weighed"], eu.weighed_share if counted else None],
+        [words["estimated"], eu.estimated_share if counted else None],
+        [words["t_weighed"], _t(eu.grams_weighed, counted)],
+        [words["t_estimated"], _t(eu.grams_estimated, counted)],
+        [words["version"], eu.weights_version],
+        [words["changed"], words["never"] if eu.weights_changed is None
+         else eu.weights_changed.isoformat(timespec="seconds")],
+        [words["rules"], str(COUNTING_RULES)],
+    ]
+    return [
+        Section(words["per_eu"], [words["eu"], words["tonnes"]],
+                [*[[eu_name(category, lang), _t(value, counted)]
+                   for category, value in grams.items()],
+                 [words["total"], _t(sum(grams.values()), counted)]], ["@", TONNES],
+                (110, 40)),
+        Section(words["per_category"], [words["category"], words["eu"], words["tonnes"]],
+                [[names[c.code], eu_name(eu.mapping[c.code], lang),
+                  _t(eu.grams_by_category.get(c.code, 0), counted)]
+                 for c in eu.report.categories], ["@", "@", TONNES], (60, 80, 34)),
+        Section(words["quality"], [words["figure"], words["value"]], quality, ["@", "@"],
+                (80, 94), (SHARE, SHARE, TONNES, TONNES, "@", "@", "@")),
+        Section(words["weights"], [words["code"], words["name"], words["kg"]],
+                [[c.code, names[c.code], c.standard_weight_g / 1000]
+                 for c in eu.report.categories], ["@", "@", "0.000"], (40, 94, 40)),
+        Section(words["co2"], [words["code"], words["factor"], words["source"]],
+                [[c.code, c.co2_factor, c.co2_source] for c in eu.report.categories],
+                ["@", "0.00", "@"], (35, 30, 109)),
+        Section(words["changes"], [words["at"], words["what"], words["old"], words["new"]],
+                [[at.isoformat(timespec="seconds"), what, old, new]
+                 for at, what, old, new in eu.changes] or [[words["none"], "", "", ""]],
+                ["@", "@", "@", "@"], (45, 59, 35, 35)),
+    ]
+
+
+def texts(lang: str) -> list[tuple[str, list[str]]]:
+    """The quality check's texts: (heading, paragraphs) for the sources and the methods."""
+    words = WORDS.get(lang, WORDS["nl"])
+    text = QUALITY_TEXT.get(lang, QUALITY_TEXT["nl"])
+    return [(words["sources"], text["sources"]), (words["methods"], text["methods"])]
+
+
+def eu_sheet(book: Any, eu: EuReuse | None, lang: str,
+             rows: Callable[[Any, list[str], Sequence[Sequence[object]], list[str]], None],
+             append: Callable[[Any, Sequence[object]], None]) -> None:
+    """The workbook's EU re-use sheet, written with the workbook's own helpers."""
+    if eu is None:
+        return
+    words = WORDS.get(lang, WORDS["nl"])
+    sheet = book.create_sheet(words["sheet"])
+    report = eu.report
+    rows(sheet, [words["title"], ""],
+         [[words["decision"], DECISION], [words["site"], report.site],
+          [words["period"], f"{report.period.first.isoformat()} – "
+                            f"{report.period.last.isoformat()}"]], ["@", "@"])
+    for section in sections(eu, lang):
+        append(sheet, [])
+        append(sheet, [section.title])
+        append(sheet, section.header)
+        for index, row in enumerate(section.rows):
+            append(sheet, row)
+            for column, number_format in enumerate(section.cell_formats(index), start=1):
+                sheet.cell(sheet.max_row, column).number_format = number_format
+    for heading, paragraphs in texts(lang):
+        append(sheet, [])
+        append(sheet, [heading])
+        for paragraph in paragraphs:
+            append(sheet, [paragraph])
+
+
+def eu_page(eu: EuReuse | None, lang: str, styles: tuple[Any, Any, Any],
+            table: Callable[[list[list[Any]], list[float], int | None], Any],
+            shown: Callable[[object, str], str]) -> list[Any]:
+    """The PDF's EU re-use page: a new page with each section as a table and the quality
+    check's texts. `styles` are the report's (title, heading, body) paragraph styles;
+    `table(rows, widths, numbers_from)` (the columns from `numbers_from` on are numbers,
+    right-aligned) and `shown(value, number_format)` are its own."""
+    if eu is None:
+        return []
+    title, heading, body = styles
+    words = WORDS.get(lang, WORDS["nl"])
+    report = eu.report
+    story: list[Any] = [PageBreak(), Paragraph(escape(words["sheet"]), title),
+                        Paragraph(escape(f"{report.site} · {DECISION}"), body)]
+    for section in sections(eu, lang):
+        cells = [[shown(value, number_format) if number_format != "@" or value is None
+                  else Paragraph(escape(str(value)), body)
+                  for value, number_format in zip(row, section.cell_formats(index),
+                                                  strict=True)]
+                 for index, row in enumerate(section.rows)]
+        numbers_from = next((i for i in range(1, len(section.formats))
+                             if "@" not in section.formats[i:]), None)
+        story.append(KeepTogether([Paragraph(escape(section.title), heading),
+                                   table([section.header, *cells],
+                                         [w * mm for w in section.widths_mm], numbers_from)]))
+    for text_heading, paragraphs in texts(lang):
+        story += [Paragraph(escape(text_heading), heading),
+                  *[Paragraph(escape(paragraph), body) for paragraph in paragraphs]]
+    return story
