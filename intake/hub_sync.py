@@ -32,6 +32,9 @@ BATCH = 2000  # events per hub transaction, both ways
 # The hub's refusals that mean this station is let in no more: revoked, or its role
 # closed (revoked, or taken over by a new PC: `ambacht hub invite --station`).
 REVOKED = frozenset({"AMB02", "28000"})
+# Those, and a credential the hub does not know or take: shown in the top bar until a round
+# goes through (a passing refusal, such as a server shutting down, is not).
+LOCKED_OUT = REVOKED | {"AMB01", "28P01"}
 
 
 @dataclass
@@ -111,9 +114,10 @@ class SyncService:
             with self.store.atomic():
                 self.links.contact(self.clock.now(), reached=False)
             raise
-        except HubRefused as exc:  # reached, but it lets this station in no more
-            with self.store.atomic():
-                self.links.refused(exc.code or "refused")
+        except HubRefused as exc:
+            if exc.code in LOCKED_OUT:  # reached, but it lets this station in no more
+                with self.store.atomic():
+                    self.links.refused(exc.code)
             raise
         with self.store.atomic():
             self.links.contact(self.clock.now(), reached=True)
