@@ -648,6 +648,17 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>DemoBadge</name>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>DEMO - PINs: coordinator {coordinator}, coach {coach}, workshop {workshop}, shop {shop}</source>
+        <translation>DEMO - pincodes: coördinator {coordinator}, coach {coach}, werkplaats {workshop}, winkel {shop}</translation>
+    </message>
+</context>
+<context>
     <name>DevicesSection</name>
     <message>
         <source>Change</source>
@@ -1611,6 +1622,10 @@ want ervoor: {cause}</translation>
         <translation>{code} ({summary}) ongedaan maken? Kies waarom.</translation>
     </message>
     <message>
+        <source>No label yet in this visit</source>
+        <translation>Nog geen label in dit bezoek</translation>
+    </message>
+    <message>
         <source>Visit {code} ended · {count}</source>
         <translation>Bezoek {code} afgerond · {count}</translation>
     </message>
@@ -2347,6 +2362,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Scan each item that leaves, or add a weighed batch. Tap a line to take it off. Then send it all to one recipient.</source>
         <translation>Scan elk artikel dat weggaat, of voeg een gewogen partij toe. Tik op een regel om die weg te halen. Verstuur daarna alles naar één afnemer.</translation>
+    </message>
+    <message>
+        <source>Scan an item or add a batch first</source>
+        <translation>Scan eerst een artikel of voeg een partij toe</translation>
     </message>
     <message>
         <source>Taken off the list, no longer at the centre: {codes}</source>
@@ -3086,8 +3105,32 @@ want ervoor: {cause}</translation>
         <translation>Totaal {total}</translation>
     </message>
     <message>
+        <source>Scan an item first</source>
+        <translation>Scan eerst een artikel</translation>
+    </message>
+    <message>
+        <source>Tap a line first</source>
+        <translation>Tik eerst een regel aan</translation>
+    </message>
+    <message>
+        <source>Give this item a price first</source>
+        <translation>Geef dit artikel eerst een prijs</translation>
+    </message>
+    <message>
+        <source>Every item needs a price first</source>
+        <translation>Elk artikel heeft eerst een prijs nodig</translation>
+    </message>
+    <message>
+        <source>A receipt is for a sale just paid</source>
+        <translation>Een bon is er voor een verkoop die net betaald is</translation>
+    </message>
+    <message>
         <source>Parked sales ({count})</source>
         <translation>Geparkeerd ({count})</translation>
+    </message>
+    <message>
+        <source>No sales are parked</source>
+        <translation>Er zijn geen geparkeerde verkopen</translation>
     </message>
     <message>
         <source>{code} is in the sale already.</source>
@@ -3597,6 +3640,10 @@ want ervoor: {cause}</translation>
         <translation>Materiaal</translation>
     </message>
     <message>
+        <source>Choose a category first</source>
+        <translation>Kies eerst een categorie</translation>
+    </message>
+    <message>
         <source>Tap a category</source>
         <translation>Tik op een categorie</translation>
     </message>
@@ -3607,6 +3654,22 @@ want ervoor: {cause}</translation>
     <message>
         <source>Standard weight {weight}</source>
         <translation>Standaardgewicht {weight}</translation>
+    </message>
+    <message>
+        <source>Choose what it is</source>
+        <translation>Kies wat het is</translation>
+    </message>
+    <message>
+        <source>Weigh it or type the weight</source>
+        <translation>Weeg of tik het gewicht</translation>
+    </message>
+    <message>
+        <source>Where does it go?</source>
+        <translation>Waar gaat het heen?</translation>
+    </message>
+    <message>
+        <source>Weigh it or type the weight first</source>
+        <translation>Weeg eerst, of tik het gewicht</translation>
     </message>
 </context>
 <context>

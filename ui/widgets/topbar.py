@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 from intake.hub_sync import SyncState
 from ui.style import mm
 from ui.widgets.base import Retranslating
+from ui.widgets.demo_badge import DemoBadge
 from ui.widgets.icons import icon
 from ui.widgets.panels import ChoicePanel
 
@@ -63,6 +64,8 @@ class TopBar(Retranslating, QWidget):
         texts.addWidget(self.title, 1)
         texts.addWidget(self.figures)
         row.addWidget(self.texts, 1)
+        self.demo_badge = DemoBadge(False, self, with_pins=False)
+        row.addWidget(self.demo_badge)
         self.hub_label = QLabel(self)  # the hub's state, on a station that joined one
         self.hub_label.setProperty("role", "muted")
         self.hub_label.hide()
