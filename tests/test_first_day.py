@@ -1,5 +1,6 @@
-"""The first day, by taps: each gate step has a hint, a disabled button says why, and
-"Unknown" is an ordinary choice."""
+"""The first day, by taps: a demo says so, the first run leads through the settings a gate
+needs, each gate step has a hint, a disabled button says why, and "Unknown" is an ordinary
+choice."""
 
 from __future__ import annotations
 
@@ -13,9 +14,11 @@ from taps import log_in, tap
 from db import Store
 from intake.clock import FixedClock
 from intake.model import Route, User
+from intake.setup import initialize
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.widgets.keyboard import TextEntryPanel
 
 
 @pytest.fixture
@@ -124,3 +127,62 @@ def test_a_demo_says_so_with_its_pins(qtbot, store: Store, clock: FixedClock, co
     log_in(qtbot, window, "1111")
     badge = window.gate.top.demo_badge
     assert badge.isVisible() is demo and badge.text() == "DEMO"
+
+
+def first_pin(qtbot, window: MainWindow) -> None:
+    for _twice in range(2):
+        for digit in "2468":
+            tap(qtbot, window.first_run.pinpad.keypad.buttons[digit])
+        tap(qtbot, window.first_run.pinpad.ok_button)
+
+
+@pytest.fixture
+def new_window(qtbot, clock: FixedClock) -> MainWindow:
+    """The window on a new database: no PIN yet."""
+    store = Store.open(":memory:")
+    initialize(store, clock)
+    window = MainWindow(build_context(store, clock, "nl"))
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    return window
+
+
+def test_the_first_run_leads_through_staff_municipalities_and_printer_to_the_gate(
+        qtbot, new_window: MainWindow) -> None:
+    window, admin = new_window, new_window.admin
+    first_pin(qtbot, window)
+    guide = admin.guide_bar
+    assert window.stack.currentWidget() is admin and guide.isVisible()
+    assert not admin.back.isVisible() and not any(t.isVisible() for t in admin.tabs.values())
+    shown = []
+    for _step in range(3):
+        shown.append(admin.stack.currentWidget())
+        assert guide.next_button.text() == "Overslaan"
+        tap(qtbot, guide.next_button)
+    assert shown == [admin.sections[key] for key in ("staff", "municipalities", "printer")]
+    assert window.stack.currentWidget() is window.gate
+    # The settings are ordinary again afterwards.
+    window.show_admin()
+    assert not guide.isVisible() and admin.back.isVisible()
+
+
+def test_a_step_with_something_saved_goes_on_with_next(qtbot, new_window: MainWindow) -> None:
+    window, admin = new_window, new_window.admin
+    first_pin(qtbot, window)
+    guide = admin.guide_bar
+    tap(qtbot, guide.next_button)  # no staff yet
+    assert "Stap 2 van 3" in guide.text.text()
+    names = admin.sections["municipalities"]
+    tap(qtbot, names.add)  # type: ignore[attr-defined]
+    [keyboard] = [p for p in window.findChildren(TextEntryPanel) if p.isVisible()]
+    keyboard.type_text("Zwolle")
+    tap(qtbot, keyboard.ok_button)
+    assert window.ctx.gate.municipalities() == ["Zwolle"]
+    assert guide.next_button.text() == "Volgende"
+    tap(qtbot, guide.next_button)
+    assert admin.stack.currentWidget() is admin.sections["printer"]
+    assert guide.next_button.text() == "Overslaan"  # a new step starts unsaved
+    tap(qtbot, guide.next_button)
+    assert window.stack.currentWidget() is window.gate
+    assert "Zwolle" in window.gate.visit_start.buttons

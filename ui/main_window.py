@@ -77,7 +77,7 @@ class MainWindow(QMainWindow):
         }
         for screen in (self.first_run, self.login, *self.work_screens.values(), self.admin):
             self.stack.addWidget(screen)
-        self.first_run.done.connect(self.on_logged_in)
+        self.first_run.done.connect(self.first_steps)
         self.login.logged_in.connect(self.on_logged_in)
         for screen in self.work_screens.values():
             screen.logout_requested.connect(self.logout)
@@ -132,6 +132,13 @@ class MainWindow(QMainWindow):
         self.idle_timer.start()
         self.show_role_home()
         self.show_backup_problem()
+
+    def first_steps(self, user: User) -> None:
+        """The first PIN is set: log the coordinator in and lead them through the settings a
+        gate needs; the guide ends on the gate."""
+        self.on_logged_in(user)
+        self.admin.guide(user)
+        self.show_page(self.admin)
 
     def _idle_s(self) -> int:
         return max(10, self.ctx.settings().idle_logout_s)

@@ -1729,6 +1729,33 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>GuideBar</name>
+    <message>
+        <source>Add the coaches, the workshop and the shop, each with their own PIN.</source>
+        <translation>Voeg de coaches, de werkplaats en de winkel toe, elk met een eigen pincode.</translation>
+    </message>
+    <message>
+        <source>Add the municipalities your residents come from: the gate asks for them.</source>
+        <translation>Voeg de gemeenten toe waar uw bewoners vandaan komen: de poort vraagt ernaar.</translation>
+    </message>
+    <message>
+        <source>Choose the label printer and print a test label. Then the gate opens.</source>
+        <translation>Kies de labelprinter en print een testlabel. Daarna opent de poort.</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}: {what}</source>
+        <translation>Stap {n} van {total}: {what}</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Overslaan</translation>
+    </message>
+</context>
+<context>
     <name>ItemActions</name>
     <message>
         <source>New route for {code}</source>
