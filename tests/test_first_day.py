@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QWidget
 from taps import log_in, tap
 
 from db import Store
+from intake.auth import LOCK_AFTER
 from intake.clock import FixedClock
+from intake.errors import AmbachtError
 from intake.model import Route, User
 from intake.setup import initialize
 from ui.app import build_context
@@ -186,3 +188,19 @@ def test_a_step_with_something_saved_goes_on_with_next(qtbot, new_window: MainWi
     tap(qtbot, guide.next_button)
     assert window.stack.currentWidget() is window.gate
     assert "Zwolle" in window.gate.visit_start.buttons
+
+
+def test_the_login_ok_says_why_but_not_over_a_lock(qtbot, window: MainWindow, ctx: AppContext
+                                                   ) -> None:
+    login = window.login
+    press_disabled(qtbot, login.pinpad.ok_button)
+    assert login.message.text() == "Tik eerst je pincode: minstens 4 cijfers"
+    for _ in range(LOCK_AFTER):
+        with pytest.raises(AmbachtError):  # an unknown PIN, then locked out
+            ctx.auth.login("9999")
+    login.enter()
+    locked = login.message.text()
+    assert locked.startswith("Te vaak een verkeerde pincode")
+    # The keypad is off for the lock, which has no reason of its own: its message stays.
+    press_disabled(qtbot, login.pinpad.ok_button)
+    assert login.message.text() == locked

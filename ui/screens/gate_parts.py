@@ -210,7 +210,7 @@ class WeightRoutePanel(QWidget):
         enable(self.keypad, category is not None, choose_first)
         enable(self.standard_button, category is not None, choose_first)
         if category is None:
-            self.heading.setText(self.tr("Tap a category"))
+            self.heading.setText(self.tr("Weight"))  # what to do: the hint over the tiles
             self.display.setText("")
             self.standard_button.setText(self.tr("Standard weight"))
         else:

@@ -2676,6 +2676,10 @@ want ervoor: {cause}</translation>
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <source>Type your PIN first: at least {n} digits</source>
+        <translation>Tik eerst je pincode: minstens {n} cijfers</translation>
+    </message>
 </context>
 <context>
     <name>Reasons</name>
@@ -3671,8 +3675,8 @@ want ervoor: {cause}</translation>
         <translation>Kies eerst een categorie</translation>
     </message>
     <message>
-        <source>Tap a category</source>
-        <translation>Tik op een categorie</translation>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
     </message>
     <message>
         <source>Standard weight</source>

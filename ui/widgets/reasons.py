@@ -24,15 +24,14 @@ def enable(widget: QWidget, on: bool, reason: str) -> None:
 
 
 def reason_of(widget: QWidget) -> str:
-    """Why a tap on `widget` does nothing: the reason of it or of the disabled widget it is
-    in; "" when it is enabled or nobody gave a reason."""
+    """Why a tap on `widget` does nothing: the reason of the outermost disabled widget it is
+    in (a disabled keypad, for its keys), which is the cause; "" when it is enabled or the
+    cause has no reason (the PIN pad while the station is locked, whose message shows)."""
+    cause: QWidget | None = None
     current: QWidget | None = widget
     while current is not None and not current.isEnabled():
-        reason = current.property(REASON)
-        if reason:
-            return str(reason)
-        current = current.parentWidget()
-    return ""
+        cause, current = current, current.parentWidget()
+    return str(cause.property(REASON) or "") if cause is not None else ""
 
 
 def banner_of(widget: QWidget) -> Banner | None:

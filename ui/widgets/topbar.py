@@ -61,11 +61,12 @@ class TopBar(Retranslating, QWidget):
         self.settings_button.clicked.connect(self.settings_clicked)
         self.logout_button.clicked.connect(self.logout_clicked)
         # The site name gives way first; figures and the user's name keep their full text.
+        # In the texts, so that a banner covers it too and has their whole width.
+        self.demo_badge = DemoBadge(False, self.texts, with_pins=False)
+        texts.addWidget(self.demo_badge)
         texts.addWidget(self.title, 1)
         texts.addWidget(self.figures)
         row.addWidget(self.texts, 1)
-        self.demo_badge = DemoBadge(False, self, with_pins=False)
-        row.addWidget(self.demo_badge)
         self.hub_label = QLabel(self)  # the hub's state, on a station that joined one
         self.hub_label.setProperty("role", "muted")
         self.hub_label.hide()
