@@ -1,7 +1,8 @@
 """One sync round between a station and its hub: push, then pull (`ambacht sync`).
 
 Push: the configuration records changed here (each with the time of its change), then this
-station's own records the hub does not hold, in batches, each batch one hub transaction.
+station's own records the hub does not hold, in batches, each batch one hub transaction; then
+its own visit cancellations, courses and sessions (`db/travel_more.py`).
 Pull: everything of the site after the station's cursor, in batches; each batch is taken in
 with the cursor's move in one SQLite transaction, so a kill anywhere repeats at most a batch,
 and taking a batch in twice changes nothing.
@@ -14,6 +15,8 @@ pull: it is sent first, and the hub decides (docs/stations.md).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -21,12 +24,19 @@ from db import Store
 from db.hub.station import HubSession, Record
 from db.hub_link import HubLinks, Link, own_head, unsent_events
 from db.site_config import apply_records, read_records
+from db.travel_more import KINDS, PeopleRecords
 from intake.clock import Clock
-from intake.hub_errors import HubUnreachable, NotJoined
+from intake.hub_errors import HubRefused, HubUnreachable, NotJoined
 from intake.hub_records import incoming_batch, outgoing_records
 from intake.merge import MergeService
 
 BATCH = 2000  # events per hub transaction, both ways
+# The hub's refusals that mean this station is let in no more: revoked, or its role
+# closed (revoked, or taken over by a new PC: `ambacht hub invite --station`).
+REVOKED = frozenset({"AMB02", "28000"})
+# Those, and a credential the hub does not know or take: shown in the top bar until a round
+# goes through (a passing refusal, such as a server shutting down, is not).
+LOCKED_OUT = REVOKED | {"AMB01", "28P01"}
 
 
 @dataclass
@@ -37,14 +47,16 @@ class Flow:
     visits: int = 0
     shipments: int = 0
     config: int = 0
+    people: int = 0  # visit cancellations, courses and sessions at a station
 
     def add(self, counts: Record) -> None:
-        for name in ("events", "visits", "shipments", "config"):
+        for name in ("events", "visits", "shipments", "config", "people"):
             setattr(self, name, getattr(self, name) + int(counts.get(name, 0)))
 
     def __str__(self) -> str:
         return (f"{self.events} steps, {self.visits} visits, {self.shipments} delivery notes, "
-                f"{self.config} settings and lists")
+                f"{self.config} settings and lists, {self.people} cancellations, courses and "
+                f"sessions")
 
 
 @dataclass
@@ -66,6 +78,8 @@ class SyncState:
     offline_since: datetime | None
     waiting: int  # this station's steps the hub has not confirmed
     config_waiting: bool  # configuration changed here and not sent yet
+    hub: str = ""  # the hub's address as it may be shown (no password)
+    refused: str | None = None  # the hub's refusal at the last round (REVOKED: revoked)
 
 
 class SyncService:
@@ -88,26 +102,33 @@ class SyncService:
             return None
         return SyncState(link.site, link.letter, link.last_contact, link.offline_since,
                          unsent_events(self.store.db, link.letter, link.pushed_seq),
-                         self.links.last_dirty_id() > 0)
+                         self.links.last_dirty_id() > 0, link.address.shown(), link.refused)
 
-    def round(self) -> SyncReport:
+    def round(self, progress: Callable[[SyncReport], None] | None = None) -> SyncReport:
         """Push, then pull. An unreachable hub (or a link that drops) is noted as 'offline
-        since' and raised as HubUnreachable; what was taken in before stays."""
+        since' and raised as HubUnreachable; what was taken in before stays. `progress` gets
+        a copy of the counts so far after each batch (a year of history is many batches)."""
         link = self.link()
         report = SyncReport()
+        told = (lambda: progress(deepcopy(report))) if progress else (lambda: None)
         try:
             with HubSession(link.address) as hub:
-                self._push(hub, link, report.sent)
-                self._pull(hub, link, report.received)
+                self._push(hub, link, report.sent, told)
+                self._pull(hub, link, report.received, told)
         except HubUnreachable:
             with self.store.atomic():
                 self.links.contact(self.clock.now(), reached=False)
+            raise
+        except HubRefused as exc:
+            if exc.code in LOCKED_OUT:  # reached, but it lets this station in no more
+                with self.store.atomic():
+                    self.links.refused(exc.code)
             raise
         with self.store.atomic():
             self.links.contact(self.clock.now(), reached=True)
         return report
 
-    def _push(self, hub: HubSession, link: Link, sent: Flow) -> None:
+    def _push(self, hub: HubSession, link: Link, sent: Flow, told: Callable[[], None]) -> None:
         """The configuration changed here, then this station's own records in batches of
         BATCH steps, from the last step the hub holds (which a restored backup may be
         behind: its own steps then come back with the pull)."""
@@ -131,12 +152,34 @@ class SyncService:
                 if config:
                     self.links.sent(dirty[-1].id)
                 self.links.set_pushed(head, batch.changed_through)
+            told()
             config = []
             if not batch.events and batch.changed_through == visits:
-                return
+                break
             visits = batch.changed_through
+        self._push_people(hub, link.letter, sent)
 
-    def _pull(self, hub: HubSession, link: Link, received: Flow) -> None:
+    def _push_people(self, hub: HubSession, letter: str, sent: Flow) -> None:
+        """This station's own visit cancellations, courses and sessions after their cursors,
+        BATCH of each kind per hub transaction (after the visits they name)."""
+        people = PeopleRecords(self.store.db)
+        cursors = people.cursors()
+        while True:
+            records, through = {}, {}
+            for kind in KINDS:
+                records[kind], through[kind] = people.own_after(kind, letter, cursors[kind],
+                                                                BATCH)
+            if not any(records.values()):
+                return
+            sent.add(hub.push_people(records))
+            hub.commit()
+            with self.store.atomic():
+                for kind in KINDS:
+                    people.set_sent(kind, through[kind])
+            cursors = through
+
+    def _pull(self, hub: HubSession, link: Link, received: Flow,
+              told: Callable[[], None]) -> None:
         """The site's records after the cursor, a batch at a time, each taken in with its
         cursor in one transaction (configuration first: steps name its staff and
         categories)."""
@@ -155,10 +198,14 @@ class SyncService:
                 outcome = merge.take_in(incoming_batch(got))
                 if outcome.deferred:  # not expected in the hub's order: take it again later
                     return
+                people = PeopleRecords(self.store.db)  # after the visits they name
+                received.people += sum(people.take_in(kind, got.get(kind, []))
+                                       for kind in KINDS)
                 self.links.set_pulled(int(got["upto"]))
             received.events += outcome.events
             received.visits += outcome.visits
             received.shipments += outcome.shipments
+            told()
             after = int(got["upto"])
             if not got["more"]:
                 return

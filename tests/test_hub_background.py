@@ -1,6 +1,7 @@
 """The app's background sync on a real PostgreSQL hub (issue 13): news from another station
 arrives within 2 seconds (LISTEN/NOTIFY, no timer), the station's own steps go up by
-themselves, and the top bar says "Connected" or "Offline since 10:42 · 1 to send"."""
+themselves, and the top bar says "Connected", "Offline since 10:42 · 1 to send" or that the
+hub revoked the station."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from intake.gate import GateService
 from intake.model import Route
 from tests.cli_run import run, run_on
 from tests.hub_server import HubServer
-from ui.hub_sync import BackgroundSync
+from ui.hub_sync import RETRY_S, BackgroundSync
+from ui.i18n import Language
 from ui.widgets.topbar import TopBar
 
 WITHIN_MS = 2000
@@ -78,6 +80,7 @@ def test_the_stations_own_steps_go_up_by_themselves(
 def test_the_top_bar_says_connected_or_offline_since_with_what_waits(
         qtbot, hub_server: HubServer, store_app) -> None:
     store, sync = store_app
+    Language().apply("en")  # whatever language an earlier test left installed
     bar = TopBar()
     qtbot.addWidget(bar)
     bar.show_hub(sync.state(), store.settings().zone)
@@ -114,3 +117,18 @@ def test_a_station_without_a_hub_shows_nothing(qtbot, tmp_path: Path, capsys) ->
     assert bar.hub_label.isHidden()
     sync.stop()
     store.close()
+
+
+def test_a_revoked_station_says_so_in_the_top_bar(capsys, qtbot, hub_url: str,
+                                                  store_app) -> None:
+    store, sync = store_app
+    assert run(capsys, "hub", "revoke", "--hub", hub_url, "--site", "Zwolle",
+               "--station", store.settings().station)[0] == 0
+    sync.request()  # the revoke may end a round's connection first: out of reach, and the
+    # next try (after RETRY_S) is refused
+    qtbot.waitUntil(lambda: (sync.state() or _never()).refused is not None,
+                    timeout=int(RETRY_S * 1000) + 15000)
+    bar = TopBar()
+    qtbot.addWidget(bar)
+    bar.show_hub(sync.state(), store.settings().zone)
+    assert bar.hub_label.text() == "Revoked by the hub"  # not "Connected"

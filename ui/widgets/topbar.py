@@ -8,7 +8,7 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from intake.hub_sync import SyncState
+from intake.hub_sync import REVOKED, SyncState
 from ui.style import mm
 from ui.widgets.base import Retranslating
 from ui.widgets.demo_badge import DemoBadge
@@ -97,11 +97,15 @@ class TopBar(Retranslating, QWidget):
 
     def show_hub(self, state: SyncState | None, zone: ZoneInfo) -> None:
         """The hub's state at a glance: 'Connected', or 'Offline since 10:42 · 37 to send'
-        (local time); nothing on a station without a hub."""
+        (local time), or that the hub revoked (or refused) this station; nothing on a station
+        without a hub."""
         self.hub_label.setVisible(state is not None)
         if state is None:
             return
-        if state.offline_since is not None:
+        if state.refused is not None:  # reached, but it lets this station in no more
+            text = (self.tr("Revoked by the hub") if state.refused in REVOKED
+                    else self.tr("Refused by the hub"))
+        elif state.offline_since is not None:
             since = state.offline_since.astimezone(zone).strftime("%H:%M")
             text = (self.tr("Offline since %1 · %n to send", "", state.waiting)
                     if state.waiting else self.tr("Offline since %1")).replace("%1", since)
