@@ -66,7 +66,8 @@ def ctx(shown: tuple[tuple[int, int, int], str], store: Store, clock: FixedClock
         admin.add_name(coordinator, NameList.MUNICIPALITIES, name)
     for name in ("Metaal Oost", "Houtwerk College"):
         admin.add_name(coordinator, NameList.RECIPIENTS, name)
-    return build_context(store, clock, shown[1])
+    # As a demo: its strip and badge take room on the login screen and in the top bar.
+    return build_context(store, clock, shown[1], demo=True)
 
 
 @pytest.fixture
@@ -267,6 +268,12 @@ def visit_the_settings(qtbot, window: MainWindow, tour: Tour) -> None:
     tour.look("settings: join code")
     close_panels(window)
     tap(qtbot, window.admin.back)
+    assert window.user is not None
+    window.admin.guide(window.user)  # the first run's guided steps, over to the gate
+    window.show_page(window.admin)
+    for step in range(3):
+        tour.look(f"first steps: {step + 1}")
+        tap(qtbot, window.admin.guide_bar.next_button)
 
 
 def visit_the_common_panels(qtbot, window: MainWindow, tour: Tour) -> None:

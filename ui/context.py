@@ -65,6 +65,7 @@ class AppContext:
     backups: BackupScheduler
     sync: BackgroundSync  # with the hub, on a station that joined one
     devices: Devices = field(default_factory=Devices)  # run_app starts them as set up
+    demo: bool = False  # started with --demo: the screens say so, with the demo's PINs
 
     @cached_property
     def registers(self) -> RegisterService:

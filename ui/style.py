@@ -112,6 +112,9 @@ def stylesheet() -> str:
     QLabel[role="title"] {{ font-size: {mm(7)}px; font-weight: bold; }}
     QLabel[role="big"] {{ font-size: {mm(14)}px; font-weight: bold; }}
     QLabel[role="muted"] {{ color: {MUTED}; }}
+    QLabel[role="hint"] {{ font-size: {mm(5.5)}px; font-weight: bold; }}
+    QLabel[role="demo"] {{ background: {SELECTED}; color: {INK}; font-weight: bold;
+        border: 3px solid {LINE}; border-radius: {mm(1.5)}px; padding: {mm(1)}px {mm(2)}px; }}
     QLabel[role="banner-ok"] {{ background: {OK}; color: white; font-weight: bold;
         padding: {mm(2)}px; border-radius: {mm(1.5)}px; }}
     QLabel[role="banner-error"] {{ background: {DANGER}; color: white; font-weight: bold;

@@ -668,6 +668,17 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>DemoBadge</name>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>DEMO - PINs: coordinator {coordinator}, coach {coach}, workshop {workshop}, shop {shop}</source>
+        <translation>DEMO - pincodes: coördinator {coordinator}, coach {coach}, werkplaats {workshop}, winkel {shop}</translation>
+    </message>
+</context>
+<context>
     <name>DevicesSection</name>
     <message>
         <source>Change</source>
@@ -1647,6 +1658,10 @@ want ervoor: {cause}</translation>
         <translation>{code} ({summary}) ongedaan maken? Kies waarom.</translation>
     </message>
     <message>
+        <source>No label yet in this visit</source>
+        <translation>Nog geen label in dit bezoek</translation>
+    </message>
+    <message>
         <source>Visit {code} ended · {count}</source>
         <translation>Bezoek {code} afgerond · {count}</translation>
     </message>
@@ -1747,6 +1762,33 @@ want ervoor: {cause}</translation>
     <message>
         <source>Label {code} sent again.</source>
         <translation>Label {code} opnieuw gestuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideBar</name>
+    <message>
+        <source>Add the coaches, the workshop and the shop, each with their own PIN.</source>
+        <translation>Voeg de coaches, de werkplaats en de winkel toe, elk met een eigen pincode.</translation>
+    </message>
+    <message>
+        <source>Add the municipalities your residents come from: the gate asks for them.</source>
+        <translation>Voeg de gemeenten toe waar uw bewoners vandaan komen: de poort vraagt ernaar.</translation>
+    </message>
+    <message>
+        <source>Choose the label printer and print a test label. Then the gate opens.</source>
+        <translation>Kies de labelprinter en print een testlabel. Daarna opent de poort.</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}: {what}</source>
+        <translation>Stap {n} van {total}: {what}</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Overslaan</translation>
     </message>
 </context>
 <context>
@@ -2496,6 +2538,10 @@ want ervoor: {cause}</translation>
         <translation>Scan elk artikel dat weggaat, of voeg een gewogen partij toe. Tik op een regel om die weg te halen. Verstuur daarna alles naar één afnemer.</translation>
     </message>
     <message>
+        <source>Scan an item or add a batch first</source>
+        <translation>Scan eerst een artikel of voeg een partij toe</translation>
+    </message>
+    <message>
         <source>Taken off the list, no longer at the centre: {codes}</source>
         <translation>Van de lijst gehaald, niet meer in het centrum: {codes}</translation>
     </message>
@@ -2776,6 +2822,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>Type your PIN first: at least {n} digits</source>
+        <translation>Tik eerst je pincode: minstens {n} cijfers</translation>
     </message>
 </context>
 <context>
@@ -3292,8 +3342,32 @@ want ervoor: {cause}</translation>
         <translation>Totaal {total}</translation>
     </message>
     <message>
+        <source>Scan an item first</source>
+        <translation>Scan eerst een artikel</translation>
+    </message>
+    <message>
+        <source>Tap a line first</source>
+        <translation>Tik eerst een regel aan</translation>
+    </message>
+    <message>
+        <source>Give this item a price first</source>
+        <translation>Geef dit artikel eerst een prijs</translation>
+    </message>
+    <message>
+        <source>Every item needs a price first</source>
+        <translation>Elk artikel heeft eerst een prijs nodig</translation>
+    </message>
+    <message>
+        <source>A receipt is for a sale just paid</source>
+        <translation>Een bon is er voor een verkoop die net betaald is</translation>
+    </message>
+    <message>
         <source>Parked sales ({count})</source>
         <translation>Geparkeerd ({count})</translation>
+    </message>
+    <message>
+        <source>No sales are parked</source>
+        <translation>Er zijn geen geparkeerde verkopen</translation>
     </message>
     <message>
         <source>{code} is in the sale already.</source>
@@ -3815,8 +3889,12 @@ want ervoor: {cause}</translation>
         <translation>Materiaal</translation>
     </message>
     <message>
-        <source>Tap a category</source>
-        <translation>Tik op een categorie</translation>
+        <source>Choose a category first</source>
+        <translation>Kies eerst een categorie</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
     </message>
     <message>
         <source>Standard weight</source>
@@ -3825,6 +3903,22 @@ want ervoor: {cause}</translation>
     <message>
         <source>Standard weight {weight}</source>
         <translation>Standaardgewicht {weight}</translation>
+    </message>
+    <message>
+        <source>Choose what it is</source>
+        <translation>Kies wat het is</translation>
+    </message>
+    <message>
+        <source>Weigh it or type the weight</source>
+        <translation>Weeg of tik het gewicht</translation>
+    </message>
+    <message>
+        <source>Where does it go?</source>
+        <translation>Waar gaat het heen?</translation>
+    </message>
+    <message>
+        <source>Weigh it or type the weight first</source>
+        <translation>Weeg eerst, of tik het gewicht</translation>
     </message>
 </context>
 <context>
