@@ -24,6 +24,7 @@ from intake.gate import IntakeRequest
 from intake.model import Item, Route, User, Visit
 from intake.registers import clean_serial
 from ui.context import AppContext
+from ui.device_messages import waiting_labels
 from ui.screens.gate_items import ItemActions
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
 from ui.screens.gate_saved import SavedCard
@@ -386,10 +387,9 @@ class GateScreen(ScanScreen):
 
     def _print_failed(self, code: str, error: str) -> None:
         self.banner.error(self.tr(
-            "The label of {code} was not printed: {error}. The item is saved and its label "
-            "waits: it is printed when the printer is back. Tap 'labels waiting' to try again "
-            "or cancel."
-        ).format(code=code, error=error.rstrip(".")))
+            "{error} {code} is saved; tap '{button}' to try its label again."
+        ).format(code=code, error=error,
+                 button=waiting_labels(len(self.ctx.printer_queue.waiting()))))
 
     # --- showing ---------------------------------------------------------------------------
 

@@ -19,6 +19,7 @@ from devices.settings import SCAN_CAMERA
 from intake.errors import AmbachtError
 from intake.model import Item, User
 from ui.context import AppContext
+from ui.device_messages import print_problem, waiting_labels
 from ui.style import apart, mm
 from ui.widgets.base import Banner, Retranslating
 from ui.widgets.camera_panel import CameraPanel
@@ -107,13 +108,13 @@ class ScanScreen(Retranslating, QWidget):
     def _print_failed(self, code: str, error: str) -> None:
         if not self.isVisible():
             return
-        if any(job.code == code for job in self.ctx.printer_queue.waiting()):
-            text = self.tr("Not printed yet for {code}: {error}. The label waits and is printed "
-                           "when the printer is back.")
+        waiting = self.ctx.printer_queue.waiting()
+        if any(job.code == code for job in waiting):
+            text = self.tr("{error} The label of {code} waits ('{button}').")
         else:  # a delivery note, or a label that could not even be queued
-            text = self.tr("Not printed for {code}: {error}. Nothing is lost; print again when "
-                           "the printer is ready.")
-        self.banner.error(text.format(code=code, error=error.rstrip(".")))
+            text = self.tr("{error} {code} not printed; nothing is lost: print again later.")
+        self.banner.error(text.format(code=code, error=error,
+                                      button=waiting_labels(len(waiting))))
 
     def leave(self) -> None:
         self.user = None
@@ -170,6 +171,6 @@ class ScanScreen(Retranslating, QWidget):
         try:
             self.ctx.printer_queue.print_item(item)
         except Exception as exc:  # noqa: BLE001 - the item is saved; say why its label is not
-            self._print_failed(item.code, str(exc))
+            self._print_failed(item.code, print_problem(exc))
             return False
         return True

@@ -76,6 +76,16 @@
     </message>
 </context>
 <context>
+    <name>PrinterWords</name>
+    <message numerus="yes">
+        <source>%n labels waiting</source>
+        <translation>
+            <numerusform>%n label waiting</numerusform>
+            <numerusform>%n labels waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecoveryScreen</name>
     <message numerus="yes">
         <source>Backup of {when} · %n item(s)</source>
@@ -127,13 +137,6 @@
 </context>
 <context>
     <name>WaitingLabelsButton</name>
-    <message numerus="yes">
-        <source>%n labels waiting</source>
-        <translation>
-            <numerusform>%n label waiting</numerusform>
-            <numerusform>%n labels waiting</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>{code} · %n attempts</source>
         <translation>

@@ -1663,8 +1663,8 @@ want ervoor: {cause}</translation>
         <translation>{code} opgeslagen · {summary} · label geprint.</translation>
     </message>
     <message>
-        <source>The label of {code} was not printed: {error}. The item is saved and its label waits: it is printed when the printer is back. Tap &apos;labels waiting&apos; to try again or cancel.</source>
-        <translation>Het label van {code} is niet geprint: {error}. Het artikel is opgeslagen en het label wacht: het wordt geprint zodra de printer terug is. Tik op &apos;labels wachten&apos; om het opnieuw te proberen of te annuleren.</translation>
+        <source>{error} {code} is saved; tap &apos;{button}&apos; to try its label again.</source>
+        <translation>{error} {code} is bewaard; tik op &apos;{button}&apos; om het label opnieuw te proberen.</translation>
     </message>
     <message>
         <source>Today: {items} · {weight} · {visits}</source>
@@ -2201,8 +2201,8 @@ want ervoor: {cause}</translation>
         <translation>Testlabel geprint: {where}</translation>
     </message>
     <message>
-        <source>Test print failed: {error}</source>
-        <translation>Testafdruk mislukt: {error}</translation>
+        <source>Test print failed. {error}</source>
+        <translation>Testafdruk mislukt. {error}</translation>
     </message>
 </context>
 <context>
@@ -2632,6 +2632,43 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>Printer</name>
+    <message>
+        <source>Printer not reachable: is it switched on?</source>
+        <translation>Printer niet bereikbaar: staat hij aan?</translation>
+    </message>
+    <message>
+        <source>The printer is out of labels.</source>
+        <translation>De printer heeft geen labels meer.</translation>
+    </message>
+    <message>
+        <source>The printer is open: close it.</source>
+        <translation>De printer staat open: sluit hem.</translation>
+    </message>
+    <message>
+        <source>The printer is paused.</source>
+        <translation>De printer staat op pauze.</translation>
+    </message>
+    <message>
+        <source>The printer is not set up right: ask the coordinator.</source>
+        <translation>De printer is niet goed ingesteld: vraag de coördinator.</translation>
+    </message>
+    <message>
+        <source>The printer reports an error.</source>
+        <translation>De printer meldt een fout.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterWords</name>
+    <message numerus="yes">
+        <source>%n labels waiting</source>
+        <translation>
+            <numerusform>%n label wacht</numerusform>
+            <numerusform>%n labels wachten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message>
         <source>Other…</source>
@@ -2955,12 +2992,12 @@ want ervoor: {cause}</translation>
         <translation>Camera</translation>
     </message>
     <message>
-        <source>Not printed yet for {code}: {error}. The label waits and is printed when the printer is back.</source>
-        <translation>Nog niet geprint voor {code}: {error}. Het label wacht en wordt geprint zodra de printer terug is.</translation>
+        <source>{error} The label of {code} waits (&apos;{button}&apos;).</source>
+        <translation>{error} Het label van {code} wacht (&apos;{button}&apos;).</translation>
     </message>
     <message>
-        <source>Not printed for {code}: {error}. Nothing is lost; print again when the printer is ready.</source>
-        <translation>Niet geprint voor {code}: {error}. Er gaat niets verloren; print opnieuw als de printer klaar is.</translation>
+        <source>{error} {code} not printed; nothing is lost: print again later.</source>
+        <translation>{error} {code} niet geprint; er gaat niets verloren: print later opnieuw.</translation>
     </message>
     <message>
         <source>Item code: the letter</source>
@@ -3531,20 +3568,9 @@ want ervoor: {cause}</translation>
 </context>
 <context>
     <name>WaitingLabelsButton</name>
-    <message numerus="yes">
-        <source>%n labels waiting</source>
-        <translation>
-            <numerusform>%n label wacht</numerusform>
-            <numerusform>%n labels wachten</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Labels waiting for the printer</source>
         <translation>Labels die op de printer wachten</translation>
-    </message>
-    <message>
-        <source>Last try: {error}</source>
-        <translation>Laatste poging: {error}</translation>
     </message>
     <message>
         <source>Try all again now</source>
