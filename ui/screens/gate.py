@@ -29,6 +29,7 @@ from ui.screens.gate_items import ItemActions
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
 from ui.screens.gate_saved import SavedCard
 from ui.screens.scan_screen import ScanScreen
+from ui.sounds import SAVED
 from ui.style import apart, mm
 from ui.widgets.icons import icon
 from ui.widgets.keyboard import SerialPanel
@@ -297,6 +298,7 @@ class GateScreen(ScanScreen):
             code=item.code, summary=self._summary(item)))
         self._reset_item()
         self.saved.show_item(item.code, self._summary(item))
+        self.play(SAVED)
         self._refresh()
         self.print_label(item)
 

@@ -20,6 +20,7 @@ from intake.errors import AmbachtError
 from intake.model import Item, User
 from ui.context import AppContext
 from ui.device_messages import print_problem, waiting_labels
+from ui.sounds import ERROR, sound_on
 from ui.style import apart, mm
 from ui.widgets.base import Banner, Retranslating
 from ui.widgets.camera_panel import CameraPanel
@@ -48,6 +49,8 @@ class ScanScreen(Retranslating, QWidget):
         self.top.settings_clicked.connect(self.settings_requested)
         self.top.place_chosen.connect(self.place_requested)
         self.banner = Banner(self.top.texts, self)
+        self.banner.error_shown.connect(lambda: self.play(ERROR))
+        self.here = ""  # this screen's key ("gate", "shop"...) while a user is on it
         self.type_code_button = self.action_button(self.ask_code)
         self.camera_button = self.action_button(self.scan_with_camera)
         self.camera_button.hide()  # until `enter` finds a camera set up
@@ -96,7 +99,7 @@ class ScanScreen(Retranslating, QWidget):
         self.camera_button.setText(self.tr("Camera"))
 
     def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:
-        self.user = user
+        self.user, self.here = user, here
         self.banner.hide()
         # Only where a camera is set up and scanning is what this screen does.
         self.camera_button.setVisible(
@@ -118,6 +121,11 @@ class ScanScreen(Retranslating, QWidget):
 
     def leave(self) -> None:
         self.user = None
+
+    def play(self, sound: str) -> None:
+        """Play a sound (`ui.sounds`) if this station wants sounds on this screen."""
+        if self.user is not None and sound_on(self.ctx.settings(), self.here):
+            self.ctx.sounds.play(sound)
 
     def handle_scan(self, code: str) -> None:
         """A code was scanned or typed."""

@@ -821,6 +821,10 @@ want ervoor: {cause}</translation>
         <translation>De schermgrootte is {min} tot {max} %.</translation>
     </message>
     <message>
+        <source>Sound is on, off or default.</source>
+        <translation>Geluid staat aan, uit of op de standaard.</translation>
+    </message>
+    <message>
         <source>Unknown label size &apos;{size}&apos;.</source>
         <translation>Onbekend labelformaat &apos;{size}&apos;.</translation>
     </message>
@@ -3376,6 +3380,10 @@ want ervoor: {cause}</translation>
         <translation>Schermgrootte: {value} %</translation>
     </message>
     <message>
+        <source>Sound: {value}</source>
+        <translation>Geluid: {value}</translation>
+    </message>
+    <message>
         <source>Language of the app: {value}</source>
         <translation>Taal van de app: {value}</translation>
     </message>
@@ -3418,6 +3426,22 @@ want ervoor: {cause}</translation>
     <message>
         <source>Language of the labels</source>
         <translation>Taal van de labels</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Geluid</translation>
+    </message>
+    <message>
+        <source>at the gate, workshop and material out; not at the till</source>
+        <translation>bij de poort, werkplaats en materiaal weg; niet bij de kassa</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>aan</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>uit</translation>
     </message>
     <message>
         <source>Start the app again at {value} % now? Everyone logs in again; nothing is lost.</source>
