@@ -17,7 +17,8 @@ from intake.model import Route
 from tests.cli_run import run, run_on
 from tests.hub_server import HubServer
 from ui.hub_sync import BackgroundSync
-from ui.widgets.topbar import TopBar
+from ui.app import build_context
+from ui.widgets.status_strip import StatusStrip
 
 WITHIN_MS = 2000
 
@@ -75,13 +76,19 @@ def test_the_stations_own_steps_go_up_by_themselves(
     qtbot.waitUntil(on_hub, timeout=WITHIN_MS)
 
 
-def test_the_top_bar_says_connected_or_offline_since_with_what_waits(
+def strip_of(qtbot, store: Store) -> StatusStrip:
+    """The status strip of an app on `store` (its own sync is not started: the tests hand
+    it the state of theirs)."""
+    strip = StatusStrip(build_context(store, SystemClock(), "en"))
+    qtbot.addWidget(strip)
+    return strip
+
+
+def test_the_status_strip_says_connected_or_offline_since_with_what_waits(
         qtbot, hub_server: HubServer, store_app) -> None:
     store, sync = store_app
-    bar = TopBar()
-    qtbot.addWidget(bar)
-    bar.show_hub(sync.state(), store.settings().zone)
-    assert bar.hub_label.text() == "Connected"
+    strip = strip_of(qtbot, store)
+    assert strip.hub_text(sync.state()) == "Connected"
     hub_server.stop()
     try:
         user = store.user("system")
@@ -91,9 +98,8 @@ def test_the_top_bar_says_connected_or_offline_since_with_what_waits(
         qtbot.waitUntil(lambda: (sync.state() or _never()).offline_since is not None,
                         timeout=15000)
         qtbot.waitUntil(lambda: (sync.state() or _never()).waiting == 1, timeout=WITHIN_MS)
-        bar.show_hub(sync.state(), store.settings().zone)
-        assert bar.hub_label.text().startswith("Offline since ")
-        assert bar.hub_label.text().endswith(" · 1 to send")
+        text = strip.hub_text(sync.state()) or ""
+        assert text.startswith("Offline since ") and text.endswith(" · 1 to send")
     finally:
         hub_server.start()
     sync.request()
@@ -108,9 +114,8 @@ def test_a_station_without_a_hub_shows_nothing(qtbot, tmp_path: Path, capsys) ->
     sync = BackgroundSync(store, SystemClock())
     sync.start()
     assert sync.state() is None
-    bar = TopBar()
-    qtbot.addWidget(bar)
-    bar.show_hub(sync.state(), store.settings().zone)
-    assert bar.hub_label.isHidden()
+    strip = strip_of(qtbot, store)
+    assert strip.hub_text(sync.state()) is None
+    assert strip.parts["hub"].isHidden()
     sync.stop()
     store.close()

@@ -116,22 +116,22 @@
     </message>
 </context>
 <context>
+    <name>StatusStrip</name>
+    <message numerus="yes">
+        <source>Offline since %1 · %n to send</source>
+        <translation>
+            <numerusform>Offline since %1 · %n to send</numerusform>
+            <numerusform>Offline since %1 · %n to send</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StillTherePanel</name>
     <message numerus="yes">
         <source>Without an answer you are logged out in %n seconds.</source>
         <translation>
             <numerusform>Without an answer you are logged out in %n second.</numerusform>
             <numerusform>Without an answer you are logged out in %n seconds.</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
-    <name>TopBar</name>
-    <message numerus="yes">
-        <source>Offline since %1 · %n to send</source>
-        <translation>
-            <numerusform>Offline since %1 · %n to send</numerusform>
-            <numerusform>Offline since %1 · %n to send</numerusform>
         </translation>
     </message>
 </context>

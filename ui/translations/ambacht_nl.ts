@@ -2246,6 +2246,10 @@ want ervoor: {cause}</translation>
         <translation>Ambacht</translation>
     </message>
     <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <source>The backup failed: {error}</source>
         <translation>De back-up is mislukt: {error}</translation>
     </message>
@@ -3489,6 +3493,112 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>StatusStrip</name>
+    <message>
+        <source>Printer: {waiting}</source>
+        <translation>Printer: {waiting}</translation>
+    </message>
+    <message>
+        <source>Printer error</source>
+        <translation>Printerfout</translation>
+    </message>
+    <message>
+        <source>Printer ok</source>
+        <translation>Printer ok</translation>
+    </message>
+    <message>
+        <source>Scale connected</source>
+        <translation>Weegschaal verbonden</translation>
+    </message>
+    <message>
+        <source>Scale not connected</source>
+        <translation>Weegschaal niet verbonden</translation>
+    </message>
+    <message>
+        <source>Scanner not connected</source>
+        <translation>Scanner niet verbonden</translation>
+    </message>
+    <message>
+        <source>Scanner ok</source>
+        <translation>Scanner ok</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Back-up mislukt</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>Nog geen back-up</translation>
+    </message>
+    <message>
+        <source>Backup {when}</source>
+        <translation>Back-up {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline since %1 · %n to send</source>
+        <translation>
+            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
+            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline sinds %1</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbonden</translation>
+    </message>
+    <message>
+        <source>The label printer works.</source>
+        <translation>De labelprinter werkt.</translation>
+    </message>
+    <message>
+        <source>{waiting}: the items are saved, and their labels print when the printer is back.</source>
+        <translation>{waiting}: de artikelen zijn bewaard, en hun labels worden geprint als de printer terug is.</translation>
+    </message>
+    <message>
+        <source>The scale sends its weight to the gate.</source>
+        <translation>De weegschaal geeft het gewicht door aan de poort.</translation>
+    </message>
+    <message>
+        <source>The scale does not answer: type the weight. Is it on and its cable in?</source>
+        <translation>De weegschaal antwoordt niet: typ het gewicht. Staat hij aan en zit de kabel erin?</translation>
+    </message>
+    <message>
+        <source>The barcode scanner is ready.</source>
+        <translation>De barcodescanner is klaar.</translation>
+    </message>
+    <message>
+        <source>The barcode scanner is not connected: check its cable. Type codes meanwhile.</source>
+        <translation>De barcodescanner is niet verbonden: controleer de kabel. Typ intussen de codes.</translation>
+    </message>
+    <message>
+        <source>The latest backup failed: {error}</source>
+        <translation>De laatste back-up is mislukt: {error}</translation>
+    </message>
+    <message>
+        <source>No backup of the data has been made yet.</source>
+        <translation>Er is nog geen back-up van de gegevens gemaakt.</translation>
+    </message>
+    <message>
+        <source>The latest backup of the data was made at {when}.</source>
+        <translation>De laatste back-up van de gegevens is gemaakt om {when}.</translation>
+    </message>
+    <message>
+        <source>The other stations are out of reach. This station works on and sends what waits when the link is back.</source>
+        <translation>De andere stations zijn niet bereikbaar. Dit station werkt door en verstuurt wat wacht zodra de verbinding terug is.</translation>
+    </message>
+    <message>
+        <source>This station shares its work with the other stations.</source>
+        <translation>Dit station deelt zijn werk met de andere stations.</translation>
+    </message>
+</context>
+<context>
     <name>StillTherePanel</name>
     <message>
         <source>Are you still there?</source>
@@ -3527,25 +3637,6 @@ want ervoor: {cause}</translation>
 </context>
 <context>
     <name>TopBar</name>
-    <message numerus="yes">
-        <source>Offline since %1 · %n to send</source>
-        <translation>
-            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
-            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Offline since %1</source>
-        <translation>Offline sinds %1</translation>
-    </message>
-    <message>
-        <source>Connecting</source>
-        <translation>Verbinden</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Verbonden</translation>
-    </message>
     <message>
         <source>Other screen</source>
         <translation>Ander scherm</translation>
