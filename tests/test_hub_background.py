@@ -5,10 +5,12 @@ themselves, and the top bar says "Connected" or "Offline since 10:42 · 1 to sen
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
 import pytest
+import shiboken6
 
 from db import Store
 from intake.clock import SystemClock
@@ -16,8 +18,8 @@ from intake.gate import GateService
 from intake.model import Route
 from tests.cli_run import run, run_on
 from tests.hub_server import HubServer
-from ui.hub_sync import BackgroundSync
 from ui.app import build_context
+from ui.hub_sync import BackgroundSync
 from ui.widgets.status_strip import StatusStrip
 
 WITHIN_MS = 2000
@@ -76,32 +78,38 @@ def test_the_stations_own_steps_go_up_by_themselves(
     qtbot.waitUntil(on_hub, timeout=WITHIN_MS)
 
 
-def strip_of(qtbot, store: Store) -> StatusStrip:
+@contextmanager
+def strip_of(store: Store) -> Iterator[StatusStrip]:
     """The status strip of an app on `store` (its own sync is not started: the tests hand
-    it the state of theirs)."""
-    strip = StatusStrip(build_context(store, SystemClock(), "en"))
-    qtbot.addWidget(strip)
-    return strip
+    it the state of theirs), gone before the store closes."""
+    ctx = build_context(store, SystemClock(), "en")
+    strip = StatusStrip(ctx)
+    try:
+        yield strip
+    finally:
+        ctx.printer_queue.stop()
+        shiboken6.delete(strip)
 
 
 def test_the_status_strip_says_connected_or_offline_since_with_what_waits(
         qtbot, hub_server: HubServer, store_app) -> None:
     store, sync = store_app
-    strip = strip_of(qtbot, store)
-    assert strip.hub_text(sync.state()) == "Connected"
-    hub_server.stop()
-    try:
-        user = store.user("system")
-        assert user is not None
-        gate = GateService(store, SystemClock(), store.settings().station)
-        gate.take_in(user, gate.prepare("books", Route.SALE, None))
-        qtbot.waitUntil(lambda: (sync.state() or _never()).offline_since is not None,
-                        timeout=15000)
-        qtbot.waitUntil(lambda: (sync.state() or _never()).waiting == 1, timeout=WITHIN_MS)
-        text = strip.hub_text(sync.state()) or ""
-        assert text.startswith("Offline since ") and text.endswith(" · 1 to send")
-    finally:
-        hub_server.start()
+    with strip_of(store) as strip:
+        assert strip.hub_text(sync.state()) == "Connected"
+        hub_server.stop()
+        try:
+            user = store.user("system")
+            assert user is not None
+            gate = GateService(store, SystemClock(), store.settings().station)
+            gate.take_in(user, gate.prepare("books", Route.SALE, None))
+            qtbot.waitUntil(lambda: (sync.state() or _never()).offline_since is not None,
+                            timeout=15000)
+            qtbot.waitUntil(lambda: (sync.state() or _never()).waiting == 1,
+                            timeout=WITHIN_MS)
+            text = strip.hub_text(sync.state()) or ""
+            assert text.startswith("Offline since ") and text.endswith(" · 1 to send")
+        finally:
+            hub_server.start()
     sync.request()
     qtbot.waitUntil(lambda: (sync.state() or _never()).offline_since is None, timeout=15000)
     assert (sync.state() or _never()).waiting == 0
@@ -114,8 +122,8 @@ def test_a_station_without_a_hub_shows_nothing(qtbot, tmp_path: Path, capsys) ->
     sync = BackgroundSync(store, SystemClock())
     sync.start()
     assert sync.state() is None
-    strip = strip_of(qtbot, store)
-    assert strip.hub_text(sync.state()) is None
-    assert strip.parts["hub"].isHidden()
+    with strip_of(store) as strip:
+        assert strip.hub_text(sync.state()) is None
+        assert strip.parts["hub"].isHidden()
     sync.stop()
     store.close()

@@ -31,7 +31,7 @@ from ui.screens.shop import ShopScreen
 from ui.screens.workshop import WorkshopScreen
 from ui.style import stylesheet
 from ui.widgets.panels import MessagePanel, Panel
-from ui.widgets.status_strip import BACKUP, HUB, PRINTER, SCALE, SCANNER, StatusStrip
+from ui.widgets.status_strip import BACKUP, PRINTER, SCALE, SCANNER, StatusStrip
 from ui.widgets.still_there import StillTherePanel
 
 _ACTIVITY = {
