@@ -146,6 +146,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.start()
         self.show_role_home()
         self.show_backup_problem()
+        self.status.show_backup()  # today's "14:02" may be yesterday's by now: with its date
 
     def _idle_s(self) -> int:
         return max(10, self.ctx.settings().idle_logout_s)

@@ -33,7 +33,7 @@ class StatusPart(QLabel):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setProperty("role", "status")
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
 
     def show_state(self, text: str, bad: bool) -> None:
         self.setText(text)
@@ -61,13 +61,14 @@ class StatusStrip(Retranslating, QWidget):
         self.setFixedHeight(mm(STRIP_MM))  # the design's height counts it (`DESIGN_MM`)
         row = QHBoxLayout(self)
         row.setContentsMargins(mm(4), 0, mm(4), 0)
-        row.setSpacing(mm(2))
+        row.setSpacing(mm(8))  # parts apart, read left to right
         self.parts: dict[str, StatusPart] = {}
         for key in (PRINTER, SCALE, SCANNER, BACKUP, HUB):
             part = StatusPart(self)
             part.tapped.connect(lambda k=key: self.tapped.emit(k))
-            row.addWidget(part, 1)
+            row.addWidget(part)
             self.parts[key] = part
+        row.addStretch(1)
         queue, devices = ctx.printer_queue, ctx.devices
         queue.changed.connect(self.show_printer)
         queue.printed.connect(self.show_printer)
