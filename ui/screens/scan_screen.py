@@ -115,7 +115,7 @@ class ScanScreen(Retranslating, QWidget):
         if any(job.code == code for job in waiting):
             text = self.tr("{error} The label of {code} waits ('{button}').")
         else:  # a delivery note, or a label that could not even be queued
-            text = self.tr("{error} {code} not printed; nothing is lost: print again later.")
+            text = self.tr("{error} Not printed ({code}); nothing is lost: print again later.")
         self.banner.error(text.format(code=code, error=error,
                                       button=waiting_labels(len(waiting))))
 

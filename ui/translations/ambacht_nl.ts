@@ -3004,8 +3004,8 @@ want ervoor: {cause}</translation>
         <translation>{error} Het label van {code} wacht (&apos;{button}&apos;).</translation>
     </message>
     <message>
-        <source>{error} {code} not printed; nothing is lost: print again later.</source>
-        <translation>{error} {code} niet geprint; er gaat niets verloren: print later opnieuw.</translation>
+        <source>{error} Not printed ({code}); nothing is lost: print again later.</source>
+        <translation>{error} Niet geprint ({code}); er gaat niets verloren: print later opnieuw.</translation>
     </message>
     <message>
         <source>Item code: the letter</source>
