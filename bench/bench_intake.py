@@ -13,6 +13,8 @@ For each size (items already in the database) this prints, as one JSON object on
   cold cache (`report_year_first_s`: every day summed from the events once), then as the app
   and the command line meet it (`report_year`: sums per day kept, the days new intakes
   touched redone); report_month likewise; xlsx_year: that report as an XLSX workbook;
+  report_year_station: the year's report of one station's steps (the dashboard's "Dit
+  station", from the same day sums);
 - floor_raw_sqlite_year: one bare GROUP BY over the year's items (count and grams per
   category), the least any report of a year can read, and report_year as a ratio of it;
 - app_start: from launching `bench/start_app.py` (the real app, offscreen) on the database to
@@ -182,6 +184,8 @@ def bench_report(store: Store, path: Path) -> dict[str, object]:
         "report_year_first_s": round(first_s, 2),
         "report_year": timed(lambda: build_report(store, year, now), 10, warmup=1),
         "report_month": timed(lambda: build_report(store, month, now), 20, warmup=1),
+        "report_year_station": timed(lambda: build_report(
+            store, year, now, store.settings().station), 10, warmup=1),
         "xlsx_year": timed(lambda: report_xlsx(build_report(store, year, now)), 5, warmup=1),
         "floor_raw_sqlite_year": timed(raw_year, 5, warmup=1),
     }

@@ -12,6 +12,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from db.store import Store
 
+# The breakdowns of a day's sums. Each is kept for the whole file (the site, once its
+# stations' history has arrived) and, as `dim@letter`, for each station's own steps.
+DIMS = ("total", "category", "route", "municipality")
+
+
+def scoped(dim: str, station: str | None) -> str:
+    """The stored name of breakdown `dim` for the whole file (None) or one station."""
+    return dim if station is None else f"{dim}@{station}"
+
 
 class DayFigures:
     """The day_figures, day_figures_done and stale_dates tables of one open database."""
@@ -74,26 +83,32 @@ class DayFigures:
                 "INSERT OR REPLACE INTO day_figures_done (day, version) VALUES (?, ?)",
                 [day.isoformat(), version])
 
-    def period(self, first: date, last: date) -> list[tuple[Any, ...]]:
-        """The day sums from `first` to `last` added up per breakdown: (dim, key, kind, detail,
-        count, grams, money, days, CO2 in grams)."""
-        return self.db.execute(
-            "SELECT dim, key, kind, detail, sum(count), sum(grams), sum(money), sum(days), "
-            "sum(co2_g) FROM day_figures WHERE day >= ? AND day <= ? "
-            "GROUP BY dim, key, kind, detail",
-            [first.isoformat(), last.isoformat()],
-        ).fetchall()
+    def period(self, first: date, last: date, station: str | None = None
+               ) -> list[tuple[Any, ...]]:
+        """The day sums from `first` to `last` added up per breakdown (of `station`'s steps
+        only, if given): (dim, key, kind, detail, count, grams, money, days, CO2 in grams),
+        `dim` one of DIMS."""
+        names = {scoped(dim, station): dim for dim in DIMS}
+        return [
+            (names[row[0]], *row[1:])
+            for row in self.db.execute(
+                "SELECT dim, key, kind, detail, sum(count), sum(grams), sum(money), sum(days), "
+                "sum(co2_g) FROM day_figures WHERE day >= ? AND day <= ? "
+                f"AND dim IN ({', '.join('?' * len(names))}) GROUP BY dim, key, kind, detail",
+                [first.isoformat(), last.isoformat(), *names])
+        ]
 
-    def weeks(self, first: date, last: date) -> list[tuple[Any, ...]]:
-        """The totals from `first` to `last` per local week: (Monday, kind, detail, count,
-        grams, money, days, CO2 in grams)."""
+    def weeks(self, first: date, last: date, station: str | None = None
+              ) -> list[tuple[Any, ...]]:
+        """The totals from `first` to `last` per local week (of `station`'s steps only, if
+        given): (Monday, kind, detail, count, grams, money, days, CO2 in grams)."""
         return [
             (date.fromisoformat(row[0]), *row[1:])
             for row in self.db.execute(
                 "SELECT week, kind, detail, sum(count), sum(grams), sum(money), sum(days), "
-                "sum(co2_g) FROM day_figures WHERE day >= ? AND day <= ? AND dim = 'total' "
+                "sum(co2_g) FROM day_figures WHERE day >= ? AND day <= ? AND dim = ? "
                 "GROUP BY week, kind, detail",
-                [first.isoformat(), last.isoformat()])
+                [first.isoformat(), last.isoformat(), scoped("total", station)])
         ]
 
 

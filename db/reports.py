@@ -56,37 +56,40 @@ class ReportQueries:
         """What came in from `start` up to `end`, not voided, not made here: items taken in at
         the gate or labelled in the store, and batches weighed out as material (counted in on
         the day they were weighed, so that in and out balance): (category, municipality or
-        '', route at the gate, grams, estimated, intake time, origin)."""
+        '', route at the gate, grams, estimated, intake time, origin, station)."""
         return [
-            (*row[:5], from_storage(row[5]), row[6])
+            (*row[:5], from_storage(row[5]), *row[6:])
             for row in self.db.execute(
                 "SELECT category, coalesce(municipality, ''), gate_route, weight_g, "
-                "weight_estimated, intake_at, origin FROM items "
+                "weight_estimated, intake_at, origin, station FROM items "
                 "WHERE voided = 0 AND origin IN ('gate', 'store', 'bulk') "
                 f"AND intake_at >= ? AND intake_at < ? AND {_READABLE_ITEM}",
                 [to_storage(start), to_storage(end)],
             )
         ]
 
-    def first_record(self) -> datetime | None:
-        """When the first item came in or the first visit started: before it, the database
-        counted nothing (a figure then is not counted, not zero)."""
+    def first_record(self, station: str | None = None) -> datetime | None:
+        """When the first item came in or the first visit started (at `station`, if given):
+        before it, nothing was counted (a figure then is not counted, not zero)."""
+        at = " AND station = ?" if station else ""
+        extra = [station] if station else []
         times = [row[0] for row in (
-            self.db.execute(f"SELECT intake_at FROM items WHERE {_READABLE_ITEM} "
-                            "ORDER BY intake_at LIMIT 1").fetchone(),
-            self.db.execute(f"SELECT started_at FROM visits WHERE {readable_time('started_at')} "
-                            "ORDER BY started_at LIMIT 1").fetchone(),
+            self.db.execute(f"SELECT intake_at FROM items WHERE {_READABLE_ITEM}{at} "
+                            "ORDER BY intake_at LIMIT 1", extra).fetchone(),
+            self.db.execute(f"SELECT started_at FROM visits WHERE {readable_time('started_at')}"
+                            f"{at} ORDER BY started_at LIMIT 1", extra).fetchone(),
         ) if row is not None]
         return from_storage(min(times)) if times else None
 
-    def visit_rows(self, start: datetime, end: datetime) -> list[tuple[str, datetime, bool]]:
-        """(municipality or '', start, whether an item of it stands) of the visits started
-        from `start` up to `end`; a visit cancelled as started by mistake is left out."""
+    def visit_rows(self, start: datetime, end: datetime) -> list[tuple[str, datetime, bool, str]]:
+        """(municipality or '', start, whether an item of it stands, station) of the visits
+        started from `start` up to `end`; a visit cancelled as started by mistake is left
+        out."""
         return [
-            (row[0], from_storage(row[1]), bool(row[2]))
+            (row[0], from_storage(row[1]), bool(row[2]), row[3])
             for row in self.db.execute(
                 "SELECT coalesce(v.municipality, ''), v.started_at, EXISTS (SELECT 1 FROM items i "
-                "WHERE i.visit_id = v.id AND i.voided = 0) FROM visits v "
+                "WHERE i.visit_id = v.id AND i.voided = 0), v.station FROM visits v "
                 "WHERE v.started_at >= ? AND v.started_at < ? "
                 "AND v.id NOT IN (SELECT visit_id FROM visit_cancellations) "
                 f"AND {readable_time('v.started_at')}",
@@ -98,11 +101,12 @@ class ReportQueries:
         """The steps after the gate from `start` up to `end` that still stand (not cancelled,
         item not voided), and the making of repurposed products: (payload, category,
         municipality or '', route at the gate, grams, time of the step, item's intake time,
-        item's origin, whether the item had been fixed in the workshop by the step's time)."""
+        item's origin, whether the item had been fixed in the workshop by the step's time, the
+        step's station)."""
         cancelled = self._cancelled_steps()
         rows = self.db.execute(
             "SELECT e.id, e.type, e.data, i.category, coalesce(i.municipality, ''), "
-            "i.gate_route, i.weight_g, e.at, i.intake_at, i.origin, i.id "
+            "i.gate_route, i.weight_g, e.at, i.intake_at, i.origin, i.id, e.station "
             "FROM events e JOIN items i ON i.id = e.item_id "
             "WHERE e.at >= ? AND e.at < ? AND i.voided = 0 AND e.type IN ("
             "'repair_finished', 'sold', 'returned', 'material_out', 'repurposed', "
@@ -115,7 +119,7 @@ class ReportQueries:
         return [
             (payload_from_row(*row[0:3]), *row[3:7], from_storage(row[7]),
              from_storage(row[8]), row[9],
-             any(at <= row[7] for at in fixed.get(row[10], ())))
+             any(at <= row[7] for at in fixed.get(row[10], ())), row[11])
             for row in rows if row[0] not in cancelled
         ]
 
@@ -143,16 +147,18 @@ class ReportQueries:
                 "UNION SELECT event_id FROM conflicts")
         }
 
-    def stock_by_category(self, end: datetime) -> list[tuple[str, int, int, int, int]]:
-        """Items at the centre at `end` per category: taken in before it, not voided, and not
-        sold, sent out or used up before it (or taken back since): (category, items, grams,
-        ages in whole days summed, items older than 90 days).
+    def stock_by_category(self, end: datetime, station: str | None = None
+                          ) -> list[tuple[str, int, int, int, int]]:
+        """Items at the centre at `end` per category: taken in before it (at `station`, if
+        given), not voided, and not sold, sent out or used up before it (or taken back
+        since): (category, items, grams, ages in whole days summed, items older than 90 days).
 
         Only two kinds of item can be in stock then: those at the centre now that have not
         moved since `end` (in stock then too: summed by SQL), and those that moved on or came
         back since `end` (looked at one by one; few for a recent `end`).
         """
         moment = to_storage(end)
+        at = " AND station = :station" if station else ""
         moves = "('sold', 'returned', 'material_out', 'repurposed')"
         moved_since = f"SELECT item_id FROM events WHERE at >= :moment AND type IN {moves}"
         stock: dict[str, list[int]] = {
@@ -163,15 +169,15 @@ class ReportQueries:
                 # The planner, without statistics, would take items_status and read the table.
                 "FROM items INDEXED BY items_at_centre "
                 "WHERE status IN ('in_stock', 'in_repair') AND voided = 0 AND origin <> 'bulk' "
-                f"AND intake_at < :moment AND {_READABLE_ITEM} "
+                f"AND intake_at < :moment AND {_READABLE_ITEM}{at} "
                 f"AND id NOT IN ({moved_since})) GROUP BY category",
-                {"moment": moment})
+                {"moment": moment, "station": station})
         }
         rows = self.db.execute(
             "SELECT id, category, weight_g, intake_at FROM items WHERE voided = 0 "
-            f"AND origin <> 'bulk' AND intake_at < :moment AND {_READABLE_ITEM} "
+            f"AND origin <> 'bulk' AND intake_at < :moment AND {_READABLE_ITEM}{at} "
             f"AND id IN ({moved_since})",
-            {"moment": moment},
+            {"moment": moment, "station": station},
         ).fetchall()
         cancelled = self._cancelled_steps()
         latest: dict[str, tuple[str, int, str]] = {}  # item id -> its last move before `end`

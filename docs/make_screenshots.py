@@ -6,10 +6,15 @@ folder, drives the app by its real buttons, and grabs the screen where the windo
 widget) so that what is saved is what a person would see. With a panel (`1280x800@150`), the
 window has that size and is fitted to that density, as `--panel-dpi` does, and the main screens
 are saved as `screenshot-NAME-1280x800.png`.
+
+With `AMBACHT_HUB` set to a hub administrator's URL (an empty PostgreSQL database will do:
+`hub init` runs first), the demo station also joins that hub by the settings' own taps, and
+the joined section and the dashboard's station scope are shot too.
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 from datetime import UTC, datetime
@@ -21,16 +26,19 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from db import Store
 from db.backup import backup_name, write_backup
+from db.hub.admin import init_hub
 from intake.clock import SystemClock
 from intake.demo import build_demo
 from intake.errors import StorageError
+from intake.hub_address import read_hub
 from intake.setup import initialize
 from ui.app import build_context
 from ui.main_window import MainWindow
+from ui.screens.admin_hub import JoinCodePanel
 from ui.screens.recovery import RecoveryScreen
 from ui.screens.till_parts import CashPanel, DayClosePanel
 from ui.style import fit_panel, stylesheet
-from ui.widgets.keyboard import SerialPanel
+from ui.widgets.keyboard import SerialPanel, TextEntryPanel
 from ui.widgets.panels import ChoicePanel
 
 OUT = Path(__file__).resolve().parent
@@ -107,6 +115,13 @@ def main() -> int:
         for section in ("printer", "devices", "station"):
             tap(window.admin.tabs[section])
             shoot(f"settings-{section}")
+        tap(window.admin.sections["station"].hub)
+        shoot("settings-stations")
+        tap(window.admin.sections["hub"].join_button)
+        typed = window.findChild(JoinCodePanel)
+        typed.type_text("AMBACHT1.eyJob3N0IjoiaHViLmV4YW1wbGUubmwiLCJwb3J0Ijo1NDMyLCJkYm5hbWUi")
+        shoot("settings-join-code")
+        typed.close_panel()
         tap(window.admin.back)
         window.on_scan(pick("status = 'sold'"))
         shoot("gate-item")
@@ -147,9 +162,35 @@ def main() -> int:
         window.show_place("dashboard")
         QTest.qWait(500)
         shoot("dashboard")
+        if os.environ.get("AMBACHT_HUB") and panel is None:
+            joined()
         if panel is None:
             recovery()
         app.quit()
+
+    def joined() -> None:
+        """Join the hub by the section's taps (the administrator's URL makes the code), and
+        show the section once the history is up, and the dashboard of this station only."""
+        url = os.environ["AMBACHT_HUB"]
+        init_hub(read_hub(url))
+        tap(window.dashboard.top.settings_button)
+        tap(window.admin.tabs["station"])
+        tap(window.admin.sections["station"].hub)
+        hub = window.admin.sections["hub"]
+        tap(hub.join_button)
+        code = window.findChild(JoinCodePanel)
+        code.type_text(url)
+        tap(code.ok_button)
+        site = [p for p in window.findChildren(TextEntryPanel) if p.isVisible()][0]
+        tap(site.ok_button)  # the demo's site name, as it stands
+        while hub._working or ctx.sync.state() is None or ctx.sync.state().last_contact is None:
+            QTest.qWait(200)
+        shoot("settings-stations-joined")
+        tap(window.admin.back)
+        window.show_place("dashboard")
+        window.dashboard.show_scope(ctx.settings().station)
+        QTest.qWait(500)
+        shoot("dashboard-station")
 
     def recovery() -> None:
         """The screen a damaged database opens on, with a backup to restore."""

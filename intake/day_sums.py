@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from db import Store
+from db.day_figures import scoped
 from intake.counting import COUNTING_RULES
 from intake.events import MaterialOut, Payload, RepairFinished, Returned, Sold
 from intake.model import Category
@@ -47,9 +48,11 @@ def refresh_day_figures(
 
 def cache_version(zone: ZoneInfo, factors: dict[str, float]) -> str:
     """What the day sums depend on besides the events: a day summed with another time zone,
-    other CO2 factors or older counting rules is summed again."""
+    other CO2 factors, older counting rules or without the sums per station is summed
+    again."""
     return hashlib.sha256(json.dumps(
-        [zone.key, sorted(factors.items()), COUNTING_RULES]).encode()).hexdigest()[:16]
+        [zone.key, sorted(factors.items()), COUNTING_RULES, "per station"]).encode()
+    ).hexdigest()[:16]
 
 
 def local_days(zone: ZoneInfo, utc_date: date) -> set[date]:
@@ -88,30 +91,33 @@ def _sum_day(
     money, days since intake and CO2 avoided in grams. Kinds: 'in' (detail: how it came in,
     the route at the gate and whether the weight was measured or estimated), 'visit'
     (detail: 'empty' for a visit none of whose items stands), and the steps after the gate
-    (detail: see `_step_detail`). Only gate items count under a route."""
+    (detail: see `_step_detail`). Only gate items count under a route. Each breakdown is
+    summed for the whole file and again per station (`db.day_figures.scoped`): an item
+    taken in and a visit count for the station that took them in, a step for its own."""
     sums: dict[tuple[str, str, str, str], list[float]] = defaultdict(lambda: [0, 0, 0, 0, 0.0])
 
     def add(kind: str, detail: str, category: str, municipality: str, route: str | None,
-            values: tuple[float, ...]) -> None:
+            station: str, values: tuple[float, ...]) -> None:
         keys = [("total", ""), ("municipality", municipality)]
         if kind != "visit":
             keys.append(("category", category))
         if route is not None:
             keys.append(("route", route))
+        keys += [(scoped(dim, station), key) for dim, key in keys]
         for dim, key in keys:
             row = sums[(dim, key, kind, detail)]
             for index, value in enumerate(values):
                 row[index] += value
 
-    for category, municipality, route, grams, estimated, _, origin in (
+    for category, municipality, route, grams, estimated, _, origin, station in (
         store.reports.intake_rows(start, end)
     ):
         weighed = "estimated" if estimated else "measured"
         add("in", f"{origin}:{route or ''}:{weighed}", category, municipality,
-            route if origin == "gate" else None, (1, grams))
-    for municipality, _, with_items in store.reports.visit_rows(start, end):
-        add("visit", "" if with_items else "empty", "", municipality, None, (1,))
-    for payload, category, municipality, route, grams, at, intake_at, origin, fixed in (
+            route if origin == "gate" else None, station, (1, grams))
+    for municipality, _, with_items, station in store.reports.visit_rows(start, end):
+        add("visit", "" if with_items else "empty", "", municipality, None, station, (1,))
+    for payload, category, municipality, route, grams, at, intake_at, origin, fixed, station in (
         store.reports.step_rows(start, end)
     ):
         kind = payload.TYPE.value
@@ -121,7 +127,7 @@ def _sum_day(
         co2 = grams * factors.get(category, 0.0) if kind in (
             "sold", "returned", "material_out") else 0.0
         add(kind, detail, category, municipality, route if origin == "gate" else None,
-            (1, grams, money, (at - intake_at).days, co2))
+            station, (1, grams, money, (at - intake_at).days, co2))
     return [(dim, key, kind, detail, int(count), int(grams), int(money), int(days), co2)
             for (dim, key, kind, detail), (count, grams, money, days, co2) in sums.items()]
 

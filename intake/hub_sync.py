@@ -14,6 +14,8 @@ pull: it is sent first, and the hub decides (docs/stations.md).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from copy import deepcopy
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -66,6 +68,7 @@ class SyncState:
     offline_since: datetime | None
     waiting: int  # this station's steps the hub has not confirmed
     config_waiting: bool  # configuration changed here and not sent yet
+    hub: str = ""  # the hub's address as it may be shown (no password)
 
 
 class SyncService:
@@ -88,17 +91,19 @@ class SyncService:
             return None
         return SyncState(link.site, link.letter, link.last_contact, link.offline_since,
                          unsent_events(self.store.db, link.letter, link.pushed_seq),
-                         self.links.last_dirty_id() > 0)
+                         self.links.last_dirty_id() > 0, link.address.shown())
 
-    def round(self) -> SyncReport:
+    def round(self, progress: Callable[[SyncReport], None] | None = None) -> SyncReport:
         """Push, then pull. An unreachable hub (or a link that drops) is noted as 'offline
-        since' and raised as HubUnreachable; what was taken in before stays."""
+        since' and raised as HubUnreachable; what was taken in before stays. `progress` gets
+        a copy of the counts so far after each batch (a year of history is many batches)."""
         link = self.link()
         report = SyncReport()
+        told = (lambda: progress(deepcopy(report))) if progress else (lambda: None)
         try:
             with HubSession(link.address) as hub:
-                self._push(hub, link, report.sent)
-                self._pull(hub, link, report.received)
+                self._push(hub, link, report.sent, told)
+                self._pull(hub, link, report.received, told)
         except HubUnreachable:
             with self.store.atomic():
                 self.links.contact(self.clock.now(), reached=False)
@@ -107,7 +112,7 @@ class SyncService:
             self.links.contact(self.clock.now(), reached=True)
         return report
 
-    def _push(self, hub: HubSession, link: Link, sent: Flow) -> None:
+    def _push(self, hub: HubSession, link: Link, sent: Flow, told: Callable[[], None]) -> None:
         """The configuration changed here, then this station's own records in batches of
         BATCH steps, from the last step the hub holds (which a restored backup may be
         behind: its own steps then come back with the pull)."""
@@ -131,12 +136,14 @@ class SyncService:
                 if config:
                     self.links.sent(dirty[-1].id)
                 self.links.set_pushed(head, batch.changed_through)
+            told()
             config = []
             if not batch.events and batch.changed_through == visits:
                 return
             visits = batch.changed_through
 
-    def _pull(self, hub: HubSession, link: Link, received: Flow) -> None:
+    def _pull(self, hub: HubSession, link: Link, received: Flow,
+              told: Callable[[], None]) -> None:
         """The site's records after the cursor, a batch at a time, each taken in with its
         cursor in one transaction (configuration first: steps name its staff and
         categories)."""
@@ -159,6 +166,7 @@ class SyncService:
             received.events += outcome.events
             received.visits += outcome.visits
             received.shipments += outcome.shipments
+            told()
             after = int(got["upto"])
             if not got["more"]:
                 return

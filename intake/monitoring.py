@@ -166,11 +166,16 @@ class Report:
     counted_to: date  # the last day counted: the period's last, or today while it runs
     first_record: date | None  # the local day the database's first item or visit came in
     people: PeopleFigures | None = None  # staff per kind, hours, courses (intake/people.py)
+    station: str | None = None  # counted for this station's steps only, or (None) the file's
 
 
-def build_report(store: Store, period: Period, now: datetime) -> Report:
+def build_report(store: Store, period: Period, now: datetime,
+                 station: str | None = None) -> Report:
     """Count everything for `period` from the database; the stock is counted at the period's
     end, or at `now` (default: the clock on the wall) for a period that is not over yet.
+    With `station` (a letter), only that station's steps count: the items and visits it took
+    in and the steps it took (the stock: the items it took in); the people block is the
+    station's own either way, as it does not travel.
 
     The flows are read from sums per local day and breakdown (``intake.day_sums`), which
     SQL adds up to a few hundred rows however many items the period saw; only the stock is
@@ -183,16 +188,18 @@ def build_report(store: Store, period: Period, now: datetime) -> Report:
     groups: dict[str, dict[str, Figures]] = {
         "category": defaultdict(Figures), "route": defaultdict(Figures),
         "municipality": defaultdict(Figures)}
-    for dim, key, kind, detail, *sums in store.day_figures.period(period.first, period.last):
+    for dim, key, kind, detail, *sums in store.day_figures.period(period.first, period.last,
+                                                                   station):
         _count(total if dim == "total" else groups[dim][key], kind, detail, sums, kinds)
     by_week: dict[date, Figures] = defaultdict(Figures)
-    for week, kind, detail, *sums in store.day_figures.weeks(period.first, period.last):
+    for week, kind, detail, *sums in store.day_figures.weeks(period.first, period.last,
+                                                              station):
         _count(by_week[week], kind, detail, sums, kinds)
     start, end = period.span(store)
     moment = min(end, max(start, now))
     zone = store.settings().zone
-    first = store.reports.first_record()
-    for category, items, grams, days, old in store.reports.stock_by_category(moment):
+    first = store.reports.first_record(station)
+    for category, items, grams, days, old in store.reports.stock_by_category(moment, station):
         for figures in (total, groups["category"][category]):
             figures.items_in_stock += items
             figures.grams_in_stock += grams
@@ -206,7 +213,7 @@ def build_report(store: Store, period: Period, now: datetime) -> Report:
         counted_to=min(period.last, max(now.astimezone(zone).date(),
                                         period.first - timedelta(days=1))),
         first_record=None if first is None else first.astimezone(zone).date(),
-        people=people_figures(store, start, end, period.first, period.last),
+        people=people_figures(store, start, end, period.first, period.last), station=station,
     )
 
 

@@ -218,6 +218,13 @@ def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[st
     tap(qtbot, window.dashboard.top.place_button)
     tour.look("dashboard: other screen")
     close_panels(window)
+    dashboard = window.dashboard
+    dashboard.scope_button.show()  # as on a station of a hub (test_hub_screen joins one)
+    tap(qtbot, dashboard.scope_button)
+    tour.look("dashboard: whose figures")
+    [scope] = [p for p in window.findChildren(ChoicePanel) if p.isVisible()]
+    tap(qtbot, scope.option_buttons[window.ctx.settings().station])
+    tour.look("dashboard: this station")
     window.show_place("conflicts")
     tour.look("attention")
 
@@ -235,6 +242,11 @@ def visit_the_settings(qtbot, window: MainWindow, tour: Tour) -> None:
     rows.setCurrentRow(row)
     tap(qtbot, station.change)
     tour.look("settings: screen size")
+    close_panels(window)
+    tap(qtbot, station.hub)  # the link with the hub, under the Station tab
+    tour.look("settings: stations")
+    tap(qtbot, window.admin.sections["hub"].join_button)
+    tour.look("settings: join code")
     close_panels(window)
     tap(qtbot, window.admin.back)
 

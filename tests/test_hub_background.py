@@ -1,6 +1,6 @@
 """The app's background sync on a real PostgreSQL hub (issue 13): news from another station
 arrives within 2 seconds (LISTEN/NOTIFY, no timer), the station's own steps go up by
-themselves, and the top bar says "Connected" or "Offline since 10:42 · 1 to send"."""
+themselves, and the status strip says "Connected" or "Offline since 10:42 · 1 to send"."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from tests.cli_run import run, run_on
 from tests.hub_server import HubServer
 from ui.app import build_context
 from ui.hub_sync import BackgroundSync
+from ui.i18n import Language
 from ui.widgets.status_strip import StatusStrip
 
 WITHIN_MS = 2000
@@ -82,6 +83,7 @@ def test_the_stations_own_steps_go_up_by_themselves(
 def strip_of(store: Store) -> Iterator[StatusStrip]:
     """The status strip of an app on `store` (its own sync is not started: the tests hand
     it the state of theirs), gone before the store closes."""
+    Language().apply("en")  # whatever language an earlier test left installed
     ctx = build_context(store, SystemClock(), "en")
     strip = StatusStrip(ctx)
     try:

@@ -104,8 +104,10 @@ class AppContext:
 
     # The figures, as of the app's clock.
 
-    def report(self, period: Period) -> Report:
-        return build_report(self.store, period, self.clock.now())
+    def report(self, period: Period, station: str | None = None) -> Report:
+        """The figures of `period`: the whole file's (the site's, once its stations' history
+        has arrived), or one station's steps only."""
+        return build_report(self.store, period, self.clock.now(), station)
 
     def eu_reuse(self, report: Report) -> EuReuse:
         """The EU re-use figures of a report's period, for its workbook and PDF."""

@@ -31,7 +31,7 @@ from ui.screens.shop import ShopScreen
 from ui.screens.workshop import WorkshopScreen
 from ui.style import stylesheet
 from ui.widgets.panels import MessagePanel, Panel
-from ui.widgets.status_strip import BACKUP, PRINTER, SCALE, SCANNER, StatusStrip
+from ui.widgets.status_strip import BACKUP, HUB, PRINTER, SCALE, SCANNER, StatusStrip
 from ui.widgets.still_there import StillTherePanel
 
 _ACTIVITY = {
@@ -42,8 +42,9 @@ _ACTIVITY = {
 
 ASK_BEFORE_LOGOUT_S = 30  # "Are you still there?" counts down this long (a third, at most)
 REPEAT_IGNORE_S = 2.0  # a scanner that reads one label twice must not add it twice
-# The settings section a part of the status strip opens for the coordinator (the hub has none).
-_STATUS_SECTIONS = {PRINTER: "printer", SCALE: "devices", SCANNER: "devices", BACKUP: "station"}
+# The settings section a part of the status strip opens for the coordinator.
+_STATUS_SECTIONS = {PRINTER: "printer", SCALE: "devices", SCANNER: "devices", BACKUP: "station",
+                    HUB: "hub"}
 _PLACES: dict[Role, list[str]] = {
     Role.COACH: ["gate", "material"],
     Role.WORKSHOP: ["workshop", "material"],
@@ -120,13 +121,12 @@ class MainWindow(QMainWindow):
 
     def explain_status(self, part: str) -> None:
         """A tapped part of the status strip: its settings for the coordinator, what it means
-        for everyone else (and for the hub, which has no settings here)."""
-        section = _STATUS_SECTIONS.get(part)
-        if self.user is not None and self.user.role is Role.COORDINATOR and section:
+        for everyone else."""
+        if self.user is not None and self.user.role is Role.COORDINATOR:
             for panel in self.findChildren(Panel):
                 panel.close_panel()
             self.show_admin()
-            self.admin.show_section(section)
+            self.admin.show_section(_STATUS_SECTIONS[part])
             return
         MessagePanel(self.stack.currentWidget(), self.status.parts[part].text(),
                      self.status.meaning(part), self.tr("OK")).open()

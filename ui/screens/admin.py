@@ -17,6 +17,7 @@ from intake.admin import NameList
 from intake.model import User
 from ui.context import AppContext
 from ui.screens.admin_base import Section
+from ui.screens.admin_hub import HubSection
 from ui.screens.admin_names import NamesSection
 from ui.screens.admin_people import CoursesSection
 from ui.screens.admin_printer import LabelPrinterSection
@@ -26,7 +27,7 @@ from ui.style import apart, mm
 from ui.widgets.base import Banner, Retranslating
 
 # Sections without a tab of their own, shown under another's (eight tabs do not fit 1024 px).
-_UNDER = {"courses": "staff"}
+_UNDER = {"courses": "staff", "hub": "station"}
 
 class AdminScreen(Retranslating, QWidget):
     """Tabs of settings sections; emits `done` to go back to the gate."""
@@ -50,11 +51,14 @@ class AdminScreen(Retranslating, QWidget):
             "municipalities": NamesSection(NameList.MUNICIPALITIES, ctx, self),
             "recipients": NamesSection(NameList.RECIPIENTS, ctx, self),
             "station": StationSection(ctx, self),
+            "hub": HubSection(ctx, self),  # under Station: its "Stations" button
             "devices": DevicesSection(ctx, self),
             "printer": LabelPrinterSection(ctx, self),
         }
         self.sections["staff"].courses_requested.connect(  # type: ignore[attr-defined]
             lambda: self.show_section("courses"))
+        self.sections["station"].hub_requested.connect(  # type: ignore[attr-defined]
+            lambda: self.show_section("hub"))
         self.stack = QStackedWidget(self)
         self.tabs: dict[str, QPushButton] = {}
         group = QButtonGroup(self)

@@ -262,12 +262,15 @@ class StaffSection(StaffKinds, Section):
 
 class StationSection(Section):
     """Site name, idle logout, languages, and the backups: their folder, the latest one,
-    and "Back up now"."""
+    and "Back up now"; "Stations" opens the link with the site's hub, under this tab."""
+
+    hub_requested = Signal()
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
         self.change = self.add_button(self.start_change)
         self.back_up = self.add_button(self.back_up_now)
+        self.hub = self.add_button(self.hub_requested.emit)
         self.finish_buttons()
         self.ctx.backups.done.connect(self._backed_up)
         self.ctx.backups.failed.connect(self._backup_failed)
@@ -276,6 +279,7 @@ class StationSection(Section):
     def retranslate(self) -> None:
         self.change.setText(self.tr("Change"))
         self.back_up.setText(self.tr("Back up now"))
+        self.hub.setText(self.tr("Stations"))
 
     def refresh(self) -> None:
         s = self.ctx.admin.settings()

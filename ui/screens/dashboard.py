@@ -1,6 +1,8 @@
 """The coordinator's dashboard: the figures of a week, month, quarter or year at a glance,
 beside the same period a year earlier and the baseline, with progress to the year's targets,
-and exports of the period as XLSX and PDF."""
+and exports of the period as XLSX and PDF. On a station of a hub, the top bar's scope button
+shows this station's steps only or the whole site's (every station's history is in the file
+once synced). "All sites" needs a report on the hub, which this version does not have."""
 
 from __future__ import annotations
 
@@ -84,9 +86,12 @@ class DashboardScreen(ScanScreen):
         super().__init__(ctx, parent)
         self.kind = "month"
         self.day = self.last_complete(self.kind)
-        self._cache: dict[Period, Report] = {}
+        self._cache: dict[tuple[Period, str | None], Report] = {}
+        self.station: str | None = None  # this station's figures only, or (None) the site's
         self._pending: Report | None = None  # shown; its baseline and targets still to draw
         self.type_code_button.hide()  # nothing here is scanned
+        self.scope_button = self.action_button(self.choose_scope)
+        self.top.add_action(self.scope_button)
         self.kind_buttons: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
         picker = QHBoxLayout()
@@ -160,6 +165,27 @@ class DashboardScreen(ScanScreen):
     def enter(self, user, places, here) -> None:  # noqa: ANN001 - as ScanScreen.enter
         super().enter(user, places, here)
         self._cache.clear()  # new intakes and sales since the last visit
+        joined = self.ctx.sync.state() is not None
+        self.scope_button.setVisible(joined)  # a lone PC is its site
+        if not joined:
+            self.station = None
+        self.refresh()
+
+    # --- scope -----------------------------------------------------------------------------
+
+    def scopes(self) -> list[tuple[str, str]]:
+        letter = self.ctx.settings().station
+        return [("site", self.tr("This site")),
+                (letter, self.tr("This station ({letter})").format(letter=letter))]
+
+    def choose_scope(self) -> None:
+        panel = ChoicePanel(self, self.tr("Whose figures?"), self.scopes(), self.tr("Cancel"))
+        panel.chosen.connect(self.show_scope)
+        panel.open()
+
+    def show_scope(self, key: str) -> None:
+        """The whole site's figures ('site') or one station's (its letter)."""
+        self.station = None if key == "site" else key
         self.refresh()
 
     # --- period ----------------------------------------------------------------------------
@@ -191,9 +217,10 @@ class DashboardScreen(ScanScreen):
         self.refresh()
 
     def report(self, period: Period) -> Report:
-        if period not in self._cache:
-            self._cache[period] = self.ctx.report(period)
-        return self._cache[period]
+        key = (period, self.station)
+        if key not in self._cache:
+            self._cache[key] = self.ctx.report(period, self.station)
+        return self._cache[key]
 
     # --- showing ---------------------------------------------------------------------------
 
@@ -202,6 +229,9 @@ class DashboardScreen(ScanScreen):
         period = self.period()
         self.later.setEnabled(period.last < self.today())
         self.period_label.setText(f"{period.first:%d-%m-%Y} – {period.last:%d-%m-%Y}")
+        self.scope_button.setText(dict(self.scopes())[self.station or "site"])
+        for button in (self.xlsx_button, self.pdf_button):  # the exports are the site's
+            button.setEnabled(self.station is None)
         report = self.report(period)
         self._tiles(report, self.report(year_earlier(period, self.today())))
         now = report.total
@@ -235,7 +265,7 @@ class DashboardScreen(ScanScreen):
         # The baseline and the year so far may span many months: they are drawn right after
         # the screen shows, so the period's own figures never wait for them.
         self.baseline_chart.set_data(self.tr("Beside the baseline"), [], "…")
-        self.targets.set_data(self.tr("Targets {year}").format(year=period.last.year), [], "…")
+        self.targets.set_data(self._targets_title(period.last.year), [], "…")
         self._pending = report
         QTimer.singleShot(0, self, self._compare)  # not called once this screen is gone
 
@@ -314,7 +344,7 @@ class DashboardScreen(ScanScreen):
     def _targets(self, period: Period) -> None:
         year = period.last.year
         progress = self.ctx.year_progress(min(date(year, 12, 31), self.today()))
-        title = self.tr("Targets {year}").format(year=year)
+        title = self._targets_title(year)
         if progress is None:
             self.targets.set_data(title, [], self.tr(
                 "No targets for {year}. Tap 'Targets' to set them.").format(
@@ -329,6 +359,12 @@ class DashboardScreen(ScanScreen):
                 scale=max(target, reached) * 1.15)
             for kind, reached, target in progress.rows
         ])
+
+    def _targets_title(self, year: int) -> str:
+        """The targets are the site's: said so when one station's figures show."""
+        if self.station is None:
+            return self.tr("Targets {year}").format(year=year)
+        return self.tr("Targets {year} (the whole site)").format(year=year)
 
     def mark_baseline(self) -> None:
         """Make the period shown the baseline, after a question."""
@@ -372,7 +408,7 @@ class DashboardScreen(ScanScreen):
 
         provenance = self.ctx.provenance(self.period())
         report = self.ctx.report(self.period())  # afresh: it includes the step named above
-        self._cache[report.period] = report
+        self._cache[(report.period, None)] = report
         baseline_period = self.ctx.baseline()
         baseline = self.report(baseline_period) if baseline_period else None
         year_before = self.report(year_earlier(report.period, self.today()))

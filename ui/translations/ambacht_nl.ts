@@ -506,6 +506,18 @@ want ervoor: {cause}</translation>
         <translation>verkocht</translation>
     </message>
     <message>
+        <source>This site</source>
+        <translation>Deze locatie</translation>
+    </message>
+    <message>
+        <source>This station ({letter})</source>
+        <translation>Dit station ({letter})</translation>
+    </message>
+    <message>
+        <source>Whose figures?</source>
+        <translation>Welke cijfers?</translation>
+    </message>
+    <message>
         <source>reuse rate</source>
         <translation>hergebruikpercentage</translation>
     </message>
@@ -568,6 +580,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>reuse rate %</source>
         <translation>hergebruik %</translation>
+    </message>
+    <message>
+        <source>Targets {year} (the whole site)</source>
+        <translation>Doelen {year} (de hele locatie)</translation>
     </message>
     <message>
         <source>Mark {first} – {last} as the baseline?</source>
@@ -1715,6 +1731,117 @@ want ervoor: {cause}</translation>
     <message>
         <source>Label {code} sent again.</source>
         <translation>Label {code} opnieuw gestuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>HubSection</name>
+    <message>
+        <source>Join a hub</source>
+        <translation>Koppelen</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+    <message>
+        <source>This station works on its own: it has not joined a hub.</source>
+        <translation>Dit station werkt alleen: het is niet gekoppeld aan een hub.</translation>
+    </message>
+    <message>
+        <source>To join, ask the coordinator for a join code (&apos;ambacht hub invite --site NAME&apos;) and tap &apos;Join a hub&apos;.</source>
+        <translation>Vraag om te koppelen de coördinator om een koppelcode (&apos;ambacht hub invite --site NAAM&apos;) en tik op &apos;Koppelen&apos;.</translation>
+    </message>
+    <message>
+        <source>Offline since {when}</source>
+        <translation>Offline sinds {when}</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbonden</translation>
+    </message>
+    <message>
+        <source>Last contact with the hub: {when}</source>
+        <translation>Laatste contact met de hub: {when}</translation>
+    </message>
+    <message>
+        <source>No contact with the hub yet</source>
+        <translation>Nog geen contact met de hub</translation>
+    </message>
+    <message>
+        <source>Steps waiting to be sent: {count}</source>
+        <translation>Te versturen stappen: {count}</translation>
+    </message>
+    <message>
+        <source>settings waiting to be sent</source>
+        <translation>instellingen te versturen</translation>
+    </message>
+    <message>
+        <source>Site: {site}</source>
+        <translation>Locatie: {site}</translation>
+    </message>
+    <message>
+        <source>This station&apos;s letter: {letter}</source>
+        <translation>Letter van dit station: {letter}</translation>
+    </message>
+    <message>
+        <source>Hub: {hub}</source>
+        <translation>Hub: {hub}</translation>
+    </message>
+    <message>
+        <source>Join code: type it, or scan its QR code</source>
+        <translation>Koppelcode: typ hem in, of scan de QR-code</translation>
+    </message>
+    <message>
+        <source>Site name (as on the hub)</source>
+        <translation>Naam van de locatie (zoals op de hub)</translation>
+    </message>
+    <message>
+        <source>Join site {site} as a station of it? This station&apos;s history goes up to the hub.</source>
+        <translation>Dit station koppelen aan locatie {site}? De geschiedenis van dit station gaat naar de hub.</translation>
+    </message>
+    <message>
+        <source>Join</source>
+        <translation>Koppelen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Joining the hub…</source>
+        <translation>Koppelen met de hub…</translation>
+    </message>
+    <message>
+        <source>Bringing the site&apos;s history in…</source>
+        <translation>De geschiedenis van de locatie binnenhalen…</translation>
+    </message>
+    <message>
+        <source>Joined: this is station {letter}. The site&apos;s history comes in now.</source>
+        <translation>Gekoppeld: dit is station {letter}. De geschiedenis van de locatie komt nu binnen.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Syncing: {received} steps in, {sent} sent so far…</source>
+        <translation>Synchroniseren: tot nu toe {received} stappen binnen, {sent} verstuurd…</translation>
+    </message>
+    <message>
+        <source>Sent: {sent}. Received: {received}.</source>
+        <translation>Verstuurd: {sent}. Ontvangen: {received}.</translation>
+    </message>
+    <message>
+        <source>{events} steps, {visits} visits, {shipments} delivery notes, {config} settings and lists</source>
+        <translation>{events} stappen, {visits} bezoeken, {shipments} afleverbonnen, {config} instellingen en lijsten</translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong; nothing was changed. The log has the details.</source>
+        <translation>Er ging onverwacht iets mis; er is niets veranderd. Het logboek heeft de details.</translation>
     </message>
 </context>
 <context>
@@ -3370,6 +3497,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Back up now</source>
         <translation>Nu back-up maken</translation>
+    </message>
+    <message>
+        <source>Stations</source>
+        <translation>Koppeling</translation>
     </message>
     <message>
         <source>Site name: {value}</source>

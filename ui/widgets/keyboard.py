@@ -64,7 +64,7 @@ class TextEntryPanel(Panel):
         space = self.button(self.tr("Space"))
         space.clicked.connect(lambda: self.type_text(" "))
         back = self.button("⌫")
-        back.clicked.connect(lambda: self.display.setText(self.display.text()[:-1]))
+        back.clicked.connect(self.backspace)
         cancel = self.button(self.tr("Cancel"))
         cancel.clicked.connect(self.close_panel)
         self.ok_button = self.button(self.tr("OK"), "primary")
@@ -79,6 +79,9 @@ class TextEntryPanel(Panel):
 
     def text(self) -> str:
         return self.display.text()
+
+    def backspace(self) -> None:
+        self.display.setText(self.display.text()[:-1])
 
     def type_text(self, text: str) -> None:
         """Type as if the keys were tapped (upper case while Shift is on, then Shift lets go)."""
@@ -95,7 +98,7 @@ class TextEntryPanel(Panel):
             key.setText(key_label(char.upper() if on else char))
 
     def _accept(self) -> None:
-        text = self.display.text()
+        text = self.text()
         self.close_panel()
         self.entered.emit(text)
 
