@@ -12,8 +12,14 @@ this machine's loopback, or uses the empty database `--hub URL` names, and print
   sync fills on the hub's NOTIFY: median, p99 over `--rounds` items;
 - intake_ms_sync_off / intake_ms_sync_on and sync_cost_ratio: `prepare` + `take_in` at the
   gate with its background sync stopped and running (median).
+- report_site_first_s / report_site_s: `ambacht report --hub --site` of the year, JSON, the
+  first time (the site's copy is made) and again once two more steps came (the copy takes
+  in only what is new); report_all_first_s / report_all_s: the same without --site over
+  `--sites` sites of a year each (the first site's records copied on the hub under new
+  site ids and numbers, in SQL).
 
-Usage: python bench/bench_hub.py [--days 365] [--week 2500] [--rounds 100] [--hub URL]
+Usage: python bench/bench_hub.py [--days 365] [--week 2500] [--rounds 100] [--sites 20]
+       [--reports-only] [--hub URL]
 """
 
 from __future__ import annotations
@@ -33,6 +39,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import psycopg  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from cli.main import main as ambacht  # noqa: E402
@@ -86,6 +93,9 @@ def main() -> None:
     parser.add_argument("--days", type=int, default=365)
     parser.add_argument("--week", type=int, default=2500)
     parser.add_argument("--rounds", type=int, default=100)
+    parser.add_argument("--sites", type=int, default=20)
+    parser.add_argument("--reports-only", action="store_true",
+                        help="only the reports on the hub (report_*)")
     parser.add_argument("--hub", help="an empty database's admin URL (default: a throwaway)")
     args = parser.parse_args()
     server = None
@@ -116,6 +126,8 @@ def measure(hub: str, args: argparse.Namespace) -> dict[str, object]:
     year.close()
     results: dict[str, object] = {"year_steps": steps}
     results["push_year_s"] = seconds(lambda: join(gate_db, hub))
+    if args.reports_only:
+        return {**results, **measure_reports(hub, gate_db, folder, args.sites)}
     results["join_year_s"] = seconds(lambda: join(store_db, hub))
     join(late_db, hub)
 
@@ -157,7 +169,60 @@ def measure(hub: str, args: argparse.Namespace) -> dict[str, object]:
     results["sync_cost_ratio"] = round(statistics.median(on) / statistics.median(off), 2)
     gate.close()
     shop.close()
+    return {**results, **measure_reports(hub, gate_db, folder, args.sites)}
+
+
+def measure_reports(hub: str, gate_db: Path, folder: Path, sites: int) -> dict[str, object]:
+    """The year's report of one site and of `sites` sites, from the hub."""
+    os.environ["XDG_DATA_HOME"] = str(folder / "data")  # the sites' copies
+    end = datetime.now(UTC).date()
+    year = ("report", "--hub", hub, "--from", str(end.replace(year=end.year - 1)),
+            "--to", str(end), "--out")
+    results: dict[str, object] = {}
+    results["report_site_first_s"] = seconds(
+        lambda: run(*year, str(folder / "site1.json"), "--site", "Bench"))
+    gate = Store.open(gate_db)
+    service, user = GateService(gate, SystemClock(), "A"), gate.user("system")
+    assert user is not None
+    for _ in range(2):
+        service.take_in(user, service.prepare("books", Route.SALE, None))
+    SyncService(gate, SystemClock()).round()
+    gate.close()
+    results["report_site_s"] = seconds(
+        lambda: run(*year, str(folder / "site2.json"), "--site", "Bench"))
+    copy_site(hub, sites)
+    results["sites"] = sites
+    results["report_all_first_s"] = seconds(lambda: run(*year, str(folder / "all1.json")))
+    results["report_all_s"] = seconds(lambda: run(*year, str(folder / "all2.json")))
     return results
+
+
+def copy_site(hub: str, sites: int) -> None:
+    """Sites 2..`sites`: the first site's rows again under a new site id, their numbers moved
+    past every number there is (in order, as if pushed after)."""
+    tables = ("config", "codes", "visits", "shipments", "events", "visit_cancellations",
+              "courses", "station_sessions")
+    with psycopg.connect(hub, autocommit=True) as conn:
+        (first,) = conn.execute("SELECT id FROM ambacht.sites ORDER BY id LIMIT 1").fetchone()
+        top = max(conn.execute(f"SELECT coalesce(max(rev), 0) FROM ambacht.{table} "  # type: ignore[arg-type]
+                               "WHERE site_id = %s", [first]).fetchone()[0]
+                  for table in tables)
+        for number in range(2, sites + 1):
+            (site,) = conn.execute("INSERT INTO ambacht.sites (name) VALUES (%s) RETURNING id",
+                                   [f"Bench {number:02}"]).fetchone()
+            (offset,) = conn.execute("SELECT nextval('ambacht.rev')").fetchone()
+            for table in tables:
+                columns = [name for (name,) in conn.execute(
+                    "SELECT column_name FROM information_schema.columns WHERE table_schema = "
+                    "'ambacht' AND table_name = %s ORDER BY ordinal_position", [table])]
+                moved = [{"site_id": "%(site)s", "rev": "rev + %(offset)s",
+                          "ended_rev": "ended_rev + %(offset)s"}.get(name, name)
+                         for name in columns]
+                conn.execute(f"INSERT INTO ambacht.{table} ({', '.join(columns)}) "  # type: ignore[arg-type]
+                             f"SELECT {', '.join(moved)} FROM ambacht.{table} "
+                             "WHERE site_id = %(first)s",
+                             {"site": site, "offset": offset, "first": first})
+            conn.execute("SELECT setval('ambacht.rev', %s)", [offset + top])
 
 
 def seconds_ms(action: Callable[[], object]) -> float:

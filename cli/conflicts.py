@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from datetime import tzinfo
 
 from cli.common import acting, open_store, service
@@ -14,7 +15,9 @@ from intake.conflicts import Conflict, ConflictService, ConflictStep
 def cmd_conflicts(args: argparse.Namespace) -> int:
     """List the open conflicts, as text or as a JSON list (one object per conflict)."""
     store = open_store(args)
-    found = service(args, store, ConflictService).open_conflicts()
+    conflicts = service(args, store, ConflictService)
+    found = conflicts.open_conflicts()
+    warn_shared_pins(conflicts, store.settings().zone)
     if args.json:
         print(json.dumps([_json(conflict) for conflict in found], ensure_ascii=False, indent=2))
         return 0
@@ -25,6 +28,14 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     if not found:
         print("no open conflicts")
     return 0
+
+
+def warn_shared_pins(conflicts: ConflictService, zone: tzinfo) -> None:
+    """On stderr: colleagues found to share a PIN since their stations' staff lists met."""
+    for one, other, found_at in conflicts.shared_pins():
+        local = found_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
+        print(f"ambacht: {one} and {other} have the same PIN (found {local}): neither can log "
+              "in until one of them gets a new PIN", file=sys.stderr)
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:

@@ -16,24 +16,51 @@ from db.times import unreadable_item_codes
 from intake.admin import AdminService
 from intake.comparisons import year_earlier
 from intake.eu_reuse import eu_reuse, eu_reuse_json
-from intake.monitoring import TARGET_KINDS, Period, build_report, parse_day, year_progress
+from intake.monitoring import (
+    TARGET_KINDS,
+    Period,
+    Report,
+    build_report,
+    parse_day,
+    year_progress,
+)
 from intake.outfiles import OutputFile
-from intake.provenance import provenance_json, provenance_of, record_export
+from intake.provenance import Provenance, provenance_json, provenance_of, record_export
 from intake.report_formats import figures_json, report_csv_rows, report_json
 from intake.till import takings
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """The figures of a period as JSON, CSV, XLSX, PDF, the ORDS CSV or the EU re-use
-    report."""
+    report; with --hub, of a site or of every site as the hub holds them
+    (`cli/hub_figures.py`)."""
+    if args.hub is not None or args.site is not None:
+        from cli.hub_figures import hub_report  # psycopg is loaded only for the hub
+
+        return hub_report(args)
     store = open_store(args)
     with reserve_for(store, args.out, args.force) as out:  # checked before figures are cached
-        _report(store, args, out)
+        write_report(store, args, out)
     _note_skipped(store)
     return 0
 
 
-def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> None:
+def write_report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> None:
+    """Make the report `args` ask for, write it to `out` or stdout, and record the export."""
+    report, provenance, data = made_report(store, args, out is not None)
+    if out is not None:
+        write_reserved(out, data)
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+    if args.format != "ords":  # the ORDS table is the standard's, without a provenance
+        record_export(store, provenance, report.period, args.format,
+                      figures_json(report.total), data)
+
+
+def made_report(store: Store, args: argparse.Namespace,
+                to_file: bool) -> tuple[Report, Provenance, bytes]:
+    """The report `args` ask for: its figures, provenance and bytes (xlsx and pdf only
+    `to_file`)."""
     # openpyxl and reportlab's page layout are loaded only for reports, so that starting
     # the app through this command stays fast.
     from intake.exports import ords_csv, report_xlsx
@@ -55,7 +82,7 @@ def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> N
                    if args.year_earlier else None)
     targets = year_progress(store, min(report.period.last, today), now)
     if args.format in ("xlsx", "pdf"):
-        if out is None:
+        if not to_file:
             raise Refusal(f"a {args.format} file needs --out FILE.{args.format}")
         lang = args.lang or store.settings().language
         render = report_xlsx if args.format == "xlsx" else render_report_pdf
@@ -76,12 +103,7 @@ def _report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> N
         csv.writer(buffer, lineterminator="\n").writerows(
             report_csv_rows(report, baseline, year_before, provenance))
         data = buffer.getvalue().encode("utf-8")
-    if out is not None:
-        write_reserved(out, data)
-    else:
-        sys.stdout.write(data.decode("utf-8"))
-    if args.format != "ords":  # the ORDS table is the standard's, without a provenance
-        record_export(store, provenance, period, args.format, figures_json(report.total), data)
+    return report, provenance, data
 
 
 def _period(store: Store, args: argparse.Namespace, now: datetime) -> Period:

@@ -13,10 +13,12 @@ from collections.abc import Callable
 from contextlib import closing
 from typing import TypeVar
 
-from cli.common import EXIT_UNREACHABLE, Refusal, db_path
+from cli.common import EXIT_UNREACHABLE, Refusal, db_path, service
+from cli.conflicts import warn_shared_pins
 from cli.opening import open_for
 from db.hub.admin import init_hub, invite, revoke
 from intake.codes import check_station
+from intake.conflicts import ConflictService
 from intake.hub_address import join_code, read_hub
 from intake.hub_errors import HubUnreachable
 from intake.hub_join import SITE_NAME_MAX, join
@@ -61,7 +63,7 @@ def add_commands(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParse
 
 def cmd_hub(args: argparse.Namespace) -> int:
     """`hub init`, `hub invite` or `hub revoke`."""
-    return _reaching(lambda: _HUB_STEPS[args.hub_step](args))
+    return reaching(lambda: _HUB_STEPS[args.hub_step](args))
 
 
 def cmd_station(args: argparse.Namespace) -> int:
@@ -69,7 +71,7 @@ def cmd_station(args: argparse.Namespace) -> int:
     path = db_path(args)
     existing = open_for("station", path) if path.exists() else None
     try:
-        joined = _reaching(lambda: join(_hub(args), args.site, path, args.clock, existing))
+        joined = reaching(lambda: join(_hub(args), args.site, path, args.clock, existing))
     finally:
         if existing is not None:
             existing.close()
@@ -85,13 +87,15 @@ def cmd_station(args: argparse.Namespace) -> int:
             report = SyncService(store, args.clock).round()
             print(f"ambacht: sent {report.sent}; received {report.received}", file=sys.stderr)
             return 0
-        return _reaching(first_round)
+        return reaching(first_round)
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
     """One round: what went each way, on stdout."""
     with closing(open_for("sync", db_path(args))) as store:
-        return _reaching(lambda: _say(SyncService(store, args.clock).round()))
+        status = reaching(lambda: _say(SyncService(store, args.clock).round()))
+        warn_shared_pins(service(args, store, ConflictService), store.settings().zone)
+        return status
 
 
 def _init(args: argparse.Namespace) -> int:
@@ -137,7 +141,7 @@ def _say(report: SyncReport) -> int:
     return 0
 
 
-def _reaching(run: Callable[[], _T]) -> _T | int:
+def reaching(run: Callable[[], _T]) -> _T | int:
     """Run a command; an unreachable hub is one line and exit 3."""
     try:
         return run()

@@ -201,6 +201,9 @@ def _add_flow_commands(
     report.add_argument("--out", type=Path, help="write to this file instead of stdout")
     report.add_argument("--lang", choices=["nl", "en"], help="language of an xlsx workbook "
                         "or pdf report (default: the app's language)")
+    report.add_argument("--hub", metavar="URL", help="the figures as the hub holds them, of "
+                        "--site NAME or of every site (JSON)")
+    report.add_argument("--site", help="with --hub: the site's figures, in any format")
     report.add_argument("--unpowered", action="store_true",
                         help="ords: also the repairs of unpowered items, which ORDS does not "
                         "cover")

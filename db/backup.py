@@ -40,7 +40,8 @@ from db.files import (
     stale_temporaries,
     temporary,
 )
-from db.schema import MIGRATION_SET, known_migrations
+from db.readonly import known_migrations
+from db.schema import MIGRATION_SET
 from intake.errors import QT_TRANSLATE_NOOP, NewerDatabase, StorageError
 
 BACKUP_FOLDER_SETTING = "backup_folder"

@@ -16,11 +16,13 @@ from intake.clock import from_storage, to_storage
 
 
 def last_event(db: Database) -> tuple[str, int, datetime] | None:
-    """The step written last (id, rowid, when it was recorded): what a report made now
-    includes at least."""
+    """The step recorded last (id, rowid, when it was recorded): what a report made now
+    includes at least. Chosen by the steps alone (latest `recorded_at`, then highest id),
+    never by the order they reached this file, so every station holding the same steps names
+    the same one (issue 13)."""
     row = db.execute(
         f"SELECT id, rowid, recorded_at FROM events WHERE {readable_time('recorded_at')} "
-        "ORDER BY rowid DESC LIMIT 1").fetchone()
+        "ORDER BY recorded_at DESC, id DESC LIMIT 1").fetchone()
     return None if row is None else (row[0], row[1], from_storage(row[2]))
 
 

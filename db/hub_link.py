@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from db.travel_more import TRAVELLING_MORE
 from intake.clock import from_storage, to_storage
 from intake.hub_address import HubAddress
 
@@ -18,6 +19,7 @@ from intake.hub_address import HubAddress
 TRAVELLING = (("setting", "settings", "key"), ("category", "categories", "code"),
                ("user", "users", "id"), ("municipality", "municipalities", "name"),
                ("recipient", "recipients", "name"))
+TRAVELLING_ALL = TRAVELLING + TRAVELLING_MORE  # with m020's kinds (db/travel_more.py)
 
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z'"  # the stored form, as to_storage
@@ -79,6 +81,7 @@ class Link:
     visits_through: int
     last_contact: datetime | None
     offline_since: datetime | None
+    refused: str | None  # the SQLSTATE of the hub's refusal at the last round (m020)
 
 
 @dataclass(frozen=True)
@@ -100,14 +103,16 @@ class HubLinks:
     def link(self) -> Link | None:
         row = self.db.execute(
             "SELECT host, port, dbname, options, role, password, site, letter, pulled_rev, "
-            "pushed_seq, visits_through, last_contact, offline_since FROM hub_link").fetchone()
+            "pushed_seq, visits_through, last_contact, offline_since, refused FROM hub_link"
+        ).fetchone()
         if row is None:
             return None
         (host, port, dbname, options, role, password, site, letter, rev, seq, visits, contact,
-         since) = row
+         since, refused) = row
         address = HubAddress(host=host, port=port, dbname=dbname, user=role, password=password,
                              options=tuple(json.loads(options).items()), site=site)
-        return Link(address, site, letter, rev, seq, visits, _time(contact), _time(since))
+        return Link(address, site, letter, rev, seq, visits, _time(contact), _time(since),
+                    refused)
 
     def save(self, address: HubAddress, site: str, letter: str, joined_at: datetime, *,
              send_config: bool) -> None:
@@ -120,7 +125,7 @@ class HubLinks:
             "letter, joined_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [address.host, address.port, address.dbname, json.dumps(dict(address.options)),
              address.user, address.password, site, letter, to_storage(joined_at)])
-        for kind, table, key in TRAVELLING if send_config else ():
+        for kind, table, key in TRAVELLING_ALL if send_config else ():
             self.db.execute(
                 f"INSERT OR REPLACE INTO hub_config_dirty (kind, key, at) "
                 f"SELECT '{kind}', {key}, '1970-01-01T00:00:00.000000Z' FROM {table}")
@@ -137,11 +142,15 @@ class HubLinks:
     def contact(self, at: datetime, reached: bool) -> None:
         """Note a round's outcome: the hub reached, or out of reach since the first miss."""
         if reached:
-            self.db.execute("UPDATE hub_link SET last_contact = ?, offline_since = NULL",
-                            [to_storage(at)])
+            self.db.execute("UPDATE hub_link SET last_contact = ?, offline_since = NULL, "
+                            "refused = NULL", [to_storage(at)])
         else:
             self.db.execute("UPDATE hub_link SET offline_since = coalesce(offline_since, ?)",
                             [to_storage(at)])
+
+    def refused(self, code: str) -> None:
+        """Note that the hub, reached, refused this station (its SQLSTATE)."""
+        self.db.execute("UPDATE hub_link SET refused = ?, offline_since = NULL", [code])
 
     def dirty(self) -> list[Dirty]:
         """The records changed here since they were last sent, oldest change first."""

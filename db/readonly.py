@@ -17,11 +17,16 @@ from pathlib import Path
 
 from db.guard import connect
 from db.immediate import ImmediateDatabase
-from db.schema import MIGRATION_SET, known_migrations
+from db.schema import MIGRATION_SET, migrations
 from intake.errors import QT_TRANSLATE_NOOP, NewerDatabase
 
 # The report's cache (m006): written by reports, never the truth.
 CACHE_TABLES = ("day_figures", "day_figures_done", "stale_dates")
+
+
+def known_migrations() -> set[str]:
+    """The names of the migrations this version of Ambacht knows (a newer file has more)."""
+    return {migration.name for migration in migrations._migrations}
 
 
 def unknown_migrations(conn: sqlite3.Connection) -> list[str]:

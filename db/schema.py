@@ -12,109 +12,22 @@ from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
 from db.guard import IDENTITY_TABLE, new_file_id
 from db.hub_link import HUB_LINK_SCHEMA
+from db.initial_schema import INITIAL_SCHEMA
 from db.merge import MERGED_HISTORY_SCHEMA
 from db.people import PEOPLE_TABLES
 from db.registers import REGISTER_TABLES
 from db.till import TILL_SCHEMA
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
+from db.travel_more import TRAVEL_MORE_SCHEMA
 
 MIGRATION_SET = "ambacht"
 migrations = Migrations(MIGRATION_SET)
 
 
-def known_migrations() -> set[str]:
-    """The names of the migrations this version of Ambacht knows (a newer file has more)."""
-    return {migration.name for migration in migrations._migrations}
-
-_INITIAL = [
-    """CREATE TABLE settings (
-        key TEXT PRIMARY KEY,
-        value TEXT NOT NULL
-    )""",
-    # One row per station (gate PC) of the site; the letter starts every code it hands out.
-    """CREATE TABLE stations (
-        letter TEXT PRIMARY KEY CHECK (length(letter) = 1 AND letter BETWEEN 'A' AND 'Z'),
-        next_item_seq INTEGER NOT NULL DEFAULT 1,
-        next_visit_seq INTEGER NOT NULL DEFAULT 1
-    )""",
-    """CREATE TABLE users (
-        id TEXT PRIMARY KEY,
-        name TEXT NOT NULL,
-        role TEXT NOT NULL CHECK (role IN ('coach', 'workshop', 'store', 'coordinator')),
-        pin_hash TEXT,
-        active INTEGER NOT NULL DEFAULT 1,
-        created_at TEXT NOT NULL
-    )""",
-    """CREATE TABLE municipalities (
-        name TEXT PRIMARY KEY,
-        sort_order INTEGER NOT NULL DEFAULT 0,
-        hidden INTEGER NOT NULL DEFAULT 0
-    )""",
-    """CREATE TABLE categories (
-        code TEXT PRIMARY KEY,
-        name_nl TEXT NOT NULL,
-        name_en TEXT NOT NULL,
-        icon TEXT NOT NULL,
-        standard_weight_g INTEGER NOT NULL CHECK (standard_weight_g > 0),
-        min_weight_g INTEGER,
-        max_weight_g INTEGER,
-        co2_factor REAL NOT NULL,
-        co2_source TEXT NOT NULL,
-        is_electrical INTEGER NOT NULL DEFAULT 0,
-        sort_order INTEGER NOT NULL DEFAULT 0,
-        hidden INTEGER NOT NULL DEFAULT 0
-    )""",
-    """CREATE TABLE visits (
-        id TEXT PRIMARY KEY,
-        code TEXT NOT NULL UNIQUE,
-        station TEXT NOT NULL,
-        user_id TEXT NOT NULL REFERENCES users(id),
-        municipality TEXT,
-        started_at TEXT NOT NULL,
-        ended_at TEXT
-    )""",
-    "CREATE INDEX visits_started_at ON visits (started_at)",
-    # The item row is the current state of an item; `events` is its history and the truth.
-    # Every change of the row is written in the same transaction as the event that causes it.
-    """CREATE TABLE items (
-        id TEXT PRIMARY KEY,
-        code TEXT NOT NULL UNIQUE,
-        category TEXT NOT NULL REFERENCES categories(code),
-        weight_g INTEGER NOT NULL CHECK (weight_g > 0),
-        weight_estimated INTEGER NOT NULL,
-        route TEXT NOT NULL CHECK (route IN ('sale', 'repair', 'material')),
-        station TEXT NOT NULL,
-        visit_id TEXT REFERENCES visits(id),
-        intake_at TEXT NOT NULL,
-        voided INTEGER NOT NULL DEFAULT 0
-    )""",
-    "CREATE INDEX items_intake_at ON items (intake_at)",
-    "CREATE INDEX items_visit ON items (visit_id)",
-    """CREATE TABLE events (
-        id TEXT PRIMARY KEY,
-        item_id TEXT NOT NULL REFERENCES items(id),
-        type TEXT NOT NULL,
-        at TEXT NOT NULL,
-        recorded_at TEXT NOT NULL,
-        station TEXT NOT NULL,
-        user_id TEXT NOT NULL REFERENCES users(id),
-        reason TEXT,
-        data TEXT NOT NULL DEFAULT '{}'
-    )""",
-    "CREATE INDEX events_item ON events (item_id, at)",
-    "CREATE INDEX events_at ON events (at)",
-    # History is append-only: the database itself refuses to change or remove an event.
-    """CREATE TRIGGER events_no_update BEFORE UPDATE ON events
-       BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
-    """CREATE TRIGGER events_no_delete BEFORE DELETE ON events
-       BEGIN SELECT RAISE(ABORT, 'events are append-only'); END""",
-]
-
-
 @migrations()
 def m001_initial(db: Database) -> None:
     """Settings, stations, users, municipalities, categories, visits, items and events."""
-    for statement in _INITIAL:
+    for statement in INITIAL_SCHEMA:
         db.execute(statement)
 
 
@@ -446,4 +359,11 @@ def m016_till(db: Database) -> None:
     """The till (issue 15): the sales' index and the parked baskets,
     `db.till.TILL_SCHEMA`, described there."""
     for statement in TILL_SCHEMA:
+        db.execute(statement)
+
+
+@migrations()
+def m020_travel_more(db: Database) -> None:
+    """Issue 14's records travel to the hub (issue 13): `db.travel_more.TRAVEL_MORE_SCHEMA`."""
+    for statement in TRAVEL_MORE_SCHEMA:
         db.execute(statement)

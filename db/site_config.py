@@ -1,10 +1,12 @@
 """The coordinator's configuration as records that travel between a station and its hub.
 
 A record is (kind, key, value): a site setting by key, a category by code, a member of staff
-by id (with the PIN hash, never a PIN), a municipality or recipient by name. Its value is the
+by id (with the PIN hash, never a PIN), a municipality or recipient by name, a member of
+staff's kind by their id, a category's serial number by its code (m020). Its value is the
 JSON object of all the row's other columns (whatever migrations added); a column a newer
 station sends that this version does not have is left out, one it does not send keeps its
-stored or default value. Station settings never become records (`intake.settings.is_site_key`).
+stored or default value; a removed row of a REMOVABLE kind is the value `null`. Station
+settings never become records (`intake.settings.is_site_key`).
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from db import Store
-from db.hub_link import TRAVELLING
+from db.hub_link import TRAVELLING_ALL
+from db.travel_more import REMOVABLE
 from intake.settings import is_site_key
 
-_TABLES = {kind: (table, key) for kind, table, key in TRAVELLING}
+_TABLES = {kind: (table, key) for kind, table, key in TRAVELLING_ALL}
 
 
 def travels(kind: str, key: str) -> bool:
@@ -37,6 +40,8 @@ def read_records(store: Store, wanted: Iterable[tuple[str, str]]) -> dict[tuple[
                                f"WHERE {key_column} = ?", [key]).fetchone()
         if row is not None:
             found[(kind, key)] = _value(dict(zip(columns, row, strict=True)))
+        elif kind in REMOVABLE:
+            found[(kind, key)] = "null"
     return found
 
 
@@ -50,6 +55,10 @@ def apply_records(store: Store, records: Iterable[dict[str, Any]]) -> int:
             continue
         table, key_column = _TABLES[kind]
         values = json.loads(record["value"])
+        if values is None:  # removed where it was changed last
+            changed += store.db.execute(f"DELETE FROM {table} WHERE {key_column} = ?",
+                                        [key]).rowcount
+            continue
         columns = [column for column in columns_of[kind] if column in values]
         params = [values[column] for column in columns]
         updates = ", ".join(f"{column} = excluded.{column}" for column in columns)

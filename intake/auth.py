@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from db import Store
+from db.shared_pins import note_checked, note_shared, shares, unchecked
 from intake.clock import Clock
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound, ValidationError
 from intake.ids import new_id
@@ -241,9 +242,28 @@ class AuthService:
                         # one was checked: then it is refused too, so that guesses run side by
                         # side learn nothing after the lock.
                         self._refuse_if_locked()
+                        self._refuse_if_shared(owner, stored, pin)
                         return user
         self._count_wrong_pin()
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Unknown PIN. Try again."))
+
+    def _refuse_if_shared(self, owner: str, stored: str, pin: str) -> None:
+        """Compare the PIN, once, with each other colleague's not compared yet (staff lists
+        of stations that ran alone meet on the hub, `db/shared_pins.py`); a PIN that is
+        another's too opens no session, or one would act in the other's name."""
+        others = unchecked(self.store.db, stored)
+        owners = {pin_hash: user_id for user_id, pin_hash in self.store.pin_hashes()}
+        matches = {other for other in others if other in owners and verify_pin(pin, other)}
+        if others:
+            with self.store.atomic():
+                note_checked(self.store.db, stored, others)
+                for other in matches:
+                    note_shared(self.store.db, owner, stored, owners[other], other,
+                                self.clock.now())
+        if shares(self.store.db, stored):
+            raise NotAllowed(QT_TRANSLATE_NOOP(
+                "Errors", "Another colleague has this PIN too, since the stations' staff "
+                "lists met. Ask the coordinator to give one of you a new PIN (see 'Let op')."))
 
     def _refuse_if_locked(self) -> None:
         until = self.locked_until()

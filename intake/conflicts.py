@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from db.shared_pins import open_findings
 from intake.auth import Action, require
 from intake.clock import from_storage_or_unreadable
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound
@@ -49,6 +50,11 @@ class ConflictService(StepService):
         """Every open conflict, the oldest refused step first."""
         return [Conflict(row[0], _step(row[1:6]), _step(row[6:11]))
                 for row in self.store.merge.conflicts()]
+
+    def shared_pins(self) -> list[tuple[str, str, datetime]]:
+        """(name, other's name, found at) of colleagues found to share a PIN since their
+        stations' staff lists met, not given a new PIN yet (`db/shared_pins.py`)."""
+        return open_findings(self.store.db)
 
     def refused_steps(self, item: Item) -> set[str]:
         """The ids of the item's steps in open conflicts (kept without effect)."""

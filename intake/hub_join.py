@@ -91,7 +91,7 @@ def _join_new(path: Path, invited: HubAddress, site: str, clock: Clock) -> str:
 
         def fill(new: Store) -> None:
             if config:
-                _fill_from_site(new, config, letter, site, clock)
+                fill_from_site(new, config, letter, site, clock)
             else:  # the site's first station: the defaults, sent to the hub at the first sync
                 initialize(new, clock, site_name=site, station=letter)
             with new.atomic():
@@ -106,7 +106,7 @@ def _join_new(path: Path, invited: HubAddress, site: str, clock: Clock) -> str:
     return letter
 
 
-def _fill_from_site(store: Store, config: list[dict[str, Any]], letter: str, site: str,
+def fill_from_site(store: Store, config: list[dict[str, Any]], letter: str, site: str,
                     clock: Clock) -> None:
     """A new station's database: this PC's default settings, then the site's configuration."""
     with store.atomic():

@@ -1,7 +1,8 @@
 """One sync round between a station and its hub: push, then pull (`ambacht sync`).
 
 Push: the configuration records changed here (each with the time of its change), then this
-station's own records the hub does not hold, in batches, each batch one hub transaction.
+station's own records the hub does not hold, in batches, each batch one hub transaction; then
+its own visit cancellations, courses and sessions (`db/travel_more.py`).
 Pull: everything of the site after the station's cursor, in batches; each batch is taken in
 with the cursor's move in one SQLite transaction, so a kill anywhere repeats at most a batch,
 and taking a batch in twice changes nothing.
@@ -23,12 +24,19 @@ from db import Store
 from db.hub.station import HubSession, Record
 from db.hub_link import HubLinks, Link, own_head, unsent_events
 from db.site_config import apply_records, read_records
+from db.travel_more import KINDS, PeopleRecords
 from intake.clock import Clock
-from intake.hub_errors import HubUnreachable, NotJoined
+from intake.hub_errors import HubRefused, HubUnreachable, NotJoined
 from intake.hub_records import incoming_batch, outgoing_records
 from intake.merge import MergeService
 
 BATCH = 2000  # events per hub transaction, both ways
+# The hub's refusals that mean this station is let in no more: revoked, or its role
+# closed (revoked, or taken over by a new PC: `ambacht hub invite --station`).
+REVOKED = frozenset({"AMB02", "28000"})
+# Those, and a credential the hub does not know or take: shown in the top bar until a round
+# goes through (a passing refusal, such as a server shutting down, is not).
+LOCKED_OUT = REVOKED | {"AMB01", "28P01"}
 
 
 @dataclass
@@ -39,14 +47,16 @@ class Flow:
     visits: int = 0
     shipments: int = 0
     config: int = 0
+    people: int = 0  # visit cancellations, courses and sessions at a station
 
     def add(self, counts: Record) -> None:
-        for name in ("events", "visits", "shipments", "config"):
+        for name in ("events", "visits", "shipments", "config", "people"):
             setattr(self, name, getattr(self, name) + int(counts.get(name, 0)))
 
     def __str__(self) -> str:
         return (f"{self.events} steps, {self.visits} visits, {self.shipments} delivery notes, "
-                f"{self.config} settings and lists")
+                f"{self.config} settings and lists, {self.people} cancellations, courses and "
+                f"sessions")
 
 
 @dataclass
@@ -69,6 +79,7 @@ class SyncState:
     waiting: int  # this station's steps the hub has not confirmed
     config_waiting: bool  # configuration changed here and not sent yet
     hub: str = ""  # the hub's address as it may be shown (no password)
+    refused: str | None = None  # the hub's refusal at the last round (REVOKED: revoked)
 
 
 class SyncService:
@@ -91,7 +102,7 @@ class SyncService:
             return None
         return SyncState(link.site, link.letter, link.last_contact, link.offline_since,
                          unsent_events(self.store.db, link.letter, link.pushed_seq),
-                         self.links.last_dirty_id() > 0, link.address.shown())
+                         self.links.last_dirty_id() > 0, link.address.shown(), link.refused)
 
     def round(self, progress: Callable[[SyncReport], None] | None = None) -> SyncReport:
         """Push, then pull. An unreachable hub (or a link that drops) is noted as 'offline
@@ -107,6 +118,11 @@ class SyncService:
         except HubUnreachable:
             with self.store.atomic():
                 self.links.contact(self.clock.now(), reached=False)
+            raise
+        except HubRefused as exc:
+            if exc.code in LOCKED_OUT:  # reached, but it lets this station in no more
+                with self.store.atomic():
+                    self.links.refused(exc.code)
             raise
         with self.store.atomic():
             self.links.contact(self.clock.now(), reached=True)
@@ -139,8 +155,28 @@ class SyncService:
             told()
             config = []
             if not batch.events and batch.changed_through == visits:
-                return
+                break
             visits = batch.changed_through
+        self._push_people(hub, link.letter, sent)
+
+    def _push_people(self, hub: HubSession, letter: str, sent: Flow) -> None:
+        """This station's own visit cancellations, courses and sessions after their cursors,
+        BATCH of each kind per hub transaction (after the visits they name)."""
+        people = PeopleRecords(self.store.db)
+        cursors = people.cursors()
+        while True:
+            records, through = {}, {}
+            for kind in KINDS:
+                records[kind], through[kind] = people.own_after(kind, letter, cursors[kind],
+                                                                BATCH)
+            if not any(records.values()):
+                return
+            sent.add(hub.push_people(records))
+            hub.commit()
+            with self.store.atomic():
+                for kind in KINDS:
+                    people.set_sent(kind, through[kind])
+            cursors = through
 
     def _pull(self, hub: HubSession, link: Link, received: Flow,
               told: Callable[[], None]) -> None:
@@ -162,6 +198,9 @@ class SyncService:
                 outcome = merge.take_in(incoming_batch(got))
                 if outcome.deferred:  # not expected in the hub's order: take it again later
                     return
+                people = PeopleRecords(self.store.db)  # after the visits they name
+                received.people += sum(people.take_in(kind, got.get(kind, []))
+                                       for kind in KINDS)
                 self.links.set_pulled(int(got["upto"]))
             received.events += outcome.events
             received.visits += outcome.visits

@@ -60,12 +60,12 @@ def hub(capsys, hub_url: str) -> str:
 
 def test_init_twice_changes_nothing(capsys, hub_url: str) -> None:
     code, out, _ = run(capsys, "hub", "init", "--hub", hub_url)
-    assert code == 0 and "set up (h001_hub, h002_news, h003_own_steps)" in out
+    assert code == 0 and "set up (h001_hub, h002_news, h003_own_steps, h004_travel_more)" in out
     code, out, _ = run(capsys, "hub", "init", "--hub", hub_url)
     assert code == 0 and "up to date, nothing changed" in out
     with psycopg.connect(hub_url) as conn:
         assert conn.execute("SELECT name FROM ambacht.migrations ORDER BY name").fetchall() == [
-            ("h001_hub",), ("h002_news",), ("h003_own_steps",)]
+            ("h001_hub",), ("h002_news",), ("h003_own_steps",), ("h004_travel_more",)]
 
 
 def test_a_join_code_joins_once_and_never_carries_the_admin_password(
@@ -196,8 +196,10 @@ def test_the_coordinators_changes_travel_and_the_last_writer_wins(
         store.close()
     status, out, _ = run_on(capsys, gate, "sync")  # nothing new: nothing goes either way
     assert status == 0
-    assert out == ("sent: 0 steps, 0 visits, 0 delivery notes, 0 settings and lists\n"
-                   "received: 0 steps, 0 visits, 0 delivery notes, 0 settings and lists\n")
+    assert out == ("sent: 0 steps, 0 visits, 0 delivery notes, 0 settings and lists, "
+                   "0 cancellations, courses and sessions\n"
+                   "received: 0 steps, 0 visits, 0 delivery notes, 0 settings and lists, "
+                   "0 cancellations, courses and sessions\n")
 
 
 def test_a_revoked_station_can_neither_push_nor_pull(capsys, hub: str, tmp_path: Path) -> None:
@@ -300,7 +302,8 @@ def test_init_upgrades_a_hub_of_an_older_version(capsys, hub_url: str) -> None:
         conn.execute(MIGRATIONS[0][1].encode())
         conn.execute("INSERT INTO ambacht.migrations (name) VALUES ('h001_hub')")
     code, out, _ = run(capsys, "hub", "init", "--hub", hub_url)
-    assert code == 0 and out.endswith(": set up (h002_news, h003_own_steps)\n")
+    assert code == 0 and out.endswith(
+        ": set up (h002_news, h003_own_steps, h004_travel_more)\n")
 
 
 def test_the_hub_may_come_from_the_environment(capsys, monkeypatch, hub: str,

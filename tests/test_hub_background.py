@@ -1,6 +1,7 @@
 """The app's background sync on a real PostgreSQL hub (issue 13): news from another station
 arrives within 2 seconds (LISTEN/NOTIFY, no timer), the station's own steps go up by
-themselves, and the status strip says "Connected" or "Offline since 10:42 · 1 to send"."""
+themselves, and the status strip says "Connected", "Offline since 10:42 · 1 to send" or that
+the hub revoked the station."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from intake.model import Route
 from tests.cli_run import run, run_on
 from tests.hub_server import HubServer
 from ui.app import build_context
-from ui.hub_sync import BackgroundSync
+from ui.hub_sync import RETRY_S, BackgroundSync
 from ui.i18n import Language
 from ui.widgets.status_strip import StatusStrip
 
@@ -129,3 +130,16 @@ def test_a_station_without_a_hub_shows_nothing(qtbot, tmp_path: Path, capsys) ->
         assert strip.parts["hub"].isHidden()
     sync.stop()
     store.close()
+
+
+def test_a_revoked_station_says_so_in_the_status_strip(capsys, qtbot, hub_url: str,
+                                                        store_app) -> None:
+    store, sync = store_app
+    assert run(capsys, "hub", "revoke", "--hub", hub_url, "--site", "Zwolle",
+               "--station", store.settings().station)[0] == 0
+    sync.request()  # the revoke may end a round's connection first: out of reach, and the
+    # next try (after RETRY_S) is refused
+    qtbot.waitUntil(lambda: (sync.state() or _never()).refused is not None,
+                    timeout=int(RETRY_S * 1000) + 15000)
+    with strip_of(store) as strip:
+        assert strip.hub_text(sync.state()) == "Revoked by the hub"  # not "Connected"

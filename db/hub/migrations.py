@@ -3,7 +3,7 @@
 Add a new entry at the end of MIGRATIONS for every change; never edit one that has shipped.
 Everything lives in the schema `ambacht`, owned by the administrator who ran `hub init`.
 Stations log in as roles of their own that hold no privilege on any table: their only door is
-the SECURITY DEFINER functions below (`join_site`, `whoami`, `push`, `pull`, `site_config`),
+the SECURITY DEFINER functions (`join_site`, `whoami`, `push`, `push_people`, `pull`, ...),
 which check who calls (`session_user`) and what they send. The design is in docs/stations.md.
 
 The custom error codes (`AMB01` ...) are read by `intake.hub_errors.hub_refused`.
@@ -11,6 +11,7 @@ The custom error codes (`AMB01` ...) are read by `intake.hub_errors.hub_refused`
 
 from __future__ import annotations
 
+from db.hub.travel_more import H004_TRAVEL_MORE
 from intake.chain import GENESIS
 
 _M001_TABLES = """
@@ -436,10 +437,11 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("h001_hub", _M001_TABLES + _M001_FUNCTIONS),
     ("h002_news", _M002_NOTIFY),
     ("h003_own_steps", _M003_OWN),
+    ("h004_travel_more", H004_TRAVEL_MORE),
 ]
 
 # What a station's roles may call: nothing else (no table, no sequence).
 STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()",
                      "push(jsonb, jsonb, jsonb, jsonb, jsonb)", "pull(bigint, integer)",
                      "pull(bigint, integer, bigint)",
-                     "site_config()", "channel()")
+                     "push_people(jsonb, jsonb, jsonb)", "site_config()", "channel()")

@@ -81,6 +81,14 @@ class HubSession:
                                      Jsonb(shipments), Jsonb(events)])
         return counts
 
+    def push_people(self, records: dict[str, list[Record]]) -> Record:
+        """Send this station's visit cancellations, courses and sessions (see
+        ambacht.push_people); {people: how many the hub did not hold}."""
+        counts: Record = self._call("SELECT ambacht.push_people(%s, %s, %s)",
+                                    [Jsonb(records["cancellations"]), Jsonb(records["courses"]),
+                                     Jsonb(records["sessions"])])
+        return counts
+
     def pull(self, after: int, limit: int, own_seq: int) -> Record:
         """The site's records after the number `after`, but this station's own events up to
         `own_seq`, which it holds (see ambacht.pull)."""

@@ -3,7 +3,8 @@
 Each row names the item, the step that was kept without effect and the earlier step that
 refused it, with their times, stations and people. A tap asks which of the two to keep; the
 other is cancelled with a reason (`ConflictService.resolve`), a new step like any other, and
-the conflict leaves the list here and, once it has travelled, on every station.
+the conflict leaves the list here and, once it has travelled, on every station. Above them,
+colleagues found to share a PIN since their stations' staff lists met (`db/shared_pins.py`).
 """
 
 from __future__ import annotations
@@ -85,6 +86,12 @@ class ConflictsScreen(ScanScreen):
         else:
             self.title.setText(self.tr("No conflicts between stations."))
         self.rows.clear()
+        for one, other, _ in self.ctx.conflicts.shared_pins():  # first: it stops two logins
+            row = QListWidgetItem(self.tr(
+                "{one} and {other} have the same PIN since the stations met: neither can log "
+                "in until one of them gets a new PIN (Settings).").format(one=one, other=other))
+            row.setSizeHint(QSize(mm(150), mm(20)))
+            self.rows.addItem(row)  # no index: a tap on it resolves nothing
         for index, conflict in enumerate(self.conflicts):
             row = QListWidgetItem(self.describe(conflict))
             row.setData(Qt.ItemDataRole.UserRole, index)
@@ -104,7 +111,10 @@ class ConflictsScreen(ScanScreen):
             time=local.strftime("%H:%M"), station=step.station, person=step.person)
 
     def _tapped(self, row: QListWidgetItem) -> None:
-        conflict = self.conflicts[int(row.data(Qt.ItemDataRole.UserRole))]
+        index = row.data(Qt.ItemDataRole.UserRole)
+        if index is None:  # colleagues who share a PIN: given a new one under Settings
+            return
+        conflict = self.conflicts[int(index)]
         keep_step = self.tr("Keep: {step} ({station}, {person})").format(
             step=step_name(conflict.step.type), station=conflict.step.station,
             person=conflict.step.person)

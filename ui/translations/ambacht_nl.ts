@@ -314,6 +314,10 @@
         <translation>Geen conflicten tussen stations.</translation>
     </message>
     <message>
+        <source>{one} and {other} have the same PIN since the stations met: neither can log in until one of them gets a new PIN (Settings).</source>
+        <translation>{one} en {other} hebben dezelfde pincode sinds de stations samenkwamen: geen van beiden kan inloggen tot een van hen een nieuwe pincode krijgt (Instellingen).</translation>
+    </message>
+    <message>
         <source>{code}: {step}, not counted
 because before it: {cause}</source>
         <translation>{code}: {step}, telt niet mee
@@ -935,6 +939,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Unknown PIN. Try again.</source>
         <translation>Onbekende pincode. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Another colleague has this PIN too, since the stations&apos; staff lists met. Ask the coordinator to give one of you a new PIN (see &apos;Let op&apos;).</source>
+        <translation>Een andere collega heeft deze pincode ook, sinds de personeelslijsten van de stations samenkwamen. Vraag de coördinator een van jullie een nieuwe pincode te geven (zie &apos;Let op&apos;).</translation>
     </message>
     <message>
         <source>You cannot disable or demote your own account.</source>
@@ -1559,6 +1567,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Item {code} has that already: there is nothing to correct.</source>
         <translation>Artikel {code} heeft dat al: er valt niets te corrigeren.</translation>
+    </message>
+    <message>
+        <source>The hub has no site {site}.</source>
+        <translation>De hub heeft geen locatie {site}.</translation>
     </message>
 </context>
 <context>
@@ -3664,6 +3676,14 @@ want ervoor: {cause}</translation>
     <message>
         <source>Backup {when}</source>
         <translation>Back-up {when}</translation>
+    </message>
+    <message>
+        <source>Revoked by the hub</source>
+        <translation>Ingetrokken door de hub</translation>
+    </message>
+    <message>
+        <source>Refused by the hub</source>
+        <translation>Geweigerd door de hub</translation>
     </message>
     <message numerus="yes">
         <source>Offline since %1 · %n to send</source>

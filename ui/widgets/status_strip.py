@@ -16,7 +16,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from devices.protocols import Reading
-from intake.hub_sync import SyncState
+from intake.hub_sync import REVOKED, SyncState
 from ui.context import AppContext
 from ui.device_messages import waiting_labels
 from ui.style import STRIP_MM, mm
@@ -124,13 +124,17 @@ class StatusStrip(Retranslating, QWidget):
         text = self.hub_text(state)
         self.parts[HUB].setVisible(text is not None)
         self.parts[HUB].show_state(text or "", state is not None and (
-            state.offline_since is not None))
+            state.offline_since is not None or state.refused is not None))
 
     def hub_text(self, state: SyncState | None) -> str | None:
         """The hub's state at a glance: 'Connected', or 'Offline since 10:42 · 37 to send'
-        (local time); None on a station without a hub."""
+        (local time), or that the hub revoked (or refused) this station; None on a station
+        without a hub."""
         if state is None:
             return None
+        if state.refused is not None:  # reached, but it lets this station in no more
+            return (self.tr("Revoked by the hub") if state.refused in REVOKED
+                    else self.tr("Refused by the hub"))
         if state.offline_since is not None:
             since = state.offline_since.astimezone(self.ctx.zone()).strftime("%H:%M")
             return (self.tr("Offline since %1 · %n to send", "", state.waiting)
