@@ -68,6 +68,10 @@ def test_first_run_asks_the_coordinator_pin_twice(qtbot, clock: FixedClock) -> N
     assert first.message.isVisible() and "verschillen" in first.message.text()
     enter("2468")
     enter("2468")
+    # The guide through staff, municipalities and the printer follows (test_first_day.py).
+    assert window.stack.currentWidget() is window.admin
+    for _step in range(3):
+        qtbot.mouseClick(window.admin.guide_bar.next_button, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is window.gate
     assert window.gate.top.settings_button.isVisible()  # the coordinator may configure
     assert ctx.auth.login("2468").name == "Coördinator"

@@ -22,6 +22,7 @@ from db.backup import write_backup
 from intake.admin import AdminService, NameList
 from intake.clock import FixedClock
 from intake.errors import StorageError
+from intake.item_search import When
 from intake.model import Route, User
 from ui.app import build_context, open_store
 from ui.context import AppContext
@@ -40,6 +41,7 @@ from ui.style import (
 from ui.widgets.keyboard import SerialPanel, ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel, MessagePanel, Panel, choose
+from ui.widgets.search_panel import SearchPanel
 
 # (width, height, dpi): a 4:3 monitor, a 10-inch panel, a cheap laptop, a full-HD monitor,
 # a 15.6-inch full-HD panel. Dutch (the default) at each, English at the two smallest.
@@ -64,7 +66,8 @@ def ctx(shown: tuple[tuple[int, int, int], str], store: Store, clock: FixedClock
         admin.add_name(coordinator, NameList.MUNICIPALITIES, name)
     for name in ("Metaal Oost", "Houtwerk College"):
         admin.add_name(coordinator, NameList.RECIPIENTS, name)
-    return build_context(store, clock, shown[1])
+    # As a demo: its strip and badge take room on the login screen and in the top bar.
+    return build_context(store, clock, shown[1], demo=True)
 
 
 @pytest.fixture
@@ -105,7 +108,8 @@ class Tour:
 
 
 def codes(ctx: AppContext, coach: User, repairer: User) -> dict[str, str]:
-    """Items to scan: one for sale, one in repair, one for material."""
+    """Items to scan: one for sale, one in repair, one for material; and the longest row
+    "Zoek" shows."""
     gate, workshop = ctx.gate, ctx.workshop
     sale = gate.take_in(coach, gate.prepare("furniture", "sale"))
     fix = gate.take_in(coach, gate.prepare("eee_small", "repair"))
@@ -114,7 +118,9 @@ def codes(ctx: AppContext, coach: User, repairer: User) -> dict[str, str]:
     done = gate.take_in(coach, gate.prepare("bicycles", "repair"))
     workshop.start_repair(repairer, done.code)
     workshop.finish_repair(repairer, done.code, workshop.outcome("fixed", minutes=30))
-    return {"sale": sale.code, "repair": fix.code, "material": scrap.code}
+    longest = gate.take_in(coach, gate.prepare("computers", "material"))  # in "Zoek"
+    return {"sale": sale.code, "repair": fix.code, "material": scrap.code,
+            "longest": longest.code}
 
 
 def close_panels(window: MainWindow) -> None:
@@ -188,6 +194,19 @@ def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[st
                            ) -> None:
     window.show_place("workshop")
     tour.look("workshop: shelf")
+    tap(qtbot, window.workshop.search_button)
+    [search] = [p for p in window.findChildren(SearchPanel) if p.isVisible()]
+    tour.look("search: empty")
+    tap(qtbot, search.when_buttons[When.TODAY])
+    assert search.result_buttons[-1].isVisible()  # a screenful, and a count of the rest
+    tour.look("search: found")
+    for digit in items["longest"][1:]:
+        tap(qtbot, search.keypad.buttons[digit])
+    assert search.result_buttons[0].text().startswith(items["longest"])
+    tour.look("search: the longest row")
+    tap(qtbot, search.when_buttons[When.DAY])
+    tour.look("search: pick a day")
+    close_panels(window)
     window.on_scan(items["repair"])
     tour.look("workshop: item")
     tap(qtbot, window.workshop.finish_button)
@@ -249,6 +268,12 @@ def visit_the_settings(qtbot, window: MainWindow, tour: Tour) -> None:
     tour.look("settings: join code")
     close_panels(window)
     tap(qtbot, window.admin.back)
+    assert window.user is not None
+    window.admin.guide(window.user)  # the first run's guided steps, over to the gate
+    window.show_page(window.admin)
+    for step in range(3):
+        tour.look(f"first steps: {step + 1}")
+        tap(qtbot, window.admin.guide_bar.next_button)
 
 
 def visit_the_common_panels(qtbot, window: MainWindow, tour: Tour) -> None:

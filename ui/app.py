@@ -42,8 +42,9 @@ from ui.widgets.panels import MessagePanel
 log = logging.getLogger("ambacht")
 
 
-def build_context(store: Store, clock: Clock, lang: str | None = None) -> AppContext:
-    """Wire the services of one app around an open, initialised store."""
+def build_context(store: Store, clock: Clock, lang: str | None = None, *,
+                  demo: bool = False) -> AppContext:
+    """Wire the services of one app around an open, initialised store (`demo`: the demo's)."""
     settings = store.settings()
     language = Language()
     language.apply(lang or settings.get("language", "nl"))
@@ -63,6 +64,7 @@ def build_context(store: Store, clock: Clock, lang: str | None = None) -> AppCon
         printer_queue=PrintQueue(labels),
         backups=BackupScheduler(store.path, store.settings, clock),
         sync=BackgroundSync(store, clock),
+        demo=demo,
     )
 
 
@@ -136,7 +138,7 @@ class Startup(QObject):
         from ui.main_window import MainWindow  # after the QApplication: screens measure it
 
         ctx = build_context(open_store(self.path, self.clock, demo=self.demo), self.clock,
-                            self.lang)
+                            self.lang, demo=self.demo)
         self.contexts.append(ctx)
         self.opened = True
         ctx.devices.apply(ctx.store.settings())

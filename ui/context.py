@@ -19,6 +19,7 @@ from intake.clock import Clock
 from intake.conflicts import ConflictService
 from intake.eu_reuse import EuReuse, eu_reuse
 from intake.gate import GateService
+from intake.item_search import Found, ItemSearch, find_items
 from intake.labelling import LabelService
 from intake.material import MaterialService
 from intake.model import User
@@ -66,6 +67,7 @@ class AppContext:
     sync: BackgroundSync  # with the hub, on a station that joined one
     devices: Devices = field(default_factory=Devices)  # run_app starts them as set up
     sounds: Sounds = field(default_factory=Sounds)  # the saved and error sounds
+    demo: bool = False  # started with --demo: the screens say so, with the demo's PINs
 
     @cached_property
     def registers(self) -> RegisterService:
@@ -112,6 +114,10 @@ class AppContext:
     def eu_reuse(self, report: Report) -> EuReuse:
         """The EU re-use figures of a report's period, for its workbook and PDF."""
         return eu_reuse(self.store, report)
+
+    def find_items(self, search: ItemSearch, limit: int) -> Found:
+        """Items found without their label ("Zoek"): the first `limit` and how many in all."""
+        return find_items(self.store, search, self.clock.now(), self.zone(), limit)
 
     def takings(self, period: Period) -> Takings:
         """This station's takings of a period by payment method (the day close)."""

@@ -31,6 +31,7 @@ from ui.screens.shop import ShopScreen
 from ui.screens.workshop import WorkshopScreen
 from ui.style import stylesheet
 from ui.widgets.panels import MessagePanel, Panel
+from ui.widgets.reasons import DisabledReasons
 from ui.widgets.status_strip import BACKUP, HUB, PRINTER, SCALE, SCANNER, StatusStrip
 from ui.widgets.still_there import StillTherePanel
 
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         }
         for screen in (self.first_run, self.login, *self.work_screens.values(), self.admin):
             self.stack.addWidget(screen)
-        self.first_run.done.connect(self.on_logged_in)
+        self.first_run.done.connect(self.first_steps)
         self.login.logged_in.connect(self.on_logged_in)
         for screen in self.work_screens.values():
             screen.logout_requested.connect(self.logout)
@@ -97,6 +98,8 @@ class MainWindow(QMainWindow):
             screen.place_requested.connect(self.show_place)
         self.admin.done.connect(self.show_role_home)
         ctx.backups.failed.connect(lambda _error: self.show_backup_problem())
+        for screen in self.work_screens.values():
+            screen.top.demo_badge.setVisible(ctx.demo)
 
         self.scanner = ScannerFilter(self, max_gap=lambda: ctx.devices.scan_gap_s)
         self.scanner.scanned.connect(self.on_scan)
@@ -114,6 +117,7 @@ class MainWindow(QMainWindow):
         self.still_there: StillTherePanel | None = None
         QApplication.instance().installEventFilter(self)
         QApplication.instance().installEventFilter(self.scanner)
+        self.reasons = DisabledReasons(self)  # a tap on a disabled button says why
         if ctx.auth.needs_first_pin():
             self.show_page(self.first_run)
         else:
@@ -147,6 +151,13 @@ class MainWindow(QMainWindow):
         self.show_role_home()
         self.show_backup_problem()
         self.status.show_backup()  # today's "14:02" may be yesterday's by now: with its date
+
+    def first_steps(self, user: User) -> None:
+        """The first PIN is set: log the coordinator in and lead them through the settings a
+        gate needs; the guide ends on the gate."""
+        self.on_logged_in(user)
+        self.admin.guide(user)
+        self.show_page(self.admin)
 
     def _idle_s(self) -> int:
         return max(10, self.ctx.settings().idle_logout_s)

@@ -117,6 +117,9 @@ def stylesheet() -> str:
     QLabel[role="status"] {{ background: transparent; color: {MUTED}; font-size: {mm(3.2)}px; }}
     QLabel[role="status-bad"] {{ background: transparent; color: {DANGER}; font-weight: bold;
         font-size: {mm(3.2)}px; }}
+    QLabel[role="hint"] {{ font-size: {mm(5.5)}px; font-weight: bold; }}
+    QLabel[role="demo"] {{ background: {SELECTED}; color: {INK}; font-weight: bold;
+        border: 3px solid {LINE}; border-radius: {mm(1.5)}px; padding: {mm(1)}px {mm(2)}px; }}
     QLabel[role="banner-ok"] {{ background: {OK}; color: white; font-weight: bold;
         padding: {mm(2)}px; border-radius: {mm(1.5)}px; }}
     QLabel[role="banner-error"] {{ background: {DANGER}; color: white; font-weight: bold;

@@ -23,6 +23,7 @@ from ui.screens.admin_people import CoursesSection
 from ui.screens.admin_printer import LabelPrinterSection
 from ui.screens.admin_sections import CategoriesSection, StaffSection, StationSection
 from ui.screens.devices_section import DevicesSection
+from ui.screens.first_steps import GuideBar
 from ui.style import apart, mm
 from ui.widgets.base import Banner, Retranslating
 
@@ -83,6 +84,12 @@ class AdminScreen(Retranslating, QWidget):
         column.setSpacing(apart())
         column.addLayout(top)
         column.addLayout(tab_row)
+        # The first run's guide, in the tabs' place while it leads (`guide`).
+        self.guide_bar = GuideBar(self)
+        self.guide_bar.step.connect(self.show_section)
+        self.guide_bar.finished.connect(self._end_guide)
+        self.guide_bar.hide()
+        column.addWidget(self.guide_bar)
         column.addWidget(self.stack, 1)
         self.user: User | None = None
         self.retranslate()
@@ -105,12 +112,30 @@ class AdminScreen(Retranslating, QWidget):
             section.enter(user)
         self.show_section("categories")
 
+    def guide(self, user: User) -> None:
+        """The first run: lead the coordinator through the sections a gate needs, each
+        skippable; `done` after the last, to the gate."""
+        self.enter(user)
+        self._guiding(True)
+        self.guide_bar.start()
+
+    def _end_guide(self) -> None:
+        self._guiding(False)
+        self.done.emit()
+
+    def _guiding(self, on: bool) -> None:
+        for tab in (*self.tabs.values(), self.back):
+            tab.setVisible(not on)
+        self.guide_bar.setVisible(on)
+
     def show_section(self, key: str) -> None:
         self.tabs[_UNDER.get(key, key)].setChecked(True)
         self.stack.setCurrentWidget(self.sections[key])
         self.sections[key].refresh()
 
     def show_message(self, text: str, is_error: bool) -> None:
+        if not is_error and self.guide_bar.isVisible():
+            self.guide_bar.mark_saved()
         if is_error:
             self.banner.error(text)
         else:

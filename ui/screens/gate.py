@@ -35,6 +35,7 @@ from ui.widgets.icons import icon
 from ui.widgets.keyboard import SerialPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
 from ui.widgets.print_jobs import WaitingLabelsButton
+from ui.widgets.reasons import enable
 
 
 class GateScreen(ScanScreen):
@@ -74,14 +75,18 @@ class GateScreen(ScanScreen):
         intake_page = QWidget(self)
         work = QHBoxLayout()
         work.setSpacing(apart())
-        work.addWidget(self.categories, 3)
+        tiles = QVBoxLayout()
+        tiles.setSpacing(mm(1))
+        tiles.addWidget(self.weight.hint)  # what to do next, above the tiles
+        tiles.addWidget(self.categories, 1)
+        work.addLayout(tiles, 3)
         work.addWidget(self.weight, 2)
         bar = QHBoxLayout()
         bar.setSpacing(apart())
         bar.addWidget(self.visit_label, 1)
         # Typing or photographing a code opens an item's card: seldom at the gate, so up in
         # the top bar, and the bar below keeps room for the visit's own buttons.
-        for button in (self.type_code_button, self.camera_button):
+        for button in (self.type_code_button, self.search_button, self.camera_button):
             self.top.add_action(button)
         for button in (self.undo_button, self.cancel_visit_button, self.waiting_labels,
                        self.reprint_button,
@@ -424,5 +429,6 @@ class GateScreen(ScanScreen):
         self.undo_button.setEnabled(self.visit_items > 0)
         self.undo_button.setVisible(self.visit_items > 0)
         self.cancel_visit_button.setVisible(self.visit_items == 0)
-        self.reprint_button.setEnabled(self.visit_items > 0 or self.last_item is not None)
+        enable(self.reprint_button, self.visit_items > 0 or self.last_item is not None,
+               self.tr("No label yet in this visit"))
 

@@ -25,6 +25,8 @@ from ui.screens.live_weight import LiveWeight
 from ui.style import apart, mm
 from ui.widgets.icons import icon
 from ui.widgets.keypad import Keypad, shown
+from ui.widgets.reasons import enable
+from ui.widgets.topbar import ElidingLabel
 
 
 class CategoryTile(QPushButton):
@@ -107,6 +109,10 @@ class WeightRoutePanel(QWidget):
         self.category: Category | None = None
         self.heading = QLabel(self)
         self.heading.setProperty("role", "title")
+        # The step's hint, in a line of its own that always has a text, so nothing moves; the
+        # gate lays it over the tiles, where the eye starts and there is height to spare.
+        self.hint = ElidingLabel(self)
+        self.hint.setProperty("role", "hint")
         self.live = LiveWeight(scale, language, self)
         self.live.changed.connect(self._refresh)
         self.display = QLabel(self)
@@ -200,10 +206,11 @@ class WeightRoutePanel(QWidget):
         for route, button in self.route_buttons.items():
             button.setText(names[route])
         category = self.category
-        self.keypad.setEnabled(category is not None)
-        self.standard_button.setEnabled(category is not None)
+        choose_first = self.tr("Choose a category first")
+        enable(self.keypad, category is not None, choose_first)
+        enable(self.standard_button, category is not None, choose_first)
         if category is None:
-            self.heading.setText(self.tr("Tap a category"))
+            self.heading.setText(self.tr("Weight"))  # what to do: the hint over the tiles
             self.display.setText("")
             self.standard_button.setText(self.tr("Standard weight"))
         else:
@@ -232,8 +239,15 @@ class WeightRoutePanel(QWidget):
             bool(self.keypad.text()) or self.standard_button.isChecked()
             or self.live.usable_grams() is not None
         )
+        if category is None:
+            self.hint.setText(self.tr("Choose what it is"))
+        elif not ready:
+            self.hint.setText(self.tr("Weigh it or type the weight"))
+        else:
+            self.hint.setText(self.tr("Where does it go?"))
+        weigh_first = self.tr("Weigh it or type the weight first")
         for button in self.route_buttons.values():
-            button.setEnabled(ready)
+            enable(button, ready, choose_first if category is None else weigh_first)
 
 
 class VisitStart(QWidget):
@@ -290,9 +304,12 @@ class VisitStart(QWidget):
             button = QPushButton(text, self)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setMinimumSize(mm(60), mm(22))
-            button.setIcon(icon("visit", "#ffffff" if key is None else "#1a1a1a"))
+            # "Unknown" is one choice among the municipalities, not the main one: that would
+            # nudge coaches not to ask. Only a station without municipalities has a main one.
+            main = key is None and not names
+            button.setIcon(icon("visit", "#ffffff" if main else "#1a1a1a"))
             button.setIconSize(QSize(mm(8), mm(8)))
-            if key is None:
+            if main:
                 button.setProperty("role", "primary")
             button.clicked.connect(lambda _=False, k=key: self.start.emit(k))
             self.buttons[key] = button

@@ -15,6 +15,7 @@ from intake.errors import AmbachtError
 from intake.model import User
 from ui.context import AppContext
 from ui.screens.pin_screen import PinScreen
+from ui.widgets.demo_badge import DemoBadge
 
 
 class LoginScreen(PinScreen):
@@ -36,6 +37,8 @@ class LoginScreen(PinScreen):
             languages.addWidget(button)
         languages.addStretch(1)
         self.column.addLayout(languages)
+        self.demo_badge = DemoBadge(ctx.demo, self, with_pins=True)
+        self.column.insertWidget(0, self.demo_badge)
         self.lock_timer = QTimer(self)
         self.lock_timer.setInterval(1000)
         self.lock_timer.timeout.connect(self.show_lock)

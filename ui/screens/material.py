@@ -16,6 +16,7 @@ from ui.screens.scan_screen import ScanScreen
 from ui.widgets.base import touch_list
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel, choose
+from ui.widgets.reasons import enable
 
 
 class MaterialScreen(ScanScreen):
@@ -62,8 +63,9 @@ class MaterialScreen(ScanScreen):
             self.lines.addItem(f"{batch}   {names[category]}   {lang.kg(grams)}")
         grams = sum(i.weight_g for i in self.items) + sum(g for _, g in self.batches)
         self.total.setText(self.tr("Total {weight}").format(weight=lang.kg(grams)))
-        self.send_button.setEnabled(bool(self.items or self.batches))
-        self.clear_button.setEnabled(bool(self.items or self.batches))
+        empty = self.tr("Scan an item or add a batch first")
+        enable(self.send_button, bool(self.items or self.batches), empty)
+        enable(self.clear_button, bool(self.items or self.batches), empty)
 
     def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:
         """Show the list as the last person left it, without what has left the centre (or

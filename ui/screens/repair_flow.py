@@ -245,10 +245,10 @@ class RepairFlowPanel(Panel):
         elif self.draft.current is Step.PRODUCT:
             every = sorted(self.ctx.language.ords_choices(PRODUCT_CATEGORIES),
                            key=lambda choice: choice[1].casefold())
-            listed = self._over(
+            list_panel = self._over(
                 choose(self, self._question(Step.PRODUCT), every, self.tr("Cancel")))
-            listed.chosen.connect(self.answer)
-            listed.open()
+            list_panel.chosen.connect(self.answer)
+            list_panel.open()
         else:
             before = self.draft.answers.get(self.draft.current, "")
             known = before in self.option_buttons
@@ -322,7 +322,7 @@ class RepairFlowPanel(Panel):
 
     def _confirm(self, question: str, yes: str, no: str, then: Callable[[], None]) -> None:
         self._asking = True
-        ask = self._over(ConfirmPanel(self, question, yes, no))
+        ask_panel = self._over(ConfirmPanel(self, question, yes, no))
 
         def answered(sure: bool) -> None:
             self._asking = False
@@ -330,5 +330,5 @@ class RepairFlowPanel(Panel):
                 self.close_panel()
                 then()
 
-        ask.answered.connect(answered)
-        ask.open()
+        ask_panel.answered.connect(answered)
+        ask_panel.open()

@@ -1,5 +1,6 @@
 """What the workshop, store and material screens share: the top bar, a banner, a card of the
-scanned item, and typing a code on the keypad when a label cannot be scanned."""
+scanned item, and typing a code on the keypad or finding the item ("Zoek") when a label cannot
+be scanned."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from ui.widgets.base import Banner, Retranslating
 from ui.widgets.camera_panel import CameraPanel
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel
+from ui.widgets.search_panel import SearchPanel
 from ui.widgets.topbar import TopBar
 
 CODE_DIGITS = 6
@@ -52,6 +54,8 @@ class ScanScreen(Retranslating, QWidget):
         self.banner.error_shown.connect(lambda: self.play(ERROR))
         self.here = ""  # this screen's key ("gate", "shop"...) while a user is on it
         self.type_code_button = self.action_button(self.ask_code)
+        self.search_button = self.action_button(self.ask_search)
+        self.search_button.setVisible(self.takes_scans)
         self.camera_button = self.action_button(self.scan_with_camera)
         self.camera_button.hide()  # until `enter` finds a camera set up
         ctx.printer_queue.failed.connect(self._print_failed)
@@ -79,10 +83,12 @@ class ScanScreen(Retranslating, QWidget):
             column.addWidget(widget, stretch)
         right = QVBoxLayout()
         right.setSpacing(apart())
-        # The camera shares a row with 'Type a code': the screens stay as tall as before.
+        # 'Find' and the camera share a row with 'Type a code': the screens stay as tall as
+        # before.
         codes = QHBoxLayout()
         codes.setSpacing(apart())
         codes.addWidget(self.type_code_button, 1)
+        codes.addWidget(self.search_button, 1)
         codes.addWidget(self.camera_button, 1)
         right.addLayout(codes)
         for button in buttons:
@@ -97,6 +103,7 @@ class ScanScreen(Retranslating, QWidget):
     def retranslate(self) -> None:
         self.type_code_button.setText(self.tr("Type a code"))
         self.camera_button.setText(self.tr("Camera"))
+        self.search_button.setText(self.tr("Find"))
 
     def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:
         self.user, self.here = user, here
@@ -141,6 +148,13 @@ class ScanScreen(Retranslating, QWidget):
         panel = ChoicePanel(self, self.tr("Item code: the letter"),
                             [(x, x) for x in letters], self.tr("Cancel"), columns=4)
         panel.chosen.connect(self._ask_digits)
+        panel.open()
+
+    def ask_search(self) -> None:
+        """Find an item by digits of its code, its category and its day of intake; the one
+        picked is handled as if its label was scanned."""
+        panel = SearchPanel(self, self.ctx)
+        panel.picked.connect(self.handle_scan)
         panel.open()
 
     def scan_with_camera(self) -> None:

@@ -22,6 +22,7 @@ from ui.widgets.base import touch_list
 from ui.widgets.keyboard import SerialPanel, ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel, choose
+from ui.widgets.reasons import enable
 
 
 class ShopScreen(ScanScreen):
@@ -108,19 +109,24 @@ class ShopScreen(ScanScreen):
 
     def _update_buttons(self) -> None:
         selected = 0 <= self.lines.currentRow() < len(self.basket)
-        self.price_button.setEnabled(selected)
-        self.remove_button.setEnabled(selected)
-        self.label_price_button.setEnabled(
-            selected and self.basket[self.lines.currentRow()][1] is not None)
+        pick = self.tr("Scan an item first") if not self.basket else self.tr("Tap a line first")
+        enable(self.price_button, selected, pick)
+        enable(self.remove_button, selected, pick)
+        enable(self.label_price_button,
+               selected and self.basket[self.lines.currentRow()][1] is not None,
+               pick if not selected else self.tr("Give this item a price first"))
         payable = bool(self.basket) and all(price is not None for _, price in self.basket)
-        self.pin_button.setEnabled(payable)
-        self.cash_button.setEnabled(payable)
+        unpaid = (self.tr("Scan an item first") if not self.basket
+                  else self.tr("Every item needs a price first"))
+        enable(self.pin_button, payable, unpaid)
+        enable(self.cash_button, payable, unpaid)
         self.receipt_button.setVisible(self.receipts_on)
-        self.receipt_button.setEnabled(self.last_sale is not None and not self.basket)
-        self.park_button.setEnabled(bool(self.basket))
+        enable(self.receipt_button, self.last_sale is not None and not self.basket,
+               self.tr("A receipt is for a sale just paid"))
+        enable(self.park_button, bool(self.basket), self.tr("Scan an item first"))
         self.parked_button.setText(self.tr("Parked sales ({count})").format(
             count=self.parked_count))
-        self.parked_button.setEnabled(self.parked_count > 0)
+        enable(self.parked_button, self.parked_count > 0, self.tr("No sales are parked"))
         self.return_button.setChecked(self.returning)
 
     def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:

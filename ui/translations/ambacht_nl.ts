@@ -668,6 +668,17 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>DemoBadge</name>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+    <message>
+        <source>DEMO - PINs: coordinator {coordinator}, coach {coach}, workshop {workshop}, shop {shop}</source>
+        <translation>DEMO - pincodes: coördinator {coordinator}, coach {coach}, werkplaats {workshop}, winkel {shop}</translation>
+    </message>
+</context>
+<context>
     <name>DevicesSection</name>
     <message>
         <source>Change</source>
@@ -1569,6 +1580,14 @@ want ervoor: {cause}</translation>
         <translation>Artikel {code} heeft dat al: er valt niets te corrigeren.</translation>
     </message>
     <message>
+        <source>Pick the day of intake.</source>
+        <translation>Kies de dag waarop het binnenkwam.</translation>
+    </message>
+    <message>
+        <source>Search with the digits of a code only, like 123 (at most {most} digits).</source>
+        <translation>Zoek alleen met de cijfers van een code, zoals 123 (hoogstens {most} cijfers).</translation>
+    </message>
+    <message>
         <source>The hub has no site {site}.</source>
         <translation>De hub heeft geen locatie {site}.</translation>
     </message>
@@ -1641,6 +1660,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Undo {code} ({summary})? Choose why.</source>
         <translation>{code} ({summary}) ongedaan maken? Kies waarom.</translation>
+    </message>
+    <message>
+        <source>No label yet in this visit</source>
+        <translation>Nog geen label in dit bezoek</translation>
     </message>
     <message>
         <source>Visit {code} ended · {count}</source>
@@ -1743,6 +1766,33 @@ want ervoor: {cause}</translation>
     <message>
         <source>Label {code} sent again.</source>
         <translation>Label {code} opnieuw gestuurd.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideBar</name>
+    <message>
+        <source>Add the coaches, the workshop and the shop, each with their own PIN.</source>
+        <translation>Voeg de coaches, de werkplaats en de winkel toe, elk met een eigen pincode.</translation>
+    </message>
+    <message>
+        <source>Add the municipalities your residents come from: the gate asks for them.</source>
+        <translation>Voeg de gemeenten toe waar uw bewoners vandaan komen: de poort vraagt ernaar.</translation>
+    </message>
+    <message>
+        <source>Choose the label printer and print a test label. Then the gate opens.</source>
+        <translation>Kies de labelprinter en print een testlabel. Daarna opent de poort.</translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}: {what}</source>
+        <translation>Stap {n} van {total}: {what}</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Volgende</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Overslaan</translation>
     </message>
 </context>
 <context>
@@ -2496,6 +2546,10 @@ want ervoor: {cause}</translation>
         <translation>Scan elk artikel dat weggaat, of voeg een gewogen partij toe. Tik op een regel om die weg te halen. Verstuur daarna alles naar één afnemer.</translation>
     </message>
     <message>
+        <source>Scan an item or add a batch first</source>
+        <translation>Scan eerst een artikel of voeg een partij toe</translation>
+    </message>
+    <message>
         <source>Taken off the list, no longer at the centre: {codes}</source>
         <translation>Van de lijst gehaald, niet meer in het centrum: {codes}</translation>
     </message>
@@ -2776,6 +2830,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <source>Type your PIN first: at least {n} digits</source>
+        <translation>Tik eerst je pincode: minstens {n} cijfers</translation>
     </message>
 </context>
 <context>
@@ -3143,6 +3201,10 @@ want ervoor: {cause}</translation>
         <translation>{error} Het label van {code} wacht (&apos;{button}&apos;).</translation>
     </message>
     <message>
+        <source>Find</source>
+        <translation>Zoek</translation>
+    </message>
+    <message>
         <source>{error} Not printed ({code}); nothing is lost: print again later.</source>
         <translation>{error} Niet geprint ({code}); er gaat niets verloren: print later opnieuw.</translation>
     </message>
@@ -3165,6 +3227,61 @@ want ervoor: {cause}</translation>
     <message>
         <source>Item code: the digits after {letter}</source>
         <translation>Artikelcode: de cijfers na {letter}</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Find an item without its label</source>
+        <translation>Zoek een artikel zonder label</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Alle categorieën</translation>
+    </message>
+    <message>
+        <source>Which category?</source>
+        <translation>Welke categorie?</translation>
+    </message>
+    <message>
+        <source>Which day did it come in?</source>
+        <translation>Op welke dag kwam het binnen?</translation>
+    </message>
+    <message>
+        <source>Any day</source>
+        <translation>Alle dagen</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Vandaag</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>Gisteren</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Deze week</translation>
+    </message>
+    <message>
+        <source>Pick a day</source>
+        <translation>Kies een dag</translation>
+    </message>
+    <message>
+        <source>Type the last digits of the code, or choose a category or a day.</source>
+        <translation>Typ de laatste cijfers van de code, of kies een categorie of een dag.</translation>
+    </message>
+    <message>
+        <source>No item found. Check the digits, or choose another category or day.</source>
+        <translation>Geen artikel gevonden. Kijk de cijfers na, of kies een andere categorie of dag.</translation>
+    </message>
+    <message>
+        <source>{count} more found: type more digits, or choose a category or day.</source>
+        <translation>Nog {count} gevonden: typ meer cijfers, of kies een categorie of dag.</translation>
     </message>
 </context>
 <context>
@@ -3270,8 +3387,32 @@ want ervoor: {cause}</translation>
         <translation>Totaal {total}</translation>
     </message>
     <message>
+        <source>Scan an item first</source>
+        <translation>Scan eerst een artikel</translation>
+    </message>
+    <message>
+        <source>Tap a line first</source>
+        <translation>Tik eerst een regel aan</translation>
+    </message>
+    <message>
+        <source>Give this item a price first</source>
+        <translation>Geef dit artikel eerst een prijs</translation>
+    </message>
+    <message>
+        <source>Every item needs a price first</source>
+        <translation>Elk artikel heeft eerst een prijs nodig</translation>
+    </message>
+    <message>
+        <source>A receipt is for a sale just paid</source>
+        <translation>Een bon is er voor een verkoop die net betaald is</translation>
+    </message>
+    <message>
         <source>Parked sales ({count})</source>
         <translation>Geparkeerd ({count})</translation>
+    </message>
+    <message>
+        <source>No sales are parked</source>
+        <translation>Er zijn geen geparkeerde verkopen</translation>
     </message>
     <message>
         <source>{code} is in the sale already.</source>
@@ -3889,8 +4030,12 @@ want ervoor: {cause}</translation>
         <translation>Materiaal</translation>
     </message>
     <message>
-        <source>Tap a category</source>
-        <translation>Tik op een categorie</translation>
+        <source>Choose a category first</source>
+        <translation>Kies eerst een categorie</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Gewicht</translation>
     </message>
     <message>
         <source>Standard weight</source>
@@ -3899,6 +4044,22 @@ want ervoor: {cause}</translation>
     <message>
         <source>Standard weight {weight}</source>
         <translation>Standaardgewicht {weight}</translation>
+    </message>
+    <message>
+        <source>Choose what it is</source>
+        <translation>Kies wat het is</translation>
+    </message>
+    <message>
+        <source>Weigh it or type the weight</source>
+        <translation>Weeg of tik het gewicht</translation>
+    </message>
+    <message>
+        <source>Where does it go?</source>
+        <translation>Waar gaat het heen?</translation>
+    </message>
+    <message>
+        <source>Weigh it or type the weight first</source>
+        <translation>Weeg eerst, of tik het gewicht</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,7 @@ from intake.auth import PIN_MAX, PIN_MIN
 from ui.style import apart, mm
 from ui.widgets.base import Retranslating
 from ui.widgets.keypad import Keypad
+from ui.widgets.reasons import enable
 
 
 class PinPad(Retranslating, QWidget):
@@ -60,4 +61,5 @@ class PinPad(Retranslating, QWidget):
 
     def _show(self, text: str) -> None:
         self.dots.setText("●" * len(text) if text else "—")
-        self.ok_button.setEnabled(len(text) >= PIN_MIN)
+        enable(self.ok_button, len(text) >= PIN_MIN,
+               self.tr("Type your PIN first: at least {n} digits").format(n=PIN_MIN))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 
 from ui.style import mm
 from ui.widgets.base import Retranslating
+from ui.widgets.demo_badge import DemoBadge
 from ui.widgets.icons import icon
 from ui.widgets.panels import ChoicePanel
 
@@ -57,6 +58,9 @@ class TopBar(Retranslating, QWidget):
         self.settings_button.clicked.connect(self.settings_clicked)
         self.logout_button.clicked.connect(self.logout_clicked)
         # The site name gives way first; figures and the user's name keep their full text.
+        # In the texts, so that a banner covers it too and has their whole width.
+        self.demo_badge = DemoBadge(False, self.texts, with_pins=False)
+        texts.addWidget(self.demo_badge)
         texts.addWidget(self.title, 1)
         texts.addWidget(self.figures)
         row.addWidget(self.texts, 1)
