@@ -260,6 +260,12 @@ class AdminService:
                 "Errors", "The screen size is {min} to {max} %."), min=low, max=high)
         self._set(actor, "screen_scale", str(percent))
 
+    def set_sound(self, actor: User, value: str) -> None:
+        """The station's sounds: "on", "off", or "" for each screen's default."""
+        if value not in ("", "on", "off"):
+            raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Sound is on, off or default."))
+        self._set(actor, "sound", value)
+
     def set_language(self, actor: User, lang: str) -> None:
         self._set(actor, "language", _language(lang))
 

@@ -39,7 +39,8 @@ SCOPES: dict[str, Scope] = {
         "labels_per_item", "label_folder", "document_printer", "document_folder",
         "backup_folder", "scale_protocol", "scale_port", "scale_baud", "scale_framing",
         "scanner_port", "scanner_baud", "scan_camera", "scan_gap_ms", "receipt_printer",
-        "receipt_queue", "receipt_host", "receipt_port", "screen_scale"), Scope.STATION),
+        "receipt_queue", "receipt_host", "receipt_port", "screen_scale", "sound"),
+        Scope.STATION),
     **dict.fromkeys(("site_name", "timezone", "baseline_from", "baseline_to"), Scope.SITE),
 }
 SCREEN_SCALE_RANGE = (80, 150)  # percent: the size setting for panels that misreport theirs
@@ -125,6 +126,11 @@ class Settings(Mapping[str, str]):
         """Everything on screen at this percentage of its size (100: as the panel reports)."""
         low, high = SCREEN_SCALE_RANGE
         return max(low, min(high, whole_number(self._values.get("screen_scale"), 100)))
+
+    @property
+    def sound(self) -> bool | None:
+        """Sounds on (True) or off (False) at this station; None: each screen's default."""
+        return {"on": True, "off": False}.get(self._values.get("sound", ""))
 
     @property
     def label_size(self) -> str:

@@ -12,7 +12,7 @@ import socket
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from labels.printing import CupsPrinter, PrintError
+from labels.printing import CupsPrinter, PrintError, Problem
 from labels.receipt import RECEIPT_COLUMNS, Receipt, text_lines
 
 RECEIPT_PORT = 9100
@@ -65,13 +65,16 @@ class NetworkReceiptPrinter:
                 sock.sendall(data)
                 sock.shutdown(socket.SHUT_WR)  # the printer sees the end of the job
         except ConnectionRefusedError:
-            raise PrintError(f"receipt printer {self.name} refused the connection") from None
+            raise PrintError(f"receipt printer {self.name} refused the connection",
+                             Problem.UNREACHABLE) from None
         except TimeoutError:
             raise PrintError(
-                f"receipt printer {self.name} did not answer in {self.timeout_s:g} s") from None
+                f"receipt printer {self.name} did not answer in {self.timeout_s:g} s",
+                Problem.UNREACHABLE) from None
         except OSError as exc:
             raise PrintError(
-                f"cannot reach receipt printer {self.name}: {exc.strerror or exc}") from None
+                f"cannot reach receipt printer {self.name}: {exc.strerror or exc}",
+                Problem.UNREACHABLE) from None
         return self.name
 
 
@@ -117,4 +120,5 @@ class ReceiptSetting:
             return CupsReceiptPrinter(self.queue)
         if self.kind == "network":
             return NetworkReceiptPrinter(self.host, self.port)
-        raise PrintError(f"receipts of kind {self.kind!r} do not go to an ESC/POS printer")
+        raise PrintError(f"receipts of kind {self.kind!r} do not go to an ESC/POS printer",
+                         Problem.SETUP)

@@ -1,8 +1,9 @@
 """Sending labels somewhere: a CUPS queue (`lp`), a folder of PDF files, or (`labels.zpl`) a
 Zebra printer; which one a station uses is its `PrinterSetting`.
 
-Every printer raises PrintError with a plain English sentence; the app wraps it in the user's
-language, and the item, saved before printing, waits in the print queue for another attempt.
+Every printer raises PrintError with a plain English sentence (for the log) and the kind of
+`Problem` it is; the app shows the kind in a few short words of the user's language, and the
+item, saved before printing, waits in the print queue for another attempt.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
+from enum import Enum
 from pathlib import Path
 from typing import Protocol
 
@@ -20,8 +22,23 @@ from labels.layout import LabelContent
 from labels.render import render_pdf
 
 
+class Problem(Enum):
+    """What kind of failure a print was: what the person at the printer can do about it."""
+
+    UNREACHABLE = "unreachable"  # off, unplugged, another address: switch it on, check cable
+    PAPER = "paper"  # out of labels or ribbon: load them
+    OPEN = "open"  # the print head is open: close it
+    PAUSED = "paused"  # paused on the printer or stopped in CUPS: resume it
+    SETUP = "setup"  # the station's setting cannot work: the coordinator must fix it
+    FAILED = "failed"  # anything else the printer said
+
+
 class PrintError(Exception):
-    """A label could not be printed; str(error) says why."""
+    """A label could not be printed; str(error) says why in detail, `problem` what kind."""
+
+    def __init__(self, message: str, problem: Problem = Problem.FAILED) -> None:
+        super().__init__(message)
+        self.problem = problem
 
 
 class LabelPrinter(Protocol):
@@ -50,7 +67,7 @@ class PdfPrinter:
         try:
             pdf = render_pdf([label for label in labels for _ in range(copies)], size_key)
         except ValueError as exc:
-            raise PrintError(str(exc)) from None
+            raise PrintError(str(exc), Problem.SETUP) from None
         return self.print_pdf(pdf, job_name)
 
 
@@ -85,22 +102,25 @@ class CupsPrinter(PdfPrinter):
     def _lp(self, data: bytes, job_name: str, *options: str) -> str:
         stopped = self.stopped_reason()
         if stopped is not None:
-            raise PrintError(f"printer {self.queue} is stopped: {stopped}")
+            raise PrintError(f"printer {self.queue} is stopped: {stopped}", Problem.PAUSED)
         command = [self.lp_command, "-d", self.queue, "-n", str(self.copies), *options,
                    "-t", safe_job_name(job_name), "-"]
         try:
             done = subprocess.run(command, input=data, capture_output=True,
                                   timeout=self.timeout_s, check=False)
         except FileNotFoundError:
-            raise PrintError(f"'{self.lp_command}' is not installed (CUPS is missing)") from None
+            raise PrintError(f"'{self.lp_command}' is not installed (CUPS is missing)",
+                             Problem.SETUP) from None
         except subprocess.TimeoutExpired:
             raise PrintError(
-                f"printer {self.queue} did not answer in {self.timeout_s:g} s"
-            ) from None
+                f"printer {self.queue} did not answer in {self.timeout_s:g} s",
+                Problem.UNREACHABLE) from None
         if done.returncode != 0:
             detail = done.stderr.decode(errors="replace").strip().splitlines()
             reason = detail[-1] if detail else f"exit code {done.returncode}"
-            raise PrintError(f"printer {self.queue}: {reason}")
+            # A queue that is not there is the station's setting, not the printer.
+            kind = Problem.SETUP if "does not exist" in reason else Problem.FAILED
+            raise PrintError(f"printer {self.queue}: {reason}", kind)
         found = re.search(r"request id is (\S+)", done.stdout.decode(errors="replace"))
         return f"{self.queue}, job {found.group(1)}" if found else self.queue
 
@@ -129,7 +149,8 @@ class FolderPrinter(PdfPrinter):
         try:
             return str(save_new_file(self.folder, safe_job_name(job_name), ".pdf", pdf))
         except OSError as exc:
-            raise PrintError(f"cannot write to {self.folder}: {exc.strerror or exc}") from exc
+            raise PrintError(f"cannot write to {self.folder}: {exc.strerror or exc}",
+                             Problem.SETUP) from exc
 
 
 def save_new_file(folder: Path, stem: str, suffix: str, data: bytes) -> Path:

@@ -6,7 +6,7 @@ import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from labels.printing import CupsPrinter, FolderPrinter, LabelPrinter, PrintError
+from labels.printing import CupsPrinter, FolderPrinter, LabelPrinter, PrintError, Problem
 from labels.zpl import ZebraPrinter
 
 PRINTER_KINDS = ("cups", "qt", "zebra", "folder")
@@ -47,4 +47,5 @@ def open_printer(setting: PrinterSetting) -> LabelPrinter:
         return ZebraPrinter(setting.host, setting.port, dpi=setting.dpi)
     if setting.kind == "folder":
         return FolderPrinter(Path(setting.folder))
-    raise PrintError(f"no {setting.kind!r} printer here: it needs the touchscreen app")
+    raise PrintError(f"no {setting.kind!r} printer here: it needs the touchscreen app",
+                     Problem.SETUP)

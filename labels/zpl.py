@@ -20,7 +20,7 @@ from reportlab.lib.units import mm
 
 from labels.geometry import THERMAL_DPI, Layout, lay_out
 from labels.layout import SIZES, LabelContent
-from labels.printing import PrintError
+from labels.printing import PrintError, Problem
 
 ZEBRA_PORT = 9100
 DPI_CHOICES = (THERMAL_DPI, 300)
@@ -108,11 +108,19 @@ class ZebraStatus:
 
     def problem(self) -> str | None:
         """Why the printer cannot print now, in plain English; None when it is ready."""
-        for flag, reason in ((self.head_open, "print head open"), (self.paper_out, "paper out"),
-                             (self.ribbon_out, "ribbon out"), (self.paused, "paused"),
-                             (self.buffer_full, "receive buffer full")):
+        found = self.kind()
+        return found[0] if found else None
+
+    def kind(self) -> tuple[str, Problem] | None:
+        """Why the printer cannot print now and what kind of problem that is; None: ready."""
+        for flag, reason, kind in (
+                (self.head_open, "print head open", Problem.OPEN),
+                (self.paper_out, "paper out", Problem.PAPER),
+                (self.ribbon_out, "ribbon out", Problem.PAPER),
+                (self.paused, "paused", Problem.PAUSED),
+                (self.buffer_full, "receive buffer full", Problem.FAILED)):
             if flag:
-                return reason
+                return reason, kind
         return None
 
 
@@ -152,25 +160,27 @@ class ZebraPrinter:
         try:
             zpl = render_zpl(labels, size_key, dpi=self.dpi, copies=copies)
         except ValueError as exc:
-            raise PrintError(f"{self.name}: {exc}") from None
+            raise PrintError(f"{self.name}: {exc}", Problem.SETUP) from None
         return self.send(zpl)
 
     def send(self, zpl: bytes) -> str:
         """Send ZPL once the printer says it is ready; return once it confirms."""
         try:
             with socket.create_connection((self.host, self.port), timeout=self.timeout_s) as sock:
-                problem = self._status(sock).problem()
-                if problem:
-                    raise PrintError(f"{self.name}: {problem}")
+                found = self._status(sock).kind()
+                if found:
+                    raise PrintError(f"{self.name}: {found[0]}", found[1])
                 sock.sendall(zpl)
                 after = self._status(sock)
         except ConnectionRefusedError:
             raise PrintError(f"{self.name} refused the connection: is it switched on, and is "
-                             "this its address?") from None
+                             "this its address?", Problem.UNREACHABLE) from None
         except TimeoutError:
-            raise PrintError(f"{self.name} did not answer in {self.timeout_s:g} s") from None
+            raise PrintError(f"{self.name} did not answer in {self.timeout_s:g} s",
+                             Problem.UNREACHABLE) from None
         except OSError as exc:
-            raise PrintError(f"cannot reach {self.name}: {exc.strerror or exc}") from None
+            raise PrintError(f"cannot reach {self.name}: {exc.strerror or exc}",
+                             Problem.UNREACHABLE) from None
         # The label is in the printer now; a problem since then holds it there, not lost.
         problem = after.problem()
         return f"{self.name}, waiting in the printer: {problem}" if problem else self.name
@@ -186,4 +196,5 @@ class ZebraPrinter:
         try:
             return parse_host_status(reply)
         except ValueError:
-            raise PrintError(f"{self.name} gave no status reply: is it a ZPL printer?") from None
+            raise PrintError(f"{self.name} gave no status reply: is it a ZPL printer?",
+                             Problem.SETUP) from None

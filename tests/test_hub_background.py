@@ -1,15 +1,17 @@
 """The app's background sync on a real PostgreSQL hub (issue 13): news from another station
 arrives within 2 seconds (LISTEN/NOTIFY, no timer), the station's own steps go up by
-themselves, and the top bar says "Connected", "Offline since 10:42 · 1 to send" or that the
-hub revoked the station."""
+themselves, and the status strip says "Connected", "Offline since 10:42 · 1 to send" or that
+the hub revoked the station."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
 import pytest
+import shiboken6
 
 from db import Store
 from intake.clock import SystemClock
@@ -17,9 +19,10 @@ from intake.gate import GateService
 from intake.model import Route
 from tests.cli_run import run, run_on
 from tests.hub_server import HubServer
+from ui.app import build_context
 from ui.hub_sync import RETRY_S, BackgroundSync
 from ui.i18n import Language
-from ui.widgets.topbar import TopBar
+from ui.widgets.status_strip import StatusStrip
 
 WITHIN_MS = 2000
 
@@ -77,28 +80,39 @@ def test_the_stations_own_steps_go_up_by_themselves(
     qtbot.waitUntil(on_hub, timeout=WITHIN_MS)
 
 
-def test_the_top_bar_says_connected_or_offline_since_with_what_waits(
+@contextmanager
+def strip_of(store: Store) -> Iterator[StatusStrip]:
+    """The status strip of an app on `store` (its own sync is not started: the tests hand
+    it the state of theirs), gone before the store closes."""
+    Language().apply("en")  # whatever language an earlier test left installed
+    ctx = build_context(store, SystemClock(), "en")
+    strip = StatusStrip(ctx)
+    try:
+        yield strip
+    finally:
+        ctx.printer_queue.stop()
+        shiboken6.delete(strip)
+
+
+def test_the_status_strip_says_connected_or_offline_since_with_what_waits(
         qtbot, hub_server: HubServer, store_app) -> None:
     store, sync = store_app
-    Language().apply("en")  # whatever language an earlier test left installed
-    bar = TopBar()
-    qtbot.addWidget(bar)
-    bar.show_hub(sync.state(), store.settings().zone)
-    assert bar.hub_label.text() == "Connected"
-    hub_server.stop()
-    try:
-        user = store.user("system")
-        assert user is not None
-        gate = GateService(store, SystemClock(), store.settings().station)
-        gate.take_in(user, gate.prepare("books", Route.SALE, None))
-        qtbot.waitUntil(lambda: (sync.state() or _never()).offline_since is not None,
-                        timeout=15000)
-        qtbot.waitUntil(lambda: (sync.state() or _never()).waiting == 1, timeout=WITHIN_MS)
-        bar.show_hub(sync.state(), store.settings().zone)
-        assert bar.hub_label.text().startswith("Offline since ")
-        assert bar.hub_label.text().endswith(" · 1 to send")
-    finally:
-        hub_server.start()
+    with strip_of(store) as strip:
+        assert strip.hub_text(sync.state()) == "Connected"
+        hub_server.stop()
+        try:
+            user = store.user("system")
+            assert user is not None
+            gate = GateService(store, SystemClock(), store.settings().station)
+            gate.take_in(user, gate.prepare("books", Route.SALE, None))
+            qtbot.waitUntil(lambda: (sync.state() or _never()).offline_since is not None,
+                            timeout=15000)
+            qtbot.waitUntil(lambda: (sync.state() or _never()).waiting == 1,
+                            timeout=WITHIN_MS)
+            text = strip.hub_text(sync.state()) or ""
+            assert text.startswith("Offline since ") and text.endswith(" · 1 to send")
+        finally:
+            hub_server.start()
     sync.request()
     qtbot.waitUntil(lambda: (sync.state() or _never()).offline_since is None, timeout=15000)
     assert (sync.state() or _never()).waiting == 0
@@ -111,16 +125,15 @@ def test_a_station_without_a_hub_shows_nothing(qtbot, tmp_path: Path, capsys) ->
     sync = BackgroundSync(store, SystemClock())
     sync.start()
     assert sync.state() is None
-    bar = TopBar()
-    qtbot.addWidget(bar)
-    bar.show_hub(sync.state(), store.settings().zone)
-    assert bar.hub_label.isHidden()
+    with strip_of(store) as strip:
+        assert strip.hub_text(sync.state()) is None
+        assert strip.parts["hub"].isHidden()
     sync.stop()
     store.close()
 
 
-def test_a_revoked_station_says_so_in_the_top_bar(capsys, qtbot, hub_url: str,
-                                                  store_app) -> None:
+def test_a_revoked_station_says_so_in_the_status_strip(capsys, qtbot, hub_url: str,
+                                                        store_app) -> None:
     store, sync = store_app
     assert run(capsys, "hub", "revoke", "--hub", hub_url, "--site", "Zwolle",
                "--station", store.settings().station)[0] == 0
@@ -128,7 +141,5 @@ def test_a_revoked_station_says_so_in_the_top_bar(capsys, qtbot, hub_url: str,
     # next try (after RETRY_S) is refused
     qtbot.waitUntil(lambda: (sync.state() or _never()).refused is not None,
                     timeout=int(RETRY_S * 1000) + 15000)
-    bar = TopBar()
-    qtbot.addWidget(bar)
-    bar.show_hub(sync.state(), store.settings().zone)
-    assert bar.hub_label.text() == "Revoked by the hub"  # not "Connected"
+    with strip_of(store) as strip:
+        assert strip.hub_text(sync.state()) == "Revoked by the hub"  # not "Connected"

@@ -19,8 +19,9 @@ from intake.gate import GateService
 from intake.labelling import LabelService
 from intake.model import User
 from labels.layout import LabelContent
-from labels.printing import CupsPrinter, list_cups_queues
+from labels.printing import CupsPrinter, Problem, list_cups_queues
 from labels.render import render_pdf
+from ui.device_messages import problem_text
 from ui.printing import PrintQueue
 
 QUEUE = "AmbachtTest"
@@ -147,7 +148,8 @@ def test_a_stopped_cups_queue_loses_no_label(
         for item in items:
             queue.print_item(item)
         qtbot.waitUntil(lambda: len(failures) == 3, timeout=20_000)
-        assert failures[0] == f"printer {HELD_QUEUE} is stopped: Out of labels"
+        assert failures[0] == problem_text(Problem.PAUSED)
+        assert queue.waiting()[0].last_error == f"printer {HELD_QUEUE} is stopped: Out of labels"
         qtbot.waitUntil(lambda: queue.waiting()[0].attempts >= 2, timeout=20_000)
         assert len(queue.waiting()) == 3
         subprocess.run(["cupsenable", HELD_QUEUE], check=True)

@@ -20,6 +20,8 @@ from intake.labelling import LabelService
 from intake.model import Item, User
 from intake.setup import initialize
 from labels.jobs import JobState
+from labels.printing import Problem
+from ui.device_messages import problem_text
 from ui.printing import PrintQueue
 
 FAST = (0.05, 0.1, 0.2)  # retry delays, so that a test waits tenths of seconds, not minutes
@@ -65,7 +67,8 @@ def test_labels_queued_while_the_zebra_is_off_all_print_once_when_it_is_back(
     qtbot.waitUntil(lambda: len(failures) == 5, timeout=10_000)
     # Each label the coach asked for says so once, clearly; retries fail quietly.
     assert [code for code, _ in failures] == [item.code for item in items]
-    assert "refused the connection" in failures[0][1]
+    # The coach reads a few words of what to do; the detail stays with the job (and the log).
+    assert failures[0][1] == problem_text(Problem.UNREACHABLE) == queue.problem
     # The queue tries the oldest label again and again; the others wait behind it rather
     # than knock at a printer that is off.
     qtbot.waitUntil(lambda: queue.waiting()[0].attempts >= 3, timeout=10_000)
@@ -83,6 +86,7 @@ def test_labels_queued_while_the_zebra_is_off_all_print_once_when_it_is_back(
         queue.retry_now()  # nothing left to send again
         queue.wait()
         assert len(zebra.labels) == 5
+        assert queue.problem is None  # the printer is fine again
     finally:
         zebra.stop()
     jobs = [store.print_jobs.get(job.id) for job in waiting]
@@ -100,7 +104,7 @@ def test_paper_out_keeps_the_job_and_says_so(
         [item] = take_in(gate, coach, 1)
         with qtbot.waitSignal(queue.failed, timeout=10_000) as failed:
             queue.print_item(item)
-        assert failed.args == [item.code, f"Zebra 127.0.0.1:{zebra.port}: paper out"]
+        assert failed.args == [item.code, problem_text(Problem.PAPER)]
         [job] = queue.waiting()
         assert job.code == item.code and job.last_error.endswith("paper out")
         assert zebra.labels == []

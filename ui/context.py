@@ -44,6 +44,7 @@ from ui.devices import Devices
 from ui.hub_sync import BackgroundSync
 from ui.i18n import Language
 from ui.printing import PrintQueue
+from ui.sounds import Sounds
 
 
 @dataclass
@@ -65,6 +66,7 @@ class AppContext:
     backups: BackupScheduler
     sync: BackgroundSync  # with the hub, on a station that joined one
     devices: Devices = field(default_factory=Devices)  # run_app starts them as set up
+    sounds: Sounds = field(default_factory=Sounds)  # the saved and error sounds
     demo: bool = False  # started with --demo: the screens say so, with the demo's PINs
 
     @cached_property

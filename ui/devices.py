@@ -73,35 +73,65 @@ class ScaleLink(QObject):
 
 
 class ScannerLink(QObject):
-    """A barcode scanner on a serial port: emits `scanned(code)` as a USB scanner's burst does."""
+    """A barcode scanner on a serial port: emits `scanned(code)` as a USB scanner's burst does.
+    `fault` is its last fault until a code comes again (`changed` says when that changes)."""
 
     scanned = Signal(str)
+    changed = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._fault: Fault | None = None
+        self.fault: Fault | None = None  # the UI thread's copy
+        self.port = ""
         self._reader: ScannerReader | None = None
-        self._codes: Inbox[str] = Inbox(self.scanned.emit, parent=self)
+        self._codes: Inbox[str] = Inbox(self._take_code, parent=self)
+        self._faults: Inbox[Fault] = Inbox(self._take_fault, latest_only=True, parent=self)
+
+    def configured(self) -> bool:
+        return self._reader is not None
 
     def apply(self, settings: Mapping[str, str]) -> None:
         self.stop()
         port_settings = scanner_settings(settings)
         if port_settings is not None:
-            self._reader = ScannerReader(port_settings, self._codes.put, self._faulted)
+            self.port = port_settings.port
+            self._reader = ScannerReader(port_settings, self._read, self._faulted)
             self._reader.start()
             self._codes.start()
+            self._faults.start()
+        self.changed.emit()
 
     def stop(self) -> None:
         if self._reader is not None:
             self._reader.stop()
         self._reader = None
         self._codes.stop()
+        self._faults.stop()
+        self.fault = self._fault = None
+
+    def _take_code(self, code: str) -> None:
+        if self.fault is not None:  # it reads again: connected
+            self.fault = None
+            self.changed.emit()
+        self.scanned.emit(code)
+
+    def _take_fault(self, fault: Fault) -> None:
+        if fault != self.fault:
+            self.fault = fault
+            self.changed.emit()
+
+    def _read(self, code: str) -> None:
+        """On the reader's thread: it reads, so a next fault is news again."""
+        self._fault = None
+        self._codes.put(code)
 
     def _faulted(self, fault: Fault) -> None:
-        """On the reader's thread. A scanner is silent when idle, so no screen shows its faults;
-        the log says why scans do not come (once, not every second while unplugged)."""
+        """On the reader's thread. The status strip shows that the scanner is not connected;
+        the log says why (once, not every second while unplugged)."""
         if fault != self._fault:
             log.warning("serial scanner: %s %s", fault.kind, fault.detail)
+            self._faults.put(fault)
         self._fault = fault
 
 

@@ -12,7 +12,7 @@ from contextlib import suppress
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from intake.errors import AmbachtError
 from intake.model import Role, User
@@ -30,8 +30,9 @@ from ui.screens.scan_screen import ScanScreen
 from ui.screens.shop import ShopScreen
 from ui.screens.workshop import WorkshopScreen
 from ui.style import stylesheet
-from ui.widgets.panels import Panel
+from ui.widgets.panels import MessagePanel, Panel
 from ui.widgets.reasons import DisabledReasons
+from ui.widgets.status_strip import BACKUP, HUB, PRINTER, SCALE, SCANNER, StatusStrip
 from ui.widgets.still_there import StillTherePanel
 
 _ACTIVITY = {
@@ -42,6 +43,9 @@ _ACTIVITY = {
 
 ASK_BEFORE_LOGOUT_S = 30  # "Are you still there?" counts down this long (a third, at most)
 REPEAT_IGNORE_S = 2.0  # a scanner that reads one label twice must not add it twice
+# The settings section a part of the status strip opens for the coordinator.
+_STATUS_SECTIONS = {PRINTER: "printer", SCALE: "devices", SCANNER: "devices", BACKUP: "station",
+                    HUB: "hub"}
 _PLACES: dict[Role, list[str]] = {
     Role.COACH: ["gate", "material"],
     Role.WORKSHOP: ["workshop", "material"],
@@ -59,8 +63,17 @@ class MainWindow(QMainWindow):
         self.user: User | None = None
         self.setWindowTitle(self.tr("Ambacht"))
         self.setStyleSheet(stylesheet())
-        self.stack = QStackedWidget(self)
-        self.setCentralWidget(self.stack)
+        # The pages, and under them the status strip on every page (login included).
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        self.stack = QStackedWidget(central)
+        self.status = StatusStrip(ctx, central)
+        self.status.tapped.connect(self.explain_status)
+        column.addWidget(self.stack, 1)
+        column.addWidget(self.status)
+        self.setCentralWidget(central)
         self.first_run = FirstRunScreen(ctx)
         self.login = LoginScreen(ctx)
         self.gate = GateScreen(ctx)
@@ -85,8 +98,6 @@ class MainWindow(QMainWindow):
             screen.place_requested.connect(self.show_place)
         self.admin.done.connect(self.show_role_home)
         ctx.backups.failed.connect(lambda _error: self.show_backup_problem())
-        ctx.sync.changed.connect(self.show_hub)
-        self.show_hub()
         for screen in self.work_screens.values():
             screen.top.demo_badge.setVisible(ctx.demo)
 
@@ -112,10 +123,17 @@ class MainWindow(QMainWindow):
         else:
             self.logout()
 
-    def show_hub(self) -> None:
-        """The hub's state in every work screen's top bar."""
-        for screen in self.work_screens.values():
-            screen.top.show_hub(self.ctx.sync.state(), self.ctx.zone())
+    def explain_status(self, part: str) -> None:
+        """A tapped part of the status strip: its settings for the coordinator, what it means
+        for everyone else."""
+        if self.user is not None and self.user.role is Role.COORDINATOR:
+            for panel in self.findChildren(Panel):
+                panel.close_panel()
+            self.show_admin()
+            self.admin.show_section(_STATUS_SECTIONS[part])
+            return
+        MessagePanel(self.stack.currentWidget(), self.status.parts[part].text(),
+                     self.status.meaning(part), self.tr("OK")).open()
 
     def show_page(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)
@@ -132,6 +150,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.start()
         self.show_role_home()
         self.show_backup_problem()
+        self.status.show_backup()  # today's "14:02" may be yesterday's by now: with its date
 
     def first_steps(self, user: User) -> None:
         """The first PIN is set: log the coordinator in and lead them through the settings a

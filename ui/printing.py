@@ -9,11 +9,14 @@ list, a new printer in the settings), and after a restart of the app.
 The sending runs on a background `Worker` (`ui.background`) that gets labels and a printer
 setting, never widgets or the database connection; its outcome is written to the job and turned
 into the `printed` and `failed` signals on the UI thread. Delivery notes and the test label are
-printed once, without a job: whoever asked for them is there to see the answer.
+printed once, without a job: whoever asked for them is there to see the answer. A failure's
+detail goes to the log and the job; the signal and `problem` carry a few translated words
+(`ui.device_messages`).
 """
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Sequence
 
@@ -26,6 +29,9 @@ from labels.layout import LabelContent
 from labels.printing import DocumentPrinter, LabelPrinter, PrintError
 from labels.setting import PrinterSetting, open_printer
 from ui.background import Worker
+from ui.device_messages import print_problem
+
+log = logging.getLogger("ambacht")
 
 SOONEST_RETRY_MS = 50  # a retry due now still waits for the event loop
 RETRY_DELAYS_S = (5.0, 15.0, 60.0, 300.0)  # after the 1st, 2nd, 3rd and every later failure
@@ -44,8 +50,8 @@ class PrintQueue(QObject):
     """Sends labels and documents to printers one at a time, in order, in the background."""
 
     printed = Signal(str, str)  # job name (the item's code), where it went
-    failed = Signal(str, str)  # job name, what went wrong (not for unasked retries)
-    changed = Signal()  # the waiting label jobs changed
+    failed = Signal(str, str)  # job name, what went wrong in short (not for unasked retries)
+    changed = Signal()  # the waiting label jobs changed, or the printer's `problem`
 
     def __init__(self, labels: LabelService, parent: QObject | None = None, *,
                  retry_delays_s: Sequence[float] = RETRY_DELAYS_S) -> None:
@@ -58,6 +64,8 @@ class PrintQueue(QObject):
         self._not_before = 0.0  # time.monotonic() of the next try after a failure
         self._asked: set[str] = set()  # jobs someone just asked for: say it if they fail
         self._stopped = False  # the database is closing: touch it no more
+        self.problem: str | None = None  # the label printer's last failure, until one prints
+        self.last_detail = ""  # the last failure's detail (the coordinator's test print)
         self._retry = QTimer(self)
         self._retry.setSingleShot(True)
         self._retry.timeout.connect(self._next)
@@ -135,25 +143,37 @@ class PrintQueue(QObject):
     def _start(self, job_id: str | None, name: str, send: Callable[[], str]) -> None:
         """Send in the background; the outcome comes back to `_finish` (a job) or straight
         out as a signal (a document or test label)."""
-        def done(ok: bool, text: str) -> None:
+        def failed(exc: Exception) -> None:
+            detail = _failure_text(exc)
+            log.warning("printing %s failed: %s", name, detail)
+            self.last_detail = detail
             if job_id is not None:
-                self._finish(ok, text)
+                self._finish(False, detail, print_problem(exc))
             else:
-                (self.printed if ok else self.failed).emit(name, text)
+                self.failed.emit(name, print_problem(exc))
 
-        self._worker.submit(send, lambda where: done(True, where),
-                            lambda exc: done(False, _failure_text(exc)))
+        def printed(where: str) -> None:
+            if job_id is not None:
+                self._finish(True, where, None)
+            else:
+                self.printed.emit(name, where)
 
-    def _finish(self, ok: bool, text: str) -> None:
+        self._worker.submit(send, printed, failed)
+
+    def _finish(self, ok: bool, text: str, short: str | None) -> None:
+        """A label job's outcome: `text` where it went or the failure's detail (kept with
+        the job), `short` the failure as the user is told."""
         job, self._sending = self._sending, None
         assert job is not None
         if ok:
             self.labels.job_printed(job, text)
             self._failures = 0
             self._asked.discard(job.id)
+            self.problem = None
             self.printed.emit(job.code, text)
         else:
             self.labels.job_failed(job, text)
+            self.problem = short
             self._failures += 1
             delay = self.retry_delays_s[min(self._failures, len(self.retry_delays_s)) - 1]
             self._not_before = time.monotonic() + delay
@@ -161,13 +181,13 @@ class PrintQueue(QObject):
             # asked for fails quietly (the waiting list shows it).
             for waiting in self.labels.waiting_jobs():
                 if waiting.id in self._asked:
-                    self.failed.emit(waiting.code, text)
+                    self.failed.emit(waiting.code, short or text)
             self._asked.clear()
         self.changed.emit()
         self._next()
 
 
 def _failure_text(exc: Exception) -> str:
-    """What the user is told of a failed print: a PrintError says it in words, anything else
-    (a driver's bug) by its type, since any printer failure must reach the coach."""
+    """The detail of a failed print for the log and the job: a PrintError says it in words,
+    anything else (a driver's bug) by its type."""
     return str(exc) if isinstance(exc, PrintError) else f"{type(exc).__name__}: {exc}"

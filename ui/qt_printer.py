@@ -17,7 +17,7 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from labels.geometry import THERMAL_DPI
-from labels.printing import PdfPrinter, PrintError
+from labels.printing import PdfPrinter, PrintError, Problem
 
 if TYPE_CHECKING:
     from PySide6.QtPdf import QPdfDocument
@@ -39,7 +39,8 @@ class QtPrinter(PdfPrinter):
         try:  # in PySide6-Addons: a station without it can still use the other printers
             from PySide6.QtPdf import QPdfDocument
         except ImportError:
-            raise PrintError("Qt printing needs QtPdf: install PySide6-Addons") from None
+            raise PrintError("Qt printing needs QtPdf: install PySide6-Addons",
+                             Problem.SETUP) from None
 
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "label.pdf"
@@ -55,7 +56,7 @@ class QtPrinter(PdfPrinter):
             printer.setFullPage(True)
             painter = QPainter()
             if not painter.begin(printer):
-                raise PrintError(f"printer {self.name} cannot be opened")
+                raise PrintError(f"printer {self.name} cannot be opened", Problem.UNREACHABLE)
             try:
                 for page in range(document.pageCount()):
                     if page:
@@ -77,7 +78,8 @@ class QtPrinter(PdfPrinter):
         else:
             info = QPrinterInfo.printerInfo(self.name)
             if info.isNull():
-                raise PrintError(f"there is no printer called {self.name} on this computer")
+                raise PrintError(f"there is no printer called {self.name} on this computer",
+                                 Problem.SETUP)
             printer = QPrinter(info, QPrinter.PrinterMode.HighResolution)
         printer.setDocName(job_name)
         return printer

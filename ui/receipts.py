@@ -16,6 +16,7 @@ from labels.printing import PrintError
 from labels.receipt import Receipt, receipt_pdf, receipt_zpl
 from labels.zpl import ZebraPrinter
 from ui.context import AppContext
+from ui.device_messages import print_problem
 from ui.printing import printer_for
 
 
@@ -45,7 +46,7 @@ class Receipts:
         try:
             send = self._sender(receipt)
         except (PrintError, ValueError) as exc:  # a setting this station cannot print with
-            self.ctx.printer_queue.failed.emit(job, str(exc))
+            self.ctx.printer_queue.failed.emit(job, print_problem(exc))
             return
         self.ctx.printer_queue.send_once(job, send)
 

@@ -16,9 +16,10 @@ MIN_TARGET_MM = 15.0
 SMALLEST_TARGET_MM = 11.0  # the floor on a small panel: still a gloved fingertip
 BUTTON_MM = 15.0
 APART_MM = 4.0  # between buttons that do different things
-# The area every screen needs at full size (width, height in mm); tests/test_fit.py holds
-# every screen and panel to it at the smallest density.
-DESIGN_MM = (270.0, 184.0)
+STRIP_MM = 4.0  # the status strip under every screen (ui/widgets/status_strip.py)
+# The area every screen needs at full size (width, height in mm), the status strip included;
+# tests/test_fit.py holds every screen and panel to it at the smallest density.
+DESIGN_MM = (270.0, 184.0 + STRIP_MM)
 
 INK = "#111111"
 PAPER = "#ffffff"
@@ -112,6 +113,10 @@ def stylesheet() -> str:
     QLabel[role="title"] {{ font-size: {mm(7)}px; font-weight: bold; }}
     QLabel[role="big"] {{ font-size: {mm(14)}px; font-weight: bold; }}
     QLabel[role="muted"] {{ color: {MUTED}; }}
+    QWidget[role="strip"] {{ background: #e6e6e6; border-top: 1px solid {LINE}; }}
+    QLabel[role="status"] {{ background: transparent; color: {MUTED}; font-size: {mm(3.2)}px; }}
+    QLabel[role="status-bad"] {{ background: transparent; color: {DANGER}; font-weight: bold;
+        font-size: {mm(3.2)}px; }}
     QLabel[role="hint"] {{ font-size: {mm(5.5)}px; font-weight: bold; }}
     QLabel[role="demo"] {{ background: {SELECTED}; color: {INK}; font-weight: bold;
         border: 3px solid {LINE}; border-radius: {mm(1.5)}px; padding: {mm(1)}px {mm(2)}px; }}

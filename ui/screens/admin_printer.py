@@ -188,4 +188,6 @@ class LabelPrinterSection(Section):
 
     def _failed(self, job: str, error: str) -> None:
         if job == TEST_JOB:
-            self.message.emit(self.tr("Test print failed: {error}").format(error=error), True)
+            # The coordinator may check the address or queue: the detail too, not just the gist.
+            self.message.emit(self.tr("Test print failed. {error}").format(error=error) + "\n"
+                              + self.ctx.printer_queue.last_detail, True)

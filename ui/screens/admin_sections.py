@@ -289,6 +289,9 @@ class StationSection(Section):
             (self.tr("Log out after {value} s idle").format(value=s.get("idle_logout_s")),
              "idle_logout_s"),
             (self.tr("Screen size: {value} %").format(value=s.screen_scale), "screen_scale"),
+            (self.tr("Sound: {value}").format(value=self.sound_options()[
+                {None: "", True: "on", False: "off"}[s.sound]]),
+             "sound"),
             (self.tr("Language of the app: {value}").format(
                 value=languages.get(s.get("language", ""), "")), "language"),
             (self.tr("Language of the labels: {value}").format(
@@ -334,6 +337,14 @@ class StationSection(Section):
             self.ask_backup_folder()
         elif key == "screen_scale":
             self.ask_screen_scale()
+        elif key == "sound":
+            self.ask_choice(self.tr("Sound"), list(self.sound_options().items()), lambda v:
+                            self.attempt(lambda: admin.set_sound(me, v), saved))
+
+    def sound_options(self) -> dict[str, str]:
+        """The station's sound setting (`ui.sounds`) as the coordinator reads it."""
+        return {"": self.tr("at the gate, workshop and material out; not at the till"),
+                "on": self.tr("on"), "off": self.tr("off")}
 
     def ask_screen_scale(self) -> None:
         """Larger or smaller than the panel says it is. Screens are built for a size, so the

@@ -24,10 +24,12 @@ from intake.gate import IntakeRequest
 from intake.model import Item, Route, User, Visit
 from intake.registers import clean_serial
 from ui.context import AppContext
+from ui.device_messages import waiting_labels
 from ui.screens.gate_items import ItemActions
 from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
 from ui.screens.gate_saved import SavedCard
 from ui.screens.scan_screen import ScanScreen
+from ui.sounds import SAVED
 from ui.style import apart, mm
 from ui.widgets.icons import icon
 from ui.widgets.keyboard import SerialPanel
@@ -301,6 +303,7 @@ class GateScreen(ScanScreen):
             code=item.code, summary=self._summary(item)))
         self._reset_item()
         self.saved.show_item(item.code, self._summary(item))
+        self.play(SAVED)
         self._refresh()
         self.print_label(item)
 
@@ -391,10 +394,9 @@ class GateScreen(ScanScreen):
 
     def _print_failed(self, code: str, error: str) -> None:
         self.banner.error(self.tr(
-            "The label of {code} was not printed: {error}. The item is saved and its label "
-            "waits: it is printed when the printer is back. Tap 'labels waiting' to try again "
-            "or cancel."
-        ).format(code=code, error=error.rstrip(".")))
+            "{error} {code} is saved; tap '{button}' to try its label again."
+        ).format(code=code, error=error,
+                 button=waiting_labels(len(self.ctx.printer_queue.waiting()))))
 
     # --- showing ---------------------------------------------------------------------------
 

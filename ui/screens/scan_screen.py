@@ -20,6 +20,8 @@ from devices.settings import SCAN_CAMERA
 from intake.errors import AmbachtError
 from intake.model import Item, User
 from ui.context import AppContext
+from ui.device_messages import print_problem, waiting_labels
+from ui.sounds import ERROR, sound_on
 from ui.style import apart, mm
 from ui.widgets.base import Banner, Retranslating
 from ui.widgets.camera_panel import CameraPanel
@@ -49,6 +51,8 @@ class ScanScreen(Retranslating, QWidget):
         self.top.settings_clicked.connect(self.settings_requested)
         self.top.place_chosen.connect(self.place_requested)
         self.banner = Banner(self.top.texts, self)
+        self.banner.error_shown.connect(lambda: self.play(ERROR))
+        self.here = ""  # this screen's key ("gate", "shop"...) while a user is on it
         self.type_code_button = self.action_button(self.ask_code)
         self.search_button = self.action_button(self.ask_search)
         self.search_button.setVisible(self.takes_scans)
@@ -102,7 +106,7 @@ class ScanScreen(Retranslating, QWidget):
         self.search_button.setText(self.tr("Find"))
 
     def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:
-        self.user = user
+        self.user, self.here = user, here
         self.banner.hide()
         # Only where a camera is set up and scanning is what this screen does.
         self.camera_button.setVisible(
@@ -114,16 +118,21 @@ class ScanScreen(Retranslating, QWidget):
     def _print_failed(self, code: str, error: str) -> None:
         if not self.isVisible():
             return
-        if any(job.code == code for job in self.ctx.printer_queue.waiting()):
-            text = self.tr("Not printed yet for {code}: {error}. The label waits and is printed "
-                           "when the printer is back.")
+        waiting = self.ctx.printer_queue.waiting()
+        if any(job.code == code for job in waiting):
+            text = self.tr("{error} The label of {code} waits ('{button}').")
         else:  # a delivery note, or a label that could not even be queued
-            text = self.tr("Not printed for {code}: {error}. Nothing is lost; print again when "
-                           "the printer is ready.")
-        self.banner.error(text.format(code=code, error=error.rstrip(".")))
+            text = self.tr("{error} Not printed ({code}); nothing is lost: print again later.")
+        self.banner.error(text.format(code=code, error=error,
+                                      button=waiting_labels(len(waiting))))
 
     def leave(self) -> None:
         self.user = None
+
+    def play(self, sound: str) -> None:
+        """Play a sound (`ui.sounds`) if this station wants sounds on this screen."""
+        if self.user is not None and sound_on(self.ctx.settings(), self.here):
+            self.ctx.sounds.play(sound)
 
     def handle_scan(self, code: str) -> None:
         """A code was scanned or typed."""
@@ -184,6 +193,6 @@ class ScanScreen(Retranslating, QWidget):
         try:
             self.ctx.printer_queue.print_item(item)
         except Exception as exc:  # noqa: BLE001 - the item is saved; say why its label is not
-            self._print_failed(item.code, str(exc))
+            self._print_failed(item.code, print_problem(exc))
             return False
         return True

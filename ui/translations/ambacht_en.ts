@@ -76,6 +76,16 @@
     </message>
 </context>
 <context>
+    <name>PrinterWords</name>
+    <message numerus="yes">
+        <source>%n labels waiting</source>
+        <translation>
+            <numerusform>%n label waiting</numerusform>
+            <numerusform>%n labels waiting</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>RecoveryScreen</name>
     <message numerus="yes">
         <source>Backup of {when} · %n item(s)</source>
@@ -106,6 +116,16 @@
     </message>
 </context>
 <context>
+    <name>StatusStrip</name>
+    <message numerus="yes">
+        <source>Offline since %1 · %n to send</source>
+        <translation>
+            <numerusform>Offline since %1 · %n to send</numerusform>
+            <numerusform>Offline since %1 · %n to send</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>StillTherePanel</name>
     <message numerus="yes">
         <source>Without an answer you are logged out in %n seconds.</source>
@@ -116,24 +136,7 @@
     </message>
 </context>
 <context>
-    <name>TopBar</name>
-    <message numerus="yes">
-        <source>Offline since %1 · %n to send</source>
-        <translation>
-            <numerusform>Offline since %1 · %n to send</numerusform>
-            <numerusform>Offline since %1 · %n to send</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>WaitingLabelsButton</name>
-    <message numerus="yes">
-        <source>%n labels waiting</source>
-        <translation>
-            <numerusform>%n label waiting</numerusform>
-            <numerusform>%n labels waiting</numerusform>
-        </translation>
-    </message>
     <message numerus="yes">
         <source>{code} · %n attempts</source>
         <translation>

@@ -852,6 +852,10 @@ want ervoor: {cause}</translation>
         <translation>De schermgrootte is {min} tot {max} %.</translation>
     </message>
     <message>
+        <source>Sound is on, off or default.</source>
+        <translation>Geluid staat aan, uit of op de standaard.</translation>
+    </message>
+    <message>
         <source>Unknown label size &apos;{size}&apos;.</source>
         <translation>Onbekend labelformaat &apos;{size}&apos;.</translation>
     </message>
@@ -1714,8 +1718,8 @@ want ervoor: {cause}</translation>
         <translation>{code} opgeslagen · {summary} · label geprint.</translation>
     </message>
     <message>
-        <source>The label of {code} was not printed: {error}. The item is saved and its label waits: it is printed when the printer is back. Tap &apos;labels waiting&apos; to try again or cancel.</source>
-        <translation>Het label van {code} is niet geprint: {error}. Het artikel is opgeslagen en het label wacht: het wordt geprint zodra de printer terug is. Tik op &apos;labels wachten&apos; om het opnieuw te proberen of te annuleren.</translation>
+        <source>{error} {code} is saved; tap &apos;{button}&apos; to try its label again.</source>
+        <translation>{error} {code} is bewaard; tik op &apos;{button}&apos; om het label opnieuw te proberen.</translation>
     </message>
     <message>
         <source>Today: {items} · {weight} · {visits}</source>
@@ -2390,8 +2394,8 @@ want ervoor: {cause}</translation>
         <translation>Testlabel geprint: {where}</translation>
     </message>
     <message>
-        <source>Test print failed: {error}</source>
-        <translation>Testafdruk mislukt: {error}</translation>
+        <source>Test print failed. {error}</source>
+        <translation>Testafdruk mislukt. {error}</translation>
     </message>
 </context>
 <context>
@@ -2429,6 +2433,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Ambacht</source>
         <translation>Ambacht</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
     </message>
     <message>
         <source>The backup failed: {error}</source>
@@ -2829,6 +2837,43 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>Printer</name>
+    <message>
+        <source>Printer not reachable: is it switched on?</source>
+        <translation>Printer niet bereikbaar: staat hij aan?</translation>
+    </message>
+    <message>
+        <source>The printer is out of labels.</source>
+        <translation>De printer heeft geen labels meer.</translation>
+    </message>
+    <message>
+        <source>The printer is open: close it.</source>
+        <translation>De printer staat open: sluit hem.</translation>
+    </message>
+    <message>
+        <source>The printer is paused.</source>
+        <translation>De printer staat op pauze.</translation>
+    </message>
+    <message>
+        <source>The printer is not set up right: ask the coordinator.</source>
+        <translation>De printer is niet goed ingesteld: vraag de coördinator.</translation>
+    </message>
+    <message>
+        <source>The printer reports an error.</source>
+        <translation>De printer meldt een fout.</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterWords</name>
+    <message numerus="yes">
+        <source>%n labels waiting</source>
+        <translation>
+            <numerusform>%n label wacht</numerusform>
+            <numerusform>%n labels wachten</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Reasons</name>
     <message>
         <source>Other…</source>
@@ -3152,16 +3197,16 @@ want ervoor: {cause}</translation>
         <translation>Camera</translation>
     </message>
     <message>
+        <source>{error} The label of {code} waits (&apos;{button}&apos;).</source>
+        <translation>{error} Het label van {code} wacht (&apos;{button}&apos;).</translation>
+    </message>
+    <message>
         <source>Find</source>
         <translation>Zoek</translation>
     </message>
     <message>
-        <source>Not printed yet for {code}: {error}. The label waits and is printed when the printer is back.</source>
-        <translation>Nog niet geprint voor {code}: {error}. Het label wacht en wordt geprint zodra de printer terug is.</translation>
-    </message>
-    <message>
-        <source>Not printed for {code}: {error}. Nothing is lost; print again when the printer is ready.</source>
-        <translation>Niet geprint voor {code}: {error}. Er gaat niets verloren; print opnieuw als de printer klaar is.</translation>
+        <source>{error} Not printed ({code}); nothing is lost: print again later.</source>
+        <translation>{error} Niet geprint ({code}); er gaat niets verloren: print later opnieuw.</translation>
     </message>
     <message>
         <source>Item code: the letter</source>
@@ -3623,6 +3668,10 @@ want ervoor: {cause}</translation>
         <translation>Schermgrootte: {value} %</translation>
     </message>
     <message>
+        <source>Sound: {value}</source>
+        <translation>Geluid: {value}</translation>
+    </message>
+    <message>
         <source>Language of the app: {value}</source>
         <translation>Taal van de app: {value}</translation>
     </message>
@@ -3665,6 +3714,22 @@ want ervoor: {cause}</translation>
     <message>
         <source>Language of the labels</source>
         <translation>Taal van de labels</translation>
+    </message>
+    <message>
+        <source>Sound</source>
+        <translation>Geluid</translation>
+    </message>
+    <message>
+        <source>at the gate, workshop and material out; not at the till</source>
+        <translation>bij de poort, werkplaats en materiaal weg; niet bij de kassa</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>aan</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>uit</translation>
     </message>
     <message>
         <source>Start the app again at {value} % now? Everyone logs in again; nothing is lost.</source>
@@ -3712,6 +3777,120 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>StatusStrip</name>
+    <message>
+        <source>Printer: {waiting}</source>
+        <translation>Printer: {waiting}</translation>
+    </message>
+    <message>
+        <source>Printer error</source>
+        <translation>Printerfout</translation>
+    </message>
+    <message>
+        <source>Printer ok</source>
+        <translation>Printer ok</translation>
+    </message>
+    <message>
+        <source>Scale connected</source>
+        <translation>Weegschaal verbonden</translation>
+    </message>
+    <message>
+        <source>Scale not connected</source>
+        <translation>Weegschaal niet verbonden</translation>
+    </message>
+    <message>
+        <source>Scanner not connected</source>
+        <translation>Scanner niet verbonden</translation>
+    </message>
+    <message>
+        <source>Scanner ok</source>
+        <translation>Scanner ok</translation>
+    </message>
+    <message>
+        <source>Backup failed</source>
+        <translation>Back-up mislukt</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>Nog geen back-up</translation>
+    </message>
+    <message>
+        <source>Backup {when}</source>
+        <translation>Back-up {when}</translation>
+    </message>
+    <message>
+        <source>Revoked by the hub</source>
+        <translation>Ingetrokken door de hub</translation>
+    </message>
+    <message>
+        <source>Refused by the hub</source>
+        <translation>Geweigerd door de hub</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline since %1 · %n to send</source>
+        <translation>
+            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
+            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline since %1</source>
+        <translation>Offline sinds %1</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbonden</translation>
+    </message>
+    <message>
+        <source>The label printer works.</source>
+        <translation>De labelprinter werkt.</translation>
+    </message>
+    <message>
+        <source>{waiting}: the items are saved, and their labels print when the printer is back.</source>
+        <translation>{waiting}: de artikelen zijn bewaard, en hun labels worden geprint als de printer terug is.</translation>
+    </message>
+    <message>
+        <source>The scale sends its weight to the gate.</source>
+        <translation>De weegschaal geeft het gewicht door aan de poort.</translation>
+    </message>
+    <message>
+        <source>The scale does not answer: type the weight. Is it on and its cable in?</source>
+        <translation>De weegschaal antwoordt niet: typ het gewicht. Staat hij aan en zit de kabel erin?</translation>
+    </message>
+    <message>
+        <source>The barcode scanner is ready.</source>
+        <translation>De barcodescanner is klaar.</translation>
+    </message>
+    <message>
+        <source>The barcode scanner is not connected: check its cable. Type codes meanwhile.</source>
+        <translation>De barcodescanner is niet verbonden: controleer de kabel. Typ intussen de codes.</translation>
+    </message>
+    <message>
+        <source>The latest backup failed: {error}</source>
+        <translation>De laatste back-up is mislukt: {error}</translation>
+    </message>
+    <message>
+        <source>No backup of the data has been made yet.</source>
+        <translation>Er is nog geen back-up van de gegevens gemaakt.</translation>
+    </message>
+    <message>
+        <source>The latest backup of the data was made at {when}.</source>
+        <translation>De laatste back-up van de gegevens is gemaakt om {when}.</translation>
+    </message>
+    <message>
+        <source>The other stations are out of reach. This station works on and sends what waits when the link is back.</source>
+        <translation>De andere stations zijn niet bereikbaar. Dit station werkt door en verstuurt wat wacht zodra de verbinding terug is.</translation>
+    </message>
+    <message>
+        <source>This station shares its work with the other stations.</source>
+        <translation>Dit station deelt zijn werk met de andere stations.</translation>
+    </message>
+</context>
+<context>
     <name>StillTherePanel</name>
     <message>
         <source>Are you still there?</source>
@@ -3750,33 +3929,6 @@ want ervoor: {cause}</translation>
 </context>
 <context>
     <name>TopBar</name>
-    <message>
-        <source>Revoked by the hub</source>
-        <translation>Ingetrokken door de hub</translation>
-    </message>
-    <message>
-        <source>Refused by the hub</source>
-        <translation>Geweigerd door de hub</translation>
-    </message>
-    <message numerus="yes">
-        <source>Offline since %1 · %n to send</source>
-        <translation>
-            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
-            <numerusform>Offline sinds %1 · %n te versturen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Offline since %1</source>
-        <translation>Offline sinds %1</translation>
-    </message>
-    <message>
-        <source>Connecting</source>
-        <translation>Verbinden</translation>
-    </message>
-    <message>
-        <source>Connected</source>
-        <translation>Verbonden</translation>
-    </message>
     <message>
         <source>Other screen</source>
         <translation>Ander scherm</translation>
@@ -3823,20 +3975,9 @@ want ervoor: {cause}</translation>
 </context>
 <context>
     <name>WaitingLabelsButton</name>
-    <message numerus="yes">
-        <source>%n labels waiting</source>
-        <translation>
-            <numerusform>%n label wacht</numerusform>
-            <numerusform>%n labels wachten</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Labels waiting for the printer</source>
         <translation>Labels die op de printer wachten</translation>
-    </message>
-    <message>
-        <source>Last try: {error}</source>
-        <translation>Laatste poging: {error}</translation>
     </message>
     <message>
         <source>Try all again now</source>

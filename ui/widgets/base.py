@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QScroller, QWidget
 
@@ -55,8 +55,10 @@ class Banner(FloatsOver, QLabel):
 
     It floats over `over` (the top bar's site and figures, a screen's title) and grows
     downwards when it needs more lines, so that nothing under a finger moves when it comes or
-    goes. A tap puts it away.
+    goes. A tap puts it away. `error_shown` lets the screen add the error sound.
     """
+
+    error_shown = Signal()
 
     def __init__(self, over: QWidget, parent: QWidget) -> None:
         super().__init__(parent)
@@ -70,6 +72,7 @@ class Banner(FloatsOver, QLabel):
 
     def error(self, text: str) -> None:
         self._show(text, "banner-error")
+        self.error_shown.emit()
 
     def is_error(self) -> bool:
         return self.isVisible() and self.property("role") == "banner-error"

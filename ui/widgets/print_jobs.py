@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from labels.jobs import PrintJob
 from ui.context import AppContext
+from ui.device_messages import waiting_labels
 from ui.style import mm
 from ui.widgets.base import Retranslating
 from ui.widgets.icons import icon
@@ -38,7 +39,7 @@ class WaitingLabelsButton(Retranslating, QPushButton):
 
     def refresh(self) -> None:
         count = len(self.ctx.printer_queue.waiting())
-        self.setText(self.tr("%n labels waiting", "", count))
+        self.setText(waiting_labels(count))
         self.setVisible(count > 0)
 
     def show_list(self) -> None:
@@ -46,10 +47,9 @@ class WaitingLabelsButton(Retranslating, QPushButton):
         if not jobs:
             self.refresh()
             return
-        latest = next((job for job in reversed(jobs) if job.last_error), None)
         title = self.tr("Labels waiting for the printer")
-        if latest is not None:
-            title += "\n" + self.tr("Last try: {error}").format(error=latest.last_error)
+        if self.ctx.printer_queue.problem:  # the detail is in the log
+            title += "\n" + self.ctx.printer_queue.problem
         options = [(RETRY_ALL, self.tr("Try all again now"))]
         options += [(job.id, self._describe(job)) for job in jobs]
         panel = choose(self.window(), title, options, self.tr("Close"))
@@ -69,8 +69,6 @@ class WaitingLabelsButton(Retranslating, QPushButton):
         if job is None:  # printed or cancelled meanwhile
             return
         text = self.tr("Label of {code}").format(code=job.code)
-        if job.last_error:
-            text += "\n" + job.last_error
         panel = ChoicePanel(self.window(), text,
                             [("retry", self.tr("Try again now")),
                              ("cancel", self.tr("Cancel this label"))], self.tr("Back"))

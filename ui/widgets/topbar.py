@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from intake.hub_sync import REVOKED, SyncState
 from ui.style import mm
 from ui.widgets.base import Retranslating
 from ui.widgets.demo_badge import DemoBadge
@@ -67,10 +64,6 @@ class TopBar(Retranslating, QWidget):
         texts.addWidget(self.title, 1)
         texts.addWidget(self.figures)
         row.addWidget(self.texts, 1)
-        self.hub_label = QLabel(self)  # the hub's state, on a station that joined one
-        self.hub_label.setProperty("role", "muted")
-        self.hub_label.hide()
-        row.addWidget(self.hub_label)
         self._places: list[tuple[str, str]] = []
         self.place_button = QPushButton(self)
         self.place_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -94,26 +87,6 @@ class TopBar(Retranslating, QWidget):
         self.title.setText(site)
         self.user_label.setText(who)
         self.settings_button.setVisible(may_configure)
-
-    def show_hub(self, state: SyncState | None, zone: ZoneInfo) -> None:
-        """The hub's state at a glance: 'Connected', or 'Offline since 10:42 · 37 to send'
-        (local time), or that the hub revoked (or refused) this station; nothing on a station
-        without a hub."""
-        self.hub_label.setVisible(state is not None)
-        if state is None:
-            return
-        if state.refused is not None:  # reached, but it lets this station in no more
-            text = (self.tr("Revoked by the hub") if state.refused in REVOKED
-                    else self.tr("Refused by the hub"))
-        elif state.offline_since is not None:
-            since = state.offline_since.astimezone(zone).strftime("%H:%M")
-            text = (self.tr("Offline since %1 · %n to send", "", state.waiting)
-                    if state.waiting else self.tr("Offline since %1")).replace("%1", since)
-        elif state.last_contact is None:
-            text = self.tr("Connecting")
-        else:
-            text = self.tr("Connected")
-        self.hub_label.setText(text)
 
     def set_places(self, places: list[tuple[str, str]], current: str) -> None:
         """One button to the user's other screens: it names the other one when there are two,
