@@ -67,15 +67,20 @@ class ConflictsScreen(ScanScreen):
         column.addWidget(self.rows, 1)
         self.body.addLayout(column, 1)
         self.conflicts: list[Conflict] = []
+        # The list is read when the screen is entered, never while the window is built: a
+        # damaged file must still give the recovery screen, not a window that cannot start.
+        self.entered = False
         self.retranslate()
 
     def enter(self, user: User, places: list[tuple[str, str]], here: str) -> None:
         super().enter(user, places, here)
+        self.entered = True
         self.refresh()
 
     def retranslate(self) -> None:
         super().retranslate()
-        self.refresh()
+        if self.entered:
+            self.refresh()
 
     def refresh(self) -> None:
         """Read the open conflicts again and show them."""
