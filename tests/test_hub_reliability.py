@@ -71,9 +71,6 @@ def _same_everywhere(capsys, hub: str, *dbs: Path) -> None:
                                     str(today - timedelta(days=31)),
                                     "--to", str(today + timedelta(days=1)))[1])
         figures.pop("provenance")  # when and from which station's file: its own
-        # The demo's staff kinds, sessions and courses (issue 14's people tables) do not
-        # travel yet (docs/stations.md, "What stays"): their figures are each station's own.
-        figures.pop("people")
         reports.add(json.dumps(figures, sort_keys=True))
     assert len(reports) == 1
 
