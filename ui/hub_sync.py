@@ -62,6 +62,7 @@ class BackgroundSync(QObject):
         self._state: SyncState | None = None
         self._busy = self._again = False
         self._retry_at = self._last_round = 0.0
+        self._retrying = False  # the last round failed: the next comes after RETRY_S
         self._stop = threading.Event()
         self._listener: threading.Thread | None = None
         self._round_store: Store | None = None  # the worker thread's own connection
@@ -146,7 +147,7 @@ class BackgroundSync(QObject):
             self._round_store = None
 
     def _done(self, report: SyncReport) -> None:
-        self._busy, self._retry_at = False, 0.0
+        self._busy, self._retry_at, self._retrying = False, 0.0, False
         self._progress.stop()
         self._refresh()
         self.round_done.emit(report)
@@ -156,7 +157,9 @@ class BackgroundSync(QObject):
 
     def _failed(self, exc: Exception) -> None:
         self._busy, self._again = False, False
-        self._retry_at = time.monotonic() + RETRY_S
+        # Out of reach or refused: try again after RETRY_S even with nothing to send, so the
+        # state shown (offline, revoked) follows the hub rather than the last minute's round.
+        self._retry_at, self._retrying = time.monotonic() + RETRY_S, True
         if isinstance(exc, AmbachtError):
             log.warning("sync with the hub: %s", exc)
         else:
@@ -171,7 +174,7 @@ class BackgroundSync(QObject):
         now, state = time.monotonic(), self._state
         waiting = state is not None and (state.waiting > 0 or state.config_waiting)
         if not self._busy and now >= self._retry_at and (
-                waiting or now - self._last_round >= PERIOD_S):
+                waiting or self._retrying or now - self._last_round >= PERIOD_S):
             self.request()
 
     def _refresh(self) -> None:
