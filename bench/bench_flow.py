@@ -34,11 +34,13 @@ from PySide6.QtCore import QEvent, Qt  # noqa: E402
 from PySide6.QtGui import QKeyEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
+from db import Store  # noqa: E402
 from intake.admin import NameList  # noqa: E402
 from intake.clock import SystemClock  # noqa: E402
-from intake.model import Item  # noqa: E402
+from intake.model import Item, User  # noqa: E402
 from intake.monitoring import Period, build_report  # noqa: E402
 from ui.app import build_context, open_store  # noqa: E402
+from ui.context import AppContext  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
 
 
@@ -65,16 +67,31 @@ def burst(app: QApplication, window: MainWindow, code: str) -> None:
                                     Qt.KeyboardModifier.NoModifier, "\r"))
 
 
+def demo_context(folder: str) -> tuple[Store, SystemClock, AppContext]:
+    """A demo year's database in `folder` (labels into its own folder there), with the app's
+    services in Dutch: what every bench of the screens runs on."""
+    clock = SystemClock()
+    store = open_store(Path(folder) / "demo.sqlite", clock, demo=True)
+    store.set_setting("label_folder", str(Path(folder) / "labels"))
+    return store, clock, build_context(store, clock, "nl")
+
+
+def shown_window(ctx: AppContext, user: User) -> MainWindow:
+    """The real main window, offscreen at 1280x800, with `user` logged in."""
+    window = MainWindow(ctx)
+    window.resize(1280, 800)
+    window.show()
+    window.on_logged_in(user)
+    return window
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=200)
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
-        clock = SystemClock()
-        store = open_store(Path(folder) / "demo.sqlite", clock, demo=True)
-        store.set_setting("label_folder", str(Path(folder) / "labels"))
-        ctx = build_context(store, clock, "nl")
+        store, clock, ctx = demo_context(folder)
         coach, repairer, clerk = (ctx.auth.login(pin) for pin in ("1111", "2222", "3333"))
         coordinator = ctx.auth.login("1234")
         ctx.admin.add_name(coordinator, NameList.RECIPIENTS, "Bench recycler")
@@ -82,10 +99,7 @@ def main() -> int:
         def new(category: str, route: str) -> Item:
             return ctx.gate.take_in(coach, ctx.gate.prepare(category, route))
 
-        window = MainWindow(ctx)
-        window.resize(1280, 800)
-        window.show()
-        window.on_logged_in(repairer)
+        window = shown_window(ctx, repairer)
         shelf = [new("bicycles", "repair").code for _ in range(args.rounds)]
         card = []
         for code in shelf:

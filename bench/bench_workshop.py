@@ -26,13 +26,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench_flow import burst, figures, timed  # noqa: E402
+from bench_flow import burst, demo_context, figures, shown_window, timed  # noqa: E402
 from PySide6.QtWidgets import QApplication, QPushButton  # noqa: E402
 
-from intake.clock import SystemClock  # noqa: E402
 from intake.shelf import ShelfFilter, ShelfState  # noqa: E402
-from ui.app import build_context, open_store  # noqa: E402
-from ui.main_window import MainWindow  # noqa: E402
 from ui.screens.repair_flow import RepairFlowPanel  # noqa: E402
 
 
@@ -42,15 +39,9 @@ def main() -> int:
     args = parser.parse_args()
     app = QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as folder:
-        clock = SystemClock()
-        store = open_store(Path(folder) / "demo.sqlite", clock, demo=True)
-        store.set_setting("label_folder", str(Path(folder) / "labels"))
-        ctx = build_context(store, clock, "nl")
+        store, clock, ctx = demo_context(folder)
         coach, repairer = ctx.auth.login("1111"), ctx.auth.login("2222")
-        window = MainWindow(ctx)
-        window.resize(1280, 800)
-        window.show()
-        window.on_logged_in(repairer)
+        window = shown_window(ctx, repairer)
         workshop = window.workshop
         taps = 0
 
