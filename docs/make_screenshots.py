@@ -125,6 +125,7 @@ def main() -> int:
         tap(window.admin.back)
         window.on_scan(pick("status = 'sold'"))
         shoot("gate-item")
+        window.gate.end_visit()  # the resident has gone: no open visit asks over later shots
         window.logout()
         log_in("2222")
         shoot("workshop-shelf")  # the shelf: counts, filters, days at the centre
