@@ -10,6 +10,7 @@ from sqlite_utils.migrations import Migrations
 
 from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
+from db.drafts import DRAFTS_SCHEMA
 from db.guard import IDENTITY_TABLE, new_file_id
 from db.hub_link import HUB_LINK_SCHEMA
 from db.initial_schema import INITIAL_SCHEMA
@@ -366,4 +367,12 @@ def m016_till(db: Database) -> None:
 def m020_travel_more(db: Database) -> None:
     """Issue 14's records travel to the hub (issue 13): `db.travel_more.TRAVEL_MORE_SCHEMA`."""
     for statement in TRAVEL_MORE_SCHEMA:
+        db.execute(statement)
+
+
+@migrations()
+def m024_drafts(db: Database) -> None:
+    """Half-done work survives a restart (issue 15): the repair-done flow's answers and the
+    material-out list as station-local drafts, `db.drafts.DRAFTS_SCHEMA`, described there."""
+    for statement in DRAFTS_SCHEMA:
         db.execute(statement)

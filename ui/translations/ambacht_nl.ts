@@ -4109,6 +4109,22 @@ want ervoor: {cause}</translation>
         <translation>Scan de artikelen waarvan het product gemaakt is: {codes}</translation>
     </message>
     <message>
+        <source>Go on with the repair of {code}? It stopped at step {number} of {total}.</source>
+        <translation>Verder met de reparatie van {code}? Die stond bij stap {number} van {total}.</translation>
+    </message>
+    <message>
+        <source>Also half done: {codes}</source>
+        <translation>Ook half ingevuld: {codes}</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>Verder</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
+    </message>
+    <message>
         <source>{code} is in repair.</source>
         <translation>{code} is in reparatie.</translation>
     </message>
