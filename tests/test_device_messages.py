@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import socket
 from collections.abc import Callable, Iterator
+from contextlib import suppress
 from pathlib import Path
 
 import pytest
@@ -73,10 +74,8 @@ def busy_port() -> Iterator[int]:
     for _ in range(4):
         client = socket.socket()
         client.setblocking(False)
-        try:
+        with suppress(BlockingIOError):
             client.connect(("127.0.0.1", port))
-        except BlockingIOError:
-            pass
         waiting.append(client)
     yield port
     for client in waiting:
@@ -112,9 +111,10 @@ def test_receipt_printer_failures_are_one_dutch_sentence_naming_bon(busy_port: i
 
 def test_a_label_printer_off_or_stuck_is_one_dutch_sentence(busy_port: int) -> None:
     label = LabelContent("A000001", "Boeken", "1 kg", "Verkoop", "21-11-2026", "Oss")
+    size = next(iter(SIZES))
     for port, timeout_s in ((free_port(), 2.0), (busy_port, 0.3)):
         exc = failure(lambda port=port, timeout_s=timeout_s: ZebraPrinter(
-            "127.0.0.1", port, timeout_s=timeout_s).print_labels([label], next(iter(SIZES)), 1, "t"))
+            "127.0.0.1", port, timeout_s=timeout_s).print_labels([label], size, 1, "t"))
         assert assert_short_and_dutch(lambda exc=exc: print_problem(exc)) == (
             "De labelprinter reageert niet: zet hem aan en controleer de kabel.")
 

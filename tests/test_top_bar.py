@@ -26,7 +26,7 @@ from ui.widgets.search_panel import SearchPanel
 # (width, height, dpi, demo, folded): the panels of issue 15 where the gate's three actions
 # fold, and where they do not.
 CASES = [(1024, 768, 96, False, True), (1024, 768, 96, True, True),
-         (1280, 800, 150, True, False), (1920, 1080, 96, True, False)]
+         (1280, 800, 150, True, True), (1920, 1080, 96, True, False)]
 
 
 @pytest.fixture(params=CASES, ids=[f"{w}x{h}@{dpi}{'-demo' * demo}"

@@ -20,7 +20,6 @@ from ui.context import AppContext
 from ui.device_messages import receipt_button, receipt_problem
 from ui.printing import printer_for
 
-
 log = logging.getLogger(__name__)
 
 

@@ -2435,10 +2435,6 @@ want ervoor: {cause}</translation>
         <translation>Ambacht</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
         <source>The backup failed: {error}</source>
         <translation>De back-up is mislukt: {error}</translation>
     </message>
@@ -3805,6 +3801,37 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>StatusActions</name>
+    <message>
+        <source>Test the scale</source>
+        <translation>Weegschaal testen</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Nu back-up maken</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Testing the scale…</source>
+        <translation>Weegschaal testen…</translation>
+    </message>
+    <message>
+        <source>The scale answers: {weight} ({note}).</source>
+        <translation>De weegschaal antwoordt: {weight} ({note}).</translation>
+    </message>
+</context>
+<context>
     <name>StatusStrip</name>
     <message>
         <source>Printer: {waiting}</source>
@@ -4006,7 +4033,7 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
-    <name>WaitingLabelsButton</name>
+    <name>WaitingLabels</name>
     <message>
         <source>Labels waiting for the printer</source>
         <translation>Labels die op de printer wachten</translation>

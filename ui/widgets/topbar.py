@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ui.style import apart, mm
@@ -118,16 +118,18 @@ class TopBar(Retranslating, QWidget):
         # An action shown, hidden or renamed: lay the bar out now, not a round of events
         # later, so that no action is ever drawn squeezed below its text.
         if watched is self.actions_box and event.type() == QEvent.Type.LayoutRequest:
-            self._fit_actions()
-            self.layout().invalidate()
-            self.layout().activate()
+            self._fit_actions(relayout=True)
         return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self._fit_actions()
         super().resizeEvent(event)
+        self._fit_actions(relayout=True)
 
-    def _fit_actions(self) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_actions(relayout=True)
+
+    def _fit_actions(self, *, relayout: bool = False) -> None:
         """Fold the actions into `fold_button` when the bar is too narrow for them all with
         their whole text, and back when it is wide enough."""
         wanted = [button for button in self.actions if not button.isHidden()]
@@ -140,10 +142,16 @@ class TopBar(Retranslating, QWidget):
         if wanted:
             need += self.actions_box.layout().minimumSize().width() + spacing
         fold = bool(wanted) and need > self.width()
-        if fold != self.actions_box.isHidden():
+        changed = fold != self.actions_box.isHidden()
+        if changed:
             self.fold_button.setText(self.fold_name())
             self.actions_box.setHidden(fold)
             self.fold_button.setVisible(fold)
+        if (changed or relayout) and self.isVisible():
+            # Laid out now: a change made while Qt lays the bar out would wait for the next
+            # event, and an action would be drawn squeezed below its text meanwhile.
+            row.invalidate()
+            row.activate()
 
     def _choose_action(self) -> None:
         wanted = [button for button in self.actions if not button.isHidden()]
