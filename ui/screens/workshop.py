@@ -116,8 +116,11 @@ class WorkshopScreen(ScanScreen):
     def _offer_draft(self) -> None:
         """After a restart: offer to go on with the latest repair record left half done."""
         for code in list(self.drafts):
-            item = self.attempt(lambda c=code: self.ctx.workshop.item(c))
-            if not isinstance(item, Item) or item.voided or item.status is not Status.IN_REPAIR:
+            try:
+                item: Item | None = self.ctx.workshop.item(code)
+            except AmbachtError:  # gone from this file (a restored backup)
+                item = None
+            if item is None or item.voided or item.status is not Status.IN_REPAIR:
                 self._forget(code)
         if not self.drafts:
             return

@@ -3905,18 +3905,6 @@ want ervoor: {cause}</translation>
         <translation>De labelprinter werkt.</translation>
     </message>
     <message>
-        <source>{waiting}: the items are saved, and their labels print when the printer is back.</source>
-        <translation>{waiting}: de artikelen zijn bewaard, en hun labels worden geprint als de printer terug is.</translation>
-    </message>
-    <message>
-        <source>The scale sends its weight to the gate.</source>
-        <translation>De weegschaal geeft het gewicht door aan de poort.</translation>
-    </message>
-    <message>
-        <source>The scale does not answer: type the weight. Is it on and its cable in?</source>
-        <translation>De weegschaal antwoordt niet: typ het gewicht. Staat hij aan en zit de kabel erin?</translation>
-    </message>
-    <message>
         <source>The barcode scanner is ready.</source>
         <translation>De barcodescanner is klaar.</translation>
     </message>

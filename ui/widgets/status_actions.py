@@ -71,7 +71,8 @@ class StatusActions(QWidget):
         if coordinator:
             actions.append((self.tr("Settings"), lambda: self._to_settings(panel, part)))
         panel = ActionPanel(self.host, self.strip.parts[part].words,
-                            self.strip.meaning(part), actions, self.tr("Close"))
+                            "" if part == SCALE else self.strip.meaning(part), actions,
+                            self.tr("Close"))
         panel.open()
         if part == SCALE:
             self._test_scale(panel)

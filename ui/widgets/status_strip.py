@@ -211,21 +211,11 @@ class StatusStrip(Retranslating, QWidget):
             "%d-%m %H:%M")
 
     def meaning(self, key: str) -> str:
-        """What a part says, in a sentence or two, for who may not change its settings."""
-        queue, devices, backups = self.ctx.printer_queue, self.ctx.devices, self.ctx.backups
+        """What the printer (when no label waits), the scanner, the backup or the hub's link
+        says, in a sentence or two (the scale's panel tests it instead)."""
+        devices, backups = self.ctx.devices, self.ctx.backups
         if key == PRINTER:
-            count = len(queue.waiting())
-            text = queue.problem or self.tr("The label printer works.")
-            if count:
-                text += " " + self.tr("{waiting}: the items are saved, and their labels print "
-                                      "when the printer is back.").format(
-                    waiting=waiting_labels(count))
-            return text
-        if key == SCALE:
-            if isinstance(devices.scale.state, Reading):
-                return self.tr("The scale sends its weight to the gate.")
-            return self.tr("The scale does not answer: type the weight. Is it on and its "
-                           "cable in?")
+            return self.ctx.printer_queue.problem or self.tr("The label printer works.")
         if key == SCANNER:
             if devices.scanner.fault is None:
                 return self.tr("The barcode scanner is ready.")
