@@ -44,7 +44,8 @@ DISABLED_PAPER = "#ececec"
 DISABLED_LINE = "#7a7a7a"
 DISABLED = (f"color: {DISABLED_INK}; background: {DISABLED_PAPER}; "
             f"border-color: {DISABLED_LINE}; border-style: dashed;")
-_COLOURED_ROLES = ("primary", "danger", "tile")  # their own colours would hide the disabled look
+# Their own colours would hide the disabled look.
+_COLOURED_ROLES = ("primary", "danger", "tile", "status", "status-bad")
 
 
 @dataclass(frozen=True)
