@@ -135,7 +135,7 @@ class MainWindow(QMainWindow):
 
     def explain_status(self, part: str) -> None:
         """A tapped part of the status strip: it does what the part says (`StatusActions`)."""
-        self.status_actions.open(part, self.user is not None
+        self.status_actions.act(part, self.user is not None
                                  and self.user.role is Role.COORDINATOR)
 
     def _status_settings(self, part: str) -> None:

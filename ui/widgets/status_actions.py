@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from contextlib import suppress
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from devices.protocols import Reading
@@ -46,18 +47,17 @@ class ActionPanel(Panel):
         self.body.addLayout(row)
 
 
-class StatusActions(QWidget):
-    """Opens the panel of a tapped part over `host` (the window); `settings(part)` is called
-    when the coordinator asks for the part's settings."""
+class StatusActions(QObject):
+    """Does what a tapped part says, in panels over `host` (the window); `settings(part)` is
+    called when the coordinator asks for the part's settings."""
 
     def __init__(self, ctx: AppContext, strip: StatusStrip, host: QWidget,
                  settings: Callable[[str], None]) -> None:
         super().__init__(host)
-        self.hide()  # only a translation context and an owner of the panels' helpers
         self.ctx, self.strip, self.host, self.settings = ctx, strip, host, settings
         self.waiting = WaitingLabels(ctx, self)
 
-    def open(self, part: str, coordinator: bool) -> ActionPanel | None:
+    def act(self, part: str, coordinator: bool) -> ActionPanel | None:
         """The part's panel; None when the printer's list of waiting labels opened."""
         if part == PRINTER and self.waiting.show_list(self.host):
             return None
