@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.newer_steps import KNOWN_STEPS
 from db.rows import EVENT_READ_COLUMNS, event_from, payload_from_row
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 from intake.clock import from_storage, to_storage
@@ -211,7 +212,8 @@ class ReportQueries:
         for chunk, marks in _in_chunks(tied):
             histories: dict[str, list[Event]] = {}
             for row in self.db.execute(
-                    f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE item_id IN ({marks})", chunk):
+                    f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE item_id IN ({marks}) "
+                    f"AND {KNOWN_STEPS}", chunk):
                 event = event_from(row)
                 histories.setdefault(event.item_id, []).append(event)
             for item_id, history in histories.items():
