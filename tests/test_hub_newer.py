@@ -18,7 +18,10 @@ import pytest
 
 from db import Store
 from db.newer_steps import KNOWN_STEPS
+from intake.clock import SystemClock
+from intake.hub_sync import SyncService
 from tests.cli_run import run, run_on
+from tests.test_hub_background import strip_of
 from tests.test_hub_sync import DAYS
 
 _READERS = ("db.newer_steps", "db.merge", "db.store", "db.audit", "db.reports")
@@ -72,7 +75,7 @@ def _report(capsys, db: Path) -> dict[str, object]:
 
 
 def test_a_newer_stations_step_is_kept_and_counts_once_this_pc_is_updated(
-        capsys, monkeypatch, hub: str, tmp_path: Path) -> None:
+        capsys, qtbot, monkeypatch, hub: str, tmp_path: Path) -> None:
     gate, store = tmp_path / "gate.sqlite", tmp_path / "store.sqlite"
     for db in (gate, store):
         assert run_on(capsys, db, "station", "join", "--hub", hub, "--site", "Zwolle")[0] == 0
@@ -96,6 +99,13 @@ def test_a_newer_stations_step_is_kept_and_counts_once_this_pc_is_updated(
         assert code == 0 and "newer Ambacht" in out
         assert run_on(capsys, gate, "check")[0] == 0  # the chain holds, nothing was changed
         assert "update Ambacht: station B" in run_on(capsys, gate, "conflicts")[2]
+        opened = Store.open(gate)
+        try:
+            with strip_of(opened) as strip:
+                state = SyncService(opened, SystemClock()).state()
+                assert strip.hub_text(state) == "Update Ambacht: station B uses a newer version"
+        finally:
+            opened.close()
         # The gate works on and its work travels both ways.
         book = _ok(capsys, gate, "intake", "--category", "books", "--route", "sale")
         assert run_on(capsys, gate, "sync")[0] == 0
