@@ -51,7 +51,7 @@ def stored_items(store: Store) -> Iterator[StoredItem]:
     # In each item's history the order of Store.events: unreadable times first, then by time.
     events = groupby(store.db.execute(
         f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE {KNOWN_STEPS} "
-        f"ORDER BY item_id, {readable_time('at')}, at, id"), key=lambda row: row[1])
+        f"ORDER BY item_id, {readable_time('at')}, at, rowid"), key=lambda row: row[1])
     pending = next(events, None)
     for row in rows:
         while pending is not None and pending[0] < row[0]:

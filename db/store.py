@@ -376,12 +376,13 @@ class Store:
         return item_from(row) if row else None
 
     def events(self, item_id: str) -> list[Event]:
-        """An item's history, oldest first (then by id), but steps of kinds this version does
-        not know (`db/newer_steps.py`). A time that cannot be read sorts first, as
-        `intake.clock.UNREADABLE` does."""
+        """An item's history, oldest first; events at the same moment in the order written
+        (`StepService.history` puts it in the merged order of `intake.order`); steps of kinds
+        this version does not know are left out (`db/newer_steps.py`). A time that cannot be
+        read sorts first, as `intake.clock.UNREADABLE` does."""
         rows = self.db.execute(
             f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE item_id = ? AND {KNOWN_STEPS} "
-            f"ORDER BY {readable_time('at')}, at, id",
+            f"ORDER BY {readable_time('at')}, at, rowid",
             [item_id],
         ).fetchall()
         return [event_from(row) for row in rows]
