@@ -106,7 +106,7 @@ def test_a_newer_stations_step_is_kept_and_counts_once_this_pc_is_updated(
         try:
             with strip_of(opened) as strip:
                 state = SyncService(opened, SystemClock()).state()
-                assert strip.hub_text(state) == "Update Ambacht: station B uses a newer version"
+                assert strip.hub_text(state) == "Update Ambacht: station B is newer"
         finally:
             opened.close()
         # The gate works on and its work travels both ways.

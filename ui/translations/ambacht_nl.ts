@@ -3870,12 +3870,16 @@ want ervoor: {cause}</translation>
         <translation>Verbonden</translation>
     </message>
     <message>
-        <source>Update Ambacht: station %1 uses a newer version</source>
-        <translation>Werk Ambacht bij: station %1 gebruikt een nieuwere versie</translation>
+        <source>Update Ambacht: station %1 is newer</source>
+        <translation>Werk Ambacht bij: station %1 is nieuwer</translation>
     </message>
     <message>
-        <source>Update Ambacht: stations %1 use a newer version</source>
-        <translation>Werk Ambacht bij: stations %1 gebruiken een nieuwere versie</translation>
+        <source>Update Ambacht: stations %1 are newer</source>
+        <translation>Werk Ambacht bij: stations %1 zijn nieuwer</translation>
+    </message>
+    <message>
+        <source>Another station runs a newer version of Ambacht and takes steps this version does not know: they are kept, but count here only once this PC is updated too.</source>
+        <translation>Een ander station gebruikt een nieuwere versie van Ambacht en legt stappen vast die deze versie niet kent: ze worden bewaard, maar tellen hier pas mee als ook deze pc is bijgewerkt.</translation>
     </message>
     <message>
         <source>The label printer works.</source>
@@ -3912,10 +3916,6 @@ want ervoor: {cause}</translation>
     <message>
         <source>The latest backup of the data was made at {when}.</source>
         <translation>De laatste back-up van de gegevens is gemaakt om {when}.</translation>
-    </message>
-    <message>
-        <source>Another station runs a newer Ambacht and takes steps this version does not know: they are kept, but count here only once this PC is updated too.</source>
-        <translation>Een ander station draait een nieuwere Ambacht en legt stappen vast die deze versie niet kent: ze worden bewaard, maar tellen hier pas mee als ook deze pc is bijgewerkt.</translation>
     </message>
     <message>
         <source>The other stations are out of reach. This station works on and sends what waits when the link is back.</source>

@@ -146,11 +146,11 @@ class StatusStrip(Retranslating, QWidget):
         return self.tr("Connected")
 
     def newer_text(self, letters: tuple[str, ...]) -> str:
-        """'Update Ambacht: station C uses a newer version' (or stations C, D)."""
+        """'Update Ambacht: station C is newer' (or stations C, D): short, as the strip has
+        every part in one row on a 1024-pixel panel; 'Let op' and a tap say it in full."""
         if len(letters) == 1:
-            return self.tr("Update Ambacht: station %1 uses a newer version").replace(
-                "%1", letters[0])
-        return self.tr("Update Ambacht: stations %1 use a newer version").replace(
+            return self.tr("Update Ambacht: station %1 is newer").replace("%1", letters[0])
+        return self.tr("Update Ambacht: stations %1 are newer").replace(
             "%1", ", ".join(letters))
 
     def _when(self, moment: datetime) -> str:
@@ -193,9 +193,9 @@ class StatusStrip(Retranslating, QWidget):
                 when=self._when(latest))
         state = self.ctx.sync.state()
         if state is not None and state.newer:
-            return self.tr("Another station runs a newer Ambacht and takes steps this version "
-                           "does not know: they are kept, but count here only once this PC is "
-                           "updated too.")
+            return self.tr("Another station runs a newer version of Ambacht and takes steps "
+                           "this version does not know: they are kept, but count here only "
+                           "once this PC is updated too.")
         if state is not None and state.offline_since is not None:
             return self.tr("The other stations are out of reach. This station works on and "
                            "sends what waits when the link is back.")
