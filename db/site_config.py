@@ -59,6 +59,11 @@ def apply_records(store: Store, records: Iterable[dict[str, Any]]) -> int:
             continue
         table, key_column = _TABLES[kind]
         values = json.loads(record["value"])
+        if kind in _NAMING_STAFF and not _staff_here(store, values):
+            # The hub keeps each record at its latest change: a colleague changed after the
+            # finding comes in a later batch. Such a finding is found here again at the pair's
+            # first login (`db/shared_pins.py`), before either can act.
+            continue
         if values is None:  # removed where it was changed last
             changed += store.db.execute(f"DELETE FROM {table} WHERE {key_column} = ?",
                                         [key]).rowcount
@@ -76,6 +81,12 @@ def apply_records(store: Store, records: Iterable[dict[str, Any]]) -> int:
     if changed:
         store._config.changed()  # this connection's cached settings, staff, categories
     return changed
+
+
+def _staff_here(store: Store, finding: dict[str, Any]) -> bool:
+    """Whether both colleagues a finding names are here."""
+    return all(store.db.execute("SELECT 1 FROM users WHERE id = ?", [finding[column]])
+               .fetchone() is not None for column in ("user_id", "other_id"))
 
 
 class _Columns(dict[str, tuple[str, ...]]):

@@ -7,13 +7,15 @@ same last step in its provenance."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psycopg
 import pytest
+from stations import COACH, station
 
 from db import Store
+from db.site_config import apply_records
 from intake.auth import AuthService
 from intake.clock import SystemClock
 from intake.errors import NotAllowed
@@ -195,3 +197,14 @@ def test_a_pull_that_ends_among_a_pushs_steps_gets_their_codes(capsys, monkeypat
         assert [store.item_by_code(code) is not None for code in codes] == [True] * 5
     finally:
         store.close()
+
+
+def test_a_finding_that_names_a_colleague_not_here_yet_waits_for_a_login(
+        tmp_path: Path) -> None:
+    here = station(tmp_path, "A", datetime.now(UTC))
+    finding = {"user_id": COACH.id, "pin_hash": "h1", "other_id": "someone-later",
+               "other_hash": "h2", "found_at": "2026-11-21T09:00:00.000000Z"}
+    with here.store.atomic():
+        assert apply_records(here.store, [{"kind": "shared_pin", "key": "h1 h2",
+                                           "value": json.dumps(finding)}]) == 0
+    assert here.store.db.execute("SELECT count(*) FROM shared_pins").fetchone() == (0,)
