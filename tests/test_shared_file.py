@@ -24,10 +24,12 @@ import random
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import IO
 
 from db import Store
 from db.chain import find_break
@@ -88,10 +90,20 @@ def inode(path: Path) -> int | None:
         return None
 
 
-def cli(db: Path, *argv: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "cli", argv[0], "--db", str(db),
-                             *argv[1:]], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
+def cli(db: Path, *argv: str) -> tuple[subprocess.Popen[bytes], IO[bytes], IO[bytes]]:
+    """A command started on `db`, with the files its stdout and stderr go to: files, not
+    pipes, because the test polls without reading, and a command whose output outgrows a
+    pipe's buffer would wait for a reader for ever."""
+    out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
+    process = subprocess.Popen([sys.executable, "-m", "cli", argv[0], "--db", str(db),
+                                *argv[1:]], stdout=out, stderr=err)
+    return process, out, err
+
+
+def _read(file: IO[bytes]) -> str:
+    with file:
+        file.seek(0)
+        return file.read().decode()
 
 
 def run_cli_watching(watch: Watch, db: Path, commands: list[list[str]]) -> list[str]:
@@ -101,11 +113,11 @@ def run_cli_watching(watch: Watch, db: Path, commands: list[list[str]]) -> list[
     outputs = [""] * len(commands)
     while running:
         watch.sample("while the commands run")
-        for index, process in list(running.items()):
+        for index, (process, out_file, err_file) in list(running.items()):
             if process.poll() is None:
                 continue
             del running[index]
-            out, err = process.communicate()
+            out, err = _read(out_file), _read(err_file)
             watch.sample(f"after '{commands[index][0]}'")
             if process.returncode != 0:
                 watch.problems.append(f"'{' '.join(commands[index])}' failed: {err.strip()}")
