@@ -11,12 +11,13 @@ from test_gate_screen import log_in, panel, tap
 
 from db import Store
 from intake.clock import FixedClock
+from intake.export_places import Volumes
 from intake.model import User
 from intake.monitoring import Period
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.screens.dashboard import period_of
+from ui.screens.dashboard import DashboardScreen, period_of
 from ui.widgets.item_panel import ItemPanel
 
 
@@ -69,26 +70,43 @@ def test_the_dashboard_shows_the_period_and_exports_it(
     tap(qtbot, dashboard.kind_buttons["year"])
     assert "01-01-2025 – 31-12-2025" in dashboard.period_label.text()
     tap(qtbot, dashboard.later)
-    tap(qtbot, dashboard.xlsx_button)
+    no_sticks(dashboard, tmp_path)  # whatever this machine has in: the documents folder only
+    export(qtbot, window, "xlsx")
     assert (tmp_path / "documents" / "report-2026-01-01-2026-12-31.xlsx").exists()
-    tap(qtbot, dashboard.pdf_button)
+    export(qtbot, window, "pdf")
     assert (tmp_path / "documents" / "report-2026-01-01-2026-12-31.pdf").exists()
-    assert "Saved as" in dashboard.banner.text()
+    assert dashboard.banner.text() == (f"Saved in {tmp_path / 'documents'}: "
+                                       "report-2026-01-01-2026-12-31.pdf")
     # A second export never overwrites the first, nor follows a link lying in wait.
     precious = tmp_path / "precious.txt"
     precious.write_text("keep")
     (tmp_path / "documents" / "report-2026-01-01-2026-12-31-2.pdf").symlink_to(precious)
-    tap(qtbot, dashboard.pdf_button)
+    export(qtbot, window, "pdf")
     third = tmp_path / "documents" / "report-2026-01-01-2026-12-31-3.pdf"
     assert third.read_bytes().startswith(b"%PDF") and precious.read_text() == "keep"
-    assert str(third) in dashboard.banner.text()
+    assert third.name in dashboard.banner.text()
+    export(qtbot, window, "csv")
+    table = (tmp_path / "documents" / "report-2026-01-01-2026-12-31.csv").read_text()
+    assert table.startswith("section,key,")
     assert ctx.store.db.execute("SELECT format FROM report_exports").fetchall() == [
-        ("xlsx",), ("pdf",), ("pdf",)]  # each export recorded, with its hash
+        ("xlsx",), ("pdf",), ("pdf",), ("csv",)]  # each export recorded, with its hash
     # A scan on the dashboard opens the item at the gate.
     code = ctx.gate.take_in(coach, ctx.gate.prepare("books", "sale")).code
     scan(qtbot, code)
     assert window.stack.currentWidget() is window.gate
     assert panel(window, ItemPanel).card.heading.text().startswith(code)
+
+
+def no_sticks(dashboard: DashboardScreen, tmp_path: Path) -> None:
+    """The dashboard's exports see no USB stick, whatever this machine has mounted."""
+    (tmp_path / "no-mounts").write_text("")
+    dashboard.exports.volumes = Volumes(mounts=tmp_path / "no-mounts", roots=())
+
+
+def export(qtbot, window: MainWindow, kind: str) -> None:
+    """"Export", then the kind of file (one place to save it: no question where)."""
+    tap(qtbot, window.dashboard.export_button)
+    answer(qtbot, window, kind)
 
 
 def test_tiles_compare_the_pace_per_day_and_rates_in_points(

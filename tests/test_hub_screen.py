@@ -141,7 +141,7 @@ def test_a_coordinator_joins_by_scanning_the_code_and_the_sites_history_comes_in
     tap(qtbot, choice.option_buttons["B"])
     assert dashboard.scope_button.text() == "Dit station (B)"
     assert dashboard.report(dashboard.period()).total.items_in == 0  # none taken in here
-    assert not dashboard.pdf_button.isEnabled()  # the exports are the site's
+    assert not dashboard.export_button.isEnabled()  # the exports are the site's
     assert dashboard.targets.title.endswith("(de hele locatie)")
 
 

@@ -1,8 +1,9 @@
 """The coordinator's dashboard: the figures of a week, month, quarter or year at a glance,
 beside the same period a year earlier and the baseline, with progress to the year's targets,
-and exports of the period as XLSX and PDF. On a station of a hub, the top bar's scope button
-shows this station's steps only or the whole site's (every station's history is in the file
-once synced). "All sites" needs a report on the hub, which this version does not have."""
+and exports of the period as XLSX, PDF and CSV (to a USB stick when one is in,
+`figures_export`). On a station of a hub, the top bar's scope button shows this station's
+steps only or the whole site's (every station's history is in the file once synced). "All
+sites" needs a report on the hub, which this version does not have."""
 
 from __future__ import annotations
 
@@ -21,11 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from intake.comparisons import change_pct, change_pp, counted_days, is_counted, year_earlier
-from intake.errors import AmbachtError
 from intake.model import User
 from intake.monitoring import Period, Report, rungs
-from labels.printing import save_new_file
+from intake.provenance import Provenance
+from intake.report_formats import report_csv
 from ui.context import AppContext
+from ui.screens.figures_export import ReportExport
 from ui.screens.figures_panels import BaselinePanel, CategoriesPanel, period_text
 from ui.screens.scan_screen import ScanScreen
 from ui.style import MIN_TARGET_MM, ROUTE_COLOURS, apart, mm
@@ -77,6 +79,7 @@ class DashboardScreen(ScanScreen):
         group = QButtonGroup(self)
         picker = QHBoxLayout()
         picker.setSpacing(apart())  # its groups do different things: 4 mm between them
+        picker.setProperty("distinct", True)  # as tests/fit_check.py reads it
         kinds = QHBoxLayout()  # the kinds of period are alternatives: closer
         kinds.setSpacing(mm(2))
         picker.addLayout(kinds)
@@ -91,18 +94,17 @@ class DashboardScreen(ScanScreen):
         self.period_label = QLabel(self)
         self.period_label.setWordWrap(True)
         self.period_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.xlsx_button = self.action_button(lambda: self.export("xlsx"))
-        self.pdf_button = self.action_button(lambda: self.export("pdf"))
+        self.exports = ReportExport(self, ctx, self.banner, self.render)
+        self.export_button = self.action_button(self.exports.ask)
         picker.addWidget(self.earlier)
         picker.addWidget(self.period_label, 1)
         picker.addWidget(self.later)
         self.baseline_button = self.action_button(self.mark_baseline)
+        self.baseline_button.setProperty("ends", True)  # it replaces one, after a question
         self.target_button = self.action_button(self.ask_target)
-        for button in (self.baseline_button, self.target_button, self.xlsx_button,
-                       self.pdf_button):
+        for button in (self.baseline_button, self.target_button, self.export_button):
             picker.addWidget(button)
-        for button in (*self.kind_buttons.values(), self.earlier, self.later, self.xlsx_button,
-                       self.pdf_button):
+        for button in (*self.kind_buttons.values(), self.earlier, self.later):
             button.setMinimumWidth(mm(MIN_TARGET_MM))  # a short word: the target sets it
         self.tiles = {key: Tile(self) for key in
                       ("kg_in", "kg_sold", "reuse", "yield", "repaired", "revenue", "co2")}
@@ -149,8 +151,7 @@ class DashboardScreen(ScanScreen):
         self.baseline_button.setText(self.tr("Baseline"))
         self.target_button.setText(self.tr("Targets"))
         self.all_button.setText(self.tr("All categories"))
-        self.xlsx_button.setText("XLSX")  # file formats keep their names in every language
-        self.pdf_button.setText("PDF")
+        self.export_button.setText(self.tr("Export"))
         if self.user is not None:
             self.refresh()
 
@@ -222,8 +223,7 @@ class DashboardScreen(ScanScreen):
         self.later.setEnabled(period.last < self.today())
         self.period_label.setText(period_text(period))
         self.scope_button.setText(dict(self.scopes())[self.station or "site"])
-        for button in (self.xlsx_button, self.pdf_button):  # the exports are the site's
-            button.setEnabled(self.station is None)
+        self.export_button.setEnabled(self.station is None)  # the exports are the site's
         report = self.report(period)
         self._tiles(report, self.report(year_earlier(period, self.today())))
         now = report.total
@@ -404,8 +404,8 @@ class DashboardScreen(ScanScreen):
         if self.user is not None and self.attempt(lambda: action(self.user) or True, done):
             self.refresh()
 
-    def export(self, kind: str) -> None:
-        """Write the period's report into the documents folder (or to the document printer)."""
+    def render(self, kind: str) -> tuple[Report, Provenance, bytes]:
+        """The period's report as a file of `kind` (xlsx, pdf, csv), with its provenance."""
         # openpyxl and reportlab's page layout load here, not at start-up (a third of a second).
         from intake.exports import report_xlsx
         from intake.report_pdf import render_report_pdf
@@ -416,23 +416,13 @@ class DashboardScreen(ScanScreen):
         baseline_period = self.ctx.baseline()
         baseline = self.report(baseline_period) if baseline_period else None
         year_before = self.report(year_earlier(report.period, self.today()))
+        if kind == "csv":
+            return report, provenance, report_csv(report, baseline, year_before, provenance)
         targets = self.ctx.year_progress(min(report.period.last, self.today()))
         render = report_xlsx if kind == "xlsx" else render_report_pdf
-        data = render(report, baseline, self.ctx.language.code, year_before=year_before,
-                      targets=targets, provenance=provenance, eu=self.ctx.eu_reuse(report))
-        name = f"report-{report.period.first.isoformat()}-{report.period.last.isoformat()}"
-        try:
-            path = save_new_file(self.ctx.labels.document_folder(), name, f".{kind}", data)
-        except OSError as exc:
-            self.banner.error(self.tr("Could not save the report: {error}").format(
-                error=exc.strerror or exc))
-            return
-        try:
-            self.ctx.record_export(provenance, report, kind, data)
-        except AmbachtError as exc:  # saved, but not recorded: say so
-            self.banner.error(self.ctx.language.error(exc))
-            return
-        self.banner.ok(self.tr("Saved as {path}").format(path=path))
+        return report, provenance, render(
+            report, baseline, self.ctx.language.code, year_before=year_before, targets=targets,
+            provenance=provenance, eu=self.ctx.eu_reuse(report))
 
 
 def _kg(grams: float, lang: str) -> str:

@@ -3,7 +3,7 @@ side, and every category's kilos when more came in than the dashboard's chart sh
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QScroller, QWidget
 
 from intake.monitoring import Period, Report
@@ -25,21 +25,23 @@ class BaselinePanel(ConfirmPanel):
 
     def __init__(self, host: QWidget, language: Language, new: Report,
                  old: Report | None) -> None:
-        tr = self.tr
-        super().__init__(host, tr("Make this the baseline?"),
-                         tr("Yes, replace the baseline") if old else tr("Yes, mark it"),
-                         tr("Cancel"))
+        translate = QCoreApplication.translate  # self.tr needs the panel made first
+        super().__init__(
+            host, translate("BaselinePanel", "Make this the baseline?"),
+            translate("BaselinePanel", "Yes, replace the baseline") if old else
+            translate("BaselinePanel", "Yes, mark it"), translate("BaselinePanel", "Cancel"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(mm(8))
         grid.setVerticalSpacing(mm(1.5))
-        names = [tr("Period"), tr("Items in"), tr("Kg in"), tr("Revenue"), tr("Reuse rate")]
-        columns = [(tr("Baseline now"), old), (tr("New baseline"), new)]
+        names = [self.tr("Period"), self.tr("Items in"), self.tr("Kg in"), self.tr("Revenue"),
+                 self.tr("Reuse rate")]
+        columns = [(self.tr("Baseline now"), old), (self.tr("New baseline"), new)]
         for row, name in enumerate(names, start=1):
             grid.addWidget(self._cell(name, bold=True), row, 0)
         for column, (heading, report) in enumerate(columns, start=1):
             grid.addWidget(self._cell(heading, bold=True), 0, column)
             if report is None:
-                grid.addWidget(self._cell(tr("no baseline yet")), 1, column)
+                grid.addWidget(self._cell(self.tr("no baseline yet")), 1, column)
                 continue
             figures = report.total
             rate = figures.reuse_rate
@@ -50,7 +52,7 @@ class BaselinePanel(ConfirmPanel):
             ), start=1):
                 grid.addWidget(self._cell(text), row, column)
         self.body.insertLayout(1, grid)
-        note = self._cell(tr("The baseline now stays in the history of settings, with who "
+        note = self._cell(self.tr("The baseline now stays in the history of settings, with who "
                              "replaced it and when."))
         note.setWordWrap(True)
         note.setMaximumWidth(mm(170))
