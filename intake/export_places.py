@@ -76,13 +76,15 @@ class Volumes:
 
     def find(self) -> list[Place]:
         """The writable USB sticks, by label."""
-        found = _windows_drives() if os.name == "nt" else self._linux()
+        found = _windows_drives() if os.name == "nt" else self._linux(writable=True)
         return sorted(found, key=lambda place: (place.label.casefold(), str(place.path)))
 
     def still_there(self, place: Place) -> bool:
-        return place in self.find()
+        """Still mounted (perhaps read-only now: the write will say so)."""
+        found = _windows_drives() if os.name == "nt" else self._linux(writable=False)
+        return place in found
 
-    def _linux(self) -> list[Place]:
+    def _linux(self, writable: bool) -> list[Place]:
         try:
             table = self.mounts.read_text(encoding="utf-8", errors="replace")
         except OSError:
@@ -94,9 +96,9 @@ class Volumes:
                 continue
             device, point, options = fields[0], Path(_unescape(fields[1])), fields[3].split(",")
             under_root = any(root in point.parents for root in self.roots)
-            if "ro" in options or not (under_root or self._removable(device)):
+            if (writable and "ro" in options) or not (under_root or self._removable(device)):
                 continue
-            if point.is_dir() and os.access(point, os.W_OK):
+            if point.is_dir() and (not writable or os.access(point, os.W_OK)):
                 found.append(Place(point, point.name or str(point)))
         return found
 

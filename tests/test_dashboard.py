@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel, QWidget
 from test_flow_screens import answer, scan
 from test_gate_screen import log_in, panel, tap
 
@@ -18,6 +20,7 @@ from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.screens.dashboard import DashboardScreen, period_of
+from ui.screens.figures_panels import BaselinePanel
 from ui.widgets.item_panel import ItemPanel
 
 
@@ -97,6 +100,10 @@ def test_the_dashboard_shows_the_period_and_exports_it(
     assert panel(window, ItemPanel).card.heading.text().startswith(code)
 
 
+def texts(widget: QWidget) -> set[str]:
+    return {label.text() for label in widget.findChildren(QLabel) if label.isVisible()}
+
+
 def no_sticks(dashboard: DashboardScreen, tmp_path: Path) -> None:
     """The dashboard's exports see no USB stick, whatever this machine has mounted."""
     (tmp_path / "no-mounts").write_text("")
@@ -146,16 +153,34 @@ def test_the_coordinator_marks_the_baseline_and_sets_targets_by_taps(
     from test_flow_screens import keypad
 
     from intake.monitoring import stored_baseline, stored_targets
-    from ui.widgets.panels import ConfirmPanel
 
     log_in(qtbot, window, "1234")
     window.show_place("dashboard")
     dashboard = window.dashboard
     tap(qtbot, dashboard.kind_buttons["quarter"])  # the last complete quarter
     tap(qtbot, dashboard.baseline_button)
-    tap(qtbot, panel(window, ConfirmPanel).yes_button)
-    assert stored_baseline(ctx.store.settings()) == Period(date(2026, 7, 1),
-                                                           date(2026, 9, 30))
+    first = panel(window, BaselinePanel)
+    assert "no baseline yet" in texts(first) and "01-07-2026 – 30-09-2026" in texts(first)
+    tap(qtbot, first.yes_button)
+    third_quarter = Period(date(2026, 7, 1), date(2026, 9, 30))
+    assert stored_baseline(ctx.store.settings()) == third_quarter
+    # Another period: the baseline it would replace beside it; "Cancel" keeps that one.
+    tap(qtbot, dashboard.earlier)
+    tap(qtbot, dashboard.baseline_button)
+    second = panel(window, BaselinePanel)
+    assert {"Baseline now", "01-07-2026 – 30-09-2026", "New baseline",
+            "01-04-2026 – 30-06-2026"} <= texts(second)
+    assert second.yes_button.text() == "Yes, replace the baseline"
+    tap(qtbot, second.no_button)
+    assert stored_baseline(ctx.store.settings()) == third_quarter
+    tap(qtbot, dashboard.baseline_button)
+    tap(qtbot, panel(window, BaselinePanel).yes_button)
+    assert stored_baseline(ctx.store.settings()).first == date(2026, 4, 1)
+    # Each replacement is a new record of who and when, the old value kept in it.
+    assert ctx.store.db.execute(
+        "SELECT old_value, new_value FROM config_changes WHERE what = 'setting baseline_from' "
+        "ORDER BY at, rowid").fetchall() == [(None, "2026-07-01"), ("2026-07-01", "2026-04-01")]
+    tap(qtbot, dashboard.later)
     tap(qtbot, dashboard.target_button)
     answer(qtbot, window, "reuse_rate")
     keypad(qtbot, window, "60")
@@ -165,3 +190,32 @@ def test_the_coordinator_marks_the_baseline_and_sets_targets_by_taps(
     keypad(qtbot, window, "250")  # more than 100 %
     assert dashboard.banner.is_error()
     assert stored_targets(ctx.store.settings(), 2026) == {"reuse_rate": 60.0}
+
+
+def test_an_export_goes_to_the_usb_stick_tapped(qtbot, window: MainWindow, ctx: AppContext,
+                                                tmp_path: Path) -> None:
+    """With a stick in, "Export" asks where: the stick by its label, or this computer."""
+    from ui.widgets.panels import ChoicePanel
+
+    stick = tmp_path / "media" / "anna" / "KINGSTON"
+    stick.mkdir(parents=True)
+    (tmp_path / "mounts").write_text(f"/dev/sdb1 {stick} vfat rw 0 0\n")
+    log_in(qtbot, window, "1234")
+    window.show_place("dashboard")
+    dashboard = window.dashboard
+    dashboard.exports.volumes = Volumes(tmp_path / "mounts", roots=(tmp_path / "media",))
+    export(qtbot, window, "xlsx")
+    where = panel(window, ChoicePanel)
+    assert [b.text() for b in where.option_buttons.values()] == [
+        "USB stick KINGSTON", "Documents folder on this computer"]
+    tap(qtbot, where.option_buttons["0"])
+    name = "report-2026-10-01-2026-10-31.xlsx"
+    assert (stick / name).read_bytes().startswith(b"PK")  # a workbook is a zip
+    assert dashboard.banner.text() == f"Saved on USB stick KINGSTON: {name}"
+    export(qtbot, window, "pdf")
+    (tmp_path / "mounts").write_text("")  # pulled out while the question was up
+    tap(qtbot, panel(window, ChoicePanel).option_buttons["0"])
+    assert dashboard.banner.is_error()
+    assert dashboard.banner.text() == (
+        "USB stick KINGSTON is gone: was it pulled out? Nothing was saved.")
+    assert sorted(os.listdir(stick)) == [name]
