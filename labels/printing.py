@@ -180,12 +180,12 @@ def save_new_file(folder: Path, stem: str, suffix: str, data: bytes, *,
         number = 1
         while True:
             try:
-                _into_place(part, target)
+                link_new(part, target)
             except FileExistsError:
                 number += 1
                 target = folder / f"{stem}-{number}{suffix}"
                 continue
-            _sync_folder(folder)
+            sync_folder(folder)
             return target
     finally:
         if part is not None:
@@ -193,30 +193,36 @@ def save_new_file(folder: Path, stem: str, suffix: str, data: bytes, *,
                 os.unlink(part)
 
 
-def _into_place(part: str, target: Path) -> None:
-    """Link the finished temporary file to `target`, or rename it where links are not
-    supported (FAT, exFAT); FileExistsError when the name is taken."""
+# File systems without hard links (FAT on a USB stick, some shares) answer these to link().
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV}
+
+
+def link_new(temp: str | Path, final: Path) -> None:
+    """Give the finished file `temp` the name `final` unless that name is taken
+    (FileExistsError; a link lying there is never followed): a hard link, or a rename on a
+    file system without links."""
     try:
-        os.link(part, target)
+        os.link(temp, final)  # `final` is never followed; `temp` is our own plain file
     except FileExistsError:
         raise
     except OSError as exc:
-        if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS, errno.EMLINK):
+        if exc.errno not in _NO_LINKS:
             raise
-        if os.path.lexists(target):  # rename would replace it: one writer here, no race
-            raise FileExistsError(errno.EEXIST, "taken", str(target)) from exc
-        os.rename(part, target)
+        if os.path.lexists(final):  # no hard links here: a rename, after one more look
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(final)) from exc
+        os.rename(temp, final)
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the new name itself durable (POSIX; Windows has no directory handles for it)."""
-    if os.name == "nt":
+def sync_folder(folder: Path) -> None:
+    """Make a new name in `folder` survive a power cut (POSIX; Windows cannot open a folder).
+    A file system that cannot sync a folder (some FUSE drivers) is let be."""
+    if os.name != "posix":
         return
     handle = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(handle)
     except OSError as exc:
-        if exc.errno != errno.EINVAL:  # a file system that cannot sync a folder
+        if exc.errno not in (errno.EINVAL, errno.ENOSYS):
             raise
     finally:
         os.close(handle)
