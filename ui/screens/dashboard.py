@@ -28,7 +28,12 @@ from intake.provenance import Provenance
 from intake.report_formats import report_csv
 from ui.context import AppContext
 from ui.screens.figures_export import ReportExport
-from ui.screens.figures_panels import BaselinePanel, CategoriesPanel, period_text
+from ui.screens.figures_panels import (
+    BaselinePanel,
+    CategoriesPanel,
+    count_text,
+    period_text,
+)
 from ui.screens.scan_screen import ScanScreen
 from ui.style import MIN_TARGET_MM, ROUTE_COLOURS, apart, mm
 from ui.widgets.charts import Bar, BarChart, HBarChart, Series
@@ -286,8 +291,8 @@ class DashboardScreen(ScanScreen):
                       before.reuse_rate),
             "yield": (_percent(now.environmental_yield), self.tr("environmental yield"),
                       now.environmental_yield, before.environmental_yield),
-            "repaired": (str(now.items_repaired), self.tr("repaired"), now.items_repaired,
-                         before.items_repaired),
+            "repaired": (count_text(now.items_repaired, lang.code), self.tr("repaired"),
+                         now.items_repaired, before.items_repaired),
             "revenue": (lang.eur(now.revenue_cents), self.tr("revenue"), now.revenue_cents,
                         before.revenue_cents),
             "co2": (_kg(now.co2_avoided_g, lang.code), self.tr("CO2 avoided"),

@@ -19,6 +19,12 @@ def period_text(period: Period) -> str:
     return f"{period.first:%d-%m-%Y} – {period.last:%d-%m-%Y}"
 
 
+def count_text(count: int, lang: str) -> str:
+    """A count with the language's thousands mark: "4.786" in Dutch."""
+    text = f"{count:,}"
+    return text.replace(",", ".") if lang == "nl" else text
+
+
 class BaselinePanel(ConfirmPanel):
     """Mark the period shown as the baseline: the baseline today (or that there is none) and
     the new one side by side, then "replace" or "cancel"; emits `answered(bool)`."""
@@ -46,7 +52,7 @@ class BaselinePanel(ConfirmPanel):
             figures = report.total
             rate = figures.reuse_rate
             for row, text in enumerate((
-                period_text(report.period), str(figures.items_in),
+                period_text(report.period), count_text(figures.items_in, language.code),
                 language.kg(figures.grams_in), language.eur(figures.revenue_cents),
                 "–" if rate is None else f"{rate * 100:.0f} %",
             ), start=1):
