@@ -219,3 +219,28 @@ def test_an_export_goes_to_the_usb_stick_tapped(qtbot, window: MainWindow, ctx: 
     assert dashboard.banner.text() == (
         "USB stick KINGSTON is gone: was it pulled out? Nothing was saved.")
     assert sorted(os.listdir(stick)) == [name]
+
+
+def test_the_export_folder_is_offered_once_set(qtbot, window: MainWindow, ctx: AppContext,
+                                               coordinator: User, tmp_path: Path) -> None:
+    """A folder the coordinator set (a share, say) is offered beside this computer's; one
+    that is not there is refused, and the setting stays as it was."""
+    from intake.errors import ValidationError
+    from ui.widgets.panels import ChoicePanel
+
+    with pytest.raises(ValidationError, match="is not there"):
+        ctx.admin.set_export_folder(coordinator, str(tmp_path / "share"))
+    assert ctx.settings().export_folder == ""
+    (tmp_path / "share").mkdir()
+    ctx.admin.set_export_folder(coordinator, str(tmp_path / "share"))
+    log_in(qtbot, window, "1234")
+    window.show_place("dashboard")
+    no_sticks(window.dashboard, tmp_path)
+    export(qtbot, window, "csv")
+    where = panel(window, ChoicePanel)
+    assert [b.text() for b in where.option_buttons.values()] == [
+        f"Folder {tmp_path / 'share'}", "Documents folder on this computer"]
+    tap(qtbot, where.option_buttons["0"])
+    assert (tmp_path / "share" / "report-2026-10-01-2026-10-31.csv").exists()
+    assert window.dashboard.banner.text() == (
+        f"Saved in {tmp_path / 'share'}: report-2026-10-01-2026-10-31.csv")

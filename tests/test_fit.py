@@ -335,6 +335,38 @@ def visit_the_common_panels(qtbot, window: MainWindow, tour: Tour) -> None:
     close_panels(window)
 
 
+# The station's size setting at its ends, on the smallest and the largest panel (and 150 % on
+# the 10-inch one): the Figures screen paints the most text.
+SCALED = [((1024, 768, 96), 80), ((1024, 768, 96), 150), ((1920, 1080, 96), 80),
+          ((1920, 1080, 96), 150), ((1280, 800, 150), 150)]
+
+
+@pytest.mark.parametrize(("panel", "scale"), SCALED,
+                         ids=[f"{w}x{h}@{dpi}-{scale}%" for (w, h, dpi), scale in SCALED])
+def test_the_figures_fit_at_every_size_setting(
+        qtbot, panel: tuple[int, int, int], scale: int, store: Store, clock: FixedClock,
+        coordinator: User, coach: User, tmp_path: Path) -> None:
+    """The Figures screen, its questions and "All categories" at a size setting of 80 or
+    150 %: every painted text whole, every category reachable."""
+    store.set_setting("document_folder", str(tmp_path / "documents"))
+    ctx = build_context(store, clock, "nl")
+    width, height, dpi = panel
+    fit = fit_panel(width, height, dpi=dpi, scale_percent=scale)
+    try:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.setFixedSize(width, height)
+        window.show()
+        log_in(qtbot, window, "1234")
+        # Millimetres as the app takes them at this setting (a panel that misreports its size).
+        tour = Tour(window, fit.px_per_mm * 25.4)
+        visit_the_dashboard(qtbot, window, tour, tmp_path)
+        assert not tour.found, "\n".join(tour.found)
+    finally:
+        ctx.printer_queue.wait()
+        use_fit(None)
+
+
 @pytest.mark.parametrize("panel", PANELS, ids=[f"{w}x{h}@{dpi}" for w, h, dpi in PANELS])
 def test_the_recovery_screen_fits(qtbot, panel: tuple[int, int, int], tmp_path: Path,
                                   clock: FixedClock) -> None:

@@ -102,7 +102,9 @@ class DashboardScreen(ScanScreen):
         self.exports = ReportExport(self, ctx, self.banner, self.render)
         self.export_button = self.action_button(self.exports.ask)
         picker.addWidget(self.earlier)
+        picker.addSpacing(mm(1) - apart())  # the period between the arrows keeps them apart
         picker.addWidget(self.period_label, 1)
+        picker.addSpacing(mm(1) - apart())
         picker.addWidget(self.later)
         self.baseline_button = self.action_button(self.mark_baseline)
         self.baseline_button.setProperty("ends", True)  # it replaces one, after a question
