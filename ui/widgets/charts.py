@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLineF, QRectF
+from PySide6.QtCore import QLineF, QRectF, QSize
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -56,12 +56,24 @@ class _Chart(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = ""
+        self._laid_out: tuple[QSize, Drawing] | None = None  # the last layout and its size
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(mm(45))
 
-    def drawing(self) -> Drawing:
+    def lay_out(self) -> Drawing:
         """The chart laid out at its present size."""
         raise NotImplementedError
+
+    def drawing(self) -> Drawing:
+        """The layout, made again only after new data or a new size: fitting fonts measures
+        every text at several sizes, too much for every repaint."""
+        if self._laid_out is None or self._laid_out[0] != self.size():
+            self._laid_out = (self.size(), self.lay_out())
+        return self._laid_out[1]
+
+    def _new_data(self) -> None:
+        self._laid_out = None
+        self.update()
 
     def painted_texts(self) -> list[Painted]:
         """Every text the chart paints, with its box: what tests/test_fit.py checks."""
@@ -123,9 +135,9 @@ class BarChart(_Chart):
 
     def set_data(self, title: str, labels: list[str], series: list[Series]) -> None:
         self.title, self.labels, self.series = title, labels, series
-        self.update()
+        self._new_data()
 
-    def drawing(self) -> Drawing:
+    def lay_out(self) -> Drawing:
         drawing = Drawing()
         top = self._title(drawing)
         font = font_of(self.font(), mm(3.2))
@@ -193,7 +205,7 @@ class HBarChart(_Chart):
                  legend: list[tuple[str, str]] | None = None) -> None:
         self.title, self.bars, self.empty_text = title, bars, empty_text
         self.legend = legend or []
-        self.update()
+        self._new_data()
 
     def groups(self) -> list[list[Bar]]:
         """The bars in runs of the same label."""
@@ -205,7 +217,7 @@ class HBarChart(_Chart):
                 runs.append([bar])
         return runs
 
-    def drawing(self) -> Drawing:
+    def lay_out(self) -> Drawing:
         drawing = Drawing()
         top = self._title(drawing)
         width, height = self.width(), self.height()

@@ -24,6 +24,7 @@ class Tile(QFrame):
         self.setProperty("role", "tile-frame")
         self.value, self.name, self.change = "", "", ""
         self.peers: list[Tile] = [self]  # tiles in a row: their values share one size
+        self._value_fit: tuple[tuple[float, str], int] | None = None  # (width, value) -> px
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self) -> QSize:
@@ -37,16 +38,22 @@ class Tile(QFrame):
 
     def show_figure(self, value: str, name: str, change: str = "") -> None:
         self.value, self.name, self.change = value, name, change
-        self.update()
+        for peer in self.peers:  # one value's size may change the row's
+            peer.update()
 
     def _box(self) -> QRectF:
         return QRectF(self.contentsRect()).adjusted(mm(MARGIN_MM[0]), mm(MARGIN_MM[1]),
                                                     -mm(MARGIN_MM[0]), -mm(MARGIN_MM[1]))
 
     def _value_px(self) -> int:
-        """The value's size that fits this tile alone."""
-        return fitting_font(self.font(), [self.value], self._box().width(), 1 << 20, VALUE_MM,
-                            bold=True, floor_mm=VALUE_FLOOR_MM).pixelSize()
+        """The value's size that fits this tile alone (measured again only when the width
+        or the value changes: every tile of the row asks at each repaint)."""
+        key = (self._box().width(), self.value)
+        if self._value_fit is None or self._value_fit[0] != key:
+            self._value_fit = (key, fitting_font(
+                self.font(), [self.value], key[0], 1 << 20, VALUE_MM, bold=True,
+                floor_mm=VALUE_FLOOR_MM).pixelSize())
+        return self._value_fit[1]
 
     def painted_texts(self) -> list[Painted]:
         """The value, name and change as painted, each with its box."""
