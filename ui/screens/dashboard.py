@@ -40,6 +40,7 @@ from ui.widgets.charts import Bar, BarChart, HBarChart, Series
 from ui.widgets.figure_tile import Tile
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel
+from ui.widgets.reasons import enable
 
 KINDS = ("week", "month", "quarter", "year")
 CATEGORY_BARS = 10  # the chart's rows; "All categories" lists every one
@@ -230,7 +231,8 @@ class DashboardScreen(ScanScreen):
         self.later.setEnabled(period.last < self.today())
         self.period_label.setText(period_text(period))
         self.scope_button.setText(dict(self.scopes())[self.station or "site"])
-        self.export_button.setEnabled(self.station is None)  # the exports are the site's
+        enable(self.export_button, self.station is None,  # the exports are the site's
+               self.tr("Exports are the whole site's: choose 'This site' first."))
         report = self.report(period)
         self._tiles(report, self.report(year_earlier(period, self.today())))
         now = report.total

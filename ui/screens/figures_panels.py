@@ -58,11 +58,12 @@ class BaselinePanel(ConfirmPanel):
             ), start=1):
                 grid.addWidget(self._cell(text), row, column)
         self.body.insertLayout(1, grid)
-        note = self._cell(self.tr("The baseline now stays in the history of settings, with who "
-                             "replaced it and when."))
-        note.setWordWrap(True)
-        note.setMaximumWidth(mm(170))
-        self.body.insertWidget(2, note)
+        if old is not None:
+            note = self._cell(self.tr("The baseline now stays in the history of settings, "
+                                      "with who replaced it and when."))
+            note.setWordWrap(True)
+            note.setMaximumWidth(mm(170))
+            self.body.insertWidget(2, note)
 
     def _cell(self, text: str, bold: bool = False) -> QLabel:
         label = QLabel(text, self)

@@ -509,6 +509,10 @@ want ervoor: {cause}</translation>
         <translation>Exporteren</translation>
     </message>
     <message>
+        <source>Exports are the whole site&apos;s: choose &apos;This site&apos; first.</source>
+        <translation>Exporten gaan over de hele locatie: kies eerst &apos;Deze locatie&apos;.</translation>
+    </message>
+    <message>
         <source>Kg in and reused per week</source>
         <translation>Kilo&apos;s in en hergebruikt per week</translation>
     </message>
