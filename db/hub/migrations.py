@@ -11,6 +11,7 @@ The custom error codes (`AMB01` ...) are read by `intake.hub_errors.hub_refused`
 
 from __future__ import annotations
 
+from db.hub.any_kind import H006_ANY_KIND
 from db.hub.travel_more import H004_TRAVEL_MORE
 from intake.chain import GENESIS
 
@@ -438,6 +439,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("h002_news", _M002_NOTIFY),
     ("h003_own_steps", _M003_OWN),
     ("h004_travel_more", H004_TRAVEL_MORE),
+    ("h006_any_kind", H006_ANY_KIND),
 ]
 
 # What a station's roles may call: nothing else (no table, no sequence).

@@ -373,6 +373,18 @@
         <translation>{one} en {other} hebben dezelfde pincode sinds de stations samenkwamen: geen van beiden kan inloggen tot een van hen een nieuwe pincode krijgt (Instellingen).</translation>
     </message>
     <message>
+        <source>Update Ambacht: station %1 uses a newer version.</source>
+        <translation>Werk Ambacht bij: station %1 gebruikt een nieuwere versie.</translation>
+    </message>
+    <message>
+        <source>Update Ambacht: stations %1 use a newer version.</source>
+        <translation>Werk Ambacht bij: de stations %1 gebruiken een nieuwere versie.</translation>
+    </message>
+    <message>
+        <source>Its new kinds of steps are kept here, and count once this PC is updated.</source>
+        <translation>Hun nieuwe soorten stappen zijn hier bewaard en tellen mee zodra deze pc is bijgewerkt.</translation>
+    </message>
+    <message>
         <source>{code}: {step}, not counted
 because before it: {cause}</source>
         <translation>{code}: {step}, telt niet mee
@@ -1458,12 +1470,12 @@ want ervoor: {cause}</translation>
         <translation>De hub is geen PostgreSQL-URL (postgresql://gebruiker@host:5432/database) en geen koppelcode van &apos;ambacht hub invite&apos;.</translation>
     </message>
     <message>
-        <source>The hub {hub} cannot be reached ({reason}). Nothing was lost: this station works on alone and sends its work when the hub is back.</source>
-        <translation>De hub {hub} is niet bereikbaar ({reason}). Er is niets verloren: dit station werkt alleen verder en verstuurt zijn werk zodra de hub er weer is.</translation>
+        <source>The hub {hub} cannot be reached; nothing was lost, and this station works on alone.</source>
+        <translation>De hub {hub} is niet bereikbaar; er is niets verloren en dit station werkt zelfstandig door.</translation>
     </message>
     <message>
-        <source>The hub {hub} refused: {detail}</source>
-        <translation>De hub {hub} weigerde: {detail}</translation>
+        <source>The hub {hub} refused this; the log says why.</source>
+        <translation>De hub {hub} weigerde dit; het logboek zegt waarom.</translation>
     </message>
     <message>
         <source>The hub {hub} is not set up: run &apos;ambacht hub init --hub URL&apos; first.</source>
@@ -1474,44 +1486,56 @@ want ervoor: {cause}</translation>
         <translation>De hub {hub} kent de toegang van dit station niet: koppel het opnieuw met een nieuwe code (&apos;ambacht hub invite&apos;).</translation>
     </message>
     <message>
-        <source>The hub {hub} revoked this station: {detail}. Ask the coordinator for a new join code.</source>
-        <translation>De hub {hub} heeft dit station ingetrokken: {detail}. Vraag de coördinator om een nieuwe koppelcode.</translation>
+        <source>The hub {hub} revoked this station: ask the coordinator for a new join code.</source>
+        <translation>De hub {hub} heeft dit station ingetrokken: vraag de coördinator om een nieuwe koppelcode.</translation>
     </message>
     <message>
-        <source>This join code was used already. Ask the coordinator for a new one.</source>
-        <translation>Deze koppelcode is al gebruikt. Vraag de coördinator om een nieuwe.</translation>
+        <source>This join code was used already: ask the coordinator for a new one.</source>
+        <translation>Deze koppelcode is al gebruikt: vraag de coördinator om een nieuwe.</translation>
     </message>
     <message>
-        <source>This join code is for another site: {detail}.</source>
-        <translation>Deze koppelcode is voor een andere locatie: {detail}.</translation>
+        <source>This join code is for another site.</source>
+        <translation>Deze koppelcode is voor een andere locatie.</translation>
     </message>
     <message>
-        <source>{detail}: this database&apos;s history carries that letter, so it cannot join this site under another. Nothing was changed.</source>
-        <translation>{detail}: de geschiedenis van deze database draagt die letter, dus kan ze niet onder een andere letter aan deze locatie koppelen. Er is niets veranderd.</translation>
+        <source>This database&apos;s station letter cannot be used at this site; nothing was changed.</source>
+        <translation>De stationsletter van deze database kan op deze locatie niet worden gebruikt; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused records of another station; nothing was sent.</source>
+        <translation>De hub {hub} weigerde gegevens van een ander station; er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} holds another history for this station; nothing was sent.</source>
+        <translation>De hub {hub} heeft een andere geschiedenis van dit station; er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused steps that do not continue this station&apos;s chain; nothing was sent.</source>
+        <translation>De hub {hub} weigerde stappen die niet aansluiten op de keten van dit station; er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} has no site {site}.</source>
+        <translation>De hub {hub} heeft geen locatie {site}.</translation>
+    </message>
+    <message>
+        <source>The site {site} has no station of that letter.</source>
+        <translation>De locatie {site} heeft geen station met die letter.</translation>
+    </message>
+    <message>
+        <source>The role in the URL of {hub} may not do this: use the hub&apos;s administrator for &apos;hub init&apos;, &apos;hub invite&apos; and &apos;hub revoke&apos;.</source>
+        <translation>De rol in de URL van {hub} mag dit niet: gebruik de beheerder van de hub voor &apos;hub init&apos;, &apos;hub invite&apos; en &apos;hub revoke&apos;.</translation>
+    </message>
+    <message>
+        <source>This join code is for site {site}.</source>
+        <translation>Deze koppelcode is voor locatie {site}.</translation>
+    </message>
+    <message>
+        <source>Letter {letter} is taken at site {site} already (or the code is for another letter); nothing was changed.</source>
+        <translation>Letter {letter} is op locatie {site} al in gebruik (of de code is voor een andere letter); er is niets veranderd.</translation>
     </message>
     <message>
         <source>The site has no free station letter left.</source>
         <translation>De locatie heeft geen vrije stationsletter meer.</translation>
-    </message>
-    <message>
-        <source>The hub {hub} refused a step of another station: {detail}.</source>
-        <translation>De hub {hub} weigerde een stap van een ander station: {detail}.</translation>
-    </message>
-    <message>
-        <source>The hub {hub} holds another history for this station ({detail}): this database is not the one that joined, or its history was changed. Nothing was sent.</source>
-        <translation>De hub {hub} heeft een andere geschiedenis van dit station ({detail}): dit is niet de database die koppelde, of de geschiedenis is veranderd. Er is niets verstuurd.</translation>
-    </message>
-    <message>
-        <source>The hub {hub} refused steps that do not continue this station&apos;s chain ({detail}). Nothing was sent.</source>
-        <translation>De hub {hub} weigerde stappen die niet aansluiten op de keten van dit station ({detail}). Er is niets verstuurd.</translation>
-    </message>
-    <message>
-        <source>The hub {hub} has no site {detail}.</source>
-        <translation>De hub {hub} heeft geen locatie {detail}.</translation>
-    </message>
-    <message>
-        <source>The site {detail} has no station of that letter.</source>
-        <translation>De locatie {detail} heeft geen station met die letter.</translation>
     </message>
     <message>
         <source>The hub {hub} did not accept the password: check the URL or ~/.pgpass, or ask for a new join code.</source>
@@ -1520,10 +1544,6 @@ want ervoor: {cause}</translation>
     <message>
         <source>The hub {hub} lets this role in no more (revoked, or a join code used up): ask the coordinator for a new join code.</source>
         <translation>De hub {hub} laat deze rol niet meer toe (ingetrokken, of een gebruikte koppelcode): vraag de coördinator om een nieuwe koppelcode.</translation>
-    </message>
-    <message>
-        <source>The role in the URL of {hub} may not do this ({detail}): use the hub&apos;s administrator for &apos;hub init&apos;, &apos;hub invite&apos; and &apos;hub revoke&apos;.</source>
-        <translation>De rol in de URL van {hub} mag dit niet ({detail}): gebruik de beheerder van de hub voor &apos;hub init&apos;, &apos;hub invite&apos; en &apos;hub revoke&apos;.</translation>
     </message>
     <message>
         <source>{path} has not joined a hub: run &apos;ambacht station join --hub CODE --site NAME&apos; first. A station without a hub works on alone.</source>
@@ -2204,6 +2224,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>[conflict, not counted] {line}</source>
         <translation>[conflict, telt niet mee] {line}</translation>
+    </message>
+    <message>
+        <source>[needs a newer Ambacht] a step of station {station} this version cannot show; it counts once this PC is updated</source>
+        <translation>[nieuwere Ambacht nodig] een stap van station {station} die deze versie niet kan tonen; hij telt mee zodra deze pc is bijgewerkt</translation>
     </message>
     <message>
         <source>Made from {codes}</source>
@@ -4005,6 +4029,18 @@ want ervoor: {cause}</translation>
     <message>
         <source>Connected</source>
         <translation>Verbonden</translation>
+    </message>
+    <message>
+        <source>Update Ambacht: station %1 is newer</source>
+        <translation>Werk Ambacht bij: station %1 is nieuwer</translation>
+    </message>
+    <message>
+        <source>Update Ambacht: stations %1 are newer</source>
+        <translation>Werk Ambacht bij: stations %1 zijn nieuwer</translation>
+    </message>
+    <message>
+        <source>Another station runs a newer version of Ambacht and takes steps this version does not know: they are kept, but count here only once this PC is updated too.</source>
+        <translation>Een ander station gebruikt een nieuwere versie van Ambacht en legt stappen vast die deze versie niet kent: ze worden bewaard, maar tellen hier pas mee als ook deze pc is bijgewerkt.</translation>
     </message>
     <message>
         <source>The label printer works.</source>
