@@ -12,6 +12,7 @@ import pytest
 from bad_input import dump
 from PySide6.QtCore import QCoreApplication, QEvent
 from taps import log_in, tap
+from test_first_day import press_disabled
 
 from db import Store
 from db.hub_link import HubLinks
@@ -141,7 +142,10 @@ def test_a_coordinator_joins_by_scanning_the_code_and_the_sites_history_comes_in
     tap(qtbot, choice.option_buttons["B"])
     assert dashboard.scope_button.text() == "Dit station (B)"
     assert dashboard.report(dashboard.period()).total.items_in == 0  # none taken in here
-    assert not dashboard.pdf_button.isEnabled()  # the exports are the site's
+    assert not dashboard.export_button.isEnabled()  # the exports are the site's
+    press_disabled(qtbot, dashboard.export_button)  # and a tap says so
+    assert dashboard.banner.text() == (
+        "Exporten gaan over de hele locatie: kies eerst 'Deze locatie'.")
     assert dashboard.targets.title.endswith("(de hele locatie)")
 
 

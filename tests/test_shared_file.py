@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -90,40 +91,38 @@ def inode(path: Path) -> int | None:
         return None
 
 
-def cli(db: Path, *argv: str) -> tuple[subprocess.Popen[bytes], IO[bytes], IO[bytes]]:
-    """A command started on `db`, with the files its stdout and stderr go to: files, not
-    pipes, because the test polls without reading, and a command whose output outgrows a
-    pipe's buffer would wait for a reader for ever."""
-    out, err = tempfile.TemporaryFile(), tempfile.TemporaryFile()
-    process = subprocess.Popen([sys.executable, "-m", "cli", argv[0], "--db", str(db),
-                                *argv[1:]], stdout=out, stderr=err)
-    return process, out, err
+def run_cli_watching(watch: Watch, db: Path, commands: list[list[str]]) -> list[str]:
+    """Run the commands side by side to their end, sampling the app's locks while they run and
+    right after each one ended; their outputs, in order.
+
+    Their output goes to files, not pipes: the loop polls without reading, and a command whose
+    output outgrew a pipe's buffer would wait for a reader for ever."""
+    with ExitStack() as files:
+        running = {}
+        for index, argv in enumerate(commands):
+            out, err = (files.enter_context(tempfile.TemporaryFile()) for _ in range(2))
+            running[index] = (subprocess.Popen(
+                [sys.executable, "-m", "cli", argv[0], "--db", str(db), *argv[1:]],
+                stdout=out, stderr=err), out, err)
+        outputs = [""] * len(commands)
+        while running:
+            watch.sample("while the commands run")
+            for index, (process, out, err) in list(running.items()):
+                if process.poll() is None:
+                    continue
+                del running[index]
+                watch.sample(f"after '{commands[index][0]}'")
+                if process.returncode != 0:
+                    watch.problems.append(f"'{' '.join(commands[index])}' failed: "
+                                          f"{_read(err).strip()}")
+                outputs[index] = _read(out)
+            time.sleep(0.02)
+    return outputs
 
 
 def _read(file: IO[bytes]) -> str:
-    with file:
-        file.seek(0)
-        return file.read().decode()
-
-
-def run_cli_watching(watch: Watch, db: Path, commands: list[list[str]]) -> list[str]:
-    """Run the commands side by side to their end, sampling the app's locks while they run and
-    right after each one ended; their outputs, in order."""
-    running = {index: cli(db, *argv) for index, argv in enumerate(commands)}
-    outputs = [""] * len(commands)
-    while running:
-        watch.sample("while the commands run")
-        for index, (process, out_file, err_file) in list(running.items()):
-            if process.poll() is None:
-                continue
-            del running[index]
-            out, err = _read(out_file), _read(err_file)
-            watch.sample(f"after '{commands[index][0]}'")
-            if process.returncode != 0:
-                watch.problems.append(f"'{' '.join(commands[index])}' failed: {err.strip()}")
-            outputs[index] = out
-        time.sleep(0.02)
-    return outputs
+    file.seek(0)
+    return file.read().decode()
 
 
 def one_round(

@@ -56,6 +56,61 @@
     </message>
 </context>
 <context>
+    <name>BaselinePanel</name>
+    <message>
+        <source>Make this the baseline?</source>
+        <translation>Dit de nulmeting maken?</translation>
+    </message>
+    <message>
+        <source>Yes, replace the baseline</source>
+        <translation>Ja, nulmeting vervangen</translation>
+    </message>
+    <message>
+        <source>Yes, mark it</source>
+        <translation>Ja, vastleggen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Items in</source>
+        <translation>Artikelen binnen</translation>
+    </message>
+    <message>
+        <source>Kg in</source>
+        <translation>Kg binnen</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Omzet</translation>
+    </message>
+    <message>
+        <source>Reuse rate</source>
+        <translation>Hergebruikpercentage</translation>
+    </message>
+    <message>
+        <source>Baseline now</source>
+        <translation>Nulmeting nu</translation>
+    </message>
+    <message>
+        <source>New baseline</source>
+        <translation>Nieuwe nulmeting</translation>
+    </message>
+    <message>
+        <source>no baseline yet</source>
+        <translation>nog geen nulmeting</translation>
+    </message>
+    <message>
+        <source>The baseline now stays in the history of settings, with who replaced it and when.</source>
+        <translation>De huidige nulmeting blijft bewaard in de geschiedenis van de instellingen, met wie hem verving en wanneer.</translation>
+    </message>
+</context>
+<context>
     <name>CashPanel</name>
     <message>
         <source>Cash: total {total}</source>
@@ -458,6 +513,18 @@ want ervoor: {cause}</translation>
         <translation>Doelen</translation>
     </message>
     <message>
+        <source>All categories</source>
+        <translation>Alle categorieën</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Exports are the whole site&apos;s: choose &apos;This site&apos; first.</source>
+        <translation>Exporten gaan over de hele locatie: kies eerst &apos;Deze locatie&apos;.</translation>
+    </message>
+    <message>
         <source>Kg in and reused per week</source>
         <translation>Kilo&apos;s in en hergebruikt per week</translation>
     </message>
@@ -509,9 +576,24 @@ want ervoor: {cause}</translation>
         <source>Nothing came in.</source>
         <translation>Er kwam niets binnen.</translation>
     </message>
+    <message numerus="yes">
+        <source>All %n categories</source>
+        <translation>
+            <numerusform>Alle %n categorie</numerusform>
+            <numerusform>Alle %n categorieën</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Beside the baseline</source>
         <translation>Naast de nulmeting</translation>
+    </message>
+    <message>
+        <source>{change} vs {year}</source>
+        <translation>{change} t.o.v. {year}</translation>
+    </message>
+    <message>
+        <source>baseline {period}</source>
+        <translation>nulmeting {period}</translation>
     </message>
     <message>
         <source>Targets {year}</source>
@@ -558,20 +640,12 @@ want ervoor: {cause}</translation>
         <translation>{points} procentpunt</translation>
     </message>
     <message>
-        <source>{name} · {change} vs a year ago</source>
-        <translation>{name} · {change} t.o.v. een jaar eerder</translation>
-    </message>
-    <message>
         <source>No baseline yet. Mark one with: ambacht baseline --from DATE --to DATE</source>
         <translation>Nog geen nulmeting. Leg er een vast met: ambacht baseline --from DATUM --to DATUM</translation>
     </message>
     <message>
         <source>now</source>
         <translation>nu</translation>
-    </message>
-    <message>
-        <source>baseline</source>
-        <translation>nulmeting</translation>
     </message>
     <message>
         <source>kg in per week</source>
@@ -602,14 +676,6 @@ want ervoor: {cause}</translation>
         <translation>Doelen {year} (de hele locatie)</translation>
     </message>
     <message>
-        <source>Mark {first} – {last} as the baseline?</source>
-        <translation>{first} – {last} vastleggen als nulmeting?</translation>
-    </message>
-    <message>
-        <source>Yes, mark it</source>
-        <translation>Ja, vastleggen</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -618,16 +684,12 @@ want ervoor: {cause}</translation>
         <translation>Nulmeting vastgelegd.</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
         <source>Target saved.</source>
         <translation>Doel opgeslagen.</translation>
-    </message>
-    <message>
-        <source>Could not save the report: {error}</source>
-        <translation>Rapport niet opgeslagen: {error}</translation>
-    </message>
-    <message>
-        <source>Saved as {path}</source>
-        <translation>Opgeslagen als {path}</translation>
     </message>
 </context>
 <context>
@@ -1606,6 +1668,38 @@ want ervoor: {cause}</translation>
     <message>
         <source>The hub has no site {site}.</source>
         <translation>De hub heeft geen locatie {site}.</translation>
+    </message>
+    <message>
+        <source>USB stick {label} is full. Nothing was saved.</source>
+        <translation>USB-stick {label} is vol. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is full. Nothing was saved.</source>
+        <translation>De map {folder} is vol. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>USB stick {label} is read-only. Nothing was saved.</source>
+        <translation>USB-stick {label} is alleen-lezen. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written to. Nothing was saved.</source>
+        <translation>In de map {folder} mag niet geschreven worden. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>USB stick {label} is gone: was it pulled out? Nothing was saved.</source>
+        <translation>USB-stick {label} is weg: is hij eruit getrokken? Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there. Nothing was saved.</source>
+        <translation>De map {folder} is er niet. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Could not save on USB stick {label} ({error}). Nothing was saved.</source>
+        <translation>Opslaan op USB-stick {label} lukte niet ({error}). Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Could not save in {folder} ({error}). Nothing was saved.</source>
+        <translation>Opslaan in {folder} lukte niet ({error}). Er is niets opgeslagen.</translation>
     </message>
 </context>
 <context>
@@ -3153,6 +3247,57 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>ReportExport</name>
+    <message>
+        <source>USB stick {label}</source>
+        <translation>USB-stick {label}</translation>
+    </message>
+    <message>
+        <source>Documents folder on this computer</source>
+        <translation>Documentenmap op deze computer</translation>
+    </message>
+    <message>
+        <source>Folder {folder}</source>
+        <translation>Map {folder}</translation>
+    </message>
+    <message>
+        <source>Export the period as</source>
+        <translation>De periode exporteren als</translation>
+    </message>
+    <message>
+        <source>Workbook (XLSX)</source>
+        <translation>Werkmap (XLSX)</translation>
+    </message>
+    <message>
+        <source>Report (PDF)</source>
+        <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+        <source>Table (CSV)</source>
+        <translation>Tabel (CSV)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Save the {kind} file where?</source>
+        <translation>Waar het {kind}-bestand opslaan?</translation>
+    </message>
+    <message>
+        <source>report-{first}-{last}</source>
+        <translation>rapport-{first}-{last}</translation>
+    </message>
+    <message>
+        <source>Saved on USB stick {label}: {name}</source>
+        <translation>Opgeslagen op USB-stick {label}: {name}</translation>
+    </message>
+    <message>
+        <source>Saved in {folder}: {name}</source>
+        <translation>Opgeslagen in {folder}: {name}</translation>
+    </message>
+</context>
+<context>
     <name>SavedCard</name>
     <message>
         <source>Stick the label on</source>
@@ -3732,6 +3877,14 @@ want ervoor: {cause}</translation>
         <translation>Back-upmap: {value}</translation>
     </message>
     <message>
+        <source>Exports also to: {value}</source>
+        <translation>Exporteren ook naar: {value}</translation>
+    </message>
+    <message>
+        <source>USB sticks and the documents folder only</source>
+        <translation>alleen USB-sticks en de documentenmap</translation>
+    </message>
+    <message>
         <source>The latest backup failed: {error}</source>
         <translation>De laatste back-up is mislukt: {error}</translation>
     </message>
@@ -3762,6 +3915,14 @@ want ervoor: {cause}</translation>
     <message>
         <source>Language of the labels</source>
         <translation>Taal van de labels</translation>
+    </message>
+    <message>
+        <source>Exports also to</source>
+        <translation>Exporteren ook naar</translation>
+    </message>
+    <message>
+        <source>No other folder</source>
+        <translation>Geen andere map</translation>
     </message>
     <message>
         <source>Sound</source>
@@ -3804,12 +3965,12 @@ want ervoor: {cause}</translation>
         <translation>Andere map…</translation>
     </message>
     <message>
-        <source>Backup folder</source>
-        <translation>Back-upmap</translation>
+        <source>{title} (full path)</source>
+        <translation>{title} (volledig pad)</translation>
     </message>
     <message>
-        <source>Backup folder (full path)</source>
-        <translation>Back-upmap (volledig pad)</translation>
+        <source>Backup folder</source>
+        <translation>Back-upmap</translation>
     </message>
     <message>
         <source>Backing up…</source>
