@@ -9,7 +9,6 @@ scanner says what its state means. The coordinator also gets the part's settings
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import suppress
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
@@ -41,6 +40,7 @@ class ActionPanel(Panel):
             button.clicked.connect(act)
             row.addWidget(button)
             self.buttons[label] = button
+        self.testing = False  # a test runs whose answer is to be shown (the scale)
         self.close_button = self.button(close)
         self.close_button.clicked.connect(self.close_panel)
         row.addWidget(self.close_button)
@@ -75,6 +75,7 @@ class StatusActions(QObject):
                             self.tr("Close"))
         panel.open()
         if part == SCALE:
+            self._watch_scale(panel)
             self._test_scale(panel)
         return panel
 
@@ -82,22 +83,26 @@ class StatusActions(QObject):
         panel.close_panel()
         self.settings(part)
 
-    def _test_scale(self, panel: ActionPanel) -> None:
-        """Connect to the scale afresh and say its first answer, or what to do."""
+    def _watch_scale(self, panel: ActionPanel) -> None:
+        """While the panel is open, a test's first answer from the scale shows in it."""
         scale = self.ctx.devices.scale
-        panel.message.setText(self.tr("Testing the scale…"))
 
         def answered() -> None:
-            if scale.state is None:
+            if not panel.testing or scale.state is None:
                 return
-            scale.changed.disconnect(answered)
+            panel.testing = False
             weight, note = describe(scale.state, self.ctx.language.code)
             panel.message.setText(self.tr("The scale answers: {weight} ({note}).").format(
                 weight=weight, note=note) if isinstance(scale.state, Reading) else note)
 
         scale.changed.connect(answered)
-        panel.closed.connect(lambda: _disconnect(scale.changed, answered))
-        scale.apply(self.ctx.settings())
+        panel.closed.connect(lambda: scale.changed.disconnect(answered))
+
+    def _test_scale(self, panel: ActionPanel) -> None:
+        """Connect to the scale afresh; its first answer, or what to do, follows."""
+        panel.testing = True
+        panel.message.setText(self.tr("Testing the scale…"))
+        self.ctx.devices.scale.apply(self.ctx.settings())
 
     def _back_up(self) -> None:
         self.ctx.backups.back_up_now()
@@ -110,9 +115,3 @@ class StatusActions(QObject):
     def _close_panels(self) -> None:
         for panel in self.host.findChildren(ActionPanel):
             panel.close_panel()
-
-
-def _disconnect(signal: object, slot: Callable[[], None]) -> None:
-    """Disconnect `slot` if it is still connected (an answer may have come first)."""
-    with suppress(RuntimeError, TypeError):
-        signal.disconnect(slot)  # type: ignore[attr-defined]
