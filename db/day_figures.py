@@ -98,6 +98,15 @@ class DayFigures:
                 [first.isoformat(), last.isoformat(), *names])
         ]
 
+    def takings(self, first: date, last: date, station: str | None = None
+                ) -> list[tuple[str, str, int, int]]:
+        """The sales and returns from `first` to `last` per payment method (of `station`'s
+        steps only, if given): (method, kind 'sold', 'returned' or 'sales', count, cents)."""
+        return self.db.execute(
+            "SELECT key, kind, sum(count), sum(money) FROM day_figures "
+            "WHERE day >= ? AND day <= ? AND dim = ? GROUP BY key, kind",
+            [first.isoformat(), last.isoformat(), scoped("method", station)]).fetchall()
+
     def weeks(self, first: date, last: date, station: str | None = None
               ) -> list[tuple[Any, ...]]:
         """The totals from `first` to `last` per local week (of `station`'s steps only, if
