@@ -367,3 +367,13 @@ def m020_travel_more(db: Database) -> None:
     """Issue 14's records travel to the hub (issue 13): `db.travel_more.TRAVEL_MORE_SCHEMA`."""
     for statement in TRAVEL_MORE_SCHEMA:
         db.execute(statement)
+
+
+@migrations()
+def m022_net(db: Database) -> None:
+    """Figures for a network of centres (issue 13): `users.network` marks the coordinators who
+    may see every site's figures on the hub (a column of `users`, so it travels with the staff
+    records); an index on the steps' recorded time finds the last one a report includes
+    (its provenance) without sorting every step."""
+    db.execute("ALTER TABLE users ADD COLUMN network INTEGER NOT NULL DEFAULT 0")
+    db.execute("CREATE INDEX events_recorded ON events (recorded_at, id)")
