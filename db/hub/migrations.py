@@ -11,6 +11,7 @@ The custom error codes (`AMB01` ...) are read by `intake.hub_errors.hub_refused`
 
 from __future__ import annotations
 
+from db.hub.figures import H005_NET_FIGURES
 from db.hub.travel_more import H004_TRAVEL_MORE
 from intake.chain import GENESIS
 
@@ -438,10 +439,12 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("h002_news", _M002_NOTIFY),
     ("h003_own_steps", _M003_OWN),
     ("h004_travel_more", H004_TRAVEL_MORE),
+    ("h005_net_figures", H005_NET_FIGURES),
 ]
 
 # What a station's roles may call: nothing else (no table, no sequence).
 STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()",
                      "push(jsonb, jsonb, jsonb, jsonb, jsonb)", "pull(bigint, integer)",
                      "pull(bigint, integer, bigint)",
-                     "push_people(jsonb, jsonb, jsonb)", "site_config()", "channel()")
+                     "push_people(jsonb, jsonb, jsonb)", "site_config()", "channel()",
+                     "network_figures(date, date)")
