@@ -17,10 +17,12 @@ from typing import Any
 
 from db.hub.figures import network_figures
 from intake.auth import Action, require
+from intake.counting import COUNTING_RULES
 from intake.hub_address import HubAddress
 from intake.hub_report import summed
 from intake.model import Category, User
 from intake.monitoring import Figures, Period, Report, counted
+from intake.provenance import Provenance, app_version
 
 _CATEGORY_FIELDS = {field.name for field in fields(Category)}
 
@@ -35,6 +37,13 @@ class NetworkReport:
     made_at: dict[str, datetime | None]  # when the hub's figures of each site were made
     hub: str  # the hub, as shown (never a password)
     read_at: datetime  # when they were read from the hub
+
+    def provenance(self) -> Provenance:
+        """Where an export of these figures comes from: the hub and each site's figures'
+        time (no last step: the steps are the sites' own)."""
+        return Provenance(made_at=self.read_at, last_event=None, last_recorded_at=None,
+                          version=app_version(), rules=COUNTING_RULES, hub=self.hub,
+                          network=dict(self.made_at))
 
     @property
     def oldest(self) -> datetime | None:

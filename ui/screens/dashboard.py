@@ -12,7 +12,6 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -27,6 +26,7 @@ from intake.model import User
 from intake.monitoring import Period, Report, rungs
 from labels.printing import save_new_file
 from ui.context import AppContext
+from ui.screens.dashboard_parts import Tile, kg_text, percent_text, period_of
 from ui.screens.scan_screen import ScanScreen
 from ui.style import MIN_TARGET_MM, ROUTE_COLOURS, apart, mm
 from ui.widgets.charts import Bar, BarChart, HBarChart, Series
@@ -39,42 +39,6 @@ RUNG_COLOURS = {"sold_as_is": ROUTE_COLOURS["sale"], "sold_after_repair": ROUTE_
                 "sold_products": ROUTE_COLOURS["repair"], "reuse": ROUTE_COLOURS["sale"],
                 "recycling": ROUTE_COLOURS["material"], "residual": TARGET_COLOUR,
                 "lost_in_making": TARGET_COLOUR}
-
-
-def period_of(kind: str, day: date) -> Period:
-    """The week (Monday first), month, quarter or year that holds `day`."""
-    if kind == "week":
-        monday = day - timedelta(days=day.weekday())
-        return Period(monday, monday + timedelta(days=6))
-    if kind == "year":
-        return Period(date(day.year, 1, 1), date(day.year, 12, 31))
-    months = 3 if kind == "quarter" else 1
-    first_month = (day.month - 1) // months * months + 1
-    first = date(day.year, first_month, 1)
-    next_month = first_month + months
-    after = date(day.year + (next_month > 12), (next_month - 1) % 12 + 1, 1)
-    return Period(first, after - timedelta(days=1))
-
-
-class Tile(QFrame):
-    """One key figure: its value large, its name and its change below."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setProperty("role", "tile-frame")
-        self.value = QLabel(self)
-        self.value.setProperty("role", "title")
-        self.caption = QLabel(self)
-        self.caption.setWordWrap(True)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(mm(2), mm(1), mm(2), mm(1))
-        column.setSpacing(0)
-        column.addWidget(self.value)
-        column.addWidget(self.caption)
-
-    def show_figure(self, value: str, caption: str) -> None:
-        self.value.setText(value)
-        self.caption.setText(caption)
 
 
 class DashboardScreen(ScanScreen):
@@ -236,7 +200,7 @@ class DashboardScreen(ScanScreen):
         self._tiles(report, self.report(year_earlier(period, self.today())))
         now = report.total
         weeks = list(report.by_week.items())
-        self.weekly.format_value = lambda value: _kg(value * 1000, lang.code)[:-3]
+        self.weekly.format_value = lambda value: kg_text(value * 1000, lang.code)[:-3]
         self.weekly.set_data(
             self.tr("Kg in and reused per week"),
             [f"{monday:%d-%m}" for monday, _ in weeks],
@@ -259,7 +223,7 @@ class DashboardScreen(ScanScreen):
         biggest = sorted(report.by_category.items(), key=lambda kv: -kv[1].grams_in)[:10]
         self.categories.set_data(self.tr("Kg in per category · reuse rate"), [
             Bar(names.get(code, code), f.grams_in,
-                f"{_kg(f.grams_in, lang.code)} · {_percent(f.reuse_rate)}", IN_COLOUR)
+                f"{kg_text(f.grams_in, lang.code)} · {percent_text(f.reuse_rate)}", IN_COLOUR)
             for code, f in biggest if f.grams_in
         ], self.tr("Nothing came in."))
         # The baseline and the year so far may span many months: they are drawn right after
@@ -283,18 +247,19 @@ class DashboardScreen(ScanScreen):
         now, before = report.total, earlier_report.total
         days = (counted_days(report), counted_days(earlier_report))
         rows = {
-            "kg_in": (_kg(now.grams_in, lang.code), self.tr("in"), now.grams_in, before.grams_in),
-            "kg_sold": (_kg(now.grams_sold, lang.code), self.tr("sold"), now.grams_sold,
+            "kg_in": (kg_text(now.grams_in, lang.code), self.tr("in"), now.grams_in,
+                      before.grams_in),
+            "kg_sold": (kg_text(now.grams_sold, lang.code), self.tr("sold"), now.grams_sold,
                         before.grams_sold),
-            "reuse": (_percent(now.reuse_rate), self.tr("reuse rate"), now.reuse_rate,
+            "reuse": (percent_text(now.reuse_rate), self.tr("reuse rate"), now.reuse_rate,
                       before.reuse_rate),
-            "yield": (_percent(now.environmental_yield), self.tr("environmental yield"),
+            "yield": (percent_text(now.environmental_yield), self.tr("environmental yield"),
                       now.environmental_yield, before.environmental_yield),
             "repaired": (str(now.items_repaired), self.tr("repaired"), now.items_repaired,
                          before.items_repaired),
             "revenue": (lang.eur(now.revenue_cents), self.tr("revenue"), now.revenue_cents,
                         before.revenue_cents),
-            "co2": (_kg(now.co2_avoided_g, lang.code), self.tr("CO2 avoided"),
+            "co2": (kg_text(now.co2_avoided_g, lang.code), self.tr("CO2 avoided"),
                     now.co2_avoided_g, before.co2_avoided_g),
         }
         rates = {"reuse", "yield"}
@@ -429,13 +394,3 @@ class DashboardScreen(ScanScreen):
             self.banner.error(self.ctx.language.error(exc))
             return
         self.banner.ok(self.tr("Saved as {path}").format(path=path))
-
-
-def _kg(grams: float, lang: str) -> str:
-    """Whole kilograms with the language's thousands mark: what a tile has room for."""
-    text = f"{grams / 1000:,.0f} kg"
-    return text.replace(",", ".") if lang == "nl" else text
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f} %"
