@@ -89,7 +89,8 @@ def published_version(address: HubAddress, site_id: int) -> str | None:
     """The version of the day sums the hub holds for a site: '' for none yet, None for a hub
     without h005 (upgraded by `ambacht hub init`), which keeps no figures."""
     with hub_failures(address), connect(address) as conn:
-        if conn.execute("SELECT to_regclass('ambacht.site_figures')").fetchone()[0] is None:
+        (table,) = conn.execute("SELECT to_regclass('ambacht.site_figures')").fetchone() or (None,)
+        if table is None:
             return None
         row = conn.execute("SELECT version FROM ambacht.site_figures WHERE site_id = %s",
                            [site_id]).fetchone()
@@ -131,7 +132,7 @@ def network_figures(address: HubAddress, first: date, last: date) -> list[dict[s
     categories, sums, weeks}], by name."""
     with hub_failures(address), connect(address) as conn:
         (found,) = conn.execute("SELECT ambacht.network_figures(%s, %s)",
-                                [first, last]).fetchone()
+                                [first, last]).fetchone() or ([],)
     for site in found:
         if site["made_at"] is not None:
             site["made_at"] = datetime.fromisoformat(site["made_at"])

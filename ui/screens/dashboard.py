@@ -2,7 +2,8 @@
 beside the same period a year earlier and the baseline, with progress to the year's targets,
 and exports of the period as XLSX and PDF. On a station of a hub, the top bar's scope button
 shows this station's steps only or the whole site's (every station's history is in the file
-once synced). "All sites" needs a report on the hub, which this version does not have."""
+once synced), and to a coordinator of the network every site's, from the hub
+(`dashboard_network.py`)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from intake.model import User
 from intake.monitoring import Period, Report, rungs
 from labels.printing import save_new_file
 from ui.context import AppContext
+from ui.screens.dashboard_network import NetworkFigures, empty_report
 from ui.screens.dashboard_parts import Tile, kg_text, percent_text, period_of
 from ui.screens.scan_screen import ScanScreen
 from ui.style import MIN_TARGET_MM, ROUTE_COLOURS, apart, mm
@@ -52,6 +54,13 @@ class DashboardScreen(ScanScreen):
         self.day = self.last_complete(self.kind)
         self._cache: dict[tuple[Period, str | None], Report] = {}
         self.station: str | None = None  # this station's figures only, or (None) the site's
+        self.all_sites = False  # every site's, from the hub
+        self.network = NetworkFigures(ctx, self)
+        self.network.changed.connect(lambda: self.refresh() if self.all_sites and self.user
+                                     else None)
+        self.network_status = QLabel(self)
+        self.network_status.setWordWrap(True)
+        self.network_status.hide()
         self._pending: Report | None = None  # shown; its baseline and targets still to draw
         self.type_code_button.hide()  # nothing here is scanned
         self.scope_button = self.action_button(self.choose_scope)
@@ -105,6 +114,7 @@ class DashboardScreen(ScanScreen):
         page = QVBoxLayout()
         page.setSpacing(apart())
         page.addLayout(picker)
+        page.addWidget(self.network_status)
         page.addLayout(tiles)
         page.addLayout(charts, 1)
         self.body.addLayout(page, 1)
@@ -129,18 +139,21 @@ class DashboardScreen(ScanScreen):
     def enter(self, user, places, here) -> None:  # noqa: ANN001 - as ScanScreen.enter
         super().enter(user, places, here)
         self._cache.clear()  # new intakes and sales since the last visit
+        self.network.entered()  # and at the other sites
         joined = self.ctx.sync.state() is not None
         self.scope_button.setVisible(joined)  # a lone PC is its site
         if not joined:
             self.station = None
+        self.all_sites = self.all_sites and self.network.offered(user)
         self.refresh()
 
     # --- scope -----------------------------------------------------------------------------
 
     def scopes(self) -> list[tuple[str, str]]:
         letter = self.ctx.settings().station
+        network = [("network", self.tr("All sites"))] if self.network.offered(self.user) else []
         return [("site", self.tr("This site")),
-                (letter, self.tr("This station ({letter})").format(letter=letter))]
+                (letter, self.tr("This station ({letter})").format(letter=letter)), *network]
 
     def choose_scope(self) -> None:
         panel = ChoicePanel(self, self.tr("Whose figures?"), self.scopes(), self.tr("Cancel"))
@@ -148,8 +161,10 @@ class DashboardScreen(ScanScreen):
         panel.open()
 
     def show_scope(self, key: str) -> None:
-        """The whole site's figures ('site') or one station's (its letter)."""
-        self.station = None if key == "site" else key
+        """The whole site's figures ('site'), one station's (its letter) or every site's
+        ('network')."""
+        self.all_sites = key == "network"
+        self.station = None if key in ("site", "network") else key
         self.refresh()
 
     # --- period ----------------------------------------------------------------------------
@@ -181,6 +196,9 @@ class DashboardScreen(ScanScreen):
         self.refresh()
 
     def report(self, period: Period) -> Report:
+        if self.all_sites and self.user is not None:  # what was read, until the hub's come
+            got = self.network.report(self.user, period)
+            return empty_report(period) if got is None else got.total
         key = (period, self.station)
         if key not in self._cache:
             self._cache[key] = self.ctx.report(period, self.station)
@@ -193,10 +211,14 @@ class DashboardScreen(ScanScreen):
         period = self.period()
         self.later.setEnabled(period.last < self.today())
         self.period_label.setText(f"{period.first:%d-%m-%Y} – {period.last:%d-%m-%Y}")
-        self.scope_button.setText(dict(self.scopes())[self.station or "site"])
-        for button in (self.xlsx_button, self.pdf_button):  # the exports are the site's
-            button.setEnabled(self.station is None)
+        scope = "network" if self.all_sites else self.station or "site"
+        self.scope_button.setText(dict(self.scopes())[scope])
         report = self.report(period)
+        self.network_status.setVisible(self.all_sites)
+        self.network_status.setText(self.network.status(period) if self.all_sites else "")
+        for button in (self.xlsx_button, self.pdf_button):  # the site's, or every site's
+            button.setEnabled(self.station is None and (
+                not self.all_sites or self.network.read(period) is not None))
         self._tiles(report, self.report(year_earlier(period, self.today())))
         now = report.total
         weeks = list(report.by_week.items())
@@ -219,13 +241,19 @@ class DashboardScreen(ScanScreen):
             Bar(rung_names[rung], grams, lang.kg(grams), RUNG_COLOURS[rung])
             for rung, grams in rungs(now)
         ])
-        names = {c.code: c.name(lang.code) for c in report.categories}
-        biggest = sorted(report.by_category.items(), key=lambda kv: -kv[1].grams_in)[:10]
-        self.categories.set_data(self.tr("Kg in per category · reuse rate"), [
-            Bar(names.get(code, code), f.grams_in,
-                f"{kg_text(f.grams_in, lang.code)} · {percent_text(f.reuse_rate)}", IN_COLOUR)
-            for code, f in biggest if f.grams_in
-        ], self.tr("Nothing came in."))
+        if self.all_sites:  # every site's: per site ("per locatie") instead of per category
+            got = self.network.read(period)
+            self.categories.set_data(self.tr("Kg in per site · reuse rate"), [] if got is None
+                                     else self.network.site_bars(got), self.tr("No sites yet."))
+        else:
+            names = {c.code: c.name(lang.code) for c in report.categories}
+            biggest = sorted(report.by_category.items(), key=lambda kv: -kv[1].grams_in)[:10]
+            self.categories.set_data(self.tr("Kg in per category · reuse rate"), [
+                Bar(names.get(code, code), f.grams_in,
+                    f"{kg_text(f.grams_in, lang.code)} · {percent_text(f.reuse_rate)}",
+                    IN_COLOUR)
+                for code, f in biggest if f.grams_in
+            ], self.tr("Nothing came in."))
         # The baseline and the year so far may span many months: they are drawn right after
         # the screen shows, so the period's own figures never wait for them.
         self.baseline_chart.set_data(self.tr("Beside the baseline"), [], "…")
@@ -237,6 +265,11 @@ class DashboardScreen(ScanScreen):
         report = self._pending
         if self.user is None or report is None or self.period() != report.period:
             return  # logged out, or another period was chosen meanwhile
+        if self.all_sites:
+            for chart in (self.baseline_chart, self.targets):
+                chart.set_data(chart.title, [], self.tr(
+                    "The baseline and the targets are each site's: choose 'This site'."))
+            return
         self._baseline(report)
         self._targets(report.period)
 
@@ -366,22 +399,34 @@ class DashboardScreen(ScanScreen):
             self.refresh()
 
     def export(self, kind: str) -> None:
-        """Write the period's report into the documents folder (or to the document printer)."""
+        """Write the period's report into the documents folder (or to the document printer):
+        the site's, or every site's as last read from the hub, which says so in its
+        provenance and is not recorded among the site's exports (later ones of the site are
+        held against those)."""
         # openpyxl and reportlab's page layout load here, not at start-up (a third of a second).
         from intake.exports import report_xlsx
         from intake.report_pdf import render_report_pdf
 
-        provenance = self.ctx.provenance(self.period())
-        report = self.ctx.report(self.period())  # afresh: it includes the step named above
-        self._cache[(report.period, None)] = report
-        baseline_period = self.ctx.baseline()
-        baseline = self.report(baseline_period) if baseline_period else None
-        year_before = self.report(year_earlier(report.period, self.today()))
-        targets = self.ctx.year_progress(min(report.period.last, self.today()))
+        got = self.network.read(self.period()) if self.all_sites else None
+        if got is not None:
+            report, provenance = got.total, got.provenance()
+            baseline, targets, eu = None, None, None  # the baseline and targets are each site's
+            before = self.network.read(year_earlier(report.period, self.today()))
+            year_before = None if before is None else before.total
+        else:
+            provenance = self.ctx.provenance(self.period())
+            report = self.ctx.report(self.period())  # afresh: it includes the step named above
+            self._cache[(report.period, None)] = report
+            baseline_period = self.ctx.baseline()
+            baseline = self.report(baseline_period) if baseline_period else None
+            year_before = self.report(year_earlier(report.period, self.today()))
+            targets = self.ctx.year_progress(min(report.period.last, self.today()))
+            eu = self.ctx.eu_reuse(report)
         render = report_xlsx if kind == "xlsx" else render_report_pdf
         data = render(report, baseline, self.ctx.language.code, year_before=year_before,
-                      targets=targets, provenance=provenance, eu=self.ctx.eu_reuse(report))
-        name = f"report-{report.period.first.isoformat()}-{report.period.last.isoformat()}"
+                      targets=targets, provenance=provenance, eu=eu)
+        name = (f"report{'-all-sites' if got else ''}-{report.period.first.isoformat()}-"
+                f"{report.period.last.isoformat()}")
         try:
             path = save_new_file(self.ctx.labels.document_folder(), name, f".{kind}", data)
         except OSError as exc:
@@ -389,7 +434,8 @@ class DashboardScreen(ScanScreen):
                 error=exc.strerror or exc))
             return
         try:
-            self.ctx.record_export(provenance, report, kind, data)
+            if got is None:
+                self.ctx.record_export(provenance, report, kind, data)
         except AmbachtError as exc:  # saved, but not recorded: say so
             self.banner.error(self.ctx.language.error(exc))
             return
