@@ -445,6 +445,5 @@ MIGRATIONS: list[tuple[str, str]] = [
 # What a station's roles may call: nothing else (no table, no sequence).
 STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()",
                      "push(jsonb, jsonb, jsonb, jsonb, jsonb)", "pull(bigint, integer)",
-                     "pull(bigint, integer, bigint)",
-                     "push_people(jsonb, jsonb, jsonb)", "site_config()", "channel()",
-                     "network_figures(date, date)")
+                     "pull(bigint, integer, bigint)", "network_figures(date, date)",
+                     "push_people(jsonb, jsonb, jsonb)", "site_config()", "channel()")
