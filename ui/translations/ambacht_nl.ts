@@ -3654,6 +3654,10 @@ want ervoor: {cause}</translation>
         <translation>Coördinator</translation>
     </message>
     <message>
+        <source>Coordinator of the network</source>
+        <translation>Coördinator van het netwerk</translation>
+    </message>
+    <message>
         <source>disabled</source>
         <translation>uitgeschakeld</translation>
     </message>
