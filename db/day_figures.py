@@ -84,12 +84,12 @@ class DayFigures:
                 "INSERT OR REPLACE INTO day_figures_done (day, version) VALUES (?, ?)",
                 [day.isoformat(), version])
 
-    def period(self, first: date, last: date, station: str | None = None
-               ) -> list[tuple[Any, ...]]:
+    def period(self, first: date, last: date, station: str | None = None,
+               dims: tuple[str, ...] = DIMS) -> list[tuple[Any, ...]]:
         """The day sums from `first` to `last` added up per breakdown (of `station`'s steps
         only, if given): (dim, key, kind, detail, count, grams, money, days, CO2 in grams),
-        `dim` one of DIMS."""
-        names = {scoped(dim, station): dim for dim in DIMS}
+        `dim` one of `dims` (default: all)."""
+        names = {scoped(dim, station): dim for dim in dims}
         return [
             (names[row[0]], *row[1:])
             for row in self.db.execute(

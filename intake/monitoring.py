@@ -349,13 +349,18 @@ class TargetProgress:
     rows: list[tuple[str, float, float]]
 
 
-def year_progress(store: Store, by: date, now: datetime) -> TargetProgress | None:
+def year_progress(store: Store, by: date) -> TargetProgress | None:
     """Progress to the targets of `by`'s year from 1 January up to `by`; None without
     targets for that year."""
     targets = stored_targets(store.settings(), by.year)
     if not targets:
         return None
-    so_far = build_report(store, Period(date(by.year, 1, 1), by), now).total
+    # The targets are flows: the year's totals alone, without the stock, weeks or breakdowns
+    # a whole report counts.
+    first = date(by.year, 1, 1)
+    refresh_day_figures(store, first, by, store.categories(include_hidden=True))
+    so_far, _, _ = counted(store.day_figures.period(first, by, dims=("total",)), [],
+                           store.name_lists.recipient_kinds())
     return TargetProgress(by.year, by, target_progress(so_far, targets))
 
 

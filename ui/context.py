@@ -129,7 +129,7 @@ class AppContext:
 
     def year_progress(self, by: date) -> TargetProgress | None:
         """Progress to `by`'s year's targets up to `by`; None without targets."""
-        return year_progress(self.store, by, self.clock.now())
+        return year_progress(self.store, by)
 
     def provenance(self, period: Period) -> Provenance:
         """Where a report of `period` made now comes from (read before its figures)."""
