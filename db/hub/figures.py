@@ -104,6 +104,9 @@ def publish(address: HubAddress, site_id: int, state: dict[str, Any],
     dropped first); `state` is {version, upto, made_at, first_record, recipient_kinds,
     categories}."""
     with hub_failures(address), connect(address) as conn:
+        # Two reports at once put a site's days one after the other, not into each other.
+        conn.execute("SELECT pg_advisory_xact_lock(hashtext('ambacht figures'), %s::int)",
+                     [site_id])
         if everything:
             conn.execute("DELETE FROM ambacht.site_day_sums WHERE site_id = %s", [site_id])
         with conn.cursor() as cursor:
