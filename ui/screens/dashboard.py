@@ -253,7 +253,7 @@ class DashboardScreen(ScanScreen):
             "lost_in_making": self.tr("Lost in making"),
         }
         self.ladder.set_data(self.tr("What happened to the kilos"), [
-            Bar(rung_names[rung], grams, lang.kg(grams), RUNG_COLOURS[rung])
+            Bar(rung_names[rung], grams, _kg(grams, lang.code), RUNG_COLOURS[rung])
             for rung, grams in rungs(now)
         ])
         names = {c.code: c.name(lang.code) for c in report.categories}
