@@ -45,8 +45,11 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_store(args: argparse.Namespace) -> Store:
-    """The database, opened as the command needs it (`cli.opening.open_for`)."""
-    return open_for(args.command, db_path(args))
+    """The database, opened as the command needs it (`cli.opening.open_for`); `main` closes
+    it when the command ends, however it ends."""
+    store = open_for(args.command, db_path(args))
+    args.opened.append(store)
+    return store
 
 
 def acting(args: argparse.Namespace) -> tuple[Store, User, datetime | None]:

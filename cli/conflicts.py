@@ -18,6 +18,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     conflicts = service(args, store, ConflictService)
     found = conflicts.open_conflicts()
     warn_shared_pins(conflicts, store.settings().zone)
+    warn_newer(conflicts)
     if args.json:
         print(json.dumps([_json(conflict) for conflict in found], ensure_ascii=False, indent=2))
         return 0
@@ -36,6 +37,18 @@ def warn_shared_pins(conflicts: ConflictService, zone: tzinfo) -> None:
         local = found_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
         print(f"ambacht: {one} and {other} have the same PIN (found {local}): neither can log "
               "in until one of them gets a new PIN", file=sys.stderr)
+
+
+def warn_newer(conflicts: ConflictService) -> None:
+    """On stderr, once: stations that run a newer Ambacht, whose new kinds of steps wait
+    here without effect until this PC is updated."""
+    letters = conflicts.newer_stations()
+    if letters:
+        who = (f"station {letters[0]} uses" if len(letters) == 1
+               else f"stations {', '.join(letters)} use")
+        print(f"ambacht: update Ambacht: {who} a newer version; its steps of kinds this "
+              "version does not know are kept and count once this PC is updated",
+              file=sys.stderr)
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:

@@ -4,8 +4,6 @@ category of a category."""
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
 from datetime import date, datetime
@@ -26,7 +24,7 @@ from intake.monitoring import (
 )
 from intake.outfiles import OutputFile
 from intake.provenance import Provenance, provenance_json, provenance_of, record_export
-from intake.report_formats import figures_json, report_csv_rows, report_json
+from intake.report_formats import figures_json, report_csv, report_json
 from intake.till import takings
 
 
@@ -99,10 +97,7 @@ def made_report(store: Store, args: argparse.Namespace,
     elif args.format == "ords":
         data = ords_csv(store, report.period, unpowered=args.unpowered).encode("utf-8")
     else:
-        buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\n").writerows(
-            report_csv_rows(report, baseline, year_before, provenance))
-        data = buffer.getvalue().encode("utf-8")
+        data = report_csv(report, baseline, year_before, provenance)
     return report, provenance, data
 
 

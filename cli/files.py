@@ -17,6 +17,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     """Create and fill a new database; an existing one is left as it is."""
     store, filled = open_or_create(db_path(args), args.clock, site_name=args.site,
                                    station=args.station)
+    args.opened.append(store)  # closed by `main`, as `open_store`'s are
     if not filled:
         print(f"ambacht: {store.path} is already an Ambacht database; nothing changed.",
               file=sys.stderr)

@@ -1,7 +1,8 @@
 """Commands of the hub and its stations: `hub init|invite|revoke`, `station join`, `sync`.
 
 A hub that cannot be reached exits 3 with one line (nothing was lost: the station works on
-alone); every other refusal exits 2. An address is printed only without its password.
+alone); every other refusal exits 2, also with one line; what the hub said is in the log.
+An address is printed only without its password.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from contextlib import closing
 from typing import TypeVar
 
 from cli.common import EXIT_UNREACHABLE, Refusal, db_path, service
-from cli.conflicts import warn_shared_pins
+from cli.conflicts import warn_newer, warn_shared_pins
 from cli.opening import open_for
 from db.hub.admin import init_hub, invite, revoke
 from intake.codes import check_station
@@ -23,6 +24,7 @@ from intake.hub_address import join_code, read_hub
 from intake.hub_errors import HubUnreachable
 from intake.hub_join import SITE_NAME_MAX, join
 from intake.hub_sync import SyncReport, SyncService
+from intake.logfile import log_to_file
 from intake.text import clean_name
 
 HUB_ENV = "AMBACHT_HUB"
@@ -94,7 +96,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     """One round: what went each way, on stdout."""
     with closing(open_for("sync", db_path(args))) as store:
         status = reaching(lambda: _say(SyncService(store, args.clock).round()))
-        warn_shared_pins(service(args, store, ConflictService), store.settings().zone)
+        conflicts = service(args, store, ConflictService)
+        warn_shared_pins(conflicts, store.settings().zone)
+        warn_newer(conflicts)
         return status
 
 
@@ -142,7 +146,9 @@ def _say(report: SyncReport) -> int:
 
 
 def reaching(run: Callable[[], _T]) -> _T | int:
-    """Run a command; an unreachable hub is one line and exit 3."""
+    """Run a command that meets the hub; an unreachable hub is one line and exit 3. What
+    the hub or the network said goes to the log (`intake/logfile.py`), not to stderr."""
+    log_to_file(or_stderr=False)
     try:
         return run()
     except HubUnreachable as exc:

@@ -19,6 +19,7 @@ from cli.common import (
     write_file,
 )
 from db import Store
+from db.newer_steps import NewerSteps
 from db.times import unreadable_times_of
 from intake.clock import is_unreadable
 from intake.gate import GateService, parse_route
@@ -72,6 +73,8 @@ def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]
         "visit": visit.code if visit else None,
         "municipality": visit.municipality if visit else None,
         "voided": item.voided,
+        # Stations whose steps on it are of kinds this version does not know (issue 13).
+        "needs_newer_ambacht": NewerSteps(store.db).of_item(item.id),
         "history": [
             {
                 "type": event.type.value,
@@ -122,6 +125,9 @@ def _print_item(store: Store, gate: GateService, item: Item) -> int:
         details = ", ".join(f"{k}={v}" for k, v in event["data"].items() if v not in (None, ""))
         print(f"  {local}  {event['type']:<15} {event['user']} @ {event['station']}{reason}"
               f"{'  ' + details if details else ''}")
+    for letter in data["needs_newer_ambacht"]:  # type: ignore[attr-defined]
+        print(f"  needs a newer Ambacht: steps of station {letter} are kept without effect "
+              "until this PC is updated")
     return note_unreadable(store, item)
 
 

@@ -71,6 +71,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(db_path=args.db, lang=args.lang, fullscreen=args.fullscreen, demo=args.demo,
                        panel_dpi=args.panel_dpi)
     args.clock = SystemClock()
+    args.opened = []  # the stores the command opened (`cli.common.open_store`)
     try:
         with storage_errors(db_path(args)):  # a damaged page met while reading, say
             return _COMMANDS[args.command](args)
@@ -82,6 +83,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Whatever the command wrote to the database was committed before it printed.
         _silence_stdout()
         return EXIT_PIPE_CLOSED
+    finally:
+        # Closed here, not left to the garbage collector: a connection keeps itself alive
+        # through its statement cache, and holds the file until a collection runs. That
+        # matters when commands run one after another in one process (restore refuses a file
+        # another connection has open).
+        for store in args.opened:
+            store.close()
 
 
 def _silence_stdout() -> None:

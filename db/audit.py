@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 from db.guard import connect
 from db.immediate import ImmediateDatabase
+from db.newer_steps import KNOWN_STEPS
 from db.rows import EVENT_READ_COLUMNS, ITEM_COLUMNS_OF_I, event_from, item_from
 from db.store import Store
 from db.times import readable_time
@@ -49,7 +50,7 @@ def stored_items(store: Store) -> Iterator[StoredItem]:
         "FROM items i LEFT JOIN visits v ON v.id = i.visit_id ORDER BY i.id")
     # In each item's history the order of Store.events: unreadable times first, then by time.
     events = groupby(store.db.execute(
-        f"SELECT {EVENT_READ_COLUMNS} FROM events "
+        f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE {KNOWN_STEPS} "
         f"ORDER BY item_id, {readable_time('at')}, at, rowid"), key=lambda row: row[1])
     pending = next(events, None)
     for row in rows:

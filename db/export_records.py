@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.newer_steps import KNOWN_STEPS
 from db.rows import payload_from_row
 from db.times import readable_time
 from intake.clock import from_storage, to_storage
@@ -58,14 +59,16 @@ def last_export(db: Database, period_from: str, period_to: str) -> dict[str, Any
 def steps_since(db: Database, rowid: int, start: datetime, end: datetime,
                 limit: int) -> list[tuple[Any, ...]]:
     """The first `limit` steps written after the step `rowid` on items that have a step from
-    `start` up to `end` (those that can change that period's figures), in the order written:
-    (item code, payload, at, recorded_at, reason)."""
+    `start` up to `end` (those that can change that period's figures), in the order written,
+    but steps of kinds this version does not know (`db/newer_steps.py`): (item code, payload,
+    at, recorded_at, reason)."""
     return [
         (row[0], payload_from_row(row[1], row[2], row[3]), from_storage(row[4]),
          from_storage(row[5]), row[6])
         for row in db.execute(
             "SELECT i.code, e.id, e.type, e.data, e.at, e.recorded_at, e.reason "
-            "FROM events e JOIN items i ON i.id = e.item_id WHERE e.rowid > ? "
+            "FROM events e JOIN items i ON i.id = e.item_id "
+            f"WHERE e.rowid > ? AND e.{KNOWN_STEPS} "
             f"AND {readable_time('e.at')} AND {readable_time('e.recorded_at')} "
             "AND EXISTS (SELECT 1 FROM events p WHERE p.item_id = e.item_id "
             "AND p.at >= ? AND p.at < ?) ORDER BY e.rowid LIMIT ?",

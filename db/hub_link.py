@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from db.shared_pins import TRAVELLING_FINDINGS
 from db.travel_more import TRAVELLING_MORE
 from intake.clock import from_storage, to_storage
 from intake.hub_address import HubAddress
@@ -19,7 +20,8 @@ from intake.hub_address import HubAddress
 TRAVELLING = (("setting", "settings", "key"), ("category", "categories", "code"),
                ("user", "users", "id"), ("municipality", "municipalities", "name"),
                ("recipient", "recipients", "name"))
-TRAVELLING_ALL = TRAVELLING + TRAVELLING_MORE  # with m020's kinds (db/travel_more.py)
+# With m020's kinds (db/travel_more.py) and m023's findings of one PIN (db/shared_pins.py).
+TRAVELLING_ALL = TRAVELLING + TRAVELLING_MORE + TRAVELLING_FINDINGS
 
 
 _NOW = "strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z'"  # the stored form, as to_storage

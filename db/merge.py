@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.newer_steps import KNOWN_STEPS
 from db.rows import (
     EVENT_READ_COLUMNS,
     INSERT_ITEM,
@@ -132,9 +133,11 @@ class MergeRows:
             f"SELECT {ITEM_COLUMNS} FROM items WHERE id IN ({{}})", ids)}
 
     def histories(self, item_ids: Iterable[str]) -> dict[str, list[Event]]:
-        """The events of those items, per item (in no particular order)."""
+        """The events of those items, per item (in no particular order), but steps of kinds
+        this version does not know (`db/newer_steps.py`)."""
         found: dict[str, list[Event]] = {}
-        for row in self._in(f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE item_id IN ({{}})",
+        for row in self._in(f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE {KNOWN_STEPS} "
+                            "AND item_id IN ({})",
                             item_ids):
             event = event_from(row)
             found.setdefault(event.item_id, []).append(event)

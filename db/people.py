@@ -101,7 +101,7 @@ class People:
         (id, day, subject, participants), in order."""
         return self.db.execute(
             "SELECT c.id, c.held_on, c.subject, c.participants FROM courses c "
-            f"WHERE c.held_on BETWEEN ? AND ? AND {_STANDS} ORDER BY c.held_on, c.rowid",
+            f"WHERE c.held_on BETWEEN ? AND ? AND {_STANDS} ORDER BY c.held_on, c.id",
             [first.isoformat(), last.isoformat()],
         ).fetchall()
 

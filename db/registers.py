@@ -57,7 +57,7 @@ class Registers:
         handed in again after it was sold)."""
         rows = self.db.execute(
             f"SELECT {ITEM_COLUMNS_OF_I} FROM events e JOIN items i ON i.id = e.item_id "
-            f"WHERE e.type = 'intake' AND {_SERIAL} = ? ORDER BY e.at DESC, e.rowid DESC",
+            f"WHERE e.type = 'intake' AND {_SERIAL} = ? ORDER BY e.at DESC, e.id DESC",
             [serial],
         ).fetchall()
         return [item_from(row) for row in rows]
@@ -73,7 +73,7 @@ class Registers:
             "FROM events e JOIN items i ON i.id = e.item_id "
             "LEFT JOIN category_serials s ON s.category = i.category "
             f"WHERE e.type = 'intake' AND {_SERIAL} IS NOT NULL AND i.voided = 0 "
-            f"AND e.at >= ? AND e.at < ? AND {readable_time('e.at')} ORDER BY e.at, e.rowid",
+            f"AND e.at >= ? AND e.at < ? AND {readable_time('e.at')} ORDER BY e.at, e.id",
             [to_storage(start), to_storage(end)],
         ).fetchall()
         return [(code, from_storage(at), category, kind, serial, status,

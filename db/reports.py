@@ -12,10 +12,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db.rows import payload_from_row
+from db.newer_steps import KNOWN_STEPS
+from db.rows import EVENT_READ_COLUMNS, event_from, payload_from_row
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 from intake.clock import from_storage, to_storage
-from intake.model import GateTotals
+from intake.model import Event, GateTotals
+from intake.order import merged_order
 
 # Only rows whose times can be read are counted (db/times.py). The few that cannot are found
 # through their partial indexes (m009) and left out by id: testing every row's time instead
@@ -179,23 +181,45 @@ class ReportQueries:
             f"AND id IN ({moved_since})",
             {"moment": moment, "station": station},
         ).fetchall()
-        cancelled = self._cancelled_steps()
-        latest: dict[str, tuple[str, int, str]] = {}  # item id -> its last move before `end`
-        for chunk, marks in _in_chunks([row[0] for row in rows]):
-            for event_id, item_id, kind, at, rowid in self.db.execute(
-                f"SELECT id, item_id, type, at, rowid FROM events WHERE item_id IN ({marks}) "
-                f"AND at < ? AND type IN {moves} AND {readable_time('at')}", [*chunk, moment],
-            ):
-                if event_id not in cancelled and (at, rowid) > latest.get(item_id, ("", 0))[:2]:
-                    latest[item_id] = (at, rowid, kind)
+        last = self._last_moves([row[0] for row in rows], moment, moves)
         for item_id, category, grams, intake_at in rows:
-            if latest.get(item_id, ("", 0, "returned"))[2] == "returned":
+            if last.get(item_id, "returned") == "returned":
                 age = (end - from_storage(intake_at)).days
                 sums = stock.setdefault(category, [0, 0, 0, 0])
                 for index, value in enumerate((1, grams, age, age > 90)):
                     sums[index] += value
         return [(category, items, grams, days, old)
                 for category, (items, grams, days, old) in stock.items()]
+
+    def _last_moves(self, item_ids: list[str], moment: str, moves: str) -> dict[str, str]:
+        """The kind of each item's last standing move before `moment`. Moves at the same
+        `at` are told apart by the item's merged order (`intake.order`), never by the order
+        this file received them in: every station of a site counts the same stock."""
+        cancelled = self._cancelled_steps()
+        latest: dict[str, list[tuple[str, str]]] = {}  # item id -> its latest (id, kind)
+        top: dict[str, str] = {}
+        for chunk, marks in _in_chunks(item_ids):
+            for event_id, item_id, kind, at in self.db.execute(
+                f"SELECT id, item_id, type, at FROM events WHERE item_id IN ({marks}) "
+                f"AND at < ? AND type IN {moves} AND {readable_time('at')}", [*chunk, moment],
+            ):
+                if event_id in cancelled or at < top.get(item_id, ""):
+                    continue
+                if at > top.get(item_id, ""):
+                    top[item_id], latest[item_id] = at, []
+                latest[item_id].append((event_id, kind))
+        tied = sorted(item_id for item_id, found in latest.items() if len(found) > 1)
+        for chunk, marks in _in_chunks(tied):
+            histories: dict[str, list[Event]] = {}
+            for row in self.db.execute(
+                    f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE item_id IN ({marks}) "
+                    f"AND {KNOWN_STEPS}", chunk):
+                event = event_from(row)
+                histories.setdefault(event.item_id, []).append(event)
+            for item_id, history in histories.items():
+                place = {event.id: n for n, event in enumerate(merged_order(history))}
+                latest[item_id].sort(key=lambda found: place[found[0]])
+        return {item_id: found[-1][1] for item_id, found in latest.items()}
 
     def repair_records(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
         """Repair outcomes from `start` up to `end` that still stand: (event id, at,

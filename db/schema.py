@@ -14,8 +14,10 @@ from db.guard import IDENTITY_TABLE, new_file_id
 from db.hub_link import HUB_LINK_SCHEMA
 from db.initial_schema import INITIAL_SCHEMA
 from db.merge import MERGED_HISTORY_SCHEMA
+from db.newer_steps import NEWER_STEPS_SCHEMA
 from db.people import PEOPLE_TABLES
 from db.registers import REGISTER_TABLES
+from db.shared_pins import SHARED_PINS_TRAVEL
 from db.till import TILL_SCHEMA
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 from db.travel_more import TRAVEL_MORE_SCHEMA
@@ -366,6 +368,15 @@ def m016_till(db: Database) -> None:
 def m020_travel_more(db: Database) -> None:
     """Issue 14's records travel to the hub (issue 13): `db.travel_more.TRAVEL_MORE_SCHEMA`."""
     for statement in TRAVEL_MORE_SCHEMA:
+        db.execute(statement)
+
+
+@migrations()
+def m023_hub3(db: Database) -> None:
+    """Issue 13's loose ends: steps of kinds a newer Ambacht wrote are marked
+    (`db.newer_steps.NEWER_STEPS_SCHEMA`), and colleagues found to share a PIN travel to the
+    hub like the coordinator's other records (`db.shared_pins.SHARED_PINS_TRAVEL`)."""
+    for statement in (*NEWER_STEPS_SCHEMA, *SHARED_PINS_TRAVEL):
         db.execute(statement)
 
 

@@ -5,7 +5,11 @@ when one is typed. At a login the PIN is checked, once, against each other colle
 hash (`pin_checks` remembers which pairs of hashes were compared, so a login costs no more
 than before once they were); two that match are a finding in `shared_pins`. A finding stays
 open while both colleagues are active with those hashes: a new PIN for either closes it.
-Both tables stay at this station.
+
+Since m023 a finding travels to the hub and every station of the site as a record of the
+coordinator's configuration (kind `shared_pin`, keyed by its `pair` of hashes), so the
+coordinator is told wherever they log in, and the pair logs in nowhere; the new PIN travels
+as the staff record it is, and closes the finding everywhere. `pin_checks` stays here.
 """
 
 from __future__ import annotations
@@ -15,6 +19,11 @@ from datetime import datetime
 from sqlite_utils import Database
 
 from intake.clock import from_storage, to_storage
+
+_NOW = "strftime('%Y-%m-%dT%H:%M:%f', 'now') || '000Z'"  # the stored form, as to_storage
+
+# The findings as a travelling kind of record: (kind, table, key column) (`db/site_config.py`).
+TRAVELLING_FINDINGS = (("shared_pin", "shared_pins", "pair"),)
 
 # m020's statements for shared PINs, as shipped with it (`db/travel_more.py`).
 SHARED_PIN_TABLES = (
@@ -31,6 +40,23 @@ SHARED_PIN_TABLES = (
         found_at TEXT NOT NULL,
         PRIMARY KEY (pin_hash, other_hash)
     )""",
+)
+
+
+# m023 (db/schema.py), as shipped: never change it, add a migration instead. A finding's key
+# is its two hashes; findings made before m023 on a joined station are sent at its next round.
+SHARED_PINS_TRAVEL = (
+    "ALTER TABLE shared_pins ADD COLUMN pair TEXT",
+    "UPDATE shared_pins SET pair = pin_hash || ' ' || other_hash",
+    "CREATE UNIQUE INDEX shared_pins_pair ON shared_pins (pair)",
+    *(f"""CREATE TRIGGER hub_dirty_shared_pins_{change.lower()}
+          AFTER {change} ON shared_pins WHEN EXISTS (SELECT 1 FROM hub_link)
+          BEGIN
+            INSERT OR REPLACE INTO hub_config_dirty (kind, key, at)
+            VALUES ('shared_pin', NEW.pair, {_NOW});
+          END""" for change in ("INSERT", "UPDATE")),
+    "INSERT OR REPLACE INTO hub_config_dirty (kind, key, at) SELECT 'shared_pin', pair, "
+    "found_at FROM shared_pins WHERE EXISTS (SELECT 1 FROM hub_link)",
 )
 
 
@@ -55,9 +81,10 @@ def note_shared(db: Database, user_id: str, pin_hash: str, other_id: str, other_
     """Record that two colleagues share a PIN (once a pair, whichever of them typed it)."""
     if other_hash < pin_hash:
         user_id, pin_hash, other_id, other_hash = other_id, other_hash, user_id, pin_hash
-    db.execute("INSERT OR IGNORE INTO shared_pins (user_id, pin_hash, other_id, other_hash, "
-               "found_at) VALUES (?, ?, ?, ?, ?)",
-               [user_id, pin_hash, other_id, other_hash, to_storage(at)])
+    db.execute("INSERT OR IGNORE INTO shared_pins (pair, user_id, pin_hash, other_id, "
+               "other_hash, found_at) VALUES (?, ?, ?, ?, ?, ?)",
+               [f"{pin_hash} {other_hash}", user_id, pin_hash, other_id, other_hash,
+                to_storage(at)])
 
 
 def shares(db: Database, pin_hash: str) -> bool:

@@ -27,6 +27,7 @@ from db.day_figures import DayFigures
 from db.login_guard import LoginGuard
 from db.merge import MergeRows
 from db.names import NameLists
+from db.newer_steps import KNOWN_STEPS
 from db.print_jobs import PrintJobs
 from db.reports import ReportQueries
 from db.rows import (
@@ -375,10 +376,12 @@ class Store:
         return item_from(row) if row else None
 
     def events(self, item_id: str) -> list[Event]:
-        """An item's history, oldest first; events at the same moment in the order written.
-        A time that cannot be read sorts first, as `intake.clock.UNREADABLE` does."""
+        """An item's history, oldest first; events at the same moment in the order written
+        (`StepService.history` puts it in the merged order of `intake.order`); steps of kinds
+        this version does not know are left out (`db/newer_steps.py`). A time that cannot be
+        read sorts first, as `intake.clock.UNREADABLE` does."""
         rows = self.db.execute(
-            f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE item_id = ? "
+            f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE item_id = ? AND {KNOWN_STEPS} "
             f"ORDER BY {readable_time('at')}, at, rowid",
             [item_id],
         ).fetchall()

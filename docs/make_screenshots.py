@@ -35,6 +35,7 @@ from intake.setup import initialize
 from ui.app import build_context
 from ui.main_window import MainWindow
 from ui.screens.admin_hub import JoinCodePanel
+from ui.screens.figures_panels import BaselinePanel
 from ui.screens.recovery import RecoveryScreen
 from ui.screens.till_parts import CashPanel, DayClosePanel
 from ui.style import fit_panel, stylesheet
@@ -45,7 +46,7 @@ OUT = Path(__file__).resolve().parent
 # The screens shot at each panel size: one of each screen a role works on.
 PANEL_SHOTS = {"login", "gate", "gate-saved", "gate-item", "settings-station", "workshop",
                "workshop-shelf", "repair-outcome", "store", "till-cash", "till-paid", "material",
-               "dashboard"}
+               "dashboard", "dashboard-baseline"}
 
 
 def main() -> int:
@@ -163,6 +164,11 @@ def main() -> int:
         window.show_place("dashboard")
         QTest.qWait(500)
         shoot("dashboard")
+        tap(window.dashboard.kind_buttons["quarter"])
+        tap(window.dashboard.baseline_button)  # the baseline now beside the quarter shown
+        shoot("dashboard-baseline")
+        tap(window.findChild(BaselinePanel).no_button)
+        tap(window.dashboard.kind_buttons["month"])
         if os.environ.get("AMBACHT_HUB") and panel is None:
             joined()
         if panel is None:

@@ -288,12 +288,12 @@ class AdminService:
     def set_backup_folder(self, actor: User, folder: str) -> None:
         """Where the automatic backups go (a USB stick, a network share); '' for the default
         folder beside the database. The folder must be there when it is chosen."""
-        folder = folder.strip()
-        if folder and not (len(folder) <= 200 and folder.isprintable()
-                           and Path(folder).is_absolute() and Path(folder).is_dir()):
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "Errors", "The folder '{folder}' is not there."), folder=folder[:200])
-        self._set(actor, BACKUP_FOLDER_SETTING, folder)
+        self._set(actor, BACKUP_FOLDER_SETTING, _existing_folder(folder))
+
+    def set_export_folder(self, actor: User, folder: str) -> None:
+        """A folder the Figures screen offers for its exports besides USB sticks and the
+        documents folder; '' for none. It must be there when it is chosen."""
+        self._set(actor, "export_folder", _existing_folder(folder))
 
     def set_label_printer(
         self, actor: User, kind: str, *, name: str = "", host: str = "", port: int = 9100,
@@ -419,6 +419,16 @@ def _language(lang: str) -> str:
     if lang not in LANGUAGES:
         raise ValidationError(QT_TRANSLATE_NOOP("Errors", "Choose nl or en."))
     return lang
+
+
+def _existing_folder(folder: str) -> str:
+    """A folder setting: '' or an absolute path to a folder that is there."""
+    folder = folder.strip()
+    if folder and not (len(folder) <= 200 and folder.isprintable()
+                       and Path(folder).is_absolute() and Path(folder).is_dir()):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "The folder '{folder}' is not there."), folder=folder[:200])
+    return folder
 
 
 def _check_weights(standard: int, low: int | None, high: int | None) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from db.newer_steps import NewerSteps
 from db.shared_pins import open_findings
 from intake.auth import Action, require
 from intake.clock import from_storage_or_unreadable
@@ -55,6 +56,15 @@ class ConflictService(StepService):
         """(name, other's name, found at) of colleagues found to share a PIN since their
         stations' staff lists met, not given a new PIN yet (`db/shared_pins.py`)."""
         return open_findings(self.store.db)
+
+    def newer_stations(self) -> list[str]:
+        """The letters of the stations that run a newer Ambacht: steps of theirs of kinds
+        this version does not know wait here, without effect (`db/newer_steps.py`)."""
+        return NewerSteps(self.store.db).stations()
+
+    def newer_on(self, item: Item) -> list[str]:
+        """The stations whose steps on the item wait for a newer Ambacht here."""
+        return NewerSteps(self.store.db).of_item(item.id)
 
     def refused_steps(self, item: Item) -> set[str]:
         """The ids of the item's steps in open conflicts (kept without effect)."""

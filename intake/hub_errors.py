@@ -3,11 +3,19 @@
 `HubUnreachable` is the one the command line exits 3 on: the hub did not answer, nothing was
 lost, and the station simply goes on alone. Every other refusal is an answer (exit 2).
 A message names the hub only as `HubAddress.shown()` gives it: never with a password.
+
+Each message is one short sentence in the reader's language. What PostgreSQL or the network
+said (English, technical) goes to the log ("ambacht": the app's and the command line's
+`ambacht.log`, `intake/logfile.py`) and is kept on the error as `detail`, never in its message.
 """
 
 from __future__ import annotations
 
+import logging
+
 from intake.errors import QT_TRANSLATE_NOOP, AmbachtError, NotAllowed, ValidationError
+
+log = logging.getLogger("ambacht")
 
 
 class BadHubAddress(ValidationError):
@@ -25,9 +33,10 @@ class HubUnreachable(AmbachtError):
 
     def __init__(self, hub: str, reason: str) -> None:
         super().__init__(QT_TRANSLATE_NOOP(
-            "Errors", "The hub {hub} cannot be reached ({reason}). Nothing was lost: this "
-            "station works on alone and sends its work when the hub is back."),
-            hub=hub, reason=reason)
+            "Errors", "The hub {hub} cannot be reached; nothing was lost, and this station "
+            "works on alone."), hub=hub)
+        self.detail = reason
+        log.warning("hub %s out of reach: %s", hub, reason)
 
 
 class HubRefused(NotAllowed):
@@ -35,15 +44,18 @@ class HubRefused(NotAllowed):
     `code` is the SQLSTATE it gave, when it gave one."""
 
     code = ""
+    detail = ""
 
 
-def hub_refused(code: str, hub: str, detail: str) -> HubRefused:
+def hub_refused(code: str, hub: str, detail: str, **names: str) -> HubRefused:
     """The refusal for one of the hub's own error codes (db/hub/migrations.py raises them),
-    or its plain message for any other."""
-    template = _REFUSALS.get(code) or QT_TRANSLATE_NOOP("Errors",
-                                                        "The hub {hub} refused: {detail}")
-    refusal = HubRefused(template, hub=hub, detail=detail)
-    refusal.code = code
+    or a plain one for any other; `detail` (what the hub said) goes to the log only, and
+    `names` (a site's name) fill in the messages that name them."""
+    template = _REFUSALS.get(code) or QT_TRANSLATE_NOOP(
+        "Errors", "The hub {hub} refused this; the log says why.")
+    refusal = HubRefused(template, hub=hub, **names)
+    refusal.code, refusal.detail = code, detail
+    log.warning("hub %s refused (%s): %s", hub, code or "no code", detail)
     return refusal
 
 
@@ -54,25 +66,24 @@ _REFUSALS = {
         "Errors", "The hub {hub} does not know this station's credential: join it again "
         "with a new code ('ambacht hub invite')."),
     "AMB02": QT_TRANSLATE_NOOP(
-        "Errors", "The hub {hub} revoked this station: {detail}. Ask the coordinator for "
-        "a new join code."),
+        "Errors", "The hub {hub} revoked this station: ask the coordinator for a new join "
+        "code."),
     "AMB03": QT_TRANSLATE_NOOP(
-        "Errors", "This join code was used already. Ask the coordinator for a new one."),
-    "AMB04": QT_TRANSLATE_NOOP("Errors", "This join code is for another site: {detail}."),
+        "Errors", "This join code was used already: ask the coordinator for a new one."),
+    "AMB04": QT_TRANSLATE_NOOP("Errors", "This join code is for another site."),
     "AMB05": QT_TRANSLATE_NOOP(
-        "Errors", "{detail}: this database's history carries that letter, so it cannot join "
-        "this site under another. Nothing was changed."),
+        "Errors", "This database's station letter cannot be used at this site; nothing was "
+        "changed."),
     "AMB06": QT_TRANSLATE_NOOP("Errors", "The site has no free station letter left."),
     "AMB07": QT_TRANSLATE_NOOP(
-        "Errors", "The hub {hub} refused a step of another station: {detail}."),
+        "Errors", "The hub {hub} refused records of another station; nothing was sent."),
     "AMB08": QT_TRANSLATE_NOOP(
-        "Errors", "The hub {hub} holds another history for this station ({detail}): this "
-        "database is not the one that joined, or its history was changed. Nothing was sent."),
+        "Errors", "The hub {hub} holds another history for this station; nothing was sent."),
     "AMB09": QT_TRANSLATE_NOOP(
-        "Errors", "The hub {hub} refused steps that do not continue this station's chain "
-        "({detail}). Nothing was sent."),
-    "AMB10": QT_TRANSLATE_NOOP("Errors", "The hub {hub} has no site {detail}."),
-    "AMB11": QT_TRANSLATE_NOOP("Errors", "The site {detail} has no station of that letter."),
+        "Errors", "The hub {hub} refused steps that do not continue this station's chain; "
+        "nothing was sent."),
+    "AMB10": QT_TRANSLATE_NOOP("Errors", "The hub {hub} has no site {site}."),
+    "AMB11": QT_TRANSLATE_NOOP("Errors", "The site {site} has no station of that letter."),
     "28P01": QT_TRANSLATE_NOOP(
         "Errors", "The hub {hub} did not accept the password: check the URL or ~/.pgpass, "
         "or ask for a new join code."),
@@ -80,9 +91,27 @@ _REFUSALS = {
         "Errors", "The hub {hub} lets this role in no more (revoked, or a join code used "
         "up): ask the coordinator for a new join code."),
     "42501": QT_TRANSLATE_NOOP(
-        "Errors", "The role in the URL of {hub} may not do this ({detail}): use the hub's "
+        "Errors", "The role in the URL of {hub} may not do this: use the hub's "
         "administrator for 'hub init', 'hub invite' and 'hub revoke'."),
 }
+
+
+class CodeForAnotherSite(ValidationError):
+    """A join code given with the name of another site than the one it was made for."""
+
+    def __init__(self, site: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("Errors", "This join code is for site {site}."),
+                         site=site)
+
+
+class LetterTaken(NotAllowed):
+    """A database with history joins a site where its letter is taken already (or with a
+    code that takes over another letter): its steps carry the letter, so it cannot change."""
+
+    def __init__(self, letter: str, site: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "Letter {letter} is taken at site {site} already (or the code is for "
+            "another letter); nothing was changed."), letter=letter, site=site)
 
 
 class NotJoined(ValidationError):

@@ -27,7 +27,13 @@ from intake.clock import Clock
 from intake.defaults import DEFAULT_SETTINGS
 from intake.errors import QT_TRANSLATE_NOOP, AmbachtError, StorageError
 from intake.hub_address import HubAddress, read_hub
-from intake.hub_errors import AlreadyJoined, HubRefused, hub_refused
+from intake.hub_errors import (
+    AlreadyJoined,
+    CodeForAnotherSite,
+    HubRefused,
+    LetterTaken,
+    hub_refused,
+)
 from intake.model import Role, User
 from intake.setup import initialize
 from intake.text import clean_name
@@ -49,7 +55,7 @@ def join(hub: str, site: str, path: Path, clock: Clock, existing: Store | None) 
     address = read_hub(hub)
     site = clean_name(site, SITE_NAME_MAX)
     if address.site and address.site != site:
-        raise hub_refused("AMB04", address.shown(), address.site)
+        raise CodeForAnotherSite(address.site)
     if existing is not None and (link := HubLinks(existing.db).link()) is not None:
         raise AlreadyJoined(existing.path, link.site, link.letter)
     invited = address if address.site else invite(address, site)
@@ -59,7 +65,7 @@ def join(hub: str, site: str, path: Path, clock: Clock, existing: Store | None) 
         return Joined(_join_new(path, invited, site, clock), created=True)
     except HubRefused as exc:
         if address.site and exc.code in ("28P01", "28000"):  # a code's password, replaced
-            raise hub_refused("AMB03", address.shown(), "") from None
+            raise hub_refused("AMB03", address.shown(), exc.detail) from None
         raise
     except BaseException:
         if not address.site:  # the administrator's own invite, made just now: leave none
@@ -71,7 +77,12 @@ def join(hub: str, site: str, path: Path, clock: Clock, existing: Store | None) 
 def _join_existing(store: Store, invited: HubAddress, site: str, clock: Clock) -> str:
     current = store.settings().station
     with HubSession(invited) as hub:
-        letter = hub.join(site, current, has_history(store.db))
+        try:
+            letter = hub.join(site, current, has_history(store.db))
+        except HubRefused as exc:
+            if exc.code == "AMB05":  # what the hub said is in the log: this names both
+                raise LetterTaken(current, site) from None
+            raise
         password = hub.new_password()
         with store.atomic():
             if letter != current:  # no history carries the old letter yet

@@ -23,6 +23,7 @@ from datetime import datetime
 from db import Store
 from db.hub.station import HubSession, Record
 from db.hub_link import HubLinks, Link, own_head, unsent_events
+from db.newer_steps import NewerSteps
 from db.site_config import apply_records, read_records
 from db.travel_more import KINDS, PeopleRecords
 from intake.clock import Clock
@@ -80,6 +81,7 @@ class SyncState:
     config_waiting: bool  # configuration changed here and not sent yet
     hub: str = ""  # the hub's address as it may be shown (no password)
     refused: str | None = None  # the hub's refusal at the last round (REVOKED: revoked)
+    newer: tuple[str, ...] = ()  # stations on a newer Ambacht, whose new steps wait here
 
 
 class SyncService:
@@ -102,7 +104,8 @@ class SyncService:
             return None
         return SyncState(link.site, link.letter, link.last_contact, link.offline_since,
                          unsent_events(self.store.db, link.letter, link.pushed_seq),
-                         self.links.last_dirty_id() > 0, link.address.shown(), link.refused)
+                         self.links.last_dirty_id() > 0, link.address.shown(), link.refused,
+                         tuple(NewerSteps(self.store.db).stations()))
 
     def round(self, progress: Callable[[SyncReport], None] | None = None) -> SyncReport:
         """Push, then pull. An unreachable hub (or a link that drops) is noted as 'offline

@@ -13,6 +13,9 @@ others sent (issue 13). No network here: the hub (`PostgreSQL`) or a test carrie
   (its intake is another station's, not sent yet) waits with the rest of its station's events
   for a later batch (`MergeOutcome.deferred`). Events of this station's own letter are taken
   in too: a restored backup pulls its own steps back.
+- A step of a kind this version does not know (its station runs a newer Ambacht) is kept and
+  marked (`db/newer_steps.py`): it continues its chain and travels on, but takes no part in the
+  replay until this PC is upgraded; the next `take_in` after that replays its item.
 - Every item that got events is replayed whole in the one merged order (`intake.order`,
   `lifecycle.replay_history`): its row, and its conflicts (steps the replay found not
   allowed, kept without effect) in the `conflicts` table, the same on every station.
@@ -28,6 +31,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from db import Store
+from db.newer_steps import NewerSteps, is_known
 from intake.chain import GENESIS, StoredEvent, event_hash
 from intake.clock import from_storage_or_unreadable, to_storage
 from intake.errors import QT_TRANSLATE_NOOP, HistoryDiverged
@@ -82,9 +86,9 @@ class MergeService:
         `limit`; see the module's docstring)."""
         rows = self.store.merge
         events = rows.events_after(station, after_seq, limit)
-        payloads = [_payload(event) for event in events]
-        intakes = [e.item_id for e, p in zip(events, payloads, strict=True)
-                   if isinstance(p, Intake)]
+        known = [(event, _payload(event)) for event in events if is_known(event.type)]
+        payloads = [payload for _, payload in known]
+        intakes = [event.item_id for event, payload in known if isinstance(payload, Intake)]
         changed = rows.visits_changed(station, changed_after, limit)
         named = {p.visit for p in payloads if isinstance(p, Intake) and p.visit}
         visits = {visit.id: visit for visit in rows.visits(named)}
@@ -105,8 +109,11 @@ class MergeService:
         # The checks read inside the write transaction, so no other writer of this file
         # (the app taking a step of its own) slips in between them and the writes.
         with self.store.atomic():
+            newer = NewerSteps(self.store.db)
+            known_again = newer.now_known()  # this PC was upgraded: they take effect now
             new = self._new_events(batch.events)
-            payloads = {event.id: _payload(event) for event in new}
+            # A step of a kind a newer Ambacht wrote has no payload here: kept, not replayed.
+            payloads = {event.id: _payload(event) for event in new if is_known(event.type)}
             self._check_known(new, payloads, codes)
             visits, ended = self._new_visits(batch.visits)
             shipments = self._new_shipments(batch.shipments)
@@ -118,16 +125,17 @@ class MergeService:
             for shipment in shipments:
                 rows.add_shipment(shipment)
             intakes = [(event, payload) for event in placed
-                       if isinstance(payload := payloads[event.id], Intake)]
+                       if isinstance(payload := payloads.get(event.id), Intake)]
             visit_ids = {visit.code: visit.id for visit in rows.visits(
                 payload.visit for _, payload in intakes if payload.visit)}
             rows.insert_items([_item(event, payload, codes[event.item_id], visit_ids)
                                for event, payload in intakes])
             rows.insert_events(placed)  # each item's intake placed before its steps
-            conflicts = reproject(self.store, {event.item_id for event in placed})
+            newer.keep(event for event in placed if event.id not in payloads)
+            conflicts = reproject(self.store, {event.item_id for event in placed} | known_again)
             self._move_counters({e.station for e in placed},
                                 [codes[e.item_id] for e in placed
-                                 if isinstance(payloads[e.id], Intake)],
+                                 if isinstance(payloads.get(e.id), Intake)],
                                 [v.code for v in visits], [s.code for s in shipments])
         return MergeOutcome(events=len(placed), visits=len(visits) + len(ended),
                             shipments=len(shipments), conflicts=conflicts,
@@ -182,7 +190,7 @@ class MergeService:
                     "not known here ({user}): the site's staff must arrive first. Nothing was "
                     "taken in."),
                     event=event.id, station=event.station, user=event.user_id)
-        intakes = [(e, p) for e in new if isinstance(p := payloads[e.id], Intake)]
+        intakes = [(e, p) for e in new if isinstance(p := payloads.get(e.id), Intake)]
         taken = self.store.merge.item_ids(codes.get(e.item_id, "") for e, _ in intakes)
         for event, payload in intakes:
             code = codes.get(event.item_id)
@@ -240,7 +248,7 @@ class MergeService:
         visits = visits | {visit.code for visit in self.store.merge.visits(named)}
 
         def ready(event: StoredEvent) -> bool:
-            payload = payloads[event.id]
+            payload = payloads.get(event.id)
             if isinstance(payload, Intake):
                 return payload.visit is None or payload.visit in visits
             return event.item_id in here

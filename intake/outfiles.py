@@ -14,7 +14,6 @@ under the final name, and a failure leaves no temporary file behind.
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 import tempfile
@@ -25,11 +24,10 @@ from pathlib import Path
 from db.backup import backup_folder, list_backups
 from db.connection import is_ambacht_database
 from intake.errors import QT_TRANSLATE_NOOP, ValidationError
+from labels.printing import link_new, sync_folder
 
 _DATABASE_SUFFIXES = ("", "-wal", "-shm", "-journal")
 _KEPT_BY_RESTORE = ".before-restore-"  # see db.backup._move_aside
-# File systems without hard links (FAT on a USB stick, some shares) answer these to link().
-_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV}
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)  # not on Windows, where our temp file is no link
 
 
@@ -55,8 +53,8 @@ class OutputFile:
                 _check_target(self.path, True, self._protected)
                 os.replace(self.temp, self.path)  # replaces a link itself, never its target
             else:
-                _link(self.temp, self.path)
-            _fsync_folder(self.path.parent)
+                link_new(self.temp, self.path)
+            sync_folder(self.path.parent)
         except ValidationError as exc:
             raise OSError(str(exc)) from exc
         finally:
@@ -152,26 +150,3 @@ def _same_file(target: Path, files: list[Path]) -> bool:
         if (mine.st_dev, mine.st_ino) == (theirs.st_dev, theirs.st_ino):
             return True
     return False
-
-
-def _link(temp: Path, final: Path) -> None:
-    """Give `temp` the name `final` unless that name is taken (a link is never followed)."""
-    try:
-        os.link(temp, final)  # `final` is never followed; `temp` is our own plain file
-    except OSError as exc:
-        if exc.errno not in _NO_LINKS:
-            raise
-        if os.path.lexists(final):  # no hard links here: a rename, after one more look
-            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(final)) from exc
-        os.rename(temp, final)
-
-
-def _fsync_folder(folder: Path) -> None:
-    """Make the new name survive a power cut (POSIX; Windows cannot open a folder)."""
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)

@@ -128,8 +128,9 @@ def provenance_json(provenance: Provenance, totals: dict[str, object]) -> dict[s
 def record_export(store: Store, provenance: Provenance, period: Period, kind: str,
                   totals: dict[str, object], data: bytes) -> None:
     """Keep the record of an export written. A file only read (of a newer version, or
-    damaged) keeps none: the export still says where it came from."""
-    if store.newer or store.damage is not None:
+    damaged) keeps none: the export still says where it came from; nor does an export of
+    every site's figures (`network`), which this site's later exports are not held against."""
+    if store.newer or store.damage is not None or provenance.network is not None:
         return
     with store.atomic():
         add_export(store.db, {

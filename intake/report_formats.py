@@ -4,6 +4,9 @@ table; kg and euros, ratios rounded. The workbook and the PDF are `intake.export
 
 from __future__ import annotations
 
+import csv
+import io
+
 from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
 from intake.counting import RecipientKind
 from intake.model import Category
@@ -194,6 +197,17 @@ def report_csv_rows(report: Report, baseline: Report | None = None,
         for label, text in provenance_rows(provenance, figures_json(report.total), "en"):
             rows.append(["provenance", label, text, *[""] * (len(scalar) - 1)])
     return [[spreadsheet_safe(value) for value in row] for row in rows]
+
+
+def report_csv(report: Report, baseline: Report | None = None,
+               year_before: Report | None = None,
+               provenance: Provenance | None = None) -> bytes:
+    """`report_csv_rows` as a CSV file (UTF-8): what `report --format csv` prints and the
+    Figures screen saves."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(
+        report_csv_rows(report, baseline, year_before, provenance))
+    return buffer.getvalue().encode("utf-8")
 
 
 def _rows_of(report: Report, prefix: str, total_key: str,

@@ -39,7 +39,8 @@ SCOPES: dict[str, Scope] = {
         "labels_per_item", "label_folder", "document_printer", "document_folder",
         "backup_folder", "scale_protocol", "scale_port", "scale_baud", "scale_framing",
         "scanner_port", "scanner_baud", "scan_camera", "scan_gap_ms", "receipt_printer",
-        "receipt_queue", "receipt_host", "receipt_port", "screen_scale", "sound"),
+        "receipt_queue", "receipt_host", "receipt_port", "screen_scale", "sound",
+        "export_folder"),
         Scope.STATION),
     **dict.fromkeys(("site_name", "timezone", "baseline_from", "baseline_to"), Scope.SITE),
 }
@@ -152,6 +153,11 @@ class Settings(Mapping[str, str]):
     def backup_folder(self) -> str:
         """The folder chosen for backups; '' for `backups` beside the database."""
         return self._values.get("backup_folder", "").strip()
+
+    @property
+    def export_folder(self) -> str:
+        """The folder the Figures screen offers for exports (a share, say); '' for none."""
+        return self._values.get("export_folder", "").strip()
 
     @property
     def document_printer(self) -> str:

@@ -8,6 +8,8 @@ item, saved before printing, waits in the print queue for another attempt.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import re
 import shutil
@@ -153,17 +155,22 @@ class FolderPrinter(PdfPrinter):
                              Problem.SETUP) from exc
 
 
-def save_new_file(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
-    """Write `data` as a new file `stem + suffix` in `folder` (made if missing) and return its
-    path; a name already taken gets a number (`stem-2`), so nothing is ever overwritten.
+def save_new_file(folder: Path, stem: str, suffix: str, data: bytes, *,
+                  make_folder: bool = True) -> Path:
+    """Write `data` as a new file `stem + suffix` in `folder` (made if missing, unless
+    `make_folder` is false) and return its path; a name already taken gets a number
+    (`stem-2`), so nothing is ever overwritten.
 
-    The data goes into a temporary file beside the target first and is linked into place
-    whole: a half-written file is never visible, and a link (symbolic or not) lying in wait
-    under the name is never followed. Raises OSError when the folder can't be written.
+    The data goes into a temporary file beside the target first, is synced, and is linked
+    (or, on a file system without links such as a USB stick's FAT, renamed) into place whole,
+    and the folder is synced: a half-written file is never visible, a failed write leaves
+    nothing behind, and a link (symbolic or not) lying in wait under the name is never
+    followed. Raises OSError when the folder can't be written.
     """
     part: str | None = None
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        if make_folder:
+            folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, suffix=".part", delete=False) as tmp:
             part = tmp.name
             tmp.write(data)
@@ -173,14 +180,52 @@ def save_new_file(folder: Path, stem: str, suffix: str, data: bytes) -> Path:
         number = 1
         while True:
             try:
-                os.link(part, target)
-                return target
+                link_new(part, target)
             except FileExistsError:
                 number += 1
                 target = folder / f"{stem}-{number}{suffix}"
+                continue
+            sync_folder(folder)
+            return target
     finally:
-        if part is not None and os.path.exists(part):
-            os.unlink(part)
+        if part is not None:
+            with contextlib.suppress(OSError):  # renamed into place, or gone with the stick
+                os.unlink(part)
+
+
+# File systems without hard links (FAT on a USB stick, some shares) answer these to link().
+_NO_LINKS = {errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV}
+
+
+def link_new(temp: str | Path, final: Path) -> None:
+    """Give the finished file `temp` the name `final` unless that name is taken
+    (FileExistsError; a link lying there is never followed): a hard link, or a rename on a
+    file system without links."""
+    try:
+        os.link(temp, final)  # `final` is never followed; `temp` is our own plain file
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _NO_LINKS:
+            raise
+        if os.path.lexists(final):  # no hard links here: a rename, after one more look
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(final)) from exc
+        os.rename(temp, final)
+
+
+def sync_folder(folder: Path) -> None:
+    """Make a new name in `folder` survive a power cut (POSIX; Windows cannot open a folder).
+    A file system that cannot sync a folder (some FUSE drivers) is let be."""
+    if os.name != "posix":
+        return
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOSYS):
+            raise
+    finally:
+        os.close(handle)
 
 
 def list_cups_queues(lpstat_command: str = "lpstat") -> list[str]:

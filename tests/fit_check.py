@@ -1,14 +1,15 @@
 """What "fits" means for a screen: the checks tests/test_fit.py runs on every screen and panel.
 
 A visible widget lies inside the window and inside its parent (a scrolling list's rows
-excepted); an action's text fits its button whole (no clipping, no eliding); sibling buttons
-do not overlap; a button is a fingertip's size; buttons of different rows or columns are 4 mm
-apart.
+excepted); an action's text fits its button whole (no clipping, no eliding); a text painted by
+a widget (a chart's label, a figure tile's value: what its `painted_texts()` reports) fits its
+box whole, inside the widget; sibling buttons do not overlap; a button is a fingertip's size;
+neighbours that do different things are 4 mm apart (`_distinct`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QRectF
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -49,6 +50,8 @@ def problems(window: QWidget, where: str, part: QWidget | None = None, *,
             found += _size_problems(widget, where, px_per_mm, least_mm)
         if isinstance(widget, QLabel) and isinstance(widget.parentWidget(), QAbstractButton):
             found += _label_problems(widget, where)
+        if callable(getattr(widget, "painted_texts", None)):
+            found += _painted_problems(widget, where)
     floating = [w for w in shown if isinstance(w, FloatsOver)]
     buttons = [w for w in shown if isinstance(w, QPushButton) and not _covered(w, floating)]
     for index, one in enumerate(buttons):
@@ -56,7 +59,7 @@ def problems(window: QWidget, where: str, part: QWidget | None = None, *,
             if one.parentWidget() is other.parentWidget() and one.geometry().intersects(
                     other.geometry()):
                 found.append(f"{where}: {_name(one)} overlaps {_name(other)}")
-            elif _layout_of(one) is not _layout_of(other) and (
+            elif _distinct(one, other) and (
                     gap := _gap(window, one, other)) < NEIGHBOUR_MM * px_per_mm - 1:
                 found.append(f"{where}: {_name(one)} and {_name(other)} are "
                              f"{gap / px_per_mm:.1f} mm apart")
@@ -84,6 +87,21 @@ def _layout_of(button: QPushButton) -> QLayout | None:
         layouts += [layout.itemAt(i).layout() for i in range(layout.count())
                     if layout.itemAt(i).layout() is not None]
     return None
+
+
+def _distinct(one: QPushButton, other: QPushButton) -> bool:
+    """Do the two buttons do different things? Buttons of different layouts do. In one layout
+    they are alternatives (keys, tiles, a question's options), unless the layout is a row of
+    separate actions (its property `distinct`, e.g. the dashboard's period and export row) and
+    they are not one button group's, or one of them ends or overwrites something (its property
+    `ends`: "Nulmeting"), which must never sit close to a neighbour."""
+    layout = _layout_of(one)
+    if layout is not _layout_of(other):
+        return True
+    if one.property("ends") or other.property("ends"):
+        return True
+    grouped = one.group() is not None and one.group() is other.group()
+    return bool(layout is not None and layout.property("distinct")) and not grouped
 
 
 def _gap(window: QWidget, one: QWidget, other: QWidget) -> float:
@@ -141,6 +159,13 @@ def _label_problems(label: QLabel, where: str) -> list[str]:
     return []
 
 
+def _painted_problems(widget: QWidget, where: str) -> list[str]:
+    """Each text the widget paints whole in its box, and its box inside the widget."""
+    return [f"{where}: {_name(widget)} paints {piece.text!r} in {_rectf(piece.rect)}, it needs "
+            f"{piece.needed().width()}x{piece.needed().height()} px"
+            for piece in widget.painted_texts() if not piece.fits(QRectF(widget.rect()))]
+
+
 def _scrolled(widget: QWidget) -> bool:
     """Inside a scroll area's viewport: what does not fit scrolls into view."""
     parent = widget.parentWidget()
@@ -155,6 +180,10 @@ def _scrolled(widget: QWidget) -> bool:
 def _name(widget: QWidget) -> str:
     text = widget.text() if isinstance(widget, (QAbstractButton, QLabel)) else ""
     return f"{type(widget).__name__}({text!r})" if text else type(widget).__name__
+
+
+def _rectf(rect: QRectF) -> str:
+    return _rect(rect.toAlignedRect())
 
 
 def _rect(rect: QRect) -> str:

@@ -22,12 +22,15 @@ from db.backup import write_backup
 from intake.admin import AdminService, NameList
 from intake.clock import FixedClock
 from intake.errors import StorageError
+from intake.export_places import Volumes
 from intake.item_search import When
 from intake.model import Route, User
 from ui.app import build_context, open_store
 from ui.context import AppContext
 from ui.i18n import Language
 from ui.main_window import MainWindow
+from ui.screens.dashboard import CATEGORY_BARS
+from ui.screens.figures_panels import CategoriesPanel
 from ui.screens.recovery import RecoveryScreen
 from ui.screens.repair_flow import RepairFlowPanel
 from ui.style import (
@@ -129,7 +132,7 @@ def close_panels(window: MainWindow) -> None:
 
 
 def test_every_screen_fits(qtbot, window: MainWindow, ctx: AppContext, coach: User,
-                           repairer: User) -> None:
+                           repairer: User, tmp_path: Path) -> None:
     items = codes(ctx, coach, repairer)
     tour = Tour(window, window.panel_dpi)
     tour.look("login")
@@ -138,7 +141,7 @@ def test_every_screen_fits(qtbot, window: MainWindow, ctx: AppContext, coach: Us
     window.show_page(window.login)
     log_in(qtbot, window, "1234")  # the coordinator reaches every screen
     visit_the_gate(qtbot, window, ctx, tour, items)
-    visit_the_work_screens(qtbot, window, tour, items)
+    visit_the_work_screens(qtbot, window, tour, items, tmp_path)
     visit_the_settings(qtbot, window, tour)
     visit_the_common_panels(qtbot, window, tour)
     for pin, where in (("1111", "coach"), ("2222", "workshop"), ("3333", "shop")):
@@ -190,8 +193,8 @@ def visit_the_gate(qtbot, window: MainWindow, ctx: AppContext, tour: Tour,
     assert not gate.banner.isVisible()
 
 
-def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[str, str]
-                           ) -> None:
+def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[str, str],
+                           tmp_path: Path) -> None:
     window.show_place("workshop")
     tour.look("workshop: shelf")
     tap(qtbot, window.workshop.search_button)
@@ -232,8 +235,7 @@ def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[st
     tap(qtbot, window.material.clear_button)
     tour.look("material: start over?")
     close_panels(window)
-    window.show_place("dashboard")
-    tour.look("dashboard")
+    visit_the_dashboard(qtbot, window, tour, tmp_path)
     tap(qtbot, window.dashboard.top.place_button)
     tour.look("dashboard: other screen")
     close_panels(window)
@@ -246,6 +248,44 @@ def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[st
     tour.look("dashboard: this station")
     window.show_place("conflicts")
     tour.look("attention")
+
+
+def visit_the_dashboard(qtbot, window: MainWindow, tour: Tour, tmp_path: Path) -> None:
+    """This month's figures, with something in every category (more than its chart has rows
+    for): each category is named in the chart or under "All categories", whole."""
+    ctx, dashboard = window.ctx, window.dashboard
+    coach = ctx.auth.login("1111")
+    codes_in = [c.code for c in ctx.store.categories()]
+    assert len(codes_in) > CATEGORY_BARS
+    for number, code in enumerate(codes_in):  # tons in all: the tiles' longest values
+        ctx.gate.take_in(coach, ctx.gate.prepare(code, "material", 987_654 - number * 1000,
+                                                       confirmed=True))
+    window.show_place("dashboard")
+    tap(qtbot, dashboard.later)  # this month: the one with the items
+    qtbot.waitUntil(lambda: bool(dashboard.targets.empty_text != "…"))
+    tour.look("dashboard")
+    shown = {piece.text for piece in dashboard.categories.painted_texts()}
+    tap(qtbot, dashboard.all_button)
+    [every] = [p for p in window.findChildren(CategoriesPanel) if p.isVisible()]
+    tour.look("dashboard: all categories")
+    shown |= {piece.text for piece in every.chart.painted_texts()}
+    names = {c.code: c.name(ctx.language.code) for c in ctx.store.categories()}
+    assert {names[code] for code in codes_in} <= shown, "a category out of reach"
+    close_panels(window)
+    tap(qtbot, dashboard.baseline_button)
+    tour.look("dashboard: make this the baseline?")
+    close_panels(window)
+    tap(qtbot, dashboard.export_button)
+    tour.look("dashboard: export as")
+    stick = tmp_path / "media" / "coordinator" / "KINGSTON DATATRAVELER"
+    stick.mkdir(parents=True)
+    (tmp_path / "mounts").write_text(f"/dev/sdb1 {str(stick).replace(' ', chr(92) + '040')} "
+                                     "vfat rw 0 0\n")
+    dashboard.exports.volumes = Volumes(tmp_path / "mounts", roots=(tmp_path / "media",))
+    tap(qtbot, [p for p in window.findChildren(ChoicePanel) if p.isVisible()][0]
+        .option_buttons["pdf"])
+    tour.look("dashboard: save where")
+    close_panels(window)
 
 
 def visit_the_settings(qtbot, window: MainWindow, tour: Tour) -> None:
@@ -293,6 +333,38 @@ def visit_the_common_panels(qtbot, window: MainWindow, tour: Tour) -> None:
     tap(qtbot, reasons.option_buttons[QCoreApplication.translate("Reasons", "Other…")])
     tour.look("keyboard")
     close_panels(window)
+
+
+# The station's size setting at its ends, on the smallest and the largest panel (and 150 % on
+# the 10-inch one): the Figures screen paints the most text.
+SCALED = [((1024, 768, 96), 80), ((1024, 768, 96), 150), ((1920, 1080, 96), 80),
+          ((1920, 1080, 96), 150), ((1280, 800, 150), 150)]
+
+
+@pytest.mark.parametrize(("panel", "scale"), SCALED,
+                         ids=[f"{w}x{h}@{dpi}-{scale}%" for (w, h, dpi), scale in SCALED])
+def test_the_figures_fit_at_every_size_setting(
+        qtbot, panel: tuple[int, int, int], scale: int, store: Store, clock: FixedClock,
+        coordinator: User, coach: User, tmp_path: Path) -> None:
+    """The Figures screen, its questions and "All categories" at a size setting of 80 or
+    150 %: every painted text whole, every category reachable."""
+    store.set_setting("document_folder", str(tmp_path / "documents"))
+    ctx = build_context(store, clock, "nl")
+    width, height, dpi = panel
+    fit = fit_panel(width, height, dpi=dpi, scale_percent=scale)
+    try:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        window.setFixedSize(width, height)
+        window.show()
+        log_in(qtbot, window, "1234")
+        # Millimetres as the app takes them at this setting (a panel that misreports its size).
+        tour = Tour(window, fit.px_per_mm * 25.4)
+        visit_the_dashboard(qtbot, window, tour, tmp_path)
+        assert not tour.found, "\n".join(tour.found)
+    finally:
+        ctx.printer_queue.wait()
+        use_fit(None)
 
 
 @pytest.mark.parametrize("panel", PANELS, ids=[f"{w}x{h}@{dpi}" for w, h, dpi in PANELS])

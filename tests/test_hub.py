@@ -60,12 +60,13 @@ def hub(capsys, hub_url: str) -> str:
 
 def test_init_twice_changes_nothing(capsys, hub_url: str) -> None:
     code, out, _ = run(capsys, "hub", "init", "--hub", hub_url)
-    assert code == 0 and "set up (h001_hub, h002_news, h003_own_steps, h004_travel_more)" in out
+    names = [name for name, _ in MIGRATIONS]
+    assert code == 0 and f"set up ({', '.join(names)})" in out
     code, out, _ = run(capsys, "hub", "init", "--hub", hub_url)
     assert code == 0 and "up to date, nothing changed" in out
     with psycopg.connect(hub_url) as conn:
         assert conn.execute("SELECT name FROM ambacht.migrations ORDER BY name").fetchall() == [
-            ("h001_hub",), ("h002_news",), ("h003_own_steps",), ("h004_travel_more",)]
+            (name,) for name in sorted(names)]
 
 
 def test_a_join_code_joins_once_and_never_carries_the_admin_password(
@@ -85,7 +86,7 @@ def test_a_join_code_joins_once_and_never_carries_the_admin_password(
 
 def test_a_code_is_for_its_own_site(capsys, hub: str, tmp_path: Path) -> None:
     status, _, err = _join(capsys, tmp_path / "a.sqlite", _code(capsys, hub), "Kampen")
-    assert status == 2 and "another site: Zwolle" in err
+    assert status == 2 and "This join code is for site Zwolle." in err
     assert not (tmp_path / "a.sqlite").exists()
 
 
@@ -125,7 +126,7 @@ def test_an_existing_database_keeps_its_letter(capsys, hub: str, tmp_path: Path)
 
 
 def test_a_letter_taken_at_the_site_is_refused_and_nothing_changes(
-        capsys, hub: str, tmp_path: Path) -> None:
+        capsys, caplog, hub: str, tmp_path: Path) -> None:
     first = _station_db(capsys, tmp_path, "first", "A", history=True)
     assert _join(capsys, first, hub)[0] == 0
     second = _station_db(capsys, tmp_path, "second", "A", history=True)
@@ -135,7 +136,9 @@ def test_a_letter_taken_at_the_site_is_refused_and_nothing_changes(
     code = _code(capsys, hub)
     status, out, err = _join(capsys, second, code)
     assert status == 2 and out == ""
-    assert "Letter A is taken at site Zwolle" in err and "Nothing was changed" in err
+    assert "Letter A is taken at site Zwolle already" in err and "nothing was changed" in err
+    assert len(err.strip().splitlines()) == 1 and err.count("Zwolle") == 1  # no hub's detail
+    assert "Letter A is taken at site Zwolle" in caplog.text  # which is in the log
     store = Store.open(second)
     assert dump(store.db.conn) == before
     store.close()
@@ -264,7 +267,7 @@ def test_an_unreachable_hub_exits_3_within_10_seconds_and_loses_nothing(
     assert run_on(capsys, db, "sync")[0] == 0  # back: the round goes through
 
 
-def test_a_password_is_never_printed(capsys, hub: str, hub_server: HubServer,
+def test_a_password_is_never_printed(capsys, caplog, hub: str, hub_server: HubServer,
                                      tmp_path: Path) -> None:
     secret = hub_server.password
     wrong = hub_server.url(password="Wr0ngSecret")
@@ -286,6 +289,9 @@ def test_a_password_is_never_printed(capsys, hub: str, hub_server: HubServer,
     assert secret not in everything and "Wr0ngSecret" not in everything
     assert "did not accept the password" in everything and "cannot be reached" in everything
     assert "neither a PostgreSQL URL" in everything
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "password authentication failed" in logged  # the hub's detail: in the log only
+    assert secret not in logged and "Wr0ngSecret" not in logged
 
 
 def test_sync_of_a_station_that_joined_no_hub_is_refused(capsys, tmp_path: Path) -> None:
@@ -303,7 +309,7 @@ def test_init_upgrades_a_hub_of_an_older_version(capsys, hub_url: str) -> None:
         conn.execute("INSERT INTO ambacht.migrations (name) VALUES ('h001_hub')")
     code, out, _ = run(capsys, "hub", "init", "--hub", hub_url)
     assert code == 0 and out.endswith(
-        ": set up (h002_news, h003_own_steps, h004_travel_more)\n")
+        f": set up ({', '.join(name for name, _ in MIGRATIONS[1:])})\n")
 
 
 def test_the_hub_may_come_from_the_environment(capsys, monkeypatch, hub: str,

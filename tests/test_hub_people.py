@@ -7,13 +7,15 @@ same last step in its provenance."""
 from __future__ import annotations
 
 import json
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psycopg
 import pytest
+from stations import COACH, station
 
 from db import Store
+from db.site_config import apply_records
 from intake.auth import AuthService
 from intake.clock import SystemClock
 from intake.errors import NotAllowed
@@ -138,10 +140,44 @@ def test_two_colleagues_with_one_pin_are_found_and_the_coordinator_is_told(
         assert code == 0 and "Ans and Bert have the same PIN" in err
         code, _, err = run_on(capsys, gate, "sync")
         assert code == 0 and "Ans and Bert have the same PIN" in err
+    finally:
+        store.close()
+    # The finding travels: the shop, a station that joins later and the hub all hold it.
+    till = tmp_path / "till.sqlite"
+    assert run_on(capsys, till, "station", "join", "--hub", hub, "--site", "Zwolle")[0] == 0
+    code, _, err = run_on(capsys, shop, "sync")
+    assert code == 0 and "Ans and Bert have the same PIN" in err
+    with psycopg.connect(hub) as conn:
+        assert conn.execute("SELECT count(*) FROM ambacht.config "
+                            "WHERE kind = 'shared_pin'").fetchone()[0] == 1
+    for db in (shop, till):
+        assert "Ans and Bert have the same PIN" in run_on(capsys, db, "conflicts")[2]
+        _no_login(db, "482913")
+    # The coordinator gives Bert a new PIN at the shop: cleared at every station.
+    store = Store.open(shop)
+    try:
+        auth = AuthService(store, SystemClock())
         auth.change_pin(auth.command_line_user(None, None), names["Bert"].id, "739146")
-        assert auth.login("482913").name == "Ans"  # a new PIN for one: both log in again
-        assert auth.login("739146").name == "Bert"
-        assert "same PIN" not in run_on(capsys, gate, "conflicts")[2]
+    finally:
+        store.close()
+    for db in (shop, gate, till):
+        assert run_on(capsys, db, "sync")[0] == 0
+    for db in (gate, shop, till):
+        assert "same PIN" not in run_on(capsys, db, "conflicts")[2]
+        store = Store.open(db)
+        try:
+            auth = AuthService(store, SystemClock())
+            assert auth.login("482913").name == "Ans"  # a new PIN for one: both log in again
+            assert auth.login("739146").name == "Bert"
+        finally:
+            store.close()
+
+
+def _no_login(db: Path, pin: str) -> None:
+    store = Store.open(db)
+    try:
+        with pytest.raises(NotAllowed, match="Another colleague has this PIN too"):
+            AuthService(store, SystemClock()).login(pin)
     finally:
         store.close()
 
@@ -161,3 +197,14 @@ def test_a_pull_that_ends_among_a_pushs_steps_gets_their_codes(capsys, monkeypat
         assert [store.item_by_code(code) is not None for code in codes] == [True] * 5
     finally:
         store.close()
+
+
+def test_a_finding_that_names_a_colleague_not_here_yet_waits_for_a_login(
+        tmp_path: Path) -> None:
+    here = station(tmp_path, "A", datetime.now(UTC))
+    finding = {"user_id": COACH.id, "pin_hash": "h1", "other_id": "someone-later",
+               "other_hash": "h2", "found_at": "2026-11-21T09:00:00.000000Z"}
+    with here.store.atomic():
+        assert apply_records(here.store, [{"kind": "shared_pin", "key": "h1 h2",
+                                           "value": json.dumps(finding)}]) == 0
+    assert here.store.db.execute("SELECT count(*) FROM shared_pins").fetchone() == (0,)

@@ -12,6 +12,7 @@ import pytest
 from bad_input import dump
 from PySide6.QtCore import QCoreApplication, QEvent
 from taps import log_in, tap
+from test_first_day import press_disabled
 
 from db import Store
 from db.hub_link import HubLinks
@@ -141,7 +142,10 @@ def test_a_coordinator_joins_by_scanning_the_code_and_the_sites_history_comes_in
     tap(qtbot, choice.option_buttons["B"])
     assert dashboard.scope_button.text() == "Dit station (B)"
     assert dashboard.report(dashboard.period()).total.items_in == 0  # none taken in here
-    assert not dashboard.pdf_button.isEnabled()  # the exports are the site's
+    assert not dashboard.export_button.isEnabled()  # the exports are the site's
+    press_disabled(qtbot, dashboard.export_button)  # and a tap says so
+    assert dashboard.banner.text() == (
+        "Exporten gaan over de hele locatie: kies eerst 'Deze locatie'.")
     assert dashboard.targets.title.endswith("(de hele locatie)")
 
 
@@ -174,9 +178,11 @@ def test_a_bad_code_an_unreachable_hub_and_a_letter_taken_change_nothing(
         nowhere = join_code(HubAddress("127.0.0.1", _free_port(), "hub", "invite", "x"),
                             "Zwolle")
         text = _refused(qtbot, window, section, nowhere, confirm=True)
-        assert "niet bereikbaar" in text
+        assert "niet bereikbaar" in text and "refused" not in text and "failed" not in text
         text = _refused(qtbot, window, section, _code(capsys, hub), confirm=True)
-        assert "Er is niets veranderd" in text and "A" in text
+        # One Dutch sentence: the hub's own English detail is in the log, not on the screen.
+        assert text == ("Letter A is op locatie Zwolle al in gebruik (of de code is voor een "
+                        "andere letter); er is niets veranderd.")
         assert dump(window.ctx.store.db.conn) == before
         assert HubLinks(window.ctx.store.db).link() is None
         assert section.join_button.isVisible() and section.join_button.isEnabled()

@@ -4,7 +4,6 @@ dead PC's station taken over."""
 
 from __future__ import annotations
 
-import gc
 import json
 from datetime import date, timedelta
 from pathlib import Path
@@ -120,10 +119,6 @@ def test_a_restored_backup_takes_its_own_steps_back_and_hands_out_no_code_twice(
     _step(capsys, gate, "backup", "--out", str(backup))
     second = _step(capsys, gate, "intake", "--category", "books", "--route", "sale")
     assert _sync(capsys, gate)[0] == 0
-    # The commands above ran in this process, one after another: a connection of theirs that
-    # only the garbage collector closes would hold the file, and restore rightly refuses a
-    # file another connection has open (one command a process, as a user runs them, never).
-    gc.collect()
     _step(capsys, gate, "restore", str(backup))
     assert [row[0] for row in _states(gate)] == [first]
     assert _sync(capsys, gate)[0] == 0

@@ -94,18 +94,19 @@ def test_a_network_coordinator_sees_all_sites(qtbot, capsys, network: Path,
     assert panel.option_buttons["network"].text() == "Alle locaties"
     tap(qtbot, panel.option_buttons["network"])
     assert dashboard.scope_button.text() == "Alle locaties"
-    assert dashboard.network_status.text() == "Cijfers van alle locaties ophalen bij de hub…"
+    assert dashboard.network.label.text() == "Cijfers van alle locaties ophalen bij de hub…"
     period = dashboard.period()
     qtbot.waitUntil(lambda: dashboard.network.read(period) is not None, timeout=WAIT_MS)
-    assert dashboard.network_status.text().startswith("2 locaties, cijfers van de hub van ")
+    assert dashboard.network.label.text().startswith("2 locaties, cijfers van de hub van ")
     assert dashboard.report(period).total.items_in == 3  # one and two
-    assert dashboard.tiles["kg_in"].value.text().endswith("kg")
+    assert dashboard.tiles["kg_in"].value.endswith("kg")
     assert dashboard.categories.title == "Kg in per locatie · hergebruikpercentage"
     assert [bar.label for bar in dashboard.categories.bars] == ["Kampen", "Zwolle"]
     # An export of every site's figures says where they come from, and is not recorded
     # among this site's exports.
-    tap(qtbot, dashboard.xlsx_button)
-    [saved] = (tmp_path / "documents").glob("report-all-sites-*.xlsx")
+    tap(qtbot, dashboard.export_button)
+    tap(qtbot, _open_panel(window, ChoicePanel).option_buttons["xlsx"])
+    [saved] = (tmp_path / "documents").glob("*.xlsx")
     sheet = load_workbook(saved)["Herkomst"]
     cells = [str(cell.value) for row in sheet.iter_rows() for cell in row]
     assert "Alle locaties, van de hub" in cells and "Kampen" in cells
@@ -115,7 +116,7 @@ def test_a_network_coordinator_sees_all_sites(qtbot, capsys, network: Path,
     try:
         window.show_place("gate")
         window.show_place("dashboard")
-        qtbot.waitUntil(lambda: dashboard.network_status.text().startswith(
+        qtbot.waitUntil(lambda: dashboard.network.label.text().startswith(
             "De hub is niet bereikbaar. Cijfers van "), timeout=WAIT_MS)
     finally:
         hub_server.start()

@@ -45,8 +45,12 @@ ALLOWED = {
         "reserve() refused if it names the database, its -wal/-shm or a backup",
     ("intake/outfiles.py", "reserve", "tempfile.mkstemp"):
         "makes a new, empty temporary file beside a checked output path",
-    ("intake/outfiles.py", "_fsync_folder", "os.open"):
+    ("labels/printing.py", "sync_folder", "os.open"):
         "opens the folder (O_RDONLY) to fsync a new name, not a file in it",
+    ("intake/export_places.py", "Volumes._linux", "self.mounts.read_text"):
+        "reads the mount table (/proc/self/mounts) to find USB sticks",
+    ("intake/export_places.py", "Volumes._removable", "(disk / 'removable').read_text"):
+        "reads the kernel's removable flag of a block device under /sys",
     ("cli/main.py", "_silence_stdout", "os.open"):
         "opens /dev/null to put under stdout once its reader has gone",
     ("intake/exports.py", "report_xlsx", "book.save"): "saves the workbook into a BytesIO",

@@ -24,10 +24,13 @@ import random
 import signal
 import subprocess
 import sys
+import tempfile
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import IO
 
 from db import Store
 from db.chain import find_break
@@ -88,30 +91,38 @@ def inode(path: Path) -> int | None:
         return None
 
 
-def cli(db: Path, *argv: str) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-m", "cli", argv[0], "--db", str(db),
-                             *argv[1:]], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            text=True)
-
-
 def run_cli_watching(watch: Watch, db: Path, commands: list[list[str]]) -> list[str]:
     """Run the commands side by side to their end, sampling the app's locks while they run and
-    right after each one ended; their outputs, in order."""
-    running = {index: cli(db, *argv) for index, argv in enumerate(commands)}
-    outputs = [""] * len(commands)
-    while running:
-        watch.sample("while the commands run")
-        for index, process in list(running.items()):
-            if process.poll() is None:
-                continue
-            del running[index]
-            out, err = process.communicate()
-            watch.sample(f"after '{commands[index][0]}'")
-            if process.returncode != 0:
-                watch.problems.append(f"'{' '.join(commands[index])}' failed: {err.strip()}")
-            outputs[index] = out
-        time.sleep(0.02)
+    right after each one ended; their outputs, in order.
+
+    Their output goes to files, not pipes: the loop polls without reading, and a command whose
+    output outgrew a pipe's buffer would wait for a reader for ever."""
+    with ExitStack() as files:
+        running = {}
+        for index, argv in enumerate(commands):
+            out, err = (files.enter_context(tempfile.TemporaryFile()) for _ in range(2))
+            running[index] = (subprocess.Popen(
+                [sys.executable, "-m", "cli", argv[0], "--db", str(db), *argv[1:]],
+                stdout=out, stderr=err), out, err)
+        outputs = [""] * len(commands)
+        while running:
+            watch.sample("while the commands run")
+            for index, (process, out, err) in list(running.items()):
+                if process.poll() is None:
+                    continue
+                del running[index]
+                watch.sample(f"after '{commands[index][0]}'")
+                if process.returncode != 0:
+                    watch.problems.append(f"'{' '.join(commands[index])}' failed: "
+                                          f"{_read(err).strip()}")
+                outputs[index] = _read(out)
+            time.sleep(0.02)
     return outputs
+
+
+def _read(file: IO[bytes]) -> str:
+    file.seek(0)
+    return file.read().decode()
 
 
 def one_round(

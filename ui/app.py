@@ -6,7 +6,6 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -24,8 +23,9 @@ from intake.day_sums import refresh_recent_days
 from intake.errors import DamagedDatabase, StorageError
 from intake.gate import GateService
 from intake.labelling import LabelService
+from intake.logfile import log_to_file
 from intake.material import MaterialService
-from intake.paths import data_dir, default_db_path, make_files_private
+from intake.paths import default_db_path, make_files_private
 from intake.setup import open_or_create
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
@@ -92,7 +92,7 @@ def run_app(
     make_files_private()  # before anything is made
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Ambacht")
-    _log_to_file()
+    log_to_file(or_stderr=True)
     sys.excepthook = _show_unexpected_error
     while True:
         startup = Startup(db_path or default_db_path(demo=demo), SystemClock(), lang, demo=demo,
@@ -246,19 +246,6 @@ def _recovery_window(screen: RecoveryScreen, start: Callable[[], None]) -> QMain
     # Start first, then close: closing the only window would end the app.
     screen.restored.connect(lambda: (start(), window.close()))
     return window
-
-
-def _log_to_file() -> None:
-    try:
-        data_dir().mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = RotatingFileHandler(
-            data_dir() / "ambacht.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
-    except OSError:
-        handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
 
 
 def _show_unexpected_error(

@@ -150,8 +150,6 @@ def stylesheet() -> str:
     QPushButton[role="tile"]:checked {{ background: {SELECTED}; }}
     QPushButton[role="tile"] QLabel {{ font-size: {mm(3.8)}px; }}
     QFrame[role="tile-frame"] {{ border: 3px solid {LINE}; border-radius: {mm(2)}px; }}
-    QFrame[role="tile-frame"] QLabel {{ border: none; font-size: {mm(3.6)}px; }}
-    QFrame[role="tile-frame"] QLabel[role="title"] {{ font-size: {mm(6.5)}px; }}
     QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
     QFrame[role="saved"] {{ background: #e3f4e7; border: 4px solid {OK};
         border-radius: {mm(3)}px; }}

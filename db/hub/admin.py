@@ -70,7 +70,8 @@ def invite(address: HubAddress, site: str, letter: str | None = None) -> HubAddr
         if letter is not None and conn.execute(
                 "SELECT 1 FROM ambacht.stations WHERE site_id = %s AND letter = %s",
                 [site_id, letter]).fetchone() is None:
-            raise hub_refused("AMB11", address.shown(), site)
+            raise hub_refused("AMB11", address.shown(), f"no station {letter} at {site}",
+                              site=site)
         role, password = f"ambacht_{hub_id}_{secrets.token_hex(6)}", new_password()
         conn.execute(sql.SQL("CREATE ROLE {} LOGIN PASSWORD {} IN ROLE {}").format(
             sql.Identifier(role), sql.Literal(scram_verifier(password)),
@@ -87,13 +88,14 @@ def revoke(address: HubAddress, site: str, letter: str) -> None:
         _ready(conn, address)
         if conn.execute("SELECT 1 FROM ambacht.sites WHERE name = %s",
                         [site]).fetchone() is None:
-            raise hub_refused("AMB10", address.shown(), site)
+            raise hub_refused("AMB10", address.shown(), f"no site {site}", site=site)
         row = conn.execute(
             "UPDATE ambacht.stations SET revoked_at = coalesce(revoked_at, now()) "
             "WHERE site_id = (SELECT id FROM ambacht.sites WHERE name = %s) AND letter = %s "
             "RETURNING role_name", [site, letter]).fetchone()
         if row is None:
-            raise hub_refused("AMB11", address.shown(), site)
+            raise hub_refused("AMB11", address.shown(), f"no station {letter} at {site}",
+                              site=site)
         conn.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(row[0])))
         conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                      "WHERE usename = %s", [row[0]])

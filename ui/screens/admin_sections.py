@@ -3,6 +3,8 @@ printer has its own, in admin_printer.py)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication
 
@@ -318,6 +320,9 @@ class StationSection(Section):
                 value=languages.get(s.get("label_language", ""), "")), "label_language"),
             (self.tr("Backup folder: {value}").format(value=self.ctx.backups.folder()),
              "backup_folder"),
+            (self.tr("Exports also to: {value}").format(
+                value=s.export_folder or self.tr("USB sticks and the documents folder only")),
+             "export_folder"),
             (self._latest_backup(), "latest_backup"),
         ])
 
@@ -355,6 +360,10 @@ class StationSection(Section):
                             self.attempt(lambda: admin.set_label_language(me, v), saved))
         elif key == "backup_folder":
             self.ask_backup_folder()
+        elif key == "export_folder":
+            self.ask_folder(self.tr("Exports also to"), self.tr("No other folder"),
+                            self.ctx.settings().export_folder,
+                            lambda folder: admin.set_export_folder(me, folder))
         elif key == "screen_scale":
             self.ask_screen_scale()
         elif key == "sound":
@@ -386,21 +395,33 @@ class StationSection(Section):
         self.ask_choice(self.tr("Screen size"), options, take)
 
     def ask_backup_folder(self) -> None:
-        """Beside the database, a mounted USB stick or share, or a folder typed in."""
+        """Beside the database, a mounted USB stick or share, or a folder typed in; a
+        backup is made there at once to try it."""
+        def saved(folder: str) -> None:
+            if self.ctx.settings().backup_folder == folder.strip():  # saved: try it out
+                self.back_up_now()
+
+        self.ask_folder(self.tr("Backup folder"), self.tr("Beside the database"),
+                        self.ctx.settings().backup_folder,
+                        lambda folder: self.ctx.admin.set_backup_folder(self.actor, folder),
+                        saved)
+
+    def ask_folder(self, title: str, default: str, current: str,
+                   save: Callable[[str], None],
+                   then: Callable[[str], None] = lambda _folder: None) -> None:
+        """A folder setting by taps: the default (''), a mounted USB stick or share, or a
+        folder typed in; `save` it, then `then`."""
         other = "\0other"  # not a path anyone can type
-        options = [("", self.tr("Beside the database"))]
+        options = [("", default)]
         options += [(str(path), str(path)) for path in removable_folders()]
         options.append((other, self.tr("Another folder…")))
 
         def take(folder: str) -> None:
-            self.attempt(lambda: self.ctx.admin.set_backup_folder(self.actor, folder),
-                         self.tr("Saved."))
-            if self.ctx.settings().backup_folder == folder.strip():  # saved: try it out
-                self.back_up_now()
+            self.attempt(lambda: save(folder), self.tr("Saved."))
+            then(folder)
 
-        self.ask_choice(self.tr("Backup folder"), options, lambda v: self.ask_text(
-            self.tr("Backup folder (full path)"),
-            self.ctx.settings().backup_folder, take,
+        self.ask_choice(title, options, lambda v: self.ask_text(
+            self.tr("{title} (full path)").format(title=title), current, take,
             max_length=200, machine_name=True) if v == other else take(v))
 
     def back_up_now(self) -> None:

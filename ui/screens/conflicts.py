@@ -4,7 +4,8 @@ Each row names the item, the step that was kept without effect and the earlier s
 refused it, with their times, stations and people. A tap asks which of the two to keep; the
 other is cancelled with a reason (`ConflictService.resolve`), a new step like any other, and
 the conflict leaves the list here and, once it has travelled, on every station. Above them,
-colleagues found to share a PIN since their stations' staff lists met (`db/shared_pins.py`).
+the stations that run a newer Ambacht (`db/newer_steps.py`) and colleagues found to share a
+PIN since their stations' staff lists met (`db/shared_pins.py`).
 """
 
 from __future__ import annotations
@@ -91,6 +92,11 @@ class ConflictsScreen(ScanScreen):
         else:
             self.title.setText(self.tr("No conflicts between stations."))
         self.rows.clear()
+        newer = self.ctx.conflicts.newer_stations()
+        if newer:  # first: until this PC is updated, its figures leave their steps out
+            row = QListWidgetItem(self.newer_text(newer))
+            row.setSizeHint(QSize(mm(150), mm(20)))
+            self.rows.addItem(row)
         for one, other, _ in self.ctx.conflicts.shared_pins():  # first: it stops two logins
             row = QListWidgetItem(self.tr(
                 "{one} and {other} have the same PIN since the stations met: neither can log "
@@ -102,6 +108,17 @@ class ConflictsScreen(ScanScreen):
             row.setData(Qt.ItemDataRole.UserRole, index)
             row.setSizeHint(QSize(mm(150), mm(20)))  # two lines, a finger high and more
             self.rows.addItem(row)
+
+    def newer_text(self, letters: list[str]) -> str:
+        """Which stations run a newer Ambacht, and what that means for this PC's figures."""
+        if len(letters) == 1:
+            said = self.tr("Update Ambacht: station %1 uses a newer version.").replace(
+                "%1", letters[0])
+        else:
+            said = self.tr("Update Ambacht: stations %1 use a newer version.").replace(
+                "%1", ", ".join(letters))
+        return said + "\n" + self.tr("Its new kinds of steps are kept here, and count once "
+                                     "this PC is updated.")
 
     def describe(self, conflict: Conflict) -> str:
         """Two lines: the item and the step without effect; what refused it."""

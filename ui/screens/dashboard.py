@@ -1,9 +1,9 @@
 """The coordinator's dashboard: the figures of a week, month, quarter or year at a glance,
 beside the same period a year earlier and the baseline, with progress to the year's targets,
-and exports of the period as XLSX and PDF. On a station of a hub, the top bar's scope button
-shows this station's steps only or the whole site's (every station's history is in the file
-once synced), and to a coordinator of the network every site's, from the hub
-(`dashboard_network.py`)."""
+and exports of the period as XLSX, PDF and CSV (to a USB stick when one is in,
+`figures_export`). On a station of a hub, the top bar's scope button shows this station's
+steps only or the whole site's (every station's history is in the file once synced), and to a
+coordinator of the network every site's, from the hub (`dashboard_network.py`)."""
 
 from __future__ import annotations
 
@@ -22,20 +22,30 @@ from PySide6.QtWidgets import (
 )
 
 from intake.comparisons import change_pct, change_pp, counted_days, is_counted, year_earlier
-from intake.errors import AmbachtError
 from intake.model import User
 from intake.monitoring import Period, Report, rungs
-from labels.printing import save_new_file
+from intake.provenance import Provenance
+from intake.report_formats import report_csv
 from ui.context import AppContext
 from ui.screens.dashboard_network import NetworkFigures, empty_report
-from ui.screens.dashboard_parts import Tile, kg_text, percent_text, period_of
+from ui.screens.dashboard_parts import kg_text, percent_text, period_of
+from ui.screens.figures_export import ReportExport
+from ui.screens.figures_panels import (
+    BaselinePanel,
+    CategoriesPanel,
+    count_text,
+    period_text,
+)
 from ui.screens.scan_screen import ScanScreen
 from ui.style import MIN_TARGET_MM, ROUTE_COLOURS, apart, mm
 from ui.widgets.charts import Bar, BarChart, HBarChart, Series
+from ui.widgets.figure_tile import Tile
 from ui.widgets.keypad_panel import KeypadPanel
-from ui.widgets.panels import ChoicePanel, ConfirmPanel
+from ui.widgets.panels import ChoicePanel
+from ui.widgets.reasons import enable
 
 KINDS = ("week", "month", "quarter", "year")
+CATEGORY_BARS = 10  # the chart's rows; "All categories" lists every one
 IN_COLOUR, OUT_COLOUR, TARGET_COLOUR = "#1f4fb8", "#0b7a2a", "#6b6b6b"
 RUNG_COLOURS = {"sold_as_is": ROUTE_COLOURS["sale"], "sold_after_repair": ROUTE_COLOURS["sale"],
                 "sold_products": ROUTE_COLOURS["repair"], "reuse": ROUTE_COLOURS["sale"],
@@ -58,9 +68,6 @@ class DashboardScreen(ScanScreen):
         self.network = NetworkFigures(ctx, self)
         self.network.changed.connect(lambda: self.refresh() if self.all_sites and self.user
                                      else None)
-        self.network_status = QLabel(self)
-        self.network_status.setWordWrap(True)
-        self.network_status.hide()
         self._pending: Report | None = None  # shown; its baseline and targets still to draw
         self.type_code_button.hide()  # nothing here is scanned
         self.scope_button = self.action_button(self.choose_scope)
@@ -68,53 +75,65 @@ class DashboardScreen(ScanScreen):
         self.kind_buttons: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
         picker = QHBoxLayout()
-        picker.setSpacing(mm(2))
+        picker.setSpacing(apart())  # its groups do different things: 4 mm between them
+        picker.setProperty("distinct", True)  # as tests/fit_check.py reads it
+        kinds = QHBoxLayout()  # the kinds of period are alternatives: closer
+        kinds.setSpacing(mm(2))
+        picker.addLayout(kinds)
         for kind in KINDS:
             button = self.action_button(lambda _=False, k=kind: self.choose_kind(k))
             button.setCheckable(True)
             group.addButton(button)
             self.kind_buttons[kind] = button
-            picker.addWidget(button)
+            kinds.addWidget(button)
         self.earlier = self.action_button(lambda: self.step(-1))
         self.later = self.action_button(lambda: self.step(1))
         self.period_label = QLabel(self)
         self.period_label.setWordWrap(True)
         self.period_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.xlsx_button = self.action_button(lambda: self.export("xlsx"))
-        self.pdf_button = self.action_button(lambda: self.export("pdf"))
+        self.exports = ReportExport(self, ctx, self.banner, self.render)
+        self.export_button = self.action_button(self.exports.ask)
         picker.addWidget(self.earlier)
+        picker.addSpacing(mm(1) - apart())  # the period between the arrows keeps them apart
         picker.addWidget(self.period_label, 1)
+        picker.addSpacing(mm(1) - apart())
         picker.addWidget(self.later)
         self.baseline_button = self.action_button(self.mark_baseline)
+        self.baseline_button.setProperty("ends", True)  # it replaces one, after a question
         self.target_button = self.action_button(self.ask_target)
-        for button in (self.baseline_button, self.target_button, self.xlsx_button,
-                       self.pdf_button):
+        for button in (self.baseline_button, self.target_button, self.export_button):
             picker.addWidget(button)
-        for button in (*self.kind_buttons.values(), self.earlier, self.later, self.xlsx_button,
-                       self.pdf_button):
+        for button in (*self.kind_buttons.values(), self.earlier, self.later):
             button.setMinimumWidth(mm(MIN_TARGET_MM))  # a short word: the target sets it
         self.tiles = {key: Tile(self) for key in
                       ("kg_in", "kg_sold", "reuse", "yield", "repaired", "revenue", "co2")}
         tiles = QHBoxLayout()
         tiles.setSpacing(mm(2))
         for tile in self.tiles.values():
+            tile.peers = list(self.tiles.values())
             tiles.addWidget(tile)
         self.weekly = BarChart(self)
         self.ladder = HBarChart(self)
         self.baseline_chart = HBarChart(self)
         self.targets = HBarChart(self)
         self.categories = HBarChart(self)
+        self.all_categories: list[Bar] = []
+        self.all_button = self.action_button(self.show_all_categories)
         charts = QGridLayout()
         charts.setSpacing(mm(4))
         charts.addWidget(self.weekly, 0, 0)
         charts.addWidget(self.ladder, 0, 1)
         charts.addWidget(self.baseline_chart, 1, 0)
         charts.addWidget(self.targets, 1, 1)
-        charts.addWidget(self.categories, 0, 2, 2, 1)  # tall: room for ten categories
+        column = QVBoxLayout()  # tall: room for ten categories, and the way to the rest
+        column.setSpacing(apart())
+        column.addWidget(self.categories, 1)
+        column.addWidget(self.all_button)
+        charts.addLayout(column, 0, 2, 2, 1)
         page = QVBoxLayout()
         page.setSpacing(apart())
         page.addLayout(picker)
-        page.addWidget(self.network_status)
+        page.addWidget(self.network.label)
         page.addLayout(tiles)
         page.addLayout(charts, 1)
         self.body.addLayout(page, 1)
@@ -131,8 +150,8 @@ class DashboardScreen(ScanScreen):
         self.later.setText("▶")
         self.baseline_button.setText(self.tr("Baseline"))
         self.target_button.setText(self.tr("Targets"))
-        self.xlsx_button.setText("XLSX")  # file formats keep their names in every language
-        self.pdf_button.setText("PDF")
+        self.all_button.setText(self.tr("All categories"))
+        self.export_button.setText(self.tr("Export"))
         if self.user is not None:
             self.refresh()
 
@@ -161,8 +180,7 @@ class DashboardScreen(ScanScreen):
         panel.open()
 
     def show_scope(self, key: str) -> None:
-        """The whole site's figures ('site'), one station's (its letter) or every site's
-        ('network')."""
+        """The site's figures ('site'), a station's (its letter) or every site's ('network')."""
         self.all_sites = key == "network"
         self.station = None if key in ("site", "network") else key
         self.refresh()
@@ -210,15 +228,14 @@ class DashboardScreen(ScanScreen):
         lang = self.ctx.language
         period = self.period()
         self.later.setEnabled(period.last < self.today())
-        self.period_label.setText(f"{period.first:%d-%m-%Y} – {period.last:%d-%m-%Y}")
-        scope = "network" if self.all_sites else self.station or "site"
-        self.scope_button.setText(dict(self.scopes())[scope])
+        self.period_label.setText(period_text(period))
+        self.scope_button.setText(dict(self.scopes())[
+            "network" if self.all_sites else self.station or "site"])
+        enable(self.export_button, self.station is None and self.network.exportable(
+            period, self.all_sites), self.network.reason() if self.all_sites else
+            self.tr("Exports are the whole site's: choose 'This site' first."))
         report = self.report(period)
-        self.network_status.setVisible(self.all_sites)
-        self.network_status.setText(self.network.status(period) if self.all_sites else "")
-        for button in (self.xlsx_button, self.pdf_button):  # the site's, or every site's
-            button.setEnabled(self.station is None and (
-                not self.all_sites or self.network.read(period) is not None))
+        self.network.show_status(period, self.all_sites)
         self._tiles(report, self.report(year_earlier(period, self.today())))
         now = report.total
         weeks = list(report.by_week.items())
@@ -238,22 +255,24 @@ class DashboardScreen(ScanScreen):
             "lost_in_making": self.tr("Lost in making"),
         }
         self.ladder.set_data(self.tr("What happened to the kilos"), [
-            Bar(rung_names[rung], grams, lang.kg(grams), RUNG_COLOURS[rung])
+            Bar(rung_names[rung], grams, kg_text(grams, lang.code), RUNG_COLOURS[rung])
             for rung, grams in rungs(now)
         ])
+        names = {c.code: c.name(lang.code) for c in report.categories}
+        self.all_categories = [
+            Bar(names.get(code, code), f.grams_in,
+                f"{kg_text(f.grams_in, lang.code)} · {percent_text(f.reuse_rate)}", IN_COLOUR)
+            for code, f in sorted(report.by_category.items(), key=lambda kv: -kv[1].grams_in)
+            if f.grams_in]
         if self.all_sites:  # every site's: per site ("per locatie") instead of per category
-            got = self.network.read(period)
-            self.categories.set_data(self.tr("Kg in per site · reuse rate"), [] if got is None
-                                     else self.network.site_bars(got), self.tr("No sites yet."))
-        else:
-            names = {c.code: c.name(lang.code) for c in report.categories}
-            biggest = sorted(report.by_category.items(), key=lambda kv: -kv[1].grams_in)[:10]
-            self.categories.set_data(self.tr("Kg in per category · reuse rate"), [
-                Bar(names.get(code, code), f.grams_in,
-                    f"{kg_text(f.grams_in, lang.code)} · {percent_text(f.reuse_rate)}",
-                    IN_COLOUR)
-                for code, f in biggest if f.grams_in
-            ], self.tr("Nothing came in."))
+            self.all_categories = self.network.site_bars(self.network.read(period))
+        self.categories.set_data(self.tr("Kg in per site · reuse rate") if self.all_sites
+                                 else self.tr("Kg in per category · reuse rate"),
+                                 self.all_categories[:CATEGORY_BARS],
+                                 self.tr("Nothing came in."))
+        self.all_button.setVisible(not self.all_sites)
+        self.all_button.setText(self.tr("All %n categories", "", len(self.all_categories))
+                                if self.all_categories else self.tr("All categories"))
         # The baseline and the year so far may span many months: they are drawn right after
         # the screen shows, so the period's own figures never wait for them.
         self.baseline_chart.set_data(self.tr("Beside the baseline"), [], "…")
@@ -266,9 +285,7 @@ class DashboardScreen(ScanScreen):
         if self.user is None or report is None or self.period() != report.period:
             return  # logged out, or another period was chosen meanwhile
         if self.all_sites:
-            for chart in (self.baseline_chart, self.targets):
-                chart.set_data(chart.title, [], self.tr(
-                    "The baseline and the targets are each site's: choose 'This site'."))
+            self.network.blank([self.baseline_chart, self.targets])
             return
         self._baseline(report)
         self._targets(report.period)
@@ -284,18 +301,19 @@ class DashboardScreen(ScanScreen):
                       before.grams_in),
             "kg_sold": (kg_text(now.grams_sold, lang.code), self.tr("sold"), now.grams_sold,
                         before.grams_sold),
-            "reuse": (percent_text(now.reuse_rate), self.tr("reuse rate"), now.reuse_rate,
+            "reuse": (percent_text(now.reuse_rate), self.tr("reused"), now.reuse_rate,
                       before.reuse_rate),
             "yield": (percent_text(now.environmental_yield), self.tr("environmental yield"),
                       now.environmental_yield, before.environmental_yield),
-            "repaired": (str(now.items_repaired), self.tr("repaired"), now.items_repaired,
-                         before.items_repaired),
+            "repaired": (count_text(now.items_repaired, lang.code), self.tr("repaired"),
+                         now.items_repaired, before.items_repaired),
             "revenue": (lang.eur(now.revenue_cents), self.tr("revenue"), now.revenue_cents,
                         before.revenue_cents),
             "co2": (kg_text(now.co2_avoided_g, lang.code), self.tr("CO2 avoided"),
                     now.co2_avoided_g, before.co2_avoided_g),
         }
         rates = {"reuse", "yield"}
+        year = earlier_report.period.last.year
         for key, (value, name, current, earlier) in rows.items():
             if not is_counted(earlier_report):
                 change = None
@@ -306,9 +324,9 @@ class DashboardScreen(ScanScreen):
             else:
                 percent = change_pct(key, current, earlier, *days)
                 change = None if percent is None else f"{'+' if percent > 0 else ''}{percent:.0f} %"
-            caption = name if change is None else self.tr("{name} · {change} vs a year ago").format(
-                name=name, change=change)
-            self.tiles[key].show_figure(value, caption)
+            versus = "" if change is None else self.tr("{change} vs {year}").format(
+                change=change, year=year)
+            self.tiles[key].show_figure(value, name, versus)
 
     def _baseline(self, report: Report) -> None:
         """Rates and kg per week beside the baseline's: comparable whatever the lengths."""
@@ -323,7 +341,6 @@ class DashboardScreen(ScanScreen):
         weeks_now = counted_days(report) / 7 or 1.0  # a running period: its days so far
         weeks_base = counted_days(base_report) / 7 or 1.0
         bars = []
-        now_word, base_word = self.tr("now"), self.tr("baseline")
         for name, value, value_base, shown in (
             (self.tr("kg in per week"), now.grams_in / 1000 / weeks_now,
              base.grams_in / 1000 / weeks_base, lambda v: f"{v:,.0f} kg".replace(",", ".")),
@@ -333,11 +350,13 @@ class DashboardScreen(ScanScreen):
              (base.environmental_yield or 0) * 100, lambda v: f"{v:.0f} %"),
         ):
             scale = max(value, value_base) * 1.15 or 1.0  # each pair on its own scale
-            bars.append(Bar(f"{name} ({now_word})", value, shown(value), OUT_COLOUR,
-                            scale=scale))
-            bars.append(Bar(f"{name} ({base_word})", value_base, shown(value_base),
-                            TARGET_COLOUR, scale=scale))
-        self.baseline_chart.set_data(title, bars)
+            # The pair shares its name; the legend tells the colours apart.
+            bars.append(Bar(name, value, shown(value), OUT_COLOUR, scale=scale))
+            bars.append(Bar(name, value_base, shown(value_base), TARGET_COLOUR, scale=scale))
+        self.baseline_chart.set_data(title, bars, legend=[
+            (self.tr("now"), OUT_COLOUR),
+            (self.tr("baseline {period}").format(period=period_text(baseline_period)),
+             TARGET_COLOUR)])
 
     def _targets(self, period: Period) -> None:
         year = period.last.year
@@ -365,15 +384,21 @@ class DashboardScreen(ScanScreen):
         return self.tr("Targets {year} (the whole site)").format(year=year)
 
     def mark_baseline(self) -> None:
-        """Make the period shown the baseline, after a question."""
+        """Make the period shown the baseline, after showing it beside the baseline it
+        replaces (or that there is none yet)."""
         period = self.period()
-        panel = ConfirmPanel(self, self.tr("Mark {first} – {last} as the baseline?").format(
-            first=f"{period.first:%d-%m-%Y}", last=f"{period.last:%d-%m-%Y}"),
-            self.tr("Yes, mark it"), self.tr("Cancel"))
+        old_period = self.ctx.baseline()
+        panel = BaselinePanel(self, self.ctx.language, self.report(period),
+                              self.report(old_period) if old_period else None)
         panel.answered.connect(lambda yes: self._save(
             lambda user: self.ctx.admin.set_baseline(user, period),
             self.tr("Baseline marked.")) if yes else None)
         panel.open()
+
+    def show_all_categories(self) -> None:
+        """Every category that took anything in, when the chart has room for ten."""
+        CategoriesPanel(self, self.tr("Kg in per category · reuse rate"), self.all_categories,
+                        self.tr("Nothing came in."), self.tr("Close")).open()
 
     def ask_target(self) -> None:
         """Set one of the year's targets: which, then its value on the keypad."""
@@ -398,45 +423,26 @@ class DashboardScreen(ScanScreen):
         if self.user is not None and self.attempt(lambda: action(self.user) or True, done):
             self.refresh()
 
-    def export(self, kind: str) -> None:
-        """Write the period's report into the documents folder (or to the document printer):
-        the site's, or every site's as last read from the hub, which says so in its
-        provenance and is not recorded among the site's exports (later ones of the site are
-        held against those)."""
+    def render(self, kind: str) -> tuple[Report, Provenance, bytes]:
+        """The period's report as a file of `kind` (xlsx, pdf, csv), with its provenance:
+        the site's, or every site's as last read from the hub (`network_render`)."""
+        if self.all_sites:  # refresh enables the export once they are read
+            return self.network.render(self.period(), self.today(), kind)
         # openpyxl and reportlab's page layout load here, not at start-up (a third of a second).
         from intake.exports import report_xlsx
         from intake.report_pdf import render_report_pdf
 
-        got = self.network.read(self.period()) if self.all_sites else None
-        if got is not None:
-            report, provenance = got.total, got.provenance()
-            baseline, targets, eu = None, None, None  # the baseline and targets are each site's
-            before = self.network.read(year_earlier(report.period, self.today()))
-            year_before = None if before is None else before.total
-        else:
-            provenance = self.ctx.provenance(self.period())
-            report = self.ctx.report(self.period())  # afresh: it includes the step named above
-            self._cache[(report.period, None)] = report
-            baseline_period = self.ctx.baseline()
-            baseline = self.report(baseline_period) if baseline_period else None
-            year_before = self.report(year_earlier(report.period, self.today()))
-            targets = self.ctx.year_progress(min(report.period.last, self.today()))
-            eu = self.ctx.eu_reuse(report)
+        provenance = self.ctx.provenance(self.period())
+        report = self.ctx.report(self.period())  # afresh: it includes the step named above
+        self._cache[(report.period, None)] = report
+        baseline_period = self.ctx.baseline()
+        baseline = self.report(baseline_period) if baseline_period else None
+        year_before = self.report(year_earlier(report.period, self.today()))
+        if kind == "csv":
+            return report, provenance, report_csv(report, baseline, year_before, provenance)
+        targets = self.ctx.year_progress(min(report.period.last, self.today()))
         render = report_xlsx if kind == "xlsx" else render_report_pdf
-        data = render(report, baseline, self.ctx.language.code, year_before=year_before,
-                      targets=targets, provenance=provenance, eu=eu)
-        name = (f"report{'-all-sites' if got else ''}-{report.period.first.isoformat()}-"
-                f"{report.period.last.isoformat()}")
-        try:
-            path = save_new_file(self.ctx.labels.document_folder(), name, f".{kind}", data)
-        except OSError as exc:
-            self.banner.error(self.tr("Could not save the report: {error}").format(
-                error=exc.strerror or exc))
-            return
-        try:
-            if got is None:
-                self.ctx.record_export(provenance, report, kind, data)
-        except AmbachtError as exc:  # saved, but not recorded: say so
-            self.banner.error(self.ctx.language.error(exc))
-            return
-        self.banner.ok(self.tr("Saved as {path}").format(path=path))
+        return report, provenance, render(
+            report, baseline, self.ctx.language.code, year_before=year_before, targets=targets,
+            provenance=provenance, eu=self.ctx.eu_reuse(report))
+

@@ -1,14 +1,10 @@
-"""The dashboard's parts: the period a day falls in, a key figure's tile, and how a tile
-writes kilos and rates."""
+"""The dashboard's parts: the period a day falls in, and how a tile writes kilos and rates."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
-
 from intake.monitoring import Period
-from ui.style import mm
 
 
 def period_of(kind: str, day: date) -> Period:
@@ -24,27 +20,6 @@ def period_of(kind: str, day: date) -> Period:
     next_month = first_month + months
     after = date(day.year + (next_month > 12), (next_month - 1) % 12 + 1, 1)
     return Period(first, after - timedelta(days=1))
-
-
-class Tile(QFrame):
-    """One key figure: its value large, its name and its change below."""
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setProperty("role", "tile-frame")
-        self.value = QLabel(self)
-        self.value.setProperty("role", "title")
-        self.caption = QLabel(self)
-        self.caption.setWordWrap(True)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(mm(2), mm(1), mm(2), mm(1))
-        column.setSpacing(0)
-        column.addWidget(self.value)
-        column.addWidget(self.caption)
-
-    def show_figure(self, value: str, caption: str) -> None:
-        self.value.setText(value)
-        self.caption.setText(caption)
 
 
 def kg_text(grams: float, lang: str) -> str:

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>DashboardScreen</name>
+    <message numerus="yes">
+        <source>All %n categories</source>
+        <translation>
+            <numerusform>All %n category</numerusform>
+            <numerusform>All %n categories</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DayClosePanel</name>
     <message numerus="yes">
         <source>%n sales</source>

@@ -56,6 +56,61 @@
     </message>
 </context>
 <context>
+    <name>BaselinePanel</name>
+    <message>
+        <source>Make this the baseline?</source>
+        <translation>Dit de nulmeting maken?</translation>
+    </message>
+    <message>
+        <source>Yes, replace the baseline</source>
+        <translation>Ja, nulmeting vervangen</translation>
+    </message>
+    <message>
+        <source>Yes, mark it</source>
+        <translation>Ja, vastleggen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Items in</source>
+        <translation>Artikelen binnen</translation>
+    </message>
+    <message>
+        <source>Kg in</source>
+        <translation>Kg binnen</translation>
+    </message>
+    <message>
+        <source>Revenue</source>
+        <translation>Omzet</translation>
+    </message>
+    <message>
+        <source>Reuse rate</source>
+        <translation>Hergebruikpercentage</translation>
+    </message>
+    <message>
+        <source>Baseline now</source>
+        <translation>Nulmeting nu</translation>
+    </message>
+    <message>
+        <source>New baseline</source>
+        <translation>Nieuwe nulmeting</translation>
+    </message>
+    <message>
+        <source>no baseline yet</source>
+        <translation>nog geen nulmeting</translation>
+    </message>
+    <message>
+        <source>The baseline now stays in the history of settings, with who replaced it and when.</source>
+        <translation>De huidige nulmeting blijft bewaard in de geschiedenis van de instellingen, met wie hem verving en wanneer.</translation>
+    </message>
+</context>
+<context>
     <name>CashPanel</name>
     <message>
         <source>Cash: total {total}</source>
@@ -318,6 +373,18 @@
         <translation>{one} en {other} hebben dezelfde pincode sinds de stations samenkwamen: geen van beiden kan inloggen tot een van hen een nieuwe pincode krijgt (Instellingen).</translation>
     </message>
     <message>
+        <source>Update Ambacht: station %1 uses a newer version.</source>
+        <translation>Werk Ambacht bij: station %1 gebruikt een nieuwere versie.</translation>
+    </message>
+    <message>
+        <source>Update Ambacht: stations %1 use a newer version.</source>
+        <translation>Werk Ambacht bij: de stations %1 gebruiken een nieuwere versie.</translation>
+    </message>
+    <message>
+        <source>Its new kinds of steps are kept here, and count once this PC is updated.</source>
+        <translation>Hun nieuwe soorten stappen zijn hier bewaard en tellen mee zodra deze pc is bijgewerkt.</translation>
+    </message>
+    <message>
         <source>{code}: {step}, not counted
 because before it: {cause}</source>
         <translation>{code}: {step}, telt niet mee
@@ -446,6 +513,18 @@ want ervoor: {cause}</translation>
         <translation>Doelen</translation>
     </message>
     <message>
+        <source>All categories</source>
+        <translation>Alle categorieën</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <source>Exports are the whole site&apos;s: choose &apos;This site&apos; first.</source>
+        <translation>Exporten gaan over de hele locatie: kies eerst &apos;Deze locatie&apos;.</translation>
+    </message>
+    <message>
         <source>Kg in and reused per week</source>
         <translation>Kilo&apos;s in en hergebruikt per week</translation>
     </message>
@@ -497,9 +576,24 @@ want ervoor: {cause}</translation>
         <source>Nothing came in.</source>
         <translation>Er kwam niets binnen.</translation>
     </message>
+    <message numerus="yes">
+        <source>All %n categories</source>
+        <translation>
+            <numerusform>Alle %n categorie</numerusform>
+            <numerusform>Alle %n categorieën</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Beside the baseline</source>
         <translation>Naast de nulmeting</translation>
+    </message>
+    <message>
+        <source>{change} vs {year}</source>
+        <translation>{change} t.o.v. {year}</translation>
+    </message>
+    <message>
+        <source>baseline {period}</source>
+        <translation>nulmeting {period}</translation>
     </message>
     <message>
         <source>Targets {year}</source>
@@ -530,14 +624,6 @@ want ervoor: {cause}</translation>
         <translation>Kg in per locatie · hergebruikpercentage</translation>
     </message>
     <message>
-        <source>No sites yet.</source>
-        <translation>Nog geen locaties.</translation>
-    </message>
-    <message>
-        <source>The baseline and the targets are each site&apos;s: choose &apos;This site&apos;.</source>
-        <translation>Nulmeting en doelen zijn per locatie: kies &apos;Deze locatie&apos;.</translation>
-    </message>
-    <message>
         <source>reuse rate</source>
         <translation>hergebruikpercentage</translation>
     </message>
@@ -562,20 +648,12 @@ want ervoor: {cause}</translation>
         <translation>{points} procentpunt</translation>
     </message>
     <message>
-        <source>{name} · {change} vs a year ago</source>
-        <translation>{name} · {change} t.o.v. een jaar eerder</translation>
-    </message>
-    <message>
         <source>No baseline yet. Mark one with: ambacht baseline --from DATE --to DATE</source>
         <translation>Nog geen nulmeting. Leg er een vast met: ambacht baseline --from DATUM --to DATUM</translation>
     </message>
     <message>
         <source>now</source>
         <translation>nu</translation>
-    </message>
-    <message>
-        <source>baseline</source>
-        <translation>nulmeting</translation>
     </message>
     <message>
         <source>kg in per week</source>
@@ -606,14 +684,6 @@ want ervoor: {cause}</translation>
         <translation>Doelen {year} (de hele locatie)</translation>
     </message>
     <message>
-        <source>Mark {first} – {last} as the baseline?</source>
-        <translation>{first} – {last} vastleggen als nulmeting?</translation>
-    </message>
-    <message>
-        <source>Yes, mark it</source>
-        <translation>Ja, vastleggen</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -622,16 +692,12 @@ want ervoor: {cause}</translation>
         <translation>Nulmeting vastgelegd.</translation>
     </message>
     <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
         <source>Target saved.</source>
         <translation>Doel opgeslagen.</translation>
-    </message>
-    <message>
-        <source>Could not save the report: {error}</source>
-        <translation>Rapport niet opgeslagen: {error}</translation>
-    </message>
-    <message>
-        <source>Saved as {path}</source>
-        <translation>Opgeslagen als {path}</translation>
     </message>
 </context>
 <context>
@@ -1416,12 +1482,12 @@ want ervoor: {cause}</translation>
         <translation>De hub is geen PostgreSQL-URL (postgresql://gebruiker@host:5432/database) en geen koppelcode van &apos;ambacht hub invite&apos;.</translation>
     </message>
     <message>
-        <source>The hub {hub} cannot be reached ({reason}). Nothing was lost: this station works on alone and sends its work when the hub is back.</source>
-        <translation>De hub {hub} is niet bereikbaar ({reason}). Er is niets verloren: dit station werkt alleen verder en verstuurt zijn werk zodra de hub er weer is.</translation>
+        <source>The hub {hub} cannot be reached; nothing was lost, and this station works on alone.</source>
+        <translation>De hub {hub} is niet bereikbaar; er is niets verloren en dit station werkt zelfstandig door.</translation>
     </message>
     <message>
-        <source>The hub {hub} refused: {detail}</source>
-        <translation>De hub {hub} weigerde: {detail}</translation>
+        <source>The hub {hub} refused this; the log says why.</source>
+        <translation>De hub {hub} weigerde dit; het logboek zegt waarom.</translation>
     </message>
     <message>
         <source>The hub {hub} is not set up: run &apos;ambacht hub init --hub URL&apos; first.</source>
@@ -1432,44 +1498,56 @@ want ervoor: {cause}</translation>
         <translation>De hub {hub} kent de toegang van dit station niet: koppel het opnieuw met een nieuwe code (&apos;ambacht hub invite&apos;).</translation>
     </message>
     <message>
-        <source>The hub {hub} revoked this station: {detail}. Ask the coordinator for a new join code.</source>
-        <translation>De hub {hub} heeft dit station ingetrokken: {detail}. Vraag de coördinator om een nieuwe koppelcode.</translation>
+        <source>The hub {hub} revoked this station: ask the coordinator for a new join code.</source>
+        <translation>De hub {hub} heeft dit station ingetrokken: vraag de coördinator om een nieuwe koppelcode.</translation>
     </message>
     <message>
-        <source>This join code was used already. Ask the coordinator for a new one.</source>
-        <translation>Deze koppelcode is al gebruikt. Vraag de coördinator om een nieuwe.</translation>
+        <source>This join code was used already: ask the coordinator for a new one.</source>
+        <translation>Deze koppelcode is al gebruikt: vraag de coördinator om een nieuwe.</translation>
     </message>
     <message>
-        <source>This join code is for another site: {detail}.</source>
-        <translation>Deze koppelcode is voor een andere locatie: {detail}.</translation>
+        <source>This join code is for another site.</source>
+        <translation>Deze koppelcode is voor een andere locatie.</translation>
     </message>
     <message>
-        <source>{detail}: this database&apos;s history carries that letter, so it cannot join this site under another. Nothing was changed.</source>
-        <translation>{detail}: de geschiedenis van deze database draagt die letter, dus kan ze niet onder een andere letter aan deze locatie koppelen. Er is niets veranderd.</translation>
+        <source>This database&apos;s station letter cannot be used at this site; nothing was changed.</source>
+        <translation>De stationsletter van deze database kan op deze locatie niet worden gebruikt; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused records of another station; nothing was sent.</source>
+        <translation>De hub {hub} weigerde gegevens van een ander station; er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} holds another history for this station; nothing was sent.</source>
+        <translation>De hub {hub} heeft een andere geschiedenis van dit station; er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} refused steps that do not continue this station&apos;s chain; nothing was sent.</source>
+        <translation>De hub {hub} weigerde stappen die niet aansluiten op de keten van dit station; er is niets verstuurd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} has no site {site}.</source>
+        <translation>De hub {hub} heeft geen locatie {site}.</translation>
+    </message>
+    <message>
+        <source>The site {site} has no station of that letter.</source>
+        <translation>De locatie {site} heeft geen station met die letter.</translation>
+    </message>
+    <message>
+        <source>The role in the URL of {hub} may not do this: use the hub&apos;s administrator for &apos;hub init&apos;, &apos;hub invite&apos; and &apos;hub revoke&apos;.</source>
+        <translation>De rol in de URL van {hub} mag dit niet: gebruik de beheerder van de hub voor &apos;hub init&apos;, &apos;hub invite&apos; en &apos;hub revoke&apos;.</translation>
+    </message>
+    <message>
+        <source>This join code is for site {site}.</source>
+        <translation>Deze koppelcode is voor locatie {site}.</translation>
+    </message>
+    <message>
+        <source>Letter {letter} is taken at site {site} already (or the code is for another letter); nothing was changed.</source>
+        <translation>Letter {letter} is op locatie {site} al in gebruik (of de code is voor een andere letter); er is niets veranderd.</translation>
     </message>
     <message>
         <source>The site has no free station letter left.</source>
         <translation>De locatie heeft geen vrije stationsletter meer.</translation>
-    </message>
-    <message>
-        <source>The hub {hub} refused a step of another station: {detail}.</source>
-        <translation>De hub {hub} weigerde een stap van een ander station: {detail}.</translation>
-    </message>
-    <message>
-        <source>The hub {hub} holds another history for this station ({detail}): this database is not the one that joined, or its history was changed. Nothing was sent.</source>
-        <translation>De hub {hub} heeft een andere geschiedenis van dit station ({detail}): dit is niet de database die koppelde, of de geschiedenis is veranderd. Er is niets verstuurd.</translation>
-    </message>
-    <message>
-        <source>The hub {hub} refused steps that do not continue this station&apos;s chain ({detail}). Nothing was sent.</source>
-        <translation>De hub {hub} weigerde stappen die niet aansluiten op de keten van dit station ({detail}). Er is niets verstuurd.</translation>
-    </message>
-    <message>
-        <source>The hub {hub} has no site {detail}.</source>
-        <translation>De hub {hub} heeft geen locatie {detail}.</translation>
-    </message>
-    <message>
-        <source>The site {detail} has no station of that letter.</source>
-        <translation>De locatie {detail} heeft geen station met die letter.</translation>
     </message>
     <message>
         <source>The hub {hub} did not accept the password: check the URL or ~/.pgpass, or ask for a new join code.</source>
@@ -1478,10 +1556,6 @@ want ervoor: {cause}</translation>
     <message>
         <source>The hub {hub} lets this role in no more (revoked, or a join code used up): ask the coordinator for a new join code.</source>
         <translation>De hub {hub} laat deze rol niet meer toe (ingetrokken, of een gebruikte koppelcode): vraag de coördinator om een nieuwe koppelcode.</translation>
-    </message>
-    <message>
-        <source>The role in the URL of {hub} may not do this ({detail}): use the hub&apos;s administrator for &apos;hub init&apos;, &apos;hub invite&apos; and &apos;hub revoke&apos;.</source>
-        <translation>De rol in de URL van {hub} mag dit niet ({detail}): gebruik de beheerder van de hub voor &apos;hub init&apos;, &apos;hub invite&apos; en &apos;hub revoke&apos;.</translation>
     </message>
     <message>
         <source>{path} has not joined a hub: run &apos;ambacht station join --hub CODE --site NAME&apos; first. A station without a hub works on alone.</source>
@@ -1610,6 +1684,38 @@ want ervoor: {cause}</translation>
     <message>
         <source>The hub has no site {site}.</source>
         <translation>De hub heeft geen locatie {site}.</translation>
+    </message>
+    <message>
+        <source>USB stick {label} is full. Nothing was saved.</source>
+        <translation>USB-stick {label} is vol. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is full. Nothing was saved.</source>
+        <translation>De map {folder} is vol. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>USB stick {label} is read-only. Nothing was saved.</source>
+        <translation>USB-stick {label} is alleen-lezen. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} cannot be written to. Nothing was saved.</source>
+        <translation>In de map {folder} mag niet geschreven worden. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>USB stick {label} is gone: was it pulled out? Nothing was saved.</source>
+        <translation>USB-stick {label} is weg: is hij eruit getrokken? Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} is not there. Nothing was saved.</source>
+        <translation>De map {folder} is er niet. Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Could not save on USB stick {label} ({error}). Nothing was saved.</source>
+        <translation>Opslaan op USB-stick {label} lukte niet ({error}). Er is niets opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Could not save in {folder} ({error}). Nothing was saved.</source>
+        <translation>Opslaan in {folder} lukte niet ({error}). Er is niets opgeslagen.</translation>
     </message>
 </context>
 <context>
@@ -2130,6 +2236,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>[conflict, not counted] {line}</source>
         <translation>[conflict, telt niet mee] {line}</translation>
+    </message>
+    <message>
+        <source>[needs a newer Ambacht] a step of station {station} this version cannot show; it counts once this PC is updated</source>
+        <translation>[nieuwere Ambacht nodig] een stap van station {station} die deze versie niet kan tonen; hij telt mee zodra deze pc is bijgewerkt</translation>
     </message>
     <message>
         <source>Made from {codes}</source>
@@ -2689,6 +2799,10 @@ want ervoor: {cause}</translation>
         <translation>De cijfers van alle locaties konden niet worden gelezen: zie het logboek.</translation>
     </message>
     <message>
+        <source>The baseline and the targets are each site&apos;s: choose &apos;This site&apos;.</source>
+        <translation>Nulmeting en doelen zijn per locatie: kies &apos;Deze locatie&apos;.</translation>
+    </message>
+    <message>
         <source>Reading every site&apos;s figures from the hub…</source>
         <translation>Cijfers van alle locaties ophalen bij de hub…</translation>
     </message>
@@ -2717,6 +2831,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>reading again…</source>
         <translation>opnieuw ophalen…</translation>
+    </message>
+    <message>
+        <source>Every site&apos;s figures are not read yet.</source>
+        <translation>De cijfers van alle locaties zijn nog niet opgehaald.</translation>
     </message>
 </context>
 <context>
@@ -3159,6 +3277,57 @@ want ervoor: {cause}</translation>
     <message>
         <source>Stay</source>
         <translation>Blijven</translation>
+    </message>
+</context>
+<context>
+    <name>ReportExport</name>
+    <message>
+        <source>USB stick {label}</source>
+        <translation>USB-stick {label}</translation>
+    </message>
+    <message>
+        <source>Documents folder on this computer</source>
+        <translation>Documentenmap op deze computer</translation>
+    </message>
+    <message>
+        <source>Folder {folder}</source>
+        <translation>Map {folder}</translation>
+    </message>
+    <message>
+        <source>Export the period as</source>
+        <translation>De periode exporteren als</translation>
+    </message>
+    <message>
+        <source>Workbook (XLSX)</source>
+        <translation>Werkmap (XLSX)</translation>
+    </message>
+    <message>
+        <source>Report (PDF)</source>
+        <translation>Rapport (PDF)</translation>
+    </message>
+    <message>
+        <source>Table (CSV)</source>
+        <translation>Tabel (CSV)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Save the {kind} file where?</source>
+        <translation>Waar het {kind}-bestand opslaan?</translation>
+    </message>
+    <message>
+        <source>report-{first}-{last}</source>
+        <translation>rapport-{first}-{last}</translation>
+    </message>
+    <message>
+        <source>Saved on USB stick {label}: {name}</source>
+        <translation>Opgeslagen op USB-stick {label}: {name}</translation>
+    </message>
+    <message>
+        <source>Saved in {folder}: {name}</source>
+        <translation>Opgeslagen in {folder}: {name}</translation>
     </message>
 </context>
 <context>
@@ -3745,6 +3914,14 @@ want ervoor: {cause}</translation>
         <translation>Back-upmap: {value}</translation>
     </message>
     <message>
+        <source>Exports also to: {value}</source>
+        <translation>Exporteren ook naar: {value}</translation>
+    </message>
+    <message>
+        <source>USB sticks and the documents folder only</source>
+        <translation>alleen USB-sticks en de documentenmap</translation>
+    </message>
+    <message>
         <source>The latest backup failed: {error}</source>
         <translation>De laatste back-up is mislukt: {error}</translation>
     </message>
@@ -3775,6 +3952,14 @@ want ervoor: {cause}</translation>
     <message>
         <source>Language of the labels</source>
         <translation>Taal van de labels</translation>
+    </message>
+    <message>
+        <source>Exports also to</source>
+        <translation>Exporteren ook naar</translation>
+    </message>
+    <message>
+        <source>No other folder</source>
+        <translation>Geen andere map</translation>
     </message>
     <message>
         <source>Sound</source>
@@ -3817,12 +4002,12 @@ want ervoor: {cause}</translation>
         <translation>Andere map…</translation>
     </message>
     <message>
-        <source>Backup folder</source>
-        <translation>Back-upmap</translation>
+        <source>{title} (full path)</source>
+        <translation>{title} (volledig pad)</translation>
     </message>
     <message>
-        <source>Backup folder (full path)</source>
-        <translation>Back-upmap (volledig pad)</translation>
+        <source>Backup folder</source>
+        <translation>Back-upmap</translation>
     </message>
     <message>
         <source>Backing up…</source>
@@ -3905,6 +4090,18 @@ want ervoor: {cause}</translation>
     <message>
         <source>Connected</source>
         <translation>Verbonden</translation>
+    </message>
+    <message>
+        <source>Update Ambacht: station %1 is newer</source>
+        <translation>Werk Ambacht bij: station %1 is nieuwer</translation>
+    </message>
+    <message>
+        <source>Update Ambacht: stations %1 are newer</source>
+        <translation>Werk Ambacht bij: stations %1 zijn nieuwer</translation>
+    </message>
+    <message>
+        <source>Another station runs a newer version of Ambacht and takes steps this version does not know: they are kept, but count here only once this PC is updated too.</source>
+        <translation>Een ander station gebruikt een nieuwere versie van Ambacht en legt stappen vast die deze versie niet kent: ze worden bewaard, maar tellen hier pas mee als ook deze pc is bijgewerkt.</translation>
     </message>
     <message>
         <source>The label printer works.</source>

@@ -104,6 +104,10 @@ class ItemCard(QWidget):
             elif event.id in refused:  # another station's step contradicted it: 'Let op'
                 line = self.tr("[conflict, not counted] {line}").format(line=line)
             self.history.addItem(line)
+        for letter in self.ctx.conflicts.newer_on(item):  # below the rest: its place unknown
+            self.history.addItem(self.tr("[needs a newer Ambacht] a step of station {station} "
+                                         "this version cannot show; it counts once this PC "
+                                         "is updated").format(station=letter))
 
     def payload(self, event: Event) -> Payload | str:
         """The step's payload, or the message saying it cannot be read (a hand-edited row):

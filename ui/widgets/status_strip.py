@@ -124,7 +124,7 @@ class StatusStrip(Retranslating, QWidget):
         text = self.hub_text(state)
         self.parts[HUB].setVisible(text is not None)
         self.parts[HUB].show_state(text or "", state is not None and (
-            state.offline_since is not None or state.refused is not None))
+            state.offline_since is not None or state.refused is not None or bool(state.newer)))
 
     def hub_text(self, state: SyncState | None) -> str | None:
         """The hub's state at a glance: 'Connected', or 'Offline since 10:42 · 37 to send'
@@ -135,6 +135,8 @@ class StatusStrip(Retranslating, QWidget):
         if state.refused is not None:  # reached, but it lets this station in no more
             return (self.tr("Revoked by the hub") if state.refused in REVOKED
                     else self.tr("Refused by the hub"))
+        if state.newer:  # said until this PC is updated: its figures leave their steps out
+            return self.newer_text(state.newer)
         if state.offline_since is not None:
             since = state.offline_since.astimezone(self.ctx.zone()).strftime("%H:%M")
             return (self.tr("Offline since %1 · %n to send", "", state.waiting)
@@ -142,6 +144,14 @@ class StatusStrip(Retranslating, QWidget):
         if state.last_contact is None:
             return self.tr("Connecting")
         return self.tr("Connected")
+
+    def newer_text(self, letters: tuple[str, ...]) -> str:
+        """'Update Ambacht: station C is newer' (or stations C, D): short, as the strip has
+        every part in one row on a 1024-pixel panel; 'Let op' and a tap say it in full."""
+        if len(letters) == 1:
+            return self.tr("Update Ambacht: station %1 is newer").replace("%1", letters[0])
+        return self.tr("Update Ambacht: stations %1 are newer").replace(
+            "%1", ", ".join(letters))
 
     def _when(self, moment: datetime) -> str:
         """Today's time as 14:02; an older day with its date."""
@@ -182,6 +192,10 @@ class StatusStrip(Retranslating, QWidget):
             return self.tr("The latest backup of the data was made at {when}.").format(
                 when=self._when(latest))
         state = self.ctx.sync.state()
+        if state is not None and state.newer:
+            return self.tr("Another station runs a newer version of Ambacht and takes steps "
+                           "this version does not know: they are kept, but count here only "
+                           "once this PC is updated too.")
         if state is not None and state.offline_since is not None:
             return self.tr("The other stations are out of reach. This station works on and "
                            "sends what waits when the link is back.")

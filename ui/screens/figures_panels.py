@@ -1,0 +1,95 @@
+"""The Figures screen's questions: replacing the baseline with the old and the new one side by
+side, and every category's kilos when more came in than the dashboard's chart shows."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QScroller, QWidget
+
+from intake.monitoring import Period, Report
+from ui.i18n import Language
+from ui.style import mm
+from ui.widgets.charts import Bar, HBarChart
+from ui.widgets.panels import ConfirmPanel, Panel
+
+ROW_MM = 10.0  # a category's row in the list of all: a label on two lines, its bar
+
+
+def period_text(period: Period) -> str:
+    return f"{period.first:%d-%m-%Y} – {period.last:%d-%m-%Y}"
+
+
+def count_text(count: int, lang: str) -> str:
+    """A count with the language's thousands mark: "4.786" in Dutch."""
+    text = f"{count:,}"
+    return text.replace(",", ".") if lang == "nl" else text
+
+
+class BaselinePanel(ConfirmPanel):
+    """Mark the period shown as the baseline: the baseline today (or that there is none) and
+    the new one side by side, then "replace" or "cancel"; emits `answered(bool)`."""
+
+    def __init__(self, host: QWidget, language: Language, new: Report,
+                 old: Report | None) -> None:
+        translate = QCoreApplication.translate  # self.tr needs the panel made first
+        super().__init__(
+            host, translate("BaselinePanel", "Make this the baseline?"),
+            translate("BaselinePanel", "Yes, replace the baseline") if old else
+            translate("BaselinePanel", "Yes, mark it"), translate("BaselinePanel", "Cancel"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(mm(8))
+        grid.setVerticalSpacing(mm(1.5))
+        names = [self.tr("Period"), self.tr("Items in"), self.tr("Kg in"), self.tr("Revenue"),
+                 self.tr("Reuse rate")]
+        columns = [(self.tr("Baseline now"), old), (self.tr("New baseline"), new)]
+        for row, name in enumerate(names, start=1):
+            grid.addWidget(self._cell(name, bold=True), row, 0)
+        for column, (heading, report) in enumerate(columns, start=1):
+            grid.addWidget(self._cell(heading, bold=True), 0, column)
+            if report is None:
+                grid.addWidget(self._cell(self.tr("no baseline yet")), 1, column)
+                continue
+            figures = report.total
+            rate = figures.reuse_rate
+            for row, text in enumerate((
+                period_text(report.period), count_text(figures.items_in, language.code),
+                language.kg(figures.grams_in), language.eur(figures.revenue_cents),
+                "–" if rate is None else f"{rate * 100:.0f} %",
+            ), start=1):
+                grid.addWidget(self._cell(text), row, column)
+        self.body.insertLayout(1, grid)
+        if old is not None:
+            note = self._cell(self.tr("The baseline now stays in the history of settings, "
+                                      "with who replaced it and when."))
+            note.setWordWrap(True)
+            note.setMaximumWidth(mm(170))
+            self.body.insertWidget(2, note)
+
+    def _cell(self, text: str, bold: bool = False) -> QLabel:
+        label = QLabel(text, self)
+        if bold:
+            label.setStyleSheet("font-weight: bold;")
+        return label
+
+
+class CategoriesPanel(Panel):
+    """Every category that took anything in, largest first, in a list that scrolls."""
+
+    def __init__(self, host: QWidget, title: str, bars: list[Bar], empty: str, close: str
+                 ) -> None:
+        super().__init__(host, title)
+        self.chart = HBarChart()
+        self.chart.set_data("", bars, empty)
+        self.chart.setMinimumHeight(round(mm(ROW_MM) * max(1, len(bars))))
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.chart)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QScroller.grabGesture(scroll.viewport(),
+                              QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        window = host.window()
+        scroll.setMinimumSize(min(mm(170), window.width() - mm(20)),
+                              min(self.chart.minimumHeight() + mm(2),
+                                  window.height() - mm(60)))
+        self.body.addWidget(scroll)
+        self.close_button = self.add_cancel(close)
