@@ -19,7 +19,7 @@ from pathlib import Path
 
 from db import Store
 from db.files import create_complete
-from db.hub.figures import publish, published_version
+from db.hub.figures import FiguresOnHub
 from db.hub.site_records import SiteRecords
 from db.site_config import apply_records
 from db.travel_more import KINDS, PeopleRecords
@@ -89,12 +89,21 @@ def publish_figures(address: HubAddress, store: Store, site_id: int, now: dateti
     of them the first time, or with another version), for the network's dashboard
     (`db/hub/figures.py`). Days are summed here, before any report of the copy sums them, so
     that none is summed without being sent."""
+    with FiguresOnHub(address, site_id) as hub:
+        version = _publish(hub, store, now)
+    if version is not None:  # the hub committed them
+        store.set_setting(COPY_PUBLISHED, version)
+
+
+def _publish(hub: FiguresOnHub, store: Store, now: datetime) -> str | None:
+    """The days to put on the hub, put there (uncommitted); the sums' version (None: a hub
+    without the figures)."""
     categories = store.categories(include_hidden=True)
     zone = store.settings().zone
     version = cache_version(zone, {c.code: c.co2_factor for c in categories})
-    on_hub = published_version(address, site_id)
+    on_hub = hub.version()
     if on_hub is None:
-        return  # a hub not upgraded for the network's figures (`ambacht hub init`)
+        return None  # a hub not upgraded for the network's figures (`ambacht hub init`)
     first_at = store.reports.first_record()
     first = now.astimezone(zone).date() if first_at is None else first_at.astimezone(zone).date()
     last = now.astimezone(zone).date() + timedelta(days=1)  # a step may be minutes ahead
@@ -105,14 +114,14 @@ def publish_figures(address: HubAddress, store: Store, site_id: int, now: dateti
     refresh_day_figures(store, first, last, categories)
     days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
     rows = store.day_figures.site_days([day for day in days if day not in before])
-    publish(address, site_id, {
+    hub.publish({
         "version": version, "upto": int(store.settings().get(COPY_REV, "0")), "made_at": now,
         "first_record": None if first_at is None else first,
         "recipient_kinds": store.name_lists.recipient_kinds(),
         "categories": [asdict(category) for category in categories],
     }, ((day, day - timedelta(days=day.weekday()), found) for day, found in rows.items()),
         everything)
-    store.set_setting(COPY_PUBLISHED, version)
+    return version
 
 
 def summed(all_figures: Iterable[Figures]) -> Figures:

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from types import TracebackType
 from typing import Any
 
+import psycopg
 from psycopg.types.json import Jsonb
 
 from db.hub.connection import connect, hub_failures
@@ -85,31 +87,53 @@ REVOKE ALL ON FUNCTION ambacht.network_figures(date, date) FROM PUBLIC;
 DayRow = tuple[str, str, str, str, int, int, int, int, float]  # dim, key, kind, detail, sums
 
 
-def published_version(address: HubAddress, site_id: int) -> str | None:
-    """The version of the day sums the hub holds for a site: '' for none yet, None for a hub
-    without h005 (upgraded by `ambacht hub init`), which keeps no figures."""
-    with hub_failures(address), connect(address) as conn:
-        (table,) = conn.execute("SELECT to_regclass('ambacht.site_figures')").fetchone() or (None,)
-        if table is None:
-            return None
-        row = conn.execute("SELECT version FROM ambacht.site_figures WHERE site_id = %s",
-                           [site_id]).fetchone()
-    return "" if row is None else str(row[0])
+class FiguresOnHub:
+    """One site's figures as the administrator puts them on the hub: one connection and one
+    transaction, which holds the site's lock from the version read to the commit, so that two
+    reports at once put a site's days one after the other, not into each other. Leaving the
+    block commits; an exception rolls back."""
 
+    def __init__(self, address: HubAddress, site_id: int) -> None:
+        self.address, self.site_id = address, site_id
+        self.conn: psycopg.Connection = connect(address)
 
-def publish(address: HubAddress, site_id: int, state: dict[str, Any],
-            days: Iterable[tuple[date, date, list[DayRow]]], everything: bool) -> None:
-    """Put a site's day sums on the hub, in one transaction: `days` are (day, its Monday,
-    its rows) summed again since the last time (`everything`: all of them, the old ones
-    dropped first); `state` is {version, upto, made_at, first_record, recipient_kinds,
-    categories}."""
-    with hub_failures(address), connect(address) as conn:
-        # Two reports at once put a site's days one after the other, not into each other.
-        conn.execute("SELECT pg_advisory_xact_lock(hashtext('ambacht figures'), %s::int)",
-                     [site_id])
-        if everything:
-            conn.execute("DELETE FROM ambacht.site_day_sums WHERE site_id = %s", [site_id])
-        with conn.cursor() as cursor:
+    def __enter__(self) -> FiguresOnHub:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
+                 trace: TracebackType | None) -> None:
+        try:
+            with hub_failures(self.address):
+                if kind is None:
+                    self.conn.commit()
+        finally:
+            self.conn.close()
+
+    def version(self) -> str | None:
+        """The version of the day sums the hub holds for the site: '' for none yet, None for
+        a hub without h005 (upgraded by `ambacht hub init`), which keeps no figures."""
+        with hub_failures(self.address):
+            (table,) = self.conn.execute(
+                "SELECT to_regclass('ambacht.site_figures')").fetchone() or (None,)
+            if table is None:
+                return None
+            self.conn.execute("SELECT pg_advisory_xact_lock(hashtext('ambacht figures'), "
+                              "%s::int)", [self.site_id])
+            row = self.conn.execute("SELECT version FROM ambacht.site_figures "
+                                    "WHERE site_id = %s", [self.site_id]).fetchone()
+        return "" if row is None else str(row[0])
+
+    def publish(self, state: dict[str, Any], days: Iterable[tuple[date, date, list[DayRow]]],
+                everything: bool) -> None:
+        """Put the site's day sums on the hub (after `version`): `days` are (day, its Monday,
+        its rows) summed again since the last time (`everything`: all of them, the old ones
+        dropped first); `state` is {version, upto, made_at, first_record, recipient_kinds,
+        categories}."""
+        site_id = self.site_id
+        with hub_failures(self.address), self.conn.cursor() as cursor:
+            if everything:
+                cursor.execute("DELETE FROM ambacht.site_day_sums WHERE site_id = %s",
+                               [site_id])
             for day, week, rows in days:
                 if not everything:
                     cursor.execute("DELETE FROM ambacht.site_day_sums WHERE site_id = %s "
@@ -118,15 +142,16 @@ def publish(address: HubAddress, site_id: int, state: dict[str, Any],
                     "INSERT INTO ambacht.site_day_sums (site_id, day, week, dim, key, kind, "
                     f"detail, {_SUMS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
                     [(site_id, day, week, *row) for row in rows])
-        conn.execute(
-            "INSERT INTO ambacht.site_figures (site_id, version, upto, made_at, first_record, "
-            "recipient_kinds, categories) VALUES (%s, %s, %s, %s, %s, %s, %s) "
-            "ON CONFLICT (site_id) DO UPDATE SET version = excluded.version, "
-            "upto = excluded.upto, made_at = excluded.made_at, "
-            "first_record = excluded.first_record, "
-            "recipient_kinds = excluded.recipient_kinds, categories = excluded.categories",
-            [site_id, state["version"], state["upto"], state["made_at"], state["first_record"],
-             Jsonb(state["recipient_kinds"]), Jsonb(state["categories"])])
+            cursor.execute(
+                "INSERT INTO ambacht.site_figures (site_id, version, upto, made_at, "
+                "first_record, recipient_kinds, categories) VALUES (%s, %s, %s, %s, %s, %s, "
+                "%s) ON CONFLICT (site_id) DO UPDATE SET version = excluded.version, "
+                "upto = excluded.upto, made_at = excluded.made_at, "
+                "first_record = excluded.first_record, "
+                "recipient_kinds = excluded.recipient_kinds, categories = excluded.categories",
+                [site_id, state["version"], state["upto"], state["made_at"],
+                 state["first_record"], Jsonb(state["recipient_kinds"]),
+                 Jsonb(state["categories"])])
 
 
 def network_figures(address: HubAddress, first: date, last: date) -> list[dict[str, Any]]:
