@@ -16,7 +16,8 @@ this machine's loopback, or uses the empty database `--hub URL` names, and print
   first time (the site's copy is made) and again once two more steps came (the copy takes
   in only what is new); report_all_first_s / report_all_s: the same without --site over
   `--sites` sites of a year each (the first site's records copied on the hub under new
-  site ids and numbers, in SQL).
+  site ids and numbers, in SQL), whose copies and reports are made in parallel processes,
+  one per core (`cores`; `load` is the machine's load average as the reports began).
 
 Usage: python bench/bench_hub.py [--days 365] [--week 2500] [--rounds 100] [--sites 20]
        [--reports-only] [--hub URL]
@@ -191,7 +192,8 @@ def measure_reports(hub: str, gate_db: Path, folder: Path, sites: int) -> dict[s
     results["report_site_s"] = seconds(
         lambda: run(*year, str(folder / "site2.json"), "--site", "Bench"))
     copy_site(hub, sites)
-    results["sites"] = sites
+    results["sites"], results["cores"] = sites, os.cpu_count()
+    results["load"] = round(os.getloadavg()[0], 1)  # a shared machine: how busy it was
     results["report_all_first_s"] = seconds(lambda: run(*year, str(folder / "all1.json")))
     results["report_all_s"] = seconds(lambda: run(*year, str(folder / "all2.json")))
     return results

@@ -78,7 +78,7 @@ def made_report(store: Store, args: argparse.Namespace,
     # A period still running is set beside the same days so far a year before.
     year_before = (build_report(store, year_earlier(report.period, today), now)
                    if args.year_earlier else None)
-    targets = year_progress(store, min(report.period.last, today), now)
+    targets = year_progress(store, min(report.period.last, today))
     if args.format in ("xlsx", "pdf"):
         if not to_file:
             raise Refusal(f"a {args.format} file needs --out FILE.{args.format}")

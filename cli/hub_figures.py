@@ -11,18 +11,23 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
+from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 from cli.common import Refusal, db_path, write_reserved
 from cli.figures import made_report, write_report
 from cli.hub import reaching
+from intake.errors import AmbachtError
 from intake.hub_address import read_hub
+from intake.hub_errors import HubUnreachable
 from intake.hub_join import SITE_NAME_MAX
 from intake.hub_report import hub_sites, site_copy, summed
-from intake.monitoring import Report
+from intake.monitoring import Figures
 from intake.outfiles import OutputFile, reserve
 from intake.paths import data_dir
 from intake.report_formats import figures_json
@@ -65,15 +70,40 @@ def _reserved(args: argparse.Namespace) -> AbstractContextManager[OutputFile | N
 
 def _every_site(args: argparse.Namespace) -> int:
     address = read_hub(str(args.hub))
-    by_site, reports = [], []
     with _reserved(args) as out:
-        for site in hub_sites(address):
-            with site_copy(address, site, args.clock, _copies()) as copy:
-                report, _, data = made_report(copy, args, to_file=False)
-            reports.append(report)
-            by_site.append(json.loads(data))
-        _write(out, _all_sites(args, by_site, reports))
+        sites = hub_sites(address)
+        # Each site's copy and report are its own: made in parallel processes, one per core
+        # (forked, so nothing is imported again: the exports' modules neither, loaded here),
+        # each with its own hub connection and file.
+        import intake.exports  # noqa: F401
+        import intake.report_pdf  # noqa: F401
+        with ProcessPoolExecutor(max_workers=max(1, min(len(sites), os.cpu_count() or 1)),
+                                 mp_context=get_context("fork")) as pool:
+            made = list(pool.map(_site_report, [(args, site) for site in sites]))
+        reports = []
+        for outcome in made:  # as one process would have ended
+            if outcome[0] == "unreachable":
+                raise HubUnreachable(address.shown(), str(outcome[1]))
+            if outcome[0] == "refused":
+                raise Refusal(str(outcome[1]))
+            reports.append(outcome[1:])
+        _write(out, _all_sites(args, reports))
     return 0
+
+
+def _site_report(job: tuple[argparse.Namespace, str]) -> tuple[Any, ...]:
+    """In a process of its own: one site's copy brought up to date and its JSON report
+    ("made", name, totals, text), or ("unreachable", why) or ("refused", the message): what
+    goes between processes is plain values."""
+    args, site = job
+    try:
+        with site_copy(read_hub(str(args.hub)), site, args.clock, _copies()) as copy:
+            report, _, data = made_report(copy, args, to_file=False)
+    except HubUnreachable as exc:
+        return "unreachable", exc.params["reason"]
+    except (AmbachtError, Refusal) as exc:
+        return "refused", str(exc)
+    return "made", report.site, report.total, data.decode("utf-8")
 
 
 def _write(out: OutputFile | None, data: bytes) -> None:
@@ -83,11 +113,17 @@ def _write(out: OutputFile | None, data: bytes) -> None:
         write_reserved(out, data)
 
 
-def _all_sites(args: argparse.Namespace, by_site: list[dict[str, Any]],
-               reports: list[Report]) -> bytes:
-    return (json.dumps({
-        "sites": [figures["site"] for figures in by_site],
+def _all_sites(args: argparse.Namespace, made: list[tuple[str, Figures, str]]) -> bytes:
+    """The JSON of every site: each site's report is set in as its process wrote it, each
+    line moved in two levels, which gives the bytes one `json.dumps(..., indent=2)` of the
+    whole would (a JSON text has no line break but between its values), without encoding
+    every site's figures again on one core."""
+    outer = json.dumps({
+        "sites": [site for site, _, _ in made],
         "period": {"from": args.first, "to": args.last},
-        "totals": figures_json(summed(report.total for report in reports)),
-        "by_site": by_site,
-    }, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        "totals": figures_json(summed(total for _, total, _ in made)),
+        "by_site": [],
+    }, ensure_ascii=False, indent=2)
+    inner = ",\n".join("    " + text.strip().replace("\n", "\n    ") for _, _, text in made)
+    return (outer.removesuffix("[]\n}") + (f"[\n{inner}\n  ]\n}}\n" if made else "[]\n}\n")
+            ).encode("utf-8")

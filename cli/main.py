@@ -53,6 +53,7 @@ _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "register": registers.cmd_register,
     "category-serial": registers.cmd_category_serial,
     "staff-kind": people.cmd_staff_kind,
+    "network-coordinator": people.cmd_network_coordinator,
     "course": people.cmd_course,
 }
 

@@ -264,6 +264,12 @@ def _add_registers_and_people(sub: argparse._SubParsersAction, db_opt: argparse.
     kind.add_argument("name", help="the colleague's name")
     kind.add_argument("kind", help="paid, volunteer, placement (work placement or "
                       "participation) or trainee")
+    network = sub.add_parser("network-coordinator", parents=[who_opt],
+                             help="let a coordinator see every site's figures on the hub "
+                             "(the dashboard's 'All sites')")
+    network.add_argument("name", help="the coordinator's name")
+    network.add_argument("--no", dest="network", action="store_false",
+                         help="no longer (the coordinator sees this site's figures)")
     course = sub.add_parser("course", help="courses and workshops held at the centre")
     steps = course.add_subparsers(dest="course_step", required=True, parser_class=_Parser)
     add = steps.add_parser("add", parents=[who_opt], help="record a course or workshop")

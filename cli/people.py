@@ -1,11 +1,14 @@
-"""Commands about people: each member of staff's kind, and the courses and workshops held."""
+"""Commands about people: each member of staff's kind, the coordinators of the network, and the
+courses and workshops held."""
 
 from __future__ import annotations
 
 import argparse
 
 from cli.common import Refusal, acting
-from intake.auth import SYSTEM_USER_ID
+from db import Store
+from intake.auth import SYSTEM_USER_ID, AuthService
+from intake.model import User
 from intake.monitoring import parse_day
 from intake.people import PeopleService
 
@@ -13,17 +16,33 @@ from intake.people import PeopleService
 def cmd_staff_kind(args: argparse.Namespace) -> int:
     """Say what kind of staff a colleague is: paid, volunteer, placement or trainee."""
     store, user, _ = acting(args)
-    wanted = " ".join(args.name.split()).casefold()
+    colleague = _colleague(store, args.name, "set the kind")
+    PeopleService(store, args.clock).set_kind(user, colleague.id, args.kind)
+    print(f"{colleague.name}: {args.kind}")
+    return 0
+
+
+def cmd_network_coordinator(args: argparse.Namespace) -> int:
+    """Let a coordinator see every site's figures on the hub, or (--no) no longer."""
+    store, user, _ = acting(args)
+    colleague = _colleague(store, args.name, "mark the coordinator")
+    AuthService(store, args.clock).set_network(user, colleague.id, args.network)
+    print(f"{colleague.name}: {'all sites' if args.network else 'this site'}")
+    return 0
+
+
+def _colleague(store: Store, name: str, there: str) -> User:
+    """The one colleague called `name` (case and spacing aside); else a refusal that says to
+    `there` in Settings → Staff."""
+    wanted = " ".join(name.split()).casefold()
     found = [u for u in store.users(include_inactive=True)
              if u.name.casefold() == wanted and u.id != SYSTEM_USER_ID]
     if len(found) != 1:
-        shown = ascii(args.name[:40])  # one printable line, however long the name typed
+        shown = ascii(name[:40])  # one printable line, however long the name typed
         raise Refusal(f"no one colleague is called {shown}" if not found else
-                      f"{len(found)} colleagues are called {shown}; set the kind in "
+                      f"{len(found)} colleagues are called {shown}; {there} in "
                       "Settings → Staff")
-    PeopleService(store, args.clock).set_kind(user, found[0].id, args.kind)
-    print(f"{found[0].name}: {args.kind}")
-    return 0
+    return found[0]
 
 
 def cmd_course(args: argparse.Namespace) -> int:

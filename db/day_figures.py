@@ -5,6 +5,7 @@ kept until an event or visit of that day changes (`intake.monitoring` fills and 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -83,12 +84,12 @@ class DayFigures:
                 "INSERT OR REPLACE INTO day_figures_done (day, version) VALUES (?, ?)",
                 [day.isoformat(), version])
 
-    def period(self, first: date, last: date, station: str | None = None
-               ) -> list[tuple[Any, ...]]:
+    def period(self, first: date, last: date, station: str | None = None,
+               dims: tuple[str, ...] = DIMS) -> list[tuple[Any, ...]]:
         """The day sums from `first` to `last` added up per breakdown (of `station`'s steps
         only, if given): (dim, key, kind, detail, count, grams, money, days, CO2 in grams),
-        `dim` one of DIMS."""
-        names = {scoped(dim, station): dim for dim in DIMS}
+        `dim` one of `dims` (default: all)."""
+        names = {scoped(dim, station): dim for dim in dims}
         return [
             (names[row[0]], *row[1:])
             for row in self.db.execute(
@@ -97,6 +98,27 @@ class DayFigures:
                 f"AND dim IN ({', '.join('?' * len(names))}) GROUP BY dim, key, kind, detail",
                 [first.isoformat(), last.isoformat(), *names])
         ]
+
+    def site_days(self, days: list[date]) -> dict[date, list[tuple[Any, ...]]]:
+        """The sums of each of `days` over the whole file (no station's own), as saved:
+        (dim, key, kind, detail, count, grams, money, days, CO2 in grams), dim one of DIMS."""
+        found: dict[date, list[tuple[Any, ...]]] = {day: [] for day in days}
+        for day, *row in self.db.execute(
+                "SELECT day, dim, key, kind, detail, count, grams, money, days, co2_g "
+                f"FROM day_figures WHERE dim IN ({', '.join('?' * len(DIMS))}) "
+                "AND day IN (SELECT value FROM json_each(?))",
+                [*DIMS, json.dumps([day.isoformat() for day in days])]):
+            found[date.fromisoformat(day)].append(tuple(row))
+        return found
+
+    def takings(self, first: date, last: date, station: str | None = None
+                ) -> list[tuple[str, str, int, int]]:
+        """The sales and returns from `first` to `last` per payment method (of `station`'s
+        steps only, if given): (method, kind 'sold', 'returned' or 'sales', count, cents)."""
+        return self.db.execute(
+            "SELECT key, kind, sum(count), sum(money) FROM day_figures "
+            "WHERE day >= ? AND day <= ? AND dim = ? GROUP BY key, kind",
+            [first.isoformat(), last.isoformat(), scoped("method", station)]).fetchall()
 
     def weeks(self, first: date, last: date, station: str | None = None
               ) -> list[tuple[Any, ...]]:

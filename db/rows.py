@@ -53,8 +53,8 @@ def event_row(event: Event) -> list[Any]:
 
 def user_from(row: Sequence[Any]) -> User:
     return User(
-        id=row[0], name=row[1], role=Role(row[2]), active=bool(row[3]), has_pin=bool(row[4])
-    )
+        id=row[0], name=row[1], role=Role(row[2]), active=bool(row[3]), has_pin=bool(row[4]),
+        network=bool(row[5]))
 
 
 def category_from(row: Sequence[Any]) -> Category:

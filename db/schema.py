@@ -382,6 +382,16 @@ def m023_hub3(db: Database) -> None:
 
 
 @migrations()
+def m022_net(db: Database) -> None:
+    """Figures for a network of centres (issue 13): `users.network` marks the coordinators who
+    may see every site's figures on the hub (a column of `users`, so it travels with the staff
+    records); an index on the steps' recorded time finds the last one a report includes
+    (its provenance) without sorting every step."""
+    db.execute("ALTER TABLE users ADD COLUMN network INTEGER NOT NULL DEFAULT 0")
+    db.execute("CREATE INDEX events_recorded ON events (recorded_at, id)")
+
+
+@migrations()
 def m024_drafts(db: Database) -> None:
     """Half-done work survives a restart (issue 15): the repair-done flow's answers and the
     material-out list as station-local drafts, `db.drafts.DRAFTS_SCHEMA`, described there."""

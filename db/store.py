@@ -202,8 +202,8 @@ class Store:
 
     def _users(self) -> dict[str, User]:
         return self._config.get("users", lambda: {user.id: user for user in map(
-            user_from, self.db.execute("SELECT id, name, role, active, pin_hash IS NOT NULL "
-                                   "FROM users ORDER BY name COLLATE NOCASE"))})
+            user_from, self.db.execute("SELECT id, name, role, active, pin_hash IS NOT NULL, "
+                                   "network FROM users ORDER BY name COLLATE NOCASE"))})
 
     def pin_hashes(self) -> list[tuple[str, str]]:
         """(user id, PIN hash) of every active user that has a PIN."""
@@ -218,8 +218,8 @@ class Store:
     def update_user(self, user: User) -> None:
         self._config.changed()
         self.db.execute(
-            "UPDATE users SET name = ?, role = ?, active = ? WHERE id = ?",
-            [user.name, user.role.value, int(user.active), user.id],
+            "UPDATE users SET name = ?, role = ?, active = ?, network = ? WHERE id = ?",
+            [user.name, user.role.value, int(user.active), int(user.network), user.id],
         )
 
     # --- shipments (delivery notes) ---------------------------------------------------------

@@ -1,5 +1,5 @@
-"""The till's SQL: the sales and returns of a period (the day close, `revenue_by_method`) and
-the station's parked baskets (m016).
+"""The till's SQL: the station's parked baskets (m016). (The sales and returns of a period,
+for the day close and `revenue_by_method`, are summed with the day sums: `db.day_figures`.)
 
 A parked basket is the station's own business, like its print jobs: it never leaves the
 station's file, and it is no sale: nothing of it is counted until it is paid.
@@ -13,14 +13,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from db.rows import payload_from_row
-from db.times import UNREADABLE_EVENT
 from intake.clock import from_storage, to_storage
-from intake.events import Payload
 
-# The till (issue 15): a partial index of just the sales and returns, which the day close
-# and the report's revenue by payment method read, and the station's parked baskets (a sale
-# put aside and picked up again, also after a restart; never counted until it is paid).
+# The till (issue 15): a partial index of just the sales and returns (m016; the day close
+# and the revenue by payment method read the day sums since issue 13), and the station's
+# parked baskets (a sale put aside and picked up again, also after a restart; never counted
+# until it is paid).
 TILL_SCHEMA = (
     "CREATE INDEX events_sales ON events (at) WHERE type IN ('sold', 'returned')",
     """CREATE TABLE parked_baskets (
@@ -39,25 +37,6 @@ class TillQueries:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-
-    def sale_steps(self, start: datetime, end: datetime,
-                   station: str | None = None) -> list[tuple[str, Payload]]:
-        """The `sold` and `returned` payloads from `start` up to `end` (at `station`, or at
-        every station whose history is here) that still stand: not cancelled by a correction,
-        the item not voided, the time readable. Read through the partial index m016 keeps of
-        just these steps."""
-        # Corrections are few: looked up once (their partial index, m006), not once per sale.
-        cancelled = {row[0] for row in self.db.execute(
-            "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected'")}
-        rows = self.db.execute(
-            "SELECT e.id, e.type, e.data FROM events e INDEXED BY events_sales "
-            "JOIN items i ON i.id = e.item_id "
-            "WHERE e.type IN ('sold', 'returned') AND e.at >= ? AND e.at < ? "
-            f"AND i.voided = 0 AND e.id NOT IN (SELECT id FROM events WHERE {UNREADABLE_EVENT})"
-            + (" AND e.station = ?" if station else ""),
-            [to_storage(start), to_storage(end), *([station] if station else [])],
-        ).fetchall()
-        return [(row[0], payload_from_row(*row)) for row in rows if row[0] not in cancelled]
 
     # --- parked baskets ------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ import hashlib
 import hmac
 import math
 import os
+from dataclasses import replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -51,6 +52,7 @@ class Action(StrEnum):
     MANAGE_USERS = "manage_users"
     MANAGE_SETTINGS = "manage_settings"
     RESOLVE_CONFLICTS = "resolve_conflicts"  # between stations' steps (intake/conflicts.py)
+    NETWORK_FIGURES = "network_figures"  # every site's on the hub: a coordinator marked so
 
 
 ALLOWED: dict[Action, frozenset[Role]] = {
@@ -66,12 +68,15 @@ ALLOWED: dict[Action, frozenset[Role]] = {
     Action.MANAGE_USERS: frozenset({Role.COORDINATOR}),
     Action.MANAGE_SETTINGS: frozenset({Role.COORDINATOR}),
     Action.RESOLVE_CONFLICTS: frozenset({Role.COORDINATOR}),
+    Action.NETWORK_FIGURES: frozenset({Role.COORDINATOR}),
 }
 
 
 def may(user: User, action: Action) -> bool:
-    """Whether `user` may do `action` at all."""
-    return user.active and user.role in ALLOWED[action]
+    """Whether `user` may do `action` at all (every site's figures: a coordinator marked as
+    the network's, `User.network`)."""
+    return user.active and user.role in ALLOWED[action] and (
+        action is not Action.NETWORK_FIGURES or user.network)
 
 
 def require(user: User, action: Action) -> None:
@@ -334,7 +339,8 @@ class AuthService:
                                for u in self.users()):
             raise NotAllowed(QT_TRANSLATE_NOOP(
                 "Errors", "This is the last coordinator; make someone else coordinator first."))
-        updated = User(id=current.id, name=clean_name(name), role=role, active=active)
+        updated = User(id=current.id, name=clean_name(name), role=role, active=active,
+                       network=current.network and role is Role.COORDINATOR)
         with self.store.atomic():
             self.store.update_user(updated)
             for what, old, new in (("name", current.name, updated.name),
@@ -342,6 +348,22 @@ class AuthService:
                                    ("active", str(current.active), str(active))):
                 if old != new:
                     self._record(actor, f"user {current.name} {what}", old, new)
+        return updated
+
+    def set_network(self, actor: User, user_id: str, network: bool) -> User:
+        """Mark a coordinator as the network's, who sees every site's figures on the hub (or
+        no longer)."""
+        require(actor, Action.MANAGE_USERS)
+        current = self._existing(user_id)
+        if network and current.role is not Role.COORDINATOR:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "Only a coordinator can see the figures of every site."))
+        updated = replace(current, network=network)
+        if updated != current:
+            with self.store.atomic():
+                self.store.update_user(updated)
+                self._record(actor, f"user {current.name} network", str(current.network),
+                             str(network))
         return updated
 
     def _record(self, actor: User, what: str, old: str | None, new: str | None) -> None:

@@ -48,10 +48,10 @@ def refresh_day_figures(
 
 def cache_version(zone: ZoneInfo, factors: dict[str, float]) -> str:
     """What the day sums depend on besides the events: a day summed with another time zone,
-    other CO2 factors, older counting rules or without the sums per station is summed
-    again."""
+    other CO2 factors, older counting rules, without the sums per station or without the
+    takings is summed again."""
     return hashlib.sha256(json.dumps(
-        [zone.key, sorted(factors.items()), COUNTING_RULES, "per station"]).encode()
+        [zone.key, sorted(factors.items()), COUNTING_RULES, "per station", "takings"]).encode()
     ).hexdigest()[:16]
 
 
@@ -93,7 +93,10 @@ def _sum_day(
     (detail: 'empty' for a visit none of whose items stands), and the steps after the gate
     (detail: see `_step_detail`). Only gate items count under a route. Each breakdown is
     summed for the whole file and again per station (`db.day_figures.scoped`): an item
-    taken in and a visit count for the station that took them in, a step for its own."""
+    taken in and a visit count for the station that took them in, a step for its own.
+    The takings per payment method (`intake.till.takings`) are the breakdown 'method' of
+    the same sales and returns: kinds 'sold', 'returned' and 'sales' (the sales they make,
+    a sale of several items once)."""
     sums: dict[tuple[str, str, str, str], list[float]] = defaultdict(lambda: [0, 0, 0, 0, 0.0])
 
     def add(kind: str, detail: str, category: str, municipality: str, route: str | None,
@@ -109,6 +112,7 @@ def _sum_day(
             for index, value in enumerate(values):
                 row[index] += value
 
+    sales: dict[tuple[str, str], set[str]] = defaultdict(set)
     for category, municipality, route, grams, estimated, _, origin, station in (
         store.reports.intake_rows(start, end)
     ):
@@ -128,6 +132,17 @@ def _sum_day(
             "sold", "returned", "material_out") else 0.0
         add(kind, detail, category, municipality, route if origin == "gate" else None,
             station, (1, grams, money, (at - intake_at).days, co2))
+        if isinstance(payload, Sold | Returned):
+            for dim in ("method", scoped("method", station)):
+                sums[(dim, payload.method.value, kind, "")][0] += 1
+                sums[(dim, payload.method.value, kind, "")][2] += money
+                if isinstance(payload, Sold) and payload.sale:
+                    # A sale's items share its id and its time, so its day: counted once.
+                    sales[(dim, payload.method.value)].add(payload.sale)
+                elif isinstance(payload, Sold):  # sold before sales had ids: a sale each
+                    sums[(dim, payload.method.value, "sales", "")][0] += 1
+    for (dim, method), ids in sales.items():
+        sums[(dim, method, "sales", "")][0] += len(ids)
     return [(dim, key, kind, detail, int(count), int(grams), int(money), int(days), co2)
             for (dim, key, kind, detail), (count, grams, money, days, co2) in sums.items()]
 

@@ -122,6 +122,7 @@ class User:
     role: Role
     active: bool = True
     has_pin: bool = True
+    network: bool = False  # a coordinator who may see every site's figures on the hub
 
 
 @dataclass(frozen=True)

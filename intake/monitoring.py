@@ -18,6 +18,7 @@ visit's municipality and, for gate items only, its route at the gate.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -184,17 +185,9 @@ def build_report(store: Store, period: Period, now: datetime,
     categories = store.categories(include_hidden=True)
     refresh_day_figures(store, period.first, period.last, categories)
     kinds = store.name_lists.recipient_kinds()
-    total = Figures()
-    groups: dict[str, dict[str, Figures]] = {
-        "category": defaultdict(Figures), "route": defaultdict(Figures),
-        "municipality": defaultdict(Figures)}
-    for dim, key, kind, detail, *sums in store.day_figures.period(period.first, period.last,
-                                                                   station):
-        _count(total if dim == "total" else groups[dim][key], kind, detail, sums, kinds)
-    by_week: dict[date, Figures] = defaultdict(Figures)
-    for week, kind, detail, *sums in store.day_figures.weeks(period.first, period.last,
-                                                              station):
-        _count(by_week[week], kind, detail, sums, kinds)
+    total, groups, by_week = counted(
+        store.day_figures.period(period.first, period.last, station),
+        store.day_figures.weeks(period.first, period.last, station), kinds)
     start, end = period.span(store)
     moment = min(end, max(start, now))
     zone = store.settings().zone
@@ -215,6 +208,26 @@ def build_report(store: Store, period: Period, now: datetime,
         first_record=None if first is None else first.astimezone(zone).date(),
         people=people_figures(store, start, end, period.first, period.last), station=station,
     )
+
+
+def counted(sums: Iterable[Sequence[Any]], weeks: Iterable[Sequence[Any]],
+            kinds: dict[str, str]
+            ) -> tuple[Figures, dict[str, dict[str, Figures]], dict[date, Figures]]:
+    """The figures that day sums added up give: the total, per breakdown and key (category,
+    route, municipality), and per week. `sums` are (dim, key, kind, detail, count, grams,
+    money, days, CO2 in grams), `weeks` (Monday, kind, detail, the same sums); `kinds` gives
+    each recipient's kind. A station's report and the hub's figures of a network both count
+    with this (`intake/network_figures.py`)."""
+    total = Figures()
+    groups: dict[str, dict[str, Figures]] = {
+        "category": defaultdict(Figures), "route": defaultdict(Figures),
+        "municipality": defaultdict(Figures)}
+    for dim, key, kind, detail, *values in sums:
+        _count(total if dim == "total" else groups[dim][key], kind, detail, values, kinds)
+    by_week: dict[date, Figures] = defaultdict(Figures)
+    for week, kind, detail, *values in weeks:
+        _count(by_week[week], kind, detail, values, kinds)
+    return total, groups, by_week
 
 
 def _count(figures: Figures, kind: str, detail: str, sums: list[Any],
@@ -336,13 +349,18 @@ class TargetProgress:
     rows: list[tuple[str, float, float]]
 
 
-def year_progress(store: Store, by: date, now: datetime) -> TargetProgress | None:
+def year_progress(store: Store, by: date) -> TargetProgress | None:
     """Progress to the targets of `by`'s year from 1 January up to `by`; None without
     targets for that year."""
     targets = stored_targets(store.settings(), by.year)
     if not targets:
         return None
-    so_far = build_report(store, Period(date(by.year, 1, 1), by), now).total
+    # The targets are flows: the year's totals alone, without the stock, weeks or breakdowns
+    # a whole report counts.
+    first = date(by.year, 1, 1)
+    refresh_day_figures(store, first, by, store.categories(include_hidden=True))
+    so_far, _, _ = counted(store.day_figures.period(first, by, dims=("total",)), [],
+                           store.name_lists.recipient_kinds())
     return TargetProgress(by.year, by, target_progress(so_far, targets))
 
 

@@ -64,6 +64,10 @@ class Provenance:
     rules: int
     previous: dict[str, Any] | None = None  # made_at, format, rules, totals, hash
     changes: list[Change] = field(default_factory=list)
+    # Figures of every site on a hub (`intake.network_figures`): the hub, as shown, and when
+    # its figures of each site were made (None: never).
+    hub: str | None = None
+    network: dict[str, datetime | None] | None = None
 
 
 def provenance_of(store: Store, period: Period, now: datetime) -> Provenance:
@@ -99,7 +103,12 @@ def key_totals(totals: dict[str, object]) -> dict[str, object]:
 def provenance_json(provenance: Provenance, totals: dict[str, object]) -> dict[str, object]:
     """The provenance block of the JSON (and the rows of the other formats)."""
     previous = provenance.previous
+    network = {} if provenance.network is None else {"network": {
+        "hub": provenance.hub,
+        "sites": {site: None if at is None else at.isoformat()
+                  for site, at in provenance.network.items()}}}
     return {
+        **network,
         "made_at": provenance.made_at.isoformat(),
         "last_event": provenance.last_event,
         "last_event_recorded_at": None if provenance.last_recorded_at is None
@@ -119,8 +128,9 @@ def provenance_json(provenance: Provenance, totals: dict[str, object]) -> dict[s
 def record_export(store: Store, provenance: Provenance, period: Period, kind: str,
                   totals: dict[str, object], data: bytes) -> None:
     """Keep the record of an export written. A file only read (of a newer version, or
-    damaged) keeps none: the export still says where it came from."""
-    if store.newer or store.damage is not None:
+    damaged) keeps none: the export still says where it came from; nor does an export of
+    every site's figures (`network`), which this site's later exports are not held against."""
+    if store.newer or store.damage is not None or provenance.network is not None:
         return
     with store.atomic():
         add_export(store.db, {
@@ -136,11 +146,15 @@ _WORDS = {
     "nl": {"made_at": "Gemaakt op", "last_event": "Laatste stap meegeteld",
            "version": "Ambacht-versie", "rules": "Versie telregels",
            "previous": "Vorige export van deze periode", "none": "geen",
-           "then_now": "{key}: toen {then}, nu {now}", "changes": "Veranderd sinds toen"},
+           "then_now": "{key}: toen {then}, nu {now}", "changes": "Veranderd sinds toen",
+           "network": "Alle locaties, van de hub", "site_made": "cijfers van {at}",
+           "never": "nog geen cijfers op de hub"},
     "en": {"made_at": "Made at", "last_event": "Last step included",
            "version": "Ambacht version", "rules": "Counting rules version",
            "previous": "Previous export of this period", "none": "none",
-           "then_now": "{key}: then {then}, now {now}", "changes": "Changed since"},
+           "then_now": "{key}: then {then}, now {now}", "changes": "Changed since",
+           "network": "All sites, from the hub", "site_made": "figures of {at}",
+           "never": "no figures on the hub yet"},
 }
 
 
@@ -155,6 +169,10 @@ def provenance_rows(provenance: Provenance, totals: dict[str, object],
     rows = [(words["made_at"], provenance.made_at.isoformat(timespec="seconds")),
             (words["last_event"], last), (words["version"], provenance.version),
             (words["rules"], str(provenance.rules))]
+    if provenance.network is not None:
+        rows.insert(0, (words["network"], str(provenance.hub)))
+        rows[1:1] = [(site, words["never"] if at is None else words["site_made"].format(
+            at=at.isoformat(timespec="seconds"))) for site, at in provenance.network.items()]
     since = data["since_last_export"]
     if not isinstance(since, dict):
         return [*rows, (words["previous"], words["none"])]

@@ -11,9 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from db import Store
-from db.till import TillQueries
+from intake.day_sums import refresh_day_figures
 from intake.errors import QT_TRANSLATE_NOOP, Cents, ValidationError
-from intake.events import Returned, Sold
 from intake.model import PaymentMethod
 from intake.monitoring import Period
 from intake.units import check_price, is_whole
@@ -113,23 +112,23 @@ class Takings:
 
 
 def takings(store: Store, period: Period, station: str | None = None) -> Takings:
-    """The sales and returns of `period` that still stand (not cancelled by a correction, the
-    item not voided), summed per payment method: the same sales the report's revenue counts.
-    With `station`, only that till's (its day close: other stations' sales may be here too,
-    merged from the hub)."""
-    start, end = period.span(store)
+    """The sales and returns of `period` that still stand (not cancelled by a correction nor
+    in conflict, the item not voided), summed per payment method: the same sales the
+    report's revenue counts. With `station`, only that till's (its day close: other
+    stations' sales may be here too, merged from the hub)."""
+    # Read from the day sums (`intake.day_sums`), which sum the very steps the report's
+    # revenue counts: a year's takings cost a few rows, not a payload per sale.
+    refresh_day_figures(store, period.first, period.last, store.categories(include_hidden=True))
     result = Takings({method: MethodTakings() for method in PaymentMethod})
-    sales: dict[PaymentMethod, set[str]] = {method: set() for method in PaymentMethod}
-    for event_id, payload in TillQueries(store.db).sale_steps(start, end, station):
-        if isinstance(payload, Sold):
-            sums = result.by_method[payload.method]
-            sales[payload.method].add(payload.sale or event_id)
-            sums.items += 1
-            sums.sold_cents += payload.price_cents
-        elif isinstance(payload, Returned):
-            sums = result.by_method[payload.method]
-            sums.returns += 1
-            sums.refunded_cents += payload.refund_cents
-    for method, ids in sales.items():
-        result.by_method[method].sales = len(ids)
+    for method, kind, count, cents in store.day_figures.takings(period.first, period.last,
+                                                                station):
+        sums = result.by_method[PaymentMethod(method)]
+        if kind == "sales":
+            sums.sales += count
+        elif kind == "sold":
+            sums.items += count
+            sums.sold_cents += cents
+        else:
+            sums.returns += count
+            sums.refunded_cents += cents
     return result

@@ -280,3 +280,19 @@ def test_a_category_is_mapped_to_an_eu_reuse_category_by_taps(qtbot, screen: Adm
     [change] = screen.ctx.admin.changes(1)
     assert (change.what, change.old, change.new) == (
         "setting eu_category.bicycles", "other", "construction")
+
+
+def test_a_coordinator_of_the_network_is_chosen_as_a_role(qtbot, screen: AdminScreen) -> None:
+    staff = screen.sections["staff"]
+    tap(qtbot, screen.tabs["staff"])
+    tap(qtbot, staff.add)
+    type_on_keyboard(qtbot, screen, "Noor")
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["network"])
+    type_on_keypad(qtbot, screen, "86420")
+    noor = screen.ctx.auth.login("86420")
+    assert (noor.role, noor.network) == (Role.COORDINATOR, True)
+    select(screen, "staff", noor.id)
+    assert "Coordinator of the network" in staff.rows.currentItem().text()
+    tap(qtbot, staff.role)
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["coordinator"])
+    assert not screen.ctx.account(noor.id).network

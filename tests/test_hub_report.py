@@ -62,7 +62,9 @@ def test_a_sites_figures_from_the_hub_are_its_stations(capsys, monkeypatch, hub:
                             "--format", "json"))
     assert from_hub == stations["Zwolle"]
     assert from_hub["totals"]["items_sold"] == 1 and from_hub["people"]["courses"] == 1
-    every = json.loads(_ok(capsys, None, "report", "--hub", hub, *DAYS))
+    text = _ok(capsys, None, "report", "--hub", hub, *DAYS)  # the sites made in parallel
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"
+    every = json.loads(text)
     assert every["sites"] == ["Kampen", "Zwolle"]
     assert [_figures(json.dumps(site)) for site in every["by_site"]] == [
         stations["Kampen"], stations["Zwolle"]]

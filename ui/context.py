@@ -20,6 +20,8 @@ from intake.conflicts import ConflictService
 from intake.drafts import DraftService
 from intake.eu_reuse import EuReuse, eu_reuse
 from intake.gate import GateService
+from intake.hub_address import HubAddress
+from intake.hub_sync import SyncService
 from intake.item_search import Found, ItemSearch, find_items
 from intake.labelling import LabelService
 from intake.material import MaterialService
@@ -135,11 +137,15 @@ class AppContext:
 
     def year_progress(self, by: date) -> TargetProgress | None:
         """Progress to `by`'s year's targets up to `by`; None without targets."""
-        return year_progress(self.store, by, self.clock.now())
+        return year_progress(self.store, by)
 
     def provenance(self, period: Period) -> Provenance:
         """Where a report of `period` made now comes from (read before its figures)."""
         return provenance_of(self.store, period, self.clock.now())
+
+    def hub_address(self) -> HubAddress:
+        """The hub this station joined, as it logs in there (every site's figures)."""
+        return SyncService(self.store, self.clock).link().address
 
     def record_export(self, provenance: Provenance, report: Report, kind: str,
                       data: bytes) -> None:

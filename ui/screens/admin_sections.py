@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QApplication
 
 from intake.errors import AmbachtError
-from intake.model import Category, Role
+from intake.model import Category, Role, User
 from intake.ords import PRODUCT_CATEGORIES
 from intake.settings import SCREEN_SCALE_RANGE
 from intake.units import parse_eur
@@ -19,6 +19,13 @@ from ui.screens.admin_eu import EuCategories
 from ui.screens.admin_people import SerialNumbers, StaffKinds
 from ui.style import RESTART
 from ui.widgets.panels import ConfirmPanel
+
+NETWORK = "network"  # the role chosen for a coordinator who sees every site's figures
+
+
+def _role(key: str) -> Role:
+    """The role of a choice of `role_options`: the network's coordinator is a coordinator."""
+    return Role.COORDINATOR if key == NETWORK else Role(key)
 
 
 class CategoriesSection(SerialNumbers, EuCategories, Section):
@@ -208,11 +215,16 @@ class StaffSection(StaffKinds, Section):
             Role.SHOP: self.tr("Shop"), Role.COORDINATOR: self.tr("Coordinator"),
         }
 
+    def role_name(self, user: User) -> str:
+        """A colleague's role as the list shows it; a coordinator of the network says so."""
+        return self.tr("Coordinator of the network") if user.network else \
+            self.role_names()[user.role]
+
     def refresh(self) -> None:
-        names, kinds = self.role_names(), self.ctx.people.kinds()
+        kinds = self.ctx.people.kinds()
         disabled = "   [" + self.tr("disabled") + "]"
         self.set_rows([
-            (f"{u.name}   ·   {names[u.role]}"
+            (f"{u.name}   ·   {self.role_name(u)}"
              + (f"   ·   {self.staff_kind_names()[kinds[u.id]]}" if u.id in kinds else "")
              + ("" if u.active else disabled), u.id)
             for u in self.ctx.auth.users()
@@ -230,21 +242,29 @@ class StaffSection(StaffKinds, Section):
         )
 
     def role_options(self) -> list[tuple[str, str]]:
-        return [(role.value, name) for role, name in self.role_names().items()]
+        """The roles, and a coordinator who also sees every site's figures ('network')."""
+        return [(role.value, name) for role, name in self.role_names().items()] + [
+            (NETWORK, self.tr("Coordinator of the network"))]
+
+    def _mark(self, user: User, key: str) -> None:
+        """Mark a coordinator as the network's, or not, as the role chosen says."""
+        if user.role is Role.COORDINATOR and user.network != (key == NETWORK):
+            self.ctx.auth.set_network(self.actor, user.id, key == NETWORK)
 
     def start_add(self) -> None:
         self.ask_text(self.tr("Name of the new colleague"), "", lambda name: self.ask_choice(
-            self.tr("Role"), self.role_options(), lambda role: self.ask_number(
+            self.tr("Role"), self.role_options(), lambda key: self.ask_number(
                 self.tr("PIN of 4 to 8 digits"), lambda pin: self.attempt(
-                    lambda: self.ctx.auth.add_user(self.actor, name, Role(role), pin),
+                    lambda: self._mark(self.ctx.auth.add_user(
+                        self.actor, name, _role(key), pin), key),
                     self.tr("Colleague added.")), secret=True)))
 
     def start_role(self) -> None:
         u = self.current()
         if u is not None:
-            self.ask_choice(self.tr("Role"), self.role_options(), lambda role: self.attempt(
-                lambda: self.ctx.auth.update_user(self.actor, u.id, name=u.name, role=Role(role),
-                                                  active=u.active),
+            self.ask_choice(self.tr("Role"), self.role_options(), lambda key: self.attempt(
+                lambda: self._mark(self.ctx.auth.update_user(
+                    self.actor, u.id, name=u.name, role=_role(key), active=u.active), key),
                 self.tr("Role saved.")))
 
     def toggle_active(self) -> None:

@@ -2,8 +2,8 @@
 beside the same period a year earlier and the baseline, with progress to the year's targets,
 and exports of the period as XLSX, PDF and CSV (to a USB stick when one is in,
 `figures_export`). On a station of a hub, the top bar's scope button shows this station's
-steps only or the whole site's (every station's history is in the file once synced). "All
-sites" needs a report on the hub, which this version does not have."""
+steps only or the whole site's (every station's history is in the file once synced), and to a
+coordinator of the network every site's, from the hub (`dashboard_network.py`)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ from intake.monitoring import Period, Report, rungs
 from intake.provenance import Provenance
 from intake.report_formats import report_csv
 from ui.context import AppContext
+from ui.screens.dashboard_network import NetworkFigures, empty_report
+from ui.screens.dashboard_parts import kg_text, percent_text, period_of
 from ui.screens.figures_export import ReportExport
 from ui.screens.figures_panels import (
     BaselinePanel,
@@ -51,21 +53,6 @@ RUNG_COLOURS = {"sold_as_is": ROUTE_COLOURS["sale"], "sold_after_repair": ROUTE_
                 "lost_in_making": TARGET_COLOUR}
 
 
-def period_of(kind: str, day: date) -> Period:
-    """The week (Monday first), month, quarter or year that holds `day`."""
-    if kind == "week":
-        monday = day - timedelta(days=day.weekday())
-        return Period(monday, monday + timedelta(days=6))
-    if kind == "year":
-        return Period(date(day.year, 1, 1), date(day.year, 12, 31))
-    months = 3 if kind == "quarter" else 1
-    first_month = (day.month - 1) // months * months + 1
-    first = date(day.year, first_month, 1)
-    next_month = first_month + months
-    after = date(day.year + (next_month > 12), (next_month - 1) % 12 + 1, 1)
-    return Period(first, after - timedelta(days=1))
-
-
 class DashboardScreen(ScanScreen):
     """Charts and key figures for the coordinator; scans go to the gate instead."""
 
@@ -77,6 +64,10 @@ class DashboardScreen(ScanScreen):
         self.day = self.last_complete(self.kind)
         self._cache: dict[tuple[Period, str | None], Report] = {}
         self.station: str | None = None  # this station's figures only, or (None) the site's
+        self.all_sites = False  # every site's, from the hub
+        self.network = NetworkFigures(ctx, self)
+        self.network.changed.connect(lambda: self.refresh() if self.all_sites and self.user
+                                     else None)
         self._pending: Report | None = None  # shown; its baseline and targets still to draw
         self.type_code_button.hide()  # nothing here is scanned
         self.scope_button = self.action_button(self.choose_scope)
@@ -142,6 +133,7 @@ class DashboardScreen(ScanScreen):
         page = QVBoxLayout()
         page.setSpacing(apart())
         page.addLayout(picker)
+        page.addWidget(self.network.label)
         page.addLayout(tiles)
         page.addLayout(charts, 1)
         self.body.addLayout(page, 1)
@@ -166,18 +158,21 @@ class DashboardScreen(ScanScreen):
     def enter(self, user, places, here) -> None:  # noqa: ANN001 - as ScanScreen.enter
         super().enter(user, places, here)
         self._cache.clear()  # new intakes and sales since the last visit
+        self.network.entered()  # and at the other sites
         joined = self.ctx.sync.state() is not None
         self.scope_button.setVisible(joined)  # a lone PC is its site
         if not joined:
             self.station = None
+        self.all_sites = self.all_sites and self.network.offered(user)
         self.refresh()
 
     # --- scope -----------------------------------------------------------------------------
 
     def scopes(self) -> list[tuple[str, str]]:
         letter = self.ctx.settings().station
+        network = [("network", self.tr("All sites"))] if self.network.offered(self.user) else []
         return [("site", self.tr("This site")),
-                (letter, self.tr("This station ({letter})").format(letter=letter))]
+                (letter, self.tr("This station ({letter})").format(letter=letter)), *network]
 
     def choose_scope(self) -> None:
         panel = ChoicePanel(self, self.tr("Whose figures?"), self.scopes(), self.tr("Cancel"))
@@ -185,8 +180,9 @@ class DashboardScreen(ScanScreen):
         panel.open()
 
     def show_scope(self, key: str) -> None:
-        """The whole site's figures ('site') or one station's (its letter)."""
-        self.station = None if key == "site" else key
+        """The site's figures ('site'), a station's (its letter) or every site's ('network')."""
+        self.all_sites = key == "network"
+        self.station = None if key in ("site", "network") else key
         self.refresh()
 
     # --- period ----------------------------------------------------------------------------
@@ -218,6 +214,9 @@ class DashboardScreen(ScanScreen):
         self.refresh()
 
     def report(self, period: Period) -> Report:
+        if self.all_sites and self.user is not None:  # what was read, until the hub's come
+            got = self.network.report(self.user, period)
+            return empty_report(period) if got is None else got.total
         key = (period, self.station)
         if key not in self._cache:
             self._cache[key] = self.ctx.report(period, self.station)
@@ -230,14 +229,17 @@ class DashboardScreen(ScanScreen):
         period = self.period()
         self.later.setEnabled(period.last < self.today())
         self.period_label.setText(period_text(period))
-        self.scope_button.setText(dict(self.scopes())[self.station or "site"])
-        enable(self.export_button, self.station is None,  # the exports are the site's
-               self.tr("Exports are the whole site's: choose 'This site' first."))
+        self.scope_button.setText(dict(self.scopes())[
+            "network" if self.all_sites else self.station or "site"])
+        enable(self.export_button, self.station is None and self.network.exportable(
+            period, self.all_sites), self.network.reason() if self.all_sites else
+            self.tr("Exports are the whole site's: choose 'This site' first."))
         report = self.report(period)
+        self.network.show_status(period, self.all_sites)
         self._tiles(report, self.report(year_earlier(period, self.today())))
         now = report.total
         weeks = list(report.by_week.items())
-        self.weekly.format_value = lambda value: _kg(value * 1000, lang.code)[:-3]
+        self.weekly.format_value = lambda value: kg_text(value * 1000, lang.code)[:-3]
         self.weekly.set_data(
             self.tr("Kg in and reused per week"),
             [f"{monday:%d-%m}" for monday, _ in weeks],
@@ -253,18 +255,22 @@ class DashboardScreen(ScanScreen):
             "lost_in_making": self.tr("Lost in making"),
         }
         self.ladder.set_data(self.tr("What happened to the kilos"), [
-            Bar(rung_names[rung], grams, lang.kg(grams), RUNG_COLOURS[rung])
+            Bar(rung_names[rung], grams, kg_text(grams, lang.code), RUNG_COLOURS[rung])
             for rung, grams in rungs(now)
         ])
         names = {c.code: c.name(lang.code) for c in report.categories}
         self.all_categories = [
             Bar(names.get(code, code), f.grams_in,
-                f"{_kg(f.grams_in, lang.code)} · {_percent(f.reuse_rate)}", IN_COLOUR)
+                f"{kg_text(f.grams_in, lang.code)} · {percent_text(f.reuse_rate)}", IN_COLOUR)
             for code, f in sorted(report.by_category.items(), key=lambda kv: -kv[1].grams_in)
             if f.grams_in]
-        self.categories.set_data(self.tr("Kg in per category · reuse rate"),
+        if self.all_sites:  # every site's: per site ("per locatie") instead of per category
+            self.all_categories = self.network.site_bars(self.network.read(period))
+        self.categories.set_data(self.tr("Kg in per site · reuse rate") if self.all_sites
+                                 else self.tr("Kg in per category · reuse rate"),
                                  self.all_categories[:CATEGORY_BARS],
                                  self.tr("Nothing came in."))
+        self.all_button.setVisible(not self.all_sites)
         self.all_button.setText(self.tr("All %n categories", "", len(self.all_categories))
                                 if self.all_categories else self.tr("All categories"))
         # The baseline and the year so far may span many months: they are drawn right after
@@ -278,6 +284,9 @@ class DashboardScreen(ScanScreen):
         report = self._pending
         if self.user is None or report is None or self.period() != report.period:
             return  # logged out, or another period was chosen meanwhile
+        if self.all_sites:
+            self.network.blank([self.baseline_chart, self.targets])
+            return
         self._baseline(report)
         self._targets(report.period)
 
@@ -288,18 +297,19 @@ class DashboardScreen(ScanScreen):
         now, before = report.total, earlier_report.total
         days = (counted_days(report), counted_days(earlier_report))
         rows = {
-            "kg_in": (_kg(now.grams_in, lang.code), self.tr("in"), now.grams_in, before.grams_in),
-            "kg_sold": (_kg(now.grams_sold, lang.code), self.tr("sold"), now.grams_sold,
+            "kg_in": (kg_text(now.grams_in, lang.code), self.tr("in"), now.grams_in,
+                      before.grams_in),
+            "kg_sold": (kg_text(now.grams_sold, lang.code), self.tr("sold"), now.grams_sold,
                         before.grams_sold),
-            "reuse": (_percent(now.reuse_rate), self.tr("reused"), now.reuse_rate,
+            "reuse": (percent_text(now.reuse_rate), self.tr("reused"), now.reuse_rate,
                       before.reuse_rate),
-            "yield": (_percent(now.environmental_yield), self.tr("environmental yield"),
+            "yield": (percent_text(now.environmental_yield), self.tr("environmental yield"),
                       now.environmental_yield, before.environmental_yield),
             "repaired": (count_text(now.items_repaired, lang.code), self.tr("repaired"),
                          now.items_repaired, before.items_repaired),
             "revenue": (lang.eur(now.revenue_cents), self.tr("revenue"), now.revenue_cents,
                         before.revenue_cents),
-            "co2": (_kg(now.co2_avoided_g, lang.code), self.tr("CO2 avoided"),
+            "co2": (kg_text(now.co2_avoided_g, lang.code), self.tr("CO2 avoided"),
                     now.co2_avoided_g, before.co2_avoided_g),
         }
         rates = {"reuse", "yield"}
@@ -414,7 +424,10 @@ class DashboardScreen(ScanScreen):
             self.refresh()
 
     def render(self, kind: str) -> tuple[Report, Provenance, bytes]:
-        """The period's report as a file of `kind` (xlsx, pdf, csv), with its provenance."""
+        """The period's report as a file of `kind` (xlsx, pdf, csv), with its provenance:
+        the site's, or every site's as last read from the hub (`network_render`)."""
+        if self.all_sites:  # refresh enables the export once they are read
+            return self.network.render(self.period(), self.today(), kind)
         # openpyxl and reportlab's page layout load here, not at start-up (a third of a second).
         from intake.exports import report_xlsx
         from intake.report_pdf import render_report_pdf
@@ -433,12 +446,3 @@ class DashboardScreen(ScanScreen):
             report, baseline, self.ctx.language.code, year_before=year_before, targets=targets,
             provenance=provenance, eu=self.ctx.eu_reuse(report))
 
-
-def _kg(grams: float, lang: str) -> str:
-    """Whole kilograms with the language's thousands mark: what a tile has room for."""
-    text = f"{grams / 1000:,.0f} kg"
-    return text.replace(",", ".") if lang == "nl" else text
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value * 100:.0f} %"

@@ -86,6 +86,23 @@
     </message>
 </context>
 <context>
+    <name>NetworkFigures</name>
+    <message numerus="yes">
+        <source>%n site(s), figures of the hub of {time}</source>
+        <translation>
+            <numerusform>%n site, figures of the hub of {time}</numerusform>
+            <numerusform>%n sites, figures of the hub of {time}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without figures yet</source>
+        <translation>
+            <numerusform>%n without figures yet</numerusform>
+            <numerusform>%n without figures yet</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PrinterWords</name>
     <message numerus="yes">
         <source>%n labels waiting</source>

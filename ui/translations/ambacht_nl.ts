@@ -604,6 +604,10 @@ want ervoor: {cause}</translation>
         <translation>verkocht</translation>
     </message>
     <message>
+        <source>All sites</source>
+        <translation>Alle locaties</translation>
+    </message>
+    <message>
         <source>This site</source>
         <translation>Deze locatie</translation>
     </message>
@@ -614,6 +618,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Whose figures?</source>
         <translation>Welke cijfers?</translation>
+    </message>
+    <message>
+        <source>Kg in per site · reuse rate</source>
+        <translation>Kg in per locatie · hergebruikpercentage</translation>
     </message>
     <message>
         <source>reuse rate</source>
@@ -1032,6 +1040,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>This is the last coordinator; make someone else coordinator first.</source>
         <translation>Dit is de laatste coördinator; maak eerst iemand anders coördinator.</translation>
+    </message>
+    <message>
+        <source>Only a coordinator can see the figures of every site.</source>
+        <translation>Alleen een coördinator kan de cijfers van alle locaties zien.</translation>
     </message>
     <message>
         <source>No such user.</source>
@@ -2777,6 +2789,51 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>NetworkFigures</name>
+    <message>
+        <source>Every site&apos;s figures could not be read: see the log.</source>
+        <translation>De cijfers van alle locaties konden niet worden gelezen: zie het logboek.</translation>
+    </message>
+    <message>
+        <source>The baseline and the targets are each site&apos;s: choose &apos;This site&apos;.</source>
+        <translation>Nulmeting en doelen zijn per locatie: kies &apos;Deze locatie&apos;.</translation>
+    </message>
+    <message>
+        <source>Reading every site&apos;s figures from the hub…</source>
+        <translation>Cijfers van alle locaties ophalen bij de hub…</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. No figures of all sites yet.</source>
+        <translation>De hub is niet bereikbaar. Nog geen cijfers van alle locaties.</translation>
+    </message>
+    <message>
+        <source>The hub cannot be reached. Figures of {time}.</source>
+        <translation>De hub is niet bereikbaar. Cijfers van {time}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n site(s), figures of the hub of {time}</source>
+        <translation>
+            <numerusform>%n locatie, cijfers van de hub van {time}</numerusform>
+            <numerusform>%n locaties, cijfers van de hub van {time}</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n without figures yet</source>
+        <translation>
+            <numerusform>%n nog zonder cijfers</numerusform>
+            <numerusform>%n nog zonder cijfers</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reading again…</source>
+        <translation>opnieuw ophalen…</translation>
+    </message>
+    <message>
+        <source>Every site&apos;s figures are not read yet.</source>
+        <translation>De cijfers van alle locaties zijn nog niet opgehaald.</translation>
+    </message>
+</context>
+<context>
     <name>Ords</name>
     <message>
         <source>Aircon / dehumidifier</source>
@@ -3788,6 +3845,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Coordinator</source>
         <translation>Coördinator</translation>
+    </message>
+    <message>
+        <source>Coordinator of the network</source>
+        <translation>Coördinator van het netwerk</translation>
     </message>
     <message>
         <source>disabled</source>
