@@ -15,7 +15,7 @@ from intake.errors import QT_TRANSLATE_NOOP, AmbachtError, NotAllowed, NotFound,
 from intake.events import Returned, Sold, payloads_of_kind
 from intake.ids import new_id
 from intake.lifecycle import active_events, check_not_voided, check_sellable
-from intake.model import EventType, Item, Origin, PaymentMethod, Route, Status, User
+from intake.model import EventType, Item, Origin, PaymentMethod, Role, Route, Status, User
 from intake.registers import clean_serial
 from intake.steps import StepService, clean_reason
 from intake.till import UNASKED, Payment, check_payment
@@ -128,6 +128,25 @@ class ShopService(StepService):
                           reason=clean_reason(reason))
         self._write([step])
         return step[1]
+
+    def cancel_sale(self, user: User, sale: Sale, reason: str) -> list[Item]:
+        """Undo a sale just recorded (wrong items, or paid another way): each item's sale is
+        cancelled with `reason`, all or nothing; the history keeps the sale and its cancel."""
+        require(user, Action.SELL)
+        steps = []
+        for sold in sale.items:
+            item = self.item(sold.code)
+            check_not_voided(item)
+            last = active_events(self.history(item))[-1]
+            if last.type is not EventType.SOLD:  # taken back or changed meanwhile
+                raise NotAllowed(QT_TRANSLATE_NOOP(
+                    "Errors", "Item {code} has changed since the sale; take it back instead."),
+                    code=item.code)
+            if user.role is not Role.COORDINATOR:
+                self._check_own_today(user, last)
+            steps.append(self._cancel(user, item, last, reason))
+        self._write(steps)
+        return [state for _, state in steps]
 
     def label_in_shop(
         self, user: User, category_code: str, weight_g: int | None = None,

@@ -93,10 +93,16 @@ def check_price(cents: int) -> None:
         )
 
 
+def euro_sign(lang: str = "nl") -> str:
+    """What stands before an amount: '€ ' in Dutch, '€' in English (also before one being
+    typed, so that a keypad shows money as `format_eur` writes it)."""
+    return "€ " if lang == "nl" else "€"
+
+
 def format_eur(cents: int, lang: str = "nl") -> str:
     """'€ 12,50' in Dutch, '€12.50' in English, as each language writes money."""
     sign = "-" if cents < 0 else ""
     euros, rest = divmod(abs(cents), 100)
     if lang == "nl":
-        return f"{sign}€ {euros:,}".replace(",", ".") + f",{rest:02d}"
-    return f"{sign}€{euros:,}.{rest:02d}"
+        return f"{sign}{euro_sign(lang)}{euros:,}".replace(",", ".") + f",{rest:02d}"
+    return f"{sign}{euro_sign(lang)}{euros:,}.{rest:02d}"

@@ -296,3 +296,30 @@ def test_a_coordinator_of_the_network_is_chosen_as_a_role(qtbot, screen: AdminSc
     tap(qtbot, staff.role)
     tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["coordinator"])
     assert not screen.ctx.account(noor.id).network
+
+
+def test_in_dutch_a_category_row_is_all_dutch(
+        qtbot, screen: AdminScreen, coordinator: User) -> None:
+    """The volunteer saw "Fietsen / Bicycles … · asks for a frame number" in the Dutch app."""
+    section = screen.sections["categories"]
+    screen.ctx.registers.set_serial_kind(coordinator, "bicycles", "frame")
+    screen.ctx.language.apply("nl")
+    section.refresh()
+    select(screen, "categories", "bicycles")
+    row = section.rows.currentItem().text()
+    assert row.startswith("Fietsen   ·   ") and "vraagt het framenummer" in row
+    assert "Bicycles" not in row and "asks" not in row
+
+
+@pytest.mark.parametrize(("lang", "shown"), [("nl", "€ 12,50"), ("en", "€12.50")])
+def test_a_price_being_typed_is_written_as_money(
+        qtbot, screen: AdminScreen, lang: str, shown: str) -> None:
+    from intake.units import format_eur
+
+    screen.ctx.language.apply(lang)
+    panel = KeypadPanel(screen, "Price", decimals=2, unit="€")
+    panel.type_text("12,50")
+    assert panel.display.text() == shown == format_eur(1250, lang)
+    weight = KeypadPanel(screen, "Weight", decimals=3, unit="kg")
+    weight.type_text("2,5")
+    assert weight.display.text() == ("2,5 kg" if lang == "nl" else "2.5 kg")

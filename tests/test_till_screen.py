@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from taps import counting, log_in, tap
 from test_flow import snapshot
 from test_flow_screens import log_out, scan
@@ -29,6 +30,7 @@ from ui.screens.shop import ShopScreen
 from ui.screens.till_parts import CashPanel, DayClosePanel
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
+from ui.widgets.reasons import reason_of
 
 # What a sale with cash and a return take, in taps (scans are not taps).
 CASH_SALE_TAPS = 2  # 'Contant', then the note handed over
@@ -97,7 +99,10 @@ def test_cash_typed_shows_the_change_and_a_short_amount_sells_nothing(
     assert cash.change.text() == ("€ 10,00 ontvangen is minder dan het totaal € 12,50: "
                                   "€ 2,50 te weinig.")
     before = snapshot(store)
-    tap(qtbot, cash.ok_button)  # short: refused, the panel stays, nothing is sold
+    # Short: "Betaald" is off (and looks it), with the reason shown above it; a tap on it
+    # sells nothing and the panel stays.
+    assert not cash.ok_button.isEnabled() and reason_of(cash.ok_button) == cash.change.text()
+    qtbot.mouseClick(cash.ok_button, Qt.MouseButton.LeftButton)
     assert cash.isVisible() and snapshot(store) == before
     assert ctx.shop.item(chair.code).status is Status.IN_STOCK
     tap(qtbot, cash.keypad.buttons["back"])
@@ -106,6 +111,32 @@ def test_cash_typed_shows_the_change_and_a_short_amount_sells_nothing(
     assert cash.change.text() == "Wisselgeld € 3,00"
     tap(qtbot, cash.ok_button)
     assert total(shop) == "Betaald € 12,50 · contant · wisselgeld € 3,00"
+
+
+def test_a_sale_just_paid_can_be_undone_until_the_next_scan(
+    qtbot, window: MainWindow, ctx: AppContext, store: Store
+) -> None:
+    chair, book = for_sale(ctx, 1000, 250)
+    log_in(qtbot, window, "3333")
+    shop = window.shop
+    assert not shop.undo_button.isVisible()  # nothing paid yet
+    scan(qtbot, chair.code)
+    scan(qtbot, book.code)
+    tap(qtbot, shop.pin_button)
+    assert shop.undo_button.text() == "Verkeerd? Terugdraaien"
+    tap(qtbot, shop.undo_button)
+    ask = panel(window, ConfirmPanel)
+    before = snapshot(store)
+    tap(qtbot, ask.no_button)  # kept: nothing changes
+    assert snapshot(store) == before and shop.undo_button.isVisible()
+    tap(qtbot, shop.undo_button)
+    tap(qtbot, panel(window, ConfirmPanel).yes_button)
+    assert total(shop) == "Verkoop teruggedraaid: geef € 12,50 terug"
+    assert not shop.undo_button.isVisible()
+    for code in (chair.code, book.code):  # for sale again; the history keeps sale and undo
+        item = ctx.shop.item(code)
+        assert item.status is Status.IN_STOCK
+        assert [e.reason for e in ctx.shop.history(item)][-1] == "Verkoop ongedaan aan de kassa"
 
 
 def test_pin_is_one_tap(qtbot, window: MainWindow, ctx: AppContext) -> None:

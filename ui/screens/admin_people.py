@@ -20,12 +20,9 @@ _BAD_DAY = QT_TRANSLATE_NOOP("Errors", "Type the day as YYYY-MM-DD, e.g. 2026-03
 SHOWN_DAYS = 366  # the list shows the courses of the last year
 
 
-def _categories(text: str) -> str:
-    return QCoreApplication.translate("CategoriesSection", text)
-
-
-def _staff(text: str) -> str:
-    return QCoreApplication.translate("StaffSection", text)
+# The mixins' texts belong to the sections they are mixed into: each call names its section
+# (lupdate reads a literal passed to translate(), not one passed to a helper).
+translate = QCoreApplication.translate
 
 
 class SerialNumbers:
@@ -33,20 +30,22 @@ class SerialNumbers:
     texts these are): which number the gate asks a category's items for."""
 
     def serial_names(self) -> dict[str, str]:
-        return {FRAME: _categories("asks for a frame number"),
-                IMEI_SERIAL: _categories("asks for an IMEI or serial number")}
+        return {FRAME: translate("CategoriesSection", "asks for a frame number"),
+                IMEI_SERIAL: translate("CategoriesSection", "asks for an IMEI or serial number")}
 
     def start_serial(self) -> None:
         c = self.current()  # type: ignore[attr-defined]
         if c is None:
             return
-        options = [("", _categories("No number")), *self.serial_names().items()]
+        options = [("", translate("CategoriesSection", "No number")),
+                   *self.serial_names().items()]
+        title = translate("CategoriesSection", "Serial number of {name} at intake")
         self.ask_choice(  # type: ignore[attr-defined]
-            _categories("Serial number of {name} at intake").format(name=c.name_nl), options,
+            title.format(name=c.name_nl), options,
             lambda kind: self.attempt(  # type: ignore[attr-defined]
                 lambda: self.ctx.registers.set_serial_kind(  # type: ignore[attr-defined]
                     self.actor, c.code, kind or None),  # type: ignore[attr-defined]
-                _categories("Saved.")))
+                translate("CategoriesSection", "Saved.")))
 
 
 class StaffKinds:
@@ -54,18 +53,21 @@ class StaffKinds:
     paid, volunteer, work placement or trainee; the report counts people per kind."""
 
     def staff_kind_names(self) -> dict[str, str]:
-        return {PAID: _staff("Paid"), VOLUNTEER: _staff("Volunteer"),
-                PLACEMENT: _staff("Work placement / participation"), TRAINEE: _staff("Trainee")}
+        return {PAID: translate("StaffSection", "Paid"),
+                VOLUNTEER: translate("StaffSection", "Volunteer"),
+                PLACEMENT: translate("StaffSection", "Work placement / participation"),
+                TRAINEE: translate("StaffSection", "Trainee")}
 
     def start_kind(self) -> None:
         u = self.current()  # type: ignore[attr-defined]
         if u is not None:
             self.ask_choice(  # type: ignore[attr-defined]
-                _staff("{name} works here as").format(name=u.name),
+                translate("StaffSection", "{name} works here as").format(name=u.name),
                 list(self.staff_kind_names().items()),
                 lambda kind: self.attempt(  # type: ignore[attr-defined]
                     lambda: self.ctx.people.set_kind(  # type: ignore[attr-defined]
-                        self.actor, u.id, kind), _staff("Saved.")))  # type: ignore[attr-defined]
+                        self.actor, u.id, kind),  # type: ignore[attr-defined]
+                    translate("StaffSection", "Saved.")))
 
 
 class CoursesSection(Section):

@@ -74,7 +74,9 @@ class CategoriesSection(SerialNumbers, EuCategories, Section):
             electrical = "   ·   " + self.tr("electrical") if c.is_electrical else ""
             serial = f"   ·   {self.serial_names()[serials[c.code]]}" if c.code in serials else ""
             eu = "   ·   EU: " + eu_names[eu_of[c.code]]
-            rows.append((f"{c.name_nl} / {c.name_en}   ·   {lang.kg(c.standard_weight_g)}   "
+            # The name in the screen's language; "Rename" shows and asks both.
+            name = c.name_nl if lang.code == "nl" else c.name_en
+            rows.append((f"{name}   ·   {lang.kg(c.standard_weight_g)}   "
                          f"({bounds}){price}{electrical}{serial}{eu}{hidden}", c.code))
         self.set_rows(rows)
 

@@ -17,7 +17,7 @@ from ui.context import AppContext
 from ui.device_messages import receipt_button
 from ui.receipts import Receipts
 from ui.screens.scan_screen import ScanScreen
-from ui.screens.till_parts import CashPanel, DayClosePanel
+from ui.screens.till_parts import CashPanel, DayClosePanel, UndoSalePanel
 from ui.style import mm
 from ui.widgets.base import touch_list
 from ui.widgets.keyboard import SerialPanel, ask_reason
@@ -47,6 +47,7 @@ class ShopScreen(ScanScreen):
         self.pin_button = self.action_button(self.pay_by_pin, "primary")
         self.cash_button = self.action_button(self.pay_in_cash, "primary")
         self.receipt_button = self.action_button(self.print_receipt)
+        self.undo_button = self.action_button(self.ask_undo_sale)
         self.price_button = self.action_button(self.ask_line_price)
         self.remove_button = self.action_button(self.remove_line)
         self.label_price_button = self.action_button(self.print_price_label)
@@ -61,7 +62,8 @@ class ShopScreen(ScanScreen):
                       (self._row(self.price_button, self.label_price_button,
                                  self.remove_button), 0),
                       (self.total, 0),
-                      (self._row(self.pin_button, self.cash_button, self.receipt_button), 0)],
+                      (self._row(self.pin_button, self.cash_button, self.receipt_button,
+                                 self.undo_button), 0)],
                      [self.park_button, self.parked_button, self.return_button,
                       self.label_button, self.day_close_button])
         self.retranslate()
@@ -83,6 +85,7 @@ class ShopScreen(ScanScreen):
         self.pin_button.setText(self.tr("Pin"))
         self.cash_button.setText(self.tr("Cash"))
         self.receipt_button.setText(receipt_button())
+        self.undo_button.setText(self.tr("Wrong? Undo the sale"))
         self.park_button.setText(self.tr("Park sale"))
         self.return_button.setText(self.tr("Take a return"))
         self.label_button.setText(self.tr("Label an item from elsewhere"))
@@ -124,6 +127,8 @@ class ShopScreen(ScanScreen):
         self.receipt_button.setVisible(self.receipts_on)
         enable(self.receipt_button, self.last_sale is not None and not self.basket,
                self.tr("A receipt is for a sale just paid"))
+        # Just paid: the sale can be undone until the next scan, as at the gate.
+        self.undo_button.setVisible(self.last_sale is not None and not self.basket)
         enable(self.park_button, bool(self.basket), self.tr("Scan an item first"))
         self.parked_button.setText(self.tr("Parked sales ({count})").format(
             count=self.parked_count))
@@ -254,6 +259,11 @@ class ShopScreen(ScanScreen):
         self._show_basket()
         return None
 
+    def ask_undo_sale(self) -> None:
+        sale, user = self.last_sale, self.user
+        if sale is not None and user is not None:
+            UndoSalePanel(self, self.ctx, user, sale, self.attempt, self._refunded).open()
+
     def print_receipt(self) -> None:
         if self.last_sale is not None:
             self.receipts.print_sale(self.last_sale)
@@ -368,7 +378,7 @@ class ShopScreen(ScanScreen):
             self._refunded(self.tr("Paid back {amount} · {how}").format(amount=amount, how=how))
 
     def _refunded(self, text: str) -> None:
-        self.done_text = text
+        self.done_text, self.last_sale = text, None  # nothing paid now to undo or print
         self._show_basket()
         self.banner.ok(text)
 

@@ -1,5 +1,5 @@
 """Parts of the till (`ui.screens.shop`): the cash panel, which shows the change while the
-amount received is typed, and the day close."""
+amount received is typed, the undo of a sale just paid, and the day close."""
 
 from __future__ import annotations
 
@@ -9,14 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from intake.errors import AmbachtError
-from intake.model import PaymentMethod
+from intake.model import PaymentMethod, User
+from intake.shop import Sale
 from intake.till import Payment, Takings, check_payment, quick_amounts
 from intake.units import parse_eur
 from ui.context import AppContext
 from ui.device_messages import receipt_button
 from ui.style import mm
-from ui.widgets.keypad import Keypad, shown
-from ui.widgets.panels import Panel
+from ui.widgets.keypad import Keypad, shown_with_unit
+from ui.widgets.panels import ConfirmPanel, Panel
+from ui.widgets.reasons import enable
 
 CASH = PaymentMethod.CASH
 
@@ -77,17 +79,21 @@ class CashPanel(Panel):
 
     def _show(self, text: str) -> None:
         lang = self.ctx.language
-        self.display.setText(f"€ {shown(text) or '—'}")
-        self.ok_button.setEnabled(bool(text))
+        self.display.setText(shown_with_unit(text, "€"))
         if not text:
-            self.change.setText(self.tr("Type what the customer hands over, or tap a note."))
+            hint = self.tr("Type what the customer hands over, or tap a note.")
+            enable(self.ok_button, False, hint)
+            self.change.setText(hint)
             return
         try:
             payment = self._typed()
             check_payment(payment, self.total_cents)
         except AmbachtError as exc:
+            # Too little (or no amount): "Paid" is off, and a tap on it says why.
+            enable(self.ok_button, False, lang.error(exc))
             self.change.setText(lang.error(exc))
             return
+        enable(self.ok_button, True, "")
         self.change.setText(self.tr("Change {change}").format(
             change=lang.eur(payment.change(self.total_cents))))
 
@@ -105,6 +111,26 @@ class CashPanel(Panel):
             self.close_panel()
         else:
             self.change.setText(refused)
+
+
+class UndoSalePanel(ConfirmPanel):
+    """"Wrong? Undo the sale" after paying: asks, then cancels the sale through `attempt` (the
+    screen's, which shows a refusal) and tells `done` what to give back."""
+
+    def __init__(self, host: QWidget, ctx: AppContext, user: User, sale: Sale,
+                 attempt: Callable[[Callable[[], object]], object],
+                 done: Callable[[str], None]) -> None:
+        amount = ctx.language.eur(sale.total_cents)
+        super().__init__(host, self.tr("Undo this sale of {total}? Give the money back; the "
+                                       "items are for sale again.").format(total=amount),
+                         self.tr("Undo the sale"), self.tr("Keep it"))
+
+        def undo(yes: bool) -> None:
+            if yes and attempt(lambda: ctx.shop.cancel_sale(
+                    user, sale, self.tr("Sale undone at the till"))):
+                done(self.tr("Sale undone: give back {amount}").format(amount=amount))
+
+        self.answered.connect(undo)
 
 
 class DayClosePanel(Panel):

@@ -299,6 +299,22 @@
         <source>Order saved.</source>
         <translation>Volgorde opgeslagen.</translation>
     </message>
+    <message>
+        <source>asks for a frame number</source>
+        <translation>vraagt het framenummer</translation>
+    </message>
+    <message>
+        <source>asks for an IMEI or serial number</source>
+        <translation>vraagt het IMEI- of serienummer</translation>
+    </message>
+    <message>
+        <source>No number</source>
+        <translation>Geen nummer</translation>
+    </message>
+    <message>
+        <source>Serial number of {name} at intake</source>
+        <translation>Serienummer van {name} bij inname</translation>
+    </message>
 </context>
 <context>
     <name>Conflicts</name>
@@ -1340,6 +1356,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Choose cash or pin.</source>
         <translation>Kies contant of pin.</translation>
+    </message>
+    <message>
+        <source>Item {code} has changed since the sale; take it back instead.</source>
+        <translation>Artikel {code} is na de verkoop veranderd; neem het retour.</translation>
     </message>
     <message>
         <source>The sale is empty: nothing to park.</source>
@@ -3621,6 +3641,10 @@ want ervoor: {cause}</translation>
         <translation>Prijslabel</translation>
     </message>
     <message>
+        <source>Wrong? Undo the sale</source>
+        <translation>Verkeerd? Terugdraaien</translation>
+    </message>
+    <message>
         <source>Take a return</source>
         <translation>Retour nemen</translation>
     </message>
@@ -3877,6 +3901,26 @@ want ervoor: {cause}</translation>
     <message>
         <source>Role saved.</source>
         <translation>Rol opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Betaalde kracht</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Vrijwilliger</translation>
+    </message>
+    <message>
+        <source>Work placement / participation</source>
+        <translation>Stage / participatie</translation>
+    </message>
+    <message>
+        <source>Trainee</source>
+        <translation>Leerling</translation>
+    </message>
+    <message>
+        <source>{name} works here as</source>
+        <translation>{name} werkt hier als</translation>
     </message>
     <message>
         <source>Saved.</source>
@@ -4253,6 +4297,29 @@ want ervoor: {cause}</translation>
     <message>
         <source>Log out</source>
         <translation>Uitloggen</translation>
+    </message>
+</context>
+<context>
+    <name>UndoSalePanel</name>
+    <message>
+        <source>Undo this sale of {total}? Give the money back; the items are for sale again.</source>
+        <translation>Deze verkoop van {total} terugdraaien? Geef het geld terug; de artikelen zijn weer te koop.</translation>
+    </message>
+    <message>
+        <source>Undo the sale</source>
+        <translation>Verkoop terugdraaien</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Laten staan</translation>
+    </message>
+    <message>
+        <source>Sale undone at the till</source>
+        <translation>Verkoop ongedaan aan de kassa</translation>
+    </message>
+    <message>
+        <source>Sale undone: give back {amount}</source>
+        <translation>Verkoop teruggedraaid: geef {amount} terug</translation>
     </message>
 </context>
 <context>

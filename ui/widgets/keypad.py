@@ -10,6 +10,7 @@ from PySide6.QtCore import QLocale, QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QPushButton, QSizePolicy, QWidget
 
+from intake.units import euro_sign
 from ui.style import mm
 from ui.widgets.base import Retranslating
 from ui.widgets.icons import icon
@@ -23,6 +24,16 @@ def decimal_mark() -> str:
 def shown(text: str) -> str:
     """Typed keypad text as the reader writes numbers (the keypad keeps ',' inside)."""
     return text.replace(",", decimal_mark())
+
+
+def shown_with_unit(text: str, unit: str) -> str:
+    """Typed text with its unit as the reader writes it: '€ 12,50' (money as `format_eur`
+    writes it, the sign first), '12,5 kg'; '—' while nothing is typed."""
+    number = shown(text) or "—"
+    if unit == "€":
+        lang = "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
+        return euro_sign(lang) + number
+    return f"{number} {unit}".strip()
 
 
 class Keypad(Retranslating, QWidget):

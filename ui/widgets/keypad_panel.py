@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from ui.style import MIN_TARGET_MM, mm
-from ui.widgets.keypad import Keypad, shown
+from ui.widgets.keypad import Keypad, shown_with_unit
 from ui.widgets.panels import Panel
 
 
@@ -52,8 +52,10 @@ class KeypadPanel(Panel):
             self.keypad.press(key)
 
     def _show(self, text: str) -> None:
-        visible = "●" * len(text) if self.secret else shown(text)
-        self.display.setText(f"{visible or '—'} {self.unit}".strip())
+        if self.secret:
+            self.display.setText("●" * len(text) or "—")
+        else:
+            self.display.setText(shown_with_unit(text, self.unit))
         self.ok_button.setEnabled(bool(text))
 
     def _skip(self) -> None:
