@@ -78,7 +78,8 @@ def test_the_dashboard_shows_the_period_and_exports_it(
     assert (tmp_path / "documents" / "report-2026-01-01-2026-12-31.xlsx").exists()
     export(qtbot, window, "pdf")
     assert (tmp_path / "documents" / "report-2026-01-01-2026-12-31.pdf").exists()
-    assert dashboard.banner.text() == (f"Saved in {tmp_path / 'documents'}: "
+    # Where in words, the file's name only: no path for a volunteer to read.
+    assert dashboard.banner.text() == ("Saved in Ambacht's Documents folder: "
                                        "report-2026-01-01-2026-12-31.pdf")
     # A second export never overwrites the first, nor follows a link lying in wait.
     precious = tmp_path / "precious.txt"
@@ -239,8 +240,8 @@ def test_the_export_folder_is_offered_once_set(qtbot, window: MainWindow, ctx: A
     export(qtbot, window, "csv")
     where = panel(window, ChoicePanel)
     assert [b.text() for b in where.option_buttons.values()] == [
-        f"Folder {tmp_path / 'share'}", "Documents folder on this computer"]
+        "Folder share", "Documents folder on this computer"]
     tap(qtbot, where.option_buttons["0"])
     assert (tmp_path / "share" / "report-2026-10-01-2026-10-31.csv").exists()
     assert window.dashboard.banner.text() == (
-        f"Saved in {tmp_path / 'share'}: report-2026-10-01-2026-10-31.csv")
+        "Saved in the folder share: report-2026-10-01-2026-10-31.csv")

@@ -79,9 +79,13 @@ def test_back_up_now_in_the_settings(qtbot, db: Path, clock: FixedClock) -> None
     window.show_admin()
     window.admin.show_section("station")
     section = window.admin.sections["station"]
+    window.admin.show_message("The folder 't' is not there.", True)  # older news
     with qtbot.waitSignal(ctx.backups.done, timeout=20_000):
         qtbot.mouseClick(section.back_up, Qt.MouseButton.LeftButton)
-    assert "Backup saved" in window.admin.banner.text()
+        assert window.admin.banner.text() == "Backing up…"  # at once, the old red one gone
+        assert not window.admin.banner.is_error()
+    # The time as the screen shows times (the site's local time), no path.
+    assert window.admin.banner.text() == "Backup saved at 10:00."
     rows = [section.rows.item(i).text() for i in range(section.rows.count())]
     assert "Latest backup: 21-11-2026 10:00" in rows
 

@@ -110,6 +110,12 @@ def test_a_tap_on_the_backup_backs_up_now(qtbot, clock: FixedClock, tmp_path: Pa
     panel = shown(disk_window, ActionPanel)
     with qtbot.waitSignal(ctx.backups.done, timeout=20_000):
         tap(qtbot, panel.buttons["Nu back-up maken"])
+        # At once, before the copy is done: the panel and the strip say it is working.
+        assert panel.message.text() == "Back-up maken…"
+        assert part.text() == "Back-up maken…"
+        assert not panel.buttons["Nu back-up maken"].isEnabled()
+    # Done: said in the panel, in local time and without the file's path.
+    assert panel.isVisible() and panel.message.text() == "Back-up opgeslagen om 10:00."
     assert part.text() == "Back-up 10:00" and part.property("role") == "status"
     ctx.printer_queue.wait()
 

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -27,6 +28,7 @@ from db.backup import (
 from intake.clock import Clock
 from intake.errors import AmbachtError
 from ui.background import Worker
+from ui.i18n import Language
 
 log = logging.getLogger("ambacht")
 CHECK_EVERY_MS = 60 * 60 * 1000  # hourly: a day's backup is never more than an hour late
@@ -35,6 +37,7 @@ CHECK_EVERY_MS = 60 * 60 * 1000  # hourly: a day's backup is never more than an 
 class BackupScheduler(QObject):
     """Makes the backups of one database in the background and says how they went."""
 
+    started = Signal()  # a backup runs from now: say so at once, it takes seconds
     done = Signal(str)  # the new backup's path
     failed = Signal(object)  # the AmbachtError, rendered by whoever shows it
 
@@ -81,6 +84,7 @@ class BackupScheduler(QObject):
         settings, now = self._settings(), self.clock.now()
         self._worker.submit(lambda: back_up(self.db_path, settings, now), self._succeeded,
                             self._failed)
+        self.started.emit()
 
     def running(self) -> bool:
         return self._worker.busy()
@@ -88,6 +92,13 @@ class BackupScheduler(QObject):
     def wait(self, seconds: float = 60.0) -> None:
         """Block until a running backup is done and its signal sent (shutdown and tests)."""
         self._worker.wait(seconds)
+
+    def saved_text(self, path: str, language: Language, zone: ZoneInfo) -> str:
+        """What to tell about a backup just made: when, in local time (the file's name holds
+        UTC, and its folder is no news to a volunteer)."""
+        made = backup_time(Path(path)) or self.clock.now()
+        return self.tr("Backup saved at {time}.").format(
+            time=language.local(made, zone, "%H:%M"))
 
     def _succeeded(self, summary: BackupSummary) -> None:
         self.last_error = None

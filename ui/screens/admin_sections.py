@@ -296,6 +296,7 @@ class StationSection(Section):
         self.back_up = self.add_button(self.back_up_now)
         self.hub = self.add_button(self.hub_requested.emit)
         self.finish_buttons()
+        self.ctx.backups.started.connect(self._backing_up)
         self.ctx.backups.done.connect(self._backed_up)
         self.ctx.backups.failed.connect(self._backup_failed)
         self.retranslate()
@@ -428,10 +429,13 @@ class StationSection(Section):
 
     def back_up_now(self) -> None:
         self.ctx.backups.back_up_now()
+
+    def _backing_up(self) -> None:  # at once, in place of older news: it takes seconds
         self.message.emit(self.tr("Backing up…"), False)
 
     def _backed_up(self, path: str) -> None:
-        self.message.emit(self.tr("Backup saved: {path}").format(path=path), False)
+        self.message.emit(self.ctx.backups.saved_text(path, self.ctx.language, self.ctx.zone()),
+                          False)
         self.refresh()
 
     def _backup_failed(self, error: AmbachtError) -> None:

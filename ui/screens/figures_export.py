@@ -50,7 +50,7 @@ class ReportExport(QObject):
             return self.tr("USB stick {label}").format(label=place.label)
         if place.make:
             return self.tr("Documents folder on this computer")
-        return self.tr("Folder {folder}").format(folder=place.path)
+        return self.tr("Folder {folder}").format(folder=place.path.name or place.path)
 
     def ask(self) -> None:
         """Which file: the workbook, the report or the table; then where (`start`)."""
@@ -87,9 +87,13 @@ class ReportExport(QObject):
         except AmbachtError as exc:  # saved, but not recorded: say so
             self.banner.error(self.ctx.language.error(exc))
             return
+        # Where, in the words of the choice (a stick's label, a folder's name), never a path.
         if place.is_stick:
             self.banner.ok(self.tr("Saved on USB stick {label}: {name}").format(
                 label=place.label, name=path.name))
+        elif place.make:
+            self.banner.ok(self.tr("Saved in Ambacht's Documents folder: {name}").format(
+                name=path.name))
         else:
-            self.banner.ok(self.tr("Saved in {folder}: {name}").format(
-                folder=path.parent, name=path.name))
+            self.banner.ok(self.tr("Saved in the folder {folder}: {name}").format(
+                folder=place.path.name or place.path, name=path.name))

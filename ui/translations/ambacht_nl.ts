@@ -56,6 +56,13 @@
     </message>
 </context>
 <context>
+    <name>BackupScheduler</name>
+    <message>
+        <source>Backup saved at {time}.</source>
+        <translation>Back-up opgeslagen om {time}.</translation>
+    </message>
+</context>
+<context>
     <name>BaselinePanel</name>
     <message>
         <source>Make this the baseline?</source>
@@ -3370,8 +3377,12 @@ want ervoor: {cause}</translation>
         <translation>Opgeslagen op USB-stick {label}: {name}</translation>
     </message>
     <message>
-        <source>Saved in {folder}: {name}</source>
-        <translation>Opgeslagen in {folder}: {name}</translation>
+        <source>Saved in Ambacht&apos;s Documents folder: {name}</source>
+        <translation>Opgeslagen in de map Documenten van Ambacht: {name}</translation>
+    </message>
+    <message>
+        <source>Saved in the folder {folder}: {name}</source>
+        <translation>Opgeslagen in de map {folder}: {name}</translation>
     </message>
 </context>
 <context>
@@ -4082,10 +4093,6 @@ want ervoor: {cause}</translation>
         <translation>Back-up maken…</translation>
     </message>
     <message>
-        <source>Backup saved: {path}</source>
-        <translation>Back-up opgeslagen: {path}</translation>
-    </message>
-    <message>
         <source>The backup failed: {error}</source>
         <translation>De back-up is mislukt: {error}</translation>
     </message>
@@ -4115,6 +4122,14 @@ want ervoor: {cause}</translation>
     <message>
         <source>Testing the scale…</source>
         <translation>Weegschaal testen…</translation>
+    </message>
+    <message>
+        <source>The backup failed: {error}</source>
+        <translation>De back-up is mislukt: {error}</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Back-up maken…</translation>
     </message>
     <message>
         <source>The scale answers: {weight} ({note}).</source>
@@ -4150,6 +4165,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Scanner ok</source>
         <translation>Scanner ok</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Back-up maken…</translation>
     </message>
     <message>
         <source>Backup failed</source>

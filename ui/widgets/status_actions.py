@@ -14,11 +14,13 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from devices.protocols import Reading
+from intake.errors import AmbachtError
 from ui.context import AppContext
 from ui.devices import describe
 from ui.style import apart, mm
 from ui.widgets.panels import Panel
 from ui.widgets.print_jobs import WaitingLabels
+from ui.widgets.reasons import enable
 from ui.widgets.status_strip import BACKUP, HUB, PRINTER, SCALE, StatusStrip
 
 
@@ -65,7 +67,7 @@ class StatusActions(QObject):
         if part == SCALE:
             actions.append((self.tr("Test the scale"), lambda: self._test_scale(panel)))
         elif part == BACKUP and self.ctx.backups.enabled():
-            actions.append((self.tr("Back up now"), self._back_up))
+            actions.append((self.tr("Back up now"), lambda: self._back_up(panel)))
         elif part == HUB:
             actions.append((self.tr("Sync now"), self._sync))
         if coordinator:
@@ -104,9 +106,25 @@ class StatusActions(QObject):
         panel.message.setText(self.tr("Testing the scale…"))
         self.ctx.devices.scale.apply(self.ctx.settings())
 
-    def _back_up(self) -> None:
-        self.ctx.backups.back_up_now()
-        self._close_panels()
+    def _back_up(self, panel: ActionPanel) -> None:
+        """Back up, saying so at once in the panel, and then how it went (it takes seconds)."""
+        backups, lang = self.ctx.backups, self.ctx.language
+
+        def saved(path: str) -> None:
+            panel.message.setText(backups.saved_text(path, lang, self.ctx.zone()))
+
+        def failed(error: AmbachtError) -> None:
+            panel.message.setText(self.tr("The backup failed: {error}").format(
+                error=lang.error(error)))
+
+        backups.done.connect(saved)
+        backups.failed.connect(failed)
+        panel.closed.connect(lambda: (backups.done.disconnect(saved),
+                                      backups.failed.disconnect(failed)))
+        panel.message.setText(self.tr("Backing up…"))
+        enable(panel.buttons[self.tr("Back up now")], False,  # type: ignore[arg-type]
+               self.tr("Backing up…"))
+        backups.back_up_now()
 
     def _sync(self) -> None:
         self.ctx.sync.request()

@@ -114,6 +114,7 @@ class StatusStrip(Retranslating, QWidget):
         queue.failed.connect(self.show_printer)
         devices.scale.changed.connect(self.show_scale)
         devices.scanner.changed.connect(self.show_scanner)
+        ctx.backups.started.connect(self.show_backup)
         ctx.backups.done.connect(self.show_backup)
         ctx.backups.failed.connect(self.show_backup)
         ctx.sync.changed.connect(self.show_hub)
@@ -168,13 +169,16 @@ class StatusStrip(Retranslating, QWidget):
     def show_backup(self) -> None:
         backups = self.ctx.backups
         latest = backups.latest() if backups.enabled() else None
-        if backups.last_error is not None:
+        if backups.running():
+            text = self.tr("Backing up…")
+        elif backups.last_error is not None:
             text = self.tr("Backup failed")
         elif latest is None:
             text = self.tr("No backup yet")
         else:
             text = self.tr("Backup {when}").format(when=self._when(latest))
-        self.parts[BACKUP].show_state(text, backups.last_error is not None)
+        self.parts[BACKUP].show_state(text, backups.last_error is not None
+                                      and not backups.running())
         self._fit_words()
 
     def show_hub(self) -> None:
