@@ -53,6 +53,13 @@ def check_weight_limits(grams: int) -> None:
         )
 
 
+def format_number(value: float, lang: str = "nl", decimals: int = 0) -> str:
+    """'87.810' or '1,5' in Dutch, '87,810' or '1.5' in English: a figure (a count, a pace,
+    a target) with the thousands and decimal marks of the language."""
+    text = f"{value:,.{decimals}f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "nl" else text
+
+
 def format_kg(grams: int, lang: str = "nl", *, estimated: bool = False) -> str:
     """'34.311,74 kg' in Dutch, '34,311.74 kg' in English: at most 3 decimals, no trailing
     zeros, thousands marked as each language writes them.

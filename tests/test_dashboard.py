@@ -245,3 +245,22 @@ def test_the_export_folder_is_offered_once_set(qtbot, window: MainWindow, ctx: A
     assert (tmp_path / "share" / "report-2026-10-01-2026-10-31.csv").exists()
     assert window.dashboard.banner.text() == (
         "Saved in the folder share: report-2026-10-01-2026-10-31.csv")
+
+
+def test_the_baseline_question_compares_paces_with_the_lengths_shown(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    """A quarter's totals beside a month's looked like a drop: the panel shows per week."""
+    from intake.comparisons import counted_days
+
+    coach = ctx.auth.login("1111")
+    for kg in (12, 9):
+        ctx.gate.take_in(coach, ctx.gate.prepare("furniture", "sale", kg * 1000))
+    dashboard = window.dashboard
+    quarter = dashboard.report(Period(date(2026, 8, 1), date(2026, 11, 20)))
+    month = dashboard.report(Period(date(2026, 11, 1), date(2026, 11, 21)))
+    shown = texts(BaselinePanel(window, ctx.language, month, quarter).open())
+    assert {"Length", "Items in per week", "Kg in per week", "Revenue per week"} <= shown
+    assert {"112 days", "21 days"} <= shown and counted_days(month) == 21
+    assert {"0.7", "7.0 kg", "0.0", "0.0 kg"} <= shown  # 2 items, 21 kg in 3 weeks; none before
+    assert "21 kg" not in shown  # no total beside a total of another length

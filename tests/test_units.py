@@ -3,7 +3,7 @@
 import pytest
 
 from intake.errors import ValidationError
-from intake.units import format_kg, parse_kg
+from intake.units import format_kg, format_number, parse_kg
 
 
 @pytest.mark.parametrize(
@@ -39,3 +39,15 @@ def test_format_kg_in_both_languages() -> None:
     assert format_kg(34_311_740, "en") == "34,311.74 kg"
     assert format_kg(10_000_000) == "10.000 kg"
 
+
+
+def test_figures_take_the_languages_marks() -> None:
+    """The charts wrote "1.980 kg" and "87.810 / 100.000" in the English app."""
+    from ui.screens.dashboard_parts import kg_text, out_of
+
+    assert format_number(87810, "nl") == "87.810" and format_number(87810, "en") == "87,810"
+    assert format_number(1234.56, "nl", 1) == "1.234,6"
+    assert format_number(1234.56, "en", 1) == "1,234.6"
+    assert kg_text(1_980_400, "en") == "1,980 kg" and kg_text(1_980_400, "nl") == "1.980 kg"
+    assert out_of(87810, 100000, "en") == "87,810 / 100,000"
+    assert out_of(87810, 100000, "nl") == "87.810 / 100.000"

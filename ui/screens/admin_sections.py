@@ -18,6 +18,7 @@ from ui.screens.admin_base import Section
 from ui.screens.admin_eu import EuCategories
 from ui.screens.admin_people import SerialNumbers, StaffKinds
 from ui.style import RESTART
+from ui.widgets.keypad import decimal_mark
 from ui.widgets.panels import ConfirmPanel
 
 NETWORK = "network"  # the role chosen for a coordinator who sees every site's figures
@@ -130,7 +131,7 @@ class CategoriesSection(SerialNumbers, EuCategories, Section):
             return
         self.ask_number(
             self.tr("Kg CO2 avoided per kg reused (now {factor})").format(
-                factor=f"{c.co2_factor:g}".replace(".", ",")),
+                factor=f"{c.co2_factor:g}".replace(".", decimal_mark())),
             lambda factor: self.ask_text(
                 self.tr("Source of this figure"), c.co2_source, lambda source: self.attempt(
                     lambda: self.ctx.admin.set_category_co2(
@@ -293,7 +294,7 @@ class StationSection(Section):
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
         self.change = self.add_button(self.start_change)
-        self.back_up = self.add_button(self.back_up_now)
+        self.back_up = self.add_button(self.ctx.backups.back_up_now)
         self.hub = self.add_button(self.hub_requested.emit)
         self.finish_buttons()
         self.ctx.backups.started.connect(self._backing_up)
@@ -402,7 +403,7 @@ class StationSection(Section):
         backup is made there at once to try it."""
         def saved(folder: str) -> None:
             if self.ctx.settings().backup_folder == folder.strip():  # saved: try it out
-                self.back_up_now()
+                self.ctx.backups.back_up_now()
 
         self.ask_folder(self.tr("Backup folder"), self.tr("Beside the database"),
                         self.ctx.settings().backup_folder,
@@ -426,9 +427,6 @@ class StationSection(Section):
         self.ask_choice(title, options, lambda v: self.ask_text(
             self.tr("{title} (full path)").format(title=title), current, take,
             max_length=200, machine_name=True) if v == other else take(v))
-
-    def back_up_now(self) -> None:
-        self.ctx.backups.back_up_now()
 
     def _backing_up(self) -> None:  # at once, in place of older news: it takes seconds
         self.message.emit(self.tr("Backing up…"), False)

@@ -28,7 +28,7 @@ from intake.provenance import Provenance
 from intake.report_formats import report_csv
 from ui.context import AppContext
 from ui.screens.dashboard_network import NetworkFigures, empty_report
-from ui.screens.dashboard_parts import kg_text, percent_text, period_of
+from ui.screens.dashboard_parts import kg_text, out_of, percent_text, period_of
 from ui.screens.figures_export import ReportExport
 from ui.screens.figures_panels import (
     BaselinePanel,
@@ -330,7 +330,7 @@ class DashboardScreen(ScanScreen):
 
     def _baseline(self, report: Report) -> None:
         """Rates and kg per week beside the baseline's: comparable whatever the lengths."""
-        baseline_period = self.ctx.baseline()
+        baseline_period, lang = self.ctx.baseline(), self.ctx.language.code
         title = self.tr("Beside the baseline")
         if baseline_period is None:
             self.baseline_chart.set_data(title, [], self.tr(
@@ -343,7 +343,7 @@ class DashboardScreen(ScanScreen):
         bars = []
         for name, value, value_base, shown in (
             (self.tr("kg in per week"), now.grams_in / 1000 / weeks_now,
-             base.grams_in / 1000 / weeks_base, lambda v: f"{v:,.0f} kg".replace(",", ".")),
+             base.grams_in / 1000 / weeks_base, lambda v: kg_text(v * 1000, lang)),
             (self.tr("reuse rate"), (now.reuse_rate or 0) * 100, (base.reuse_rate or 0) * 100,
              lambda v: f"{v:.0f} %"),
             (self.tr("environmental yield"), (now.environmental_yield or 0) * 100,
@@ -359,7 +359,7 @@ class DashboardScreen(ScanScreen):
              TARGET_COLOUR)])
 
     def _targets(self, period: Period) -> None:
-        year = period.last.year
+        year, lang = period.last.year, self.ctx.language.code
         progress = self.ctx.year_progress(min(date(year, 12, 31), self.today()))
         title = self._targets_title(year)
         if progress is None:
@@ -371,7 +371,7 @@ class DashboardScreen(ScanScreen):
                  "items_repaired": self.tr("items repaired"),
                  "reuse_rate": self.tr("reuse rate %")}
         self.targets.set_data(title, [
-            Bar(names[kind], reached, f"{reached:,.0f} / {target:,.0f}".replace(",", "."),
+            Bar(names[kind], reached, out_of(reached, target, lang),
                 OUT_COLOUR if reached >= target else IN_COLOUR, target,
                 scale=max(target, reached) * 1.15)
             for kind, reached, target in progress.rows

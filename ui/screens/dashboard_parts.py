@@ -1,10 +1,12 @@
-"""The dashboard's parts: the period a day falls in, and how a tile writes kilos and rates."""
+"""The dashboard's parts: the period a day falls in, and how a tile writes kilos, rates and
+progress towards a target."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 from intake.monitoring import Period
+from intake.units import format_number
 
 
 def period_of(kind: str, day: date) -> Period:
@@ -24,9 +26,13 @@ def period_of(kind: str, day: date) -> Period:
 
 def kg_text(grams: float, lang: str) -> str:
     """Whole kilograms with the language's thousands mark: what a tile has room for."""
-    text = f"{grams / 1000:,.0f} kg"
-    return text.replace(",", ".") if lang == "nl" else text
+    return f"{format_number(grams / 1000, lang)} kg"
 
 
 def percent_text(value: float | None) -> str:
     return "–" if value is None else f"{value * 100:.0f} %"
+
+
+def out_of(reached: float, target: float, lang: str) -> str:
+    """'87.810 / 100.000': a target's progress, in the language's figures."""
+    return f"{format_number(reached, lang)} / {format_number(target, lang)}"

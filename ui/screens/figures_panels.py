@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QScroller, QWidget
 
+from intake.comparisons import counted_days
 from intake.monitoring import Period, Report
+from intake.units import format_number
 from ui.i18n import Language
 from ui.style import mm
 from ui.widgets.charts import Bar, HBarChart
@@ -21,8 +23,7 @@ def period_text(period: Period) -> str:
 
 def count_text(count: int, lang: str) -> str:
     """A count with the language's thousands mark: "4.786" in Dutch."""
-    text = f"{count:,}"
-    return text.replace(",", ".") if lang == "nl" else text
+    return format_number(count, lang)
 
 
 class BaselinePanel(ConfirmPanel):
@@ -39,8 +40,10 @@ class BaselinePanel(ConfirmPanel):
         grid = QGridLayout()
         grid.setHorizontalSpacing(mm(8))
         grid.setVerticalSpacing(mm(1.5))
-        names = [self.tr("Period"), self.tr("Items in"), self.tr("Kg in"), self.tr("Revenue"),
-                 self.tr("Reuse rate")]
+        # Per week, as the report's fair comparisons: a quarter's totals beside a month's
+        # would look like a drop; each period's length is shown.
+        names = [self.tr("Period"), self.tr("Length"), self.tr("Items in per week"),
+                 self.tr("Kg in per week"), self.tr("Revenue per week"), self.tr("Reuse rate")]
         columns = [(self.tr("Baseline now"), old), (self.tr("New baseline"), new)]
         for row, name in enumerate(names, start=1):
             grid.addWidget(self._cell(name, bold=True), row, 0)
@@ -49,11 +52,13 @@ class BaselinePanel(ConfirmPanel):
             if report is None:
                 grid.addWidget(self._cell(self.tr("no baseline yet")), 1, column)
                 continue
-            figures = report.total
-            rate = figures.reuse_rate
+            figures, days = report.total, counted_days(report)
+            weeks, rate = max(days, 1) / 7, figures.reuse_rate
             for row, text in enumerate((
-                period_text(report.period), count_text(figures.items_in, language.code),
-                language.kg(figures.grams_in), language.eur(figures.revenue_cents),
+                period_text(report.period), self.tr("%n days", "", days),
+                format_number(figures.items_in / weeks, language.code, 1),
+                f"{format_number(figures.grams_in / 1000 / weeks, language.code, 1)} kg",
+                language.eur(round(figures.revenue_cents / weeks)),
                 "–" if rate is None else f"{rate * 100:.0f} %",
             ), start=1):
                 grid.addWidget(self._cell(text), row, column)

@@ -85,20 +85,24 @@
         <translation>Periode</translation>
     </message>
     <message>
-        <source>Items in</source>
-        <translation>Artikelen binnen</translation>
+        <source>Length</source>
+        <translation>Duur</translation>
     </message>
     <message>
-        <source>Kg in</source>
-        <translation>Kg binnen</translation>
-    </message>
-    <message>
-        <source>Revenue</source>
-        <translation>Omzet</translation>
+        <source>Items in per week</source>
+        <translation>Artikelen binnen per week</translation>
     </message>
     <message>
         <source>Reuse rate</source>
         <translation>Hergebruikpercentage</translation>
+    </message>
+    <message>
+        <source>Kg in per week</source>
+        <translation>Kg binnen per week</translation>
+    </message>
+    <message>
+        <source>Revenue per week</source>
+        <translation>Opbrengst per week</translation>
     </message>
     <message>
         <source>Baseline now</source>
@@ -111,6 +115,13 @@
     <message>
         <source>no baseline yet</source>
         <translation>nog geen nulmeting</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n days</source>
+        <translation>
+            <numerusform>%n dag</numerusform>
+            <numerusform>%n dagen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The baseline now stays in the history of settings, with who replaced it and when.</source>
