@@ -204,3 +204,18 @@ def test_the_login_ok_says_why_but_not_over_a_lock(qtbot, window: MainWindow, ct
     # The keypad is off for the lock, which has no reason of its own: its message stays.
     press_disabled(qtbot, login.pinpad.ok_button)
     assert login.message.text() == locked
+
+
+def test_a_reason_goes_when_its_cause_goes(qtbot, window: MainWindow) -> None:
+    """"Kies eerst een categorie" stayed red after the category was chosen."""
+    log_in(qtbot, window, "1111")
+    gate = window.gate
+    tap(qtbot, gate.visit_start.buttons["Zwolle"])
+    press_disabled(qtbot, gate.weight.keypad.buttons["7"])
+    assert gate.banner.is_error() and gate.banner.text() == "Kies eerst een categorie"
+    tap(qtbot, gate.categories.tiles["bicycles"])
+    assert not gate.banner.isVisible()
+    # Another message stays: only the reason that no longer holds goes.
+    gate.banner.error("Printer uit")
+    tap(qtbot, gate.categories.tiles["books"])
+    assert gate.banner.text() == "Printer uit" and gate.banner.isVisible()

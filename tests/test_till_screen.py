@@ -160,6 +160,9 @@ def test_a_return_names_the_refund_and_asks_how(
     shop = window.shop
     with counting() as count:
         tap(qtbot, shop.return_button)
+        # An instruction, not a success: not in the green of "went well".
+        assert shop.banner.text() == "Scan het artikel dat de klant terugbrengt."
+        assert shop.banner.property("role") == "banner-do"
         scan(qtbot, chair.code)
         reasons = panel(window, ChoicePanel)
         assert reasons.title.text() == f"Waarom komt {chair.code} terug? Verkocht voor € 7,50."

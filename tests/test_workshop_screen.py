@@ -144,6 +144,10 @@ def test_a_logout_keeps_the_half_done_answers_for_that_item(
         "Reparatie half ingevuld: 'Reparatie klaar' gaat verder bij stap 3 van 6.")
     tap(qtbot, window.workshop.finish_button)
     assert progress(window) == "Stap 3 van 6: Gerepareerd · € 45,00"
+    # On in the flow: the line behind it follows, it never names a step left behind.
+    tap(qtbot, flow(window).back_button)
+    assert window.workshop.hint.text() == (
+        "Reparatie half ingevuld: 'Reparatie klaar' gaat verder bij stap 2 van 6.")
 
 
 def test_a_scan_during_the_flow_asks_before_it_switches(

@@ -139,6 +139,8 @@ def stylesheet() -> str:
         border: 3px solid {LINE}; border-radius: {mm(1.5)}px; padding: {mm(1)}px {mm(2)}px; }}
     QLabel[role="banner-ok"] {{ background: {OK}; color: white; font-weight: bold;
         padding: {mm(2)}px; border-radius: {mm(1.5)}px; }}
+    QLabel[role="banner-do"] {{ background: {SELECTED}; color: {INK}; font-weight: bold;
+        padding: {mm(2)}px; border-radius: {mm(1.5)}px; border: 3px solid {INK}; }}
     QLabel[role="banner-error"] {{ background: {DANGER}; color: white; font-weight: bold;
         padding: {mm(2)}px; border-radius: {mm(1.5)}px; }}
     QLabel[role="display"] {{ font-size: {mm(10)}px; font-weight: bold; border: 3px solid {LINE};

@@ -335,7 +335,7 @@ class ShopScreen(ScanScreen):
         self.returning = not self.returning
         self._update_buttons()
         if self.returning:
-            self.banner.ok(self.tr("Scan the item the customer brings back."))
+            self.banner.instruct(self.tr("Scan the item the customer brings back."))
         else:
             self.banner.hide()
 

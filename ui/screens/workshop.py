@@ -191,8 +191,9 @@ class WorkshopScreen(ScanScreen):
 
     def _keep(self, draft: RepairDraft) -> None:
         """Write the draft to the station's file; a refusal (a full disk) is shown, and the
-        answers stay in memory."""
+        answers stay in memory. The hint behind the flow follows its step."""
         self.attempt(lambda: self.ctx.drafts.save_repair(draft))
+        self._show_mode()
 
     def _forget(self, code: str) -> None:
         self.drafts.pop(code, None)

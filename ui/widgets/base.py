@@ -51,7 +51,7 @@ class FloatsOver:
 
 
 class Banner(FloatsOver, QLabel):
-    """What just happened: green when it went well, red not.
+    """What just happened: green when it went well, red not; or, in yellow, what to do now.
 
     It floats over `over` (the top bar's site and figures, a screen's title) and grows
     downwards when it needs more lines, so that nothing under a finger moves when it comes or
@@ -69,6 +69,10 @@ class Banner(FloatsOver, QLabel):
 
     def ok(self, text: str) -> None:
         self._show(text, "banner-ok")
+
+    def instruct(self, text: str) -> None:
+        """What to do now (an instruction, not a success): yellow, as what is selected."""
+        self._show(text, "banner-do")
 
     def error(self, text: str) -> None:
         self._show(text, "banner-error")

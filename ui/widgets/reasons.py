@@ -18,9 +18,17 @@ _PRESSES = {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin}
 
 
 def enable(widget: QWidget, on: bool, reason: str) -> None:
-    """Enable `widget`, or disable it with the short `reason` that a tap on it shows."""
+    """Enable `widget`, or disable it with the short `reason` that a tap on it shows.
+
+    A reason shown in the banner goes when it holds no more (the category was chosen after
+    "Choose a category first"): a message never outlives its cause."""
+    before = str(widget.property(REASON) or "")
     widget.setEnabled(on)
     widget.setProperty(REASON, "" if on else reason)
+    if before and before != widget.property(REASON):
+        banner = banner_of(widget)
+        if banner is not None and banner.is_error() and banner.text() == before:
+            banner.hide()
 
 
 def reason_of(widget: QWidget) -> str:
