@@ -67,7 +67,7 @@ def test_the_coordinator_keeps_the_sale_by_taps(qtbot, window: MainWindow, shop:
     tap(qtbot, choice.option_buttons[conflict.cause.id])
     tap(qtbot, panel(window, ChoicePanel).option_buttons["Ter plekke nagekeken"])
     assert screen.rows.count() == 0
-    assert screen.title.text() == "Geen conflicten tussen stations."
+    assert screen.title.text() == "Alles in orde: de stations zijn het over elk artikel eens."
     assert screen.banner.text() == "Conflict van A000001 opgelost."
     assert shop.item("A000001").status is Status.SOLD
 

@@ -78,6 +78,7 @@ def test_a_disabled_till_button_says_why(qtbot, window: MainWindow) -> None:
     log_in(qtbot, window, "3333")
     shop = window.shop
     assert window.stack.currentWidget() is shop
+    assert shop.total.text() == "Scan het label van een artikel om te verkopen."
     press_disabled(qtbot, shop.cash_button)
     assert shop.banner.is_error() and shop.banner.text() == "Scan eerst een artikel"
     press_disabled(qtbot, shop.parked_button)

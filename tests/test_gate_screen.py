@@ -69,7 +69,7 @@ def test_whole_intake_by_taps(qtbot, window: MainWindow, ctx: AppContext, tmp_pa
     assert gate.visit_label.text() == "Bezoek VA000001 · Zwolle · 2 artikelen"
     tap(qtbot, gate.end_button)
     confirm = panel(window, ConfirmPanel)
-    assert confirm.title.text() == "Bezoek VA000001 afronden? 2 artikelen gelogd."
+    assert confirm.title.text() == "Bezoek VA000001 afronden? 2 artikelen ingenomen."
     tap(qtbot, confirm.yes_button)
     assert gate.pages.currentWidget() is gate.visit_start
     assert gate.banner.text() == "Bezoek VA000001 afgerond · 2 artikelen"
@@ -379,6 +379,8 @@ def test_the_item_card_corrects_category_and_weight_and_offers_a_new_label(
     tap(qtbot, panel(window, ItemPanel).correct_button)
     tap(qtbot, panel(window, ChoicePanel).option_buttons["weight"])
     pad = panel(window, KeypadPanel)
+    # What is to be corrected is in sight: the weight it has now (toys' standard weight).
+    assert pad.title.text() == f"Het juiste gewicht van A000001 (nu {ctx.language.kg(item.weight_g, estimated=True)})"
     pad.type_text("0")
     tap(qtbot, pad.ok_button)
     assert gate.banner.is_error() and ctx.gate.item("A000001") == item  # nothing changed

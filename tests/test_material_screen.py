@@ -16,6 +16,7 @@ from intake.model import Status, User
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ConfirmPanel
 
 
@@ -51,6 +52,7 @@ def test_material_out_checks_before_it_sends(
     tap(qtbot, panel(window, ConfirmPanel).yes_button)
     tap(qtbot, material.batch_button)
     answer(qtbot, window, "textiles")
+    assert panel(window, KeypadPanel).title.text() == "Textiel: gewicht van de partij"
     keypad(qtbot, window, "12,5")
     assert material.lines.count() == 3
 

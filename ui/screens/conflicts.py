@@ -90,7 +90,7 @@ class ConflictsScreen(ScanScreen):
             self.title.setText(self.tr("%n conflict(s) between stations. Tap one to choose "
                                        "which step stands.", "", len(self.conflicts)))
         else:
-            self.title.setText(self.tr("No conflicts between stations."))
+            self.title.setText(self.tr("All in order: the stations agree on every item."))
         self.rows.clear()
         newer = self.ctx.conflicts.newer_stations()
         if newer:  # first: until this PC is updated, its figures leave their steps out

@@ -189,7 +189,7 @@ class GateScreen(ScanScreen):
         if self.visit is None or self.visit_items == 0:
             self.end_visit()
             return
-        panel = ConfirmPanel(self, self.tr("End visit {code}? {count} logged.").format(
+        panel = ConfirmPanel(self, self.tr("End visit {code}? {count} taken in.").format(
             code=self.visit.code, count=self.tr("%n items", "", self.visit_items)),
             self.tr("Yes, end it"), self.tr("No, go on"))
         panel.answered.connect(lambda yes: self.end_visit() if yes else None)

@@ -87,8 +87,10 @@ class ItemActions(QObject):
         panel.open()
 
     def ask_weight(self, item: Item) -> None:
-        panel = KeypadPanel(self.screen, self.tr("The right weight of {code}").format(
-            code=item.code), decimals=3, max_digits=7, unit="kg")
+        now = self.ctx.language.kg(item.weight_g, estimated=item.weight_estimated)
+        title = self.tr("The right weight of {code} (now {weight})")
+        panel = KeypadPanel(self.screen, title.format(code=item.code, weight=now), decimals=3,
+                            max_digits=7, unit="kg")
 
         def typed(text: str) -> None:
             try:

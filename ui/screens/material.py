@@ -169,8 +169,9 @@ class MaterialScreen(ScanScreen):
         panel.open()
 
     def _ask_batch_weight(self, category: str) -> None:
-        panel = KeypadPanel(self, self.tr("Weight of the batch"), decimals=3, max_digits=7,
-                            unit="kg")
+        name = self.ctx.category_names().get(category, category)
+        panel = KeypadPanel(self, self.tr("{material}: weight of the batch").format(
+            material=name), decimals=3, max_digits=7, unit="kg")
 
         def weighed(text: str) -> None:
             grams = self.attempt(lambda: parse_kg(text))

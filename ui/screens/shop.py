@@ -103,6 +103,8 @@ class ShopScreen(ScanScreen):
         self.lines.setCurrentRow(min(row, len(self.basket) - 1))
         if self.done_text and not self.basket:
             text = self.done_text
+        elif not self.basket:  # an empty till says how a sale starts
+            text = self.tr("Scan an item's label to start a sale.")
         else:
             text = self.tr("Total {total}").format(total=lang.eur(self._total()))
         self.total.setText(text.replace("€ ", "€\u00a0"))  # an amount never breaks over lines

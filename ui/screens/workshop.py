@@ -215,9 +215,16 @@ class WorkshopScreen(ScanScreen):
             self._open_flow(item, draft).refuse(self.ctx.language.error(exc))
             return
         self._forget(item.code)
-        if result.price_cents is not None and result.route.value == "sale":
+        # Said either way, so nobody waits at the printer for a label that is not coming;
+        # a label that cannot even be queued says why after this, in red.
+        labelled = result.price_cents is not None and result.route.value == "sale"
+        self._refresh(result, (self.tr("Repair of {code} recorded · price label {price} "
+                                       "printing…") if labelled else
+                               self.tr("Repair of {code} recorded · no price label (not for "
+                                       "sale, or no price).")).format(
+            code=item.code, price=self.ctx.language.eur(result.price_cents or 0)))
+        if labelled:
             self.print_label(result)
-        self._refresh(result, self.tr("Repair of {code} recorded.").format(code=item.code))
         if outcome.safety_test == "fail":
             self._advise_failed(result)
 

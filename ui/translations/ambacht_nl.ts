@@ -399,8 +399,8 @@
         </translation>
     </message>
     <message>
-        <source>No conflicts between stations.</source>
-        <translation>Geen conflicten tussen stations.</translation>
+        <source>All in order: the stations agree on every item.</source>
+        <translation>Alles in orde: de stations zijn het over elk artikel eens.</translation>
     </message>
     <message>
         <source>{one} and {other} have the same PIN since the stations met: neither can log in until one of them gets a new PIN (Settings).</source>
@@ -1786,6 +1786,10 @@ want ervoor: {cause}</translation>
         <translation>Bezoek afronden</translation>
     </message>
     <message>
+        <source>End visit {code}? {count} taken in.</source>
+        <translation>Bezoek {code} afronden? {count} ingenomen.</translation>
+    </message>
+    <message>
         <source>Yes, it is right</source>
         <translation>Ja, het klopt</translation>
     </message>
@@ -1848,10 +1852,6 @@ want ervoor: {cause}</translation>
     <message>
         <source>Visit {code} cancelled.</source>
         <translation>Bezoek {code} geannuleerd.</translation>
-    </message>
-    <message>
-        <source>End visit {code}? {count} logged.</source>
-        <translation>Bezoek {code} afronden? {count} gelogd.</translation>
     </message>
     <message>
         <source>Code…</source>
@@ -2137,8 +2137,8 @@ want ervoor: {cause}</translation>
         <translation>Categorie van {code} gecorrigeerd.</translation>
     </message>
     <message>
-        <source>The right weight of {code}</source>
-        <translation>Het juiste gewicht van {code}</translation>
+        <source>The right weight of {code} (now {weight})</source>
+        <translation>Het juiste gewicht van {code} (nu {weight})</translation>
     </message>
     <message>
         <source>Why another weight?</source>
@@ -2674,10 +2674,6 @@ want ervoor: {cause}</translation>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <source>Weight of the batch</source>
-        <translation>Gewicht van de partij</translation>
-    </message>
-    <message>
         <source>There are no recipients yet. The coordinator adds them under Settings.</source>
         <translation>Er zijn nog geen afnemers. De coördinator voegt ze toe bij Instellingen.</translation>
     </message>
@@ -2753,6 +2749,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Yes, take it off</source>
         <translation>Ja, weghalen</translation>
+    </message>
+    <message>
+        <source>{material}: weight of the batch</source>
+        <translation>{material}: gewicht van de partij</translation>
     </message>
     <message>
         <source>To {recipient}: {lines} · {weight}</source>
@@ -3683,6 +3683,10 @@ want ervoor: {cause}</translation>
         <translation>geen prijs</translation>
     </message>
     <message>
+        <source>Scan an item&apos;s label to start a sale.</source>
+        <translation>Scan het label van een artikel om te verkopen.</translation>
+    </message>
+    <message>
         <source>Total {total}</source>
         <translation>Totaal {total}</translation>
     </message>
@@ -4531,6 +4535,14 @@ want ervoor: {cause}</translation>
         <translation>{code} is in reparatie.</translation>
     </message>
     <message>
+        <source>Repair of {code} recorded · price label {price} printing…</source>
+        <translation>Reparatie van {code} vastgelegd · prijslabel {price} wordt geprint…</translation>
+    </message>
+    <message>
+        <source>Repair of {code} recorded · no price label (not for sale, or no price).</source>
+        <translation>Reparatie van {code} vastgelegd · geen prijslabel (niet voor de verkoop, of geen prijs).</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -4549,10 +4561,6 @@ want ervoor: {cause}</translation>
     <message>
         <source>Shop price</source>
         <translation>Winkelprijs</translation>
-    </message>
-    <message>
-        <source>Repair of {code} recorded.</source>
-        <translation>Reparatie van {code} vastgelegd.</translation>
     </message>
     <message>
         <source>Do not sell {code}</source>
