@@ -380,7 +380,8 @@ def test_the_item_card_corrects_category_and_weight_and_offers_a_new_label(
     tap(qtbot, panel(window, ChoicePanel).option_buttons["weight"])
     pad = panel(window, KeypadPanel)
     # What is to be corrected is in sight: the weight it has now (toys' standard weight).
-    assert pad.title.text() == f"Het juiste gewicht van A000001 (nu {ctx.language.kg(item.weight_g, estimated=True)})"
+    now = ctx.language.kg(item.weight_g, estimated=True)
+    assert pad.title.text() == f"Het juiste gewicht van A000001 (nu {now})"
     pad.type_text("0")
     tap(qtbot, pad.ok_button)
     assert gate.banner.is_error() and ctx.gate.item("A000001") == item  # nothing changed
