@@ -111,10 +111,3 @@ class BackupScheduler(QObject):
         self.last_error = exc
         log.warning("backup failed: %s", exc)
         self.failed.emit(exc)
-
-
-def removable_folders() -> list[Path]:
-    """Mounted USB sticks and shares (where desktops mount them) to offer as backup folders."""
-    patterns = ("media/*/*", "run/media/*/*", "mnt/*")
-    return sorted({path for pattern in patterns for path in Path("/").glob(pattern)
-                   if path.is_dir()})

@@ -13,11 +13,11 @@ from intake.model import Category, Role, User
 from intake.ords import PRODUCT_CATEGORIES
 from intake.settings import SCREEN_SCALE_RANGE
 from intake.units import parse_eur
-from ui.backups import removable_folders
 from ui.screens.admin_base import Section
 from ui.screens.admin_eu import EuCategories
 from ui.screens.admin_people import SerialNumbers, StaffKinds
 from ui.style import RESTART
+from ui.widgets.folder_chooser import FolderPanel
 from ui.widgets.keypad import decimal_mark
 from ui.widgets.panels import ConfirmPanel
 
@@ -399,8 +399,8 @@ class StationSection(Section):
         self.ask_choice(self.tr("Screen size"), options, take)
 
     def ask_backup_folder(self) -> None:
-        """Beside the database, a mounted USB stick or share, or a folder typed in; a
-        backup is made there at once to try it."""
+        """Beside the database, or a folder on a USB stick or this PC (chosen by taps, or
+        typed); a backup is made there at once to try it."""
         def saved(folder: str) -> None:
             if self.ctx.settings().backup_folder == folder.strip():  # saved: try it out
                 self.ctx.backups.back_up_now()
@@ -413,20 +413,12 @@ class StationSection(Section):
     def ask_folder(self, title: str, default: str, current: str,
                    save: Callable[[str], None],
                    then: Callable[[str], None] = lambda _folder: None) -> None:
-        """A folder setting by taps: the default (''), a mounted USB stick or share, or a
-        folder typed in; `save` it, then `then`."""
-        other = "\0other"  # not a path anyone can type
-        options = [("", default)]
-        options += [(str(path), str(path)) for path in removable_folders()]
-        options.append((other, self.tr("Another folder…")))
-
-        def take(folder: str) -> None:
-            self.attempt(lambda: save(folder), self.tr("Saved."))
-            then(folder)
-
-        self.ask_choice(title, options, lambda v: self.ask_text(
-            self.tr("{title} (full path)").format(title=title), current, take,
-            max_length=200, machine_name=True) if v == other else take(v))
+        """A folder setting by taps (`FolderPanel`: USB sticks, home and Documents, folders
+        opened by a tap, or one typed) or the default (''); `save` it, then `then`."""
+        panel = FolderPanel(self, self.ctx.language, title, default, current)
+        panel.chosen.connect(lambda folder: (
+            self.attempt(lambda: save(folder), self.tr("Saved.")), then(folder)))
+        panel.open()
 
     def _backing_up(self) -> None:  # at once, in place of older news: it takes seconds
         self.message.emit(self.tr("Backing up…"), False)

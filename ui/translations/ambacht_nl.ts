@@ -1751,6 +1751,14 @@ want ervoor: {cause}</translation>
         <source>Could not save in {folder} ({error}). Nothing was saved.</source>
         <translation>Opslaan in {folder} lukte niet ({error}). Er is niets opgeslagen.</translation>
     </message>
+    <message>
+        <source>Choose a folder, or tap Cancel.</source>
+        <translation>Kies een map, of tik op Annuleren.</translation>
+    </message>
+    <message>
+        <source>&apos;{folder}&apos; is not a full folder path (it starts with / or a drive).</source>
+        <translation>&apos;{folder}&apos; is geen volledig pad van een map (dat begint met / of een stationsletter).</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>
@@ -1769,6 +1777,61 @@ want ervoor: {cause}</translation>
     <message>
         <source>The two PINs differ. Start again.</source>
         <translation>De twee pincodes verschillen. Begin opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderPanel</name>
+    <message>
+        <source>Up</source>
+        <translation>Omhoog</translation>
+    </message>
+    <message>
+        <source>Type a folder…</source>
+        <translation>Map intypen…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Use this folder</source>
+        <translation>Deze map gebruiken</translation>
+    </message>
+    <message>
+        <source>USB stick {label}</source>
+        <translation>USB-stick {label}</translation>
+    </message>
+    <message>
+        <source>Home folder</source>
+        <translation>Persoonlijke map</translation>
+    </message>
+    <message>
+        <source>Documents folder</source>
+        <translation>Map Documenten</translation>
+    </message>
+    <message>
+        <source>Where is the folder? Tap a place, then the folders in it; then &apos;Use this folder&apos;.</source>
+        <translation>Waar staat de map? Tik een plek aan, dan de mappen erin; dan &apos;Deze map gebruiken&apos;.</translation>
+    </message>
+    <message>
+        <source>In {folder}</source>
+        <translation>In {folder}</translation>
+    </message>
+    <message>
+        <source>In {folder} (no folders in it)</source>
+        <translation>In {folder} (er staan geen mappen in)</translation>
+    </message>
+    <message>
+        <source>These are the places to start</source>
+        <translation>Dit zijn de plekken om te beginnen</translation>
+    </message>
+    <message>
+        <source>Tap a place first</source>
+        <translation>Tik eerst een plek aan</translation>
+    </message>
+    <message>
+        <source>Folder (full path, like /media/stick/backups)</source>
+        <translation>Map (volledig pad, zoals /media/stick/backups)</translation>
     </message>
 </context>
 <context>
@@ -4090,14 +4153,6 @@ want ervoor: {cause}</translation>
     <message>
         <source>Beside the database</source>
         <translation>Naast de database</translation>
-    </message>
-    <message>
-        <source>Another folder…</source>
-        <translation>Andere map…</translation>
-    </message>
-    <message>
-        <source>{title} (full path)</source>
-        <translation>{title} (volledig pad)</translation>
     </message>
     <message>
         <source>Backup folder</source>

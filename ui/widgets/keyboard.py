@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ui.style import apart, mm
@@ -12,6 +13,8 @@ from ui.widgets.panels import ChoicePanel, Panel
 
 _ROWS = ("1234567890", "qwertyuiop", "asdfghjkl:-", "zxcvbnm,.?'", "éëèïöüç&()")
 _SERIAL_ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL-", "ZXCVBNM/.")
+# A port, a host or a folder: "/" and "_" in place of "?" and "'", which none of them has.
+_MACHINE_ROWS = ("1234567890", "qwertyuiop", "asdfghjkl:-", "zxcvbnm,._/", "éëèïöüç&()")
 
 
 def key_label(text: str) -> str:
@@ -32,11 +35,14 @@ class TextEntryPanel(Panel):
 
     def __init__(
         self, host: QWidget, title: str, initial: str = "", *, max_length: int = 40,
-        rows: Sequence[str] = _ROWS, machine_name: bool = False,
+        rows: Sequence[str] | None = None, machine_name: bool = False,
     ) -> None:
-        """`machine_name`: a port, a host or a folder, which starts in lower case; anything
-        else starts with a capital when empty."""
+        """`machine_name`: a port, a host or a folder, which starts in lower case and has
+        the "/" key; anything else starts with a capital when empty. A physical keyboard
+        types into it too (Enter is OK, Escape is Cancel)."""
         super().__init__(host, title)
+        rows = rows or (_MACHINE_ROWS if machine_name else _ROWS)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.max_length = max_length
         self._shift = not initial and not machine_name
         self.display = QLabel(initial, self)
@@ -76,6 +82,26 @@ class TextEntryPanel(Panel):
         self.body.addLayout(row)
         self.shift_button.setChecked(self._shift)
         self._set_shift(self._shift)
+
+    def open(self) -> Panel:
+        super().open()
+        self.setFocus()  # the keys of a physical keyboard come here
+        return self
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._accept()
+        elif key == Qt.Key.Key_Escape:
+            self.close_panel()
+        elif key == Qt.Key.Key_Backspace:
+            self.backspace()
+        elif len(event.text()) == 1 and event.text().isprintable():
+            # As typed: the keyboard's own Shift made the capital, the panel's is not asked.
+            if len(self.display.text()) < self.max_length:
+                self.display.setText(self.display.text() + event.text())
+        else:
+            super().keyPressEvent(event)
 
     def text(self) -> str:
         return self.display.text()
