@@ -11,6 +11,7 @@ from sqlite_utils.migrations import Migrations
 from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
 from db.guard import IDENTITY_TABLE, new_file_id
+from db.held_steps import HELD_STEPS_SCHEMA
 from db.hub_link import HUB_LINK_SCHEMA
 from db.initial_schema import INITIAL_SCHEMA
 from db.merge import MERGED_HISTORY_SCHEMA
@@ -377,4 +378,13 @@ def m023_hub3(db: Database) -> None:
     (`db.newer_steps.NEWER_STEPS_SCHEMA`), and colleagues found to share a PIN travel to the
     hub like the coordinator's other records (`db.shared_pins.SHARED_PINS_TRAVEL`)."""
     for statement in (*NEWER_STEPS_SCHEMA, *SHARED_PINS_TRAVEL):
+        db.execute(statement)
+
+
+@migrations()
+def m025_held_steps(db: Database) -> None:
+    """Steps of a newer Ambacht on items this station does not hold (a new way of taking
+    items in) are held whole with their items' codes until this PC knows them, and the chain's
+    trigger counts them in (issue 13): `db.held_steps.HELD_STEPS_SCHEMA`, described there."""
+    for statement in HELD_STEPS_SCHEMA:
         db.execute(statement)
