@@ -205,7 +205,7 @@ class SyncService:
                 received.people += sum(people.take_in(kind, got.get(kind, []))
                                        for kind in KINDS)
                 self.links.set_pulled(int(got["upto"]))
-            received.events += outcome.events
+            received.events += outcome.events + outcome.held  # held: kept for a newer Ambacht
             received.visits += outcome.visits
             received.shipments += outcome.shipments
             told()

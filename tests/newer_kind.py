@@ -33,13 +33,14 @@ def knowing(monkeypatch: pytest.MonkeyPatch, *files: Store) -> Iterator[None]:
     import db.newer_steps
 
     for store in files:
-        store.db.execute(
-            f"""CREATE TRIGGER IF NOT EXISTS items_gate_facts_{KIND} AFTER INSERT ON events
-                WHEN NEW.type = '{KIND}'
-                BEGIN
-                  UPDATE items SET gate_route = json_extract(NEW.data, '$.route')
-                  WHERE id = NEW.item_id;
-                END""")
+        with store.atomic():
+            store.db.execute(
+                f"""CREATE TRIGGER IF NOT EXISTS items_gate_facts_{KIND} AFTER INSERT ON events
+                    WHEN NEW.type = '{KIND}'
+                    BEGIN
+                      UPDATE items SET gate_route = json_extract(NEW.data, '$.route')
+                      WHERE id = NEW.item_id;
+                    END""")
     with monkeypatch.context() as patch:
         patch.setattr(db.newer_steps, "_KNOWN", db.newer_steps._KNOWN | {KIND})
         patch.setitem(EventType._value2member_map_, KIND, EventType.INTAKE)
