@@ -109,6 +109,11 @@ class HeldSteps:
         """The codes kept for items not here, by item id."""
         return dict(self.db.execute("SELECT item_id, code FROM held_codes").fetchall())
 
+    def has_code(self, code: str) -> bool:
+        """Whether `code` is the code of an item not here whose steps are held."""
+        return self.db.execute("SELECT 1 FROM held_codes c JOIN held_steps s USING (item_id) "
+                               "WHERE c.code = ? LIMIT 1", [code]).fetchone() is not None
+
     def released(self, events: Iterable[StoredEvent]) -> None:
         """Forget held steps just written into `events`, and the codes of items now here
         (inside the caller's transaction)."""

@@ -83,6 +83,8 @@ def test_an_older_station_pulls_on_past_an_item_taken_in_the_new_way_and_counts_
     assert "station B uses a newer version; 2 steps wait here" in err
     assert _count(gate, f"SELECT count(*) FROM items WHERE code = '{chair}'") == 0
     assert _count(gate, "SELECT count(*) FROM held_steps") == 2
+    code, _, err = older("item", chair, "--db", str(gate))  # its label scanned at the gate
+    assert code == 2 and f"Item {chair} was taken in by a station on a newer Ambacht" in err
     # The shop's later ordinary work comes through, and the gate's goes up.
     with knowing(monkeypatch):
         book = _ok(capsys, shop, "intake", "--category", "books", "--route", "sale")

@@ -1007,6 +1007,10 @@ want ervoor: {cause}</translation>
         <translation>Een tekst hier is hoogstens {max} tekens.</translation>
     </message>
     <message>
+        <source>Item {code} was taken in by a station on a newer Ambacht: it can be used here once this PC is updated too.</source>
+        <translation>Item {code} is ingenomen door een station met een nieuwere Ambacht: het kan hier gebruikt worden zodra ook deze pc is bijgewerkt.</translation>
+    </message>
+    <message>
         <source>No item has code {code}.</source>
         <translation>Er is geen artikel met code {code}.</translation>
     </message>
