@@ -16,6 +16,11 @@ others sent (issue 13). No network here: the hub (`PostgreSQL`) or a test carrie
 - A step of a kind this version does not know (its station runs a newer Ambacht) is kept and
   marked (`db/newer_steps.py`): it continues its chain and travels on, but takes no part in the
   replay until this PC is upgraded; the next `take_in` after that replays its item.
+- Such a step that names an item not here (a newer way of taking items in), and every later
+  step on that item, is held whole with the item's code (`db/held_steps.py`; which step is
+  written, held or waits: `intake/placing.py`): still part of its station's chain, it does not
+  stop the batch. Held steps come again with every batch that names their item and once this
+  PC knows their kind, and are placed then as if they had just arrived.
 - Every item that got events is replayed whole in the one merged order (`intake.order`,
   `lifecycle.replay_history`): its row, and its conflicts (steps the replay found not
   allowed, kept without effect) in the `conflicts` table, the same on every station.
