@@ -20,7 +20,10 @@ from newer_kind import knowing, take_in_newly
 
 from db import Store
 from intake.auth import SYSTEM_USER_ID
+from intake.clock import SystemClock
+from intake.hub_sync import SyncService
 from tests.cli_run import run, run_on
+from tests.test_hub_background import strip_of
 from tests.test_hub_sync import DAYS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,7 +69,7 @@ def _report(capsys, db: Path) -> dict[str, object]:
 
 
 def test_an_older_station_pulls_on_past_an_item_taken_in_the_new_way_and_counts_it_once_updated(
-        capsys, monkeypatch, hub: str, tmp_path: Path) -> None:
+        capsys, qtbot, monkeypatch, hub: str, tmp_path: Path) -> None:
     gate, shop = tmp_path / "gate.sqlite", tmp_path / "shop.sqlite"
     for db in (gate, shop):
         assert run_on(capsys, db, "station", "join", "--hub", hub, "--site", "Zwolle")[0] == 0
@@ -83,6 +86,10 @@ def test_an_older_station_pulls_on_past_an_item_taken_in_the_new_way_and_counts_
     assert "station B uses a newer version; 2 steps wait here" in err
     assert _count(gate, f"SELECT count(*) FROM items WHERE code = '{chair}'") == 0
     assert _count(gate, "SELECT count(*) FROM held_steps") == 2
+    with opened(gate) as store, strip_of(store) as strip:  # this process, too, is older here
+        state = SyncService(store, SystemClock()).state()
+        assert state is not None and (state.newer, state.newer_waiting) == (("B",), 2)
+        assert strip.hub_text(state) == "Update Ambacht: station B is newer"
     code, _, err = older("item", chair, "--db", str(gate))  # its label scanned at the gate
     assert code == 2 and f"Item {chair} was taken in by a station on a newer Ambacht" in err
     # The shop's later ordinary work comes through, and the gate's goes up.
