@@ -11,6 +11,7 @@ check, or all of them.
 from __future__ import annotations
 
 import sqlite3
+from heapq import merge
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -129,14 +130,19 @@ def _events(conn: sqlite3.Connection, station: str, whole: bool) -> Iterator[Sto
         f"SELECT {_COLUMNS} FROM events WHERE station = ? AND seq IS NULL ORDER BY rowid",
         [station])
     yield from (StoredEvent(*row) for row in unlinked)
-    # Its held steps (m025, db/held_steps.py) are part of the chain as this file holds it.
     top = (chain_head(conn, station) or (0, ""))[0]
-    rows = conn.execute(
-        f"SELECT {_COLUMNS} FROM (SELECT {_COLUMNS}, 0 AS part, rowid AS n FROM events "
-        f"WHERE station = ?1 AND seq > ?2 UNION ALL SELECT {_COLUMNS}, 1, rowid FROM held_steps "
-        "WHERE station = ?1 AND seq > ?2) ORDER BY seq, part, n",
-        [station, -(2 ** 62) if whole else top - TAIL])
-    yield from (StoredEvent(*row) for row in rows)
+    if whole:
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM events WHERE station = ? "
+                            "AND seq IS NOT NULL ORDER BY seq, rowid", [station])
+    else:
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM events WHERE station = ? AND seq > ? "
+                            "ORDER BY seq, rowid", [station, top - TAIL])
+    # Its held steps (m025, db/held_steps.py; few) are part of the chain as this file holds it.
+    held = conn.execute(f"SELECT {_COLUMNS} FROM held_steps WHERE station = ? ORDER BY seq",
+                        [station]).fetchall()
+    yield from merge((StoredEvent(*row) for row in rows),
+                     (StoredEvent(*row) for row in held if whole or row[9] > top - TAIL),
+                     key=lambda event: event.seq or 0)
 
 
 def chain_broken(conn: sqlite3.Connection, path: Path | str, found: Break) -> StorageError:
