@@ -11,8 +11,8 @@ check, or all of them.
 from __future__ import annotations
 
 import sqlite3
-from heapq import merge
 from collections.abc import Iterable, Iterator, Sequence
+from heapq import merge
 from pathlib import Path
 from typing import Any
 
