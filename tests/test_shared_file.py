@@ -24,6 +24,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -97,15 +98,22 @@ def cli(db: Path, *argv: str) -> subprocess.Popen[str]:
 def run_cli_watching(watch: Watch, db: Path, commands: list[list[str]]) -> list[str]:
     """Run the commands side by side to their end, sampling the app's locks while they run and
     right after each one ended; their outputs, in order."""
-    running = {index: cli(db, *argv) for index, argv in enumerate(commands)}
+    processes = [cli(db, *argv) for argv in commands]
+    said: dict[int, tuple[str, str]] = {}
+    # Each one's output is read as it comes (a report's JSON fills a pipe's 64 KiB).
+    running = {index: threading.Thread(target=lambda i=index, p=process: said.update(
+                   {i: p.communicate()})) for index, process in enumerate(processes)}
+    for reader in running.values():
+        reader.start()
     outputs = [""] * len(commands)
     while running:
         watch.sample("while the commands run")
-        for index, process in list(running.items()):
-            if process.poll() is None:
+        for index, reader in list(running.items()):
+            if reader.is_alive():
                 continue
             del running[index]
-            out, err = process.communicate()
+            process = processes[index]
+            out, err = said[index]
             watch.sample(f"after '{commands[index][0]}'")
             if process.returncode != 0:
                 watch.problems.append(f"'{' '.join(commands[index])}' failed: {err.strip()}")
