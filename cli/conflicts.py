@@ -46,9 +46,10 @@ def warn_newer(conflicts: ConflictService) -> None:
     if letters:
         who = (f"station {letters[0]} uses" if len(letters) == 1
                else f"stations {', '.join(letters)} use")
-        print(f"ambacht: update Ambacht: {who} a newer version; its steps of kinds this "
-              "version does not know are kept and count once this PC is updated",
-              file=sys.stderr)
+        waiting = conflicts.newer_waiting()
+        steps = "1 step waits" if waiting == 1 else f"{waiting} steps wait"
+        print(f"ambacht: update Ambacht: {who} a newer version; {steps} here for it, kept, and "
+              "count once this PC is updated", file=sys.stderr)
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:

@@ -12,6 +12,7 @@ from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
 from db.drafts import DRAFTS_SCHEMA
 from db.guard import IDENTITY_TABLE, new_file_id
+from db.held_steps import HELD_STEPS_SCHEMA
 from db.hub_link import HUB_LINK_SCHEMA
 from db.initial_schema import INITIAL_SCHEMA
 from db.merge import MERGED_HISTORY_SCHEMA
@@ -396,4 +397,12 @@ def m024_drafts(db: Database) -> None:
     """Half-done work survives a restart (issue 15): the repair-done flow's answers and the
     material-out list as station-local drafts, `db.drafts.DRAFTS_SCHEMA`, described there."""
     for statement in DRAFTS_SCHEMA:
+
+
+@migrations()
+def m025_held_steps(db: Database) -> None:
+    """Steps of a newer Ambacht on items this station does not hold (a new way of taking
+    items in) are held whole with their items' codes until this PC knows them, and the chain's
+    trigger counts them in (issue 13): `db.held_steps.HELD_STEPS_SCHEMA`, described there."""
+    for statement in HELD_STEPS_SCHEMA:
         db.execute(statement)

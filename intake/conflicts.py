@@ -62,6 +62,11 @@ class ConflictService(StepService):
         this version does not know wait here, without effect (`db/newer_steps.py`)."""
         return NewerSteps(self.store.db).stations()
 
+    def newer_waiting(self) -> int:
+        """How many steps wait here for a newer Ambacht: of kinds this version does not know,
+        and the steps on items only a newer Ambacht takes in (`db/held_steps.py`)."""
+        return NewerSteps(self.store.db).waiting()
+
     def newer_on(self, item: Item) -> list[str]:
         """The stations whose steps on the item wait for a newer Ambacht here."""
         return NewerSteps(self.store.db).of_item(item.id)

@@ -82,6 +82,7 @@ class SyncState:
     hub: str = ""  # the hub's address as it may be shown (no password)
     refused: str | None = None  # the hub's refusal at the last round (REVOKED: revoked)
     newer: tuple[str, ...] = ()  # stations on a newer Ambacht, whose new steps wait here
+    newer_waiting: int = 0  # the steps that wait here for a newer Ambacht
 
 
 class SyncService:
@@ -102,10 +103,11 @@ class SyncService:
         link = self.links.link()
         if link is None:
             return None
+        newer = NewerSteps(self.store.db)
         return SyncState(link.site, link.letter, link.last_contact, link.offline_since,
                          unsent_events(self.store.db, link.letter, link.pushed_seq),
                          self.links.last_dirty_id() > 0, link.address.shown(), link.refused,
-                         tuple(NewerSteps(self.store.db).stations()))
+                         tuple(newer.stations()), newer.waiting())
 
     def round(self, progress: Callable[[SyncReport], None] | None = None) -> SyncReport:
         """Push, then pull. An unreachable hub (or a link that drops) is noted as 'offline
@@ -205,7 +207,7 @@ class SyncService:
                 received.people += sum(people.take_in(kind, got.get(kind, []))
                                        for kind in KINDS)
                 self.links.set_pulled(int(got["upto"]))
-            received.events += outcome.events
+            received.events += outcome.events + outcome.held  # held: kept for a newer Ambacht
             received.visits += outcome.visits
             received.shipments += outcome.shipments
             told()

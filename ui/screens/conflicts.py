@@ -117,8 +117,8 @@ class ConflictsScreen(ScanScreen):
         else:
             said = self.tr("Update Ambacht: stations %1 use a newer version.").replace(
                 "%1", ", ".join(letters))
-        return said + "\n" + self.tr("Its new kinds of steps are kept here, and count once "
-                                     "this PC is updated.")
+        return said + "\n" + self.tr("%n step(s) wait here for it, kept, and count once this "
+                                     "PC is updated.", "", self.ctx.conflicts.newer_waiting())
 
     def describe(self, conflict: Conflict) -> str:
         """Two lines: the item and the step without effect; what refused it."""

@@ -10,6 +10,13 @@
             <numerusform>%n conflicts between stations. Tap one to choose which step stands.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n step(s) wait here for it, kept, and count once this PC is updated.</source>
+        <translation>
+            <numerusform>%n step waits here for it, kept, and counts once this PC is updated.</numerusform>
+            <numerusform>%n steps wait here for it, kept, and count once this PC is updated.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DashboardScreen</name>
@@ -149,6 +156,13 @@
         <translation>
             <numerusform>Offline since %1 · %n to send</numerusform>
             <numerusform>Offline since %1 · %n to send</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Another station runs a newer version of Ambacht and takes steps this version does not know: %n step(s) are kept here, but count only once this PC is updated too.</source>
+        <translation>
+            <numerusform>Another station runs a newer version of Ambacht and takes steps this version does not know: %n step is kept here, but counts only once this PC is updated too.</numerusform>
+            <numerusform>Another station runs a newer version of Ambacht and takes steps this version does not know: %n steps are kept here, but count only once this PC is updated too.</numerusform>
         </translation>
     </message>
 </context>

@@ -380,9 +380,12 @@
         <source>Update Ambacht: stations %1 use a newer version.</source>
         <translation>Werk Ambacht bij: de stations %1 gebruiken een nieuwere versie.</translation>
     </message>
-    <message>
-        <source>Its new kinds of steps are kept here, and count once this PC is updated.</source>
-        <translation>Hun nieuwe soorten stappen zijn hier bewaard en tellen mee zodra deze pc is bijgewerkt.</translation>
+    <message numerus="yes">
+        <source>%n step(s) wait here for it, kept, and count once this PC is updated.</source>
+        <translation>
+            <numerusform>%n stap wacht hier daarop: hij is bewaard en telt mee zodra deze pc is bijgewerkt.</numerusform>
+            <numerusform>%n stappen wachten hier daarop: ze zijn bewaard en tellen mee zodra deze pc is bijgewerkt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{code}: {step}, not counted
@@ -1072,6 +1075,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>A text here is at most {max} characters.</source>
         <translation>Een tekst hier is hoogstens {max} tekens.</translation>
+    </message>
+    <message>
+        <source>Item {code} was taken in by a station on a newer Ambacht: it can be used here once this PC is updated too.</source>
+        <translation>Item {code} is ingenomen door een station met een nieuwere Ambacht: het kan hier gebruikt worden zodra ook deze pc is bijgewerkt.</translation>
     </message>
     <message>
         <source>No item has code {code}.</source>
@@ -4155,10 +4162,6 @@ want ervoor: {cause}</translation>
         <translation>Werk Ambacht bij: stations %1 zijn nieuwer</translation>
     </message>
     <message>
-        <source>Another station runs a newer version of Ambacht and takes steps this version does not know: they are kept, but count here only once this PC is updated too.</source>
-        <translation>Een ander station gebruikt een nieuwere versie van Ambacht en legt stappen vast die deze versie niet kent: ze worden bewaard, maar tellen hier pas mee als ook deze pc is bijgewerkt.</translation>
-    </message>
-    <message>
         <source>The label printer works.</source>
         <translation>De labelprinter werkt.</translation>
     </message>
@@ -4181,6 +4184,13 @@ want ervoor: {cause}</translation>
     <message>
         <source>The latest backup of the data was made at {when}.</source>
         <translation>De laatste back-up van de gegevens is gemaakt om {when}.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Another station runs a newer version of Ambacht and takes steps this version does not know: %n step(s) are kept here, but count only once this PC is updated too.</source>
+        <translation>
+            <numerusform>Een ander station gebruikt een nieuwere versie van Ambacht en legt stappen vast die deze versie niet kent: %n stap is hier bewaard, maar telt pas mee als ook deze pc is bijgewerkt.</numerusform>
+            <numerusform>Een ander station gebruikt een nieuwere versie van Ambacht en legt stappen vast die deze versie niet kent: %n stappen zijn hier bewaard, maar tellen pas mee als ook deze pc is bijgewerkt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The other stations are out of reach. This station works on and sends what waits when the link is back.</source>

@@ -243,8 +243,8 @@ class StatusStrip(Retranslating, QWidget):
         state = self.ctx.sync.state()
         if state is not None and state.newer:
             return self.tr("Another station runs a newer version of Ambacht and takes steps "
-                           "this version does not know: they are kept, but count here only "
-                           "once this PC is updated too.")
+                           "this version does not know: %n step(s) are kept here, but count "
+                           "only once this PC is updated too.", "", state.newer_waiting)
         if state is not None and state.offline_since is not None:
             return self.tr("The other stations are out of reach. This station works on and "
                            "sends what waits when the link is back.")
