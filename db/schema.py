@@ -397,6 +397,7 @@ def m024_drafts(db: Database) -> None:
     """Half-done work survives a restart (issue 15): the repair-done flow's answers and the
     material-out list as station-local drafts, `db.drafts.DRAFTS_SCHEMA`, described there."""
     for statement in DRAFTS_SCHEMA:
+        db.execute(statement)
 
 
 @migrations()
