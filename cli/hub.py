@@ -25,7 +25,7 @@ from intake.hub_errors import HubUnreachable
 from intake.hub_join import SITE_NAME_MAX, join
 from intake.hub_sync import SyncReport, SyncService
 from intake.logfile import log_to_file
-from intake.text import clean_name
+from intake.text import clean_name, one_line
 
 HUB_ENV = "AMBACHT_HUB"
 _T = TypeVar("_T")
@@ -46,6 +46,9 @@ def add_commands(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParse
     invite_.add_argument("--site", required=True, help="the site's name (made when new)")
     invite_.add_argument("--station", metavar="LETTER",
                          help="take this station over: a new PC for a dead one")
+    invite_.add_argument("--new-site", action="store_true",
+                         help="make a new site even though its name differs from an "
+                         "existing site's only in capitals or spaces")
     revoke_ = steps.add_parser("revoke", parents=[hub_opt],
                                help="stop a station pushing and pulling")
     revoke_.add_argument("--site", required=True)
@@ -81,7 +84,7 @@ def cmd_station(args: argparse.Namespace) -> int:
         return joined
     print(joined.letter)
     sys.stdout.flush()
-    print(f"ambacht: {path} is station {joined.letter} of {args.site}"
+    print(f"ambacht: {path} is station {joined.letter} of {one_line(args.site)}"
           + (", made with the site's settings and lists" if joined.created else ""),
           file=sys.stderr)
     with closing(open_for("station", path)) as store:
@@ -115,7 +118,7 @@ def _invite(args: argparse.Namespace) -> int:
     address = read_hub(_hub(args))
     site = clean_name(args.site, SITE_NAME_MAX)
     letter = None if args.station is None else check_station(args.station)
-    print(join_code(invite(address, site, letter), site))
+    print(join_code(invite(address, site, letter, args.new_site), site))
     print(f"ambacht: a one-time join code for site {site} on {address.shown()}: it opens the "
           "hub once, to join, so hand it over as you would a key", file=sys.stderr)
     return 0

@@ -1538,6 +1538,10 @@ want ervoor: {cause}</translation>
         <translation>De rol in de URL van {hub} mag dit niet: gebruik de beheerder van de hub voor &apos;hub init&apos;, &apos;hub invite&apos; en &apos;hub revoke&apos;.</translation>
     </message>
     <message>
+        <source>The hub has a site &apos;{existing}&apos; already; &apos;{site}&apos; differs from it only in capitals or spaces. Use &apos;{existing}&apos;, or --new-site for another site.</source>
+        <translation>De hub heeft al een locatie &apos;{existing}&apos;; &apos;{site}&apos; verschilt daarvan alleen in hoofdletters of spaties. Gebruik &apos;{existing}&apos;, of --new-site voor een andere locatie.</translation>
+    </message>
+    <message>
         <source>This join code is for site {site}.</source>
         <translation>Deze koppelcode is voor locatie {site}.</translation>
     </message>
