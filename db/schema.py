@@ -15,6 +15,7 @@ from db.hub_link import HUB_LINK_SCHEMA
 from db.initial_schema import INITIAL_SCHEMA
 from db.merge import MERGED_HISTORY_SCHEMA
 from db.newer_steps import NEWER_STEPS_SCHEMA
+from db.overruled import OVERRULED_SCHEMA
 from db.people import PEOPLE_TABLES
 from db.registers import REGISTER_TABLES
 from db.shared_pins import SHARED_PINS_TRAVEL
@@ -388,3 +389,11 @@ def m022_net(db: Database) -> None:
     (its provenance) without sorting every step."""
     db.execute("ALTER TABLE users ADD COLUMN network INTEGER NOT NULL DEFAULT 0")
     db.execute("CREATE INDEX events_recorded ON events (recorded_at, id)")
+
+
+@migrations()
+def m028_hub6(db: Database) -> None:
+    """Corrections that do not stand (issue 13: two coordinators resolved one conflict
+    opposite ways): `db.overruled.OVERRULED_SCHEMA`, described there."""
+    for statement in OVERRULED_SCHEMA:
+        db.execute(statement)
