@@ -67,9 +67,11 @@ def _json(conflict: Conflict) -> dict[str, object]:
 
 def _step_json(step: ConflictStep) -> dict[str, object]:
     return {"id": step.id, "type": step.type.value, "at": step.at.isoformat(),
-            "station": step.station, "person": step.person}
+            "station": step.station, "person": step.person,
+            "cancels": step.cancels.value if step.cancels else None}
 
 
 def _line(step: ConflictStep, zone: tzinfo) -> str:
     local = step.at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-    return f"{step.type.value:<15} {local}  station {step.station}  {step.person}  ({step.id})"
+    what = f"cancels {step.cancels.value}" if step.cancels else step.type.value
+    return f"{what:<15} {local}  station {step.station}  {step.person}  ({step.id})"

@@ -202,12 +202,13 @@ class MergeRows:
 
     def conflicts(self) -> list[tuple[Any, ...]]:
         """Every conflict, oldest step first: the item's code, then of the refused step and of
-        its cause each (id, type, at, station, the person's name)."""
+        its cause each (id, type, at, station, the person's name, the kind of step it
+        cancels if a correction)."""
         steps = []
         for alias in ("e", "x"):
             steps.append(f"{alias}.id, {alias}.type, {alias}.at, {alias}.station, "
                          f"coalesce((SELECT name FROM users WHERE id = {alias}.user_id), "
-                         f"{alias}.user_id)")
+                         f"{alias}.user_id), json_extract({alias}.data, '$.step')")
         return self.db.execute(
             f"SELECT i.code, {steps[0]}, {steps[1]} FROM conflicts c "
             "JOIN items i ON i.id = c.item_id JOIN events e ON e.id = c.event_id "

@@ -8,6 +8,8 @@ cancels one of the two with a correction and a reason, a new step like any other
 travels to every station. Cancelling the refused step keeps things as they are; cancelling
 the cause (a void too: this is the one place a void can be undone) lets the refused step
 count, and the item is replayed. A resolved conflict leaves the list on every station.
+Two coordinators who resolve one conflict opposite ways, offline, make a conflict of two
+corrections (`lifecycle.settle`): resolved the same way, by cancelling one of them.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class ConflictStep:
     at: datetime
     station: str
     person: str
+    cancels: EventType | None = None  # a correction's: the kind of step it cancels
 
 
 @dataclass(frozen=True)
@@ -49,7 +52,7 @@ class ConflictService(StepService):
 
     def open_conflicts(self) -> list[Conflict]:
         """Every open conflict, the oldest refused step first."""
-        return [Conflict(row[0], _step(row[1:6]), _step(row[6:11]))
+        return [Conflict(row[0], _step(row[1:7]), _step(row[7:13]))
                 for row in self.store.merge.conflicts()]
 
     def shared_pins(self) -> list[tuple[str, str, datetime]]:
@@ -96,4 +99,5 @@ class ConflictService(StepService):
 def _step(row: tuple[object, ...]) -> ConflictStep:
     return ConflictStep(id=str(row[0]), type=EventType(str(row[1])),
                         at=from_storage_or_unreadable(str(row[2])), station=str(row[3]),
-                        person=str(row[4]))
+                        person=str(row[4]),
+                        cancels=EventType(str(row[5])) if row[5] is not None else None)

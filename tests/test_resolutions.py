@@ -84,6 +84,8 @@ def test_opposite_resolutions_are_a_conflict_and_the_earlier_stands_meanwhile(
         (found,) = conflicts(here).open_conflicts()
         assert (found.step.type, found.step.station, found.cause.type, found.cause.station
                 ) == (EventType.CORRECTED, "B", EventType.CORRECTED, "A")
+        # Both steps shown with what each cancelled: the void, the sale.
+        assert (found.step.cancels, found.cause.cancels) == (EventType.VOIDED, EventType.SOLD)
         assert revenue(here) == 0
     assert_same(gate, shop)
 

@@ -395,6 +395,10 @@ want ervoor: {cause}</translation>
         <translation>{what} op {day} om {time}, station {station}, {person}</translation>
     </message>
     <message>
+        <source>Cancellation of: {step}</source>
+        <translation>Annulering van: {step}</translation>
+    </message>
+    <message>
         <source>Keep: {step} ({station}, {person})</source>
         <translation>Behouden: {step} ({station}, {person})</translation>
     </message>
