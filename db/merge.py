@@ -190,10 +190,10 @@ class MergeRows:
         self.db.conn.executemany(
             "INSERT INTO conflicts (event_id, item_id, cause_id) VALUES (?, ?, ?)", conflicts)
 
-    def refused_steps(self, item_id: str) -> set[str]:
-        """The ids of an item's steps in conflicts."""
-        return {row[0] for row in self.db.execute(
-            "SELECT event_id FROM conflicts WHERE item_id = ?", [item_id])}
+    def refused_steps(self, item_id: str) -> dict[str, str]:
+        """An item's steps in conflicts: the id of the step that refused each, by its id."""
+        return dict(self.db.execute(
+            "SELECT event_id, cause_id FROM conflicts WHERE item_id = ?", [item_id]).fetchall())
 
     def items_with_conflicts(self, item_ids: Iterable[str]) -> set[str]:
         """Those of the items that have conflicts."""

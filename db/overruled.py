@@ -49,3 +49,9 @@ def set_overruled(db: Database, item_ids: Iterable[str],
                    f"({', '.join('?' * len(chunk))})", chunk)
     db.conn.executemany(
         "INSERT INTO overruled_corrections (event_id, item_id) VALUES (?, ?)", overruled)
+
+
+def cancelled_of(db: Database, item_id: str) -> set[str]:
+    """The ids of an item's steps that a correction that stands cancels."""
+    return {row[0] for row in db.execute(
+        f"{CANCELLED_STEPS} AND item_id = ?", [item_id])}

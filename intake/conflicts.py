@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from db.newer_steps import NewerSteps
+from db.overruled import cancelled_of
 from db.shared_pins import open_findings
 from intake.auth import Action, require
 from intake.clock import from_storage_or_unreadable
@@ -69,9 +70,15 @@ class ConflictService(StepService):
         """The stations whose steps on the item wait for a newer Ambacht here."""
         return NewerSteps(self.store.db).of_item(item.id)
 
-    def refused_steps(self, item: Item) -> set[str]:
-        """The ids of the item's steps in open conflicts (kept without effect)."""
+    def refused_steps(self, item: Item) -> dict[str, str]:
+        """The item's steps in open conflicts (kept without effect): the id of the step that
+        refused each, by its id."""
         return self.store.merge.refused_steps(item.id)
+
+    def cancelled_steps(self, item: Item) -> set[str]:
+        """The ids of the item's steps cancelled by a correction that stands (one of two
+        opposite resolutions of a conflict does not, `lifecycle.settle`)."""
+        return cancelled_of(self.store.db, item.id)
 
     def resolve(self, user: User, cancel: str, reason: str) -> Item:
         """Resolve a conflict by cancelling `cancel`, one of its two steps (the refused step
