@@ -9,6 +9,7 @@ import sys
 from datetime import tzinfo
 
 from cli.common import acting, open_store, service
+from intake.clock_skew import in_words
 from intake.conflicts import Conflict, ConflictService, ConflictStep
 
 
@@ -19,6 +20,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     found = conflicts.open_conflicts()
     warn_shared_pins(conflicts, store.settings().zone)
     warn_newer(conflicts)
+    warn_clocks(conflicts)
     if args.json:
         print(json.dumps([_json(conflict) for conflict in found], ensure_ascii=False, indent=2))
         return 0
@@ -37,6 +39,13 @@ def warn_shared_pins(conflicts: ConflictService, zone: tzinfo) -> None:
         local = found_at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
         print(f"ambacht: {one} and {other} have the same PIN (found {local}): neither can log "
               "in until one of them gets a new PIN", file=sys.stderr)
+
+
+def warn_clocks(conflicts: ConflictService) -> None:
+    """On stderr: stations whose clock is more than a few minutes off the hub's."""
+    for letter, offset in conflicts.clocks_off():
+        print(f"ambacht: {in_words(offset, f'the clock of station {letter}')}: set it right",
+              file=sys.stderr)
 
 
 def warn_newer(conflicts: ConflictService) -> None:

@@ -18,6 +18,7 @@ from cli.common import EXIT_UNREACHABLE, Refusal, db_path, service
 from cli.conflicts import warn_newer, warn_shared_pins
 from cli.opening import open_for
 from db.hub.admin import init_hub, invite, revoke
+from intake.clock_skew import in_words, is_off
 from intake.codes import check_station
 from intake.conflicts import ConflictService
 from intake.hub_address import join_code, read_hub
@@ -145,6 +146,10 @@ def _hub(args: argparse.Namespace) -> str:
 def _say(report: SyncReport) -> int:
     print(f"sent: {report.sent}")
     print(f"received: {report.received}")
+    if is_off(report.clock_offset_s):
+        off = in_words(report.clock_offset_s or 0, "this PC's clock")
+        print(f"ambacht: {off}: set it right (what is changed here is dated by the hub's "
+              "clock meanwhile)", file=sys.stderr)
     return 0
 
 

@@ -19,6 +19,7 @@ from db.overruled import OVERRULED_SCHEMA
 from db.people import PEOPLE_TABLES
 from db.registers import REGISTER_TABLES
 from db.shared_pins import SHARED_PINS_TRAVEL
+from db.station_clocks import STATION_CLOCKS_SCHEMA
 from db.till import TILL_SCHEMA
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 from db.travel_more import TRAVEL_MORE_SCHEMA
@@ -394,6 +395,7 @@ def m022_net(db: Database) -> None:
 @migrations()
 def m028_hub6(db: Database) -> None:
     """Corrections that do not stand (issue 13: two coordinators resolved one conflict
-    opposite ways): `db.overruled.OVERRULED_SCHEMA`, described there."""
-    for statement in OVERRULED_SCHEMA:
+    opposite ways): `db.overruled.OVERRULED_SCHEMA`; and the site's stations' clocks beside
+    the hub's: `db.station_clocks.STATION_CLOCKS_SCHEMA`; both described there."""
+    for statement in (*OVERRULED_SCHEMA, *STATION_CLOCKS_SCHEMA):
         db.execute(statement)

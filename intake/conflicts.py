@@ -20,8 +20,10 @@ from datetime import datetime
 from db.newer_steps import NewerSteps
 from db.overruled import cancelled_of
 from db.shared_pins import open_findings
+from db.station_clocks import clocks
 from intake.auth import Action, require
 from intake.clock import from_storage_or_unreadable
+from intake.clock_skew import is_off
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound
 from intake.model import EventType, Item, User
 from intake.steps import StepService
@@ -65,6 +67,13 @@ class ConflictService(StepService):
         """The letters of the stations that run a newer Ambacht: steps of theirs of kinds
         this version does not know wait here, without effect (`db/newer_steps.py`)."""
         return NewerSteps(self.store.db).stations()
+
+    def clocks_off(self) -> list[tuple[str, int]]:
+        """(letter, seconds ahead of the hub: negative behind) of the site's stations whose
+        clock was more than a few minutes off at their last round, as the hub said at this
+        station's last round (`intake/clock_skew.py`)."""
+        return [(letter, offset) for letter, offset in clocks(self.store.db).items()
+                if is_off(offset)]
 
     def newer_on(self, item: Item) -> list[str]:
         """The stations whose steps on the item wait for a newer Ambacht here."""
