@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
 from intake.conflicts import Conflict, ConflictStep
 from intake.errors import AmbachtError
 from intake.model import EventType, User
+from ui.clock_text import clock_text
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
 from ui.style import mm
@@ -103,6 +104,10 @@ class ConflictsScreen(ScanScreen):
                 "in until one of them gets a new PIN (Settings).").format(one=one, other=other))
             row.setSizeHint(QSize(mm(150), mm(20)))
             self.rows.addItem(row)  # no index: a tap on it resolves nothing
+        for letter, offset in self.ctx.conflicts.clocks_off():  # their changes' times
+            row = QListWidgetItem(clock_text(offset, letter))
+            row.setSizeHint(QSize(mm(150), mm(20)))
+            self.rows.addItem(row)
         for index, conflict in enumerate(self.conflicts):
             row = QListWidgetItem(self.describe(conflict))
             row.setData(Qt.ItemDataRole.UserRole, index)

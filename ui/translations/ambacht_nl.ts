@@ -301,6 +301,39 @@
     </message>
 </context>
 <context>
+    <name>Clocks</name>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n uur</numerusform>
+            <numerusform>%n uur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This PC&apos;s clock is %1 ahead</source>
+        <translation>De klok van deze PC loopt %1 voor</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s clock is %1 behind</source>
+        <translation>De klok van deze PC loopt %1 achter</translation>
+    </message>
+    <message>
+        <source>The clock of station %2 is %1 ahead of the hub&apos;s: set it right.</source>
+        <translation>De klok van station %2 loopt %1 voor op de hub: zet hem goed.</translation>
+    </message>
+    <message>
+        <source>The clock of station %2 is %1 behind the hub&apos;s: set it right.</source>
+        <translation>De klok van station %2 loopt %1 achter op de hub: zet hem goed.</translation>
+    </message>
+</context>
+<context>
     <name>Conflicts</name>
     <message>
         <source>Taken in</source>

@@ -16,7 +16,9 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from devices.protocols import Reading
+from intake.clock_skew import is_off
 from intake.hub_sync import REVOKED, SyncState
+from ui.clock_text import clock_text
 from ui.context import AppContext
 from ui.device_messages import waiting_labels
 from ui.style import STRIP_MM, mm
@@ -124,7 +126,8 @@ class StatusStrip(Retranslating, QWidget):
         text = self.hub_text(state)
         self.parts[HUB].setVisible(text is not None)
         self.parts[HUB].show_state(text or "", state is not None and (
-            state.offline_since is not None or state.refused is not None or bool(state.newer)))
+            state.offline_since is not None or state.refused is not None or bool(state.newer)
+            or is_off(state.clock_offset_s)))
 
     def hub_text(self, state: SyncState | None) -> str | None:
         """The hub's state at a glance: 'Connected', or 'Offline since 10:42 · 37 to send'
@@ -143,6 +146,8 @@ class StatusStrip(Retranslating, QWidget):
                     if state.waiting else self.tr("Offline since %1")).replace("%1", since)
         if state.last_contact is None:
             return self.tr("Connecting")
+        if is_off(state.clock_offset_s):  # changes here would be dated wrong without the hub
+            return clock_text(state.clock_offset_s or 0)
         return self.tr("Connected")
 
     def newer_text(self, letters: tuple[str, ...]) -> str:
