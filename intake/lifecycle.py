@@ -30,6 +30,7 @@ from intake.events import (
     Sold,
     Voided,
     payload_of,
+    payloads_of_kind,
 )
 from intake.model import Event, EventType, Item, RepairStatus, Route, Status
 from intake.order import merged_order, seen_by
@@ -151,12 +152,14 @@ def settle(events: Sequence[Event], item: Item | None = None) -> Settled:
     other as its cause, for the coordinator to decide once more. A correction that saw the
     other's (it was taken after it had arrived) is a decision taken knowing it, and stands.
     """
+    if sum(event.type is EventType.CORRECTED for event in events) < 2:
+        # Nothing to contradict (most items): every correction stands.
+        return Settled({correction.cancels
+                        for correction in payloads_of_kind(events, Corrected)}, (), ())
     ordered = merged_order(events)
     corrections = [(event, payload.cancels) for event in ordered
                    if event.type is EventType.CORRECTED
                    and isinstance(payload := payload_of(event), Corrected)]
-    if len(corrections) < 2:  # nothing to contradict: every correction stands
-        return Settled({target for _, target in corrections}, (), ())
     start = _start(ordered[0], item)
     seen = seen_by(ordered, (event.id for event, _ in corrections))
     refused: dict[str, Event] = {}
@@ -188,8 +191,8 @@ def settle(events: Sequence[Event], item: Item | None = None) -> Settled:
     return Settled(set(standing),
                    tuple(Refused(event, refused[event.id]) for event, _ in corrections
                          if event.id in refused),
-                   tuple(event.id for event, target in corrections
-                         if standing.get(target) is not event))
+                   tuple(event.id for event, _ in corrections
+                         if event.id in refused or event.id in standing))
 
 
 def _standing(corrections: list[tuple[Event, str]], refused: dict[str, Event]

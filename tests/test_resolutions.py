@@ -145,3 +145,23 @@ def test_a_correction_taken_knowing_the_resolution_stands(sites: tuple[Station, 
         assert here.item(vase.code).status is Status.IN_STOCK
         assert revenue(here) == 0
     assert_same(gate, shop)
+
+
+def test_two_coordinators_who_agree_make_no_conflict(sites: tuple[Station, Station]) -> None:
+    gate, shop = sites
+    chair = gate.gate.take_in(COACH, gate.gate.prepare("furniture", "sale", 8000))
+    exchange(gate, shop)
+    gate.gate.void(COACH, chair.code, "Taken in twice")
+    shop.clock.advance(minutes=20)
+    shop.shop.sell(CLERK, [(chair.code, 2500)])
+    both_ways(gate, shop)
+    (found,) = conflicts(gate).open_conflicts()
+    for here in (gate, shop):  # each cancels the sale, neither knowing the other did
+        here.clock.advance(minutes=30)
+        conflicts(here).resolve(BOSS, found.step.id, "The void stands")
+    both_ways(gate, shop)
+    for here in (gate, shop):
+        assert conflicts(here).open_conflicts() == []
+        assert here.item(chair.code).voided
+        assert revenue(here) == 0
+    assert_same(gate, shop)
