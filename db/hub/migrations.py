@@ -443,8 +443,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("h007_clocks", H007_CLOCKS)]
 
 # What a station's roles may call: nothing else (no table, no sequence).
-STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()",
+STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()", "clock_check(timestamptz)",
                      "push(jsonb, jsonb, jsonb, jsonb, jsonb)", "pull(bigint, integer)",
                      "pull(bigint, integer, bigint)", "network_figures(date, date)",
-                     "push_people(jsonb, jsonb, jsonb)", "site_config()", "channel()",
-                     "clock_check(timestamptz)")
+                     "push_people(jsonb, jsonb, jsonb)", "site_config()", "channel()")
