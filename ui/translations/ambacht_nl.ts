@@ -4228,6 +4228,10 @@ want ervoor: {cause}</translation>
         <translation>De andere stations zijn niet bereikbaar. Dit station werkt door en verstuurt wat wacht zodra de verbinding terug is.</translation>
     </message>
     <message>
+        <source>Set this PC&apos;s date and time right (or let it take them from the internet): its steps are recorded by its clock. Changes to the settings are dated by the hub&apos;s clock meanwhile.</source>
+        <translation>Zet de datum en tijd van deze PC goed (of laat hem die van internet halen): zijn stappen worden met zijn klok vastgelegd. Wijzigingen in de instellingen krijgen intussen de tijd van de hub.</translation>
+    </message>
+    <message>
         <source>This station shares its work with the other stations.</source>
         <translation>Dit station deelt zijn werk met de andere stations.</translation>
     </message>

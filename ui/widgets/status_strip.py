@@ -253,5 +253,9 @@ class StatusStrip(Retranslating, QWidget):
         if state is not None and state.offline_since is not None:
             return self.tr("The other stations are out of reach. This station works on and "
                            "sends what waits when the link is back.")
+        if state is not None and is_off(state.clock_offset_s):
+            return self.tr("Set this PC's date and time right (or let it take them from the "
+                           "internet): its steps are recorded by its clock. Changes to the "
+                           "settings are dated by the hub's clock meanwhile.")
         return self.tr("This station shares its work with the other stations.")
 
