@@ -220,10 +220,10 @@ class MergeRows:
         self.db.conn.executemany(
             "INSERT INTO conflicts (event_id, item_id, cause_id) VALUES (?, ?, ?)", conflicts)
 
-    def refused_steps(self, item_id: str) -> set[str]:
-        """The ids of an item's steps in conflicts."""
-        return {row[0] for row in self.db.execute(
-            "SELECT event_id FROM conflicts WHERE item_id = ?", [item_id])}
+    def refused_steps(self, item_id: str) -> dict[str, str]:
+        """An item's steps in conflicts: the id of the step that refused each, by its id."""
+        return dict(self.db.execute(
+            "SELECT event_id, cause_id FROM conflicts WHERE item_id = ?", [item_id]).fetchall())
 
     def items_with_conflicts(self, item_ids: Iterable[str]) -> set[str]:
         """Those of the items that have conflicts."""
@@ -232,12 +232,13 @@ class MergeRows:
 
     def conflicts(self) -> list[tuple[Any, ...]]:
         """Every conflict, oldest step first: the item's code, then of the refused step and of
-        its cause each (id, type, at, station, the person's name)."""
+        its cause each (id, type, at, station, the person's name, the kind of step it
+        cancels if a correction)."""
         steps = []
         for alias in ("e", "x"):
             steps.append(f"{alias}.id, {alias}.type, {alias}.at, {alias}.station, "
                          f"coalesce((SELECT name FROM users WHERE id = {alias}.user_id), "
-                         f"{alias}.user_id)")
+                         f"{alias}.user_id), json_extract({alias}.data, '$.step')")
         return self.db.execute(
             f"SELECT i.code, {steps[0]}, {steps[1]} FROM conflicts c "
             "JOIN items i ON i.id = c.item_id JOIN events e ON e.id = c.event_id "

@@ -37,6 +37,7 @@ from typing import NamedTuple
 from db import Store
 from db.held_steps import HeldSteps
 from db.newer_steps import NewerSteps, is_known
+from db.overruled import set_overruled
 from intake.chain import GENESIS, StoredEvent, event_hash
 from intake.clock import from_storage_or_unreadable, to_storage
 from intake.errors import QT_TRANSLATE_NOOP, HistoryDiverged
@@ -292,6 +293,7 @@ def reproject(store: Store, item_ids: set[str]) -> int:
     """Replay each item's whole history in the merged order and save its state and its
     conflicts (inside the caller's transaction); returns how many conflicts they have."""
     conflicts: list[tuple[str, str, str]] = []
+    overruled: list[tuple[str, str]] = []
     items = store.merge.item_rows(item_ids)
     for item_id, events in store.merge.histories(item_ids).items():
         item = items.get(item_id)
@@ -302,7 +304,9 @@ def reproject(store: Store, item_ids: set[str]) -> int:
             store.save_item_state(replayed.state)
         conflicts.extend((refused.step.id, item_id, refused.cause.id)
                          for refused in replayed.refused)
+        overruled.extend((correction, item_id) for correction in replayed.overruled)
     store.merge.set_conflicts(item_ids, conflicts)
+    set_overruled(store.db, item_ids, overruled)
     return len(conflicts)
 
 

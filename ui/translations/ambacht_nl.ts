@@ -301,6 +301,39 @@
     </message>
 </context>
 <context>
+    <name>Clocks</name>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n uur</numerusform>
+            <numerusform>%n uur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This PC&apos;s clock is %1 ahead</source>
+        <translation>De klok van deze PC loopt %1 voor</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s clock is %1 behind</source>
+        <translation>De klok van deze PC loopt %1 achter</translation>
+    </message>
+    <message>
+        <source>The clock of station %2 is %1 ahead of the hub&apos;s: set it right.</source>
+        <translation>De klok van station %2 loopt %1 voor op de hub: zet hem goed.</translation>
+    </message>
+    <message>
+        <source>The clock of station %2 is %1 behind the hub&apos;s: set it right.</source>
+        <translation>De klok van station %2 loopt %1 achter op de hub: zet hem goed.</translation>
+    </message>
+</context>
+<context>
     <name>Conflicts</name>
     <message>
         <source>Taken in</source>
@@ -396,6 +429,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>{what} on {day} at {time}, station {station}, {person}</source>
         <translation>{what} op {day} om {time}, station {station}, {person}</translation>
+    </message>
+    <message>
+        <source>Cancellation of: {step}</source>
+        <translation>Annulering van: {step}</translation>
     </message>
     <message>
         <source>Keep: {step} ({station}, {person})</source>
@@ -1539,6 +1576,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>The role in the URL of {hub} may not do this: use the hub&apos;s administrator for &apos;hub init&apos;, &apos;hub invite&apos; and &apos;hub revoke&apos;.</source>
         <translation>De rol in de URL van {hub} mag dit niet: gebruik de beheerder van de hub voor &apos;hub init&apos;, &apos;hub invite&apos; en &apos;hub revoke&apos;.</translation>
+    </message>
+    <message>
+        <source>The hub has a site &apos;{existing}&apos; already; &apos;{site}&apos; differs from it only in capitals or spaces. Use &apos;{existing}&apos;, or --new-site for another site.</source>
+        <translation>De hub heeft al een locatie &apos;{existing}&apos;; &apos;{site}&apos; verschilt daarvan alleen in hoofdletters of spaties. Gebruik &apos;{existing}&apos;, of --new-site voor een andere locatie.</translation>
     </message>
     <message>
         <source>This join code is for site {site}.</source>
@@ -4195,6 +4236,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>The other stations are out of reach. This station works on and sends what waits when the link is back.</source>
         <translation>De andere stations zijn niet bereikbaar. Dit station werkt door en verstuurt wat wacht zodra de verbinding terug is.</translation>
+    </message>
+    <message>
+        <source>Set this PC&apos;s date and time right (or let it take them from the internet): its steps are recorded by its clock. Changes to the settings are dated by the hub&apos;s clock meanwhile.</source>
+        <translation>Zet de datum en tijd van deze PC goed (of laat hem die van internet halen): zijn stappen worden met zijn klok vastgelegd. Wijzigingen in de instellingen krijgen intussen de tijd van de hub.</translation>
     </message>
     <message>
         <source>This station shares its work with the other stations.</source>
