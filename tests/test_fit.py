@@ -41,6 +41,7 @@ from ui.style import (
     stylesheet,
     use_fit,
 )
+from ui.widgets.folder_chooser import FolderPanel
 from ui.widgets.keyboard import SerialPanel, ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel, MessagePanel, Panel, choose
@@ -327,6 +328,8 @@ def visit_the_common_panels(qtbot, window: MainWindow, tour: Tour) -> None:
     tour.panel("message panel", MessagePanel(host, "Er ging iets mis", "Alles is bewaard. " * 8,
                                              "OK"))
     tour.panel("keypad panel", KeypadPanel(host, "Minuten", max_digits=4, skip="Onbekend"))
+    tour.panel("folder chooser", FolderPanel(host, window.ctx.language, "Back-upmap",
+                                             "Naast de database"))
     reasons = ask_reason(host, "Waarom?", ["kapot", "verkeerd ingevoerd"], lambda _reason: None,
                          skip="Niet beschreven")
     tour.look("reason")

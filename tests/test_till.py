@@ -58,6 +58,27 @@ def test_a_short_or_nonsense_payment_changes_nothing(
     check_payment(Payment(CASH), 1250)  # the exact amount: no change
 
 
+def test_a_sale_just_made_is_undone_whole_or_not_at_all(
+    gate: GateService, shop: ShopService, coach: User, shop_clerk: User, store: Store,
+) -> None:
+    chair = take_in(gate, coach, "furniture", "sale")
+    book = take_in(gate, coach, "books", "sale")
+    sale = shop.sell(shop_clerk, [(chair.code, 1000), (book.code, 250)], payment=CARD)
+    shop.take_back(shop_clerk, book.code, "Past niet", method=CASH)  # one line changed since
+    before = snapshot(store)
+    with pytest.raises(NotAllowed, match="take it back instead"):
+        shop.cancel_sale(shop_clerk, sale, "Verkeerd aangeslagen")
+    assert snapshot(store) == before  # the chair's sale stands too: all or nothing
+    assert shop.item(chair.code).status is Status.SOLD
+    lamp = take_in(gate, coach, "furniture", "sale")
+    again = shop.sell(shop_clerk, [(lamp.code, 400), (book.code, 250)], payment=CARD)
+    undone = shop.cancel_sale(shop_clerk, again, "Verkeerd aangeslagen")
+    assert [item.status for item in undone] == [Status.IN_STOCK, Status.IN_STOCK]
+    last = shop.history(shop.item(lamp.code))[-1]  # the sale stays, cancelled with a reason
+    assert (last.type, last.reason) == (EventType.CORRECTED, "Verkeerd aangeslagen")
+    assert_rows_match_history(store, gate)
+
+
 def test_round_amounts_offered_for_cash() -> None:
     assert quick_amounts(1250) == [1500, 2000, 5000]
     assert quick_amounts(2000) == [5000, 10000]
