@@ -17,7 +17,7 @@ from intake.errors import AmbachtError
 from intake.export_places import Volumes
 from intake.folders import Start, checked_folder, starts, subfolders
 from ui.i18n import Language
-from ui.style import apart, mm
+from ui.style import MIN_TARGET_MM, apart, mm
 from ui.widgets.base import touch_list
 from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.panels import Panel
@@ -54,6 +54,7 @@ class FolderPanel(Panel):
         row = QHBoxLayout()
         row.setSpacing(apart())
         self.up_button = self.button(self.tr("Up"))
+        self.up_button.setMinimumWidth(mm(MIN_TARGET_MM))  # a short word: the target sets it
         self.up_button.clicked.connect(self.go_up)
         self.type_button = self.button(self.tr("Type a folder…"))
         self.type_button.clicked.connect(lambda: self._ask_typed(current))
