@@ -10,6 +10,7 @@ neighbours that do different things are 4 mm apart (`_distinct`).
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QRectF
+from PySide6.QtGui import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -52,6 +53,9 @@ def problems(window: QWidget, where: str, part: QWidget | None = None, *,
             found += _label_problems(widget, where)
         if callable(getattr(widget, "painted_texts", None)):
             found += _painted_problems(widget, where)
+        elif isinstance(widget, QLabel) and not isinstance(widget.parentWidget(),
+                                                           QAbstractButton):
+            found += _cut_text(widget, where)
     floating = [w for w in shown if isinstance(w, FloatsOver)]
     buttons = [w for w in shown if isinstance(w, QPushButton) and not _covered(w, floating)]
     for index, one in enumerate(buttons):
@@ -156,6 +160,27 @@ def _label_problems(label: QLabel, where: str) -> list[str]:
     if widest > room.width() or needed > room.height():
         return [f"{where}: the text of {_name(label)} needs {widest} px wide and {needed} high, "
                 f"it has {room.width()}x{room.height()}"]
+    return []
+
+
+def _cut_text(label: QLabel, where: str) -> list[str]:
+    """A label's text whole: one line that fits its width (not elided to "…", not clipped at
+    its sides), or wrapped lines that fit its height."""
+    if not label.text() or (label.pixmap() is not None and not label.pixmap().isNull()):
+        return []
+    room = label.contentsRect().adjusted(label.margin(), label.margin(), -label.margin(),
+                                         -label.margin())
+    if label.wordWrap() or Qt.mightBeRichText(label.text()):
+        needed = label.heightForWidth(label.width())
+        if needed > label.height():
+            return [f"{where}: the wrapped text of {_name(label)} needs {needed} px high, it "
+                    f"has {label.height()}"]
+        return []
+    metrics = label.fontMetrics()
+    width = max(metrics.horizontalAdvance(line) for line in label.text().split("\n"))
+    if width > room.width():
+        return [f"{where}: the text of {_name(label)} needs {width} px wide, it has "
+                f"{room.width()}: cut or elided"]
     return []
 
 

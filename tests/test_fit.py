@@ -327,6 +327,9 @@ def visit_the_common_panels(qtbot, window: MainWindow, tour: Tour) -> None:
     tour.panel("message panel", MessagePanel(host, "Er ging iets mis", "Alles is bewaard. " * 8,
                                              "OK"))
     tour.panel("keypad panel", KeypadPanel(host, "Minuten", max_digits=4, skip="Onbekend"))
+    window.ask_still_there()  # as after the idle time: the countdown must wrap, not be cut
+    tour.look("still there?")
+    window.still_there.answer()
     reasons = ask_reason(host, "Waarom?", ["kapot", "verkeerd ingevoerd"], lambda _reason: None,
                          skip="Niet beschreven")
     tour.look("reason")
