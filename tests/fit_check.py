@@ -26,6 +26,7 @@ from ui.widgets.base import FloatsOver
 
 ICON_GAP_PX = 4  # what QCommonStyle puts between a button's icon and its text
 NEIGHBOUR_MM = 4.0  # between buttons that do different things
+PADDING_MM = 1.0  # free on either side of a button's text, inside its border
 
 
 def problems(window: QWidget, where: str, part: QWidget | None = None, *,
@@ -47,7 +48,7 @@ def problems(window: QWidget, where: str, part: QWidget | None = None, *,
             found.append(f"{where}: {_name(widget)} at {_rect(widget.geometry())} is cut off by "
                          f"its parent {_name(parent)} {_rect(parent.rect())}")
         if isinstance(widget, QPushButton):
-            found += _text_problems(widget, where)
+            found += _text_problems(widget, where, px_per_mm)
             found += _size_problems(widget, where, px_per_mm, least_mm)
         if isinstance(widget, QLabel) and isinstance(widget.parentWidget(), QAbstractButton):
             found += _label_problems(widget, where)
@@ -120,7 +121,8 @@ def _gap(window: QWidget, one: QWidget, other: QWidget) -> float:
 def _size_problems(button: QPushButton, where: str, px_per_mm: float, least_mm: float
                    ) -> list[str]:
     height, width = button.height() / px_per_mm, button.width() / px_per_mm
-    if min(height, width) < least_mm - 0.3:  # a pixel's rounding
+    # Whole pixels as mm() rounds them: 0.3 mm let a 63 px target pass for 11 mm at 150 dpi.
+    if min(button.height(), button.width()) < round(least_mm * px_per_mm):
         return [f"{where}: {_name(button)} is {width:.1f} x {height:.1f} mm, under "
                 f"{least_mm:.1f} mm"]
     return []
@@ -132,7 +134,9 @@ def button_places(window: QWidget) -> dict[QPushButton, QRect]:
             for button in window.findChildren(QPushButton) if button.isVisible()}
 
 
-def _text_problems(button: QPushButton, where: str) -> list[str]:
+def _text_problems(button: QPushButton, where: str, px_per_mm: float) -> list[str]:
+    """The text whole, with `PADDING_MM` free on either side: a text that touches the
+    border reads as cut off."""
     option = QStyleOptionButton()
     button.initStyleOption(option)
     room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button)
@@ -142,9 +146,10 @@ def _text_problems(button: QPushButton, where: str) -> list[str]:
     if not button.icon().isNull() and button.text():
         width += button.iconSize().width() + ICON_GAP_PX
     height = len(lines) * metrics.lineSpacing() if button.text() else 0
+    width += 2 * round(PADDING_MM * px_per_mm)
     if width > room.width() or height > room.height() + metrics.leading() + 1:
-        return [f"{where}: the text of {_name(button)} needs {width}x{height} px, "
-                f"its button has {room.width()}x{room.height()}"]
+        return [f"{where}: the text of {_name(button)} needs {width}x{height} px with its "
+                f"padding, its button has {room.width()}x{room.height()}"]
     return []
 
 
