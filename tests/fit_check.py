@@ -22,11 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.style import SIDE_PADDING_MM, mm
 from ui.widgets.base import FloatsOver
 
 ICON_GAP_PX = 4  # what QCommonStyle puts between a button's icon and its text
 NEIGHBOUR_MM = 4.0  # between buttons that do different things
-PADDING_MM = 1.0  # free on either side of a button's text, inside its border
+BORDER_PX = 3  # a button's border (ui/style.py)
+# Keys and tiles: a short text centred in a square, not a row of words.
+PADDED_OTHERWISE = {"key", "key-text", "tile"}
 
 
 def problems(window: QWidget, where: str, part: QWidget | None = None, *,
@@ -48,7 +51,7 @@ def problems(window: QWidget, where: str, part: QWidget | None = None, *,
             found.append(f"{where}: {_name(widget)} at {_rect(widget.geometry())} is cut off by "
                          f"its parent {_name(parent)} {_rect(parent.rect())}")
         if isinstance(widget, QPushButton):
-            found += _text_problems(widget, where, px_per_mm)
+            found += _text_problems(widget, where)
             found += _size_problems(widget, where, px_per_mm, least_mm)
         if isinstance(widget, QLabel) and isinstance(widget.parentWidget(), QAbstractButton):
             found += _label_problems(widget, where)
@@ -134,8 +137,8 @@ def button_places(window: QWidget) -> dict[QPushButton, QRect]:
             for button in window.findChildren(QPushButton) if button.isVisible()}
 
 
-def _text_problems(button: QPushButton, where: str, px_per_mm: float) -> list[str]:
-    """The text whole, with `PADDING_MM` free on either side: a text that touches the
+def _text_problems(button: QPushButton, where: str) -> list[str]:
+    """The text whole, with `SIDE_PADDING_MM` free on either side: a text that touches the
     border reads as cut off."""
     option = QStyleOptionButton()
     button.initStyleOption(option)
@@ -146,7 +149,13 @@ def _text_problems(button: QPushButton, where: str, px_per_mm: float) -> list[st
     if not button.icon().isNull() and button.text():
         width += button.iconSize().width() + ICON_GAP_PX
     height = len(lines) * metrics.lineSpacing() if button.text() else 0
-    width += 2 * round(PADDING_MM * px_per_mm)
+    # From the text to the border on either side, the border not counted.
+    # A checked button's border is 2 px thicker, taken from its padding (ui/style.py).
+    free = (button.width() - width) // 2 - BORDER_PX - (2 if button.isChecked() else 0)
+    least = mm(SIDE_PADDING_MM) - (2 if button.isChecked() else 0)
+    if free < least - 1 and button.property("role") not in PADDED_OTHERWISE:
+        return [f"{where}: the text of {_name(button)} is {free} px from its border, under "
+                f"{SIDE_PADDING_MM} mm"]
     if width > room.width() or height > room.height() + metrics.leading() + 1:
         return [f"{where}: the text of {_name(button)} needs {width}x{height} px with its "
                 f"padding, its button has {room.width()}x{room.height()}"]

@@ -9,7 +9,7 @@ from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ui.style import apart, mm
-from ui.widgets.base import Retranslating
+from ui.widgets.base import MESSAGE_MM, Retranslating
 from ui.widgets.demo_badge import DemoBadge
 from ui.widgets.icons import icon
 from ui.widgets.painted import Painted
@@ -57,6 +57,8 @@ class TopBar(Retranslating, QWidget):
         row.setSpacing(apart())  # the screen's actions are a layout of their own
         # The site and the figures: the screen's banner covers them while it shows.
         self.texts = QWidget(self)
+        # A place of its own for the banner: the screen's actions fold before it narrows.
+        self.texts.setMinimumWidth(mm(MESSAGE_MM))
         texts = QHBoxLayout(self.texts)
         texts.setContentsMargins(0, 0, 0, 0)
         texts.setSpacing(mm(4))
