@@ -157,8 +157,8 @@ def _text_problems(button: QPushButton, where: str) -> list[str]:
         return [f"{where}: the text of {_name(button)} is {free} px from its border, under "
                 f"{SIDE_PADDING_MM} mm"]
     if width > room.width() or height > room.height() + metrics.leading() + 1:
-        return [f"{where}: the text of {_name(button)} needs {width}x{height} px with its "
-                f"padding, its button has {room.width()}x{room.height()}"]
+        return [f"{where}: the text of {_name(button)} needs {width}x{height} px, "
+                f"its button has {room.width()}x{room.height()}"]
     return []
 
 

@@ -16,12 +16,12 @@ MIN_TARGET_MM = 15.0
 SMALLEST_TARGET_MM = 11.0  # the floor on a small panel: still a gloved fingertip
 BUTTON_MM = 15.0
 APART_MM = 4.0  # between buttons that do different things
-SIDE_PADDING_MM = 2.5  # between a button's text and its border: 1.5 mm looked cut off
+SIDE_PADDING_MM = 2.0  # between a button's text and its border: 1.5 mm looked cut off
 # The status strip (ui/widgets/status_strip.py): its parts are targets like any button, 4 mm
 # from the screen's own. Under the screens where the panel has the height for it, else (a
 # 10-inch 16:10 panel) a column beside them, which shows each part by its icon.
 STRIP_MM = APART_MM + BUTTON_MM
-STRIP_SIDE_MM = 21.0
+STRIP_SIDE_MM = 25.0  # 4 mm from the screens, a 15 mm part, the screens' 4 mm margin at the edge
 # What every screen needs at full size (width, height). 181 mm high, so that a 10-inch panel
 # (1280 x 800 at 150 dpi, the strip beside) keeps its targets at 11 mm, not 10.7.
 SCREENS_MM = (270.0, 181.0)

@@ -93,7 +93,7 @@ class StatusStrip(Retranslating, QWidget):
         if self.beside:  # the design's width counts it (`DESIGN_BESIDE_MM`)
             self.setFixedWidth(mm(STRIP_SIDE_MM))
             parts = QVBoxLayout(self)
-            parts.setContentsMargins(apart(), mm(1.5), 0, mm(1.5))
+            parts.setContentsMargins(apart(), mm(1.5), mm(4), mm(1.5))  # as the screens'
             parts.addStretch(1)  # the parts at the bottom, where the strip is on other panels
         else:  # the design's height counts it (`DESIGN_MM`)
             self.setFixedHeight(apart() + mm(BUTTON_MM))
