@@ -180,7 +180,11 @@ def stylesheet() -> str:
     QFrame[role="saved"] QLabel[role="big"] {{ color: {OK}; }}
     QFrame[role="panel"] {{ background: {PAPER}; border: 4px solid {LINE};
         border-radius: {mm(3)}px; }}
-    QScrollBar:vertical {{ width: {mm(10)}px; }}
+    QScrollBar:vertical {{ width: {mm(10)}px; background: #e6e6e6; margin: 0px; }}
+    QScrollBar::handle:vertical {{ background: {MUTED}; min-height: {mm(12)}px;
+        border-radius: {mm(1.5)}px; margin: {mm(1)}px; }}
+    QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; }}
+    QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
     QListWidget {{ border: 3px solid {LINE}; font-size: {mm(4.5)}px; }}
     QListWidget::item {{ min-height: {mm(MIN_TARGET_MM)}px; border-bottom: 1px solid #cccccc; }}
     QListWidget::item:selected {{ background: {SELECTED}; color: {INK}; }}
