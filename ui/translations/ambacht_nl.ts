@@ -301,6 +301,39 @@
     </message>
 </context>
 <context>
+    <name>Clocks</name>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n uur</numerusform>
+            <numerusform>%n uur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This PC&apos;s clock is %1 ahead</source>
+        <translation>De klok van deze PC loopt %1 voor</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s clock is %1 behind</source>
+        <translation>De klok van deze PC loopt %1 achter</translation>
+    </message>
+    <message>
+        <source>The clock of station %2 is %1 ahead of the hub&apos;s: set it right.</source>
+        <translation>De klok van station %2 loopt %1 voor op de hub: zet hem goed.</translation>
+    </message>
+    <message>
+        <source>The clock of station %2 is %1 behind the hub&apos;s: set it right.</source>
+        <translation>De klok van station %2 loopt %1 achter op de hub: zet hem goed.</translation>
+    </message>
+</context>
+<context>
     <name>Conflicts</name>
     <message>
         <source>Taken in</source>
@@ -380,9 +413,12 @@
         <source>Update Ambacht: stations %1 use a newer version.</source>
         <translation>Werk Ambacht bij: de stations %1 gebruiken een nieuwere versie.</translation>
     </message>
-    <message>
-        <source>Its new kinds of steps are kept here, and count once this PC is updated.</source>
-        <translation>Hun nieuwe soorten stappen zijn hier bewaard en tellen mee zodra deze pc is bijgewerkt.</translation>
+    <message numerus="yes">
+        <source>%n step(s) wait here for it, kept, and count once this PC is updated.</source>
+        <translation>
+            <numerusform>%n stap wacht hier daarop: hij is bewaard en telt mee zodra deze pc is bijgewerkt.</numerusform>
+            <numerusform>%n stappen wachten hier daarop: ze zijn bewaard en tellen mee zodra deze pc is bijgewerkt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{code}: {step}, not counted
@@ -393,6 +429,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>{what} on {day} at {time}, station {station}, {person}</source>
         <translation>{what} op {day} om {time}, station {station}, {person}</translation>
+    </message>
+    <message>
+        <source>Cancellation of: {step}</source>
+        <translation>Annulering van: {step}</translation>
     </message>
     <message>
         <source>Keep: {step} ({station}, {person})</source>
@@ -1074,6 +1114,10 @@ want ervoor: {cause}</translation>
         <translation>Een tekst hier is hoogstens {max} tekens.</translation>
     </message>
     <message>
+        <source>Item {code} was taken in by a station on a newer Ambacht: it can be used here once this PC is updated too.</source>
+        <translation>Item {code} is ingenomen door een station met een nieuwere Ambacht: het kan hier gebruikt worden zodra ook deze pc is bijgewerkt.</translation>
+    </message>
+    <message>
         <source>No item has code {code}.</source>
         <translation>Er is geen artikel met code {code}.</translation>
     </message>
@@ -1532,6 +1576,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>The role in the URL of {hub} may not do this: use the hub&apos;s administrator for &apos;hub init&apos;, &apos;hub invite&apos; and &apos;hub revoke&apos;.</source>
         <translation>De rol in de URL van {hub} mag dit niet: gebruik de beheerder van de hub voor &apos;hub init&apos;, &apos;hub invite&apos; en &apos;hub revoke&apos;.</translation>
+    </message>
+    <message>
+        <source>The hub has a site &apos;{existing}&apos; already; &apos;{site}&apos; differs from it only in capitals or spaces. Use &apos;{existing}&apos;, or --new-site for another site.</source>
+        <translation>De hub heeft al een locatie &apos;{existing}&apos;; &apos;{site}&apos; verschilt daarvan alleen in hoofdletters of spaties. Gebruik &apos;{existing}&apos;, of --new-site voor een andere locatie.</translation>
     </message>
     <message>
         <source>This join code is for site {site}.</source>
@@ -4155,10 +4203,6 @@ want ervoor: {cause}</translation>
         <translation>Werk Ambacht bij: stations %1 zijn nieuwer</translation>
     </message>
     <message>
-        <source>Another station runs a newer version of Ambacht and takes steps this version does not know: they are kept, but count here only once this PC is updated too.</source>
-        <translation>Een ander station gebruikt een nieuwere versie van Ambacht en legt stappen vast die deze versie niet kent: ze worden bewaard, maar tellen hier pas mee als ook deze pc is bijgewerkt.</translation>
-    </message>
-    <message>
         <source>The label printer works.</source>
         <translation>De labelprinter werkt.</translation>
     </message>
@@ -4182,9 +4226,20 @@ want ervoor: {cause}</translation>
         <source>The latest backup of the data was made at {when}.</source>
         <translation>De laatste back-up van de gegevens is gemaakt om {when}.</translation>
     </message>
+    <message numerus="yes">
+        <source>Another station runs a newer version of Ambacht and takes steps this version does not know: %n step(s) are kept here, but count only once this PC is updated too.</source>
+        <translation>
+            <numerusform>Een ander station gebruikt een nieuwere versie van Ambacht en legt stappen vast die deze versie niet kent: %n stap is hier bewaard, maar telt pas mee als ook deze pc is bijgewerkt.</numerusform>
+            <numerusform>Een ander station gebruikt een nieuwere versie van Ambacht en legt stappen vast die deze versie niet kent: %n stappen zijn hier bewaard, maar tellen pas mee als ook deze pc is bijgewerkt.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The other stations are out of reach. This station works on and sends what waits when the link is back.</source>
         <translation>De andere stations zijn niet bereikbaar. Dit station werkt door en verstuurt wat wacht zodra de verbinding terug is.</translation>
+    </message>
+    <message>
+        <source>Set this PC&apos;s date and time right (or let it take them from the internet): its steps are recorded by its clock. Changes to the settings are dated by the hub&apos;s clock meanwhile.</source>
+        <translation>Zet de datum en tijd van deze PC goed (of laat hem die van internet halen): zijn stappen worden met zijn klok vastgelegd. Wijzigingen in de instellingen krijgen intussen de tijd van de hub.</translation>
     </message>
     <message>
         <source>This station shares its work with the other stations.</source>

@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from devices.protocols import Reading
+from intake.clock_skew import is_off
 from intake.hub_sync import REVOKED, SyncState
+from ui.clock_text import clock_text
 from ui.context import AppContext
 from ui.device_messages import waiting_labels
 from ui.style import BUTTON_MM, DANGER, INK, STRIP_SIDE_MM, apart, current_fit, mm
@@ -182,7 +184,8 @@ class StatusStrip(Retranslating, QWidget):
         text = self.hub_text(state)
         self.parts[HUB].setVisible(text is not None)
         self.parts[HUB].show_state(text or "", state is not None and (
-            state.offline_since is not None or state.refused is not None or bool(state.newer)))
+            state.offline_since is not None or state.refused is not None or bool(state.newer)
+            or is_off(state.clock_offset_s)))
         self._fit_words()
 
     def hub_text(self, state: SyncState | None) -> str | None:
@@ -202,6 +205,8 @@ class StatusStrip(Retranslating, QWidget):
                     if state.waiting else self.tr("Offline since %1")).replace("%1", since)
         if state.last_contact is None:
             return self.tr("Connecting")
+        if is_off(state.clock_offset_s):  # changes here would be dated wrong without the hub
+            return clock_text(state.clock_offset_s or 0)
         return self.tr("Connected")
 
     def newer_text(self, letters: tuple[str, ...]) -> str:
@@ -243,10 +248,14 @@ class StatusStrip(Retranslating, QWidget):
         state = self.ctx.sync.state()
         if state is not None and state.newer:
             return self.tr("Another station runs a newer version of Ambacht and takes steps "
-                           "this version does not know: they are kept, but count here only "
-                           "once this PC is updated too.")
+                           "this version does not know: %n step(s) are kept here, but count "
+                           "only once this PC is updated too.", "", state.newer_waiting)
         if state is not None and state.offline_since is not None:
             return self.tr("The other stations are out of reach. This station works on and "
                            "sends what waits when the link is back.")
+        if state is not None and is_off(state.clock_offset_s):
+            return self.tr("Set this PC's date and time right (or let it take them from the "
+                           "internet): its steps are recorded by its clock. Changes to the "
+                           "settings are dated by the hub's clock meanwhile.")
         return self.tr("This station shares its work with the other stations.")
 
