@@ -53,6 +53,7 @@ def window(qtbot, network: Path) -> Iterator[MainWindow]:
     store = Store.open(network)
     ctx = build_context(store, SystemClock(), "nl")
     window = MainWindow(ctx)
+    window.resize(1280, 800)  # a station's screen: the top bar shows its actions unfolded
     window.show()
     ctx.sync.start()
     log_in(qtbot, window, "1234")
