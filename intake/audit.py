@@ -28,6 +28,7 @@ from intake.errors import QT_TRANSLATE_NOOP, StorageError
 from intake.events import Intake, PayloadError, payload_of
 from intake.lifecycle import replay
 from intake.model import Item
+from intake.order import merged_order
 
 
 def check_file(path: Path | str, *, full: bool = False) -> None:
@@ -74,9 +75,11 @@ def row_differences(stored: StoredItem) -> list[str]:
     ('row' when the row is gone, 'history' when it has no intake to start from)."""
     if stored.item is None:
         return ["row"]
-    events = stored.events
-    if not events:
+    if not stored.events:
         return ["history"]
+    # The merge's one order (a station's clock hours ahead puts its intake after another
+    # station's sale by `at`: the intake still comes first).
+    events = merged_order(stored.events)
     first, row = events[0], stored.item
     try:
         intake = payload_of(first)

