@@ -29,14 +29,29 @@ class BadHubAddress(ValidationError):
 
 
 class HubUnreachable(AmbachtError):
-    """The hub did not answer (in time) or the connection broke: nothing was lost."""
+    """The hub did not answer (in time) or the connection broke: nothing was lost. A station's
+    message adds that it works on alone; `stalled` is a hub that took the connection but did
+    not answer a request in time."""
 
-    def __init__(self, hub: str, reason: str) -> None:
-        super().__init__(QT_TRANSLATE_NOOP(
-            "Errors", "The hub {hub} cannot be reached; nothing was lost, and this station "
-            "works on alone."), hub=hub)
+    def __init__(self, hub: str, reason: str, *, station: bool = False,
+                 stalled: bool = False) -> None:
+        super().__init__(_UNREACHABLE[station, stalled], hub=hub)
         self.detail = reason
         log.warning("hub %s out of reach: %s", hub, reason)
+
+
+_UNREACHABLE = {
+    (True, False): QT_TRANSLATE_NOOP(
+        "Errors", "The hub {hub} cannot be reached; nothing was lost, and this station "
+        "works on alone."),
+    (True, True): QT_TRANSLATE_NOOP(
+        "Errors", "The hub {hub} did not answer in time; nothing was lost, and this station "
+        "works on alone."),
+    (False, False): QT_TRANSLATE_NOOP(
+        "Errors", "The hub {hub} cannot be reached; nothing was changed."),
+    (False, True): QT_TRANSLATE_NOOP(
+        "Errors", "The hub {hub} did not answer in time; nothing was changed."),
+}
 
 
 class HubRefused(NotAllowed):

@@ -4,9 +4,11 @@ must sync before it takes a step, and the hub commands' messages."""
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import psycopg
 import pytest
 
 import cli.main
@@ -56,3 +58,24 @@ def test_a_clock_hours_ahead_raises_no_false_tamper_alarm(capsys, monkeypatch, h
     for db in (gate, store):
         code, out, err = run_on(capsys, db, "check", "--full")
         assert code == 0, out + err
+
+
+def test_a_stalled_hub_makes_sync_exit_3_within_10_seconds(capsys, hub: str,
+                                                           tmp_path: Path) -> None:
+    gate = tmp_path / "gate.sqlite"
+    _join(capsys, gate, hub)
+    chair = _step(capsys, gate, "intake", "--category", "furniture", "--route", "sale")
+    with psycopg.connect(hub) as admin:  # the connection is taken, the events are locked
+        admin.execute("LOCK TABLE ambacht.events IN ACCESS EXCLUSIVE MODE")
+        started = time.monotonic()
+        code, out, err = run_on(capsys, gate, "sync")
+        took = time.monotonic() - started
+        admin.rollback()
+    assert (code, out) == (3, "") and took < 10
+    assert err.strip().splitlines() == [err.strip()] and "did not answer in time" in err
+    code, out, err = run_on(capsys, gate, "sync")  # the lock is gone: the step goes up
+    assert code == 0 and "sent: 1 steps" in out
+    with psycopg.connect(hub) as admin:
+        assert admin.execute("SELECT count(*) FROM ambacht.events e JOIN ambacht.codes c "
+                             "ON c.item_id = e.item_id WHERE c.code = %s",
+                             [chair]).fetchone() == (1,)

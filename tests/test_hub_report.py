@@ -102,4 +102,5 @@ def test_an_unreachable_hub_exits_3(capsys, hub: str, hub_server: HubServer) -> 
     finally:
         hub_server.start()
     assert (status, out) == (3, "") and "cannot be reached" in err
+    assert "station" not in err  # a report of the hub uses no station
     assert hub_server.password not in err

@@ -26,7 +26,7 @@ class HubSession:
 
     def __init__(self, address: HubAddress) -> None:
         self.address = address
-        self.conn: psycopg.Connection = connect(address)
+        self.conn: psycopg.Connection = connect(address, station=True)
 
     def __enter__(self) -> HubSession:
         return self
@@ -42,12 +42,12 @@ class HubSession:
             self.conn.close()
 
     def _call(self, query: str, params: list[Any]) -> Any:
-        with hub_failures(self.address):
+        with hub_failures(self.address, station=True):
             row = self.conn.execute(query, params).fetchone()
         return row[0] if row else None
 
     def commit(self) -> None:
-        with hub_failures(self.address):
+        with hub_failures(self.address, station=True):
             self.conn.commit()
 
     def join(self, site: str, letter: str | None, keep: bool) -> str:
@@ -58,7 +58,7 @@ class HubSession:
         """Give this role a new random password (in this transaction) and return it: the
         join code's password opens nothing once the join is committed."""
         password = new_password()
-        with hub_failures(self.address):
+        with hub_failures(self.address, station=True):
             self.conn.execute(sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(
                 sql.Literal(scram_verifier(password))))
         return password
