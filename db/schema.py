@@ -12,6 +12,7 @@ from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
 from db.guard import IDENTITY_TABLE, new_file_id
 from db.hub_link import HUB_LINK_SCHEMA
+from db.hub_restore import HUB_RESTORED_SCHEMA
 from db.initial_schema import INITIAL_SCHEMA
 from db.merge import MERGED_HISTORY_SCHEMA
 from db.newer_steps import NEWER_STEPS_SCHEMA
@@ -388,3 +389,11 @@ def m022_net(db: Database) -> None:
     (its provenance) without sorting every step."""
     db.execute("ALTER TABLE users ADD COLUMN network INTEGER NOT NULL DEFAULT 0")
     db.execute("CREATE INDEX events_recorded ON events (recorded_at, id)")
+
+
+@migrations()
+def m027_hub5(db: Database) -> None:
+    """A station of a hub restored from a backup takes no step until a sync round gave its own
+    steps back (issue 13): `hub_restored` flags it (db/hub_restore.py)."""
+    for statement in HUB_RESTORED_SCHEMA:
+        db.execute(statement)

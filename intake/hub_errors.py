@@ -13,7 +13,13 @@ from __future__ import annotations
 
 import logging
 
-from intake.errors import QT_TRANSLATE_NOOP, AmbachtError, NotAllowed, ValidationError
+from intake.errors import (
+    QT_TRANSLATE_NOOP,
+    AmbachtError,
+    HistoryDiverged,
+    NotAllowed,
+    ValidationError,
+)
 
 log = logging.getLogger("ambacht")
 
@@ -136,6 +142,27 @@ class NotJoined(ValidationError):
         super().__init__(QT_TRANSLATE_NOOP(
             "Errors", "{path} has not joined a hub: run 'ambacht station join --hub CODE "
             "--site NAME' first. A station without a hub works on alone."), path=path)
+
+
+class RestoredStation(NotAllowed):
+    """A step at a station restored from a backup before a sync round pulled its own steps
+    back from the hub: it could hand out a code the hub holds already (db/hub_restore.py)."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "This PC was restored from a backup: first sync with the hub."))
+
+
+class ForkedStation(HistoryDiverged):
+    """This file's own steps differ from the hub's copy of them: it took steps after a restore
+    (or as a copy) before it synced. No round can go through; docs/stations.md says how to
+    take the station over on a new file and enter the steps the hub lacks again."""
+
+    def __init__(self, station: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "Station {station}'s steps in this file differ from the hub's copy, so "
+            "it can never sync again: keep this file and take the station over on a new one "
+            "(docs/stations.md, 'A station that went apart from the hub')."), station=station)
 
 
 class AlreadyJoined(ValidationError):

@@ -22,12 +22,14 @@ from datetime import datetime
 
 from db import Store
 from db.hub.station import HubSession, Record
-from db.hub_link import HubLinks, Link, own_head, unsent_events
+from db.hub_link import HubLinks, Link, own_hash, own_head, unsent_events
+from db.hub_restore import clear_restored, restored
 from db.newer_steps import NewerSteps
 from db.site_config import apply_records, read_records
 from db.travel_more import KINDS, PeopleRecords
 from intake.clock import Clock
-from intake.hub_errors import HubRefused, HubUnreachable, NotJoined
+from intake.errors import HistoryDiverged
+from intake.hub_errors import ForkedStation, HubRefused, HubUnreachable, NotJoined
 from intake.hub_records import incoming_batch, outgoing_records
 from intake.merge import MergeService
 
@@ -38,6 +40,9 @@ REVOKED = frozenset({"AMB02", "28000"})
 # Those, and a credential the hub does not know or take: shown in the top bar until a round
 # goes through (a passing refusal, such as a server shutting down, is not).
 LOCKED_OUT = REVOKED | {"AMB01", "28P01"}
+# Noted as the refusal when this file's own steps went apart from the hub's copy of them (a
+# restored or copied file took steps before it synced): it can never sync again.
+FORKED = "forked"
 
 
 @dataclass
@@ -82,6 +87,7 @@ class SyncState:
     hub: str = ""  # the hub's address as it may be shown (no password)
     refused: str | None = None  # the hub's refusal at the last round (REVOKED: revoked)
     newer: tuple[str, ...] = ()  # stations on a newer Ambacht, whose new steps wait here
+    restored: bool = False  # restored from a backup: no step before a round went through
 
 
 class SyncService:
@@ -105,7 +111,8 @@ class SyncService:
         return SyncState(link.site, link.letter, link.last_contact, link.offline_since,
                          unsent_events(self.store.db, link.letter, link.pushed_seq),
                          self.links.last_dirty_id() > 0, link.address.shown(), link.refused,
-                         tuple(NewerSteps(self.store.db).stations()))
+                         tuple(NewerSteps(self.store.db).stations()),
+                         restored(self.store.db))
 
     def round(self, progress: Callable[[SyncReport], None] | None = None) -> SyncReport:
         """Push, then pull. An unreachable hub (or a link that drops) is noted as 'offline
@@ -127,6 +134,15 @@ class SyncService:
                 with self.store.atomic():
                     self.links.refused(exc.code)
             raise
+        except HistoryDiverged as exc:
+            if exc.params.get("station") != link.letter:
+                raise
+            # This file's own steps are not the hub's: no round can ever go through.
+            with self.store.atomic():
+                self.links.refused(FORKED)
+            if isinstance(exc, ForkedStation):
+                raise
+            raise ForkedStation(link.letter) from exc
         with self.store.atomic():
             self.links.contact(self.clock.now(), reached=True)
         return report
@@ -140,7 +156,10 @@ class SyncService:
         config = [{"kind": change.kind, "key": change.key, "at": change.at,
                    "value": values[(change.kind, change.key)]}
                   for change in dirty if (change.kind, change.key) in values]
-        head, visits = int(hub.whoami()["seq"]), link.visits_through
+        me = hub.whoami()
+        head, visits = int(me["seq"]), link.visits_through
+        if own_hash(self.store.db, link.letter, head) not in (None, me["hash"]):
+            raise ForkedStation(link.letter)  # the hub's last step of it is another here
         merge = MergeService(self.store)
         while True:
             batch = merge.outgoing(link.letter, head, BATCH, visits)
@@ -205,6 +224,8 @@ class SyncService:
                 received.people += sum(people.take_in(kind, got.get(kind, []))
                                        for kind in KINDS)
                 self.links.set_pulled(int(got["upto"]))
+                if not got["more"]:  # the hub's end: this station's own steps are all back
+                    clear_restored(self.store.db)
             received.events += outcome.events
             received.visits += outcome.visits
             received.shipments += outcome.shipments

@@ -12,8 +12,12 @@ import psycopg
 import pytest
 
 import cli.main
+from db import Store
+from db.hub_restore import clear_restored
 from intake.clock import SystemClock
+from intake.hub_sync import SyncService
 from tests.cli_run import run, run_on
+from tests.hub_server import HubServer
 
 
 @pytest.fixture
@@ -79,3 +83,66 @@ def test_a_stalled_hub_makes_sync_exit_3_within_10_seconds(capsys, hub: str,
         assert admin.execute("SELECT count(*) FROM ambacht.events e JOIN ambacht.codes c "
                              "ON c.item_id = e.item_id WHERE c.code = %s",
                              [chair]).fetchone() == (1,)
+
+
+def _codes(db: Path) -> list[str]:
+    store = Store.open(db)
+    try:
+        return [code for (code,) in store.db.execute("SELECT code FROM items ORDER BY code")]
+    finally:
+        store.close()
+
+
+def test_a_restored_station_takes_no_step_before_it_synced(
+        capsys, hub: str, hub_server: HubServer, tmp_path: Path) -> None:
+    gate, old = tmp_path / "gate.sqlite", tmp_path / "old.sqlite"
+    _join(capsys, gate, hub)
+    _step(capsys, gate, "backup", "--out", str(old))
+    made = [_step(capsys, gate, "intake", "--category", "books", "--route", "sale")
+            for _ in range(3)]
+    _step(capsys, gate, "sync")
+    _step(capsys, gate, "restore", str(old))
+    hub_server.stop()
+    try:
+        assert run_on(capsys, gate, "sync")[0] == 3
+        code, out, err = run_on(capsys, gate, "intake", "--category", "books", "--route", "sale")
+        assert (code, out) == (2, "")
+        assert err.strip() == ("ambacht: This PC was restored from a backup: first sync with "
+                               "the hub.")
+        store = Store.open(gate)
+        try:
+            state = SyncService(store, SystemClock()).state()
+        finally:
+            store.close()
+        assert state is not None and state.restored
+    finally:
+        hub_server.start()
+    assert _codes(gate) == []  # nothing was taken in, no code handed out
+    _step(capsys, gate, "sync")
+    assert _codes(gate) == made
+    new = _step(capsys, gate, "intake", "--category", "books", "--route", "sale")
+    assert new not in made
+    assert "sent: 1 steps" in _step(capsys, gate, "sync")
+    assert run_on(capsys, gate, "check")[0] == 0
+
+
+def test_a_station_apart_from_the_hub_says_so_and_check_names_it(
+        capsys, hub: str, tmp_path: Path) -> None:
+    gate, old = tmp_path / "gate.sqlite", tmp_path / "old.sqlite"
+    _join(capsys, gate, hub)
+    _step(capsys, gate, "backup", "--out", str(old))
+    _step(capsys, gate, "intake", "--category", "books", "--route", "sale")
+    _step(capsys, gate, "sync")
+    _step(capsys, gate, "restore", str(old))
+    store = Store.open(gate)
+    try:  # as a copy put back by hand, or by an Ambacht before the flag, would be
+        with store.atomic():
+            clear_restored(store.db)
+    finally:
+        store.close()
+    _step(capsys, gate, "intake", "--category", "books", "--route", "sale")
+    for command in ("sync", "check"):
+        code, out, err = run_on(capsys, gate, command)
+        assert code == 2, out + err
+        assert "differ from the hub's copy" in err and "docs/stations.md" in err
+        assert "missing" not in err
