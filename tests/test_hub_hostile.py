@@ -10,14 +10,24 @@ from pathlib import Path
 
 import psycopg
 import pytest
+import shiboken6
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWidget
 
 import cli.main
 from db import Store
 from db.hub_restore import clear_restored
 from intake.clock import SystemClock
+from intake.gate import GateService
+from intake.hub_errors import RestoredStation
 from intake.hub_sync import SyncService
+from intake.model import Route
 from tests.cli_run import run, run_on
 from tests.hub_server import HubServer
+from ui.app import build_context
+from ui.i18n import Language
+from ui.widgets.restored_bar import RestoredBar
+from ui.widgets.status_strip import StatusStrip
 
 
 @pytest.fixture
@@ -146,3 +156,45 @@ def test_a_station_apart_from_the_hub_says_so_and_check_names_it(
         assert code == 2, out + err
         assert "differ from the hub's copy" in err and "docs/stations.md" in err
         assert "missing" not in err
+
+
+def test_the_app_of_a_restored_station_says_so_and_syncs_on_a_tap(
+        capsys, qtbot, hub: str, hub_server: HubServer, tmp_path: Path) -> None:
+    gate, old = tmp_path / "gate.sqlite", tmp_path / "old.sqlite"
+    _join(capsys, gate, hub)
+    _step(capsys, gate, "backup", "--out", str(old))
+    made = _step(capsys, gate, "intake", "--category", "books", "--route", "sale")
+    _step(capsys, gate, "sync")
+    _step(capsys, gate, "restore", str(old))
+    store = Store.open(gate)
+    ctx = build_context(store, SystemClock(), "nl")
+    holder = QWidget()
+    hub_server.stop()
+    down = True
+    try:
+        ctx.sync.start()
+        bar, strip = RestoredBar(ctx, holder), StatusStrip(ctx, holder)
+        qtbot.waitUntil(lambda: not bar.isHidden(), timeout=5000)
+        assert bar.text.text() == ("Deze PC is teruggezet uit een back-up: eerst "
+                                   "synchroniseren met de hub.")
+        assert bar.sync_button.text() == "Nu synchroniseren"
+        assert strip.hub_text(ctx.sync.state()) == "Teruggezet: eerst synchroniseren"
+        user = store.user("system")
+        assert user is not None
+        intake = GateService(store, SystemClock(), store.settings().station)
+        with pytest.raises(RestoredStation) as refused:
+            intake.take_in(user, intake.prepare("books", Route.SALE, None))
+        assert ctx.language.error(refused.value) == bar.text.text()
+        hub_server.start()
+        down = False
+        qtbot.mouseClick(bar.sync_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(bar.isHidden, timeout=15000)
+        assert store.item_by_code(made) is not None
+    finally:
+        if down:
+            hub_server.start()
+        ctx.sync.stop()
+        ctx.printer_queue.stop()
+        shiboken6.delete(holder)  # before the store closes: it reads the store
+        Language().apply("en")  # as the other tests expect
+        store.close()

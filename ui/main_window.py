@@ -32,6 +32,7 @@ from ui.screens.workshop import WorkshopScreen
 from ui.style import stylesheet
 from ui.widgets.panels import MessagePanel, Panel
 from ui.widgets.reasons import DisabledReasons
+from ui.widgets.restored_bar import RestoredBar
 from ui.widgets.status_strip import BACKUP, HUB, PRINTER, SCALE, SCANNER, StatusStrip
 from ui.widgets.still_there import StillTherePanel
 
@@ -71,6 +72,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(central)
         self.status = StatusStrip(ctx, central)
         self.status.tapped.connect(self.explain_status)
+        self.restored = RestoredBar(ctx, central)  # above every page until it synced
+        column.addWidget(self.restored)
         column.addWidget(self.stack, 1)
         column.addWidget(self.status)
         self.setCentralWidget(central)

@@ -1486,6 +1486,18 @@ want ervoor: {cause}</translation>
         <translation>De hub {hub} is niet bereikbaar; er is niets verloren en dit station werkt zelfstandig door.</translation>
     </message>
     <message>
+        <source>The hub {hub} did not answer in time; nothing was lost, and this station works on alone.</source>
+        <translation>De hub {hub} antwoordde niet op tijd; er is niets verloren en dit station werkt zelfstandig door.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} cannot be reached; nothing was changed.</source>
+        <translation>De hub {hub} is niet bereikbaar; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} did not answer in time; nothing was changed.</source>
+        <translation>De hub {hub} antwoordde niet op tijd; er is niets veranderd.</translation>
+    </message>
+    <message>
         <source>The hub {hub} refused this; the log says why.</source>
         <translation>De hub {hub} weigerde dit; het logboek zegt waarom.</translation>
     </message>
@@ -1560,6 +1572,14 @@ want ervoor: {cause}</translation>
     <message>
         <source>{path} has not joined a hub: run &apos;ambacht station join --hub CODE --site NAME&apos; first. A station without a hub works on alone.</source>
         <translation>{path} is niet aan een hub gekoppeld: voer eerst &apos;ambacht station join --hub CODE --site NAAM&apos; uit. Een station zonder hub werkt gewoon alleen.</translation>
+    </message>
+    <message>
+        <source>This PC was restored from a backup: first sync with the hub.</source>
+        <translation>Deze PC is teruggezet uit een back-up: eerst synchroniseren met de hub.</translation>
+    </message>
+    <message>
+        <source>Station {station}&apos;s steps in this file differ from the hub&apos;s copy, so it can never sync again: keep this file and take the station over on a new one (docs/stations.md, &apos;A station that went apart from the hub&apos;).</source>
+        <translation>De stappen van station {station} in dit bestand verschillen van die op de hub, dus het kan nooit meer synchroniseren: bewaar dit bestand en neem het station over met een nieuw bestand (docs/stations.md, &apos;A station that went apart from the hub&apos;).</translation>
     </message>
     <message>
         <source>{path} is station {letter} of site {site} already. Nothing was changed.</source>
@@ -3331,6 +3351,21 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>RestoredBar</name>
+    <message>
+        <source>This PC was restored from a backup: first sync with the hub.</source>
+        <translation>Deze PC is teruggezet uit een back-up: eerst synchroniseren met de hub.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+</context>
+<context>
     <name>SavedCard</name>
     <message>
         <source>Stick the label on</source>
@@ -4065,12 +4100,20 @@ want ervoor: {cause}</translation>
         <translation>Back-up {when}</translation>
     </message>
     <message>
+        <source>Apart from the hub</source>
+        <translation>Wijkt af van de hub</translation>
+    </message>
+    <message>
         <source>Revoked by the hub</source>
         <translation>Ingetrokken door de hub</translation>
     </message>
     <message>
         <source>Refused by the hub</source>
         <translation>Geweigerd door de hub</translation>
+    </message>
+    <message>
+        <source>Restored: sync first</source>
+        <translation>Teruggezet: eerst synchroniseren</translation>
     </message>
     <message numerus="yes">
         <source>Offline since %1 · %n to send</source>
@@ -4098,6 +4141,14 @@ want ervoor: {cause}</translation>
     <message>
         <source>Update Ambacht: stations %1 are newer</source>
         <translation>Werk Ambacht bij: stations %1 zijn nieuwer</translation>
+    </message>
+    <message>
+        <source>This station&apos;s steps differ from the hub&apos;s copy of them, so it cannot sync again: ask the coordinator to take the station over on a new file.</source>
+        <translation>De stappen van dit station verschillen van die op de hub, dus het kan niet meer synchroniseren: vraag de coördinator het station over te nemen met een nieuw bestand.</translation>
+    </message>
+    <message>
+        <source>This PC was restored from a backup: first sync with the hub.</source>
+        <translation>Deze PC is teruggezet uit een back-up: eerst synchroniseren met de hub.</translation>
     </message>
     <message>
         <source>Another station runs a newer version of Ambacht and takes steps this version does not know: they are kept, but count here only once this PC is updated too.</source>

@@ -16,7 +16,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from devices.protocols import Reading
-from intake.hub_sync import REVOKED, SyncState
+from intake.hub_sync import FORKED, REVOKED, SyncState
 from ui.context import AppContext
 from ui.device_messages import waiting_labels
 from ui.style import STRIP_MM, mm
@@ -124,7 +124,8 @@ class StatusStrip(Retranslating, QWidget):
         text = self.hub_text(state)
         self.parts[HUB].setVisible(text is not None)
         self.parts[HUB].show_state(text or "", state is not None and (
-            state.offline_since is not None or state.refused is not None or bool(state.newer)))
+            state.offline_since is not None or state.refused is not None or bool(state.newer)
+            or state.restored))
 
     def hub_text(self, state: SyncState | None) -> str | None:
         """The hub's state at a glance: 'Connected', or 'Offline since 10:42 · 37 to send'
@@ -132,9 +133,13 @@ class StatusStrip(Retranslating, QWidget):
         without a hub."""
         if state is None:
             return None
+        if state.refused == FORKED:
+            return self.tr("Apart from the hub")
         if state.refused is not None:  # reached, but it lets this station in no more
             return (self.tr("Revoked by the hub") if state.refused in REVOKED
                     else self.tr("Refused by the hub"))
+        if state.restored:  # no step until a round gave this station's own steps back
+            return self.tr("Restored: sync first")
         if state.newer:  # said until this PC is updated: its figures leave their steps out
             return self.newer_text(state.newer)
         if state.offline_since is not None:
@@ -192,6 +197,12 @@ class StatusStrip(Retranslating, QWidget):
             return self.tr("The latest backup of the data was made at {when}.").format(
                 when=self._when(latest))
         state = self.ctx.sync.state()
+        if state is not None and state.refused == FORKED:
+            return self.tr("This station's steps differ from the hub's copy of them, so it "
+                           "cannot sync again: ask the coordinator to take the station over "
+                           "on a new file.")
+        if state is not None and state.restored:
+            return self.tr("This PC was restored from a backup: first sync with the hub.")
         if state is not None and state.newer:
             return self.tr("Another station runs a newer version of Ambacht and takes steps "
                            "this version does not know: they are kept, but count here only "
