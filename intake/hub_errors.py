@@ -24,6 +24,15 @@ from intake.errors import (
 log = logging.getLogger("ambacht")
 
 
+class BadSslMode(ValidationError):
+    """A hub URL whose sslmode libpq does not know."""
+
+    def __init__(self, mode: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "The hub's sslmode '{mode}' is not one PostgreSQL knows: use disable, "
+            "allow, prefer, require, verify-ca or verify-full."), mode=mode)
+
+
 class BadHubAddress(ValidationError):
     """A --hub value that is neither a PostgreSQL URL nor a join code (not repeated: it may
     hold a password)."""
@@ -80,9 +89,14 @@ def hub_refused(code: str, hub: str, detail: str, **names: str) -> HubRefused:
     return refusal
 
 
+_NOT_SET_UP = QT_TRANSLATE_NOOP(
+    "Errors", "The hub {hub} is not set up: run 'ambacht hub init --hub URL' first.")
 _REFUSALS = {
-    "AMB00": QT_TRANSLATE_NOOP(
-        "Errors", "The hub {hub} is not set up: run 'ambacht hub init --hub URL' first."),
+    "AMB00": _NOT_SET_UP,
+    # No hub schema in that database (or an older one, without what is asked of it).
+    "3F000": _NOT_SET_UP, "42P01": _NOT_SET_UP, "42883": _NOT_SET_UP,
+    "3D000": QT_TRANSLATE_NOOP(
+        "Errors", "The hub {hub} names a database the server does not have: check the URL."),
     "AMB01": QT_TRANSLATE_NOOP(
         "Errors", "The hub {hub} does not know this station's credential: join it again "
         "with a new code ('ambacht hub invite')."),

@@ -43,6 +43,9 @@ LOCKED_OUT = REVOKED | {"AMB01", "28P01"}
 # Noted as the refusal when this file's own steps went apart from the hub's copy of them (a
 # restored or copied file took steps before it synced): it can never sync again.
 FORKED = "forked"
+# The hub's refusals of a push that mean just that: another history, or a chain that does not
+# continue the hub's copy.
+OWN_HISTORY_REFUSED = frozenset({"AMB08", "AMB09"})
 
 
 @dataclass
@@ -130,6 +133,8 @@ class SyncService:
                 self.links.contact(self.clock.now(), reached=False)
             raise
         except HubRefused as exc:
+            if exc.code in OWN_HISTORY_REFUSED:  # the hub holds another history of it
+                raise self._forked(link.letter) from exc
             if exc.code in LOCKED_OUT:  # reached, but it lets this station in no more
                 with self.store.atomic():
                     self.links.refused(exc.code)
@@ -137,15 +142,17 @@ class SyncService:
         except HistoryDiverged as exc:
             if exc.params.get("station") != link.letter:
                 raise
-            # This file's own steps are not the hub's: no round can ever go through.
-            with self.store.atomic():
-                self.links.refused(FORKED)
-            if isinstance(exc, ForkedStation):
-                raise
-            raise ForkedStation(link.letter) from exc
+            raise self._forked(link.letter) from exc
         with self.store.atomic():
             self.links.contact(self.clock.now(), reached=True)
         return report
+
+    def _forked(self, letter: str) -> ForkedStation:
+        """Note that this file's own steps are not the hub's (no round can ever go through
+        again: the status strip and `check` say so), and the error that says it."""
+        with self.store.atomic():
+            self.links.refused(FORKED)
+        return ForkedStation(letter)
 
     def _push(self, hub: HubSession, link: Link, sent: Flow, told: Callable[[], None]) -> None:
         """The configuration changed here, then this station's own records in batches of

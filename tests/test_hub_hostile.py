@@ -198,3 +198,32 @@ def test_the_app_of_a_restored_station_says_so_and_syncs_on_a_tap(
         shiboken6.delete(holder)  # before the store closes: it reads the store
         Language().apply("en")  # as the other tests expect
         store.close()
+
+
+def test_a_hub_url_that_is_wrong_says_how(capsys, hub_url: str, hub_server: HubServer,
+                                          tmp_path: Path) -> None:
+    missing = hub_server.url("no_such_hub")
+    for args in (("report", "--hub", missing), ("hub", "invite", "--hub", missing, "--site",
+                                                 "Zwolle")):
+        code, out, err = run(capsys, *args)
+        assert (code, out) == (2, ""), err
+        assert "names a database the server does not have" in err
+    code, _, err = run(capsys, "report", "--hub", hub_url)  # a database `hub init` never saw
+    assert code == 2 and "is not set up: run 'ambacht hub init" in err
+    code, _, err = run_on(capsys, tmp_path / "gate.sqlite", "station", "join", "--hub",
+                          hub_url, "--site", "Zwolle")
+    assert code == 2 and "is not set up" in err
+    code, _, err = run(capsys, "report", "--hub", f"{hub_url}?sslmode=bogus")
+    assert code == 2 and "sslmode 'bogus' is not one PostgreSQL knows" in err
+
+
+def test_revoking_a_station_warns_of_the_work_only_it_holds(capsys, hub: str,
+                                                            tmp_path: Path) -> None:
+    gate = tmp_path / "gate.sqlite"
+    _join(capsys, gate, hub)
+    _step(capsys, gate, "sync")
+    code, out, err = run(capsys, "hub", "revoke", "--hub", hub, "--site", "Zwolle",
+                         "--station", "A")
+    assert code == 0 and "revoked" in out
+    assert "warning: what station A did since its last sync (" in err
+    assert "--station A') goes on from what the hub holds" in err

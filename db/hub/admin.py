@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 
 import psycopg
 from psycopg import sql
@@ -81,9 +82,10 @@ def invite(address: HubAddress, site: str, letter: str | None = None) -> HubAddr
     return address.as_user(role, password)
 
 
-def revoke(address: HubAddress, site: str, letter: str) -> None:
+def revoke(address: HubAddress, site: str, letter: str) -> datetime | None:
     """Stop a station pushing and pulling: its role may log in no more, its sessions end, and
-    the hub's functions refuse it should one still be open. Its letter stays taken."""
+    the hub's functions refuse it should one still be open. Its letter stays taken. Returns
+    when the station last pushed or pulled (None: never), after which its work is its own."""
     with hub_failures(address), connect(address) as conn:
         _ready(conn, address)
         if conn.execute("SELECT 1 FROM ambacht.sites WHERE name = %s",
@@ -92,13 +94,15 @@ def revoke(address: HubAddress, site: str, letter: str) -> None:
         row = conn.execute(
             "UPDATE ambacht.stations SET revoked_at = coalesce(revoked_at, now()) "
             "WHERE site_id = (SELECT id FROM ambacht.sites WHERE name = %s) AND letter = %s "
-            "RETURNING role_name", [site, letter]).fetchone()
+            "RETURNING role_name, seen_at", [site, letter]).fetchone()
         if row is None:
             raise hub_refused("AMB11", address.shown(), f"no station {letter} at {site}",
                               site=site)
         conn.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(row[0])))
         conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                      "WHERE usename = %s", [row[0]])
+    seen: datetime | None = row[1]
+    return seen
 
 
 def _ready(conn: psycopg.Connection, address: HubAddress) -> str:

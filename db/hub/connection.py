@@ -37,6 +37,7 @@ _CANCELLED = "57014"  # query_canceled: the statement timeout ran out
 _FATAL = re.compile(r"FATAL:\s+(.*)")
 _FATAL_CODES = (("password authentication failed", "28P01"),
                 ("not permitted to log in", "28000"))
+_NO_DATABASE = re.compile(r'database ".*" does not exist')  # invalid_catalog_name
 
 
 def connect(address: HubAddress, *, autocommit: bool = False,
@@ -74,7 +75,8 @@ def _refusal(address: HubAddress, exc: psycopg.Error, station: bool) -> Exceptio
             return HubUnreachable(shown, reason.removeprefix("connection failed: "),
                                   station=station)
         detail = fatal.group(1).splitlines()[0]
-        code = next((known for words, known in _FATAL_CODES if words in detail), "")
+        code = "3D000" if _NO_DATABASE.match(detail) else next(
+            (known for words, known in _FATAL_CODES if words in detail), "")
         return hub_refused(code, shown, detail)
     if code.startswith(("08", "57P")):  # the connection broke or the server shut down
         return HubUnreachable(shown, text.splitlines()[0] if text else code, station=station)

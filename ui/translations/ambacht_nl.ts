@@ -1506,6 +1506,10 @@ want ervoor: {cause}</translation>
         <translation>De hub {hub} is nog niet ingericht: voer eerst &apos;ambacht hub init --hub URL&apos; uit.</translation>
     </message>
     <message>
+        <source>The hub {hub} names a database the server does not have: check the URL.</source>
+        <translation>De hub {hub} noemt een database die de server niet heeft: controleer de URL.</translation>
+    </message>
+    <message>
         <source>The hub {hub} does not know this station&apos;s credential: join it again with a new code (&apos;ambacht hub invite&apos;).</source>
         <translation>De hub {hub} kent de toegang van dit station niet: koppel het opnieuw met een nieuwe code (&apos;ambacht hub invite&apos;).</translation>
     </message>
@@ -1560,6 +1564,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>The site has no free station letter left.</source>
         <translation>De locatie heeft geen vrije stationsletter meer.</translation>
+    </message>
+    <message>
+        <source>The hub&apos;s sslmode &apos;{mode}&apos; is not one PostgreSQL knows: use disable, allow, prefer, require, verify-ca or verify-full.</source>
+        <translation>De sslmode &apos;{mode}&apos; van de hub kent PostgreSQL niet: gebruik disable, allow, prefer, require, verify-ca of verify-full.</translation>
     </message>
     <message>
         <source>The hub {hub} did not accept the password: check the URL or ~/.pgpass, or ask for a new join code.</source>
