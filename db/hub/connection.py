@@ -37,6 +37,7 @@ _CANCELLED = "57014"  # query_canceled: the statement timeout ran out
 _FATAL = re.compile(r"FATAL:\s+(.*)")
 _FATAL_CODES = (("password authentication failed", "28P01"),
                 ("not permitted to log in", "28000"))
+_GOING = ("terminating connection", "the database system is")
 _NO_DATABASE = re.compile(r'database ".*" does not exist')  # invalid_catalog_name
 
 
@@ -69,8 +70,9 @@ def _refusal(address: HubAddress, exc: psycopg.Error, station: bool) -> Exceptio
     code = exc.sqlstate or ""
     if not code:
         fatal = _FATAL.search(text)
-        if fatal is None or "terminating connection" in fatal.group(1):
-            # no answer at all (down, unreachable, timed out, link cut) or a shutdown
+        if fatal is None or any(words in fatal.group(1) for words in _GOING):
+            # no answer at all (down, unreachable, timed out, link cut), a shutdown, or a
+            # server starting or stopping (57P03 at connect, where the driver gives no code)
             reason = text.splitlines()[0] if text else type(exc).__name__
             return HubUnreachable(shown, reason.removeprefix("connection failed: "),
                                   station=station)
