@@ -111,7 +111,9 @@ def test_a_restored_station_takes_no_step_before_it_synced(
     made = [_step(capsys, gate, "intake", "--category", "books", "--route", "sale")
             for _ in range(3)]
     _step(capsys, gate, "sync")
-    _step(capsys, gate, "restore", str(old))
+    said = _step(capsys, gate, "restore", str(old))
+    assert said.endswith("takes no step until 'ambacht sync' has brought its own steps back "
+                         "from the hub.")
     hub_server.stop()
     try:
         assert run_on(capsys, gate, "sync")[0] == 3
