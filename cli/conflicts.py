@@ -9,6 +9,7 @@ import sys
 from datetime import tzinfo
 
 from cli.common import acting, open_store, service
+from intake.clock_skew import in_words
 from intake.conflicts import Conflict, ConflictService, ConflictStep
 
 
@@ -19,6 +20,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
     found = conflicts.open_conflicts()
     warn_shared_pins(conflicts, store.settings().zone)
     warn_newer(conflicts)
+    warn_clocks(conflicts)
     if args.json:
         print(json.dumps([_json(conflict) for conflict in found], ensure_ascii=False, indent=2))
         return 0
@@ -39,6 +41,13 @@ def warn_shared_pins(conflicts: ConflictService, zone: tzinfo) -> None:
               "in until one of them gets a new PIN", file=sys.stderr)
 
 
+def warn_clocks(conflicts: ConflictService) -> None:
+    """On stderr: stations whose clock is more than a few minutes off the hub's."""
+    for letter, offset in conflicts.clocks_off():
+        print(f"ambacht: {in_words(offset, f'the clock of station {letter}')}: set it right",
+              file=sys.stderr)
+
+
 def warn_newer(conflicts: ConflictService) -> None:
     """On stderr, once: stations that run a newer Ambacht, whose new kinds of steps wait
     here without effect until this PC is updated."""
@@ -46,9 +55,10 @@ def warn_newer(conflicts: ConflictService) -> None:
     if letters:
         who = (f"station {letters[0]} uses" if len(letters) == 1
                else f"stations {', '.join(letters)} use")
-        print(f"ambacht: update Ambacht: {who} a newer version; its steps of kinds this "
-              "version does not know are kept and count once this PC is updated",
-              file=sys.stderr)
+        waiting = conflicts.newer_waiting()
+        steps = "1 step waits" if waiting == 1 else f"{waiting} steps wait"
+        print(f"ambacht: update Ambacht: {who} a newer version; {steps} here for it, kept, and "
+              "count once this PC is updated", file=sys.stderr)
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
@@ -67,9 +77,11 @@ def _json(conflict: Conflict) -> dict[str, object]:
 
 def _step_json(step: ConflictStep) -> dict[str, object]:
     return {"id": step.id, "type": step.type.value, "at": step.at.isoformat(),
-            "station": step.station, "person": step.person}
+            "station": step.station, "person": step.person,
+            "cancels": step.cancels.value if step.cancels else None}
 
 
 def _line(step: ConflictStep, zone: tzinfo) -> str:
     local = step.at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
-    return f"{step.type.value:<15} {local}  station {step.station}  {step.person}  ({step.id})"
+    what = f"cancels {step.cancels.value}" if step.cancels else step.type.value
+    return f"{what:<15} {local}  station {step.station}  {step.person}  ({step.id})"

@@ -18,6 +18,7 @@ from cli.common import EXIT_UNREACHABLE, Refusal, db_path, service
 from cli.conflicts import warn_newer, warn_shared_pins
 from cli.opening import open_for
 from db.hub.admin import init_hub, invite, revoke
+from intake.clock_skew import in_words, is_off
 from intake.codes import check_station
 from intake.conflicts import ConflictService
 from intake.hub_address import join_code, read_hub
@@ -25,7 +26,7 @@ from intake.hub_errors import HubUnreachable
 from intake.hub_join import SITE_NAME_MAX, join
 from intake.hub_sync import SyncReport, SyncService
 from intake.logfile import log_to_file
-from intake.text import clean_name
+from intake.text import clean_name, one_line
 
 HUB_ENV = "AMBACHT_HUB"
 _T = TypeVar("_T")
@@ -46,6 +47,9 @@ def add_commands(sub: argparse._SubParsersAction, db_opt: argparse.ArgumentParse
     invite_.add_argument("--site", required=True, help="the site's name (made when new)")
     invite_.add_argument("--station", metavar="LETTER",
                          help="take this station over: a new PC for a dead one")
+    invite_.add_argument("--new-site", action="store_true",
+                         help="make a new site even though its name differs from an "
+                         "existing site's only in capitals or spaces")
     revoke_ = steps.add_parser("revoke", parents=[hub_opt],
                                help="stop a station pushing and pulling")
     revoke_.add_argument("--site", required=True)
@@ -81,7 +85,7 @@ def cmd_station(args: argparse.Namespace) -> int:
         return joined
     print(joined.letter)
     sys.stdout.flush()
-    print(f"ambacht: {path} is station {joined.letter} of {args.site}"
+    print(f"ambacht: {path} is station {joined.letter} of {one_line(args.site)}"
           + (", made with the site's settings and lists" if joined.created else ""),
           file=sys.stderr)
     with closing(open_for("station", path)) as store:
@@ -115,7 +119,7 @@ def _invite(args: argparse.Namespace) -> int:
     address = read_hub(_hub(args))
     site = clean_name(args.site, SITE_NAME_MAX)
     letter = None if args.station is None else check_station(args.station)
-    print(join_code(invite(address, site, letter), site))
+    print(join_code(invite(address, site, letter, args.new_site), site))
     print(f"ambacht: a one-time join code for site {site} on {address.shown()}: it opens the "
           "hub once, to join, so hand it over as you would a key", file=sys.stderr)
     return 0
@@ -148,6 +152,10 @@ def _hub(args: argparse.Namespace) -> str:
 def _say(report: SyncReport) -> int:
     print(f"sent: {report.sent}")
     print(f"received: {report.received}")
+    if is_off(report.clock_offset_s):
+        off = in_words(report.clock_offset_s or 0, "this PC's clock")
+        print(f"ambacht: {off}: set it right (what is changed here is dated by the hub's "
+              "clock meanwhile)", file=sys.stderr)
     return 0
 
 

@@ -22,9 +22,10 @@ from db import Store
 from db.newer_steps import NewerSteps
 from db.times import unreadable_times_of
 from intake.clock import is_unreadable
+from intake.conflicts import ConflictService
 from intake.gate import GateService, parse_route
 from intake.labelling import LabelService
-from intake.model import Item
+from intake.model import Event, Item
 from intake.registers import RegisterService
 from intake.units import format_eur, format_kg, parse_kg
 from labels.layout import SIZES
@@ -56,6 +57,10 @@ def cmd_intake(args: argparse.Namespace) -> int:
 def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]:
     visit = store.visit(item.visit_id) if item.visit_id else None
     names = {user.id: user.name for user in store.users(include_inactive=True)}
+    history = gate.history(item)
+    steps = {event.id: event for event in history}
+    marks = ConflictService(store, gate.clock, gate.station)
+    cancelled, refused = marks.cancelled_steps(item), marks.refused_steps(item)
     return {
         "code": item.code,
         "unreadable_times": unreadable_times_of(store.db, item.id),
@@ -77,6 +82,7 @@ def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]
         "needs_newer_ambacht": NewerSteps(store.db).of_item(item.id),
         "history": [
             {
+                "id": event.id,
                 "type": event.type.value,
                 "at": _iso(event.at),
                 "recorded_at": _iso(event.recorded_at),
@@ -84,8 +90,12 @@ def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]
                 "user": names.get(event.user_id, event.user_id),
                 "reason": event.reason,
                 "data": event.data,
+                "cancelled": event.id in cancelled,
+                # A step another station's contradicted: kept, counts for nothing (issue 13).
+                "conflict": None if event.id not in refused else {
+                    "refused_after": _step_json(steps[refused[event.id]], names)},
             }
-            for event in gate.history(item)
+            for event in history
         ],
     }
 
@@ -123,12 +133,20 @@ def _print_item(store: Store, gate: GateService, item: Item) -> int:
                  datetime.fromisoformat(event["at"]).astimezone(zone).strftime("%Y-%m-%d %H:%M"))
         reason = f"  reason: {event['reason']}" if event["reason"] else ""
         details = ", ".join(f"{k}={v}" for k, v in event["data"].items() if v not in (None, ""))
+        mark = ("  [cancelled]" if event["cancelled"] else
+                "  [conflict, counts for nothing]" if event["conflict"] else "")
         print(f"  {local}  {event['type']:<15} {event['user']} @ {event['station']}{reason}"
-              f"{'  ' + details if details else ''}")
+              f"{'  ' + details if details else ''}{mark}")
     for letter in data["needs_newer_ambacht"]:  # type: ignore[attr-defined]
         print(f"  needs a newer Ambacht: steps of station {letter} are kept without effect "
               "until this PC is updated")
     return note_unreadable(store, item)
+
+
+def _step_json(event: Event, names: dict[str, str]) -> dict[str, object]:
+    """Which step, for a conflict's mark: its id, kind, station and person."""
+    return {"id": event.id, "type": event.type.value, "station": event.station,
+            "user": names.get(event.user_id, event.user_id)}
 
 
 def _iso(moment: datetime) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from heapq import merge
 from pathlib import Path
 from typing import Any
 
@@ -45,13 +46,22 @@ def linked(conn: sqlite3.Connection, rows: Iterable[Sequence[Any]]) -> list[Stor
     for row in rows:
         event = StoredEvent(*row)
         if event.station not in heads:
-            heads[event.station] = conn.execute(
-                "SELECT seq, hash FROM events WHERE station = ? ORDER BY seq DESC LIMIT 1",
-                [event.station]).fetchone()
+            heads[event.station] = chain_head(conn, event.station)
         event = link(heads[event.station], event)
         heads[event.station] = event.place()
         result.append(event)
     return result
+
+
+def chain_head(conn: sqlite3.Connection, station: str) -> tuple[int, str] | None:
+    """(seq, hash) of `station`'s last step in this file, held ones too (m025,
+    `db/held_steps.py`); None before its first."""
+    row = conn.execute(
+        "SELECT seq, hash FROM (SELECT seq, hash FROM events WHERE station = ? "
+        "ORDER BY seq DESC LIMIT 1) UNION ALL SELECT * FROM (SELECT seq, hash FROM held_steps "
+        "WHERE station = ? ORDER BY seq DESC LIMIT 1) ORDER BY seq DESC LIMIT 1",
+        [station, station]).fetchone()
+    return (int(row[0]), str(row[1])) if row and row[0] is not None else None
 
 
 def chain_history(conn: sqlite3.Connection) -> None:
@@ -104,13 +114,14 @@ def heads(conn: sqlite3.Connection) -> list[tuple[str, int, str]]:
 
 
 def _stations(conn: sqlite3.Connection) -> Iterator[str]:
-    """Every station that has events: one look-up in the (station, seq) index each, rather
-    than a DISTINCT over all of them."""
-    row = conn.execute("SELECT min(station) FROM events").fetchone()
+    """Every station that has events or held steps: one look-up in the (station, seq) indexes
+    each, rather than a DISTINCT over all of them."""
+    after = ("SELECT min(station) FROM (SELECT min(station) AS station FROM events {0} "
+             "UNION ALL SELECT min(station) FROM held_steps {0})")
+    row = conn.execute(after.format("")).fetchone()
     while row is not None and row[0] is not None:
         yield row[0]
-        row = conn.execute("SELECT min(station) FROM events WHERE station > ?",
-                           [row[0]]).fetchone()
+        row = conn.execute(after.format("WHERE station > ?1"), [row[0]]).fetchone()
 
 
 def _events(conn: sqlite3.Connection, station: str, whole: bool) -> Iterator[StoredEvent]:
@@ -119,15 +130,19 @@ def _events(conn: sqlite3.Connection, station: str, whole: bool) -> Iterator[Sto
         f"SELECT {_COLUMNS} FROM events WHERE station = ? AND seq IS NULL ORDER BY rowid",
         [station])
     yield from (StoredEvent(*row) for row in unlinked)
+    top = (chain_head(conn, station) or (0, ""))[0]
     if whole:
         rows = conn.execute(f"SELECT {_COLUMNS} FROM events WHERE station = ? "
                             "AND seq IS NOT NULL ORDER BY seq, rowid", [station])
     else:
-        (top,) = conn.execute("SELECT coalesce(max(seq), 0) FROM events WHERE station = ?",
-                              [station]).fetchone()
         rows = conn.execute(f"SELECT {_COLUMNS} FROM events WHERE station = ? AND seq > ? "
                             "ORDER BY seq, rowid", [station, top - TAIL])
-    yield from (StoredEvent(*row) for row in rows)
+    # Its held steps (m025, db/held_steps.py; few) are part of the chain as this file holds it.
+    held = conn.execute(f"SELECT {_COLUMNS} FROM held_steps WHERE station = ? ORDER BY seq",
+                        [station]).fetchall()
+    yield from merge((StoredEvent(*row) for row in rows),
+                     (StoredEvent(*row) for row in held if whole or row[9] > top - TAIL),
+                     key=lambda event: event.seq or 0)
 
 
 def chain_broken(conn: sqlite3.Connection, path: Path | str, found: Break) -> StorageError:

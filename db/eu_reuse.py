@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from db.overruled import CANCELLED_STEPS
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM
 from intake.clock import from_storage, to_storage
 
@@ -20,8 +21,7 @@ _STANDS = (
     "i.voided = 0 "
     f"AND e.id NOT IN (SELECT id FROM events WHERE {UNREADABLE_EVENT}) "
     f"AND i.id NOT IN (SELECT id FROM items WHERE {UNREADABLE_ITEM}) "
-    "AND e.id NOT IN (SELECT json_extract(data, '$.cancels') FROM events "
-    "WHERE type = 'corrected' AND json_extract(data, '$.cancels') IS NOT NULL) "
+    f"AND e.id NOT IN ({CANCELLED_STEPS}) "
     "AND e.id NOT IN (SELECT event_id FROM conflicts)"
 )
 # The coordinator's changes that change what the EU report counts or how it estimates.

@@ -10,6 +10,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from db.chain import chain_head
 from db.shared_pins import TRAVELLING_FINDINGS
 from db.travel_more import TRAVELLING_MORE
 from intake.clock import from_storage, to_storage
@@ -185,10 +186,9 @@ def has_history(db: Database) -> bool:
 
 
 def own_head(db: Database, letter: str) -> int:
-    """The seq of the station's own last step here (0 for none)."""
-    (seq,) = db.execute("SELECT coalesce(max(seq), 0) FROM events WHERE station = ?",
-                        [letter]).fetchone()
-    return int(seq)
+    """The seq of the station's own last step here (0 for none), held ones too: a PC that
+    took over a letter from a newer Ambacht holds some of its own (`db/held_steps.py`)."""
+    return (chain_head(db.conn, letter) or (0, ""))[0]
 
 
 def own_hash(db: Database, letter: str, seq: int) -> str | None:

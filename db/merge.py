@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.chain import chain_head
 from db.newer_steps import KNOWN_STEPS
 from db.rows import (
     EVENT_READ_COLUMNS,
@@ -73,14 +74,20 @@ class MergeRows:
     # --- what a station sends on ------------------------------------------------------------
 
     def events_after(self, station: str, after_seq: int, limit: int) -> list[StoredEvent]:
-        """`station`'s events after `after_seq` in chain order, at most `limit`."""
+        """`station`'s events after `after_seq` in chain order, at most `limit`, its held
+        steps among them as they came (`db/held_steps.py`): its chain as this file holds it."""
         return [StoredEvent(*row) for row in self.db.execute(
-            f"SELECT {_STORED} FROM events WHERE station = ? AND seq > ? ORDER BY seq LIMIT ?",
-            [station, after_seq, limit])]
+            f"SELECT {_STORED} FROM events WHERE station = ?1 AND seq > ?2 UNION ALL "
+            f"SELECT {_STORED} FROM held_steps WHERE station = ?1 AND seq > ?2 "
+            "ORDER BY seq LIMIT ?3", [station, after_seq, limit])]
 
     def item_codes(self, item_ids: Iterable[str]) -> list[tuple[str, str]]:
-        """(id, code) of those items, in id order."""
-        return sorted(self._in("SELECT id, code FROM items WHERE id IN ({})", item_ids))
+        """(id, code) of those items, in id order, items not here with their codes kept
+        (`held_codes`) too."""
+        unique = list(item_ids)
+        return sorted(self._in("SELECT id, code FROM items WHERE id IN ({})", unique)
+                      + self._in("SELECT item_id, code FROM held_codes WHERE item_id IN ({})",
+                                 unique))
 
     def visits_changed(self, station: str, after: int, limit: int) -> list[tuple[Visit, int]]:
         """`station`'s visits new or ended after change number `after`, in change order, each
@@ -103,9 +110,12 @@ class MergeRows:
     # --- what is there already ----------------------------------------------------------------
 
     def stored(self, ids: Iterable[str]) -> dict[str, StoredEvent]:
-        """Those events that this file holds, by id."""
+        """Those events that this file holds, by id, held ones too (`db/held_steps.py`)."""
+        unique = list(ids)
         return {row[0]: StoredEvent(*row)
-                for row in self._in(f"SELECT {_STORED} FROM events WHERE id IN ({{}})", ids)}
+                for table in ("events", "held_steps")
+                for row in self._in(f"SELECT {_STORED} FROM {table} WHERE id IN ({{}})",
+                                    unique)}
 
     def at_place(self, station: str, seq: int) -> StoredEvent | None:
         """The event this file holds at `seq` of `station`'s chain."""
@@ -114,10 +124,8 @@ class MergeRows:
         return StoredEvent(*row) if row else None
 
     def head(self, station: str) -> tuple[int, str] | None:
-        """(seq, hash) of `station`'s last event here, None before its first."""
-        row = self.db.execute("SELECT seq, hash FROM events WHERE station = ? "
-                              "ORDER BY seq DESC LIMIT 1", [station]).fetchone()
-        return (int(row[0]), str(row[1])) if row else None
+        """(seq, hash) of `station`'s last event here, held ones too, None before its first."""
+        return chain_head(self.db.conn, station)
 
     def items(self, ids: Iterable[str]) -> dict[str, str]:
         """code by id of those items that are here."""
@@ -145,10 +153,32 @@ class MergeRows:
 
     # --- the writes of one merge (inside its transaction) -----------------------------------
 
-    def insert_events(self, events: Sequence[StoredEvent]) -> None:
-        """Write events with the place in their chain they came with."""
-        self.db.conn.executemany(
-            f"INSERT INTO events ({_STORED}) VALUES ({', '.join('?' * 12)})", events)
+    def insert_events(self, events: Sequence[StoredEvent],
+                      held: Sequence[StoredEvent] = ()) -> None:
+        """Write events with the place in their chain they came with, in their order, and
+        hold the `held` steps (`db/held_steps.py`), each before its station's later events,
+        so that every row continues its station's chain as the triggers ask."""
+        waiting: dict[str, list[StoredEvent]] = {}
+        for step in sorted(held, key=lambda step: step.seq or 0, reverse=True):
+            waiting.setdefault(step.station, []).append(step)
+        runs: list[tuple[str, list[StoredEvent]]] = []
+
+        def add(table: str, row: StoredEvent) -> None:
+            if not runs or runs[-1][0] != table:
+                runs.append((table, []))
+            runs[-1][1].append(row)
+
+        for event in events:
+            steps = waiting.get(event.station, [])
+            while steps and (steps[-1].seq or 0) < (event.seq or 0):
+                add("held_steps", steps.pop())
+            add("events", event)
+        for steps in waiting.values():
+            for step in reversed(steps):
+                add("held_steps", step)
+        for table, rows in runs:
+            self.db.conn.executemany(
+                f"INSERT INTO {table} ({_STORED}) VALUES ({', '.join('?' * 12)})", rows)
 
     def insert_items(self, items: Sequence[Item]) -> None:
         """The rows of items other stations gave their codes (their state follows by replay)."""
@@ -190,10 +220,10 @@ class MergeRows:
         self.db.conn.executemany(
             "INSERT INTO conflicts (event_id, item_id, cause_id) VALUES (?, ?, ?)", conflicts)
 
-    def refused_steps(self, item_id: str) -> set[str]:
-        """The ids of an item's steps in conflicts."""
-        return {row[0] for row in self.db.execute(
-            "SELECT event_id FROM conflicts WHERE item_id = ?", [item_id])}
+    def refused_steps(self, item_id: str) -> dict[str, str]:
+        """An item's steps in conflicts: the id of the step that refused each, by its id."""
+        return dict(self.db.execute(
+            "SELECT event_id, cause_id FROM conflicts WHERE item_id = ?", [item_id]).fetchall())
 
     def items_with_conflicts(self, item_ids: Iterable[str]) -> set[str]:
         """Those of the items that have conflicts."""
@@ -202,12 +232,13 @@ class MergeRows:
 
     def conflicts(self) -> list[tuple[Any, ...]]:
         """Every conflict, oldest step first: the item's code, then of the refused step and of
-        its cause each (id, type, at, station, the person's name)."""
+        its cause each (id, type, at, station, the person's name, the kind of step it
+        cancels if a correction)."""
         steps = []
         for alias in ("e", "x"):
             steps.append(f"{alias}.id, {alias}.type, {alias}.at, {alias}.station, "
                          f"coalesce((SELECT name FROM users WHERE id = {alias}.user_id), "
-                         f"{alias}.user_id)")
+                         f"{alias}.user_id), json_extract({alias}.data, '$.step')")
         return self.db.execute(
             f"SELECT i.code, {steps[0]}, {steps[1]} FROM conflicts c "
             "JOIN items i ON i.id = c.item_id JOIN events e ON e.id = c.event_id "

@@ -54,9 +54,19 @@ class NewerSteps:
             [(event.id, event.item_id, event.type, event.station) for event in events])
 
     def stations(self) -> list[str]:
-        """The letters of the stations whose steps wait for a newer Ambacht here."""
+        """The letters of the stations whose steps of kinds this version does not know wait
+        here, kept or held (`db/held_steps.py`)."""
         return [row[0] for row in self.db.execute(
-            "SELECT DISTINCT station FROM newer_steps ORDER BY station")]
+            "SELECT station FROM newer_steps UNION "
+            f"SELECT station FROM held_steps WHERE NOT ({KNOWN_STEPS}) ORDER BY station")]
+
+    def waiting(self) -> int:
+        """How many steps wait for a newer Ambacht here: kept without effect, or held with
+        their items (of any station, as later steps on such an item are held too)."""
+        (count,) = self.db.execute(
+            "SELECT (SELECT count(*) FROM newer_steps) + (SELECT count(*) FROM held_steps)"
+        ).fetchone()
+        return int(count)
 
     def of_item(self, item_id: str) -> list[str]:
         """The letters of the stations whose steps on the item wait for a newer Ambacht."""

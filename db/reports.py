@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from db.newer_steps import KNOWN_STEPS
+from db.overruled import CANCELLED, CANCELLED_STEPS
 from db.rows import EVENT_READ_COLUMNS, event_from, payload_from_row
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 from intake.clock import from_storage, to_storage
@@ -145,8 +146,7 @@ class ReportQueries:
         another station's (m012, kept without effect). Few, so looked up once, not per row."""
         return {
             row[0] for row in self.db.execute(
-                "SELECT json_extract(data, '$.cancels') FROM events WHERE type = 'corrected' "
-                "UNION SELECT event_id FROM conflicts")
+                f"{CANCELLED_STEPS} UNION SELECT event_id FROM conflicts")
         }
 
     def stock_by_category(self, end: datetime, station: str | None = None
@@ -232,8 +232,7 @@ class ReportQueries:
                 "FROM events e JOIN items i ON i.id = e.item_id "
                 "WHERE e.type = 'repair_finished' AND e.at >= ? AND e.at < ? AND i.voided = 0 "
                 f"AND {readable_time('e.at')} AND {readable_time('e.recorded_at')} "
-                "AND NOT EXISTS (SELECT 1 FROM events c WHERE c.item_id = e.item_id "
-                "AND c.type = 'corrected' AND json_extract(c.data, '$.cancels') = e.id) "
+                f"AND NOT {CANCELLED} "
                 "AND e.id NOT IN (SELECT event_id FROM conflicts) ORDER BY e.at, e.id",
                 [to_storage(start), to_storage(end)],
             )

@@ -10,15 +10,19 @@ from sqlite_utils.migrations import Migrations
 
 from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
+from db.drafts import DRAFTS_SCHEMA
 from db.guard import IDENTITY_TABLE, new_file_id
+from db.held_steps import HELD_STEPS_SCHEMA
 from db.hub_link import HUB_LINK_SCHEMA
 from db.hub_restore import HUB_RESTORED_SCHEMA
 from db.initial_schema import INITIAL_SCHEMA
 from db.merge import MERGED_HISTORY_SCHEMA
 from db.newer_steps import NEWER_STEPS_SCHEMA
+from db.overruled import OVERRULED_SCHEMA
 from db.people import PEOPLE_TABLES
 from db.registers import REGISTER_TABLES
 from db.shared_pins import SHARED_PINS_TRAVEL
+from db.station_clocks import STATION_CLOCKS_SCHEMA
 from db.till import TILL_SCHEMA
 from db.times import UNREADABLE_EVENT, UNREADABLE_ITEM, readable_time
 from db.travel_more import TRAVEL_MORE_SCHEMA
@@ -389,6 +393,32 @@ def m022_net(db: Database) -> None:
     (its provenance) without sorting every step."""
     db.execute("ALTER TABLE users ADD COLUMN network INTEGER NOT NULL DEFAULT 0")
     db.execute("CREATE INDEX events_recorded ON events (recorded_at, id)")
+
+
+@migrations()
+def m024_drafts(db: Database) -> None:
+    """Half-done work survives a restart (issue 15): the repair-done flow's answers and the
+    material-out list as station-local drafts, `db.drafts.DRAFTS_SCHEMA`, described there."""
+    for statement in DRAFTS_SCHEMA:
+        db.execute(statement)
+
+
+@migrations()
+def m025_held_steps(db: Database) -> None:
+    """Steps of a newer Ambacht on items this station does not hold (a new way of taking
+    items in) are held whole with their items' codes until this PC knows them, and the chain's
+    trigger counts them in (issue 13): `db.held_steps.HELD_STEPS_SCHEMA`, described there."""
+    for statement in HELD_STEPS_SCHEMA:
+        db.execute(statement)
+
+
+@migrations()
+def m028_hub6(db: Database) -> None:
+    """Corrections that do not stand (issue 13: two coordinators resolved one conflict
+    opposite ways): `db.overruled.OVERRULED_SCHEMA`; and the site's stations' clocks beside
+    the hub's: `db.station_clocks.STATION_CLOCKS_SCHEMA`; both described there."""
+    for statement in (*OVERRULED_SCHEMA, *STATION_CLOCKS_SCHEMA):
+        db.execute(statement)
 
 
 @migrations()

@@ -29,6 +29,7 @@ from db.login_guard import LoginGuard
 from db.merge import MergeRows
 from db.names import NameLists
 from db.newer_steps import KNOWN_STEPS
+from db.overruled import CANCELLED
 from db.print_jobs import PrintJobs
 from db.reports import ReportQueries
 from db.rows import (
@@ -248,8 +249,7 @@ class Store:
         rows = self.db.execute(
             f"SELECT {ITEM_COLUMNS_OF_I} FROM events e JOIN items i ON i.id = e.item_id "
             "WHERE e.type = 'material_out' AND json_extract(e.data, '$.shipment') = ? "
-            "AND i.voided = 0 AND NOT EXISTS (SELECT 1 FROM events c WHERE c.item_id = e.item_id "
-            "AND c.type = 'corrected' AND json_extract(c.data, '$.cancels') = e.id) "
+            f"AND i.voided = 0 AND NOT {CANCELLED} "
             "ORDER BY e.rowid",
             [code],
         ).fetchall()

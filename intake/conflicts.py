@@ -8,6 +8,8 @@ cancels one of the two with a correction and a reason, a new step like any other
 travels to every station. Cancelling the refused step keeps things as they are; cancelling
 the cause (a void too: this is the one place a void can be undone) lets the refused step
 count, and the item is replayed. A resolved conflict leaves the list on every station.
+Two coordinators who resolve one conflict opposite ways, offline, make a conflict of two
+corrections (`lifecycle.settle`): resolved the same way, by cancelling one of them.
 """
 
 from __future__ import annotations
@@ -16,9 +18,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from db.newer_steps import NewerSteps
+from db.overruled import cancelled_of
 from db.shared_pins import open_findings
+from db.station_clocks import clocks
 from intake.auth import Action, require
 from intake.clock import from_storage_or_unreadable
+from intake.clock_skew import is_off
 from intake.errors import QT_TRANSLATE_NOOP, NotAllowed, NotFound
 from intake.model import EventType, Item, User
 from intake.steps import StepService
@@ -33,6 +38,7 @@ class ConflictStep:
     at: datetime
     station: str
     person: str
+    cancels: EventType | None = None  # a correction's: the kind of step it cancels
 
 
 @dataclass(frozen=True)
@@ -49,7 +55,7 @@ class ConflictService(StepService):
 
     def open_conflicts(self) -> list[Conflict]:
         """Every open conflict, the oldest refused step first."""
-        return [Conflict(row[0], _step(row[1:6]), _step(row[6:11]))
+        return [Conflict(row[0], _step(row[1:7]), _step(row[7:13]))
                 for row in self.store.merge.conflicts()]
 
     def shared_pins(self) -> list[tuple[str, str, datetime]]:
@@ -62,13 +68,31 @@ class ConflictService(StepService):
         this version does not know wait here, without effect (`db/newer_steps.py`)."""
         return NewerSteps(self.store.db).stations()
 
+    def newer_waiting(self) -> int:
+        """How many steps wait here for a newer Ambacht: of kinds this version does not know,
+        and the steps on items only a newer Ambacht takes in (`db/held_steps.py`)."""
+        return NewerSteps(self.store.db).waiting()
+
+    def clocks_off(self) -> list[tuple[str, int]]:
+        """(letter, seconds ahead of the hub: negative behind) of the site's stations whose
+        clock was more than a few minutes off at their last round, as the hub said at this
+        station's last round (`intake/clock_skew.py`)."""
+        return [(letter, offset) for letter, offset in clocks(self.store.db).items()
+                if is_off(offset)]
+
     def newer_on(self, item: Item) -> list[str]:
         """The stations whose steps on the item wait for a newer Ambacht here."""
         return NewerSteps(self.store.db).of_item(item.id)
 
-    def refused_steps(self, item: Item) -> set[str]:
-        """The ids of the item's steps in open conflicts (kept without effect)."""
+    def refused_steps(self, item: Item) -> dict[str, str]:
+        """The item's steps in open conflicts (kept without effect): the id of the step that
+        refused each, by its id."""
         return self.store.merge.refused_steps(item.id)
+
+    def cancelled_steps(self, item: Item) -> set[str]:
+        """The ids of the item's steps cancelled by a correction that stands (one of two
+        opposite resolutions of a conflict does not, `lifecycle.settle`)."""
+        return cancelled_of(self.store.db, item.id)
 
     def resolve(self, user: User, cancel: str, reason: str) -> Item:
         """Resolve a conflict by cancelling `cancel`, one of its two steps (the refused step
@@ -96,4 +120,5 @@ class ConflictService(StepService):
 def _step(row: tuple[object, ...]) -> ConflictStep:
     return ConflictStep(id=str(row[0]), type=EventType(str(row[1])),
                         at=from_storage_or_unreadable(str(row[2])), station=str(row[3]),
-                        person=str(row[4]))
+                        person=str(row[4]),
+                        cancels=EventType(str(row[5])) if row[5] is not None else None)

@@ -139,6 +139,17 @@ class CodeForAnotherSite(ValidationError):
                          site=site)
 
 
+class SiteLookalike(ValidationError):
+    """A new site's name that differs from an existing site's only in capitals or spaces:
+    a typo, most likely, that would split a site in two."""
+
+    def __init__(self, site: str, existing: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "The hub has a site '{existing}' already; '{site}' differs from it only "
+            "in capitals or spaces. Use '{existing}', or --new-site for another site."),
+            site=site, existing=existing)
+
+
 class LetterTaken(NotAllowed):
     """A database with history joins a site where its letter is taken already (or with a
     code that takes over another letter): its steps carry the letter, so it cannot change."""

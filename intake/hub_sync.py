@@ -9,8 +9,11 @@ and taking a batch in twice changes nothing.
 
 The configuration's last-writer rule: the hub keeps, per record, the change with the latest
 (time, station letter), a time ahead of the hub's own clock counting as the hub's now; every
-station takes the hub's value. A record changed here and not yet sent is not overwritten by a
-pull: it is sent first, and the hub decides (docs/stations.md).
+station takes the hub's value. The time is the hub's: each round starts by comparing this
+station's clock with the hub's (`intake/clock_skew.py`), and a change is sent dated by its own
+clock minus the difference, so a PC hours ahead does not win over later changes. A record
+changed here and not yet sent is not overwritten by a pull: it is sent first, and the hub
+decides (docs/stations.md).
 """
 
 from __future__ import annotations
@@ -26,8 +29,10 @@ from db.hub_link import HubLinks, Link, own_hash, own_head, unsent_events
 from db.hub_restore import clear_restored, restored
 from db.newer_steps import NewerSteps
 from db.site_config import apply_records, read_records
+from db.station_clocks import clocks, save_clocks
 from db.travel_more import KINDS, PeopleRecords
-from intake.clock import Clock
+from intake.clock import Clock, from_storage, to_storage
+from intake.clock_skew import hub_time
 from intake.errors import HistoryDiverged
 from intake.hub_errors import ForkedStation, HubRefused, HubUnreachable, NotJoined
 from intake.hub_records import incoming_batch, outgoing_records
@@ -74,6 +79,7 @@ class SyncReport:
 
     sent: Flow = field(default_factory=Flow)
     received: Flow = field(default_factory=Flow)
+    clock_offset_s: int | None = None  # this PC's clock minus the hub's (None: not known)
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,8 @@ class SyncState:
     hub: str = ""  # the hub's address as it may be shown (no password)
     refused: str | None = None  # the hub's refusal at the last round (REVOKED: revoked)
     newer: tuple[str, ...] = ()  # stations on a newer Ambacht, whose new steps wait here
+    newer_waiting: int = 0  # the steps that wait here for a newer Ambacht
+    clock_offset_s: int | None = None  # this PC's clock minus the hub's at the last round
     restored: bool = False  # restored from a backup: no step before a round went through
 
 
@@ -111,11 +119,12 @@ class SyncService:
         link = self.links.link()
         if link is None:
             return None
+        newer = NewerSteps(self.store.db)
         return SyncState(link.site, link.letter, link.last_contact, link.offline_since,
                          unsent_events(self.store.db, link.letter, link.pushed_seq),
                          self.links.last_dirty_id() > 0, link.address.shown(), link.refused,
-                         tuple(NewerSteps(self.store.db).stations()),
-                         restored(self.store.db))
+                         tuple(newer.stations()), newer.waiting(),
+                         clocks(self.store.db).get(link.letter), restored(self.store.db))
 
     def round(self, progress: Callable[[SyncReport], None] | None = None) -> SyncReport:
         """Push, then pull. An unreachable hub (or a link that drops) is noted as 'offline
@@ -126,7 +135,8 @@ class SyncService:
         told = (lambda: progress(deepcopy(report))) if progress else (lambda: None)
         try:
             with HubSession(link.address) as hub:
-                self._push(hub, link, report.sent, told)
+                report.clock_offset_s = self._clock(hub, link.letter)
+                self._push(hub, link, report.sent, told, report.clock_offset_s)
                 self._pull(hub, link, report.received, told)
         except HubUnreachable:
             with self.store.atomic():
@@ -154,13 +164,27 @@ class SyncService:
             self.links.refused(FORKED)
         return ForkedStation(letter)
 
-    def _push(self, hub: HubSession, link: Link, sent: Flow, told: Callable[[], None]) -> None:
-        """The configuration changed here, then this station's own records in batches of
-        BATCH steps, from the last step the hub holds (which a restored backup may be
-        behind: its own steps then come back with the pull)."""
+    def _clock(self, hub: HubSession, letter: str) -> int | None:
+        """This PC's clock minus the hub's, in seconds, kept with every station's (None from
+        a hub set up before h007)."""
+        found = hub.clock_check(self.clock.now())
+        if found is None:
+            return None
+        hub.commit()
+        offsets = {str(key): int(value) for key, value in found["stations"].items()}
+        with self.store.atomic():
+            save_clocks(self.store.db, offsets)
+        return offsets.get(letter)
+
+    def _push(self, hub: HubSession, link: Link, sent: Flow, told: Callable[[], None],
+              offset_s: int | None) -> None:
+        """The configuration changed here (dated by the hub's clock), then this station's
+        own records in batches of BATCH steps, from the last step the hub holds (which a
+        restored backup may be behind: its own steps then come back with the pull)."""
         dirty = self.links.dirty()
         values = read_records(self.store, [(change.kind, change.key) for change in dirty])
-        config = [{"kind": change.kind, "key": change.key, "at": change.at,
+        config = [{"kind": change.kind, "key": change.key,
+                   "at": to_storage(from_storage(change.at) - hub_time(offset_s)),
                    "value": values[(change.kind, change.key)]}
                   for change in dirty if (change.kind, change.key) in values]
         me = hub.whoami()
@@ -233,7 +257,7 @@ class SyncService:
                 self.links.set_pulled(int(got["upto"]))
                 if not got["more"]:  # the hub's end: this station's own steps are all back
                     clear_restored(self.store.db)
-            received.events += outcome.events
+            received.events += outcome.events + outcome.held  # held: kept for a newer Ambacht
             received.visits += outcome.visits
             received.shipments += outcome.shipments
             told()

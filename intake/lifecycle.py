@@ -33,7 +33,7 @@ from intake.events import (
     payloads_of_kind,
 )
 from intake.model import Event, EventType, Item, RepairStatus, Route, Status
-from intake.order import merged_order
+from intake.order import merged_order, seen_by
 
 # Steps a correction may cancel (an intake is voided instead; a void is final).
 CORRECTABLE = frozenset({
@@ -82,8 +82,9 @@ def apply(item: Item, event: Event) -> Item:
 
 
 def cancelled_steps(events: Sequence[Event]) -> set[str]:
-    """The ids of the steps the corrections among `events` cancel."""
-    return {correction.cancels for correction in payloads_of_kind(events, Corrected)}
+    """The ids of the steps (a correction too) that the corrections among `events` (one
+    item's history) cancel: those of the corrections that stand (`settle`)."""
+    return settle(events).cancelled
 
 
 def active_events(events: Sequence[Event]) -> list[Event]:
@@ -126,25 +127,126 @@ class Replayed:
 
     state: Item
     refused: tuple[Refused, ...]
+    overruled: tuple[str, ...] = ()  # corrections that do not stand (`settle`)
 
 
-def replay_history(item: Item, events: Sequence[Event]) -> Replayed:
-    """Replay the item's whole history (any order: it is put in the one merged order of
-    `intake.order`), corrections taken into account; a step the state does not allow at its
-    place is left without effect and returned as refused."""
+@dataclass(frozen=True)
+class Settled:
+    """What the corrections of an item's history come to: the steps cancelled by those that
+    stand, and the corrections refused as contradicting another's resolution."""
+
+    cancelled: set[str]
+    refused: tuple[Refused, ...]
+    overruled: tuple[str, ...]  # the corrections that do not stand: refused or cancelled
+
+
+def settle(events: Sequence[Event], item: Item | None = None) -> Settled:
+    """Which corrections among `events` (one item's history, any order) stand.
+
+    A correction stands unless a correction that stands cancels it (the coordinator's
+    decision on the conflict below), or it is refused: two coordinators, each not knowing
+    the other's step, resolved one conflict opposite ways (one cancelled the refused step,
+    the other the step that refused it). Both cancellations standing would bring back a
+    state neither chose (the voided item in stock, the sale counted nowhere), so the later
+    of the two in the merged order is kept without effect and is itself a conflict, with the
+    other as its cause, for the coordinator to decide once more. A correction that saw the
+    other's (it was taken after it had arrived) is a decision taken knowing it, and stands.
+    """
+    if sum(event.type is EventType.CORRECTED for event in events) < 2:
+        # Nothing to contradict (most items): every correction stands.
+        return Settled({correction.cancels
+                        for correction in payloads_of_kind(events, Corrected)}, (), ())
     ordered = merged_order(events)
-    intake = payload_of(ordered[0])
+    corrections = [(event, payload.cancels) for event in ordered
+                   if event.type is EventType.CORRECTED
+                   and isinstance(payload := payload_of(event), Corrected)]
+    start = _start(ordered[0], item)
+    seen = seen_by(ordered, (event.id for event, _ in corrections))
+    refused: dict[str, Event] = {}
+    for _ in corrections:  # a refusal can change what stands: until nothing changes
+        standing = _standing(corrections, refused)
+        found: dict[str, Event] = {}
+        kept: dict[str, Event] = {}  # a conflict's step and the correction that kept it
+        applied: set[str] = set()
+        for correction, target in corrections:
+            if correction.id in standing:  # a correction that stands cancels it
+                continue
+            keeper = kept.get(target)
+            if keeper is not None and keeper.id not in seen[correction.id]:
+                found[correction.id] = keeper
+                continue
+            if target in applied:  # two that cancel one step agree
+                continue
+            pairs = [(r.step, r.cause) for r in _replay(start, ordered, applied).refused]
+            pairs.extend((event, refused_by) for event_id, refused_by in found.items()
+                         if (event := _by_id(ordered, event_id)) is not None)
+            for step, cause in pairs:
+                if target in (step.id, cause.id):
+                    kept.setdefault(cause.id if target == step.id else step.id, correction)
+            applied.add(target)
+        if found.keys() == refused.keys():
+            break
+        refused = found
+    standing = _standing(corrections, refused)
+    return Settled(set(standing),
+                   tuple(Refused(event, refused[event.id]) for event, _ in corrections
+                         if event.id in refused),
+                   tuple(event.id for event, _ in corrections
+                         if event.id in refused or event.id in standing))
+
+
+def _standing(corrections: list[tuple[Event, str]], refused: dict[str, Event]
+              ) -> dict[str, Event]:
+    """The corrections that stand, by the step each cancels: all but the refused and those a
+    correction that stands cancels (always a later one: so looked at from the last)."""
+    standing: dict[str, Event] = {}
+    for correction, target in reversed(corrections):
+        if correction.id not in refused and correction.id not in standing:
+            standing[target] = correction  # of two cancelling one step, the first
+    return standing
+
+
+def _by_id(events: Sequence[Event], event_id: str) -> Event | None:
+    return next((event for event in events if event.id == event_id), None)
+
+
+def _start(intake_event: Event, item: Item | None) -> Item:
+    """The item as its intake made it (`item`'s identity kept, when given)."""
+    intake = payload_of(intake_event)
     if not isinstance(intake, Intake):
-        raise PayloadError(ordered[0].id, "type", ordered[0].type.value)
-    state = replace(
+        raise PayloadError(intake_event.id, "type", intake_event.type.value)
+    if item is None:
+        item = Item(id=intake_event.item_id, code="", category=intake.category,
+                    weight_g=intake.weight_g, weight_estimated=intake.weight_estimated,
+                    route=intake.route, station=intake_event.station,
+                    intake_at=intake_event.at, origin=intake.origin)
+    return replace(
         item, route=intake.route, voided=False, status=Status.IN_STOCK,
         price_cents=intake.price_cents, safety=None, category=intake.category,
         weight_g=intake.weight_g, weight_estimated=intake.weight_estimated,
     )
+
+
+def replay_history(item: Item, events: Sequence[Event]) -> Replayed:
+    """Replay the item's whole history (any order: it is put in the one merged order of
+    `intake.order`), corrections taken into account (`settle`); a step the state does not
+    allow at its place is left without effect and returned as refused, and so is a
+    correction that contradicts another's resolution."""
+    ordered = merged_order(events)
+    settled = settle(ordered, item)
+    replayed = _replay(_start(ordered[0], item), ordered, settled.cancelled)
+    return Replayed(replayed.state, replayed.refused + settled.refused, settled.overruled)
+
+
+def _replay(state: Item, ordered: Sequence[Event], cancelled: set[str]) -> Replayed:
+    """`ordered` (merged order, its intake first) from the intake's `state`, without the
+    corrections and the steps in `cancelled`."""
     # Which step last set each part of the state: the cause named when a step is refused.
     set_by = {"voided": ordered[0], "status": ordered[0], "route": ordered[0]}
     refused = []
-    for event in active_events(ordered)[1:]:
+    for event in ordered[1:]:
+        if event.type is EventType.CORRECTED or event.id in cancelled:
+            continue
         needs = _NEEDS.get(event.type)
         if needs is not None:
             cause = ("voided" if state.voided else "status" if state.status not in needs

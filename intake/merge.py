@@ -16,6 +16,11 @@ others sent (issue 13). No network here: the hub (`PostgreSQL`) or a test carrie
 - A step of a kind this version does not know (its station runs a newer Ambacht) is kept and
   marked (`db/newer_steps.py`): it continues its chain and travels on, but takes no part in the
   replay until this PC is upgraded; the next `take_in` after that replays its item.
+- Such a step that names an item not here (a newer way of taking items in), and every later
+  step on that item, is held whole with the item's code (`db/held_steps.py`; which step is
+  written, held or waits: `intake/placing.py`): still part of its station's chain, it does not
+  stop the batch. Held steps come again with every batch that names their item and once this
+  PC knows their kind, and are placed then as if they had just arrived.
 - Every item that got events is replayed whole in the one merged order (`intake.order`,
   `lifecycle.replay_history`): its row, and its conflicts (steps the replay found not
   allowed, kept without effect) in the `conflicts` table, the same on every station.
@@ -26,18 +31,20 @@ others sent (issue 13). No network here: the hub (`PostgreSQL`) or a test carrie
 from __future__ import annotations
 
 import json
-from collections import deque
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from db import Store
+from db.held_steps import HeldSteps
 from db.newer_steps import NewerSteps, is_known
+from db.overruled import set_overruled
 from intake.chain import GENESIS, StoredEvent, event_hash
 from intake.clock import from_storage_or_unreadable, to_storage
 from intake.errors import QT_TRANSLATE_NOOP, HistoryDiverged
 from intake.events import Intake, MaterialOut, Payload, payload_from
 from intake.lifecycle import replay_history
 from intake.model import EventType, Item, ShipmentRecord, Visit
+from intake.placing import place
 
 __all__ = ["ItemCode", "MergeOutcome", "MergeService", "ShipmentRecord", "SiteBatch",
            "reproject"]
@@ -71,6 +78,7 @@ class MergeOutcome:
     shipments: int  # new delivery notes
     conflicts: int  # open conflicts of the items that got events
     deferred: int  # events left for a later batch: their item has not arrived yet
+    held: int = 0  # new steps held for a newer Ambacht: their item is not here
 
 
 class MergeService:
@@ -88,7 +96,9 @@ class MergeService:
         events = rows.events_after(station, after_seq, limit)
         known = [(event, _payload(event)) for event in events if is_known(event.type)]
         payloads = [payload for _, payload in known]
+        # The codes of the items they take in; a kind not known here may take one in too.
         intakes = [event.item_id for event, payload in known if isinstance(payload, Intake)]
+        intakes += [event.item_id for event in events if not is_known(event.type)]
         changed = rows.visits_changed(station, changed_after, limit)
         named = {p.visit for p in payloads if isinstance(p, Intake) and p.visit}
         visits = {visit.id: visit for visit in rows.visits(named)}
@@ -104,20 +114,29 @@ class MergeService:
 
     def take_in(self, batch: SiteBatch) -> MergeOutcome:
         """Write what is new in `batch`, all or nothing (see the module's docstring)."""
-        codes = dict(batch.codes)
         rows = self.store.merge
         # The checks read inside the write transaction, so no other writer of this file
         # (the app taking a step of its own) slips in between them and the writes.
         with self.store.atomic():
-            newer = NewerSteps(self.store.db)
+            newer, held = NewerSteps(self.store.db), HeldSteps(self.store.db)
             known_again = newer.now_known()  # this PC was upgraded: they take effect now
             new = self._new_events(batch.events)
+            # Held steps come again, as if they had just arrived, once their kind is known
+            # here or a step of the batch names their item.
+            held_items = held.items()
+            again = held.of_items(held.now_known()
+                                  | (held_items & {event.item_id for event in new}))
+            arrived = sorted([*again, *new], key=lambda e: (e.station, e.seq or 0))
+            codes = held.codes() | dict(batch.codes)
             # A step of a kind a newer Ambacht wrote has no payload here: kept, not replayed.
-            payloads = {event.id: _payload(event) for event in new if is_known(event.type)}
-            self._check_known(new, payloads, codes)
+            payloads = {e.id: _payload(e) for e in arrived if is_known(e.type)}
+            self._check_known(arrived, payloads, codes)
             visits, ended = self._new_visits(batch.visits)
             shipments = self._new_shipments(batch.shipments)
-            placed, deferred = self._placeable(new, payloads, {v.code for v in visits})
+            placed, kept, deferred = place(
+                arrived, payloads, self.store.merge.items({e.item_id for e in arrived}),
+                self._visits_here(payloads, {v.code for v in visits}),
+                held_items - {event.item_id for event in again}, {e.id for e in again})
             for visit in visits:
                 rows.add_visit(visit)
             for visit_id, ended_at in ended:
@@ -128,18 +147,28 @@ class MergeService:
                        if isinstance(payload := payloads.get(event.id), Intake)]
             visit_ids = {visit.code: visit.id for visit in rows.visits(
                 payload.visit for _, payload in intakes if payload.visit)}
+            new_ids = {event.id for event in new}
+            made = {event.item_id for event, _ in intakes}
+            waiting = {item: code for item, code in batch.codes if item not in made}
+            waiting = {item: code for item, code in waiting.items()
+                       if item not in rows.items(waiting)}
+            held.keep_codes(waiting)
             rows.insert_items([_item(event, payload, codes[event.item_id], visit_ids)
                                for event, payload in intakes])
-            rows.insert_events(placed)  # each item's intake placed before its steps
+            # Each item's intake placed before its steps, the new held ones in their chains.
+            rows.insert_events(placed, [event for event in kept if event.id in new_ids])
+            held.released([event for event in placed if event.id not in new_ids])
             newer.keep(event for event in placed if event.id not in payloads)
             conflicts = reproject(self.store, {event.item_id for event in placed} | known_again)
-            self._move_counters({e.station for e in placed},
+            self._move_counters({e.station for e in [*placed, *kept]},
                                 [codes[e.item_id] for e in placed
-                                 if isinstance(payloads.get(e.id), Intake)],
+                                 if isinstance(payloads.get(e.id), Intake)]
+                                + list(waiting.values()),
                                 [v.code for v in visits], [s.code for s in shipments])
-        return MergeOutcome(events=len(placed), visits=len(visits) + len(ended),
-                            shipments=len(shipments), conflicts=conflicts,
-                            deferred=len(deferred))
+        return MergeOutcome(events=len([e for e in placed if e.id in new_ids]),
+                            visits=len(visits) + len(ended), shipments=len(shipments),
+                            conflicts=conflicts, deferred=len(deferred),
+                            held=len([e for e in kept if e.id in new_ids]))
 
     # --- checks: every refusal comes before the first write ------------------------------
 
@@ -239,36 +268,10 @@ class MergeService:
                     "went apart. Nothing was taken in."), code=shipment.code)
         return list({s.code: s for s in shipments if s.code not in here}.values())
 
-    def _placeable(self, new: list[StoredEvent], payloads: dict[str, Payload],
-                   visits: set[str]) -> tuple[list[StoredEvent], list[StoredEvent]]:
-        """The new events in an order they can be written in (each item's intake before its
-        steps), and those that wait: from each station's first event whose item is neither
-        here nor taken in by an event placed before it (or whose intake names a visit that
-        is neither here nor among the new `visits`), that station's rest."""
-        here = set(self.store.merge.items({event.item_id for event in new}))
+    def _visits_here(self, payloads: dict[str, Payload], new: set[str]) -> set[str]:
+        """The codes of the visits the intakes name that are here or among the `new`."""
         named = {p.visit for p in payloads.values() if isinstance(p, Intake) and p.visit}
-        visits = visits | {visit.code for visit in self.store.merge.visits(named)}
-
-        def ready(event: StoredEvent) -> bool:
-            payload = payloads.get(event.id)
-            if isinstance(payload, Intake):
-                return payload.visit is None or payload.visit in visits
-            return event.item_id in here
-
-        queues: dict[str, deque[StoredEvent]] = {}
-        for event in new:
-            queues.setdefault(event.station, deque()).append(event)
-        placed: list[StoredEvent] = []
-        moved = True
-        while moved:
-            moved = False
-            for queue in queues.values():
-                while queue and ready(queue[0]):
-                    event = queue.popleft()
-                    here.add(event.item_id)
-                    placed.append(event)
-                    moved = True
-        return placed, [event for queue in queues.values() for event in queue]
+        return new | {visit.code for visit in self.store.merge.visits(named)}
 
     # --- writes -----------------------------------------------------------------------------
 
@@ -292,6 +295,7 @@ def reproject(store: Store, item_ids: set[str]) -> int:
     """Replay each item's whole history in the merged order and save its state and its
     conflicts (inside the caller's transaction); returns how many conflicts they have."""
     conflicts: list[tuple[str, str, str]] = []
+    overruled: list[tuple[str, str]] = []
     items = store.merge.item_rows(item_ids)
     for item_id, events in store.merge.histories(item_ids).items():
         item = items.get(item_id)
@@ -302,7 +306,9 @@ def reproject(store: Store, item_ids: set[str]) -> int:
             store.save_item_state(replayed.state)
         conflicts.extend((refused.step.id, item_id, refused.cause.id)
                          for refused in replayed.refused)
+        overruled.extend((correction, item_id) for correction in replayed.overruled)
     store.merge.set_conflicts(item_ids, conflicts)
+    set_overruled(store.db, item_ids, overruled)
     return len(conflicts)
 
 

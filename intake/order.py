@@ -21,7 +21,7 @@ steps of today staff may correct.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from intake.events import Corrected, PayloadError, payload_of
 from intake.model import Event, EventType
@@ -38,21 +38,7 @@ def merged_order(events: Sequence[Event]) -> list[Event]:
         # step names points back along it.
         return sorted(events, key=lambda event: event.seq or 0)
     by_id = {event.id: event for event in events}
-    before: dict[str, set[str]] = {event.id: set() for event in events}
-    intakes = [event.id for event in events if event.type is EventType.INTAKE]
-    own: dict[str, list[Event]] = {}
-    for event in events:
-        if event.seq is not None:
-            own.setdefault(event.station, []).append(event)
-        links = _links(event)
-        if event.type is not EventType.INTAKE:
-            links.extend(intakes)
-        before[event.id].update(link for link in links
-                                if link is not None and link in by_id and link != event.id)
-    for steps in own.values():
-        steps.sort(key=lambda event: event.seq or 0)
-        for first, then in zip(steps, steps[1:], strict=False):
-            before[then.id].add(first.id)
+    before = _before(events)
     after: dict[str, list[str]] = {event_id: [] for event_id in before}
     for event_id, earlier_ids in before.items():
         for earlier in earlier_ids:
@@ -73,6 +59,44 @@ def merged_order(events: Sequence[Event]) -> list[Event]:
         ordered.extend(sorted((e for e in events if e.id not in placed),
                               key=lambda event: (event.at, event.id)))
     return ordered
+
+
+def seen_by(events: Sequence[Event], ids: Iterable[str]) -> dict[str, set[str]]:
+    """For each of `ids`, the steps of `events` (one item's history) its station had seen
+    when it was taken: those the rule above puts before it, and theirs, and so on."""
+    before = _before(events)
+    seen: dict[str, set[str]] = {}
+    for event_id in ids:
+        found: set[str] = set()
+        waiting = list(before.get(event_id, ()))
+        while waiting:
+            earlier = waiting.pop()
+            if earlier not in found:
+                found.add(earlier)
+                waiting.extend(before[earlier])
+        seen[event_id] = found
+    return seen
+
+
+def _before(events: Sequence[Event]) -> dict[str, set[str]]:
+    """For each event, the events of `events` the rule above puts right before it."""
+    by_id = {event.id: event for event in events}
+    before: dict[str, set[str]] = {event.id: set() for event in events}
+    intakes = [event.id for event in events if event.type is EventType.INTAKE]
+    own: dict[str, list[Event]] = {}
+    for event in events:
+        if event.seq is not None:
+            own.setdefault(event.station, []).append(event)
+        links = _links(event)
+        if event.type is not EventType.INTAKE:
+            links.extend(intakes)
+        before[event.id].update(link for link in links
+                                if link is not None and link in by_id and link != event.id)
+    for steps in own.values():
+        steps.sort(key=lambda event: event.seq or 0)
+        for first, then in zip(steps, steps[1:], strict=False):
+            before[then.id].add(first.id)
+    return before
 
 
 def _links(event: Event) -> list[str | None]:

@@ -11,6 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from db import Store
+from db.held_steps import HeldSteps
 from intake.auth import Action, require
 from intake.clock import Clock, ensure_utc
 from intake.codes import item_code, normalize_item_code
@@ -86,6 +87,10 @@ class StepService:
     def item(self, code: str) -> Item:
         """The item with this code, as typed or scanned."""
         found = self.store.item_by_code(normalize_item_code(code))
+        if found is None and HeldSteps(self.store.db).has_code(normalize_item_code(code)):
+            raise NotFound(QT_TRANSLATE_NOOP(
+                "Errors", "Item {code} was taken in by a station on a newer Ambacht: it can be "
+                "used here once this PC is updated too."), code=code.strip().upper())
         if found is None:
             raise NotFound(
                 QT_TRANSLATE_NOOP("Errors", "No item has code {code}."), code=code.strip().upper()

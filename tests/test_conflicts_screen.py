@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from stations import CLERK, COACH, Station, exchange, station
+from stations import BOSS, CLERK, COACH, Station, exchange, station
 from taps import log_in, tap
 from test_gate_screen import panel
 
 from intake.auth import AuthService
+from intake.conflicts import ConflictService
 from intake.model import Status
 from ui.app import build_context
 from ui.main_window import MainWindow
@@ -79,3 +80,27 @@ def test_the_item_card_marks_the_step_that_does_not_count(qtbot, shop: Station) 
     lines = [card.history.item(row).text() for row in range(card.history.count())]
     assert lines[0].startswith("[conflict, telt niet mee] 21-11-2026 10:20")
     assert not lines[1].startswith("[")  # the void stands
+
+
+def test_opposite_resolutions_show_what_each_cancelled(qtbot, tmp_path: Path) -> None:
+    gate, shop = station(tmp_path, "A", START), station(tmp_path, "B", START)
+    chair = gate.gate.take_in(COACH, gate.gate.prepare("furniture", "sale", 8000))
+    exchange(gate, shop)
+    gate.gate.void(COACH, chair.code, "Taken in twice")
+    shop.clock.advance(minutes=20)
+    shop.shop.sell(CLERK, [(chair.code, 2500)])
+    for one, other in ((gate, shop), (shop, gate)):
+        exchange(one, other)
+    (found,) = ConflictService(gate.store, gate.clock, "A").open_conflicts()
+    gate.clock.advance(minutes=30)
+    ConflictService(gate.store, gate.clock, "A").resolve(BOSS, found.step.id, "Void stands")
+    shop.clock.advance(minutes=40)
+    ConflictService(shop.store, shop.clock, "B").resolve(BOSS, found.cause.id, "It was sold")
+    exchange(gate, shop)
+    window = MainWindow(build_context(shop.store, shop.clock, "nl"))
+    qtbot.addWidget(window)
+    window.conflicts.entered = True
+    window.conflicts.refresh()
+    assert window.conflicts.rows.item(0).text() == (
+        "A000001: Annulering van: Vervallen op 21-11-2026 om 11:00, station B, Ilse, telt niet "
+        "mee\nwant ervoor: Annulering van: Verkocht op 21-11-2026 om 10:30, station A, Ilse")

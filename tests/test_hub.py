@@ -90,6 +90,30 @@ def test_a_code_is_for_its_own_site(capsys, hub: str, tmp_path: Path) -> None:
     assert not (tmp_path / "a.sqlite").exists()
 
 
+def test_a_site_name_differing_only_in_capitals_or_spaces_is_refused_as_a_typo(
+        capsys, hub: str, tmp_path: Path) -> None:
+    _code(capsys, hub, "Zwolle Noord")
+    for typo in ("zwolle noord ", "  ZwolleNoord"):
+        status, out, err = run(capsys, "hub", "invite", "--hub", hub, "--site", typo)
+        assert (status, out) == (2, ""), err
+        assert err.strip().splitlines() == [
+            f"ambacht: The hub has a site 'Zwolle Noord' already; '{typo.strip()}' differs "
+            f"from it only in capitals or spaces. Use 'Zwolle Noord', or --new-site for "
+            "another site."]
+    # The same refusal when the administrator's URL joins a station straight away.
+    status, out, err = _join(capsys, tmp_path / "a.sqlite", hub, "zwolle noord")
+    assert (status, out) == (2, "") and "'Zwolle Noord' already" in err
+    assert not (tmp_path / "a.sqlite").exists()
+    # The exact name, trimmed, is the same site; a deliberate new site is still possible.
+    status, out, err = _join(capsys, tmp_path / "b.sqlite", _code(capsys, hub, " Zwolle  Noord "),
+                             " Zwolle  Noord")
+    assert (status, out) == (0, "A\n") and "is station A of Zwolle Noord," in err
+    _code(capsys, hub, "zwolle noord", "--new-site")
+    with psycopg.connect(hub) as conn:
+        assert conn.execute("SELECT name FROM ambacht.sites ORDER BY name").fetchall() == [
+            ("Zwolle Noord",), ("zwolle noord",)]
+
+
 def test_letters_are_unique_when_stations_join_at_the_same_moment(
         capsys, hub: str, tmp_path: Path) -> None:
     codes = [_code(capsys, hub) for _ in range(4)]

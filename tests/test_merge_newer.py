@@ -56,8 +56,7 @@ def test_the_coordinator_is_told_on_let_op_and_the_item_card_marks_the_item(
     rows = window.conflicts.rows
     assert [rows.item(row).text() for row in range(rows.count())] == [
         "Werk Ambacht bij: station B gebruikt een nieuwere versie.\n"
-        "Hun nieuwe soorten stappen zijn hier bewaard en tellen mee zodra deze pc is "
-        "bijgewerkt."]
+        "1 stap wacht hier daarop: hij is bewaard en telt mee zodra deze pc is bijgewerkt."]
     card = ItemCard(build_context(gate.store, gate.clock, "nl"))
     qtbot.addWidget(card)
     card.show_item(gate.item(chair.code))

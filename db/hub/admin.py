@@ -17,7 +17,7 @@ from db.hub.connection import connect, hub_failures
 from db.hub.migrations import MIGRATIONS, STATION_FUNCTIONS
 from db.hub.passwords import new_password, scram_verifier
 from intake.hub_address import HubAddress
-from intake.hub_errors import hub_refused
+from intake.hub_errors import SiteLookalike, hub_refused
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,23 @@ def init_hub(address: HubAddress) -> HubSetup:
         return HubSetup(hub_id, tuple(applied), tuple(name for name, _ in MIGRATIONS))
 
 
-def invite(address: HubAddress, site: str, letter: str | None = None) -> HubAddress:
+def invite(address: HubAddress, site: str, letter: str | None = None,
+           new_site: bool = False) -> HubAddress:
     """A one-time role that can join `site` (made when new) and nothing else, as the address
     a join code carries; with `letter`, the role takes that station over (a new PC for a
-    dead one). Its password is random and reaches PostgreSQL only as a verifier."""
+    dead one). Its password is random and reaches PostgreSQL only as a verifier.
+
+    A new name that differs from a site's only in capitals or spaces is taken for a typo and
+    refused (`SiteLookalike`), unless `new_site` says it is meant as another site."""
     with hub_failures(address), connect(address) as conn:
         hub_id = _ready(conn, address)
+        conn.execute("LOCK TABLE ambacht.sites IN SHARE ROW EXCLUSIVE MODE")  # two at once
+        lookalike = conn.execute(
+            "SELECT name FROM ambacht.sites WHERE lower(replace(name, ' ', '')) = "
+            "lower(replace(%s, ' ', '')) ORDER BY name = %s DESC, name LIMIT 1",
+            [site, site]).fetchone()
+        if lookalike is not None and lookalike[0] != site and not new_site:
+            raise SiteLookalike(site, lookalike[0])
         (site_id,) = conn.execute(
             "INSERT INTO ambacht.sites (name) VALUES (%s) ON CONFLICT (name) "
             "DO UPDATE SET name = excluded.name RETURNING id", [site]).fetchone() or (0,)

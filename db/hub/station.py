@@ -6,6 +6,7 @@ station's role may touch no table. Records travel as JSON objects of their store
 
 from __future__ import annotations
 
+from datetime import datetime
 from types import TracebackType
 from typing import Any
 
@@ -16,6 +17,7 @@ from psycopg.types.json import Jsonb
 from db.hub.connection import connect, hub_failures
 from db.hub.passwords import new_password, scram_verifier
 from intake.hub_address import HubAddress
+from intake.hub_errors import HubRefused
 
 Record = dict[str, Any]
 
@@ -62,6 +64,19 @@ class HubSession:
             self.conn.execute(sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(
                 sql.Literal(scram_verifier(password))))
         return password
+
+    def clock_check(self, local: datetime) -> Record | None:
+        """{now, stations}: the hub's clock, and every station's clock minus the hub's in
+        seconds, this one's (`local`, its now) noted first (see ambacht.clock_check); None
+        from a hub set up before h007, which keeps no clocks."""
+        try:
+            found: Record = self._call("SELECT ambacht.clock_check(%s)", [local])
+        except HubRefused as exc:
+            if exc.code not in ("42883", "42501"):  # no such function, or no grant yet
+                raise
+            self.conn.rollback()
+            return None
+        return found
 
     def whoami(self) -> Record:
         """{site, letter, seq, hash}: the station and its last event on the hub."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QListWidgetItem, QVBoxLayout, QWidget
 from intake.conflicts import Conflict, ConflictStep
 from intake.errors import AmbachtError
 from intake.model import EventType, User
+from ui.clock_text import clock_text
 from ui.context import AppContext
 from ui.screens.scan_screen import ScanScreen
 from ui.style import mm
@@ -103,6 +104,10 @@ class ConflictsScreen(ScanScreen):
                 "in until one of them gets a new PIN (Settings).").format(one=one, other=other))
             row.setSizeHint(QSize(mm(150), mm(20)))
             self.rows.addItem(row)  # no index: a tap on it resolves nothing
+        for letter, offset in self.ctx.conflicts.clocks_off():  # their changes' times
+            row = QListWidgetItem(clock_text(offset, letter))
+            row.setSizeHint(QSize(mm(150), mm(20)))
+            self.rows.addItem(row)
         for index, conflict in enumerate(self.conflicts):
             row = QListWidgetItem(self.describe(conflict))
             row.setData(Qt.ItemDataRole.UserRole, index)
@@ -117,8 +122,8 @@ class ConflictsScreen(ScanScreen):
         else:
             said = self.tr("Update Ambacht: stations %1 use a newer version.").replace(
                 "%1", ", ".join(letters))
-        return said + "\n" + self.tr("Its new kinds of steps are kept here, and count once "
-                                     "this PC is updated.")
+        return said + "\n" + self.tr("%n step(s) wait here for it, kept, and count once this "
+                                     "PC is updated.", "", self.ctx.conflicts.newer_waiting())
 
     def describe(self, conflict: Conflict) -> str:
         """Two lines: the item and the step without effect; what refused it."""
@@ -126,10 +131,17 @@ class ConflictsScreen(ScanScreen):
             code=conflict.code, step=self.step_text(conflict.step),
             cause=self.step_text(conflict.cause))
 
+    def what(self, step: ConflictStep) -> str:
+        """The step's kind; for a correction, the kind of step it cancelled (two
+        coordinators' opposite resolutions are a conflict of two corrections)."""
+        if step.cancels is None:
+            return step_name(step.type)
+        return self.tr("Cancellation of: {step}").format(step=step_name(step.cancels))
+
     def step_text(self, step: ConflictStep) -> str:
         local = step.at.astimezone(self.ctx.zone())
         return self.tr("{what} on {day} at {time}, station {station}, {person}").format(
-            what=step_name(step.type), day=local.strftime("%d-%m-%Y"),
+            what=self.what(step), day=local.strftime("%d-%m-%Y"),
             time=local.strftime("%H:%M"), station=step.station, person=step.person)
 
     def _tapped(self, row: QListWidgetItem) -> None:
@@ -138,10 +150,10 @@ class ConflictsScreen(ScanScreen):
             return
         conflict = self.conflicts[int(index)]
         keep_step = self.tr("Keep: {step} ({station}, {person})").format(
-            step=step_name(conflict.step.type), station=conflict.step.station,
+            step=self.what(conflict.step), station=conflict.step.station,
             person=conflict.step.person)
         keep_cause = self.tr("Keep: {step} ({station}, {person})").format(
-            step=step_name(conflict.cause.type), station=conflict.cause.station,
+            step=self.what(conflict.cause), station=conflict.cause.station,
             person=conflict.cause.person)
         options = [(conflict.cause.id, keep_step), (conflict.step.id, keep_cause)]
         if conflict.cause.type is EventType.INTAKE:

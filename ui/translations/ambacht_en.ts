@@ -2,12 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Clocks</name>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConflictsScreen</name>
     <message numerus="yes">
         <source>%n conflict(s) between stations. Tap one to choose which step stands.</source>
         <translation>
             <numerusform>%n conflict between stations. Tap it to choose which step stands.</numerusform>
             <numerusform>%n conflicts between stations. Tap one to choose which step stands.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) wait here for it, kept, and count once this PC is updated.</source>
+        <translation>
+            <numerusform>%n step waits here for it, kept, and counts once this PC is updated.</numerusform>
+            <numerusform>%n steps wait here for it, kept, and count once this PC is updated.</numerusform>
         </translation>
     </message>
 </context>
@@ -151,6 +175,13 @@
             <numerusform>Offline since %1 · %n to send</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Another station runs a newer version of Ambacht and takes steps this version does not know: %n step(s) are kept here, but count only once this PC is updated too.</source>
+        <translation>
+            <numerusform>Another station runs a newer version of Ambacht and takes steps this version does not know: %n step is kept here, but counts only once this PC is updated too.</numerusform>
+            <numerusform>Another station runs a newer version of Ambacht and takes steps this version does not know: %n steps are kept here, but count only once this PC is updated too.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>StillTherePanel</name>
@@ -163,7 +194,7 @@
     </message>
 </context>
 <context>
-    <name>WaitingLabelsButton</name>
+    <name>WaitingLabels</name>
     <message numerus="yes">
         <source>{code} · %n attempts</source>
         <translation>

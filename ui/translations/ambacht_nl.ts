@@ -301,6 +301,39 @@
     </message>
 </context>
 <context>
+    <name>Clocks</name>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n uur</numerusform>
+            <numerusform>%n uur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minuut</numerusform>
+            <numerusform>%n minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This PC&apos;s clock is %1 ahead</source>
+        <translation>De klok van deze PC loopt %1 voor</translation>
+    </message>
+    <message>
+        <source>This PC&apos;s clock is %1 behind</source>
+        <translation>De klok van deze PC loopt %1 achter</translation>
+    </message>
+    <message>
+        <source>The clock of station %2 is %1 ahead of the hub&apos;s: set it right.</source>
+        <translation>De klok van station %2 loopt %1 voor op de hub: zet hem goed.</translation>
+    </message>
+    <message>
+        <source>The clock of station %2 is %1 behind the hub&apos;s: set it right.</source>
+        <translation>De klok van station %2 loopt %1 achter op de hub: zet hem goed.</translation>
+    </message>
+</context>
+<context>
     <name>Conflicts</name>
     <message>
         <source>Taken in</source>
@@ -380,9 +413,12 @@
         <source>Update Ambacht: stations %1 use a newer version.</source>
         <translation>Werk Ambacht bij: de stations %1 gebruiken een nieuwere versie.</translation>
     </message>
-    <message>
-        <source>Its new kinds of steps are kept here, and count once this PC is updated.</source>
-        <translation>Hun nieuwe soorten stappen zijn hier bewaard en tellen mee zodra deze pc is bijgewerkt.</translation>
+    <message numerus="yes">
+        <source>%n step(s) wait here for it, kept, and count once this PC is updated.</source>
+        <translation>
+            <numerusform>%n stap wacht hier daarop: hij is bewaard en telt mee zodra deze pc is bijgewerkt.</numerusform>
+            <numerusform>%n stappen wachten hier daarop: ze zijn bewaard en tellen mee zodra deze pc is bijgewerkt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>{code}: {step}, not counted
@@ -393,6 +429,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>{what} on {day} at {time}, station {station}, {person}</source>
         <translation>{what} op {day} om {time}, station {station}, {person}</translation>
+    </message>
+    <message>
+        <source>Cancellation of: {step}</source>
+        <translation>Annulering van: {step}</translation>
     </message>
     <message>
         <source>Keep: {step} ({station}, {person})</source>
@@ -741,10 +781,6 @@ want ervoor: {cause}</translation>
         <translation>Totaal: {net}</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Bon</translation>
-    </message>
-    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1076,6 +1112,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>A text here is at most {max} characters.</source>
         <translation>Een tekst hier is hoogstens {max} tekens.</translation>
+    </message>
+    <message>
+        <source>Item {code} was taken in by a station on a newer Ambacht: it can be used here once this PC is updated too.</source>
+        <translation>Item {code} is ingenomen door een station met een nieuwere Ambacht: het kan hier gebruikt worden zodra ook deze pc is bijgewerkt.</translation>
     </message>
     <message>
         <source>No item has code {code}.</source>
@@ -1554,6 +1594,10 @@ want ervoor: {cause}</translation>
         <translation>De rol in de URL van {hub} mag dit niet: gebruik de beheerder van de hub voor &apos;hub init&apos;, &apos;hub invite&apos; en &apos;hub revoke&apos;.</translation>
     </message>
     <message>
+        <source>The hub has a site &apos;{existing}&apos; already; &apos;{site}&apos; differs from it only in capitals or spaces. Use &apos;{existing}&apos;, or --new-site for another site.</source>
+        <translation>De hub heeft al een locatie &apos;{existing}&apos;; &apos;{site}&apos; verschilt daarvan alleen in hoofdletters of spaties. Gebruik &apos;{existing}&apos;, of --new-site voor een andere locatie.</translation>
+    </message>
+    <message>
         <source>This join code is for site {site}.</source>
         <translation>Deze koppelcode is voor locatie {site}.</translation>
     </message>
@@ -1846,6 +1890,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>End visit {code}? {count} logged.</source>
         <translation>Bezoek {code} afronden? {count} gelogd.</translation>
+    </message>
+    <message>
+        <source>Code…</source>
+        <translation>Code…</translation>
     </message>
     <message>
         <source>Yes, end it</source>
@@ -2593,10 +2641,6 @@ want ervoor: {cause}</translation>
         <translation>Ambacht</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
         <source>The backup failed: {error}</source>
         <translation>De back-up is mislukt: {error}</translation>
     </message>
@@ -3042,28 +3086,52 @@ want ervoor: {cause}</translation>
 <context>
     <name>Printer</name>
     <message>
-        <source>Printer not reachable: is it switched on?</source>
-        <translation>Printer niet bereikbaar: staat hij aan?</translation>
+        <source>The label printer does not answer: switch it on and check its cable.</source>
+        <translation>De labelprinter reageert niet: zet hem aan en controleer de kabel.</translation>
     </message>
     <message>
-        <source>The printer is out of labels.</source>
-        <translation>De printer heeft geen labels meer.</translation>
+        <source>The label printer is out of labels: put in a new roll.</source>
+        <translation>De labelprinter heeft geen etiketten meer: plaats een nieuwe rol.</translation>
     </message>
     <message>
-        <source>The printer is open: close it.</source>
-        <translation>De printer staat open: sluit hem.</translation>
+        <source>The label printer is open: close its lid.</source>
+        <translation>De labelprinter staat open: doe de klep dicht.</translation>
     </message>
     <message>
-        <source>The printer is paused.</source>
-        <translation>De printer staat op pauze.</translation>
+        <source>The label printer is paused: press its pause key, or ask the coordinator.</source>
+        <translation>De labelprinter staat op pauze: druk op de pauzetoets of vraag de coördinator.</translation>
     </message>
     <message>
-        <source>The printer is not set up right: ask the coordinator.</source>
-        <translation>De printer is niet goed ingesteld: vraag de coördinator.</translation>
+        <source>The label printer is not set up right: ask the coordinator.</source>
+        <translation>De labelprinter is niet goed ingesteld: vraag de coördinator.</translation>
     </message>
     <message>
-        <source>The printer reports an error.</source>
-        <translation>De printer meldt een fout.</translation>
+        <source>The label printer reports an error: switch it off and on again.</source>
+        <translation>De labelprinter meldt een fout: zet hem uit en weer aan.</translation>
+    </message>
+    <message>
+        <source>The receipt printer does not answer: switch it on and tap {button} again.</source>
+        <translation>De bonprinter reageert niet: zet hem aan en tik opnieuw op {button}.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is out of paper: put in a new roll and tap {button} again.</source>
+        <translation>De bonprinter heeft geen papier meer: plaats een nieuwe rol en tik opnieuw op {button}.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is open: close its lid and tap {button} again.</source>
+        <translation>De bonprinter staat open: doe de klep dicht en tik opnieuw op {button}.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is paused: ask the coordinator.</source>
+        <translation>De bonprinter staat op pauze: vraag de coördinator.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is not set up right: ask the coordinator.</source>
+        <translation>De bonprinter is niet goed ingesteld: vraag de coördinator.</translation>
+    </message>
+    <message>
+        <source>The receipt printer reports an error: switch it off and on, then tap {button} again.</source>
+        <translation>De bonprinter meldt een fout: zet hem uit en aan en tik opnieuw op {button}.</translation>
     </message>
 </context>
 <context>
@@ -3092,6 +3160,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>receipt</source>
         <translation>bon</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Bon</translation>
     </message>
 </context>
 <context>
@@ -3395,6 +3467,10 @@ want ervoor: {cause}</translation>
         <translation>Weegschaal antwoordt niet — typ het gewicht</translation>
     </message>
     <message>
+        <source>Scale not connected — plug it in, or type the weight</source>
+        <translation>Weegschaal niet aangesloten — sluit hem aan of typ het gewicht</translation>
+    </message>
+    <message>
         <source>Put the item on the scale</source>
         <translation>Leg het artikel op de weegschaal</translation>
     </message>
@@ -3439,20 +3515,20 @@ want ervoor: {cause}</translation>
         <translation>De weegschaal meldt een fout — typ het gewicht</translation>
     </message>
     <message>
-        <source>Cannot open {port}: {detail}. Is the scale plugged in and the port right? (Linux: the user must be in the dialout group.)</source>
-        <translation>{port} kan niet worden geopend: {detail}. Is de weegschaal aangesloten en klopt de poort? (Linux: de gebruiker moet in de groep dialout zitten.)</translation>
+        <source>The scale is not found on {port}: plug it in, or choose its port.</source>
+        <translation>De weegschaal is niet gevonden op {port}: sluit hem aan of kies de poort.</translation>
     </message>
     <message>
-        <source>The connection to {port} broke off: {detail}</source>
-        <translation>De verbinding met {port} is verbroken: {detail}</translation>
+        <source>The scale was unplugged: plug it in and tap {button} again.</source>
+        <translation>De weegschaal is losgekoppeld: sluit hem aan en tik opnieuw op {button}.</translation>
     </message>
     <message>
-        <source>The scale sends something that is not its protocol (&apos;{line}&apos;): check the protocol, speed and framing.</source>
-        <translation>De weegschaal stuurt iets dat niet bij het protocol past (&apos;{line}&apos;): controleer protocol, snelheid en tekenformaat.</translation>
+        <source>The scale&apos;s answer cannot be read: choose its protocol and speed.</source>
+        <translation>Het antwoord van de weegschaal is onleesbaar: kies het protocol en de snelheid.</translation>
     </message>
     <message>
-        <source>{port} is open, but the scale does not answer: is it on? Check the protocol, speed and framing.</source>
-        <translation>{port} is open, maar de weegschaal antwoordt niet: staat hij aan? Controleer protocol, snelheid en tekenformaat.</translation>
+        <source>The scale does not answer: switch it on, or choose its protocol and speed.</source>
+        <translation>De weegschaal reageert niet: zet hem aan, of kies het protocol en de snelheid.</translation>
     </message>
 </context>
 <context>
@@ -3791,10 +3867,6 @@ want ervoor: {cause}</translation>
         <translation>Contant</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Bon</translation>
-    </message>
-    <message>
         <source>Park sale</source>
         <translation>Parkeren</translation>
     </message>
@@ -4066,6 +4138,37 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>StatusActions</name>
+    <message>
+        <source>Test the scale</source>
+        <translation>Weegschaal testen</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Nu back-up maken</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Testing the scale…</source>
+        <translation>Weegschaal testen…</translation>
+    </message>
+    <message>
+        <source>The scale answers: {weight} ({note}).</source>
+        <translation>De weegschaal antwoordt: {weight} ({note}).</translation>
+    </message>
+</context>
+<context>
     <name>StatusStrip</name>
     <message>
         <source>Printer: {waiting}</source>
@@ -4151,32 +4254,8 @@ want ervoor: {cause}</translation>
         <translation>Werk Ambacht bij: stations %1 zijn nieuwer</translation>
     </message>
     <message>
-        <source>This station&apos;s steps differ from the hub&apos;s copy of them, so it cannot sync again: ask the coordinator to take the station over on a new file.</source>
-        <translation>De stappen van dit station verschillen van die op de hub, dus het kan niet meer synchroniseren: vraag de coördinator het station over te nemen met een nieuw bestand.</translation>
-    </message>
-    <message>
-        <source>This PC was restored from a backup: first sync with the hub.</source>
-        <translation>Deze PC is teruggezet uit een back-up: eerst synchroniseren met de hub.</translation>
-    </message>
-    <message>
-        <source>Another station runs a newer version of Ambacht and takes steps this version does not know: they are kept, but count here only once this PC is updated too.</source>
-        <translation>Een ander station gebruikt een nieuwere versie van Ambacht en legt stappen vast die deze versie niet kent: ze worden bewaard, maar tellen hier pas mee als ook deze pc is bijgewerkt.</translation>
-    </message>
-    <message>
         <source>The label printer works.</source>
         <translation>De labelprinter werkt.</translation>
-    </message>
-    <message>
-        <source>{waiting}: the items are saved, and their labels print when the printer is back.</source>
-        <translation>{waiting}: de artikelen zijn bewaard, en hun labels worden geprint als de printer terug is.</translation>
-    </message>
-    <message>
-        <source>The scale sends its weight to the gate.</source>
-        <translation>De weegschaal geeft het gewicht door aan de poort.</translation>
-    </message>
-    <message>
-        <source>The scale does not answer: type the weight. Is it on and its cable in?</source>
-        <translation>De weegschaal antwoordt niet: typ het gewicht. Staat hij aan en zit de kabel erin?</translation>
     </message>
     <message>
         <source>The barcode scanner is ready.</source>
@@ -4199,8 +4278,27 @@ want ervoor: {cause}</translation>
         <translation>De laatste back-up van de gegevens is gemaakt om {when}.</translation>
     </message>
     <message>
+        <source>This station&apos;s steps differ from the hub&apos;s copy of them, so it cannot sync again: ask the coordinator to take the station over on a new file.</source>
+        <translation>De stappen van dit station verschillen van die op de hub, dus het kan niet meer synchroniseren: vraag de coördinator het station over te nemen met een nieuw bestand.</translation>
+    </message>
+    <message>
+        <source>This PC was restored from a backup: first sync with the hub.</source>
+        <translation>Deze PC is teruggezet uit een back-up: eerst synchroniseren met de hub.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Another station runs a newer version of Ambacht and takes steps this version does not know: %n step(s) are kept here, but count only once this PC is updated too.</source>
+        <translation>
+            <numerusform>Een ander station gebruikt een nieuwere versie van Ambacht en legt stappen vast die deze versie niet kent: %n stap is hier bewaard, maar telt pas mee als ook deze pc is bijgewerkt.</numerusform>
+            <numerusform>Een ander station gebruikt een nieuwere versie van Ambacht en legt stappen vast die deze versie niet kent: %n stappen zijn hier bewaard, maar tellen pas mee als ook deze pc is bijgewerkt.</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>The other stations are out of reach. This station works on and sends what waits when the link is back.</source>
         <translation>De andere stations zijn niet bereikbaar. Dit station werkt door en verstuurt wat wacht zodra de verbinding terug is.</translation>
+    </message>
+    <message>
+        <source>Set this PC&apos;s date and time right (or let it take them from the internet): its steps are recorded by its clock. Changes to the settings are dated by the hub&apos;s clock meanwhile.</source>
+        <translation>Zet de datum en tijd van deze PC goed (of laat hem die van internet halen): zijn stappen worden met zijn klok vastgelegd. Wijzigingen in de instellingen krijgen intussen de tijd van de hub.</translation>
     </message>
     <message>
         <source>This station shares its work with the other stations.</source>
@@ -4259,6 +4357,10 @@ want ervoor: {cause}</translation>
         <translation>Annuleren</translation>
     </message>
     <message>
+        <source>More…</source>
+        <translation>Meer…</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
@@ -4291,7 +4393,7 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
-    <name>WaitingLabelsButton</name>
+    <name>WaitingLabels</name>
     <message>
         <source>Labels waiting for the printer</source>
         <translation>Labels die op de printer wachten</translation>
@@ -4424,6 +4526,22 @@ want ervoor: {cause}</translation>
     <message>
         <source>Scan the items the product is made of: {codes}</source>
         <translation>Scan de artikelen waarvan het product gemaakt is: {codes}</translation>
+    </message>
+    <message>
+        <source>Go on with the repair of {code}? It stopped at step {number} of {total}.</source>
+        <translation>Verder met de reparatie van {code}? Die stond bij stap {number} van {total}.</translation>
+    </message>
+    <message>
+        <source>Also half done: {codes}</source>
+        <translation>Ook half ingevuld: {codes}</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>Verder</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
     </message>
     <message>
         <source>{code} is in repair.</source>

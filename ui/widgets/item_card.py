@@ -88,7 +88,7 @@ class ItemCard(QWidget):
         self.facts.setText("   ·   ".join(facts))
         history = self.ctx.gate.history(item)
         payloads = [self.payload(event) for event in history]
-        cancelled = {p.cancels for p in payloads if isinstance(p, Corrected)}
+        cancelled = self.ctx.conflicts.cancelled_steps(item)
         refused = self.ctx.conflicts.refused_steps(item)
         names = self.ctx.user_names()
         self.history.clear()
