@@ -10,6 +10,7 @@ from sqlite_utils.migrations import Migrations
 
 from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
+from db.figures_to_publish import FIGURES_TO_PUBLISH_SCHEMA
 from db.guard import IDENTITY_TABLE, new_file_id
 from db.hub_link import HUB_LINK_SCHEMA
 from db.initial_schema import INITIAL_SCHEMA
@@ -388,3 +389,11 @@ def m022_net(db: Database) -> None:
     (its provenance) without sorting every step."""
     db.execute("ALTER TABLE users ADD COLUMN network INTEGER NOT NULL DEFAULT 0")
     db.execute("CREATE INDEX events_recorded ON events (recorded_at, id)")
+
+
+@migrations()
+def m026_net2(db: Database) -> None:
+    """The network's figures kept fresh by the stations (issue 13): the days whose sums are
+    still to go to the hub, `db.figures_to_publish.FIGURES_TO_PUBLISH_SCHEMA`."""
+    for statement in FIGURES_TO_PUBLISH_SCHEMA:
+        db.execute(statement)

@@ -27,6 +27,7 @@ from db.newer_steps import NewerSteps
 from db.site_config import apply_records, read_records
 from db.travel_more import KINDS, PeopleRecords
 from intake.clock import Clock
+from intake.fresh_figures import publish_site_days
 from intake.hub_errors import HubRefused, HubUnreachable, NotJoined
 from intake.hub_records import incoming_batch, outgoing_records
 from intake.merge import MergeService
@@ -118,6 +119,10 @@ class SyncService:
             with HubSession(link.address) as hub:
                 self._push(hub, link, report.sent, told)
                 self._pull(hub, link, report.received, told)
+                # The network's figures as fresh as the site's steps on the hub: the days
+                # that changed since the last round.
+                publish_site_days(self.store, hub, self.clock.now(),
+                                  self.link().pulled_rev)
         except HubUnreachable:
             with self.store.atomic():
                 self.links.contact(self.clock.now(), reached=False)

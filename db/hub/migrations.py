@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from db.hub.any_kind import H006_ANY_KIND
 from db.hub.figures import H005_NET_FIGURES
+from db.hub.fresh_figures import H007_FRESH_FIGURES, PUBLISH_FUNCTION
 from db.hub.travel_more import H004_TRAVEL_MORE
 from intake.chain import GENESIS
 
@@ -438,12 +439,12 @@ REVOKE ALL ON FUNCTION ambacht.pull(bigint, integer, bigint) FROM PUBLIC;
 MIGRATIONS: list[tuple[str, str]] = [
     ("h001_hub", _M001_TABLES + _M001_FUNCTIONS), ("h002_news", _M002_NOTIFY),
     ("h003_own_steps", _M003_OWN), ("h004_travel_more", H004_TRAVEL_MORE),
-    ("h006_any_kind", H006_ANY_KIND),
-    ("h005_net_figures", H005_NET_FIGURES),  # after h006, which shipped first
+    ("h006_any_kind", H006_ANY_KIND),  # before h005, which shipped after it
+    ("h005_net_figures", H005_NET_FIGURES), ("h007_fresh_figures", H007_FRESH_FIGURES),
 ]
 
 # What a station's roles may call: nothing else (no table, no sequence).
-STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()",
+STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()", "site_config()",
                      "push(jsonb, jsonb, jsonb, jsonb, jsonb)", "pull(bigint, integer)",
-                     "pull(bigint, integer, bigint)", "network_figures(date, date)",
-                     "push_people(jsonb, jsonb, jsonb)", "site_config()", "channel()")
+                     "pull(bigint, integer, bigint)", "network_figures(date, date)", "channel()",
+                     "push_people(jsonb, jsonb, jsonb)", PUBLISH_FUNCTION)
