@@ -1,16 +1,15 @@
 """The days whose sums a station has still to put on the hub (m026_net2, issue 13).
 
-A station publishes its site's changed day sums after a sync round that moved steps
+A station publishes its site's changed day sums after its sync rounds
 (`intake/fresh_figures.py`). Which days changed is marked as the day-sum cache's
 `stale_dates` are, by triggers on new events and visits, but in a table of its own: the
 cache claims its marks whenever a report is made, these are cleared only once the hub has
-taken the days. Beside them, the version of the sums last sent. Each mark counts the changes of its date, so a change that comes while a
-publication is on its way keeps its date marked for the next one.
+taken the days. Each mark counts the changes of its date, so a change that comes while a
+publication is on its way keeps its date marked for the next one. Beside them, the version
+of the sums last sent.
 """
 
 from __future__ import annotations
-
-from datetime import date
 
 from sqlite_utils import Database
 

@@ -23,6 +23,7 @@ from db.hub.fresh_figures import DayRow
 from intake.day_sums import cache_version, local_days, refresh_day_figures
 from intake.model import Category
 
+
 class FiguresHub(Protocol):
     """The hub as a station (`HubSession`) or the administrator's copy of a site
     (`FiguresOnHub`) publishes to."""

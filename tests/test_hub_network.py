@@ -1,7 +1,7 @@
 """Figures of a network of centres on a real PostgreSQL hub (issue 13): the stations (and
 `report --hub`) put each site's day sums on the hub, never an older day over a newer one, and
-a network coordinator's station reads every site's figures from them: each site's as its own stations count them, and all added up; the
-permission travels with the staff records."""
+a network coordinator's station reads every site's figures from them: each site's as its
+own stations count them, and all added up; the permission travels with the staff records."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from db import Store
+from db.hub.station import HubSession
 from intake.auth import AuthService
 from intake.clock import SystemClock
 from intake.errors import NotAllowed, ValidationError
-from db.hub.station import HubSession
 from intake.fresh_figures import publish_site_days
 from intake.hub_sync import SyncService
 from intake.model import Role

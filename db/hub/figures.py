@@ -23,6 +23,7 @@ from types import TracebackType
 from typing import Any
 
 import psycopg
+
 from db.hub.connection import connect, hub_failures
 from db.hub.fresh_figures import PUT_FUNCTION, DayRow, as_json
 from intake.hub_address import HubAddress

@@ -440,8 +440,7 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("h001_hub", _M001_TABLES + _M001_FUNCTIONS), ("h002_news", _M002_NOTIFY),
     ("h003_own_steps", _M003_OWN), ("h004_travel_more", H004_TRAVEL_MORE),
     ("h006_any_kind", H006_ANY_KIND),  # before h005, which shipped after it
-    ("h005_net_figures", H005_NET_FIGURES), ("h007_fresh_figures", H007_FRESH_FIGURES),
-]
+    ("h005_net_figures", H005_NET_FIGURES), ("h007_fresh_figures", H007_FRESH_FIGURES)]
 
 # What a station's roles may call: nothing else (no table, no sequence).
 STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()", "site_config()",
