@@ -28,8 +28,10 @@ class FiguresHub(Protocol):
     """The hub as a station (`HubSession`) or the administrator's copy of a site
     (`FiguresOnHub`) publishes to."""
 
+    def keeps_figures(self) -> bool: ...
+
     def publish_figures(self, state: dict[str, Any], days: list[tuple[date, date, list[DayRow]]],
-                        everything: bool) -> str | None: ...
+                        everything: bool) -> str: ...
 
     def commit(self) -> None: ...
 
@@ -37,14 +39,15 @@ class FiguresHub(Protocol):
 def publish_site_days(store: Store, hub: FiguresHub, now: datetime, upto: int) -> int:
     """Put the site's days that changed since the last publication on the hub and commit
     there; `upto` is the hub's number the file holds the site's records up to. The number of
-    days sent (0: nothing had changed, or the hub keeps no such figures)."""
+    days sent (0: nothing had changed, or the hub keeps no such figures: not upgraded by
+    `ambacht hub init`)."""
     marks = FiguresToPublish(store.db)
     marked = marks.marked()
     categories = store.categories(include_hidden=True)
     zone = store.settings().zone
     version = cache_version(zone, {c.code: c.co2_factor for c in categories})
     sent = marks.sent_version()  # another (or none) sends every day
-    if not marked and sent == version:
+    if not marked and sent == version or not hub.keeps_figures():
         return 0
     first_at = store.reports.first_record()
     state: dict[str, Any] = {
@@ -53,7 +56,7 @@ def publish_site_days(store: Store, hub: FiguresHub, now: datetime, upto: int) -
         "first_record": None if first_at is None else first_at.astimezone(zone).date(),
         "recipient_kinds": store.name_lists.recipient_kinds(),
         "categories": [asdict(category) for category in categories]}
-    answer: str | None = "everything"
+    answer = "everything"
     if sent == version:
         days = sorted({day for text in marked for day in local_days(zone,
                                                                     date.fromisoformat(text))})
@@ -64,8 +67,6 @@ def publish_site_days(store: Store, hub: FiguresHub, now: datetime, upto: int) -
         # to the day after today: a step may be minutes ahead
         days = [first + timedelta(days=n) for n in range((today - first).days + 2)]
         answer = hub.publish_figures(state, _summed(store, days, categories), True)
-    if answer is None:
-        return 0
     hub.commit()
     with store.atomic():
         marks.sent(marked, version)

@@ -105,17 +105,18 @@ class FiguresOnHub:
         with hub_failures(self.address):
             self.conn.commit()
 
-    def publish_figures(self, state: dict[str, Any],
-                        days: list[tuple[date, date, list[DayRow]]], everything: bool
-                        ) -> str | None:
-        """Put the site's day sums on the hub (see ambacht.put_day_sums): 'taken',
-        'everything' or 'behind'; None from a hub without the function (upgraded by
-        `ambacht hub init`), which keeps no figures."""
+    def keeps_figures(self) -> bool:
+        """Whether the hub keeps the sites' figures (upgraded by `ambacht hub init`)."""
         with hub_failures(self.address):
             (found,) = self.conn.execute("SELECT to_regprocedure(%s)",
                                          [PUT_FUNCTION]).fetchone() or (None,)
-            if found is None:
-                return None
+        return found is not None
+
+    def publish_figures(self, state: dict[str, Any],
+                        days: list[tuple[date, date, list[DayRow]]], everything: bool) -> str:
+        """Put the site's day sums on the hub (see ambacht.put_day_sums): 'taken',
+        'everything' or 'behind'."""
+        with hub_failures(self.address):
             (answer,) = self.conn.execute(
                 "SELECT ambacht.put_day_sums(%s, %s, %s, %s)",
                 [self.site_id, *as_json(state, days), everything]).fetchone() or (None,)

@@ -24,7 +24,7 @@ from typing import Any
 
 from psycopg.types.json import Jsonb
 
-PUBLISH_FUNCTION = "publish_figures(jsonb, jsonb, boolean)"
+PUBLISH_FUNCTION = "publish_figures(jsonb, jsonb, boolean)"  # granted to stations
 PUT_FUNCTION = "ambacht.put_day_sums(bigint, jsonb, jsonb, boolean)"
 _DEFINER = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = ambacht, pg_temp"
 

@@ -97,13 +97,14 @@ class HubSession:
         found: Record = self._call("SELECT ambacht.pull(%s, %s, %s)", [after, limit, own_seq])
         return found
 
+    def keeps_figures(self) -> bool:
+        """Whether the hub takes a station's figures (a hub not upgraded by `ambacht hub
+        init` does not)."""
+        return self._call("SELECT to_regprocedure(%s)", [f"ambacht.{PUBLISH_FUNCTION}"]) is not None
+
     def publish_figures(self, state: Record, days: list[tuple[date, date, list[DayRow]]],
-                        everything: bool) -> str | None:
+                        everything: bool) -> str:
         """Put this station's sums of its site's days on the hub (see ambacht.put_day_sums):
-        'taken', 'everything' (send every day) or 'behind'; None from a hub without the
-        function (not upgraded by `ambacht hub init`), which keeps no fresh figures."""
-        if self._call("SELECT to_regprocedure(%s)", [f"ambacht.{PUBLISH_FUNCTION}"]) is None:
-            return None
-        answer = self._call("SELECT ambacht.publish_figures(%s, %s, %s)",
-                            [*as_json(state, days), everything])
-        return str(answer)
+        'taken', 'everything' (send every day) or 'behind'."""
+        return str(self._call("SELECT ambacht.publish_figures(%s, %s, %s)",
+                              [*as_json(state, days), everything]))
