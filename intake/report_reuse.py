@@ -11,23 +11,23 @@ A period still running is never reused: its stock is counted at the moment of th
 and the stock's ages in whole days move with the clock, not with the steps.
 
 The last report of each site is kept beside its copy (`<copy>.last-report.json`), written
-whole and then renamed over the old one, so a report killed half-way leaves the old one or
-none. It can be removed at any time.
+whole and then renamed over the old one (`intake/outfiles.py`), so a report killed half-way
+leaves the old one or none. It can be removed at any time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from dataclasses import asdict, fields
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from intake.errors import ValidationError
 from intake.monitoring import Figures
+from intake.outfiles import reserve
 from intake.provenance import Provenance
 
 # The provenance's own time in a site's JSON report: the one key of the provenance block
@@ -64,20 +64,17 @@ def reused(copy_path: Path, key: str, provenance: Provenance
 
 def keep(copy_path: Path, key: str, made_at: datetime, site: str, total: Figures,
          text: str) -> None:
-    """Keep a site's report made for `key` beside its copy, for the next report to reuse."""
-    target = _kept(copy_path)
+    """Keep a site's report made for `key` beside its copy, for the next report to reuse; one
+    that cannot be written is not kept (the next report is made afresh)."""
     data = json.dumps({"key": key, "made_at": made_at.isoformat(), "site": site,
                        "total": {field.name: getattr(total, field.name)
                                  for field in fields(Figures)},  # Counters as objects
                        "text": text}, ensure_ascii=False)
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=target.name, suffix=".new")
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(data)
-        os.replace(name, target)
-    except BaseException:
-        Path(name).unlink(missing_ok=True)
-        raise
+        with reserve(_kept(copy_path), force=True, db_path=copy_path, settings={}) as out:
+            out.write(data.encode("utf-8"))
+    except (OSError, ValidationError):
+        pass
 
 
 def _kept(copy_path: Path) -> Path:
