@@ -5,6 +5,8 @@ own stations count them, and all added up; the permission travels with the staff
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -90,23 +92,23 @@ def test_a_station_behind_never_puts_older_days_on_the_hub(capsys, hub: str,  # 
     _ok(capsys, shop, "sync")
     fresh, _ = _network(zwolle)
     assert fresh.by_site["Zwolle"].total.items_in == 5
-    # The gate, which has not seen them, takes one item in and publishes without a round:
-    # its day is made from fewer of the site's steps and is not taken.
+    # The gate, which has not seen them, takes one item in and the shop one more; both
+    # publish at the same moment without a round. The gate's day is made from fewer of the
+    # site's steps and is not taken, whichever comes first.
     _ok(capsys, zwolle, "intake", "--category", "books", "--route", "sale")
-    store = Store.open(zwolle)
-    try:
-        link = SyncService(store, SystemClock()).link()
-        with HubSession(link.address) as session:
-            assert publish_site_days(store, session, SystemClock().now(), link.pulled_rev) > 0
-    finally:
-        store.close()
-    behind, _ = _network(zwolle)
-    assert behind.by_site["Zwolle"].total.items_in == 5
-    assert _flows(behind.by_site["Zwolle"].total) == _flows(fresh.by_site["Zwolle"].total)
+    _ok(capsys, shop, "intake", "--category", "books", "--route", "sale")
+    start = threading.Barrier(2)
+    with ThreadPoolExecutor(2) as pool:
+        sent = list(pool.map(lambda db: _publish(db, start), (zwolle, shop)))
+    assert all(sent)
+    behind, shop_own = _network(shop)
+    assert behind.by_site["Zwolle"].total.items_in == 6  # the shop's: 5 and its own
+    assert _flows(behind.by_site["Zwolle"].total) == _flows(shop_own.total)
     # Its next round sends its item and takes the shop's: now its day holds them all.
+    _ok(capsys, shop, "sync")
     _ok(capsys, zwolle, "sync")
     latest, gate_own = _network(zwolle)
-    assert latest.by_site["Zwolle"].total.items_in == 6
+    assert latest.by_site["Zwolle"].total.items_in == 7
     assert _flows(latest.by_site["Zwolle"].total) == _flows(gate_own.total)
     # The shop's round after it changes nothing it has not seen; the other site is untouched.
     _ok(capsys, shop, "sync")
@@ -114,6 +116,19 @@ def test_a_station_behind_never_puts_older_days_on_the_hub(capsys, hub: str,  # 
     last, _ = _network(zwolle)
     assert _flows(last.by_site["Zwolle"].total) == _flows(gate_own.total)
     assert _flows(last.by_site["Kampen"].total) == _flows(kampen_own.total)
+
+
+def _publish(db: Path, start: threading.Barrier) -> int:
+    """The station `db`'s changed days put on the hub without a sync round, once `start`
+    lets every thread go."""
+    store = Store.open(db)
+    try:
+        link = SyncService(store, SystemClock()).link()
+        with HubSession(link.address) as session:
+            start.wait()
+            return publish_site_days(store, session, SystemClock().now(), link.pulled_rev)
+    finally:
+        store.close()
 
 
 def test_only_a_network_coordinator_and_the_mark_travels(capsys, hub: str,  # noqa: F811
