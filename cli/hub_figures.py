@@ -3,8 +3,9 @@
 With `--site`, one site's report in any format, the same a station of that site makes once it
 holds the same records (`intake/hub_report.py`; the sites' copies are kept in the data folder,
 `hub-copies`). Without, every site's JSON report under
-`by_site`, beside the period and the totals of all sites together. A hub that cannot be
-reached exits 3, as `ambacht sync` does.
+`by_site`, beside the period and the totals of all sites together; a site's report of a
+period that is over is reused while nothing it depends on changed (`intake/report_reuse.py`).
+A hub that cannot be reached exits 3, as `ambacht sync` does.
 """
 
 from __future__ import annotations
