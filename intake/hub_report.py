@@ -61,7 +61,7 @@ def site_copy(address: HubAddress, site: str, clock: Clock, folder: Path) -> Ite
         store = Store.open(path)
         try:
             _bring_up_to_date(store, hub, site_id)
-            publish_figures(address, store, site_id, clock.now())
+            publish_figures(hub.figures(site_id), store, clock.now())
             yield store
         finally:
             store.close()
@@ -81,14 +81,13 @@ def _bring_up_to_date(store: Store, hub: SiteRecords, site_id: int) -> None:
             store.set_setting(COPY_REV, str(got["upto"]))
 
 
-def publish_figures(address: HubAddress, store: Store, site_id: int, now: datetime) -> None:
+def publish_figures(hub: FiguresOnHub, store: Store, now: datetime) -> None:
     """Put the days of a site's copy whose sums changed since the last time on the hub (all
     of them the first time, or with another version), for the network's dashboard, as a
     station of the site does after a sync round (`intake/fresh_figures.py`). Days are summed
     there, before any report of the copy sums them, so that none is summed without being
     sent."""
-    with FiguresOnHub(address, site_id) as hub:
-        publish_site_days(store, hub, now, int(store.settings().get(COPY_REV, "0")))
+    publish_site_days(store, hub, now, int(store.settings().get(COPY_REV, "0")))
 
 
 def summed(all_figures: Iterable[Figures]) -> Figures:

@@ -19,7 +19,6 @@ who may see them on the screen is the station's business (`Action.NETWORK_FIGURE
 from __future__ import annotations
 
 from datetime import date, datetime
-from types import TracebackType
 from typing import Any
 
 import psycopg
@@ -87,19 +86,11 @@ REVOKE ALL ON FUNCTION ambacht.network_figures(date, date) FROM PUBLIC;
 class FiguresOnHub:
     """One site's figures as the administrator puts them on the hub from its copy of the
     site (`intake/fresh_figures.py`), by the rule a station's publication follows
-    (`db/hub/fresh_figures.py`): one connection and one transaction. Leaving the block
-    closes it; what was not committed is rolled back."""
+    (`db/hub/fresh_figures.py`), through the connection that read the site's records
+    (`SiteRecords.figures`): one transaction, until `commit`."""
 
-    def __init__(self, address: HubAddress, site_id: int) -> None:
-        self.address, self.site_id = address, site_id
-        self.conn: psycopg.Connection = connect(address)
-
-    def __enter__(self) -> FiguresOnHub:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 trace: TracebackType | None) -> None:
-        self.conn.close()
+    def __init__(self, address: HubAddress, site_id: int, conn: psycopg.Connection) -> None:
+        self.address, self.site_id, self.conn = address, site_id, conn
 
     def commit(self) -> None:
         with hub_failures(self.address):
