@@ -10,6 +10,7 @@ from sqlite_utils.migrations import Migrations
 
 from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
+from db.drafts import DRAFTS_SCHEMA
 from db.figures_to_publish import FIGURES_TO_PUBLISH_SCHEMA
 from db.guard import IDENTITY_TABLE, new_file_id
 from db.hub_link import HUB_LINK_SCHEMA
@@ -389,6 +390,14 @@ def m022_net(db: Database) -> None:
     (its provenance) without sorting every step."""
     db.execute("ALTER TABLE users ADD COLUMN network INTEGER NOT NULL DEFAULT 0")
     db.execute("CREATE INDEX events_recorded ON events (recorded_at, id)")
+
+
+@migrations()
+def m024_drafts(db: Database) -> None:
+    """Half-done work survives a restart (issue 15): the repair-done flow's answers and the
+    material-out list as station-local drafts, `db.drafts.DRAFTS_SCHEMA`, described there."""
+    for statement in DRAFTS_SCHEMA:
+        db.execute(statement)
 
 
 @migrations()

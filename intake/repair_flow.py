@@ -1,9 +1,10 @@
 """The steps of recording a repair's end, without Qt: which questions an item needs, the
 answers so far, going back, and the minutes suggested from the repair's start.
 
-A draft lives in the station's memory (the workshop screen keeps one per item), so that a
-logout, an idle logout or a scan of another item in the middle loses no answer: the next
-visit to the item resumes where it stopped. Nothing is written until the last answer.
+The workshop screen keeps a draft per item, and in the station's file at each answer
+(`intake.drafts`), so that a logout, a scan of another item, a crash or a restart in the
+middle loses no answer: the next visit to the item resumes where it stopped. No step enters
+the item's history until the last answer.
 """
 
 from __future__ import annotations

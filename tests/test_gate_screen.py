@@ -136,8 +136,8 @@ def test_failed_print_keeps_the_item_and_can_be_redone(
     assert ctx.gate.item("A000001").route is Route.SALE
     # Short and Dutch (the CUPS detail is in the log), and it names the button by its words.
     assert gate.banner.text() == (
-        "De printer is niet goed ingesteld: vraag de coördinator. A000001 is bewaard; tik op "
-        "'1 label wacht' om het label opnieuw te proberen.")
+        "De labelprinter is niet goed ingesteld: vraag de coördinator. A000001 is bewaard; tik "
+        "op '1 label wacht' om het label opnieuw te proberen.")
     assert gate.waiting_labels.text() == "1 label wacht"
     ctx.store.set_setting("printer", "")
     with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):

@@ -1,26 +1,35 @@
 """The status strip (issue 15, point 3): printer, scale, serial scanner and the latest backup
-under every screen, updated from their signals; a tap opens the part's settings for the
-coordinator and says what it means to everyone else."""
+under every screen, updated from their signals, each part a target; a tap does what the part
+says (the labels waiting to try again, a scale test, a backup now) and offers the coordinator
+its settings."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QLabel
 from serial_sim import SimulatedDevice
 from taps import log_in, tap
 
 from db import Store
 from devices.settings import SCALE_PORT, SCALE_PROTOCOL, SCANNER_PORT
+from intake.auth import AuthService
 from intake.clock import FixedClock
-from intake.model import Route, User
+from intake.model import Role, Route, User
+from intake.setup import initialize
 from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.widgets.panels import MessagePanel
+from ui.style import DANGER, MIN_TARGET_MM, mm
+from ui.widgets.icons import badged
+from ui.widgets.panels import ChoicePanel, Panel
+from ui.widgets.print_jobs import RETRY_ALL
+from ui.widgets.status_actions import ActionPanel
 from ui.widgets.status_strip import BACKUP, HUB, PRINTER, SCALE, SCANNER
+
+P = TypeVar("P", bound=Panel)
 
 
 @pytest.fixture
@@ -31,16 +40,17 @@ def ctx(store: Store, clock: FixedClock, coach: User, tmp_path: Path) -> Iterato
     ctx.devices.stop()
 
 
-def shown_message(window: MainWindow) -> MessagePanel:
-    [panel] = [p for p in window.findChildren(MessagePanel) if p.isVisible()]
+def shown(window: MainWindow, kind: type[P]) -> P:
+    [panel] = [p for p in window.findChildren(kind) if p.isVisible()]
     return panel
 
 
-def test_the_strip_shows_the_printer_and_what_waits_and_explains_it(
+def test_the_strip_shows_the_printer_and_what_waits_and_a_tap_retries(
     qtbot, window: MainWindow, ctx: AppContext
 ) -> None:
     strip = window.status
-    assert strip.isVisible() and strip.parts[PRINTER].text() == "Printer ok"
+    assert strip.isVisible() and strip.parts[PRINTER].words == "Printer ok"
+    assert strip.parts[PRINTER].text() == "Printer ok"  # the strip has room for the words
     assert strip.parts[BACKUP].text() == "Nog geen back-up"  # in memory: nothing to back up
     # No scale, serial scanner or hub set up at this station: those parts stay away.
     assert all(strip.parts[key].isHidden() for key in (SCALE, SCANNER, HUB))
@@ -55,27 +65,53 @@ def test_the_strip_shows_the_printer_and_what_waits_and_explains_it(
     assert part.text() == "Printer: 1 label wacht" == (
         "Printer: " + window.gate.waiting_labels.text())  # the button's own words
     assert part.property("role") == "status-bad"
-    tap(qtbot, part)  # a coach is told what it means
-    panel = shown_message(window)
-    assert panel.title.text() == "Printer: 1 label wacht"
+    tap(qtbot, part)  # the labels waiting, to try again
+    waiting = shown(window, ChoicePanel)
+    assert waiting.title.text().startswith("Labels die op de printer wachten")
     assert window.stack.currentWidget() is window.gate
-    tap(qtbot, panel.ok_button)
-    ctx.store.set_setting("printer", "")
+    ctx.store.set_setting("printer", "")  # the printer is back
     with qtbot.waitSignal(ctx.printer_queue.printed, timeout=10_000):
-        ctx.printer_queue.retry_now()  # the printer is back
+        tap(qtbot, waiting.option_buttons[RETRY_ALL])
     qtbot.waitUntil(lambda: part.text() == "Printer ok")
     assert part.property("role") == "status"
+    tap(qtbot, part)  # nothing waits: what it means
+    assert shown(window, ActionPanel).message.text() == "De labelprinter werkt."
 
 
-def test_a_tap_opens_the_parts_settings_for_the_coordinator(
+def test_the_coordinator_reaches_the_parts_settings(
     qtbot, window: MainWindow, ctx: AppContext, coordinator: User
 ) -> None:
     log_in(qtbot, window, "1234")
     tap(qtbot, window.status.parts[BACKUP])
+    tap(qtbot, shown(window, ActionPanel).buttons["Instellingen"])
     assert window.stack.currentWidget() is window.admin
     assert window.admin.stack.currentWidget() is window.admin.sections["station"]
     tap(qtbot, window.status.parts[PRINTER])
+    tap(qtbot, shown(window, ActionPanel).buttons["Instellingen"])
     assert window.admin.stack.currentWidget() is window.admin.sections["printer"]
+
+
+def test_a_tap_on_the_backup_backs_up_now(qtbot, clock: FixedClock, tmp_path: Path) -> None:
+    """On a station whose file is on disk: the latest backup's time, and 'back up now'."""
+    on_disk = Store.open(tmp_path / "ambacht.sqlite", create=True)
+    initialize(on_disk, clock, site_name="Ambachtscentrum Test", station="A")
+    auth = AuthService(on_disk, clock)
+    auth.add_user(auth.set_first_pin("1234"), "Sanne", Role.COACH, "1111")
+    on_disk.set_setting("label_folder", str(tmp_path / "labels"))
+    ctx = build_context(on_disk, clock, "nl")
+    disk_window = MainWindow(ctx)
+    qtbot.addWidget(disk_window)
+    disk_window.resize(1280, 800)
+    disk_window.show()
+    part = disk_window.status.parts[BACKUP]
+    assert part.text() == "Nog geen back-up"
+    log_in(qtbot, disk_window, "1111")
+    tap(qtbot, part)
+    panel = shown(disk_window, ActionPanel)
+    with qtbot.waitSignal(ctx.backups.done, timeout=20_000):
+        tap(qtbot, panel.buttons["Nu back-up maken"])
+    assert part.text() == "Back-up 10:00" and part.property("role") == "status"
+    ctx.printer_queue.wait()
 
 
 def test_scale_and_serial_scanner_show_whether_they_are_connected(
@@ -92,12 +128,37 @@ def test_scale_and_serial_scanner_show_whether_they_are_connected(
     assert parts[SCALE].isVisible() and parts[SCANNER].isVisible()
     qtbot.waitUntil(lambda: parts[SCALE].text() == "Weegschaal verbonden")
     assert parts[SCANNER].text() == "Scanner ok"
+    tap(qtbot, parts[SCALE])  # tests the scale: connects afresh, says its first answer
+    test = shown(window, ActionPanel)
+    qtbot.waitUntil(lambda: test.message.text().startswith("De weegschaal antwoordt: 1 kg"))
+    tap(qtbot, test.close_button)
     scale.unplug()
     scanner.unplug()
     qtbot.waitUntil(lambda: parts[SCALE].text() == "Weegschaal niet verbonden", timeout=3000)
     qtbot.waitUntil(lambda: parts[SCANNER].text() == "Scanner niet verbonden", timeout=3000)
     assert parts[SCANNER].property("role") == "status-bad"
     tap(qtbot, parts[SCANNER])  # nobody logged in: what it means
-    texts = [label.text() for label in shown_message(window).findChildren(QLabel)]
-    assert "De barcodescanner is niet verbonden: controleer de kabel. Typ intussen de " \
-        "codes." in texts
+    assert shown(window, ActionPanel).message.text() == (
+        "De barcodescanner is niet verbonden: controleer de kabel. Typ intussen de codes.")
+    tap(qtbot, shown(window, ActionPanel).close_button)
+    tap(qtbot, parts[SCALE])
+    test = shown(window, ActionPanel)
+    qtbot.waitUntil(lambda: test.message.text().startswith("Weegschaal niet aangesloten"),
+                    timeout=3000)
+    tap(qtbot, test.buttons["Weegschaal testen"])  # again: still unplugged
+    assert test.message.text() == "Weegschaal testen…"
+    qtbot.waitUntil(lambda: test.message.text().startswith("Weegschaal niet aangesloten"),
+                    timeout=3000)
+
+
+def test_each_part_is_a_target_with_its_state_in_its_icon(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    """At least 15 mm high at full size, and the state told by the badge's shape too."""
+    part = window.status.parts[PRINTER]
+    assert part.height() >= mm(MIN_TARGET_MM) - 1
+    ok_icon = part.icon().pixmap(64, 64).toImage()
+    part.show_state("Printerfout", True)
+    assert part.icon().pixmap(64, 64).toImage() != ok_icon
+    assert badged("printer", DANGER, True).pixmap(64, 64).toImage() != badged(
+        "printer", DANGER, False).pixmap(64, 64).toImage()  # not only a colour

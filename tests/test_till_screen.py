@@ -288,8 +288,7 @@ def test_a_receipt_printer_that_is_off_says_so_on_the_till(
         tap(qtbot, window.shop.receipt_button)
     assert window.shop.banner.is_error()
     assert window.shop.banner.text() == (  # short and Dutch; the address is in the log
-        "Printer niet bereikbaar: staat hij aan? Niet geprint (bon); er gaat niets verloren: "
-        "print later opnieuw.")
+        "De bonprinter reageert niet: zet hem aan en tik opnieuw op Bon.")
     assert window.shop.receipt_button.isEnabled()  # to print it again
 
 

@@ -17,6 +17,7 @@ from intake.admin import AdminService
 from intake.auth import AuthService
 from intake.clock import Clock
 from intake.conflicts import ConflictService
+from intake.drafts import DraftService
 from intake.eu_reuse import EuReuse, eu_reuse
 from intake.gate import GateService
 from intake.hub_address import HubAddress
@@ -75,6 +76,11 @@ class AppContext:
     def registers(self) -> RegisterService:
         """Which categories ask for a serial number; finding items by it."""
         return RegisterService(self.store, self.clock)
+
+    @cached_property
+    def drafts(self) -> DraftService:
+        """Half-done work kept in this station's file: repair answers, the material list."""
+        return DraftService(self.store, self.clock, self.workshop.station)
 
     @cached_property
     def people(self) -> PeopleService:

@@ -1,9 +1,11 @@
-"""Printer and device trouble in a few short words of the user's language.
+"""Printer trouble in one short sentence of the user's language that says what to do.
 
 The printers raise a `PrintError` with a detailed English sentence (the queue name, the
-address, what CUPS said): that goes to the log and the job's record. The screens show only
-what kind of problem it is (`labels.printing.Problem`) and what to do, in one short line, so
-that a banner stays one or two lines on any panel.
+address, what CUPS or the socket said): that goes to the log and the job's record. The
+screens show only what kind of problem it is (`labels.printing.Problem`) and what to do, so
+that a banner stays one or two lines on any panel; a sentence that sends the user to a button
+names it by the button's own words (`waiting_labels`, the till's receipt button). The scale's
+sentences are `ui.devices.describe` and `explain_fault`.
 """
 
 from __future__ import annotations
@@ -14,23 +16,60 @@ from labels.printing import PrintError, Problem
 
 
 def print_problem(exc: Exception) -> str:
-    """A failed print in a few words: a PrintError by its kind; anything else (a driver's
-    bug) as a plain printer error, its detail left to the log."""
-    kind = exc.problem if isinstance(exc, PrintError) else Problem.FAILED
-    return problem_text(kind)
+    """A failed label print in one short sentence: a PrintError by its kind; anything else (a
+    driver's bug) as a plain printer error, its detail left to the log."""
+    return problem_text(_kind(exc))
+
+
+def receipt_problem(exc: Exception, button: str) -> str:
+    """A failed receipt in one short sentence that ends by naming the till's `button` to tap
+    again; the detail is left to the log."""
+    return receipt_text(_kind(exc)).format(button=button)
+
+
+def _kind(exc: Exception) -> Problem:
+    return exc.problem if isinstance(exc, PrintError) else Problem.FAILED
 
 
 def problem_text(kind: Problem) -> str:
-    """The short text of one kind of print problem: a sentence, which messages put first."""
+    """One kind of label print problem in one sentence that says what to do."""
     texts = {
         Problem.UNREACHABLE: QCoreApplication.translate(
-            "Printer", "Printer not reachable: is it switched on?"),
-        Problem.PAPER: QCoreApplication.translate("Printer", "The printer is out of labels."),
-        Problem.OPEN: QCoreApplication.translate("Printer", "The printer is open: close it."),
-        Problem.PAUSED: QCoreApplication.translate("Printer", "The printer is paused."),
+            "Printer", "The label printer does not answer: switch it on and check its cable."),
+        Problem.PAPER: QCoreApplication.translate(
+            "Printer", "The label printer is out of labels: put in a new roll."),
+        Problem.OPEN: QCoreApplication.translate(
+            "Printer", "The label printer is open: close its lid."),
+        Problem.PAUSED: QCoreApplication.translate(
+            "Printer", "The label printer is paused: press its pause key, or ask the "
+            "coordinator."),
         Problem.SETUP: QCoreApplication.translate(
-            "Printer", "The printer is not set up right: ask the coordinator."),
-        Problem.FAILED: QCoreApplication.translate("Printer", "The printer reports an error."),
+            "Printer", "The label printer is not set up right: ask the coordinator."),
+        Problem.FAILED: QCoreApplication.translate(
+            "Printer", "The label printer reports an error: switch it off and on again."),
+    }
+    return texts[kind]
+
+
+def receipt_text(kind: Problem) -> str:
+    """One kind of receipt printer problem in one sentence that says what to do, with
+    `{button}` for the button that prints again."""
+    texts = {
+        Problem.UNREACHABLE: QCoreApplication.translate(
+            "Printer", "The receipt printer does not answer: switch it on and tap {button} "
+            "again."),
+        Problem.PAPER: QCoreApplication.translate(
+            "Printer", "The receipt printer is out of paper: put in a new roll and tap "
+            "{button} again."),
+        Problem.OPEN: QCoreApplication.translate(
+            "Printer", "The receipt printer is open: close its lid and tap {button} again."),
+        Problem.PAUSED: QCoreApplication.translate(
+            "Printer", "The receipt printer is paused: ask the coordinator."),
+        Problem.SETUP: QCoreApplication.translate(
+            "Printer", "The receipt printer is not set up right: ask the coordinator."),
+        Problem.FAILED: QCoreApplication.translate(
+            "Printer", "The receipt printer reports an error: switch it off and on, then tap "
+            "{button} again."),
     }
     return texts[kind]
 
@@ -40,6 +79,12 @@ class PrinterWords(QObject):
 
     def waiting_labels(self, count: int) -> str:
         return self.tr("%n labels waiting", "", count)
+
+
+def receipt_button() -> str:
+    """The words of the till's button that prints a receipt (after a sale and on the day
+    close), which a receipt printer's trouble names."""
+    return QCoreApplication.translate("Receipts", "Receipt")
 
 
 def waiting_labels(count: int) -> str:

@@ -157,8 +157,11 @@ def describe(state: Reading | Fault | None, lang: str) -> tuple[str, str]:
     """The big text and the line under it for the scale's state, in the app's language."""
     if state is None:
         return "…", QCoreApplication.translate("Scale", "Connecting to the scale…")
-    if isinstance(state, Fault):
+    if isinstance(state, Fault) and state.kind is FaultKind.SILENT:
         return "—", QCoreApplication.translate("Scale", "Scale not answering — type the weight")
+    if isinstance(state, Fault):
+        return "—", QCoreApplication.translate(
+            "Scale", "Scale not connected — plug it in, or type the weight")
     weight = format_kg(state.grams, lang) if state.grams is not None else "…"
     if state.status is Status.OK:
         if not state.grams:
@@ -182,21 +185,21 @@ def describe(state: Reading | Fault | None, lang: str) -> tuple[str, str]:
         "Scale", "The scale reports an error — type the weight")
 
 
-def explain_fault(fault: Fault, port: str) -> str:
-    """What the scale test says about a fault, with what to check."""
+def explain_fault(fault: Fault, port: str, button: str) -> str:
+    """What the scale test says about a fault: one sentence with what to do, naming the test's
+    `button` where it is to be tapped again. The system's own words and what came instead of a
+    reading go to the log."""
+    log.warning("scale test on %s: %s %s", port, fault.kind, fault.detail)
     if fault.kind is FaultKind.NO_PORT:
         return QCoreApplication.translate(
-            "Scale", "Cannot open {port}: {detail}. Is the scale plugged in and the port "
-            "right? (Linux: the user must be in the dialout group.)").format(
-            port=port, detail=fault.detail)
+            "Scale", "The scale is not found on {port}: plug it in, or choose its port.").format(
+            port=port)
     if fault.kind is FaultKind.LOST:
         return QCoreApplication.translate(
-            "Scale", "The connection to {port} broke off: {detail}").format(
-            port=port, detail=fault.detail)
+            "Scale", "The scale was unplugged: plug it in and tap {button} again.").format(
+            button=button)
     if fault.detail:
         return QCoreApplication.translate(
-            "Scale", "The scale sends something that is not its protocol ('{line}'): check "
-            "the protocol, speed and framing.").format(line=fault.detail)
+            "Scale", "The scale's answer cannot be read: choose its protocol and speed.")
     return QCoreApplication.translate(
-        "Scale", "{port} is open, but the scale does not answer: is it on? Check the "
-        "protocol, speed and framing.").format(port=port)
+        "Scale", "The scale does not answer: switch it on, or choose its protocol and speed.")

@@ -12,7 +12,14 @@ from contextlib import suppress
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from intake.errors import AmbachtError
 from intake.model import Role, User
@@ -30,8 +37,9 @@ from ui.screens.scan_screen import ScanScreen
 from ui.screens.shop import ShopScreen
 from ui.screens.workshop import WorkshopScreen
 from ui.style import stylesheet
-from ui.widgets.panels import MessagePanel, Panel
+from ui.widgets.panels import Panel
 from ui.widgets.reasons import DisabledReasons
+from ui.widgets.status_actions import StatusActions
 from ui.widgets.status_strip import BACKUP, HUB, PRINTER, SCALE, SCANNER, StatusStrip
 from ui.widgets.still_there import StillTherePanel
 
@@ -63,16 +71,18 @@ class MainWindow(QMainWindow):
         self.user: User | None = None
         self.setWindowTitle(self.tr("Ambacht"))
         self.setStyleSheet(stylesheet())
-        # The pages, and under them the status strip on every page (login included).
+        # The pages, and under them (or beside them, on a wide small panel) the status strip
+        # on every page (login included).
         central = QWidget(self)
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(0)
         self.stack = QStackedWidget(central)
         self.status = StatusStrip(ctx, central)
         self.status.tapped.connect(self.explain_status)
-        column.addWidget(self.stack, 1)
-        column.addWidget(self.status)
+        self.status_actions = StatusActions(ctx, self.status, self, self._status_settings)
+        pages = QHBoxLayout(central) if self.status.beside else QVBoxLayout(central)
+        pages.setContentsMargins(0, 0, 0, 0)
+        pages.setSpacing(0)
+        pages.addWidget(self.stack, 1)
+        pages.addWidget(self.status)
         self.setCentralWidget(central)
         self.first_run = FirstRunScreen(ctx)
         self.login = LoginScreen(ctx)
@@ -124,16 +134,16 @@ class MainWindow(QMainWindow):
             self.logout()
 
     def explain_status(self, part: str) -> None:
-        """A tapped part of the status strip: its settings for the coordinator, what it means
-        for everyone else."""
-        if self.user is not None and self.user.role is Role.COORDINATOR:
-            for panel in self.findChildren(Panel):
-                panel.close_panel()
-            self.show_admin()
-            self.admin.show_section(_STATUS_SECTIONS[part])
-            return
-        MessagePanel(self.stack.currentWidget(), self.status.parts[part].text(),
-                     self.status.meaning(part), self.tr("OK")).open()
+        """A tapped part of the status strip: it does what the part says (`StatusActions`)."""
+        self.status_actions.act(part, self.user is not None
+                                 and self.user.role is Role.COORDINATOR)
+
+    def _status_settings(self, part: str) -> None:
+        """The coordinator's way from a part of the strip to its settings section."""
+        for panel in self.findChildren(Panel):
+            panel.close_panel()
+        self.show_admin()
+        self.admin.show_section(_STATUS_SECTIONS[part])
 
     def show_page(self, page: QWidget) -> None:
         self.stack.setCurrentWidget(page)

@@ -109,9 +109,11 @@ class PrintQueue(QObject):
         self._start(None, job_name, lambda: printer_for(setting).print_labels(
             [label], size, 1, job_name))
 
-    def send_once(self, job_name: str, send: Callable[[], str]) -> None:
-        """Print once by calling `send` on the print thread (a receipt): no job is kept."""
-        self._start(None, job_name, send)
+    def send_once(self, job_name: str, send: Callable[[], str],
+                  describe: Callable[[Exception], str] = print_problem) -> None:
+        """Print once by calling `send` on the print thread (a receipt): no job is kept. A
+        failure is told as `describe` says it."""
+        self._start(None, job_name, send, describe)
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Block until the work sent and the jobs due now are done and their signals sent
@@ -140,7 +142,8 @@ class PrintQueue(QObject):
             self._start(job.id, job.code, lambda: printer_for(job.printer).print_labels(
                 job.labels, job.label_size, job.copies, job.code))
 
-    def _start(self, job_id: str | None, name: str, send: Callable[[], str]) -> None:
+    def _start(self, job_id: str | None, name: str, send: Callable[[], str],
+               describe: Callable[[Exception], str] = print_problem) -> None:
         """Send in the background; the outcome comes back to `_finish` (a job) or straight
         out as a signal (a document or test label)."""
         def failed(exc: Exception) -> None:
@@ -148,9 +151,9 @@ class PrintQueue(QObject):
             log.warning("printing %s failed: %s", name, detail)
             self.last_detail = detail
             if job_id is not None:
-                self._finish(False, detail, print_problem(exc))
+                self._finish(False, detail, describe(exc))
             else:
-                self.failed.emit(name, print_problem(exc))
+                self.failed.emit(name, describe(exc))
 
         def printed(where: str) -> None:
             if job_id is not None:

@@ -4,6 +4,7 @@ the label printer. A failure shows like a label's, as a banner on the till."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
@@ -16,8 +17,10 @@ from labels.printing import PrintError
 from labels.receipt import Receipt, receipt_pdf, receipt_zpl
 from labels.zpl import ZebraPrinter
 from ui.context import AppContext
-from ui.device_messages import print_problem
+from ui.device_messages import receipt_button, receipt_problem
 from ui.printing import printer_for
+
+log = logging.getLogger(__name__)
 
 
 class Receipts:
@@ -46,9 +49,15 @@ class Receipts:
         try:
             send = self._sender(receipt)
         except (PrintError, ValueError) as exc:  # a setting this station cannot print with
-            self.ctx.printer_queue.failed.emit(job, print_problem(exc))
+            log.warning("receipt not printed: %s", exc)
+            self.ctx.printer_queue.failed.emit(job, self.problem(exc))
             return
-        self.ctx.printer_queue.send_once(job, send)
+        self.ctx.printer_queue.send_once(job, send, self.problem)
+
+    @staticmethod
+    def problem(exc: Exception) -> str:
+        """A failed receipt as the till says it: one sentence, naming the button to tap."""
+        return receipt_problem(exc, receipt_button())
 
     @staticmethod
     def job_name() -> str:

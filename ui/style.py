@@ -16,10 +16,18 @@ MIN_TARGET_MM = 15.0
 SMALLEST_TARGET_MM = 11.0  # the floor on a small panel: still a gloved fingertip
 BUTTON_MM = 15.0
 APART_MM = 4.0  # between buttons that do different things
-STRIP_MM = 4.0  # the status strip under every screen (ui/widgets/status_strip.py)
-# The area every screen needs at full size (width, height in mm), the status strip included;
+# The status strip (ui/widgets/status_strip.py): its parts are targets like any button, 4 mm
+# from the screen's own. Under the screens where the panel has the height for it, else (a
+# 10-inch 16:10 panel) a column beside them, which shows each part by its icon.
+STRIP_MM = APART_MM + BUTTON_MM
+STRIP_SIDE_MM = 21.0
+SCREENS_MM = (270.0, 184.0)  # what every screen needs at full size (width, height)
+# The area the window needs at full size, the strip included, under or beside the screens;
 # tests/test_fit.py holds every screen and panel to it at the smallest density.
-DESIGN_MM = (270.0, 184.0 + STRIP_MM)
+DESIGN_MM = (SCREENS_MM[0], SCREENS_MM[1] + STRIP_MM)
+# Beside the screens, their height keeps 4 mm to spare: on a 10-inch panel at the smallest
+# density every size rounds to whole pixels, which costs the screens about that much.
+DESIGN_BESIDE_MM = (SCREENS_MM[0] + STRIP_SIDE_MM, SCREENS_MM[1] + APART_MM)
 
 INK = "#111111"
 PAPER = "#ffffff"
@@ -36,7 +44,8 @@ DISABLED_PAPER = "#ececec"
 DISABLED_LINE = "#7a7a7a"
 DISABLED = (f"color: {DISABLED_INK}; background: {DISABLED_PAPER}; "
             f"border-color: {DISABLED_LINE}; border-style: dashed;")
-_COLOURED_ROLES = ("primary", "danger", "tile")  # their own colours would hide the disabled look
+# Their own colours would hide the disabled look.
+_COLOURED_ROLES = ("primary", "danger", "tile", "status", "status-bad")
 
 
 @dataclass(frozen=True)
@@ -46,6 +55,7 @@ class PanelFit:
 
     px_per_mm: float
     density: float = 1.0
+    strip_beside: bool = False  # the status strip is a column beside the screens
 
 
 # What the event loop exits with to have the app built again at a new size (ui/app.py).
@@ -69,14 +79,24 @@ def fit_panel(width_px: int, height_px: int, *, dpi: float | None = None,
     when they are built: build the window after this.
     """
     global _fit
+    panel_px_per_mm = (dpi or screen_dpi()) * scale_percent / 100 / 25.4
+    under = _fitted(width_px, height_px, panel_px_per_mm, DESIGN_MM, beside=False)
+    beside = _fitted(width_px, height_px, panel_px_per_mm, DESIGN_BESIDE_MM, beside=True)
+    # The strip goes where the targets stay largest (a wide panel: beside); under if equal.
+    wider = beside.density * beside.px_per_mm > under.density * under.px_per_mm + 1e-9
+    _fit = beside if wider else under
+    return _fit
+
+
+def _fitted(width_px: int, height_px: int, px_per_mm: float, design: tuple[float, float], *,
+            beside: bool) -> PanelFit:
     smallest = SMALLEST_TARGET_MM / MIN_TARGET_MM
     # A size that would not fit even at the smallest density is cut to the largest that does:
     # off-screen buttons are worse than targets a little under 11 mm on a very small panel.
-    px_per_mm = min((dpi or screen_dpi()) * scale_percent / 100 / 25.4,
-                    width_px / (DESIGN_MM[0] * smallest), height_px / (DESIGN_MM[1] * smallest))
-    room = min(width_px / px_per_mm / DESIGN_MM[0], height_px / px_per_mm / DESIGN_MM[1])
-    _fit = PanelFit(px_per_mm, max(smallest, min(1.0, room)))
-    return _fit
+    px_per_mm = min(px_per_mm, width_px / (design[0] * smallest),
+                    height_px / (design[1] * smallest))
+    room = min(width_px / px_per_mm / design[0], height_px / px_per_mm / design[1])
+    return PanelFit(px_per_mm, max(smallest, min(1.0, room)), beside)
 
 
 def use_fit(fit: PanelFit | None) -> None:
@@ -113,10 +133,7 @@ def stylesheet() -> str:
     QLabel[role="title"] {{ font-size: {mm(7)}px; font-weight: bold; }}
     QLabel[role="big"] {{ font-size: {mm(14)}px; font-weight: bold; }}
     QLabel[role="muted"] {{ color: {MUTED}; }}
-    QWidget[role="strip"] {{ background: #e6e6e6; border-top: 1px solid {LINE}; }}
-    QLabel[role="status"] {{ background: transparent; color: {MUTED}; font-size: {mm(3.2)}px; }}
-    QLabel[role="status-bad"] {{ background: transparent; color: {DANGER}; font-weight: bold;
-        font-size: {mm(3.2)}px; }}
+    QWidget[role="strip"] {{ background: #e6e6e6; }}
     QLabel[role="hint"] {{ font-size: {mm(5.5)}px; font-weight: bold; }}
     QLabel[role="demo"] {{ background: {SELECTED}; color: {INK}; font-weight: bold;
         border: 3px solid {LINE}; border-radius: {mm(1.5)}px; padding: {mm(1)}px {mm(2)}px; }}
@@ -135,6 +152,9 @@ def stylesheet() -> str:
     QPushButton:disabled {{ {DISABLED} }}
     QPushButton[role="primary"] {{ background: {INK}; color: white; }}
     QPushButton[role="danger"] {{ background: {DANGER}; color: white; border-color: {DANGER}; }}
+    QPushButton[role="status"] {{ background: {PAPER}; color: {INK}; font-size: {mm(4)}px; }}
+    QPushButton[role="status-bad"] {{ background: {PAPER}; color: {DANGER};
+        border-color: {DANGER}; font-size: {mm(4)}px; }}
     {"".join(
         f'QPushButton[route="{route}"] {{ background: {colour}; color: white; '
         f'border-color: {colour}; }} '

@@ -177,7 +177,7 @@ class DevicesSection(Section):
             self.message.emit(self.tr("The scale answers: {weight} ({note}). Received: {raw}")
                               .format(weight=weight, note=note, raw=state.raw), False)
         else:
-            self.message.emit(explain_fault(state, scale.port), True)
+            self.message.emit(explain_fault(state, scale.port, self.test.text()), True)
 
     def _test_gave_up(self) -> None:
         if self._testing:

@@ -88,6 +88,8 @@ class GateScreen(ScanScreen):
         # the top bar, and the bar below keeps room for the visit's own buttons.
         for button in (self.type_code_button, self.search_button, self.camera_button):
             self.top.add_action(button)
+        # Folded where the bar is too narrow for all three (a camera set up on a small panel).
+        self.top.fold_name = lambda: self.tr("Code…")
         for button in (self.undo_button, self.cancel_visit_button, self.waiting_labels,
                        self.reprint_button,
                        self.end_button):

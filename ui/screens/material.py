@@ -1,6 +1,7 @@
 """Material out: scan items or weigh a batch per category, pick the recipient, check the summary,
 and a delivery note is printed with kg per category. The list is the station's: it stays over a
-logout, for whoever goes on loading the container."""
+logout, for whoever goes on loading the container, and is kept in the station's file at each
+line (`intake.drafts`), so that a crash, a power cut or a restart gives it back."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class MaterialScreen(ScanScreen):
         super().__init__(ctx, parent)
         self.items: list[Item] = []
         self.batches: list[tuple[str, int]] = []  # (category code, grams)
+        self._restored = False  # the list kept in the file is read at the first entry
         self.title = QLabel(self)
         self.title.setProperty("role", "title")
         self.hint = QLabel(self)
@@ -71,20 +73,30 @@ class MaterialScreen(ScanScreen):
         """Show the list as the last person left it, without what has left the centre (or
         been voided) meanwhile, elsewhere."""
         super().enter(user, places, here)
-        if not self.items and not self.batches:
+        codes = [item.code for item in self.items]
+        if not self._restored:  # after a start: the list as the station's file kept it
+            self._restored = True
+            draft = self.ctx.drafts.material()
+            if draft is not None:
+                codes, self.batches = draft.codes, draft.batches
+        if not codes and not self.batches:
             return
         kept = []
-        for item in self.items:
-            now = self.attempt(lambda code=item.code: self.ctx.material.item(code))
-            if isinstance(now, Item) and self._in_stock(now):
+        for code in codes:
+            try:
+                now = self.ctx.material.item(code)
+            except AmbachtError:  # gone from this file (a restored backup): off the list
+                continue
+            if self._in_stock(now):
                 kept.append(now)
-        gone = [item.code for item in self.items if item.code not in {i.code for i in kept}]
+        gone = [code for code in codes if code not in {i.code for i in kept}]
         self.items = kept
-        self._show_lines()
         if gone:
+            self._changed()
             self.banner.error(self.tr("Taken off the list, no longer at the centre: "
                                       "{codes}").format(codes=", ".join(gone)))
         else:
+            self._show_lines()
             self.banner.ok(self.tr("The list from before is kept: {count}.").format(
                 count=self.tr("%n lines", "", self.lines.count())))
 
@@ -125,7 +137,14 @@ class MaterialScreen(ScanScreen):
     def _add(self, item: Item) -> None:
         self.banner.hide()
         self.items.append(item)
+        self._changed()
+
+    def _changed(self) -> None:
+        """Show the list and keep it in the station's file; a refusal (a full disk) is shown,
+        and the list stays on screen."""
         self._show_lines()
+        self.attempt(lambda: self.ctx.drafts.save_material(
+            [item.code for item in self.items], self.batches))
 
     def _line_tapped(self, row: QListWidgetItem) -> None:
         """Take one line off the list, after a question."""
@@ -140,7 +159,7 @@ class MaterialScreen(ScanScreen):
             del self.items[index]
         elif index - len(self.items) < len(self.batches):
             del self.batches[index - len(self.items)]
-        self._show_lines()
+        self._changed()
 
     def ask_batch(self) -> None:
         options = [(c.code, c.name(self.ctx.language.code)) for c in self.ctx.gate.categories()]
@@ -157,7 +176,7 @@ class MaterialScreen(ScanScreen):
             grams = self.attempt(lambda: parse_kg(text))
             if isinstance(grams, int):
                 self.batches.append((category, grams))
-                self._show_lines()
+                self._changed()
 
         panel.entered.connect(weighed)
         panel.open()
@@ -203,7 +222,7 @@ class MaterialScreen(ScanScreen):
         if not isinstance(shipment, Shipment):
             return
         self.items, self.batches = [], []
-        self._show_lines()
+        self._changed()
         self.ctx.printer_queue.submit(self.ctx.labels.document_printer(),
                                       self.ctx.material.delivery_note_pdf(shipment.code),
                                       shipment.code)
@@ -221,7 +240,7 @@ class MaterialScreen(ScanScreen):
     def clear(self) -> None:
         self.items, self.batches = [], []
         self.banner.hide()
-        self._show_lines()
+        self._changed()
 
     def leave(self) -> None:
         """Logging out keeps the list: it is the station's, not the user's."""

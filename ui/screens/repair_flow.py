@@ -1,9 +1,10 @@
 """The repair-done flow on one panel: "Step 2 of 6" with the answers so far, the step's
 choices or keypad, Back on every step after the first, and Cancel that asks first.
 
-Each answer goes into the item's draft (`intake.repair_flow`) at once, so a closed panel (a
-logout, an idle logout, a scan of another item) loses none: the workshop screen keeps the
-draft and the next "Repair done" on that item goes on where it stopped.
+Each answer goes into the item's draft (`intake.repair_flow`) at once and `changed` tells the
+workshop screen, which keeps the draft in the station's file (`intake.drafts`): a closed panel
+(a logout, an idle logout, a scan of another item) or a restart loses none, and the next
+"Repair done" on that item goes on where it stopped.
 """
 
 from __future__ import annotations
@@ -37,11 +38,12 @@ P = TypeVar("P", bound=Panel)
 
 
 class RepairFlowPanel(Panel):
-    """Asks the steps of one item's repair end; emits `finished` after the last answer,
-    `switch(code)` when a scan of another item is confirmed, `discarded` on a confirmed
-    cancel."""
+    """Asks the steps of one item's repair end; emits `changed` after each answer or Back,
+    `finished` after the last answer, `switch(code)` when a scan of another item is
+    confirmed, `discarded` on a confirmed cancel."""
 
     takes_scans = True  # a scan during the flow comes here and asks first (MainWindow.on_scan)
+    changed = Signal()
     finished = Signal()
     switch = Signal(str)
     discarded = Signal()
@@ -277,6 +279,7 @@ class RepairFlowPanel(Panel):
             self.close_panel()
             self.finished.emit()
         else:
+            self.changed.emit()
             self.show_step()
 
     def refuse(self, text: str) -> None:
@@ -288,6 +291,7 @@ class RepairFlowPanel(Panel):
     def go_back(self) -> None:
         self.message.hide()
         self.draft.back()
+        self.changed.emit()
         self.show_step()
 
     # --- leaving ---------------------------------------------------------------------------

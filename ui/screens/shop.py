@@ -14,6 +14,7 @@ from intake.shop import Sale
 from intake.till import CARD, Payment, Takings
 from intake.units import parse_eur
 from ui.context import AppContext
+from ui.device_messages import receipt_button
 from ui.receipts import Receipts
 from ui.screens.scan_screen import ScanScreen
 from ui.screens.till_parts import CashPanel, DayClosePanel
@@ -81,7 +82,7 @@ class ShopScreen(ScanScreen):
         self.label_price_button.setText(self.tr("Price label"))
         self.pin_button.setText(self.tr("Pin"))
         self.cash_button.setText(self.tr("Cash"))
-        self.receipt_button.setText(self.tr("Receipt"))
+        self.receipt_button.setText(receipt_button())
         self.park_button.setText(self.tr("Park sale"))
         self.return_button.setText(self.tr("Take a return"))
         self.label_button.setText(self.tr("Label an item from elsewhere"))
@@ -257,6 +258,14 @@ class ShopScreen(ScanScreen):
         if self.last_sale is not None:
             self.receipts.print_sale(self.last_sale)
             self.banner.ok(self.tr("The receipt is printing."))
+
+    def _print_failed(self, code: str, error: str) -> None:
+        """A receipt's trouble is already one sentence naming the button to tap again."""
+        if code == self.receipts.job_name():
+            if self.isVisible():
+                self.banner.error(error)
+            return
+        super()._print_failed(code, error)
 
     # --- parked sales -----------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from intake.model import PaymentMethod
 from intake.till import Payment, Takings, check_payment, quick_amounts
 from intake.units import parse_eur
 from ui.context import AppContext
+from ui.device_messages import receipt_button
 from ui.style import mm
 from ui.widgets.keypad import Keypad, shown
 from ui.widgets.panels import Panel
@@ -135,7 +136,7 @@ class DayClosePanel(Panel):
         row = QHBoxLayout()
         row.setSpacing(mm(5))
         if print_receipt is not None:  # a receipt printer is set: the day close on paper
-            self.print_button = self.button(self.tr("Receipt"))
+            self.print_button = self.button(receipt_button())
             self.print_button.clicked.connect(print_receipt)
             row.addWidget(self.print_button)
         self.ok_button = self.button(self.tr("OK"), "primary")

@@ -17,7 +17,7 @@ from ui.screens.shelf import ShelfView
 from ui.widgets.item_card import ItemCard
 from ui.widgets.keyboard import ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
-from ui.widgets.panels import ChoicePanel, MessagePanel
+from ui.widgets.panels import ChoicePanel, ConfirmPanel, MessagePanel
 
 
 class WorkshopScreen(ScanScreen):
@@ -28,9 +28,11 @@ class WorkshopScreen(ScanScreen):
         self.card = ItemCard(ctx, self)
         self.shelf = ShelfView(ctx, self)  # shown while no item is open
         self.shelf.opened.connect(self.handle_scan)
-        # Half-done repair records by item code: station-local and in memory, they outlive a
-        # logout so that the next visit to the item goes on where it stopped.
-        self.drafts: dict[str, RepairDraft] = {}
+        # Half-done repair records by item code: station-local, kept in the station's file at
+        # each answer, so that a logout, a crash or a restart loses none of them and the next
+        # visit to the item goes on where it stopped.
+        self.drafts: dict[str, RepairDraft] = {d.code: d for d in ctx.drafts.repairs()}
+        self._offer_drafts = bool(self.drafts)  # found at start: offered at the first entry
         self.hint = QLabel(self)
         self.hint.setProperty("role", "title")
         self.hint.setWordWrap(True)
@@ -86,8 +88,8 @@ class WorkshopScreen(ScanScreen):
         self.shelf_button.setEnabled(item is not None)
         if item is not None:
             self.card.show_item(item)
-            if item.status is not Status.IN_REPAIR:  # finished elsewhere, or corrected
-                self.drafts.pop(item.code, None)
+            if item.status is not Status.IN_REPAIR and item.code in self.drafts:
+                self._forget(item.code)  # finished elsewhere, or corrected
         else:
             self.card.item = None
             if self.user is not None:
@@ -107,6 +109,36 @@ class WorkshopScreen(ScanScreen):
         super().enter(user, places, here)
         if self.card.item is None:
             self.shelf.refresh()
+        if self._offer_drafts:
+            self._offer_drafts = False
+            self._offer_draft()
+
+    def _offer_draft(self) -> None:
+        """After a restart: offer to go on with the latest repair record left half done."""
+        for code in list(self.drafts):
+            try:
+                item: Item | None = self.ctx.workshop.item(code)
+            except AmbachtError:  # gone from this file (a restored backup)
+                item = None
+            if item is None or item.voided or item.status is not Status.IN_REPAIR:
+                self._forget(code)
+        if not self.drafts:
+            return
+        code, draft = next(iter(self.drafts.items()))
+        number, total = draft.position()
+        question = self.tr("Go on with the repair of {code}? It stopped at step {number} of "
+                           "{total}.").format(code=code, number=number, total=total)
+        others = [c for c in self.drafts if c != code]
+        if others:
+            question += "\n" + self.tr("Also half done: {codes}").format(codes=", ".join(others))
+        panel = ConfirmPanel(self, question, self.tr("Go on"), self.tr("Later"))
+        panel.answered.connect(lambda yes: self._resume(code) if yes else None)
+        panel.open()
+
+    def _resume(self, code: str) -> None:
+        self.handle_scan(code)
+        if self.card.item is not None and self.card.item.code == code:
+            self.ask_outcome()
 
     def handle_scan(self, code: str) -> None:
         item = self.attempt(lambda: self.ctx.workshop.item(code))
@@ -149,6 +181,7 @@ class WorkshopScreen(ScanScreen):
 
     def _open_flow(self, item: Item, draft: RepairDraft) -> RepairFlowPanel:
         panel = RepairFlowPanel(self, self.ctx, item, draft)
+        panel.changed.connect(lambda: self._keep(draft))
         panel.finished.connect(lambda: self.finish(item, draft))
         panel.switch.connect(self.handle_scan)
         panel.discarded.connect(lambda: self._forget(item.code))
@@ -156,8 +189,14 @@ class WorkshopScreen(ScanScreen):
         panel.open()
         return panel
 
+    def _keep(self, draft: RepairDraft) -> None:
+        """Write the draft to the station's file; a refusal (a full disk) is shown, and the
+        answers stay in memory."""
+        self.attempt(lambda: self.ctx.drafts.save_repair(draft))
+
     def _forget(self, code: str) -> None:
         self.drafts.pop(code, None)
+        self.attempt(lambda: self.ctx.drafts.drop_repair(code))
         self._show_mode()
 
     def finish(self, item: Item, draft: RepairDraft) -> None:
@@ -171,9 +210,10 @@ class WorkshopScreen(ScanScreen):
             result = self.ctx.workshop.finish_repair(user, item.code, outcome)
         except AmbachtError as exc:
             draft.back()
+            self._keep(draft)
             self._open_flow(item, draft).refuse(self.ctx.language.error(exc))
             return
-        self.drafts.pop(item.code, None)
+        self._forget(item.code)
         if result.price_cents is not None and result.route.value == "sale":
             self.print_label(result)
         self._refresh(result, self.tr("Repair of {code} recorded.").format(code=item.code))

@@ -163,7 +163,7 @@
     </message>
 </context>
 <context>
-    <name>WaitingLabelsButton</name>
+    <name>WaitingLabels</name>
     <message numerus="yes">
         <source>{code} · %n attempts</source>
         <translation>

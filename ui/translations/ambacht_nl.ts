@@ -741,10 +741,6 @@ want ervoor: {cause}</translation>
         <translation>Totaal: {net}</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Bon</translation>
-    </message>
-    <message>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1820,6 +1816,10 @@ want ervoor: {cause}</translation>
         <translation>Bezoek {code} afronden? {count} gelogd.</translation>
     </message>
     <message>
+        <source>Code…</source>
+        <translation>Code…</translation>
+    </message>
+    <message>
         <source>Yes, end it</source>
         <translation>Ja, afronden</translation>
     </message>
@@ -2565,10 +2565,6 @@ want ervoor: {cause}</translation>
         <translation>Ambacht</translation>
     </message>
     <message>
-        <source>OK</source>
-        <translation>OK</translation>
-    </message>
-    <message>
         <source>The backup failed: {error}</source>
         <translation>De back-up is mislukt: {error}</translation>
     </message>
@@ -3014,28 +3010,52 @@ want ervoor: {cause}</translation>
 <context>
     <name>Printer</name>
     <message>
-        <source>Printer not reachable: is it switched on?</source>
-        <translation>Printer niet bereikbaar: staat hij aan?</translation>
+        <source>The label printer does not answer: switch it on and check its cable.</source>
+        <translation>De labelprinter reageert niet: zet hem aan en controleer de kabel.</translation>
     </message>
     <message>
-        <source>The printer is out of labels.</source>
-        <translation>De printer heeft geen labels meer.</translation>
+        <source>The label printer is out of labels: put in a new roll.</source>
+        <translation>De labelprinter heeft geen etiketten meer: plaats een nieuwe rol.</translation>
     </message>
     <message>
-        <source>The printer is open: close it.</source>
-        <translation>De printer staat open: sluit hem.</translation>
+        <source>The label printer is open: close its lid.</source>
+        <translation>De labelprinter staat open: doe de klep dicht.</translation>
     </message>
     <message>
-        <source>The printer is paused.</source>
-        <translation>De printer staat op pauze.</translation>
+        <source>The label printer is paused: press its pause key, or ask the coordinator.</source>
+        <translation>De labelprinter staat op pauze: druk op de pauzetoets of vraag de coördinator.</translation>
     </message>
     <message>
-        <source>The printer is not set up right: ask the coordinator.</source>
-        <translation>De printer is niet goed ingesteld: vraag de coördinator.</translation>
+        <source>The label printer is not set up right: ask the coordinator.</source>
+        <translation>De labelprinter is niet goed ingesteld: vraag de coördinator.</translation>
     </message>
     <message>
-        <source>The printer reports an error.</source>
-        <translation>De printer meldt een fout.</translation>
+        <source>The label printer reports an error: switch it off and on again.</source>
+        <translation>De labelprinter meldt een fout: zet hem uit en weer aan.</translation>
+    </message>
+    <message>
+        <source>The receipt printer does not answer: switch it on and tap {button} again.</source>
+        <translation>De bonprinter reageert niet: zet hem aan en tik opnieuw op {button}.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is out of paper: put in a new roll and tap {button} again.</source>
+        <translation>De bonprinter heeft geen papier meer: plaats een nieuwe rol en tik opnieuw op {button}.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is open: close its lid and tap {button} again.</source>
+        <translation>De bonprinter staat open: doe de klep dicht en tik opnieuw op {button}.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is paused: ask the coordinator.</source>
+        <translation>De bonprinter staat op pauze: vraag de coördinator.</translation>
+    </message>
+    <message>
+        <source>The receipt printer is not set up right: ask the coordinator.</source>
+        <translation>De bonprinter is niet goed ingesteld: vraag de coördinator.</translation>
+    </message>
+    <message>
+        <source>The receipt printer reports an error: switch it off and on, then tap {button} again.</source>
+        <translation>De bonprinter meldt een fout: zet hem uit en aan en tik opnieuw op {button}.</translation>
     </message>
 </context>
 <context>
@@ -3064,6 +3084,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>receipt</source>
         <translation>bon</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Bon</translation>
     </message>
 </context>
 <context>
@@ -3356,6 +3380,10 @@ want ervoor: {cause}</translation>
         <translation>Weegschaal antwoordt niet — typ het gewicht</translation>
     </message>
     <message>
+        <source>Scale not connected — plug it in, or type the weight</source>
+        <translation>Weegschaal niet aangesloten — sluit hem aan of typ het gewicht</translation>
+    </message>
+    <message>
         <source>Put the item on the scale</source>
         <translation>Leg het artikel op de weegschaal</translation>
     </message>
@@ -3400,20 +3428,20 @@ want ervoor: {cause}</translation>
         <translation>De weegschaal meldt een fout — typ het gewicht</translation>
     </message>
     <message>
-        <source>Cannot open {port}: {detail}. Is the scale plugged in and the port right? (Linux: the user must be in the dialout group.)</source>
-        <translation>{port} kan niet worden geopend: {detail}. Is de weegschaal aangesloten en klopt de poort? (Linux: de gebruiker moet in de groep dialout zitten.)</translation>
+        <source>The scale is not found on {port}: plug it in, or choose its port.</source>
+        <translation>De weegschaal is niet gevonden op {port}: sluit hem aan of kies de poort.</translation>
     </message>
     <message>
-        <source>The connection to {port} broke off: {detail}</source>
-        <translation>De verbinding met {port} is verbroken: {detail}</translation>
+        <source>The scale was unplugged: plug it in and tap {button} again.</source>
+        <translation>De weegschaal is losgekoppeld: sluit hem aan en tik opnieuw op {button}.</translation>
     </message>
     <message>
-        <source>The scale sends something that is not its protocol (&apos;{line}&apos;): check the protocol, speed and framing.</source>
-        <translation>De weegschaal stuurt iets dat niet bij het protocol past (&apos;{line}&apos;): controleer protocol, snelheid en tekenformaat.</translation>
+        <source>The scale&apos;s answer cannot be read: choose its protocol and speed.</source>
+        <translation>Het antwoord van de weegschaal is onleesbaar: kies het protocol en de snelheid.</translation>
     </message>
     <message>
-        <source>{port} is open, but the scale does not answer: is it on? Check the protocol, speed and framing.</source>
-        <translation>{port} is open, maar de weegschaal antwoordt niet: staat hij aan? Controleer protocol, snelheid en tekenformaat.</translation>
+        <source>The scale does not answer: switch it on, or choose its protocol and speed.</source>
+        <translation>De weegschaal reageert niet: zet hem aan, of kies het protocol en de snelheid.</translation>
     </message>
 </context>
 <context>
@@ -3752,10 +3780,6 @@ want ervoor: {cause}</translation>
         <translation>Contant</translation>
     </message>
     <message>
-        <source>Receipt</source>
-        <translation>Bon</translation>
-    </message>
-    <message>
         <source>Park sale</source>
         <translation>Parkeren</translation>
     </message>
@@ -4027,6 +4051,37 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
+    <name>StatusActions</name>
+    <message>
+        <source>Test the scale</source>
+        <translation>Weegschaal testen</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>Nu back-up maken</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Instellingen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Testing the scale…</source>
+        <translation>Weegschaal testen…</translation>
+    </message>
+    <message>
+        <source>The scale answers: {weight} ({note}).</source>
+        <translation>De weegschaal antwoordt: {weight} ({note}).</translation>
+    </message>
+</context>
+<context>
     <name>StatusStrip</name>
     <message>
         <source>Printer: {waiting}</source>
@@ -4112,18 +4167,6 @@ want ervoor: {cause}</translation>
         <translation>De labelprinter werkt.</translation>
     </message>
     <message>
-        <source>{waiting}: the items are saved, and their labels print when the printer is back.</source>
-        <translation>{waiting}: de artikelen zijn bewaard, en hun labels worden geprint als de printer terug is.</translation>
-    </message>
-    <message>
-        <source>The scale sends its weight to the gate.</source>
-        <translation>De weegschaal geeft het gewicht door aan de poort.</translation>
-    </message>
-    <message>
-        <source>The scale does not answer: type the weight. Is it on and its cable in?</source>
-        <translation>De weegschaal antwoordt niet: typ het gewicht. Staat hij aan en zit de kabel erin?</translation>
-    </message>
-    <message>
         <source>The barcode scanner is ready.</source>
         <translation>De barcodescanner is klaar.</translation>
     </message>
@@ -4204,6 +4247,10 @@ want ervoor: {cause}</translation>
         <translation>Annuleren</translation>
     </message>
     <message>
+        <source>More…</source>
+        <translation>Meer…</translation>
+    </message>
+    <message>
         <source>Settings</source>
         <translation>Instellingen</translation>
     </message>
@@ -4236,7 +4283,7 @@ want ervoor: {cause}</translation>
     </message>
 </context>
 <context>
-    <name>WaitingLabelsButton</name>
+    <name>WaitingLabels</name>
     <message>
         <source>Labels waiting for the printer</source>
         <translation>Labels die op de printer wachten</translation>
@@ -4369,6 +4416,22 @@ want ervoor: {cause}</translation>
     <message>
         <source>Scan the items the product is made of: {codes}</source>
         <translation>Scan de artikelen waarvan het product gemaakt is: {codes}</translation>
+    </message>
+    <message>
+        <source>Go on with the repair of {code}? It stopped at step {number} of {total}.</source>
+        <translation>Verder met de reparatie van {code}? Die stond bij stap {number} van {total}.</translation>
+    </message>
+    <message>
+        <source>Also half done: {codes}</source>
+        <translation>Ook half ingevuld: {codes}</translation>
+    </message>
+    <message>
+        <source>Go on</source>
+        <translation>Verder</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Later</translation>
     </message>
     <message>
         <source>{code} is in repair.</source>

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
+from PySide6.QtCore import QByteArray, QPointF, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
 ICON_DIR = Path(__file__).resolve().parent.parent / "icons"
@@ -25,5 +25,31 @@ def icon(name: str, colour: str = DRAWN_COLOUR, size: int = 128) -> QIcon:
     image.fill(Qt.GlobalColor.transparent)
     painter = QPainter(image)
     renderer.render(painter)
+    painter.end()
+    return QIcon(QPixmap.fromImage(image))
+
+
+@cache
+def badged(name: str, colour: str, bad: bool, size: int = 128) -> QIcon:
+    """The icon `name` in `colour` with a state badge at its lower right, told by its shape
+    and not only its colour: a tick when all is well, an exclamation mark when not."""
+    image = icon(name, colour, size).pixmap(size, size).toImage()
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    radius = size * 0.22
+    centre = QPointF(size - radius - 1, size - radius - 1)
+    painter.setPen(QPen(QColor("#ffffff"), size * 0.05))
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(centre, radius, radius)
+    mark = QPen(QColor("#ffffff"), size * 0.06, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(mark)
+    x, y, r = centre.x(), centre.y(), radius
+    if bad:
+        painter.drawLine(QPointF(x, y - r * 0.55), QPointF(x, y + r * 0.1))
+        painter.drawPoint(QPointF(x, y + r * 0.5))
+    else:
+        painter.drawPolyline([QPointF(x - r * 0.5, y), QPointF(x - r * 0.1, y + r * 0.4),
+                              QPointF(x + r * 0.55, y - r * 0.4)])
     painter.end()
     return QIcon(QPixmap.fromImage(image))

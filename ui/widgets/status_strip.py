@@ -1,55 +1,85 @@
-"""The status strip along the bottom of the window: printer, scale, serial scanner, latest
-backup and, on a station joined to a hub, the link with the other stations.
+"""The status strip of the window: printer, scale, serial scanner, latest backup and, on a
+station joined to a hub, the link with the other stations.
 
-Always visible and small, it changes only on the signals of the print queue, the devices,
-the backups and the hub sync, never by polling. Each part is a few words; tapping one emits
-`tapped(part)`, and the window opens that part's settings for the coordinator or says what it
-means to others (`meaning`).
+Always visible, it changes only on the signals of the print queue, the devices, the backups
+and the hub sync, never by polling. Each part is a button as large as any target (15 mm, never
+under 11), with its device's icon and a badge whose shape says the state (a tick or an
+exclamation mark, not only a colour), and its state in words where the strip has the room:
+under the screens on most panels, where the parts show their words unless they do not all
+fit; in a column beside the screens on a wide small panel (`PanelFit.strip_beside`), where
+they show their icon and badge only (the words are the part's accessible name and tooltip).
+A tap emits `tapped(part)`; the window does what the part says
+(`ui/widgets/status_actions.py`).
 """
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QHBoxLayout,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from devices.protocols import Reading
 from intake.hub_sync import REVOKED, SyncState
 from ui.context import AppContext
 from ui.device_messages import waiting_labels
-from ui.style import STRIP_MM, mm
+from ui.style import BUTTON_MM, DANGER, INK, STRIP_SIDE_MM, apart, current_fit, mm
 from ui.widgets.base import Retranslating
+from ui.widgets.icons import badged
 
 PRINTER, SCALE, SCANNER, BACKUP, HUB = "printer", "scale", "scanner", "backup", "hub"
+ICONS = {PRINTER: "printer", SCALE: "scale", SCANNER: "scanner", BACKUP: "backup", HUB: "hub"}
 
 
-class StatusPart(QLabel):
-    """One part of the strip: its text, red when something is wrong; a tap emits `tapped`."""
+class StatusPart(QPushButton):
+    """One part of the strip: its device's icon with the state's badge, and its words
+    (`words`) unless compact."""
 
-    tapped = Signal()
-
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, key: str, parent: QWidget) -> None:
         super().__init__(parent)
+        self.key = key
+        self.words, self.bad = "", False
+        self.compact = False
         self.setProperty("role", "status")
-        self.setAlignment(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.setIconSize(QSize(mm(8), mm(8)))
 
-    def show_state(self, text: str, bad: bool) -> None:
-        self.setText(text)
+    def show_state(self, words: str, bad: bool) -> None:
+        """Its state: the words, and whether something is wrong."""
+        if (words, bad) == (self.words, self.bad):
+            return
+        self.words, self.bad = words, bad
+        self.setIcon(badged(ICONS[self.key], DANGER if bad else INK, bad))
+        self.setAccessibleName(words)
+        self._show_text()
         role = "status-bad" if bad else "status"
         if self.property("role") != role:
             self.setProperty("role", role)
             self.style().unpolish(self)  # the style sheet keys on the role property
             self.style().polish(self)
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.tapped.emit()
-        event.accept()
+    def set_compact(self, compact: bool) -> None:
+        if compact != self.compact:
+            self.compact = compact
+            self._show_text()
+
+    def _show_text(self) -> None:
+        self.setText("" if self.compact else self.words)
+        self.setToolTip(self.words)
 
 
 class StatusStrip(Retranslating, QWidget):
-    """The parts in a row; a part of a device the station does not have stays hidden."""
+    """The parts in a row under the screens, or a column beside them; a part of a device the
+    station does not have stays hidden."""
 
     tapped = Signal(str)  # PRINTER, SCALE, SCANNER, BACKUP or HUB
 
@@ -58,17 +88,26 @@ class StatusStrip(Retranslating, QWidget):
         self.ctx = ctx
         self.setProperty("role", "strip")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setFixedHeight(mm(STRIP_MM))  # the design's height counts it (`DESIGN_MM`)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(mm(4), 0, mm(4), 0)
-        row.setSpacing(mm(8))  # parts apart, read left to right
+        self.beside = current_fit().strip_beside
+        parts: QBoxLayout
+        if self.beside:  # the design's width counts it (`DESIGN_BESIDE_MM`)
+            self.setFixedWidth(mm(STRIP_SIDE_MM))
+            parts = QVBoxLayout(self)
+            parts.setContentsMargins(apart(), mm(1.5), 0, mm(1.5))
+            parts.addStretch(1)  # the parts at the bottom, where the strip is on other panels
+        else:  # the design's height counts it (`DESIGN_MM`)
+            self.setFixedHeight(apart() + mm(BUTTON_MM))
+            parts = QHBoxLayout(self)
+            parts.setContentsMargins(mm(4), apart(), mm(4), 0)
+        parts.setSpacing(apart())  # each part does something else
         self.parts: dict[str, StatusPart] = {}
         for key in (PRINTER, SCALE, SCANNER, BACKUP, HUB):
-            part = StatusPart(self)
-            part.tapped.connect(lambda k=key: self.tapped.emit(k))
-            row.addWidget(part)
+            part = StatusPart(key, self)
+            part.clicked.connect(lambda _=False, k=key: self.tapped.emit(k))
+            parts.addWidget(part)
             self.parts[key] = part
-        row.addStretch(1)
+        if not self.beside:
+            parts.addStretch(1)
         queue, devices = ctx.printer_queue, ctx.devices
         queue.changed.connect(self.show_printer)
         queue.printed.connect(self.show_printer)
@@ -85,6 +124,21 @@ class StatusStrip(Retranslating, QWidget):
                      self.show_hub):
             show()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_words()
+
+    def _fit_words(self) -> None:
+        """Words where they all fit in the row; else every part compact (its icon and badge),
+        so that no part is cut. The column beside the screens is always compact."""
+        compact = self.beside
+        if not compact:
+            for part in self.parts.values():
+                part.set_compact(False)
+            compact = self.layout().minimumSize().width() > self.width() > 0
+        for part in self.parts.values():
+            part.set_compact(compact)
+
     def show_printer(self) -> None:
         count, problem = len(self.ctx.printer_queue.waiting()), self.ctx.printer_queue.problem
         if count:
@@ -92,6 +146,7 @@ class StatusStrip(Retranslating, QWidget):
         else:
             text = self.tr("Printer error") if problem else self.tr("Printer ok")
         self.parts[PRINTER].show_state(text, bool(count or problem))
+        self._fit_words()
 
     def show_scale(self) -> None:
         scale = self.ctx.devices.scale
@@ -100,6 +155,7 @@ class StatusStrip(Retranslating, QWidget):
         self.parts[SCALE].show_state(
             self.tr("Scale connected") if connected else self.tr("Scale not connected"),
             scale.state is not None and not connected)  # None: still connecting
+        self._fit_words()
 
     def show_scanner(self) -> None:
         scanner = self.ctx.devices.scanner
@@ -107,6 +163,7 @@ class StatusStrip(Retranslating, QWidget):
         self.parts[SCANNER].show_state(
             self.tr("Scanner not connected") if scanner.fault else self.tr("Scanner ok"),
             scanner.fault is not None)
+        self._fit_words()
 
     def show_backup(self) -> None:
         backups = self.ctx.backups
@@ -118,6 +175,7 @@ class StatusStrip(Retranslating, QWidget):
         else:
             text = self.tr("Backup {when}").format(when=self._when(latest))
         self.parts[BACKUP].show_state(text, backups.last_error is not None)
+        self._fit_words()
 
     def show_hub(self) -> None:
         state = self.ctx.sync.state()
@@ -125,6 +183,7 @@ class StatusStrip(Retranslating, QWidget):
         self.parts[HUB].setVisible(text is not None)
         self.parts[HUB].show_state(text or "", state is not None and (
             state.offline_since is not None or state.refused is not None or bool(state.newer)))
+        self._fit_words()
 
     def hub_text(self, state: SyncState | None) -> str | None:
         """The hub's state at a glance: 'Connected', or 'Offline since 10:42 · 37 to send'
@@ -162,21 +221,11 @@ class StatusStrip(Retranslating, QWidget):
             "%d-%m %H:%M")
 
     def meaning(self, key: str) -> str:
-        """What a part says, in a sentence or two, for who may not change its settings."""
-        queue, devices, backups = self.ctx.printer_queue, self.ctx.devices, self.ctx.backups
+        """What the printer (when no label waits), the scanner, the backup or the hub's link
+        says, in a sentence or two (the scale's panel tests it instead)."""
+        devices, backups = self.ctx.devices, self.ctx.backups
         if key == PRINTER:
-            count = len(queue.waiting())
-            text = queue.problem or self.tr("The label printer works.")
-            if count:
-                text += " " + self.tr("{waiting}: the items are saved, and their labels print "
-                                      "when the printer is back.").format(
-                    waiting=waiting_labels(count))
-            return text
-        if key == SCALE:
-            if isinstance(devices.scale.state, Reading):
-                return self.tr("The scale sends its weight to the gate.")
-            return self.tr("The scale does not answer: type the weight. Is it on and its "
-                           "cable in?")
+            return self.ctx.printer_queue.problem or self.tr("The label printer works.")
         if key == SCANNER:
             if devices.scanner.fault is None:
                 return self.tr("The barcode scanner is ready.")

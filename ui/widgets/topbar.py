@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QPainter, QPaintEvent
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.base import Retranslating
 from ui.widgets.demo_badge import DemoBadge
 from ui.widgets.icons import icon
@@ -28,7 +30,13 @@ class ElidingLabel(QLabel):
 
 
 class TopBar(Retranslating, QWidget):
-    """Title, a line of figures, the user's name, and Settings / Log out buttons."""
+    """Title, a line of figures, the screen's own actions, the user's name, and Settings /
+    Log out buttons.
+
+    When the screen's actions do not all fit with their whole text (a small panel, a camera
+    set up, a demo's badge, a longer translation), they fold into one button (`fold_button`,
+    named by the screen) that offers them as a choice: every action stays one tap away and
+    no text is cut, whatever the panel and the language."""
 
     settings_clicked = Signal()
     logout_clicked = Signal()
@@ -38,7 +46,7 @@ class TopBar(Retranslating, QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(mm(4))
+        row.setSpacing(apart())  # the screen's actions are a layout of their own
         # The site and the figures: the screen's banner covers them while it shows.
         self.texts = QWidget(self)
         texts = QHBoxLayout(self.texts)
@@ -64,6 +72,23 @@ class TopBar(Retranslating, QWidget):
         texts.addWidget(self.title, 1)
         texts.addWidget(self.figures)
         row.addWidget(self.texts, 1)
+        # The screen's actions, in a box of their own so that they fold as one; each keeps
+        # the visibility its screen gives it.
+        self.actions: list[QPushButton] = []
+        self.actions_box = QWidget(self)
+        actions = QHBoxLayout(self.actions_box)
+        actions.setContentsMargins(0, 0, 0, 0)
+        actions.setSpacing(mm(4))
+        row.addWidget(self.actions_box)
+        self.actions_box.installEventFilter(self)
+        self.fold_button = QPushButton(self)
+        self.fold_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.fold_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        self.fold_button.clicked.connect(self._choose_action)
+        self.fold_button.hide()
+        row.addWidget(self.fold_button)
+        # The fold's name, asked at each retranslation: the screen knows what its actions do.
+        self.fold_name: Callable[[], str] = lambda: self.tr("More…")
         self._places: list[tuple[str, str]] = []
         self.place_button = QPushButton(self)
         self.place_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -79,8 +104,62 @@ class TopBar(Retranslating, QWidget):
     def add_action(self, button: QPushButton) -> None:
         """A screen's own button in the bar, after the figures (the gate's 'Type a code')."""
         button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        button.setParent(self.actions_box)
+        self.actions_box.layout().addWidget(button)
+        self.actions.append(button)
+
+    def event(self, event: QEvent) -> bool:
+        # A child shown, hidden or renamed asks for a new layout: fold or unfold first.
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._fit_actions()
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # An action shown, hidden or renamed: lay the bar out now, not a round of events
+        # later, so that no action is ever drawn squeezed below its text.
+        if watched is self.actions_box and event.type() == QEvent.Type.LayoutRequest:
+            self._fit_actions(relayout=True)
+        return super().eventFilter(watched, event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_actions(relayout=True)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit_actions(relayout=True)
+
+    def _fit_actions(self, *, relayout: bool = False) -> None:
+        """Fold the actions into `fold_button` when the bar is too narrow for them all with
+        their whole text, and back when it is wide enough."""
+        wanted = [button for button in self.actions if not button.isHidden()]
         row = self.layout()
-        row.insertWidget(row.indexOf(self.place_button), button)
+        spacing = row.spacing()
+        need = row.minimumSize().width()  # as laid out now, less the actions or their fold
+        for part in (self.actions_box, self.fold_button):
+            if not part.isHidden():
+                need -= part.minimumSizeHint().width() + spacing
+        if wanted:
+            need += self.actions_box.layout().minimumSize().width() + spacing
+        fold = bool(wanted) and need > self.width()
+        changed = fold != self.actions_box.isHidden()
+        if changed:
+            self.fold_button.setText(self.fold_name())
+            self.actions_box.setHidden(fold)
+            self.fold_button.setVisible(fold)
+        if (changed or relayout) and self.isVisible():
+            # Laid out now: a change made while Qt lays the bar out would wait for the next
+            # event, and an action would be drawn squeezed below its text meanwhile.
+            row.invalidate()
+            row.activate()
+
+    def _choose_action(self) -> None:
+        wanted = [button for button in self.actions if not button.isHidden()]
+        panel = ChoicePanel(self, self.fold_button.text(),
+                            [(str(index), button.text()) for index, button in enumerate(wanted)],
+                            self.tr("Cancel"))
+        panel.chosen.connect(lambda key: wanted[int(key)].click())
+        panel.open()
 
     def show_session(self, site: str, who: str, may_configure: bool) -> None:
         """Name the site and who is logged in; show Settings only to who may use it."""
@@ -107,6 +186,7 @@ class TopBar(Retranslating, QWidget):
         panel.open()
 
     def retranslate(self) -> None:
+        self.fold_button.setText(self.fold_name())
         self.settings_button.setText(self.tr("Settings"))
         self.logout_button.setText(self.tr("Log out"))
 
