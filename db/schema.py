@@ -11,6 +11,7 @@ from sqlite_utils.migrations import Migrations
 from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
 from db.drafts import DRAFTS_SCHEMA
+from db.figures_to_publish import FIGURES_TO_PUBLISH_SCHEMA
 from db.guard import IDENTITY_TABLE, new_file_id
 from db.held_steps import HELD_STEPS_SCHEMA
 from db.hub_link import HUB_LINK_SCHEMA
@@ -426,4 +427,12 @@ def m027_hub5(db: Database) -> None:
     """A station of a hub restored from a backup takes no step until a sync round gave its own
     steps back (issue 13): `hub_restored` flags it (db/hub_restore.py)."""
     for statement in HUB_RESTORED_SCHEMA:
+        db.execute(statement)
+
+
+@migrations()
+def m026_net2(db: Database) -> None:
+    """The network's figures kept fresh by the stations (issue 13): the days whose sums are
+    still to go to the hub, `db.figures_to_publish.FIGURES_TO_PUBLISH_SCHEMA`."""
+    for statement in FIGURES_TO_PUBLISH_SCHEMA:
         db.execute(statement)

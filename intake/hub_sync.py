@@ -34,6 +34,7 @@ from db.travel_more import KINDS, PeopleRecords
 from intake.clock import Clock, from_storage, to_storage
 from intake.clock_skew import hub_time
 from intake.errors import HistoryDiverged
+from intake.fresh_figures import publish_site_days
 from intake.hub_errors import ForkedStation, HubRefused, HubUnreachable, NotJoined
 from intake.hub_records import incoming_batch, outgoing_records
 from intake.merge import MergeService
@@ -138,6 +139,10 @@ class SyncService:
                 report.clock_offset_s = self._clock(hub, link.letter)
                 self._push(hub, link, report.sent, told, report.clock_offset_s)
                 self._pull(hub, link, report.received, told)
+                # The network's figures as fresh as the site's steps on the hub: the days
+                # that changed since the last round.
+                publish_site_days(self.store, hub, self.clock.now(),
+                                  self.link().pulled_rev)
         except HubUnreachable:
             with self.store.atomic():
                 self.links.contact(self.clock.now(), reached=False)

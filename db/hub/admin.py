@@ -14,10 +14,18 @@ import psycopg
 from psycopg import sql
 
 from db.hub.connection import connect, hub_failures
-from db.hub.migrations import MIGRATIONS, STATION_FUNCTIONS
+from db.hub.fresh_figures import PUBLISH_FUNCTION
+from db.hub.migrations import MIGRATIONS
 from db.hub.passwords import new_password, scram_verifier
 from intake.hub_address import HubAddress
 from intake.hub_errors import SiteLookalike, hub_refused
+
+# What a station's roles may call: nothing else (no table, no sequence).
+STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()", "clock_check(timestamptz)",
+                     "site_config()",
+                     "push(jsonb, jsonb, jsonb, jsonb, jsonb)", "pull(bigint, integer)",
+                     "pull(bigint, integer, bigint)", "network_figures(date, date)", "channel()",
+                     "push_people(jsonb, jsonb, jsonb)", PUBLISH_FUNCTION)
 
 
 @dataclass(frozen=True)

@@ -3418,6 +3418,10 @@ want ervoor: {cause}</translation>
         <translation>Waar het {kind}-bestand opslaan?</translation>
     </message>
     <message>
+        <source>network-report-{first}-{last}</source>
+        <translation>netwerk-rapport-{first}-{last}</translation>
+    </message>
+    <message>
         <source>report-{first}-{last}</source>
         <translation>rapport-{first}-{last}</translation>
     </message>
