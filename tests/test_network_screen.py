@@ -108,6 +108,7 @@ def test_a_network_coordinator_sees_all_sites(qtbot, capsys, network: Path,
     tap(qtbot, dashboard.export_button)
     tap(qtbot, _open_panel(window, ChoicePanel).option_buttons["xlsx"])
     [saved] = (tmp_path / "documents").glob("*.xlsx")
+    assert saved.name == f"netwerk-rapport-{period.first}-{period.last}.xlsx"
     sheet = load_workbook(saved)["Herkomst"]
     cells = [str(cell.value) for row in sheet.iter_rows() for cell in row]
     assert "Alle locaties, van de hub" in cells and "Kampen" in cells
