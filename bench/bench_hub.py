@@ -12,12 +12,18 @@ this machine's loopback, or uses the empty database `--hub URL` names, and print
   sync fills on the hub's NOTIFY: median, p99 over `--rounds` items;
 - intake_ms_sync_off / intake_ms_sync_on and sync_cost_ratio: `prepare` + `take_in` at the
   gate with its background sync stopped and running (median).
-- report_site_first_s / report_site_s: `ambacht report --hub --site` of the year, JSON, the
-  first time (the site's copy is made) and again once two more steps came (the copy takes
-  in only what is new); report_all_first_s / report_all_s: the same without --site over
-  `--sites` sites of a year each (the first site's records copied on the hub under new
-  site ids and numbers, in SQL), whose copies and reports are made in parallel processes,
-  one per core (`cores`; `load` is the machine's load average as the reports began).
+- report_site_first_s / report_site_s: `ambacht report --hub --site` of the year to today,
+  JSON, the first time (the site's copy is made) and again once two more steps came (the
+  copy takes in only what is new; sync_round_two_steps_s is the gate's round that sent
+  them and put the site's changed days on the hub);
+- report_all_*: the same without --site over `--sites` sites of a year each (the first
+  site's records copied on the hub under new site ids and numbers, in SQL), whose copies and
+  reports are made in parallel processes, one per core (`cores`; `load` is the machine's
+  load average as the reports began): _first_s the first time (copies made), _nothing_new_s
+  again, _new_steps_s after two new steps at every site; report_all_over_* the year that
+  ended yesterday (a period over, whose site reports are reused while nothing changed);
+- floor_read_day_sums_s: every site's day sums of the year read from the hub as a station
+  reads them; alle_locaties_s: the same counted to the dashboard's "Alle locaties".
 
 Usage: python bench/bench_hub.py [--days 365] [--week 2500] [--rounds 100] [--sites 20]
        [--reports-only] [--hub URL]
@@ -34,7 +40,8 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -45,11 +52,14 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from cli.main import main as ambacht  # noqa: E402
 from db import Store  # noqa: E402
+from db.hub.figures import network_figures  # noqa: E402
 from intake.clock import FixedClock, SystemClock  # noqa: E402
 from intake.demo import build_demo  # noqa: E402
 from intake.gate import GateService  # noqa: E402
 from intake.hub_sync import SyncService  # noqa: E402
-from intake.model import Route  # noqa: E402
+from intake.model import Role, Route  # noqa: E402
+from intake.monitoring import Period  # noqa: E402
+from intake.network_figures import network_report  # noqa: E402
 from intake.setup import initialize  # noqa: E402
 from tests.hub_server import HubServer, binaries  # noqa: E402
 from ui.hub_sync import BackgroundSync  # noqa: E402
@@ -177,31 +187,66 @@ def measure_reports(hub: str, gate_db: Path, folder: Path, sites: int) -> dict[s
     """The year's report of one site and of `sites` sites, from the hub."""
     os.environ["XDG_DATA_HOME"] = str(folder / "data")  # the sites' copies
     end = datetime.now(UTC).date()
-    year = ("report", "--hub", hub, "--from", str(end.replace(year=end.year - 1)),
-            "--to", str(end), "--out")
+    running = ("--from", str(end.replace(year=end.year - 1)), "--to", str(end))
+    over = ("--from", str(end - timedelta(days=365)), "--to", str(end - timedelta(days=1)))
+    out = iter(range(100))
+
+    def report(period: tuple[str, ...], *more: str) -> float:
+        return seconds(lambda: run("report", "--hub", hub, *period, "--out",
+                                   str(folder / f"report{next(out)}.json"), *more))
+
     results: dict[str, object] = {}
-    results["report_site_first_s"] = seconds(
-        lambda: run(*year, str(folder / "site1.json"), "--site", "Bench"))
-    gate = Store.open(gate_db)
-    service, user = GateService(gate, SystemClock(), "A"), gate.user("system")
-    assert user is not None
-    for _ in range(2):
-        service.take_in(user, service.prepare("books", Route.SALE, None))
-    SyncService(gate, SystemClock()).round()
-    gate.close()
-    results["report_site_s"] = seconds(
-        lambda: run(*year, str(folder / "site2.json"), "--site", "Bench"))
+    results["report_site_first_s"] = report(running, "--site", "Bench")
+    results["sync_round_two_steps_s"] = seconds(lambda: new_steps(gate_db, 2))
+    results["report_site_s"] = report(running, "--site", "Bench")
     copy_site(hub, sites)
     results["sites"], results["cores"] = sites, os.cpu_count()
     results["load"] = round(os.getloadavg()[0], 1)  # a shared machine: how busy it was
-    results["report_all_first_s"] = seconds(lambda: run(*year, str(folder / "all1.json")))
-    results["report_all_s"] = seconds(lambda: run(*year, str(folder / "all2.json")))
+    results["report_all_first_s"] = report(running)
+    # The bare floor: every site's day sums of the year read as a station reads them for
+    # "Alle locaties", and the same counted to figures (`network_report`).
+    store = Store.open(gate_db)
+    address = SyncService(store, SystemClock()).link().address
+    user = next(u for u in store.users() if u.role is Role.COORDINATOR)
+    store.close()
+    first, last = end.replace(year=end.year - 1), end
+    results["floor_read_day_sums_s"] = seconds(lambda: network_figures(address, first, last))
+    results["alle_locaties_s"] = seconds(lambda: network_report(
+        replace(user, network=True), address, Period(first, last), datetime.now(UTC), end))
+    results["report_all_nothing_new_s"] = report(running)
+    results["report_all_over_first_s"] = report(over)
+    results["report_all_over_nothing_new_s"] = report(over)
+    # A few new steps at every site: two at the first, copied to the others.
+    (top,) = _hub_rows(hub, "SELECT coalesce(max(rev), 0) FROM ambacht.events")[0]
+    new_steps(gate_db, 2)
+    copy_site(hub, sites, after=top)
+    results["load_new_steps"] = round(os.getloadavg()[0], 1)
+    results["report_all_new_steps_s"] = report(running)
+    results["report_all_over_new_steps_s"] = report(over)
     return results
 
 
-def copy_site(hub: str, sites: int) -> None:
-    """Sites 2..`sites`: the first site's rows again under a new site id, their numbers moved
-    past every number there is (in order, as if pushed after)."""
+def new_steps(gate_db: Path, count: int) -> None:
+    """`count` items taken in at the gate and one sync round (which puts the site's changed
+    days on the hub)."""
+    gate = Store.open(gate_db)
+    service, user = GateService(gate, SystemClock(), "A"), gate.user("system")
+    assert user is not None
+    for _ in range(count):
+        service.take_in(user, service.prepare("books", Route.SALE, None))
+    SyncService(gate, SystemClock()).round()
+    gate.close()
+
+
+def _hub_rows(hub: str, query: str) -> list[tuple[object, ...]]:
+    with psycopg.connect(hub) as conn:
+        return conn.execute(query).fetchall()  # type: ignore[arg-type]
+
+
+def copy_site(hub: str, sites: int, after: int = 0) -> None:
+    """Sites 2..`sites`: the first site's rows numbered after `after` again under each
+    site's id (made the first time), their numbers moved past every number there is (in
+    order, as if pushed after)."""
     tables = ("config", "codes", "visits", "shipments", "events", "visit_cancellations",
               "courses", "station_sessions")
     with psycopg.connect(hub, autocommit=True) as conn:
@@ -210,8 +255,10 @@ def copy_site(hub: str, sites: int) -> None:
                                "WHERE site_id = %s", [first]).fetchone()[0]
                   for table in tables)
         for number in range(2, sites + 1):
-            (site,) = conn.execute("INSERT INTO ambacht.sites (name) VALUES (%s) RETURNING id",
-                                   [f"Bench {number:02}"]).fetchone()
+            name = f"Bench {number:02}"
+            (site,) = conn.execute("SELECT id FROM ambacht.sites WHERE name = %s",
+                                   [name]).fetchone() or conn.execute(
+                "INSERT INTO ambacht.sites (name) VALUES (%s) RETURNING id", [name]).fetchone()
             (offset,) = conn.execute("SELECT nextval('ambacht.rev')").fetchone()
             for table in tables:
                 columns = [name for (name,) in conn.execute(
@@ -222,8 +269,9 @@ def copy_site(hub: str, sites: int) -> None:
                          for name in columns]
                 conn.execute(f"INSERT INTO ambacht.{table} ({', '.join(columns)}) "  # type: ignore[arg-type]
                              f"SELECT {', '.join(moved)} FROM ambacht.{table} "
-                             "WHERE site_id = %(first)s",
-                             {"site": site, "offset": offset, "first": first})
+                             "WHERE site_id = %(first)s AND rev > %(after)s "
+                             "ON CONFLICT DO NOTHING",  # a changed row: kept as it was
+                             {"site": site, "offset": offset, "first": first, "after": after})
             conn.execute("SELECT setval('ambacht.rev', %s)", [offset + top])
 
 

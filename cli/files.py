@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cli.common import db_path, open_store
 from db.backup import BackupSummary, back_up, write_backup
+from db.hub_restore import restored
 from db.restore import restore
 from intake.audit import check_file
 from intake.setup import open_or_create
@@ -44,6 +45,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     summary, kept = restore(args.file, path, args.clock.now())
     print(f"Restored {path} from {args.file}: {_contents(summary)}")
     print(f"The previous database is kept as {kept}" if kept else "There was no database yet.")
+    if restored(open_store(args).db):
+        print("This station of a hub takes no step until 'ambacht sync' has brought its own "
+              "steps back from the hub.")
     return 0
 
 

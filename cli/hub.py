@@ -128,8 +128,14 @@ def _invite(args: argparse.Namespace) -> int:
 def _revoke(args: argparse.Namespace) -> int:
     address = read_hub(_hub(args))
     site, letter = clean_name(args.site, SITE_NAME_MAX), check_station(args.station)
-    revoke(address, site, letter)
+    seen = revoke(address, site, letter)
     print(f"Station {letter} of {site} is revoked: it can no longer push or pull.")
+    since = (f"since its last sync ({seen.astimezone():%Y-%m-%d %H:%M})" if seen
+             else "(it never synced)")
+    print(f"ambacht: warning: what station {letter} did {since} is on that PC only and now "
+          f"never reaches the hub; a new PC that takes its place ('ambacht hub invite --site "
+          f"{site} --station {letter}') goes on from what the hub holds, so that work must be "
+          "entered again there", file=sys.stderr)
     return 0
 
 

@@ -3,8 +3,9 @@
 With `--site`, one site's report in any format, the same a station of that site makes once it
 holds the same records (`intake/hub_report.py`; the sites' copies are kept in the data folder,
 `hub-copies`). Without, every site's JSON report under
-`by_site`, beside the period and the totals of all sites together. A hub that cannot be
-reached exits 3, as `ambacht sync` does.
+`by_site`, beside the period and the totals of all sites together; a site's report of a
+period that is over is reused while nothing it depends on changed (`intake/report_reuse.py`).
+A hub that cannot be reached exits 3, as `ambacht sync` does.
 """
 
 from __future__ import annotations
@@ -22,15 +23,18 @@ from typing import Any
 from cli.common import Refusal, db_path, write_reserved
 from cli.figures import made_report, write_report
 from cli.hub import reaching
+from db import Store
 from intake.errors import AmbachtError
 from intake.hub_address import read_hub
 from intake.hub_errors import HubUnreachable
 from intake.hub_join import SITE_NAME_MAX
-from intake.hub_report import hub_sites, site_copy, summed
-from intake.monitoring import Figures
+from intake.hub_report import COPY_REV, hub_sites, site_copy, summed
+from intake.monitoring import Figures, Period, parse_day
 from intake.outfiles import OutputFile, reserve
 from intake.paths import data_dir
+from intake.provenance import provenance_of
 from intake.report_formats import figures_json
+from intake.report_reuse import keep, reuse_key, reused
 from intake.text import clean_name
 
 
@@ -98,12 +102,38 @@ def _site_report(job: tuple[argparse.Namespace, str]) -> tuple[Any, ...]:
     args, site = job
     try:
         with site_copy(read_hub(str(args.hub)), site, args.clock, _copies()) as copy:
-            report, _, data = made_report(copy, args, to_file=False)
+            return "made", *_made_or_reused(copy, args)
     except HubUnreachable as exc:
         return "unreachable", exc.params["reason"]
     except (AmbachtError, Refusal) as exc:
         return "refused", str(exc)
-    return "made", report.site, report.total, data.decode("utf-8")
+
+
+# What of the command's arguments a report of all sites depends on.
+_QUESTION = ("first", "last", "format", "baseline_from", "baseline_to", "year_earlier", "lang")
+
+
+def _made_or_reused(copy: Store, args: argparse.Namespace) -> tuple[str, Figures, str]:
+    """A site's JSON report (site, totals, text): the last one again, with its provenance's
+    time made afresh, if nothing it depends on changed since (`intake/report_reuse.py`);
+    otherwise made and kept for the next time. A period still running is always made."""
+    now = args.clock.now()
+    period = Period(parse_day(args.first), parse_day(args.last))
+    question = {name: getattr(args, name) for name in _QUESTION}
+    question["today"] = now.astimezone(copy.settings().zone).date()
+    upto = int(copy.settings().get(COPY_REV, "0"))
+    over = now >= period.span(copy)[1]
+    if over:
+        provenance = provenance_of(copy, period, now)
+        found = reused(Path(copy.path), reuse_key(question, provenance, upto), provenance)
+        if found is not None:
+            return found
+    report, provenance, data = made_report(copy, args, to_file=False)
+    text = data.decode("utf-8")
+    if over:
+        keep(Path(copy.path), reuse_key(question, provenance, upto), provenance.made_at,
+             report.site, report.total, text)
+    return report.site, report.total, text
 
 
 def _write(out: OutputFile | None, data: bytes) -> None:

@@ -22,8 +22,8 @@ from intake.model import Event, Item
 
 class StoredItem(NamedTuple):
     """An item row (None when only its events are left) with what m004 keeps beside it, its
-    visit's code and municipality (None without a visit) and its history, oldest first (empty
-    for a row without events)."""
+    visit's code and municipality (None without a visit) and its history by time (empty for a
+    row without events): `intake.order.merged_order` puts it in the merge's one order."""
 
     item_id: str
     item: Item | None
@@ -48,7 +48,7 @@ def stored_items(store: Store) -> Iterator[StoredItem]:
     rows = store.db.execute(
         f"SELECT {ITEM_COLUMNS_OF_I}, i.gate_route, i.municipality, v.code, v.municipality "
         "FROM items i LEFT JOIN visits v ON v.id = i.visit_id ORDER BY i.id")
-    # In each item's history the order of Store.events: unreadable times first, then by time.
+    # By time, as the index has it (unreadable times first); not yet the merge's order.
     events = groupby(store.db.execute(
         f"SELECT {EVENT_READ_COLUMNS} FROM events WHERE {KNOWN_STEPS} "
         f"ORDER BY item_id, {readable_time('at')}, at, rowid"), key=lambda row: row[1])

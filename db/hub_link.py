@@ -191,6 +191,13 @@ def own_head(db: Database, letter: str) -> int:
     return (chain_head(db.conn, letter) or (0, ""))[0]
 
 
+def own_hash(db: Database, letter: str, seq: int) -> str | None:
+    """The hash of the station's own step `seq` here (None when it has none there)."""
+    row = db.execute("SELECT hash FROM events WHERE station = ? AND seq = ?",
+                     [letter, seq]).fetchone()
+    return None if row is None else str(row[0])
+
+
 def unsent_events(db: Database, letter: str, pushed_seq: int) -> int:
     """How many of the station's own steps the hub has not confirmed yet."""
     (count,) = db.execute("SELECT count(*) FROM events WHERE station = ? AND seq > ?",

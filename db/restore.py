@@ -1,20 +1,23 @@
 """Restore: put a checked backup in the database's place, all or nothing.
 
 The backup is checked completely first (`db.backup.inspect`), on a read-only connection that
-keeps that one snapshot for the copy. Then, while no other program has the database open (an
-exclusive lock; a running Ambacht makes the restore refuse):
+keeps that one snapshot for the copy, and copied to a temporary file, flagged there when it is
+a station of a hub: that station takes no step until a sync round gave its own steps back
+(`db/hub_restore.py`); the flag comes with the rest of the copy, in the same transaction. Then,
+while no other program has the database open (an exclusive lock; a running Ambacht makes the
+restore refuse):
 
 1. the current database is copied with the backup API to `NAME.before-restore-TIME` (a
    temporary file first, linked to that name when complete; never deleted);
-2. the backup is copied INTO the current database with the backup API: one SQLite transaction
-   in rollback-journal mode, so a kill or power cut leaves the old content or the new, and no
-   -wal or -shm is ever involved; the restored database is switched to WAL after.
+2. the flagged copy is copied INTO the current database with the backup API: one SQLite
+   transaction in rollback-journal mode, so a kill or power cut leaves the old content or the
+   new, and no -wal or -shm is ever involved; the restored database is switched to WAL after.
 
 A file SQLite cannot read as a database at all (damaged header, not SQLite) cannot take part
 in a transaction: it is hard-linked to the kept name, its -wal and -shm are moved along, and a
-complete copy of the backup is renamed over it in one step. Where there is no database yet,
-the copy is linked into place, never over a file that appeared meanwhile. Either way a kill
-leaves the old file or the new one under the database's name, never none.
+complete copy of the flagged copy is renamed over it in one step. Where there is no database
+yet, that copy is linked into place, never over a file that appeared meanwhile. Either way a
+kill leaves the old file or the new one under the database's name, never none.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ from db.files import (
     temporary,
 )
 from db.guard import check_wal, is_corrupt, misfit_wal
+from db.hub_restore import mark_restored
 from db.readonly import newer_file, unknown_migrations
 from intake.errors import QT_TRANSLATE_NOOP, StorageError
 
@@ -62,17 +66,18 @@ def restore(backup: Path, db_path: Path | str, now: datetime) -> tuple[BackupSum
         try:
             private_folder(target.parent)
             remove_stale(target)
-            if not target.exists():
-                _stage(src, target, kept_name, place)
-                return summary, None
-            if not _readable(target):
-                return summary, _replace_unreadable(src, target, kept_name)
-            with closing(_lock(target)) as live:
-                unknown = unknown_migrations(live)
-                if unknown:  # only the newer version may replace what it wrote
-                    raise newer_file(target, unknown)
-                kept = _keep_copy(live, target, kept_name)
-                _copy_into(src, live)
+            with temporary(target) as staged, closing(_flagged(src, staged, now)) as copy:
+                if not target.exists():
+                    _stage(copy, target, kept_name, place)
+                    return summary, None
+                if not _readable(target):
+                    return summary, _replace_unreadable(copy, target, kept_name)
+                with closing(_lock(target)) as live:
+                    unknown = unknown_migrations(live)
+                    if unknown:  # only the newer version may replace what it wrote
+                        raise newer_file(target, unknown)
+                    kept = _keep_copy(live, target, kept_name)
+                    _copy_into(copy, live)
         except FileExistsError as exc:  # a database appeared meanwhile: let the user retry
             raise _in_use(target) from exc
         except OSError as exc:
@@ -80,6 +85,23 @@ def restore(backup: Path, db_path: Path | str, now: datetime) -> tuple[BackupSum
         except sqlite3.DatabaseError as exc:
             raise storage_error(exc, target) from exc
     return summary, kept
+
+
+def _flagged(src: sqlite3.Connection, temp: Path, now: datetime) -> sqlite3.Connection:
+    """A copy of the backup at `temp`, flagged as restored when it is a station of a hub
+    (db/hub_restore.py): it is what goes in the database's place, so the flag comes with the
+    rest in one transaction, and a kill can leave no restored station without it."""
+    copy = new_copy(temp)
+    try:
+        src.backup(copy)
+        single_file(copy)
+        copy.execute("BEGIN IMMEDIATE")
+        mark_restored(copy, now)
+        copy.execute("COMMIT")
+    except BaseException:
+        copy.close()
+        raise
+    return copy
 
 
 def _readable(target: Path) -> bool:

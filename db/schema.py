@@ -11,9 +11,11 @@ from sqlite_utils.migrations import Migrations
 from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
 from db.drafts import DRAFTS_SCHEMA
+from db.figures_to_publish import FIGURES_TO_PUBLISH_SCHEMA
 from db.guard import IDENTITY_TABLE, new_file_id
 from db.held_steps import HELD_STEPS_SCHEMA
 from db.hub_link import HUB_LINK_SCHEMA
+from db.hub_restore import HUB_RESTORED_SCHEMA
 from db.initial_schema import INITIAL_SCHEMA
 from db.merge import MERGED_HISTORY_SCHEMA
 from db.newer_steps import NEWER_STEPS_SCHEMA
@@ -417,4 +419,20 @@ def m028_hub6(db: Database) -> None:
     opposite ways): `db.overruled.OVERRULED_SCHEMA`; and the site's stations' clocks beside
     the hub's: `db.station_clocks.STATION_CLOCKS_SCHEMA`; both described there."""
     for statement in (*OVERRULED_SCHEMA, *STATION_CLOCKS_SCHEMA):
+        db.execute(statement)
+
+
+@migrations()
+def m027_hub5(db: Database) -> None:
+    """A station of a hub restored from a backup takes no step until a sync round gave its own
+    steps back (issue 13): `hub_restored` flags it (db/hub_restore.py)."""
+    for statement in HUB_RESTORED_SCHEMA:
+        db.execute(statement)
+
+
+@migrations()
+def m026_net2(db: Database) -> None:
+    """The network's figures kept fresh by the stations (issue 13): the days whose sums are
+    still to go to the hub, `db.figures_to_publish.FIGURES_TO_PUBLISH_SCHEMA`."""
+    for statement in FIGURES_TO_PUBLISH_SCHEMA:
         db.execute(statement)

@@ -24,6 +24,7 @@ from db.chain import linked
 from db.config_cache import ConfigCache
 from db.connection import open_database, storage_error
 from db.day_figures import DayFigures
+from db.hub_restore import refuse_if_restored
 from db.login_guard import LoginGuard
 from db.merge import MergeRows
 from db.names import NameLists
@@ -228,6 +229,7 @@ class Store:
     def add_shipment(
         self, code: str, recipient: str, at: datetime, station: str, user_id: str
     ) -> None:
+        refuse_if_restored(self.db)
         self.db.execute(
             "INSERT INTO shipments (code, recipient, at, station, user_id) VALUES (?, ?, ?, ?, ?)",
             [code, recipient, to_storage(at), station, user_id],
@@ -292,6 +294,7 @@ class Store:
     # --- visits ----------------------------------------------------------------------------
 
     def add_visit(self, visit: Visit) -> None:
+        refuse_if_restored(self.db)
         self.db.execute(INSERT_VISIT, visit_row(visit))
 
     def end_visit(self, visit_id: str, ended_at: datetime) -> None:
@@ -319,7 +322,8 @@ class Store:
 
     def _insert_events(self, rows: Sequence[Sequence[Any]]) -> None:
         """The one place events are written: each is linked onto its station's hash chain
-        in the same transaction (`db/chain.py`)."""
+        in the same transaction (`db/chain.py`); none at a restored station before it synced."""
+        refuse_if_restored(self.db)
         with self.atomic():
             self.db.conn.executemany(INSERT_EVENT, linked(self.db.conn, rows))
 

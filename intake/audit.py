@@ -22,20 +22,38 @@ from typing import Any
 from db import Store
 from db.audit import StoredItem, cached_days, read_only_store, stale_dates, stored_items
 from db.connection import check_intact, storage_errors
+from db.hub_link import HubLinks
 from db.readonly import unknown_migrations
 from intake.day_sums import cache_version, local_days, sum_local_day
 from intake.errors import QT_TRANSLATE_NOOP, StorageError
 from intake.events import Intake, PayloadError, payload_of
+from intake.hub_errors import ForkedStation
+from intake.hub_sync import FORKED
 from intake.lifecycle import replay
 from intake.model import Item
+from intake.order import merged_order
 
 
 def check_file(path: Path | str, *, full: bool = False) -> None:
     """`ambacht check`: the file and its history (`db.connection.check_intact`), and with
     `full` also the figures (`check_figures`); raises StorageError for the first problem."""
     check_intact(path, full=full)
+    check_hub_history(path)
     if full:
         check_figures(path)
+
+
+def check_hub_history(path: Path | str) -> None:
+    """Raise ForkedStation when the last sync round found this file's own steps apart from the
+    hub's copy of them (`intake.hub_sync.FORKED`): the file is sound, but cannot sync again."""
+    with storage_errors(path):
+        store = read_only_store(path)
+        try:
+            link = HubLinks(store.db).link() if store.db["hub_link"].exists() else None
+        finally:
+            store.close()
+    if link is not None and link.refused == FORKED:
+        raise ForkedStation(link.letter)
 
 
 def check_figures(path: Path | str) -> None:
@@ -74,9 +92,11 @@ def row_differences(stored: StoredItem) -> list[str]:
     ('row' when the row is gone, 'history' when it has no intake to start from)."""
     if stored.item is None:
         return ["row"]
-    events = stored.events
-    if not events:
+    if not stored.events:
         return ["history"]
+    # The merge's one order (a station's clock hours ahead puts its intake after another
+    # station's sale by `at`: the intake still comes first).
+    events = merged_order(stored.events)
     first, row = events[0], stored.item
     try:
         intake = payload_of(first)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from intake.hub_errors import BadHubAddress
+from intake.hub_errors import BadHubAddress, BadSslMode
 
 CODE_PREFIX = "AMBACHT1."
 _SCHEMES = ("postgresql", "postgres")
@@ -94,8 +94,9 @@ def _read_url(text: str) -> HubAddress:
     options = tuple(parse_qsl(parts.query))
     if not dbname or "/" in dbname or any(key not in _OPTIONS for key, _ in options):
         raise BadHubAddress()
-    if dict(options).get("sslmode", "prefer") not in _SSLMODES:
-        raise BadHubAddress()
+    mode = dict(options).get("sslmode", "prefer")
+    if mode not in _SSLMODES:
+        raise BadSslMode(mode)
     return HubAddress(host=parts.hostname, port=port, dbname=dbname,
                       user=unquote(parts.username or ""), password=unquote(parts.password or ""),
                       options=options)

@@ -13,9 +13,24 @@ from __future__ import annotations
 
 import logging
 
-from intake.errors import QT_TRANSLATE_NOOP, AmbachtError, NotAllowed, ValidationError
+from intake.errors import (
+    QT_TRANSLATE_NOOP,
+    AmbachtError,
+    HistoryDiverged,
+    NotAllowed,
+    ValidationError,
+)
 
 log = logging.getLogger("ambacht")
+
+
+class BadSslMode(ValidationError):
+    """A hub URL whose sslmode libpq does not know."""
+
+    def __init__(self, mode: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "The hub's sslmode '{mode}' is not one PostgreSQL knows: use disable, "
+            "allow, prefer, require, verify-ca or verify-full."), mode=mode)
 
 
 class BadHubAddress(ValidationError):
@@ -29,14 +44,29 @@ class BadHubAddress(ValidationError):
 
 
 class HubUnreachable(AmbachtError):
-    """The hub did not answer (in time) or the connection broke: nothing was lost."""
+    """The hub did not answer (in time) or the connection broke: nothing was lost. A station's
+    message adds that it works on alone; `stalled` is a hub that took the connection but did
+    not answer a request in time."""
 
-    def __init__(self, hub: str, reason: str) -> None:
-        super().__init__(QT_TRANSLATE_NOOP(
-            "Errors", "The hub {hub} cannot be reached; nothing was lost, and this station "
-            "works on alone."), hub=hub)
+    def __init__(self, hub: str, reason: str, *, station: bool = False,
+                 stalled: bool = False) -> None:
+        super().__init__(_UNREACHABLE[station, stalled], hub=hub)
         self.detail = reason
         log.warning("hub %s out of reach: %s", hub, reason)
+
+
+_UNREACHABLE = {
+    (True, False): QT_TRANSLATE_NOOP(
+        "Errors", "The hub {hub} cannot be reached; nothing was lost, and this station "
+        "works on alone."),
+    (True, True): QT_TRANSLATE_NOOP(
+        "Errors", "The hub {hub} did not answer in time; nothing was lost, and this station "
+        "works on alone."),
+    (False, False): QT_TRANSLATE_NOOP(
+        "Errors", "The hub {hub} cannot be reached; nothing was changed."),
+    (False, True): QT_TRANSLATE_NOOP(
+        "Errors", "The hub {hub} did not answer in time; nothing was changed."),
+}
 
 
 class HubRefused(NotAllowed):
@@ -59,9 +89,14 @@ def hub_refused(code: str, hub: str, detail: str, **names: str) -> HubRefused:
     return refusal
 
 
+_NOT_SET_UP = QT_TRANSLATE_NOOP(
+    "Errors", "The hub {hub} is not set up: run 'ambacht hub init --hub URL' first.")
 _REFUSALS = {
-    "AMB00": QT_TRANSLATE_NOOP(
-        "Errors", "The hub {hub} is not set up: run 'ambacht hub init --hub URL' first."),
+    "AMB00": _NOT_SET_UP,
+    # No hub schema in that database (or an older one, without what is asked of it).
+    "3F000": _NOT_SET_UP, "42P01": _NOT_SET_UP, "42883": _NOT_SET_UP,
+    "3D000": QT_TRANSLATE_NOOP(
+        "Errors", "The hub {hub} names a database the server does not have: check the URL."),
     "AMB01": QT_TRANSLATE_NOOP(
         "Errors", "The hub {hub} does not know this station's credential: join it again "
         "with a new code ('ambacht hub invite')."),
@@ -132,6 +167,27 @@ class NotJoined(ValidationError):
         super().__init__(QT_TRANSLATE_NOOP(
             "Errors", "{path} has not joined a hub: run 'ambacht station join --hub CODE "
             "--site NAME' first. A station without a hub works on alone."), path=path)
+
+
+class RestoredStation(NotAllowed):
+    """A step at a station restored from a backup before a sync round pulled its own steps
+    back from the hub: it could hand out a code the hub holds already (db/hub_restore.py)."""
+
+    def __init__(self) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "This PC was restored from a backup: first sync with the hub."))
+
+
+class ForkedStation(HistoryDiverged):
+    """This file's own steps differ from the hub's copy of them: it took steps after a restore
+    (or as a copy) before it synced. No round can go through; docs/stations.md says how to
+    take the station over on a new file and enter the steps the hub lacks again."""
+
+    def __init__(self, station: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP(
+            "Errors", "Station {station}'s steps in this file differ from the hub's copy, so "
+            "it can never sync again: keep this file and take the station over on a new one "
+            "(docs/stations.md, 'A station that went apart from the hub')."), station=station)
 
 
 class AlreadyJoined(ValidationError):

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, fields
-from datetime import datetime, timedelta
+from dataclasses import fields
+from datetime import datetime
 from pathlib import Path
 
 from db import Store
@@ -24,8 +24,8 @@ from db.hub.site_records import SiteRecords
 from db.site_config import apply_records
 from db.travel_more import KINDS, PeopleRecords
 from intake.clock import Clock
-from intake.day_sums import cache_version, local_days, refresh_day_figures
 from intake.errors import QT_TRANSLATE_NOOP, NotFound
+from intake.fresh_figures import publish_site_days
 from intake.hub_address import HubAddress
 from intake.hub_join import fill_from_site
 from intake.hub_records import incoming_batch
@@ -35,9 +35,6 @@ from intake.monitoring import Figures
 BATCH = 5000  # events taken in per SQLite transaction
 COPY_LETTER = "Z"  # the copy's own letter: it never hands out a code
 COPY_REV = "hub_copy_rev"  # the copy's setting: the hub's number it holds the records up to
-# The copy's setting: the day sums' version whose every summed day is on the hub ('': some
-# may not be, after a publication that did not end: all are sent again).
-COPY_PUBLISHED = "hub_copy_published"
 
 
 def hub_sites(address: HubAddress) -> list[str]:
@@ -64,7 +61,7 @@ def site_copy(address: HubAddress, site: str, clock: Clock, folder: Path) -> Ite
         store = Store.open(path)
         try:
             _bring_up_to_date(store, hub, site_id)
-            publish_figures(address, store, site_id, clock.now())
+            publish_figures(hub.figures(site_id), store, clock.now())
             yield store
         finally:
             store.close()
@@ -84,44 +81,13 @@ def _bring_up_to_date(store: Store, hub: SiteRecords, site_id: int) -> None:
             store.set_setting(COPY_REV, str(got["upto"]))
 
 
-def publish_figures(address: HubAddress, store: Store, site_id: int, now: datetime) -> None:
+def publish_figures(hub: FiguresOnHub, store: Store, now: datetime) -> None:
     """Put the days of a site's copy whose sums changed since the last time on the hub (all
-    of them the first time, or with another version), for the network's dashboard
-    (`db/hub/figures.py`). Days are summed here, before any report of the copy sums them, so
-    that none is summed without being sent."""
-    with FiguresOnHub(address, site_id) as hub:
-        version = _publish(hub, store, now)
-    if version is not None:  # the hub committed them
-        store.set_setting(COPY_PUBLISHED, version)
-
-
-def _publish(hub: FiguresOnHub, store: Store, now: datetime) -> str | None:
-    """The days to put on the hub, put there (uncommitted); the sums' version (None: a hub
-    without the figures)."""
-    categories = store.categories(include_hidden=True)
-    zone = store.settings().zone
-    version = cache_version(zone, {c.code: c.co2_factor for c in categories})
-    on_hub = hub.version()
-    if on_hub is None:
-        return None  # a hub not upgraded for the network's figures (`ambacht hub init`)
-    first_at = store.reports.first_record()
-    first = now.astimezone(zone).date() if first_at is None else first_at.astimezone(zone).date()
-    last = now.astimezone(zone).date() + timedelta(days=1)  # a step may be minutes ahead
-    everything = on_hub != version or store.settings().get(COPY_PUBLISHED) != version
-    store.day_figures.claim_stale_dates(lambda utc_date: local_days(zone, utc_date))
-    before = set() if everything else store.day_figures.summed_days(first, last, version)
-    store.set_setting(COPY_PUBLISHED, "")  # until the hub has them
-    refresh_day_figures(store, first, last, categories)
-    days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
-    rows = store.day_figures.site_days([day for day in days if day not in before])
-    hub.publish({
-        "version": version, "upto": int(store.settings().get(COPY_REV, "0")), "made_at": now,
-        "first_record": None if first_at is None else first,
-        "recipient_kinds": store.name_lists.recipient_kinds(),
-        "categories": [asdict(category) for category in categories],
-    }, ((day, day - timedelta(days=day.weekday()), found) for day, found in rows.items()),
-        everything)
-    return version
+    of them the first time, or with another version), for the network's dashboard, as a
+    station of the site does after a sync round (`intake/fresh_figures.py`). Days are summed
+    there, before any report of the copy sums them, so that none is summed without being
+    sent."""
+    publish_site_days(store, hub, now, int(store.settings().get(COPY_REV, "0")))
 
 
 def summed(all_figures: Iterable[Figures]) -> Figures:

@@ -25,14 +25,17 @@ from datetime import datetime
 
 from db import Store
 from db.hub.station import HubSession, Record
-from db.hub_link import HubLinks, Link, own_head, unsent_events
+from db.hub_link import HubLinks, Link, own_hash, own_head, unsent_events
+from db.hub_restore import clear_restored, restored
 from db.newer_steps import NewerSteps
 from db.site_config import apply_records, read_records
 from db.station_clocks import clocks, save_clocks
 from db.travel_more import KINDS, PeopleRecords
 from intake.clock import Clock, from_storage, to_storage
 from intake.clock_skew import hub_time
-from intake.hub_errors import HubRefused, HubUnreachable, NotJoined
+from intake.errors import HistoryDiverged
+from intake.fresh_figures import publish_site_days
+from intake.hub_errors import ForkedStation, HubRefused, HubUnreachable, NotJoined
 from intake.hub_records import incoming_batch, outgoing_records
 from intake.merge import MergeService
 
@@ -43,6 +46,12 @@ REVOKED = frozenset({"AMB02", "28000"})
 # Those, and a credential the hub does not know or take: shown in the top bar until a round
 # goes through (a passing refusal, such as a server shutting down, is not).
 LOCKED_OUT = REVOKED | {"AMB01", "28P01"}
+# Noted as the refusal when this file's own steps went apart from the hub's copy of them (a
+# restored or copied file took steps before it synced): it can never sync again.
+FORKED = "forked"
+# The hub's refusals of a push that mean just that: another history, or a chain that does not
+# continue the hub's copy.
+OWN_HISTORY_REFUSED = frozenset({"AMB08", "AMB09"})
 
 
 @dataclass
@@ -90,6 +99,7 @@ class SyncState:
     newer: tuple[str, ...] = ()  # stations on a newer Ambacht, whose new steps wait here
     newer_waiting: int = 0  # the steps that wait here for a newer Ambacht
     clock_offset_s: int | None = None  # this PC's clock minus the hub's at the last round
+    restored: bool = False  # restored from a backup: no step before a round went through
 
 
 class SyncService:
@@ -115,7 +125,7 @@ class SyncService:
                          unsent_events(self.store.db, link.letter, link.pushed_seq),
                          self.links.last_dirty_id() > 0, link.address.shown(), link.refused,
                          tuple(newer.stations()), newer.waiting(),
-                         clocks(self.store.db).get(link.letter))
+                         clocks(self.store.db).get(link.letter), restored(self.store.db))
 
     def round(self, progress: Callable[[SyncReport], None] | None = None) -> SyncReport:
         """Push, then pull. An unreachable hub (or a link that drops) is noted as 'offline
@@ -129,18 +139,35 @@ class SyncService:
                 report.clock_offset_s = self._clock(hub, link.letter)
                 self._push(hub, link, report.sent, told, report.clock_offset_s)
                 self._pull(hub, link, report.received, told)
+                # The network's figures as fresh as the site's steps on the hub: the days
+                # that changed since the last round.
+                publish_site_days(self.store, hub, self.clock.now(),
+                                  self.link().pulled_rev)
         except HubUnreachable:
             with self.store.atomic():
                 self.links.contact(self.clock.now(), reached=False)
             raise
         except HubRefused as exc:
+            if exc.code in OWN_HISTORY_REFUSED:  # the hub holds another history of it
+                raise self._forked(link.letter) from exc
             if exc.code in LOCKED_OUT:  # reached, but it lets this station in no more
                 with self.store.atomic():
                     self.links.refused(exc.code)
             raise
+        except HistoryDiverged as exc:
+            if exc.params.get("station") != link.letter:
+                raise
+            raise self._forked(link.letter) from exc
         with self.store.atomic():
             self.links.contact(self.clock.now(), reached=True)
         return report
+
+    def _forked(self, letter: str) -> ForkedStation:
+        """Note that this file's own steps are not the hub's (no round can ever go through
+        again: the status strip and `check` say so), and the error that says it."""
+        with self.store.atomic():
+            self.links.refused(FORKED)
+        return ForkedStation(letter)
 
     def _clock(self, hub: HubSession, letter: str) -> int | None:
         """This PC's clock minus the hub's, in seconds, kept with every station's (None from
@@ -165,7 +192,10 @@ class SyncService:
                    "at": to_storage(from_storage(change.at) - hub_time(offset_s)),
                    "value": values[(change.kind, change.key)]}
                   for change in dirty if (change.kind, change.key) in values]
-        head, visits = int(hub.whoami()["seq"]), link.visits_through
+        me = hub.whoami()
+        head, visits = int(me["seq"]), link.visits_through
+        if own_hash(self.store.db, link.letter, head) not in (None, me["hash"]):
+            raise ForkedStation(link.letter)  # the hub's last step of it is another here
         merge = MergeService(self.store)
         while True:
             batch = merge.outgoing(link.letter, head, BATCH, visits)
@@ -230,6 +260,8 @@ class SyncService:
                 received.people += sum(people.take_in(kind, got.get(kind, []))
                                        for kind in KINDS)
                 self.links.set_pulled(int(got["upto"]))
+                if not got["more"]:  # the hub's end: this station's own steps are all back
+                    clear_restored(self.store.db)
             received.events += outcome.events + outcome.held  # held: kept for a newer Ambacht
             received.visits += outcome.visits
             received.shipments += outcome.shipments

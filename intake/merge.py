@@ -199,6 +199,8 @@ class MergeService:
             seq = event.seq or 0
             if head is not None and seq <= head[0]:
                 raise _diverged(event)  # another event holds its place here
+            if head is not None and seq == head[0] + 1 and event.prev_hash != head[1]:
+                raise _diverged(event)  # it follows another step than the one here
             if (seq, event.prev_hash) != ((head[0] + 1, head[1]) if head else (1, GENESIS)):
                 raise HistoryDiverged(QT_TRANSLATE_NOOP(
                     "Errors", "Steps {first} to {last} of station {station} are missing before "

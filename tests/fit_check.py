@@ -10,6 +10,7 @@ neighbours that do different things are 4 mm apart (`_distinct`).
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, QRectF
+from PySide6.QtGui import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -21,10 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.style import SIDE_PADDING_MM, mm
 from ui.widgets.base import FloatsOver
 
 ICON_GAP_PX = 4  # what QCommonStyle puts between a button's icon and its text
 NEIGHBOUR_MM = 4.0  # between buttons that do different things
+BORDER_PX = 3  # a button's border (ui/style.py)
+# Keys and tiles: a short text centred in a square, not a row of words.
+PADDED_OTHERWISE = {"key", "key-text", "tile"}
 
 
 def problems(window: QWidget, where: str, part: QWidget | None = None, *,
@@ -52,6 +57,9 @@ def problems(window: QWidget, where: str, part: QWidget | None = None, *,
             found += _label_problems(widget, where)
         if callable(getattr(widget, "painted_texts", None)):
             found += _painted_problems(widget, where)
+        elif isinstance(widget, QLabel) and not isinstance(widget.parentWidget(),
+                                                           QAbstractButton):
+            found += _cut_text(widget, where)
     floating = [w for w in shown if isinstance(w, FloatsOver)]
     buttons = [w for w in shown if isinstance(w, QPushButton) and not _covered(w, floating)]
     for index, one in enumerate(buttons):
@@ -116,7 +124,8 @@ def _gap(window: QWidget, one: QWidget, other: QWidget) -> float:
 def _size_problems(button: QPushButton, where: str, px_per_mm: float, least_mm: float
                    ) -> list[str]:
     height, width = button.height() / px_per_mm, button.width() / px_per_mm
-    if min(height, width) < least_mm - 0.3:  # a pixel's rounding
+    # Whole pixels as mm() rounds them: 0.3 mm let a 63 px target pass for 11 mm at 150 dpi.
+    if min(button.height(), button.width()) < round(least_mm * px_per_mm):
         return [f"{where}: {_name(button)} is {width:.1f} x {height:.1f} mm, under "
                 f"{least_mm:.1f} mm"]
     return []
@@ -129,6 +138,8 @@ def button_places(window: QWidget) -> dict[QPushButton, QRect]:
 
 
 def _text_problems(button: QPushButton, where: str) -> list[str]:
+    """The text whole, with `SIDE_PADDING_MM` free on either side: a text that touches the
+    border reads as cut off."""
     option = QStyleOptionButton()
     button.initStyleOption(option)
     room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button)
@@ -138,6 +149,13 @@ def _text_problems(button: QPushButton, where: str) -> list[str]:
     if not button.icon().isNull() and button.text():
         width += button.iconSize().width() + ICON_GAP_PX
     height = len(lines) * metrics.lineSpacing() if button.text() else 0
+    # From the text to the border on either side, the border not counted.
+    # A checked button's border is 2 px thicker, taken from its padding (ui/style.py).
+    free = (button.width() - width) // 2 - BORDER_PX - (2 if button.isChecked() else 0)
+    least = mm(SIDE_PADDING_MM) - (2 if button.isChecked() else 0)
+    if free < least - 1 and button.property("role") not in PADDED_OTHERWISE:
+        return [f"{where}: the text of {_name(button)} is {free} px from its border, under "
+                f"{SIDE_PADDING_MM} mm"]
     if width > room.width() or height > room.height() + metrics.leading() + 1:
         return [f"{where}: the text of {_name(button)} needs {width}x{height} px, "
                 f"its button has {room.width()}x{room.height()}"]
@@ -156,6 +174,27 @@ def _label_problems(label: QLabel, where: str) -> list[str]:
     if widest > room.width() or needed > room.height():
         return [f"{where}: the text of {_name(label)} needs {widest} px wide and {needed} high, "
                 f"it has {room.width()}x{room.height()}"]
+    return []
+
+
+def _cut_text(label: QLabel, where: str) -> list[str]:
+    """A label's text whole: one line that fits its width (not elided to "…", not clipped at
+    its sides), or wrapped lines that fit its height."""
+    if not label.text() or (label.pixmap() is not None and not label.pixmap().isNull()):
+        return []
+    room = label.contentsRect().adjusted(label.margin(), label.margin(), -label.margin(),
+                                         -label.margin())
+    if label.wordWrap() or Qt.mightBeRichText(label.text()):
+        needed = label.heightForWidth(label.width())
+        if needed > label.height():
+            return [f"{where}: the wrapped text of {_name(label)} needs {needed} px high, it "
+                    f"has {label.height()}"]
+        return []
+    metrics = label.fontMetrics()
+    width = max(metrics.horizontalAdvance(line) for line in label.text().split("\n"))
+    if width > room.width():
+        return [f"{where}: the text of {_name(label)} needs {width} px wide, it has "
+                f"{room.width()}: cut or elided"]
     return []
 
 

@@ -158,8 +158,10 @@ def test_restore_killed_anywhere_leaves_the_old_or_the_new_database(tmp_path: Pa
         for kept in set(tmp_path.iterdir()) - before:
             if ".before-restore-" in kept.name:  # whole, and the old content
                 assert integrity(kept) == "ok" and content(kept) == current, kept.name
-        # Only the copies of the process just killed may be left; the next run removes them.
-        assert len({path.name.split(".")[3] for path in temporaries(tmp_path, live.name)}) <= 1
+        # Only the copies of the process just killed (its pid) may be left; the next run
+        # removes them.
+        assert len({path.name.split(".")[3].split("-")[0]
+                    for path in temporaries(tmp_path, live.name)}) <= 1
         current = (found[0] | set(take_in(live)), found[1])
         # The day's backup (ten minutes apart) never loses the fullest copy of the day.
         now = DAY + timedelta(minutes=10 * (kills + len(RESTORE_STEPS) - len(plan)))

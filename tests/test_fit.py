@@ -33,6 +33,7 @@ from ui.screens.dashboard import CATEGORY_BARS
 from ui.screens.figures_panels import CategoriesPanel
 from ui.screens.recovery import RecoveryScreen
 from ui.screens.repair_flow import RepairFlowPanel
+from ui.screens.till_parts import CashPanel
 from ui.style import (
     MIN_TARGET_MM,
     SMALLEST_TARGET_MM,
@@ -190,6 +191,9 @@ def visit_the_gate(qtbot, window: MainWindow, ctx: AppContext, tour: Tour,
                       "wacht en wordt geprint zodra de printer terug is.")
     tour.look("gate: error banner")
     assert button_places(window) == before, "a banner moved buttons"
+    # Its own place, in the top bar: it covers no heading or control under the bar.
+    bar = gate.top.mapTo(gate, gate.top.rect().bottomLeft())
+    assert gate.banner.geometry().bottom() <= bar.y(), "a banner over the screen"
     tap(qtbot, gate.banner)
     assert not gate.banner.isVisible()
 
@@ -224,9 +228,20 @@ def visit_the_work_screens(qtbot, window: MainWindow, tour: Tour, items: dict[st
     window.show_place("shop")
     window.on_scan(items["sale"])
     tour.look("shop: basket")
-    tap(qtbot, window.shop.cash_button)
+    shop = window.shop
+    before = button_places(window)
+    tap(qtbot, shop.cash_button)
     tour.look("shop: paid in cash")
-    close_panels(window)
+    [cash] = [p for p in window.findChildren(CashPanel) if p.isVisible()]
+    paid_at = button_places(window)[cash.ok_button]
+    for key in "500":  # short, then change: the panel and its "Paid" stay where they are
+        tap(qtbot, cash.keypad.buttons[key])
+        assert button_places(window)[cash.ok_button] == paid_at, "the cash panel changed size"
+    tap(qtbot, cash.quick_buttons[None])
+    tour.look("shop: paid")
+    after = button_places(window)
+    assert all(after[b] == before[b] for b in (shop.price_button, shop.pin_button)), \
+        "the till's rows moved"
     tap(qtbot, window.shop.day_close_button)
     tour.look("shop: day close")
     close_panels(window)
@@ -330,6 +345,9 @@ def visit_the_common_panels(qtbot, window: MainWindow, tour: Tour) -> None:
     tour.panel("keypad panel", KeypadPanel(host, "Minuten", max_digits=4, skip="Onbekend"))
     tour.panel("folder chooser", FolderPanel(host, window.ctx.language, "Back-upmap",
                                              "Naast de database"))
+    window.ask_still_there()  # as after the idle time: the countdown must wrap, not be cut
+    tour.look("still there?")
+    window.still_there.answer()
     reasons = ask_reason(host, "Waarom?", ["kapot", "verkeerd ingevoerd"], lambda _reason: None,
                          skip="Niet beschreven")
     tour.look("reason")

@@ -73,7 +73,7 @@ def test_whole_intake_by_taps(qtbot, window: MainWindow, ctx: AppContext, tmp_pa
     tap(qtbot, confirm.yes_button)
     assert gate.pages.currentWidget() is gate.visit_start
     assert gate.banner.text() == "Bezoek VA000001 afgerond · 2 artikelen"
-    assert gate.top.figures.text() == "Vandaag: 2 artikelen · 17,75 kg · 1 bezoek"
+    assert gate.top.figures.text() == "Vandaag: 2 artikelen · 17,75\u00a0kg · 1 bezoek"
 
 
 def test_unusual_weight_asks_first(qtbot, window: MainWindow, ctx: AppContext) -> None:
@@ -85,7 +85,7 @@ def test_unusual_weight_asks_first(qtbot, window: MainWindow, ctx: AppContext) -
         tap(qtbot, gate.weight.keypad.buttons[key])
     tap(qtbot, gate.weight.route_buttons[Route.SALE])
     confirm = panel(window, ConfirmPanel)
-    assert "55 kg" in confirm.title.text()
+    assert "55\u00a0kg" in confirm.title.text()
     tap(qtbot, confirm.no_button)
     assert ctx.store.item_count() == 0
     tap(qtbot, gate.weight.route_buttons[Route.SALE])
@@ -114,12 +114,12 @@ def test_undo_last_with_a_reason(qtbot, window: MainWindow, ctx: AppContext) -> 
     tap(qtbot, gate.weight.route_buttons[Route.REPAIR])
     tap(qtbot, gate.undo_button)
     choice = panel(window, ChoicePanel)
-    assert choice.title.text().startswith("A000001 (Lampen · ~1,5 kg → Reparatie) ongedaan")
+    assert choice.title.text().startswith("A000001 (Lampen · ~1,5\u00a0kg → Reparatie) ongedaan")
     tap(qtbot, choice.option_buttons["Verkeerde categorie"])
     item = ctx.gate.item("A000001")
     assert item.voided
     assert ctx.gate.history(item)[-1].reason == "Verkeerde categorie"
-    assert gate.top.figures.text() == "Vandaag: 0 artikelen · 0 kg · 1 bezoek"
+    assert gate.top.figures.text() == "Vandaag: 0 artikelen · 0\u00a0kg · 1 bezoek"
 
 
 def test_failed_print_keeps_the_item_and_can_be_redone(
@@ -211,7 +211,7 @@ def test_language_switch_at_login(qtbot, window: MainWindow) -> None:
     tap(qtbot, window.login.language_buttons["en"])
     qtbot.waitUntil(lambda: window.gate.end_button.text() == "End visit")
     assert window.login.prompt.text() == "Enter your PIN"
-    assert window.gate.weight.keypad.buttons[","].text() == "."  # English writes 2.5 kg
+    assert window.gate.weight.keypad.buttons[","].text() == "."  # English writes 2.5\u00a0kg
 
 
 def test_every_button_is_a_big_target(qtbot, window: MainWindow) -> None:
@@ -396,13 +396,13 @@ def test_the_item_card_corrects_category_and_weight_and_offers_a_new_label(
     tap(qtbot, panel(window, ConfirmPanel).no_button)
     item = ctx.gate.item("A000001")
     assert (item.category, item.weight_g, item.weight_estimated) == ("toys", 2_400, False)
-    assert gate.top.figures.text() == "Vandaag: 1 artikel · 2,4 kg · 1 bezoek"
+    assert gate.top.figures.text() == "Vandaag: 1 artikel · 2,4\u00a0kg · 1 bezoek"
     window._last_scan = ("", 0.0)
     window.on_scan("A000001")
     card = panel(window, ItemPanel).card
-    assert card.heading.text() == "A000001 · Speelgoed · 2,4 kg"
+    assert card.heading.text() == "A000001 · Speelgoed · 2,4\u00a0kg"
     assert card.history.item(0).text().split("   ")[1] == (
-        "Gecorrigeerd van Speelgoed · 1 kg naar Speelgoed · 2,4 kg")
+        "Gecorrigeerd van Speelgoed · 1\u00a0kg naar Speelgoed · 2,4\u00a0kg")
 
 
 def test_a_visit_open_when_the_app_stopped_is_found_again(

@@ -1,18 +1,21 @@
 """`ambacht report --hub URL [--site NAME]` on a real PostgreSQL hub (issue 13): a site's
 figures as the hub holds them are a station's of that site, all but the provenance; every
-site's come under `by_site` with the totals of all."""
+site's come under `by_site` with the totals of all, each reused while nothing it depends
+on changed."""
 
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from intake.clock import FixedClock
 from tests.cli_run import run, run_on
 from tests.hub_server import HubServer
 from tests.test_hub_people import _people_at_the_gate
-from tests.test_hub_sync import DAYS
+from tests.test_hub_sync import DAYS, TODAY
 
 
 @pytest.fixture
@@ -79,6 +82,46 @@ def test_a_sites_figures_from_the_hub_are_its_stations(capsys, monkeypatch, hub:
     assert again["totals"]["items_in"] == 4
 
 
+def test_a_period_over_is_reported_again_only_when_it_changed(capsys, monkeypatch, hub: str,
+                                                              tmp_path: Path) -> None:
+    zwolle = _site(capsys, hub, tmp_path, "Zwolle", 2)
+    _site(capsys, hub, tmp_path, "Kampen", 1)
+    later = FixedClock(datetime.now(UTC) + timedelta(days=3))  # DAYS are over
+    monkeypatch.setattr("cli.main.SystemClock", lambda: later)
+
+    def every_site() -> tuple[dict[str, object], list[str]]:
+        later.advance(minutes=1)
+        every = json.loads(_ok(capsys, None, "report", "--hub", hub, *DAYS))
+        times = [site["provenance"].pop("made_at") for site in every["by_site"]]
+        assert times == [later.now().isoformat()] * 2  # made afresh, reused or not
+        return every, [path.read_text() for path in kept()]
+
+    def kept() -> list[Path]:
+        return sorted((tmp_path / "data").rglob("*.last-report.json"))
+
+    first, kept_first = every_site()
+    assert len(kept_first) == 2
+    again, kept_again = every_site()
+    assert again == first and kept_again == kept_first  # both reused, not made again
+    # A new step at one site: its report is made again, the other's is reused.
+    _ok(capsys, zwolle, "intake", "--category", "books", "--route", "material")
+    _ok(capsys, zwolle, "sync")
+    changed, kept_changed = every_site()
+    # (the copies are named by site id: Zwolle joined first)
+    assert kept_changed[0] != kept_first[0] and kept_changed[1] == kept_first[1]
+    # What is reused is what a report made afresh gives.
+    for path in kept():
+        path.unlink()
+    afresh, _ = every_site()
+    assert afresh == changed
+    # A period still running is made every time and never kept.
+    for path in kept():
+        path.unlink()
+    _ok(capsys, None, "report", "--hub", hub, "--from", str(TODAY), "--to",
+        str(later.now().date()))
+    assert kept() == []
+
+
 def test_a_pdf_of_one_site_and_bad_requests(capsys, hub: str, tmp_path: Path) -> None:
     _site(capsys, hub, tmp_path, "Zwolle", 1)
     pdf = tmp_path / "zwolle.pdf"
@@ -102,4 +145,5 @@ def test_an_unreachable_hub_exits_3(capsys, hub: str, hub_server: HubServer) -> 
     finally:
         hub_server.start()
     assert (status, out) == (3, "") and "cannot be reached" in err
+    assert "station" not in err  # a report of the hub uses no station
     assert hub_server.password not in err

@@ -65,6 +65,7 @@ def _app(qtbot, db: Path) -> Iterator[tuple[MainWindow, HubSection]]:
     store = Store.open(db)
     ctx = build_context(store, SystemClock(), "nl")
     window = MainWindow(ctx)
+    window.resize(1280, 800)  # a station's screen: the top bar shows its actions unfolded
     window.show()
     log_in(qtbot, window, "1234")
     window.show_admin()

@@ -68,7 +68,7 @@ def test_material_out_checks_before_it_sends(
     answer(qtbot, window, "Metaal Oost")
     summary = panel(window, ConfirmPanel)
     assert summary.title.text().splitlines() == [
-        "Naar Metaal Oost: 2 regels · 20,5 kg", "Textiel: 12,5 kg", "Meubels: 8 kg",
+        "Naar Metaal Oost: 2 regels · 20,5\u00a0kg", "Textiel: 12,5\u00a0kg", "Meubels: 8\u00a0kg",
         f"Niet bedoeld als materiaal: {chair.code}"]
     tap(qtbot, summary.no_button)
     assert ctx.store.shipment("UA000001") is None and material.lines.count() == 2

@@ -53,6 +53,7 @@ def window(qtbot, network: Path) -> Iterator[MainWindow]:
     store = Store.open(network)
     ctx = build_context(store, SystemClock(), "nl")
     window = MainWindow(ctx)
+    window.resize(1280, 800)  # a station's screen: the top bar shows its actions unfolded
     window.show()
     ctx.sync.start()
     log_in(qtbot, window, "1234")
@@ -107,6 +108,7 @@ def test_a_network_coordinator_sees_all_sites(qtbot, capsys, network: Path,
     tap(qtbot, dashboard.export_button)
     tap(qtbot, _open_panel(window, ChoicePanel).option_buttons["xlsx"])
     [saved] = (tmp_path / "documents").glob("*.xlsx")
+    assert saved.name == f"netwerk-rapport-{period.first}-{period.last}.xlsx"
     sheet = load_workbook(saved)["Herkomst"]
     cells = [str(cell.value) for row in sheet.iter_rows() for cell in row]
     assert "Alle locaties, van de hub" in cells and "Kampen" in cells

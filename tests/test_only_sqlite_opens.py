@@ -36,6 +36,9 @@ NOT_FILES = {"panel", "keypad", "choice", "typed", "Store"}
 
 # (module, function, call) -> why it never opens a database, a backup, a -wal or a -shm.
 ALLOWED = {
+    ("intake/report_reuse.py", "reused", "_kept(copy_path).read_text"):
+        "reads a site's last report kept beside its hub copy (`.last-report.json`), never a "
+        "database",
     ("ui/sounds/make_sounds.py", "write", "wave.open"):
         "a developer's script writes the app's two WAV files beside itself, never a database",
     ("db/files.py", "sync_folder", "os.open"):

@@ -70,9 +70,9 @@ def test_a_sale_with_cash_shows_the_change_until_the_next_scan(
     with counting() as count:
         tap(qtbot, shop.cash_button)
         cash = panel(window, CashPanel)
-        assert cash.title.text() == "Contant: totaal € 12,50"
+        assert cash.title.text() == "Contant: totaal €\u00a012,50"
         assert [b.text() for b in cash.quick_buttons.values()] == [
-            "Gepast", "€ 15,00", "€ 20,00", "€ 50,00"]
+            "Gepast", "€\u00a015,00", "€\u00a020,00", "€\u00a050,00"]
         tap(qtbot, cash.quick_buttons[2000])
     assert count.taps == CASH_SALE_TAPS
     assert total(shop) == "Betaald € 12,50 · contant · wisselgeld € 7,50"
@@ -96,8 +96,8 @@ def test_cash_typed_shows_the_change_and_a_short_amount_sells_nothing(
     for key in "10":
         tap(qtbot, cash.keypad.buttons[key])
     assert cash.display.text() == "€ 10"
-    assert cash.change.text() == ("€ 10,00 ontvangen is minder dan het totaal € 12,50: "
-                                  "€ 2,50 te weinig.")
+    assert cash.change.text() == ("€\u00a010,00 ontvangen is minder dan het totaal €\u00a012,50: "
+                                  "€\u00a02,50 te weinig.")
     before = snapshot(store)
     # Short: "Betaald" is off (and looks it), with the reason shown above it; a tap on it
     # sells nothing and the panel stays.
@@ -108,7 +108,7 @@ def test_cash_typed_shows_the_change_and_a_short_amount_sells_nothing(
     tap(qtbot, cash.keypad.buttons["back"])
     for key in "5,5":  # 15,50
         tap(qtbot, cash.keypad.buttons[key])
-    assert cash.change.text() == "Wisselgeld € 3,00"
+    assert cash.change.text() == "Wisselgeld €\u00a03,00"
     tap(qtbot, cash.ok_button)
     assert total(shop) == "Betaald € 12,50 · contant · wisselgeld € 3,00"
 
@@ -165,10 +165,10 @@ def test_a_return_names_the_refund_and_asks_how(
         assert shop.banner.property("role") == "banner-do"
         scan(qtbot, chair.code)
         reasons = panel(window, ChoicePanel)
-        assert reasons.title.text() == f"Waarom komt {chair.code} terug? Verkocht voor € 7,50."
+        assert reasons.title.text() == f"Waarom komt {chair.code} terug? Verkocht voor €\u00a07,50."
         tap(qtbot, reasons.option_buttons["Past niet"])
         how = panel(window, ChoicePanel)
-        assert how.title.text() == "€ 7,50 terugbetalen: hoe?"
+        assert how.title.text() == "€\u00a07,50 terugbetalen: hoe?"
         tap(qtbot, how.option_buttons["cash"])
     assert count.taps == RETURN_TAPS
     assert total(shop) == "€ 7,50 terugbetaald · contant"
@@ -199,7 +199,7 @@ def test_a_parked_sale_survives_a_logout_and_a_restart(
     tap(qtbot, till.parked_button)
     choice = panel(again, ChoicePanel)
     [first, _] = choice.option_buttons
-    assert choice.option_buttons[first].text() == "10:00 · 2 artikelen · € 12,50"
+    assert choice.option_buttons[first].text() == "10:00 · 2 artikelen · €\u00a012,50"
     tap(qtbot, choice.option_buttons[first])
     assert [item.code for item, _ in till.basket] == [chair.code, book.code]
     assert till.parked_button.text() == "Geparkeerd (1)"
@@ -222,11 +222,11 @@ def test_the_day_close_shows_the_takings_by_method(
     close = panel(window, DayClosePanel)
     assert close.title.text() == "Dagafsluiting 21-11-2026"
     assert close.text().splitlines() == [
-        "Contant: € 10,00",
-        "1 verkoop · € 12,50 · 1 retour · −€ 2,50",
-        "Pin: € 4,00",
-        "1 verkoop · € 4,00",
-        "Totaal: € 14,00",
+        "Contant: €\u00a010,00",
+        "1 verkoop · €\u00a012,50 · 1 retour · −€\u00a02,50",
+        "Pin: €\u00a04,00",
+        "1 verkoop · €\u00a04,00",
+        "Totaal: €\u00a014,00",
         "2 verkopen · 1 retour",
     ]
 

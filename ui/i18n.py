@@ -17,9 +17,18 @@ from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
 from intake.errors import CONTEXT, AmbachtError
 from intake.units import format_eur, format_kg
 
+NBSP = "\u00a0"  # a space that a wrapping label does not break at
+
 I18N_DIR = Path(__file__).with_name("translations")
 _INSTALLED: list[QTranslator] = []  # the translator the application uses now
 LANGUAGES = ("nl", "en")
+
+
+def unbreakable(text: str) -> str:
+    """The text with its spaces non-breaking: a number and its unit stay on one line in a
+    label that wraps ("Verkocht voor € 3,00", "~2 kg"). Screens only: printed labels, receipts
+    and files keep plain spaces."""
+    return text.replace(" ", NBSP)
 
 
 class Language:
@@ -49,10 +58,12 @@ class Language:
         QLocale.setDefault(QLocale(language))
 
     def kg(self, grams: int, *, estimated: bool = False) -> str:
-        return format_kg(grams, self.code, estimated=estimated)
+        """A weight on screen: its number and "kg" never on two lines."""
+        return unbreakable(format_kg(grams, self.code, estimated=estimated))
 
     def eur(self, cents: int) -> str:
-        return format_eur(cents, self.code)
+        """An amount on screen: "€" and its number never on two lines."""
+        return unbreakable(format_eur(cents, self.code))
 
     def local(self, moment: datetime, zone: ZoneInfo, fmt: str = "%d-%m-%Y %H:%M") -> str:
         """A stored UTC time as the site's local time."""

@@ -39,6 +39,7 @@ from ui.screens.workshop import WorkshopScreen
 from ui.style import stylesheet
 from ui.widgets.panels import Panel
 from ui.widgets.reasons import DisabledReasons
+from ui.widgets.restored_bar import RestoredBar
 from ui.widgets.status_actions import StatusActions
 from ui.widgets.status_strip import BACKUP, HUB, PRINTER, SCALE, SCANNER, StatusStrip
 from ui.widgets.still_there import StillTherePanel
@@ -81,7 +82,12 @@ class MainWindow(QMainWindow):
         pages = QHBoxLayout(central) if self.status.beside else QVBoxLayout(central)
         pages.setContentsMargins(0, 0, 0, 0)
         pages.setSpacing(0)
-        pages.addWidget(self.stack, 1)
+        work = QVBoxLayout()  # the pages, under the restored bar until it synced
+        work.setSpacing(0)
+        self.restored = RestoredBar(ctx, central)
+        work.addWidget(self.restored)
+        work.addWidget(self.stack, 1)
+        pages.addLayout(work, 1)
         pages.addWidget(self.status)
         self.setCentralWidget(central)
         self.first_run = FirstRunScreen(ctx)

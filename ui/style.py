@@ -16,12 +16,15 @@ MIN_TARGET_MM = 15.0
 SMALLEST_TARGET_MM = 11.0  # the floor on a small panel: still a gloved fingertip
 BUTTON_MM = 15.0
 APART_MM = 4.0  # between buttons that do different things
+SIDE_PADDING_MM = 2.0  # between a button's text and its border: 1.5 mm looked cut off
 # The status strip (ui/widgets/status_strip.py): its parts are targets like any button, 4 mm
 # from the screen's own. Under the screens where the panel has the height for it, else (a
 # 10-inch 16:10 panel) a column beside them, which shows each part by its icon.
 STRIP_MM = APART_MM + BUTTON_MM
-STRIP_SIDE_MM = 21.0
-SCREENS_MM = (270.0, 184.0)  # what every screen needs at full size (width, height)
+STRIP_SIDE_MM = 25.0  # 4 mm from the screens, a 15 mm part, the screens' 4 mm margin at the edge
+# What every screen needs at full size (width, height). 181 mm high, so that a 10-inch panel
+# (1280 x 800 at 150 dpi, the strip beside) keeps its targets at 11 mm, not 10.7.
+SCREENS_MM = (270.0, 181.0)
 # The area the window needs at full size, the strip included, under or beside the screens;
 # tests/test_fit.py holds every screen and panel to it at the smallest density.
 DESIGN_MM = (SCREENS_MM[0], SCREENS_MM[1] + STRIP_MM)
@@ -138,19 +141,19 @@ def stylesheet() -> str:
     QLabel[role="demo"] {{ background: {SELECTED}; color: {INK}; font-weight: bold;
         border: 3px solid {LINE}; border-radius: {mm(1.5)}px; padding: {mm(1)}px {mm(2)}px; }}
     QLabel[role="banner-ok"] {{ background: {OK}; color: white; font-weight: bold;
-        padding: {mm(2)}px; border-radius: {mm(1.5)}px; }}
+        padding: {mm(1)}px {mm(2)}px; border-radius: {mm(1.5)}px; }}
     QLabel[role="banner-do"] {{ background: {SELECTED}; color: {INK}; font-weight: bold;
-        padding: {mm(2)}px; border-radius: {mm(1.5)}px; border: 3px solid {INK}; }}
+        padding: {mm(1)}px {mm(2)}px; border-radius: {mm(1.5)}px; border: 3px solid {INK}; }}
     QLabel[role="banner-error"] {{ background: {DANGER}; color: white; font-weight: bold;
-        padding: {mm(2)}px; border-radius: {mm(1.5)}px; }}
+        padding: {mm(1)}px {mm(2)}px; border-radius: {mm(1.5)}px; }}
     QLabel[role="display"] {{ font-size: {mm(10)}px; font-weight: bold; border: 3px solid {LINE};
         border-radius: {mm(1.5)}px; padding: 0px {mm(3)}px; }}
     QPushButton {{ min-height: {target}px;
         border: {border}px solid {LINE}; border-radius: {mm(2)}px; background: #f2f2f2;
-        font-weight: bold; padding: {padding}px {mm(1.5)}px; }}
+        font-weight: bold; padding: {padding}px {mm(SIDE_PADDING_MM)}px; }}
     QPushButton:pressed {{ background: {SELECTED}; }}
     QPushButton:checked {{ background: {SELECTED}; border-width: {border + 2}px;
-        padding: {padding - 2}px {mm(1.5) - 2}px; }}
+        padding: {padding - 2}px {mm(SIDE_PADDING_MM) - 2}px; }}
     QPushButton:disabled {{ {DISABLED} }}
     QPushButton[role="primary"] {{ background: {INK}; color: white; }}
     QPushButton[role="danger"] {{ background: {DANGER}; color: white; border-color: {DANGER}; }}
@@ -179,7 +182,11 @@ def stylesheet() -> str:
     QFrame[role="saved"] QLabel[role="big"] {{ color: {OK}; }}
     QFrame[role="panel"] {{ background: {PAPER}; border: 4px solid {LINE};
         border-radius: {mm(3)}px; }}
-    QScrollBar:vertical {{ width: {mm(10)}px; }}
+    QScrollBar:vertical {{ width: {mm(10)}px; background: #e6e6e6; margin: 0px; }}
+    QScrollBar::handle:vertical {{ background: {MUTED}; min-height: {mm(12)}px;
+        border-radius: {mm(1.5)}px; margin: {mm(1)}px; }}
+    QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0px; }}
+    QScrollBar::add-page:vertical, QScrollBar::sub-page:vertical {{ background: none; }}
     QListWidget {{ border: 3px solid {LINE}; font-size: {mm(4.5)}px; }}
     QListWidget::item {{ min-height: {mm(MIN_TARGET_MM)}px; border-bottom: 1px solid #cccccc; }}
     QListWidget::item:selected {{ background: {SELECTED}; color: {INK}; }}

@@ -8,15 +8,24 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import datetime
 
 import psycopg
 from psycopg import sql
 
 from db.hub.connection import connect, hub_failures
-from db.hub.migrations import MIGRATIONS, STATION_FUNCTIONS
+from db.hub.fresh_figures import PUBLISH_FUNCTION
+from db.hub.migrations import MIGRATIONS
 from db.hub.passwords import new_password, scram_verifier
 from intake.hub_address import HubAddress
 from intake.hub_errors import SiteLookalike, hub_refused
+
+# What a station's roles may call: nothing else (no table, no sequence).
+STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()", "clock_check(timestamptz)",
+                     "site_config()",
+                     "push(jsonb, jsonb, jsonb, jsonb, jsonb)", "pull(bigint, integer)",
+                     "pull(bigint, integer, bigint)", "network_figures(date, date)", "channel()",
+                     "push_people(jsonb, jsonb, jsonb)", PUBLISH_FUNCTION)
 
 
 @dataclass(frozen=True)
@@ -92,9 +101,10 @@ def invite(address: HubAddress, site: str, letter: str | None = None,
     return address.as_user(role, password)
 
 
-def revoke(address: HubAddress, site: str, letter: str) -> None:
+def revoke(address: HubAddress, site: str, letter: str) -> datetime | None:
     """Stop a station pushing and pulling: its role may log in no more, its sessions end, and
-    the hub's functions refuse it should one still be open. Its letter stays taken."""
+    the hub's functions refuse it should one still be open. Its letter stays taken. Returns
+    when the station last pushed or pulled (None: never), after which its work is its own."""
     with hub_failures(address), connect(address) as conn:
         _ready(conn, address)
         if conn.execute("SELECT 1 FROM ambacht.sites WHERE name = %s",
@@ -103,13 +113,15 @@ def revoke(address: HubAddress, site: str, letter: str) -> None:
         row = conn.execute(
             "UPDATE ambacht.stations SET revoked_at = coalesce(revoked_at, now()) "
             "WHERE site_id = (SELECT id FROM ambacht.sites WHERE name = %s) AND letter = %s "
-            "RETURNING role_name", [site, letter]).fetchone()
+            "RETURNING role_name, seen_at", [site, letter]).fetchone()
         if row is None:
             raise hub_refused("AMB11", address.shown(), f"no station {letter} at {site}",
                               site=site)
         conn.execute(sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(row[0])))
         conn.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                      "WHERE usename = %s", [row[0]])
+    seen: datetime | None = row[1]
+    return seen
 
 
 def _ready(conn: psycopg.Connection, address: HubAddress) -> str:

@@ -3,11 +3,13 @@
 A network coordinator's dashboard shows the figures of every site on the hub ("Alle
 locaties"), but a station holds only its own site's history and never gets another site's
 steps. So the hub keeps each site's **day sums**: the rows of a station's own day-sum cache
-(`db/day_figures.py`, the whole site's breakdowns, not the per-station ones), made from the
-administrator's copy of the site (`intake/hub_report.py`) by the code a station sums its days
-with, and put on the hub by `ambacht report --hub` (`publish`). Beside them, per site: the
-sums' version, the hub's number they hold the records up to, when they were made, and what
-the report needs to count them (the recipients' kinds, the categories' names).
+(`db/day_figures.py`, the whole site's breakdowns, not the per-station ones), made by the
+code a station sums its days with and put on the hub by the site's stations after their sync
+rounds and by `ambacht report --hub` from the administrator's copy of the site
+(`intake/fresh_figures.py`; h007, `db/hub/fresh_figures.py`, keeps a day from going back to
+older sums). Beside them, per site: the sums' version, the hub's number they hold the records
+up to, when they were made, and what the report needs to count them (the recipients' kinds,
+the categories' names).
 
 A station reads them through one SECURITY DEFINER function, `network_figures(first, last)`,
 which any station of the hub may call (they are counts, no steps and nothing about a person);
@@ -16,20 +18,17 @@ who may see them on the screen is the station's business (`Action.NETWORK_FIGURE
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import date, datetime
-from types import TracebackType
 from typing import Any
 
 import psycopg
-from psycopg.types.json import Jsonb
 
 from db.hub.connection import connect, hub_failures
+from db.hub.fresh_figures import PUT_FUNCTION, DayRow, as_json
 from intake.hub_address import HubAddress
 
 _DEFINER = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = ambacht, pg_temp"
 
-_SUMS = "count, grams, money, days, co2_g"
 _GROUPED = "sum(count), sum(grams), sum(money), sum(days), sum(co2_g)"
 
 H005_NET_FIGURES = f"""
@@ -84,74 +83,35 @@ END $$;
 REVOKE ALL ON FUNCTION ambacht.network_figures(date, date) FROM PUBLIC;
 """
 
-DayRow = tuple[str, str, str, str, int, int, int, int, float]  # dim, key, kind, detail, sums
-
-
 class FiguresOnHub:
-    """One site's figures as the administrator puts them on the hub: one connection and one
-    transaction, which holds the site's lock from the version read to the commit, so that two
-    reports at once put a site's days one after the other, not into each other. Leaving the
-    block commits; an exception rolls back."""
+    """One site's figures as the administrator puts them on the hub from its copy of the
+    site (`intake/fresh_figures.py`), by the rule a station's publication follows
+    (`db/hub/fresh_figures.py`), through the connection that read the site's records
+    (`SiteRecords.figures`): one transaction, until `commit`."""
 
-    def __init__(self, address: HubAddress, site_id: int) -> None:
-        self.address, self.site_id = address, site_id
-        self.conn: psycopg.Connection = connect(address)
+    def __init__(self, address: HubAddress, site_id: int, conn: psycopg.Connection) -> None:
+        self.address, self.site_id, self.conn = address, site_id, conn
 
-    def __enter__(self) -> FiguresOnHub:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
-                 trace: TracebackType | None) -> None:
-        try:
-            with hub_failures(self.address):
-                if kind is None:
-                    self.conn.commit()
-        finally:
-            self.conn.close()
-
-    def version(self) -> str | None:
-        """The version of the day sums the hub holds for the site: '' for none yet, None for
-        a hub without h005 (upgraded by `ambacht hub init`), which keeps no figures."""
+    def commit(self) -> None:
         with hub_failures(self.address):
-            (table,) = self.conn.execute(
-                "SELECT to_regclass('ambacht.site_figures')").fetchone() or (None,)
-            if table is None:
-                return None
-            self.conn.execute("SELECT pg_advisory_xact_lock(hashtext('ambacht figures'), "
-                              "%s::int)", [self.site_id])
-            row = self.conn.execute("SELECT version FROM ambacht.site_figures "
-                                    "WHERE site_id = %s", [self.site_id]).fetchone()
-        return "" if row is None else str(row[0])
+            self.conn.commit()
 
-    def publish(self, state: dict[str, Any], days: Iterable[tuple[date, date, list[DayRow]]],
-                everything: bool) -> None:
-        """Put the site's day sums on the hub (after `version`): `days` are (day, its Monday,
-        its rows) summed again since the last time (`everything`: all of them, the old ones
-        dropped first); `state` is {version, upto, made_at, first_record, recipient_kinds,
-        categories}."""
-        site_id = self.site_id
-        with hub_failures(self.address), self.conn.cursor() as cursor:
-            if everything:
-                cursor.execute("DELETE FROM ambacht.site_day_sums WHERE site_id = %s",
-                               [site_id])
-            for day, week, rows in days:
-                if not everything:
-                    cursor.execute("DELETE FROM ambacht.site_day_sums WHERE site_id = %s "
-                                   "AND day = %s", [site_id, day])
-                cursor.executemany(
-                    "INSERT INTO ambacht.site_day_sums (site_id, day, week, dim, key, kind, "
-                    f"detail, {_SUMS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                    [(site_id, day, week, *row) for row in rows])
-            cursor.execute(
-                "INSERT INTO ambacht.site_figures (site_id, version, upto, made_at, "
-                "first_record, recipient_kinds, categories) VALUES (%s, %s, %s, %s, %s, %s, "
-                "%s) ON CONFLICT (site_id) DO UPDATE SET version = excluded.version, "
-                "upto = excluded.upto, made_at = excluded.made_at, "
-                "first_record = excluded.first_record, "
-                "recipient_kinds = excluded.recipient_kinds, categories = excluded.categories",
-                [site_id, state["version"], state["upto"], state["made_at"],
-                 state["first_record"], Jsonb(state["recipient_kinds"]),
-                 Jsonb(state["categories"])])
+    def keeps_figures(self) -> bool:
+        """Whether the hub keeps the sites' figures (upgraded by `ambacht hub init`)."""
+        with hub_failures(self.address):
+            (found,) = self.conn.execute("SELECT to_regprocedure(%s)",
+                                         [PUT_FUNCTION]).fetchone() or (None,)
+        return found is not None
+
+    def publish_figures(self, state: dict[str, Any],
+                        days: list[tuple[date, date, list[DayRow]]], everything: bool) -> str:
+        """Put the site's day sums on the hub (see ambacht.put_day_sums): 'taken',
+        'everything' or 'behind'."""
+        with hub_failures(self.address):
+            (answer,) = self.conn.execute(
+                "SELECT ambacht.put_day_sums(%s, %s, %s, %s)",
+                [self.site_id, *as_json(state, days), everything]).fetchone() or (None,)
+        return str(answer)
 
 
 def network_figures(address: HubAddress, first: date, last: date) -> list[dict[str, Any]]:

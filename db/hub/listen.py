@@ -28,7 +28,7 @@ def listen(address: HubAddress, letter: str, news: Callable[[], None],
     once after every (re)connection (news may have come while no one listened)."""
     while not stop.is_set():
         try:
-            with connect(address, autocommit=True) as conn:
+            with connect(address, autocommit=True, station=True) as conn:
                 (channel,) = conn.execute("SELECT ambacht.channel()").fetchone() or ("",)
                 conn.execute(f'LISTEN "{channel}"')
                 news()

@@ -14,6 +14,7 @@ from __future__ import annotations
 from db.hub.any_kind import H006_ANY_KIND
 from db.hub.clocks import H007_CLOCKS
 from db.hub.figures import H005_NET_FIGURES
+from db.hub.fresh_figures import H008_FRESH_FIGURES
 from db.hub.travel_more import H004_TRAVEL_MORE
 from intake.chain import GENESIS
 
@@ -440,10 +441,4 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("h001_hub", _M001_TABLES + _M001_FUNCTIONS), ("h002_news", _M002_NOTIFY),
     ("h003_own_steps", _M003_OWN), ("h004_travel_more", H004_TRAVEL_MORE),
     ("h006_any_kind", H006_ANY_KIND), ("h005_net_figures", H005_NET_FIGURES),  # h006 first
-    ("h007_clocks", H007_CLOCKS)]
-
-# What a station's roles may call: nothing else (no table, no sequence).
-STATION_FUNCTIONS = ("join_site(text, text, boolean)", "whoami()", "clock_check(timestamptz)",
-                     "push(jsonb, jsonb, jsonb, jsonb, jsonb)", "pull(bigint, integer)",
-                     "pull(bigint, integer, bigint)", "network_figures(date, date)",
-                     "push_people(jsonb, jsonb, jsonb)", "site_config()", "channel()")
+    ("h007_clocks", H007_CLOCKS), ("h008_fresh_figures", H008_FRESH_FIGURES)]

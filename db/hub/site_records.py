@@ -16,6 +16,7 @@ from typing import Any
 import psycopg
 
 from db.hub.connection import connect, hub_failures
+from db.hub.figures import FiguresOnHub
 from intake.hub_address import HubAddress
 
 Record = dict[str, Any]
@@ -70,6 +71,13 @@ class SiteRecords:
     def site_id(self, name: str) -> int | None:
         found = self._rows("SELECT id FROM ambacht.sites WHERE name = %s", [name])
         return int(found[0][0]) if found else None
+
+    def figures(self, site_id: int) -> FiguresOnHub:
+        """The site's figures on the hub through this connection (one per site's report):
+        the read of its records ends here."""
+        with hub_failures(self.address):
+            self.conn.commit()
+        return FiguresOnHub(self.address, site_id, self.conn)
 
     def hub_id(self) -> str:
         """The hub's own id (made by `hub init`): names the copies made of its sites."""

@@ -6,7 +6,7 @@ station's role may touch no table. Records travel as JSON objects of their store
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from types import TracebackType
 from typing import Any
 
@@ -15,6 +15,7 @@ from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from db.hub.connection import connect, hub_failures
+from db.hub.fresh_figures import PUBLISH_FUNCTION, DayRow, as_json
 from db.hub.passwords import new_password, scram_verifier
 from intake.hub_address import HubAddress
 from intake.hub_errors import HubRefused
@@ -28,7 +29,7 @@ class HubSession:
 
     def __init__(self, address: HubAddress) -> None:
         self.address = address
-        self.conn: psycopg.Connection = connect(address)
+        self.conn: psycopg.Connection = connect(address, station=True)
 
     def __enter__(self) -> HubSession:
         return self
@@ -44,12 +45,12 @@ class HubSession:
             self.conn.close()
 
     def _call(self, query: str, params: list[Any]) -> Any:
-        with hub_failures(self.address):
+        with hub_failures(self.address, station=True):
             row = self.conn.execute(query, params).fetchone()
         return row[0] if row else None
 
     def commit(self) -> None:
-        with hub_failures(self.address):
+        with hub_failures(self.address, station=True):
             self.conn.commit()
 
     def join(self, site: str, letter: str | None, keep: bool) -> str:
@@ -60,7 +61,7 @@ class HubSession:
         """Give this role a new random password (in this transaction) and return it: the
         join code's password opens nothing once the join is committed."""
         password = new_password()
-        with hub_failures(self.address):
+        with hub_failures(self.address, station=True):
             self.conn.execute(sql.SQL("ALTER ROLE CURRENT_USER PASSWORD {}").format(
                 sql.Literal(scram_verifier(password))))
         return password
@@ -109,3 +110,15 @@ class HubSession:
         `own_seq`, which it holds (see ambacht.pull)."""
         found: Record = self._call("SELECT ambacht.pull(%s, %s, %s)", [after, limit, own_seq])
         return found
+
+    def keeps_figures(self) -> bool:
+        """Whether the hub takes a station's figures (a hub not upgraded by `ambacht hub
+        init` does not)."""
+        return self._call("SELECT to_regprocedure(%s)", [f"ambacht.{PUBLISH_FUNCTION}"]) is not None
+
+    def publish_figures(self, state: Record, days: list[tuple[date, date, list[DayRow]]],
+                        everything: bool) -> str:
+        """Put this station's sums of its site's days on the hub (see ambacht.put_day_sums):
+        'taken', 'everything' (send every day) or 'behind'."""
+        return str(self._call("SELECT ambacht.publish_figures(%s, %s, %s)",
+                              [*as_json(state, days), everything]))

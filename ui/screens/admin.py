@@ -64,6 +64,7 @@ class AdminScreen(Retranslating, QWidget):
         self.tabs: dict[str, QPushButton] = {}
         group = QButtonGroup(self)
         tab_row = QHBoxLayout()
+        tab_row.setSpacing(mm(1))  # alternatives, one group: close together, wide enough
         for key, section in self.sections.items():
             self.stack.addWidget(section)
             section.message.connect(self.show_message)

@@ -78,7 +78,7 @@ class DashboardScreen(ScanScreen):
         picker.setSpacing(apart())  # its groups do different things: 4 mm between them
         picker.setProperty("distinct", True)  # as tests/fit_check.py reads it
         kinds = QHBoxLayout()  # the kinds of period are alternatives: closer
-        kinds.setSpacing(mm(2))
+        kinds.setSpacing(mm(1))
         picker.addLayout(kinds)
         for kind in KINDS:
             button = self.action_button(lambda _=False, k=kind: self.choose_kind(k))

@@ -75,8 +75,12 @@ class ReportExport(QObject):
 
     def save(self, kind: str, place: Place) -> None:
         report, provenance, data = self.render(kind)
-        stem = self.tr("report-{first}-{last}").format(first=report.period.first.isoformat(),
-                                                       last=report.period.last.isoformat())
+        # Every site's figures have a name of their own, so that they are never taken for
+        # (or saved over by) this site's export of the same period.
+        name = (self.tr("network-report-{first}-{last}") if provenance.network is not None
+                else self.tr("report-{first}-{last}"))
+        stem = name.format(first=report.period.first.isoformat(),
+                           last=report.period.last.isoformat())
         try:
             path = save_export(place, stem, f".{kind}", data, self.volumes.still_there)
         except ExportError as exc:

@@ -12,7 +12,6 @@ from dataclasses import replace
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -30,7 +29,8 @@ from ui.screens.gate_parts import CategoryGrid, VisitStart, WeightRoutePanel
 from ui.screens.gate_saved import SavedCard
 from ui.screens.scan_screen import ScanScreen
 from ui.sounds import SAVED
-from ui.style import apart, mm
+from ui.style import BUTTON_MM, apart, mm
+from ui.widgets.base import FittingLabel
 from ui.widgets.icons import icon
 from ui.widgets.keyboard import SerialPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
@@ -58,8 +58,9 @@ class GateScreen(ScanScreen):
         self.weight.route_chosen.connect(self.choose_route)
         self.saved = SavedCard([self.weight.keypad, self.weight.standard_button], self.weight)
         self.saved.undo_clicked.connect(self.ask_undo)
-        self.visit_label = QLabel(self)
-        self.visit_label.setWordWrap(True)  # two lines rather than squeezing the buttons
+        # Smaller letters rather than a taller bar that would squeeze the keypad above it.
+        self.visit_label = FittingLabel(4.5, 3, self)
+        self.visit_label.setFixedHeight(mm(BUTTON_MM))
         self.undo_button = self._bar_button("undo")
         self.undo_button.clicked.connect(self.ask_undo)
         # In the undo button's place while the visit has no item: a visit started by mistake.
@@ -418,7 +419,7 @@ class GateScreen(ScanScreen):
             # Counted again each time: a correction on an item's card may have voided one.
             self.visit_items = len(self.ctx.gate.visit_items(self.visit))
             where = self.visit.municipality or self.tr("municipality unknown")
-            self.visit_label.setText(self.tr("Visit {code} · {where} · {count}").format(
+            self.visit_label.show_text(self.tr("Visit {code} · {where} · {count}").format(
                 code=self.visit.code, where=where,
                 count=self.tr("%n items", "", self.visit_items)))
         else:

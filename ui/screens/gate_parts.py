@@ -26,7 +26,7 @@ from ui.style import apart, mm
 from ui.widgets.icons import icon
 from ui.widgets.keypad import Keypad, shown
 from ui.widgets.reasons import enable
-from ui.widgets.topbar import ElidingLabel
+from ui.widgets.topbar import WholeLabel
 
 
 class CategoryTile(QPushButton):
@@ -111,7 +111,7 @@ class WeightRoutePanel(QWidget):
         self.heading.setProperty("role", "title")
         # The step's hint, in a line of its own that always has a text, so nothing moves; the
         # gate lays it over the tiles, where the eye starts and there is height to spare.
-        self.hint = ElidingLabel(self)
+        self.hint = WholeLabel(self)
         self.hint.setProperty("role", "hint")
         self.live = LiveWeight(scale, language, self)
         self.live.changed.connect(self._refresh)

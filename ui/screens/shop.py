@@ -5,7 +5,7 @@ and pick it up again; the day close; give a label to an item that came from else
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from intake.errors import AmbachtError
 from intake.model import Item, PaymentMethod, User
@@ -19,7 +19,7 @@ from ui.receipts import Receipts
 from ui.screens.scan_screen import ScanScreen
 from ui.screens.till_parts import CashPanel, DayClosePanel, UndoSalePanel
 from ui.style import mm
-from ui.widgets.base import touch_list
+from ui.widgets.base import FittingLabel, touch_list
 from ui.widgets.keyboard import SerialPanel, ask_reason
 from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel, choose
@@ -40,10 +40,12 @@ class ShopScreen(ScanScreen):
         self.parked_count = 0  # read again on entering and after parking or picking up
         self.receipts_on = False  # a receipt printer is set (read on entering)
         self.lines = touch_list(self)
-        self.total = QLabel(self)
+        # A fixed place: "Paid € 12,50 · cash · change € 7,50" takes smaller letters, not more
+        # height, so the rows above and below never move (issue 15).
+        self.total = FittingLabel(14, 6, self)
         self.total.setProperty("role", "big")
-        self.total.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.total.setWordWrap(True)
+        self.total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.total.setFixedHeight(mm(17))
         self.pin_button = self.action_button(self.pay_by_pin, "primary")
         self.cash_button = self.action_button(self.pay_in_cash, "primary")
         self.receipt_button = self.action_button(self.print_receipt)
@@ -107,7 +109,7 @@ class ShopScreen(ScanScreen):
             text = self.tr("Scan an item's label to start a sale.")
         else:
             text = self.tr("Total {total}").format(total=lang.eur(self._total()))
-        self.total.setText(text.replace("€ ", "€\u00a0"))  # an amount never breaks over lines
+        self.total.show_text(text)
         self._update_buttons()
 
     def _total(self) -> int:

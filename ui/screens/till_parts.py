@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from intake.errors import AmbachtError
 from intake.model import PaymentMethod, User
@@ -50,9 +50,15 @@ class CashPanel(Panel):
         self.display = QLabel(self)
         self.display.setProperty("role", "display")
         self.display.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Two lines' room whatever it says, and no say in the panel's width: the panel keeps
+        # its size and "Paid" its place as the change is typed (issue 15).
         self.change = QLabel(self)
         self.change.setProperty("role", "title")
         self.change.setWordWrap(True)
+        self.change.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.change.ensurePolished()
+        self.change.setText("-\n-")
+        self.change.setFixedHeight(self.change.heightForWidth(mm(80)))
         self.keypad = Keypad(decimals=2, max_digits=6, parent=self)
         self.keypad.setMinimumSize(mm(80), mm(60))
         self.keypad.changed.connect(self._show)

@@ -1564,12 +1564,28 @@ want ervoor: {cause}</translation>
         <translation>De hub {hub} is niet bereikbaar; er is niets verloren en dit station werkt zelfstandig door.</translation>
     </message>
     <message>
+        <source>The hub {hub} did not answer in time; nothing was lost, and this station works on alone.</source>
+        <translation>De hub {hub} antwoordde niet op tijd; er is niets verloren en dit station werkt zelfstandig door.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} cannot be reached; nothing was changed.</source>
+        <translation>De hub {hub} is niet bereikbaar; er is niets veranderd.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} did not answer in time; nothing was changed.</source>
+        <translation>De hub {hub} antwoordde niet op tijd; er is niets veranderd.</translation>
+    </message>
+    <message>
         <source>The hub {hub} refused this; the log says why.</source>
         <translation>De hub {hub} weigerde dit; het logboek zegt waarom.</translation>
     </message>
     <message>
         <source>The hub {hub} is not set up: run &apos;ambacht hub init --hub URL&apos; first.</source>
         <translation>De hub {hub} is nog niet ingericht: voer eerst &apos;ambacht hub init --hub URL&apos; uit.</translation>
+    </message>
+    <message>
+        <source>The hub {hub} names a database the server does not have: check the URL.</source>
+        <translation>De hub {hub} noemt een database die de server niet heeft: controleer de URL.</translation>
     </message>
     <message>
         <source>The hub {hub} does not know this station&apos;s credential: join it again with a new code (&apos;ambacht hub invite&apos;).</source>
@@ -1632,6 +1648,10 @@ want ervoor: {cause}</translation>
         <translation>De locatie heeft geen vrije stationsletter meer.</translation>
     </message>
     <message>
+        <source>The hub&apos;s sslmode &apos;{mode}&apos; is not one PostgreSQL knows: use disable, allow, prefer, require, verify-ca or verify-full.</source>
+        <translation>De sslmode &apos;{mode}&apos; van de hub kent PostgreSQL niet: gebruik disable, allow, prefer, require, verify-ca of verify-full.</translation>
+    </message>
+    <message>
         <source>The hub {hub} did not accept the password: check the URL or ~/.pgpass, or ask for a new join code.</source>
         <translation>De hub {hub} accepteerde het wachtwoord niet: controleer de URL of ~/.pgpass, of vraag om een nieuwe koppelcode.</translation>
     </message>
@@ -1642,6 +1662,14 @@ want ervoor: {cause}</translation>
     <message>
         <source>{path} has not joined a hub: run &apos;ambacht station join --hub CODE --site NAME&apos; first. A station without a hub works on alone.</source>
         <translation>{path} is niet aan een hub gekoppeld: voer eerst &apos;ambacht station join --hub CODE --site NAAM&apos; uit. Een station zonder hub werkt gewoon alleen.</translation>
+    </message>
+    <message>
+        <source>This PC was restored from a backup: first sync with the hub.</source>
+        <translation>Deze PC is teruggezet uit een back-up: eerst synchroniseren met de hub.</translation>
+    </message>
+    <message>
+        <source>Station {station}&apos;s steps in this file differ from the hub&apos;s copy, so it can never sync again: keep this file and take the station over on a new one (docs/stations.md, &apos;A station that went apart from the hub&apos;).</source>
+        <translation>De stappen van station {station} in dit bestand verschillen van die op de hub, dus het kan nooit meer synchroniseren: bewaar dit bestand en neem het station over met een nieuw bestand (docs/stations.md, &apos;A station that went apart from the hub&apos;).</translation>
     </message>
     <message>
         <source>{path} is station {letter} of site {site} already. Nothing was changed.</source>
@@ -3491,6 +3519,10 @@ want ervoor: {cause}</translation>
         <translation>Waar het {kind}-bestand opslaan?</translation>
     </message>
     <message>
+        <source>network-report-{first}-{last}</source>
+        <translation>netwerk-rapport-{first}-{last}</translation>
+    </message>
+    <message>
         <source>report-{first}-{last}</source>
         <translation>rapport-{first}-{last}</translation>
     </message>
@@ -3505,6 +3537,21 @@ want ervoor: {cause}</translation>
     <message>
         <source>Saved in the folder {folder}: {name}</source>
         <translation>Opgeslagen in de map {folder}: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>RestoredBar</name>
+    <message>
+        <source>This PC was restored from a backup: first sync with the hub.</source>
+        <translation>Deze PC is teruggezet uit een back-up: eerst synchroniseren met de hub.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchroniseren…</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Nu synchroniseren</translation>
     </message>
 </context>
 <context>
@@ -4301,12 +4348,20 @@ want ervoor: {cause}</translation>
         <translation>Back-up {when}</translation>
     </message>
     <message>
+        <source>Apart from the hub</source>
+        <translation>Wijkt af van de hub</translation>
+    </message>
+    <message>
         <source>Revoked by the hub</source>
         <translation>Ingetrokken door de hub</translation>
     </message>
     <message>
         <source>Refused by the hub</source>
         <translation>Geweigerd door de hub</translation>
+    </message>
+    <message>
+        <source>Restored: sync first</source>
+        <translation>Teruggezet: eerst synchroniseren</translation>
     </message>
     <message numerus="yes">
         <source>Offline since %1 · %n to send</source>
@@ -4358,6 +4413,14 @@ want ervoor: {cause}</translation>
     <message>
         <source>The latest backup of the data was made at {when}.</source>
         <translation>De laatste back-up van de gegevens is gemaakt om {when}.</translation>
+    </message>
+    <message>
+        <source>This station&apos;s steps differ from the hub&apos;s copy of them, so it cannot sync again: ask the coordinator to take the station over on a new file.</source>
+        <translation>De stappen van dit station verschillen van die op de hub, dus het kan niet meer synchroniseren: vraag de coördinator het station over te nemen met een nieuw bestand.</translation>
+    </message>
+    <message>
+        <source>This PC was restored from a backup: first sync with the hub.</source>
+        <translation>Deze PC is teruggezet uit een back-up: eerst synchroniseren met de hub.</translation>
     </message>
     <message numerus="yes">
         <source>Another station runs a newer version of Ambacht and takes steps this version does not know: %n step(s) are kept here, but count only once this PC is updated too.</source>

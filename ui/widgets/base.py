@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QScroller, QWidget
 
 from ui.style import mm
@@ -40,9 +40,14 @@ class FloatsOver:
         area = QRect()
         for widget in self._over:
             area = area.united(QRect(widget.mapTo(parent, QPoint(0, 0)), widget.size()))
+        self.fit_to(area)
         height = max(area.height(), self.heightForWidth(area.width()))
         self.setGeometry(QRect(area.topLeft(), QSize(area.width(), height)))
         self.raise_()
+
+    def fit_to(self, area: QRect) -> None:
+        """Make the content fit `area` if it can (a banner's smaller letters); by default it
+        takes the room it needs below."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self.isVisible() and event.type() in (QEvent.Type.Move, QEvent.Type.Resize):
@@ -50,12 +55,47 @@ class FloatsOver:
         return False
 
 
+LETTERS_MM = 4.5  # a banner's letters, as the screens' text
+SMALLEST_MM = 3.0  # and the least they shrink to: still read from where a volunteer stands
+MESSAGE_MM = 80.0  # the least width of a banner's place in the top bar: two lines of words
+
+
+def fit_letters(label: QLabel, room: QSize, largest_mm: float, smallest_mm: float) -> None:
+    """Give a word-wrapping label the largest letters, from `largest_mm` down to
+    `smallest_mm`, at which its text fits `room`; the smallest when none does."""
+    for px in range(mm(largest_mm), mm(smallest_mm) - 1, -1):
+        label.setStyleSheet(f"font-size: {px}px;")  # over the window's style sheet
+        if label.heightForWidth(room.width()) <= room.height():
+            return
+
+
+class FittingLabel(QLabel):
+    """A word-wrapping label of a fixed height whose letters shrink to keep its text inside
+    (the till's total and what was paid): a longer text never pushes its neighbours."""
+
+    def __init__(self, largest_mm: float, smallest_mm: float, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.largest_mm, self.smallest_mm = largest_mm, smallest_mm
+        self.setWordWrap(True)
+
+    def show_text(self, text: str) -> None:
+        self.setText(text)
+        fit_letters(self, self.contentsRect().size(), self.largest_mm, self.smallest_mm)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fit_letters(self, self.contentsRect().size(), self.largest_mm, self.smallest_mm)
+
+
 class Banner(FloatsOver, QLabel):
     """What just happened: green when it went well, red not; or, in yellow, what to do now.
 
-    It floats over `over` (the top bar's site and figures, a screen's title) and grows
-    downwards when it needs more lines, so that nothing under a finger moves when it comes or
-    goes. A tap puts it away. `error_shown` lets the screen add the error sound.
+    It floats over `over` (the top bar's site and figures, which keep it `MESSAGE_MM` wide at
+    the least; a screen's title), so that nothing under a finger moves when it comes or goes.
+    Its letters shrink, down to `SMALLEST_MM`, until the message fits that place in one or two
+    lines: it covers none of the screen's controls or headings. Only a message too long even
+    then grows downwards. A tap puts it away. `error_shown` lets the screen add the error
+    sound.
     """
 
     error_shown = Signal()
@@ -63,7 +103,6 @@ class Banner(FloatsOver, QLabel):
     def __init__(self, over: QWidget, parent: QWidget) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setMargin(mm(1))
         self.float_over(over)
         self.hide()
 
@@ -88,6 +127,9 @@ class Banner(FloatsOver, QLabel):
         self.style().polish(self)
         self.show()
         self.place()
+
+    def fit_to(self, area: QRect) -> None:
+        fit_letters(self, area.size(), LETTERS_MM, SMALLEST_MM)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.hide()

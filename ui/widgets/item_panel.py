@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from intake.model import Item
 from ui.context import AppContext
-from ui.style import mm
+from ui.style import apart, mm
 from ui.widgets.item_card import ItemCard
 from ui.widgets.panels import Panel
 
@@ -29,7 +29,10 @@ class ItemPanel(Panel):
         self.title.hide()  # the card's heading names the item
         self.body.addWidget(self.card)
         row = QHBoxLayout()
-        row.setSpacing(mm(3))
+        # Separate actions, one of them red and final: 4 mm apart (tests/fit_check.py). Void
+        # asks why first, and its question can be cancelled.
+        row.setProperty("distinct", True)
+        row.setSpacing(apart())
         self.reprint_button = self.button(self.tr("Label again"))
         self.route_button = self.button(self.tr("Change route"))
         self.correct_button = self.button(self.tr("Correct"))

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from devices.protocols import Reading
 from intake.clock_skew import is_off
-from intake.hub_sync import REVOKED, SyncState
+from intake.hub_sync import FORKED, REVOKED, SyncState
 from ui.clock_text import clock_text
 from ui.context import AppContext
 from ui.device_messages import waiting_labels
@@ -95,7 +95,7 @@ class StatusStrip(Retranslating, QWidget):
         if self.beside:  # the design's width counts it (`DESIGN_BESIDE_MM`)
             self.setFixedWidth(mm(STRIP_SIDE_MM))
             parts = QVBoxLayout(self)
-            parts.setContentsMargins(apart(), mm(1.5), 0, mm(1.5))
+            parts.setContentsMargins(apart(), mm(1.5), mm(4), mm(1.5))  # as the screens'
             parts.addStretch(1)  # the parts at the bottom, where the strip is on other panels
         else:  # the design's height counts it (`DESIGN_MM`)
             self.setFixedHeight(apart() + mm(BUTTON_MM))
@@ -189,7 +189,7 @@ class StatusStrip(Retranslating, QWidget):
         self.parts[HUB].setVisible(text is not None)
         self.parts[HUB].show_state(text or "", state is not None and (
             state.offline_since is not None or state.refused is not None or bool(state.newer)
-            or is_off(state.clock_offset_s)))
+            or is_off(state.clock_offset_s) or state.restored))
         self._fit_words()
 
     def hub_text(self, state: SyncState | None) -> str | None:
@@ -198,9 +198,13 @@ class StatusStrip(Retranslating, QWidget):
         without a hub."""
         if state is None:
             return None
+        if state.refused == FORKED:
+            return self.tr("Apart from the hub")
         if state.refused is not None:  # reached, but it lets this station in no more
             return (self.tr("Revoked by the hub") if state.refused in REVOKED
                     else self.tr("Refused by the hub"))
+        if state.restored:  # no step until a round gave this station's own steps back
+            return self.tr("Restored: sync first")
         if state.newer:  # said until this PC is updated: its figures leave their steps out
             return self.newer_text(state.newer)
         if state.offline_since is not None:
@@ -250,6 +254,12 @@ class StatusStrip(Retranslating, QWidget):
             return self.tr("The latest backup of the data was made at {when}.").format(
                 when=self._when(latest))
         state = self.ctx.sync.state()
+        if state is not None and state.refused == FORKED:
+            return self.tr("This station's steps differ from the hub's copy of them, so it "
+                           "cannot sync again: ask the coordinator to take the station over "
+                           "on a new file.")
+        if state is not None and state.restored:
+            return self.tr("This PC was restored from a backup: first sync with the hub.")
         if state is not None and state.newer:
             return self.tr("Another station runs a newer version of Ambacht and takes steps "
                            "this version does not know: %n step(s) are kept here, but count "

@@ -21,6 +21,7 @@ class StillTherePanel(Panel):
         self.countdown = QLabel(self)
         self.countdown.setProperty("role", "big")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.countdown.setWordWrap(True)  # a sentence in big letters: lines, never cut sides
         self.body.addWidget(self.countdown)
         self.yes_button = self.button(self.tr("Yes"), "primary")
         self.yes_button.setMinimumSize(mm(80), mm(25))

@@ -4,29 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from ui.style import apart, mm
-from ui.widgets.base import Retranslating
+from ui.widgets.base import MESSAGE_MM, Retranslating
 from ui.widgets.demo_badge import DemoBadge
 from ui.widgets.icons import icon
+from ui.widgets.painted import Painted
 from ui.widgets.panels import ChoicePanel
 
 
-class ElidingLabel(QLabel):
-    """A one-line label that gives up width gracefully: it ends in '…' instead of pushing."""
+class WholeLabel(QLabel):
+    """A one-line label that gives up width gracefully: where its whole text does not fit it
+    shows nothing, never a cut or elided word ("Va…" reads as nothing and looks broken)."""
 
     def minimumSizeHint(self) -> QSize:
         return QSize(mm(10), super().minimumSizeHint().height())
 
+    def painted_texts(self) -> list[Painted]:
+        """Its text in its room when it fits whole; nothing otherwise (tests/fit_check.py)."""
+        room = QRectF(self.contentsRect())
+        piece = Painted(self.text(), room, self.font(), int(self.alignment()))
+        return [piece] if self.text() and piece.needed().width() <= room.width() else []
+
     def paintEvent(self, _event: QPaintEvent) -> None:
         painter = QPainter(self)
-        text = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight,
-                                             self.contentsRect().width())
-        if text != "…":  # a lone ellipsis says nothing: leave the room empty
-            painter.drawText(self.contentsRect(), int(self.alignment()), text)
+        painter.setPen(self.palette().windowText().color())
+        for piece in self.painted_texts():
+            painter.setFont(piece.font)
+            painter.drawText(piece.rect, piece.flags, piece.text)
 
 
 class TopBar(Retranslating, QWidget):
@@ -49,13 +57,16 @@ class TopBar(Retranslating, QWidget):
         row.setSpacing(apart())  # the screen's actions are a layout of their own
         # The site and the figures: the screen's banner covers them while it shows.
         self.texts = QWidget(self)
+        # A place of its own for the banner: the screen's actions fold before it narrows.
+        self.texts.setMinimumWidth(mm(MESSAGE_MM))
         texts = QHBoxLayout(self.texts)
         texts.setContentsMargins(0, 0, 0, 0)
         texts.setSpacing(mm(4))
-        self.title = ElidingLabel(self.texts)
+        self.title = WholeLabel(self.texts)
         self.title.setProperty("role", "title")
-        self.figures = ElidingLabel(self.texts)
-        self.user_label = ElidingLabel(self)
+        self.figures = WholeLabel(self.texts)
+        # Who is logged in reads whole: the screen's actions fold before the name is cut.
+        self.user_label = QLabel(self)
         self.settings_button = QPushButton(self)
         self.logout_button = QPushButton(self)
         for button, name in ((self.settings_button, "settings"), (self.logout_button, "logout")):
@@ -65,7 +76,7 @@ class TopBar(Retranslating, QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.settings_button.clicked.connect(self.settings_clicked)
         self.logout_button.clicked.connect(self.logout_clicked)
-        # The site name gives way first; figures and the user's name keep their full text.
+        # The site name gives way first, then the figures: each shows whole or not at all.
         # In the texts, so that a banner covers it too and has their whole width.
         self.demo_badge = DemoBadge(False, self.texts, with_pins=False)
         texts.addWidget(self.demo_badge)
