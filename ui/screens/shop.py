@@ -50,6 +50,9 @@ class ShopScreen(ScanScreen):
         self.cash_button = self.action_button(self.pay_in_cash, "primary")
         self.receipt_button = self.action_button(self.print_receipt)
         self.undo_button = self.action_button(self.ask_undo_sale)
+        keep = self.undo_button.sizePolicy()  # shown after a payment until the next scan;
+        keep.setRetainSizeWhenHidden(True)  # its place is kept, so nothing else moves
+        self.undo_button.setSizePolicy(keep)
         self.price_button = self.action_button(self.ask_line_price)
         self.remove_button = self.action_button(self.remove_line)
         self.label_price_button = self.action_button(self.print_price_label)
@@ -131,7 +134,6 @@ class ShopScreen(ScanScreen):
         self.receipt_button.setVisible(self.receipts_on)
         enable(self.receipt_button, self.last_sale is not None and not self.basket,
                self.tr("A receipt is for a sale just paid"))
-        # Just paid: the sale can be undone until the next scan, as at the gate.
         self.undo_button.setVisible(self.last_sale is not None and not self.basket)
         enable(self.park_button, bool(self.basket), self.tr("Scan an item first"))
         self.parked_button.setText(self.tr("Parked sales ({count})").format(
@@ -264,8 +266,7 @@ class ShopScreen(ScanScreen):
         return None
 
     def ask_undo_sale(self) -> None:
-        sale, user = self.last_sale, self.user
-        if sale is not None and user is not None:
+        if (sale := self.last_sale) is not None and (user := self.user) is not None:
             UndoSalePanel(self, self.ctx, user, sale, self.attempt, self._refunded).open()
 
     def print_receipt(self) -> None:
