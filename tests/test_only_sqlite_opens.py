@@ -36,6 +36,9 @@ NOT_FILES = {"panel", "keypad", "choice", "typed", "Store"}
 
 # (module, function, call) -> why it never opens a database, a backup, a -wal or a -shm.
 ALLOWED = {
+    ("ui/widgets/keyboard.py", "TextEntryPanel.open", "super().open"):
+        "the on-screen keyboard opens as a window (`Panel.open`), then takes a physical "
+        "keyboard's keys; no file",
     ("intake/report_reuse.py", "reused", "_kept(copy_path).read_text"):
         "reads a site's last report kept beside its hub copy (`.last-report.json`), never a "
         "database",
