@@ -94,6 +94,12 @@ def exchange(source: Station, target: Station, limit: int = 100_000) -> MergeOut
     return target.merge.take_in(batch_from(source, target, limit))
 
 
+def both_ways(one: Station, other: Station) -> None:
+    """Each of the two takes in what the other has and it lacks."""
+    exchange(one, other)
+    exchange(other, one)
+
+
 def full_exchange(stations: list[Station]) -> None:
     """Every station gets everything: each sends to the first, then the first to each."""
     for other in stations[1:]:

@@ -17,6 +17,7 @@ from stations import (
     REPAIRER,
     Station,
     assert_rows_are_replays,
+    both_ways,
     conflicts_of,
     exchange,
     items_of,
@@ -35,11 +36,6 @@ DAY = date(2026, 11, 21)
 @pytest.fixture
 def sites(tmp_path: Path) -> tuple[Station, Station, Station]:
     return tuple(station(tmp_path, letter, START) for letter in "ABC")  # type: ignore[return-value]
-
-
-def both_ways(one: Station, other: Station) -> None:
-    exchange(one, other)
-    exchange(other, one)
 
 
 def conflicts(here: Station) -> ConflictService:

@@ -14,6 +14,7 @@ from stations import (
     COACH,
     Station,
     assert_rows_are_replays,
+    both_ways,
     conflicts_of,
     exchange,
     items_of,
@@ -31,11 +32,6 @@ DAY = date(2026, 11, 21)
 @pytest.fixture
 def sites(tmp_path: Path) -> tuple[Station, Station]:
     return station(tmp_path, "A", START), station(tmp_path, "B", START)
-
-
-def both_ways(one: Station, other: Station) -> None:
-    exchange(one, other)
-    exchange(other, one)
 
 
 def conflicts(here: Station) -> ConflictService:
