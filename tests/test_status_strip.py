@@ -23,7 +23,7 @@ from ui.app import build_context
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.style import DANGER, MIN_TARGET_MM, mm
-from ui.widgets.icons import badged
+from ui.widgets.icons import BAD, OK, PENDING, badged
 from ui.widgets.panels import ChoicePanel, Panel
 from ui.widgets.print_jobs import RETRY_ALL
 from ui.widgets.status_actions import ActionPanel
@@ -105,6 +105,7 @@ def test_a_tap_on_the_backup_backs_up_now(qtbot, clock: FixedClock, tmp_path: Pa
     disk_window.show()
     part = disk_window.status.parts[BACKUP]
     assert part.text() == "Nog geen back-up"
+    assert part.state == PENDING  # no tick: nothing is backed up yet
     log_in(qtbot, disk_window, "1111")
     tap(qtbot, part)
     panel = shown(disk_window, ActionPanel)
@@ -117,6 +118,7 @@ def test_a_tap_on_the_backup_backs_up_now(qtbot, clock: FixedClock, tmp_path: Pa
     # Done: said in the panel, in local time and without the file's path.
     assert panel.isVisible() and panel.message.text() == "Back-up opgeslagen om 10:00."
     assert part.text() == "Back-up 10:00" and part.property("role") == "status"
+    assert part.state == OK
     ctx.printer_queue.wait()
 
 
@@ -164,7 +166,9 @@ def test_each_part_is_a_target_with_its_state_in_its_icon(
     part = window.status.parts[PRINTER]
     assert part.height() >= mm(MIN_TARGET_MM) - 1
     ok_icon = part.icon().pixmap(64, 64).toImage()
-    part.show_state("Printerfout", True)
+    part.show_state("Printerfout", BAD)
     assert part.icon().pixmap(64, 64).toImage() != ok_icon
-    assert badged("printer", DANGER, True).pixmap(64, 64).toImage() != badged(
-        "printer", DANGER, False).pixmap(64, 64).toImage()  # not only a colour
+    shapes = {state: badged("printer", DANGER, state).pixmap(64, 64).toImage()
+              for state in (OK, PENDING, BAD)}
+    for one, other in ((OK, PENDING), (PENDING, BAD), (BAD, OK)):
+        assert shapes[one] != shapes[other]  # in one colour: the shape tells

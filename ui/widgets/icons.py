@@ -29,10 +29,14 @@ def icon(name: str, colour: str = DRAWN_COLOUR, size: int = 128) -> QIcon:
     return QIcon(QPixmap.fromImage(image))
 
 
+OK, PENDING, BAD = "ok", "pending", "bad"  # a status part's states, each its own badge
+
+
 @cache
-def badged(name: str, colour: str, bad: bool, size: int = 128) -> QIcon:
+def badged(name: str, colour: str, state: str, size: int = 128) -> QIcon:
     """The icon `name` in `colour` with a state badge at its lower right, told by its shape
-    and not only its colour: a tick when all is well, an exclamation mark when not."""
+    and not only its colour: a tick when all is well (OK), three dots while it is not known
+    yet (PENDING: no backup yet, still connecting), an exclamation mark when not (BAD)."""
     image = icon(name, colour, size).pixmap(size, size).toImage()
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -45,9 +49,12 @@ def badged(name: str, colour: str, bad: bool, size: int = 128) -> QIcon:
                 Qt.PenJoinStyle.RoundJoin)
     painter.setPen(mark)
     x, y, r = centre.x(), centre.y(), radius
-    if bad:
+    if state == BAD:
         painter.drawLine(QPointF(x, y - r * 0.55), QPointF(x, y + r * 0.1))
         painter.drawPoint(QPointF(x, y + r * 0.5))
+    elif state == PENDING:
+        for dx in (-0.5, 0.0, 0.5):
+            painter.drawPoint(QPointF(x + r * dx, y))
     else:
         painter.drawPolyline([QPointF(x - r * 0.5, y), QPointF(x - r * 0.1, y + r * 0.4),
                               QPointF(x + r * 0.55, y - r * 0.4)])

@@ -3,8 +3,9 @@ station joined to a hub, the link with the other stations.
 
 Always visible, it changes only on the signals of the print queue, the devices, the backups
 and the hub sync, never by polling. Each part is a button as large as any target (15 mm, never
-under 11), with its device's icon and a badge whose shape says the state (a tick or an
-exclamation mark, not only a colour), and its state in words where the strip has the room:
+under 11), with its device's icon and a badge whose shape says the state (a tick, three dots
+while it is not known yet, or an exclamation mark: not only a colour), and its state in words
+where the strip has the room:
 under the screens on most panels, where the parts show their words unless they do not all
 fit; in a column beside the screens on a wide small panel (`PanelFit.strip_beside`), where
 they show their icon and badge only (the words are the part's accessible name and tooltip).
@@ -35,7 +36,7 @@ from ui.context import AppContext
 from ui.device_messages import waiting_labels
 from ui.style import BUTTON_MM, DANGER, INK, STRIP_SIDE_MM, apart, current_fit, mm
 from ui.widgets.base import Retranslating
-from ui.widgets.icons import badged
+from ui.widgets.icons import BAD, OK, PENDING, badged
 
 PRINTER, SCALE, SCANNER, BACKUP, HUB = "printer", "scale", "scanner", "backup", "hub"
 ICONS = {PRINTER: "printer", SCALE: "scale", SCANNER: "scanner", BACKUP: "backup", HUB: "hub"}
@@ -48,22 +49,22 @@ class StatusPart(QPushButton):
     def __init__(self, key: str, parent: QWidget) -> None:
         super().__init__(parent)
         self.key = key
-        self.words, self.bad = "", False
+        self.words, self.state = "", OK
         self.compact = False
         self.setProperty("role", "status")
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.setIconSize(QSize(mm(8), mm(8)))
 
-    def show_state(self, words: str, bad: bool) -> None:
-        """Its state: the words, and whether something is wrong."""
-        if (words, bad) == (self.words, self.bad):
+    def show_state(self, words: str, state: str) -> None:
+        """Its state in words, and as OK, PENDING (not known yet) or BAD (something wrong)."""
+        if (words, state) == (self.words, self.state):
             return
-        self.words, self.bad = words, bad
-        self.setIcon(badged(ICONS[self.key], DANGER if bad else INK, bad))
+        self.words, self.state = words, state
+        self.setIcon(badged(ICONS[self.key], DANGER if state == BAD else INK, state))
         self.setAccessibleName(words)
         self._show_text()
-        role = "status-bad" if bad else "status"
+        role = "status-bad" if state == BAD else "status"
         if self.property("role") != role:
             self.setProperty("role", role)
             self.style().unpolish(self)  # the style sheet keys on the role property
@@ -148,7 +149,7 @@ class StatusStrip(Retranslating, QWidget):
             text = self.tr("Printer: {waiting}").format(waiting=waiting_labels(count))
         else:
             text = self.tr("Printer error") if problem else self.tr("Printer ok")
-        self.parts[PRINTER].show_state(text, bool(count or problem))
+        self.parts[PRINTER].show_state(text, BAD if count or problem else OK)
         self._fit_words()
 
     def show_scale(self) -> None:
@@ -157,7 +158,7 @@ class StatusStrip(Retranslating, QWidget):
         self.parts[SCALE].setVisible(scale.configured())
         self.parts[SCALE].show_state(
             self.tr("Scale connected") if connected else self.tr("Scale not connected"),
-            scale.state is not None and not connected)  # None: still connecting
+            OK if connected else PENDING if scale.state is None else BAD)  # None: connecting
         self._fit_words()
 
     def show_scanner(self) -> None:
@@ -165,32 +166,40 @@ class StatusStrip(Retranslating, QWidget):
         self.parts[SCANNER].setVisible(scanner.configured())
         self.parts[SCANNER].show_state(
             self.tr("Scanner not connected") if scanner.fault else self.tr("Scanner ok"),
-            scanner.fault is not None)
+            BAD if scanner.fault is not None else OK)
         self._fit_words()
 
     def show_backup(self) -> None:
         backups = self.ctx.backups
         latest = backups.latest() if backups.enabled() else None
         if backups.running():
-            text = self.tr("Backing up…")
+            text, state = self.tr("Backing up…"), PENDING
         elif backups.last_error is not None:
-            text = self.tr("Backup failed")
+            text, state = self.tr("Backup failed"), BAD
         elif latest is None:
-            text = self.tr("No backup yet")
+            text, state = self.tr("No backup yet"), PENDING
         else:
-            text = self.tr("Backup {when}").format(when=self._when(latest))
-        self.parts[BACKUP].show_state(text, backups.last_error is not None
-                                      and not backups.running())
+            text, state = self.tr("Backup {when}").format(when=self._when(latest)), OK
+        self.parts[BACKUP].show_state(text, state)
         self._fit_words()
 
     def show_hub(self) -> None:
         state = self.ctx.sync.state()
         text = self.hub_text(state)
         self.parts[HUB].setVisible(text is not None)
-        self.parts[HUB].show_state(text or "", state is not None and (
-            state.offline_since is not None or state.refused is not None or bool(state.newer)
-            or is_off(state.clock_offset_s) or state.restored))
+        self.parts[HUB].show_state(text or "", self.hub_state(state))
         self._fit_words()
+
+    @staticmethod
+    def hub_state(state: SyncState | None) -> str:
+        """BAD when the link needs someone (offline, refused, newer, clock off, restored);
+        PENDING before the first contact; else OK."""
+        if state is None:
+            return OK
+        if (state.offline_since is not None or state.refused is not None or state.newer
+                or is_off(state.clock_offset_s) or state.restored):
+            return BAD
+        return PENDING if state.last_contact is None else OK
 
     def hub_text(self, state: SyncState | None) -> str | None:
         """The hub's state at a glance: 'Connected', or 'Offline since 10:42 · 37 to send'
