@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 import cli.main
 from db import Store
+from db.hub.connection import LOCK_TIMEOUT_MS
 from db.hub_restore import clear_restored
 from intake.clock import SystemClock
 from intake.gate import GateService
@@ -93,6 +94,25 @@ def test_a_stalled_hub_makes_sync_exit_3_within_10_seconds(capsys, hub: str,
         assert admin.execute("SELECT count(*) FROM ambacht.events e JOIN ambacht.codes c "
                              "ON c.item_id = e.item_id WHERE c.code = %s",
                              [chair]).fetchone() == (1,)
+
+
+def test_an_admin_command_behind_a_held_lock_gives_up_with_nothing_changed(
+        capsys, hub: str) -> None:
+    """`hub invite` waits at most LOCK_TIMEOUT_MS for a lock a stuck session holds, then says
+    the hub did not answer in time (exit 3), and made no site."""
+    with psycopg.connect(hub) as admin:
+        admin.execute("LOCK TABLE ambacht.sites IN ACCESS EXCLUSIVE MODE")
+        started = time.monotonic()
+        code, out, err = run(capsys, "hub", "invite", "--hub", hub, "--site", "Deventer")
+        took = time.monotonic() - started
+        admin.rollback()
+    assert (code, out) == (3, "") and LOCK_TIMEOUT_MS / 1000 <= took < 20
+    assert err.strip().splitlines() == [err.strip()]
+    assert "did not answer in time; nothing was changed" in err
+    with psycopg.connect(hub) as admin:
+        assert admin.execute("SELECT count(*) FROM ambacht.sites WHERE name = 'Deventer'"
+                             ).fetchone() == (0,)
+        assert admin.execute("SELECT count(*) FROM ambacht.invites").fetchone() == (0,)
 
 
 def _codes(db: Path) -> list[str]:

@@ -31,8 +31,14 @@ _ALIVE: dict[str, Any] = {"keepalives": 1, "keepalives_idle": 4, "keepalives_int
 # a year is 26 such batches in 16-27 s, most of it the station's own file): 7 s leaves room
 # for a busy server without cutting a healthy round short.
 STATEMENT_TIMEOUT_MS = 7000
-_STATION_LIMIT = f"-c statement_timeout={STATEMENT_TIMEOUT_MS}"
-_CANCELLED = "57014"  # query_canceled: the statement timeout ran out
+# An administrator's command (`hub init`, `invite`, `revoke`, `report --hub`, "Alle
+# locaties") may run long on a large hub, a first site copy or a schema upgrade, so it has no
+# statement timeout; but it never waits longer than this for a lock another holds (a second
+# `hub init`, a stuck session): it says the hub did not answer in time and changed nothing.
+LOCK_TIMEOUT_MS = 10_000
+_LIMITS = {True: f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+           False: f"-c lock_timeout={LOCK_TIMEOUT_MS}"}
+_STALLED = ("57014", "55P03")  # query_canceled (a timeout ran out), lock_not_available
 # A connection attempt the server itself refused names its reason after "FATAL:".
 _FATAL = re.compile(r"FATAL:\s+(.*)")
 _FATAL_CODES = (("password authentication failed", "28P01"),
@@ -44,10 +50,10 @@ _NO_DATABASE = re.compile(r'database ".*" does not exist')  # invalid_catalog_na
 def connect(address: HubAddress, *, autocommit: bool = False,
             station: bool = False) -> psycopg.Connection:
     """A connection to the hub, or the refusal that says why there is none. A station's
-    requests (`station`) are cut off after STATEMENT_TIMEOUT_MS."""
+    requests (`station`) are cut off after STATEMENT_TIMEOUT_MS, an administrator's lock
+    waits after LOCK_TIMEOUT_MS."""
     options = address.connection_options()
-    if station:
-        options["options"] = f"{options.get('options', '')} {_STATION_LIMIT}".strip()
+    options["options"] = f"{options.get('options', '')} {_LIMITS[station]}".strip()
     with hub_failures(address, station=station):
         return psycopg.connect(**options, **_ALIVE, connect_timeout=CONNECT_TIMEOUT_S,
                                autocommit=autocommit, application_name="ambacht")
@@ -82,7 +88,7 @@ def _refusal(address: HubAddress, exc: psycopg.Error, station: bool) -> Exceptio
         return hub_refused(code, shown, detail)
     if code.startswith(("08", "57P")):  # the connection broke or the server shut down
         return HubUnreachable(shown, text.splitlines()[0] if text else code, station=station)
-    if code == _CANCELLED:  # a stalled hub (a table locked, an overload): retried later
+    if code in _STALLED:  # a stalled hub (a table locked, an overload): retried later
         return HubUnreachable(shown, text.splitlines()[0] if text else code, station=station,
                               stalled=True)
     detail = address.hide(exc.diag.message_primary or text.splitlines()[0])
