@@ -7,8 +7,9 @@ so that it could never sync again.
 into the copy it puts in the database's place, in the same transaction as the rest of that
 copy, when the copy is a station of a hub; a sync round's pull that reached the hub's end
 deletes it in the transaction of its last batch (`intake/hub_sync.py`). Meanwhile every write
-of a step, a visit or a delivery note is refused (`refuse_if_restored`, from `db/store.py`),
-and the status strip says so. The table stays with the station, never travels.
+of a step, a visit, a visit's cancellation, a course or a delivery note is refused
+(`refuse_if_restored`), and the status strip says so; a login session is not, as logging in
+is how someone starts the sync. The table stays with the station, never travels.
 """
 
 from __future__ import annotations

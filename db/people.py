@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from db.hub_restore import refuse_if_restored
 from intake.clock import to_storage
 
 # The statements of migration m015 for people, as shipped: never change them.
@@ -90,7 +91,10 @@ class People:
         ).fetchall()
 
     def add_course(self, row: dict[str, Any]) -> None:
-        """Append a course, or (with `cancels`) the cancellation of one."""
+        """Append a course, or (with `cancels`) the cancellation of one; refused on a restored
+        station before its sync, as every record that travels (sessions are not refused:
+        logging in is how someone starts that sync)."""
+        refuse_if_restored(self.db)
         self.db.execute(
             "INSERT INTO courses (id, held_on, subject, participants, recorded_at, station, "
             "user_id, cancels, reason) VALUES (:id, :held_on, :subject, :participants, "

@@ -141,6 +141,9 @@ def test_a_restored_station_takes_no_step_before_it_synced(
         assert (code, out) == (2, "")
         assert err.strip() == ("ambacht: This PC was restored from a backup: first sync with "
                                "the hub.")
+        code, _, err = run_on(capsys, gate, "course", "add", "--date", "2026-01-05",
+                              "--subject", "Naaien", "--participants", "5")
+        assert code == 2 and "first sync with the hub" in err  # a record that travels too
         store = Store.open(gate)
         try:
             state = SyncService(store, SystemClock()).state()

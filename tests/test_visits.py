@@ -16,6 +16,7 @@ from db import Store
 from intake.clock import FixedClock
 from intake.errors import AmbachtError
 from intake.gate import GateService
+from intake.hub_errors import RestoredStation
 from intake.model import Route, User
 from intake.monitoring import Period, build_report
 from ui.app import build_context
@@ -67,6 +68,20 @@ def test_a_visit_started_by_mistake_is_cancelled_and_counts_nowhere(
     before = dump(store.db.conn)
     with pytest.raises(AmbachtError, match="cancelled already"):
         gate.cancel_visit(coach, mistake)
+    assert dump(store.db.conn) == before
+
+
+def test_a_restored_station_cancels_no_visit_before_it_synced(
+    store: Store, coach: User, gate: GateService
+) -> None:
+    """The backup's copy of a visit may lack items the hub holds: it only looks empty."""
+    visit = gate.start_visit(coach)
+    with store.atomic():
+        store.db.execute("INSERT INTO hub_restored (only_row, restored_at) VALUES (1, ?)",
+                         [EVENING.isoformat()])
+    before = dump(store.db.conn)
+    with pytest.raises(RestoredStation):
+        gate.cancel_visit(coach, visit)
     assert dump(store.db.conn) == before
 
 
