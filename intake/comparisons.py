@@ -7,7 +7,11 @@
 - Levels at the period's end (stock, its age, days to sale) are compared as they are.
 - A period still running counts only its days so far, and is set beside the same number of
   days before (a year earlier: those days a year before).
-- A period before the database's first record is not counted: null, never 0.
+- A period's days count from the database's first record (the first local day with an item
+  or a visit) at the earliest: a baseline that began before the centre kept records is not
+  diluted by days nobody counted. A period with no counted day is not counted: null, never 0.
+- A change against a period whose net (kilos sold net of returns, say) is 0 or below is null:
+  a relative change of a negative amount means nothing.
 """
 
 from __future__ import annotations
@@ -34,9 +38,18 @@ def year_earlier(period: Period, today: date) -> Period:
     return counted_period(period, today).year_earlier()
 
 
+def counted_from(report: Report) -> date:
+    """The first day a report's figures are counted from: the period's first, or the day of
+    the database's first record when that came later."""
+    if report.first_record is None:
+        return report.period.first
+    return max(report.period.first, report.first_record)
+
+
 def counted_days(report: Report) -> int:
-    """How many days a report's figures are counted over (see `Report.counted_to`)."""
-    return (report.counted_to - report.period.first).days + 1
+    """How many days a report's figures are counted over: from `counted_from` up to
+    `Report.counted_to` (the period's end, or today while it runs); 0 when none."""
+    return max(0, (report.counted_to - counted_from(report)).days + 1)
 
 
 def is_counted(report: Report) -> bool:
@@ -48,14 +61,15 @@ def is_counted(report: Report) -> bool:
 def change_pct(key: str, now: object, before: object, now_days: int,
                before_days: int) -> float | None:
     """The relative change in % of a count or kilos per day, or of a level as it is; None for
-    a rate (see `change_pp`), for what is not a number, and where nothing compares."""
+    a rate (see `change_pp`), for what is not a number, and where nothing compares: no day
+    counted on either side, or a figure before of 0 or below."""
     if key in RATES or not _number(now) or not _number(before):
         return None
     if key not in LEVELS:
         if not now_days or not before_days:
             return None
         now, before = now / now_days, before / before_days  # type: ignore[operator]
-    if not before:
+    if before <= 0:  # type: ignore[operator]
         return None
     return round((now - before) / before * 100, 1)  # type: ignore[operator]
 
