@@ -220,12 +220,10 @@ class StepService:
                 QT_TRANSLATE_NOOP("Errors", "Item {code} has no step to correct."), code=item.code
             )
         last = steps[-1]
-        if last.type not in CORRECTABLE:
-            raise NotAllowed(
-                QT_TRANSLATE_NOOP(
-                    "Errors", "Item {code} was used to make another product; void that one."
-                ),
-                code=item.code,
+        self._check_not_in_a_product(item)
+        if last.type not in CORRECTABLE:  # a step of a kind no correction cancels
+            raise NotFound(
+                QT_TRANSLATE_NOOP("Errors", "Item {code} has no step to correct."), code=item.code
             )
         require(user, STEP_ACTIONS[last.type])
         if user.role is not Role.COORDINATOR:
@@ -251,6 +249,21 @@ class StepService:
             )
         if user.role is not Role.COORDINATOR:
             self._check_own_today(user, self.history(item)[0])
+        self._check_not_in_a_product(item)
+
+    def _check_not_in_a_product(self, item: Item) -> None:
+        """Refuse to change an item a product made here was made from while that product
+        stands: voiding it, or correcting its weight or category, would leave the product's
+        kilos without their source (a negative loss in making). Voiding the product gives its
+        sources back first."""
+        for event in active_events(self.history(item)):
+            if isinstance(payload := payload_of(event), Repurposed):
+                raise NotAllowed(
+                    QT_TRANSLATE_NOOP(
+                        "Errors", "{code} is part of product {product}: void or correct the "
+                                  "product first."),
+                    code=item.code, product=payload.into,
+                )
 
     def _check_own_today(self, user: User, step: Event) -> None:
         """Staff correct their own steps of today; older ones and others' go via the coordinator."""

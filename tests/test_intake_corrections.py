@@ -107,3 +107,56 @@ def test_the_command_line_corrects_category_and_weight(capsys, tmp_path) -> None
         code, out, err = run_on(capsys, db, "correct", "A000001", "--reason", "Again", *bad)
         assert code == 2 and out == "" and len(err.splitlines()) == 1, (bad, err)
     assert snapshot(db) == before
+
+
+def test_a_source_of_a_standing_product_is_neither_voided_nor_corrected(
+    store: Store, clock: FixedClock, gate: GateService, coordinator: User,
+) -> None:
+    from bad_input import dump
+
+    from intake.shop import ShopService
+    from intake.workshop import WorkshopService
+
+    workshop = WorkshopService(store, clock, "A")
+    planks = [gate.take_in(coordinator, gate.prepare("wood", "material", 20_000)).code
+              for _ in range(2)]
+    table = workshop.repurpose(coordinator, planks, "furniture", 35_000)
+    ShopService(store, clock, "A").sell(coordinator, [(table.code, 9_000)])
+    before = dump(store.db.conn)
+    for attempt in (
+        lambda: gate.void(coordinator, planks[0], "Entered twice"),
+        lambda: gate.correct_intake(coordinator, planks[0], "Weighed again", weight_g=2_000),
+        lambda: gate.correct_intake(coordinator, planks[0], "Wrong tile", category="metal"),
+        lambda: gate.correct_last(coordinator, planks[0], "Not used after all"),
+    ):
+        with pytest.raises(AmbachtError) as refused:
+            attempt()
+        assert str(refused.value) == (f"{planks[0]} is part of product {table.code}: void or "
+                                      "correct the product first.")
+        assert_translated(refused.value)
+        assert dump(store.db.conn) == before
+    total = build_report(store, TODAY, clock.now()).total
+    assert total.grams_lost_in_making == 5_000 and total.reuse_rate == 35 / 40
+
+    # Voiding the product itself gives its sources back; then they may be put right.
+    gate.void(coordinator, table.code, "Made by mistake")
+    assert gate.void(coordinator, planks[0], "Entered twice").voided
+
+
+def test_the_command_line_refuses_to_void_a_source_of_a_product(capsys, tmp_path) -> None:
+    from cli_run import run_on
+    from test_cli import snapshot
+
+    db = tmp_path / "centre.sqlite"
+    assert run_on(capsys, db, "init", "--site", "Ambacht Oss")[0] == 0
+    for _ in range(2):
+        run_on(capsys, db, "intake", "--category", "wood", "--route", "material",
+               "--weight-kg", "20")
+    assert run_on(capsys, db, "repurpose", "--from", "A000001", "A000002",
+                  "--category", "furniture", "--weight-kg", "35")[0] == 0
+    before = snapshot(db)
+    code, out, err = run_on(capsys, db, "void", "A000001", "--reason", "Entered twice")
+    assert (code, out) == (2, "")
+    assert err.strip().endswith(
+        "A000001 is part of product A000003: void or correct the product first.")
+    assert snapshot(db) == before

@@ -1160,10 +1160,6 @@ want ervoor: {cause}</translation>
         <translation>Artikel {code} heeft geen stap om te corrigeren.</translation>
     </message>
     <message>
-        <source>Item {code} was used to make another product; void that one.</source>
-        <translation>Artikel {code} is gebruikt voor een ander product; vervallen verklaren kan alleen bij dat product.</translation>
-    </message>
-    <message>
         <source>That time is before the latest step of item {code}.</source>
         <translation>Dat tijdstip ligt vóór de laatste stap van artikel {code}.</translation>
     </message>
@@ -1198,6 +1194,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Item {code} was voided already.</source>
         <translation>Artikel {code} was al ongedaan gemaakt.</translation>
+    </message>
+    <message>
+        <source>{code} is part of product {product}: void or correct the product first.</source>
+        <translation>{code} zit in product {product}: laat eerst dat product vervallen of corrigeer het.</translation>
     </message>
     <message>
         <source>Only your own items of today. Ask the coordinator for this one.</source>
