@@ -289,7 +289,7 @@ def test_repurposing_names_its_sources_and_a_void_gives_them_back(
         used = gate.item(plank.code)
         assert used.status is Status.REPURPOSED
         assert gate.history(used)[-1].data["into"] == table.code
-    with pytest.raises(NotAllowed, match="another product"):
+    with pytest.raises(NotAllowed, match=f"part of product {table.code}"):
         gate.correct_last(coordinator, planks[0].code, "Oops")
     gate.void(coordinator, table.code, "Table fell apart before it was finished")
     assert all(gate.item(p.code).status is Status.IN_STOCK for p in planks)
