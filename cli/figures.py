@@ -24,7 +24,7 @@ from intake.monitoring import (
 )
 from intake.outfiles import OutputFile
 from intake.provenance import Provenance, provenance_json, provenance_of, record_export
-from intake.report_formats import figures_json, report_csv, report_json
+from intake.report_formats import report_csv, report_json, totals_json
 from intake.till import takings
 
 
@@ -52,7 +52,7 @@ def write_report(store: Store, args: argparse.Namespace, out: OutputFile | None)
         sys.stdout.write(data.decode("utf-8"))
     if args.format != "ords":  # the ORDS table is the standard's, without a provenance
         record_export(store, provenance, report.period, args.format,
-                      figures_json(report.total), data)
+                      totals_json(report), data)
 
 
 def made_report(store: Store, args: argparse.Namespace,
@@ -88,7 +88,7 @@ def made_report(store: Store, args: argparse.Namespace,
                       provenance=provenance, eu=eu_reuse(store, report))
     elif args.format == "eu-reuse":
         figures = eu_reuse_json(eu_reuse(store, report), args.lang or "en")
-        figures["provenance"] = provenance_json(provenance, figures_json(report.total))
+        figures["provenance"] = provenance_json(provenance, totals_json(report))
         data = (json.dumps(figures, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif args.format == "json":
         figures = report_json(report, baseline, year_before, targets, provenance)

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from db import Store
-from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
+from intake.comparisons import RATES, change_pct, change_pp, counted_days
 from intake.counting import RecipientKind
 from intake.eu_reuse import EuReuse
 from intake.eu_reuse_report import eu_sheet
@@ -29,7 +29,7 @@ from intake.monitoring import Figures, Period, Report, TargetProgress
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS, powered, product_category
 from intake.people_report import people_sheet
 from intake.provenance import Provenance, provenance_rows
-from intake.report_formats import NOT_COUNTED, figures_json
+from intake.report_formats import NOT_COUNTED, figures_json, totals_json
 from intake.text import spreadsheet_safe
 
 # (key in figures_json, Dutch label, English label, number format)
@@ -171,8 +171,8 @@ def report_xlsx(
     eu_sheet(book, eu, lang, _rows, _append)
     if provenance is not None:
         _rows(book.create_sheet(words["provenance"]), [words["figure"], words["value"]],
-              [list(row) for row in provenance_rows(provenance, figures_json(report.total),
-                                                    lang)], ["@", "@"])
+              [list(row) for row in provenance_rows(provenance, totals_json(report), lang)],
+              ["@", "@"])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -202,15 +202,13 @@ def _totals_sheet(sheet: Worksheet, report: Report, beside: list[tuple[str, Repo
     _append(sheet, header)
     for cell in sheet[4]:
         cell.font = Font(bold=True)
-    now = figures_json(report.total)
-    others = [(figures_json(other.total) if is_counted(other) else {}, counted_days(other))
-              for _, other in beside]
+    now = totals_json(report)  # empty cells for a period not counted, never 0
+    others = [(totals_json(other), counted_days(other)) for _, other in beside]
     for key, *labels, number_format in COLUMNS:
         row = [labels[label - 1], now[key]]
         for before, days in others:
-            # Counts and kilos per day in %, rates in percentage points (intake.comparisons);
-            # empty cells for a period not counted.
-            old = before.get(key)
+            # Counts and kilos per day in %, rates in percentage points (intake.comparisons).
+            old = before[key]
             if key in RATES:
                 change = change_pp(now[key], old)
             else:

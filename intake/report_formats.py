@@ -87,6 +87,14 @@ def figures_json(figures: Figures, not_counted: frozenset[str] = frozenset()) ->
     return {key: None if key in not_counted else value for key, value in data.items()}
 
 
+def totals_json(report: Report) -> dict[str, object]:
+    """A report's totals as `figures_json` gives them; every one null for a period that is
+    not counted (it ended before the database's first record), never 0. Every format shows
+    its totals from this."""
+    total = figures_json(report.total)
+    return total if is_counted(report) else dict.fromkeys(total)
+
+
 def report_json(
     report: Report, baseline: Report | None = None, year_before: Report | None = None,
     targets: TargetProgress | None = None, provenance: Provenance | None = None,
@@ -125,12 +133,11 @@ def _one_json(report: Report) -> dict[str, object]:
     counted: its figures are null and its breakdowns empty, never 0."""
     names = {c.code: c for c in report.categories}
     counted = is_counted(report)
-    total = figures_json(report.total)
     return {
         "site": report.site,
         "period": {"from": report.period.first.isoformat(), "to": report.period.last.isoformat(),
                    "days_counted": counted_days(report), "counted": counted},
-        "totals": total if counted else dict.fromkeys(total),
+        "totals": totals_json(report),
         "by_category": [] if not counted else [
             {"category": code, "name_nl": names[code].name_nl if code in names else code,
              "name_en": names[code].name_en if code in names else code,
@@ -194,7 +201,7 @@ def report_csv_rows(report: Report, baseline: Report | None = None,
             rows.append([key, span, *("" if changes.get(k) is None else changes[k]
                                       for k in scalar)])
     if provenance is not None:
-        for label, text in provenance_rows(provenance, figures_json(report.total), "en"):
+        for label, text in provenance_rows(provenance, totals_json(report), "en"):
             rows.append(["provenance", label, text, *[""] * (len(scalar) - 1)])
     return [[spreadsheet_safe(value) for value in row] for row in rows]
 

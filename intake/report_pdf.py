@@ -35,7 +35,7 @@ from intake.monitoring import Report, TargetProgress, rungs
 from intake.people_report import WORDS as PEOPLE_WORDS
 from intake.people_report import course_rows, kind_rows
 from intake.provenance import Provenance, provenance_rows
-from intake.report_formats import figures_json
+from intake.report_formats import figures_json, totals_json
 from labels.geometry import fonts
 
 TEXT = {
@@ -74,6 +74,8 @@ TEXT = {
             "evenveel dagen ervoor. Niet geteld is leeg (–), nooit 0."
         ),
         "none": "geen", "provenance": "Herkomst van dit rapport",
+        "not_counted": "Niet geteld: deze periode eindigde vóór de eerste registratie in dit "
+                       "bestand. De cijfers zijn leeg (–), niet 0.",
     },
     "en": {
         "title": "Monitoring report", "period": "Period", "key": "Key figures",
@@ -109,6 +111,8 @@ TEXT = {
             "What is not counted is empty (–), never 0."
         ),
         "none": "none", "provenance": "Where this report comes from",
+        "not_counted": "Not counted: this period ended before the first record in this file. "
+                       "Its figures are empty (–), not 0.",
     },
 }
 INK, GREEN, BLUE, ORANGE, GREY = (colors.HexColor(c) for c in (
@@ -142,16 +146,8 @@ def render_report_pdf(
         _key_figures(report, comparisons(baseline, year_before, words, _day, "\n"), words,
                      lang, regular, bold),
         *_targets(targets, words, lang, heading, regular, bold),
-        KeepTogether([Paragraph(words["weekly"], heading),
-                      _weekly_chart(report, words, regular, lang)]),
-        KeepTogether([Paragraph(words["ladder"], heading),
-                      _ladder_chart(report, words, regular, lang)]),
-        Paragraph(words["categories"], heading),
-        _categories(report, words, lang, regular, bold),
-        Paragraph(words["recipients"], heading),
-        _table([[words["recipient"], "Kg"], *[[name, _num(grams / 1000, 1, lang)] for name, grams
-                in sorted(report.total.material_by_recipient.items())]]
-               if report.total.material_by_recipient else [[words["none"]]], regular, bold),
+        *(_flows(report, words, lang, heading, regular, bold) if is_counted(report)
+          else [Spacer(1, 2 * mm), Paragraph(words["not_counted"], body)]),
         *_people(report, lang, heading, body, regular, bold),
         Paragraph(words["co2"], heading),
         Paragraph(words["co2_text"], body),
@@ -172,7 +168,7 @@ def render_report_pdf(
         story += [Paragraph(words["provenance"], heading), _table(
             [[words["figure"], words["value"]],
              *[[Paragraph(escape(label), body), Paragraph(escape(text), body)]
-               for label, text in provenance_rows(provenance, figures_json(report.total), lang)]],
+               for label, text in provenance_rows(provenance, totals_json(report), lang)]],
             regular, bold, widths=[50 * mm, 124 * mm])]
     doc.build(story)
     return out.getvalue()
@@ -198,11 +194,27 @@ def _people(report: Report, lang: str, heading: ParagraphStyle, body: ParagraphS
             Spacer(1, 2 * mm), Paragraph(words["note"], body)]
 
 
+def _flows(report: Report, words: dict[str, str], lang: str, heading: ParagraphStyle,
+           regular: str, bold: str) -> list[Flowable]:
+    """The weeks, the R-ladder, the categories and the recipients of a counted period."""
+    return [
+        KeepTogether([Paragraph(words["weekly"], heading),
+                      _weekly_chart(report, words, regular, lang)]),
+        KeepTogether([Paragraph(words["ladder"], heading),
+                      _ladder_chart(report, words, regular, lang)]),
+        Paragraph(words["categories"], heading),
+        _categories(report, words, lang, regular, bold),
+        Paragraph(words["recipients"], heading),
+        _table([[words["recipient"], "Kg"], *[[name, _num(grams / 1000, 1, lang)] for name, grams
+                in sorted(report.total.material_by_recipient.items())]]
+               if report.total.material_by_recipient else [[words["none"]]], regular, bold),
+    ]
+
+
 def _key_figures(report: Report, beside: list[tuple[str, Report]], words: dict[str, str],
                  lang: str, regular: str, bold: str) -> Table:
-    now = figures_json(report.total)
-    others = [(figures_json(other.total) if is_counted(other) else {}, counted_days(other))
-              for _, other in beside]
+    now = totals_json(report)  # "–" for a period not counted, never 0
+    others = [(totals_json(other), counted_days(other)) for _, other in beside]
     header: list[object] = [words["figure"], words["value"]]
     for heading, _ in beside:
         header += [heading, words["change"]]
@@ -211,8 +223,8 @@ def _key_figures(report: Report, beside: list[tuple[str, Report]], words: dict[s
     for key, *labels, number_format in COLUMNS:
         row: list[object] = [labels[label - 1], _shown(now[key], number_format, lang)]
         for before, days in others:
-            row += [_shown(before.get(key), number_format, lang),
-                    _change(key, now[key], before.get(key), (counted_days(report), days), lang)]
+            row += [_shown(before[key], number_format, lang),
+                    _change(key, now[key], before[key], (counted_days(report), days), lang)]
         rows.append(row)
     # 174 mm across: the figure's name gives way when two periods stand beside it.
     widths = {0: [62, 30], 1: [62, 30, 52, 30], 2: [50, 24, 30, 20, 30, 20]}[len(beside)]

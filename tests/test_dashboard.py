@@ -58,7 +58,7 @@ def test_the_dashboard_shows_the_period_and_exports_it(
     assert dashboard.kind_buttons["month"].isChecked()
     # It opens on the last complete month, not on the first days of this one.
     assert "01-10-2026 – 31-10-2026" in dashboard.period_label.text()
-    assert dashboard.tiles["kg_in"].value == "0 kg"
+    assert dashboard.tiles["kg_in"].value == "–"  # before today's first record: not counted
     tap(qtbot, dashboard.later)
     assert dashboard.tiles["kg_in"].value == "20 kg"
     assert "01-11-2026 – 30-11-2026" in dashboard.period_label.text()
@@ -69,7 +69,7 @@ def test_the_dashboard_shows_the_period_and_exports_it(
     assert [bar.text for bar in dashboard.ladder.bars][0] == "0 kg"
     tap(qtbot, dashboard.kind_buttons["week"])  # the week of today runs: the one before
     assert "09-11-2026 – 15-11-2026" in dashboard.period_label.text()
-    assert dashboard.tiles["kg_in"].value == "0 kg"
+    assert dashboard.tiles["kg_in"].value == "–"
     tap(qtbot, dashboard.kind_buttons["year"])
     assert "01-01-2025 – 31-12-2025" in dashboard.period_label.text()
     tap(qtbot, dashboard.later)
@@ -125,7 +125,7 @@ def test_tiles_compare_the_pace_per_day_and_rates_in_points(
     from datetime import UTC, datetime
 
     coach = ctx.auth.login("1111")
-    clock.set(datetime(2025, 11, 5, 10, 0, tzinfo=UTC))
+    clock.set(datetime(2025, 11, 1, 10, 0, tzinfo=UTC))  # the first record: all 21 days count
     ctx.gate.take_in(coach, ctx.gate.prepare("furniture", "sale", 7000))
     clock.set(datetime(2025, 11, 28, 10, 0, tzinfo=UTC))  # after the 21st: not compared
     ctx.gate.take_in(coach, ctx.gate.prepare("furniture", "sale", 50_000))
@@ -139,6 +139,14 @@ def test_tiles_compare_the_pace_per_day_and_rates_in_points(
     kg_in, reuse = dashboard.tiles["kg_in"], dashboard.tiles["reuse"]
     assert (kg_in.name, kg_in.change) == ("in", "+186 % vs 2025")
     assert (reuse.name, reuse.change) == ("reused", "0 pp vs 2025")
+    # September 2025 ended before the first record: not counted, "–" and no bars, never 0.
+    for _ in range(14):
+        tap(qtbot, dashboard.earlier)
+    assert dashboard.period() == Period(date(2025, 9, 1), date(2025, 9, 30))
+    assert {tile.value for tile in dashboard.tiles.values()} == {"–"}
+    assert {tile.change for tile in dashboard.tiles.values()} == {""}
+    assert dashboard.ladder.bars == []
+    assert dashboard.ladder.empty_text == "Not counted: before the first record."
 
 
 def test_only_the_coordinator_gets_the_dashboard(qtbot, window: MainWindow) -> None:
@@ -248,12 +256,17 @@ def test_the_export_folder_is_offered_once_set(qtbot, window: MainWindow, ctx: A
 
 
 def test_the_baseline_question_compares_paces_with_the_lengths_shown(
-    qtbot, window: MainWindow, ctx: AppContext
+    qtbot, window: MainWindow, ctx: AppContext, clock: FixedClock
 ) -> None:
     """A quarter's totals beside a month's looked like a drop: the panel shows per week."""
+    from datetime import UTC, datetime
+
     from intake.comparisons import counted_days
 
     coach = ctx.auth.login("1111")
+    clock.set(datetime(2026, 7, 1, 10, 0, tzinfo=UTC))  # the first record: the quarter counts
+    ctx.gate.take_in(coach, ctx.gate.prepare("furniture", "sale", 5000))
+    clock.set(datetime(2026, 11, 21, 9, 0, tzinfo=UTC))
     for kg in (12, 9):
         ctx.gate.take_in(coach, ctx.gate.prepare("furniture", "sale", kg * 1000))
     dashboard = window.dashboard
@@ -264,3 +277,7 @@ def test_the_baseline_question_compares_paces_with_the_lengths_shown(
     assert {"112 days", "21 days"} <= shown and counted_days(month) == 21
     assert {"0.7", "7.0 kg", "0.0", "0.0 kg"} <= shown  # 2 items, 21 kg in 3 weeks; none before
     assert "21 kg" not in shown  # no total beside a total of another length
+    # A baseline before the first record counts no day: its paces are "–", not 0.
+    before = dashboard.report(Period(date(2026, 1, 1), date(2026, 3, 31)))
+    shown = texts(BaselinePanel(window, ctx.language, month, before).open())
+    assert "0 days" in shown and "0.0 kg" not in shown and "–" in shown

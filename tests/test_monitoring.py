@@ -216,8 +216,10 @@ def test_the_command_line_gives_the_same_numbers(centre, capsys) -> None:
                               "counted": True}
     assert data["totals"]["revenue_eur"] == 84.0
     assert data["baseline"]["totals"]["items_in"] == 1  # the book of 28 February
-    # Per day: 6 items in March's 31 days against 1 in February's 28.
-    assert data["change_vs_baseline_pct"]["items_in"] == round((6 / 31) / (1 / 28) * 100 - 100, 1)
+    # Per day: 6 items in March's 31 days against 1 on the one day of February counted,
+    # 28 February, the day of the database's first record.
+    assert data["baseline"]["period"]["days_counted"] == 1
+    assert data["change_vs_baseline_pct"]["items_in"] == round((6 / 31) / (1 / 1) * 100 - 100, 1)
     assert "reuse_rate" not in data["change_vs_baseline_pct"]
     assert data["change_vs_baseline_pp"]["reuse_rate"] == round(
         (data["totals"]["reuse_rate"] - data["baseline"]["totals"]["reuse_rate"]) * 100, 1)
@@ -225,7 +227,7 @@ def test_the_command_line_gives_the_same_numbers(centre, capsys) -> None:
     assert main([*args, "--year-earlier"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["year_earlier"]["period"] == {"from": "2025-03-01", "to": "2025-03-31",
-                                              "days_counted": 31, "counted": False}
+                                              "days_counted": 0, "counted": False}
     # Before the database's first record: not counted, never 0.
     assert data["year_earlier"]["totals"]["items_in"] is None
     assert data["change_vs_year_earlier_pct"]["items_in"] is None
@@ -303,7 +305,8 @@ def test_the_xlsx_workbook_holds_the_same_numbers(centre, tmp_path: Path, capsys
                                "Afnemers", "Mensen", "CO2-factoren", "EU-hergebruik",
                                "Herkomst"]
     totals = {row[0]: row[1:] for row in book["Totalen"].iter_rows(min_row=5, values_only=True)}
-    assert totals["Items in"] == (6, 1, 4.419)  # March, February, +441.9 % per day
+    # March, February, and per day: February counts from its 28th, the first record's day.
+    assert totals["Items in"] == (6, 1, pytest.approx(-0.806))
     assert totals["Kg in"][0] == 90.5
     assert totals["Omzet (EUR)"][0] == 84.0
     assert totals["Kg materiaal weg"][0] == 51.5
@@ -317,6 +320,38 @@ def test_the_xlsx_workbook_holds_the_same_numbers(centre, tmp_path: Path, capsys
     assert main(["report", "--db", str(path), "--from", "2026-03-01", "--to", "2026-03-31",
                  "--format", "xlsx"]) == 2  # a workbook goes to a file
     assert "--out" in capsys.readouterr().err
+
+
+def test_a_period_not_counted_is_empty_in_the_workbook_and_the_pdf(
+    centre, tmp_path: Path
+) -> None:
+    """March 2025 ended before the first record (28 February 2026): empty cells and "–",
+    never 0, as its JSON is null."""
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    from intake.exports import COLUMNS
+
+    _, path = centre
+    period = ["--from", "2025-03-01", "--to", "2025-03-31", "--lang", "en"]
+    book_path, pdf_path = tmp_path / "before.xlsx", tmp_path / "before.pdf"
+    assert main(["report", "--db", str(path), *period, "--format", "xlsx",
+                 "--out", str(book_path)]) == 0
+    totals = {row[0]: row[1:] for row in
+              load_workbook(book_path)["Totals"].iter_rows(min_row=5, values_only=True)}
+    assert len(totals) == len(COLUMNS)
+    assert {values[0] for values in totals.values()} == {None}
+    assert main(["report", "--db", str(path), *period, "--format", "pdf",
+                 "--out", str(pdf_path)]) == 0
+    text = subprocess.run(["pdftotext", "-layout", str(pdf_path), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    key_figures = text.split("Key figures")[1].split("Not counted")[0]
+    for _, _, label, _ in COLUMNS:
+        line = next(line for line in key_figures.splitlines() if line.strip().startswith(label))
+        assert line.split()[-1] == "–", line
+    assert "Not counted: this period ended before the first record" in text
+    assert "(0 kg)" not in text  # no R-ladder of zeros
 
 
 def test_the_ords_csv_has_the_standards_columns_and_codes(centre, capsys) -> None:
@@ -337,9 +372,9 @@ def test_the_ords_csv_has_the_standards_columns_and_codes(centre, capsys) -> Non
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("nl", ["Monitoringsrapportage", "40,500", "€ 84,00", "Metaal Oost", "51,5", "+441,9 %",
+    ("nl", ["Monitoringsrapportage", "40,500", "€ 84,00", "Metaal Oost", "51,5", "-80,6 %",
             "Startersgids"]),
-    ("en", ["Monitoring report", "40.500", "€ 84.00", "Metaal Oost", "51.5", "+441.9 %"]),
+    ("en", ["Monitoring report", "40.500", "€ 84.00", "Metaal Oost", "51.5", "-80.6 %"]),
 ])
 def test_the_pdf_report_holds_the_same_numbers(
     centre, tmp_path: Path, lang: str, expected: list[str]
@@ -414,7 +449,7 @@ def test_exports_set_the_year_earlier_and_the_targets_beside_the_period(
     header = next(book["Totalen"].iter_rows(min_row=4, max_row=4, values_only=True))
     assert header[4] == "Jaar eerder 2025-03-01 – 2025-03-31"
     totals = {row[0]: row[1:] for row in book["Totalen"].iter_rows(min_row=5, values_only=True)}
-    assert totals["Items in"] == (6, 1, 4.419, None, None)  # March 2025: not counted
+    assert totals["Items in"] == (6, 1, pytest.approx(-0.806), None, None)  # 2025: not counted
     goals = list(book["Doelen 2026"].iter_rows(min_row=2, values_only=True))
     assert goals == [("Kg ingezameld", 100.0, 91.0, 0.91), ("Items gerepareerd", 2.0, 1.0, 0.5)]
 

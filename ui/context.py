@@ -37,7 +37,7 @@ from intake.monitoring import (
 from intake.people import PeopleService
 from intake.provenance import Provenance, provenance_of, record_export
 from intake.registers import RegisterService
-from intake.report_formats import figures_json
+from intake.report_formats import totals_json
 from intake.settings import Settings
 from intake.shop import ShopService
 from intake.till import Takings, takings
@@ -151,4 +151,4 @@ class AppContext:
                       data: bytes) -> None:
         """Keep the record of a report exported as `kind` (xlsx, pdf)."""
         record_export(self.store, provenance, report.period, kind,
-                      figures_json(report.total), data)
+                      totals_json(report), data)

@@ -254,10 +254,11 @@ class DashboardScreen(ScanScreen):
             "residual": self.tr("Out as residual waste"),
             "lost_in_making": self.tr("Lost in making"),
         }
+        # A period that ended before the first record is not counted: no bars of 0 kg.
         self.ladder.set_data(self.tr("What happened to the kilos"), [
             Bar(rung_names[rung], grams, kg_text(grams, lang.code), RUNG_COLOURS[rung])
             for rung, grams in rungs(now)
-        ])
+        ] if is_counted(report) else [], self.tr("Not counted: before the first record."))
         names = {c.code: c.name(lang.code) for c in report.categories}
         self.all_categories = [
             Bar(names.get(code, code), f.grams_in,
@@ -315,6 +316,8 @@ class DashboardScreen(ScanScreen):
         rates = {"reuse", "yield"}
         year = earlier_report.period.last.year
         for key, (value, name, current, earlier) in rows.items():
+            if not is_counted(report):  # before the first record: "–", never 0
+                value = "–"
             if not is_counted(earlier_report):
                 change = None
             elif key in rates:

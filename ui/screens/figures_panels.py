@@ -53,13 +53,15 @@ class BaselinePanel(ConfirmPanel):
                 grid.addWidget(self._cell(self.tr("no baseline yet")), 1, column)
                 continue
             figures, days = report.total, counted_days(report)
-            weeks, rate = max(days, 1) / 7, figures.reuse_rate
-            for row, text in enumerate((
-                period_text(report.period), self.tr("%n days", "", days),
+            weeks, rate = days / 7, figures.reuse_rate
+            paces = (  # no day counted (before the first record): no pace, "–", never 0
                 format_number(figures.items_in / weeks, language.code, 1),
                 f"{format_number(figures.grams_in / 1000 / weeks, language.code, 1)} kg",
                 language.eur(round(figures.revenue_cents / weeks)),
-                "–" if rate is None else f"{rate * 100:.0f} %",
+            ) if days else ("–",) * 3
+            for row, text in enumerate((
+                period_text(report.period), self.tr("%n days", "", days), *paces,
+                "–" if rate is None or not days else f"{rate * 100:.0f} %",
             ), start=1):
                 grid.addWidget(self._cell(text), row, column)
         self.body.insertLayout(1, grid)

@@ -643,6 +643,10 @@ want ervoor: {cause}</translation>
         <translation>Verkocht na reparatie</translation>
     </message>
     <message>
+        <source>Not counted: before the first record.</source>
+        <translation>Niet geteld: vóór de eerste registratie.</translation>
+    </message>
+    <message>
         <source>Kg in per category · reuse rate</source>
         <translation>Kg in per categorie · hergebruikpercentage</translation>
     </message>
