@@ -281,3 +281,23 @@ def test_the_baseline_question_compares_paces_with_the_lengths_shown(
     before = dashboard.report(Period(date(2026, 1, 1), date(2026, 3, 31)))
     shown = texts(BaselinePanel(window, ctx.language, month, before).open())
     assert "0 days" in shown and "0.0 kg" not in shown and "–" in shown
+
+
+def test_a_baseline_not_counted_is_a_dash_beside_the_period(
+    qtbot, window: MainWindow, ctx: AppContext, coordinator: User
+) -> None:
+    """A baseline that ended before the first record has no pace and no rates: "–" bars, not
+    0 kg per week and 0 %."""
+    coach = ctx.auth.login("1111")
+    for kg in (12, 8):
+        ctx.gate.take_in(coach, ctx.gate.prepare("furniture", "sale", kg * 1000))
+    ctx.admin.set_baseline(coordinator, Period(date(2026, 1, 1), date(2026, 3, 31)))
+    log_in(qtbot, window, "1234")
+    window.show_place("dashboard")
+    dashboard = window.dashboard
+    tap(qtbot, dashboard.later)  # November, the first record's month
+    qtbot.waitUntil(lambda: bool(dashboard.baseline_chart.bars))
+    bars = dashboard.baseline_chart.bars
+    # Now: 20 kg on the one day counted (the first record is today); nothing left yet.
+    assert [bar.text for bar in bars[0::2]] == ["140 kg", "0 %", "–"]
+    assert [bar.text for bar in bars[1::2]] == ["–", "–", "–"]  # the baseline: not counted

@@ -340,22 +340,31 @@ class DashboardScreen(ScanScreen):
                 "No baseline yet. Mark one with: ambacht baseline --from DATE --to DATE"))
             return
         base_report = self.report(baseline_period)
-        base, now = base_report.total, report.total
-        weeks_now = counted_days(report) / 7 or 1.0  # a running period: its days so far
-        weeks_base = counted_days(base_report) / 7 or 1.0
+
+        def per_week(of: Report) -> float | None:
+            """Kg in per week over the days counted (a running period: its days so far; a
+            baseline: from the first record); none without a counted day."""
+            days = counted_days(of)
+            return of.total.grams_in / 1000 / (days / 7) if days else None
+
+        def percent(rate: float | None) -> float | None:
+            return None if rate is None else rate * 100
+
         bars = []
         for name, value, value_base, shown in (
-            (self.tr("kg in per week"), now.grams_in / 1000 / weeks_now,
-             base.grams_in / 1000 / weeks_base, lambda v: kg_text(v * 1000, lang)),
-            (self.tr("reuse rate"), (now.reuse_rate or 0) * 100, (base.reuse_rate or 0) * 100,
-             lambda v: f"{v:.0f} %"),
-            (self.tr("environmental yield"), (now.environmental_yield or 0) * 100,
-             (base.environmental_yield or 0) * 100, lambda v: f"{v:.0f} %"),
+            (self.tr("kg in per week"), per_week(report), per_week(base_report),
+             lambda v: kg_text(v * 1000, lang)),
+            (self.tr("reuse rate"), percent(report.total.reuse_rate),
+             percent(base_report.total.reuse_rate), lambda v: f"{v:.0f} %"),
+            (self.tr("environmental yield"), percent(report.total.environmental_yield),
+             percent(base_report.total.environmental_yield), lambda v: f"{v:.0f} %"),
         ):
-            scale = max(value, value_base) * 1.15 or 1.0  # each pair on its own scale
-            # The pair shares its name; the legend tells the colours apart.
-            bars.append(Bar(name, value, shown(value), OUT_COLOUR, scale=scale))
-            bars.append(Bar(name, value_base, shown(value_base), TARGET_COLOUR, scale=scale))
+            scale = max(value or 0, value_base or 0) * 1.15 or 1.0  # each pair its own scale
+            # The pair shares its name; the legend tells the colours apart. A figure that
+            # is not counted (or a rate of nothing) is "–", never 0.
+            for figure, colour in ((value, OUT_COLOUR), (value_base, TARGET_COLOUR)):
+                bars.append(Bar(name, figure or 0, "–" if figure is None else shown(figure),
+                                colour, scale=scale))
         self.baseline_chart.set_data(title, bars, legend=[
             (self.tr("now"), OUT_COLOUR),
             (self.tr("baseline {period}").format(period=period_text(baseline_period)),
