@@ -125,16 +125,33 @@ class Figures:
 
     @property
     def reuse_rate(self) -> float | None:
-        return self.grams_reused / self.grams_in if self.grams_in else None
+        """Kg reused of kg in; None without kilos in, or when returns outweigh the sales
+        (kg reused below 0): a share of a negative amount means nothing."""
+        if not self.grams_in or self.grams_reused < 0:
+            return None
+        return self.grams_reused / self.grams_in
 
     @property
     def environmental_yield(self) -> float | None:
         """Of what left the centre (reused, sent out, lost in making), the share reused or
-        recycled: a fraction from 0 to 1. Returns that outweigh a period's sales count as
-        no kilos reused here, never as fewer than none."""
-        kept = max(0, self.grams_reused) + self.material_by_kind[RecipientKind.RECYCLING]
-        left = (kept + self.material_by_kind[RecipientKind.RESIDUAL]
-                + max(0, self.grams_lost_in_making))
+        recycled: a fraction from 0 to 1; None when nothing left, or when returns outweigh
+        the sales (kg reused below 0)."""
+        return self._yield(max(0, self.grams_lost_in_making))
+
+    @property
+    def group_yield(self) -> float | None:
+        """The environmental yield of a breakdown's group (a category, route or
+        municipality): without what was lost in making, which is no group's own. A product
+        counts under its own category, with no municipality or route, while its sources
+        count under theirs: the sources' kilos used up in it are not "left" in a way that
+        should lower their group's yield."""
+        return self._yield(0)
+
+    def _yield(self, lost_g: int) -> float | None:
+        if self.grams_reused < 0:
+            return None
+        kept = self.grams_reused + self.material_by_kind[RecipientKind.RECYCLING]
+        left = kept + self.material_by_kind[RecipientKind.RESIDUAL] + lost_g
         return kept / left if left > 0 else None
 
     @property

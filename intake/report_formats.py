@@ -18,21 +18,30 @@ from intake.text import spreadsheet_safe
 _VISITS = frozenset({"visits", "visits_without_items"})
 _STOCK = frozenset({"items_in_stock", "kg_in_stock", "stock_age_days",
                     "items_in_stock_over_90_days"})
+# What only the whole has: a product counts under its own category (with no municipality or
+# route), its sources under theirs, so the kilos lost in making it belong to no one group
+# (furniture came out at -50.6 kg, wood at +59.5 kg). A week keeps it: the sources are used
+# up when the product is made.
+_WHOLE_ONLY = frozenset({"kg_lost_in_making"})
 # What each breakdown does not compute: visits are not per category or route, the stock is
 # counted per category only, and the routes at the gate hold gate items only.
 NOT_COUNTED: dict[str, frozenset[str]] = {
     "total": frozenset(),
-    "category": _VISITS,
-    "route": _VISITS | _STOCK | {"items_labelled_in_store", "kg_labelled_in_store",
-                                 "batches_in", "kg_in_batches"},
-    "municipality": _STOCK,
+    "category": _VISITS | _WHOLE_ONLY,
+    "route": _VISITS | _STOCK | _WHOLE_ONLY | {"items_labelled_in_store",
+                                               "kg_labelled_in_store", "batches_in",
+                                               "kg_in_batches"},
+    "municipality": _STOCK | _WHOLE_ONLY,
     "week": _STOCK,
 }
 
 
 def figures_json(figures: Figures, not_counted: frozenset[str] = frozenset()) -> dict[str, object]:
     """A group's figures with kg and euros, as the JSON and CSV exports give them; the keys in
-    `not_counted` (what a breakdown does not compute, `NOT_COUNTED`) are None, never 0."""
+    `not_counted` (what a breakdown does not compute, `NOT_COUNTED`) are None, never 0. Where
+    the loss in making is not counted, the environmental yield leaves it out too
+    (`Figures.group_yield`)."""
+    whole = not _WHOLE_ONLY & not_counted
     data: dict[str, object] = {
         "items_in": figures.items_in,
         "kg_in": _kg(figures.grams_in),
@@ -75,7 +84,8 @@ def figures_json(figures: Figures, not_counted: frozenset[str] = frozenset()) ->
         },
         "kg_reused": _kg(figures.grams_reused),
         "reuse_rate": _ratio(figures.reuse_rate),
-        "environmental_yield": _ratio(figures.environmental_yield),
+        "environmental_yield": _ratio(figures.environmental_yield if whole
+                                      else figures.group_yield),
         "co2_avoided_kg": round(figures.co2_avoided_g / 1000, 3),
         "days_to_sale": None if figures.days_to_sale is None else round(figures.days_to_sale, 1),
         "items_in_stock": figures.items_in_stock,

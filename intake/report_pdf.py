@@ -69,9 +69,14 @@ TEXT = {
             "Kg hergebruikt = kg verkocht + kg naar afnemers die hergebruiken. "
             "Hergebruikpercentage = kg hergebruikt / kg in. Milieurendement = van wat het "
             "centrum verliet, het deel dat hergebruikt of gerecycled werd (0 tot 100 %).\n\n"
+            "Een retour telt op zijn eigen dag: waar retouren de verkoop overtreffen, staan kg "
+            "verkocht en hergebruikt negatief en zijn hergebruikpercentage en milieurendement "
+            "leeg (–). Verloren bij het maken telt alleen voor het geheel (en per week), niet "
+            "per categorie, route of gemeente.\n\n"
             "Bezoeken tellen alleen met een item dat blijft staan. Vergelijkingen: aantallen "
-            "en kilo's per dag, percentages in procentpunten (pp); een lopende periode tegen "
-            "evenveel dagen ervoor. Niet geteld is leeg (–), nooit 0."
+            "en kilo's per dag, percentages in procentpunten (pp); de dagen tellen vanaf de "
+            "eerste registratie; een lopende periode tegen evenveel dagen ervoor. Niet geteld "
+            "is leeg (–), nooit 0."
         ),
         "none": "geen", "provenance": "Herkomst van dit rapport",
         "not_counted": "Niet geteld: deze periode eindigde vóór de eerste registratie in dit "
@@ -106,9 +111,13 @@ TEXT = {
             "Kg reused = kg sold + kg to recipients who reuse. Reuse rate = kg reused / kg in. "
             "Environmental yield = of what left the centre, the share reused or recycled "
             "(0 to 100 %).\n\n"
+            "A return counts on its own day: where returns outweigh sales, kg sold and kg "
+            "reused are negative and the reuse rate and the environmental yield are empty (–). "
+            "Lost in making counts for the whole (and per week), not per category, route or "
+            "municipality.\n\n"
             "Visits count only with an item that stands. Comparisons: counts and kilos per day, "
-            "rates in percentage points (pp); a running period against as many days before. "
-            "What is not counted is empty (–), never 0."
+            "rates in percentage points (pp); days count from the first record; a running "
+            "period against as many days before. What is not counted is empty (–), never 0."
         ),
         "none": "none", "provenance": "Where this report comes from",
         "not_counted": "Not counted: this period ended before the first record in this file. "

@@ -207,3 +207,60 @@ def test_a_bad_kind_or_recipient_is_refused_and_changes_nothing(
         assert dump(store.db.conn) == before, (name, kind)
     assert admin.set_recipient_kind(me, " metaal  oost ", "RESIDUAL") is RecipientKind.RESIDUAL
     assert admin.recipient_kinds()["Metaal Oost"] is RecipientKind.RESIDUAL
+
+
+def test_what_is_lost_in_making_is_the_wholes_not_a_categorys(
+    store: Store, clock: FixedClock, me: User, gate: GateService, workshop: WorkshopService,
+    shop: ShopService, material: MaterialService,
+) -> None:
+    """Planks (wood) become a table (furniture): the 5 kg lost belong to neither category,
+    municipality or route; wood's yield is not lowered by the planks used up in the table."""
+    from intake.report_formats import report_csv_rows, report_json
+
+    store.name_lists.add("municipalities", "Zwolle", 1)
+    zwolle = gate.start_visit(me, "Zwolle")
+    planks = [gate.take_in(me, gate.prepare("wood", Route.MATERIAL, 10_000), zwolle).code
+              for _ in range(3)]
+    scrap = gate.take_in(me, gate.prepare("wood", Route.MATERIAL, 4000), zwolle).code
+    material.send(me, "Metaal Oost", [scrap], [])
+    table = workshop.repurpose(me, planks, "furniture", 25_000)
+    shop.sell(me, [(table.code, 9000)])
+    day = clock.now().astimezone(AMS).date()
+    report = build_report(store, Period(day, day), LATER)
+    data = report_json(report)
+    assert data["totals"]["kg_lost_in_making"] == 5.0
+    assert data["totals"]["environmental_yield"] == round(29 / 34, 4)
+    assert [week["kg_lost_in_making"] for week in data["by_week"]] == [5.0]
+    categories = {row["category"]: row for row in data["by_category"]}
+    groups = [*categories.values(), *data["by_route"], *data["by_municipality"]]
+    assert {group["kg_lost_in_making"] for group in groups} == {None}
+    # Wood: 4 kg left, to recycling; the 30 kg in the table are not "left" as waste.
+    assert categories["wood"]["environmental_yield"] == 1.0
+    assert categories["furniture"]["environmental_yield"] == 1.0
+    header, *rows = report_csv_rows(report)
+    column = header.index("kg_lost_in_making")
+    assert {row[column] for row in rows if row[0] == "category"} == {""}
+    assert next(row for row in rows if row[0] == "total")[column] == 5.0
+
+
+def test_more_returns_than_sales_leave_the_rates_null_not_negative(
+    store: Store, clock: FixedClock, me: User, gate: GateService, shop: ShopService,
+    material: MaterialService,
+) -> None:
+    from intake.report_formats import report_json
+
+    clock.set(datetime(2026, 10, 20, 11, 0, tzinfo=UTC))
+    chair = gate.take_in(me, gate.prepare("furniture", Route.SALE, 16_000)).code
+    shop.sell(me, [(chair, 2000)])
+    clock.set(datetime(2026, 11, 10, 11, 0, tzinfo=UTC))
+    shop.take_back(me, chair, "Wobbles")
+    gate.take_in(me, gate.prepare("books", Route.SALE, 3000))
+    material.send(me, "Metaal Oost", [], [("metal", 10_000)])
+    november = build_report(store, Period(date(2026, 11, 1), date(2026, 11, 30)), LATER)
+    totals = report_json(november)["totals"]
+    assert (totals["kg_sold"], totals["kg_reused"]) == (-16.0, -16.0)  # net, as it is
+    assert totals["reuse_rate"] is None and totals["environmental_yield"] is None
+    [week] = report_json(november)["by_week"]
+    assert (week["kg_in"], week["kg_reused"], week["reuse_rate"]) == (13.0, -16.0, None)
+    assert unaccounted_grams(build_report(
+        store, Period(date(2026, 10, 1), date(2026, 11, 30)), LATER).total) == 0
