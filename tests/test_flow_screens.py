@@ -305,6 +305,25 @@ def test_a_coach_scans_an_item_at_the_gate_and_corrects_it(
     assert window.gate.banner.is_error()
 
 
+def test_voiding_a_source_of_a_product_at_the_gate_names_the_product(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    from ui.widgets.item_panel import ItemPanel
+
+    log_in(qtbot, window, "1111")
+    coach = ctx.auth.login("1111")
+    planks = [ctx.gate.take_in(coach, ctx.gate.prepare("wood", "material", 8000)).code
+              for _ in range(2)]
+    table = ctx.workshop.repurpose(ctx.auth.login("2222"), planks, "furniture", 14_000)
+    scan(qtbot, planks[0])
+    tap(qtbot, panel(window, ItemPanel).void_button)
+    answer(qtbot, window, "Entered twice")
+    assert not ctx.gate.item(planks[0]).voided
+    assert window.gate.banner.is_error()
+    assert window.gate.banner.text() == (
+        f"{planks[0]} is part of product {table.code}: void or correct the product first.")
+
+
 def test_the_workshop_shelf_and_an_end_of_life_by_taps(
     qtbot, window: MainWindow, ctx: AppContext
 ) -> None:
