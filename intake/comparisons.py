@@ -52,6 +52,13 @@ def counted_days(report: Report) -> int:
     return max(0, (report.counted_to - counted_from(report)).days + 1)
 
 
+def per_week(amount: float, report: Report) -> float | None:
+    """`amount` of a report per week of the days it counts (`counted_days`): a quarter's and
+    a month's side by side; None without a counted day."""
+    days = counted_days(report)
+    return amount / days * 7 if days else None
+
+
 def is_counted(report: Report) -> bool:
     """Whether the database counted the report's period: not when the period ended before
     its first item or visit (a database with none yet counts from now on)."""
@@ -72,6 +79,13 @@ def change_pct(key: str, now: object, before: object, now_days: int,
     if before <= 0:  # type: ignore[operator]
         return None
     return round((now - before) / before * 100, 1)  # type: ignore[operator]
+
+
+def pace_change(key: str, now: object, before: object, report: Report,
+                other: Report) -> float | None:
+    """`change_pct` of a figure of `report` against the same of `other`, each over the days
+    it counts (`counted_days`)."""
+    return change_pct(key, now, before, counted_days(report), counted_days(other))
 
 
 def change_pp(now: object, before: object) -> float | None:

@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from db import Store
-from intake.comparisons import RATES, change_pct, change_pp, counted_days
+from intake.comparisons import RATES, change_pp, pace_change
 from intake.counting import RecipientKind
 from intake.eu_reuse import EuReuse
 from intake.eu_reuse_report import eu_sheet
@@ -203,16 +203,16 @@ def _totals_sheet(sheet: Worksheet, report: Report, beside: list[tuple[str, Repo
     for cell in sheet[4]:
         cell.font = Font(bold=True)
     now = totals_json(report)  # empty cells for a period not counted, never 0
-    others = [(totals_json(other), counted_days(other)) for _, other in beside]
+    others = [(totals_json(other), other) for _, other in beside]
     for key, *labels, number_format in COLUMNS:
         row = [labels[label - 1], now[key]]
-        for before, days in others:
+        for before, other in others:
             # Counts and kilos per day in %, rates in percentage points (intake.comparisons).
             old = before[key]
             if key in RATES:
                 change = change_pp(now[key], old)
             else:
-                pct = change_pct(key, now[key], old, counted_days(report), days)
+                pct = pace_change(key, now[key], old, report, other)
                 change = None if pct is None else pct / 100
             row += [old, change]
         _append(sheet, row)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
-from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
+from intake.comparisons import RATES, change_pp, counted_days, is_counted, pace_change
 from intake.counting import RecipientKind
 from intake.model import Category
 from intake.monitoring import Figures, Report, TargetProgress
@@ -130,8 +130,7 @@ def report_json(
         before: dict[str, object] = data[key]["totals"]  # type: ignore[index]
         numbers = [name for name, value in now.items() if not isinstance(value, dict)]
         data[f"change_vs_{key}_pct"] = {
-            name: change_pct(name, now[name], before[name], counted_days(report),
-                             counted_days(other))
+            name: pace_change(name, now[name], before[name], report, other)
             for name in numbers if name not in RATES}
         data[f"change_vs_{key}_pp"] = {name: change_pp(now[name], before[name])
                                        for name in RATES}

@@ -26,7 +26,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
+from intake.comparisons import RATES, change_pp, is_counted, pace_change
 from intake.counting import COUNTING_RULES
 from intake.eu_reuse import EuReuse
 from intake.eu_reuse_report import eu_page
@@ -223,7 +223,7 @@ def _flows(report: Report, words: dict[str, str], lang: str, heading: ParagraphS
 def _key_figures(report: Report, beside: list[tuple[str, Report]], words: dict[str, str],
                  lang: str, regular: str, bold: str) -> Table:
     now = totals_json(report)  # "–" for a period not counted, never 0
-    others = [(totals_json(other), counted_days(other)) for _, other in beside]
+    others = [(totals_json(other), other) for _, other in beside]
     header: list[object] = [words["figure"], words["value"]]
     for heading, _ in beside:
         header += [heading, words["change"]]
@@ -231,9 +231,9 @@ def _key_figures(report: Report, beside: list[tuple[str, Report]], words: dict[s
     label = 1 if lang == "nl" else 2
     for key, *labels, number_format in COLUMNS:
         row: list[object] = [labels[label - 1], _shown(now[key], number_format, lang)]
-        for before, days in others:
+        for before, other in others:
             row += [_shown(before[key], number_format, lang),
-                    _change(key, now[key], before[key], (counted_days(report), days), lang)]
+                    _change(key, now[key], before[key], (report, other), lang)]
         rows.append(row)
     # 174 mm across: the figure's name gives way when two periods stand beside it.
     widths = {0: [62, 30], 1: [62, 30, 52, 30], 2: [50, 24, 30, 20, 30, 20]}[len(beside)]
@@ -356,13 +356,14 @@ def _num(value: float, decimals: int, lang: str) -> str:
     return text
 
 
-def _change(key: str, now: object, before: object, days: tuple[int, int], lang: str) -> str:
+def _change(key: str, now: object, before: object, reports: tuple[Report, Report],
+            lang: str) -> str:
     """Counts and kilos per day in %, rates in percentage points (`intake.comparisons`)."""
     if key in RATES:
         points = change_pp(now, before)
         return "–" if points is None else ("+" if points > 0 else "") + _num(
             points, 1, lang) + " pp"
-    change = change_pct(key, now, before, *days)
+    change = pace_change(key, now, before, *reports)
     if change is None:
         return "–"
     return ("+" if change > 0 else "") + _num(change, 1, lang) + " %"

@@ -322,38 +322,6 @@ def test_the_xlsx_workbook_holds_the_same_numbers(centre, tmp_path: Path, capsys
     assert "--out" in capsys.readouterr().err
 
 
-def test_a_period_not_counted_is_empty_in_the_workbook_and_the_pdf(
-    centre, tmp_path: Path
-) -> None:
-    """March 2025 ended before the first record (28 February 2026): empty cells and "–",
-    never 0, as its JSON is null."""
-    import subprocess
-
-    from openpyxl import load_workbook
-
-    from intake.exports import COLUMNS
-
-    _, path = centre
-    period = ["--from", "2025-03-01", "--to", "2025-03-31", "--lang", "en"]
-    book_path, pdf_path = tmp_path / "before.xlsx", tmp_path / "before.pdf"
-    assert main(["report", "--db", str(path), *period, "--format", "xlsx",
-                 "--out", str(book_path)]) == 0
-    totals = {row[0]: row[1:] for row in
-              load_workbook(book_path)["Totals"].iter_rows(min_row=5, values_only=True)}
-    assert len(totals) == len(COLUMNS)
-    assert {values[0] for values in totals.values()} == {None}
-    assert main(["report", "--db", str(path), *period, "--format", "pdf",
-                 "--out", str(pdf_path)]) == 0
-    text = subprocess.run(["pdftotext", "-layout", str(pdf_path), "-"], capture_output=True,
-                          text=True, check=True).stdout
-    key_figures = text.split("Key figures")[1].split("Not counted")[0]
-    for _, _, label, _ in COLUMNS:
-        line = next(line for line in key_figures.splitlines() if line.strip().startswith(label))
-        assert line.split()[-1] == "–", line
-    assert "Not counted: this period ended before the first record" in text
-    assert "(0 kg)" not in text  # no R-ladder of zeros
-
-
 def test_the_ords_csv_has_the_standards_columns_and_codes(centre, capsys) -> None:
     _, path = centre
     assert main(["report", "--db", str(path), "--from", "2026-03-01", "--to", "2026-03-31",

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from intake.comparisons import change_pct, change_pp, counted_days, is_counted, year_earlier
+from intake.comparisons import change_pp, is_counted, pace_change, per_week, year_earlier
 from intake.model import User
 from intake.monitoring import Period, Report, rungs
 from intake.provenance import Provenance
@@ -254,7 +254,6 @@ class DashboardScreen(ScanScreen):
             "residual": self.tr("Out as residual waste"),
             "lost_in_making": self.tr("Lost in making"),
         }
-        # A period that ended before the first record is not counted: no bars of 0 kg.
         self.ladder.set_data(self.tr("What happened to the kilos"), [
             Bar(rung_names[rung], grams, kg_text(grams, lang.code), RUNG_COLOURS[rung])
             for rung, grams in rungs(now)
@@ -296,7 +295,6 @@ class DashboardScreen(ScanScreen):
         and kilos per day in %, rates in percentage points (`intake.comparisons`)."""
         lang = self.ctx.language
         now, before = report.total, earlier_report.total
-        days = (counted_days(report), counted_days(earlier_report))
         rows = {
             "kg_in": (kg_text(now.grams_in, lang.code), self.tr("in"), now.grams_in,
                       before.grams_in),
@@ -325,7 +323,7 @@ class DashboardScreen(ScanScreen):
                 change = None if points is None else self.tr("{points} pp").format(
                     points=f"{'+' if points > 0 else ''}{points:.0f}")
             else:
-                percent = change_pct(key, current, earlier, *days)
+                percent = pace_change(key, current, earlier, report, earlier_report)
                 change = None if percent is None else f"{'+' if percent > 0 else ''}{percent:.0f} %"
             versus = "" if change is None else self.tr("{change} vs {year}").format(
                 change=change, year=year)
@@ -339,25 +337,16 @@ class DashboardScreen(ScanScreen):
             self.baseline_chart.set_data(title, [], self.tr(
                 "No baseline yet. Mark one with: ambacht baseline --from DATE --to DATE"))
             return
-        base_report = self.report(baseline_period)
-
-        def per_week(of: Report) -> float | None:
-            """Kg in per week over the days counted (a running period: its days so far; a
-            baseline: from the first record); none without a counted day."""
-            days = counted_days(of)
-            return of.total.grams_in / 1000 / (days / 7) if days else None
-
-        def percent(rate: float | None) -> float | None:
-            return None if rate is None else rate * 100
-
+        base = self.report(baseline_period)
         bars = []
         for name, value, value_base, shown in (
-            (self.tr("kg in per week"), per_week(report), per_week(base_report),
-             lambda v: kg_text(v * 1000, lang)),
-            (self.tr("reuse rate"), percent(report.total.reuse_rate),
-             percent(base_report.total.reuse_rate), lambda v: f"{v:.0f} %"),
-            (self.tr("environmental yield"), percent(report.total.environmental_yield),
-             percent(base_report.total.environmental_yield), lambda v: f"{v:.0f} %"),
+            # Per week of the days counted (a baseline's from the first record).
+            (self.tr("kg in per week"), per_week(report.total.grams_in, report),
+             per_week(base.total.grams_in, base), lambda v: kg_text(v, lang)),
+            (self.tr("reuse rate"), report.total.reuse_rate, base.total.reuse_rate,
+             lambda v: f"{v * 100:.0f} %"),
+            (self.tr("environmental yield"), report.total.environmental_yield,
+             base.total.environmental_yield, lambda v: f"{v * 100:.0f} %"),
         ):
             scale = max(value or 0, value_base or 0) * 1.15 or 1.0  # each pair its own scale
             # The pair shares its name; the legend tells the colours apart. A figure that

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QScroller, QWidget
 
-from intake.comparisons import counted_days
+from intake.comparisons import counted_days, per_week
 from intake.monitoring import Period, Report
 from intake.units import format_number
 from ui.i18n import Language
@@ -53,15 +53,16 @@ class BaselinePanel(ConfirmPanel):
                 grid.addWidget(self._cell(self.tr("no baseline yet")), 1, column)
                 continue
             figures, days = report.total, counted_days(report)
-            weeks, rate = days / 7, figures.reuse_rate
-            paces = (  # no day counted (before the first record): no pace, "–", never 0
-                format_number(figures.items_in / weeks, language.code, 1),
-                f"{format_number(figures.grams_in / 1000 / weeks, language.code, 1)} kg",
-                language.eur(round(figures.revenue_cents / weeks)),
-            ) if days else ("–",) * 3
+            items, grams, cents = (per_week(amount, report) for amount in (
+                figures.items_in, figures.grams_in, figures.revenue_cents))
+            rate = figures.reuse_rate if days else None
+            # No day counted (before the first record): no pace, "–", never 0.
+            paces = ("–",) * 3 if items is None or grams is None or cents is None else (
+                format_number(items, language.code, 1),
+                f"{format_number(grams / 1000, language.code, 1)} kg", language.eur(round(cents)))
             for row, text in enumerate((
                 period_text(report.period), self.tr("%n days", "", days), *paces,
-                "–" if rate is None or not days else f"{rate * 100:.0f} %",
+                "–" if rate is None else f"{rate * 100:.0f} %",
             ), start=1):
                 grid.addWidget(self._cell(text), row, column)
         self.body.insertLayout(1, grid)
