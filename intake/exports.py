@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from db import Store
-from intake.comparisons import RATES, change_pp, pace_change
+from intake.comparisons import RATES, change_pp, counted_days, pace_change
 from intake.counting import RecipientKind
 from intake.eu_reuse import EuReuse
 from intake.eu_reuse_report import eu_sheet
@@ -89,7 +89,7 @@ WORDS = {
            "year_before": "Jaar eerder", "targets": "Doelen", "goal": "Doel",
            "reached": "Bereikt", "share": "% van doel", "up_to": "t/m", "kind": "Soort",
            "reuse": "Hergebruik", "recycling": "Recycling", "residual": "Restafval",
-           "all": "(alle)", "provenance": "Herkomst"},
+           "all": "(alle)", "provenance": "Herkomst", "days_counted": "{days} dagen geteld"},
     "en": {"totals": "Totals", "category": "Category", "route": "Route",
            "municipality": "Municipality", "barriers": "Barriers", "recipients": "Recipients",
            "co2": "CO2 factors", "baseline": "Baseline", "figure": "Figure",
@@ -100,7 +100,7 @@ WORDS = {
            "year_before": "A year earlier", "targets": "Targets", "goal": "Target",
            "reached": "Reached", "share": "% of target", "up_to": "up to", "kind": "Kind",
            "reuse": "Reuse", "recycling": "Recycling", "residual": "Residual waste",
-           "all": "(all)", "provenance": "Provenance"},
+           "all": "(all)", "provenance": "Provenance", "days_counted": "{days} days counted"},
 }
 # The yearly targets' names (Dutch, English), in the order of TARGET_KINDS.
 TARGET_NAMES = {
@@ -182,19 +182,30 @@ def comparisons(
     baseline: Report | None, year_before: Report | None, words: dict[str, str],
     day: Callable[[date], str] = date.isoformat, between: str = " ",
 ) -> list[tuple[str, Report]]:
-    """The reports set beside a report, each with its heading (what, then which days)."""
+    """The reports set beside a report, each with its heading (what, then which days, and
+    how many of them count when not all do)."""
     return [
-        (f"{words[key]}{between}{day(other.period.first)} – {day(other.period.last)}", other)
+        (f"{words[key]}{between}{day(other.period.first)} – {day(other.period.last)}"
+         f"{days_note(other, words)}", other)
         for key, other in (("baseline", baseline), ("year_before", year_before))
         if other is not None
     ]
+
+
+def days_note(report: Report, words: dict[str, str]) -> str:
+    """' (68 days counted)' for a report that counts some but not all of its period's days
+    (it began before the first record, or it runs), which its pace per day is taken over;
+    '' otherwise."""
+    days = counted_days(report)
+    length = (report.period.last - report.period.first).days + 1
+    return f" ({words['days_counted'].format(days=days)})" if 0 < days < length else ""
 
 
 def _totals_sheet(sheet: Worksheet, report: Report, beside: list[tuple[str, Report]],
                   words: dict[str, str], label: int) -> None:
     period = f"{report.period.first.isoformat()} – {report.period.last.isoformat()}"
     _append(sheet, [words["site"], report.site])
-    _append(sheet, [words["period"], period])
+    _append(sheet, [words["period"], period + days_note(report, words)])
     header = [words["figure"], words["value"]]
     for heading, _ in beside:
         header += [heading, words["change"]]

@@ -30,7 +30,7 @@ from intake.comparisons import RATES, change_pp, is_counted, pace_change
 from intake.counting import COUNTING_RULES
 from intake.eu_reuse import EuReuse
 from intake.eu_reuse_report import eu_page
-from intake.exports import COLUMNS, TARGET_NAMES, comparisons
+from intake.exports import COLUMNS, TARGET_NAMES, comparisons, days_note
 from intake.monitoring import Report, TargetProgress, rungs
 from intake.people_report import WORDS as PEOPLE_WORDS
 from intake.people_report import course_rows, kind_rows
@@ -79,6 +79,7 @@ TEXT = {
             "is leeg (–), nooit 0."
         ),
         "none": "geen", "provenance": "Herkomst van dit rapport",
+        "days_counted": "{days} dagen geteld",
         "not_counted": "Niet geteld: deze periode eindigde vóór de eerste registratie in dit "
                        "bestand. De cijfers zijn leeg (–), niet 0.",
     },
@@ -120,6 +121,7 @@ TEXT = {
             "period against as many days before. What is not counted is empty (–), never 0."
         ),
         "none": "none", "provenance": "Where this report comes from",
+        "days_counted": "{days} days counted",
         "not_counted": "Not counted: this period ended before the first record in this file. "
                        "Its figures are empty (–), not 0.",
     },
@@ -149,7 +151,8 @@ def render_report_pdf(
     period = f"{_day(report.period.first)} – {_day(report.period.last)}"
     story = [
         Paragraph(words["title"], title),
-        Paragraph(f"{report.site} · {words['period']} {period}", body),
+        Paragraph(f"{report.site} · {words['period']} {period}{days_note(report, words)}",
+                  body),
         Spacer(1, 5 * mm),
         Paragraph(words["key"], heading),
         _key_figures(report, comparisons(baseline, year_before, words, _day, "\n"), words,

@@ -3,12 +3,18 @@ levels as they are, a running period against the same days so far before."""
 
 from __future__ import annotations
 
+import io
+import subprocess
 from datetime import UTC, date, datetime, time
 
+from openpyxl import load_workbook
+
 from intake.comparisons import change_pct, change_pp, counted_days, counted_period, year_earlier
+from intake.exports import report_xlsx
 from intake.model import Route
 from intake.monitoring import Period, build_report
 from intake.report_formats import report_json
+from intake.report_pdf import render_report_pdf
 
 NOVEMBER = Period(date(2026, 11, 1), date(2026, 11, 30))
 
@@ -46,7 +52,9 @@ def _take_in(store, clock, gate, user, day: date, kg: int, items: int = 1) -> No
         gate.take_in(user, gate.prepare("books", Route.SALE, kg * 1000))
 
 
-def test_a_period_counts_its_days_from_the_first_record(store, clock, gate, coordinator) -> None:
+def test_a_period_counts_its_days_from_the_first_record(
+    store, clock, gate, coordinator, tmp_path
+) -> None:
     # The auditor's demo: the first record on 25 November 2025. A baseline from 1 November
     # counts 68 days (25 November to 31 January), not 92; March 2026 counts all 31.
     _take_in(store, clock, gate, coordinator, date(2025, 11, 25), 10, items=6)
@@ -61,6 +69,17 @@ def test_a_period_counts_its_days_from_the_first_record(store, clock, gate, coor
     assert data["baseline"]["period"]["days_counted"] == 68
     # 310 kg in 31 days against 680 kg in 68 days: the same pace, not +65.5 %.
     assert data["change_vs_baseline_pct"]["kg_in"] == 0.0
+    # The workbook and the PDF say over how many days the baseline's pace is taken.
+    book = load_workbook(io.BytesIO(report_xlsx(march, baseline, "en")))
+    header = next(book["Totals"].iter_rows(min_row=4, max_row=4, values_only=True))
+    assert header[2] == "Baseline 2025-11-01 – 2026-01-31 (68 days counted)"
+    kg_in = next(row for row in book["Totals"].iter_rows(values_only=True) if row[0] == "Kg in")
+    assert kg_in[1:] == (310.0, 680.0, 0.0)
+    pdf = tmp_path / "march.pdf"
+    pdf.write_bytes(render_report_pdf(march, baseline, "en"))
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "68 days counted" in text
 
     # November 2026 against November 2025, which had records for 6 of its days.
     _take_in(store, clock, gate, coordinator, date(2026, 11, 10), 30, items=3)
