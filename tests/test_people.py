@@ -43,26 +43,33 @@ def worked(people: PeopleService, clock: FixedClock, user: User, minutes: int) -
 
 
 def test_the_people_block_counts_per_kind(
-    store: Store, clock: FixedClock, people: PeopleService, coordinator: User, coach: User,
-    repairer: User, shop_clerk: User,
+    store: Store, clock: FixedClock, people: PeopleService, auth: AuthService,
+    coordinator: User, coach: User, repairer: User, shop_clerk: User,
 ) -> None:
+    ans = auth.add_user(coordinator, "Ans", Role.WORKSHOP, "4444")
+    piet = auth.add_user(coordinator, "Piet", Role.WORKSHOP, "5555")
     people.set_kind(coordinator, coach.id, "paid")
-    people.set_kind(coordinator, repairer.id, "volunteer")
-    people.set_kind(coordinator, shop_clerk.id, "trainee")
+    for volunteer in (repairer, shop_clerk, ans):
+        people.set_kind(coordinator, volunteer.id, "volunteer")
+    people.set_kind(coordinator, piet.id, "trainee")
     worked(people, clock, coach, 90)
     worked(people, clock, coach, 30)  # twice on one day: one person, two hours
     worked(people, clock, repairer, 45)
+    worked(people, clock, shop_clerk, 60)
+    worked(people, clock, ans, 15)
+    worked(people, clock, piet, 30)
     people.add_course(coordinator, date(2026, 11, 14), "Fietsen repareren", 12)
     mistake = people.add_course(coordinator, date(2026, 11, 14), "Fietsen repareren", 12)
     people.cancel_course(coordinator, mistake.id, "Recorded twice")
     people.add_course(coordinator, date(2026, 10, 3), "Solderen", 5)  # before November
     block = report_json(build_report(store, NOVEMBER, NOW))["people"]
+    few = {"hours": None, "hours_hidden": "fewer_than_3_people"}
     assert block == {
-        "by_kind": [{"kind": "paid", "people": 1, "hours": 2.0},
-                    {"kind": "volunteer", "people": 1, "hours": 0.8},
+        "by_kind": [{"kind": "paid", "people": 1, **few},
+                    {"kind": "volunteer", "people": 3, "hours": 2.0},
                     {"kind": "placement", "people": 0, "hours": 0.0},
-                    {"kind": "trainee", "people": 0, "hours": 0.0}],
-        "people": 2, "hours": 2.8, "courses": 1, "course_participants": 12,
+                    {"kind": "trainee", "people": 1, **few}],
+        "people": 5, "hours": 4.5, "courses": 1, "course_participants": 12,
         "course_list": [{"date": "2026-11-14", "subject": "Fietsen repareren",
                          "participants": 12}],
     }
@@ -71,10 +78,11 @@ def test_the_people_block_counts_per_kind(
         assert secret not in text
     book = load_workbook(io.BytesIO(report_xlsx(build_report(store, NOVEMBER, NOW), lang="en")))
     rows = [row for row in book["People"].iter_rows(values_only=True) if any(row)]
-    assert rows[:6] == [("Kind", "Active (people)", "Hours at a station"), ("Paid", 1, 2.0),
-                        ("Volunteer", 1, 0.8), ("Work placement / participation", 0, 0.0),
-                        ("Trainee", 0, 0.0), ("Total", 2, 2.8)]
+    assert rows[:6] == [("Kind", "Active (people)", "Hours at a station"), ("Paid", 1, None),
+                        ("Volunteer", 3, 2.0), ("Work placement / participation", 0, 0.0),
+                        ("Trainee", 1, None), ("Total", 5, 4.5)]
     assert ("2026-11-14", "Fietsen repareren", 12) in rows
+    assert rows[-1][0].startswith("–: hours not shown for fewer than 3 people")
 
 
 def test_a_colleague_without_a_kind_is_counted_as_not_set(
@@ -82,7 +90,8 @@ def test_a_colleague_without_a_kind_is_counted_as_not_set(
 ) -> None:
     worked(people, clock, coach, 60)
     block = report_json(build_report(store, NOVEMBER, NOW))["people"]
-    assert block["by_kind"][-1] == {"kind": None, "people": 1, "hours": 1.0}
+    assert block["by_kind"][-1] == {"kind": None, "people": 1, "hours": None,
+                                    "hours_hidden": "fewer_than_3_people"}
 
 
 @pytest.mark.parametrize(("action", "error"), [
