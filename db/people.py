@@ -163,3 +163,8 @@ class People:
         return self.db.execute(
             "SELECT c.id, c.held_on, c.subject, c.participants FROM courses c "
             f"WHERE c.id = ? AND {_STANDS}", [course_id]).fetchone()
+
+    def cancelled(self, course_id: str) -> bool:
+        """Whether a course was recorded and then cancelled."""
+        return self.db.execute("SELECT 1 FROM courses WHERE cancels = ?",
+                               [course_id]).fetchone() is not None

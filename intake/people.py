@@ -21,7 +21,7 @@ from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from intake.ids import new_id
 from intake.model import User
 from intake.steps import clean_reason
-from intake.text import clean_name
+from intake.text import one_line
 
 # The kinds of staff, in the order reports list them.
 PAID, VOLUNTEER, PLACEMENT, TRAINEE = "paid", "volunteer", "placement", "trainee"
@@ -169,8 +169,7 @@ class PeopleService:
     def add_course(self, actor: User, day: date, subject: str, participants: int | str) -> Course:
         """Record a course or workshop held on `day` with its number of participants."""
         require(actor, Action.MANAGE_SETTINGS)
-        course = Course(new_id(), self._check_day(day), clean_name(subject, SUBJECT_MAX),
-                        _count(participants))
+        course = Course(new_id(), self._check_day(day), _subject(subject), _count(participants))
         with self.store.atomic():
             self.tables.add_course(self._row(actor, course))
         return course
@@ -179,6 +178,9 @@ class PeopleService:
         """Cancel a course recorded by mistake; the record and the cancellation both stay."""
         require(actor, Action.MANAGE_SETTINGS)
         row = self.tables.course(course_id)
+        if row is None and self.tables.cancelled(course_id):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "Course {id} is cancelled already."), id=str(course_id)[:40])
         if row is None:
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "No course {id} to cancel."),
                            id=str(course_id)[:40])
@@ -207,6 +209,15 @@ class PeopleService:
                 "participants": course.participants, "recorded_at": to_storage(self.clock.now()),
                 "station": self.station, "user_id": actor.id, "cancels": cancels,
                 "reason": reason}
+
+
+def _subject(text: str) -> str:
+    """A course's subject: one line of 1 to SUBJECT_MAX characters."""
+    cleaned = one_line(text)
+    if not cleaned or len(cleaned) > SUBJECT_MAX:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "A subject is 1 to {max} characters."), max=SUBJECT_MAX)
+    return cleaned
 
 
 def _count(value: int | str) -> int:

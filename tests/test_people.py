@@ -152,10 +152,33 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["course", "list", *db, "--from", "2026-11-01", "--to", "2026-11-30"]) == 0
     assert "Naaien" in capsys.readouterr().out
     assert main(["course", "cancel", *db, course_id, "--reason", "Did not happen"]) == 0
-    assert main(["course", "cancel", *db, course_id, "--reason", "Again"]) == 2
     capsys.readouterr()
+    assert main(["course", "cancel", *db, course_id, "--reason", "Again"]) == 2
+    assert f"Course {course_id} is cancelled already." in capsys.readouterr().err
     assert main(["course", "list", *db, "--from", "2026-11-01", "--to", "2026-11-30"]) == 0
     assert "Naaien" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["staff-kind", "Nobody", "paid"], "no colleague is called 'Nobody'"),
+    (["course", "add", "--date", "2026-11-01", "--subject", " ", "--participants", "7"],
+     "A subject is 1 to 80 characters."),
+    (["course", "list", "--from", "2026-11-30", "--to", "2026-11-15"],
+     "The period ends before it starts."),
+    (["course", "cancel", "no-such-course", "--reason", "Oops"],
+     "No course no-such-course to cancel."),
+])
+def test_the_command_line_says_what_is_wrong(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             args: list[str], message: str) -> None:
+    path = tmp_path / "centre.sqlite"
+    store = Store.open(path, create=True)
+    initialize(store, FixedClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC)))
+    store.close()
+    capsys.readouterr()
+    assert main([*args[:2], "--db", str(path), *args[2:]] if args[0] == "course"
+                else [args[0], "--db", str(path), *args[1:]]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and message in captured.err
 
 
 @pytest.fixture

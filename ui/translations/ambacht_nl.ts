@@ -1776,6 +1776,14 @@ want ervoor: {cause}</translation>
         <translation>Het aantal deelnemers is 1 tot {max}.</translation>
     </message>
     <message>
+        <source>A subject is 1 to {max} characters.</source>
+        <translation>Een onderwerp heeft 1 tot {max} tekens.</translation>
+    </message>
+    <message>
+        <source>Course {id} is cancelled already.</source>
+        <translation>Cursus {id} is al geannuleerd.</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is not an EU re-use category: textiles, eee, furniture, construction or other.</source>
         <translation>&apos;{text}&apos; is geen EU-hergebruikcategorie: textiles, eee, furniture, construction of other.</translation>
     </message>
