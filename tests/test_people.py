@@ -207,3 +207,29 @@ def test_the_window_records_time_at_the_station_without_the_idle_time(
     clock.advance(minutes=5)
     tap(qtbot, window.gate.top.logout_button)
     assert [(s[2], s[3]) for s in sessions(ctx.store)] == [(1200, "idle"), (300, "logout")]
+
+
+def test_a_command_is_no_time_at_a_station(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A step on the command line is recorded in the colleague's name but starts no session:
+    the report's hours are time at a station (docs/figures.md, People)."""
+    path = tmp_path / "centre.sqlite"
+    store = Store.open(path, create=True)
+    initialize(store, FixedClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC)))
+    AuthService(store, FixedClock(NOW)).add_user(store.user("system"), "Sanne", Role.COACH,
+                                                 "1111")
+    store.close()
+    assert main(["intake", "--db", str(path), "--user", "Sanne", "--pin", "1111",
+                 "--category", "books", "--route", "sale"]) == 0
+    store = Store.open(path)
+    try:
+        assert store.db.execute("SELECT count(*) FROM station_sessions").fetchone() == (0,)
+        assert store.db.execute("SELECT count(*) FROM events").fetchone() == (1,)
+    finally:
+        store.close()
+
+
+def test_course_add_help_says_to_type_no_names(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["course", "add", "--help"]) == 0
+    assert "no names: the subject is printed in the report" in " ".join(
+        capsys.readouterr().out.split())

@@ -544,6 +544,10 @@ want ervoor: {cause}</translation>
         <translation>Cursus vastgelegd.</translation>
     </message>
     <message>
+        <source>No names, please: the subject is printed in the report.</source>
+        <translation>Geen namen graag: het onderwerp komt in het rapport.</translation>
+    </message>
+    <message>
         <source>Why cancel this course?</source>
         <translation>Waarom deze cursus annuleren?</translation>
     </message>
@@ -3258,6 +3262,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Other…</source>
         <translation>Anders…</translation>
+    </message>
+    <message>
+        <source>No names, please: a reason can be printed in a report.</source>
+        <translation>Geen namen graag: een reden kan in een rapport komen.</translation>
     </message>
     <message>
         <source>Cancel</source>
