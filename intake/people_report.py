@@ -21,8 +21,8 @@ WORDS = {
            "placement": "Werkervaring / participatie", "trainee": "Stagiair / leerling",
            "": "Niet ingesteld",
            "note": "Uren lopen van inloggen tot uitloggen aan een station; de tijd zonder "
-                   "gebruik voor een automatische uitlog telt niet mee, en een opdracht op de "
-                   "opdrachtregel telt geen uren. Elke sessie telt bij de soort die de persoon "
+                   "gebruik voor een automatische uitlog telt niet mee, en een stap met een "
+                   "ambacht-opdracht telt geen uren. Elke sessie telt bij de soort die de persoon "
                    "had toen ze begon. Alleen aantallen, geen namen.",
            "hidden": "–: uren niet getoond bij minder dan 3 mensen, zodat niemands eigen "
                      "uren te lezen zijn (of omdat ze anders uit het totaal te berekenen "
@@ -34,8 +34,8 @@ WORDS = {
            "placement": "Work placement / participation", "trainee": "Trainee",
            "": "Not set",
            "note": "Hours run from login to logout at a station; the idle time before an "
-                   "automatic logout does not count, and a command on the command line counts "
-                   "no hours. Each session counts under the kind its person had when it "
+                   "automatic logout does not count, and a step given as an ambacht command "
+                   "counts no hours. Each session counts under the kind its person had when it "
                    "began. Counts only, no names.",
            "hidden": "–: hours not shown for fewer than 3 people, so that no one's own "
                      "hours can be read (or because they could be worked out from the "
