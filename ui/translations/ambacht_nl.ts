@@ -3468,6 +3468,10 @@ want ervoor: {cause}</translation>
         <translation>{minutes} min</translation>
     </message>
     <message>
+        <source>No names, please: the answers go into the repair records (ORDS export).</source>
+        <translation>Geen namen graag: de antwoorden komen in de reparatiegegevens (ORDS-export).</translation>
+    </message>
+    <message>
         <source>Describe the problem: a powered product&apos;s repair record needs it.</source>
         <translation>Beschrijf het probleem: het reparatieverslag van een elektrisch product heeft het nodig.</translation>
     </message>
