@@ -544,6 +544,10 @@ want ervoor: {cause}</translation>
         <translation>Cursus vastgelegd.</translation>
     </message>
     <message>
+        <source>No names, please: the subject is printed in the report.</source>
+        <translation>Geen namen graag: het onderwerp komt in het rapport.</translation>
+    </message>
+    <message>
         <source>Why cancel this course?</source>
         <translation>Waarom deze cursus annuleren?</translation>
     </message>
@@ -1774,6 +1778,14 @@ want ervoor: {cause}</translation>
     <message>
         <source>The number of participants is 1 to {max}.</source>
         <translation>Het aantal deelnemers is 1 tot {max}.</translation>
+    </message>
+    <message>
+        <source>A subject is 1 to {max} characters.</source>
+        <translation>Een onderwerp heeft 1 tot {max} tekens.</translation>
+    </message>
+    <message>
+        <source>Course {id} is cancelled already.</source>
+        <translation>Cursus {id} is al geannuleerd.</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not an EU re-use category: textiles, eee, furniture, construction or other.</source>
@@ -3252,6 +3264,10 @@ want ervoor: {cause}</translation>
         <translation>Anders…</translation>
     </message>
     <message>
+        <source>No names, please: a reason can be printed in a report.</source>
+        <translation>Geen namen graag: een reden kan in een rapport komen.</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -3450,6 +3466,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>{minutes} min</source>
         <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <source>No names, please: the answers go into the repair records (ORDS export).</source>
+        <translation>Geen namen graag: de antwoorden komen in de reparatiegegevens (ORDS-export).</translation>
     </message>
     <message>
         <source>Describe the problem: a powered product&apos;s repair record needs it.</source>
