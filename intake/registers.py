@@ -39,15 +39,42 @@ REGISTER_COLUMNS = [
 _KIND_NAMES = {FRAME: "frame_number", IMEI_SERIAL: "imei_or_serial_number"}
 
 
+# Personal data never reaches the police register: a street and house number ('Dorpsstraat
+# 12', 'Laan van Meerdervoort 112-2') is one or more words, the last of at least four letters
+# with a vowel, then a number of up to five digits with at most a letter or a short addition.
+# 'WTU 123-456' (three letters, a six-digit group) stays a frame number.
+_ADDRESS = re.compile(
+    r"(?:[A-Z]+\.?\s+)*(?=[A-Z]*[AEIOUY])[A-Z]{4,}\.?\s+\d{1,5}"
+    r"(?:\s*[A-Z]{1,3}|\s*[-/]\s*(?:\d{1,2}|[A-Z]{1,3}))?", re.IGNORECASE)
+# A Dutch mobile number, separators left out: 06 12345678, +31 6 12345678, 0031 6 12345678
+# (the plus is not a serial number's character, so it is gone already or refused).
+_PHONE = re.compile(r"(?:06|316|00316)\d{8}")
+
+
 def clean_serial(text: str) -> str:
-    """A serial number as stored and compared: upper case, without spaces or separators."""
+    """A serial number as stored and compared: upper case, without spaces or separators.
+
+    Refused, so that nothing about a person is kept: a text without a digit (a name), a street
+    and house number, and a Dutch mobile phone number."""
     typed = str(text).strip()
     number = _SEPARATORS.sub("", typed).upper()
+    if _PHONE.fullmatch(number.removeprefix("+")):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "That is a phone number, not a serial number: the register keeps nothing "
+            "about a person."))
     if not _TYPED.fullmatch(typed or " ") or not SERIAL_MIN <= len(number) <= SERIAL_MAX:
         raise ValidationError(
             QT_TRANSLATE_NOOP("Errors", "A serial number is {low} to {high} letters and digits."),
             low=SERIAL_MIN, high=SERIAL_MAX,
         )
+    if not any(ch.isdigit() for ch in number):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "A serial number has at least one digit: type the number on the item, "
+            "not a name."))
+    if _ADDRESS.fullmatch(typed):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "That is a street address, not a serial number: the register keeps nothing "
+            "about a person."))
     return number
 
 

@@ -61,6 +61,36 @@ def test_a_bad_number_is_refused_and_nothing_is_written(
     assert store.db.execute("SELECT count(*) FROM events").fetchone() == (0,)
 
 
+@pytest.mark.parametrize(("typed", "what"), [
+    ("Jan de Vries", "at least one digit"), ("Dorpsstraat 12", "street address"),
+    ("DORPSSTRAAT 12A", "street address"), ("Laan van Meerdervoort 112-2", "street address"),
+    ("0612345678", "phone number"), ("06-1234 5678", "phone number"),
+    ("+31 6 12345678", "phone number"), ("0031612345678", "phone number")])
+def test_personal_data_is_no_serial_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, what: str
+) -> None:
+    path = tmp_path / "centre.sqlite"
+    store = Store.open(path, create=True)
+    initialize(store, FixedClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC)))
+    store.close()
+    capsys.readouterr()
+    assert main(["intake", "--db", str(path), "--category", "bicycles", "--route", "sale",
+                 "--serial", typed]) == 2
+    err = capsys.readouterr().err
+    assert what in err and err.count("\n") == 1
+    store = Store.open(path)
+    assert store.db.execute("SELECT count(*) FROM events").fetchone() == (0,)
+    store.close()
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("WTU 123-456", "WTU123456"), ("AB12345C", "AB12345C"), ("GZ 12345678", "GZ12345678"),
+    ("35 209900 176148 1", "352099001761481"), ("C02XK1ABJG5J", "C02XK1ABJG5J"),
+    ("ABCD1234", "ABCD1234"), ("SN 0612-3456", "SN06123456")])
+def test_real_frame_numbers_imeis_and_serials_are_kept(typed: str, stored: str) -> None:
+    assert clean_serial(typed) == stored
+
+
 def test_the_number_is_found_and_registered(
     store: Store, gate: GateService, shop: ShopService, registers: RegisterService,
     coach: User, shop_clerk: User, coordinator: User,

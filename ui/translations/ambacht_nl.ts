@@ -1728,8 +1728,20 @@ want ervoor: {cause}</translation>
         <translation>&apos;{text}&apos; is geen soort afnemer: reuse (hergebruik), recycling of residual (restafval).</translation>
     </message>
     <message>
+        <source>That is a phone number, not a serial number: the register keeps nothing about a person.</source>
+        <translation>Dat is een telefoonnummer, geen serienummer: het register bewaart niets over een persoon.</translation>
+    </message>
+    <message>
         <source>A serial number is {low} to {high} letters and digits.</source>
         <translation>Een serienummer is {low} tot {high} letters en cijfers.</translation>
+    </message>
+    <message>
+        <source>A serial number has at least one digit: type the number on the item, not a name.</source>
+        <translation>Een serienummer heeft minstens één cijfer: typ het nummer dat op het voorwerp staat, geen naam.</translation>
+    </message>
+    <message>
+        <source>That is a street address, not a serial number: the register keeps nothing about a person.</source>
+        <translation>Dat is een adres, geen serienummer: het register bewaart niets over een persoon.</translation>
     </message>
     <message>
         <source>A kind of serial number is frame, imei-serial or none.</source>
