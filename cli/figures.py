@@ -32,6 +32,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     """The figures of a period as JSON, CSV, XLSX, PDF, the ORDS CSV or the EU re-use
     report; with --hub, of a site or of every site as the hub holds them
     (`cli/hub_figures.py`)."""
+    _check_options(args)
     if args.hub is not None or args.site is not None:
         from cli.hub_figures import hub_report  # psycopg is loaded only for the hub
 
@@ -41,6 +42,19 @@ def cmd_report(args: argparse.Namespace) -> int:
         write_report(store, args, out)
     _note_skipped(store)
     return 0
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    """Refuse an option the format asked for does not use, rather than ignore it unsaid."""
+    if args.unpowered and args.format != "ords":
+        raise Refusal(f"--unpowered goes with --format ords only; a {args.format} report "
+                      "counts every repair already.")
+    compared = [name for name, given in (("--baseline-from", args.baseline_from),
+                                         ("--baseline-to", args.baseline_to),
+                                         ("--year-earlier", args.year_earlier)) if given]
+    if compared and args.format in ("ords", "eu-reuse"):
+        raise Refusal(f"An {args.format} report compares with no other period: leave out "
+                      f"{' and '.join(compared)}.")
 
 
 def write_report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> None:

@@ -103,8 +103,11 @@ def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]
 def cmd_item(args: argparse.Namespace) -> int:
     """Show an item and its history, as text or JSON; by its code or by its serial number
     (every item taken in with it, the latest first)."""
-    if (args.code is None) == (args.serial is None):
-        raise Refusal("give an item's code or --serial NUMBER")
+    if args.code is not None and args.serial is not None:
+        raise Refusal("Give an item's code or --serial NUMBER, not both.")
+    if args.code is None and args.serial is None:
+        raise Refusal("Give an item's code (A000123), or --serial NUMBER to find the items "
+                      "taken in with that number.")
     store = open_store(args)
     gate = service(args, store, GateService)
     if args.serial is None:

@@ -199,3 +199,23 @@ def test_the_coordinator_maps_a_category_and_the_cli_takes_product_and_flag(
     record, = rows(capsys.readouterr().out)
     assert (record["product_category"], record["repair_barrier_if_end_of_life"]) == (
         "Laptop", "No way to open product")
+
+
+@pytest.mark.parametrize("options", [
+    ["--format", "json", "--unpowered"], ["--format", "eu-reuse", "--unpowered"],
+    ["--format", "csv", "--unpowered"], ["--format", "ords", "--year-earlier"],
+    ["--format", "ords", "--baseline-from", "2025-01-01", "--baseline-to", "2025-12-31"],
+    ["--format", "eu-reuse", "--baseline-from", "2025-01-01"],
+    ["--format", "eu-reuse", "--year-earlier"]])
+def test_an_option_the_format_does_not_use_is_refused(
+    centre, capsys: pytest.CaptureFixture[str], options: list[str]
+) -> None:
+    store, _, _, path = centre
+    exports = "SELECT count(*) FROM report_exports"
+    before = store.db.execute(exports).fetchone()
+    assert main(["report", "--db", str(path), "--from", "2026-01-01", "--to", "2026-12-31",
+                 *options]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert ("--unpowered" in err) if "--unpowered" in options else ("leave out" in err)
+    assert store.db.execute(exports).fetchone() == before

@@ -153,7 +153,12 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     [found] = json.loads(capsys.readouterr().out)
     assert found["code"] == "A000001" and found["history"][0]["data"]["serial"] == "WTU123456"
     assert main(["item", *db]) == 2
+    assert capsys.readouterr().err == (
+        "ambacht: Give an item's code (A000123), or --serial NUMBER to find the items taken "
+        "in with that number.\n")
     assert main(["item", *db, "A000001", "--serial", "WTU123456"]) == 2
+    assert capsys.readouterr().err == (
+        "ambacht: Give an item's code or --serial NUMBER, not both.\n")
     assert main(["item", *db, "--serial", "XYZ9999"]) == 2
     capsys.readouterr()
     out = tmp_path / "register.csv"
@@ -163,6 +168,8 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["register", *db, "--from", "2026-11-01", "--to", "2026-11-30",
                  "--out", str(out)]) == 2  # no overwriting without --force
     assert main(["category-serial", *db, "furniture", "frame"]) == 0
+    assert main(["category-serial", *db, "toys", "imei-serial"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "category toys: serial imei-serial"
     assert main(["category-serial", *db, "furniture", "isbn"]) == 2
 
 
