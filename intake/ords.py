@@ -81,6 +81,13 @@ BARRIERS: dict[Barrier, tuple[int, str]] = {
     Barrier.TOO_WORN_OUT: (6, "Too worn out"),
 }
 
+# Older wordings still understood as typed: ORDS's earlier "Item too worn out" and the texts
+# an earlier Ambacht wrote into its export.
+_OLDER_BARRIER_TEXTS: dict[Barrier, tuple[str, ...]] = {
+    Barrier.NO_WAY_TO_OPEN: ("No way to open the product",),
+    Barrier.TOO_WORN_OUT: ("Item too worn out", "Product too worn out"),
+}
+
 
 def powered(category: Category) -> bool:
     """Whether ORDS covers this category's items: electrical, or mapped by the coordinator
@@ -110,15 +117,18 @@ def parse_repair_status(text: str | RepairStatus) -> RepairStatus:
 
 def parse_barrier(text: str | Barrier) -> Barrier:
     """A repair barrier from its ORDS number (1 to 6), the code list's text ('No way to open
-    product') or our short name ('no-way-to-open')."""
+    product'), an older wording ('Item too worn out') or our short name ('no-way-to-open')."""
     wanted = _key(str(text))
     for barrier, (number, name) in BARRIERS.items():
-        if wanted in (_key(barrier.value), _key(name), str(number)):
+        older = _OLDER_BARRIER_TEXTS.get(barrier, ())
+        if wanted in (_key(barrier.value), _key(name), str(number), *map(_key, older)):
             return barrier
     raise ValidationError(
-        QT_TRANSLATE_NOOP("Errors", "Unknown repair barrier '{barrier}'. Use one of: {known}."),
+        QT_TRANSLATE_NOOP("Errors", "Unknown repair barrier '{barrier}'. Use its number, short "
+                          "name or text: {known}."),
         barrier=str(text)[:40],
-        known=", ".join(f"{number} ({name})" for number, name in BARRIERS.values()),
+        known=", ".join(f"{number} {barrier.value.replace('_', '-')} ({name})"
+                        for barrier, (number, name) in BARRIERS.items()),
     )
 
 

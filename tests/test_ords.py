@@ -103,16 +103,24 @@ def test_the_code_lists_are_the_standards() -> None:
 
 
 @pytest.mark.parametrize("text", ["3", "No way to open product", "no way to open product",
-                                  "no-way-to-open", "no_way_to_open"])
+                                  "no-way-to-open", "no_way_to_open",
+                                  "No way to open the product"])
 def test_a_barrier_is_read_from_its_code_its_text_or_its_short_name(text: str) -> None:
     assert parse_barrier(text) is Barrier.NO_WAY_TO_OPEN
+
+
+@pytest.mark.parametrize("text", ["Too worn out", "Item too worn out", "Product too worn out",
+                                  "6", "too-worn-out"])
+def test_older_wordings_of_worn_out_are_understood(text: str) -> None:
+    assert parse_barrier(text) is Barrier.TOO_WORN_OUT
 
 
 @pytest.mark.parametrize("text", ["7", "0", "No way", "worn"])
 def test_an_unknown_barrier_is_refused_naming_the_list(text: str) -> None:
     with pytest.raises(ValidationError) as refused:
         parse_barrier(text)
-    assert "3 (No way to open product)" in str(refused.value)
+    assert "3 no-way-to-open (No way to open product)" in str(refused.value)
+    assert "6 too-worn-out (Too worn out)" in str(refused.value)
 
 
 def test_the_export_of_a_year_meets_the_schema(centre) -> None:
@@ -219,3 +227,23 @@ def test_an_option_the_format_does_not_use_is_refused(
     assert out == "" and err.count("\n") == 1
     assert ("--unpowered" in err) if "--unpowered" in options else ("leave out" in err)
     assert store.db.execute(exports).fetchone() == before
+
+
+def test_a_product_for_an_unpowered_repair_is_refused(
+    centre, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store, workshop, gate, path = centre
+    me = store.user("system")
+    code = gate.take_in(me, gate.prepare("books", "repair", None), None,
+                        local("2026-02-03T10:00")).code
+    workshop.start_repair(me, code, local("2026-02-03T10:00"))
+    events = "SELECT count(*) FROM events"
+    before = store.db.execute(events).fetchone()
+    capsys.readouterr()
+    assert main(["repair", "finish", code, "--db", str(path), "--status", "fixed",
+                 "--product", "Laptop", "--problem", "Loose spine"]) == 2
+    assert capsys.readouterr().err == (
+        f"ambacht: Item {code} is not electrical, so it has no ORDS product category: leave "
+        "the product out.\n")
+    assert store.db.execute(events).fetchone() == before
+    assert main(["repair", "finish", code, "--db", str(path), "--status", "fixed"]) == 0

@@ -1396,8 +1396,8 @@ want ervoor: {cause}</translation>
         <translation>Onbekende reparatiestatus &apos;{status}&apos;. Gebruik fixed, repairable of end-of-life.</translation>
     </message>
     <message>
-        <source>Unknown repair barrier &apos;{barrier}&apos;. Use one of: {known}.</source>
-        <translation>Onbekende reparatiebarrière &apos;{barrier}&apos;. Kies uit: {known}.</translation>
+        <source>Unknown repair barrier &apos;{barrier}&apos;. Use its number, short name or text: {known}.</source>
+        <translation>Onbekende reparatiebarrière &apos;{barrier}&apos;. Gebruik het nummer, de korte naam of de tekst: {known}.</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; is not an ORDS product category.</source>
@@ -1450,6 +1450,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Which product is {code} (laptop, mobile, ...)? Choose its ORDS product category.</source>
         <translation>Welk product is {code} (laptop, mobiel, ...)? Kies de ORDS-productcategorie.</translation>
+    </message>
+    <message>
+        <source>Item {code} is not electrical, so it has no ORDS product category: leave the product out.</source>
+        <translation>Item {code} is niet elektrisch en heeft dus geen ORDS-productcategorie: laat het product weg.</translation>
     </message>
     <message>
         <source>Made in {year}? The repair was in {repair_year}: a product is made before it is repaired.</source>
