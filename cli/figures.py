@@ -22,6 +22,7 @@ from intake.monitoring import (
     parse_day,
     year_progress,
 )
+from intake.ords_export import ords_csv, ords_unpowered_csv
 from intake.outfiles import OutputFile
 from intake.provenance import Provenance, provenance_json, provenance_of, record_export
 from intake.report_formats import figures_json, report_csv, report_json
@@ -75,7 +76,7 @@ def made_report(store: Store, args: argparse.Namespace,
     `to_file`)."""
     # openpyxl and reportlab's page layout are loaded only for reports, so that starting
     # the app through this command stays fast.
-    from intake.exports import ords_csv, report_xlsx
+    from intake.exports import report_xlsx
     from intake.report_pdf import render_report_pdf
 
     now = args.clock.now()
@@ -109,7 +110,8 @@ def made_report(store: Store, args: argparse.Namespace,
         figures["revenue_by_method"] = takings(store, report.period).to_json()
         data = (json.dumps(figures, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif args.format == "ords":
-        data = ords_csv(store, report.period, unpowered=args.unpowered).encode("utf-8")
+        ords = ords_unpowered_csv if args.unpowered else ords_csv
+        data = ords(store, report.period).encode("utf-8")
     else:
         data = report_csv(report, baseline, year_before, provenance)
     return report, provenance, data

@@ -3,7 +3,7 @@
 The Repair Monitor of the Repair Café foundation and the Open Repair Alliance read repair data
 in these terms; keeping them from the start means an export needs no guessing later. ORDS covers
 powered products (EEE); unpowered goods (furniture, bicycles, textiles) have no ORDS product
-category, so their records carry only our own category as `partner_product_category`.
+category: ORDS counts their repairs per unpowered product type (`unpowered_category`).
 """
 
 from __future__ import annotations
@@ -87,6 +87,20 @@ _OLDER_BARRIER_TEXTS: dict[Barrier, tuple[str, ...]] = {
     Barrier.NO_WAY_TO_OPEN: ("No way to open the product",),
     Barrier.TOO_WORN_OUT: ("Item too worn out", "Product too worn out"),
 }
+
+# The default categories that are one of ORDS's unpowered product types, spelled as its summary
+# of unpowered repairs spells them (openrepair/data, aggregated/202507/
+# OpenRepairData_v0.3_unpowered_202507.csv: Bicycle, Furniture, Household, Jewellery, Other,
+# Textile); any other category's repairs count as "Unpowered - Other".
+_UNPOWERED_OF = {
+    "bicycles": "Unpowered - Bicycle", "furniture": "Unpowered - Furniture",
+    "household": "Unpowered - Household", "textiles": "Unpowered - Textile",
+}
+
+
+def unpowered_category(category: str) -> str:
+    """The ORDS unpowered product type of a category's repairs, by the category's code."""
+    return _UNPOWERED_OF.get(category, "Unpowered - Other")
 
 
 def powered(category: Category) -> bool:

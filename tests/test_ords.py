@@ -20,7 +20,7 @@ from db import Store
 from intake.admin import AdminService
 from intake.clock import FixedClock
 from intake.errors import ValidationError
-from intake.exports import ords_csv
+from intake.ords_export import ords_csv, ords_unpowered_csv
 from intake.gate import GateService
 from intake.model import Barrier
 from intake.monitoring import Period
@@ -60,12 +60,13 @@ def rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def check_against_schema(text: str) -> None:
-    """Every column the schema names, in its order; every value of its type and pattern."""
+def check_against_schema(text: str, fields: str = "fields") -> None:
+    """Every column the schema names, in its order; every value of its type and pattern
+    (`fields`: the repair records' or, "unpowered_fields", the unpowered summary's)."""
     header = next(csv.reader(io.StringIO(text)))
-    assert header == [field["name"] for field in SCHEMA["fields"]]
+    assert header == [field["name"] for field in SCHEMA[fields]]
     records = rows(text)
-    for field in SCHEMA["fields"]:
+    for field in SCHEMA[fields]:
         name, constraints = field["name"], field.get("constraints", {})
         values = [row[name] for row in records]
         if constraints.get("unique"):
@@ -84,7 +85,7 @@ def check_against_schema(text: str) -> None:
                 assert float(value) >= 0, (name, value)
             elif field["type"] == "date":
                 date.fromisoformat(value)
-    for row in records:
+    for row in records if fields == "fields" else ():
         if row["product_category"]:
             assert SCHEMA["product_categories"][row["product_category_id"]] == (
                 row["product_category"])
@@ -144,9 +145,34 @@ def test_the_export_of_a_year_meets_the_schema(centre) -> None:
     assert [(r["year_of_manufacture"], r["product_age"]) for r in records] == [
         ("2019", "7"), ("", ""), ("2026", "0"), ("", "")]
     assert all(r["problem"] for r in records)
-    everything = rows(ords_csv(store, YEAR, unpowered=True))
-    assert len(everything) == 5 and everything[-1]["partner_product_category"] == "Furniture"
-    assert everything[-1]["product_category"] == ""
+    repaired(store, workshop, gate, "furniture", "2026-04-06T10:00")
+    repaired(store, workshop, gate, "toys", "2026-04-07T10:00", status="end-of-life")
+    unpowered = ords_unpowered_csv(store, YEAR)
+    check_against_schema(unpowered, "unpowered_fields")
+    assert rows(unpowered) == [
+        {"data_provider": "Circulair Ambachtscentrum", "product_category": "Unpowered - Furniture",
+         "repair_status": "Fixed", "total": "2"},
+        {"data_provider": "Circulair Ambachtscentrum", "product_category": "Unpowered - Other",
+         "repair_status": "End of life", "total": "1"}]
+
+
+def test_a_repair_stays_as_its_step_recorded_when_its_category_changes(centre) -> None:
+    """Books marked electrical after a book's repair: the repair named no ORDS product, so it
+    stays out of the table (whose product_category_id allows no missing value) and among the
+    unpowered; a lamp's repair keeps its product when lamps are mapped otherwise."""
+    store, workshop, gate, _ = centre
+    repaired(store, workshop, gate, "books", "2026-03-01T10:00")
+    repaired(store, workshop, gate, "lamps", "2026-03-02T10:00", problem="Switch")
+    admin = AdminService(store, FixedClock(datetime(2026, 6, 30, tzinfo=UTC)))
+    admin.set_category_electrical(store.user("system"), "books", True)
+    admin.set_category_ords(store.user("system"), "books", "Misc")
+    admin.set_category_ords(store.user("system"), "lamps", "Decorative or safety lights")
+    text = ords_csv(store, YEAR)
+    check_against_schema(text)
+    assert [(r["partner_product_category"], r["product_category"]) for r in rows(text)] == [
+        ("Lamps", "Lamp")]
+    assert [r["product_category"] for r in rows(ords_unpowered_csv(store, YEAR))] == [
+        "Unpowered - Other"]
 
 
 def test_the_demo_years_export_meets_the_schema(tmp_path: Path) -> None:
@@ -207,6 +233,9 @@ def test_the_coordinator_maps_a_category_and_the_cli_takes_product_and_flag(
     record, = rows(capsys.readouterr().out)
     assert (record["product_category"], record["repair_barrier_if_end_of_life"]) == (
         "Laptop", "No way to open product")
+    assert main(["report", *db, "--from", "2026-01-01", "--to", "2026-12-31",
+                 "--format", "ords", "--unpowered"]) == 0
+    assert capsys.readouterr().out == "data_provider,product_category,repair_status,total\n"
 
 
 @pytest.mark.parametrize("options", [
