@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import TYPE_CHECKING
 
 from db import Store
 from db.registers import Registers
@@ -21,11 +22,14 @@ from intake.clock import Clock
 from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from intake.ids import new_id
 from intake.model import Item, User
-from intake.monitoring import Period
 from intake.text import spreadsheet_safe
 
-# The kinds of number a category can ask for.
-FRAME, IMEI_SERIAL = "frame", "imei_serial"
+if TYPE_CHECKING:  # at run time the import would go round: monitoring, people, steps, here
+    from intake.monitoring import Period
+
+# The kinds of number a category can ask for; an intake records the kind asked then, or
+# SERIAL for a number given where its category asked none.
+FRAME, IMEI_SERIAL, SERIAL = "frame", "imei_serial", "serial"
 SERIAL_KINDS = (FRAME, IMEI_SERIAL)
 SERIAL_MIN, SERIAL_MAX = 4, 30
 # What a number may be typed with: letters and digits, grouped by spaces, hyphens, dots or
@@ -36,7 +40,8 @@ REGISTER_COLUMNS = [
     "item_code", "received_on", "received_at", "category", "description", "number_kind",
     "number", "status", "left_on",
 ]
-_KIND_NAMES = {FRAME: "frame_number", IMEI_SERIAL: "imei_or_serial_number"}
+_KIND_NAMES = {FRAME: "frame_number", IMEI_SERIAL: "imei_or_serial_number",
+               SERIAL: "serial_number"}
 
 
 # Personal data never reaches the police register: a street and house number ('Dorpsstraat
@@ -76,6 +81,12 @@ def clean_serial(text: str) -> str:
             "Errors", "That is a street address, not a serial number: the register keeps nothing "
             "about a person."))
     return number
+
+
+def kind_asked(store: Store, category: str) -> str:
+    """The kind of number an intake of this category is asked for now (recorded with the
+    number, so the register says what was asked even after the coordinator changes it)."""
+    return Registers(store.db).serial_kinds().get(category, SERIAL)
 
 
 def parse_serial_kind(text: str) -> str | None:
@@ -142,7 +153,7 @@ class RegisterService:
             received = at.astimezone(zone)
             writer.writerow([spreadsheet_safe(value) for value in [
                 code, received.date().isoformat(), received.strftime("%H:%M"), category,
-                names.get(category, category), _KIND_NAMES.get(kind, "serial_number"), number,
+                names.get(category, category), _KIND_NAMES.get(kind, _KIND_NAMES[SERIAL]), number,
                 status, left.astimezone(zone).date().isoformat() if left else "",
             ]])
         return out.getvalue()

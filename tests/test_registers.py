@@ -17,8 +17,10 @@ from cli.main import main
 from db import Store
 from intake.clock import FixedClock
 from intake.errors import NotAllowed, NotFound, ValidationError
+from intake.events import Intake, new_event
 from intake.gate import GateService
-from intake.model import Route, User
+from intake.ids import new_id
+from intake.model import Item, Route, User
 from intake.monitoring import Period
 from intake.registers import REGISTER_COLUMNS, RegisterService, clean_serial
 from intake.setup import initialize
@@ -118,6 +120,30 @@ def test_the_number_is_found_and_registered(
     ]
     # No person in the register: only codes, days, categories and numbers.
     assert "Sanne" not in text and "Mo" not in text and coach.id not in text
+
+
+def test_the_register_says_the_kind_of_number_asked_at_intake(
+    store: Store, gate: GateService, registers: RegisterService, coach: User,
+    coordinator: User, clock: FixedClock,
+) -> None:
+    bike = gate.take_in(coach, gate.prepare("bicycles", "sale", None, serial="WTU 123-456"))
+    book = gate.take_in(coach, gate.prepare("books", "sale", None, serial="9789023456789"))
+    # An intake written before the kind was recorded: the category's kind today.
+    older = Item(id=new_id(), code="A000099", category="computers", weight_g=3000,
+                 weight_estimated=True, route=Route.SALE, station="A", intake_at=clock.now())
+    with store.atomic():
+        store.add_item(older, new_event(
+            Intake(category="computers", route=Route.SALE, weight_g=3000, weight_estimated=True,
+                   serial="352099001761481"),
+            id=new_id(), item_id=older.id, at=clock.now(), recorded_at=clock.now(),
+            station="A", user_id=coach.id))
+    registers.set_serial_kind(coordinator, "bicycles", "imei_serial")
+    registers.set_serial_kind(coordinator, "books", "frame")
+    assert gate.history(bike)[0].data["serial_kind"] == "frame"
+    assert gate.history(book)[0].data["serial_kind"] == "serial"  # books asked none
+    kinds = {r["item_code"]: r["number_kind"] for r in rows(registers.register_csv(NOVEMBER))}
+    assert kinds == {bike.code: "frame_number", book.code: "serial_number",
+                     "A000099": "imei_or_serial_number"}
 
 
 def test_the_coordinator_alone_sets_which_categories_ask(
