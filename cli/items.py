@@ -51,7 +51,20 @@ def cmd_intake(args: argparse.Namespace) -> int:
         if visit is not None and args.visit == "new":
             print(f"visit {visit.code}", file=sys.stderr)
         print(item.code)
+        if request.serial is not None:
+            _note_same_number(store, args, request.serial, item.code)
         return write_after_step(out, lambda: LabelService(store, args.clock).render([item]))
+
+
+def _note_same_number(store: Store, args: argparse.Namespace, serial: str, code: str) -> None:
+    """Say on stderr which items at the centre carry the new item's number too (taken in
+    twice?); the intake stands, as the same bike may come back after it left."""
+    others = RegisterService(store, args.clock).in_stock_with(serial, code)
+    if others:
+        codes = ", ".join(item.code for item in others)
+        has = "has" if len(others) == 1 else "have"
+        print(f"ambacht: {codes} at the centre {has} serial number {serial} too: check that "
+              "it is not the same item taken in twice.", file=sys.stderr)
 
 
 def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]:

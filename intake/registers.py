@@ -21,7 +21,7 @@ from intake.auth import Action, require
 from intake.clock import Clock
 from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from intake.ids import new_id
-from intake.model import Item, User
+from intake.model import Item, Status, User
 from intake.text import spreadsheet_safe
 
 if TYPE_CHECKING:  # at run time the import would go round: monitoring, people, steps, here
@@ -138,6 +138,14 @@ class RegisterService:
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "No item has serial number {number}."),
                            number=number)
         return items
+
+    def in_stock_with(self, serial: str, besides: str) -> list[Item]:
+        """The items at the centre (in stock or in repair, not voided) other than `besides`
+        that were taken in with this number: the same item taken in twice, or one whose number
+        was typed wrong. A number on an item that left is no such sign (a bike comes back)."""
+        return [item for item in self.tables.items_with_serial(serial)
+                if item.code != besides and not item.voided
+                and item.status in (Status.IN_STOCK, Status.IN_REPAIR)]
 
     def register_csv(self, period: Period) -> str:
         """The numbered items taken in during the period (voided ones left out), one row each,

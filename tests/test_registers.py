@@ -199,6 +199,29 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["category-serial", *db, "furniture", "isbn"]) == 2
 
 
+def test_a_number_an_item_at_the_centre_carries_is_said_and_taken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "centre.sqlite"
+    store = Store.open(path, create=True)
+    initialize(store, FixedClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC)))
+    store.close()
+    db = ["--db", str(path)]
+    bike = ["intake", *db, "--category", "bicycles", "--route", "sale"]
+    assert main([*bike, "--serial", "WTU 123 456"]) == 0
+    assert main([*bike, "--serial", "AB12345C"]) == 0
+    capsys.readouterr()
+    assert main([*bike, "--serial", "wtu-123456"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "A000003\n"
+    assert err == ("ambacht: A000001 at the centre has serial number WTU123456 too: check that "
+                   "it is not the same item taken in twice.\n")
+    assert main(["sell", *db, "A000002", "--price-eur", "40"]) == 0
+    capsys.readouterr()
+    assert main([*bike, "--serial", "AB12345C"]) == 0  # A000002 was sold: it came back
+    assert capsys.readouterr().err == ""
+
+
 @pytest.fixture
 def ctx(store: Store, clock: FixedClock, coach: User, tmp_path: Path) -> AppContext:
     store.set_setting("label_folder", str(tmp_path / "labels"))
@@ -248,6 +271,13 @@ def test_the_gate_asks_for_the_number_typed_or_scanned(
     tap(qtbot, gate.weight.route_buttons[Route.SALE])
     assert not [p for p in window.findChildren(SerialPanel) if p.isVisible()]
     assert ctx.gate.item("A000004").category == "books"
+    assert not gate.saved.notice.isVisible()
+    bike()
+    scan(qtbot, "WBK 451-2873")  # A000001's number again: saved, and said
+    assert ctx.gate.item("A000005").category == "bicycles"
+    assert gate.saved.notice.isVisible() and gate.saved.notice.text() == (
+        "Nog een item in het centrum heeft dit nummer: A000001. Twee keer ingenomen?")
+    assert "A000005" not in gate.saved.notice.text()
 
 
 def test_the_store_asks_for_the_number_of_an_item_from_elsewhere(

@@ -3580,6 +3580,13 @@ want ervoor: {cause}</translation>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
     </message>
+    <message numerus="yes">
+        <source>%n other item(s) at the centre with this number: {codes}. Taken in twice?</source>
+        <translation>
+            <numerusform>Nog een item in het centrum heeft dit nummer: {codes}. Twee keer ingenomen?</numerusform>
+            <numerusform>Nog %n items in het centrum hebben dit nummer: {codes}. Twee keer ingenomen?</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Scale</name>
