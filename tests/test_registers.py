@@ -256,6 +256,13 @@ def test_the_gate_asks_for_the_number_typed_or_scanned(
     assert gate.banner.is_error() and ctx.store.db.execute(
         "SELECT count(*) FROM items").fetchone() == (0,)
     panel = visible(window)
+    for key in "0612345678":  # a phone number: said in Dutch, asked again, nothing saved
+        tap(qtbot, panel.keys[key])
+    tap(qtbot, panel.ok_button)
+    assert gate.banner.text() == ("Dat is een telefoonnummer, geen serienummer: het register "
+                                  "bewaart niets over een persoon.")
+    assert ctx.store.db.execute("SELECT count(*) FROM items").fetchone() == (0,)
+    panel = visible(window)
     for key in "WBK4512873":
         tap(qtbot, panel.keys[key])
     tap(qtbot, panel.ok_button)
