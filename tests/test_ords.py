@@ -20,11 +20,11 @@ from db import Store
 from intake.admin import AdminService
 from intake.clock import FixedClock
 from intake.errors import ValidationError
-from intake.ords_export import ords_csv, ords_unpowered_csv
 from intake.gate import GateService
 from intake.model import Barrier
 from intake.monitoring import Period
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, parse_barrier
+from intake.ords_export import ords_csv, ords_unpowered_csv
 from intake.setup import initialize
 from intake.workshop import WorkshopService
 
