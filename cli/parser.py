@@ -205,8 +205,8 @@ def _add_flow_commands(
                         "--site NAME or of every site (JSON)")
     report.add_argument("--site", help="with --hub: the site's figures, in any format")
     report.add_argument("--unpowered", action="store_true",
-                        help="ords: also the repairs of unpowered items, which ORDS does not "
-                        "cover")
+                        help="ords: instead, the repairs of unpowered items (no ORDS "
+                        "product), counted per type and status as ORDS publishes them")
     _add_force(report)
 
     baseline = sub.add_parser("baseline", parents=[who_opt],

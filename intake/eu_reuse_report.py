@@ -134,7 +134,7 @@ def eu_sheet(book: Any, eu: EuReuse | None, lang: str,
     sheet = book.create_sheet(words["sheet"])
     report = eu.report
     rows(sheet, [words["title"], ""],
-         [[words["decision"], DECISION], [words["site"], report.site],
+         [[words["decision"], DECISION.get(lang, DECISION["nl"])], [words["site"], report.site],
           [words["period"], f"{report.period.first.isoformat()} – "
                             f"{report.period.last.isoformat()}"]], ["@", "@"])
     for section in sections(eu, lang):
@@ -162,10 +162,10 @@ def eu_page(eu: EuReuse | None, lang: str, styles: tuple[Any, Any, Any],
     if eu is None:
         return []
     title, heading, body = styles
-    words = WORDS.get(lang, WORDS["nl"])
+    words, decision = WORDS.get(lang, WORDS["nl"]), DECISION.get(lang, DECISION["nl"])
     report = eu.report
     story: list[Any] = [PageBreak(), Paragraph(escape(words["sheet"]), title),
-                        Paragraph(escape(f"{report.site} · {DECISION}"), body)]
+                        Paragraph(escape(f"{report.site} · {decision}"), body)]
     for section in sections(eu, lang):
         cells = [[shown(value, number_format) if number_format != "@" or value is None
                   else Paragraph(escape(str(value)), body)
