@@ -11,6 +11,7 @@ from sqlite_utils.migrations import Migrations
 from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
 from db.drafts import DRAFTS_SCHEMA
+from db.export_records import EXPORT_WATERMARK_SCHEMA
 from db.figures_to_publish import FIGURES_TO_PUBLISH_SCHEMA
 from db.guard import IDENTITY_TABLE, new_file_id
 from db.held_steps import HELD_STEPS_SCHEMA
@@ -435,4 +436,13 @@ def m026_net2(db: Database) -> None:
     """The network's figures kept fresh by the stations (issue 13): the days whose sums are
     still to go to the hub, `db.figures_to_publish.FIGURES_TO_PUBLISH_SCHEMA`."""
     for statement in FIGURES_TO_PUBLISH_SCHEMA:
+        db.execute(statement)
+
+
+@migrations()
+def m029_export_watermark(db: Database) -> None:
+    """Each export keeps the highest events rowid its file held when it was made, so that a
+    later report lists only the steps written after it (issue 14):
+    `db.export_records.EXPORT_WATERMARK_SCHEMA`, described there."""
+    for statement in EXPORT_WATERMARK_SCHEMA:
         db.execute(statement)
