@@ -20,6 +20,8 @@ from intake.admin import AdminService, NameList
 from intake.clock import FixedClock
 from intake.defaults import GUIDE_CO2_SOURCE
 from intake.demo import build_demo
+from intake.eu_reuse import eu_reuse, eu_reuse_json
+from intake.eu_reuse_report import sections
 from intake.figure_changes import exports_touched
 from intake.model import Route
 from intake.monitoring import Period, build_report
@@ -192,3 +194,27 @@ def test_a_change_names_the_exports_of_earlier_periods_it_touches(
                    "earlier periods hold the old figures\n")
     assert main(["category-eu", "--db", path, "toys", "textiles"]) == 0
     assert capsys.readouterr().err == ""  # no export of a period with toys
+
+
+def test_the_eu_quality_check_shows_the_weights_the_period_used(tmp_path: Path) -> None:
+    a = station(tmp_path, "A", datetime(2026, 3, 2, 9, 0, tzinfo=UTC))
+    admin = AdminService(a.store, a.clock, "A")
+    a.clock.set(datetime(2026, 3, 15, 9, 0, tzinfo=UTC))
+    admin.set_category_weights(BOSS, "books", 600, 20, 40_000)  # within March
+    a.clock.set(datetime(2026, 4, 10, 9, 0, tzinfo=UTC))
+    admin.set_category_weights(BOSS, "books", 700, 20, 40_000)  # after it
+    admin.add_category(BOSS, "vinyl", "Platen", "Records", 200)  # not there in March
+    march = eu_reuse(a.store, build_report(a.store, MARCH, a.clock.now()))
+    quality = eu_reuse_json(march, "en")["quality"]["standard_weights"]
+    table = {row["code"]: row["kg"] for row in quality["table"]}
+    assert table["books"] == 0.6 and "vinyl" not in table
+    assert quality["last_changed"] == "2026-03-15T09:00:00+00:00"
+    assert quality["changed_in_period"] == [{"at": "2026-03-15T09:00:00+00:00",
+                                             "code": "books", "old_kg": 0.5, "new_kg": 0.6}]
+    april = eu_reuse(a.store, build_report(a.store, Period(date(2026, 4, 1),
+                                                            date(2026, 4, 30)), a.clock.now()))
+    assert march.weights_version != april.weights_version  # 0.6 then, 0.7 now
+    rows = {section.title: section.rows for section in sections(march, "nl")}
+    assert ["books", "Boeken", 0.6] in rows["Standaardgewichten aan het eind van de periode"]
+    assert ["Gewijzigd in de periode", "1 (zie de wijzigingen van methode)"] in rows[
+        "Kwaliteitscontrole"]
