@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from taps import tap
 from test_admin_screen import open_panel, select
 
@@ -18,6 +19,7 @@ from intake.monitoring import Period
 from intake.report_formats import figures_json
 from ui.app import build_context
 from ui.screens.admin import AdminScreen
+from ui.screens.figures_panels import BaselinePanel
 from ui.widgets.panels import ChoicePanel, ConfirmPanel
 
 OCTOBER = Period(date(2026, 10, 1), date(2026, 10, 31))
@@ -76,3 +78,15 @@ def test_a_change_no_export_holds_is_saved_at_once(
     tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["textiles"])
     assert not [p for p in screen.window().findChildren(ConfirmPanel) if p.isVisible()]
     assert eu_mapping(store.settings(), store.categories())["books"] is EuCategory.TEXTILES
+
+
+def test_the_baseline_question_names_the_exports_it_touches(
+        qtbot, store: Store, clock: FixedClock, coordinator: User) -> None:
+    screen = screen_in(qtbot, store, clock, coordinator, "nl")
+    ctx = screen.ctx
+    panel = BaselinePanel(screen, ctx.language, ctx.report(OCTOBER), None,
+                          ctx.exports_touched("baseline", None))
+    panel.open()
+    assert ("Dit verandert ook de cijfers van eerdere periodes: 2 exports van eerdere "
+            "periodes hebben nog de oude cijfers.") in {
+        label.text() for label in panel.findChildren(QLabel)}
