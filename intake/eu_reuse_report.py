@@ -17,6 +17,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph
 
 from intake.counting import COUNTING_RULES
 from intake.eu_reuse import DECISION, QUALITY_TEXT, EuReuse, eu_name
+from intake.figure_changes import figure_change
 
 WORDS = {
     "nl": {"sheet": "EU-hergebruik", "title": "EU-hergebruik (Uitvoeringsbesluit (EU) 2021/19)",
@@ -120,10 +121,20 @@ def sections(eu: EuReuse, lang: str) -> list[Section]:
                 [[c.code, c.co2_factor, c.co2_source] for c in eu.report.categories],
                 ["@", "0.00", "@"], (35, 30, 109)),
         Section(words["changes"], [words["at"], words["what"], words["old"], words["new"]],
-                [[at.isoformat(timespec="seconds"), what, old, new]
+                [[at.isoformat(timespec="seconds"), *described(what, old, new, lang, names)]
                  for at, what, old, new in eu.changes] or [[words["none"], "", "", ""]],
                 ["@", "@", "@", "@"], (45, 59, 35, 35)),
     ]
+
+
+def described(what: str, old: str, new: str, lang: str,
+              names: dict[str, str]) -> list[str]:
+    """A method change's what, old and new value in words of `lang` (`names`: category code ->
+    name), as a later export's list of changes words them."""
+    change = figure_change(what, old, new)
+    if change is None:
+        return [what, old, new]
+    return [change.title(lang, names), *change.values(lang)]
 
 
 def texts(lang: str) -> list[tuple[str, list[str]]]:

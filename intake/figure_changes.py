@@ -73,15 +73,23 @@ class FigureChange:
         """What changed, for a report: the record's words, a colleague's name left out."""
         return "user kind" if self.kind == "staff" else f"{self.kind} {self.about}"
 
-    def describe(self, lang: str, names: dict[str, str]) -> str:
-        """In words of `lang`: "CO2 factor of Books: 1.1 (…) → 0.9 (…)". `names`: category
-        code -> name in that language."""
+    def title(self, lang: str, names: dict[str, str]) -> str:
+        """What changed in words of `lang`: "CO2 factor of Books". `names`: category code ->
+        name in that language."""
         words = _WORDS.get(lang, _WORDS["nl"])
-        about = names.get(self.about, self.about)
-        if self.kind == "baseline":
-            about = words[self.about]
-        old, new = self._value(self.old, words, lang), self._value(self.new, words, lang)
-        return f"{words[self.kind].format(about=about)}: {old} → {new}"
+        about = words[self.about] if self.kind == "baseline" else names.get(self.about,
+                                                                             self.about)
+        return words[self.kind].format(about=about)
+
+    def values(self, lang: str) -> tuple[str, str]:
+        """The old and the new value in words of `lang`."""
+        words = _WORDS.get(lang, _WORDS["nl"])
+        return self._value(self.old, words, lang), self._value(self.new, words, lang)
+
+    def describe(self, lang: str, names: dict[str, str]) -> str:
+        """In words of `lang`: "CO2 factor of Books: 1.1 (…) → 0.9 (…)"."""
+        old, new = self.values(lang)
+        return f"{self.title(lang, names)}: {old} → {new}"
 
     def _value(self, value: str | None, words: dict[str, str], lang: str) -> str:
         if not value:

@@ -218,3 +218,6 @@ def test_the_eu_quality_check_shows_the_weights_the_period_used(tmp_path: Path) 
     assert ["books", "Boeken", 0.6] in rows["Standaardgewichten aan het eind van de periode"]
     assert ["Gewijzigd in de periode", "1 (zie de wijzigingen van methode)"] in rows[
         "Kwaliteitscontrole"]
+    changes = rows["Wijzigingen van methode in of na de periode"]  # in words, as exports say
+    assert ["2026-03-15T09:00:00+00:00", "Standaardgewicht van Boeken", "0,5 kg",
+            "0,6 kg"] in changes
