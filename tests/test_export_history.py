@@ -221,3 +221,21 @@ def test_the_eu_quality_check_shows_the_weights_the_period_used(tmp_path: Path) 
     changes = rows["Wijzigingen van methode in of na de periode"]  # in words, as exports say
     assert ["2026-03-15T09:00:00+00:00", "Standaardgewicht van Boeken", "0,5 kg",
             "0,6 kg"] in changes
+
+
+def test_each_command_that_counts_the_past_anew_says_so(centre: Station, tmp_path: Path,
+                                                         capsys) -> None:
+    export(centre.store, datetime(2026, 4, 2, 9, 0, tzinfo=UTC))  # March
+    centre.store.close()
+    path = str(tmp_path / "station-A.db")
+    line = ("ambacht: this also changes the figures of earlier periods: 1 export of an earlier "
+            "period holds the old figures\n")
+    capsys.readouterr()
+    for command in (["staff-kind", BOSS.name, "volunteer"], ["category-serial", "books", "frame"],
+                    ["baseline", "--from", "2025-01-01", "--to", "2025-03-31"],
+                    ["material", "--recipient", "Metaalhandel Jansen", "--recipient-kind",
+                     "reuse", "--category", "wood", "--weight-kg", "12"]):
+        assert main([command[0], "--db", path, *command[1:]]) == 0
+        assert capsys.readouterr().err.endswith(line), command
+    assert main(["staff-kind", "--db", path, BOSS.name, "volunteer"]) == 0  # as it was
+    assert capsys.readouterr().err == ""
