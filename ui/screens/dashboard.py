@@ -349,8 +349,7 @@ class DashboardScreen(ScanScreen):
              base.total.environmental_yield, lambda v: f"{v * 100:.0f} %"),
         ):
             scale = max(value or 0, value_base or 0) * 1.15 or 1.0  # each pair its own scale
-            # The pair shares its name; the legend tells the colours apart. A figure that
-            # is not counted (or a rate of nothing) is "–", never 0.
+            # A pair shares its name (the legend tells them apart); not counted: "–", never 0.
             for figure, colour in ((value, OUT_COLOUR), (value_base, TARGET_COLOUR)):
                 bars.append(Bar(name, figure or 0, "–" if figure is None else shown(figure),
                                 colour, scale=scale))
@@ -390,7 +389,8 @@ class DashboardScreen(ScanScreen):
         period = self.period()
         old_period = self.ctx.baseline()
         panel = BaselinePanel(self, self.ctx.language, self.report(period),
-                              self.report(old_period) if old_period else None)
+                              self.report(old_period) if old_period else None,
+                              self.ctx.exports_touched("baseline", None))
         panel.answered.connect(lambda yes: self._save(
             lambda user: self.ctx.admin.set_baseline(user, period),
             self.tr("Baseline marked.")) if yes else None)
