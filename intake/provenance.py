@@ -217,9 +217,15 @@ def provenance_rows(provenance: Provenance, totals: dict[str, object],
     rows.append((words["previous"], f"{since['made_at']} ({since['format']}, "
                                     f"sha256 {str(since['hash'])[:16]}…)"))
     then, now = since["totals_then"], since["totals_now"]
-    rows += [("", words["then_now"].format(key=key, then=then.get(key), now=now.get(key)))
+    rows += [("", words["then_now"].format(key=key, then=_shown(then.get(key)),
+                                           now=_shown(now.get(key))))
              for key in KEY_TOTALS if then.get(key) != now.get(key)]
     rows += [(words["changes"] if index == 0 else "",
               f"{change.at.isoformat(timespec='seconds')} {change.text(lang)}")
              for index, change in enumerate(provenance.changes)]
     return rows
+
+
+def _shown(total: object) -> object:
+    """A key total as the rows show it: "–" for a period not counted (null), never "None"."""
+    return "–" if total is None else total

@@ -55,3 +55,11 @@ def test_a_period_not_counted_is_empty_in_the_workbook_and_the_pdf(
             "SELECT totals FROM report_exports WHERE period_from = '2025-03-01'")]
     assert len(recorded) == 2 and {value for totals in recorded
                                    for value in totals.values()} == {None}
+    # A book entered from paper makes March 2025 counted: the next export says it was "–".
+    assert main(["intake", "--db", str(path), "--category", "books", "--route", "sale",
+                 "--weight-kg", "2", "--at", "2025-03-10T10:00"]) == 0
+    assert main(["report", "--db", str(path), *period, "--format", "xlsx",
+                 "--out", str(tmp_path / "after.xlsx")]) == 0
+    rows = [row[1] for row in load_workbook(tmp_path / "after.xlsx")["Provenance"].iter_rows(
+        values_only=True)]
+    assert "kg_in: then –, now 2.0" in rows
