@@ -277,6 +277,7 @@ def visit_the_dashboard(qtbot, window: MainWindow, tour: Tour, tmp_path: Path) -
         ctx.gate.take_in(coach, ctx.gate.prepare(code, "material", 987_654 - number * 1000,
                                                        confirmed=True))
     window.show_place("dashboard")
+    tour.look("dashboard: last month, before the first record: not counted")
     tap(qtbot, dashboard.later)  # this month: the one with the items
     qtbot.waitUntil(lambda: bool(dashboard.targets.empty_text != "…"))
     tour.look("dashboard")
