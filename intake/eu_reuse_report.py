@@ -115,7 +115,7 @@ def sections(eu: EuReuse, wording: Wording) -> list[Section]:
                  for c in eu.report.categories], ["@", "@", "0.000"], (134, 40), codes=True),
         Section(words["co2"], [words["code"], words["name"], words["factor"], words["source"]],
                 [[c.code, names[c.code], c.co2_factor, c.co2_source]
-                 for c in eu.report.categories], ["@", "@", "0.00", "@"], (45, 25, 104),
+                 for c in eu.report.categories], ["@", "@", "0.00", "@"], (42, 30, 102),
                 codes=True),
         Section(words["changes"], [words["at"], words["what"], words["old"], words["new"]],
                 [[wording.time(at), what, old, new]
