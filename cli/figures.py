@@ -22,6 +22,7 @@ from intake.monitoring import (
     parse_day,
     year_progress,
 )
+from intake.ords_export import ords_csv, ords_unpowered_csv
 from intake.outfiles import OutputFile
 from intake.provenance import Provenance, provenance_json, provenance_of, record_export
 from intake.report_formats import figures_json, report_csv, report_json
@@ -32,6 +33,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     """The figures of a period as JSON, CSV, XLSX, PDF, the ORDS CSV or the EU re-use
     report; with --hub, of a site or of every site as the hub holds them
     (`cli/hub_figures.py`)."""
+    _check_options(args)
     if args.hub is not None or args.site is not None:
         from cli.hub_figures import hub_report  # psycopg is loaded only for the hub
 
@@ -41,6 +43,19 @@ def cmd_report(args: argparse.Namespace) -> int:
         write_report(store, args, out)
     _note_skipped(store)
     return 0
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    """Refuse an option the format asked for does not use, rather than ignore it unsaid."""
+    if args.unpowered and args.format != "ords":
+        raise Refusal(f"--unpowered goes with --format ords only; a {args.format} report "
+                      "counts every repair already.")
+    compared = [name for name, given in (("--baseline-from", args.baseline_from),
+                                         ("--baseline-to", args.baseline_to),
+                                         ("--year-earlier", args.year_earlier)) if given]
+    if compared and args.format in ("ords", "eu-reuse"):
+        raise Refusal(f"An {args.format} report compares with no other period: leave out "
+                      f"{' and '.join(compared)}.")
 
 
 def write_report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> None:
@@ -61,7 +76,7 @@ def made_report(store: Store, args: argparse.Namespace,
     `to_file`)."""
     # openpyxl and reportlab's page layout are loaded only for reports, so that starting
     # the app through this command stays fast.
-    from intake.exports import ords_csv, report_xlsx
+    from intake.exports import report_xlsx
     from intake.report_pdf import render_report_pdf
 
     now = args.clock.now()
@@ -96,7 +111,8 @@ def made_report(store: Store, args: argparse.Namespace,
         figures["revenue_by_method"] = takings(store, report.period).to_json()
         data = (json.dumps(figures, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif args.format == "ords":
-        data = ords_csv(store, report.period, unpowered=args.unpowered).encode("utf-8")
+        ords = ords_unpowered_csv if args.unpowered else ords_csv
+        data = ords(store, report.period).encode("utf-8")
     else:
         data = report_csv(report, baseline, year_before, provenance)
     return report, provenance, data

@@ -9,7 +9,7 @@ from cli.common import Refusal, acting
 from db import Store
 from intake.auth import SYSTEM_USER_ID, AuthService
 from intake.model import User
-from intake.monitoring import parse_day
+from intake.monitoring import Period, parse_day
 from intake.people import PeopleService
 
 
@@ -39,7 +39,7 @@ def _colleague(store: Store, name: str, there: str) -> User:
              if u.name.casefold() == wanted and u.id != SYSTEM_USER_ID]
     if len(found) != 1:
         shown = ascii(name[:40])  # one printable line, however long the name typed
-        raise Refusal(f"no one colleague is called {shown}" if not found else
+        raise Refusal(f"no colleague is called {shown}" if not found else
                       f"{len(found)} colleagues are called {shown}; {there} in "
                       "Settings → Staff")
     return found[0]
@@ -56,7 +56,8 @@ def cmd_course(args: argparse.Namespace) -> int:
         course = people.cancel_course(user, args.id, args.reason)
         print(f"cancelled course {course.id}  {course.day.isoformat()}  {course.subject}")
     else:
-        for course in people.courses(parse_day(args.first), parse_day(args.last)):
+        period = Period(parse_day(args.first), parse_day(args.last))  # refused backwards
+        for course in people.courses(period.first, period.last):
             print(f"{course.id}  {course.day.isoformat()}  {course.participants:>5}  "
                   f"{course.subject}")
     return 0

@@ -28,5 +28,6 @@ def cmd_category_serial(args: argparse.Namespace) -> int:
     store, user, _ = acting(args)
     kind = parse_serial_kind(args.kind)
     RegisterService(store, args.clock).set_serial_kind(user, args.code, kind)
-    print(f"category {args.code}: serial {kind or 'none'}")
+    # Said in the words the command takes ('imei-serial'), not as stored ('imei_serial').
+    print(f"category {args.code}: serial {(kind or 'none').replace('_', '-')}")
     return 0

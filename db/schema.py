@@ -20,7 +20,7 @@ from db.initial_schema import INITIAL_SCHEMA
 from db.merge import MERGED_HISTORY_SCHEMA
 from db.newer_steps import NEWER_STEPS_SCHEMA
 from db.overruled import OVERRULED_SCHEMA
-from db.people import PEOPLE_TABLES
+from db.people import PEOPLE_TABLES, people_at_the_time
 from db.registers import REGISTER_TABLES
 from db.shared_pins import SHARED_PINS_TRAVEL
 from db.station_clocks import STATION_CLOCKS_SCHEMA
@@ -436,3 +436,10 @@ def m026_net2(db: Database) -> None:
     still to go to the hub, `db.figures_to_publish.FIGURES_TO_PUBLISH_SCHEMA`."""
     for statement in FIGURES_TO_PUBLISH_SCHEMA:
         db.execute(statement)
+
+
+@migrations()
+def m030_people_at_the_time(db: Database) -> None:
+    """A session counts under the staff kind its person had when it began (issue 14): the
+    earlier kinds kept with each staff kind, `db.people.people_at_the_time`, described there."""
+    people_at_the_time(db)

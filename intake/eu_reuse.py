@@ -30,7 +30,9 @@ from intake.model import Category
 from intake.monitoring import Report
 from intake.settings import Settings
 
-DECISION = "Commission Implementing Decision (EU) 2021/19"
+# The decision's title as each language's Official Journal gives it.
+DECISION = {"nl": "Uitvoeringsbesluit (EU) 2021/19 van de Commissie",
+            "en": "Commission Implementing Decision (EU) 2021/19"}
 SETTING_PREFIX = "eu_category."
 
 
@@ -163,7 +165,7 @@ def eu_reuse_json(eu: EuReuse, lang: str = "en") -> dict[str, Any]:
     counted = eu.counted
     names = {c.code: c.name(lang) for c in report.categories}
     return {
-        "decision": DECISION,
+        "decision": DECISION.get(lang, DECISION["en"]),
         "site": report.site,
         "period": {"from": report.period.first.isoformat(), "to": report.period.last.isoformat(),
                    "counted": counted, "counted_to": report.counted_to.isoformat()},
@@ -219,7 +221,7 @@ QUALITY_TEXT: dict[str, dict[str, list[str]]] = {
             "coördinator ingesteld.",
         ],
         "methods": [
-            "Hergebruikt telt wanneer het item de centrale verlaat: verkocht zoals het was, "
+            "Hergebruikt telt wanneer het item het centrum verlaat: verkocht zoals het was, "
             "verkocht na reparatie, of als eigen product met zijn eigen gewicht (de bronnen "
             "niet nog eens), min retouren; en materiaal naar een afnemer voor hergebruik. "
             "Wat alleen is ingeleverd telt niet.",

@@ -142,7 +142,7 @@ def eu_sheet(book: Any, eu: EuReuse | None, wording: Wording,
     sheet = book.create_sheet(words["sheet"])
     report = eu.report
     rows(sheet, [words["title"], ""],
-         [[words["decision"], DECISION], [words["site"], report.site],
+         [[words["decision"], DECISION.get(lang, DECISION["nl"])], [words["site"], report.site],
           [words["period"], f"{report.period.first.isoformat()} – "
                             f"{report.period.last.isoformat()}"]], ["@", "@"])
     for section in sections(eu, wording):
@@ -170,10 +170,10 @@ def eu_page(eu: EuReuse | None, wording: Wording, styles: tuple[Any, Any, Any],
         return []
     title, heading, body = styles
     lang = wording.lang
-    words = WORDS.get(lang, WORDS["nl"])
+    words, decision = WORDS.get(lang, WORDS["nl"]), DECISION.get(lang, DECISION["nl"])
     report = eu.report
     story: list[Any] = [PageBreak(), Paragraph(escape(words["sheet"]), title),
-                        Paragraph(escape(f"{report.site} · {DECISION}"), body)]
+                        Paragraph(escape(f"{report.site} · {decision}"), body)]
     for section in sections(eu, wording):
         first = 1 if section.codes else 0  # a category by its name alone
         cells = [[shown(value, number_format, lang) if number_format != "@" or value is None

@@ -178,6 +178,10 @@ def test_the_workbook_has_the_eu_sheet_and_the_pdf_its_page(demo_year: Store,
     assert values["Totaal"] == pytest.approx(report.total.grams_reused / 1e6)
     assert values["Aandeel gewogen"] + values["Aandeel geschat"] == pytest.approx(1.0)
     assert values["Versie standaardgewichten"] == eu.weights_version
+    # Dutch words throughout: the decision's Dutch title, the centre (never "de centrale").
+    assert values["Besluit"] == "Uitvoeringsbesluit (EU) 2021/19 van de Commissie"
+    texts = " ".join(str(cell) for row in sheet.iter_rows(values_only=True) for cell in row)
+    assert "het centrum verlaat" in texts and "Commission" not in texts
     without = load_workbook(io.BytesIO(report_xlsx(report, zone=AMS)))
     assert "EU-hergebruik" not in without.sheetnames
     pdf = tmp_path / "report.pdf"

@@ -37,12 +37,12 @@ from intake.events import (
     payload_of,
     to_data,
 )
-from intake.exports import ords_csv
 from intake.gate import GateService
 from intake.lifecycle import replay
 from intake.material import MaterialService
 from intake.model import Barrier, EventType, Origin, RepairStatus, Route, User
 from intake.monitoring import Period, build_report
+from intake.ords_export import ords_csv
 from intake.setup import initialize
 from intake.shop import ShopService
 from intake.workshop import WorkshopService

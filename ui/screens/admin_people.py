@@ -121,11 +121,13 @@ class CoursesSection(Section):
     def _ask_subject(self, day: str) -> None:
         subjects = list(dict.fromkeys(c.subject for c in reversed(self.ctx.people.courses(
             self.today() - timedelta(days=SHOWN_DAYS), self.today()))))[:6]
-        ask_reason(self, self.tr("Subject of the course"), subjects, lambda subject:
-                   self.ask_number(self.tr("Number of participants"), lambda count:
-                                   self.attempt(lambda: self.ctx.people.add_course(
-                                       self.actor, date.fromisoformat(day), subject, count),
-                                       self.tr("Course recorded."))))
+        def record(subject: str) -> None:
+            self.ask_number(self.tr("Number of participants"), lambda count: self.attempt(
+                lambda: self.ctx.people.add_course(self.actor, date.fromisoformat(day),
+                                                   subject, count),
+                self.tr("Course recorded.")))
+        ask_reason(self, self.tr("Subject of the course"), subjects, record,
+                   note=self.tr("No names, please: the subject is printed in the report."))
 
     def start_cancel(self) -> None:
         course_id = self.selected()

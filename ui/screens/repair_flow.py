@@ -254,8 +254,10 @@ class RepairFlowPanel(Panel):
         else:
             before = self.draft.answers.get(self.draft.current, "")
             known = before in self.option_buttons
-            typed = self._over(TextEntryPanel(self, self._question(self.draft.current),
-                                              "" if known else before, max_length=200))
+            typed = self._over(TextEntryPanel(
+                self, self._question(self.draft.current), "" if known else before,
+                max_length=200, note=self.tr("No names, please: the answers go into the "
+                                             "repair records (ORDS export).")))
             typed.entered.connect(lambda text: self.answer(text.strip()))
             typed.open()
 

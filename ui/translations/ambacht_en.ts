@@ -157,6 +157,16 @@
     </message>
 </context>
 <context>
+    <name>SavedCard</name>
+    <message numerus="yes">
+        <source>%n other item(s) at the centre with this number: {codes}. Taken in twice?</source>
+        <translation>
+            <numerusform>%n other item at the centre has this number: {codes}. Taken in twice?</numerusform>
+            <numerusform>%n other items at the centre have this number: {codes}. Taken in twice?</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ShelfView</name>
     <message numerus="yes">
         <source>%n day(s)</source>
