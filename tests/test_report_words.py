@@ -18,10 +18,12 @@ from test_monitoring import local, write_march
 from cli.main import main
 from db import Store
 from intake.clock import FixedClock
+from intake.exports import COLUMNS
 from intake.gate import GateService
-from intake.model import Barrier
+from intake.model import Barrier, EventType
 from intake.ords import BARRIERS
 from intake.provenance import KEY_TOTALS
+from intake.report_words import STEP_NAMES, number
 
 NOW = datetime(2026, 12, 1, 19, 38, 30, tzinfo=UTC)
 MARCH = ["--from", "2026-03-01", "--to", "2026-03-31"]
@@ -156,3 +158,10 @@ def test_a_rates_change_has_a_column_of_points_of_its_own(march: Path) -> None:
     value, before, pct, points = figures["Hergebruikpercentage"]
     assert pct is None and points == pytest.approx(round((value - before) * 100, 1))
     assert figures["Items in"][3] is None and figures["Items in"][2] is not None
+
+
+def test_every_key_total_and_step_has_its_words() -> None:
+    """What the provenance can list has a name in both languages, and numbers group."""
+    assert set(KEY_TOTALS) <= {key for key, *_ in COLUMNS}
+    assert set(EventType) <= set(STEP_NAMES)
+    assert (number(-6168.93, 2, "nl"), number(-6168.93, 2, "en")) == ("-6.168,93", "-6,168.93")
