@@ -8,18 +8,26 @@ import json
 import sys
 from datetime import date, datetime
 
-from cli.common import Refusal, acting, open_store, reserve_for, write_reserved
+from cli.common import (
+    Refusal,
+    acting,
+    note_earlier_periods,
+    open_store,
+    reserve_for,
+    write_reserved,
+)
 from db import Store
 from db.times import unreadable_item_codes
 from intake.admin import AdminService
 from intake.comparisons import year_earlier
-from intake.eu_reuse import eu_reuse, eu_reuse_json
+from intake.eu_reuse import eu_mapping, eu_reuse, eu_reuse_json
 from intake.monitoring import (
     TARGET_KINDS,
     Period,
     Report,
     build_report,
     parse_day,
+    stored_baseline,
     year_progress,
 )
 from intake.ords_export import ords_csv, ords_unpowered_csv
@@ -59,12 +67,13 @@ def _check_options(args: argparse.Namespace) -> None:
 
 
 def write_report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> None:
-    """Make the report `args` ask for, write it to `out` or stdout, and record the export."""
+    """Make the report `args` ask for and write it to `out`, recorded as an export, or to
+    stdout: a report only looked at is no export, and changes nothing."""
     report, provenance, data = made_report(store, args, out is not None)
-    if out is not None:
-        write_reserved(out, data)
-    else:
+    if out is None:
         sys.stdout.write(data.decode("utf-8"))
+        return
+    write_reserved(out, data)
     if args.format != "ords":  # the ORDS table is the standard's, without a provenance
         record_export(store, provenance, report.period, args.format,
                       figures_json(report.total), data)
@@ -132,8 +141,12 @@ def _period(store: Store, args: argparse.Namespace, now: datetime) -> Period:
 def cmd_category_eu(args: argparse.Namespace) -> int:
     """Set the EU re-use category a category's kilos are reported under."""
     store, user, _ = acting(args)
-    eu = AdminService(store, args.clock).set_category_eu(user, args.code, args.eu_category)
+    admin = AdminService(store, args.clock)
+    before = eu_mapping(store.settings(), admin.categories()).get(args.code)
+    eu = admin.set_category_eu(user, args.code, args.eu_category)
     print(f"category {args.code}: EU {eu.value}")
+    if eu != before:
+        note_earlier_periods(args, store, "eu", args.code)
     return 0
 
 
@@ -152,8 +165,11 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     """Mark the baseline period (nulmeting) for the dashboard."""
     store, user, _ = acting(args)
     period = Period(parse_day(args.first), parse_day(args.last))
+    before = stored_baseline(store.settings())
     AdminService(store, args.clock).set_baseline(user, period)
     print(f"baseline {period.first.isoformat()} to {period.last.isoformat()}")
+    if period != before:
+        note_earlier_periods(args, store, "baseline", None)
     return 0
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from cli.common import Refusal, acting
+from cli.common import Refusal, acting, note_earlier_periods
 from db import Store
 from intake.auth import SYSTEM_USER_ID, AuthService
 from intake.model import User
@@ -17,8 +17,12 @@ def cmd_staff_kind(args: argparse.Namespace) -> int:
     """Say what kind of staff a colleague is: paid, volunteer, placement or trainee."""
     store, user, _ = acting(args)
     colleague = _colleague(store, args.name, "set the kind")
-    PeopleService(store, args.clock).set_kind(user, colleague.id, args.kind)
+    people = PeopleService(store, args.clock)
+    before = people.kinds().get(colleague.id)
+    people.set_kind(user, colleague.id, args.kind)
     print(f"{colleague.name}: {args.kind}")
+    if people.kinds().get(colleague.id) != before:
+        note_earlier_periods(args, store, "staff", colleague.id)
     return 0
 
 

@@ -42,10 +42,13 @@ class SerialNumbers:
         title = translate("CategoriesSection", "Serial number of {name} at intake")
         self.ask_choice(  # type: ignore[attr-defined]
             title.format(name=c.name_nl), options,
-            lambda kind: self.attempt(  # type: ignore[attr-defined]
-                lambda: self.ctx.registers.set_serial_kind(  # type: ignore[attr-defined]
-                    self.actor, c.code, kind or None),  # type: ignore[attr-defined]
-                translate("CategoriesSection", "Saved.")))
+            lambda kind: self.confirm_earlier(  # type: ignore[attr-defined]
+                "serial", c.code, lambda: self.attempt(  # type: ignore[attr-defined]
+                    lambda: self.ctx.registers.set_serial_kind(  # type: ignore[attr-defined]
+                        self.actor, c.code, kind or None),  # type: ignore[attr-defined]
+                    translate("CategoriesSection", "Saved.")),
+                changed=(kind or None) != self.ctx.registers.serial_kind(  # type: ignore
+                    c.code)))
 
 
 class StaffKinds:
@@ -64,10 +67,12 @@ class StaffKinds:
             self.ask_choice(  # type: ignore[attr-defined]
                 translate("StaffSection", "{name} works here as").format(name=u.name),
                 list(self.staff_kind_names().items()),
-                lambda kind: self.attempt(  # type: ignore[attr-defined]
-                    lambda: self.ctx.people.set_kind(  # type: ignore[attr-defined]
-                        self.actor, u.id, kind),  # type: ignore[attr-defined]
-                    translate("StaffSection", "Saved.")))
+                lambda kind: self.confirm_earlier(  # type: ignore[attr-defined]
+                    "staff", u.id, lambda: self.attempt(  # type: ignore[attr-defined]
+                        lambda: self.ctx.people.set_kind(  # type: ignore[attr-defined]
+                            self.actor, u.id, kind),  # type: ignore[attr-defined]
+                        translate("StaffSection", "Saved.")),
+                    changed=kind != self.ctx.people.kinds().get(u.id)))  # type: ignore
 
 
 class CoursesSection(Section):

@@ -133,10 +133,11 @@ class CategoriesSection(SerialNumbers, EuCategories, Section):
             self.tr("Kg CO2 avoided per kg reused (now {factor})").format(
                 factor=f"{c.co2_factor:g}".replace(".", decimal_mark())),
             lambda factor: self.ask_text(
-                self.tr("Source of this figure"), c.co2_source, lambda source: self.attempt(
+                self.tr("Source of this figure"), c.co2_source,
+                lambda source: self.confirm_earlier("co2", c.code, lambda: self.attempt(
                     lambda: self.ctx.admin.set_category_co2(
                         self.actor, c.code, float(factor.replace(",", ".")), source),
-                    self.tr("CO2 factor saved.")), max_length=200),
+                    self.tr("CO2 factor saved."))), max_length=200),
             decimals=2)
 
     def start_price(self) -> None:
@@ -159,8 +160,9 @@ class CategoriesSection(SerialNumbers, EuCategories, Section):
     def toggle_electrical(self) -> None:
         c = self.current()
         if c is not None:
-            self.attempt(lambda: self.ctx.admin.set_category_electrical(
-                self.actor, c.code, not c.is_electrical), self.tr("Saved."))
+            self.confirm_earlier("electrical", c.code, lambda: self.attempt(
+                lambda: self.ctx.admin.set_category_electrical(
+                    self.actor, c.code, not c.is_electrical), self.tr("Saved.")))
 
     def start_ords(self) -> None:
         c = self.current()
@@ -170,9 +172,11 @@ class CategoriesSection(SerialNumbers, EuCategories, Section):
                    *sorted(self.ctx.language.ords_choices(PRODUCT_CATEGORIES),
                            key=lambda choice: choice[1].casefold())]
         self.ask_choice(self.tr("ORDS product category of {name}").format(name=c.name_nl),
-                        options, lambda name: self.attempt(
-                            lambda: self.ctx.admin.set_category_ords(self.actor, c.code, name),
-                            self.tr("Saved.")))
+                        options, lambda name: self.confirm_earlier(
+                            "ords", c.code, lambda: self.attempt(
+                                lambda: self.ctx.admin.set_category_ords(
+                                    self.actor, c.code, name), self.tr("Saved.")),
+                            changed=name != c.ords_category))
 
     def toggle_hidden(self) -> None:
         c = self.current()

@@ -10,6 +10,13 @@
             <numerusform>%n days</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This also changes the figures of earlier periods: %n export(s) of earlier periods hold the old figures.</source>
+        <translation>
+            <numerusform>This also changes the figures of earlier periods: %n export of an earlier period holds the old figures.</numerusform>
+            <numerusform>This also changes the figures of earlier periods: %n exports of earlier periods hold the old figures.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Clocks</name>

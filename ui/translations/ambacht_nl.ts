@@ -127,6 +127,13 @@
         <source>The baseline now stays in the history of settings, with who replaced it and when.</source>
         <translation>De huidige nulmeting blijft bewaard in de geschiedenis van de instellingen, met wie hem verving en wanneer.</translation>
     </message>
+    <message numerus="yes">
+        <source>This also changes the figures of earlier periods: %n export(s) of earlier periods hold the old figures.</source>
+        <translation>
+            <numerusform>Dit verandert ook de cijfers van eerdere periodes: %n export van een eerdere periode heeft nog de oude cijfers.</numerusform>
+            <numerusform>Dit verandert ook de cijfers van eerdere periodes: %n exports van eerdere periodes hebben nog de oude cijfers.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CashPanel</name>
@@ -3783,6 +3790,18 @@ want ervoor: {cause}</translation>
 </context>
 <context>
     <name>Section</name>
+    <message>
+        <source>This also changes the figures of earlier periods: 1 export of an earlier period holds the old figures. Save the change?</source>
+        <translation>Dit verandert ook de cijfers van eerdere periodes: 1 export van een eerdere periode heeft nog de oude cijfers. Wijziging opslaan?</translation>
+    </message>
+    <message>
+        <source>This also changes the figures of earlier periods: {count} exports of earlier periods hold the old figures. Save the change?</source>
+        <translation>Dit verandert ook de cijfers van eerdere periodes: {count} exports van eerdere periodes hebben nog de oude cijfers. Wijziging opslaan?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
