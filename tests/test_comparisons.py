@@ -70,13 +70,13 @@ def test_a_period_counts_its_days_from_the_first_record(
     # 310 kg in 31 days against 680 kg in 68 days: the same pace, not +65.5 %.
     assert data["change_vs_baseline_pct"]["kg_in"] == 0.0
     # The workbook and the PDF say over how many days the baseline's pace is taken.
-    book = load_workbook(io.BytesIO(report_xlsx(march, baseline, "en")))
+    book = load_workbook(io.BytesIO(report_xlsx(march, baseline, "en", zone=store.settings().zone)))
     header = next(book["Totals"].iter_rows(min_row=4, max_row=4, values_only=True))
     assert header[2] == "Baseline 2025-11-01 – 2026-01-31 (68 days counted)"
     kg_in = next(row for row in book["Totals"].iter_rows(values_only=True) if row[0] == "Kg in")
-    assert kg_in[1:] == (310.0, 680.0, 0.0)
+    assert kg_in[1:] == (310.0, 680.0, 0.0, None)  # the change in points: none for kilos
     pdf = tmp_path / "march.pdf"
-    pdf.write_bytes(render_report_pdf(march, baseline, "en"))
+    pdf.write_bytes(render_report_pdf(march, baseline, "en", zone=store.settings().zone))
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
     assert "68 days counted" in text

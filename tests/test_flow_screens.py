@@ -177,6 +177,20 @@ def test_a_scan_never_types_into_the_field_that_has_focus(
     qtbot.waitUntil(lambda: field.text() == "ab")
 
 
+def test_a_bike_whose_label_is_gone_is_found_by_its_frame_number(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    """The frame number's sticker scanned at the till stands for the bike's label."""
+    bike = ctx.gate.take_in(ctx.auth.login("1111"), ctx.gate.prepare(
+        "bicycles", "sale", None, serial="WTU 123-456"))
+    log_in(qtbot, window, "3333")
+    scan(qtbot, "WTU123456")
+    assert [line.code for line, _ in window.shop.basket] == [bike.code]
+    scan(qtbot, "XYZ99999")  # no item has it: said as any code that is not an item's
+    assert window.shop.banner.text() == "'XYZ99999' is not an item code (like A000123)."
+    assert [line.code for line, _ in window.shop.basket] == [bike.code]
+
+
 def test_scans_are_checked_and_repeats_ignored(qtbot, window: MainWindow, ctx: AppContext) -> None:
     log_in(qtbot, window, "3333")
     shop = window.shop
@@ -303,25 +317,6 @@ def test_a_coach_scans_an_item_at_the_gate_and_corrects_it(
     answer(qtbot, window, "Entered twice")
     assert not ctx.gate.item(other.code).voided
     assert window.gate.banner.is_error()
-
-
-def test_voiding_a_source_of_a_product_at_the_gate_names_the_product(
-    qtbot, window: MainWindow, ctx: AppContext
-) -> None:
-    from ui.widgets.item_panel import ItemPanel
-
-    log_in(qtbot, window, "1111")
-    coach = ctx.auth.login("1111")
-    planks = [ctx.gate.take_in(coach, ctx.gate.prepare("wood", "material", 8000)).code
-              for _ in range(2)]
-    table = ctx.workshop.repurpose(ctx.auth.login("2222"), planks, "furniture", 14_000)
-    scan(qtbot, planks[0])
-    tap(qtbot, panel(window, ItemPanel).void_button)
-    answer(qtbot, window, "Entered twice")
-    assert not ctx.gate.item(planks[0]).voided
-    assert window.gate.banner.is_error()
-    assert window.gate.banner.text() == (
-        f"{planks[0]} is part of product {table.code}: void or correct the product first.")
 
 
 def test_the_workshop_shelf_and_an_end_of_life_by_taps(

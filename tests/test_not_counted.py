@@ -62,4 +62,4 @@ def test_a_period_not_counted_is_empty_in_the_workbook_and_the_pdf(
                  "--out", str(tmp_path / "after.xlsx")]) == 0
     rows = [row[1] for row in load_workbook(tmp_path / "after.xlsx")["Provenance"].iter_rows(
         values_only=True)]
-    assert "kg_in: then –, now 2.0" in rows
+    assert "Kg in: then –, now 2.000" in rows

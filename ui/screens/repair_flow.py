@@ -13,17 +13,19 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from intake.errors import AmbachtError
-from intake.model import Barrier, Item, RepairStatus
+from intake.model import Item, RepairStatus
 from intake.ords import PRODUCT_CATEGORIES
 from intake.repair_flow import RepairDraft, Step, suggested_minutes
 from intake.units import parse_eur
@@ -32,6 +34,7 @@ from ui.style import MIN_TARGET_MM, apart, mm
 from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.keypad import Keypad, shown
 from ui.widgets.panels import ConfirmPanel, Panel, choose
+from ui.widgets.repair_words import barrier_names
 
 OTHER = "\x00other"  # the key of the button that types or lists another answer
 P = TypeVar("P", bound=Panel)
@@ -59,11 +62,19 @@ class RepairFlowPanel(Panel):
         self.message = QLabel(self)  # why the last answer was refused
         self.message.setProperty("role", "banner-error")
         self.message.setWordWrap(True)
-        self.message.hide()
         for label in (self.title, self.progress, self.message):
             label.setMaximumWidth(mm(200))
-        self.body.addWidget(self.progress)
-        self.body.addWidget(self.message)
+        # The refusal takes the progress line's place, in a slot two lines high from the
+        # start, so that it never pushes the answers and OK down under a finger on its way
+        # to tap them again.
+        self.line = QStackedWidget(self)
+        self.line.addWidget(self.progress)
+        self.line.addWidget(self.message)
+        self.line.setMaximumWidth(mm(200))
+        self.message.ensurePolished()  # its style sheet's font
+        self.line.setMinimumHeight(2 * QFontMetrics(self.message.font()).lineSpacing()
+                                   + mm(4))  # the banner's padding
+        self.body.addWidget(self.line)
         self.content: QWidget | None = None
         self.option_buttons: dict[str, QPushButton] = {}
         self._above: list[Panel] = []  # the keyboard, a long list or a question over the flow
@@ -98,7 +109,7 @@ class RepairFlowPanel(Panel):
             self.content.hide()
             self.content.deleteLater()
         self.content = QWidget(self)
-        self.body.insertWidget(self.body.indexOf(self.message) + 1, self.content)
+        self.body.insertWidget(self.body.indexOf(self.line) + 1, self.content)
         self.option_buttons, self.keypad = {}, None
         step = self.draft.current
         before = self.draft.answers.get(step)
@@ -107,7 +118,7 @@ class RepairFlowPanel(Panel):
         if step is Step.STATUS:
             self._choices(self._statuses(), before, columns=3)
         elif step is Step.BARRIER:
-            self._choices(self._barriers(), before)
+            self._choices(barrier_names(), before)
         elif step is Step.SAFETY:
             self._choices([("pass", self.tr("Passed")), ("fail", self.tr("Failed"))], before)
         elif step is Step.PRICE:
@@ -157,16 +168,6 @@ class RepairFlowPanel(Panel):
                 (RepairStatus.REPAIRABLE.value, self.tr("Repairable later")),
                 (RepairStatus.END_OF_LIFE.value, self.tr("End of life"))]
 
-    def _barriers(self) -> list[tuple[str, str]]:
-        return [
-            (Barrier.SPARE_PARTS_NOT_AVAILABLE.value, self.tr("Spare parts not available")),
-            (Barrier.SPARE_PARTS_TOO_EXPENSIVE.value, self.tr("Spare parts too expensive")),
-            (Barrier.NO_WAY_TO_OPEN.value, self.tr("No way to open product")),
-            (Barrier.REPAIR_INFO_NOT_AVAILABLE.value, self.tr("Repair information not available")),
-            (Barrier.LACK_OF_EQUIPMENT.value, self.tr("Lack of equipment")),
-            (Barrier.TOO_WORN_OUT.value, self.tr("Too worn out")),
-        ]
-
     def _said(self, step: Step, value: str) -> str:
         """An answer as the summary shows it."""
         if not value:
@@ -174,7 +175,7 @@ class RepairFlowPanel(Panel):
         if step is Step.STATUS:
             return dict(self._statuses()).get(value, value)
         if step is Step.BARRIER:
-            return dict(self._barriers()).get(value, value)
+            return dict(barrier_names()).get(value, value)
         if step is Step.SAFETY:
             return self.tr("test passed") if value == "pass" else self.tr("test failed")
         if step is Step.PRICE:
@@ -276,7 +277,7 @@ class RepairFlowPanel(Panel):
             self.draft.back()
             self.refuse(self.ctx.language.error(exc))
             return
-        self.message.hide()
+        self.line.setCurrentWidget(self.progress)
         if self.draft.done:
             self.close_panel()
             self.finished.emit()
@@ -288,10 +289,10 @@ class RepairFlowPanel(Panel):
         """Show the current step again with why its answer was refused."""
         self.show_step()
         self.message.setText(text)
-        self.message.show()
+        self.line.setCurrentWidget(self.message)
 
     def go_back(self) -> None:
-        self.message.hide()
+        self.line.setCurrentWidget(self.progress)
         self.draft.back()
         self.changed.emit()
         self.show_step()
