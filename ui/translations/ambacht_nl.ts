@@ -3379,6 +3379,10 @@ want ervoor: {cause}</translation>
         <translation>OK</translation>
     </message>
     <message>
+        <source>Step {number}</source>
+        <translation>Stap {number}</translation>
+    </message>
+    <message>
         <source>Step {number} of {total}</source>
         <translation>Stap {number} van {total}</translation>
     </message>
@@ -4738,20 +4742,12 @@ want ervoor: {cause}</translation>
         <translation>Scan het label van een artikel, of tik er een aan op de plank</translation>
     </message>
     <message>
-        <source>Repair record half done: &apos;Repair done&apos; goes on at step {number} of {total}.</source>
-        <translation>Reparatie half ingevuld: &apos;Reparatie klaar&apos; gaat verder bij stap {number} van {total}.</translation>
-    </message>
-    <message>
         <source>Make the product</source>
         <translation>Product maken</translation>
     </message>
     <message>
         <source>Scan the items the product is made of: {codes}</source>
         <translation>Scan de artikelen waarvan het product gemaakt is: {codes}</translation>
-    </message>
-    <message>
-        <source>Go on with the repair of {code}? It stopped at step {number} of {total}.</source>
-        <translation>Verder met de reparatie van {code}? Die stond bij stap {number} van {total}.</translation>
     </message>
     <message>
         <source>Also half done: {codes}</source>
@@ -4800,6 +4796,14 @@ want ervoor: {cause}</translation>
     <message>
         <source>Do not sell {code}</source>
         <translation>{code} niet verkopen</translation>
+    </message>
+    <message>
+        <source>Repair record half done: &apos;Repair done&apos; goes on at step {number}.</source>
+        <translation>Reparatie half ingevuld: &apos;Reparatie klaar&apos; gaat verder bij stap {number}.</translation>
+    </message>
+    <message>
+        <source>Go on with the repair of {code}? It stopped at step {number}.</source>
+        <translation>Verder met de reparatie van {code}? Die stond bij stap {number}.</translation>
     </message>
     <message>
         <source>It failed the safety test, so it may not be sold or given away for use. Write &apos;REJECTED&apos; on its label and put it with the electrical waste for material; it is now routed to material.</source>
