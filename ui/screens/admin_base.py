@@ -130,7 +130,8 @@ class Section(Retranslating, QWidget):
         self.ask_number(title, take, decimals=3, unit="kg")
 
     def ask_choice(self, title: str, options: Sequence[tuple[str, str]],
-                   then: Callable[[str], None]) -> None:
-        panel = choose(self, title, options, self.tr("Cancel"))
+                   then: Callable[[str], None], current: str | None = None) -> None:
+        """One of `options` (key, text), the `current` key marked as chosen now."""
+        panel = choose(self, title, options, self.tr("Cancel"), current)
         panel.chosen.connect(then)
         panel.open()
