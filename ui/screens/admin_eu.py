@@ -40,4 +40,5 @@ class EuCategories:
             lambda eu: self.attempt(  # type: ignore[attr-defined]
                 lambda: self.ctx.admin.set_category_eu(  # type: ignore[attr-defined]
                     self.actor, c.code, eu),  # type: ignore[attr-defined]
-                QCoreApplication.translate("CategoriesSection", "Saved.")))
+                QCoreApplication.translate("CategoriesSection", "Saved.")),
+            current=self.eu_of()[c.code])

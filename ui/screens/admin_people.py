@@ -30,6 +30,7 @@ class SerialNumbers:
     texts these are): which number the gate asks a category's items for."""
 
     def serial_names(self) -> dict[str, str]:
+        """What the category's row says the gate asks for."""
         return {FRAME: translate("CategoriesSection", "asks for a frame number"),
                 IMEI_SERIAL: translate("CategoriesSection", "asks for an IMEI or serial number")}
 
@@ -38,14 +39,17 @@ class SerialNumbers:
         if c is None:
             return
         options = [("", translate("CategoriesSection", "No number")),
-                   *self.serial_names().items()]
+                   (FRAME, translate("CategoriesSection", "Frame number")),
+                   (IMEI_SERIAL, translate("CategoriesSection", "IMEI or serial number"))]
         title = translate("CategoriesSection", "Serial number of {name} at intake")
         self.ask_choice(  # type: ignore[attr-defined]
             title.format(name=c.name_nl), options,
             lambda kind: self.attempt(  # type: ignore[attr-defined]
                 lambda: self.ctx.registers.set_serial_kind(  # type: ignore[attr-defined]
                     self.actor, c.code, kind or None),  # type: ignore[attr-defined]
-                translate("CategoriesSection", "Saved.")))
+                translate("CategoriesSection", "Saved.")),
+            current=self.ctx.registers.serial_kinds().get(  # type: ignore[attr-defined]
+                c.code, ""))
 
 
 class StaffKinds:
