@@ -142,8 +142,7 @@ class PeopleService:
     def add_course(self, actor: User, day: date, subject: str, participants: int | str) -> Course:
         """Record a course or workshop held on `day` with its number of participants."""
         require(actor, Action.MANAGE_SETTINGS)
-        course = Course(new_id(), self._check_day(day), clean_name(subject, SUBJECT_MAX),
-                        _count(participants))
+        course = Course(new_id(), self._check_day(day), _subject(subject), _count(participants))
         with self.store.atomic():
             self.tables.add_course(self._row(actor, course))
         return course
@@ -167,6 +166,16 @@ class PeopleService:
         return [Course(row[0], date.fromisoformat(row[1]), row[2], row[3])
                 for row in self.tables.courses(first, last)]
 
+    def check_course(self, day: date, subject: str | None = None,
+                     participants: int | str | None = None) -> None:
+        """Refuse a course's answers given so far as `add_course` would, recording nothing: a
+        screen that asks them one at a time says what is wrong at the step it was given."""
+        self._check_day(day)
+        if subject is not None:
+            _subject(subject)
+        if participants is not None:
+            _count(participants)
+
     def _check_day(self, day: date) -> date:
         today = self.clock.now().astimezone(self.store.settings().zone).date()
         if not date(2000, 1, 1) <= day <= today:
@@ -180,6 +189,11 @@ class PeopleService:
                 "participants": course.participants, "recorded_at": to_storage(self.clock.now()),
                 "station": self.station, "user_id": actor.id, "cancels": cancels,
                 "reason": reason}
+
+
+def _subject(text: str) -> str:
+    """A course's subject: one line of 1 to SUBJECT_MAX characters."""
+    return clean_name(text, SUBJECT_MAX)
 
 
 def _count(value: int | str) -> int:

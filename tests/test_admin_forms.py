@@ -1,14 +1,22 @@
 """A first-day coordinator's findings in Settings, by taps (issue 14's settings): a category's
 choices show the current one, its row shows its ORDS product category, every button starts
-with a capital."""
+with a capital; a course is asked step by step, each answer checked where it is given."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 from PySide6.QtCore import Qt
 from taps import tap
 from test_admin_screen import open_panel, screen, select  # noqa: F401 - `screen`: a fixture
 
+from intake.errors import AmbachtError
+from intake.people import SUBJECT_MAX
 from ui.screens.admin import AdminScreen
+from ui.widgets.day_panel import DayPanel
+from ui.widgets.keyboard import TextEntryPanel
+from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import CURRENT_MARK, ChoicePanel, ListPanel
 
 
@@ -67,3 +75,96 @@ def test_a_category_row_shows_its_ords_product_category(qtbot, screen: AdminScre
     qtbot.mouseClick(options.viewport(), Qt.MouseButton.LeftButton,
                      pos=options.visualItemRect(laptop).center())
     assert "ORDS: Laptop" in category_row(screen, "computers")
+
+
+def keypad_panel(screen: AdminScreen) -> KeypadPanel:
+    return open_panel(screen, KeypadPanel)
+
+
+def press(qtbot, panel: KeypadPanel, keys: str) -> None:
+    for key in keys:
+        tap(qtbot, panel.keypad.buttons[key])
+
+
+def refusal_of(screen: AdminScreen, check) -> str:  # noqa: ANN001 - the service's check
+    """The message the service gives for a refused answer, as the screen shows it."""
+    with pytest.raises(AmbachtError) as refused:
+        check()
+    return screen.ctx.language.error(refused.value)
+
+
+def test_a_course_is_asked_step_by_step_and_nothing_typed_is_lost(
+    qtbot, screen: AdminScreen
+) -> None:
+    ctx, people = screen.ctx, screen.ctx.people
+    courses = screen.sections["courses"]
+    earlier = people.add_course(screen.user, date(2026, 11, 2), "Naaien", 6)
+    tap(qtbot, screen.tabs["station"])  # an old refusal in the banner ...
+    select(screen, "station", "idle_logout_s")
+    tap(qtbot, screen.sections["station"].change)
+    press(qtbot, keypad_panel(screen), "5")
+    tap(qtbot, keypad_panel(screen).ok_button)
+    assert screen.banner.is_error()
+    tap(qtbot, screen.tabs["staff"])
+    tap(qtbot, screen.sections["staff"].courses)
+    select(screen, "courses", earlier.id)
+    tap(qtbot, courses.add)
+    assert not screen.banner.isVisible()  # ... is gone at the next attempt
+
+    # The day, on the keypad as the list shows days, today offered.
+    day = open_panel(screen, DayPanel)
+    assert day.display.text() == "21-11-2026" and day.ok_button.isEnabled()
+    tap(qtbot, day.keypad.buttons["clear"])
+    press(qtbot, day, "3102")
+    assert day.display.text() == "31-02-YYYY" and not day.ok_button.isEnabled()
+    press(qtbot, day, "2026")
+    tap(qtbot, day.ok_button)
+    day = open_panel(screen, DayPanel)  # asked again, as typed, with the reason
+    assert day.display.text() == "31-02-2026"
+    assert day.refusal.text() == "Type the day as DD-MM-YYYY, e.g. 14-03-2026."
+    tap(qtbot, day.keypad.buttons["clear"])
+    press(qtbot, day, "01122026")  # tomorrow
+    tap(qtbot, day.ok_button)
+    day = open_panel(screen, DayPanel)
+    assert day.refusal.text() == refusal_of(
+        screen, lambda: people.check_course(date(2026, 12, 1)))
+    for _ in range(8):
+        tap(qtbot, day.keypad.buttons["back"])
+    press(qtbot, day, "14112026")
+    tap(qtbot, day.ok_button)
+
+    # The subject: one too long is refused here, and kept to be shortened.
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["Other…"])
+    long = "Fietsen repareren voor beginners en gevorderden, met banden plakken en remmen " \
+           "afstellen"
+    assert len(long) > SUBJECT_MAX
+    open_panel(screen, TextEntryPanel).type_text(long)
+    tap(qtbot, open_panel(screen, TextEntryPanel).ok_button)
+    keyboard = open_panel(screen, TextEntryPanel)
+    assert keyboard.text() == long
+    assert keyboard.refusal.text() == refusal_of(
+        screen, lambda: people.check_course(date(2026, 11, 14), long))
+    subject = long[:SUBJECT_MAX]
+    while keyboard.text() != subject:
+        keyboard.backspace()
+    tap(qtbot, keyboard.ok_button)
+
+    # The participants: none is refused here, and what was asked before stays.
+    count = keypad_panel(screen)
+    press(qtbot, count, "0")
+    tap(qtbot, count.ok_button)
+    count = keypad_panel(screen)
+    assert count.keypad.text() == "0"
+    assert count.refusal.text() == refusal_of(
+        screen, lambda: people.check_course(date(2026, 11, 14), subject, 0))
+    press(qtbot, count, "12")
+    tap(qtbot, count.ok_button)
+    [course] = [c for c in people.courses(date(2026, 11, 1), date(2026, 11, 21))
+                if c.id != earlier.id]
+    assert (course.day, course.subject, course.participants) == (
+        date(2026, 11, 14), subject.strip(), 12)
+    assert screen.banner.text() == "Course recorded."
+    # The new course is selected: "Cancel course" would cancel it, not the one before.
+    assert courses.selected() == course.id and courses.cancel.isEnabled()
+    assert not [p for p in screen.window().findChildren(KeypadPanel) if p.isVisible()]
+    assert ctx.people.courses(date(2026, 11, 1), date(2026, 11, 21))[0] == earlier

@@ -84,6 +84,12 @@ class Section(Retranslating, QWidget):
                 self.rows.setCurrentItem(item)
         self.update_buttons()
 
+    def select_row(self, key: object) -> None:
+        """Select the row of `key` (a record just added, so that the buttons act on it)."""
+        for index in range(self.rows.count()):
+            if self.rows.item(index).data(Qt.ItemDataRole.UserRole) == key:
+                self.rows.setCurrentRow(index)
+
     def selected(self) -> object:
         item = self.rows.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None

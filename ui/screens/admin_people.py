@@ -5,19 +5,22 @@ mistake is cancelled with a reason."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
-from intake.errors import QT_TRANSLATE_NOOP, ValidationError
-from intake.people import PAID, PLACEMENT, TRAINEE, VOLUNTEER
+from intake.errors import AmbachtError
+from intake.people import KINDS, PARTICIPANTS_MAX
+from intake.people_report import kind_name
 from intake.registers import FRAME, IMEI_SERIAL
 from ui.screens.admin_base import Section
-from ui.widgets.keyboard import ask_reason
+from ui.widgets.day_panel import DayPanel, day_digits, typed_day
+from ui.widgets.keyboard import TextEntryPanel, ask_reason
+from ui.widgets.keypad_panel import KeypadPanel
 
-_DIGITS = ("1234567890", "-")
-_BAD_DAY = QT_TRANSLATE_NOOP("Errors", "Type the day as YYYY-MM-DD, e.g. 2026-03-14.")
 SHOWN_DAYS = 366  # the list shows the courses of the last year
+SUBJECT_TYPED = 200  # the keyboard takes more than a subject may have: the check says so
 
 
 # The mixins' texts belong to the sections they are mixed into: each call names its section
@@ -57,10 +60,9 @@ class StaffKinds:
     paid, volunteer, work placement or trainee; the report counts people per kind."""
 
     def staff_kind_names(self) -> dict[str, str]:
-        return {PAID: translate("StaffSection", "Paid"),
-                VOLUNTEER: translate("StaffSection", "Volunteer"),
-                PLACEMENT: translate("StaffSection", "Work placement / participation"),
-                TRAINEE: translate("StaffSection", "Trainee")}
+        """Each kind in the screen's language, in the report's words (one name per kind)."""
+        lang = self.ctx.language.code  # type: ignore[attr-defined]
+        return {kind: kind_name(kind, lang) for kind in KINDS}
 
     def start_kind(self) -> None:
         u = self.current()  # type: ignore[attr-defined]
@@ -104,32 +106,74 @@ class CoursesSection(Section):
         self.cancel.setEnabled(self.selected() is not None)
 
     def start_add(self) -> None:
-        """Which day (today, yesterday or typed), the subject, then the participants."""
-        today = self.today()
-        options = [(today.isoformat(), self.tr("Today")),
-                   ((today - timedelta(days=1)).isoformat(), self.tr("Yesterday")),
-                   ("", self.tr("Another day…"))]
-        self.ask_choice(self.tr("When was the course held?"), options, lambda day: (
-            self._ask_subject(day) if day else self.ask_text(
-                self.tr("Day of the course (YYYY-MM-DD)"), "", self._typed_day,
-                machine_name=True)))
+        """The day (on the keypad, today offered), the subject, then the participants. Each
+        answer is checked as it is given (`check_course`); a refused one is asked again, as
+        typed, with the reason in its panel."""
+        self.message.emit("", False)  # an earlier attempt's message is not about this one
+        self._ask_day(day_digits(self.today()))
 
-    def _typed_day(self, text: str) -> None:
+    def _answer(self, text: str, check: Callable[[str], object], then: Callable[[str], None],
+                again: Callable[[str, str], None]) -> None:
+        """`then(text)` if `check(text)` passes; else `again(text, why)`."""
         try:
-            day = date.fromisoformat(text.strip())
-        except ValueError:
-            self.message.emit(self.ctx.language.error(ValidationError(_BAD_DAY)), True)
-            return
-        self._ask_subject(day.isoformat())
+            check(text)
+        except AmbachtError as exc:
+            again(text, self.ctx.language.error(exc))
+        else:
+            then(text)
 
-    def _ask_subject(self, day: str) -> None:
+    def _step(self, panel: KeypadPanel | TextEntryPanel, refusal: str,
+              check: Callable[[str], object], then: Callable[[str], None],
+              again: Callable[[str, str], None]) -> None:
+        if refusal:
+            panel.refuse(refusal)
+        panel.entered.connect(lambda text: self._answer(text, check, then, again))
+        panel.open()
+
+    def _ask_day(self, digits: str, refusal: str = "") -> None:
+        self._step(DayPanel(self, self.tr("Day of the course"), digits), refusal,
+                   lambda text: self.ctx.people.check_course(typed_day(text)),
+                   lambda text: self._ask_subject(typed_day(text)), self._ask_day)
+
+    def _ask_subject(self, day: date) -> None:
+        title = self.tr("Subject of the course")
         subjects = list(dict.fromkeys(c.subject for c in reversed(self.ctx.people.courses(
             self.today() - timedelta(days=SHOWN_DAYS), self.today()))))[:6]
-        ask_reason(self, self.tr("Subject of the course"), subjects, lambda subject:
-                   self.ask_number(self.tr("Number of participants"), lambda count:
-                                   self.attempt(lambda: self.ctx.people.add_course(
-                                       self.actor, date.fromisoformat(day), subject, count),
-                                       self.tr("Course recorded."))))
+
+        def check(subject: str) -> None:
+            self.ctx.people.check_course(day, subject)
+
+        def then(subject: str) -> None:
+            self._ask_participants(day, subject, "")
+
+        def again(typed: str, refusal: str) -> None:
+            self._step(TextEntryPanel(self, title, typed, max_length=SUBJECT_TYPED), refusal,
+                       check, then, again)
+
+        ask_reason(self, title, subjects, lambda subject: self._answer(
+            subject, check, then, again))
+
+    def _ask_participants(self, day: date, subject: str, typed: str,
+                          refusal: str = "") -> None:
+        panel = KeypadPanel(self, self.tr("Number of participants"),
+                            max_digits=len(str(PARTICIPANTS_MAX)))
+        panel.type_text(typed)
+        self._step(panel, refusal,
+                   lambda count: self.ctx.people.check_course(day, subject, count),
+                   lambda count: self._record(day, subject, count),
+                   lambda count, why: self._ask_participants(day, subject, count, why))
+
+    def _record(self, day: date, subject: str, count: str) -> None:
+        """Record the course and select it, so that its buttons act on it; a refusal (a
+        restored station not synced yet) is said at the last step, nothing lost."""
+        try:
+            course = self.ctx.people.add_course(self.actor, day, subject, count)
+        except AmbachtError as exc:
+            self._ask_participants(day, subject, count, self.ctx.language.error(exc))
+            return
+        self.message.emit(self.tr("Course recorded."), False)
+        self.refresh()
+        self.select_row(course.id)
 
     def start_cancel(self) -> None:
         course_id = self.selected()

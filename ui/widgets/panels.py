@@ -73,6 +73,15 @@ class Panel(QFrame):
             self._overlay.setGeometry(self._overlay.parentWidget().rect())
         return False
 
+    def refuse(self, text: str) -> None:
+        """Say under the title why the answer given was refused (the panel asks again)."""
+        message = QLabel(text, self)
+        message.setProperty("role", "banner-error")
+        message.setWordWrap(True)
+        message.setMaximumWidth(mm(180))
+        self.body.insertWidget(1, message)
+        self.refusal = message
+
     def add_cancel(self, text: str) -> QPushButton:
         """A button at the bottom that closes the panel, having done nothing."""
         button = self.button(text)
