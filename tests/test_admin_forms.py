@@ -168,3 +168,24 @@ def test_a_course_is_asked_step_by_step_and_nothing_typed_is_lost(
     assert courses.selected() == course.id and courses.cancel.isEnabled()
     assert not [p for p in screen.window().findChildren(KeypadPanel) if p.isVisible()]
     assert ctx.people.courses(date(2026, 11, 1), date(2026, 11, 21))[0] == earlier
+
+
+def test_a_course_older_than_the_list_is_listed_and_selected_once_added(
+    qtbot, screen: AdminScreen
+) -> None:
+    courses = screen.sections["courses"]
+    tap(qtbot, screen.tabs["staff"])
+    tap(qtbot, screen.sections["staff"].courses)
+    tap(qtbot, courses.add)
+    day = open_panel(screen, DayPanel)
+    tap(qtbot, day.keypad.buttons["clear"])
+    press(qtbot, day, "03032024")  # from paper: before the year the list shows
+    tap(qtbot, day.ok_button)
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["Other…"])
+    open_panel(screen, TextEntryPanel).type_text("Stoelen matten")
+    tap(qtbot, open_panel(screen, TextEntryPanel).ok_button)
+    press(qtbot, keypad_panel(screen), "8")
+    tap(qtbot, keypad_panel(screen).ok_button)
+    [course] = screen.ctx.people.courses(date(2024, 1, 1), date(2024, 12, 31))
+    assert courses.selected() == course.id
+    assert courses.rows.currentItem().text().startswith("03-03-2024")

@@ -81,6 +81,9 @@ class CoursesSection(Section):
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
+        # The oldest day of a course added here: listed too, though older than the last year,
+        # so that a course just recorded never vanishes from the list.
+        self.added_since: date | None = None
         self.add = self.add_button(self.start_add)
         self.cancel = self.add_button(self.start_cancel)
         self.finish_buttons()
@@ -96,7 +99,8 @@ class CoursesSection(Section):
 
     def refresh(self) -> None:
         today = self.today()
-        courses = self.ctx.people.courses(today - timedelta(days=SHOWN_DAYS), today)
+        first = today - timedelta(days=SHOWN_DAYS)
+        courses = self.ctx.people.courses(min(first, self.added_since or first), today)
         self.set_rows([
             (self.tr("{day}   ·   {subject}   ·   {count} participants").format(
                 day=c.day.strftime("%d-%m-%Y"), subject=c.subject, count=c.participants), c.id)
@@ -171,6 +175,7 @@ class CoursesSection(Section):
         except AmbachtError as exc:
             self._ask_participants(day, subject, count, self.ctx.language.error(exc))
             return
+        self.added_since = min(day, self.added_since or day)
         self.message.emit(self.tr("Course recorded."), False)
         self.refresh()
         self.select_row(course.id)
