@@ -12,7 +12,9 @@ from taps import tap
 from test_admin_screen import open_panel, screen, select  # noqa: F401 - `screen`: a fixture
 
 from intake.errors import AmbachtError
-from intake.people import SUBJECT_MAX
+from intake.model import User
+from intake.people import KINDS, SUBJECT_MAX
+from intake.people_report import WORDS
 from ui.screens.admin import AdminScreen
 from ui.widgets.day_panel import DayPanel
 from ui.widgets.keyboard import TextEntryPanel
@@ -189,3 +191,21 @@ def test_a_course_older_than_the_list_is_listed_and_selected_once_added(
     [course] = screen.ctx.people.courses(date(2024, 1, 1), date(2024, 12, 31))
     assert courses.selected() == course.id
     assert courses.rows.currentItem().text().startswith("03-03-2024")
+
+
+def test_a_colleague_has_one_name_per_kind_here_and_in_the_report(
+    qtbot, screen: AdminScreen, coach: User
+) -> None:
+    screen.ctx.language.apply("nl")
+    staff = screen.sections["staff"]
+    tap(qtbot, screen.tabs["staff"])
+    select(screen, "staff", coach.id)
+    tap(qtbot, staff.kind)
+    panel = open_panel(screen, ChoicePanel)
+    assert {key: button.text() for key, button in panel.option_buttons.items()} == {
+        kind: WORDS["nl"][kind] for kind in KINDS}
+    tap(qtbot, panel.option_buttons["placement"])
+    assert "Werkervaring / participatie" in staff.rows.currentItem().text()
+    tap(qtbot, staff.kind)
+    placement = open_panel(screen, ChoicePanel).option_buttons["placement"]
+    assert placement.isChecked() and placement.text() == CURRENT_MARK + WORDS["nl"]["placement"]

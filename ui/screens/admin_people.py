@@ -73,7 +73,8 @@ class StaffKinds:
                 lambda kind: self.attempt(  # type: ignore[attr-defined]
                     lambda: self.ctx.people.set_kind(  # type: ignore[attr-defined]
                         self.actor, u.id, kind),  # type: ignore[attr-defined]
-                    translate("StaffSection", "Saved.")))
+                    translate("StaffSection", "Saved.")),
+                current=self.ctx.people.kinds().get(u.id))  # type: ignore[attr-defined]
 
 
 class CoursesSection(Section):
