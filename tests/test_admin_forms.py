@@ -22,13 +22,15 @@ from ui.widgets.keypad_panel import KeypadPanel
 from ui.widgets.panels import CURRENT_MARK, ChoicePanel, ListPanel
 
 
-def category_row(screen: AdminScreen, code: str) -> str:
+def category_row(screen: AdminScreen, code: str) -> str:  # noqa: F811
     rows = screen.sections["categories"].rows
     return next(rows.item(i).text() for i in range(rows.count())
                 if rows.item(i).data(Qt.ItemDataRole.UserRole) == code)
 
 
-def test_a_categorys_choices_mark_the_current_value(qtbot, screen: AdminScreen) -> None:
+def test_a_categorys_choices_mark_the_current_value(
+    qtbot, screen: AdminScreen  # noqa: F811
+) -> None:
     section = screen.sections["categories"]
     select(screen, "categories", "bicycles")
     tap(qtbot, section.serial)
@@ -65,7 +67,9 @@ def test_a_categorys_choices_mark_the_current_value(qtbot, screen: AdminScreen) 
     tap(qtbot, open_panel(screen, ListPanel).cancel_button)
 
 
-def test_a_category_row_shows_its_ords_product_category(qtbot, screen: AdminScreen) -> None:
+def test_a_category_row_shows_its_ords_product_category(
+    qtbot, screen: AdminScreen  # noqa: F811
+) -> None:
     assert "ORDS: Lamp" in category_row(screen, "lamps")
     assert "ORDS" not in category_row(screen, "books")  # no power: outside ORDS
     select(screen, "categories", "computers")
@@ -79,7 +83,7 @@ def test_a_category_row_shows_its_ords_product_category(qtbot, screen: AdminScre
     assert "ORDS: Laptop" in category_row(screen, "computers")
 
 
-def keypad_panel(screen: AdminScreen) -> KeypadPanel:
+def keypad_panel(screen: AdminScreen) -> KeypadPanel:  # noqa: F811
     return open_panel(screen, KeypadPanel)
 
 
@@ -88,7 +92,7 @@ def press(qtbot, panel: KeypadPanel, keys: str) -> None:
         tap(qtbot, panel.keypad.buttons[key])
 
 
-def refusal_of(screen: AdminScreen, check) -> str:  # noqa: ANN001 - the service's check
+def refusal_of(screen: AdminScreen, check) -> str:  # noqa: ANN001, F811
     """The message the service gives for a refused answer, as the screen shows it."""
     with pytest.raises(AmbachtError) as refused:
         check()
@@ -96,7 +100,7 @@ def refusal_of(screen: AdminScreen, check) -> str:  # noqa: ANN001 - the service
 
 
 def test_a_course_is_asked_step_by_step_and_nothing_typed_is_lost(
-    qtbot, screen: AdminScreen
+    qtbot, screen: AdminScreen  # noqa: F811
 ) -> None:
     ctx, people = screen.ctx, screen.ctx.people
     courses = screen.sections["courses"]
@@ -173,7 +177,7 @@ def test_a_course_is_asked_step_by_step_and_nothing_typed_is_lost(
 
 
 def test_a_course_older_than_the_list_is_listed_and_selected_once_added(
-    qtbot, screen: AdminScreen
+    qtbot, screen: AdminScreen  # noqa: F811
 ) -> None:
     courses = screen.sections["courses"]
     tap(qtbot, screen.tabs["staff"])
@@ -194,7 +198,7 @@ def test_a_course_older_than_the_list_is_listed_and_selected_once_added(
 
 
 def test_a_colleague_has_one_name_per_kind_here_and_in_the_report(
-    qtbot, screen: AdminScreen, coach: User
+    qtbot, screen: AdminScreen, coach: User  # noqa: F811
 ) -> None:
     screen.ctx.language.apply("nl")
     staff = screen.sections["staff"]
