@@ -213,3 +213,8 @@ def test_a_colleague_has_one_name_per_kind_here_and_in_the_report(
     tap(qtbot, staff.kind)
     placement = open_panel(screen, ChoicePanel).option_buttons["placement"]
     assert placement.isChecked() and placement.text() == CURRENT_MARK + WORDS["nl"]["placement"]
+    tap(qtbot, open_panel(screen, ChoicePanel).cancel_button)
+    tap(qtbot, staff.role)  # the role's choice marks the current one too
+    role = open_panel(screen, ChoicePanel)
+    assert [key for key, button in role.option_buttons.items() if button.isChecked()] == [
+        "coach"]

@@ -257,7 +257,7 @@ class StaffSection(StaffKinds, Section):
             self.ask_choice(self.tr("Role"), self.role_options(), lambda key: self.attempt(
                 lambda: self._mark(self.ctx.auth.update_user(
                     self.actor, u.id, name=u.name, role=_role(key), active=u.active), key),
-                self.tr("Role saved.")))
+                self.tr("Role saved.")), current=NETWORK if u.network else u.role.value)
 
     def toggle_active(self) -> None:
         u = self.current()
