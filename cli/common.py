@@ -17,6 +17,7 @@ from db import Store
 from db.times import unreadable_times_of
 from intake.auth import AuthService
 from intake.errors import AmbachtError
+from intake.figure_changes import exports_touched
 from intake.localtime import parse_step_time
 from intake.model import Item, User
 from intake.outfiles import OutputFile, reserve
@@ -122,3 +123,17 @@ def note_unreadable(store: Store, item: Item) -> int:
         print(f"ambacht: {item.code} has a time that cannot be read and is not counted in "
               f"reports: {shown}", file=sys.stderr)
     return 0
+
+
+def note_earlier_periods(args: argparse.Namespace, store: Store, kind: str,
+                         key: str | None) -> None:
+    """After a change that counts the past by its new value too (`intake.figure_changes`):
+    one line on stderr naming how many exports of earlier periods now hold other figures
+    than the same report made again would; nothing if none."""
+    today = args.clock.now().astimezone(store.settings().zone).date()
+    count = exports_touched(store, kind, key, today)
+    if count:
+        exports = ("1 export of an earlier period holds" if count == 1
+                   else f"{count} exports of earlier periods hold")
+        print(f"ambacht: this also changes the figures of earlier periods: {exports} the old "
+              "figures", file=sys.stderr)

@@ -8,20 +8,29 @@ import json
 import sys
 from datetime import date, datetime
 
-from cli.common import Refusal, acting, open_store, reserve_for, write_reserved
+from cli.common import (
+    Refusal,
+    acting,
+    note_earlier_periods,
+    open_store,
+    reserve_for,
+    write_reserved,
+)
 from db import Store
 from db.times import unreadable_item_codes
 from intake.admin import AdminService
 from intake.comparisons import year_earlier
-from intake.eu_reuse import eu_reuse, eu_reuse_json
+from intake.eu_reuse import eu_mapping, eu_reuse, eu_reuse_json
 from intake.monitoring import (
     TARGET_KINDS,
     Period,
     Report,
     build_report,
     parse_day,
+    stored_baseline,
     year_progress,
 )
+from intake.ords_export import ords_csv, ords_unpowered_csv
 from intake.outfiles import OutputFile
 from intake.provenance import Provenance, provenance_json, provenance_of, record_export
 from intake.report_formats import figures_json, report_csv, report_json
@@ -32,6 +41,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     """The figures of a period as JSON, CSV, XLSX, PDF, the ORDS CSV or the EU re-use
     report; with --hub, of a site or of every site as the hub holds them
     (`cli/hub_figures.py`)."""
+    _check_options(args)
     if args.hub is not None or args.site is not None:
         from cli.hub_figures import hub_report  # psycopg is loaded only for the hub
 
@@ -43,13 +53,27 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_options(args: argparse.Namespace) -> None:
+    """Refuse an option the format asked for does not use, rather than ignore it unsaid."""
+    if args.unpowered and args.format != "ords":
+        raise Refusal(f"--unpowered goes with --format ords only; a {args.format} report "
+                      "counts every repair already.")
+    compared = [name for name, given in (("--baseline-from", args.baseline_from),
+                                         ("--baseline-to", args.baseline_to),
+                                         ("--year-earlier", args.year_earlier)) if given]
+    if compared and args.format in ("ords", "eu-reuse"):
+        raise Refusal(f"An {args.format} report compares with no other period: leave out "
+                      f"{' and '.join(compared)}.")
+
+
 def write_report(store: Store, args: argparse.Namespace, out: OutputFile | None) -> None:
-    """Make the report `args` ask for, write it to `out` or stdout, and record the export."""
+    """Make the report `args` ask for and write it to `out`, recorded as an export, or to
+    stdout: a report only looked at is no export, and changes nothing."""
     report, provenance, data = made_report(store, args, out is not None)
-    if out is not None:
-        write_reserved(out, data)
-    else:
+    if out is None:
         sys.stdout.write(data.decode("utf-8"))
+        return
+    write_reserved(out, data)
     if args.format != "ords":  # the ORDS table is the standard's, without a provenance
         record_export(store, provenance, report.period, args.format,
                       figures_json(report.total), data)
@@ -61,7 +85,7 @@ def made_report(store: Store, args: argparse.Namespace,
     `to_file`)."""
     # openpyxl and reportlab's page layout are loaded only for reports, so that starting
     # the app through this command stays fast.
-    from intake.exports import ords_csv, report_xlsx
+    from intake.exports import report_xlsx
     from intake.report_pdf import render_report_pdf
 
     now = args.clock.now()
@@ -95,7 +119,8 @@ def made_report(store: Store, args: argparse.Namespace,
         figures["revenue_by_method"] = takings(store, report.period).to_json()
         data = (json.dumps(figures, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     elif args.format == "ords":
-        data = ords_csv(store, report.period, unpowered=args.unpowered).encode("utf-8")
+        ords = ords_unpowered_csv if args.unpowered else ords_csv
+        data = ords(store, report.period).encode("utf-8")
     else:
         data = report_csv(report, baseline, year_before, provenance)
     return report, provenance, data
@@ -115,8 +140,12 @@ def _period(store: Store, args: argparse.Namespace, now: datetime) -> Period:
 def cmd_category_eu(args: argparse.Namespace) -> int:
     """Set the EU re-use category a category's kilos are reported under."""
     store, user, _ = acting(args)
-    eu = AdminService(store, args.clock).set_category_eu(user, args.code, args.eu_category)
+    admin = AdminService(store, args.clock)
+    before = eu_mapping(store.settings(), admin.categories()).get(args.code)
+    eu = admin.set_category_eu(user, args.code, args.eu_category)
     print(f"category {args.code}: EU {eu.value}")
+    if eu != before:
+        note_earlier_periods(args, store, "eu", args.code)
     return 0
 
 
@@ -135,8 +164,11 @@ def cmd_baseline(args: argparse.Namespace) -> int:
     """Mark the baseline period (nulmeting) for the dashboard."""
     store, user, _ = acting(args)
     period = Period(parse_day(args.first), parse_day(args.last))
+    before = stored_baseline(store.settings())
     AdminService(store, args.clock).set_baseline(user, period)
     print(f"baseline {period.first.isoformat()} to {period.last.isoformat()}")
+    if period != before:
+        note_earlier_periods(args, store, "baseline", None)
     return 0
 
 

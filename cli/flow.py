@@ -9,6 +9,7 @@ import sys
 from cli.common import (
     Refusal,
     acting,
+    note_earlier_periods,
     note_unreadable,
     open_store,
     optional,
@@ -121,12 +122,15 @@ def cmd_material(args: argparse.Namespace) -> int:
                 recipient = admin.add_name(user, NameList.RECIPIENTS, recipient)
             if args.recipient_kind:
                 recipient = material.recipient(recipient)
+                kind_before = admin.recipient_kinds().get(recipient)
                 admin.set_recipient_kind(user, recipient, args.recipient_kind)
             shipment = material.send(user, recipient, args.codes, batches, at)
         if added or args.recipient_kind:
             kind = admin.recipient_kinds()[recipient]
             print(f"ambacht: {'added ' if added else ''}recipient '{recipient}' ({kind})",
                   file=sys.stderr)
+            if args.recipient_kind and not added and kind != kind_before:
+                note_earlier_periods(args, store, "recipient", recipient)
         print(shipment.code)
         return write_after_step(out, lambda: material.delivery_note_pdf(shipment.code))
 

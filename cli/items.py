@@ -51,7 +51,20 @@ def cmd_intake(args: argparse.Namespace) -> int:
         if visit is not None and args.visit == "new":
             print(f"visit {visit.code}", file=sys.stderr)
         print(item.code)
+        if request.serial is not None:
+            _note_same_number(store, args, request.serial, item.code)
         return write_after_step(out, lambda: LabelService(store, args.clock).render([item]))
+
+
+def _note_same_number(store: Store, args: argparse.Namespace, serial: str, code: str) -> None:
+    """Say on stderr which items at the centre carry the new item's number too (taken in
+    twice?); the intake stands, as the same bike may come back after it left."""
+    others = RegisterService(store, args.clock).in_stock_with(serial, code)
+    if others:
+        codes = ", ".join(item.code for item in others)
+        has = "has" if len(others) == 1 else "have"
+        print(f"ambacht: {codes} at the centre {has} serial number {serial} too: check that "
+              "it is not the same item taken in twice.", file=sys.stderr)
 
 
 def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]:
@@ -103,8 +116,11 @@ def _item_json(store: Store, gate: GateService, item: Item) -> dict[str, object]
 def cmd_item(args: argparse.Namespace) -> int:
     """Show an item and its history, as text or JSON; by its code or by its serial number
     (every item taken in with it, the latest first)."""
-    if (args.code is None) == (args.serial is None):
-        raise Refusal("give an item's code or --serial NUMBER")
+    if args.code is not None and args.serial is not None:
+        raise Refusal("Give an item's code or --serial NUMBER, not both.")
+    if args.code is None and args.serial is None:
+        raise Refusal("Give an item's code (A000123), or --serial NUMBER to find the items "
+                      "taken in with that number.")
     store = open_store(args)
     gate = service(args, store, GateService)
     if args.serial is None:

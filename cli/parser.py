@@ -205,8 +205,8 @@ def _add_flow_commands(
                         "--site NAME or of every site (JSON)")
     report.add_argument("--site", help="with --hub: the site's figures, in any format")
     report.add_argument("--unpowered", action="store_true",
-                        help="ords: also the repairs of unpowered items, which ORDS does not "
-                        "cover")
+                        help="ords: instead, the repairs of unpowered items (no ORDS "
+                        "product), counted per type and status as ORDS publishes them")
     _add_force(report)
 
     baseline = sub.add_parser("baseline", parents=[who_opt],
@@ -260,7 +260,8 @@ def _add_registers_and_people(sub: argparse._SubParsersAction, db_opt: argparse.
     eu.add_argument("code", help="category code (see 'categories')")
     eu.add_argument("eu_category", help="textiles, eee, furniture, construction or other")
     kind = sub.add_parser("staff-kind", parents=[who_opt],
-                          help="what kind of staff a colleague is (counted in the report)")
+                          help="what kind of staff a colleague is (counted in the report; a "
+                          "change counts from now on, earlier sessions keep their kind)")
     kind.add_argument("name", help="the colleague's name")
     kind.add_argument("kind", help="paid, volunteer, placement (work placement or "
                       "participation) or trainee")
@@ -274,7 +275,9 @@ def _add_registers_and_people(sub: argparse._SubParsersAction, db_opt: argparse.
     steps = course.add_subparsers(dest="course_step", required=True, parser_class=_Parser)
     add = steps.add_parser("add", parents=[who_opt], help="record a course or workshop")
     add.add_argument("--date", dest="day", required=True, metavar="DATE")
-    add.add_argument("--subject", required=True)
+    add.add_argument("--subject", required=True,
+                     help="what the course was about, up to 80 characters; no names: the "
+                     "subject is printed in the report")
     add.add_argument("--participants", required=True, help="how many took part")
     cancel = steps.add_parser("cancel", parents=[who_opt],
                               help="cancel a course recorded by mistake")

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import argparse
 
-from cli.common import Refusal, acting
+from cli.common import Refusal, acting, note_earlier_periods
 from db import Store
 from intake.auth import SYSTEM_USER_ID, AuthService
 from intake.model import User
-from intake.monitoring import parse_day
+from intake.monitoring import Period, parse_day
 from intake.people import PeopleService
 
 
@@ -17,8 +17,12 @@ def cmd_staff_kind(args: argparse.Namespace) -> int:
     """Say what kind of staff a colleague is: paid, volunteer, placement or trainee."""
     store, user, _ = acting(args)
     colleague = _colleague(store, args.name, "set the kind")
-    PeopleService(store, args.clock).set_kind(user, colleague.id, args.kind)
+    people = PeopleService(store, args.clock)
+    before = people.kinds().get(colleague.id)
+    people.set_kind(user, colleague.id, args.kind)
     print(f"{colleague.name}: {args.kind}")
+    if people.kinds().get(colleague.id) != before:
+        note_earlier_periods(args, store, "staff", colleague.id)
     return 0
 
 
@@ -39,7 +43,7 @@ def _colleague(store: Store, name: str, there: str) -> User:
              if u.name.casefold() == wanted and u.id != SYSTEM_USER_ID]
     if len(found) != 1:
         shown = ascii(name[:40])  # one printable line, however long the name typed
-        raise Refusal(f"no one colleague is called {shown}" if not found else
+        raise Refusal(f"no colleague is called {shown}" if not found else
                       f"{len(found)} colleagues are called {shown}; {there} in "
                       "Settings → Staff")
     return found[0]
@@ -56,7 +60,8 @@ def cmd_course(args: argparse.Namespace) -> int:
         course = people.cancel_course(user, args.id, args.reason)
         print(f"cancelled course {course.id}  {course.day.isoformat()}  {course.subject}")
     else:
-        for course in people.courses(parse_day(args.first), parse_day(args.last)):
+        period = Period(parse_day(args.first), parse_day(args.last))  # refused backwards
+        for course in people.courses(period.first, period.last):
             print(f"{course.id}  {course.day.isoformat()}  {course.participants:>5}  "
                   f"{course.subject}")
     return 0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli.common import acting, open_store, write_file
+from cli.common import acting, note_earlier_periods, open_store, write_file
 from intake.monitoring import Period, parse_day
 from intake.registers import RegisterService, parse_serial_kind
 
@@ -27,6 +27,11 @@ def cmd_category_serial(args: argparse.Namespace) -> int:
     """Set which number a category's items are asked for at intake."""
     store, user, _ = acting(args)
     kind = parse_serial_kind(args.kind)
-    RegisterService(store, args.clock).set_serial_kind(user, args.code, kind)
-    print(f"category {args.code}: serial {kind or 'none'}")
+    registers = RegisterService(store, args.clock)
+    before = registers.serial_kind(args.code)
+    registers.set_serial_kind(user, args.code, kind)
+    # Said in the words the command takes ('imei-serial'), not as stored ('imei_serial').
+    print(f"category {args.code}: serial {(kind or 'none').replace('_', '-')}")
+    if kind != before:
+        note_earlier_periods(args, store, "serial", args.code)
     return 0

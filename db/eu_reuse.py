@@ -1,5 +1,5 @@
 """The reporting SQL of the EU re-use report (`intake.eu_reuse`): the kilos re-used per
-category by whether they were weighed or estimated, the standard weights' last change, and the
+category by whether they were weighed or estimated, every standard weight set, and the
 coordinator's changes that change how the report counts. Read only; no table of its own (the
 mapping to EU categories is a site setting per category, `eu_category.<code>`).
 """
@@ -46,14 +46,17 @@ def reused_grams(db: Database, start: datetime, end: datetime) -> list[tuple[str
     ]
 
 
-def weights_changed_at(db: Database) -> datetime | None:
-    """When a category's standard weight was last set (a category added, its weights
-    changed) at this station; None if never since the database was made."""
-    (at,) = db.execute(
-        "SELECT max(at) FROM config_changes WHERE what LIKE 'category % weights' "
-        "OR (what LIKE 'category %' AND what NOT LIKE 'category % %' AND old_value IS NULL)"
-    ).fetchone()
-    return None if at is None else from_storage(at)
+def weight_history(db: Database) -> list[tuple[datetime, str, str | None, str | None]]:
+    """Every standard weight set at this station, in the order set: a category added (old
+    None, new its description) or its weights changed (old and new "500 [50, 5000] g"):
+    (when, category code, old, new)."""
+    return [
+        (from_storage(row[0]), row[1].split(" ")[1], row[2], row[3]) for row in db.execute(
+            "SELECT at, what, old_value, new_value FROM config_changes "
+            "WHERE what LIKE 'category % weights' "
+            "OR (what LIKE 'category %' AND what NOT LIKE 'category % %' "
+            "AND old_value IS NULL) ORDER BY at, rowid")
+    ]
 
 
 def method_changes(db: Database, since: datetime) -> list[tuple[datetime, str, str, str]]:

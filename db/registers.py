@@ -65,9 +65,11 @@ class Registers:
     def numbered_items(self, start: datetime, end: datetime) -> list[tuple[Any, ...]]:
         """The items taken in from `start` up to `end` with a number, not voided, in order:
         (code, intake time, category, kind of number or None, number, status, time it
-        left or None)."""
+        left or None). The kind is the one the intake recorded; an intake from before it was
+        recorded has its category's kind today."""
         rows = self.db.execute(
-            f"SELECT i.code, e.at, i.category, s.kind, {_SERIAL}, i.status, "
+            f"SELECT i.code, e.at, i.category, "
+            f"coalesce(json_extract(e.data, '$.serial_kind'), s.kind), {_SERIAL}, i.status, "
             "(SELECT max(o.at) FROM events o WHERE o.item_id = i.id "
             " AND o.type IN ('sold', 'material_out') AND i.status IN ('sold', 'material_out')) "
             "FROM events e JOIN items i ON i.id = e.item_id "

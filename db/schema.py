@@ -5,12 +5,15 @@ Add a new function at the end for every change; never edit one that has shipped.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
 from db.chain import CHAINED_TRIGGER, chain_history
 from db.counting_tables import COUNTING_RULES_TABLES
 from db.drafts import DRAFTS_SCHEMA
+from db.export_records import EXPORT_WATERMARK_SCHEMA
 from db.figures_to_publish import FIGURES_TO_PUBLISH_SCHEMA
 from db.guard import IDENTITY_TABLE, new_file_id
 from db.held_steps import HELD_STEPS_SCHEMA
@@ -20,7 +23,7 @@ from db.initial_schema import INITIAL_SCHEMA
 from db.merge import MERGED_HISTORY_SCHEMA
 from db.newer_steps import NEWER_STEPS_SCHEMA
 from db.overruled import OVERRULED_SCHEMA
-from db.people import PEOPLE_TABLES
+from db.people import PEOPLE_TABLES, people_at_the_time
 from db.registers import REGISTER_TABLES
 from db.shared_pins import SHARED_PINS_TRAVEL
 from db.station_clocks import STATION_CLOCKS_SCHEMA
@@ -32,11 +35,16 @@ MIGRATION_SET = "ambacht"
 migrations = Migrations(MIGRATION_SET)
 
 
+def _apply(db: Database, statements: Iterable[str]) -> None:
+    """Run a migration's statements in order (inside the migration's transaction)."""
+    for statement in statements:
+        db.execute(statement)
+
+
 @migrations()
 def m001_initial(db: Database) -> None:
     """Settings, stations, users, municipalities, categories, visits, items and events."""
-    for statement in INITIAL_SCHEMA:
-        db.execute(statement)
+    _apply(db, INITIAL_SCHEMA)
 
 
 @migrations()
@@ -282,8 +290,7 @@ def m009_pins_and_times(db: Database) -> None:
             f"""CREATE TRIGGER {table}_readable_times BEFORE INSERT ON {table}
                 WHEN {unreadable}
                 BEGIN SELECT RAISE(ABORT, 'a time in {table} is not in the stored form'); END""")
-    for statement in statements:
-        db.execute(statement)
+    _apply(db, statements)
 
 
 @migrations()
@@ -332,24 +339,21 @@ def m012_merged_history(db: Database) -> None:
     """Other stations' events merge into this file (issue 13, `intake/merge.py`): the
     conflicts table and the visits' change numbers, `db.merge.MERGED_HISTORY_SCHEMA`,
     described there."""
-    for statement in MERGED_HISTORY_SCHEMA:
-        db.execute(statement)
+    _apply(db, MERGED_HISTORY_SCHEMA)
 
 
 @migrations()
 def m013_hub_link(db: Database) -> None:
     """What a station keeps about its hub (issue 13), station-local: it never travels. The
     tables and triggers are `db.hub_link.HUB_LINK_SCHEMA`, described there."""
-    for statement in HUB_LINK_SCHEMA:
-        db.execute(statement)
+    _apply(db, HUB_LINK_SCHEMA)
 
 
 @migrations()
 def m014_counting_rules(db: Database) -> None:
     """Recipients get a kind (reuse, recycling, residual waste), a visit started by mistake
     can be cancelled, and every export is recorded (issue 14): `db/counting_tables.py`."""
-    for statement in COUNTING_RULES_TABLES:
-        db.execute(statement)
+    _apply(db, COUNTING_RULES_TABLES)
 
 
 @migrations()
@@ -358,23 +362,20 @@ def m015_registers_and_people(db: Database) -> None:
     frame number, computers and phones an IMEI or serial number) and an index that finds an
     item by the number in its intake event. People: each member of staff's kind, sessions at
     a station, and the courses and workshops held (issue 14)."""
-    for statement in [*REGISTER_TABLES, *PEOPLE_TABLES]:
-        db.execute(statement)
+    _apply(db, [*REGISTER_TABLES, *PEOPLE_TABLES])
 
 
 @migrations()
 def m016_till(db: Database) -> None:
     """The till (issue 15): the sales' index and the parked baskets,
     `db.till.TILL_SCHEMA`, described there."""
-    for statement in TILL_SCHEMA:
-        db.execute(statement)
+    _apply(db, TILL_SCHEMA)
 
 
 @migrations()
 def m020_travel_more(db: Database) -> None:
     """Issue 14's records travel to the hub (issue 13): `db.travel_more.TRAVEL_MORE_SCHEMA`."""
-    for statement in TRAVEL_MORE_SCHEMA:
-        db.execute(statement)
+    _apply(db, TRAVEL_MORE_SCHEMA)
 
 
 @migrations()
@@ -382,8 +383,7 @@ def m023_hub3(db: Database) -> None:
     """Issue 13's loose ends: steps of kinds a newer Ambacht wrote are marked
     (`db.newer_steps.NEWER_STEPS_SCHEMA`), and colleagues found to share a PIN travel to the
     hub like the coordinator's other records (`db.shared_pins.SHARED_PINS_TRAVEL`)."""
-    for statement in (*NEWER_STEPS_SCHEMA, *SHARED_PINS_TRAVEL):
-        db.execute(statement)
+    _apply(db, (*NEWER_STEPS_SCHEMA, *SHARED_PINS_TRAVEL))
 
 
 @migrations()
@@ -400,8 +400,7 @@ def m022_net(db: Database) -> None:
 def m024_drafts(db: Database) -> None:
     """Half-done work survives a restart (issue 15): the repair-done flow's answers and the
     material-out list as station-local drafts, `db.drafts.DRAFTS_SCHEMA`, described there."""
-    for statement in DRAFTS_SCHEMA:
-        db.execute(statement)
+    _apply(db, DRAFTS_SCHEMA)
 
 
 @migrations()
@@ -409,8 +408,7 @@ def m025_held_steps(db: Database) -> None:
     """Steps of a newer Ambacht on items this station does not hold (a new way of taking
     items in) are held whole with their items' codes until this PC knows them, and the chain's
     trigger counts them in (issue 13): `db.held_steps.HELD_STEPS_SCHEMA`, described there."""
-    for statement in HELD_STEPS_SCHEMA:
-        db.execute(statement)
+    _apply(db, HELD_STEPS_SCHEMA)
 
 
 @migrations()
@@ -418,21 +416,33 @@ def m028_hub6(db: Database) -> None:
     """Corrections that do not stand (issue 13: two coordinators resolved one conflict
     opposite ways): `db.overruled.OVERRULED_SCHEMA`; and the site's stations' clocks beside
     the hub's: `db.station_clocks.STATION_CLOCKS_SCHEMA`; both described there."""
-    for statement in (*OVERRULED_SCHEMA, *STATION_CLOCKS_SCHEMA):
-        db.execute(statement)
+    _apply(db, (*OVERRULED_SCHEMA, *STATION_CLOCKS_SCHEMA))
 
 
 @migrations()
 def m027_hub5(db: Database) -> None:
     """A station of a hub restored from a backup takes no step until a sync round gave its own
     steps back (issue 13): `hub_restored` flags it (db/hub_restore.py)."""
-    for statement in HUB_RESTORED_SCHEMA:
-        db.execute(statement)
+    _apply(db, HUB_RESTORED_SCHEMA)
 
 
 @migrations()
 def m026_net2(db: Database) -> None:
     """The network's figures kept fresh by the stations (issue 13): the days whose sums are
     still to go to the hub, `db.figures_to_publish.FIGURES_TO_PUBLISH_SCHEMA`."""
-    for statement in FIGURES_TO_PUBLISH_SCHEMA:
-        db.execute(statement)
+    _apply(db, FIGURES_TO_PUBLISH_SCHEMA)
+
+
+@migrations()
+def m030_people_at_the_time(db: Database) -> None:
+    """A session counts under the staff kind its person had when it began (issue 14): the
+    earlier kinds kept with each staff kind, `db.people.people_at_the_time`, described there."""
+    people_at_the_time(db)
+
+
+@migrations()
+def m029_export_watermark(db: Database) -> None:
+    """Each export keeps the highest events rowid its file held when it was made, so that a
+    later report lists only the steps written after it (issue 14):
+    `db.export_records.EXPORT_WATERMARK_SCHEMA`, described there."""
+    _apply(db, EXPORT_WATERMARK_SCHEMA)

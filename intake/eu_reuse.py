@@ -21,7 +21,7 @@ from enum import StrEnum
 from typing import Any
 
 from db import Store
-from db.eu_reuse import method_changes, reused_grams, weights_changed_at
+from db.eu_reuse import method_changes, reused_grams
 from intake.comparisons import is_counted
 from intake.counting import COUNTING_RULES
 from intake.defaults import DEFAULT_EU_CATEGORIES
@@ -29,8 +29,11 @@ from intake.errors import QT_TRANSLATE_NOOP, ValidationError
 from intake.model import Category
 from intake.monitoring import Report
 from intake.settings import Settings
+from intake.standard_weights import WeightTable, weights_at
 
-DECISION = "Commission Implementing Decision (EU) 2021/19"
+# The decision's title as each language's Official Journal gives it.
+DECISION = {"nl": "Uitvoeringsbesluit (EU) 2021/19 van de Commissie",
+            "en": "Commission Implementing Decision (EU) 2021/19"}
 SETTING_PREFIX = "eu_category."
 
 
@@ -95,7 +98,7 @@ class EuReuse:
     grams_by_category: dict[str, int]  # category code -> grams re-used (kg reused)
     grams_weighed: int  # of the grams re-used, those whose weight the scale gave
     grams_estimated: int  # and those given by the category's standard weight
-    weights_changed: datetime | None  # when a standard weight was last set
+    weights: WeightTable  # the standard weights as they held at the period's end
     changes: list[tuple[datetime, str, str, str]]  # method changes: when, what, old, new
 
     @property
@@ -123,9 +126,10 @@ class EuReuse:
 
     @property
     def weights_version(self) -> str:
-        """The standard-weight table's version: the first 12 hex digits of a SHA-256 of every
-        category's code and standard weight, so the same table always has the same version."""
-        table = sorted((c.code, c.standard_weight_g) for c in self.report.categories)
+        """The standard-weight table's version (as it held at the period's end): the first 12
+        hex digits of a SHA-256 of every category's code and standard weight, so the same
+        table always has the same version."""
+        table = sorted(self.weights.grams.items())
         return hashlib.sha256(json.dumps(table).encode()).hexdigest()[:12]
 
 
@@ -144,11 +148,16 @@ def eu_reuse(store: Store, report: Report) -> EuReuse:
         grams_by_category={code: figures.grams_reused
                            for code, figures in report.by_category.items()},
         grams_weighed=weighed, grams_estimated=estimated,
-        weights_changed=weights_changed_at(store.db), changes=method_changes(store.db, start))
+        weights=weights_at(store, report.categories, start, end),
+        changes=method_changes(store.db, start))
 
 
 def _tonnes(grams: int) -> float:
     return round(grams / 1_000_000, 6)
+
+
+def _kg(grams: int | None) -> float | None:
+    return None if grams is None else round(grams / 1000, 3)
 
 
 def _share(value: float | None) -> float | None:
@@ -163,7 +172,7 @@ def eu_reuse_json(eu: EuReuse, lang: str = "en") -> dict[str, Any]:
     counted = eu.counted
     names = {c.code: c.name(lang) for c in report.categories}
     return {
-        "decision": DECISION,
+        "decision": DECISION.get(lang, DECISION["en"]),
         "site": report.site,
         "period": {"from": report.period.first.isoformat(), "to": report.period.last.isoformat(),
                    "counted": counted, "counted_to": report.counted_to.isoformat()},
@@ -194,11 +203,14 @@ def quality_json(eu: EuReuse, lang: str) -> dict[str, Any]:
         "tonnes_estimated": _tonnes(eu.grams_estimated) if eu.counted else None,
         "standard_weights": {
             "version": eu.weights_version,
-            "last_changed": None if eu.weights_changed is None
-            else eu.weights_changed.isoformat(),
+            "last_changed": None if eu.weights.last_changed is None
+            else eu.weights.last_changed.isoformat(),
             "table": [{"code": c.code, "name": c.name(lang),
-                       "kg": round(c.standard_weight_g / 1000, 3)}
-                      for c in eu.report.categories]},
+                       "kg": round(eu.weights.grams[c.code] / 1000, 3)}
+                      for c in eu.report.categories if c.code in eu.weights.grams],
+            "changed_in_period": [
+                {"at": at.isoformat(), "code": code, "old_kg": _kg(old), "new_kg": _kg(new)}
+                for at, code, old, new in eu.weights.changes]},
         "co2_factors": [{"code": c.code, "kg_co2_per_kg": c.co2_factor, "source": c.co2_source}
                         for c in eu.report.categories],
         "counting_rules": COUNTING_RULES,
@@ -219,7 +231,7 @@ QUALITY_TEXT: dict[str, dict[str, list[str]]] = {
             "coördinator ingesteld.",
         ],
         "methods": [
-            "Hergebruikt telt wanneer het item de centrale verlaat: verkocht zoals het was, "
+            "Hergebruikt telt wanneer het item het centrum verlaat: verkocht zoals het was, "
             "verkocht na reparatie, of als eigen product met zijn eigen gewicht (de bronnen "
             "niet nog eens), min retouren; en materiaal naar een afnemer voor hergebruik. "
             "Wat alleen is ingeleverd telt niet.",

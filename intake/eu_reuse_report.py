@@ -17,6 +17,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph
 
 from intake.counting import COUNTING_RULES
 from intake.eu_reuse import DECISION, QUALITY_TEXT, EuReuse, eu_name
+from intake.figure_changes import figure_change
 
 WORDS = {
     "nl": {"sheet": "EU-hergebruik", "title": "EU-hergebruik (Uitvoeringsbesluit (EU) 2021/19)",
@@ -25,9 +26,12 @@ WORDS = {
            "category": "Categorie", "quality": "Kwaliteitscontrole", "figure": "Kengetal",
            "value": "Waarde", "weighed": "Aandeel gewogen", "estimated": "Aandeel geschat",
            "t_weighed": "Ton gewogen", "t_estimated": "Ton geschat",
-           "version": "Versie standaardgewichten", "changed": "Laatst gewijzigd",
+           "version": "Versie standaardgewichten",
+           "changed": "Laatst gewijzigd (tot het eind van de periode)",
            "never": "niet sinds het begin", "rules": "Versie telregels",
-           "weights": "Standaardgewichten", "code": "Code", "name": "Naam",
+           "weights": "Standaardgewichten aan het eind van de periode", "code": "Code",
+           "name": "Naam", "in_period": "Gewijzigd in de periode",
+           "see_changes": "{count} (zie de wijzigingen van methode)",
            "kg": "Kg", "co2": "CO2-factoren", "factor": "Kg CO2 per kg", "source": "Bron",
            "changes": "Wijzigingen van methode in of na de periode", "at": "Wanneer",
            "what": "Wat", "old": "Oud", "new": "Nieuw", "none": "geen",
@@ -39,9 +43,12 @@ WORDS = {
            "category": "Category", "quality": "Quality check", "figure": "Figure",
            "value": "Value", "weighed": "Share weighed", "estimated": "Share estimated",
            "t_weighed": "Tonnes weighed", "t_estimated": "Tonnes estimated",
-           "version": "Standard weights' version", "changed": "Last changed",
+           "version": "Standard weights' version",
+           "changed": "Last changed (by the period's end)",
            "never": "not since the start", "rules": "Counting rules version",
-           "weights": "Standard weights", "code": "Code", "name": "Name",
+           "weights": "Standard weights at the period's end", "code": "Code",
+           "name": "Name", "in_period": "Changed within the period",
+           "see_changes": "{count} (see the method changes)",
            "kg": "Kg", "co2": "CO2 factors", "factor": "Kg CO2 per kg", "source": "Source",
            "changes": "Method changes in or after the period", "at": "When",
            "what": "What", "old": "Old", "new": "New", "none": "none",
@@ -88,8 +95,10 @@ def sections(eu: EuReuse, lang: str) -> list[Section]:
         [words["t_weighed"], _t(eu.grams_weighed, counted)],
         [words["t_estimated"], _t(eu.grams_estimated, counted)],
         [words["version"], eu.weights_version],
-        [words["changed"], words["never"] if eu.weights_changed is None
-         else eu.weights_changed.isoformat(timespec="seconds")],
+        [words["changed"], words["never"] if eu.weights.last_changed is None
+         else eu.weights.last_changed.isoformat(timespec="seconds")],
+        [words["in_period"], words["see_changes"].format(count=len(eu.weights.changes))
+         if eu.weights.changes else words["none"]],
         [words["rules"], str(COUNTING_RULES)],
     ]
     return [
@@ -103,18 +112,29 @@ def sections(eu: EuReuse, lang: str) -> list[Section]:
                   _t(eu.grams_by_category.get(c.code, 0), counted)]
                  for c in eu.report.categories], ["@", "@", TONNES], (60, 80, 34)),
         Section(words["quality"], [words["figure"], words["value"]], quality, ["@", "@"],
-                (80, 94), (SHARE, SHARE, TONNES, TONNES, "@", "@", "@")),
+                (80, 94), (SHARE, SHARE, TONNES, TONNES, "@", "@", "@", "@")),
         Section(words["weights"], [words["code"], words["name"], words["kg"]],
-                [[c.code, names[c.code], c.standard_weight_g / 1000]
-                 for c in eu.report.categories], ["@", "@", "0.000"], (40, 94, 40)),
+                [[c.code, names[c.code], eu.weights.grams[c.code] / 1000]
+                 for c in eu.report.categories if c.code in eu.weights.grams],
+                ["@", "@", "0.000"], (40, 94, 40)),
         Section(words["co2"], [words["code"], words["factor"], words["source"]],
                 [[c.code, c.co2_factor, c.co2_source] for c in eu.report.categories],
                 ["@", "0.00", "@"], (35, 30, 109)),
         Section(words["changes"], [words["at"], words["what"], words["old"], words["new"]],
-                [[at.isoformat(timespec="seconds"), what, old, new]
+                [[at.isoformat(timespec="seconds"), *described(what, old, new, lang, names)]
                  for at, what, old, new in eu.changes] or [[words["none"], "", "", ""]],
                 ["@", "@", "@", "@"], (45, 59, 35, 35)),
     ]
+
+
+def described(what: str, old: str, new: str, lang: str,
+              names: dict[str, str]) -> list[str]:
+    """A method change's what, old and new value in words of `lang` (`names`: category code ->
+    name), as a later export's list of changes words them."""
+    change = figure_change(what, old, new)
+    if change is None:
+        return [what, old, new]
+    return [change.title(lang, names), *change.values(lang)]
 
 
 def texts(lang: str) -> list[tuple[str, list[str]]]:
@@ -134,7 +154,7 @@ def eu_sheet(book: Any, eu: EuReuse | None, lang: str,
     sheet = book.create_sheet(words["sheet"])
     report = eu.report
     rows(sheet, [words["title"], ""],
-         [[words["decision"], DECISION], [words["site"], report.site],
+         [[words["decision"], DECISION.get(lang, DECISION["nl"])], [words["site"], report.site],
           [words["period"], f"{report.period.first.isoformat()} – "
                             f"{report.period.last.isoformat()}"]], ["@", "@"])
     for section in sections(eu, lang):
@@ -162,10 +182,10 @@ def eu_page(eu: EuReuse | None, lang: str, styles: tuple[Any, Any, Any],
     if eu is None:
         return []
     title, heading, body = styles
-    words = WORDS.get(lang, WORDS["nl"])
+    words, decision = WORDS.get(lang, WORDS["nl"]), DECISION.get(lang, DECISION["nl"])
     report = eu.report
     story: list[Any] = [PageBreak(), Paragraph(escape(words["sheet"]), title),
-                        Paragraph(escape(f"{report.site} · {DECISION}"), body)]
+                        Paragraph(escape(f"{report.site} · {decision}"), body)]
     for section in sections(eu, lang):
         cells = [[shown(value, number_format) if number_format != "@" or value is None
                   else Paragraph(escape(str(value)), body)

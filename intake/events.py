@@ -135,8 +135,9 @@ class Intake(_Payload):
     """An item got its code: everything it started with, so a replay can rebuild it.
     `visit` is the visit's code; `origin` (default gate), `price_cents`, `made_from` (the
     source items of a repurposed product) and `serial` (a frame number, IMEI or serial number
-    for the police register; never anything about a person) are stored only when they say
-    something."""
+    for the police register; never anything about a person) with `serial_kind` (the kind of
+    number the category asked for then: `frame`, `imei_serial`, or `serial` when it asked
+    none) are stored only when they say something."""
 
     TYPE = EventType.INTAKE
     category: str = _key(_TEXT)
@@ -148,6 +149,7 @@ class Intake(_Payload):
     price_cents: int | None = _key(_optional(_INT), default=None, omitted=True)
     made_from: tuple[str, ...] = _key(_CODES, default=(), omitted=True)
     serial: str | None = _key(_optional(_TEXT), default=None, omitted=True)
+    serial_kind: str | None = _key(_optional(_TEXT), default=None, omitted=True)
 
 
 @dataclass(frozen=True, slots=True)

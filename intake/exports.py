@@ -1,7 +1,7 @@
-"""The monitoring report as files a municipality keeps: an XLSX workbook (one sheet per
-breakdown, real numbers with number formats) and the ORDS CSV of repair records.
+"""The monitoring report as a file a municipality keeps: an XLSX workbook (one sheet per
+breakdown, real numbers with number formats); the ORDS files are `intake/ords_export.py`'s.
 
-Both read a `Report` (or the repair records) and know nothing of Qt; texts come in Dutch or
+It reads a `Report` and knows nothing of Qt; texts come in Dutch or
 English from the tables here, since a spreadsheet is read outside the app. Every text goes
 through `spreadsheet_safe`, so a name typed as '=HYPERLINK(...)' stays a name, and a workbook's
 text cells are strings, never formulas.
@@ -9,7 +9,6 @@ text cells are strings, never formulas.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -19,14 +18,13 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from db import Store
 from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_counted
 from intake.counting import RecipientKind
 from intake.eu_reuse import EuReuse
 from intake.eu_reuse_report import eu_sheet
 from intake.model import Barrier
-from intake.monitoring import Figures, Period, Report, TargetProgress
-from intake.ords import BARRIERS, PRODUCT_CATEGORIES, REPAIR_STATUS, powered, product_category
+from intake.monitoring import Figures, Report, TargetProgress
+from intake.ords import BARRIERS
 from intake.people_report import people_sheet
 from intake.provenance import Provenance, provenance_rows
 from intake.report_formats import NOT_COUNTED, figures_json
@@ -109,12 +107,6 @@ TARGET_NAMES = {
     "items_repaired": ("Items gerepareerd", "Items repaired"),
     "reuse_rate": ("Hergebruikpercentage (%)", "Reuse rate (%)"),
 }
-# The columns of ORDS v0.3's table schema, in its order (tests/ords_v0_3_tableschema.json).
-ORDS_COLUMNS = [
-    "id", "data_provider", "country", "partner_product_category", "product_category",
-    "product_category_id", "brand", "year_of_manufacture", "product_age", "repair_status",
-    "repair_barrier_if_end_of_life", "group_identifier", "event_date", "problem",
-]
 
 
 def report_xlsx(
@@ -262,41 +254,3 @@ def _append(sheet: Worksheet, row: Sequence[object]) -> None:
 def _widths(sheet: Worksheet, widths: list[int]) -> None:
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
-
-
-def ords_csv(store: Store, period: Period, *, unpowered: bool = False) -> str:
-    """Every repair record of the period in the Open Repair Data Standard's columns and codes,
-    with the site as `data_provider` and NLD as the country.
-
-    ORDS covers powered products: a repair of an item whose category is neither electrical
-    nor mapped to an ORDS product category is left out unless `unpowered` asks for it. The id
-    is the station's letter and the event's place in its chain ('ambachta-1234'), the form the
-    schema's pattern asks for."""
-    start, end = period.span(store)
-    settings = store.settings()
-    zone, site = settings.zone, settings.site_name
-    categories = {c.code: c for c in store.categories(include_hidden=True)}
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(ORDS_COLUMNS)
-    for _, at, _, repair, category_code, station, seq in store.reports.repair_records(start, end):
-        category = categories.get(category_code)
-        product = product_category(repair.ords_category
-                                   or (category.ords_category if category else ""))
-        if not (unpowered or (powered(category) if category else product is not None)):
-            continue
-        event_day = at.astimezone(zone).date()
-        # A year after the repair is a typing error from before it was refused: left empty,
-        # so that no age comes out negative.
-        year = repair.year if repair.year and repair.year <= event_day.year else None
-        writer.writerow([spreadsheet_safe(value) for value in [
-            f"ambacht{station.lower()}-{seq}", site, "NLD",
-            category.name_en if category else category_code, product or "",
-            PRODUCT_CATEGORIES.get(product or "", ""),
-            repair.brand or "Unknown",  # the schema's word for no brand
-            year or "", "" if year is None else event_day.year - year,
-            REPAIR_STATUS[repair.status][1],
-            BARRIERS[repair.barrier][1] if repair.barrier else "", site,
-            event_day.isoformat(), repair.problem or "",
-        ]])
-    return out.getvalue()

@@ -3,7 +3,7 @@
 The Repair Monitor of the Repair Café foundation and the Open Repair Alliance read repair data
 in these terms; keeping them from the start means an export needs no guessing later. ORDS covers
 powered products (EEE); unpowered goods (furniture, bicycles, textiles) have no ORDS product
-category, so their records carry only our own category as `partner_product_category`.
+category: ORDS counts their repairs per unpowered product type (`unpowered_category`).
 """
 
 from __future__ import annotations
@@ -81,6 +81,27 @@ BARRIERS: dict[Barrier, tuple[int, str]] = {
     Barrier.TOO_WORN_OUT: (6, "Too worn out"),
 }
 
+# Older wordings still understood as typed: ORDS's earlier "Item too worn out" and the texts
+# an earlier Ambacht wrote into its export.
+_OLDER_BARRIER_TEXTS: dict[Barrier, tuple[str, ...]] = {
+    Barrier.NO_WAY_TO_OPEN: ("No way to open the product",),
+    Barrier.TOO_WORN_OUT: ("Item too worn out", "Product too worn out"),
+}
+
+# The default categories that are one of ORDS's unpowered product types, spelled as its summary
+# of unpowered repairs spells them (openrepair/data, aggregated/202507/
+# OpenRepairData_v0.3_unpowered_202507.csv: Bicycle, Furniture, Household, Jewellery, Other,
+# Textile); any other category's repairs count as "Unpowered - Other".
+_UNPOWERED_OF = {
+    "bicycles": "Unpowered - Bicycle", "furniture": "Unpowered - Furniture",
+    "household": "Unpowered - Household", "textiles": "Unpowered - Textile",
+}
+
+
+def unpowered_category(category: str) -> str:
+    """The ORDS unpowered product type of a category's repairs, by the category's code."""
+    return _UNPOWERED_OF.get(category, "Unpowered - Other")
+
 
 def powered(category: Category) -> bool:
     """Whether ORDS covers this category's items: electrical, or mapped by the coordinator
@@ -110,15 +131,18 @@ def parse_repair_status(text: str | RepairStatus) -> RepairStatus:
 
 def parse_barrier(text: str | Barrier) -> Barrier:
     """A repair barrier from its ORDS number (1 to 6), the code list's text ('No way to open
-    product') or our short name ('no-way-to-open')."""
+    product'), an older wording ('Item too worn out') or our short name ('no-way-to-open')."""
     wanted = _key(str(text))
     for barrier, (number, name) in BARRIERS.items():
-        if wanted in (_key(barrier.value), _key(name), str(number)):
+        older = _OLDER_BARRIER_TEXTS.get(barrier, ())
+        if wanted in (_key(barrier.value), _key(name), str(number), *map(_key, older)):
             return barrier
     raise ValidationError(
-        QT_TRANSLATE_NOOP("Errors", "Unknown repair barrier '{barrier}'. Use one of: {known}."),
+        QT_TRANSLATE_NOOP("Errors", "Unknown repair barrier '{barrier}'. Use its number, short "
+                          "name or text: {known}."),
         barrier=str(text)[:40],
-        known=", ".join(f"{number} ({name})" for number, name in BARRIERS.values()),
+        known=", ".join(f"{number} {barrier.value.replace('_', '-')} ({name})"
+                        for barrier, (number, name) in BARRIERS.items()),
     )
 
 

@@ -21,13 +21,19 @@ from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from intake.ids import new_id
 from intake.model import User
 from intake.steps import clean_reason
-from intake.text import clean_name
+from intake.text import one_line
 
 # The kinds of staff, in the order reports list them.
 PAID, VOLUNTEER, PLACEMENT, TRAINEE = "paid", "volunteer", "placement", "trainee"
 KINDS = (PAID, VOLUNTEER, PLACEMENT, TRAINEE)
 SUBJECT_MAX = 80
 PARTICIPANTS_MAX = 10_000
+# A kind's hours are shown only for at least this many people: one trainee's hours are that
+# trainee's (docs/figures.md, "People").
+FEWEST_SHOWN = 3
+# Why a kind's hours are not shown (the JSON's `hours_hidden`).
+FEW_PEOPLE = "fewer_than_3_people"
+WOULD_REVEAL = "would_reveal_a_hidden_kind"
 _BAD_KIND = QT_TRANSLATE_NOOP(
     "Errors", "A kind of staff is paid, volunteer, placement (work placement or participation) "
     "or trainee.")
@@ -65,10 +71,7 @@ class PeopleFigures:
 
     by_kind: tuple[tuple[str, int, int], ...]  # (kind or '' for not set, people, seconds)
     courses: tuple[Course, ...]
-
-    @property
-    def people(self) -> int:
-        return sum(people for _, people, _ in self.by_kind)
+    people: int  # different people: one who changed kind in the period counts once
 
     @property
     def seconds(self) -> int:
@@ -78,18 +81,38 @@ class PeopleFigures:
     def participants(self) -> int:
         return sum(course.participants for course in self.courses)
 
+    def hidden(self) -> dict[str, str]:
+        """The kinds whose hours are not shown, with why: those of 1 or 2 people; and when
+        that is one kind only, the next smallest too, since the total less the others would
+        give its hours away (the total's own hours go when it has fewer than 3 people)."""
+        few = {kind: FEW_PEOPLE for kind, people, _ in self.by_kind
+               if 0 < people < FEWEST_SHOWN}
+        others = sorted((people, seconds, kind) for kind, people, seconds in self.by_kind
+                        if people and kind not in few)
+        if len(few) == 1 and others and self.people >= FEWEST_SHOWN:
+            few[others[0][2]] = WOULD_REVEAL
+        return few
+
+    @property
+    def total_hidden(self) -> bool:
+        """Whether the total's hours are not shown (fewer than 3 people in all)."""
+        return 0 < self.people < FEWEST_SHOWN
+
 
 def people_figures(store: Store, start: datetime, end: datetime, first: date,
                    last: date) -> PeopleFigures:
     """Per kind, the people with a session begun from `start` up to `end` and their time at a
-    station; the courses held from `first` to `last`. Every kind is listed, with zeros."""
+    station, each session under the kind its person had when it began; the courses held from
+    `first` to `last`. Every kind is listed, with zeros."""
+    tables = People(store.db)
     found = {kind: (people, seconds)
-             for kind, people, seconds in People(store.db).active_by_kind(start, end)}
+             for kind, people, seconds in tables.active_by_kind(start, end)}
     kinds = [*KINDS, *([""] if "" in found else [])]
     return PeopleFigures(
         by_kind=tuple((kind, *found.get(kind, (0, 0))) for kind in kinds),
         courses=tuple(Course(row[0], date.fromisoformat(row[1]), row[2], row[3])
-                      for row in People(store.db).courses(first, last)),
+                      for row in tables.courses(first, last)),
+        people=tables.active_people(start, end),
     )
 
 
@@ -108,15 +131,19 @@ class PeopleService:
         return self.tables.kinds()
 
     def set_kind(self, actor: User, user_id: str, kind: str) -> None:
-        """Say what kind of staff a colleague is (paid, volunteer, placement, trainee)."""
+        """Say what kind of staff a colleague is (paid, volunteer, placement, trainee). A
+        change counts from now on: sessions begun before it keep the kind they had. A first
+        kind counts for the past too (it was not different then, only not said)."""
         require(actor, Action.MANAGE_USERS)
         user = self.store.user(user_id)
         if user is None or user.id == SYSTEM_USER_ID:  # the built-in account is no one
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "Unknown colleague."))
         checked = parse_kind(kind)
-        old = self.kinds().get(user_id)
         with self.store.atomic():
-            self.tables.set_kind(user_id, checked)
+            old, earlier = self.tables.kind_of(user_id)
+            if old not in (None, checked):
+                earlier.append([to_storage(self.clock.now()), old])
+            self.tables.set_kind(user_id, checked, earlier)
             self.store.add_config_change(new_id(), self.clock.now(), self.station, actor.id,
                                          f"user {user.name} kind", old, checked)
 
@@ -151,6 +178,9 @@ class PeopleService:
         """Cancel a course recorded by mistake; the record and the cancellation both stay."""
         require(actor, Action.MANAGE_SETTINGS)
         row = self.tables.course(course_id)
+        if row is None and self.tables.cancelled(course_id):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "Course {id} is cancelled already."), id=str(course_id)[:40])
         if row is None:
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "No course {id} to cancel."),
                            id=str(course_id)[:40])
@@ -193,7 +223,11 @@ class PeopleService:
 
 def _subject(text: str) -> str:
     """A course's subject: one line of 1 to SUBJECT_MAX characters."""
-    return clean_name(text, SUBJECT_MAX)
+    cleaned = one_line(text)
+    if not cleaned or len(cleaned) > SUBJECT_MAX:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "A subject is 1 to {max} characters."), max=SUBJECT_MAX)
+    return cleaned
 
 
 def _count(value: int | str) -> int:

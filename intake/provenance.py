@@ -2,10 +2,13 @@
 
 Every export (JSON, CSV, XLSX, PDF) states when it was made, the last step it includes, the
 Ambacht version and the counting rules' version (`intake.counting`); each is recorded with its
-period, key totals and a SHA-256 of its bytes (`db.export_records`). A later export of the same
-period lists what changed since the last one: its key totals then and now, and the steps
-written after it on items of the period (voids and corrections with their reasons), visits
-cancelled since, and changes of method (a recipient's kind, a CO2 factor).
+period, key totals, a SHA-256 of its bytes and the highest events rowid the file held
+(`db.export_records`), when it is written to a file: a report only looked at on a terminal
+is no export. A later export of the same period lists what changed since the last one: its
+key totals then and now, the steps this file got after it on items of the period (voids and
+corrections with their reasons; steps merged from the hub since too), visits cancelled since,
+and the coordinator's changes that change figures (`intake.figure_changes`), described in
+Dutch and English.
 """
 
 from __future__ import annotations
@@ -24,8 +27,10 @@ from db.export_records import (
     method_changes_since,
     steps_since,
     visits_cancelled_since,
+    watermark,
 )
 from intake.counting import COUNTING_RULES
+from intake.figure_changes import figure_change
 from intake.ids import new_id
 from intake.monitoring import Period
 
@@ -51,6 +56,14 @@ class Change:
     at: datetime  # when it happened (a step's time, a cancellation's, a setting's)
     what: str  # the item or visit code and the step, or the setting
     why: str  # the reason given, or what the step was
+    # A change of method in words: (Dutch, English), "CO2 factor of Books: 1.1 → 0.9".
+    described: tuple[str, str] | None = None
+
+    def text(self, lang: str) -> str:
+        """The change in one line of `lang` ('nl' or 'en'), after its time."""
+        if self.described is not None:
+            return self.described[1 if lang == "en" else 0]
+        return f"{self.what}: {self.why}"
 
 
 @dataclass(frozen=True)
@@ -62,6 +75,9 @@ class Provenance:
     last_recorded_at: datetime | None
     version: str
     rules: int
+    # The highest events rowid the file held: what a later export is held against (0 for the
+    # figures of every site, which are no steps of this file).
+    watermark: int = 0
     previous: dict[str, Any] | None = None  # made_at, format, rules, totals, hash
     changes: list[Change] = field(default_factory=list)
     # Figures of every site on a hub (`intake.network_figures`): the hub, as shown, and when
@@ -74,11 +90,12 @@ def provenance_of(store: Store, period: Period, now: datetime) -> Provenance:
     """The provenance of a report of `period` made `now`; read before the figures, so that
     the report includes at least the step it names."""
     last = last_event(store.db)
+    held = watermark(store.db)
     previous = last_export(store.db, period.first.isoformat(), period.last.isoformat())
     changes: list[Change] = []
     if previous is not None:
         start, end = period.span(store)
-        steps = steps_since(store.db, previous["last_rowid"], start, end, MAX_STEPS_LISTED + 1)
+        steps = steps_since(store.db, previous["watermark"], start, end, MAX_STEPS_LISTED + 1)
         for code, payload, at, _, reason in steps[:MAX_STEPS_LISTED]:
             step = payload.TYPE.value
             changes.append(Change(at, f"{code} {step}", reason or step))
@@ -87,12 +104,24 @@ def provenance_of(store: Store, period: Period, now: datetime) -> Provenance:
         for code, at, reason in visits_cancelled_since(store.db, previous["made_at"], start,
                                                        end):
             changes.append(Change(at, f"{code} visit cancelled", reason))
-        for at, what, new in method_changes_since(store.db, previous["made_at"]):
-            changes.append(Change(at, what, new))
+        changes += _method_changes(store, previous["made_at"])
     return Provenance(
         made_at=now, last_event=None if last is None else last[0],
         last_recorded_at=None if last is None else last[2], version=app_version(),
-        rules=COUNTING_RULES, previous=previous, changes=changes)
+        rules=COUNTING_RULES, watermark=held, previous=previous, changes=changes)
+
+
+def _method_changes(store: Store, since: datetime) -> list[Change]:
+    """The coordinator's changes after `since` that change figures, described."""
+    categories = store.categories(include_hidden=True)
+    names = {lang: {c.code: c.name(lang) for c in categories} for lang in ("nl", "en")}
+    changes = []
+    for at, what, old, new in method_changes_since(store.db, since):
+        change = figure_change(what, old, new)
+        if change is not None:
+            described = (change.describe("nl", names["nl"]), change.describe("en", names["en"]))
+            changes.append(Change(at, change.what, described[1], described))
+    return changes
 
 
 def key_totals(totals: dict[str, object]) -> dict[str, object]:
@@ -119,10 +148,18 @@ def provenance_json(provenance: Provenance, totals: dict[str, object]) -> dict[s
             "made_at": previous["made_at"].isoformat(), "format": previous["format"],
             "counting_rules": previous["rules"], "hash": previous["hash"],
             "totals_then": previous["totals"], "totals_now": key_totals(totals),
-            "changes": [{"at": change.at.isoformat(), "what": change.what, "why": change.why}
-                        for change in provenance.changes],
+            "changes": [_change_json(change) for change in provenance.changes],
         },
     }
+
+
+def _change_json(change: Change) -> dict[str, object]:
+    """A change in the JSON: when, what, why; a change of method also in Dutch and English."""
+    data: dict[str, object] = {"at": change.at.isoformat(), "what": change.what,
+                               "why": change.why}
+    if change.described is not None:
+        data["description"] = {"nl": change.described[0], "en": change.described[1]}
+    return data
 
 
 def record_export(store: Store, provenance: Provenance, period: Period, kind: str,
@@ -138,7 +175,8 @@ def record_export(store: Store, provenance: Provenance, period: Period, kind: st
             "format": kind, "period_from": period.first.isoformat(),
             "period_to": period.last.isoformat(), "rules": provenance.rules,
             "app_version": provenance.version, "last_event": provenance.last_event,
-            "last_recorded_at": provenance.last_recorded_at, "totals": key_totals(totals),
+            "last_recorded_at": provenance.last_recorded_at,
+            "watermark": provenance.watermark, "totals": key_totals(totals),
             "hash": hashlib.sha256(data).hexdigest()})
 
 
@@ -182,6 +220,6 @@ def provenance_rows(provenance: Provenance, totals: dict[str, object],
     rows += [("", words["then_now"].format(key=key, then=then.get(key), now=now.get(key)))
              for key in KEY_TOTALS if then.get(key) != now.get(key)]
     rows += [(words["changes"] if index == 0 else "",
-              f"{change.at.isoformat(timespec='seconds')} {change.what}: {change.why}")
+              f"{change.at.isoformat(timespec='seconds')} {change.text(lang)}")
              for index, change in enumerate(provenance.changes)]
     return rows

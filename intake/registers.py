@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from typing import TYPE_CHECKING
 
 from db import Store
 from db.registers import Registers
@@ -20,12 +21,15 @@ from intake.auth import Action, require
 from intake.clock import Clock
 from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from intake.ids import new_id
-from intake.model import Item, User
-from intake.monitoring import Period
+from intake.model import Item, Status, User
 from intake.text import spreadsheet_safe
 
-# The kinds of number a category can ask for.
-FRAME, IMEI_SERIAL = "frame", "imei_serial"
+if TYPE_CHECKING:  # at run time the import would go round: monitoring, people, steps, here
+    from intake.monitoring import Period
+
+# The kinds of number a category can ask for; an intake records the kind asked then, or
+# SERIAL for a number given where its category asked none.
+FRAME, IMEI_SERIAL, SERIAL = "frame", "imei_serial", "serial"
 SERIAL_KINDS = (FRAME, IMEI_SERIAL)
 SERIAL_MIN, SERIAL_MAX = 4, 30
 # What a number may be typed with: letters and digits, grouped by spaces, hyphens, dots or
@@ -36,19 +40,53 @@ REGISTER_COLUMNS = [
     "item_code", "received_on", "received_at", "category", "description", "number_kind",
     "number", "status", "left_on",
 ]
-_KIND_NAMES = {FRAME: "frame_number", IMEI_SERIAL: "imei_or_serial_number"}
+_KIND_NAMES = {FRAME: "frame_number", IMEI_SERIAL: "imei_or_serial_number",
+               SERIAL: "serial_number"}
+
+
+# Personal data never reaches the police register: a street and house number ('Dorpsstraat
+# 12', 'Laan van Meerdervoort 112-2') is one or more words, the last of at least four letters
+# with a vowel, then a number of up to five digits with at most a letter or a short addition.
+# 'WTU 123-456' (three letters, a six-digit group) stays a frame number.
+_ADDRESS = re.compile(
+    r"(?:[A-Z]+\.?\s+)*(?=[A-Z]*[AEIOUY])[A-Z]{4,}\.?\s+\d{1,5}"
+    r"(?:\s*[A-Z]{1,3}|\s*[-/]\s*(?:\d{1,2}|[A-Z]{1,3}))?", re.IGNORECASE)
+# A Dutch mobile number, separators left out: 06 12345678, +31 6 12345678, 0031 6 12345678
+# (the plus is not a serial number's character, so it is gone already or refused).
+_PHONE = re.compile(r"(?:06|316|00316)\d{8}")
 
 
 def clean_serial(text: str) -> str:
-    """A serial number as stored and compared: upper case, without spaces or separators."""
+    """A serial number as stored and compared: upper case, without spaces or separators.
+
+    Refused, so that nothing about a person is kept: a text without a digit (a name), a street
+    and house number, and a Dutch mobile phone number."""
     typed = str(text).strip()
     number = _SEPARATORS.sub("", typed).upper()
+    if _PHONE.fullmatch(number.removeprefix("+")):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "That is a phone number, not a serial number: the register keeps nothing "
+            "about a person."))
     if not _TYPED.fullmatch(typed or " ") or not SERIAL_MIN <= len(number) <= SERIAL_MAX:
         raise ValidationError(
             QT_TRANSLATE_NOOP("Errors", "A serial number is {low} to {high} letters and digits."),
             low=SERIAL_MIN, high=SERIAL_MAX,
         )
+    if not any(ch.isdigit() for ch in number):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "A serial number has at least one digit: type the number on the item, "
+            "not a name."))
+    if _ADDRESS.fullmatch(typed):
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Errors", "That is a street address, not a serial number: the register keeps nothing "
+            "about a person."))
     return number
+
+
+def kind_asked(store: Store, category: str) -> str:
+    """The kind of number an intake of this category is asked for now (recorded with the
+    number, so the register says what was asked even after the coordinator changes it)."""
+    return Registers(store.db).serial_kinds().get(category, SERIAL)
 
 
 def parse_serial_kind(text: str) -> str | None:
@@ -101,6 +139,14 @@ class RegisterService:
                            number=number)
         return items
 
+    def in_stock_with(self, serial: str, besides: str) -> list[Item]:
+        """The items at the centre (in stock or in repair, not voided) other than `besides`
+        that were taken in with this number: the same item taken in twice, or one whose number
+        was typed wrong. A number on an item that left is no such sign (a bike comes back)."""
+        return [item for item in self.tables.items_with_serial(serial)
+                if item.code != besides and not item.voided
+                and item.status in (Status.IN_STOCK, Status.IN_REPAIR)]
+
     def register_csv(self, period: Period) -> str:
         """The numbered items taken in during the period (voided ones left out), one row each,
         in the columns of docs/register.md; times local."""
@@ -115,7 +161,7 @@ class RegisterService:
             received = at.astimezone(zone)
             writer.writerow([spreadsheet_safe(value) for value in [
                 code, received.date().isoformat(), received.strftime("%H:%M"), category,
-                names.get(category, category), _KIND_NAMES.get(kind, "serial_number"), number,
+                names.get(category, category), _KIND_NAMES.get(kind, _KIND_NAMES[SERIAL]), number,
                 status, left.astimezone(zone).date().isoformat() if left else "",
             ]])
         return out.getvalue()

@@ -33,7 +33,7 @@ from intake.eu_reuse_report import eu_page
 from intake.exports import COLUMNS, TARGET_NAMES, comparisons
 from intake.monitoring import Report, TargetProgress, rungs
 from intake.people_report import WORDS as PEOPLE_WORDS
-from intake.people_report import course_rows, kind_rows
+from intake.people_report import course_rows, kind_rows, notes
 from intake.provenance import Provenance, provenance_rows
 from intake.report_formats import figures_json
 from labels.geometry import fonts
@@ -184,8 +184,8 @@ def _people(report: Report, lang: str, heading: ParagraphStyle, body: ParagraphS
     if report.people is None:
         return []
     words = PEOPLE_WORDS.get(lang, PEOPLE_WORDS["nl"])
-    kinds = [[text if isinstance(text, str) else _num(text, 1 if isinstance(text, float)
-                                                       else 0, lang) for text in row]
+    kinds = [[text if isinstance(text, str) else "–" if text is None  # hours not shown
+              else _num(text, 1 if isinstance(text, float) else 0, lang) for text in row]
              for row in kind_rows(report.people, lang)]
     courses = ([[text if isinstance(text, str) else _num(text, 0, lang) for text in row]
                 for row in course_rows(report.people, lang, _day)]
@@ -195,7 +195,7 @@ def _people(report: Report, lang: str, heading: ParagraphStyle, body: ParagraphS
                                  numbers_from=1)]),
             KeepTogether([Paragraph(words["courses"], heading),
                           _table(courses, regular, bold, widths=[30 * mm, 104 * mm, 30 * mm])]),
-            Spacer(1, 2 * mm), Paragraph(words["note"], body)]
+            Spacer(1, 2 * mm), *(Paragraph(note, body) for note in notes(report.people, lang))]
 
 
 def _key_figures(report: Report, beside: list[tuple[str, Report]], words: dict[str, str],

@@ -23,6 +23,7 @@ from intake.localtime import check_step_time, day_span
 from intake.merge import reproject
 from intake.model import Category, Event, EventType, Item, Origin, Role, Route, User, Visit
 from intake.order import merged_order
+from intake.registers import kind_asked
 from intake.text import one_line
 
 REASON_MIN, REASON_MAX = 3, 200
@@ -177,6 +178,7 @@ class StepService:
             category=item.category, route=route, weight_g=weight_g, weight_estimated=estimated,
             visit=visit.code if visit else None, origin=origin, price_cents=price_cents,
             made_from=made_from, serial=serial,
+            serial_kind=None if serial is None else kind_asked(self.store, category.code),
         )
         event = new_event(
             payload, id=new_id(), item_id=item.id, at=moment, recorded_at=self.clock.now(),

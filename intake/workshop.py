@@ -45,6 +45,9 @@ _NO_PROBLEM = QT_TRANSLATE_NOOP(
     "Errors", "Describe the problem of {code}: the repair record of a powered product needs it.")
 _NO_PRODUCT = QT_TRANSLATE_NOOP(
     "Errors", "Which product is {code} (laptop, mobile, ...)? Choose its ORDS product category.")
+_UNPOWERED_PRODUCT = QT_TRANSLATE_NOOP(
+    "Errors", "Item {code} is not electrical, so it has no ORDS product category: leave the "
+    "product out.")
 _YEAR_AFTER_REPAIR = QT_TRANSLATE_NOOP(
     "Errors", "Made in {year}? The repair was in {repair_year}: a product is made before it "
     "is repaired.")
@@ -159,6 +162,8 @@ class WorkshopService(StepService):
                 raise ValidationError(_NOT_ELECTRICAL, code=item.code)
             steps.append(self._step(user, item, SafetyTested(outcome.safety_test), at))
             item = steps[-1][1]
+        if outcome.product and not powered(category):
+            raise ValidationError(_UNPOWERED_PRODUCT, code=item.code)
         product = outcome.product or category.ords_category
         if powered(category) and not outcome.problem:
             raise ValidationError(_NO_PROBLEM, code=item.code)

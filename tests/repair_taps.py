@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel
 from taps import tap
 
 from ui.main_window import MainWindow
@@ -34,5 +36,8 @@ def other(qtbot, window: MainWindow, text: str) -> None:
     """'Other…', then type the answer on the keyboard."""
     pick(qtbot, window, OTHER)
     [typed] = [p for p in window.findChildren(TextEntryPanel) if p.isVisible()]
+    note = QCoreApplication.translate("RepairFlowPanel", "No names, please: the answers go "
+                                      "into the repair records (ORDS export).")
+    assert note in [label.text() for label in typed.findChildren(QLabel)]  # typed: no names
     typed.type_text(text)
     tap(qtbot, typed.ok_button)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QLabel, QPushButton
 from taps import tap
 
 from db import Store
@@ -241,6 +241,9 @@ def test_a_colleague_gets_a_kind_and_a_course_is_recorded_and_cancelled(
     tap(qtbot, open_panel(screen, KeypadPanel).keypad.buttons["clear"])  # today is offered
     type_on_keypad(qtbot, screen, "14112026")
     tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["Other…"])
+    keyboard = open_panel(screen, TextEntryPanel)
+    assert "No names, please: the subject is printed in the report." in [
+        label.text() for label in keyboard.findChildren(QLabel) if label.isVisible()]
     type_on_keyboard(qtbot, screen, "Fietsen repareren")
     type_on_keypad(qtbot, screen, "12")
     [course] = screen.ctx.people.courses(courses.today().replace(day=1), courses.today())
@@ -249,7 +252,10 @@ def test_a_colleague_gets_a_kind_and_a_course_is_recorded_and_cancelled(
     assert courses.rows.count() == 1 and "12 participants" in courses.rows.item(0).text()
     select(screen, "courses", course.id)
     tap(qtbot, courses.cancel)
-    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["Recorded twice"])
+    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["Other…"])
+    assert "No names, please: a reason can be printed in a report." in [
+        label.text() for label in open_panel(screen, TextEntryPanel).findChildren(QLabel)]
+    type_on_keyboard(qtbot, screen, "Dubbel ingevoerd")
     assert screen.ctx.people.courses(courses.today().replace(day=1), courses.today()) == []
     assert courses.rows.count() == 0
 

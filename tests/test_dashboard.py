@@ -21,6 +21,7 @@ from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.screens.dashboard import DashboardScreen, period_of
 from ui.screens.figures_panels import BaselinePanel
+from ui.widgets.charts import axis_step
 from ui.widgets.item_panel import ItemPanel
 
 
@@ -40,6 +41,17 @@ def test_periods() -> None:
     assert period_of("month", date(2026, 12, 5)).last == date(2026, 12, 31)
     assert Period(date(2028, 2, 1), date(2028, 2, 29)).year_earlier() == Period(
         date(2027, 2, 1), date(2027, 2, 28))
+
+
+@pytest.mark.parametrize(("peak", "labels"), [
+    (0, [0, 1, 2, 3, 4]),  # no data: not 0, 0, 1, 1, 1
+    (2293, [0, 600, 1200, 1800, 2400]),  # not 0, 573, 1.147, 1.720, 2.293
+    (45, [0, 15, 30, 45, 60]),
+    (1612, [0, 500, 1000, 1500, 2000]),
+    (100_000, [0, 25_000, 50_000, 75_000, 100_000])])
+def test_the_weekly_axis_reads_round_numbers(peak: float, labels: list[int]) -> None:
+    step = axis_step(peak)
+    assert [step * n for n in range(5)] == labels
 
 
 def test_the_dashboard_shows_the_period_and_exports_it(

@@ -37,12 +37,12 @@ from intake.events import (
     payload_of,
     to_data,
 )
-from intake.exports import ords_csv
 from intake.gate import GateService
 from intake.lifecycle import replay
 from intake.material import MaterialService
 from intake.model import Barrier, EventType, Origin, RepairStatus, Route, User
 from intake.monitoring import Period, build_report
+from intake.ords_export import ords_csv
 from intake.setup import initialize
 from intake.shop import ShopService
 from intake.workshop import WorkshopService
@@ -261,3 +261,25 @@ def test_the_item_card_shows_a_step_that_cannot_be_read_and_the_rest(
     lines = [card.history.item(row).text() for row in range(card.history.count())]
     assert "cannot be read: price_cents is 'abc'." in lines[0]
     assert "Taken in at the gate, route Sale" in lines[1]
+
+
+def test_the_item_card_shows_what_the_workshop_recorded(
+    qtbot, store: Store, clock: FixedClock, gate: GateService, coordinator: User,
+    tmp_path: Path,
+) -> None:
+    """The outcome, the barrier, the product, the problem and the brand, in the user's
+    language: a volunteer looking an item up sees why it is end of life."""
+    store.set_setting("label_folder", str(tmp_path / "labels"))
+    workshop = WorkshopService(store, clock, "A")
+    code = gate.take_in(coordinator, gate.prepare("eee_small", "repair", None)).code
+    workshop.start_repair(coordinator, code)
+    workshop.finish_repair(coordinator, code, workshop.outcome(
+        "end_of_life", barrier="too-worn-out", problem="Motor brandt door", brand="Philips",
+        safety_test=None))
+    card = ItemCard(build_context(store, clock, "nl"))
+    qtbot.addWidget(card)
+    card.show_item(gate.item(code))
+    lines = [card.history.item(row).text() for row in range(card.history.count())]
+    finished = next(line for line in lines if "Reparatie klaar: einde levensduur" in line)
+    assert "einde levensduur · Te versleten\n" in finished
+    assert "\nKlein huishoudelijk apparaat · Motor brandt door · Philips" in finished

@@ -139,7 +139,7 @@ def test_only_a_network_coordinator_and_the_mark_travels(capsys, hub: str,  # no
     assert run_on(capsys, gate, "network-coordinator", "Coördinator") == (
         0, "Coördinator: all sites\n", "")
     status, out, err = run_on(capsys, gate, "network-coordinator", "Nobody")
-    assert (status, out) == (2, "") and "no one colleague is called 'Nobody'" in err
+    assert (status, out) == (2, "") and "no colleague is called 'Nobody'" in err
     for db in (gate, tmp_path / "Zwolle-shop.sqlite"):
         _ok(capsys, db, "sync")
     shop = Store.open(tmp_path / "Zwolle-shop.sqlite")

@@ -20,11 +20,11 @@ from db import Store
 from intake.admin import AdminService
 from intake.clock import FixedClock
 from intake.errors import ValidationError
-from intake.exports import ords_csv
 from intake.gate import GateService
 from intake.model import Barrier
 from intake.monitoring import Period
 from intake.ords import BARRIERS, PRODUCT_CATEGORIES, parse_barrier
+from intake.ords_export import ords_csv, ords_unpowered_csv
 from intake.setup import initialize
 from intake.workshop import WorkshopService
 
@@ -60,12 +60,13 @@ def rows(text: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def check_against_schema(text: str) -> None:
-    """Every column the schema names, in its order; every value of its type and pattern."""
+def check_against_schema(text: str, fields: str = "fields") -> None:
+    """Every column the schema names, in its order; every value of its type and pattern
+    (`fields`: the repair records' or, "unpowered_fields", the unpowered summary's)."""
     header = next(csv.reader(io.StringIO(text)))
-    assert header == [field["name"] for field in SCHEMA["fields"]]
+    assert header == [field["name"] for field in SCHEMA[fields]]
     records = rows(text)
-    for field in SCHEMA["fields"]:
+    for field in SCHEMA[fields]:
         name, constraints = field["name"], field.get("constraints", {})
         values = [row[name] for row in records]
         if constraints.get("unique"):
@@ -84,7 +85,7 @@ def check_against_schema(text: str) -> None:
                 assert float(value) >= 0, (name, value)
             elif field["type"] == "date":
                 date.fromisoformat(value)
-    for row in records:
+    for row in records if fields == "fields" else ():
         if row["product_category"]:
             assert SCHEMA["product_categories"][row["product_category_id"]] == (
                 row["product_category"])
@@ -103,16 +104,24 @@ def test_the_code_lists_are_the_standards() -> None:
 
 
 @pytest.mark.parametrize("text", ["3", "No way to open product", "no way to open product",
-                                  "no-way-to-open", "no_way_to_open"])
+                                  "no-way-to-open", "no_way_to_open",
+                                  "No way to open the product"])
 def test_a_barrier_is_read_from_its_code_its_text_or_its_short_name(text: str) -> None:
     assert parse_barrier(text) is Barrier.NO_WAY_TO_OPEN
+
+
+@pytest.mark.parametrize("text", ["Too worn out", "Item too worn out", "Product too worn out",
+                                  "6", "too-worn-out"])
+def test_older_wordings_of_worn_out_are_understood(text: str) -> None:
+    assert parse_barrier(text) is Barrier.TOO_WORN_OUT
 
 
 @pytest.mark.parametrize("text", ["7", "0", "No way", "worn"])
 def test_an_unknown_barrier_is_refused_naming_the_list(text: str) -> None:
     with pytest.raises(ValidationError) as refused:
         parse_barrier(text)
-    assert "3 (No way to open product)" in str(refused.value)
+    assert "3 no-way-to-open (No way to open product)" in str(refused.value)
+    assert "6 too-worn-out (Too worn out)" in str(refused.value)
 
 
 def test_the_export_of_a_year_meets_the_schema(centre) -> None:
@@ -136,9 +145,34 @@ def test_the_export_of_a_year_meets_the_schema(centre) -> None:
     assert [(r["year_of_manufacture"], r["product_age"]) for r in records] == [
         ("2019", "7"), ("", ""), ("2026", "0"), ("", "")]
     assert all(r["problem"] for r in records)
-    everything = rows(ords_csv(store, YEAR, unpowered=True))
-    assert len(everything) == 5 and everything[-1]["partner_product_category"] == "Furniture"
-    assert everything[-1]["product_category"] == ""
+    repaired(store, workshop, gate, "furniture", "2026-04-06T10:00")
+    repaired(store, workshop, gate, "toys", "2026-04-07T10:00", status="end-of-life")
+    unpowered = ords_unpowered_csv(store, YEAR)
+    check_against_schema(unpowered, "unpowered_fields")
+    assert rows(unpowered) == [
+        {"data_provider": "Circulair Ambachtscentrum", "product_category": "Unpowered - Furniture",
+         "repair_status": "Fixed", "total": "2"},
+        {"data_provider": "Circulair Ambachtscentrum", "product_category": "Unpowered - Other",
+         "repair_status": "End of life", "total": "1"}]
+
+
+def test_a_repair_stays_as_its_step_recorded_when_its_category_changes(centre) -> None:
+    """Books marked electrical after a book's repair: the repair named no ORDS product, so it
+    stays out of the table (whose product_category_id allows no missing value) and among the
+    unpowered; a lamp's repair keeps its product when lamps are mapped otherwise."""
+    store, workshop, gate, _ = centre
+    repaired(store, workshop, gate, "books", "2026-03-01T10:00")
+    repaired(store, workshop, gate, "lamps", "2026-03-02T10:00", problem="Switch")
+    admin = AdminService(store, FixedClock(datetime(2026, 6, 30, tzinfo=UTC)))
+    admin.set_category_electrical(store.user("system"), "books", True)
+    admin.set_category_ords(store.user("system"), "books", "Misc")
+    admin.set_category_ords(store.user("system"), "lamps", "Decorative or safety lights")
+    text = ords_csv(store, YEAR)
+    check_against_schema(text)
+    assert [(r["partner_product_category"], r["product_category"]) for r in rows(text)] == [
+        ("Lamps", "Lamp")]
+    assert [r["product_category"] for r in rows(ords_unpowered_csv(store, YEAR))] == [
+        "Unpowered - Other"]
 
 
 def test_the_demo_years_export_meets_the_schema(tmp_path: Path) -> None:
@@ -199,3 +233,46 @@ def test_the_coordinator_maps_a_category_and_the_cli_takes_product_and_flag(
     record, = rows(capsys.readouterr().out)
     assert (record["product_category"], record["repair_barrier_if_end_of_life"]) == (
         "Laptop", "No way to open product")
+    assert main(["report", *db, "--from", "2026-01-01", "--to", "2026-12-31",
+                 "--format", "ords", "--unpowered"]) == 0
+    assert capsys.readouterr().out == "data_provider,product_category,repair_status,total\n"
+
+
+@pytest.mark.parametrize("options", [
+    ["--format", "json", "--unpowered"], ["--format", "eu-reuse", "--unpowered"],
+    ["--format", "csv", "--unpowered"], ["--format", "ords", "--year-earlier"],
+    ["--format", "ords", "--baseline-from", "2025-01-01", "--baseline-to", "2025-12-31"],
+    ["--format", "eu-reuse", "--baseline-from", "2025-01-01"],
+    ["--format", "eu-reuse", "--year-earlier"]])
+def test_an_option_the_format_does_not_use_is_refused(
+    centre, capsys: pytest.CaptureFixture[str], options: list[str]
+) -> None:
+    store, _, _, path = centre
+    exports = "SELECT count(*) FROM report_exports"
+    before = store.db.execute(exports).fetchone()
+    assert main(["report", "--db", str(path), "--from", "2026-01-01", "--to", "2026-12-31",
+                 *options]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1
+    assert ("--unpowered" in err) if "--unpowered" in options else ("leave out" in err)
+    assert store.db.execute(exports).fetchone() == before
+
+
+def test_a_product_for_an_unpowered_repair_is_refused(
+    centre, capsys: pytest.CaptureFixture[str]
+) -> None:
+    store, workshop, gate, path = centre
+    me = store.user("system")
+    code = gate.take_in(me, gate.prepare("books", "repair", None), None,
+                        local("2026-02-03T10:00")).code
+    workshop.start_repair(me, code, local("2026-02-03T10:00"))
+    events = "SELECT count(*) FROM events"
+    before = store.db.execute(events).fetchone()
+    capsys.readouterr()
+    assert main(["repair", "finish", code, "--db", str(path), "--status", "fixed",
+                 "--product", "Laptop", "--problem", "Loose spine"]) == 2
+    assert capsys.readouterr().err == (
+        f"ambacht: Item {code} is not electrical, so it has no ORDS product category: leave "
+        "the product out.\n")
+    assert store.db.execute(events).fetchone() == before
+    assert main(["repair", "finish", code, "--db", str(path), "--status", "fixed"]) == 0

@@ -43,26 +43,33 @@ def worked(people: PeopleService, clock: FixedClock, user: User, minutes: int) -
 
 
 def test_the_people_block_counts_per_kind(
-    store: Store, clock: FixedClock, people: PeopleService, coordinator: User, coach: User,
-    repairer: User, shop_clerk: User,
+    store: Store, clock: FixedClock, people: PeopleService, auth: AuthService,
+    coordinator: User, coach: User, repairer: User, shop_clerk: User,
 ) -> None:
+    ans = auth.add_user(coordinator, "Ans", Role.WORKSHOP, "4444")
+    piet = auth.add_user(coordinator, "Piet", Role.WORKSHOP, "5555")
     people.set_kind(coordinator, coach.id, "paid")
-    people.set_kind(coordinator, repairer.id, "volunteer")
-    people.set_kind(coordinator, shop_clerk.id, "trainee")
+    for volunteer in (repairer, shop_clerk, ans):
+        people.set_kind(coordinator, volunteer.id, "volunteer")
+    people.set_kind(coordinator, piet.id, "trainee")
     worked(people, clock, coach, 90)
     worked(people, clock, coach, 30)  # twice on one day: one person, two hours
     worked(people, clock, repairer, 45)
+    worked(people, clock, shop_clerk, 60)
+    worked(people, clock, ans, 15)
+    worked(people, clock, piet, 30)
     people.add_course(coordinator, date(2026, 11, 14), "Fietsen repareren", 12)
     mistake = people.add_course(coordinator, date(2026, 11, 14), "Fietsen repareren", 12)
     people.cancel_course(coordinator, mistake.id, "Recorded twice")
     people.add_course(coordinator, date(2026, 10, 3), "Solderen", 5)  # before November
     block = report_json(build_report(store, NOVEMBER, NOW))["people"]
+    few = {"hours": None, "hours_hidden": "fewer_than_3_people"}
     assert block == {
-        "by_kind": [{"kind": "paid", "people": 1, "hours": 2.0},
-                    {"kind": "volunteer", "people": 1, "hours": 0.8},
+        "by_kind": [{"kind": "paid", "people": 1, **few},
+                    {"kind": "volunteer", "people": 3, "hours": 2.0},
                     {"kind": "placement", "people": 0, "hours": 0.0},
-                    {"kind": "trainee", "people": 0, "hours": 0.0}],
-        "people": 2, "hours": 2.8, "courses": 1, "course_participants": 12,
+                    {"kind": "trainee", "people": 1, **few}],
+        "people": 5, "hours": 4.5, "courses": 1, "course_participants": 12,
         "course_list": [{"date": "2026-11-14", "subject": "Fietsen repareren",
                          "participants": 12}],
     }
@@ -71,10 +78,11 @@ def test_the_people_block_counts_per_kind(
         assert secret not in text
     book = load_workbook(io.BytesIO(report_xlsx(build_report(store, NOVEMBER, NOW), lang="en")))
     rows = [row for row in book["People"].iter_rows(values_only=True) if any(row)]
-    assert rows[:6] == [("Kind", "Active (people)", "Hours at a station"), ("Paid", 1, 2.0),
-                        ("Volunteer", 1, 0.8), ("Work placement / participation", 0, 0.0),
-                        ("Trainee", 0, 0.0), ("Total", 2, 2.8)]
+    assert rows[:6] == [("Kind", "Active (people)", "Hours at a station"), ("Paid", 1, None),
+                        ("Volunteer", 3, 2.0), ("Work placement / participation", 0, 0.0),
+                        ("Trainee", 1, None), ("Total", 5, 4.5)]
     assert ("2026-11-14", "Fietsen repareren", 12) in rows
+    assert rows[-1][0].startswith("–: hours not shown for fewer than 3 people")
 
 
 def test_a_colleague_without_a_kind_is_counted_as_not_set(
@@ -82,7 +90,8 @@ def test_a_colleague_without_a_kind_is_counted_as_not_set(
 ) -> None:
     worked(people, clock, coach, 60)
     block = report_json(build_report(store, NOVEMBER, NOW))["people"]
-    assert block["by_kind"][-1] == {"kind": None, "people": 1, "hours": 1.0}
+    assert block["by_kind"][-1] == {"kind": None, "people": 1, "hours": None,
+                                    "hours_hidden": "fewer_than_3_people"}
 
 
 @pytest.mark.parametrize(("action", "error"), [
@@ -143,10 +152,33 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["course", "list", *db, "--from", "2026-11-01", "--to", "2026-11-30"]) == 0
     assert "Naaien" in capsys.readouterr().out
     assert main(["course", "cancel", *db, course_id, "--reason", "Did not happen"]) == 0
-    assert main(["course", "cancel", *db, course_id, "--reason", "Again"]) == 2
     capsys.readouterr()
+    assert main(["course", "cancel", *db, course_id, "--reason", "Again"]) == 2
+    assert f"Course {course_id} is cancelled already." in capsys.readouterr().err
     assert main(["course", "list", *db, "--from", "2026-11-01", "--to", "2026-11-30"]) == 0
     assert "Naaien" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["staff-kind", "Nobody", "paid"], "no colleague is called 'Nobody'"),
+    (["course", "add", "--date", "2026-11-01", "--subject", " ", "--participants", "7"],
+     "A subject is 1 to 80 characters."),
+    (["course", "list", "--from", "2026-11-30", "--to", "2026-11-15"],
+     "The period ends before it starts."),
+    (["course", "cancel", "no-such-course", "--reason", "Oops"],
+     "No course no-such-course to cancel."),
+])
+def test_the_command_line_says_what_is_wrong(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             args: list[str], message: str) -> None:
+    path = tmp_path / "centre.sqlite"
+    store = Store.open(path, create=True)
+    initialize(store, FixedClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC)))
+    store.close()
+    capsys.readouterr()
+    assert main([*args[:2], "--db", str(path), *args[2:]] if args[0] == "course"
+                else [args[0], "--db", str(path), *args[1:]]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and message in captured.err
 
 
 @pytest.fixture
@@ -175,3 +207,29 @@ def test_the_window_records_time_at_the_station_without_the_idle_time(
     clock.advance(minutes=5)
     tap(qtbot, window.gate.top.logout_button)
     assert [(s[2], s[3]) for s in sessions(ctx.store)] == [(1200, "idle"), (300, "logout")]
+
+
+def test_a_command_is_no_time_at_a_station(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A step on the command line is recorded in the colleague's name but starts no session:
+    the report's hours are time at a station (docs/figures.md, People)."""
+    path = tmp_path / "centre.sqlite"
+    store = Store.open(path, create=True)
+    initialize(store, FixedClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC)))
+    AuthService(store, FixedClock(NOW)).add_user(store.user("system"), "Sanne", Role.COACH,
+                                                 "1111")
+    store.close()
+    assert main(["intake", "--db", str(path), "--user", "Sanne", "--pin", "1111",
+                 "--category", "books", "--route", "sale"]) == 0
+    store = Store.open(path)
+    try:
+        assert store.db.execute("SELECT count(*) FROM station_sessions").fetchone() == (0,)
+        assert store.db.execute("SELECT count(*) FROM events").fetchone() == (1,)
+    finally:
+        store.close()
+
+
+def test_course_add_help_says_to_type_no_names(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["course", "add", "--help"]) == 0
+    assert "no names: the subject is printed in the report" in " ".join(
+        capsys.readouterr().out.split())

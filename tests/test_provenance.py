@@ -34,10 +34,11 @@ def march(tmp_path: Path) -> Path:
 
 
 def report(path: Path, capsys, *extra: str) -> tuple[dict, bytes]:
-    capsys.readouterr()
-    assert main(["report", "--db", str(path), *MARCH, *extra]) == 0
-    out = capsys.readouterr().out
-    return json.loads(out), out.encode("utf-8")
+    """A JSON report of March written to a file: an export."""
+    out = path.parent / "march.json"
+    assert main(["report", "--db", str(path), *MARCH, *extra, "--out", str(out),
+                 "--force"]) == 0
+    return json.loads(out.read_text()), out.read_bytes()
 
 
 def test_every_export_states_where_it_comes_from_and_is_recorded(march: Path, capsys) -> None:
@@ -98,8 +99,10 @@ def test_a_later_report_lists_what_changed_since_and_why(march: Path, capsys) ->
                  "--lang", "nl"]) == 0
     rows = list(load_workbook(xlsx)["Herkomst"].iter_rows(values_only=True))
     assert ("Versie telregels", str(COUNTING_RULES)) in rows
-    assert main(["report", "--db", str(march), *MARCH, "--format", "csv"]) == 0
-    assert "provenance,Counting rules version" in capsys.readouterr().out
+    table = march.parent / "march.csv"
+    assert main(["report", "--db", str(march), *MARCH, "--format", "csv", "--out",
+                 str(table)]) == 0
+    assert "provenance,Counting rules version" in table.read_text()
     assert Store.open(march).db.execute("SELECT count(*) FROM report_exports").fetchone() == (5,)
 
 

@@ -17,8 +17,10 @@ from cli.main import main
 from db import Store
 from intake.clock import FixedClock
 from intake.errors import NotAllowed, NotFound, ValidationError
+from intake.events import Intake, new_event
 from intake.gate import GateService
-from intake.model import Route, User
+from intake.ids import new_id
+from intake.model import Item, Route, User
 from intake.monitoring import Period
 from intake.registers import REGISTER_COLUMNS, RegisterService, clean_serial
 from intake.setup import initialize
@@ -61,6 +63,36 @@ def test_a_bad_number_is_refused_and_nothing_is_written(
     assert store.db.execute("SELECT count(*) FROM events").fetchone() == (0,)
 
 
+@pytest.mark.parametrize(("typed", "what"), [
+    ("Jan de Vries", "at least one digit"), ("Dorpsstraat 12", "street address"),
+    ("DORPSSTRAAT 12A", "street address"), ("Laan van Meerdervoort 112-2", "street address"),
+    ("0612345678", "phone number"), ("06-1234 5678", "phone number"),
+    ("+31 6 12345678", "phone number"), ("0031612345678", "phone number")])
+def test_personal_data_is_no_serial_number(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, what: str
+) -> None:
+    path = tmp_path / "centre.sqlite"
+    store = Store.open(path, create=True)
+    initialize(store, FixedClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC)))
+    store.close()
+    capsys.readouterr()
+    assert main(["intake", "--db", str(path), "--category", "bicycles", "--route", "sale",
+                 "--serial", typed]) == 2
+    err = capsys.readouterr().err
+    assert what in err and err.count("\n") == 1
+    store = Store.open(path)
+    assert store.db.execute("SELECT count(*) FROM events").fetchone() == (0,)
+    store.close()
+
+
+@pytest.mark.parametrize(("typed", "stored"), [
+    ("WTU 123-456", "WTU123456"), ("AB12345C", "AB12345C"), ("GZ 12345678", "GZ12345678"),
+    ("35 209900 176148 1", "352099001761481"), ("C02XK1ABJG5J", "C02XK1ABJG5J"),
+    ("ABCD1234", "ABCD1234"), ("SN 0612-3456", "SN06123456")])
+def test_real_frame_numbers_imeis_and_serials_are_kept(typed: str, stored: str) -> None:
+    assert clean_serial(typed) == stored
+
+
 def test_the_number_is_found_and_registered(
     store: Store, gate: GateService, shop: ShopService, registers: RegisterService,
     coach: User, shop_clerk: User, coordinator: User,
@@ -88,6 +120,30 @@ def test_the_number_is_found_and_registered(
     ]
     # No person in the register: only codes, days, categories and numbers.
     assert "Sanne" not in text and "Mo" not in text and coach.id not in text
+
+
+def test_the_register_says_the_kind_of_number_asked_at_intake(
+    store: Store, gate: GateService, registers: RegisterService, coach: User,
+    coordinator: User, clock: FixedClock,
+) -> None:
+    bike = gate.take_in(coach, gate.prepare("bicycles", "sale", None, serial="WTU 123-456"))
+    book = gate.take_in(coach, gate.prepare("books", "sale", None, serial="9789023456789"))
+    # An intake written before the kind was recorded: the category's kind today.
+    older = Item(id=new_id(), code="A000099", category="computers", weight_g=3000,
+                 weight_estimated=True, route=Route.SALE, station="A", intake_at=clock.now())
+    with store.atomic():
+        store.add_item(older, new_event(
+            Intake(category="computers", route=Route.SALE, weight_g=3000, weight_estimated=True,
+                   serial="352099001761481"),
+            id=new_id(), item_id=older.id, at=clock.now(), recorded_at=clock.now(),
+            station="A", user_id=coach.id))
+    registers.set_serial_kind(coordinator, "bicycles", "imei_serial")
+    registers.set_serial_kind(coordinator, "books", "frame")
+    assert gate.history(bike)[0].data["serial_kind"] == "frame"
+    assert gate.history(book)[0].data["serial_kind"] == "serial"  # books asked none
+    kinds = {r["item_code"]: r["number_kind"] for r in rows(registers.register_csv(NOVEMBER))}
+    assert kinds == {bike.code: "frame_number", book.code: "serial_number",
+                     "A000099": "imei_or_serial_number"}
 
 
 def test_the_coordinator_alone_sets_which_categories_ask(
@@ -123,7 +179,12 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     [found] = json.loads(capsys.readouterr().out)
     assert found["code"] == "A000001" and found["history"][0]["data"]["serial"] == "WTU123456"
     assert main(["item", *db]) == 2
+    assert capsys.readouterr().err == (
+        "ambacht: Give an item's code (A000123), or --serial NUMBER to find the items taken "
+        "in with that number.\n")
     assert main(["item", *db, "A000001", "--serial", "WTU123456"]) == 2
+    assert capsys.readouterr().err == (
+        "ambacht: Give an item's code or --serial NUMBER, not both.\n")
     assert main(["item", *db, "--serial", "XYZ9999"]) == 2
     capsys.readouterr()
     out = tmp_path / "register.csv"
@@ -133,7 +194,32 @@ def test_the_command_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["register", *db, "--from", "2026-11-01", "--to", "2026-11-30",
                  "--out", str(out)]) == 2  # no overwriting without --force
     assert main(["category-serial", *db, "furniture", "frame"]) == 0
+    assert main(["category-serial", *db, "toys", "imei-serial"]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "category toys: serial imei-serial"
     assert main(["category-serial", *db, "furniture", "isbn"]) == 2
+
+
+def test_a_number_an_item_at_the_centre_carries_is_said_and_taken(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "centre.sqlite"
+    store = Store.open(path, create=True)
+    initialize(store, FixedClock(datetime(2026, 11, 2, 9, 0, tzinfo=UTC)))
+    store.close()
+    db = ["--db", str(path)]
+    bike = ["intake", *db, "--category", "bicycles", "--route", "sale"]
+    assert main([*bike, "--serial", "WTU 123 456"]) == 0
+    assert main([*bike, "--serial", "AB12345C"]) == 0
+    capsys.readouterr()
+    assert main([*bike, "--serial", "wtu-123456"]) == 0
+    out, err = capsys.readouterr()
+    assert out == "A000003\n"
+    assert err == ("ambacht: A000001 at the centre has serial number WTU123456 too: check that "
+                   "it is not the same item taken in twice.\n")
+    assert main(["sell", *db, "A000002", "--price-eur", "40"]) == 0
+    capsys.readouterr()
+    assert main([*bike, "--serial", "AB12345C"]) == 0  # A000002 was sold: it came back
+    assert capsys.readouterr().err == ""
 
 
 @pytest.fixture
@@ -170,6 +256,13 @@ def test_the_gate_asks_for_the_number_typed_or_scanned(
     assert gate.banner.is_error() and ctx.store.db.execute(
         "SELECT count(*) FROM items").fetchone() == (0,)
     panel = visible(window)
+    for key in "0612345678":  # a phone number: said in Dutch, asked again, nothing saved
+        tap(qtbot, panel.keys[key])
+    tap(qtbot, panel.ok_button)
+    assert gate.banner.text() == ("Dat is een telefoonnummer, geen serienummer: het register "
+                                  "bewaart niets over een persoon.")
+    assert ctx.store.db.execute("SELECT count(*) FROM items").fetchone() == (0,)
+    panel = visible(window)
     for key in "WBK4512873":
         tap(qtbot, panel.keys[key])
     tap(qtbot, panel.ok_button)
@@ -185,6 +278,13 @@ def test_the_gate_asks_for_the_number_typed_or_scanned(
     tap(qtbot, gate.weight.route_buttons[Route.SALE])
     assert not [p for p in window.findChildren(SerialPanel) if p.isVisible()]
     assert ctx.gate.item("A000004").category == "books"
+    assert not gate.saved.notice.isVisible()
+    bike()
+    scan(qtbot, "WBK 451-2873")  # A000001's number again: saved, and said
+    assert ctx.gate.item("A000005").category == "bicycles"
+    assert gate.saved.notice.isVisible() and gate.saved.notice.text() == (
+        "Nog een item in het centrum heeft dit nummer: A000001. Twee keer ingenomen?")
+    assert "A000005" not in gate.saved.notice.text()
 
 
 def test_the_store_asks_for_the_number_of_an_item_from_elsewhere(

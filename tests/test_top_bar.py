@@ -73,3 +73,26 @@ def test_the_gate_bar_fits_with_a_camera(qtbot, window: MainWindow,
         "Code intikken", "Zoek", "Camera"]
     tap(qtbot, choice.option_buttons["1"])  # 'Zoek', as if tapped in the bar
     panel(window, SearchPanel)
+
+
+def test_no_screen_asks_for_more_than_the_panel(
+        qtbot, window: MainWindow, case: tuple[int, int, int, bool, bool]) -> None:
+    """A window that is not held to its size grows to what its screen asks: at 1280x800 on a
+    10-inch panel a coordinator's bar asked 58 px more than the panel has, and the window
+    pushed the status strip off the screen. Settings and Log out show their icons first."""
+    width, height, dpi, _, _ = case
+    log_in(qtbot, window, "1234")
+    for key, _name in window.places():
+        window.show_place(key)
+        qtbot.wait(10)
+        hint = window.minimumSizeHint()
+        assert hint.width() <= width and hint.height() <= height, key
+        top = window.work_screens[key].top
+        assert problems(top, f"{key}'s top bar", top, px_per_mm=dpi / 25.4,
+                        least_mm=SMALLEST_TARGET_MM) == []
+    top = window.gate.top
+    if width == 1920:  # room for the words
+        assert top.settings_button.text() == "Instellingen"
+    else:
+        assert top.settings_button.text() == "" and top.settings_button.toolTip() == (
+            "Instellingen") and top.settings_button.accessibleName() == "Instellingen"

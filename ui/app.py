@@ -36,6 +36,7 @@ from ui.hub_sync import BackgroundSync
 from ui.i18n import Language
 from ui.printing import PrintQueue
 from ui.screens.recovery import RecoveryScreen
+from ui.single_instance import SingleInstance
 from ui.style import RESTART, fit_panel, stylesheet
 from ui.widgets.panels import MessagePanel
 
@@ -94,17 +95,29 @@ def run_app(
     app.setApplicationName("Ambacht")
     log_to_file(or_stderr=True)
     sys.excepthook = _show_unexpected_error
-    while True:
-        startup = Startup(db_path or default_db_path(demo=demo), SystemClock(), lang, demo=demo,
-                          fullscreen=fullscreen, panel_dpi=panel_dpi)
-        startup.begin()
-        code = app.exec()
-        # The windows go before the database closes: their screens may still ask it.
-        startup.close_windows()
-        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-        startup.shut_down()
-        if code != RESTART:  # else the screens are built again, measured for the new size
-            return code if startup.opened else 2
+    path = db_path or default_db_path(demo=demo)
+    guard = SingleInstance(path)
+    if not guard.first:
+        print(f"ambacht: Ambacht is open on {path} already; its window was brought forward.",
+              file=sys.stderr)
+        return 0
+    starts: list[Startup] = []
+    guard.asked.connect(lambda: starts[-1].bring_forward())
+    try:
+        while True:
+            startup = Startup(path, SystemClock(), lang, demo=demo, fullscreen=fullscreen,
+                              panel_dpi=panel_dpi)
+            starts.append(startup)
+            startup.begin()
+            code = app.exec()
+            # The windows go before the database closes: their screens may still ask it.
+            startup.close_windows()
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            startup.shut_down()
+            if code != RESTART:  # else the screens are built again, measured for the new size
+                return code if startup.opened else 2
+    finally:
+        guard.release()
 
 
 class Startup(QObject):
@@ -178,6 +191,15 @@ class Startup(QObject):
         # covers the screen itself, and goes on top of it without a frame.
         window.setGeometry(QGuiApplication.primaryScreen().geometry())
         window.showFullScreen()
+
+    def bring_forward(self) -> None:
+        """Another start of the app on this file: show this one's window on top instead."""
+        log.info("another start on this file: this window comes forward")
+        for window in self.windows:
+            if window.isMinimized():
+                window.showNormal()
+            window.raise_()
+            window.activateWindow()
 
     def close_windows(self) -> None:
         """Close this start's windows without ending the app (before the next start)."""

@@ -19,6 +19,7 @@ from intake.clock import Clock
 from intake.conflicts import ConflictService
 from intake.drafts import DraftService
 from intake.eu_reuse import EuReuse, eu_reuse
+from intake.figure_changes import exports_touched
 from intake.gate import GateService
 from intake.hub_address import HubAddress
 from intake.hub_sync import SyncService
@@ -142,6 +143,12 @@ class AppContext:
     def provenance(self, period: Period) -> Provenance:
         """Where a report of `period` made now comes from (read before its figures)."""
         return provenance_of(self.store, period, self.clock.now())
+
+    def exports_touched(self, kind: str, key: str | None) -> int:
+        """How many exports of earlier periods a change of `kind` to `key` makes read
+        differently (`intake.figure_changes`)."""
+        return exports_touched(self.store, kind, key, self.clock.now().astimezone(
+            self.zone()).date())
 
     def hub_address(self) -> HubAddress:
         """The hub this station joined, as it logs in there (every site's figures)."""

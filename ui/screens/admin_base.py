@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from ui.style import apart, mm
 from ui.widgets.base import Retranslating
 from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.keypad_panel import KeypadPanel
-from ui.widgets.panels import choose
+from ui.widgets.panels import ConfirmPanel, choose
 
 
 class Section(Retranslating, QWidget):
@@ -107,6 +107,30 @@ class Section(Retranslating, QWidget):
         else:
             self.message.emit(done() if callable(done) else done, False)
         self.refresh()
+
+    def confirm_earlier(self, kind: str, key: str | None, save: Callable[[], None], *,
+                        changed: bool = True) -> None:
+        """Before a change that counts earlier periods by its new value too (a category's EU
+        category or CO2 factor, a recipient's kind ...: `intake.figure_changes`): when it
+        `changed` the value and exports of earlier periods hold the old figures, say how
+        many and ask; else save at once."""
+        count = self.ctx.exports_touched(kind, key) if changed else 0
+        if not count:
+            save()
+            return
+        # The base class's context, whichever section asks (self.tr would take the
+        # subclass's); two texts, as lupdate reads no plural from translate().
+        translate = QCoreApplication.translate
+        text = (translate("Section", "This also changes the figures of earlier periods: 1 "
+                                     "export of an earlier period holds the old figures. Save "
+                                     "the change?") if count == 1
+                else translate("Section", "This also changes the figures of earlier periods: "
+                                          "{count} exports of earlier periods hold the old "
+                                          "figures. Save the change?").format(count=count))
+        panel = ConfirmPanel(self, text, translate("Section", "Save"),
+                             translate("Section", "Cancel"))
+        panel.answered.connect(lambda yes: save() if yes else None)
+        panel.open()
 
     # --- asking ----------------------------------------------------------------------------
 

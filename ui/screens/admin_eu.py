@@ -37,8 +37,10 @@ class EuCategories:
             QCoreApplication.translate("CategoriesSection",
                                        "EU re-use category of {name}").format(name=c.name_nl),
             list(self.eu_names().items()),
-            lambda eu: self.attempt(  # type: ignore[attr-defined]
-                lambda: self.ctx.admin.set_category_eu(  # type: ignore[attr-defined]
-                    self.actor, c.code, eu),  # type: ignore[attr-defined]
-                QCoreApplication.translate("CategoriesSection", "Saved.")),
+            lambda eu: self.confirm_earlier(  # type: ignore[attr-defined]
+                "eu", c.code, lambda: self.attempt(  # type: ignore[attr-defined]
+                    lambda: self.ctx.admin.set_category_eu(  # type: ignore[attr-defined]
+                        self.actor, c.code, eu),  # type: ignore[attr-defined]
+                    QCoreApplication.translate("CategoriesSection", "Saved.")),
+                changed=eu != self.eu_of().get(c.code)),
             current=self.eu_of()[c.code])

@@ -61,9 +61,11 @@ class NamesSection(Section):
             self.ask_choice(
                 self.tr("What does {name} do with the material?").format(name=name),
                 list(self.kind_names().items()),
-                lambda kind: self.attempt(
-                    lambda: self.ctx.admin.set_recipient_kind(self.actor, name, kind),
-                    self.tr("Saved.")))
+                lambda kind: self.confirm_earlier(
+                    "recipient", name, lambda: self.attempt(
+                        lambda: self.ctx.admin.set_recipient_kind(self.actor, name, kind),
+                        self.tr("Saved.")),
+                    changed=kind != self.ctx.admin.recipient_kinds().get(name)))
 
     def toggle_hidden(self) -> None:
         name = self.selected()

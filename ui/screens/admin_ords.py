@@ -30,8 +30,10 @@ class OrdsCategories:
         self.ask_choice(  # type: ignore[attr-defined]
             QCoreApplication.translate("CategoriesSection",
                                        "ORDS product category of {name}").format(name=c.name_nl),
-            options, lambda name: self.attempt(  # type: ignore[attr-defined]
-                lambda: self.ctx.admin.set_category_ords(  # type: ignore[attr-defined]
-                    self.actor, c.code, name),  # type: ignore[attr-defined]
-                QCoreApplication.translate("CategoriesSection", "Saved.")),
+            options, lambda name: self.confirm_earlier(  # type: ignore[attr-defined]
+                "ords", c.code, lambda: self.attempt(  # type: ignore[attr-defined]
+                    lambda: self.ctx.admin.set_category_ords(  # type: ignore[attr-defined]
+                        self.actor, c.code, name),  # type: ignore[attr-defined]
+                    QCoreApplication.translate("CategoriesSection", "Saved.")),
+                changed=name != c.ords_category),
             current=c.ords_category)

@@ -47,12 +47,14 @@ class SerialNumbers:
         title = translate("CategoriesSection", "Serial number of {name} at intake")
         self.ask_choice(  # type: ignore[attr-defined]
             title.format(name=c.name_nl), options,
-            lambda kind: self.attempt(  # type: ignore[attr-defined]
-                lambda: self.ctx.registers.set_serial_kind(  # type: ignore[attr-defined]
-                    self.actor, c.code, kind or None),  # type: ignore[attr-defined]
-                translate("CategoriesSection", "Saved.")),
-            current=self.ctx.registers.serial_kinds().get(  # type: ignore[attr-defined]
-                c.code, ""))
+            lambda kind: self.confirm_earlier(  # type: ignore[attr-defined]
+                "serial", c.code, lambda: self.attempt(  # type: ignore[attr-defined]
+                    lambda: self.ctx.registers.set_serial_kind(  # type: ignore[attr-defined]
+                        self.actor, c.code, kind or None),  # type: ignore[attr-defined]
+                    translate("CategoriesSection", "Saved.")),
+                changed=(kind or None) != self.ctx.registers.serial_kind(  # type: ignore
+                    c.code)),
+            current=self.ctx.registers.serial_kind(c.code) or "")  # type: ignore[attr-defined]
 
 
 class StaffKinds:
@@ -70,10 +72,12 @@ class StaffKinds:
             self.ask_choice(  # type: ignore[attr-defined]
                 translate("StaffSection", "{name} works here as").format(name=u.name),
                 list(self.staff_kind_names().items()),
-                lambda kind: self.attempt(  # type: ignore[attr-defined]
-                    lambda: self.ctx.people.set_kind(  # type: ignore[attr-defined]
-                        self.actor, u.id, kind),  # type: ignore[attr-defined]
-                    translate("StaffSection", "Saved.")),
+                lambda kind: self.confirm_earlier(  # type: ignore[attr-defined]
+                    "staff", u.id, lambda: self.attempt(  # type: ignore[attr-defined]
+                        lambda: self.ctx.people.set_kind(  # type: ignore[attr-defined]
+                            self.actor, u.id, kind),  # type: ignore[attr-defined]
+                        translate("StaffSection", "Saved.")),
+                    changed=kind != self.ctx.people.kinds().get(u.id)),  # type: ignore
                 current=self.ctx.people.kinds().get(u.id))  # type: ignore[attr-defined]
 
 
@@ -144,6 +148,7 @@ class CoursesSection(Section):
         title = self.tr("Subject of the course")
         subjects = list(dict.fromkeys(c.subject for c in reversed(self.ctx.people.courses(
             self.today() - timedelta(days=SHOWN_DAYS), self.today()))))[:6]
+        note = self.tr("No names, please: the subject is printed in the report.")
 
         def check(subject: str) -> None:
             self.ctx.people.check_course(day, subject)
@@ -152,11 +157,11 @@ class CoursesSection(Section):
             self._ask_participants(day, subject, "")
 
         def again(typed: str, refusal: str) -> None:
-            self._step(TextEntryPanel(self, title, typed, max_length=SUBJECT_TYPED), refusal,
-                       check, then, again)
+            self._step(TextEntryPanel(self, title, typed, max_length=SUBJECT_TYPED,
+                                      note=note), refusal, check, then, again)
 
         ask_reason(self, title, subjects, lambda subject: self._answer(
-            subject, check, then, again))
+            subject, check, then, again), note=note)
 
     def _ask_participants(self, day: date, subject: str, typed: str,
                           refusal: str = "") -> None:

@@ -134,10 +134,11 @@ class CategoriesSection(SerialNumbers, EuCategories, OrdsCategories, Section):
             self.tr("Kg CO2 avoided per kg reused (now {factor})").format(
                 factor=f"{c.co2_factor:g}".replace(".", decimal_mark())),
             lambda factor: self.ask_text(
-                self.tr("Source of this figure"), c.co2_source, lambda source: self.attempt(
+                self.tr("Source of this figure"), c.co2_source,
+                lambda source: self.confirm_earlier("co2", c.code, lambda: self.attempt(
                     lambda: self.ctx.admin.set_category_co2(
                         self.actor, c.code, float(factor.replace(",", ".")), source),
-                    self.tr("CO2 factor saved.")), max_length=200),
+                    self.tr("CO2 factor saved."))), max_length=200),
             decimals=2)
 
     def start_price(self) -> None:
@@ -160,8 +161,9 @@ class CategoriesSection(SerialNumbers, EuCategories, OrdsCategories, Section):
     def toggle_electrical(self) -> None:
         c = self.current()
         if c is not None:
-            self.attempt(lambda: self.ctx.admin.set_category_electrical(
-                self.actor, c.code, not c.is_electrical), self.tr("Saved."))
+            self.confirm_earlier("electrical", c.code, lambda: self.attempt(
+                lambda: self.ctx.admin.set_category_electrical(
+                    self.actor, c.code, not c.is_electrical), self.tr("Saved.")))
 
     def toggle_hidden(self) -> None:
         c = self.current()

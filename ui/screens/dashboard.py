@@ -389,7 +389,8 @@ class DashboardScreen(ScanScreen):
         period = self.period()
         old_period = self.ctx.baseline()
         panel = BaselinePanel(self, self.ctx.language, self.report(period),
-                              self.report(old_period) if old_period else None)
+                              self.report(old_period) if old_period else None,
+                              self.ctx.exports_touched("baseline", None))
         panel.answered.connect(lambda yes: self._save(
             lambda user: self.ctx.admin.set_baseline(user, period),
             self.tr("Baseline marked.")) if yes else None)

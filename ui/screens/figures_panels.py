@@ -31,7 +31,8 @@ class BaselinePanel(ConfirmPanel):
     the new one side by side, then "replace" or "cancel"; emits `answered(bool)`."""
 
     def __init__(self, host: QWidget, language: Language, new: Report,
-                 old: Report | None) -> None:
+                 old: Report | None, exports: int = 0) -> None:
+        """`exports`: how many exports of earlier periods compared with the baseline now."""
         translate = QCoreApplication.translate  # self.tr needs the panel made first
         super().__init__(
             host, translate("BaselinePanel", "Make this the baseline?"),
@@ -66,6 +67,13 @@ class BaselinePanel(ConfirmPanel):
         if old is not None:
             note = self._cell(self.tr("The baseline now stays in the history of settings, "
                                       "with who replaced it and when."))
+            note.setWordWrap(True)
+            note.setMaximumWidth(mm(170))
+            self.body.insertWidget(2, note)
+        if exports:  # a new baseline changes every comparison with it, earlier ones too
+            note = self._cell(self.tr("This also changes the figures of earlier periods: %n "
+                                      "export(s) of earlier periods hold the old figures.",
+                                      "", exports))
             note.setWordWrap(True)
             note.setMaximumWidth(mm(170))
             self.body.insertWidget(2, note)

@@ -305,7 +305,10 @@ class GateScreen(ScanScreen):
         self.banner.ok(self.tr("{code} saved · {summary} · printing label…").format(
             code=item.code, summary=self._summary(item)))
         self._reset_item()
-        self.saved.show_item(item.code, self._summary(item))
+        # Items at the centre with the same serial number: taken in twice?
+        same = [] if request.serial is None else [
+            o.code for o in self.ctx.registers.in_stock_with(request.serial, item.code)]
+        self.saved.show_item(item.code, self._summary(item), same)
         self.play(SAVED)
         self._refresh()
         self.print_label(item)

@@ -33,6 +33,10 @@ class SavedCard(FloatsOver, Retranslating, QFrame):
         self.summary = QLabel(self)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.summary.setWordWrap(True)
+        self.notice = QLabel(self)
+        self.notice.setProperty("role", "banner-do")  # yellow: check this
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setWordWrap(True)
         self.undo_button = QPushButton(self)
         self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.undo_button.setIcon(icon("undo"))
@@ -45,6 +49,7 @@ class SavedCard(FloatsOver, Retranslating, QFrame):
         column.addWidget(self.code)
         column.addWidget(self.stick)
         column.addWidget(self.summary)
+        column.addWidget(self.notice)
         column.addStretch(1)
         column.addSpacing(apart())
         column.addWidget(self.undo_button, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -56,9 +61,14 @@ class SavedCard(FloatsOver, Retranslating, QFrame):
         self.stick.setText(self.tr("Stick the label on"))
         self.undo_button.setText(self.tr("Undo"))
 
-    def show_item(self, code: str, summary: str) -> None:
-        """Say that `code` was saved (`summary`: category, weight, route)."""
+    def show_item(self, code: str, summary: str, same_number: Sequence[str] = ()) -> None:
+        """Say that `code` was saved (`summary`: category, weight, route), and name the items
+        at the centre that carry its serial number too (`same_number`)."""
         self.code.setText(code)
         self.summary.setText(summary)
+        self.notice.setText(self.tr(
+            "%n other item(s) at the centre with this number: {codes}. Taken in twice?", "",
+            len(same_number)).format(codes=", ".join(same_number)))
+        self.notice.setVisible(bool(same_number))
         self.show()
         self.place()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from intake.errors import AmbachtError
-from intake.model import Barrier, Item, RepairStatus
+from intake.model import Item, RepairStatus
 from intake.ords import PRODUCT_CATEGORIES
 from intake.repair_flow import RepairDraft, Step, suggested_minutes
 from intake.units import parse_eur
@@ -32,6 +32,7 @@ from ui.style import MIN_TARGET_MM, apart, mm
 from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.keypad import Keypad, shown
 from ui.widgets.panels import ConfirmPanel, Panel, choose
+from ui.widgets.repair_words import barrier_names
 
 OTHER = "\x00other"  # the key of the button that types or lists another answer
 P = TypeVar("P", bound=Panel)
@@ -107,7 +108,7 @@ class RepairFlowPanel(Panel):
         if step is Step.STATUS:
             self._choices(self._statuses(), before, columns=3)
         elif step is Step.BARRIER:
-            self._choices(self._barriers(), before)
+            self._choices(barrier_names(), before)
         elif step is Step.SAFETY:
             self._choices([("pass", self.tr("Passed")), ("fail", self.tr("Failed"))], before)
         elif step is Step.PRICE:
@@ -157,16 +158,6 @@ class RepairFlowPanel(Panel):
                 (RepairStatus.REPAIRABLE.value, self.tr("Repairable later")),
                 (RepairStatus.END_OF_LIFE.value, self.tr("End of life"))]
 
-    def _barriers(self) -> list[tuple[str, str]]:
-        return [
-            (Barrier.SPARE_PARTS_NOT_AVAILABLE.value, self.tr("Spare parts not available")),
-            (Barrier.SPARE_PARTS_TOO_EXPENSIVE.value, self.tr("Spare parts too expensive")),
-            (Barrier.NO_WAY_TO_OPEN.value, self.tr("No way to open product")),
-            (Barrier.REPAIR_INFO_NOT_AVAILABLE.value, self.tr("Repair information not available")),
-            (Barrier.LACK_OF_EQUIPMENT.value, self.tr("Lack of equipment")),
-            (Barrier.TOO_WORN_OUT.value, self.tr("Too worn out")),
-        ]
-
     def _said(self, step: Step, value: str) -> str:
         """An answer as the summary shows it."""
         if not value:
@@ -174,7 +165,7 @@ class RepairFlowPanel(Panel):
         if step is Step.STATUS:
             return dict(self._statuses()).get(value, value)
         if step is Step.BARRIER:
-            return dict(self._barriers()).get(value, value)
+            return dict(barrier_names()).get(value, value)
         if step is Step.SAFETY:
             return self.tr("test passed") if value == "pass" else self.tr("test failed")
         if step is Step.PRICE:
@@ -254,8 +245,10 @@ class RepairFlowPanel(Panel):
         else:
             before = self.draft.answers.get(self.draft.current, "")
             known = before in self.option_buttons
-            typed = self._over(TextEntryPanel(self, self._question(self.draft.current),
-                                              "" if known else before, max_length=200))
+            typed = self._over(TextEntryPanel(
+                self, self._question(self.draft.current), "" if known else before,
+                max_length=200, note=self.tr("No names, please: the answers go into the "
+                                             "repair records (ORDS export).")))
             typed.entered.connect(lambda text: self.answer(text.strip()))
             typed.open()
 

@@ -10,6 +10,13 @@
             <numerusform>%n days</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>This also changes the figures of earlier periods: %n export(s) of earlier periods hold the old figures.</source>
+        <translation>
+            <numerusform>This also changes the figures of earlier periods: %n export of an earlier period holds the old figures.</numerusform>
+            <numerusform>This also changes the figures of earlier periods: %n exports of earlier periods hold the old figures.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Clocks</name>
@@ -153,6 +160,16 @@
         <translation>
             <numerusform>Backup of {when} · %n item</numerusform>
             <numerusform>Backup of {when} · %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SavedCard</name>
+    <message numerus="yes">
+        <source>%n other item(s) at the centre with this number: {codes}. Taken in twice?</source>
+        <translation>
+            <numerusform>%n other item at the centre has this number: {codes}. Taken in twice?</numerusform>
+            <numerusform>%n other items at the centre have this number: {codes}. Taken in twice?</numerusform>
         </translation>
     </message>
 </context>

@@ -127,6 +127,13 @@
         <source>The baseline now stays in the history of settings, with who replaced it and when.</source>
         <translation>De huidige nulmeting blijft bewaard in de geschiedenis van de instellingen, met wie hem verving en wanneer.</translation>
     </message>
+    <message numerus="yes">
+        <source>This also changes the figures of earlier periods: %n export(s) of earlier periods hold the old figures.</source>
+        <translation>
+            <numerusform>Dit verandert ook de cijfers van eerdere periodes: %n export van een eerdere periode heeft nog de oude cijfers.</numerusform>
+            <numerusform>Dit verandert ook de cijfers van eerdere periodes: %n exports van eerdere periodes hebben nog de oude cijfers.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>CashPanel</name>
@@ -534,6 +541,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Course recorded.</source>
         <translation>Cursus vastgelegd.</translation>
+    </message>
+    <message>
+        <source>No names, please: the subject is printed in the report.</source>
+        <translation>Geen namen graag: het onderwerp komt in het rapport.</translation>
     </message>
     <message>
         <source>Why cancel this course?</source>
@@ -1395,8 +1406,8 @@ want ervoor: {cause}</translation>
         <translation>Onbekende reparatiestatus &apos;{status}&apos;. Gebruik fixed, repairable of end-of-life.</translation>
     </message>
     <message>
-        <source>Unknown repair barrier &apos;{barrier}&apos;. Use one of: {known}.</source>
-        <translation>Onbekende reparatiebarrière &apos;{barrier}&apos;. Kies uit: {known}.</translation>
+        <source>Unknown repair barrier &apos;{barrier}&apos;. Use its number, short name or text: {known}.</source>
+        <translation>Onbekende reparatiebarrière &apos;{barrier}&apos;. Gebruik het nummer, de korte naam of de tekst: {known}.</translation>
     </message>
     <message>
         <source>&apos;{name}&apos; is not an ORDS product category.</source>
@@ -1449,6 +1460,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>Which product is {code} (laptop, mobile, ...)? Choose its ORDS product category.</source>
         <translation>Welk product is {code} (laptop, mobiel, ...)? Kies de ORDS-productcategorie.</translation>
+    </message>
+    <message>
+        <source>Item {code} is not electrical, so it has no ORDS product category: leave the product out.</source>
+        <translation>Item {code} is niet elektrisch en heeft dus geen ORDS-productcategorie: laat het product weg.</translation>
     </message>
     <message>
         <source>Made in {year}? The repair was in {repair_year}: a product is made before it is repaired.</source>
@@ -1727,8 +1742,20 @@ want ervoor: {cause}</translation>
         <translation>&apos;{text}&apos; is geen soort afnemer: reuse (hergebruik), recycling of residual (restafval).</translation>
     </message>
     <message>
+        <source>That is a phone number, not a serial number: the register keeps nothing about a person.</source>
+        <translation>Dat is een telefoonnummer, geen serienummer: het register bewaart niets over een persoon.</translation>
+    </message>
+    <message>
         <source>A serial number is {low} to {high} letters and digits.</source>
         <translation>Een serienummer is {low} tot {high} letters en cijfers.</translation>
+    </message>
+    <message>
+        <source>A serial number has at least one digit: type the number on the item, not a name.</source>
+        <translation>Een serienummer heeft minstens één cijfer: typ het nummer dat op het voorwerp staat, geen naam.</translation>
+    </message>
+    <message>
+        <source>That is a street address, not a serial number: the register keeps nothing about a person.</source>
+        <translation>Dat is een adres, geen serienummer: het register bewaart niets over een persoon.</translation>
     </message>
     <message>
         <source>A kind of serial number is frame, imei-serial or none.</source>
@@ -1769,6 +1796,14 @@ want ervoor: {cause}</translation>
     <message>
         <source>The number of participants is 1 to {max}.</source>
         <translation>Het aantal deelnemers is 1 tot {max}.</translation>
+    </message>
+    <message>
+        <source>A subject is 1 to {max} characters.</source>
+        <translation>Een onderwerp heeft 1 tot {max} tekens.</translation>
+    </message>
+    <message>
+        <source>Course {id} is cancelled already.</source>
+        <translation>Cursus {id} is al geannuleerd.</translation>
     </message>
     <message>
         <source>&apos;{text}&apos; is not an EU re-use category: textiles, eee, furniture, construction or other.</source>
@@ -3251,6 +3286,10 @@ want ervoor: {cause}</translation>
         <translation>Anders…</translation>
     </message>
     <message>
+        <source>No names, please: a reason can be printed in a report.</source>
+        <translation>Geen namen graag: een reden kan in een rapport komen.</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
@@ -3451,6 +3490,10 @@ want ervoor: {cause}</translation>
         <translation>{minutes} min</translation>
     </message>
     <message>
+        <source>No names, please: the answers go into the repair records (ORDS export).</source>
+        <translation>Geen namen graag: de antwoorden komen in de reparatiegegevens (ORDS-export).</translation>
+    </message>
+    <message>
         <source>Describe the problem: a powered product&apos;s repair record needs it.</source>
         <translation>Beschrijf het probleem: het reparatieverslag van een elektrisch product heeft het nodig.</translation>
     </message>
@@ -3562,6 +3605,13 @@ want ervoor: {cause}</translation>
     <message>
         <source>Undo</source>
         <translation>Ongedaan maken</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other item(s) at the centre with this number: {codes}. Taken in twice?</source>
+        <translation>
+            <numerusform>Nog een item in het centrum heeft dit nummer: {codes}. Twee keer ingenomen?</numerusform>
+            <numerusform>Nog %n items in het centrum hebben dit nummer: {codes}. Twee keer ingenomen?</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3739,6 +3789,18 @@ want ervoor: {cause}</translation>
 </context>
 <context>
     <name>Section</name>
+    <message>
+        <source>This also changes the figures of earlier periods: 1 export of an earlier period holds the old figures. Save the change?</source>
+        <translation>Dit verandert ook de cijfers van eerdere periodes: 1 export van een eerdere periode heeft nog de oude cijfers. Wijziging opslaan?</translation>
+    </message>
+    <message>
+        <source>This also changes the figures of earlier periods: {count} exports of earlier periods hold the old figures. Save the change?</source>
+        <translation>Dit verandert ook de cijfers van eerdere periodes: {count} exports van eerdere periodes hebben nog de oude cijfers. Wijziging opslaan?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Opslaan</translation>
+    </message>
     <message>
         <source>Cancel</source>
         <translation>Annuleren</translation>

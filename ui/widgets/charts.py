@@ -144,8 +144,9 @@ class BarChart(_Chart):
         metrics = QFontMetrics(font)
         top = self._legend(drawing, [(s.name, s.colour) for s in self.series], top, font)
         count = max((len(s.values) for s in self.series), default=0)
-        peak = max((v for s in self.series for v in s.values), default=0.0) or 1.0
-        ticks = [self.format_value(peak * step / 4) for step in range(5)]
+        step = axis_step(max((v for s in self.series for v in s.values), default=0.0))
+        peak = step * 4  # the axis's top: bars are scaled to it
+        ticks = [self.format_value(step * n) for n in range(5)]
         axis_w = max(metrics.horizontalAdvance(tick) for tick in ticks) + mm(2)
         line_h = metrics.height()
         bottom = self.height() - line_h - mm(1)
@@ -175,6 +176,17 @@ class BarChart(_Chart):
                 drawing.texts.append(Painted(self.labels[index],
                                              QRectF(x, bottom, room, line_h), font))
         return drawing
+
+
+def axis_step(peak: float) -> float:
+    """The step between an axis's five labels: the least round number (1, 1.5, 2, 2.5, 3, 4, 5,
+    6 or 8 times a power of ten; whole, as the labels are) whose four steps reach `peak`.
+    Not peak/4: an axis reading 0, 573, 1.147, 1.720, 2.293 or, with no data, 0, 0, 1, 1, 1
+    is read wrong at a glance."""
+    wanted = max(peak / 4, 1.0)
+    power = 10.0 ** math.floor(math.log10(wanted))
+    return next(step for step in (m * power for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10))
+                if step >= wanted * (1 - 1e-9) and step == round(step))
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from intake.model import Event, Item, Origin, RepairStatus, Route, Status
 from ui.context import AppContext
 from ui.style import mm
 from ui.widgets.base import touch_list
+from ui.widgets.repair_words import barrier_names
 
 
 def route_name(route: Route) -> str:
@@ -136,14 +137,20 @@ class ItemCard(QWidget):
                 return self.tr("Voided")
             case RepairStarted():
                 return self.tr("Repair started")
-            case RepairFinished(status=status, minutes=minutes):
+            case RepairFinished(status=status, minutes=minutes) as repair:
                 outcome = {RepairStatus.FIXED: self.tr("fixed"),
                            RepairStatus.REPAIRABLE: self.tr("repairable"),
                            RepairStatus.END_OF_LIFE: self.tr("end of life")}[status]
                 text = self.tr("Repair finished: {outcome}").format(outcome=outcome)
+                if repair.barrier is not None:
+                    text += " · " + dict(barrier_names())[repair.barrier.value]
                 if minutes:
                     text += " · " + self.tr("%n minutes", "", minutes)
-                return text
+                # What the workshop recorded for ORDS, as it was typed and chosen.
+                product = dict(lang.ords_choices([repair.ords_category])).get(
+                    repair.ords_category) if repair.ords_category else None
+                said = [part for part in (product, repair.problem, repair.brand) if part]
+                return "\n".join([text, " · ".join(said)]) if said else text
             case SafetyTested() as test:
                 return (self.tr("Safety test passed") if test.passed
                         else self.tr("Safety test failed"))

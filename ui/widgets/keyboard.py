@@ -35,11 +35,12 @@ class TextEntryPanel(Panel):
 
     def __init__(
         self, host: QWidget, title: str, initial: str = "", *, max_length: int = 40,
-        rows: Sequence[str] | None = None, machine_name: bool = False,
+        rows: Sequence[str] | None = None, machine_name: bool = False, note: str = "",
     ) -> None:
         """`machine_name`: a port, a host or a folder, which starts in lower case and has
-        the "/" key; anything else starts with a capital when empty. A physical keyboard
-        types into it too (Enter is OK, Escape is Cancel)."""
+        the "/" key; anything else starts with a capital when empty. `note`: a line under
+        the text, such as where it will be read. A physical keyboard types into it too (Enter
+        is OK, Escape is Cancel)."""
         super().__init__(host, title)
         rows = rows or (_MACHINE_ROWS if machine_name else _ROWS)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -51,6 +52,12 @@ class TextEntryPanel(Panel):
         self.display.setMaximumWidth(mm(240))
         self.display.setWordWrap(True)
         self.body.addWidget(self.display)
+        if note:
+            shown = QLabel(note, self)
+            shown.setProperty("role", "muted")
+            shown.setWordWrap(True)
+            shown.setMaximumWidth(mm(240))
+            self.body.addWidget(shown)
         grid = QGridLayout()
         grid.setSpacing(mm(1.2))
         self.keys: dict[str, QPushButton] = {}
@@ -158,11 +165,15 @@ class SerialPanel(TextEntryPanel):
 
 def ask_reason(
     host: QWidget, title: str, reasons: list[str], then: Callable[[str], None],
-    *, skip: str | None = None,
+    *, skip: str | None = None, note: str | None = None,
 ) -> ChoicePanel:
     """Pick a reason (or any short text) from a few buttons, or type another one on the
-    keyboard; with `skip`, a button that answers with an empty text."""
+    keyboard; with `skip`, a button that answers with an empty text. The keyboard says not
+    to type names (`note`, or the reasons' own: a reason is shown in the history and in a
+    report's changes since the last export)."""
     other = QCoreApplication.translate("Reasons", "Other…")
+    note = note or QCoreApplication.translate(
+        "Reasons", "No names, please: a reason can be printed in a report.")
     options = [(r, r) for r in [*reasons, other]]
     if skip is not None:
         options.append(("", skip))
@@ -170,7 +181,7 @@ def ask_reason(
 
     def chosen(reason: str) -> None:
         if reason == other:
-            typed = TextEntryPanel(host, title, max_length=200)
+            typed = TextEntryPanel(host, title, max_length=200, note=note)
             typed.entered.connect(then)
             typed.open()
         else:

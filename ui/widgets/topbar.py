@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QPainter, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from ui.style import apart, mm
+from ui.style import BUTTON_MM, apart, mm
 from ui.widgets.base import MESSAGE_MM, Retranslating
 from ui.widgets.demo_badge import DemoBadge
 from ui.widgets.icons import icon
@@ -44,7 +44,10 @@ class TopBar(Retranslating, QWidget):
     When the screen's actions do not all fit with their whole text (a small panel, a camera
     set up, a demo's badge, a longer translation), they fold into one button (`fold_button`,
     named by the screen) that offers them as a choice: every action stays one tap away and
-    no text is cut, whatever the panel and the language."""
+    no text is cut, whatever the panel and the language. Where even that is too wide (a
+    coordinator's bar on a 10-inch panel), Settings and Log out show their icon alone, their
+    words kept as the button's accessible name and tooltip: the bar never asks for more
+    width than the screen has, so the window never grows past it."""
 
     settings_clicked = Signal()
     logout_clicked = Signal()
@@ -76,6 +79,10 @@ class TopBar(Retranslating, QWidget):
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.settings_button.clicked.connect(self.settings_clicked)
         self.logout_button.clicked.connect(self.logout_clicked)
+        self._iconic = (self.settings_button, self.logout_button)
+        self.compact = False
+        self._probe = QPushButton(self)  # never shown: measures a button's width
+        self._probe.hide()
         # The site name gives way first, then the figures: each shows whole or not at all.
         # In the texts, so that a banner covers it too and has their whole width.
         self.demo_badge = DemoBadge(False, self.texts, with_pins=False)
@@ -143,27 +150,53 @@ class TopBar(Retranslating, QWidget):
 
     def _fit_actions(self, *, relayout: bool = False) -> None:
         """Fold the actions into `fold_button` when the bar is too narrow for them all with
-        their whole text, and back when it is wide enough."""
+        their whole text, show Settings and Log out as icons when it is still too narrow, and
+        undo each when it is wide enough."""
         wanted = [button for button in self.actions if not button.isHidden()]
+        iconic = [button for button in self._iconic if not button.isHidden()]
         row = self.layout()
         spacing = row.spacing()
-        need = row.minimumSize().width()  # as laid out now, less the actions or their fold
-        for part in (self.actions_box, self.fold_button):
+        # As laid out now, less the actions (or their fold) and the iconic buttons.
+        base = row.minimumSize().width()
+        for part in (self.actions_box, self.fold_button, *iconic):
             if not part.isHidden():
-                need -= part.minimumSizeHint().width() + spacing
-        if wanted:
-            need += self.actions_box.layout().minimumSize().width() + spacing
-        fold = bool(wanted) and need > self.width()
-        changed = fold != self.actions_box.isHidden()
+                base -= max(part.minimumSizeHint().width(), part.minimumWidth()) + spacing
+        base += len(iconic) * spacing
+        actions = self.actions_box.layout().minimumSize().width() + spacing if wanted else 0
+        folded = self._width(self.fold_button, self.fold_name()) + spacing
+        worded = sum(self._width(button, button.property("words")) for button in iconic)
+        fold = bool(wanted) and base + actions + worded > self.width()
+        compact = base + (folded if fold else actions) + worded > self.width()
+        changed = fold != self.actions_box.isHidden() or compact != self.compact
         if changed:
             self.fold_button.setText(self.fold_name())
             self.actions_box.setHidden(fold)
             self.fold_button.setVisible(fold)
+            self.compact = compact
+            self._show_words()
         if (changed or relayout) and self.isVisible():
             # Laid out now: a change made while Qt lays the bar out would wait for the next
             # event, and an action would be drawn squeezed below its text meanwhile.
             row.invalidate()
             row.activate()
+
+    def _width(self, button: QPushButton, words: str) -> int:
+        """The least width `button` takes showing `words` (measured on a hidden twin, so
+        that the bar is not asked to lay itself out again)."""
+        self._probe.setIcon(button.icon())
+        self._probe.setIconSize(button.iconSize())
+        self._probe.setText(words)
+        return self._probe.minimumSizeHint().width()
+
+    def _show_words(self) -> None:
+        """Settings and Log out with their words, or (compact) their icon alone; the words
+        stay their accessible name and tooltip."""
+        for button in self._iconic:
+            words = button.property("words")
+            button.setText("" if self.compact else words)
+            button.setMinimumWidth(mm(BUTTON_MM) if self.compact else 0)  # square, a target
+            button.setToolTip(words)
+            button.setAccessibleName(words)
 
     def _choose_action(self) -> None:
         wanted = [button for button in self.actions if not button.isHidden()]
@@ -208,6 +241,7 @@ class TopBar(Retranslating, QWidget):
 
     def retranslate(self) -> None:
         self.fold_button.setText(self.fold_name())
-        self.settings_button.setText(self.tr("Settings"))
-        self.logout_button.setText(self.tr("Log out"))
+        self.settings_button.setProperty("words", self.tr("Settings"))
+        self.logout_button.setProperty("words", self.tr("Log out"))
+        self._show_words()
 
