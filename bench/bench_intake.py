@@ -186,7 +186,8 @@ def bench_report(store: Store, path: Path) -> dict[str, object]:
         "report_month": timed(lambda: build_report(store, month, now), 20, warmup=1),
         "report_year_station": timed(lambda: build_report(
             store, year, now, store.settings().station), 10, warmup=1),
-        "xlsx_year": timed(lambda: report_xlsx(build_report(store, year, now)), 5, warmup=1),
+        "xlsx_year": timed(lambda: report_xlsx(build_report(store, year, now),
+                                                      zone=store.settings().zone), 5, warmup=1),
         "floor_raw_sqlite_year": timed(raw_year, 5, warmup=1),
     }
     conn.close()

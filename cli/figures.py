@@ -109,7 +109,8 @@ def made_report(store: Store, args: argparse.Namespace,
         lang = args.lang or store.settings().language
         render = report_xlsx if args.format == "xlsx" else render_report_pdf
         data = render(report, baseline, lang, year_before=year_before, targets=targets,
-                      provenance=provenance, eu=eu_reuse(store, report))
+                      provenance=provenance, eu=eu_reuse(store, report),
+                      zone=store.settings().zone)
     elif args.format == "eu-reuse":
         figures = eu_reuse_json(eu_reuse(store, report), args.lang or "en")
         figures["provenance"] = provenance_json(provenance, figures_json(report.total))

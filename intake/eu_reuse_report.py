@@ -18,6 +18,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph
 from intake.counting import COUNTING_RULES
 from intake.eu_reuse import DECISION, QUALITY_TEXT, EuReuse, eu_name
 from intake.figure_changes import figure_change
+from intake.report_words import Wording, shown
 
 WORDS = {
     "nl": {"sheet": "EU-hergebruik", "title": "EU-hergebruik (Uitvoeringsbesluit (EU) 2021/19)",
@@ -68,8 +69,11 @@ class Section:
     header: list[str]
     rows: list[list[Any]]
     formats: list[str]
-    widths_mm: tuple[int, ...]  # on the PDF's page, 174 mm wide
+    widths_mm: tuple[int, ...]  # on the PDF's page, 174 mm wide (without a code column)
     value_formats: tuple[str, ...] = ()  # if given, the second column's format row by row
+    # The first column is a category's code: the workbook keeps it beside the name, the
+    # PDF's page shows the name alone.
+    codes: bool = False
 
     def cell_formats(self, index: int) -> list[str]:
         """The number formats of row `index`'s cells."""
@@ -82,9 +86,11 @@ def _t(grams: int, counted: bool) -> float | None:
     return grams / 1_000_000 if counted else None
 
 
-def sections(eu: EuReuse, lang: str) -> list[Section]:
+def sections(eu: EuReuse, wording: Wording) -> list[Section]:
     """The EU report's tables: per EU category, per Ambacht category, the quality check,
-    the standard weights, the CO2 factors and the method changes."""
+    the standard weights, the CO2 factors and the method changes, in `wording`'s language
+    and local time."""
+    lang = wording.lang
     words = WORDS.get(lang, WORDS["nl"])
     counted = eu.counted
     grams = eu.grams
@@ -96,7 +102,7 @@ def sections(eu: EuReuse, lang: str) -> list[Section]:
         [words["t_estimated"], _t(eu.grams_estimated, counted)],
         [words["version"], eu.weights_version],
         [words["changed"], words["never"] if eu.weights.last_changed is None
-         else eu.weights.last_changed.isoformat(timespec="seconds")],
+         else wording.time(eu.weights.last_changed)],
         [words["in_period"], words["see_changes"].format(count=len(eu.weights.changes))
          if eu.weights.changes else words["none"]],
         [words["rules"], str(COUNTING_RULES)],
@@ -116,12 +122,13 @@ def sections(eu: EuReuse, lang: str) -> list[Section]:
         Section(words["weights"], [words["code"], words["name"], words["kg"]],
                 [[c.code, names[c.code], eu.weights.grams[c.code] / 1000]
                  for c in eu.report.categories if c.code in eu.weights.grams],
-                ["@", "@", "0.000"], (40, 94, 40)),
-        Section(words["co2"], [words["code"], words["factor"], words["source"]],
-                [[c.code, c.co2_factor, c.co2_source] for c in eu.report.categories],
-                ["@", "0.00", "@"], (35, 30, 109)),
+                ["@", "@", "0.000"], (134, 40), codes=True),
+        Section(words["co2"], [words["code"], words["name"], words["factor"], words["source"]],
+                [[c.code, names[c.code], c.co2_factor, c.co2_source]
+                 for c in eu.report.categories], ["@", "@", "0.00", "@"], (42, 30, 102),
+                codes=True),
         Section(words["changes"], [words["at"], words["what"], words["old"], words["new"]],
-                [[at.isoformat(timespec="seconds"), *described(what, old, new, lang, names)]
+                [[wording.time(at), *described(what, old, new, lang, names)]
                  for at, what, old, new in eu.changes] or [[words["none"], "", "", ""]],
                 ["@", "@", "@", "@"], (45, 59, 35, 35)),
     ]
@@ -144,12 +151,13 @@ def texts(lang: str) -> list[tuple[str, list[str]]]:
     return [(words["sources"], text["sources"]), (words["methods"], text["methods"])]
 
 
-def eu_sheet(book: Any, eu: EuReuse | None, lang: str,
+def eu_sheet(book: Any, eu: EuReuse | None, wording: Wording,
              rows: Callable[[Any, list[str], Sequence[Sequence[object]], list[str]], None],
              append: Callable[[Any, Sequence[object]], None]) -> None:
     """The workbook's EU re-use sheet, written with the workbook's own helpers."""
     if eu is None:
         return
+    lang = wording.lang
     words = WORDS.get(lang, WORDS["nl"])
     sheet = book.create_sheet(words["sheet"])
     report = eu.report
@@ -157,7 +165,7 @@ def eu_sheet(book: Any, eu: EuReuse | None, lang: str,
          [[words["decision"], DECISION.get(lang, DECISION["nl"])], [words["site"], report.site],
           [words["period"], f"{report.period.first.isoformat()} – "
                             f"{report.period.last.isoformat()}"]], ["@", "@"])
-    for section in sections(eu, lang):
+    for section in sections(eu, wording):
         append(sheet, [])
         append(sheet, [section.title])
         append(sheet, section.header)
@@ -172,30 +180,33 @@ def eu_sheet(book: Any, eu: EuReuse | None, lang: str,
             append(sheet, [paragraph])
 
 
-def eu_page(eu: EuReuse | None, lang: str, styles: tuple[Any, Any, Any],
-            table: Callable[[list[list[Any]], list[float], int | None], Any],
-            shown: Callable[[object, str], str]) -> list[Any]:
+def eu_page(eu: EuReuse | None, wording: Wording, styles: tuple[Any, Any, Any],
+            table: Callable[[list[list[Any]], list[float], int | None], Any]) -> list[Any]:
     """The PDF's EU re-use page: a new page with each section as a table and the quality
     check's texts. `styles` are the report's (title, heading, body) paragraph styles;
     `table(rows, widths, numbers_from)` (the columns from `numbers_from` on are numbers,
-    right-aligned) and `shown(value, number_format)` are its own."""
+    right-aligned) is its own."""
     if eu is None:
         return []
     title, heading, body = styles
+    lang = wording.lang
     words, decision = WORDS.get(lang, WORDS["nl"]), DECISION.get(lang, DECISION["nl"])
     report = eu.report
     story: list[Any] = [PageBreak(), Paragraph(escape(words["sheet"]), title),
                         Paragraph(escape(f"{report.site} · {decision}"), body)]
-    for section in sections(eu, lang):
-        cells = [[shown(value, number_format) if number_format != "@" or value is None
+    for section in sections(eu, wording):
+        first = 1 if section.codes else 0  # a category by its name alone
+        cells = [[shown(value, number_format, lang) if number_format != "@" or value is None
                   else Paragraph(escape(str(value)), body)
-                  for value, number_format in zip(row, section.cell_formats(index),
+                  for value, number_format in zip(row[first:],
+                                                  section.cell_formats(index)[first:],
                                                   strict=True)]
                  for index, row in enumerate(section.rows)]
-        numbers_from = next((i for i in range(1, len(section.formats))
-                             if "@" not in section.formats[i:]), None)
+        formats = section.formats[first:]
+        numbers_from = next((i for i in range(1, len(formats)) if "@" not in formats[i:]),
+                            None)
         story.append(KeepTogether([Paragraph(escape(section.title), heading),
-                                   table([section.header, *cells],
+                                   table([section.header[first:], *cells],
                                          [w * mm for w in section.widths_mm], numbers_from)]))
     for text_heading, paragraphs in texts(lang):
         story += [Paragraph(escape(text_heading), heading),

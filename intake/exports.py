@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Sequence
-from datetime import date
+from datetime import date, tzinfo
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -28,6 +28,7 @@ from intake.ords import BARRIERS
 from intake.people_report import people_sheet
 from intake.provenance import Provenance, provenance_rows
 from intake.report_formats import NOT_COUNTED, figures_json
+from intake.report_words import Wording
 from intake.text import spreadsheet_safe
 
 # (key in figures_json, Dutch label, English label, number format)
@@ -80,9 +81,10 @@ WORDS = {
     "nl": {"totals": "Totalen", "category": "Categorie", "route": "Route",
            "municipality": "Gemeente", "barriers": "Barrières", "recipients": "Afnemers",
            "co2": "CO2-factoren", "baseline": "Nulmeting", "figure": "Kengetal",
-           "period": "Periode", "value": "Waarde", "change": "Verschil %", "site": "Locatie",
+           "period": "Periode", "value": "Waarde", "change": "Verschil %",
+           "change_pp": "Verschil in procentpunten", "site": "Locatie",
            "unknown": "(onbekend)", "count": "Aantal", "kg": "Kg", "factor": "Kg CO2 per kg",
-           "source": "Bron", "code": "Code", "name": "Naam",
+           "source": "Bron", "code": "Code", "name": "Naam", "ords_text": "Tekst van ORDS",
            "sale": "Verkoop", "repair": "Reparatie", "material": "Materiaal",
            "year_before": "Jaar eerder", "targets": "Doelen", "goal": "Doel",
            "reached": "Bereikt", "share": "% van doel", "up_to": "t/m", "kind": "Soort",
@@ -91,15 +93,17 @@ WORDS = {
     "en": {"totals": "Totals", "category": "Category", "route": "Route",
            "municipality": "Municipality", "barriers": "Barriers", "recipients": "Recipients",
            "co2": "CO2 factors", "baseline": "Baseline", "figure": "Figure",
-           "period": "Period", "value": "Value", "change": "Change %", "site": "Site",
+           "period": "Period", "value": "Value", "change": "Change %",
+           "change_pp": "Change in percentage points", "site": "Site",
            "unknown": "(unknown)", "count": "Count", "kg": "Kg", "factor": "Kg CO2 per kg",
-           "source": "Source", "code": "Code", "name": "Name",
+           "source": "Source", "code": "Code", "name": "Name", "ords_text": "ORDS text",
            "sale": "Sale", "repair": "Repair", "material": "Material",
            "year_before": "A year earlier", "targets": "Targets", "goal": "Target",
            "reached": "Reached", "share": "% of target", "up_to": "up to", "kind": "Kind",
            "reuse": "Reuse", "recycling": "Recycling", "residual": "Residual waste",
            "all": "(all)", "provenance": "Provenance"},
 }
+POINTS = '+0.0" pp";-0.0" pp";0.0" pp"'  # a rate's change, in percentage points
 # The yearly targets' names (Dutch, English), in the order of TARGET_KINDS.
 TARGET_NAMES = {
     "kg_collected": ("Kg ingezameld", "Kg collected"),
@@ -109,17 +113,25 @@ TARGET_NAMES = {
 }
 
 
+def wording(lang: str, zone: tzinfo) -> Wording:
+    """The words of a report in `lang` (times in the site's `zone`), its figures named and
+    numbered as the totals name them."""
+    label = 1 if lang == "en" else 0
+    return Wording(lang, zone, {key: (labels[label], fmt) for key, *labels, fmt in COLUMNS})
+
+
 def report_xlsx(
     report: Report, baseline: Report | None = None, lang: str = "nl", *,
     year_before: Report | None = None, targets: TargetProgress | None = None,
-    provenance: Provenance | None = None, eu: EuReuse | None = None,
+    provenance: Provenance | None = None, eu: EuReuse | None = None, zone: tzinfo,
 ) -> bytes:
     """The report as an XLSX workbook: totals (beside the baseline and the same period a year
     earlier when given), the year's targets when set, then a sheet per breakdown, the
     barriers, the recipients, the people (counts only), the CO2 factors with their sources,
     the EU re-use report when given, and where the report comes from (when it was made, what
-    it includes, what changed since the last export)."""
+    it includes, what changed since the last export); times in the site's `zone`."""
     words = WORDS.get(lang, WORDS["nl"])
+    said = wording(lang, zone)
     label = 1 if lang == "nl" else 2
     book = Workbook()
     sheet = book.active
@@ -144,9 +156,10 @@ def report_xlsx(
         _breakdown_sheet(book.create_sheet(title), title, groups, name_of, label,
                          NOT_COUNTED[dim])
     barriers = book.create_sheet(words["barriers"])
-    _rows(barriers, [words["code"], words["name"], words["count"]],
-          [[barrier, BARRIERS[Barrier(barrier)][1], count]
-           for barrier, count in sorted(report.total.barriers.items())], ["@", "@", "0"])
+    # The name the repair screen gives, beside the ORDS code list's own (English) text.
+    _rows(barriers, [words["code"], words["name"], words["ords_text"], words["count"]],
+          [[barrier, said.barrier(Barrier(barrier)), BARRIERS[Barrier(barrier)][1], count]
+           for barrier, count in sorted(report.total.barriers.items())], ["@", "@", "@", "0"])
     recipients = book.create_sheet(words["recipients"])
     kinds = {RecipientKind(kind): words[kind] for kind in RecipientKind}
     _rows(recipients, [words["name"], words["kind"], words["kg"]],
@@ -160,11 +173,11 @@ def report_xlsx(
     _rows(co2, [words["code"], words["name"], words["factor"], words["source"]],
           [[c.code, c.name(lang), c.co2_factor, c.co2_source] for c in report.categories],
           ["@", "@", "0.00", "@"])
-    eu_sheet(book, eu, lang, _rows, _append)
+    eu_sheet(book, eu, said, _rows, _append)
     if provenance is not None:
         _rows(book.create_sheet(words["provenance"]), [words["figure"], words["value"]],
               [list(row) for row in provenance_rows(provenance, figures_json(report.total),
-                                                    lang)], ["@", "@"])
+                                                    lang, said)], ["@", "@"])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -189,7 +202,7 @@ def _totals_sheet(sheet: Worksheet, report: Report, beside: list[tuple[str, Repo
     _append(sheet, [words["period"], period])
     header = [words["figure"], words["value"]]
     for heading, _ in beside:
-        header += [heading, words["change"]]
+        header += [heading, words["change"], words["change_pp"]]
     sheet.append([])
     _append(sheet, header)
     for cell in sheet[4]:
@@ -202,20 +215,20 @@ def _totals_sheet(sheet: Worksheet, report: Report, beside: list[tuple[str, Repo
         for before, days in others:
             # Counts and kilos per day in %, rates in percentage points (intake.comparisons);
             # empty cells for a period not counted.
+            # A rate's change has a column of its own: points are no per cent.
             old = before.get(key)
             if key in RATES:
-                change = change_pp(now[key], old)
+                row += [old, None, change_pp(now[key], old)]
             else:
                 pct = change_pct(key, now[key], old, counted_days(report), days)
-                change = None if pct is None else pct / 100
-            row += [old, change]
+                row += [old, None if pct is None else pct / 100, None]
         _append(sheet, row)
         sheet.cell(sheet.max_row, 2).number_format = number_format
         for index in range(len(others)):
-            sheet.cell(sheet.max_row, 3 + 2 * index).number_format = number_format
-            sheet.cell(sheet.max_row, 4 + 2 * index).number_format = (
-                '+0.0" pp";-0.0" pp"' if key in RATES else "0.0%")
-    _widths(sheet, [32, 16, *[30, 12] * len(others)])
+            sheet.cell(sheet.max_row, 3 + 3 * index).number_format = number_format
+            sheet.cell(sheet.max_row, 4 + 3 * index).number_format = "0.0%"
+            sheet.cell(sheet.max_row, 5 + 3 * index).number_format = POINTS
+    _widths(sheet, [32, 16, *[30, 12, 16] * len(others)])
 
 
 def _breakdown_sheet(sheet: Worksheet, title: str, groups: dict[str, Figures],

@@ -29,10 +29,12 @@ from db.export_records import (
     visits_cancelled_since,
     watermark,
 )
+from db.report_steps import step_named
 from intake.counting import COUNTING_RULES
 from intake.figure_changes import figure_change
 from intake.ids import new_id
 from intake.monitoring import Period
+from intake.report_words import VISIT_CANCELLED, Wording
 
 # The figures a record keeps of each export, and a later report holds against.
 KEY_TOTALS = ("items_in", "kg_in", "visits", "items_sold", "kg_sold", "revenue_eur",
@@ -58,6 +60,9 @@ class Change:
     why: str  # the reason given, or what the step was
     # A change of method in words: (Dutch, English), "CO2 factor of Books: 1.1 → 0.9".
     described: tuple[str, str] | None = None
+    # The item's (or visit's) code and the step's kind (`report_words.STEP_NAMES`), for the
+    # words of the PDF and the workbook; None for a change of method.
+    step: tuple[str, str] | None = None
 
     def text(self, lang: str) -> str:
         """The change in one line of `lang` ('nl' or 'en'), after its time."""
@@ -84,6 +89,8 @@ class Provenance:
     # its figures of each site were made (None: never).
     hub: str | None = None
     network: dict[str, datetime | None] | None = None
+    # The last step included as an auditor finds it: (item code, kind, when it happened).
+    last_step: tuple[str, str, datetime] | None = None
 
 
 def provenance_of(store: Store, period: Period, now: datetime) -> Provenance:
@@ -98,17 +105,19 @@ def provenance_of(store: Store, period: Period, now: datetime) -> Provenance:
         steps = steps_since(store.db, previous["watermark"], start, end, MAX_STEPS_LISTED + 1)
         for code, payload, at, _, reason in steps[:MAX_STEPS_LISTED]:
             step = payload.TYPE.value
-            changes.append(Change(at, f"{code} {step}", reason or step))
+            changes.append(Change(at, f"{code} {step}", reason or step, step=(code, step)))
         if len(steps) > MAX_STEPS_LISTED:  # `ambacht item CODE` shows any item's history
             changes.append(Change(steps[-1][2], "…", f"more steps than {MAX_STEPS_LISTED}"))
         for code, at, reason in visits_cancelled_since(store.db, previous["made_at"], start,
                                                        end):
-            changes.append(Change(at, f"{code} visit cancelled", reason))
+            changes.append(Change(at, f"{code} visit cancelled", reason,
+                                  step=(code, VISIT_CANCELLED)))
         changes += _method_changes(store, previous["made_at"])
     return Provenance(
         made_at=now, last_event=None if last is None else last[0],
         last_recorded_at=None if last is None else last[2], version=app_version(),
-        rules=COUNTING_RULES, watermark=held, previous=previous, changes=changes)
+        rules=COUNTING_RULES, watermark=held, previous=previous, changes=changes,
+        last_step=None if last is None else step_named(store.db, last[0]))
 
 
 def _method_changes(store: Store, since: datetime) -> list[Change]:
@@ -182,12 +191,14 @@ def record_export(store: Store, provenance: Provenance, period: Period, kind: st
 
 _WORDS = {
     "nl": {"made_at": "Gemaakt op", "last_event": "Laatste stap meegeteld",
+           "step": "{code}: {step} op {at} (stap {id})",
            "version": "Ambacht-versie", "rules": "Versie telregels",
            "previous": "Vorige export van deze periode", "none": "geen",
            "then_now": "{key}: toen {then}, nu {now}", "changes": "Veranderd sinds toen",
            "network": "Alle locaties, van de hub", "site_made": "cijfers van {at}",
            "never": "nog geen cijfers op de hub"},
     "en": {"made_at": "Made at", "last_event": "Last step included",
+           "step": "{code}: {step} at {at} (step {id})",
            "version": "Ambacht version", "rules": "Counting rules version",
            "previous": "Previous export of this period", "none": "none",
            "then_now": "{key}: then {then}, now {now}", "changes": "Changed since",
@@ -196,30 +207,53 @@ _WORDS = {
 }
 
 
-def provenance_rows(provenance: Provenance, totals: dict[str, object],
-                    lang: str) -> list[tuple[str, str]]:
-    """(label, text) rows of the provenance for the workbook's sheet and the PDF's page."""
+def provenance_rows(provenance: Provenance, totals: dict[str, object], lang: str,
+                    wording: Wording | None = None) -> list[tuple[str, str]]:
+    """(label, text) rows of the provenance: with a `wording`, for people (the workbook's
+    sheet, the PDF's page: local times, the figures' names and numbers in the language's
+    style, the last step by its item and kind); without, as data (the CSV: ISO times in
+    UTC, the figures' keys, plain numbers)."""
     words = _WORDS.get(lang, _WORDS["nl"])
-    data = provenance_json(provenance, totals)
+
+    def time(moment: datetime) -> str:
+        return (moment.isoformat(timespec="seconds") if wording is None
+                else wording.time(moment))
+
+    def change_text(change: Change) -> str:
+        if wording is None or change.step is None:
+            return change.text(lang)
+        code, kind = change.step
+        named = f"{code} {wording.step(kind)}"
+        return named if change.why == kind else f"{named}: {change.why}"
+
+    def then_now(key: str, then: object, now: object) -> str:
+        if wording is None:
+            return words["then_now"].format(key=key, then=then, now=now)
+        return words["then_now"].format(key=wording.figure(key), then=wording.value(key, then),
+                                        now=wording.value(key, now))
+
     last = provenance.last_event or words["none"]
-    if provenance.last_recorded_at is not None:
-        last += f" ({provenance.last_recorded_at.isoformat(timespec='seconds')})"
-    rows = [(words["made_at"], provenance.made_at.isoformat(timespec="seconds")),
+    if wording is not None and provenance.last_step is not None:
+        code, kind, at = provenance.last_step
+        last = words["step"].format(code=code, step=wording.step(kind), at=time(at), id=last)
+    elif provenance.last_recorded_at is not None:
+        last += f" ({time(provenance.last_recorded_at)})"
+    rows = [(words["made_at"], time(provenance.made_at)),
             (words["last_event"], last), (words["version"], provenance.version),
             (words["rules"], str(provenance.rules))]
     if provenance.network is not None:
         rows.insert(0, (words["network"], str(provenance.hub)))
         rows[1:1] = [(site, words["never"] if at is None else words["site_made"].format(
-            at=at.isoformat(timespec="seconds"))) for site, at in provenance.network.items()]
-    since = data["since_last_export"]
-    if not isinstance(since, dict):
+            at=time(at))) for site, at in provenance.network.items()]
+    previous = provenance.previous
+    if previous is None:
         return [*rows, (words["previous"], words["none"])]
-    rows.append((words["previous"], f"{since['made_at']} ({since['format']}, "
-                                    f"sha256 {str(since['hash'])[:16]}…)"))
-    then, now = since["totals_then"], since["totals_now"]
-    rows += [("", words["then_now"].format(key=key, then=then.get(key), now=now.get(key)))
+    rows.append((words["previous"], f"{time(previous['made_at'])} ({previous['format']}, "
+                                    f"sha256 {str(previous['hash'])[:16]}…)"))
+    then, now = previous["totals"], key_totals(totals)
+    rows += [("", then_now(key, then.get(key), now.get(key)))
              for key in KEY_TOTALS if then.get(key) != now.get(key)]
     rows += [(words["changes"] if index == 0 else "",
-              f"{change.at.isoformat(timespec='seconds')} {change.text(lang)}")
+              f"{time(change.at)} {change_text(change)}")
              for index, change in enumerate(provenance.changes)]
     return rows

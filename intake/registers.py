@@ -19,6 +19,7 @@ from db import Store
 from db.registers import Registers
 from intake.auth import Action, require
 from intake.clock import Clock
+from intake.codes import normalize_item_code
 from intake.errors import QT_TRANSLATE_NOOP, NotFound, ValidationError
 from intake.ids import new_id
 from intake.model import Item, Status, User
@@ -138,6 +139,20 @@ class RegisterService:
             raise NotFound(QT_TRANSLATE_NOOP("Errors", "No item has serial number {number}."),
                            number=number)
         return items
+
+    def code_scanned(self, text: str) -> str:
+        """What a scan at a work screen means: an item code as it is; a frame number, IMEI or
+        serial number the code of the latest item taken in with it (a bike's frame scanned
+        at the till, its label torn off); anything else as it was, for the screen to
+        refuse."""
+        try:
+            return normalize_item_code(text)
+        except ValidationError:
+            pass
+        try:
+            return self.find(text)[0].code
+        except (NotFound, ValidationError):
+            return text
 
     def in_stock_with(self, serial: str, besides: str) -> list[Item]:
         """The items at the centre (in stock or in repair, not voided) other than `besides`

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from datetime import datetime, tzinfo
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
@@ -16,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -30,12 +32,14 @@ from intake.comparisons import RATES, change_pct, change_pp, counted_days, is_co
 from intake.counting import COUNTING_RULES
 from intake.eu_reuse import EuReuse
 from intake.eu_reuse_report import eu_page
-from intake.exports import COLUMNS, TARGET_NAMES, comparisons
+from intake.exports import COLUMNS, TARGET_NAMES, comparisons, wording
 from intake.monitoring import Report, TargetProgress, rungs
 from intake.people_report import WORDS as PEOPLE_WORDS
 from intake.people_report import course_rows, kind_rows, notes
 from intake.provenance import Provenance, provenance_rows
 from intake.report_formats import figures_json
+from intake.report_words import number as _num
+from intake.report_words import shown as _shown
 from labels.geometry import fonts
 
 TEXT = {
@@ -118,21 +122,26 @@ INK, GREEN, BLUE, ORANGE, GREY = (colors.HexColor(c) for c in (
 def render_report_pdf(
     report: Report, baseline: Report | None = None, lang: str = "nl", *,
     year_before: Report | None = None, targets: TargetProgress | None = None,
-    provenance: Provenance | None = None, eu: EuReuse | None = None,
+    provenance: Provenance | None = None, eu: EuReuse | None = None, zone: tzinfo,
 ) -> bytes:
     """The report as PDF bytes: beside the baseline and the same period a year earlier when
     given, with the year's targets when set, the EU re-use page and where it comes from when
-    given."""
+    given; times in the site's `zone`, and the file's own creation date the provenance's."""
     words = TEXT.get(lang, TEXT["nl"])
+    said = wording(lang, zone)
     regular, bold = fonts()
     body = ParagraphStyle("body", fontName=regular, fontSize=9.5, leading=13)
     title = ParagraphStyle("title", parent=body, fontName=bold, fontSize=20, leading=24)
     heading = ParagraphStyle("heading", parent=body, fontName=bold, fontSize=13, leading=18,
                              spaceBefore=8, spaceAfter=4)
     out = io.BytesIO()
+    # The file's creation date is when the report was made, by the clock the provenance
+    # read (fixed in tests): reportlab's own clock is kept out (invariant), the date set in.
+    # Only a report without a provenance (a test, a bench) takes reportlab's clock.
+    made = None if provenance is None else _pdf_date(provenance.made_at, zone)
     doc = SimpleDocTemplate(out, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm,
-                            topMargin=16 * mm, bottomMargin=16 * mm, invariant=True,
-                            title=f"{words['title']} {report.site}")
+                            topMargin=16 * mm, bottomMargin=16 * mm, invariant=made is not None,
+                            title=f"{words['title']} {report.site}", creator="Ambacht")
     period = f"{_day(report.period.first)} – {_day(report.period.last)}"
     story = [
         Paragraph(words["title"], title),
@@ -163,19 +172,33 @@ def render_report_pdf(
         Paragraph(words["method"].format(rules=COUNTING_RULES), heading),
         *[Paragraph(note, body) for note in words["notes"].split("\n\n")],
     ]
-    story += eu_page(eu, lang, (title, heading, body),
+    story += eu_page(eu, said, (title, heading, body),
                      lambda rows, widths, first: _table(rows, regular, bold, widths=widths,
-                                                        numbers_from=first),
-                     lambda value, number_format: _shown(value, number_format, lang))
+                                                        numbers_from=first))
     if provenance is not None:
         # Reasons are typed by people: escaped, never read as the paragraphs' markup.
         story += [Paragraph(words["provenance"], heading), _table(
             [[words["figure"], words["value"]],
              *[[Paragraph(escape(label), body), Paragraph(escape(text), body)]
-               for label, text in provenance_rows(provenance, figures_json(report.total), lang)]],
+               for label, text in provenance_rows(provenance, figures_json(report.total), lang,
+                                                  said)]],
             regular, bold, widths=[50 * mm, 124 * mm])]
-    doc.build(story)
+
+    def dated(canvas: Canvas, _: object) -> None:
+        if made is not None:
+            canvas.setDateFormatter(lambda *_: made)
+
+    doc.build(story, onFirstPage=dated)
     return out.getvalue()
+
+
+def _pdf_date(moment: datetime, zone: tzinfo) -> str:
+    """A time as a PDF date: the site's local time with its offset from UTC."""
+    local = moment.astimezone(zone)
+    offset = local.utcoffset()
+    minutes = 0 if offset is None else int(offset.total_seconds()) // 60
+    sign = "-" if minutes < 0 else "+"
+    return f"D:{local:%Y%m%d%H%M%S}{sign}{abs(minutes) // 60:02d}'{abs(minutes) % 60:02d}'"
 
 
 def _people(report: Report, lang: str, heading: ParagraphStyle, body: ParagraphStyle,
@@ -314,25 +337,6 @@ def _table(rows: Sequence[Sequence[object]], regular: str, bold: str, *,
         style.append(("ALIGN", (numbers_from, 0), (-1, -1), "RIGHT"))
     table.setStyle(TableStyle(style))
     return table
-
-
-def _shown(value: object, number_format: str, lang: str) -> str:
-    """A figure as the report prints it, in the language's number style."""
-    if value is None:
-        return "–"
-    if "%" in number_format:
-        return _num(float(value) * 100, 1, lang) + " %"  # type: ignore[arg-type]
-    if "€" in number_format:
-        return "€ " + _num(float(value), 2, lang)  # type: ignore[arg-type]
-    decimals = len(number_format.partition(".")[2])
-    return _num(float(value), decimals, lang)  # type: ignore[arg-type]
-
-
-def _num(value: float, decimals: int, lang: str) -> str:
-    text = f"{value:,.{decimals}f}"
-    if lang == "nl":
-        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text
 
 
 def _change(key: str, now: object, before: object, days: tuple[int, int], lang: str) -> str:

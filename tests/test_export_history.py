@@ -22,6 +22,7 @@ from intake.defaults import GUIDE_CO2_SOURCE
 from intake.demo import build_demo
 from intake.eu_reuse import eu_reuse, eu_reuse_json
 from intake.eu_reuse_report import sections
+from intake.exports import wording
 from intake.figure_changes import exports_touched
 from intake.model import Route
 from intake.monitoring import Period, build_report
@@ -214,12 +215,13 @@ def test_the_eu_quality_check_shows_the_weights_the_period_used(tmp_path: Path) 
     april = eu_reuse(a.store, build_report(a.store, Period(date(2026, 4, 1),
                                                             date(2026, 4, 30)), a.clock.now()))
     assert march.weights_version != april.weights_version  # 0.6 then, 0.7 now
-    rows = {section.title: section.rows for section in sections(march, "nl")}
+    said = wording("nl", a.store.settings().zone)  # the PDF's and workbook's words
+    rows = {section.title: section.rows for section in sections(march, said)}
     assert ["books", "Boeken", 0.6] in rows["Standaardgewichten aan het eind van de periode"]
     assert ["Gewijzigd in de periode", "1 (zie de wijzigingen van methode)"] in rows[
         "Kwaliteitscontrole"]
     changes = rows["Wijzigingen van methode in of na de periode"]  # in words, as exports say
-    assert ["2026-03-15T09:00:00+00:00", "Standaardgewicht van Boeken", "0,5 kg",
+    assert ["15-03-2026 10:00", "Standaardgewicht van Boeken", "0,5 kg",
             "0,6 kg"] in changes
 
 

@@ -177,6 +177,20 @@ def test_a_scan_never_types_into_the_field_that_has_focus(
     qtbot.waitUntil(lambda: field.text() == "ab")
 
 
+def test_a_bike_whose_label_is_gone_is_found_by_its_frame_number(
+    qtbot, window: MainWindow, ctx: AppContext
+) -> None:
+    """The frame number's sticker scanned at the till stands for the bike's label."""
+    bike = ctx.gate.take_in(ctx.auth.login("1111"), ctx.gate.prepare(
+        "bicycles", "sale", None, serial="WTU 123-456"))
+    log_in(qtbot, window, "3333")
+    scan(qtbot, "WTU123456")
+    assert [line.code for line, _ in window.shop.basket] == [bike.code]
+    scan(qtbot, "XYZ99999")  # no item has it: said as any code that is not an item's
+    assert window.shop.banner.text() == "'XYZ99999' is not an item code (like A000123)."
+    assert [line.code for line, _ in window.shop.basket] == [bike.code]
+
+
 def test_scans_are_checked_and_repeats_ignored(qtbot, window: MainWindow, ctx: AppContext) -> None:
     log_in(qtbot, window, "3333")
     shop = window.shop

@@ -76,7 +76,8 @@ def test_the_people_block_counts_per_kind(
     text = json.dumps(block)
     for secret in (coach.name, repairer.name, coach.id, repairer.id, coordinator.id):
         assert secret not in text
-    book = load_workbook(io.BytesIO(report_xlsx(build_report(store, NOVEMBER, NOW), lang="en")))
+    book = load_workbook(io.BytesIO(report_xlsx(build_report(store, NOVEMBER, NOW), lang="en",
+                                                zone=store.settings().zone)))
     rows = [row for row in book["People"].iter_rows(values_only=True) if any(row)]
     assert rows[:6] == [("Kind", "Active (people)", "Hours at a station"), ("Paid", 1, None),
                         ("Volunteer", 3, 2.0), ("Work placement / participation", 0, 0.0),

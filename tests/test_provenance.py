@@ -89,8 +89,8 @@ def test_a_later_report_lists_what_changed_since_and_why(march: Path, capsys) ->
                  "--lang", "en"]) == 0
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
-    for part in ("Where this report comes from", "Counting rules version", "A000002 voided",
-                 "Not ours", "revenue_eur: then 54.0, now 53.0"):
+    for part in ("Where this report comes from", "Counting rules version", "A000002 Voided",
+                 "Not ours", "Revenue (EUR): then € 54.00, now € 53.00"):
         assert part in text, part
     from openpyxl import load_workbook
 

@@ -269,3 +269,22 @@ def test_a_failed_safety_test_on_its_own_says_what_to_do_too(
     tap(qtbot, panel(window, ChoicePanel).option_buttons["fail"])
     assert panel(window, MessagePanel).title.text() == f"{lamp.code} niet verkopen"
     assert ctx.workshop.item(lamp.code).route is Route.MATERIAL
+
+
+def test_a_refused_answer_moves_no_button(qtbot, window: MainWindow, ctx: AppContext) -> None:
+    """A year in the future is refused where the progress line was: OK stays under the
+    finger that tapped it (it moved 27 px down before)."""
+    bike = bike_in_repair(ctx)
+    log_in(qtbot, window, "2222")
+    scan(qtbot, bike.code)
+    tap(qtbot, window.workshop.finish_button)
+    pick(qtbot, window, "fixed")
+    number(qtbot, window, "45")
+    tap(qtbot, flow(window).ok_button)  # the minutes offered
+    other(qtbot, window, "Lekke band")
+    other(qtbot, window, "Gazelle")
+    ok = flow(window).ok_button
+    before = ok.mapTo(window, ok.rect().topLeft())
+    number(qtbot, window, "2099")
+    assert flow(window).message.isVisible() and "2099" not in progress(window)
+    assert ok.mapTo(window, ok.rect().topLeft()) == before

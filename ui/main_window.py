@@ -255,6 +255,8 @@ class MainWindow(QMainWindow):
         if not getattr(current, "takes_scans", False):
             self.show_role_home()
             current = self.stack.currentWidget()
+        if isinstance(current, ScanScreen):  # a work screen: a frame number finds its item
+            code = self.ctx.registers.code_scanned(code)
         current.handle_scan(code)  # type: ignore[attr-defined]
 
     def on_scan_unrecognised(self) -> None:

@@ -445,5 +445,5 @@ class DashboardScreen(ScanScreen):
         render = report_xlsx if kind == "xlsx" else render_report_pdf
         return report, provenance, render(
             report, baseline, self.ctx.language.code, year_before=year_before, targets=targets,
-            provenance=provenance, eu=self.ctx.eu_reuse(report))
+            provenance=provenance, eu=self.ctx.eu_reuse(report), zone=self.ctx.zone())
 

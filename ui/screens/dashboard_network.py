@@ -10,7 +10,7 @@ their time and a short message; entering the dashboard again reads them afresh.
 from __future__ import annotations
 
 import logging
-from datetime import date, timedelta
+from datetime import date, timedelta, tzinfo
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
@@ -146,7 +146,7 @@ class NetworkFigures(QObject):
         `network_render`), beside the same days a year before if those were read."""
         before = self._read.get(year_earlier(period, today))
         return network_render(self._read[period], None if before is None else before.total,
-                              kind, self.ctx.language.code)
+                              kind, self.ctx.language.code, self.ctx.zone())
 
     def site_bars(self, got: NetworkReport | None) -> list[Bar]:
         """The kilos in per site with its reuse rate: the breakdown 'per locatie'."""
@@ -167,11 +167,11 @@ def empty_report(period: Period) -> Report:
 
 
 def network_render(got: NetworkReport, year_before: Report | None, kind: str,
-                   lang: str) -> tuple[Report, Provenance, bytes]:
+                   lang: str, zone: tzinfo) -> tuple[Report, Provenance, bytes]:
     """Every site's figures as a file of `kind` (xlsx, pdf, csv): added up, beside the same
     days a year before if read, with the hub and each site's time as their provenance (which
     keeps the export out of this site's records: `record_export`). The baseline, targets and
-    EU re-use figures are each site's and stay out."""
+    EU re-use figures are each site's and stay out. Times are shown in `zone`, this site's."""
     from intake.exports import report_xlsx
     from intake.report_pdf import render_report_pdf
 
@@ -180,4 +180,5 @@ def network_render(got: NetworkReport, year_before: Report | None, kind: str,
         return got.total, provenance, report_csv(got.total, None, year_before, provenance)
     render = report_xlsx if kind == "xlsx" else render_report_pdf
     return got.total, provenance, render(got.total, None, lang, year_before=year_before,
-                                         targets=None, provenance=provenance, eu=None)
+                                         targets=None, provenance=provenance, eu=None,
+                                         zone=zone)

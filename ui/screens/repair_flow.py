@@ -13,11 +13,13 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -60,11 +62,19 @@ class RepairFlowPanel(Panel):
         self.message = QLabel(self)  # why the last answer was refused
         self.message.setProperty("role", "banner-error")
         self.message.setWordWrap(True)
-        self.message.hide()
         for label in (self.title, self.progress, self.message):
             label.setMaximumWidth(mm(200))
-        self.body.addWidget(self.progress)
-        self.body.addWidget(self.message)
+        # The refusal takes the progress line's place, in a slot two lines high from the
+        # start, so that it never pushes the answers and OK down under a finger on its way
+        # to tap them again.
+        self.line = QStackedWidget(self)
+        self.line.addWidget(self.progress)
+        self.line.addWidget(self.message)
+        self.line.setMaximumWidth(mm(200))
+        self.message.ensurePolished()  # its style sheet's font
+        self.line.setMinimumHeight(2 * QFontMetrics(self.message.font()).lineSpacing()
+                                   + mm(4))  # the banner's padding
+        self.body.addWidget(self.line)
         self.content: QWidget | None = None
         self.option_buttons: dict[str, QPushButton] = {}
         self._above: list[Panel] = []  # the keyboard, a long list or a question over the flow
@@ -99,7 +109,7 @@ class RepairFlowPanel(Panel):
             self.content.hide()
             self.content.deleteLater()
         self.content = QWidget(self)
-        self.body.insertWidget(self.body.indexOf(self.message) + 1, self.content)
+        self.body.insertWidget(self.body.indexOf(self.line) + 1, self.content)
         self.option_buttons, self.keypad = {}, None
         step = self.draft.current
         before = self.draft.answers.get(step)
@@ -267,7 +277,7 @@ class RepairFlowPanel(Panel):
             self.draft.back()
             self.refuse(self.ctx.language.error(exc))
             return
-        self.message.hide()
+        self.line.setCurrentWidget(self.progress)
         if self.draft.done:
             self.close_panel()
             self.finished.emit()
@@ -279,10 +289,10 @@ class RepairFlowPanel(Panel):
         """Show the current step again with why its answer was refused."""
         self.show_step()
         self.message.setText(text)
-        self.message.show()
+        self.line.setCurrentWidget(self.message)
 
     def go_back(self) -> None:
-        self.message.hide()
+        self.line.setCurrentWidget(self.progress)
         self.draft.back()
         self.changed.emit()
         self.show_step()
