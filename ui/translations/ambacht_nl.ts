@@ -337,6 +337,14 @@
         <translation>Geen nummer</translation>
     </message>
     <message>
+        <source>Frame number</source>
+        <translation>Framenummer</translation>
+    </message>
+    <message>
+        <source>IMEI or serial number</source>
+        <translation>IMEI- of serienummer</translation>
+    </message>
+    <message>
         <source>Serial number of {name} at intake</source>
         <translation>Serienummer van {name} bij inname</translation>
     </message>
@@ -519,24 +527,8 @@ want ervoor: {cause}</translation>
         <translation>{day}   ·   {subject}   ·   {count} deelnemers</translation>
     </message>
     <message>
-        <source>Today</source>
-        <translation>Vandaag</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>Gisteren</translation>
-    </message>
-    <message>
-        <source>Another day…</source>
-        <translation>Andere dag…</translation>
-    </message>
-    <message>
-        <source>When was the course held?</source>
-        <translation>Wanneer was de cursus?</translation>
-    </message>
-    <message>
-        <source>Day of the course (YYYY-MM-DD)</source>
-        <translation>Dag van de cursus (JJJJ-MM-DD)</translation>
+        <source>Day of the course</source>
+        <translation>Dag van de cursus</translation>
     </message>
     <message>
         <source>Subject of the course</source>
@@ -828,6 +820,13 @@ want ervoor: {cause}</translation>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>DayPanel</name>
+    <message>
+        <source>DD-MM-YYYY</source>
+        <translation>DD-MM-JJJJ</translation>
     </message>
 </context>
 <context>
@@ -1779,10 +1778,6 @@ want ervoor: {cause}</translation>
         <translation>{received} ontvangen is minder dan het totaal {total}: {short} te weinig.</translation>
     </message>
     <message>
-        <source>Type the day as YYYY-MM-DD, e.g. 2026-03-14.</source>
-        <translation>Typ de dag als JJJJ-MM-DD, bijv. 2026-03-14.</translation>
-    </message>
-    <message>
         <source>A kind of staff is paid, volunteer, placement (work placement or participation) or trainee.</source>
         <translation>Een soort medewerker is paid (betaald), volunteer (vrijwilliger), placement (werkervaring of participatie) of trainee (stagiair).</translation>
     </message>
@@ -1869,6 +1864,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>&apos;{folder}&apos; is not a full folder path (it starts with / or a drive).</source>
         <translation>&apos;{folder}&apos; is geen volledig pad van een map (dat begint met / of een stationsletter).</translation>
+    </message>
+    <message>
+        <source>Type the day as DD-MM-YYYY, e.g. 14-03-2026.</source>
+        <translation>Typ de dag als DD-MM-JJJJ, bijv. 14-03-2026.</translation>
     </message>
 </context>
 <context>
@@ -4151,22 +4150,6 @@ want ervoor: {cause}</translation>
     <message>
         <source>Role saved.</source>
         <translation>Rol opgeslagen.</translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation>Betaalde kracht</translation>
-    </message>
-    <message>
-        <source>Volunteer</source>
-        <translation>Vrijwilliger</translation>
-    </message>
-    <message>
-        <source>Work placement / participation</source>
-        <translation>Stage / participatie</translation>
-    </message>
-    <message>
-        <source>Trainee</source>
-        <translation>Leerling</translation>
     </message>
     <message>
         <source>{name} works here as</source>
