@@ -196,6 +196,16 @@ class PeopleService:
         return [Course(row[0], date.fromisoformat(row[1]), row[2], row[3])
                 for row in self.tables.courses(first, last)]
 
+    def check_course(self, day: date, subject: str | None = None,
+                     participants: int | str | None = None) -> None:
+        """Refuse a course's answers given so far as `add_course` would, recording nothing: a
+        screen that asks them one at a time says what is wrong at the step it was given."""
+        self._check_day(day)
+        if subject is not None:
+            _subject(subject)
+        if participants is not None:
+            _count(participants)
+
     def _check_day(self, day: date) -> date:
         today = self.clock.now().astimezone(self.store.settings().zone).date()
         if not date(2000, 1, 1) <= day <= today:

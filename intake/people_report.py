@@ -13,6 +13,13 @@ from typing import Any
 
 from intake.people import FEW_PEOPLE, PeopleFigures
 
+
+def kind_name(kind: str, lang: str) -> str:
+    """A kind of staff ('' for not set) as the report and the settings both name it: the one
+    place its words are kept."""
+    return WORDS.get(lang, WORDS["nl"])[kind]
+
+
 WORDS = {
     "nl": {"people": "Mensen", "kind": "Soort", "active": "Actief (mensen)",
            "hours": "Uren aan een station", "total": "Totaal", "courses": "Cursussen en workshops",

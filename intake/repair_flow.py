@@ -71,9 +71,12 @@ class RepairDraft:
     def done(self) -> bool:
         return self.index >= len(self.steps())
 
-    def position(self) -> tuple[int, int]:
-        """(number of the step asked, number of steps), counted from 1."""
-        return self.index + 1, len(self.steps())
+    def position(self) -> tuple[int, int | None]:
+        """(number of the step asked, number of steps), counted from 1; the number of steps
+        is None while the step asked decides it (the outcome; a safety test that may fail),
+        so that "step 1 of 8" is never followed by "step 2 of 7"."""
+        deciding = not self.done and self.current in (Step.STATUS, Step.SAFETY)
+        return self.index + 1, None if deciding else len(self.steps())
 
     def answer(self, value: str) -> None:
         """Answer the current step and go to the next."""

@@ -238,8 +238,8 @@ def test_a_colleague_gets_a_kind_and_a_course_is_recorded_and_cancelled(
     tap(qtbot, staff.courses)  # under the Staff tab
     assert screen.stack.currentWidget() is courses and screen.tabs["staff"].isChecked()
     tap(qtbot, courses.add)
-    tap(qtbot, open_panel(screen, ChoicePanel).option_buttons[""])  # another day, typed
-    type_on_keyboard(qtbot, screen, "2026-11-14")
+    tap(qtbot, open_panel(screen, KeypadPanel).keypad.buttons["clear"])  # today is offered
+    type_on_keypad(qtbot, screen, "14112026")
     tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["Other…"])
     keyboard = open_panel(screen, TextEntryPanel)
     assert "No names, please: the subject is printed in the report." in [

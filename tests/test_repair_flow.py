@@ -22,6 +22,7 @@ def test_a_fixed_bike_needs_six_steps_and_back_keeps_the_answers() -> None:
     draft = RepairDraft("A000001", electrical=False, powered=False)
     assert draft.steps() == [Step.STATUS, Step.PRICE, Step.MINUTES, Step.PROBLEM, Step.BRAND,
                              Step.YEAR]
+    assert draft.position() == (1, None)  # how many follow depends on the outcome
     draft.answer("fixed")
     draft.answer("45")
     assert (draft.current, draft.position()) == (Step.MINUTES, (3, 6))
@@ -43,6 +44,7 @@ def test_the_steps_follow_the_outcome_and_the_safety_test() -> None:
     assert lamp.steps()[:3] == [Step.STATUS, Step.SAFETY, Step.PRICE]
     assert lamp.steps()[-1] is Step.PRODUCT
     lamp.answer("fixed")
+    assert lamp.position() == (2, None)  # a failed test takes the price's step away
     lamp.answer("fail")  # a failed test: no price, it may not be sold
     assert Step.PRICE not in lamp.steps() and lamp.current is Step.MINUTES
     lamp.back()

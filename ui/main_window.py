@@ -112,7 +112,8 @@ class MainWindow(QMainWindow):
             screen.logout_requested.connect(self.logout)
             screen.settings_requested.connect(self.show_admin)
             screen.place_requested.connect(self.show_place)
-        self.admin.done.connect(self.show_role_home)
+        self.admin.done.connect(self.back_from_admin)
+        self.came_from = ""  # the work screen Settings was opened from, to go back to
         ctx.backups.failed.connect(lambda _error: self.show_backup_problem())
         for screen in self.work_screens.values():
             screen.top.demo_badge.setVisible(ctx.demo)
@@ -269,8 +270,20 @@ class MainWindow(QMainWindow):
 
     def show_admin(self) -> None:
         if self.user is not None and self.user.role is Role.COORDINATOR:
+            if self.stack.currentWidget() is not self.admin:
+                self.came_from = next((key for key, screen in self.work_screens.items()
+                                       if screen is self.stack.currentWidget()), "")
             self.admin.enter(self.user)
             self.show_page(self.admin)
+
+    def back_from_admin(self) -> None:
+        """Settings' "Back": to the screen the coordinator came from (the first run's guide,
+        from none, ends at their own work screen)."""
+        came_from, self.came_from = self.came_from, ""
+        if self.user is not None and came_from:
+            self.show_place(came_from)
+        else:
+            self.show_role_home()
 
     def logout(self, *, idle: bool = False) -> None:
         """Back to the PIN keypad, the time at the station recorded (up to the last touch when
@@ -282,6 +295,7 @@ class MainWindow(QMainWindow):
         for screen in self.work_screens.values():
             screen.leave()
         self.user = None
+        self.came_from = ""
         self._last_scan = ("", 0.0)
         self.login.enter()
         self.show_page(self.login)

@@ -135,6 +135,10 @@ class AdminScreen(Retranslating, QWidget):
         self.sections[key].refresh()
 
     def show_message(self, text: str, is_error: bool) -> None:
+        """A section's news in the banner; an empty text (a new attempt begun) hides it."""
+        if not text:
+            self.banner.hide()
+            return
         if not is_error and self.guide_bar.isVisible():
             self.guide_bar.mark_saved()
         if is_error:

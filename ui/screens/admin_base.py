@@ -84,6 +84,12 @@ class Section(Retranslating, QWidget):
                 self.rows.setCurrentItem(item)
         self.update_buttons()
 
+    def select_row(self, key: object) -> None:
+        """Select the row of `key` (a record just added, so that the buttons act on it)."""
+        for index in range(self.rows.count()):
+            if self.rows.item(index).data(Qt.ItemDataRole.UserRole) == key:
+                self.rows.setCurrentRow(index)
+
     def selected(self) -> object:
         item = self.rows.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
@@ -154,7 +160,8 @@ class Section(Retranslating, QWidget):
         self.ask_number(title, take, decimals=3, unit="kg")
 
     def ask_choice(self, title: str, options: Sequence[tuple[str, str]],
-                   then: Callable[[str], None]) -> None:
-        panel = choose(self, title, options, self.tr("Cancel"))
+                   then: Callable[[str], None], current: str | None = None) -> None:
+        """One of `options` (key, text), the `current` key marked as chosen now."""
+        panel = choose(self, title, options, self.tr("Cancel"), current)
         panel.chosen.connect(then)
         panel.open()

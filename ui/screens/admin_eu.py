@@ -42,4 +42,5 @@ class EuCategories:
                     lambda: self.ctx.admin.set_category_eu(  # type: ignore[attr-defined]
                         self.actor, c.code, eu),  # type: ignore[attr-defined]
                     QCoreApplication.translate("CategoriesSection", "Saved.")),
-                changed=eu != self.eu_of().get(c.code)))
+                changed=eu != self.eu_of().get(c.code)),
+            current=self.eu_of()[c.code])

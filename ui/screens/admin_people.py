@@ -5,19 +5,22 @@ mistake is cancelled with a reason."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication
 
-from intake.errors import QT_TRANSLATE_NOOP, ValidationError
-from intake.people import PAID, PLACEMENT, TRAINEE, VOLUNTEER
+from intake.errors import AmbachtError
+from intake.people import KINDS, PARTICIPANTS_MAX
+from intake.people_report import kind_name
 from intake.registers import FRAME, IMEI_SERIAL
 from ui.screens.admin_base import Section
-from ui.widgets.keyboard import ask_reason
+from ui.widgets.day_panel import DayPanel, day_digits, typed_day
+from ui.widgets.keyboard import TextEntryPanel, ask_reason
+from ui.widgets.keypad_panel import KeypadPanel
 
-_DIGITS = ("1234567890", "-")
-_BAD_DAY = QT_TRANSLATE_NOOP("Errors", "Type the day as YYYY-MM-DD, e.g. 2026-03-14.")
 SHOWN_DAYS = 366  # the list shows the courses of the last year
+SUBJECT_TYPED = 200  # the keyboard takes more than a subject may have: the check says so
 
 
 # The mixins' texts belong to the sections they are mixed into: each call names its section
@@ -30,6 +33,7 @@ class SerialNumbers:
     texts these are): which number the gate asks a category's items for."""
 
     def serial_names(self) -> dict[str, str]:
+        """What the category's row says the gate asks for."""
         return {FRAME: translate("CategoriesSection", "asks for a frame number"),
                 IMEI_SERIAL: translate("CategoriesSection", "asks for an IMEI or serial number")}
 
@@ -38,7 +42,8 @@ class SerialNumbers:
         if c is None:
             return
         options = [("", translate("CategoriesSection", "No number")),
-                   *self.serial_names().items()]
+                   (FRAME, translate("CategoriesSection", "Frame number")),
+                   (IMEI_SERIAL, translate("CategoriesSection", "IMEI or serial number"))]
         title = translate("CategoriesSection", "Serial number of {name} at intake")
         self.ask_choice(  # type: ignore[attr-defined]
             title.format(name=c.name_nl), options,
@@ -48,7 +53,8 @@ class SerialNumbers:
                         self.actor, c.code, kind or None),  # type: ignore[attr-defined]
                     translate("CategoriesSection", "Saved.")),
                 changed=(kind or None) != self.ctx.registers.serial_kind(  # type: ignore
-                    c.code)))
+                    c.code)),
+            current=self.ctx.registers.serial_kind(c.code) or "")  # type: ignore[attr-defined]
 
 
 class StaffKinds:
@@ -56,10 +62,9 @@ class StaffKinds:
     paid, volunteer, work placement or trainee; the report counts people per kind."""
 
     def staff_kind_names(self) -> dict[str, str]:
-        return {PAID: translate("StaffSection", "Paid"),
-                VOLUNTEER: translate("StaffSection", "Volunteer"),
-                PLACEMENT: translate("StaffSection", "Work placement / participation"),
-                TRAINEE: translate("StaffSection", "Trainee")}
+        """Each kind in the screen's language, in the report's words (one name per kind)."""
+        lang = self.ctx.language.code  # type: ignore[attr-defined]
+        return {kind: kind_name(kind, lang) for kind in KINDS}
 
     def start_kind(self) -> None:
         u = self.current()  # type: ignore[attr-defined]
@@ -72,7 +77,8 @@ class StaffKinds:
                         lambda: self.ctx.people.set_kind(  # type: ignore[attr-defined]
                             self.actor, u.id, kind),  # type: ignore[attr-defined]
                         translate("StaffSection", "Saved.")),
-                    changed=kind != self.ctx.people.kinds().get(u.id)))  # type: ignore
+                    changed=kind != self.ctx.people.kinds().get(u.id)),  # type: ignore
+                current=self.ctx.people.kinds().get(u.id))  # type: ignore[attr-defined]
 
 
 class CoursesSection(Section):
@@ -80,6 +86,9 @@ class CoursesSection(Section):
 
     def __init__(self, *args: object) -> None:
         super().__init__(*args)  # type: ignore[arg-type]
+        # The oldest day of a course added here: listed too, though older than the last year,
+        # so that a course just recorded never vanishes from the list.
+        self.added_since: date | None = None
         self.add = self.add_button(self.start_add)
         self.cancel = self.add_button(self.start_cancel)
         self.finish_buttons()
@@ -95,7 +104,8 @@ class CoursesSection(Section):
 
     def refresh(self) -> None:
         today = self.today()
-        courses = self.ctx.people.courses(today - timedelta(days=SHOWN_DAYS), today)
+        first = today - timedelta(days=SHOWN_DAYS)
+        courses = self.ctx.people.courses(min(first, self.added_since or first), today)
         self.set_rows([
             (self.tr("{day}   ·   {subject}   ·   {count} participants").format(
                 day=c.day.strftime("%d-%m-%Y"), subject=c.subject, count=c.participants), c.id)
@@ -105,34 +115,76 @@ class CoursesSection(Section):
         self.cancel.setEnabled(self.selected() is not None)
 
     def start_add(self) -> None:
-        """Which day (today, yesterday or typed), the subject, then the participants."""
-        today = self.today()
-        options = [(today.isoformat(), self.tr("Today")),
-                   ((today - timedelta(days=1)).isoformat(), self.tr("Yesterday")),
-                   ("", self.tr("Another day…"))]
-        self.ask_choice(self.tr("When was the course held?"), options, lambda day: (
-            self._ask_subject(day) if day else self.ask_text(
-                self.tr("Day of the course (YYYY-MM-DD)"), "", self._typed_day,
-                machine_name=True)))
+        """The day (on the keypad, today offered), the subject, then the participants. Each
+        answer is checked as it is given (`check_course`); a refused one is asked again, as
+        typed, with the reason in its panel."""
+        self.message.emit("", False)  # an earlier attempt's message is not about this one
+        self._ask_day(day_digits(self.today()))
 
-    def _typed_day(self, text: str) -> None:
+    def _answer(self, text: str, check: Callable[[str], object], then: Callable[[str], None],
+                again: Callable[[str, str], None]) -> None:
+        """`then(text)` if `check(text)` passes; else `again(text, why)`."""
         try:
-            day = date.fromisoformat(text.strip())
-        except ValueError:
-            self.message.emit(self.ctx.language.error(ValidationError(_BAD_DAY)), True)
-            return
-        self._ask_subject(day.isoformat())
+            check(text)
+        except AmbachtError as exc:
+            again(text, self.ctx.language.error(exc))
+        else:
+            then(text)
 
-    def _ask_subject(self, day: str) -> None:
+    def _step(self, panel: KeypadPanel | TextEntryPanel, refusal: str,
+              check: Callable[[str], object], then: Callable[[str], None],
+              again: Callable[[str, str], None]) -> None:
+        if refusal:
+            panel.refuse(refusal)
+        panel.entered.connect(lambda text: self._answer(text, check, then, again))
+        panel.open()
+
+    def _ask_day(self, digits: str, refusal: str = "") -> None:
+        self._step(DayPanel(self, self.tr("Day of the course"), digits), refusal,
+                   lambda text: self.ctx.people.check_course(typed_day(text)),
+                   lambda text: self._ask_subject(typed_day(text)), self._ask_day)
+
+    def _ask_subject(self, day: date) -> None:
+        title = self.tr("Subject of the course")
         subjects = list(dict.fromkeys(c.subject for c in reversed(self.ctx.people.courses(
             self.today() - timedelta(days=SHOWN_DAYS), self.today()))))[:6]
-        def record(subject: str) -> None:
-            self.ask_number(self.tr("Number of participants"), lambda count: self.attempt(
-                lambda: self.ctx.people.add_course(self.actor, date.fromisoformat(day),
-                                                   subject, count),
-                self.tr("Course recorded.")))
-        ask_reason(self, self.tr("Subject of the course"), subjects, record,
-                   note=self.tr("No names, please: the subject is printed in the report."))
+        note = self.tr("No names, please: the subject is printed in the report.")
+
+        def check(subject: str) -> None:
+            self.ctx.people.check_course(day, subject)
+
+        def then(subject: str) -> None:
+            self._ask_participants(day, subject, "")
+
+        def again(typed: str, refusal: str) -> None:
+            self._step(TextEntryPanel(self, title, typed, max_length=SUBJECT_TYPED,
+                                      note=note), refusal, check, then, again)
+
+        ask_reason(self, title, subjects, lambda subject: self._answer(
+            subject, check, then, again), note=note)
+
+    def _ask_participants(self, day: date, subject: str, typed: str,
+                          refusal: str = "") -> None:
+        panel = KeypadPanel(self, self.tr("Number of participants"),
+                            max_digits=len(str(PARTICIPANTS_MAX)))
+        panel.type_text(typed)
+        self._step(panel, refusal,
+                   lambda count: self.ctx.people.check_course(day, subject, count),
+                   lambda count: self._record(day, subject, count),
+                   lambda count, why: self._ask_participants(day, subject, count, why))
+
+    def _record(self, day: date, subject: str, count: str) -> None:
+        """Record the course and select it, so that its buttons act on it; a refusal (a
+        restored station not synced yet) is said at the last step, nothing lost."""
+        try:
+            course = self.ctx.people.add_course(self.actor, day, subject, count)
+        except AmbachtError as exc:
+            self._ask_participants(day, subject, count, self.ctx.language.error(exc))
+            return
+        self.added_since = min(day, self.added_since or day)
+        self.message.emit(self.tr("Course recorded."), False)
+        self.refresh()
+        self.select_row(course.id)
 
     def start_cancel(self) -> None:
         course_id = self.selected()

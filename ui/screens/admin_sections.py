@@ -10,11 +10,11 @@ from PySide6.QtWidgets import QApplication
 
 from intake.errors import AmbachtError
 from intake.model import Category, Role, User
-from intake.ords import PRODUCT_CATEGORIES
 from intake.settings import SCREEN_SCALE_RANGE
 from intake.units import parse_eur
 from ui.screens.admin_base import Section
 from ui.screens.admin_eu import EuCategories
+from ui.screens.admin_ords import OrdsCategories
 from ui.screens.admin_people import SerialNumbers, StaffKinds
 from ui.style import RESTART
 from ui.widgets.folder_chooser import FolderPanel
@@ -29,7 +29,7 @@ def _role(key: str) -> Role:
     return Role.COORDINATOR if key == NETWORK else Role(key)
 
 
-class CategoriesSection(SerialNumbers, EuCategories, Section):
+class CategoriesSection(SerialNumbers, EuCategories, OrdsCategories, Section):
     """Add, rename, weigh, hide and reorder the category tiles of the gate."""
 
     def __init__(self, *args: object) -> None:
@@ -74,11 +74,12 @@ class CategoriesSection(SerialNumbers, EuCategories, Section):
             price = f"   ·   {lang.eur(c.price_cents)}" if c.price_cents is not None else ""
             electrical = "   ·   " + self.tr("electrical") if c.is_electrical else ""
             serial = f"   ·   {self.serial_names()[serials[c.code]]}" if c.code in serials else ""
+            ords = f"   ·   ORDS: {self.ords_name(c)}" if c.ords_category else ""
             eu = "   ·   EU: " + eu_names[eu_of[c.code]]
             # The name in the screen's language; "Rename" shows and asks both.
             name = c.name_nl if lang.code == "nl" else c.name_en
             rows.append((f"{name}   ·   {lang.kg(c.standard_weight_g)}   "
-                         f"({bounds}){price}{electrical}{serial}{eu}{hidden}", c.code))
+                         f"({bounds}){price}{electrical}{ords}{serial}{eu}{hidden}", c.code))
         self.set_rows(rows)
 
     def current(self) -> Category | None:
@@ -163,20 +164,6 @@ class CategoriesSection(SerialNumbers, EuCategories, Section):
             self.confirm_earlier("electrical", c.code, lambda: self.attempt(
                 lambda: self.ctx.admin.set_category_electrical(
                     self.actor, c.code, not c.is_electrical), self.tr("Saved.")))
-
-    def start_ords(self) -> None:
-        c = self.current()
-        if c is None:
-            return
-        options = [("", self.tr("None (not a powered product)")),
-                   *sorted(self.ctx.language.ords_choices(PRODUCT_CATEGORIES),
-                           key=lambda choice: choice[1].casefold())]
-        self.ask_choice(self.tr("ORDS product category of {name}").format(name=c.name_nl),
-                        options, lambda name: self.confirm_earlier(
-                            "ords", c.code, lambda: self.attempt(
-                                lambda: self.ctx.admin.set_category_ords(
-                                    self.actor, c.code, name), self.tr("Saved.")),
-                            changed=name != c.ords_category))
 
     def toggle_hidden(self) -> None:
         c = self.current()
@@ -272,7 +259,7 @@ class StaffSection(StaffKinds, Section):
             self.ask_choice(self.tr("Role"), self.role_options(), lambda key: self.attempt(
                 lambda: self._mark(self.ctx.auth.update_user(
                     self.actor, u.id, name=u.name, role=_role(key), active=u.active), key),
-                self.tr("Role saved.")))
+                self.tr("Role saved.")), current=NETWORK if u.network else u.role.value)
 
     def toggle_active(self) -> None:
         u = self.current()

@@ -102,7 +102,8 @@ class RepairFlowPanel(Panel):
         """Show the draft's current step, with what was answered to it before."""
         number, total = self.draft.position()
         said = " · ".join(self._said(step, value) for step, value in self.draft.given())
-        progress = self.tr("Step {number} of {total}").format(number=number, total=total)
+        progress = (self.tr("Step {number}").format(number=number) if total is None else
+                    self.tr("Step {number} of {total}").format(number=number, total=total))
         self.progress.setText(f"{progress}: {said}" if said else progress)
         self.back_button.setVisible(number > 1)
         if self.content is not None:  # the last step's buttons go at once, and are freed later

@@ -72,8 +72,7 @@ class WorkshopScreen(ScanScreen):
                 self.hint.setText(self.tr("Scan an item's label, or tap one on the shelf"))
             elif draft is not None:
                 self.hint.setText(self.tr("Repair record half done: 'Repair done' goes on at "
-                                          "step {number} of {total}.").format(
-                    number=draft.position()[0], total=draft.position()[1]))
+                                          "step {number}.").format(number=draft.position()[0]))
             self.hint.setVisible(item is None or draft is not None)
         else:
             self.repurpose_button.setText(self.tr("Make the product"))
@@ -125,9 +124,8 @@ class WorkshopScreen(ScanScreen):
         if not self.drafts:
             return
         code, draft = next(iter(self.drafts.items()))
-        number, total = draft.position()
-        question = self.tr("Go on with the repair of {code}? It stopped at step {number} of "
-                           "{total}.").format(code=code, number=number, total=total)
+        question = self.tr("Go on with the repair of {code}? It stopped at step "
+                           "{number}.").format(code=code, number=draft.position()[0])
         others = [c for c in self.drafts if c != code]
         if others:
             question += "\n" + self.tr("Also half done: {codes}").format(codes=", ".join(others))

@@ -337,6 +337,14 @@
         <translation>Geen nummer</translation>
     </message>
     <message>
+        <source>Frame number</source>
+        <translation>Framenummer</translation>
+    </message>
+    <message>
+        <source>IMEI or serial number</source>
+        <translation>IMEI- of serienummer</translation>
+    </message>
+    <message>
         <source>Serial number of {name} at intake</source>
         <translation>Serienummer van {name} bij inname</translation>
     </message>
@@ -519,24 +527,8 @@ want ervoor: {cause}</translation>
         <translation>{day}   ·   {subject}   ·   {count} deelnemers</translation>
     </message>
     <message>
-        <source>Today</source>
-        <translation>Vandaag</translation>
-    </message>
-    <message>
-        <source>Yesterday</source>
-        <translation>Gisteren</translation>
-    </message>
-    <message>
-        <source>Another day…</source>
-        <translation>Andere dag…</translation>
-    </message>
-    <message>
-        <source>When was the course held?</source>
-        <translation>Wanneer was de cursus?</translation>
-    </message>
-    <message>
-        <source>Day of the course (YYYY-MM-DD)</source>
-        <translation>Dag van de cursus (JJJJ-MM-DD)</translation>
+        <source>Day of the course</source>
+        <translation>Dag van de cursus</translation>
     </message>
     <message>
         <source>Subject of the course</source>
@@ -832,6 +824,13 @@ want ervoor: {cause}</translation>
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>DayPanel</name>
+    <message>
+        <source>DD-MM-YYYY</source>
+        <translation>DD-MM-JJJJ</translation>
     </message>
 </context>
 <context>
@@ -1783,10 +1782,6 @@ want ervoor: {cause}</translation>
         <translation>{received} ontvangen is minder dan het totaal {total}: {short} te weinig.</translation>
     </message>
     <message>
-        <source>Type the day as YYYY-MM-DD, e.g. 2026-03-14.</source>
-        <translation>Typ de dag als JJJJ-MM-DD, bijv. 2026-03-14.</translation>
-    </message>
-    <message>
         <source>A kind of staff is paid, volunteer, placement (work placement or participation) or trainee.</source>
         <translation>Een soort medewerker is paid (betaald), volunteer (vrijwilliger), placement (werkervaring of participatie) of trainee (stagiair).</translation>
     </message>
@@ -1873,6 +1868,10 @@ want ervoor: {cause}</translation>
     <message>
         <source>&apos;{folder}&apos; is not a full folder path (it starts with / or a drive).</source>
         <translation>&apos;{folder}&apos; is geen volledig pad van een map (dat begint met / of een stationsletter).</translation>
+    </message>
+    <message>
+        <source>Type the day as DD-MM-YYYY, e.g. 14-03-2026.</source>
+        <translation>Typ de dag als DD-MM-JJJJ, bijv. 14-03-2026.</translation>
     </message>
 </context>
 <context>
@@ -3383,6 +3382,10 @@ want ervoor: {cause}</translation>
         <translation>OK</translation>
     </message>
     <message>
+        <source>Step {number}</source>
+        <translation>Stap {number}</translation>
+    </message>
+    <message>
         <source>Step {number} of {total}</source>
         <translation>Stap {number} van {total}</translation>
     </message>
@@ -4153,22 +4156,6 @@ want ervoor: {cause}</translation>
         <translation>Rol opgeslagen.</translation>
     </message>
     <message>
-        <source>Paid</source>
-        <translation>Betaalde kracht</translation>
-    </message>
-    <message>
-        <source>Volunteer</source>
-        <translation>Vrijwilliger</translation>
-    </message>
-    <message>
-        <source>Work placement / participation</source>
-        <translation>Stage / participatie</translation>
-    </message>
-    <message>
-        <source>Trainee</source>
-        <translation>Leerling</translation>
-    </message>
-    <message>
         <source>{name} works here as</source>
         <translation>{name} werkt hier als</translation>
     </message>
@@ -4742,20 +4729,12 @@ want ervoor: {cause}</translation>
         <translation>Scan het label van een artikel, of tik er een aan op de plank</translation>
     </message>
     <message>
-        <source>Repair record half done: &apos;Repair done&apos; goes on at step {number} of {total}.</source>
-        <translation>Reparatie half ingevuld: &apos;Reparatie klaar&apos; gaat verder bij stap {number} van {total}.</translation>
-    </message>
-    <message>
         <source>Make the product</source>
         <translation>Product maken</translation>
     </message>
     <message>
         <source>Scan the items the product is made of: {codes}</source>
         <translation>Scan de artikelen waarvan het product gemaakt is: {codes}</translation>
-    </message>
-    <message>
-        <source>Go on with the repair of {code}? It stopped at step {number} of {total}.</source>
-        <translation>Verder met de reparatie van {code}? Die stond bij stap {number} van {total}.</translation>
     </message>
     <message>
         <source>Also half done: {codes}</source>
@@ -4804,6 +4783,14 @@ want ervoor: {cause}</translation>
     <message>
         <source>Do not sell {code}</source>
         <translation>{code} niet verkopen</translation>
+    </message>
+    <message>
+        <source>Repair record half done: &apos;Repair done&apos; goes on at step {number}.</source>
+        <translation>Reparatie half ingevuld: &apos;Reparatie klaar&apos; gaat verder bij stap {number}.</translation>
+    </message>
+    <message>
+        <source>Go on with the repair of {code}? It stopped at step {number}.</source>
+        <translation>Verder met de reparatie van {code}? Die stond bij stap {number}.</translation>
     </message>
     <message>
         <source>It failed the safety test, so it may not be sold or given away for use. Write &apos;REJECTED&apos; on its label and put it with the electrical waste for material; it is now routed to material.</source>

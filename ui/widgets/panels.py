@@ -25,6 +25,12 @@ from PySide6.QtWidgets import (
 from ui.style import apart, mm
 
 GRID_MAX = 8  # more options than this scroll in a list instead of a grid of buttons
+CURRENT_MARK = "✓ "  # before the current choice: its mark is not only a colour
+
+
+def marked(label: str) -> str:
+    """An option's text as the current choice shows it."""
+    return CURRENT_MARK + label
 
 
 class Panel(QFrame):
@@ -66,6 +72,15 @@ class Panel(QFrame):
         if event.type() == QEvent.Type.Resize and watched is self._overlay.parent():
             self._overlay.setGeometry(self._overlay.parentWidget().rect())
         return False
+
+    def refuse(self, text: str) -> None:
+        """Say under the title why the answer given was refused (the panel asks again)."""
+        message = QLabel(text, self)
+        message.setProperty("role", "banner-error")
+        message.setWordWrap(True)
+        message.setMaximumWidth(mm(180))
+        self.body.insertWidget(1, message)
+        self.refusal = message
 
     def add_cancel(self, text: str) -> QPushButton:
         """A button at the bottom that closes the panel, having done nothing."""
@@ -115,18 +130,22 @@ class _ChooserPanel(Panel):
 
 
 class ChoicePanel(_ChooserPanel):
-    """Pick one of a few options (big buttons in a grid), or cancel; emits `chosen(key)`."""
+    """Pick one of a few options (big buttons in a grid), or cancel; emits `chosen(key)`.
+    The `current` option, if any, shows checked (the selected look, thicker border) and
+    marked with a tick."""
 
     def __init__(
         self, host: QWidget, title: str, options: Sequence[tuple[str, str]], cancel: str,
-        columns: int = 2,
+        columns: int = 2, current: str | None = None,
     ) -> None:
         super().__init__(host, title)
         grid = QGridLayout()
         grid.setSpacing(mm(3))
         self.option_buttons: dict[str, QPushButton] = {}
         for index, (key, label) in enumerate(options):
-            button = self.button(label)
+            button = self.button(marked(label) if key == current else label)
+            button.setCheckable(key == current)
+            button.setChecked(key == current)
             button.setMinimumWidth(mm(70))
             button.clicked.connect(lambda _=False, k=key: self._choose(k))
             self.option_buttons[key] = button
@@ -136,10 +155,12 @@ class ChoicePanel(_ChooserPanel):
 
 
 class ListPanel(_ChooserPanel):
-    """Pick one of many options from a list that scrolls by dragging; emits `chosen(key)`."""
+    """Pick one of many options from a list that scrolls by dragging; emits `chosen(key)`.
+    The `current` option, if any, is selected, marked with a tick and scrolled to."""
 
     def __init__(
-        self, host: QWidget, title: str, options: Sequence[tuple[str, str]], cancel: str
+        self, host: QWidget, title: str, options: Sequence[tuple[str, str]], cancel: str,
+        current: str | None = None,
     ) -> None:
         super().__init__(host, title)
         self.options = QListWidget(self)
@@ -148,9 +169,12 @@ class ListPanel(_ChooserPanel):
         QScroller.grabGesture(self.options.viewport(),
                               QScroller.ScrollerGestureType.LeftMouseButtonGesture)
         for key, label in options:
-            row = QListWidgetItem(label)
+            row = QListWidgetItem(marked(label) if key == current else label)
             row.setData(Qt.ItemDataRole.UserRole, key)
             self.options.addItem(row)
+            if key == current:
+                self.options.setCurrentItem(row)
+                self.options.scrollToItem(row, QListWidget.ScrollHint.PositionAtCenter)
         self.options.itemClicked.connect(
             lambda row: self._choose(row.data(Qt.ItemDataRole.UserRole)))
         self.body.addWidget(self.options)
@@ -158,12 +182,14 @@ class ListPanel(_ChooserPanel):
 
 
 def choose(
-    host: QWidget, title: str, options: Sequence[tuple[str, str]], cancel: str
+    host: QWidget, title: str, options: Sequence[tuple[str, str]], cancel: str,
+    current: str | None = None,
 ) -> ChoicePanel | ListPanel:
-    """A grid of buttons for a few options, a scrolling list for many; connect `chosen`."""
+    """A grid of buttons for a few options, a scrolling list for many, the `current` one
+    marked; connect `chosen`."""
     if len(options) <= GRID_MAX:
-        return ChoicePanel(host, title, options, cancel)
-    return ListPanel(host, title, options, cancel)
+        return ChoicePanel(host, title, options, cancel, current=current)
+    return ListPanel(host, title, options, cancel, current=current)
 
 
 class MessagePanel(Panel):

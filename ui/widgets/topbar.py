@@ -107,7 +107,8 @@ class TopBar(Retranslating, QWidget):
         row.addWidget(self.fold_button)
         # The fold's name, asked at each retranslation: the screen knows what its actions do.
         self.fold_name: Callable[[], str] = lambda: self.tr("More…")
-        self._places: list[tuple[str, str]] = []
+        self._places: list[tuple[str, str]] = []  # the user's screens, in the bar's order
+        self._here = ""  # the key of the screen this bar is on
         self.place_button = QPushButton(self)
         self.place_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.place_button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
@@ -214,20 +215,29 @@ class TopBar(Retranslating, QWidget):
     def set_places(self, places: list[tuple[str, str]], current: str) -> None:
         """One button to the user's other screens: it names the other one when there are two,
         and opens a choice when there are more. Hidden when the user has one screen."""
-        self._places = [(key, text) for key, text in places if key != current]
-        self.place_button.setVisible(bool(self._places))
-        if len(self._places) == 1:
-            self.place_button.setText(self._places[0][1])
+        self._places, self._here = list(places), current
+        others = [(key, text) for key, text in places if key != current]
+        self.place_button.setVisible(bool(others))
+        if len(others) == 1:
+            self.place_button.setText(others[0][1])
         else:
             self.place_button.setText(self.tr("Other screen"))
 
     def _choose_place(self) -> None:
-        if len(self._places) == 1:
-            self.place_chosen.emit(self._places[0][0])
+        others = [key for key, _ in self._places if key != self._here]
+        if len(others) == 1:
+            self.place_chosen.emit(others[0])
             return
-        panel = ChoicePanel(self, self.tr("Go to"), self._places, self.tr("Cancel"))
-        panel.chosen.connect(self.place_chosen)
+        # Every screen, this one marked: each keeps its place in the grid on every screen,
+        # so the same tap always goes to the same screen.
+        panel = ChoicePanel(self, self.tr("Go to"), self._places, self.tr("Cancel"),
+                            current=self._here)
+        panel.chosen.connect(self._go)
         panel.open()
+
+    def _go(self, key: str) -> None:
+        if key != self._here:  # the screen showing: nothing to do
+            self.place_chosen.emit(key)
 
     def retranslate(self) -> None:
         self.fold_button.setText(self.fold_name())
