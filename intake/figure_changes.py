@@ -19,6 +19,7 @@ from db import Store
 from db.export_records import exported_periods, period_has
 from intake.eu_reuse import EU_NAMES, EuCategory
 from intake.monitoring import Period
+from intake.people_report import kind_name
 
 # `what` of each kind of change, as recorded; the group names the category, user or
 # recipient it is about.
@@ -42,9 +43,8 @@ _WORDS = {
            "staff": "Soort medewerker van een collega", "recipient": "Soort afnemer van {about}",
            "baseline": "Nulmeting ({about})", "from": "eerste dag", "to": "laatste dag",
            "none": "geen", "True": "ja", "False": "nee", "frame": "framenummer",
-           "imei_serial": "IMEI- of serienummer", "paid": "betaald", "volunteer": "vrijwilliger",
-           "placement": "werkervaring / participatie", "trainee": "leerling / stagiair",
-           "reuse": "hergebruik", "recycling": "recycling", "residual": "restafval"},
+           "imei_serial": "IMEI- of serienummer", "reuse": "hergebruik",
+           "recycling": "recycling", "residual": "restafval"},
     "en": {"eu": "EU category of {about}", "weights": "Standard weight of {about}",
            "electrical": "Electrical (safety test, ORDS): {about}",
            "ords": "ORDS product category of {about}",
@@ -52,9 +52,8 @@ _WORDS = {
            "staff": "Staff kind of a colleague", "recipient": "Kind of recipient {about}",
            "baseline": "Baseline ({about})", "from": "first day", "to": "last day",
            "none": "none", "True": "yes", "False": "no", "frame": "frame number",
-           "imei_serial": "IMEI or serial number", "paid": "paid", "volunteer": "volunteer",
-           "placement": "work placement / participation", "trainee": "trainee",
-           "reuse": "reuse", "recycling": "recycling", "residual": "residual waste"},
+           "imei_serial": "IMEI or serial number", "reuse": "reuse",
+           "recycling": "recycling", "residual": "residual waste"},
 }
 
 
@@ -96,6 +95,8 @@ class FigureChange:
             return words["none"]
         if self.kind == "eu" and value in set(EuCategory):
             return EU_NAMES[EuCategory(value)][1 if lang == "en" else 0]
+        if self.kind == "staff":  # as the settings and the report's people name them
+            return kind_name(value, lang)
         if self.kind == "weights":  # "500 [50, 5000] g": the standard weight, in kg
             grams = value.split(" ", 1)[0]
             if grams.isdigit():

@@ -159,11 +159,11 @@ def test_every_change_of_method_is_listed_and_described(centre: Station) -> None
         "ORDS-productcategorie van Boeken: geen → Decorative or safety lights",
         "Serienummer bij inname van Boeken: geen → framenummer",
         f"CO2-factor van Boeken: 1.1 ({GUIDE_CO2_SOURCE}) → 0.9 (Own study)",
-        "Soort medewerker van een collega: geen → vrijwilliger",
+        "Soort medewerker van een collega: geen → Vrijwilliger",
         "Soort afnemer van Metaalhandel Jansen: recycling → hergebruik",
         "Nulmeting (eerste dag): geen → 2025-01-01",
         "Nulmeting (laatste dag): geen → 2025-03-31"]
-    assert changes[6]["description"]["en"] == "Staff kind of a colleague: none → volunteer"
+    assert changes[6]["description"]["en"] == "Staff kind of a colleague: none → Volunteer"
     assert BOSS.name not in json.dumps(changes)  # no colleague's name in a report
     rows = provenance_rows(provenance, figures_json(report.total), "en")
     assert any(text.endswith("Kind of recipient Metaalhandel Jansen: recycling → reuse")
