@@ -24,7 +24,7 @@ from intake.gate import GateService
 from intake.model import Barrier, EventType
 from intake.ords import BARRIERS
 from intake.provenance import KEY_TOTALS
-from intake.report_words import BARRIER_NAMES, STEP_NAMES, number
+from intake.report_words import STEP_NAMES, number
 
 NOW = datetime(2026, 12, 1, 19, 38, 30, tzinfo=UTC)
 MARCH = ["--from", "2026-03-01", "--to", "2026-03-31"]
@@ -168,14 +168,13 @@ def test_every_key_total_and_step_has_its_words() -> None:
     assert (number(-6168.93, 2, "nl"), number(-6168.93, 2, "en")) == ("-6.168,93", "-6,168.93")
 
 
-def test_the_reports_say_steps_and_barriers_as_the_app_does() -> None:
-    """The report's names (made without Qt) are the app's own: its English and the Dutch of
-    its translation, where the item's history and the repair screen name them."""
+def test_the_reports_say_steps_as_the_app_does() -> None:
+    """The report's names of steps (made without Qt) are the app's own: its English and the
+    Dutch of its translation, where "Let op" names them. (The barriers' names are one list,
+    `BARRIER_NAMES`, that the repair screen and an item's history show too.)"""
     ts = ElementTree.parse(Path(__file__).parent.parent / "ui/translations/ambacht_nl.ts")
     dutch = {(context.findtext("name"), message.findtext("source")):
              message.findtext("translation")
              for context in ts.getroot() for message in context.iter("message")}
-    for context, names in (("RepairFlowPanel", BARRIER_NAMES.values()),
-                           ("Conflicts", [STEP_NAMES[kind] for kind in EventType])):
-        for nl, en in names:
-            assert dutch[(context, en)] == nl, en
+    for nl, en in (STEP_NAMES[kind] for kind in EventType):
+        assert dutch[("Conflicts", en)] == nl, en

@@ -28,13 +28,13 @@ from intake.errors import AmbachtError
 from intake.model import Item, RepairStatus
 from intake.ords import PRODUCT_CATEGORIES
 from intake.repair_flow import RepairDraft, Step, suggested_minutes
+from intake.report_words import BARRIER_NAMES
 from intake.units import parse_eur
 from ui.context import AppContext
 from ui.style import MIN_TARGET_MM, apart, mm
 from ui.widgets.keyboard import TextEntryPanel
 from ui.widgets.keypad import Keypad, shown
 from ui.widgets.panels import ConfirmPanel, Panel, choose
-from ui.widgets.repair_words import barrier_names
 
 OTHER = "\x00other"  # the key of the button that types or lists another answer
 P = TypeVar("P", bound=Panel)
@@ -119,7 +119,7 @@ class RepairFlowPanel(Panel):
         if step is Step.STATUS:
             self._choices(self._statuses(), before, columns=3)
         elif step is Step.BARRIER:
-            self._choices(barrier_names(), before)
+            self._choices(self._barriers(), before)
         elif step is Step.SAFETY:
             self._choices([("pass", self.tr("Passed")), ("fail", self.tr("Failed"))], before)
         elif step is Step.PRICE:
@@ -169,6 +169,11 @@ class RepairFlowPanel(Panel):
                 (RepairStatus.REPAIRABLE.value, self.tr("Repairable later")),
                 (RepairStatus.END_OF_LIFE.value, self.tr("End of life"))]
 
+    def _barriers(self) -> list[tuple[str, str]]:
+        """The ORDS barriers in the user's words, as the reports name them."""
+        index = 0 if self.ctx.language.code == "nl" else 1
+        return [(barrier.value, names[index]) for barrier, names in BARRIER_NAMES.items()]
+
     def _said(self, step: Step, value: str) -> str:
         """An answer as the summary shows it."""
         if not value:
@@ -176,7 +181,7 @@ class RepairFlowPanel(Panel):
         if step is Step.STATUS:
             return dict(self._statuses()).get(value, value)
         if step is Step.BARRIER:
-            return dict(barrier_names()).get(value, value)
+            return dict(self._barriers()).get(value, value)
         if step is Step.SAFETY:
             return self.tr("test passed") if value == "pass" else self.tr("test failed")
         if step is Step.PRICE:

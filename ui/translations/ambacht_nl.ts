@@ -3462,30 +3462,6 @@ want ervoor: {cause}</translation>
         <translation>Einde levensduur</translation>
     </message>
     <message>
-        <source>Spare parts not available</source>
-        <translation>Onderdelen niet verkrijgbaar</translation>
-    </message>
-    <message>
-        <source>Spare parts too expensive</source>
-        <translation>Onderdelen te duur</translation>
-    </message>
-    <message>
-        <source>No way to open product</source>
-        <translation>Product niet te openen</translation>
-    </message>
-    <message>
-        <source>Repair information not available</source>
-        <translation>Geen reparatie-informatie</translation>
-    </message>
-    <message>
-        <source>Lack of equipment</source>
-        <translation>Gereedschap ontbreekt</translation>
-    </message>
-    <message>
-        <source>Too worn out</source>
-        <translation>Te versleten</translation>
-    </message>
-    <message>
         <source>test passed</source>
         <translation>test goedgekeurd</translation>
     </message>
