@@ -82,15 +82,19 @@ class PeopleFigures:
         return sum(course.participants for course in self.courses)
 
     def hidden(self) -> dict[str, str]:
-        """The kinds whose hours are not shown, with why: those of 1 or 2 people; and when
-        that is one kind only, the next smallest too, since the total less the others would
-        give its hours away (the total's own hours go when it has fewer than 3 people)."""
+        """The kinds whose hours are not shown, with why: those of 1 or 2 people; and then the
+        smallest of the others, one by one, until the total less the kinds shown covers at
+        least 3 people, since it would give the hidden kinds' hours away. (People who were of
+        two kinds in a period count in both, so the people the hidden kinds cover are at
+        least the total's people less those of the kinds shown: counted low, to be safe.
+        The total's own hours go when it has fewer than 3 people.)"""
         few = {kind: FEW_PEOPLE for kind, people, _ in self.by_kind
                if 0 < people < FEWEST_SHOWN}
-        others = sorted((people, seconds, kind) for kind, people, seconds in self.by_kind
-                        if people and kind not in few)
-        if len(few) == 1 and others and self.people >= FEWEST_SHOWN:
-            few[others[0][2]] = WOULD_REVEAL
+        shown = sorted((people, seconds, kind) for kind, people, seconds in self.by_kind
+                       if people and kind not in few)
+        while few and shown and self.people - sum(people for people, *_ in shown) < (
+                FEWEST_SHOWN):
+            few[shown.pop(0)[2]] = WOULD_REVEAL
         return few
 
     @property

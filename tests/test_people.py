@@ -66,7 +66,9 @@ def test_the_people_block_counts_per_kind(
     few = {"hours": None, "hours_hidden": "fewer_than_3_people"}
     assert block == {
         "by_kind": [{"kind": "paid", "people": 1, **few},
-                    {"kind": "volunteer", "people": 3, "hours": 2.0},
+                    # shown, its hours would give away the other two's: 4.5 - 2.0
+                    {"kind": "volunteer", "people": 3, "hours": None,
+                     "hours_hidden": "would_reveal_a_hidden_kind"},
                     {"kind": "placement", "people": 0, "hours": 0.0},
                     {"kind": "trainee", "people": 1, **few}],
         "people": 5, "hours": 4.5, "courses": 1, "course_participants": 12,
@@ -80,7 +82,7 @@ def test_the_people_block_counts_per_kind(
                                                 zone=store.settings().zone)))
     rows = [row for row in book["People"].iter_rows(values_only=True) if any(row)]
     assert rows[:6] == [("Kind", "Active (people)", "Hours at a station"), ("Paid", 1, None),
-                        ("Volunteer", 3, 2.0), ("Work placement / participation", 0, 0.0),
+                        ("Volunteer", 3, None), ("Work placement / participation", 0, 0.0),
                         ("Trainee", 1, None), ("Total", 5, 4.5)]
     assert ("2026-11-14", "Fietsen repareren", 12) in rows
     assert rows[-1][0].startswith("–: hours not shown for fewer than 3 people")

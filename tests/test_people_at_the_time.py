@@ -162,6 +162,23 @@ def test_a_lone_hidden_kind_hides_the_next_smallest_as_well() -> None:
     assert not one.total_hidden
 
 
+def test_two_small_kinds_of_one_person_or_two_hide_the_next_kind_too() -> None:
+    """The total less the kinds shown gives the hidden kinds' hours: it must cover 3 people.
+    Sanne a volunteer and then a trainee in one day (4 people, not 5), or two people, one
+    in each small kind: both times paid's hours go too, and the total's stay."""
+    one_person = figures(("paid", 3, 6 * 3600), ("volunteer", 1, 7200), ("placement", 0, 0),
+                         ("trainee", 1, 5400), people=4)
+    assert one_person.hidden() == {"volunteer": FEW_PEOPLE, "trainee": FEW_PEOPLE,
+                                   "paid": WOULD_REVEAL}
+    two_people = figures(("paid", 3, 6 * 3600), ("volunteer", 1, 7200), ("placement", 0, 0),
+                         ("trainee", 1, 5400))
+    assert two_people.hidden() == one_person.hidden()
+    assert not one_person.total_hidden and not two_people.total_hidden
+    enough = figures(("paid", 3, 3600), ("volunteer", 2, 7200), ("placement", 5, 9000),
+                     ("trainee", 1, 1800))  # the two small kinds cover 3 people
+    assert enough.hidden() == {"volunteer": FEW_PEOPLE, "trainee": FEW_PEOPLE}
+
+
 def test_a_total_of_fewer_than_3_people_is_hidden_too() -> None:
     alone = figures(("paid", 0, 0), ("volunteer", 0, 0), ("placement", 0, 0),
                     ("trainee", 1, 3600))
@@ -184,7 +201,7 @@ def test_the_report_hides_them_in_json_and_pdf(
     assert (block["people"], block["hours"], block["hours_hidden"]) == (1, None, FEW_PEOPLE)
     assert "1046" not in json.dumps(block)
     pdf = tmp_path / "report.pdf"
-    pdf.write_bytes(render_report_pdf(report, lang="en"))
+    pdf.write_bytes(render_report_pdf(report, lang="en", zone=UTC))
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
                           text=True, check=True).stdout
     trainee = next(line for line in text.splitlines() if line.strip().startswith("Trainee"))
