@@ -21,7 +21,7 @@ def cmd_staff_kind(args: argparse.Namespace) -> int:
     before = people.kinds().get(colleague.id)
     people.set_kind(user, colleague.id, args.kind)
     print(f"{colleague.name}: {args.kind}")
-    if people.kinds().get(colleague.id) != before:
+    if before is None:  # a first kind counts the past sessions too; a change does not
         note_earlier_periods(args, store, "staff", colleague.id)
     return 0
 

@@ -115,9 +115,12 @@ def figure_change(what: str, old: str | None, new: str | None) -> FigureChange |
 
 # What an export of a period holds of each kind of change: a category's items, the material
 # sent to a recipient, a colleague's sessions, or (the baseline) every comparison.
-_SCOPES = {"eu": "category", "electrical": "category", "ords": "category",
-           "serial": "category", "co2": "category", "staff": "user",
-           "recipient": "recipient", "baseline": "all"}
+# The changes that count the past by their new value too. Not the electrical flag (it decides
+# the safety test), an ORDS product (each repair keeps the one it was recorded with) or a
+# serial kind (each intake keeps the kind it asked for); a staff kind only when it is the
+# colleague's first (`set_kind`), which callers decide.
+_SCOPES = {"eu": "category", "co2": "category", "staff": "user", "recipient": "recipient",
+           "baseline": "all"}
 
 
 def exports_touched(store: Store, kind: str, key: str | None, today: date) -> int:

@@ -145,7 +145,9 @@ class PeopleService:
         checked = parse_kind(kind)
         with self.store.atomic():
             old, earlier = self.tables.kind_of(user_id)
-            if old not in (None, checked):
+            if old == checked:  # nothing changes: nothing to record, nothing to list
+                return
+            if old is not None:
                 earlier.append([to_storage(self.clock.now()), old])
             self.tables.set_kind(user_id, checked, earlier)
             self.store.add_config_change(new_id(), self.clock.now(), self.station, actor.id,

@@ -233,11 +233,22 @@ def test_each_command_that_counts_the_past_anew_says_so(centre: Station, tmp_pat
     line = ("ambacht: this also changes the figures of earlier periods: 1 export of an earlier "
             "period holds the old figures\n")
     capsys.readouterr()
-    for command in (["staff-kind", BOSS.name, "volunteer"], ["category-serial", "books", "frame"],
+    for command in (["staff-kind", BOSS.name, "volunteer"],  # a first kind: the past too
                     ["baseline", "--from", "2025-01-01", "--to", "2025-03-31"],
                     ["material", "--recipient", "Metaalhandel Jansen", "--recipient-kind",
                      "reuse", "--category", "wood", "--weight-kg", "12"]):
         assert main([command[0], "--db", path, *command[1:]]) == 0
         assert capsys.readouterr().err.endswith(line), command
-    assert main(["staff-kind", "--db", path, BOSS.name, "volunteer"]) == 0  # as it was
-    assert capsys.readouterr().err == ""
+    # A change of kind counts from now on, and an intake keeps the serial kind it asked for:
+    # no earlier figure changes. The same kind again changes nothing and is not recorded.
+    for command in (["staff-kind", BOSS.name, "paid"], ["category-serial", "books", "frame"],
+                    ["staff-kind", BOSS.name, "paid"]):
+        assert main([command[0], "--db", path, *command[1:]]) == 0
+        assert "earlier periods" not in capsys.readouterr().err, command
+    store = Store.open(tmp_path / "station-A.db")
+    try:
+        kinds = store.db.execute("SELECT old_value, new_value FROM config_changes "
+                                 "WHERE what LIKE 'user % kind' ORDER BY rowid").fetchall()
+    finally:
+        store.close()
+    assert kinds == [(None, "volunteer"), ("volunteer", "paid")]

@@ -77,7 +77,8 @@ class StaffKinds:
                         lambda: self.ctx.people.set_kind(  # type: ignore[attr-defined]
                             self.actor, u.id, kind),  # type: ignore[attr-defined]
                         translate("StaffSection", "Saved.")),
-                    changed=kind != self.ctx.people.kinds().get(u.id)),  # type: ignore
+                    # a first kind counts the past sessions too; a change does not
+                    changed=self.ctx.people.kinds().get(u.id) is None),  # type: ignore
                 current=self.ctx.people.kinds().get(u.id))  # type: ignore[attr-defined]
 
 
