@@ -49,9 +49,16 @@ _KIND_NAMES = {FRAME: "frame_number", IMEI_SERIAL: "imei_or_serial_number",
 # 12', 'Laan van Meerdervoort 112-2') is one or more words, the last of at least four letters
 # with a vowel, then a number of up to five digits with at most a letter or a short addition.
 # 'WTU 123-456' (three letters, a six-digit group) stays a frame number.
+# Typed together ('Dorpsstraat12') only a street's own ending tells it from a frame number
+# like 'ABCD1234'. A place or a postcode may follow ('Dorpsstraat 12 Zwolle'); a postcode
+# alone ('1234 AB') is refused too.
+_STREET_END = r"(?:STRAAT|STR|WEG|LAAN|PLEIN|DIJK|GRACHT|KADE|SINGEL|STEEG|HOF|DREEF|MARKT)"
+_HOUSE = r"\d{1,5}(?:\s*[A-Z]{1,3}|\s*[-/]\s*(?:\d{1,2}|[A-Z]{1,3}))?"
+_POSTCODE = r"[1-9]\d{3}\s?[A-Z]{2}"
 _ADDRESS = re.compile(
-    r"(?:[A-Z]+\.?\s+)*(?=[A-Z]*[AEIOUY])[A-Z]{4,}\.?\s+\d{1,5}"
-    r"(?:\s*[A-Z]{1,3}|\s*[-/]\s*(?:\d{1,2}|[A-Z]{1,3}))?", re.IGNORECASE)
+    r"(?:(?:[A-Z]+\.?\s+)*(?=[A-Z]*[AEIOUY])[A-Z]{4,}\.?\s+"
+    rf"|[A-Z]+{_STREET_END}\.?\s*){_HOUSE}(?:\s+{_POSTCODE})?(?:\s+[A-Z][A-Z'-]+)*"
+    rf"|{_POSTCODE}", re.IGNORECASE)
 # A Dutch mobile number, separators left out: 06 12345678, +31 6 12345678, 0031 6 12345678
 # (the plus is not a serial number's character, so it is gone already or refused).
 _PHONE = re.compile(r"(?:06|316|00316)\d{8}")

@@ -67,7 +67,11 @@ def test_a_bad_number_is_refused_and_nothing_is_written(
     ("Jan de Vries", "at least one digit"), ("Dorpsstraat 12", "street address"),
     ("DORPSSTRAAT 12A", "street address"), ("Laan van Meerdervoort 112-2", "street address"),
     ("0612345678", "phone number"), ("06-1234 5678", "phone number"),
-    ("+31 6 12345678", "phone number"), ("0031612345678", "phone number")])
+    ("+31 6 12345678", "phone number"), ("0031612345678", "phone number"),
+    # typed together, with the place or the postcode, or a postcode alone
+    ("Dorpsstraat12", "street address"), ("Dorpsstraat 12 Zwolle", "street address"),
+    ("Hoofdweg 3 8011 AB Zwolle", "street address"), ("1234AB", "street address"),
+    ("1234 AB", "street address")])
 def test_personal_data_is_no_serial_number(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], typed: str, what: str
 ) -> None:
@@ -88,7 +92,7 @@ def test_personal_data_is_no_serial_number(
 @pytest.mark.parametrize(("typed", "stored"), [
     ("WTU 123-456", "WTU123456"), ("AB12345C", "AB12345C"), ("GZ 12345678", "GZ12345678"),
     ("35 209900 176148 1", "352099001761481"), ("C02XK1ABJG5J", "C02XK1ABJG5J"),
-    ("ABCD1234", "ABCD1234"), ("SN 0612-3456", "SN06123456")])
+    ("ABCD1234", "ABCD1234"), ("SN 0612-3456", "SN06123456"), ("HOF12345", "HOF12345")])
 def test_real_frame_numbers_imeis_and_serials_are_kept(typed: str, stored: str) -> None:
     assert clean_serial(typed) == stored
 
