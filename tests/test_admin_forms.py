@@ -127,7 +127,7 @@ def test_a_course_is_asked_step_by_step_and_nothing_typed_is_lost(
     tap(qtbot, day.ok_button)
     day = open_panel(screen, DayPanel)  # asked again, as typed, with the reason
     assert day.display.text() == "31-02-2026"
-    assert day.refusal.text() == "Type the day as DD-MM-YYYY, e.g. 14-03-2026."
+    assert day.refusal.text() == "There is no day 31-02-2026."  # typed right, no such day
     tap(qtbot, day.keypad.buttons["clear"])
     press(qtbot, day, "01122026")  # tomorrow
     tap(qtbot, day.ok_button)

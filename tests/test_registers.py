@@ -256,17 +256,22 @@ def test_the_gate_asks_for_the_number_typed_or_scanned(
     assert "Framenummer" in panel.title.text()
     for key in "WB1":
         tap(qtbot, panel.keys[key])
-    tap(qtbot, panel.ok_button)  # too short: asked again, nothing saved
-    assert gate.banner.is_error() and ctx.store.db.execute(
-        "SELECT count(*) FROM items").fetchone() == (0,)
+    tap(qtbot, panel.ok_button)  # too short: asked again with what was typed and why
     panel = visible(window)
-    for key in "0612345678":  # a phone number: said in Dutch, asked again, nothing saved
+    assert panel.display.text() == "WB1" and panel.refusal.isVisible()
+    assert ctx.store.db.execute("SELECT count(*) FROM items").fetchone() == (0,)
+    for _ in "WB1":
+        panel.backspace()  # as the ⌫ key does
+    for key in "0612345678":  # a phone number: said in Dutch, in the panel, nothing saved
         tap(qtbot, panel.keys[key])
     tap(qtbot, panel.ok_button)
-    assert gate.banner.text() == ("Dat is een telefoonnummer, geen serienummer: het register "
-                                  "bewaart niets over een persoon.")
-    assert ctx.store.db.execute("SELECT count(*) FROM items").fetchone() == (0,)
     panel = visible(window)
+    assert panel.refusal.text() == ("Dat is een telefoonnummer, geen serienummer: het "
+                                    "register bewaart niets over een persoon.")
+    assert not gate.banner.is_error()  # said where the eyes are, not behind the panel
+    assert ctx.store.db.execute("SELECT count(*) FROM items").fetchone() == (0,)
+    for _ in "0612345678":
+        panel.backspace()
     for key in "WBK4512873":
         tap(qtbot, panel.keys[key])
     tap(qtbot, panel.ok_button)

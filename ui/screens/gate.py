@@ -273,22 +273,23 @@ class GateScreen(ScanScreen):
             return
         self._ask_serial(request)
 
-    def _ask_serial(self, request: IntakeRequest) -> None:
-        """A category that asks for a number (police register): typed or scanned, or none."""
+    def _ask_serial(self, request: IntakeRequest, typed: str = "",
+                    refused: str | None = None) -> None:
+        """A category that asks for a number (police register): typed or scanned, or none;
+        after a refusal, asked again with what was typed and why."""
         kind = self.ctx.registers.serial_kind(request.category.code)
         if kind is None:
             self._save(request)
             return
-        panel = SerialPanel(self, kind)
+        panel = SerialPanel(self, kind, typed, refused)
         panel.entered.connect(lambda number: self._save_numbered(request, number))
         panel.open()
 
     def _save_numbered(self, request: IntakeRequest, number: str) -> None:
         try:
             serial = clean_serial(number) if number else None
-        except AmbachtError as exc:
-            self.banner.error(self.ctx.language.error(exc))
-            self._ask_serial(request)  # ask again: the item is not saved yet
+        except AmbachtError as exc:  # asked again: the item is not saved yet
+            self._ask_serial(request, number, self.ctx.language.error(exc))
             return
         self._save(replace(request, serial=serial))
 

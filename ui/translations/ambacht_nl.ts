@@ -1873,6 +1873,10 @@ want ervoor: {cause}</translation>
         <source>Type the day as DD-MM-YYYY, e.g. 14-03-2026.</source>
         <translation>Typ de dag als DD-MM-JJJJ, bijv. 14-03-2026.</translation>
     </message>
+    <message>
+        <source>There is no day {day}.</source>
+        <translation>Dag {day} bestaat niet.</translation>
+    </message>
 </context>
 <context>
     <name>FirstRunScreen</name>

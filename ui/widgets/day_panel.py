@@ -20,8 +20,9 @@ def typed_day(digits: str) -> date:
         raise ValidationError(_BAD_DAY)
     try:
         return date(int(digits[4:]), int(digits[2:4]), int(digits[:2]))
-    except ValueError:  # 31-02-2026, month 13
-        raise ValidationError(_BAD_DAY) from None
+    except ValueError:  # 31-02-2026, month 13: typed right, but no such day
+        raise ValidationError(QT_TRANSLATE_NOOP("Errors", "There is no day {day}."),
+                              day=f"{digits[:2]}-{digits[2:4]}-{digits[4:]}") from None
 
 
 def day_digits(day: date) -> str:

@@ -149,7 +149,8 @@ class ItemCard(QWidget):
                 # What the workshop recorded for ORDS, as it was typed and chosen.
                 product = dict(lang.ords_choices([repair.ords_category])).get(
                     repair.ords_category) if repair.ords_category else None
-                said = [part for part in (product, repair.problem, repair.brand) if part]
+                said = [part for part in (product, repair.problem, repair.brand,
+                                          repair.year and str(repair.year)) if part]
                 return "\n".join([text, " · ".join(said)]) if said else text
             case SafetyTested() as test:
                 return (self.tr("Safety test passed") if test.passed

@@ -141,14 +141,18 @@ class SerialPanel(TextEntryPanel):
     """A serial number for the police register (a frame number, or an IMEI or serial number:
     `kind`), typed on letter and digit keys or scanned from its sticker: a scan while the
     panel is open goes into it (`MainWindow.on_scan`). "No number" answers with an empty
-    text."""
+    text. Asked again after a refusal, it keeps what was `typed` and says why it was
+    `refused` inside the panel, where the eyes are."""
 
     takes_scans = True
 
-    def __init__(self, host: QWidget, kind: str) -> None:
-        super().__init__(host, "", max_length=40, rows=_SERIAL_ROWS, machine_name=True)
+    def __init__(self, host: QWidget, kind: str, typed: str = "",
+                 refused: str | None = None) -> None:
+        super().__init__(host, "", typed, max_length=40, rows=_SERIAL_ROWS, machine_name=True)
         self.title.setText(self.tr("Frame number (typed, or scan it)") if kind == "frame"
                            else self.tr("IMEI or serial number (typed, or scan it)"))
+        if refused is not None:
+            self.refuse(refused)
         self.shift_button.hide()  # the keys are capitals already
         self.skip_button = self.button(self.tr("No number"))
         self.skip_button.clicked.connect(lambda: self._answer(""))
