@@ -62,6 +62,10 @@ def test_add_a_colleague_who_can_then_log_in(qtbot, screen: AdminScreen) -> None
     ctx: AppContext = screen.ctx
     tap(qtbot, screen.tabs["staff"])
     tap(qtbot, screen.sections["staff"].add)
+    tap(qtbot, open_panel(screen, TextEntryPanel).ok_button)  # no name: refused at once
+    asked = open_panel(screen, TextEntryPanel)
+    assert asked.refusal.text() == "A name is 1 to 40 characters."
+    assert not [p for p in screen.findChildren(ChoicePanel) if p.isVisible()]  # no role yet
     type_on_keyboard(qtbot, screen, "Kim")
     tap(qtbot, open_panel(screen, ChoicePanel).option_buttons["workshop"])
     type_on_keypad(qtbot, screen, "5678")

@@ -135,10 +135,27 @@ class Section(Retranslating, QWidget):
     # --- asking ----------------------------------------------------------------------------
 
     def ask_text(self, title: str, initial: str, then: Callable[[str], None], *,
-                 max_length: int = 40, machine_name: bool = False) -> None:
+                 max_length: int = 40, machine_name: bool = False,
+                 check: Callable[[str], object] | None = None, refusal: str = "") -> None:
+        """Ask a text on the keyboard; with `check`, an answer it refuses is asked again at
+        once, as typed and with why, before any later step is asked."""
         panel = TextEntryPanel(self, title, initial, max_length=max_length,
                                machine_name=machine_name)
-        panel.entered.connect(then)
+        if refusal:
+            panel.refuse(refusal)
+
+        def entered(text: str) -> None:
+            try:
+                if check is not None:
+                    check(text)
+            except AmbachtError as exc:
+                self.ask_text(title, text, then, max_length=max_length,
+                              machine_name=machine_name, check=check,
+                              refusal=self.ctx.language.error(exc))
+                return
+            then(text)
+
+        panel.entered.connect(entered)
         panel.open()
 
     def ask_number(self, title: str, then: Callable[[str], None], *, decimals: int = 0,

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from intake.errors import AmbachtError
 from intake.model import Category, Role, User
 from intake.settings import SCREEN_SCALE_RANGE
+from intake.text import clean_name
 from intake.units import parse_eur
 from ui.screens.admin_base import Section
 from ui.screens.admin_eu import EuCategories
@@ -251,7 +252,7 @@ class StaffSection(StaffKinds, Section):
                 self.tr("PIN of 4 to 8 digits"), lambda pin: self.attempt(
                     lambda: self._mark(self.ctx.auth.add_user(
                         self.actor, name, _role(key), pin), key),
-                    self.tr("Colleague added.")), secret=True)))
+                    self.tr("Colleague added.")), secret=True)), check=clean_name)
 
     def start_role(self) -> None:
         u = self.current()
