@@ -57,6 +57,15 @@ def bike_in_repair(ctx: AppContext) -> Item:
     return ctx.workshop.start_repair(ctx.auth.login("2222"), bike.code)
 
 
+def finishing_a_bike(qtbot, window: MainWindow, ctx: AppContext) -> Item:
+    """A bike in repair, scanned at the workshop and 'Reparatie klaar' tapped."""
+    bike = bike_in_repair(ctx)
+    log_in(qtbot, window, "2222")
+    scan(qtbot, bike.code)
+    tap(qtbot, window.workshop.finish_button)
+    return bike
+
+
 def progress(window: MainWindow) -> str:
     return flow(window).progress.text().replace("\u00a0", " ")
 
@@ -103,10 +112,7 @@ def test_a_fixed_bike_with_its_price_label_by_taps(
 def test_back_keeps_the_answers_and_cancel_asks_first(
     qtbot, window: MainWindow, ctx: AppContext, store: Store
 ) -> None:
-    bike = bike_in_repair(ctx)
-    log_in(qtbot, window, "2222")
-    scan(qtbot, bike.code)
-    tap(qtbot, window.workshop.finish_button)
+    bike = finishing_a_bike(qtbot, window, ctx)
     pick(qtbot, window, "fixed")
     number(qtbot, window, "30")
     tap(qtbot, flow(window).back_button)
@@ -131,10 +137,7 @@ def test_back_keeps_the_answers_and_cancel_asks_first(
 def test_a_logout_keeps_the_half_done_answers_for_that_item(
     qtbot, window: MainWindow, ctx: AppContext
 ) -> None:
-    bike = bike_in_repair(ctx)
-    log_in(qtbot, window, "2222")
-    scan(qtbot, bike.code)
-    tap(qtbot, window.workshop.finish_button)
+    bike = finishing_a_bike(qtbot, window, ctx)
     pick(qtbot, window, "fixed")
     number(qtbot, window, "45")
     window.logout(idle=True)
@@ -241,10 +244,7 @@ def test_the_shelf_counts_filters_and_shows_the_days(
 def test_a_refused_record_opens_the_flow_again_with_the_reason(
     qtbot, window: MainWindow, ctx: AppContext, store: Store
 ) -> None:
-    bike = bike_in_repair(ctx)
-    log_in(qtbot, window, "2222")
-    scan(qtbot, bike.code)
-    tap(qtbot, window.workshop.finish_button)
+    bike = finishing_a_bike(qtbot, window, ctx)
     pick(qtbot, window, "repairable")
     tap(qtbot, flow(window).ok_button)  # the minutes offered
     other(qtbot, window, "Remkabel")
@@ -274,10 +274,7 @@ def test_a_failed_safety_test_on_its_own_says_what_to_do_too(
 def test_a_refused_answer_moves_no_button(qtbot, window: MainWindow, ctx: AppContext) -> None:
     """A year in the future is refused where the progress line was: OK stays under the
     finger that tapped it (it moved 27 px down before)."""
-    bike = bike_in_repair(ctx)
-    log_in(qtbot, window, "2222")
-    scan(qtbot, bike.code)
-    tap(qtbot, window.workshop.finish_button)
+    finishing_a_bike(qtbot, window, ctx)
     pick(qtbot, window, "fixed")
     number(qtbot, window, "45")
     tap(qtbot, flow(window).ok_button)  # the minutes offered
