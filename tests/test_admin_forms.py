@@ -124,8 +124,12 @@ def test_a_course_is_asked_step_by_step_and_nothing_typed_is_lost(
     press(qtbot, day, "3102")
     assert day.display.text() == "31-02-YYYY" and not day.ok_button.isEnabled()
     press(qtbot, day, "2026")
+    ok = day.ok_button.mapTo(day.window(), day.ok_button.rect().topLeft())
     tap(qtbot, day.ok_button)
     day = open_panel(screen, DayPanel)  # asked again, as typed, with the reason
+    qtbot.waitUntil(lambda: day.refusal is not None and day.refusal.isVisible())
+    # in the room kept for it: OK and the keys stay under the finger (39 px down before)
+    assert day.ok_button.mapTo(day.window(), day.ok_button.rect().topLeft()) == ok
     assert day.display.text() == "31-02-2026"
     assert day.refusal.text() == "There is no day 31-02-2026."  # typed right, no such day
     tap(qtbot, day.keypad.buttons["clear"])

@@ -141,7 +141,7 @@ class Section(Retranslating, QWidget):
         once, as typed and with why, before any later step is asked."""
         panel = TextEntryPanel(self, title, initial, max_length=max_length,
                                machine_name=machine_name)
-        if refusal:
+        if check is not None:  # the room for a refusal kept from the first time
             panel.refuse(refusal)
 
         def entered(text: str) -> None:

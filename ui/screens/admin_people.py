@@ -135,8 +135,7 @@ class CoursesSection(Section):
     def _step(self, panel: KeypadPanel | TextEntryPanel, refusal: str,
               check: Callable[[str], object], then: Callable[[str], None],
               again: Callable[[str, str], None]) -> None:
-        if refusal:
-            panel.refuse(refusal)
+        panel.refuse(refusal)  # its room kept from the first time
         panel.entered.connect(lambda text: self._answer(text, check, then, again))
         panel.open()
 

@@ -151,8 +151,7 @@ class SerialPanel(TextEntryPanel):
         super().__init__(host, "", typed, max_length=40, rows=_SERIAL_ROWS, machine_name=True)
         self.title.setText(self.tr("Frame number (typed, or scan it)") if kind == "frame"
                            else self.tr("IMEI or serial number (typed, or scan it)"))
-        if refused is not None:
-            self.refuse(refused)
+        self.refuse(refused or "")  # the room for a refusal kept from the first time
         self.shift_button.hide()  # the keys are capitals already
         self.skip_button = self.button(self.tr("No number"))
         self.skip_button.clicked.connect(lambda: self._answer(""))

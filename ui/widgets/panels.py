@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -52,6 +53,7 @@ class Panel(QFrame):
         self.title.setProperty("role", "title")
         self.title.setWordWrap(True)
         self.body.addWidget(self.title)
+        self.refusal: QLabel | None = None  # why an answer was refused (`refuse`)
         outer = QVBoxLayout(self._overlay)
         outer.addWidget(self, 0, Qt.AlignmentFlag.AlignCenter)
         window.installEventFilter(self)
@@ -74,13 +76,24 @@ class Panel(QFrame):
         return False
 
     def refuse(self, text: str) -> None:
-        """Say under the title why the answer given was refused (the panel asks again)."""
-        message = QLabel(text, self)
-        message.setProperty("role", "banner-error")
-        message.setWordWrap(True)
-        message.setMaximumWidth(mm(180))
-        self.body.insertWidget(1, message)
-        self.refusal = message
+        """Say under the title why the answer given was refused (the panel asks again); an
+        empty text only keeps the room. A panel that asks a checked answer calls it from the
+        start, so that the panel asked again after a refusal is as high as the first and
+        its keys and OK stay under the finger."""
+        if self.refusal is None:
+            self.refusal = QLabel(self)
+            self.refusal.setProperty("role", "banner-error")
+            self.refusal.setWordWrap(True)
+            self.refusal.setMaximumWidth(mm(180))
+            self.refusal.ensurePolished()  # its style sheet's font
+            self.refusal.setMinimumHeight(  # two lines and the banner's padding
+                2 * QFontMetrics(self.refusal.font()).lineSpacing() + mm(4))
+            policy = self.refusal.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            self.refusal.setSizePolicy(policy)
+            self.body.insertWidget(1, self.refusal)
+        self.refusal.setText(text)
+        self.refusal.setVisible(bool(text))
 
     def add_cancel(self, text: str) -> QPushButton:
         """A button at the bottom that closes the panel, having done nothing."""
