@@ -194,7 +194,8 @@ def report_csv_rows(report: Report, baseline: Report | None = None,
     `year_earlier_...` (their total's key is their period), and then the changes of the
     totals, under the keys the JSON gives them (`change_vs_baseline_pct` ...). Last comes the
     provenance (section 'provenance': the label, then the text in the first figure's
-    column)."""
+    column). The last column, `days_counted`, gives each total row the days its period
+    counts, by which the changes compare paces per day."""
     scalar = [key for key, value in figures_json(Figures()).items()
               if not isinstance(value, dict)]
     rows: list[list[object]] = [["section", "key", *scalar], *_rows_of(report, "", "", scalar)]
@@ -212,6 +213,10 @@ def report_csv_rows(report: Report, baseline: Report | None = None,
     if provenance is not None:
         for label, text in provenance_rows(provenance, totals_json(report), "en"):
             rows.append(["provenance", label, text, *[""] * (len(scalar) - 1)])
+    # The days each total counts, in a last column: a change is the pace per day counted.
+    days = {f"{prefix}total": counted_days(period) for prefix, period in (
+        ("", report), ("baseline_", baseline), ("year_earlier_", year_before)) if period}
+    rows = [[*rows[0], "days_counted"], *([*row, days.get(str(row[0]), "")] for row in rows[1:])]
     return [[spreadsheet_safe(value) for value in row] for row in rows]
 
 

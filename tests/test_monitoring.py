@@ -254,6 +254,12 @@ def test_the_csv_honours_the_baseline_and_the_year_earlier(centre, capsys) -> No
         "year_earlier_total")
     baseline = next(r for r in rows if r["section"] == "baseline_total")
     assert (baseline["key"], baseline["items_in"]) == ("2026-02-01/2026-02-28", "1")
+    # the days each total counts, by which the changes compare paces, as the JSON says them
+    assert [next(r for r in rows if r["section"] == section)["days_counted"] for section in (
+        "total", "baseline_total", "year_earlier_total")] == [
+        str(data["period"]["days_counted"]), str(data["baseline"]["period"]["days_counted"]),
+        "0"]
+    assert next(r for r in rows if r["section"] == "category")["days_counted"] == ""
     assert "baseline_category" in sections and "year_earlier_category" not in sections
     year = next(r for r in rows if r["section"] == "year_earlier_total")
     assert (year["key"], year["items_in"]) == ("2025-03-01/2025-03-31", "")  # not counted
