@@ -38,8 +38,8 @@ from intake.people_report import WORDS as PEOPLE_WORDS
 from intake.people_report import course_rows, kind_rows, notes
 from intake.provenance import Provenance, provenance_rows
 from intake.report_formats import figures_json, totals_json
-from intake.report_words import number as _num
 from intake.report_words import shown as _shown
+from intake.units import format_number
 from labels.geometry import fonts
 
 TEXT = {
@@ -174,8 +174,8 @@ def render_report_pdf(
         Paragraph(words["co2_text"], body),
         Spacer(1, 2 * mm),
         _table([[words["category"], words["factor"], words["source"]],
-                *[[c.name(lang), _num(c.co2_factor, 2, lang), Paragraph(c.co2_source, body)]
-                  for c in report.categories]], regular, bold,
+                *[[c.name(lang), format_number(c.co2_factor, lang, 2),
+                   Paragraph(c.co2_source, body)] for c in report.categories]], regular, bold,
                widths=[45 * mm, 25 * mm, 104 * mm]),
         Paragraph(words["method"].format(rules=COUNTING_RULES), heading),
         *[Paragraph(note, body) for note in words["notes"].split("\n\n")],
@@ -216,9 +216,9 @@ def _people(report: Report, lang: str, heading: ParagraphStyle, body: ParagraphS
         return []
     words = PEOPLE_WORDS.get(lang, PEOPLE_WORDS["nl"])
     kinds = [[text if isinstance(text, str) else "–" if text is None  # hours not shown
-              else _num(text, 1 if isinstance(text, float) else 0, lang) for text in row]
+              else format_number(text, lang, 1 if isinstance(text, float) else 0) for text in row]
              for row in kind_rows(report.people, lang)]
-    courses = ([[text if isinstance(text, str) else _num(text, 0, lang) for text in row]
+    courses = ([[text if isinstance(text, str) else format_number(text, lang, 0) for text in row]
                 for row in course_rows(report.people, lang, _day)]
                if report.people.courses else [[words["none"]]])
     return [KeepTogether([Paragraph(words["people"], heading),
@@ -240,8 +240,9 @@ def _flows(report: Report, words: dict[str, str], lang: str, heading: ParagraphS
         Paragraph(words["categories"], heading),
         _categories(report, words, lang, regular, bold),
         Paragraph(words["recipients"], heading),
-        _table([[words["recipient"], "Kg"], *[[name, _num(grams / 1000, 1, lang)] for name, grams
-                in sorted(report.total.material_by_recipient.items())]]
+        _table([[words["recipient"], "Kg"],
+                *[[name, format_number(grams / 1000, lang, 1)] for name, grams
+                  in sorted(report.total.material_by_recipient.items())]]
                if report.total.material_by_recipient else [[words["none"]]], regular, bold),
     ]
 
@@ -275,8 +276,9 @@ def _targets(targets: TargetProgress | None, words: dict[str, str], lang: str,
     rows: list[list[object]] = [[words["target"], words["goal"], words["reached"],
                                  words["share"]]]
     for kind, reached, goal in targets.rows:
-        rows.append([TARGET_NAMES[kind][label], _num(goal, 1, lang), _num(reached, 1, lang),
-                     _num(reached / goal * 100, 1, lang) + " %" if goal else "–"])
+        rows.append([TARGET_NAMES[kind][label], format_number(goal, lang, 1),
+                     format_number(reached, lang, 1),
+                     format_number(reached / goal * 100, lang, 1) + " %" if goal else "–"])
     title = words["targets"].format(year=targets.year, day=_day(targets.by))
     return [KeepTogether([Paragraph(title, heading),
                           _table(rows, regular, bold, widths=[74 * mm, 30 * mm, 30 * mm, 30 * mm],
@@ -300,7 +302,7 @@ def _weekly_chart(report: Report, words: dict[str, str], regular: str, lang: str
     for axis in (chart.categoryAxis, chart.valueAxis):
         axis.labels.fontName, axis.labels.fontSize = regular, 7
     chart.valueAxis.valueMin = 0
-    chart.valueAxis.labelTextFormat = lambda v: _num(v, 0, lang)
+    chart.valueAxis.labelTextFormat = lambda v: format_number(v, lang, 0)
     drawing.add(chart)
     for index, (colour, text) in enumerate(((BLUE, words["in"]), (GREEN, words["reused"]))):
         drawing.add(String(14 * mm + index * 60 * mm, 2 * mm, f"■ {text}", fontName=regular,
@@ -317,14 +319,14 @@ def _ladder_chart(report: Report, words: dict[str, str], regular: str, lang: str
     chart.x, chart.y, chart.width, chart.height = 62 * mm, 4 * mm, 100 * mm, 56 * mm
     chart.data = [[grams / 1000 for _, grams, _ in reversed(bars)]]
     chart.categoryAxis.categoryNames = [
-        f"{name} ({_num(grams / 1000, 0, lang)} kg)" for name, grams, _ in reversed(bars)]
+        f"{name} ({format_number(grams / 1000, lang, 0)} kg)" for name, grams, _ in reversed(bars)]
     for index, (_, _, colour) in enumerate(reversed(bars)):
         chart.bars[(0, index)].fillColor = colour
     chart.bars.strokeColor = None
     for axis in (chart.categoryAxis, chart.valueAxis):
         axis.labels.fontName, axis.labels.fontSize = regular, 8
     chart.valueAxis.valueMin = min(0, *chart.data[0])  # a net return can make a rung negative
-    chart.valueAxis.labelTextFormat = lambda v: _num(v, 0, lang)
+    chart.valueAxis.labelTextFormat = lambda v: format_number(v, lang, 0)
     drawing.add(chart)
     return drawing
 
@@ -368,12 +370,12 @@ def _change(key: str, now: object, before: object, reports: tuple[Report, Report
     """Counts and kilos per day in %, rates in percentage points (`intake.comparisons`)."""
     if key in RATES:
         points = change_pp(now, before)
-        return "–" if points is None else ("+" if points > 0 else "") + _num(
-            points, 1, lang) + " pp"
+        return "–" if points is None else ("+" if points > 0 else "") + format_number(
+            points, lang, 1) + " pp"
     change = pace_change(key, now, before, *reports)
     if change is None:
         return "–"
-    return ("+" if change > 0 else "") + _num(change, 1, lang) + " %"
+    return ("+" if change > 0 else "") + format_number(change, lang, 1) + " %"
 
 
 def _day(day: object) -> str:

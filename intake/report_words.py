@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
 from intake.model import Barrier, EventType
+from intake.units import format_number
 
 # An end-of-life barrier as the repair screen names it (Dutch, English); the ORDS code
 # list's own text stays in `intake.ords.BARRIERS`.
@@ -46,12 +47,9 @@ STEP_NAMES: dict[str, tuple[str, str]] = {
 }
 
 
-def number(value: float, decimals: int, lang: str) -> str:
-    """A number with thousands grouped: 6.168,93 in Dutch, 6,168.93 in English."""
-    text = f"{value:,.{decimals}f}"
-    if lang == "nl":
-        text = text.replace(",", " ").replace(".", ",").replace(" ", ".")
-    return text
+def barrier_name(barrier: Barrier, lang: str) -> str:
+    """A repair barrier's name in `lang` ('nl' or 'en'), as every screen and report says it."""
+    return BARRIER_NAMES[barrier][1 if lang == "en" else 0]
 
 
 def shown(value: object, number_format: str, lang: str) -> str:
@@ -60,11 +58,11 @@ def shown(value: object, number_format: str, lang: str) -> str:
     if value is None:
         return "–"
     if "%" in number_format:
-        return number(float(value) * 100, 1, lang) + " %"  # type: ignore[arg-type]
+        return format_number(float(value) * 100, lang, 1) + " %"  # type: ignore[arg-type]
     if "€" in number_format:
-        return "€ " + number(float(value), 2, lang)  # type: ignore[arg-type]
+        return "€ " + format_number(float(value), lang, 2)  # type: ignore[arg-type]
     decimals = len(number_format.partition(".")[2])
-    return number(float(value), decimals, lang)  # type: ignore[arg-type]
+    return format_number(float(value), lang, decimals)  # type: ignore[arg-type]
 
 
 @dataclass(frozen=True)
@@ -95,7 +93,7 @@ class Wording:
 
     def barrier(self, barrier: Barrier) -> str:
         """A repair barrier's name as the repair screen gives it."""
-        return BARRIER_NAMES[barrier][self._index]
+        return barrier_name(barrier, self.lang)
 
     @property
     def _index(self) -> int:

@@ -24,7 +24,8 @@ from intake.gate import GateService
 from intake.model import Barrier, EventType
 from intake.ords import BARRIERS
 from intake.provenance import KEY_TOTALS
-from intake.report_words import STEP_NAMES, number
+from intake.report_words import STEP_NAMES
+from intake.units import format_number
 
 NOW = datetime(2026, 12, 1, 19, 38, 30, tzinfo=UTC)
 MARCH = ["--from", "2026-03-01", "--to", "2026-03-31"]
@@ -165,7 +166,8 @@ def test_every_key_total_and_step_has_its_words() -> None:
     """What the provenance can list has a name in both languages, and numbers group."""
     assert set(KEY_TOTALS) <= {key for key, *_ in COLUMNS}
     assert set(EventType) <= set(STEP_NAMES)
-    assert (number(-6168.93, 2, "nl"), number(-6168.93, 2, "en")) == ("-6.168,93", "-6,168.93")
+    assert (format_number(-6168.93, "nl", 2), format_number(-6168.93, "en", 2)) == (
+        "-6.168,93", "-6,168.93")
 
 
 def test_the_reports_say_steps_as_the_app_does() -> None:

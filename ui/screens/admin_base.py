@@ -141,22 +141,34 @@ class Section(Retranslating, QWidget):
         once, as typed and with why, before any later step is asked."""
         panel = TextEntryPanel(self, title, initial, max_length=max_length,
                                machine_name=machine_name)
-        if check is not None:  # the room for a refusal kept from the first time
-            panel.refuse(refusal)
+        if check is None:
+            panel.entered.connect(then)
+            panel.open()
+            return
+        self.ask_checked(panel, refusal, check, then, lambda typed, why: self.ask_text(
+            title, typed, then, max_length=max_length, machine_name=machine_name, check=check,
+            refusal=why))
 
-        def entered(text: str) -> None:
-            try:
-                if check is not None:
-                    check(text)
-            except AmbachtError as exc:
-                self.ask_text(title, text, then, max_length=max_length,
-                              machine_name=machine_name, check=check,
-                              refusal=self.ctx.language.error(exc))
-                return
-            then(text)
-
-        panel.entered.connect(entered)
+    def ask_checked(self, panel: KeypadPanel | TextEntryPanel, refusal: str,
+                    check: Callable[[str], object], then: Callable[[str], None],
+                    again: Callable[[str, str], None]) -> None:
+        """Open `panel` (a keypad or keyboard) with the room for a refusal kept from the
+        first time and `refusal` in it; its answer goes on as `answer_checked` says."""
+        panel.refuse(refusal)
+        panel.entered.connect(lambda text: self.answer_checked(text, check, then, again))
         panel.open()
+
+    def answer_checked(self, text: str, check: Callable[[str], object],
+                       then: Callable[[str], None],
+                       again: Callable[[str, str], None]) -> None:
+        """`then(text)` if `check(text)` passes; else `again(text, why)`: asked again, as
+        typed, with the reason."""
+        try:
+            check(text)
+        except AmbachtError as exc:
+            again(text, self.ctx.language.error(exc))
+        else:
+            then(text)
 
     def ask_number(self, title: str, then: Callable[[str], None], *, decimals: int = 0,
                    unit: str = "", secret: bool = False) -> None:

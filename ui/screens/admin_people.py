@@ -5,7 +5,6 @@ mistake is cancelled with a reason."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication
@@ -122,25 +121,8 @@ class CoursesSection(Section):
         self.message.emit("", False)  # an earlier attempt's message is not about this one
         self._ask_day(day_digits(self.today()))
 
-    def _answer(self, text: str, check: Callable[[str], object], then: Callable[[str], None],
-                again: Callable[[str, str], None]) -> None:
-        """`then(text)` if `check(text)` passes; else `again(text, why)`."""
-        try:
-            check(text)
-        except AmbachtError as exc:
-            again(text, self.ctx.language.error(exc))
-        else:
-            then(text)
-
-    def _step(self, panel: KeypadPanel | TextEntryPanel, refusal: str,
-              check: Callable[[str], object], then: Callable[[str], None],
-              again: Callable[[str, str], None]) -> None:
-        panel.refuse(refusal)  # its room kept from the first time
-        panel.entered.connect(lambda text: self._answer(text, check, then, again))
-        panel.open()
-
     def _ask_day(self, digits: str, refusal: str = "") -> None:
-        self._step(DayPanel(self, self.tr("Day of the course"), digits), refusal,
+        self.ask_checked(DayPanel(self, self.tr("Day of the course"), digits), refusal,
                    lambda text: self.ctx.people.check_course(typed_day(text)),
                    lambda text: self._ask_subject(typed_day(text)), self._ask_day)
 
@@ -157,10 +139,10 @@ class CoursesSection(Section):
             self._ask_participants(day, subject, "")
 
         def again(typed: str, refusal: str) -> None:
-            self._step(TextEntryPanel(self, title, typed, max_length=SUBJECT_TYPED,
-                                      note=note), refusal, check, then, again)
+            self.ask_checked(TextEntryPanel(self, title, typed, max_length=SUBJECT_TYPED,
+                                            note=note), refusal, check, then, again)
 
-        ask_reason(self, title, subjects, lambda subject: self._answer(
+        ask_reason(self, title, subjects, lambda subject: self.answer_checked(
             subject, check, then, again), note=note)
 
     def _ask_participants(self, day: date, subject: str, typed: str,
@@ -168,7 +150,7 @@ class CoursesSection(Section):
         panel = KeypadPanel(self, self.tr("Number of participants"),
                             max_digits=len(str(PARTICIPANTS_MAX)))
         panel.type_text(typed)
-        self._step(panel, refusal,
+        self.ask_checked(panel, refusal,
                    lambda count: self.ctx.people.check_course(day, subject, count),
                    lambda count: self._record(day, subject, count),
                    lambda count, why: self._ask_participants(day, subject, count, why))

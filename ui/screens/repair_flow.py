@@ -28,7 +28,7 @@ from intake.errors import AmbachtError
 from intake.model import Item, RepairStatus
 from intake.ords import PRODUCT_CATEGORIES
 from intake.repair_flow import RepairDraft, Step, suggested_minutes
-from intake.report_words import BARRIER_NAMES
+from intake.report_words import BARRIER_NAMES, barrier_name
 from intake.units import parse_eur
 from ui.context import AppContext
 from ui.style import MIN_TARGET_MM, apart, mm
@@ -171,8 +171,8 @@ class RepairFlowPanel(Panel):
 
     def _barriers(self) -> list[tuple[str, str]]:
         """The ORDS barriers in the user's words, as the reports name them."""
-        index = 0 if self.ctx.language.code == "nl" else 1
-        return [(barrier.value, names[index]) for barrier, names in BARRIER_NAMES.items()]
+        lang = self.ctx.language.code
+        return [(barrier.value, barrier_name(barrier, lang)) for barrier in BARRIER_NAMES]
 
     def _said(self, step: Step, value: str) -> str:
         """An answer as the summary shows it."""

@@ -24,7 +24,7 @@ from intake.events import (
     payload_of,
 )
 from intake.model import Event, Item, Origin, RepairStatus, Route, Status
-from intake.report_words import BARRIER_NAMES
+from intake.report_words import barrier_name
 from ui.context import AppContext
 from ui.style import mm
 from ui.widgets.base import touch_list
@@ -143,7 +143,7 @@ class ItemCard(QWidget):
                            RepairStatus.END_OF_LIFE: self.tr("end of life")}[status]
                 text = self.tr("Repair finished: {outcome}").format(outcome=outcome)
                 if repair.barrier is not None:
-                    text += " · " + BARRIER_NAMES[repair.barrier][0 if lang.code == "nl" else 1]
+                    text += " · " + barrier_name(repair.barrier, lang.code)
                 if minutes:
                     text += " · " + self.tr("%n minutes", "", minutes)
                 # What the workshop recorded for ORDS, as it was typed and chosen.
